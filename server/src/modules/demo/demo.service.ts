@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../../platform/clock';
+import { cliOrigin } from '../../platform/context';
+import type { Db } from '../../platform/db/database';
+import { ROLES, type Role } from '../../platform/tenancy/roles';
+import { countTenantOrganisations } from '../organisations/organisations.repository';
+import { createOrganisation } from '../organisations/organisations.service';
+import { createTeam } from '../users/teams.service';
+import { createUser } from '../users/users.service';
+import { operatorActor } from '../../cli/operator';
+
+export const DEMO_SLUG = 'kustgemeenten';
+
+// Fictional municipalities (the GM codes are outside the range CBS uses, so they never clash with a real one).
+export const DEMO_MUNICIPALITIES = [
+  { name: 'Zeewolde aan Zee', cbsCode: 'GM9901', inhabitants: 31_250, houseColour: '#005a8c' },
+  { name: 'Duinhoven', cbsCode: 'GM9902', inhabitants: 18_740, houseColour: '#1d6b3a' },
+  { name: 'Strandmeer', cbsCode: 'GM9903', inhabitants: 42_100, houseColour: '#8a2d12' },
+  { name: 'Havenrijk', cbsCode: 'GM9904', inhabitants: 12_380, houseColour: '#5b2a86' },
+];
+
+const DEMO_NAMES: Record<Role, string> = {
+  beheerder: 'Bea Beheer',
+  communicatieadviseur: 'Cas Communicatie',
+  webcare: 'Wendy Webcare',
+  kcc: 'Karim Klantcontact',
+  omgevingsanalist: 'Olga Omgeving',
+  griffie: 'Gijs Griffie',
+  vakafdeling: 'Vera Vakafdeling',
+  bestuurder: 'Bram Bestuurder',
+};
+
+export interface DemoCredentials {
+  email: string;
+  password: string;
+  role: Role;
+}
+
+// Creates the demo organisation on an empty database; returns the credentials to print once.
+export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<DemoCredentials[] | null> {
+  if ((await countTenantOrganisations(db)) > 0) return null;
+  const { organisation, municipalities } = await createOrganisation(db, {
+    slug: DEMO_SLUG,
+    name: 'Werkorganisatie Kustgemeenten',
+    municipalities: DEMO_MUNICIPALITIES,
+  });
+  const ctx = { db, clock, actor: operatorActor(organisation.id), origin: cliOrigin };
+  const credentials: DemoCredentials[] = [];
+  const userIds: Record<string, string> = {};
+  for (const role of ROLES) {
+    const password = randomBytes(9).toString('base64url');
+    const email = `${role}@kustgemeenten.example`;
+    const user = await createUser(ctx, {
+      email,
+      name: DEMO_NAMES[role],
+      roles: [role],
+      municipalityIds: municipalities.map((m) => m.id),
+      password,
+    });
+    userIds[role] = user.id;
+    credentials.push({ email, password, role });
+  }
+  await createTeam(ctx, { name: 'KCC', description: 'Klantcontactcentrum voor alle vier gemeenten', memberIds: [userIds.kcc!, userIds.webcare!] });
+  await createTeam(ctx, { name: 'Communicatie', description: 'Communicatieadviseurs en omgevingsanalisten', memberIds: [userIds.communicatieadviseur!, userIds.omgevingsanalist!] });
+  return credentials;
+}

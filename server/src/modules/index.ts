@@ -1,0 +1,15 @@
+import { auditRoutes } from '../platform/audit/audit.routes';
+import { authRoutes } from '../platform/auth/auth.routes';
+import type { AppInstance } from '../platform/http/app';
+import { jobsRoutes } from '../platform/jobs/jobs.routes';
+import { organisationsRoutes } from './organisations/organisations.routes';
+import { usersRoutes } from './users/users.routes';
+
+// Every module adds its routes here; the cross-tenant test matrix walks whatever is registered.
+export async function registerModules(app: AppInstance): Promise<void> {
+  await authRoutes(app);
+  await organisationsRoutes(app);
+  await usersRoutes(app);
+  await auditRoutes(app);
+  await jobsRoutes(app);
+}

@@ -1,0 +1,89 @@
+import type { Db } from '../../platform/db/database';
+
+export interface NewMunicipality {
+  name: string;
+  cbsCode: string;
+  inhabitants: number;
+  timeZone?: string;
+  houseColour?: string;
+  logoUrl?: string | null;
+}
+
+export async function insertOrganisation(db: Db, slug: string, name: string) {
+  return db.insertInto('organisations').values({ slug, name }).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function insertMunicipality(db: Db, organisationId: string, municipality: NewMunicipality) {
+  return db
+    .insertInto('municipalities')
+    .values({
+      organisation_id: organisationId,
+      name: municipality.name,
+      cbs_code: municipality.cbsCode,
+      inhabitants: municipality.inhabitants,
+      time_zone: municipality.timeZone,
+      house_colour: municipality.houseColour,
+      logo_url: municipality.logoUrl ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function findOrganisationBySlug(db: Db, slug: string) {
+  return db
+    .selectFrom('organisations')
+    .selectAll()
+    .where('slug', '=', slug)
+    .where('is_system', '=', false)
+    .executeTakeFirst();
+}
+
+export async function findOrganisationById(db: Db, organisationId: string) {
+  return db.selectFrom('organisations').selectAll().where('id', '=', organisationId).executeTakeFirst();
+}
+
+export async function countTenantOrganisations(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('organisations')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('is_system', '=', false)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function findMunicipalities(db: Db, organisationId: string) {
+  return db
+    .selectFrom('municipalities')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('name')
+    .execute();
+}
+
+export async function findMunicipality(db: Db, organisationId: string, municipalityId: string) {
+  return db
+    .selectFrom('municipalities')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', municipalityId)
+    .executeTakeFirst();
+}
+
+export async function updateMunicipalityStyle(
+  db: Db,
+  organisationId: string,
+  municipalityId: string,
+  changes: { houseColour?: string; logoUrl?: string | null; inhabitants?: number },
+) {
+  return db
+    .updateTable('municipalities')
+    .set({
+      ...(changes.houseColour !== undefined && { house_colour: changes.houseColour }),
+      ...(changes.logoUrl !== undefined && { logo_url: changes.logoUrl }),
+      ...(changes.inhabitants !== undefined && { inhabitants: changes.inhabitants }),
+    })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', municipalityId)
+    .returningAll()
+    .executeTakeFirst();
+}

@@ -1,0 +1,145 @@
+import type { Db } from '../../platform/db/database';
+import type { Role } from '../../platform/tenancy/roles';
+
+export interface NewUser {
+  email: string;
+  name: string;
+  initials: string | null;
+  passwordHash: string | null;
+  oidcSubject?: string | null;
+}
+
+export async function insertUser(db: Db, organisationId: string, user: NewUser) {
+  return db
+    .insertInto('users')
+    .values({
+      organisation_id: organisationId,
+      email: user.email,
+      name: user.name,
+      initials: user.initials,
+      password_hash: user.passwordHash,
+      oidc_subject: user.oidcSubject ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function replaceUserRoles(db: Db, organisationId: string, userId: string, roles: Role[]) {
+  await db.deleteFrom('user_roles').where('organisation_id', '=', organisationId).where('user_id', '=', userId).execute();
+  if (roles.length === 0) return;
+  await db
+    .insertInto('user_roles')
+    .values(roles.map((role) => ({ organisation_id: organisationId, user_id: userId, role })))
+    .execute();
+}
+
+export async function replaceUserMunicipalities(db: Db, organisationId: string, userId: string, municipalityIds: string[]) {
+  await db
+    .deleteFrom('user_municipalities')
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .execute();
+  if (municipalityIds.length === 0) return;
+  await db
+    .insertInto('user_municipalities')
+    .values(municipalityIds.map((municipalityId) => ({ organisation_id: organisationId, user_id: userId, municipality_id: municipalityId })))
+    .execute();
+}
+
+export async function updateUserFields(
+  db: Db,
+  organisationId: string,
+  userId: string,
+  changes: { name?: string; initials?: string | null; active?: boolean; passwordHash?: string },
+) {
+  return db
+    .updateTable('users')
+    .set({
+      ...(changes.name !== undefined && { name: changes.name }),
+      ...(changes.initials !== undefined && { initials: changes.initials }),
+      ...(changes.active !== undefined && { active: changes.active }),
+      ...(changes.passwordHash !== undefined && { password_hash: changes.passwordHash, failed_logins: 0, locked_until: null }),
+    })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', userId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function findUser(db: Db, organisationId: string, userId: string) {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function findUserByEmail(db: Db, organisationId: string, email: string) {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst();
+}
+
+// Sign-in and operator commands start from an e-mail address before the organisation is known.
+export async function findUsersByEmailAcrossOrganisations(db: Db, email: string) {
+  return db
+    .selectFrom('users')
+    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .selectAll('users')
+    .select(['organisations.slug as organisation_slug'])
+    .where('users.email', '=', email.toLowerCase())
+    .execute();
+}
+
+export async function findUsers(db: Db, organisationId: string) {
+  return db.selectFrom('users').selectAll().where('organisation_id', '=', organisationId).orderBy('name').execute();
+}
+
+export async function findRolesAndMunicipalities(db: Db, organisationId: string, userIds: string[]) {
+  if (userIds.length === 0) return { roles: [], municipalities: [], teams: [] };
+  const [roles, municipalities, teams] = await Promise.all([
+    db
+      .selectFrom('user_roles')
+      .select(['user_id', 'role'])
+      .where('organisation_id', '=', organisationId)
+      .where('user_id', 'in', userIds)
+      .execute(),
+    db
+      .selectFrom('user_municipalities')
+      .select(['user_id', 'municipality_id'])
+      .where('organisation_id', '=', organisationId)
+      .where('user_id', 'in', userIds)
+      .execute(),
+    db
+      .selectFrom('team_members')
+      .select(['user_id', 'team_id'])
+      .where('organisation_id', '=', organisationId)
+      .where('user_id', 'in', userIds)
+      .execute(),
+  ]);
+  return { roles, municipalities, teams };
+}
+
+export async function recordFailedLogin(db: Db, organisationId: string, userId: string, lockUntil: Date | null) {
+  await db
+    .updateTable('users')
+    .set((eb) =>
+      lockUntil ? { failed_logins: 0, locked_until: lockUntil } : { failed_logins: eb('failed_logins', '+', 1) },
+    )
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function clearFailedLogins(db: Db, organisationId: string, userId: string) {
+  await db
+    .updateTable('users')
+    .set({ failed_logins: 0, locked_until: null })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', userId)
+    .execute();
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { auditEntrySchema, auditQuerySchema } from '../../../../contracts/admin';
+import { type AppInstance, serviceContext } from '../http/app';
+import { assertCan } from '../tenancy/policy';
+import { listAuditEntries } from './audit.service';
+
+export async function auditRoutes(app: AppInstance) {
+  app.get(
+    '/api/v1/audit-log',
+    {
+      config: { permission: 'audit.read' },
+      schema: { tags: ['Beheer'], summary: 'Auditlog met filters (nieuwste eerst)', querystring: auditQuerySchema, response: { 200: z.array(auditEntrySchema) } },
+    },
+    async (request) => {
+      const ctx = serviceContext(request);
+      assertCan(ctx.actor, 'audit.read');
+      const { from, until, ...rest } = request.query;
+      return listAuditEntries(ctx, { ...rest, from: from ? new Date(from) : undefined, until: until ? new Date(until) : undefined });
+    },
+  );
+}

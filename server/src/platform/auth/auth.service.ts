@@ -1,0 +1,239 @@
+import type { Clock } from '../clock';
+import { recordAudit } from '../audit/audit.service';
+import { inTransaction, type RequestOrigin, type ServiceContext } from '../context';
+import type { Db } from '../db/database';
+import { AppError, badRequest, notFound } from '../http/errors';
+import { enqueueJob } from '../jobs/jobs.service';
+import { actsForMunicipality, assertCan } from '../tenancy/policy';
+import { loadActor } from './actor';
+import {
+  consumePasswordReset,
+  deleteSession,
+  deleteUserSessions,
+  findApiTokensOfUser,
+  insertApiToken,
+  insertPasswordReset,
+  insertSession,
+  revokeApiTokenRow,
+  setSessionMunicipality,
+} from './credentials.repository';
+import { assertPasswordStrength, dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
+import { composeToken, generateSecret, hashSecret, parseToken } from './secrets';
+import {
+  clearFailedLogins,
+  findUserByEmail,
+  findUsersByEmailAcrossOrganisations,
+  recordFailedLogin,
+  updateUserFields,
+} from '../../modules/users/users.repository';
+import { findOrganisationBySlug } from '../../modules/organisations/organisations.repository';
+
+export const SESSION_PREFIX = 'ps_';
+export const API_TOKEN_PREFIX = 'plein_';
+export const SESSION_IDLE_MS = 8 * 3_600_000;
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MS = 15 * 60_000;
+const RESET_VALID_MS = 3_600_000;
+
+const wrongCredentials = () =>
+  new AppError(401, 'onjuiste-inloggegevens', 'Inloggen mislukt', 'Het e-mailadres of het wachtwoord klopt niet.');
+
+export interface LoginInput {
+  email: string;
+  password: string;
+  organisation?: string;
+}
+
+async function resolveLoginUser(db: Db, email: string, organisationSlug?: string) {
+  if (organisationSlug) {
+    const organisation = await findOrganisationBySlug(db, organisationSlug);
+    return organisation ? findUserByEmail(db, organisation.id, email) : undefined;
+  }
+  const candidates = await findUsersByEmailAcrossOrganisations(db, email);
+  if (candidates.length > 1) {
+    throw badRequest('organisatie-kiezen', 'Dit e-mailadres hoort bij meer organisaties. Vul ook de organisatie in.', [
+      { name: 'organisation', code: 'verplicht', reason: 'Vul de organisatie in (bijvoorbeeld kustgemeenten).' },
+    ]);
+  }
+  return candidates[0];
+}
+
+export async function logIn(db: Db, clock: Clock, origin: RequestOrigin, input: LoginInput) {
+  const now = clock.now();
+  const user = await resolveLoginUser(db, input.email.trim().toLowerCase(), input.organisation);
+  if (!user || !user.password_hash || !user.active) {
+    await verifyPassword(await dummyPasswordHash(), input.password);
+    throw wrongCredentials();
+  }
+  if (user.locked_until && user.locked_until > now) {
+    const minutes = Math.ceil((user.locked_until.getTime() - now.getTime()) / 60_000);
+    throw new AppError(
+      429,
+      'account-tijdelijk-geblokkeerd',
+      'Te veel pogingen',
+      `Te vaak een verkeerd wachtwoord. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`,
+    );
+  }
+  if (!(await verifyPassword(user.password_hash, input.password))) {
+    const lock = user.failed_logins + 1 >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MS) : null;
+    await recordFailedLogin(db, user.organisation_id, user.id, lock);
+    throw wrongCredentials();
+  }
+  await clearFailedLogins(db, user.organisation_id, user.id);
+  return startSession(db, clock, origin, user.organisation_id, user.id, 'wachtwoord');
+}
+
+// Shared by password and OpenID Connect sign-in.
+export async function startSession(
+  db: Db,
+  clock: Clock,
+  origin: RequestOrigin,
+  organisationId: string,
+  userId: string,
+  method: 'wachtwoord' | 'oidc',
+) {
+  const now = clock.now();
+  const secret = generateSecret();
+  return db.transaction().execute(async (trx) => {
+    const session = await insertSession(trx, {
+      organisationId,
+      userId,
+      secretHash: hashSecret(secret),
+      csrfToken: generateSecret(24),
+      ip: origin.ip,
+      userAgent: origin.userAgent,
+      now,
+      expiresAt: new Date(now.getTime() + SESSION_IDLE_MS),
+    });
+    const actor = await loadActor(trx, organisationId, userId, { sessionId: session.id });
+    if (!actor) throw wrongCredentials();
+    await recordAudit({ db: trx, clock, actor, origin }, { action: 'sessie.ingelogd', recordType: 'gebruiker', recordId: userId, details: { method } });
+    return { cookieValue: composeToken(SESSION_PREFIX, organisationId, secret), session, actor };
+  });
+}
+
+export async function logOut(ctx: ServiceContext) {
+  if (!ctx.actor.sessionId) return;
+  const sessionId = ctx.actor.sessionId;
+  await inTransaction(ctx, async (tx) => {
+    await deleteSession(tx.db, tx.actor.organisationId, sessionId);
+    await recordAudit(tx, { action: 'sessie.uitgelogd', recordType: 'gebruiker', recordId: tx.actor.userId });
+  });
+}
+
+export async function switchMunicipality(ctx: ServiceContext, municipalityId: string) {
+  if (!ctx.actor.sessionId || !actsForMunicipality(ctx.actor, municipalityId)) throw notFound('De gemeente');
+  const sessionId = ctx.actor.sessionId;
+  await inTransaction(ctx, async (tx) => {
+    const exists = await tx.db
+      .selectFrom('municipalities')
+      .select('id')
+      .where('organisation_id', '=', tx.actor.organisationId)
+      .where('id', '=', municipalityId)
+      .executeTakeFirst();
+    if (!exists) throw notFound('De gemeente');
+    await setSessionMunicipality(tx.db, tx.actor.organisationId, sessionId, municipalityId);
+  });
+}
+
+export async function createApiToken(ctx: ServiceContext, name: string) {
+  assertCan(ctx.actor, 'tokens.own');
+  const secret = generateSecret();
+  return inTransaction(ctx, async (tx) => {
+    const row = await insertApiToken(tx.db, {
+      organisationId: tx.actor.organisationId,
+      userId: tx.actor.userId,
+      name: name.trim(),
+      secretHash: hashSecret(secret),
+    });
+    await recordAudit(tx, { action: 'api-token.aangemaakt', recordType: 'api-token', recordId: row.id, details: { name: row.name } });
+    return { id: row.id, name: row.name, createdAt: row.created_at.toISOString(), token: composeToken(API_TOKEN_PREFIX, tx.actor.organisationId, secret) };
+  });
+}
+
+export async function listApiTokens(ctx: ServiceContext) {
+  assertCan(ctx.actor, 'tokens.own');
+  const rows = await findApiTokensOfUser(ctx.db, ctx.actor.organisationId, ctx.actor.userId);
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    createdAt: row.created_at.toISOString(),
+    lastUsedAt: row.last_used_at?.toISOString() ?? null,
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+  }));
+}
+
+export async function revokeApiToken(ctx: ServiceContext, tokenId: string) {
+  assertCan(ctx.actor, 'tokens.own');
+  await inTransaction(ctx, async (tx) => {
+    const row = await revokeApiTokenRow(tx.db, tx.actor.organisationId, tx.actor.userId, tokenId, tx.clock.now());
+    if (!row) throw notFound('Het API-token');
+    await recordAudit(tx, { action: 'api-token.ingetrokken', recordType: 'api-token', recordId: tokenId });
+  });
+}
+
+// Always answers the same way, so the form does not reveal which addresses have an account.
+export async function requestPasswordReset(
+  db: Db,
+  clock: Clock,
+  origin: RequestOrigin,
+  input: { email: string; organisation?: string },
+  publicUrl: string,
+) {
+  const candidates = input.organisation
+    ? await resolveLoginUser(db, input.email.trim().toLowerCase(), input.organisation).then((user) => (user ? [user] : []))
+    : await findUsersByEmailAcrossOrganisations(db, input.email.trim().toLowerCase());
+  for (const user of candidates) {
+    if (!user.active) continue;
+    const secret = generateSecret();
+    const now = clock.now();
+    await db.transaction().execute(async (trx) => {
+      await insertPasswordReset(trx, {
+        organisationId: user.organisation_id,
+        userId: user.id,
+        secretHash: hashSecret(secret),
+        expiresAt: new Date(now.getTime() + RESET_VALID_MS),
+      });
+      const link = `${publicUrl}/wachtwoord-herstellen#token=${composeToken('pr_', user.organisation_id, secret)}`;
+      await enqueueJob(trx, {
+        organisationId: user.organisation_id,
+        name: 'mail.versturen',
+        runAt: now,
+        payload: {
+          to: user.email,
+          subject: 'Nieuw wachtwoord instellen voor Plein',
+          text: [
+            `Beste ${user.name},`,
+            '',
+            'Iemand (hopelijk u) vroeg om een nieuw wachtwoord voor Plein. Stel het in via deze link:',
+            link,
+            '',
+            'De link werkt één keer en is één uur geldig. Vroeg u dit niet aan? Dan hoeft u niets te doen.',
+          ].join('\n'),
+        },
+      });
+      const actor = { organisationId: user.organisation_id, userId: user.id, name: user.name, email: user.email, roles: [], municipalityIds: [] };
+      await recordAudit({ db: trx, clock, actor, origin }, { action: 'wachtwoord.herstel-aangevraagd', recordType: 'gebruiker', recordId: user.id });
+    });
+  }
+}
+
+export async function confirmPasswordReset(db: Db, clock: Clock, origin: RequestOrigin, input: { token: string; password: string }) {
+  const parsed = parseToken('pr_', input.token);
+  const invalid = () => badRequest('herstellink-ongeldig', 'Deze link is verlopen of al gebruikt. Vraag een nieuwe aan.', [
+    { name: 'token', code: 'ongeldig', reason: 'Verlopen of al gebruikt.' },
+  ]);
+  if (!parsed) throw invalid();
+  assertPasswordStrength(input.password);
+  const passwordHash = await hashPassword(input.password);
+  await db.transaction().execute(async (trx) => {
+    const reset = await consumePasswordReset(trx, parsed.organisationId, hashSecret(parsed.secret), clock.now());
+    if (!reset) throw invalid();
+    const user = await updateUserFields(trx, parsed.organisationId, reset.user_id, { passwordHash });
+    if (!user) throw invalid();
+    // A new password ends every existing session: whoever knew the old one is out.
+    await deleteUserSessions(trx, parsed.organisationId, user.id);
+    const actor = { organisationId: user.organisation_id, userId: user.id, name: user.name, email: user.email, roles: [], municipalityIds: [] };
+    await recordAudit({ db: trx, clock, actor, origin }, { action: 'wachtwoord.hersteld', recordType: 'gebruiker', recordId: user.id });
+  });
+}

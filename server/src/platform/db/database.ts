@@ -1,0 +1,74 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect';
+import type { Database } from './schema';
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  // Runs a multi-statement SQL script and a bookkeeping statement in one transaction.
+  runScriptInTransaction(script: string, after: { sql: string; params: unknown[] }): Promise<void>;
+  close(): Promise<void>;
+}
+
+// Timestamps come back as Date, bigint counts as number: the same on both drivers.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+export interface OpenDatabaseOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+  // A dumped PGlite data dir to start from; tests use a migrated template (initdb takes seconds).
+  template?: Blob;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      kind: 'postgres',
+      runScriptInTransaction: async (script, after) => {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          await client.query(script);
+          await client.query(after.sql, after.params);
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw error;
+        } finally {
+          client.release();
+        }
+      },
+      close: () => db.destroy(),
+    };
+  }
+  // No data dir means an in-memory database (tests).
+  let dataDir: string | undefined;
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    dataDir = `${options.dataDir.replace(/\/$/, '')}/pglite`;
+  }
+  const pglite = await PGlite.create({ dataDir, loadDataDir: options.template });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    kind: 'pglite',
+    runScriptInTransaction: async (script, after) => {
+      await pglite.transaction(async (tx) => {
+        await tx.exec(script);
+        await tx.query(after.sql, after.params);
+      });
+    },
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,190 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+// Kysely's view of the tables in migrations/. Keep in step with the SQL.
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json<T = Record<string, unknown>> = ColumnType<T, string | T | undefined, string | T>;
+
+export interface OrganisationsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  is_system: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface MunicipalitiesTable {
+  organisation_id: string;
+  id: Generated<string>;
+  name: string;
+  cbs_code: string;
+  inhabitants: number;
+  time_zone: Generated<string>;
+  house_colour: Generated<string>;
+  logo_url: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface UsersTable {
+  organisation_id: string;
+  id: Generated<string>;
+  email: string;
+  name: string;
+  initials: string | null;
+  password_hash: string | null;
+  oidc_subject: string | null;
+  active: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: NullableTimestamp;
+  created_at: Generated<Date>;
+}
+
+export interface UserRolesTable {
+  organisation_id: string;
+  user_id: string;
+  role: string;
+}
+
+export interface UserMunicipalitiesTable {
+  organisation_id: string;
+  user_id: string;
+  municipality_id: string;
+}
+
+export interface TeamsTable {
+  organisation_id: string;
+  id: Generated<string>;
+  name: string;
+  description: Generated<string>;
+  created_at: Generated<Date>;
+}
+
+export interface TeamMembersTable {
+  organisation_id: string;
+  team_id: string;
+  user_id: string;
+}
+
+export interface SessionsTable {
+  organisation_id: string;
+  id: Generated<string>;
+  user_id: string;
+  secret_hash: string;
+  csrf_token: string;
+  active_municipality_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Generated<Date>;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  organisation_id: string;
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  secret_hash: string;
+  created_at: Generated<Date>;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface PasswordResetsTable {
+  organisation_id: string;
+  id: Generated<string>;
+  user_id: string;
+  secret_hash: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
+export interface OidcProvidersTable {
+  organisation_id: string;
+  issuer_url: string;
+  client_id: string;
+  client_secret: string;
+  display_name: Generated<string>;
+  roles_claim: Generated<string>;
+  role_mapping: Json<Record<string, string>>;
+  create_users: Generated<boolean>;
+  enabled: Generated<boolean>;
+}
+
+export interface OidcLoginStatesTable {
+  organisation_id: string;
+  state: string;
+  code_verifier: string;
+  nonce: string;
+  created_at: Generated<Date>;
+}
+
+export interface AuditLogTable {
+  organisation_id: string;
+  id: Generated<string>;
+  occurred_at: Timestamp;
+  actor_user_id: string | null;
+  actor_token_id: string | null;
+  actor_label: string;
+  action: string;
+  record_type: string;
+  record_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  request_id: string | null;
+  details: Json;
+}
+
+export interface JobsTable {
+  organisation_id: string;
+  id: Generated<string>;
+  name: string;
+  payload: Json;
+  status: Generated<'queued' | 'running' | 'done' | 'failed'>;
+  unique_key: string | null;
+  run_at: Timestamp;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  last_error: string | null;
+  lease_token: string | null;
+  lease_until: NullableTimestamp;
+  locked_by: string | null;
+  created_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
+export interface JobSchedulesTable {
+  organisation_id: string;
+  id: Generated<string>;
+  name: string;
+  job_name: string;
+  cron: string;
+  time_zone: Generated<string>;
+  payload: Json;
+  enabled: Generated<boolean>;
+  next_run_at: Timestamp;
+  last_run_at: NullableTimestamp;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  municipalities: MunicipalitiesTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  user_municipalities: UserMunicipalitiesTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  password_resets: PasswordResetsTable;
+  oidc_providers: OidcProvidersTable;
+  oidc_login_states: OidcLoginStatesTable;
+  audit_log: AuditLogTable;
+  jobs: JobsTable;
+  job_schedules: JobSchedulesTable;
+}
+
+export type JobRow = Selectable<JobsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type MunicipalityRow = Selectable<MunicipalitiesTable>;

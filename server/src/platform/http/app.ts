@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authenticateBearer, authenticateSession } from '../auth/authenticate';
+import type { Clock } from '../clock';
+import type { Config } from '../config';
+import type { RequestOrigin, ServiceContext } from '../context';
+import type { Db } from '../db/database';
+import { loggerOptions } from '../logging';
+import { can } from '../tenancy/policy';
+import { API_VERSION } from './api-version';
+import { AppError, forbidden, notFound, unauthenticated } from './errors';
+import './fastify-types';
+import { trackRouteMethods } from './method-not-allowed';
+import { installMetrics } from './metrics';
+import { installProblemHandler, sendProblem } from './problem';
+import { toNlGovDocument } from './openapi';
+
+z.config(z.locales.nl());
+
+export const SESSION_COOKIE = 'plein_sessie';
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface AppDependencies {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  // Modules register their routes here; see server/src/modules/index.ts.
+  registerModules: (app: AppInstance) => Promise<void>;
+  readyCheck?: () => Promise<void>;
+  defaultMetrics?: boolean;
+}
+
+export type AppInstance = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDependencies;
+  }
+}
+
+export function originOf(request: FastifyRequest): RequestOrigin {
+  return { ip: request.ip ?? null, userAgent: request.headers['user-agent']?.slice(0, 500) ?? null, requestId: String(request.id) };
+}
+
+// Route handlers turn the request into the explicit context a use case takes.
+export function serviceContext(request: FastifyRequest): ServiceContext {
+  if (!request.auth) throw unauthenticated();
+  const { db, clock } = request.server.deps;
+  return { db, clock, actor: request.auth.actor, origin: originOf(request) };
+}
+
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(deps.config.logLevel),
+    bodyLimit: deps.config.bodyLimit,
+    trustProxy: true,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w.-]{8,128}$/.test(incoming) ? incoming : randomUUID();
+    },
+  });
+  app.decorate('deps', deps);
+  app.decorateRequest('auth', null);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installProblemHandler(app);
+  const routeMethods = trackRouteMethods(app);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1')) return;
+    const config = route.config as { access?: string; permission?: string } | undefined;
+    if (!config?.access && !config?.permission && !route.schema?.hide) {
+      throw new Error(`Route ${route.method} ${route.url} zegt niet wie hem mag aanroepen (config.access of config.permission)`);
+    }
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: deps.config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: deps.config.secureCookies,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: { openapi: '3.0.3', info: { title: 'Plein API', version: API_VERSION } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    transformSpecification: (spec) => toNlGovDocument(spec as Record<string, unknown>, deps.config.publicUrl),
+    transformSpecificationClone: true,
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+    if (request.url.startsWith('/api/v1')) reply.header('API-Version', API_VERSION);
+  });
+
+  app.addHook('preHandler', async (request, reply) => {
+    const config = request.routeOptions.config;
+    if (!config.access && !config.permission) return;
+    const authorization = request.headers.authorization;
+    if (authorization?.startsWith('Bearer ')) {
+      request.auth = await authenticateBearer(deps.db, deps.clock, authorization.slice(7).trim());
+      if (!request.auth) throw new AppError(401, 'token-ongeldig', 'Niet ingelogd', 'Het API-token is ongeldig of ingetrokken.');
+    } else {
+      const cookie = request.cookies[SESSION_COOKIE];
+      if (cookie) {
+        request.auth = await authenticateSession(deps.db, deps.clock, cookie);
+        if (!request.auth) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      }
+    }
+    if (config.access === 'public') return;
+    if (!request.auth) throw unauthenticated();
+    // Cookies ride along on cross-site requests; the token only our own pages can read proves intent.
+    if (request.auth.session && !SAFE_METHODS.has(request.method)) {
+      if (request.headers[CSRF_HEADER] !== request.auth.session.csrfToken) {
+        throw new AppError(403, 'csrf-ongeldig', 'Verzoek geweigerd', 'De beveiligingscode van dit verzoek ontbreekt of klopt niet. Laad de pagina opnieuw.');
+      }
+    }
+    if (config.permission && !can(request.auth.actor, config.permission)) throw forbidden();
+  });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const allowed = routeMethods.allowedMethods(request.url);
+    if (allowed && !allowed.includes(request.method)) {
+      reply.header('Allow', allowed.join(', '));
+      return sendProblem(reply, new AppError(405, 'methode-niet-toegestaan', 'Methode niet toegestaan', `Gebruik ${allowed.join(' of ')} op dit adres.`), request.url);
+    }
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      return sendProblem(reply, notFound('Dit adres'), request.url.split('?')[0] ?? '/');
+    }
+    return serveSpaOrNotFound(request, reply);
+  });
+
+  installMetrics(app, { defaultMetrics: deps.defaultMetrics ?? false });
+
+  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await deps.readyCheck?.();
+      return { status: 'ok' };
+    } catch {
+      return sendProblem(reply, new AppError(503, 'niet-gereed', 'Niet gereed', 'De database is niet bereikbaar.'), '/readyz');
+    }
+  });
+  app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    toNlGovDocument(app.swagger() as unknown as Record<string, unknown>, deps.config.publicUrl),
+  );
+
+  await app.register(async (api) => deps.registerModules(api.withTypeProvider<ZodTypeProvider>()));
+  await registerSpa(app);
+  return app;
+}
+
+// The single-page app is served from web/dist when it has been built.
+
+const webDist = join(dirname(fileURLToPath(import.meta.url)), '../../../../web/dist');
+let spaIndex: string | null = null;
+
+async function registerSpa(app: FastifyInstance) {
+  if (!existsSync(join(webDist, 'index.html'))) return;
+  spaIndex = readFileSync(join(webDist, 'index.html'), 'utf8');
+  await app.register(fastifyStatic, { root: join(webDist, 'assets'), prefix: '/assets/', wildcard: true, immutable: true, maxAge: '365d' });
+}
+
+async function serveSpaOrNotFound(request: FastifyRequest, reply: FastifyReply) {
+  if (spaIndex && (request.headers.accept ?? '').includes('text/html')) {
+    return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(spaIndex);
+  }
+  return sendProblem(reply, notFound('Dit adres'), request.url.split('?')[0] ?? '/');
+}

@@ -1,0 +1,42 @@
+import type { Clock } from '../clock';
+import type { Db } from '../db/database';
+import type { JobRow } from '../db/schema';
+
+export interface JobContext {
+  // The transaction the job's completion commits in: database effects written here happen exactly once.
+  db: Db;
+  clock: Clock;
+  job: JobRow;
+  payload: Record<string, unknown>;
+}
+
+export interface JobDefinition {
+  name: string;
+  handler: (ctx: JobContext) => Promise<void>;
+  maxAttempts?: number;
+  // How long a claim stays valid before another worker may take the job over.
+  leaseSeconds?: number;
+}
+
+export class JobRegistry {
+  private readonly definitions = new Map<string, JobDefinition>();
+
+  register(definition: JobDefinition): void {
+    if (this.definitions.has(definition.name)) throw new Error(`Job ${definition.name} is al geregistreerd`);
+    this.definitions.set(definition.name, definition);
+  }
+
+  get(name: string): JobDefinition | undefined {
+    return this.definitions.get(name);
+  }
+
+  names(): string[] {
+    return [...this.definitions.keys()];
+  }
+}
+
+// Exponential backoff with ±20% jitter so retries from many jobs do not arrive together.
+export function backoffDelayMs(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(5_000 * 2 ** Math.max(0, attempt - 1), 3_600_000);
+  return Math.round(base * (0.8 + random() * 0.4));
+}

@@ -1,0 +1,104 @@
+import { hostname } from 'node:os';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock';
+import type { Db } from '../db/database';
+import { backoffDelayMs, type JobRegistry } from './job-registry';
+import { claimDueJob, lockClaimedJob, markJobDone, markJobFailedAttempt } from './jobs.repository';
+import { runDueSchedules } from './scheduler';
+
+export interface WorkerOptions {
+  db: Db;
+  clock: Clock;
+  registry: JobRegistry;
+  logger?: Logger;
+  pollIntervalMs?: number;
+  workerId?: string;
+}
+
+class LeaseLostError extends Error {}
+
+// Each worker claims one job at a time; run several processes for more throughput.
+export class Worker {
+  readonly workerId: string;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+
+  constructor(private readonly options: WorkerOptions) {
+    this.workerId = options.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.runLoop();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  // Runs schedules and jobs until nothing is due; tests call this instead of waiting for the loop.
+  async drain(maxJobs = 1_000): Promise<number> {
+    let processed = 0;
+    await runDueSchedules(this.options.db, this.options.clock);
+    while (processed < maxJobs && (await this.runOne())) processed++;
+    return processed;
+  }
+
+  async runOne(): Promise<boolean> {
+    const { db, clock, registry } = this.options;
+    const now = clock.now();
+    const names = registry.names();
+    if (names.length === 0) return false;
+    const leaseSeconds = 300;
+    const job = await claimDueJob(db, {
+      names,
+      workerId: this.workerId,
+      now,
+      leaseUntil: new Date(now.getTime() + leaseSeconds * 1000),
+    });
+    if (!job) return false;
+    const definition = registry.get(job.name);
+    if (!definition) return true;
+    try {
+      await db.transaction().execute(async (trx) => {
+        if (!(await lockClaimedJob(trx, job))) throw new LeaseLostError();
+        await definition.handler({ db: trx, clock, job, payload: job.payload });
+        await markJobDone(trx, job, clock.now());
+      });
+    } catch (error) {
+      if (error instanceof LeaseLostError) return true;
+      const message = error instanceof Error ? error.message : String(error);
+      const maxAttempts = Math.min(job.max_attempts, definition.maxAttempts ?? job.max_attempts);
+      const retryAt = job.attempts < maxAttempts ? new Date(clock.now().getTime() + backoffDelayMs(job.attempts)) : null;
+      this.options.logger?.warn({ job: job.id, name: job.name, attempt: job.attempts, retry: retryAt !== null, err: message }, 'taak mislukt');
+      await markJobFailedAttempt(db, job, { error: message, retryAt, now: clock.now() });
+    }
+    return true;
+  }
+
+  private async runLoop(): Promise<void> {
+    const interval = this.options.pollIntervalMs ?? 1_000;
+    while (this.running) {
+      let worked = false;
+      try {
+        await runDueSchedules(this.options.db, this.options.clock);
+        worked = await this.runOne();
+      } catch (error) {
+        this.options.logger?.error({ err: error }, 'takenlus fout');
+      }
+      if (!worked && this.running) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, interval);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    }
+  }
+}

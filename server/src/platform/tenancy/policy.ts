@@ -1,0 +1,47 @@
+import { forbidden } from '../http/errors';
+import type { Role } from './roles';
+
+// The single place that says which role may do what. Routes name a permission; nothing else checks roles.
+const PERMISSIONS = {
+  'organisation.read': 'all',
+  'organisation.manage': ['beheerder'],
+  'users.read': 'all',
+  'users.manage': ['beheerder'],
+  'teams.manage': ['beheerder'],
+  'tokens.own': 'all',
+  'audit.read': ['beheerder'],
+  'jobs.read': ['beheerder'],
+  'jobs.manage': ['beheerder'],
+} as const satisfies Record<string, readonly Role[] | 'all'>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export interface Actor {
+  organisationId: string;
+  userId: string;
+  name: string;
+  email: string;
+  roles: Role[];
+  municipalityIds: string[];
+  sessionId?: string;
+  tokenId?: string;
+}
+
+export function can(actor: Actor, permission: Permission): boolean {
+  const allowed: readonly Role[] | 'all' = PERMISSIONS[permission];
+  if (allowed === 'all') return actor.roles.length > 0;
+  return actor.roles.some((role) => allowed.includes(role));
+}
+
+export function assertCan(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) throw forbidden();
+}
+
+// Beheerders act for every municipality of their organisation; others for the ones assigned to them.
+export function actsForMunicipality(actor: Actor, municipalityId: string): boolean {
+  return actor.roles.includes('beheerder') || actor.municipalityIds.includes(municipalityId);
+}
+
+export function permissionsOf(actor: Actor): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((permission) => can(actor, permission));
+}

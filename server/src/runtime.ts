@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { pino } from 'pino';
+import { systemClock, type Clock } from './platform/clock';
+import type { Config } from './platform/config';
+import { type DatabaseHandle, openDatabase } from './platform/db/database';
+import { migrate } from './platform/db/migrate';
+import { buildApp } from './platform/http/app';
+import { JobRegistry } from './platform/jobs/job-registry';
+import { Worker } from './platform/jobs/worker';
+import { loggerOptions } from './platform/logging';
+import { createMailer, mailJob } from './platform/mail/mailer';
+import { registerModules } from './modules/index';
+import { registerPlatformJobs } from './platform/jobs/platform-jobs';
+
+export interface Runtime {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  worker: Worker;
+  registry: JobRegistry;
+  close(): Promise<void>;
+}
+
+export function buildJobRegistry(config: Config): JobRegistry {
+  const registry = new JobRegistry();
+  const logger = pino(loggerOptions(config.logLevel));
+  registry.register(mailJob(createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger }), new URL(config.publicUrl).hostname));
+  registerPlatformJobs(registry);
+  return registry;
+}
+
+// Everything `npm start` and the tests need: database, migrations, HTTP app and a job worker.
+export async function createRuntime(config: Config, options: { clock?: Clock; database?: DatabaseHandle } = {}): Promise<Runtime> {
+  const clock = options.clock ?? systemClock;
+  const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  await migrate(database);
+  const registry = buildJobRegistry(config);
+  const app = await buildApp({
+    db: database.db,
+    clock,
+    config,
+    registerModules,
+    readyCheck: async () => {
+      await sql`SELECT 1`.execute(database.db);
+    },
+    defaultMetrics: true,
+  });
+  const worker = new Worker({ db: database.db, clock, registry, logger: app.log as never });
+  return {
+    app,
+    database,
+    worker,
+    registry,
+    async close() {
+      await worker.stop();
+      await app.close();
+      await database.close();
+    },
+  };
+}
