@@ -10,6 +10,8 @@ export type Db = Kysely<Database>;
 export interface DatabaseHandle {
   db: Db;
   kind: 'pglite' | 'postgres';
+  // The embedded engine itself, for dumps (test templates, backups); absent on PostgreSQL.
+  pglite?: PGlite;
   // Runs a multi-statement SQL script and a bookkeeping statement in one transaction.
   runScriptInTransaction(script: string, after: { sql: string; params: unknown[] }): Promise<void>;
   close(): Promise<void>;
@@ -60,6 +62,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return {
     db,
     kind: 'pglite',
+    pglite,
     runScriptInTransaction: async (script, after) => {
       await pglite.transaction(async (tx) => {
         await tx.exec(script);

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOrganisation, buildUser } from '../../../../test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '../../../../test/harness';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t.close());
+
+describe('inloggen met wachtwoord', () => {
+  it('geeft een httpOnly SameSite-cookie en /me beschrijft de gebruiker', async () => {
+    const org = await buildOrganisation(t.database.db);
+    const user = await buildUser(t.database.db, t.clock, org.id, { roles: ['kcc'], municipalityIds: [org.municipalities[1]!.id] });
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { email: user.email.toUpperCase(), password: user.password } });
+    expect(response.statusCode).toBe(201);
+    const cookie = response.cookies.find((c) => c.name === 'plein_sessie')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Lax');
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: `plein_sessie=${cookie.value}` } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({
+      user: { id: user.id, roles: ['kcc'] },
+      organisation: { id: org.id },
+      municipalities: [{ name: 'Castricum', cbsCode: 'GM0383' }],
+    });
+  });
+
+  it('GET /me zonder sessie geeft 401 als problem+json', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/me' });
+    expect(response.statusCode).toBe(401);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json()).toMatchObject({ status: 401, code: 'niet-ingelogd', title: 'Niet ingelogd' });
+  });
+
+  it('weigert een verkeerd wachtwoord zonder te verraden of het adres bestaat', async () => {
+    const org = await buildOrganisation(t.database.db);
+    const user = await buildUser(t.database.db, t.clock, org.id);
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { email: user.email, password: 'fout-wachtwoord' } });
+    const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { email: 'niemand@example.nl', password: 'fout-wachtwoord' } });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json().detail).toBe(unknown.json().detail);
+  });
+
+  it('blokkeert tijdelijk na vijf verkeerde pogingen, ook met het goede wachtwoord, en laat daarna weer toe', async () => {
+    const org = await buildOrganisation(t.database.db);
+    const user = await buildUser(t.database.db, t.clock, org.id);
+    for (let i = 0; i < 5; i++) {
+      const r = await t.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { email: user.email, password: `fout-${i}` } });
+      expect(r.statusCode).toBe(401);
+    }
+    const locked = await t.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { email: user.email, password: user.password } });
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().code).toBe('account-tijdelijk-geblokkeerd');
+    expect(locked.json().detail).toMatch(/15 minuten/);
+    t.clock.advance(16 * 60_000);
+    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { email: user.email, password: user.password } });
+    expect(ok.statusCode).toBe(201);
+  });
+
+  it('vraagt om de organisatie als het e-mailadres bij twee organisaties hoort', async () => {
+    const a = await buildOrganisation(t.database.db);
+    const b = await buildOrganisation(t.database.db);
+    const email = `gedeeld-${Date.now()}@example.nl`;
+    await buildUser(t.database.db, t.clock, a.id, { email });
+    const userB = await buildUser(t.database.db, t.clock, b.id, { email });
+    const ambiguous = await t.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { email, password: userB.password } });
+    expect(ambiguous.statusCode).toBe(400);
+    expect(ambiguous.json().code).toBe('organisatie-kiezen');
+    const session = await signIn(t.app, email, userB.password, b.slug);
+    const me = await requestAs(t.app, session)('GET', '/api/v1/me');
+    expect(me.json().organisation.id).toBe(b.id);
+  });
+
+  it('eist het CSRF-token bij wijzigende verzoeken met een sessie', async () => {
+    const org = await buildOrganisation(t.database.db);
+    const admin = await buildUser(t.database.db, t.clock, org.id);
+    const session = await signIn(t.app, admin.email, admin.password);
+    const without = await t.app.inject({ method: 'POST', url: '/api/v1/teams', headers: { cookie: session.cookie }, payload: { name: 'KCC' } });
+    expect(without.statusCode).toBe(403);
+    expect(without.json().code).toBe('csrf-ongeldig');
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/teams', headers: { cookie: session.cookie, 'x-csrf-token': 'verkeerd' }, payload: { name: 'KCC' } });
+    expect(wrong.statusCode).toBe(403);
+    const teams = await requestAs(t.app, session)('GET', '/api/v1/teams');
+    expect(teams.json()).toEqual([]);
+    const ok = await requestAs(t.app, session)('POST', '/api/v1/teams', { name: 'KCC' });
+    expect(ok.statusCode).toBe(201);
+  });
+
+  it('uitloggen beëindigt de sessie', async () => {
+    const org = await buildOrganisation(t.database.db);
+    const user = await buildUser(t.database.db, t.clock, org.id, { roles: ['webcare'] });
+    const session = await signIn(t.app, user.email, user.password);
+    const api = requestAs(t.app, session);
+    expect((await api('DELETE', '/api/v1/sessions/current')).statusCode).toBe(204);
+    expect((await api('GET', '/api/v1/me')).statusCode).toBe(401);
+  });
+
+  it('een geblokkeerde gebruiker verliest direct de toegang', async () => {
+    const org = await buildOrganisation(t.database.db);
+    const admin = await buildUser(t.database.db, t.clock, org.id);
+    const user = await buildUser(t.database.db, t.clock, org.id, { roles: ['kcc'] });
+    const userSession = await signIn(t.app, user.email, user.password);
+    const adminApi = requestAs(t.app, await signIn(t.app, admin.email, admin.password));
+    expect((await adminApi('PATCH', `/api/v1/users/${user.id}`, { active: false })).statusCode).toBe(200);
+    expect((await requestAs(t.app, userSession)('GET', '/api/v1/me')).statusCode).toBe(401);
+  });
+});
+
+describe('API-tokens', () => {
+  it('wordt één keer getoond, werkt als Bearer en kan worden ingetrokken', async () => {
+    const org = await buildOrganisation(t.database.db);
+    const user = await buildUser(t.database.db, t.clock, org.id, { roles: ['omgevingsanalist'] });
+    const api = requestAs(t.app, await signIn(t.app, user.email, user.password));
+    const created = await api('POST', '/api/v1/me/api-tokens', { name: 'Dashboard-koppeling' });
+    expect(created.statusCode).toBe(201);
+    const { token, id } = created.json();
+    expect(token).toMatch(/^plein_[0-9a-f]{32}_/);
+    const list = await api('GET', '/api/v1/me/api-tokens');
+    expect(JSON.stringify(list.json())).not.toContain(token);
+    const bearer = requestAs(t.app, { bearer: token });
+    const me = await bearer('GET', '/api/v1/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.json().user.id).toBe(user.id);
+    // No CSRF for bearer tokens: they are not sent by browsers on their own.
+    expect((await bearer('DELETE', `/api/v1/me/api-tokens/${id}`)).statusCode).toBe(204);
+    const after = await bearer('GET', '/api/v1/me');
+    expect(after.statusCode).toBe(401);
+    expect(after.json().code).toBe('token-ongeldig');
+  });
+
+  it('weigert een verzonnen token', async () => {
+    const response = await requestAs(t.app, { bearer: 'plein_00000000000000000000000000000000_verzonnenverzonnenverzonnen' })('GET', '/api/v1/me');
+    expect(response.statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../server/src/platform/clock';
+import { cliOrigin } from '../server/src/platform/context';
+import type { Db } from '../server/src/platform/db/database';
+import type { Role } from '../server/src/platform/tenancy/roles';
+import { operatorActor } from '../server/src/cli/operator';
+import { createOrganisation } from '../server/src/modules/organisations/organisations.service';
+import { createUser } from '../server/src/modules/users/users.service';
+
+let counter = 0;
+function unique(): string {
+  counter += 1;
+  return `${Date.now().toString(36)}${counter}${randomBytes(2).toString('hex')}`;
+}
+
+export async function buildOrganisation(db: Db, name = 'Testorganisatie') {
+  const slug = `test-${unique()}`;
+  const { organisation, municipalities } = await createOrganisation(db, {
+    slug,
+    name,
+    municipalities: [
+      { name: 'Bergen', cbsCode: 'GM0373', inhabitants: 29_900 },
+      { name: 'Castricum', cbsCode: 'GM0383', inhabitants: 36_500 },
+    ],
+  });
+  return { ...organisation, municipalities };
+}
+
+export const TEST_PASSWORD = 'correct-paard-batterij-niet';
+
+export async function buildUser(
+  db: Db,
+  clock: Clock,
+  organisationId: string,
+  options: { roles?: Role[]; municipalityIds?: string[]; email?: string; name?: string } = {},
+) {
+  const email = options.email ?? `gebruiker-${unique()}@example.nl`;
+  const ctx = { db, clock, actor: operatorActor(organisationId), origin: cliOrigin };
+  const user = await createUser(ctx, {
+    email,
+    name: options.name ?? 'Test Gebruiker',
+    roles: options.roles ?? ['beheerder'],
+    municipalityIds: options.municipalityIds ?? [],
+    password: TEST_PASSWORD,
+  });
+  return { ...user, password: TEST_PASSWORD };
+}

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { ManualClock } from '../server/src/platform/clock';
+import { loadConfig, type Config } from '../server/src/platform/config';
+import { type DatabaseHandle, openDatabase } from '../server/src/platform/db/database';
+import { createRuntime, type Runtime } from '../server/src/runtime';
+
+export interface TestApp extends Runtime {
+  clock: ManualClock;
+  config: Config;
+}
+
+export async function openTestDatabase(): Promise<DatabaseHandle> {
+  if (process.env.DATABASE_URL) return openDatabase({ databaseUrl: process.env.DATABASE_URL });
+  const template = readFileSync(join(process.cwd(), '.tmp', 'pglite-template.tar.gz'));
+  return openDatabase({ template: new Blob([template]) });
+}
+
+// One real app on a real database per test file; each test makes its own organisations, so they never collide.
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({ PLEIN_LOG_LEVEL: 'silent', PLEIN_DEMO: '0', PORT: '0', PUBLIC_URL: 'http://plein.test', ...env });
+  const clock = new ManualClock(new Date('2026-11-23T09:00:00+01:00'));
+  const runtime = await createRuntime(config, { clock, database: await openTestDatabase() });
+  await runtime.app.ready();
+  return { ...runtime, clock, config };
+}
+
+export interface SignedIn {
+  cookie: string;
+  csrfToken: string;
+  userId: string;
+}
+
+export async function signIn(app: FastifyInstance, email: string, password: string, organisation?: string): Promise<SignedIn> {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { email, password, organisation } });
+  if (response.statusCode !== 201) throw new Error(`Inloggen mislukt (${response.statusCode}): ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'plein_sessie');
+  if (!cookie) throw new Error('Geen sessiecookie');
+  const body = response.json();
+  return { cookie: `plein_sessie=${cookie.value}`, csrfToken: body.csrfToken, userId: body.user.id };
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+// Sends a request as a signed-in person, the way the web app does (cookie plus CSRF header).
+export function requestAs(app: FastifyInstance, who: SignedIn | { bearer: string } | null) {
+  return (method: Method, url: string, payload?: unknown): Promise<LightMyRequestResponse> => {
+    const headers: Record<string, string> = {};
+    if (who && 'bearer' in who) headers.authorization = `Bearer ${who.bearer}`;
+    else if (who) {
+      headers.cookie = who.cookie;
+      headers['x-csrf-token'] = who.csrfToken;
+    }
+    return app.inject({ method, url, headers, ...(payload !== undefined && { payload: payload as object }) });
+  };
+}
