@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// The CLI runs as operators run it: a separate process on the embedded database (or DATABASE_URL in CI).
+const dataDir = mkdtempSync(join(tmpdir(), 'plein-cli-'));
+const slug = `cli-${Date.now().toString(36)}`;
+
+function plein(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, ['bin/plein.js', ...args], {
+    input: input ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, PLEIN_DATA_DIR: dataDir },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
+}
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('plein CLI', () => {
+  it('migreert, maakt een organisatie, een gebruiker en een token', () => {
+    expect(plein(['migrate']).code).toBe(0);
+
+    const bad = plein(['organisation', 'create', '--slug', slug, '--name', 'BUCH', '--municipality', 'Bergen:GM0373:29900', '--municipality', 'Castricum:GM383:36500']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('--municipality');
+    expect(bad.stderr).toMatch(/geen CBS-code/);
+
+    // The failed call above changed nothing: the same slug is still free.
+    const org = plein(['organisation', 'create', '--slug', slug, '--name', 'Werkorganisatie BUCH', '--municipality', 'Bergen:GM0373:29900', '--municipality', 'Castricum:GM0383:36500']);
+    expect(org.code, org.stderr).toBe(0);
+    expect(org.stdout).toContain('aangemaakt');
+
+    const again = plein(['organisation', 'create', '--slug', slug, '--name', 'Nog eens', '--municipality', 'Heiloo:GM0399:24000']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('Er is al een organisatie');
+
+    const email = `beheer@${slug}.nl`;
+    const user = plein(['user', 'create', '--organisation', slug, '--email', email, '--name', 'Bea Beheer', '--role', 'beheerder', '--role', 'kcc', '--password-stdin'], 'een-lang-genoeg-wachtwoord\n');
+    expect(user.code, user.stderr).toBe(0);
+    expect(user.stdout).toContain('beheerder, kcc');
+
+    const token = plein(['token', 'create', '--email', email, '--name', 'koppeling']);
+    expect(token.code, token.stderr).toBe(0);
+    const lastLine = token.stdout.split('\n').at(-1)!;
+    expect(lastLine).toMatch(/^plein_[0-9a-f]{32}_[\w-]{20,}$/);
+  });
+
+  it('geeft Nederlandse fouten die het argument noemen, met een exitcode ongelijk aan 0', () => {
+    const cases: Array<[string[], string, string?]> = [
+      [['user', 'create', '--organisation', slug, '--email', 'x@y.nl', '--name', 'X', '--role', 'koning', '--password-stdin'], '--role', 'wachtwoord-van-twaalf'],
+      [['user', 'create', '--organisation', slug, '--email', 'x@y.nl', '--name', 'X', '--role', 'kcc'], '--password-stdin'],
+      [['user', 'create', '--organisation', 'bestaat-niet', '--email', 'x@y.nl', '--name', 'X', '--role', 'kcc', '--password-stdin'], '--organisation', 'wachtwoord-van-twaalf'],
+      [['user', 'create', '--organisation', slug, '--email', 'x@y.nl', '--name', 'X', '--role', 'kcc', '--password-stdin'], 'minstens 12', 'kort'],
+      [['token', 'create', '--name', 'x'], '--email'],
+      [['token', 'create', '--email', 'niemand@nergens.nl', '--name', 'x'], '--email'],
+      [['organisation', 'create', '--slug', 'abc', '--name', 'Zonder gemeente'], '--municipality'],
+      [['organisation', 'create', '--slug', 'abc', '--name', 'X', '--municipality', 'Alleen een naam'], '--municipality'],
+      [['organisation', 'create', '--slug', 'abc', '--name', 'X', '--municipality', 'Heiloo:GM0399:veel'], 'geen heel getal'],
+      [['organisation', 'create', '--slug', 'abc', '--municipality', 'Heiloo:GM0399:1'], '--name'],
+      [['frobnicate'], 'Onbekende opdracht'],
+      [['user', 'create', '--onzin'], '--onzin'],
+    ];
+    for (const [args, mention, input] of cases) {
+      const result = plein(args, input);
+      expect(result.code, `${args.join(' ')} → ${result.stderr}`).not.toBe(0);
+      expect(result.stderr, args.join(' ')).toContain(mention);
+    }
+    // None of the failed calls created anything.
+    const token = plein(['token', 'create', '--email', 'x@y.nl', '--name', 'x', '--organisation', slug]);
+    expect(token.stderr).toContain('geen gebruiker');
+  });
+});

@@ -1,0 +1,128 @@
+import { parseArgs } from 'node:util';
+import { systemClock } from '../platform/clock';
+import { ConfigError, loadConfig } from '../platform/config';
+import { openDatabase } from '../platform/db/database';
+import { DataDirInUseError } from '../platform/db/data-dir-lock';
+import { migrate } from '../platform/db/migrate';
+import { AppError } from '../platform/http/errors';
+import { isRole, ROLES } from '../platform/tenancy/roles';
+import { readStdin, required, UsageError } from './cli-errors';
+import { createOrganisationCommand, createTokenCommand, createUserCommand } from './commands';
+
+const HELP = `plein — beheer van een Plein-installatie
+
+Gebruik:
+  plein migrate
+  plein organisation create --slug <slug> --name <naam> --municipality "<Naam>:<CBS-code>:<inwoners>" [--municipality …]
+  plein user create --organisation <slug> --email <e-mail> --name <naam> --role <rol> [--role …] [--municipality <CBS-code> …] --password-stdin
+  plein token create --email <e-mail> --name <label> [--organisation <slug>]
+
+De database: DATABASE_URL (PostgreSQL) of anders de ingebouwde database in PLEIN_DATA_DIR (standaard ./data).
+`;
+
+const OPTIONS = {
+  slug: { type: 'string' },
+  name: { type: 'string' },
+  municipality: { type: 'string', multiple: true },
+  organisation: { type: 'string' },
+  email: { type: 'string' },
+  role: { type: 'string', multiple: true },
+  'password-stdin': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+async function run(argv: string[]): Promise<string[]> {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    const match = /'(--?[\w-]+)/.exec(String((error as Error).message));
+    throw new UsageError(match?.[1] ?? 'argumenten', `Onbekend of onvolledig argument ${match?.[1] ?? ''}. Zie plein --help.`.replace('  ', ' '));
+  }
+  const { values, positionals } = parsed;
+  const command = positionals.join(' ');
+  if (values.help || command === '' || command === 'help') return [HELP];
+  const known = ['migrate', 'organisation create', 'user create', 'token create'];
+  if (!known.includes(command)) throw new UsageError(positionals[0] ?? 'opdracht', `Onbekende opdracht "${command}". Zie plein --help.`);
+
+  // Arguments are checked before the database is opened: a wrong call changes nothing.
+  if (command === 'user create') checkRoles(values.role ?? []);
+  const password = command === 'user create' ? await readPassword(values['password-stdin']) : '';
+  const config = loadConfig();
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const migration = await migrate(handle);
+    const db = handle.db;
+    switch (command) {
+      case 'migrate':
+        return [migration.applied.length ? `Toegepast: ${migration.applied.join(', ')}` : 'De database is al bij.'];
+      case 'organisation create': {
+        const organisation = await createOrganisationCommand(db, {
+          slug: required(values, 'slug'),
+          name: required(values, 'name'),
+          municipalities: values.municipality ?? [],
+        });
+        return [`Organisatie ${organisation.name} (${organisation.slug}) aangemaakt.`, organisation.id];
+      }
+      case 'user create': {
+        const user = await createUserCommand(db, systemClock, {
+          organisation: required(values, 'organisation'),
+          email: required(values, 'email'),
+          name: required(values, 'name'),
+          roles: values.role ?? [],
+          municipalities: values.municipality ?? [],
+          password,
+        });
+        return [`Gebruiker ${user.email} aangemaakt met rol(len) ${user.roles.join(', ')}.`, user.id];
+      }
+      case 'token create': {
+        const token = await createTokenCommand(db, systemClock, {
+          email: required(values, 'email'),
+          name: required(values, 'name'),
+          organisation: values.organisation,
+        });
+        return [`API-token "${token.name}" aangemaakt. Bewaar het nu; het wordt niet nog eens getoond.`, token.token];
+      }
+    }
+    return [HELP];
+  } finally {
+    await handle.close();
+  }
+}
+
+function checkRoles(roles: string[]) {
+  if (roles.length === 0) throw new UsageError('--role', `--role ontbreekt. Kies uit: ${ROLES.join(', ')}.`);
+  const unknown = roles.find((role) => !isRole(role));
+  if (unknown) throw new UsageError('--role', `--role "${unknown}" bestaat niet. Kies uit: ${ROLES.join(', ')}.`);
+}
+
+async function readPassword(flag: boolean | undefined): Promise<string> {
+  if (!flag) throw new UsageError('--password-stdin', '--password-stdin ontbreekt: geef het wachtwoord via standaardinvoer.');
+  const password = await readStdin();
+  if (password === '') throw new UsageError('--password-stdin', '--password-stdin: het wachtwoord is leeg.');
+  return password;
+}
+
+run(process.argv.slice(2)).then(
+  (lines) => {
+    process.stdout.write(`${lines.join('\n')}\n`);
+    process.exit(0);
+  },
+  (error) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`Fout in ${error.argument}: ${error.message}\n`);
+      process.exit(2);
+    }
+    if (error instanceof AppError) {
+      const params = error.invalidParams?.map((p) => ` (${p.name}: ${p.reason})`).join('') ?? '';
+      process.stderr.write(`Fout: ${error.detail}${params}\n`);
+      process.exit(1);
+    }
+    if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`Onverwachte fout: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
