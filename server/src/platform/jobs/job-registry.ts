@@ -14,8 +14,6 @@ export interface JobDefinition {
   name: string;
   handler: (ctx: JobContext) => Promise<void>;
   maxAttempts?: number;
-  // How long a claim stays valid before another worker may take the job over.
-  leaseSeconds?: number;
 }
 
 export class JobRegistry {

@@ -13,6 +13,8 @@ export interface WorkerOptions {
   logger?: Logger;
   pollIntervalMs?: number;
   workerId?: string;
+  // How long a claim holds before another worker may take over a job whose worker vanished.
+  leaseSeconds?: number;
 }
 
 class LeaseLostError extends Error {}
@@ -53,12 +55,11 @@ export class Worker {
     const now = clock.now();
     const names = registry.names();
     if (names.length === 0) return false;
-    const leaseSeconds = 300;
     const job = await claimDueJob(db, {
       names,
       workerId: this.workerId,
       now,
-      leaseUntil: new Date(now.getTime() + leaseSeconds * 1000),
+      leaseUntil: new Date(now.getTime() + (this.options.leaseSeconds ?? 300) * 1000),
     });
     if (!job) return false;
     const definition = registry.get(job.name);

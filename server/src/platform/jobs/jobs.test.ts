@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOrganisation, buildUser } from '../../../../test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '../../../../test/harness';
+import { backoffDelayMs, JobRegistry } from './job-registry';
+import { findJob, insertJob } from './jobs.repository';
+import { defineSchedule, nextCronRun } from './scheduler';
+import { Worker } from './worker';
+
+let t: TestApp;
+let calls: string[] = [];
+let failuresLeft = 0;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  t.registry.register({
+    name: 'test.wisselvallig',
+    maxAttempts: 3,
+    handler: async ({ payload }) => {
+      calls.push(String(payload.label));
+      if (failuresLeft > 0) {
+        failuresLeft--;
+        throw new Error('tijdelijk niet bereikbaar');
+      }
+    },
+  });
+});
+afterAll(async () => t.close());
+
+describe('takenwachtrij', () => {
+  it('probeert opnieuw met oplopende wachttijd en markeert als mislukt na het maximum', async () => {
+    const org = await buildOrganisation(t.database.db);
+    calls = [];
+    failuresLeft = 10;
+    const id = await insertJob(t.database.db, { organisationId: org.id, name: 'test.wisselvallig', runAt: t.clock.now(), payload: { label: 'x' } });
+    await t.worker.drain();
+    let job = await findJob(t.database.db, org.id, id!);
+    expect(job).toMatchObject({ status: 'queued', attempts: 1, last_error: 'tijdelijk niet bereikbaar' });
+    const firstDelay = job!.run_at.getTime() - t.clock.now().getTime();
+    expect(firstDelay).toBeGreaterThanOrEqual(4_000);
+    // Not due yet: nothing runs.
+    expect(await t.worker.drain()).toBe(0);
+    t.clock.advance(firstDelay);
+    await t.worker.drain();
+    job = await findJob(t.database.db, org.id, id!);
+    expect(job!.attempts).toBe(2);
+    expect(job!.run_at.getTime() - t.clock.now().getTime()).toBeGreaterThan(firstDelay);
+    t.clock.advance(3_600_000);
+    await t.worker.drain();
+    job = await findJob(t.database.db, org.id, id!);
+    expect(job).toMatchObject({ status: 'failed', attempts: 3 });
+    expect(calls).toEqual(['x', 'x', 'x']);
+  });
+
+  it('toont mislukte taken aan beheerders, die ze opnieuw kunnen laten proberen', async () => {
+    const org = await buildOrganisation(t.database.db);
+    const other = await buildOrganisation(t.database.db);
+    failuresLeft = 3;
+    const id = await insertJob(t.database.db, { organisationId: org.id, name: 'test.wisselvallig', runAt: t.clock.now(), payload: { label: 'y' }, maxAttempts: 1 });
+    await t.worker.drain();
+    const admin = await buildUser(t.database.db, t.clock, org.id);
+    const api = requestAs(t.app, await signIn(t.app, admin.email, admin.password));
+    const list = await api('GET', '/api/v1/jobs?status=failed');
+    expect(list.statusCode).toBe(200);
+    expect(list.json().jobs).toMatchObject([{ id, status: 'failed', lastError: 'tijdelijk niet bereikbaar' }]);
+    expect(list.json().counts.failed).toBe(1);
+
+    const outsider = await buildUser(t.database.db, t.clock, other.id);
+    const outsiderApi = requestAs(t.app, await signIn(t.app, outsider.email, outsider.password));
+    expect((await outsiderApi('GET', '/api/v1/jobs')).json().jobs).toEqual([]);
+    expect((await outsiderApi('POST', `/api/v1/jobs/${id}/retry`)).statusCode).toBe(404);
+
+    const kcc = await buildUser(t.database.db, t.clock, org.id, { roles: ['kcc'] });
+    const kccApi = requestAs(t.app, await signIn(t.app, kcc.email, kcc.password));
+    expect((await kccApi('GET', '/api/v1/jobs')).statusCode).toBe(403);
+
+    failuresLeft = 0;
+    const retried = await api('POST', `/api/v1/jobs/${id}/retry`);
+    expect(retried.statusCode).toBe(200);
+    expect(retried.json().status).toBe('queued');
+    await t.worker.drain();
+    expect((await findJob(t.database.db, org.id, id!))!.status).toBe('done');
+    const audit = await api('GET', '/api/v1/audit-log?action=taak.opnieuw');
+    expect(audit.json()).toMatchObject([{ action: 'taak.opnieuw', recordId: id }]);
+    // Retrying a job that did not fail is refused.
+    expect((await api('POST', `/api/v1/jobs/${id}/retry`)).statusCode).toBe(404);
+  });
+
+  it('zet een taak met dezelfde unieke sleutel maar één keer in de wachtrij', async () => {
+    const org = await buildOrganisation(t.database.db);
+    const first = await insertJob(t.database.db, { organisationId: org.id, name: 'test.wisselvallig', runAt: t.clock.now(), uniqueKey: 'bericht-42' });
+    const second = await insertJob(t.database.db, { organisationId: org.id, name: 'test.wisselvallig', runAt: t.clock.now(), uniqueKey: 'bericht-42' });
+    expect(first).not.toBeNull();
+    expect(second).toBeNull();
+    await t.worker.drain();
+  });
+
+  it('laat een planning precies één keer per moment afgaan, ook met twee workers', async () => {
+    const org = await buildOrganisation(t.database.db);
+    calls = [];
+    failuresLeft = 0;
+    await defineSchedule(t.database.db, t.clock, { organisationId: org.id, name: 'elk-uur', jobName: 'test.wisselvallig', cron: '0 * * * *', payload: { label: 'uur' } });
+    const registry = t.registry;
+    const a = new Worker({ db: t.database.db, clock: t.clock, registry, workerId: 'a' });
+    const b = new Worker({ db: t.database.db, clock: t.clock, registry, workerId: 'b' });
+    t.clock.advance(3_600_000);
+    await Promise.all([a.drain(), b.drain()]);
+    expect(calls).toEqual(['uur']);
+    await Promise.all([a.drain(), b.drain()]);
+    expect(calls).toEqual(['uur']);
+  });
+
+  it('rekent planningen in Nederlandse tijd, ook over de wintertijd heen', () => {
+    // 07:00 in Amsterdam is 06:00 UTC in summer-to-winter week after the change (26 Oct 2025, CET).
+    const next = nextCronRun('0 7 * * 1', 'Europe/Amsterdam', new Date('2025-10-25T12:00:00Z'));
+    expect(next.toISOString()).toBe('2025-10-27T06:00:00.000Z');
+    const summer = nextCronRun('0 7 * * 1', 'Europe/Amsterdam', new Date('2025-10-18T12:00:00Z'));
+    expect(summer.toISOString()).toBe('2025-10-20T05:00:00.000Z');
+  });
+
+  it('wacht exponentieel langer met spreiding', () => {
+    expect(backoffDelayMs(1, () => 0.5)).toBe(5_000);
+    expect(backoffDelayMs(2, () => 0.5)).toBe(10_000);
+    expect(backoffDelayMs(4, () => 0.5)).toBe(40_000);
+    expect(backoffDelayMs(30, () => 0.5)).toBe(3_600_000);
+    expect(backoffDelayMs(1, () => 0)).toBe(4_000);
+    expect(backoffDelayMs(1, () => 1)).toBe(6_000);
+  });
+
+  it('weigert dubbele registratie van een taaktype', () => {
+    const registry = new JobRegistry();
+    registry.register({ name: 'x', handler: async () => {} });
+    expect(() => registry.register({ name: 'x', handler: async () => {} })).toThrow();
+  });
+});
