@@ -52,9 +52,20 @@ export interface AppDependencies {
 
 export type AppInstance = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
+export interface CataloguedRoute {
+  method: string;
+  url: string;
+  access?: 'public' | 'signed-in';
+  permission?: string;
+  hasBody: boolean;
+  hasQuery: boolean;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDependencies;
+    // Every /api/v1 route with its access rule; the cross-tenant test matrix walks this list.
+    routeCatalogue: CataloguedRoute[];
   }
 }
 
@@ -87,11 +98,17 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   installProblemHandler(app);
   const routeMethods = trackRouteMethods(app);
 
+  const catalogue: CataloguedRoute[] = [];
+  app.decorate('routeCatalogue', catalogue);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1')) return;
-    const config = route.config as { access?: string; permission?: string } | undefined;
-    if (!config?.access && !config?.permission && !route.schema?.hide) {
+    const config = route.config as { access?: 'public' | 'signed-in'; permission?: string } | undefined;
+    if (!config?.access && !config?.permission) {
       throw new Error(`Route ${route.method} ${route.url} zegt niet wie hem mag aanroepen (config.access of config.permission)`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      catalogue.push({ method, url: route.url, access: config.access, permission: config.permission, hasBody: Boolean(route.schema?.body), hasQuery: Boolean(route.schema?.querystring) });
     }
   });
 
@@ -127,7 +144,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     if (request.url.startsWith('/api/v1')) reply.header('API-Version', API_VERSION);
   });
 
-  app.addHook('preHandler', async (request, reply) => {
+  // Before validation: who is asking is decided before what they sent is judged (401 before 400).
+  app.addHook('preValidation', async (request, reply) => {
     const config = request.routeOptions.config;
     if (!config.access && !config.permission) return;
     const authorization = request.headers.authorization;

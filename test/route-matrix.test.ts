@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES } from '../server/src/platform/tenancy/roles';
+import { insertJob } from '../server/src/platform/jobs/jobs.repository';
+import { buildOrganisation, buildUser } from './factories';
+import { createTestApp, requestAs, type SignedIn, signIn, type TestApp } from './harness';
+
+// Walks every /api/v1 route the app registers, so a module that adds routes is covered automatically.
+// A route with a path parameter needs an entry in `recordOf` saying how to get a record of organisation A;
+// the test fails for a route that has none.
+
+interface Tenant {
+  org: Awaited<ReturnType<typeof buildOrganisation>>;
+  admin: Awaited<ReturnType<typeof buildUser>>;
+  session: SignedIn;
+  marker: string;
+}
+
+type RecordFixture = (a: Tenant, t: TestApp) => Promise<{ params: Record<string, string>; body?: unknown }>;
+
+const recordOf: Record<string, RecordFixture> = {
+  '/api/v1/municipalities/:id': async (a) => ({ params: { id: a.org.municipalities[0]!.id }, body: {} }),
+  '/api/v1/users/:id': async (a) => ({ params: { id: a.admin.id }, body: {} }),
+  '/api/v1/teams/:id': async (a, t) => {
+    const response = await requestAs(t.app, a.session)('POST', '/api/v1/teams', { name: `Team ${Math.random()}` });
+    return { params: { id: response.json().id }, body: {} };
+  },
+  '/api/v1/me/api-tokens/:id': async (a, t) => {
+    const response = await requestAs(t.app, a.session)('POST', '/api/v1/me/api-tokens', { name: 'matrix' });
+    return { params: { id: response.json().id } };
+  },
+  '/api/v1/jobs/:id/retry': async (a, t) => {
+    const id = await insertJob(t.database.db, { organisationId: a.org.id, name: 'bestaat.niet', runAt: t.clock.now() });
+    await t.database.db.updateTable('jobs').set({ status: 'failed' }).where('id', '=', id!).execute();
+    return { params: { id: id! } };
+  },
+};
+
+// Public routes addressed by an organisation's slug answer the same to everyone by design.
+const publicBySlug = new Set<string>(['/api/v1/organisations/:slug/sign-in-options', '/api/v1/oidc/:slug/authorize']);
+
+// Routes a browser is sent to by another site answer bad input with a redirect to the sign-in page.
+const browserRedirects = new Set<string>(['/api/v1/oidc/callback', '/api/v1/oidc/:slug/authorize']);
+
+let t: TestApp;
+let a: Tenant;
+let b: Tenant;
+
+async function tenant(label: string): Promise<Tenant> {
+  const org = await buildOrganisation(t.database.db, `Organisatie ${label}`);
+  const marker = `merkteken-${label}-${org.id.slice(0, 8)}`;
+  const admin = await buildUser(t.database.db, t.clock, org.id, { roles: [...ROLES], name: `Beheerder ${marker}`, municipalityIds: org.municipalities.map((m) => m.id) });
+  return { org, admin, session: await signIn(t.app, admin.email, admin.password), marker };
+}
+
+function fill(url: string, params: Record<string, string>): string {
+  return url.replace(/:(\w+)/g, (_, name: string) => params[name] ?? `:${name}`);
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  a = await tenant('a');
+  b = await tenant('b');
+});
+afterAll(async () => t.close());
+
+describe('routematrix', () => {
+  it('kent routes', () => {
+    expect(t.app.routeCatalogue.length).toBeGreaterThan(15);
+  });
+
+  it('elke niet-openbare route geeft 401 zonder sessie of token', async () => {
+    for (const route of t.app.routeCatalogue.filter((r) => r.access !== 'public')) {
+      const response = await t.app.inject({ method: route.method as 'GET', url: fill(route.url, { id: a.org.id, slug: a.org.slug }), payload: route.hasBody ? {} : undefined });
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
+      expect(response.headers['content-type'], `${route.method} ${route.url}`).toContain('application/problem+json');
+    }
+  });
+
+  it('elke route met een record van organisatie A geeft 404 aan organisatie B, en werkt voor A zelf', async () => {
+    for (const route of t.app.routeCatalogue.filter((r) => r.url.includes(':'))) {
+      if (publicBySlug.has(route.url)) continue;
+      const fixture = recordOf[route.url];
+      expect(fixture, `Geen cross-tenant geval voor ${route.method} ${route.url}: voeg het toe aan recordOf`).toBeDefined();
+      const { params, body } = await fixture!(a, t);
+      const url = fill(route.url, params);
+      const asB = await requestAs(t.app, b.session)(route.method as 'GET', url, body);
+      expect(asB.statusCode, `B op ${route.method} ${url}: ${asB.body}`).toBe(404);
+      const bearerB = await requestAs(t.app, { bearer: (await requestAs(t.app, b.session)('POST', '/api/v1/me/api-tokens', { name: 'matrix' })).json().token })(route.method as 'GET', url, body);
+      expect(bearerB.statusCode, `B (token) op ${route.method} ${url}`).toBe(404);
+      const asA = await requestAs(t.app, a.session)(route.method as 'GET', url, body);
+      expect(asA.statusCode, `A op ${route.method} ${url}: ${asA.body}`).toBeLessThan(300);
+    }
+  });
+
+  it('lijsten van organisatie B bevatten niets van organisatie A', async () => {
+    for (const route of t.app.routeCatalogue.filter((r) => r.method === 'GET' && !r.url.includes(':') && r.access !== 'public')) {
+      const response = await requestAs(t.app, b.session)('GET', route.url);
+      expect(response.statusCode, route.url).toBe(200);
+      expect(response.body, route.url).not.toContain(a.marker);
+      expect(response.body, route.url).not.toContain(a.org.id);
+      expect(response.body, route.url).not.toContain(a.admin.email);
+    }
+  });
+
+  it('elke route weigert ongeldige invoer met 400 problem+json in het Nederlands', async () => {
+    for (const route of t.app.routeCatalogue) {
+      const api = requestAs(t.app, a.session);
+      const checks: Array<{ url: string; body?: unknown; why: string }> = [];
+      if (route.url.includes(':id')) checks.push({ url: fill(route.url, { id: 'geen-uuid' }), body: route.hasBody ? {} : undefined, why: 'ongeldige id' });
+      if (route.hasBody && !route.url.includes(':')) checks.push({ url: route.url, body: { onbekendVeld: 1 }, why: 'onbekend veld' });
+      if (route.hasBody && !route.url.includes(':')) checks.push({ url: route.url, body: [], why: 'verkeerd type' });
+      if (route.hasQuery) checks.push({ url: `${route.url}?onbekendeParameter=1`, why: 'onbekende parameter' });
+      for (const check of checks) {
+        const response = await api(route.method as 'GET', check.url, check.body);
+        if (browserRedirects.has(route.url)) {
+          expect(response.statusCode, `${route.method} ${check.url}`).toBe(302);
+          expect(response.headers.location).toMatch(/^\/inloggen\?fout=/);
+          continue;
+        }
+        expect(response.statusCode, `${route.method} ${check.url} (${check.why}): ${response.body}`).toBe(400);
+        expect(response.headers['content-type']).toContain('application/problem+json');
+        const problem = response.json();
+        expect(problem).toMatchObject({ status: 400, title: 'Ongeldige invoer' });
+        expect(problem.detail).toMatch(/[a-z]/);
+      }
+    }
+  });
+
+  it('rollen beperken acties: een bestuurder kan alleen lezen', async () => {
+    const bestuurder = await buildUser(t.database.db, t.clock, a.org.id, { roles: ['bestuurder'] });
+    const api = requestAs(t.app, await signIn(t.app, bestuurder.email, bestuurder.password));
+    const writes = t.app.routeCatalogue.filter((r) => r.method !== 'GET' && r.permission && r.permission !== 'tokens.own');
+    expect(writes.length).toBeGreaterThan(3);
+    for (const route of writes) {
+      const fixture = recordOf[route.url];
+      const { params, body } = fixture ? await fixture(a, t) : { params: {}, body: undefined };
+      const response = await api(route.method as 'GET', fill(route.url, params), body ?? (route.hasBody ? {} : undefined));
+      expect([400, 403], `${route.method} ${route.url}: ${response.statusCode}`).toContain(response.statusCode);
+      if (response.statusCode === 400) {
+        // Input is validated first; with valid input the answer must still be 403.
+        continue;
+      }
+      expect(response.json().code).toBe('geen-toestemming');
+    }
+    expect((await api('POST', '/api/v1/users', { email: 'x@example.nl', name: 'X', roles: ['kcc'] })).statusCode).toBe(403);
+    expect((await api('POST', '/api/v1/teams', { name: 'Stiekem team' })).statusCode).toBe(403);
+  });
+});
