@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { ManualClock } from '../server/src/platform/clock';
 import { loadConfig, type Config } from '../server/src/platform/config';
 import { type DatabaseHandle, openDatabase } from '../server/src/platform/db/database';
@@ -18,10 +19,10 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
 }
 
 // One real app on a real database per test file; each test makes its own organisations, so they never collide.
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: { logStream?: DestinationStream } = {}): Promise<TestApp> {
   const config = loadConfig({ PLEIN_LOG_LEVEL: 'silent', PLEIN_DEMO: '0', PORT: '0', PUBLIC_URL: 'http://plein.test', ...env });
   const clock = new ManualClock(new Date('2026-11-23T09:00:00+01:00'));
-  const runtime = await createRuntime(config, { clock, database: await openTestDatabase() });
+  const runtime = await createRuntime(config, { clock, database: await openTestDatabase(), logStream: options.logStream });
   await runtime.app.ready();
   return { ...runtime, clock, config };
 }

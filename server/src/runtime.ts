@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { pino } from 'pino';
+import { type DestinationStream, pino } from 'pino';
 import { systemClock, type Clock } from './platform/clock';
 import type { Config } from './platform/config';
 import { type DatabaseHandle, openDatabase } from './platform/db/database';
@@ -30,7 +30,10 @@ export function buildJobRegistry(config: Config): JobRegistry {
 }
 
 // Everything `npm start` and the tests need: database, migrations, HTTP app and a job worker.
-export async function createRuntime(config: Config, options: { clock?: Clock; database?: DatabaseHandle } = {}): Promise<Runtime> {
+export async function createRuntime(
+  config: Config,
+  options: { clock?: Clock; database?: DatabaseHandle; logStream?: DestinationStream } = {},
+): Promise<Runtime> {
   const clock = options.clock ?? systemClock;
   const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await migrate(database);
@@ -44,6 +47,7 @@ export async function createRuntime(config: Config, options: { clock?: Clock; da
       await sql`SELECT 1`.execute(database.db);
     },
     defaultMetrics: true,
+    logStream: options.logStream,
   });
   const worker = new Worker({ db: database.db, clock, registry, logger: app.log as never });
   return {

@@ -18,6 +18,7 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { type DestinationStream, pino } from 'pino';
 import { z } from 'zod';
 import { authenticateBearer, authenticateSession } from '../auth/authenticate';
 import type { Clock } from '../clock';
@@ -48,6 +49,8 @@ export interface AppDependencies {
   registerModules: (app: AppInstance) => Promise<void>;
   readyCheck?: () => Promise<void>;
   defaultMetrics?: boolean;
+  // Where logs go; tests pass a stream to check what is (not) logged.
+  logStream?: DestinationStream;
 }
 
 export type AppInstance = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
@@ -82,7 +85,7 @@ export function serviceContext(request: FastifyRequest): ServiceContext {
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(deps.config.logLevel),
+    loggerInstance: pino(loggerOptions(deps.config.logLevel), deps.logStream ?? process.stdout),
     bodyLimit: deps.config.bodyLimit,
     trustProxy: true,
     requestIdHeader: false,
@@ -139,9 +142,16 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     transformSpecificationClone: true,
   });
 
+  // The API speaks JSON only; anything else is refused with 415 instead of being read as a string.
+  app.removeContentTypeParser(['text/plain']);
+
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
-    if (request.url.startsWith('/api/v1')) reply.header('API-Version', API_VERSION);
+    if (!request.url.startsWith('/api/v1')) return;
+    reply.header('API-Version', API_VERSION);
+    const path = request.url.split('?')[0] ?? '';
+    // NLGov ADR: no trailing slashes; /users/ is not /users nor /users/{id}.
+    if (path.endsWith('/')) return sendProblem(reply, notFound('Dit adres'), path);
   });
 
   // Before validation: who is asking is decided before what they sent is judged (401 before 400).
