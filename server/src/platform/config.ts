@@ -21,7 +21,22 @@ const configSchema = z.object({
   PLEIN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'moet beginnen met smtp:// of smtps://').optional(),
   MAIL_FROM: z.string().default('Plein <noreply@plein.local>'),
+  PLEIN_SECRET_KEY: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || decodeSecretKey(value) !== null, 'moet 32 willekeurige bytes zijn, als 64 hexadecimale tekens of base64 (maak er een met: openssl rand -base64 32)'),
 });
+
+// Encrypts secrets stored in the database (e.g. OpenID client secrets). Taken from the environment, not
+// generated into the data dir: several processes on one PostgreSQL must share it, and a key lying next to
+// the database would not protect a copied database.
+function decodeSecretKey(value: string): Buffer | null {
+  const trimmed = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(trimmed)) return Buffer.from(trimmed, 'hex');
+  if (!/^[A-Za-z0-9+/_-]{43}=?$/.test(trimmed)) return null;
+  const key = Buffer.from(trimmed, 'base64');
+  return key.length === 32 ? key : null;
+}
 
 export type Config = {
   port: number;
@@ -36,6 +51,7 @@ export type Config = {
   logLevel: z.infer<typeof configSchema>['PLEIN_LOG_LEVEL'];
   smtpUrl?: string;
   mailFrom: string;
+  secretKey?: Buffer;
 };
 
 export class ConfigError extends Error {}
@@ -61,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: v.PLEIN_LOG_LEVEL,
     smtpUrl: v.SMTP_URL,
     mailFrom: v.MAIL_FROM,
+    secretKey: v.PLEIN_SECRET_KEY === undefined ? undefined : (decodeSecretKey(v.PLEIN_SECRET_KEY) ?? undefined),
   };
 }
