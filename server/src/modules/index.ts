@@ -1,5 +1,6 @@
 import { auditRoutes } from '../platform/audit/audit.routes';
 import { authRoutes } from '../platform/auth/auth.routes';
+import { oidcRoutes } from '../platform/auth/oidc.routes';
 import type { AppInstance } from '../platform/http/app';
 import { jobsRoutes } from '../platform/jobs/jobs.routes';
 import { organisationsRoutes } from './organisations/organisations.routes';
@@ -8,6 +9,7 @@ import { usersRoutes } from './users/users.routes';
 // Every module adds its routes here; the cross-tenant test matrix walks whatever is registered.
 export async function registerModules(app: AppInstance): Promise<void> {
   await authRoutes(app);
+  await oidcRoutes(app);
   await organisationsRoutes(app);
   await usersRoutes(app);
   await auditRoutes(app);
