@@ -75,6 +75,7 @@ export async function updateMunicipalityStyle(
   municipalityId: string,
   changes: { houseColour?: string; logoUrl?: string | null; inhabitants?: number },
 ) {
+  if (Object.values(changes).every((value) => value === undefined)) return findMunicipality(db, organisationId, municipalityId);
   return db
     .updateTable('municipalities')
     .set({

@@ -14,6 +14,7 @@ export async function updateTeamFields(
   teamId: string,
   changes: { name?: string; description?: string },
 ) {
+  if (changes.name === undefined && changes.description === undefined) return findTeam(db, organisationId, teamId);
   return db
     .updateTable('teams')
     .set({

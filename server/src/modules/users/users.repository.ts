@@ -52,6 +52,7 @@ export async function updateUserFields(
   userId: string,
   changes: { name?: string; initials?: string | null; active?: boolean; passwordHash?: string },
 ) {
+  if (Object.values(changes).every((value) => value === undefined)) return findUser(db, organisationId, userId);
   return db
     .updateTable('users')
     .set({

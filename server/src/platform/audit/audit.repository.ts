@@ -23,7 +23,7 @@ export interface AuditFilter {
   from?: Date;
   until?: Date;
   limit: number;
-  before?: { occurredAt: Date; id: string };
+  before?: { occurredAt: Date; seq: number };
 }
 
 export async function insertAuditEntry(db: Db, entry: AuditEntryInput): Promise<void> {
@@ -52,7 +52,7 @@ export async function findAuditEntries(db: Db, organisationId: string, filter: A
     .selectAll()
     .where('organisation_id', '=', organisationId)
     .orderBy('occurred_at', 'desc')
-    .orderBy('id', 'desc')
+    .orderBy('seq', 'desc')
     .limit(filter.limit);
   if (filter.action) query = query.where('action', 'like', `${filter.action.replace(/[%_]/g, '')}%`);
   if (filter.recordType) query = query.where('record_type', '=', filter.recordType);
@@ -61,9 +61,9 @@ export async function findAuditEntries(db: Db, organisationId: string, filter: A
   if (filter.from) query = query.where('occurred_at', '>=', filter.from);
   if (filter.until) query = query.where('occurred_at', '<', filter.until);
   if (filter.before) {
-    const { occurredAt, id } = filter.before;
+    const { occurredAt, seq } = filter.before;
     query = query.where((eb) =>
-      eb.or([eb('occurred_at', '<', occurredAt), eb.and([eb('occurred_at', '=', occurredAt), eb('id', '<', id)])]),
+      eb.or([eb('occurred_at', '<', occurredAt), eb.and([eb('occurred_at', '=', occurredAt), eb('seq', '<', seq)])]),
     );
   }
   return query.execute();

@@ -123,6 +123,7 @@ export interface OidcLoginStatesTable {
 export interface AuditLogTable {
   organisation_id: string;
   id: Generated<string>;
+  seq: Generated<number>;
   occurred_at: Timestamp;
   actor_user_id: string | null;
   actor_token_id: string | null;

@@ -85,7 +85,7 @@ export function serviceContext(request: FastifyRequest): ServiceContext {
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: pino(loggerOptions(deps.config.logLevel), deps.logStream ?? process.stdout),
+    loggerInstance: pino(loggerOptions(deps.config.logLevel), deps.logStream ?? process.stdout) as FastifyBaseLogger,
     bodyLimit: deps.config.bodyLimit,
     trustProxy: true,
     requestIdHeader: false,

@@ -155,6 +155,8 @@ CREATE TABLE oidc_login_states (
 CREATE TABLE audit_log (
   organisation_id uuid NOT NULL,
   id uuid NOT NULL DEFAULT gen_random_uuid(),
+  -- Orders entries written in the same instant in the order they were written.
+  seq bigserial NOT NULL,
   occurred_at timestamptz NOT NULL DEFAULT now(),
   actor_user_id uuid,
   actor_token_id uuid,
@@ -169,7 +171,7 @@ CREATE TABLE audit_log (
   PRIMARY KEY (organisation_id, occurred_at, id)
 ) PARTITION BY RANGE (occurred_at);
 CREATE TABLE audit_log_default PARTITION OF audit_log DEFAULT;
-CREATE INDEX audit_log_lookup_idx ON audit_log (organisation_id, occurred_at DESC);
+CREATE INDEX audit_log_lookup_idx ON audit_log (organisation_id, occurred_at DESC, seq DESC);
 
 CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
