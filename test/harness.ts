@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
 import type { DestinationStream } from 'pino';
 import { ManualClock } from '../server/src/platform/clock';
 import { loadConfig, type Config } from '../server/src/platform/config';
@@ -16,6 +17,28 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   if (process.env.DATABASE_URL) return openDatabase({ databaseUrl: process.env.DATABASE_URL });
   const template = readFileSync(join(process.cwd(), '.tmp', 'pglite-template.tar.gz'));
   return openDatabase({ template: new Blob([template]) });
+}
+
+// A database of its own, of the kind the suite runs on, for tests that need an empty one.
+export async function openScratchDatabase(): Promise<DatabaseHandle> {
+  if (!process.env.DATABASE_URL) return openDatabase({});
+  const server = process.env.DATABASE_URL.replace(/\/[^/]*$/, '');
+  const name = `plein_scratch_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
+  const admin = new pg.Client({ connectionString: `${server}/postgres` });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const handle = await openDatabase({ databaseUrl: `${server}/${name}` });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      const cleanup = new pg.Client({ connectionString: `${server}/postgres` });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
 }
 
 // One real app on a real database per test file; each test makes its own organisations, so they never collide.

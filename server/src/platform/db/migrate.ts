@@ -14,15 +14,15 @@ export interface MigrationResult {
   alreadyApplied: number;
 }
 
-export function listMigrationFiles(): string[] {
-  return readdirSync(migrationsDir)
+export function listMigrationFiles(directory = migrationsDir): string[] {
+  return readdirSync(directory)
     .filter((file) => /^\d{4}_[a-z0-9_]+\.sql$/.test(file))
     .sort();
 }
 
 // Forward-only: each file runs once, inside one transaction together with its bookkeeping row.
 // An advisory lock lets several processes start against one PostgreSQL at the same time.
-export async function migrate(handle: DatabaseHandle): Promise<MigrationResult> {
+export async function migrate(handle: DatabaseHandle, directory = migrationsDir): Promise<MigrationResult> {
   return handle.db.connection().execute(async (conn) => {
     await sql`SELECT pg_advisory_lock(${MIGRATION_LOCK_ID})`.execute(conn);
     try {
@@ -33,9 +33,9 @@ export async function migrate(handle: DatabaseHandle): Promise<MigrationResult> 
       const done = await sql<{ name: string }>`SELECT name FROM schema_migrations`.execute(conn);
       const doneNames = new Set(done.rows.map((row) => row.name));
       const applied: string[] = [];
-      for (const file of listMigrationFiles()) {
+      for (const file of listMigrationFiles(directory)) {
         if (doneNames.has(file)) continue;
-        const text = readFileSync(join(migrationsDir, file), 'utf8');
+        const text = readFileSync(join(directory, file), 'utf8');
         await handle.runScriptInTransaction(text, {
           sql: 'INSERT INTO schema_migrations (name) VALUES ($1)',
           params: [file],

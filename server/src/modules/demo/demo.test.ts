@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadConfig } from '../../platform/config';
+import { ManualClock } from '../../platform/clock';
+import { createRuntime, type Runtime } from '../../runtime';
+import { openScratchDatabase, requestAs, signIn } from '../../../../test/harness';
+import { ROLES } from '../../platform/tenancy/roles';
+import { seedDemoIfEmpty } from './demo.service';
+
+let t: Runtime & { clock: ManualClock };
+beforeAll(async () => {
+  const clock = new ManualClock(new Date('2026-11-23T09:00:00+01:00'));
+  const runtime = await createRuntime(loadConfig({ PLEIN_LOG_LEVEL: 'silent' }), { clock, database: await openScratchDatabase() });
+  t = { ...runtime, clock };
+});
+afterAll(async () => t.close());
+
+it('maakt op een lege database de demo-organisatie met vier gemeenten en één gebruiker per rol', async () => {
+  const credentials = await seedDemoIfEmpty(t.database.db, t.clock);
+  expect(credentials?.map((c) => c.role)).toEqual([...ROLES]);
+  expect(await seedDemoIfEmpty(t.database.db, t.clock)).toBeNull();
+  const admin = credentials!.find((c) => c.role === 'beheerder')!;
+  const api = requestAs(t.app, await signIn(t.app, admin.email, admin.password));
+  const organisation = (await api('GET', '/api/v1/organisation')).json();
+  expect(organisation.name).toBe('Werkorganisatie Kustgemeenten');
+  expect(organisation.municipalities).toHaveLength(4);
+  expect((await api('GET', '/api/v1/users')).json()).toHaveLength(ROLES.length);
+  const bestuurder = credentials!.find((c) => c.role === 'bestuurder')!;
+  const me = await requestAs(t.app, await signIn(t.app, bestuurder.email, bestuurder.password))('GET', '/api/v1/me');
+  expect(me.json().permissions).not.toContain('users.manage');
+  expect(me.json().municipalities).toHaveLength(4);
+});

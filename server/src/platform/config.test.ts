@@ -1,0 +1,22 @@
+import { expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+it('leest standaardwaarden', () => {
+  const config = loadConfig({});
+  expect(config).toMatchObject({ port: 8080, dataDir: './data', demo: true, publicUrl: 'http://localhost:8080', secureCookies: false });
+  expect(config.databaseUrl).toBeUndefined();
+});
+
+it('behandelt een lege variabele als niet gezet en zet veilige cookies aan bij https', () => {
+  const config = loadConfig({ DATABASE_URL: '', PUBLIC_URL: 'https://plein.gemeente.nl/', PLEIN_DEMO: '0' });
+  expect(config.databaseUrl).toBeUndefined();
+  expect(config.publicUrl).toBe('https://plein.gemeente.nl');
+  expect(config.secureCookies).toBe(true);
+  expect(config.demo).toBe(false);
+});
+
+it('stopt met een Nederlandse melding die de variabele noemt', () => {
+  expect(() => loadConfig({ PORT: 'tachtig' })).toThrow(ConfigError);
+  expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: moet beginnen met postgres/);
+  expect(() => loadConfig({ PLEIN_DEMO: 'misschien' })).toThrow(/PLEIN_DEMO/);
+});
