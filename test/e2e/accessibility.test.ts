@@ -1,0 +1,107 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectPageErrors, DESKTOP, horizontalOverflow, launchChromium, newContext, PHONE, screenshot, seriousAxeViolations, signInWithForm, waitForPage } from './browser';
+import { createFailedJob, type E2eApp, startE2eApp } from './e2e-app';
+import { requestAs, signIn } from '../harness';
+
+// Every page of the web app, checked with axe-core at desktop width and at 360 px, where nothing may scroll sideways.
+describe('toegankelijkheid van elke pagina', () => {
+  let e2e: E2eApp;
+  let browser: Browser;
+  const workspacePages: Array<{ name: string; path: string }> = [
+    { name: 'luisteren', path: '/luisteren' },
+    { name: 'inbox', path: '/inbox' },
+    { name: 'meldingen', path: '/meldingen' },
+    { name: 'zenden', path: '/zenden' },
+    { name: 'participatie', path: '/participatie' },
+    { name: 'inzicht', path: '/inzicht' },
+    { name: 'crisis', path: '/crisis' },
+    { name: 'beheer', path: '/beheer' },
+    { name: 'gebruikers', path: '/beheer/gebruikers' },
+    { name: 'gebruiker-nieuw', path: '/beheer/gebruikers/nieuw' },
+    { name: 'teams', path: '/beheer/teams' },
+    { name: 'team-nieuw', path: '/beheer/teams/nieuw' },
+    { name: 'gemeenten', path: '/beheer/gemeenten' },
+    { name: 'audit', path: '/beheer/audit' },
+    { name: 'taken', path: '/beheer/taken' },
+    { name: 'tokens', path: '/profiel/tokens' },
+    { name: 'toegankelijkheid-ingelogd', path: '/toegankelijkheid' },
+    { name: 'niet-gevonden-ingelogd', path: '/bestaat-niet' },
+  ];
+  const publicPages = [
+    { name: 'inloggen', path: '/inloggen' },
+    { name: 'wachtwoord-vergeten', path: '/wachtwoord-vergeten' },
+    { name: 'wachtwoord-herstellen', path: '/wachtwoord-herstellen#token=pr_voorbeeldtoken' },
+    { name: 'wachtwoord-herstellen-zonder-token', path: '/wachtwoord-herstellen' },
+    { name: 'toegankelijkheid', path: '/toegankelijkheid' },
+    { name: 'niet-gevonden', path: '/deze-pagina-bestaat-niet' },
+  ];
+
+  beforeAll(async () => {
+    e2e = await startE2eApp();
+    browser = await launchChromium();
+    // Pages with content as well as pages with empty states: both must pass.
+    const session = await signIn(e2e.testApp.app, e2e.admin.email, e2e.admin.password);
+    const as = requestAs(e2e.testApp.app, session);
+    const team = await as('POST', '/api/v1/teams', { name: 'KCC', description: 'Klantcontactcentrum', memberIds: [e2e.admin.id] });
+    workspacePages.push({ name: 'team-wijzigen', path: `/beheer/teams/${team.json().id}` });
+    workspacePages.push({ name: 'gebruiker-wijzigen', path: `/beheer/gebruikers/${e2e.admin.id}` });
+    await as('POST', '/api/v1/me/api-tokens', { name: 'Power BI dashboard' });
+    await createFailedJob(e2e);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await e2e?.close();
+  });
+
+  async function check(page: Page, name: string, width: number) {
+    await waitForPage(page);
+    const violations = await seriousAxeViolations(page);
+    expect(violations, `${name} (${width}px): ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+    if (width <= PHONE.width) {
+      const { scrollWidth } = await horizontalOverflow(page);
+      expect(scrollWidth, `${name} schuift horizontaal op ${width}px`).toBeLessThanOrEqual(width);
+    }
+    await screenshot(page, `${name}-${width}`);
+  }
+
+  for (const viewport of [DESKTOP, PHONE]) {
+    it(`openbare pagina's op ${viewport.width}px`, async () => {
+      const context = await newContext(browser, viewport);
+      const page = await context.newPage();
+      const errors = collectPageErrors(page);
+      for (const { name, path } of publicPages) {
+        await page.goto(`${e2e.baseUrl}${path}`);
+        await check(page, name, viewport.width);
+      }
+      // The sign-in form with errors next to its fields.
+      await page.goto(`${e2e.baseUrl}/inloggen`);
+      await page.getByRole('button', { name: 'Inloggen' }).click();
+      await page.getByText('Vul dit veld in.').first().waitFor();
+      await check(page, 'inloggen-fouten', viewport.width);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it(`werkomgeving en Beheer op ${viewport.width}px`, async () => {
+      const context: BrowserContext = await newContext(browser, viewport);
+      const page = await context.newPage();
+      const errors = collectPageErrors(page);
+      await signInWithForm(page, e2e.baseUrl, e2e.admin.email, e2e.admin.password);
+      for (const { name, path } of workspacePages) {
+        await page.goto(`${e2e.baseUrl}${path}`);
+        await check(page, name, viewport.width);
+      }
+      if (viewport.width <= PHONE.width) {
+        await page.goto(`${e2e.baseUrl}/luisteren`);
+        await waitForPage(page);
+        await page.getByRole('button', { name: 'Menu' }).click();
+        await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Inbox' }).waitFor();
+        await check(page, 'menu-open', viewport.width);
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+});

@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { enqueueJob } from '../../server/src/platform/jobs/jobs.service';
+import { buildOrganisation, buildUser, TEST_PASSWORD } from '../factories';
+import { createTestApp, type TestApp } from '../harness';
+
+export const WEB_INDEX = join(process.cwd(), 'web', 'dist', 'index.html');
+
+export function assertWebBuilt(): void {
+  if (!existsSync(WEB_INDEX)) {
+    throw new Error('web/dist/index.html ontbreekt: bouw de webapp eerst met `npm run build:web` (npm test doet dat zelf).');
+  }
+}
+
+export interface E2eApp {
+  testApp: TestApp;
+  baseUrl: string;
+  organisation: Awaited<ReturnType<typeof buildOrganisation>>;
+  admin: Awaited<ReturnType<typeof buildUser>>;
+  close(): Promise<void>;
+}
+
+// A real server on a loopback port, serving the built web app, with one organisation and its beheerder.
+export async function startE2eApp(): Promise<E2eApp> {
+  assertWebBuilt();
+  const testApp = await createTestApp();
+  await testApp.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = testApp.app.server.address() as AddressInfo;
+  const organisation = await buildOrganisation(testApp.database.db, 'Werkorganisatie Duinstreek');
+  const admin = await buildUser(testApp.database.db, testApp.clock, organisation.id, {
+    roles: ['beheerder'],
+    municipalityIds: organisation.municipalities.map((m) => m.id),
+    name: 'Sanne de Graaf',
+  });
+  return {
+    testApp,
+    baseUrl: `http://127.0.0.1:${port}`,
+    organisation,
+    admin,
+    close: () => testApp.close(),
+  };
+}
+
+// A job that used up its attempts, so the Beheer page has something to retry.
+export async function createFailedJob(app: E2eApp, name = 'mail.versturen'): Promise<string> {
+  const db = app.testApp.database.db;
+  const id = await enqueueJob(db, { organisationId: app.organisation.id, name, runAt: app.testApp.clock.now(), maxAttempts: 3 });
+  if (!id) throw new Error('Taak niet aangemaakt');
+  await db
+    .updateTable('jobs')
+    .set({ status: 'failed', attempts: 3, last_error: 'SMTP-server weigerde de verbinding (ECONNREFUSED)', finished_at: app.testApp.clock.now() })
+    .where('organisation_id', '=', app.organisation.id)
+    .where('id', '=', id)
+    .execute();
+  return id;
+}
+
+export { TEST_PASSWORD };

@@ -1,0 +1,38 @@
+import { defineMessages } from './i18n';
+
+export const commonMessages = defineMessages({
+  nl: {
+    loading: 'Bezig met laden…',
+    loadingApp: 'Plein wordt geladen…',
+    loadFailed: 'Laden lukte niet',
+    saving: 'Bezig met opslaan…',
+    save: 'Opslaan',
+    cancel: 'Annuleren',
+    edit: 'Wijzigen',
+    back: 'Terug',
+    yes: 'Ja',
+    no: 'Nee',
+    required: 'Vul dit veld in.',
+    saveFailed: 'Opslaan lukte niet',
+    noAccessTitle: 'Geen toegang',
+    noAccessText: 'U heeft niet de rol die nodig is voor deze pagina. Vraag een beheerder van uw organisatie om toegang als u dit werk moet doen.',
+    toStart: 'Naar de startpagina',
+  },
+  en: {
+    loading: 'Loading…',
+    loadingApp: 'Loading Plein…',
+    loadFailed: 'Loading failed',
+    saving: 'Saving…',
+    save: 'Save',
+    cancel: 'Cancel',
+    edit: 'Edit',
+    back: 'Back',
+    yes: 'Yes',
+    no: 'No',
+    required: 'Please fill in this field.',
+    saveFailed: 'Saving failed',
+    noAccessTitle: 'No access',
+    noAccessText: 'You do not have the role this page needs. Ask an administrator of your organisation for access if this is part of your work.',
+    toStart: 'Go to the start page',
+  },
+});

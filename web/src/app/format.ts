@@ -1,0 +1,43 @@
+// Dutch conventions regardless of interface language: 23-11-2026, 09:05 (24 hours), Europe/Amsterdam.
+const TIME_ZONE = 'Europe/Amsterdam';
+
+const dateFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
+const timeFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const numberFormat = new Intl.NumberFormat('nl-NL');
+
+function toDate(value: string | Date): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+export function formatDate(value: string | Date): string {
+  return dateFormat.format(toDate(value));
+}
+
+export function formatDateTime(value: string | Date | null | undefined): string {
+  if (!value) return '–';
+  const date = toDate(value);
+  return `${dateFormat.format(date)} ${timeFormat.format(date)}`;
+}
+
+export function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}
+
+function amsterdamOffset(isoDate: string): string {
+  // 00:00 UTC lies before both DST switches (01:00 UTC), so its offset is the one of local midnight.
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' }).formatToParts(new Date(`${isoDate}T00:00:00Z`));
+  const name = parts.find((part) => part.type === 'timeZoneName')?.value ?? 'GMT+01:00';
+  const offset = name.replace('GMT', '');
+  return offset === '' ? '+00:00' : offset;
+}
+
+// "2026-11-23" (from <input type="date">) → the moment that day starts in Amsterdam, as ISO 8601 with offset.
+export function startOfDayInAmsterdam(isoDate: string): string {
+  return `${isoDate}T00:00:00${amsterdamOffset(isoDate)}`;
+}
+
+export function nextDay(isoDate: string): string {
+  const date = new Date(`${isoDate}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,80 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { AdaptiveLayout, PublicLayout } from '../layout/PublicLayout';
+import { WorkspaceLayout } from '../layout/WorkspaceLayout';
+import { ForgotPasswordPage } from '../modules/auth/ForgotPasswordPage';
+import { RequireAuth, RequirePermission } from '../modules/auth/RequireAuth';
+import { ResetPasswordPage } from '../modules/auth/ResetPasswordPage';
+import { SignInPage } from '../modules/auth/SignInPage';
+import { AuditPage } from '../modules/beheer/audit/AuditPage';
+import { BeheerIndexPage } from '../modules/beheer/BeheerIndexPage';
+import { BeheerLayout } from '../modules/beheer/BeheerLayout';
+import { JobsPage } from '../modules/beheer/jobs/JobsPage';
+import { MunicipalitiesPage } from '../modules/beheer/municipalities/MunicipalitiesPage';
+import { EditTeamPage } from '../modules/beheer/teams/EditTeamPage';
+import { NewTeamPage } from '../modules/beheer/teams/NewTeamPage';
+import { TeamsPage } from '../modules/beheer/teams/TeamsPage';
+import { TokensPage } from '../modules/beheer/tokens/TokensPage';
+import { EditUserPage } from '../modules/beheer/users/EditUserPage';
+import { NewUserPage } from '../modules/beheer/users/NewUserPage';
+import { UsersPage } from '../modules/beheer/users/UsersPage';
+import { CrisisPage } from '../modules/crisis/CrisisPage';
+import { InboxPage } from '../modules/inbox/InboxPage';
+import { InzichtPage } from '../modules/inzicht/InzichtPage';
+import { LuisterenPage } from '../modules/luisteren/LuisterenPage';
+import { MeldingenPage } from '../modules/meldingen/MeldingenPage';
+import { NotFoundPage } from '../modules/not-found/NotFoundPage';
+import { ParticipatiePage } from '../modules/participatie/ParticipatiePage';
+import { AccessibilityStatementPage } from '../modules/toegankelijkheid/AccessibilityStatementPage';
+import { ZendenPage } from '../modules/zenden/ZendenPage';
+
+// Dutch paths: they are what people see, bookmark and read aloud.
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<PublicLayout />}>
+        <Route path="/inloggen" element={<SignInPage />} />
+        <Route path="/wachtwoord-vergeten" element={<ForgotPasswordPage />} />
+        <Route path="/wachtwoord-herstellen" element={<ResetPasswordPage />} />
+      </Route>
+      <Route element={<RequireAuth />}>
+        <Route element={<WorkspaceLayout />}>
+          <Route index element={<Navigate to="/luisteren" replace />} />
+          <Route path="/luisteren" element={<LuisterenPage />} />
+          <Route path="/inbox" element={<InboxPage />} />
+          <Route path="/meldingen" element={<MeldingenPage />} />
+          <Route path="/zenden" element={<ZendenPage />} />
+          <Route path="/participatie" element={<ParticipatiePage />} />
+          <Route path="/inzicht" element={<InzichtPage />} />
+          <Route path="/crisis" element={<CrisisPage />} />
+          <Route path="/profiel/tokens" element={<TokensPage />} />
+          <Route path="/beheer" element={<BeheerLayout />}>
+            <Route index element={<BeheerIndexPage />} />
+            <Route element={<RequirePermission permission="users.manage" />}>
+              <Route path="gebruikers" element={<UsersPage />} />
+              <Route path="gebruikers/nieuw" element={<NewUserPage />} />
+              <Route path="gebruikers/:id" element={<EditUserPage />} />
+            </Route>
+            <Route element={<RequirePermission permission="teams.manage" />}>
+              <Route path="teams" element={<TeamsPage />} />
+              <Route path="teams/nieuw" element={<NewTeamPage />} />
+              <Route path="teams/:id" element={<EditTeamPage />} />
+            </Route>
+            <Route element={<RequirePermission permission="organisation.manage" />}>
+              <Route path="gemeenten" element={<MunicipalitiesPage />} />
+            </Route>
+            <Route element={<RequirePermission permission="audit.read" />}>
+              <Route path="audit" element={<AuditPage />} />
+            </Route>
+            <Route element={<RequirePermission permission="jobs.read" />}>
+              <Route path="taken" element={<JobsPage />} />
+            </Route>
+          </Route>
+        </Route>
+      </Route>
+      <Route element={<AdaptiveLayout />}>
+        <Route path="/toegankelijkheid" element={<AccessibilityStatementPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,9 @@
+// The staff workspace's areas, in the order of PRODUCT.md; Beheer appears only for people who can use a part of it.
+export const WORKSPACE_AREAS = ['luisteren', 'inbox', 'meldingen', 'zenden', 'participatie', 'inzicht', 'crisis'] as const;
+export type WorkspaceArea = (typeof WORKSPACE_AREAS)[number];
+
+export const BEHEER_PERMISSIONS = ['users.manage', 'teams.manage', 'audit.read', 'jobs.read', 'organisation.manage'] as const;
+
+export function canSeeBeheer(permissions: readonly string[]): boolean {
+  return BEHEER_PERMISSIONS.some((permission) => permissions.includes(permission));
+}

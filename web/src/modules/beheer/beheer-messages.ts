@@ -1,0 +1,36 @@
+import { defineMessages } from '../../app/i18n';
+
+export const beheerMessages = defineMessages({
+  nl: {
+    title: 'Beheer',
+    lead: 'Richt Plein in voor uw organisatie: wie werkt ermee, in welke teams, en wat er is gebeurd.',
+    sectionNav: 'Beheeronderdelen',
+    users: 'Gebruikers',
+    usersText: 'Accounts aanmaken, rollen en gemeenten toewijzen, accounts blokkeren.',
+    teams: 'Teams',
+    teamsText: 'Teams als KCC of Communicatie, waar gesprekken naartoe gaan.',
+    audit: 'Auditlog',
+    auditText: 'Wie deed wat en wanneer, voor verantwoording en onderzoek.',
+    jobs: 'Achtergrondtaken',
+    jobsText: 'Wachtrij, mislukte taken en planningen.',
+    municipalities: 'Gemeenten',
+    municipalitiesText: 'Huisstijlkleur, logo en inwonertal per gemeente.',
+    overview: 'Overzicht',
+  },
+  en: {
+    title: 'Administration',
+    lead: 'Set up Plein for your organisation: who works with it, in which teams, and what has happened.',
+    sectionNav: 'Administration sections',
+    users: 'Users',
+    usersText: 'Create accounts, assign roles and municipalities, block accounts.',
+    teams: 'Teams',
+    teamsText: 'Teams such as KCC or Communications, where conversations go.',
+    audit: 'Audit log',
+    auditText: 'Who did what and when, for accountability and investigation.',
+    jobs: 'Background jobs',
+    jobsText: 'Queue, failed jobs and schedules.',
+    municipalities: 'Municipalities',
+    municipalitiesText: 'House colour, logo and number of inhabitants per municipality.',
+    overview: 'Overview',
+  },
+});

@@ -1,0 +1,82 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import type { Municipality } from '../../../../../contracts/organisation';
+import { api, ProblemError } from '../../../app/api-client';
+import { ME_QUERY_KEY } from '../../../app/auth-context';
+import { commonMessages } from '../../../app/common-messages';
+import { useMessages } from '../../../app/i18n';
+import { accentColours } from '../../../app/theme';
+import { Alert, Button, Heading, Paragraph, TextField } from '../../../ui';
+import { organisationQueryKey } from '../organisation-queries';
+import { municipalitiesMessages } from './municipalities-messages';
+
+export function MunicipalityCard({ municipality }: { municipality: Municipality }) {
+  const t = useMessages(municipalitiesMessages);
+  const common = useMessages(commonMessages);
+  const queryClient = useQueryClient();
+  const [houseColour, setHouseColour] = useState(municipality.houseColour);
+  const [logoUrl, setLogoUrl] = useState(municipality.logoUrl ?? '');
+  const [inhabitants, setInhabitants] = useState(String(municipality.inhabitants));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState<{ type: 'ok' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const colours = accentColours(/^#[0-9a-f]{6}$/i.test(houseColour) ? houseColour : municipality.houseColour);
+  const headingId = `gemeente-${municipality.id}`;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setNotice(null);
+    if (!/^\d+$/.test(inhabitants.trim())) {
+      setErrors({ inhabitants: t('invalidNumber') });
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      await api.patch<Municipality>(`/api/v1/municipalities/${municipality.id}`, {
+        houseColour: houseColour.trim(),
+        logoUrl: logoUrl.trim() || null,
+        inhabitants: Number(inhabitants.trim()),
+      });
+      setNotice({ type: 'ok', text: t('saved', { name: municipality.name }) });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: organisationQueryKey }),
+        queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY }),
+      ]);
+    } catch (error) {
+      if (!(error instanceof ProblemError)) throw error;
+      const fields = error.fieldErrors();
+      setErrors(fields);
+      if (Object.keys(fields).length === 0) setNotice({ type: 'error', text: error.message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="plein-card plein-municipality-card" aria-labelledby={headingId}>
+      <Heading level={2} id={headingId}>
+        {municipality.name}
+      </Heading>
+      <Paragraph className="plein-muted">
+        {t('cbsCode')}: {municipality.cbsCode}
+      </Paragraph>
+      {notice && <Alert type={notice.type}>{notice.text}</Alert>}
+      <form className="utrecht-form plein-form" onSubmit={submit} noValidate>
+        <TextField label={t('houseColour')} description={t('houseColourHelp')} value={houseColour} onChange={setHouseColour} error={errors.houseColour} maxLength={7} className="plein-textbox--short" />
+        <div className="plein-colour-preview" aria-hidden="true">
+          <span className="plein-colour-preview__swatch" style={{ backgroundColor: colours.accent, color: colours.text }}>
+            {t('previewText')}
+          </span>
+        </div>
+        <TextField label={t('logoUrl')} description={t('logoUrlHelp')} type="url" value={logoUrl} onChange={setLogoUrl} error={errors.logoUrl} />
+        <TextField label={t('inhabitants')} description={t('inhabitantsHelp')} inputMode="numeric" value={inhabitants} onChange={setInhabitants} error={errors.inhabitants} className="plein-textbox--medium" />
+        <div className="plein-form__actions">
+          <Button type="submit" appearance="primary" busy={busy}>
+            {busy ? common('saving') : t('save')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

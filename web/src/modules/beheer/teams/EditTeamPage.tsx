@@ -1,0 +1,94 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import type { Team, User } from '../../../../../contracts/users';
+import { api, ProblemError } from '../../../app/api-client';
+import { commonMessages } from '../../../app/common-messages';
+import { useMessages } from '../../../app/i18n';
+import { Alert, AppLink, ConfirmButton, Heading, PageHeader, Paragraph, QueryState } from '../../../ui';
+import { teamsQueryKey, useTeams, useUsers } from '../organisation-queries';
+import { TeamForm, type TeamFormValues } from './TeamForm';
+import { teamsMessages } from './teams-messages';
+
+export function EditTeamPage() {
+  const { id = '' } = useParams();
+  const t = useMessages(teamsMessages);
+  const common = useMessages(commonMessages);
+  const teams = useTeams();
+  const users = useUsers();
+
+  return (
+    <div className="plein-narrow">
+      <Paragraph>
+        <AppLink to="/beheer/teams">{t('backToList')}</AppLink>
+      </Paragraph>
+      <QueryState query={teams} loadingLabel={t('loading')} errorTitle={common('loadFailed')}>
+        {(list) => {
+          const team = list.find((candidate) => candidate.id === id);
+          if (!team) {
+            return (
+              <>
+                <PageHeader title={common('noAccessTitle')} />
+                <Paragraph>{t('notFound')}</Paragraph>
+              </>
+            );
+          }
+          return (
+            <QueryState query={users} loadingLabel={common('loading')} errorTitle={common('loadFailed')}>
+              {(userList) => <EditTeam key={team.id} team={team} users={userList} />}
+            </QueryState>
+          );
+        }}
+      </QueryState>
+    </div>
+  );
+}
+
+function EditTeam({ team, users }: { team: Team; users: User[] }) {
+  const t = useMessages(teamsMessages);
+  const common = useMessages(commonMessages);
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [notice, setNotice] = useState<{ type: 'ok' | 'error'; text: string } | null>(null);
+  const [deleting, setDeleting] = useState(false);
+
+  const save = async (values: TeamFormValues) => {
+    setNotice(null);
+    await api.patch<Team>(`/api/v1/teams/${team.id}`, values);
+    await queryClient.invalidateQueries({ queryKey: teamsQueryKey });
+    setNotice({ type: 'ok', text: t('saved') });
+  };
+
+  const remove = async () => {
+    setDeleting(true);
+    try {
+      await api.delete(`/api/v1/teams/${team.id}`);
+      await queryClient.invalidateQueries({ queryKey: teamsQueryKey });
+      navigate('/beheer/teams', { state: { flash: t('deleted', { name: team.name }) } });
+    } catch (error) {
+      setNotice({ type: 'error', text: error instanceof ProblemError ? error.message : String(error) });
+      setDeleting(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title={t('editTitle', { name: team.name })} />
+      {notice && <Alert type={notice.type}>{notice.text}</Alert>}
+      <TeamForm mode="edit" initial={{ name: team.name, description: team.description, memberIds: team.memberIds }} users={users} onSubmit={save} />
+      <section className="plein-section plein-danger-zone" aria-labelledby="team-verwijderen">
+        <Heading level={2} id="team-verwijderen">
+          {t('dangerHeading')}
+        </Heading>
+        <ConfirmButton
+          label={t('delete')}
+          question={t('deleteQuestion', { name: team.name })}
+          confirmLabel={t('deleteConfirm')}
+          cancelLabel={common('cancel')}
+          busy={deleting}
+          onConfirm={remove}
+        />
+      </section>
+    </>
+  );
+}

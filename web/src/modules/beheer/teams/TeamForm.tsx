@@ -1,0 +1,93 @@
+import { type FormEvent, useState } from 'react';
+import type { User } from '../../../../../contracts/users';
+import { ProblemError } from '../../../app/api-client';
+import { commonMessages } from '../../../app/common-messages';
+import { useMessages } from '../../../app/i18n';
+import { Alert, Button, CheckboxGroup, Paragraph, TextAreaField, TextField } from '../../../ui';
+import { teamsMessages } from './teams-messages';
+
+export interface TeamFormValues {
+  name: string;
+  description: string;
+  memberIds: string[];
+}
+
+const FIELD_OF_CODE: Record<string, keyof TeamFormValues> = { 'team-bestaat-al': 'name', 'onbekende-gebruiker': 'memberIds' };
+
+export function TeamForm({
+  mode,
+  initial,
+  users,
+  onSubmit,
+}: {
+  mode: 'create' | 'edit';
+  initial: TeamFormValues;
+  users: User[];
+  onSubmit: (values: TeamFormValues) => Promise<void>;
+}) {
+  const t = useMessages(teamsMessages);
+  const common = useMessages(commonMessages);
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    if (!values.name.trim()) {
+      setErrors({ name: common('required') });
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      await onSubmit({ ...values, name: values.name.trim() });
+    } catch (error) {
+      if (!(error instanceof ProblemError)) throw error;
+      const fields = error.fieldErrors();
+      const field = FIELD_OF_CODE[error.code];
+      if (field && !fields[field]) fields[field] = error.message;
+      setErrors(fields);
+      if (Object.keys(fields).length === 0) setProblem(error.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="utrecht-form plein-form" onSubmit={submit} noValidate>
+      {problem && (
+        <Alert type="error" title={common('saveFailed')}>
+          <Paragraph>{problem}</Paragraph>
+        </Alert>
+      )}
+      <TextField label={t('name')} value={values.name} onChange={(name) => setValues({ ...values, name })} error={errors.name} />
+      <TextAreaField
+        label={t('description')}
+        description={t('descriptionHelp')}
+        rows={3}
+        value={values.description}
+        onChange={(description) => setValues({ ...values, description })}
+        error={errors.description}
+      />
+      {users.length === 0 ? (
+        <Paragraph>{t('noUsersToAdd')}</Paragraph>
+      ) : (
+        <CheckboxGroup
+          legend={t('members')}
+          description={t('membersHelp')}
+          options={users.map((user) => ({ value: user.id, label: user.active ? user.name : `${user.name} (${user.email})` }))}
+          selected={values.memberIds}
+          onChange={(memberIds) => setValues({ ...values, memberIds })}
+          error={errors.memberIds}
+        />
+      )}
+      <div className="plein-form__actions">
+        <Button type="submit" appearance="primary" busy={busy}>
+          {busy ? (mode === 'create' ? t('creating') : common('saving')) : mode === 'create' ? t('create') : common('save')}
+        </Button>
+      </div>
+    </form>
+  );
+}

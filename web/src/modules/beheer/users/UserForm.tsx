@@ -1,0 +1,123 @@
+import { type FormEvent, useState } from 'react';
+import type { Municipality } from '../../../../../contracts/organisation';
+import { ProblemError } from '../../../app/api-client';
+import { commonMessages } from '../../../app/common-messages';
+import { useMessages } from '../../../app/i18n';
+import { Alert, Button, CheckboxGroup, Paragraph, TextField } from '../../../ui';
+import { ROLES, type Role, useRoleLabel } from '../roles';
+import { usersMessages } from './users-messages';
+
+export interface UserFormValues {
+  name: string;
+  email: string;
+  initials: string;
+  roles: Role[];
+  municipalityIds: string[];
+  password: string;
+}
+
+export const emptyUserForm: UserFormValues = { name: '', email: '', initials: '', roles: [], municipalityIds: [], password: '' };
+
+// Server codes that belong to one field even though the server reports no invalidParams for them.
+const FIELD_OF_CODE: Record<string, keyof UserFormValues> = { 'e-mail-bestaat-al': 'email', 'rol-ontbreekt': 'roles' };
+
+export function UserForm({
+  mode,
+  initial,
+  municipalities,
+  onSubmit,
+}: {
+  mode: 'create' | 'edit';
+  initial: UserFormValues;
+  municipalities: Municipality[];
+  onSubmit: (values: UserFormValues) => Promise<void>;
+}) {
+  const t = useMessages(usersMessages);
+  const common = useMessages(commonMessages);
+  const roleLabel = useRoleLabel();
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof UserFormValues>(key: K) => (value: UserFormValues[K]) => setValues((current) => ({ ...current, [key]: value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (!values.name.trim()) found.name = common('required');
+    if (mode === 'create' && !values.email.trim()) found.email = common('required');
+    if (values.roles.length === 0) found.roles = t('noRoles');
+    setErrors(found);
+    setProblem(null);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    try {
+      await onSubmit(values);
+    } catch (error) {
+      if (!(error instanceof ProblemError)) throw error;
+      const fields = error.fieldErrors();
+      const field = FIELD_OF_CODE[error.code];
+      if (field && !fields[field]) fields[field] = error.message;
+      if (fields.municipalityIds) fields.municipalities = fields.municipalityIds;
+      setErrors(fields);
+      if (Object.keys(fields).length === 0) setProblem(error.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="utrecht-form plein-form" onSubmit={submit} noValidate>
+      {problem && (
+        <Alert type="error" title={common('saveFailed')}>
+          <Paragraph>{problem}</Paragraph>
+        </Alert>
+      )}
+      <TextField label={t('name')} autoComplete="off" value={values.name} onChange={set('name')} error={errors.name} />
+      {mode === 'create' && (
+        <TextField label={t('email')} type="email" autoComplete="off" value={values.email} onChange={set('email')} error={errors.email} />
+      )}
+      <TextField
+        label={t('initials')}
+        description={t('initialsHelp')}
+        maxLength={4}
+        className="plein-textbox--short"
+        value={values.initials}
+        onChange={set('initials')}
+        error={errors.initials}
+      />
+      <CheckboxGroup
+        legend={t('roles')}
+        description={t('rolesHelp')}
+        options={ROLES.map((role) => ({ value: role, label: roleLabel(role) }))}
+        selected={values.roles}
+        onChange={(roles) => set('roles')(roles as Role[])}
+        error={errors.roles}
+      />
+      <CheckboxGroup
+        legend={t('municipalities')}
+        description={t('municipalitiesHelp')}
+        options={municipalities.map((municipality) => ({ value: municipality.id, label: municipality.name }))}
+        selected={values.municipalityIds}
+        onChange={set('municipalityIds')}
+        error={errors.municipalities}
+      />
+      {mode === 'create' && (
+        <TextField
+          label={t('password')}
+          description={t('passwordHelp')}
+          type="password"
+          autoComplete="new-password"
+          value={values.password}
+          onChange={set('password')}
+          error={errors.password}
+        />
+      )}
+      <div className="plein-form__actions">
+        <Button type="submit" appearance="primary" busy={busy}>
+          {busy ? (mode === 'create' ? t('creating') : common('saving')) : mode === 'create' ? t('create') : common('save')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,14 @@
+export { Alert, type AlertType } from './Alert';
+export { Button, ButtonGroup, type ButtonProps } from './Button';
+export { ConfirmButton } from './ConfirmButton';
+export { DataList } from './DataList';
+export { EmptyState } from './EmptyState';
+export { CheckboxGroup, SelectField, TextAreaField, TextField } from './FormField';
+export { Heading, Paragraph } from './Heading';
+export { AppLink, ButtonLink, ExternalLink } from './Link';
+export { Loading } from './Loading';
+export { PageHeader } from './PageHeader';
+export { QueryState } from './QueryState';
+export { SkipLink } from './SkipLink';
+export { StatusBadge, type BadgeTone } from './StatusBadge';
+export { type Column, DataTable } from './Table';
