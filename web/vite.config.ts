@@ -8,6 +8,8 @@ export default defineConfig({
   root: webRoot,
   base: '/',
   plugins: [react()],
+  // Only PLEIN_TOEGANKELIJKHEID_EMAIL is exposed this way: the contact address in the accessibility statement.
+  envPrefix: 'PLEIN_TOEGANKELIJKHEID_',
   // The server only serves /assets/* from web/dist, so nothing may live beside index.html.
   publicDir: false,
   build: {

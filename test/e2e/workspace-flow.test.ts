@@ -142,6 +142,25 @@ describe('werkomgeving van een beheerder', () => {
     await rows.first().waitFor();
     expect(await page.getByRole('row').filter({ hasText: 'sessie.ingelogd' }).count()).toBe(0);
     expect(await rows.filter({ hasText: 'Sanne de Graaf' }).count()).toBeGreaterThan(0);
+
+    // A period in Dutch notation; a day that does not exist is refused next to its field.
+    await page.getByLabel('Vanaf').fill('31-02-2026');
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    await page.getByText('Vul een bestaande datum in als dd-mm-jjjj.').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+    await page.getByLabel('Vanaf').fill('23-11-2026');
+    await page.getByLabel('Tot en met').fill('23-11-2026');
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    await page.waitForURL(/van=2026-11-23&tot=2026-11-23/);
+    await waitForPage(page);
+    await rows.first().waitFor();
+    await page.getByLabel('Vanaf').fill('24-11-2026');
+    await page.getByLabel('Tot en met').fill('30-11-2026');
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    await page.getByText('Geen auditregels gevonden').waitFor();
+    await page.getByLabel('Vanaf').fill('23-11-2026');
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    await rows.first().waitFor();
     await screenshot(page, 'flow-audit-gefilterd');
   });
 

@@ -4,16 +4,22 @@ import './styles/base.css';
 import './styles/workspace.css';
 import './styles/components.css';
 import './styles/tables.css';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { ProblemError } from './app/api-client';
-import { AuthProvider } from './app/auth-context';
+import { AuthProvider, ME_QUERY_KEY } from './app/auth-context';
 import { I18nProvider } from './app/i18n';
 import { AppRoutes } from './app/router';
 
-const queryClient = new QueryClient({
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({
+    // A session that ended elsewhere (idle timeout, new password, sign-out in another tab) leads back to sign-in.
+    onError: (error) => {
+      if (error instanceof ProblemError && error.status === 401) queryClient.setQueryData(ME_QUERY_KEY, null);
+    },
+  }),
   defaultOptions: {
     queries: {
       // A 4xx answer will not change by asking again; only network trouble and 5xx are worth a retry.

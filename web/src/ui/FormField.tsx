@@ -149,7 +149,7 @@ export function CheckboxGroup({ legend, description, error, options, selected, o
                     <input
                       id={optionId}
                       type="checkbox"
-                      className="utrecht-checkbox utrecht-checkbox--html-input utrecht-form-field__input"
+                      className="utrecht-checkbox utrecht-checkbox--html-input"
                       checked={selected.includes(option.value)}
                       onChange={(event) => toggle(option.value, event.target.checked)}
                     />

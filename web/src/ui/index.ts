@@ -12,3 +12,4 @@ export { QueryState } from './QueryState';
 export { SkipLink } from './SkipLink';
 export { StatusBadge, type BadgeTone } from './StatusBadge';
 export { type Column, DataTable } from './Table';
+export { focusFirstInvalid } from './focus-first-invalid';

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { api, ProblemError } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
-import { Alert, AppLink, Button, PageHeader, Paragraph, TextField } from '../../ui';
+import { Alert, AppLink, Button, focusFirstInvalid, PageHeader, Paragraph, TextField } from '../../ui';
 import { authMessages } from './auth-messages';
 
 export function ForgotPasswordPage() {
@@ -12,11 +12,13 @@ export function ForgotPasswordPage() {
   const [sentMessage, setSentMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const form = event.currentTarget;
     setProblem(null);
     if (!email.trim()) {
       setError(t('required'));
+      focusFirstInvalid(form);
       return;
     }
     setError(undefined);

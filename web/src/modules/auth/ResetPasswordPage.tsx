@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useLocation } from 'react-router';
 import { api, ProblemError } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
-import { Alert, AppLink, Button, PageHeader, Paragraph, TextField } from '../../ui';
+import { Alert, AppLink, Button, focusFirstInvalid, PageHeader, Paragraph, TextField } from '../../ui';
 import { authMessages } from './auth-messages';
 
 const MIN_PASSWORD_LENGTH = 12;
@@ -23,14 +23,18 @@ export function ResetPasswordPage() {
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const form = event.currentTarget;
     const found: Record<string, string> = {};
     if (password.length < MIN_PASSWORD_LENGTH) found.password = t('tooShort');
     if (repeat !== password) found.repeat = t('passwordsDiffer');
     setErrors(found);
     setProblem(null);
-    if (Object.keys(found).length > 0 || !token) return;
+    if (Object.keys(found).length > 0 || !token) {
+      focusFirstInvalid(form);
+      return;
+    }
     setBusy(true);
     try {
       await api.post('/api/v1/password-resets/confirmation', { token, password });
@@ -38,7 +42,10 @@ export function ResetPasswordPage() {
     } catch (caught) {
       if (!(caught instanceof ProblemError)) throw caught;
       const fields = caught.fieldErrors();
-      if (fields.password) setErrors({ password: fields.password });
+      if (fields.password) {
+        setErrors({ password: fields.password });
+        focusFirstInvalid(form);
+      }
       else setProblem(caught.message);
     } finally {
       setBusy(false);

@@ -3,7 +3,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ProblemError } from '../../app/api-client';
 import { useAuth } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
-import { Alert, AppLink, Button, PageHeader, Paragraph, TextField } from '../../ui';
+import { Alert, AppLink, Button, focusFirstInvalid, PageHeader, Paragraph, TextField } from '../../ui';
 import { authMessages } from './auth-messages';
 
 interface LocationState {
@@ -25,15 +25,19 @@ export function SignInPage() {
 
   if (me && !busy) return <Navigate to={state.from ?? '/'} replace />;
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const form = event.currentTarget;
     const missing: Record<string, string> = {};
     if (!email.trim()) missing.email = t('required');
     if (!password) missing.password = t('required');
     if (askOrganisation && !organisation.trim()) missing.organisation = t('required');
     setFieldErrors(missing);
     setProblem(null);
-    if (Object.keys(missing).length > 0) return;
+    if (Object.keys(missing).length > 0) {
+      focusFirstInvalid(form);
+      return;
+    }
     setBusy(true);
     try {
       await signIn({ email: email.trim(), password, ...(askOrganisation && { organisation: organisation.trim() }) });
@@ -43,6 +47,7 @@ export function SignInPage() {
       if (error.code === 'organisatie-kiezen') setAskOrganisation(true);
       const errors = error.fieldErrors();
       setFieldErrors(errors);
+      focusFirstInvalid(form);
       if (Object.keys(errors).length === 0 || error.code === 'organisatie-kiezen') setProblem(error.message);
     } finally {
       setBusy(false);

@@ -26,11 +26,11 @@ export function NotFoundPage() {
     <div className="plein-narrow">
       <PageHeader title={t('title')} />
       <Paragraph lead>{t('text')}</Paragraph>
-      <ul className="utrecht-link-list utrecht-link-list--html-ul plein-link-list">
-        <li className="utrecht-link-list__item">
+      <ul className="plein-link-list">
+        <li>
           {me ? <AppLink to="/">{t('toStart')}</AppLink> : <AppLink to="/inloggen">{t('toSignIn')}</AppLink>}
         </li>
-        <li className="utrecht-link-list__item">
+        <li>
           <AppLink to="/toegankelijkheid">{t('toStatement')}</AppLink>
         </li>
       </ul>

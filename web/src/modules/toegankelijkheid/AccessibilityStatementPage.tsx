@@ -9,11 +9,12 @@ export function AccessibilityStatementPage() {
   const { me } = useAuth();
   const { locale } = useLocale();
   const organisation = me?.organisation.name ?? 'de organisatie die deze installatie van Plein beheert';
-  const contactEmail = `toegankelijkheid@${window.location.hostname}`;
+  const contactEmail = accessibilityContact();
 
   return (
     <div className="plein-prose" lang="nl">
-      <PageHeader title="Toegankelijkheidsverklaring" />
+      {/* The soft hyphen lets the long word break properly on a 360 px screen. */}
+      <PageHeader title={"Toegankelijkheids\u00ADverklaring"} documentTitle="Toegankelijkheidsverklaring" />
       {locale === 'en' && (
         <div lang="en">
           <Alert type="info">This statement is available in Dutch only; the English translation of Plein is partial (see below).</Alert>
@@ -79,6 +80,13 @@ export function AccessibilityStatementPage() {
       </Paragraph>
     </div>
   );
+}
+
+// The operator of an installation sets the address at build time (PLEIN_TOEGANKELIJKHEID_EMAIL); the API has no
+// organisation contact address yet, so without it the statement falls back to the installation's own domain.
+function accessibilityContact(): string {
+  const configured = (import.meta as ImportMeta & { env?: Record<string, string | undefined> }).env?.PLEIN_TOEGANKELIJKHEID_EMAIL;
+  return configured || `toegankelijkheid@${window.location.hostname}`;
 }
 
 function capitalise(text: string): string {

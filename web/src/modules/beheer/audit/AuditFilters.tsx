@@ -1,8 +1,10 @@
 import { type FormEvent, useId, useState } from 'react';
+import { isoDateToDutch, parseDutchDate } from '../../../app/format';
 import { useMessages } from '../../../app/i18n';
-import { Button, Heading, SelectField, TextField } from '../../../ui';
+import { Button, focusFirstInvalid, Heading, SelectField, TextField } from '../../../ui';
 import { auditMessages, KNOWN_ACTIONS, RECORD_TYPES } from './audit-messages';
 
+// Dates are ISO (2026-11-23) here and in the address bar, and Dutch (23-11-2026) in the fields.
 export interface AuditFilterValues {
   action: string;
   recordType: string;
@@ -12,26 +14,37 @@ export interface AuditFilterValues {
 
 export function AuditFilters({ initial, onApply }: { initial: AuditFilterValues; onApply: (values: AuditFilterValues) => void }) {
   const t = useMessages(auditMessages);
-  const [values, setValues] = useState(initial);
-  const [untilError, setUntilError] = useState<string | undefined>();
+  const [action, setAction] = useState(initial.action);
+  const [recordType, setRecordType] = useState(initial.recordType);
+  const [from, setFrom] = useState(initial.from ? isoDateToDutch(initial.from) : '');
+  const [until, setUntil] = useState(initial.until ? isoDateToDutch(initial.until) : '');
+  const [errors, setErrors] = useState<{ from?: string; until?: string }>({});
   const actionsListId = useId();
-  const set = (key: keyof AuditFilterValues) => (value: string) => setValues((current) => ({ ...current, [key]: value }));
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (values.from && values.until && values.until < values.from) {
-      setUntilError(t('untilBeforeFrom'));
+    const form = event.currentTarget;
+    const fromIso = from.trim() ? parseDutchDate(from) : '';
+    const untilIso = until.trim() ? parseDutchDate(until) : '';
+    const found: { from?: string; until?: string } = {};
+    if (fromIso === null) found.from = t('invalidDate');
+    if (untilIso === null) found.until = t('invalidDate');
+    else if (fromIso && untilIso && untilIso < fromIso) found.until = t('untilBeforeFrom');
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      focusFirstInvalid(form);
       return;
     }
-    setUntilError(undefined);
-    onApply({ ...values, action: values.action.trim() });
+    onApply({ action: action.trim(), recordType, from: fromIso ?? '', until: untilIso ?? '' });
   };
 
   const clear = () => {
-    const empty = { action: '', recordType: '', from: '', until: '' };
-    setValues(empty);
-    setUntilError(undefined);
-    onApply(empty);
+    setAction('');
+    setRecordType('');
+    setFrom('');
+    setUntil('');
+    setErrors({});
+    onApply({ action: '', recordType: '', from: '', until: '' });
   };
 
   return (
@@ -40,20 +53,21 @@ export function AuditFilters({ initial, onApply }: { initial: AuditFilterValues;
         {t('filters')}
       </Heading>
       <div className="plein-filters__fields">
-        <TextField label={t('action')} description={t('actionHelp')} list={actionsListId} value={values.action} onChange={set('action')} />
+        <TextField label={t('action')} description={t('actionHelp')} list={actionsListId} value={action} onChange={setAction} />
         <datalist id={actionsListId}>
-          {KNOWN_ACTIONS.map((action) => (
-            <option key={action} value={action} />
+          {KNOWN_ACTIONS.map((known) => (
+            <option key={known} value={known} />
           ))}
         </datalist>
         <SelectField
           label={t('recordType')}
-          value={values.recordType}
-          onChange={set('recordType')}
+          description={t('recordTypeHelp')}
+          value={recordType}
+          onChange={setRecordType}
           options={[{ value: '', label: t('allTypes') }, ...RECORD_TYPES.map((type) => ({ value: type, label: t(`type_${type}`) }))]}
         />
-        <TextField label={t('from')} type="date" value={values.from} onChange={set('from')} />
-        <TextField label={t('until')} type="date" value={values.until} onChange={set('until')} error={untilError} />
+        <TextField label={t('from')} description={t('dateHelp')} inputMode="numeric" autoComplete="off" value={from} onChange={setFrom} error={errors.from} />
+        <TextField label={t('until')} description={t('dateHelp')} inputMode="numeric" autoComplete="off" value={until} onChange={setUntil} error={errors.until} />
       </div>
       <div className="plein-form__actions">
         <Button type="submit" appearance="primary">

@@ -3,8 +3,11 @@ import { useSearchParams } from 'react-router';
 import type { AuditEntry } from '../../../../../contracts/admin';
 import { api, queryString } from '../../../app/api-client';
 import { formatDateTime, nextDay, startOfDayInAmsterdam } from '../../../app/format';
+import { useAuth } from '../../../app/auth-context';
 import { useMessages } from '../../../app/i18n';
+import { useUsers } from '../organisation-queries';
 import { DataTable, EmptyState, PageHeader, Paragraph, QueryState } from '../../../ui';
+import { AuditDetails } from './AuditDetails';
 import { type AuditFilterValues, AuditFilters } from './AuditFilters';
 import { auditMessages } from './audit-messages';
 
@@ -14,23 +17,15 @@ function filtersFrom(params: URLSearchParams): AuditFilterValues {
   return { action: params.get('actie') ?? '', recordType: params.get('soort') ?? '', from: params.get('van') ?? '', until: params.get('tot') ?? '' };
 }
 
-function DetailsCell({ details }: { details: Record<string, unknown> }) {
-  const entries = Object.entries(details);
-  if (entries.length === 0) return <span className="plein-muted">–</span>;
-  return (
-    <ul className="plein-details-list">
-      {entries.map(([key, value]) => (
-        <li key={key}>
-          <span className="plein-details-list__key">{key}:</span> <code className="utrecht-code">{typeof value === 'string' ? value : JSON.stringify(value)}</code>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 export function AuditPage() {
   const t = useMessages(auditMessages);
   const [params, setParams] = useSearchParams();
+  const { me } = useAuth();
+  const users = useUsers();
+  const names = new Map<string, string>([
+    ...(me?.municipalities ?? []).map((m): [string, string] => [m.id, m.name]),
+    ...(users.data ?? []).map((u): [string, string] => [u.id, u.name]),
+  ]);
   const filters = filtersFrom(params);
   const filtered = Object.values(filters).some(Boolean);
   const apiQuery = queryString({
@@ -80,12 +75,12 @@ export function AuditPage() {
                     cell: (entry) => (
                       <>
                         {entry.recordType}
-                        {entry.recordId && <span className="plein-muted plein-break"> {entry.recordId.slice(0, 8)}</span>}
+                        {entry.recordId && <span className="plein-muted"> {names.get(entry.recordId) ?? `${entry.recordId.slice(0, 8)}…`}</span>}
                       </>
                     ),
                   },
                   { header: t('ip'), cell: (entry) => entry.ip ?? '–' },
-                  { header: t('details'), cell: (entry) => <DetailsCell details={entry.details} /> },
+                  { header: t('details'), cell: (entry) => <AuditDetails details={entry.details} names={names} /> },
                 ]}
               />
             </>

@@ -5,10 +5,12 @@ import { api, ProblemError } from '../../../app/api-client';
 import { ME_QUERY_KEY } from '../../../app/auth-context';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
-import { accentColours } from '../../../app/theme';
-import { Alert, Button, Heading, Paragraph, TextField } from '../../../ui';
+import { accentColours, contrastRatio } from '../../../app/theme';
+import { Alert, Button, focusFirstInvalid, Heading, Paragraph, TextField } from '../../../ui';
 import { organisationQueryKey } from '../organisation-queries';
 import { municipalitiesMessages } from './municipalities-messages';
+
+const contrastFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
 
 export function MunicipalityCard({ municipality }: { municipality: Municipality }) {
   const t = useMessages(municipalitiesMessages);
@@ -23,11 +25,13 @@ export function MunicipalityCard({ municipality }: { municipality: Municipality 
   const colours = accentColours(/^#[0-9a-f]{6}$/i.test(houseColour) ? houseColour : municipality.houseColour);
   const headingId = `gemeente-${municipality.id}`;
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const form = event.currentTarget;
     setNotice(null);
     if (!/^\d+$/.test(inhabitants.trim())) {
       setErrors({ inhabitants: t('invalidNumber') });
+      focusFirstInvalid(form);
       return;
     }
     setErrors({});
@@ -47,6 +51,7 @@ export function MunicipalityCard({ municipality }: { municipality: Municipality 
       if (!(error instanceof ProblemError)) throw error;
       const fields = error.fieldErrors();
       setErrors(fields);
+      focusFirstInvalid(form);
       if (Object.keys(fields).length === 0) setNotice({ type: 'error', text: error.message });
     } finally {
       setBusy(false);
@@ -64,9 +69,15 @@ export function MunicipalityCard({ municipality }: { municipality: Municipality 
       {notice && <Alert type={notice.type}>{notice.text}</Alert>}
       <form className="utrecht-form plein-form" onSubmit={submit} noValidate>
         <TextField label={t('houseColour')} description={t('houseColourHelp')} value={houseColour} onChange={setHouseColour} error={errors.houseColour} maxLength={7} className="plein-textbox--short" />
-        <div className="plein-colour-preview" aria-hidden="true">
-          <span className="plein-colour-preview__swatch" style={{ backgroundColor: colours.accent, color: colours.text }}>
-            {t('previewText')}
+        <div className="plein-colour-preview">
+          <span className="plein-colour-preview__swatch" style={{ backgroundColor: colours.accent, color: colours.text }} aria-hidden="true">
+            {municipality.name}
+          </span>
+          <span className="plein-colour-preview__text">
+            {t('contrastText', {
+              colour: colours.text === '#ffffff' ? t('white') : t('black'),
+              ratio: contrastFormat.format(contrastRatio(colours.accent, colours.text)),
+            })}
           </span>
         </div>
         <TextField label={t('logoUrl')} description={t('logoUrlHelp')} type="url" value={logoUrl} onChange={setLogoUrl} error={errors.logoUrl} />

@@ -3,7 +3,7 @@ import type { User } from '../../../../../contracts/users';
 import { ProblemError } from '../../../app/api-client';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
-import { Alert, Button, CheckboxGroup, Paragraph, TextAreaField, TextField } from '../../../ui';
+import { Alert, Button, CheckboxGroup, focusFirstInvalid, Paragraph, TextAreaField, TextField } from '../../../ui';
 import { teamsMessages } from './teams-messages';
 
 export interface TeamFormValues {
@@ -32,11 +32,13 @@ export function TeamForm({
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const form = event.currentTarget;
     setProblem(null);
     if (!values.name.trim()) {
       setErrors({ name: common('required') });
+      focusFirstInvalid(form);
       return;
     }
     setErrors({});
@@ -49,6 +51,7 @@ export function TeamForm({
       const field = FIELD_OF_CODE[error.code];
       if (field && !fields[field]) fields[field] = error.message;
       setErrors(fields);
+      focusFirstInvalid(form);
       if (Object.keys(fields).length === 0) setProblem(error.message);
     } finally {
       setBusy(false);

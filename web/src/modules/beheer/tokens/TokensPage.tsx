@@ -4,7 +4,7 @@ import { api, ProblemError } from '../../../app/api-client';
 import { commonMessages } from '../../../app/common-messages';
 import { formatDate, formatDateTime } from '../../../app/format';
 import { useMessages } from '../../../app/i18n';
-import { Alert, Button, ConfirmButton, DataTable, EmptyState, Heading, PageHeader, Paragraph, QueryState, StatusBadge, TextField } from '../../../ui';
+import { Alert, Button, ConfirmButton, DataTable, focusFirstInvalid, EmptyState, Heading, PageHeader, Paragraph, QueryState, StatusBadge, TextField } from '../../../ui';
 import { NewTokenNotice } from './NewTokenNotice';
 import { tokensMessages } from './tokens-messages';
 
@@ -29,11 +29,13 @@ export function TokensPage() {
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [notice, setNotice] = useState<{ type: 'ok' | 'error'; text: string } | null>(null);
 
-  const create = async (event: FormEvent) => {
+  const create = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const form = event.currentTarget;
     setNotice(null);
     if (!name.trim()) {
       setNameError(common('required'));
+      focusFirstInvalid(form);
       return;
     }
     setNameError(undefined);

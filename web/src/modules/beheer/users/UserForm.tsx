@@ -3,7 +3,7 @@ import type { Municipality } from '../../../../../contracts/organisation';
 import { ProblemError } from '../../../app/api-client';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
-import { Alert, Button, CheckboxGroup, Paragraph, TextField } from '../../../ui';
+import { Alert, Button, CheckboxGroup, focusFirstInvalid, Paragraph, TextField } from '../../../ui';
 import { ROLES, type Role, useRoleLabel } from '../roles';
 import { usersMessages } from './users-messages';
 
@@ -41,15 +41,19 @@ export function UserForm({
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof UserFormValues>(key: K) => (value: UserFormValues[K]) => setValues((current) => ({ ...current, [key]: value }));
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const form = event.currentTarget;
     const found: Record<string, string> = {};
     if (!values.name.trim()) found.name = common('required');
     if (mode === 'create' && !values.email.trim()) found.email = common('required');
     if (values.roles.length === 0) found.roles = t('noRoles');
     setErrors(found);
     setProblem(null);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0) {
+      focusFirstInvalid(form);
+      return;
+    }
     setBusy(true);
     try {
       await onSubmit(values);
@@ -60,6 +64,7 @@ export function UserForm({
       if (field && !fields[field]) fields[field] = error.message;
       if (fields.municipalityIds) fields.municipalities = fields.municipalityIds;
       setErrors(fields);
+      focusFirstInvalid(form);
       if (Object.keys(fields).length === 0) setProblem(error.message);
     } finally {
       setBusy(false);
