@@ -13,3 +13,4 @@ export { SkipLink } from './SkipLink';
 export { StatusBadge, type BadgeTone } from './StatusBadge';
 export { type Column, DataTable } from './Table';
 export { focusFirstInvalid } from './focus-first-invalid';
+export { EmailAddress } from './EmailAddress';

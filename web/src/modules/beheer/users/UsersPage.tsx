@@ -2,7 +2,7 @@ import { useLocation } from 'react-router';
 import type { User } from '../../../../../contracts/users';
 import { useAuth } from '../../../app/auth-context';
 import { useMessages } from '../../../app/i18n';
-import { Alert, AppLink, ButtonLink, DataTable, EmptyState, PageHeader, Paragraph, QueryState, StatusBadge } from '../../../ui';
+import { Alert, AppLink, ButtonLink, DataTable, EmailAddress, EmptyState, PageHeader, Paragraph, QueryState, StatusBadge } from '../../../ui';
 import { useOrganisation, useUsers } from '../organisation-queries';
 import { useRoleLabel } from '../roles';
 import { usersMessages } from './users-messages';
@@ -41,7 +41,7 @@ export function UsersPage() {
                   header: t('name'),
                   cell: (user) => <AppLink to={`/beheer/gebruikers/${user.id}`}>{user.name}</AppLink>,
                 },
-                { header: t('email'), cell: (user) => <span className="plein-break">{user.email}</span> },
+                { header: t('email'), cell: (user) => <EmailAddress value={user.email} /> },
                 { header: t('roles'), cell: (user) => user.roles.map(roleLabel).join(', ') },
                 { header: t('municipalities'), cell: (user) => user.municipalityIds.map(municipalityName).join(', ') || '–' },
                 {
