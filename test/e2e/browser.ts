@@ -21,8 +21,11 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-export function newContext(browser: Browser, viewport = DESKTOP): Promise<BrowserContext> {
-  return browser.newContext({ viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+// Generous waits: two test files run side by side with PGlite, argon2 and Chromium on two cores.
+export async function newContext(browser: Browser, viewport = DESKTOP): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  context.setDefaultTimeout(20_000);
+  return context;
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -65,7 +68,7 @@ export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: num
 // A page is ready when its title is there and no loading indicator remains.
 export async function waitForPage(page: Page): Promise<void> {
   await page.waitForSelector('h1', { state: 'visible' });
-  await page.waitForFunction(() => document.querySelectorAll('.plein-loading').length === 0, undefined, { timeout: 15_000 });
+  await page.waitForFunction(() => document.querySelectorAll('.plein-loading').length === 0, undefined, { timeout: 20_000 });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

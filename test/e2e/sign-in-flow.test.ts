@@ -15,7 +15,6 @@ describe('inloggen, wachtwoord herstellen en taal', () => {
     e2e = await startE2eApp();
     browser = await launchChromium();
     page = await (await newContext(browser, PHONE)).newPage();
-    page.setDefaultTimeout(10_000);
     errors = collectPageErrors(page);
   });
 

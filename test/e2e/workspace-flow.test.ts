@@ -20,7 +20,6 @@ describe('werkomgeving van een beheerder', () => {
     await createFailedJob(e2e);
     browser = await launchChromium();
     page = await (await newContext(browser, DESKTOP)).newPage();
-    page.setDefaultTimeout(10_000);
     errors = collectPageErrors(page);
   });
 

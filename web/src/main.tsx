@@ -3,6 +3,7 @@ import '@utrecht/design-tokens/dist/index.css';
 import './styles/base.css';
 import './styles/workspace.css';
 import './styles/components.css';
+import './styles/forms.css';
 import './styles/tables.css';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
