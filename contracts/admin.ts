@@ -8,6 +8,12 @@ export const auditQuerySchema = z.strictObject({
   from: z.iso.datetime({ offset: true }).optional(),
   until: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z
+    .string()
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/, 'Gebruik de nextCursor uit het vorige antwoord')
+    .optional()
+    .describe('Geef de nextCursor van de vorige pagina mee voor de volgende (oudere) regels'),
 });
 
 export const auditEntrySchema = z.object({
@@ -22,6 +28,11 @@ export const auditEntrySchema = z.object({
   userAgent: z.string().nullable(),
   requestId: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
+});
+
+export const auditPageSchema = z.object({
+  entries: z.array(auditEntrySchema),
+  nextCursor: z.string().nullable().describe('Null als er geen oudere regels zijn'),
 });
 
 export const jobStatusSchema = z.enum(['queued', 'running', 'done', 'failed']);
@@ -61,4 +72,5 @@ export const jobsQuerySchema = z.strictObject({
 });
 
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export type AuditPage = z.infer<typeof auditPageSchema>;
 export type JobsOverview = z.infer<typeof jobsOverviewSchema>;

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { auditEntrySchema, auditQuerySchema } from '../../../../contracts/admin';
+import { auditPageSchema, auditQuerySchema } from '../../../../contracts/admin';
 import { type AppInstance, serviceContext } from '../http/app';
 import { assertCan } from '../tenancy/policy';
 import { listAuditEntries } from './audit.service';
@@ -9,7 +8,7 @@ export async function auditRoutes(app: AppInstance) {
     '/api/v1/audit-log',
     {
       config: { permission: 'audit.read' },
-      schema: { tags: ['Beheer'], summary: 'Auditlog met filters (nieuwste eerst)', querystring: auditQuerySchema, response: { 200: z.array(auditEntrySchema) } },
+      schema: { tags: ['Beheer'], summary: 'Auditlog met filters (nieuwste eerst), per pagina', querystring: auditQuerySchema, response: { 200: auditPageSchema } },
     },
     async (request) => {
       const ctx = serviceContext(request);

@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../context';
+import { decodeAuditCursor, encodeAuditCursor } from './audit-cursor';
 import { type AuditFilter, findAuditEntries, insertAuditEntry } from './audit.repository';
 
 export interface AuditRecord {
@@ -27,9 +28,19 @@ export async function recordAudit(ctx: ServiceContext, record: AuditRecord): Pro
   });
 }
 
-export async function listAuditEntries(ctx: ServiceContext, filter: AuditFilter) {
-  const rows = await findAuditEntries(ctx.db, ctx.actor.organisationId, filter);
-  return rows.map((row) => ({
+export type AuditListFilter = Omit<AuditFilter, 'before'> & { before?: string };
+
+export async function listAuditEntries(ctx: ServiceContext, { before, ...filter }: AuditListFilter) {
+  // One row more than asked tells whether an older page exists without a second query.
+  const rows = await findAuditEntries(ctx.db, ctx.actor.organisationId, {
+    ...filter,
+    limit: filter.limit + 1,
+    before: before === undefined ? undefined : decodeAuditCursor(before),
+  });
+  const page = rows.slice(0, filter.limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > filter.limit && last ? encodeAuditCursor({ occurredAt: last.occurred_at, seq: Number(last.seq) }) : null;
+  const entries = page.map((row) => ({
     id: row.id,
     occurredAt: row.occurred_at.toISOString(),
     actorUserId: row.actor_user_id,
@@ -42,4 +53,5 @@ export async function listAuditEntries(ctx: ServiceContext, filter: AuditFilter)
     requestId: row.request_id,
     details: row.details,
   }));
+  return { entries, nextCursor };
 }

@@ -26,9 +26,10 @@ it('legt vast wie wat wanneer en vanaf waar deed, filterbaar, alleen voor beheer
 
   const all = await api('GET', '/api/v1/audit-log');
   expect(all.statusCode).toBe(200);
-  const actions = all.json().map((e: { action: string }) => e.action);
+  expect(all.json().nextCursor).toBeNull();
+  const actions = all.json().entries.map((e: { action: string }) => e.action);
   expect(actions.slice(0, 3)).toEqual(['team.aangemaakt', 'gebruiker.aangemaakt', 'sessie.ingelogd']);
-  const entry = all.json().find((e: { action: string }) => e.action === 'gebruiker.aangemaakt');
+  const entry = all.json().entries.find((e: { action: string }) => e.action === 'gebruiker.aangemaakt');
   expect(entry).toMatchObject({
     actorUserId: admin.id,
     actorLabel: 'Bea Beheer',
@@ -40,9 +41,9 @@ it('legt vast wie wat wanneer en vanaf waar deed, filterbaar, alleen voor beheer
   expect(entry.ip).toBeTruthy();
 
   const filtered = await api('GET', `/api/v1/audit-log?recordType=team&from=${encodeURIComponent(t.clock.now().toISOString())}`);
-  expect(filtered.json().map((e: { action: string }) => e.action)).toEqual(['team.aangemaakt']);
+  expect(filtered.json().entries.map((e: { action: string }) => e.action)).toEqual(['team.aangemaakt']);
   const byActor = await api('GET', `/api/v1/audit-log?actorUserId=${admin.id}&action=gebruiker`);
-  expect(byActor.json().map((e: { action: string }) => e.action)).toEqual(['gebruiker.aangemaakt']);
+  expect(byActor.json().entries.map((e: { action: string }) => e.action)).toEqual(['gebruiker.aangemaakt']);
 
   const kcc = await buildUser(t.database.db, t.clock, org.id, { roles: ['kcc'] });
   const kccApi = requestAs(t.app, await signIn(t.app, kcc.email, kcc.password));
@@ -67,5 +68,41 @@ it('een mislukte wijziging laat geen auditregel achter', async () => {
   const duplicate = await api('POST', '/api/v1/teams', { name: 'Dubbel' });
   expect(duplicate.statusCode).toBe(409);
   const entries = await api('GET', '/api/v1/audit-log?action=team.aangemaakt');
-  expect(entries.json()).toHaveLength(1);
+  expect(entries.json().entries).toHaveLength(1);
+});
+
+it('bladert met een cursor door alle regels, ook door regels van hetzelfde moment, met filters', async () => {
+  const org = await buildOrganisation(t.database.db);
+  const admin = await buildUser(t.database.db, t.clock, org.id);
+  const api = requestAs(t.app, await signIn(t.app, admin.email, admin.password));
+  // Three teams in the same millisecond, two a minute later: the cursor must order ties by sequence.
+  for (const name of ['Team 1', 'Team 2', 'Team 3']) await api('POST', '/api/v1/teams', { name });
+  t.clock.advance(60_000);
+  for (const name of ['Team 4', 'Team 5']) await api('POST', '/api/v1/teams', { name });
+
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const query: string = cursor ? `&before=${cursor}` : '';
+    const response = await api('GET', `/api/v1/audit-log?action=team.aangemaakt&limit=2${query}`);
+    expect(response.statusCode).toBe(200);
+    const page = response.json() as { entries: Array<{ details: { name: string } }>; nextCursor: string | null };
+    expect(page.entries.length).toBeLessThanOrEqual(2);
+    seen.push(...page.entries.map((entry) => entry.details.name));
+    cursor = page.nextCursor;
+    pages += 1;
+  } while (cursor && pages < 10);
+  expect(seen).toEqual(['Team 5', 'Team 4', 'Team 3', 'Team 2', 'Team 1']);
+  expect(pages).toBe(3);
+
+  // Exactly a full last page: no cursor to an empty page.
+  const exact = await api('GET', '/api/v1/audit-log?action=team.aangemaakt&limit=5');
+  expect(exact.json()).toMatchObject({ nextCursor: null });
+
+  const invalid = await api('GET', '/api/v1/audit-log?before=bestaat-niet');
+  expect(invalid.statusCode).toBe(400);
+  expect(invalid.json()).toMatchObject({ code: 'ongeldige-cursor', invalidParams: [{ name: 'before' }] });
+  const notACursor = await api('GET', '/api/v1/audit-log?before=een%20spatie');
+  expect(notACursor.statusCode).toBe(400);
 });

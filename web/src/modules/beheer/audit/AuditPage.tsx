@@ -1,17 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { useSearchParams } from 'react-router';
-import type { AuditEntry } from '../../../../../contracts/admin';
+import type { AuditEntry, AuditPage as AuditPageData } from '../../../../../contracts/admin';
 import { api, queryString } from '../../../app/api-client';
 import { formatDateTime, nextDay, startOfDayInAmsterdam } from '../../../app/format';
 import { useAuth } from '../../../app/auth-context';
 import { useMessages } from '../../../app/i18n';
 import { useUsers } from '../organisation-queries';
-import { DataTable, EmptyState, PageHeader, Paragraph, QueryState } from '../../../ui';
+import { Button, DataTable, EmptyState, PageHeader, Paragraph, QueryState } from '../../../ui';
 import { AuditDetails } from './AuditDetails';
 import { type AuditFilterValues, AuditFilters } from './AuditFilters';
 import { auditMessages } from './audit-messages';
 
-const LIMIT = 200;
+const PAGE_SIZE = 100;
 
 function filtersFrom(params: URLSearchParams): AuditFilterValues {
   return { action: params.get('actie') ?? '', recordType: params.get('soort') ?? '', from: params.get('van') ?? '', until: params.get('tot') ?? '' };
@@ -22,20 +23,27 @@ export function AuditPage() {
   const [params, setParams] = useSearchParams();
   const { me } = useAuth();
   const users = useUsers();
+  const endRef = useRef<HTMLSpanElement>(null);
   const names = new Map<string, string>([
     ...(me?.municipalities ?? []).map((m): [string, string] => [m.id, m.name]),
     ...(users.data ?? []).map((u): [string, string] => [u.id, u.name]),
   ]);
   const filters = filtersFrom(params);
   const filtered = Object.values(filters).some(Boolean);
-  const apiQuery = queryString({
+  const apiFilters = {
     action: filters.action,
     recordType: filters.recordType,
     from: filters.from ? startOfDayInAmsterdam(filters.from) : undefined,
     until: filters.until ? startOfDayInAmsterdam(nextDay(filters.until)) : undefined,
-    limit: LIMIT,
+    limit: PAGE_SIZE,
+  };
+  const entries = useInfiniteQuery({
+    queryKey: ['audit-log', apiFilters],
+    queryFn: ({ pageParam }) => api.get<AuditPageData>(`/api/v1/audit-log${queryString({ ...apiFilters, before: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    select: (data) => data.pages.flatMap((page) => page.entries),
   });
-  const entries = useQuery({ queryKey: ['audit-log', apiQuery], queryFn: () => api.get<AuditEntry[]>(`/api/v1/audit-log${apiQuery}`) });
 
   const apply = (values: AuditFilterValues) => {
     const next = new URLSearchParams();
@@ -44,6 +52,12 @@ export function AuditPage() {
     if (values.from) next.set('van', values.from);
     if (values.until) next.set('tot', values.until);
     setParams(next);
+  };
+
+  // The "Meer laden" button disappears with the last page; focus then moves to the sentence that replaces it.
+  const loadMore = async () => {
+    const result = await entries.fetchNextPage();
+    if (!result.hasNextPage) requestAnimationFrame(() => endRef.current?.focus());
   };
 
   return (
@@ -59,7 +73,7 @@ export function AuditPage() {
           ) : (
             <>
               <Paragraph className="plein-result-count">
-                <span role="status">{list.length >= LIMIT ? t('limitReached', { count: LIMIT }) : t('count', { count: list.length })}</span>
+                <span role="status">{entries.hasNextPage ? t('countMore', { count: list.length }) : t('count', { count: list.length })}</span>
               </Paragraph>
               <DataTable<AuditEntry>
                 caption={t('tableCaption')}
@@ -83,6 +97,22 @@ export function AuditPage() {
                   { header: t('details'), cell: (entry) => <AuditDetails details={entry.details} names={names} /> },
                 ]}
               />
+              {entries.hasNextPage ? (
+                <div className="plein-form__actions">
+                  <Button onClick={() => void loadMore()} busy={entries.isFetchingNextPage}>
+                    {entries.isFetchingNextPage ? t('loadingMore') : t('loadMore')}
+                  </Button>
+                </div>
+              ) : (
+                list.length > PAGE_SIZE && (
+                  <Paragraph className="plein-muted">
+                    <span ref={endRef} tabIndex={-1}>
+                      {t('allShown')}
+                    </span>
+                  </Paragraph>
+                )
+              )}
+              {entries.isFetchNextPageError && <Paragraph className="plein-field-error">{entries.error?.message}</Paragraph>}
             </>
           )
         }
