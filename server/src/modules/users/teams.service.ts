@@ -50,6 +50,14 @@ export async function listTeams(ctx: ServiceContext) {
   return toTeamViews(ctx, await findTeams(ctx.db, ctx.actor.organisationId));
 }
 
+export async function getTeam(ctx: ServiceContext, teamId: string) {
+  assertCan(ctx.actor, 'users.read');
+  const team = await findTeam(ctx.db, ctx.actor.organisationId, teamId);
+  if (!team) throw notFound('Het team');
+  const [view] = await toTeamViews(ctx, [team]);
+  return view!;
+}
+
 export async function createTeam(ctx: ServiceContext, input: TeamInput) {
   assertCan(ctx.actor, 'teams.manage');
   return inTransaction(ctx, async (tx) => {

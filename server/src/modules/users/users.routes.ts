@@ -9,7 +9,7 @@ import {
   userSchema,
 } from '../../../../contracts/users';
 import { type AppInstance, serviceContext } from '../../platform/http/app';
-import { changeTeam, createTeam, listTeams, removeTeam } from './teams.service';
+import { changeTeam, createTeam, getTeam, listTeams, removeTeam } from './teams.service';
 import { changeUser, createUser, getUser, listUsers } from './users.service';
 
 export async function usersRoutes(app: AppInstance) {
@@ -52,6 +52,12 @@ export async function usersRoutes(app: AppInstance) {
     '/api/v1/teams',
     { config: { permission: 'teams.manage' }, schema: { tags, summary: 'Maak een team', body: teamCreateSchema, response: { 201: teamSchema } } },
     async (request, reply) => reply.status(201).send(await createTeam(serviceContext(request), request.body)),
+  );
+
+  app.get(
+    '/api/v1/teams/:id',
+    { config: { permission: 'users.read' }, schema: { tags, summary: 'Eén team met zijn leden', params: idParams, response: { 200: teamSchema } } },
+    async (request) => getTeam(serviceContext(request), request.params.id),
   );
 
   app.patch(

@@ -37,11 +37,14 @@ it('een beheerder maakt gebruikers met rollen en gemeenten, en teams die ze groe
 
   const team = await api('POST', '/api/v1/teams', { name: 'KCC', description: 'Klantcontact', memberIds: [created.json().id] });
   expect(team.statusCode).toBe(201);
+  const fetched = await api('GET', `/api/v1/teams/${team.json().id}`);
+  expect(fetched.json()).toEqual({ id: team.json().id, name: 'KCC', description: 'Klantcontact', memberIds: [created.json().id] });
   const user = await api('GET', `/api/v1/users/${created.json().id}`);
   expect(user.json().teamIds).toEqual([team.json().id]);
   const changed = await api('PATCH', `/api/v1/teams/${team.json().id}`, { memberIds: [] });
   expect(changed.json().memberIds).toEqual([]);
   expect((await api('DELETE', `/api/v1/teams/${team.json().id}`)).statusCode).toBe(204);
+  expect((await api('GET', `/api/v1/teams/${team.json().id}`)).statusCode).toBe(404);
   expect((await api('GET', '/api/v1/teams')).json()).toEqual([]);
 });
 
@@ -78,4 +81,18 @@ it('een beheerder wijzigt huisstijl van een gemeente; anderen mogen dat niet', a
   const webcareApi = requestAs(t.app, await signIn(t.app, webcare.email, webcare.password));
   expect((await webcareApi('PATCH', `/api/v1/municipalities/${id}`, { houseColour: '#000000' })).statusCode).toBe(403);
   expect((await webcareApi('GET', '/api/v1/organisation')).json().municipalities).toHaveLength(2);
+});
+
+it('een team is te lezen voor iedereen met een rol in de organisatie, en niet daarbuiten', async () => {
+  const org = await buildOrganisation(t.database.db);
+  const admin = await buildUser(t.database.db, t.clock, org.id);
+  const team = await requestAs(t.app, await signIn(t.app, admin.email, admin.password))('POST', '/api/v1/teams', { name: 'Webcare' });
+  const url = `/api/v1/teams/${team.json().id}`;
+  expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(401);
+  const bestuurder = await buildUser(t.database.db, t.clock, org.id, { roles: ['bestuurder'] });
+  expect((await requestAs(t.app, await signIn(t.app, bestuurder.email, bestuurder.password))('GET', url)).json()).toMatchObject({ name: 'Webcare' });
+  const other = await buildOrganisation(t.database.db);
+  const outsider = await buildUser(t.database.db, t.clock, other.id);
+  expect((await requestAs(t.app, await signIn(t.app, outsider.email, outsider.password))('GET', url)).statusCode).toBe(404);
+  expect((await requestAs(t.app, await signIn(t.app, admin.email, admin.password))('GET', '/api/v1/teams/geen-uuid')).statusCode).toBe(400);
 });

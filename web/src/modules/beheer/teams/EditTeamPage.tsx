@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { Team, User } from '../../../../../contracts/users';
@@ -6,7 +6,7 @@ import { api, ProblemError } from '../../../app/api-client';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
 import { Alert, AppLink, ConfirmButton, Heading, PageHeader, Paragraph, QueryState } from '../../../ui';
-import { teamsQueryKey, useTeams, useUsers } from '../organisation-queries';
+import { teamsQueryKey, useUsers } from '../organisation-queries';
 import { TeamForm, type TeamFormValues } from './TeamForm';
 import { teamsMessages } from './teams-messages';
 
@@ -14,32 +14,29 @@ export function EditTeamPage() {
   const { id = '' } = useParams();
   const t = useMessages(teamsMessages);
   const common = useMessages(commonMessages);
-  const teams = useTeams();
+  const team = useQuery({ queryKey: [...teamsQueryKey, id], queryFn: () => api.get<Team>(`/api/v1/teams/${id}`), retry: false });
   const users = useUsers();
+  const missing = team.error instanceof ProblemError && team.error.status === 404;
 
   return (
     <div className="plein-narrow">
       <Paragraph>
         <AppLink to="/beheer/teams">{t('backToList')}</AppLink>
       </Paragraph>
-      <QueryState query={teams} loadingLabel={t('loading')} errorTitle={common('loadFailed')}>
-        {(list) => {
-          const team = list.find((candidate) => candidate.id === id);
-          if (!team) {
-            return (
-              <>
-                <PageHeader title={common('noAccessTitle')} />
-                <Paragraph>{t('notFound')}</Paragraph>
-              </>
-            );
-          }
-          return (
+      {missing ? (
+        <>
+          <PageHeader title={common('noAccessTitle')} />
+          <Paragraph>{t('notFound')}</Paragraph>
+        </>
+      ) : (
+        <QueryState query={team} loadingLabel={t('loading')} errorTitle={common('loadFailed')}>
+          {(loaded) => (
             <QueryState query={users} loadingLabel={common('loading')} errorTitle={common('loadFailed')}>
-              {(userList) => <EditTeam key={team.id} team={team} users={userList} />}
+              {(userList) => <EditTeam key={loaded.id} team={loaded} users={userList} />}
             </QueryState>
-          );
-        }}
-      </QueryState>
+          )}
+        </QueryState>
+      )}
     </div>
   );
 }
@@ -54,8 +51,9 @@ function EditTeam({ team, users }: { team: Team; users: User[] }) {
 
   const save = async (values: TeamFormValues) => {
     setNotice(null);
-    await api.patch<Team>(`/api/v1/teams/${team.id}`, values);
-    await queryClient.invalidateQueries({ queryKey: teamsQueryKey });
+    const updated = await api.patch<Team>(`/api/v1/teams/${team.id}`, values);
+    queryClient.setQueryData([...teamsQueryKey, team.id], updated);
+    await queryClient.invalidateQueries({ queryKey: teamsQueryKey, exact: true });
     setNotice({ type: 'ok', text: t('saved') });
   };
 
@@ -63,7 +61,7 @@ function EditTeam({ team, users }: { team: Team; users: User[] }) {
     setDeleting(true);
     try {
       await api.delete(`/api/v1/teams/${team.id}`);
-      await queryClient.invalidateQueries({ queryKey: teamsQueryKey });
+      await queryClient.invalidateQueries({ queryKey: teamsQueryKey, exact: true });
       navigate('/beheer/teams', { state: { flash: t('deleted', { name: team.name }) } });
     } catch (error) {
       setNotice({ type: 'error', text: error instanceof ProblemError ? error.message : String(error) });
