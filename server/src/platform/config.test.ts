@@ -20,3 +20,9 @@ it('stopt met een Nederlandse melding die de variabele noemt', () => {
   expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: moet beginnen met postgres/);
   expect(() => loadConfig({ PLEIN_DEMO: 'misschien' })).toThrow(/PLEIN_DEMO/);
 });
+
+it('vertrouwt X-Forwarded-For alleen van ingestelde proxies', () => {
+  expect(loadConfig({}).trustProxy).toBe(false);
+  expect(loadConfig({ PLEIN_TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+  expect(() => loadConfig({ PLEIN_TRUST_PROXY: 'iedereen' })).toThrow(/PLEIN_TRUST_PROXY/);
+});

@@ -17,6 +17,11 @@ const configSchema = z.object({
   PLEIN_DEMO: booleanFlag.default(true),
   PLEIN_WORKERS: booleanFlag.default(true),
   PLEIN_BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
+  // Only behind a known proxy may X-Forwarded-For decide the client address (audit log, rate limits).
+  PLEIN_TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, 'gebruik true, false of IP-adressen/CIDR-blokken van de proxies, gescheiden door komma\'s')
+    .default('false'),
   PLEIN_SECURE_COOKIES: booleanFlag.optional(),
   PLEIN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'moet beginnen met smtp:// of smtps://').optional(),
@@ -47,6 +52,7 @@ export type Config = {
   demo: boolean;
   workers: boolean;
   bodyLimit: number;
+  trustProxy: boolean | string[];
   secureCookies: boolean;
   logLevel: z.infer<typeof configSchema>['PLEIN_LOG_LEVEL'];
   smtpUrl?: string;
@@ -55,6 +61,11 @@ export type Config = {
 };
 
 export class ConfigError extends Error {}
+
+function parseTrustProxy(value: string): boolean | string[] {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return value.split(',');
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable (DATABASE_URL= in a shell or a compose file) means "not set".
@@ -75,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: v.PLEIN_DEMO,
     workers: v.PLEIN_WORKERS,
     bodyLimit: v.PLEIN_BODY_LIMIT,
+    trustProxy: parseTrustProxy(v.PLEIN_TRUST_PROXY),
     secureCookies: v.PLEIN_SECURE_COOKIES ?? publicUrl.startsWith('https://'),
     logLevel: v.PLEIN_LOG_LEVEL,
     smtpUrl: v.SMTP_URL,

@@ -87,7 +87,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const app = Fastify({
     loggerInstance: pino(loggerOptions(deps.config.logLevel), deps.logStream ?? process.stdout) as FastifyBaseLogger,
     bodyLimit: deps.config.bodyLimit,
-    trustProxy: true,
+    trustProxy: deps.config.trustProxy,
     requestIdHeader: false,
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
