@@ -1,9 +1,10 @@
 import { useLocale } from '../../app/i18n';
+import { ROLES as ALL_ROLES } from '../../../../contracts/common';
 import type { User } from '../../../../contracts/users';
 
 export type Role = User['roles'][number];
 
-export const ROLES: Role[] = ['beheerder', 'communicatieadviseur', 'webcare', 'kcc', 'omgevingsanalist', 'griffie', 'vakafdeling', 'bestuurder'];
+export const ROLES: readonly Role[] = ALL_ROLES;
 
 const ROLE_LABELS: Record<'nl' | 'en', Record<Role, string>> = {
   nl: {
