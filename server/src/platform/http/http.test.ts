@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -82,6 +82,7 @@ describe('HTTP volgens de API Design Rules', () => {
     const file = join(dir, 'openapi.json');
     writeFileSync(file, response.body);
     const ruleset = join(process.cwd(), '..', 'shared', 'conformance', 'nlgov-api-design-rules', 'ruleset.yaml');
+    expect(existsSync(ruleset), `Spectral-regels niet gevonden op ${ruleset} (shared/ hoort naast de checkout)`).toBe(true);
     const lint = spawnSync(process.execPath, ['node_modules/@stoplight/spectral-cli/dist/index.js', 'lint', '-r', ruleset, '-f', 'json', '--fail-severity', 'error', file], { encoding: 'utf8' });
     const results = JSON.parse(lint.stdout || '[]') as Array<{ severity: number; code: string; message: string; path: string[] }>;
     const errors = results.filter((r) => r.severity === 0).map((r) => `${r.code}: ${r.message} @ ${r.path.join('.')}`);
