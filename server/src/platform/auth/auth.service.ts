@@ -76,7 +76,14 @@ export async function logIn(db: Db, clock: Clock, origin: RequestOrigin, input: 
   }
   if (!(await verifyPassword(user.password_hash, input.password))) {
     const lock = user.failed_logins + 1 >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MS) : null;
-    await recordFailedLogin(db, user.organisation_id, user.id, lock);
+    await db.transaction().execute(async (trx) => {
+      await recordFailedLogin(trx, user.organisation_id, user.id, lock);
+      // A lockout is what a beheerder wants to find when someone says they cannot get in (or is being attacked).
+      if (lock) {
+        const actor = { organisationId: user.organisation_id, userId: user.id, name: user.name, email: user.email, roles: [], municipalityIds: [] };
+        await recordAudit({ db: trx, clock, actor, origin }, { action: 'sessie.tijdelijk-geblokkeerd', recordType: 'gebruiker', recordId: user.id, details: { until: lock.toISOString() } });
+      }
+    });
     throw wrongCredentials();
   }
   await clearFailedLogins(db, user.organisation_id, user.id);

@@ -54,6 +54,8 @@ describe('inloggen met wachtwoord', () => {
     expect(locked.statusCode).toBe(429);
     expect(locked.json().code).toBe('account-tijdelijk-geblokkeerd');
     expect(locked.json().detail).toMatch(/15 minuten/);
+    const audit = await t.database.db.selectFrom('audit_log').select('action').where('organisation_id', '=', org.id).where('action', '=', 'sessie.tijdelijk-geblokkeerd').execute();
+    expect(audit).toHaveLength(1);
     t.clock.advance(16 * 60_000);
     const ok = await t.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { email: user.email, password: user.password } });
     expect(ok.statusCode).toBe(201);
