@@ -140,27 +140,45 @@ export function CheckboxGroup({ legend, description, error, options, selected, o
           </div>
         )}
         <div className="plein-checkbox-list">
-          {options.map((option) => {
-            const optionId = `${id}-${option.value}`;
-            return (
-              <div key={option.value} className="utrecht-form-field utrecht-form-field--checkbox plein-checkbox-field">
-                <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
-                  <label className="utrecht-form-label utrecht-form-label--checkbox plein-checkbox-label" htmlFor={optionId}>
-                    <input
-                      id={optionId}
-                      type="checkbox"
-                      className="utrecht-checkbox utrecht-checkbox--html-input"
-                      checked={selected.includes(option.value)}
-                      onChange={(event) => toggle(option.value, event.target.checked)}
-                    />
-                    {option.label}
-                  </label>
-                </div>
-              </div>
-            );
-          })}
+          {options.map((option) => (
+            <Checkbox key={option.value} id={`${id}-${option.value}`} label={option.label} checked={selected.includes(option.value)} onChange={(checked) => toggle(option.value, checked)} />
+          ))}
         </div>
       </fieldset>
+    </div>
+  );
+}
+
+function Checkbox({ id, label, checked, onChange, describedById }: { id: string; label: string; checked: boolean; onChange: (checked: boolean) => void; describedById?: string }) {
+  return (
+    <div className="utrecht-form-field utrecht-form-field--checkbox plein-checkbox-field">
+      <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
+        <label className="utrecht-form-label utrecht-form-label--checkbox plein-checkbox-label" htmlFor={id}>
+          <input
+            id={id}
+            type="checkbox"
+            className="utrecht-checkbox utrecht-checkbox--html-input"
+            checked={checked}
+            onChange={(event) => onChange(event.target.checked)}
+            aria-describedby={describedById}
+          />
+          {label}
+        </label>
+      </div>
+    </div>
+  );
+}
+
+export function CheckboxField({ label, description, checked, onChange }: { label: string; description?: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  const id = useId();
+  return (
+    <div className="plein-field plein-checkbox-single">
+      <Checkbox id={id} label={label} checked={checked} onChange={onChange} describedById={description ? `${id}-uitleg` : undefined} />
+      {description && (
+        <div id={`${id}-uitleg`} className="utrecht-form-field-description plein-checkbox-single__description">
+          {description}
+        </div>
+      )}
     </div>
   );
 }

@@ -1,9 +1,10 @@
 export { Alert, type AlertType } from './Alert';
 export { Button, ButtonGroup, type ButtonProps } from './Button';
 export { ConfirmButton } from './ConfirmButton';
+export { CopyField } from './CopyField';
 export { DataList } from './DataList';
 export { EmptyState } from './EmptyState';
-export { CheckboxGroup, SelectField, TextAreaField, TextField } from './FormField';
+export { CheckboxField, CheckboxGroup, SelectField, TextAreaField, TextField } from './FormField';
 export { Heading, Paragraph } from './Heading';
 export { AppLink, ButtonLink, ExternalLink } from './Link';
 export { Loading } from './Loading';

@@ -1,96 +1,77 @@
-import { type FormEvent, useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Navigate, useLocation, useSearchParams } from 'react-router';
 import { ProblemError } from '../../app/api-client';
 import { useAuth } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
-import { Alert, AppLink, Button, focusFirstInvalid, PageHeader, Paragraph, TextField } from '../../ui';
+import { Alert, Heading, Loading, PageHeader, Paragraph } from '../../ui';
 import { authMessages } from './auth-messages';
+import { OidcButton } from './OidcButton';
+import { PasswordSignInForm } from './PasswordSignInForm';
+import { signInErrorCode, signInErrorMessages } from './sign-in-error-messages';
+import { isOrganisationSlug, rememberedOrganisation, rememberOrganisation, toOrganisationSlug, useSignInOptions } from './sign-in-options';
 
 interface LocationState {
   from?: string;
 }
 
+// /inloggen?organisatie=<slug> is the address a municipality gives its staff; /inloggen?fout=<code> is where
+// a failed sign-in at the organisation's identity provider comes back to.
 export function SignInPage() {
   const t = useMessages(authMessages);
-  const { me, signIn, signedOut } = useAuth();
-  const navigate = useNavigate();
+  const errorText = useMessages(signInErrorMessages);
+  const { me, signedOut } = useAuth();
   const state = (useLocation().state ?? {}) as LocationState;
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [organisation, setOrganisation] = useState('');
-  const [askOrganisation, setAskOrganisation] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [params] = useSearchParams();
+  const linkedSlug = toOrganisationSlug(params.get('organisatie'));
+  const [remembered] = useState(rememberedOrganisation);
+  const slug = linkedSlug || remembered;
+  const options = useSignInOptions(slug);
+  const errorCode = signInErrorCode(params.get('fout'));
+  const [showErrorCode, setShowErrorCode] = useState(true);
+  const notFound = options.error instanceof ProblemError && options.error.status < 500;
 
-  if (me && !busy) return <Navigate to={state.from ?? '/'} replace />;
+  useEffect(() => {
+    if (options.isSuccess && linkedSlug) rememberOrganisation(linkedSlug);
+    if (notFound && !linkedSlug) rememberOrganisation(null);
+  }, [options.isSuccess, notFound, linkedSlug]);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const missing: Record<string, string> = {};
-    if (!email.trim()) missing.email = t('required');
-    if (!password) missing.password = t('required');
-    if (askOrganisation && !organisation.trim()) missing.organisation = t('required');
-    setFieldErrors(missing);
-    setProblem(null);
-    if (Object.keys(missing).length > 0) {
-      focusFirstInvalid(form);
-      return;
-    }
-    setBusy(true);
-    try {
-      await signIn({ email: email.trim(), password, ...(askOrganisation && { organisation: organisation.trim() }) });
-      navigate(state.from ?? '/', { replace: true });
-    } catch (error) {
-      if (!(error instanceof ProblemError)) throw error;
-      if (error.code === 'organisatie-kiezen') setAskOrganisation(true);
-      const errors = error.fieldErrors();
-      setFieldErrors(errors);
-      focusFirstInvalid(form);
-      if (Object.keys(errors).length === 0 || error.code === 'organisatie-kiezen') setProblem(error.message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  if (me) return <Navigate to={state.from ?? '/'} replace />;
+
+  const oidc = options.data?.oidc ?? null;
+  const passwordEnabled = options.data?.passwordEnabled ?? true;
+  const unknownOrganisation = linkedSlug !== '' && (notFound || !isOrganisationSlug(linkedSlug));
 
   return (
     <div className="plein-narrow">
-      <PageHeader title={t('signInTitle')} lead={<Paragraph lead>{t('signInLead')}</Paragraph>} />
-      {signedOut && !problem && <Alert type="ok">{t('signedOut')}</Alert>}
-      {problem && (
-        <Alert type="error" title={t('signInFailed')}>
-          <Paragraph>{problem}</Paragraph>
+      <PageHeader title={t('signInTitle')} lead={<Paragraph lead>{oidc ? t('signInLeadOidc') : t('signInLead')}</Paragraph>} />
+      {signedOut && !errorCode && <Alert type="ok">{t('signedOut')}</Alert>}
+      {errorCode && showErrorCode && (
+        <Alert type="error" title={errorText('title')}>
+          <Paragraph>{errorText(errorCode)}</Paragraph>
         </Alert>
       )}
-      <form className="utrecht-form plein-form" onSubmit={submit} noValidate>
-        <TextField label={t('email')} type="email" autoComplete="username" value={email} onChange={setEmail} error={fieldErrors.email} />
-        <TextField
-          label={t('password')}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={setPassword}
-          error={fieldErrors.password}
-        />
-        {askOrganisation && (
-          <TextField
-            label={t('organisation')}
-            description={t('organisationHelp')}
-            autoComplete="organization"
-            value={organisation}
-            onChange={setOrganisation}
-            error={fieldErrors.organisation}
-            autoFocus
-          />
-        )}
-        <div className="plein-form__actions">
-          <Button type="submit" appearance="primary" busy={busy}>
-            {busy ? t('signingIn') : t('submitSignIn')}
-          </Button>
-          <AppLink to="/wachtwoord-vergeten">{t('forgotLink')}</AppLink>
+      {unknownOrganisation && <Alert type="info">{t('unknownOrganisation', { slug: linkedSlug })}</Alert>}
+      {linkedSlug && options.isFetching && <Loading label={t('loadingOptions')} />}
+      {oidc && (
+        <div className="plein-oidc-sign-in">
+          <OidcButton oidc={oidc} slug={slug} />
         </div>
-      </form>
+      )}
+      {passwordEnabled && (
+        <>
+          {oidc && (
+            <Heading level={2} className="plein-divider">
+              {t('orPassword')}
+            </Heading>
+          )}
+          <PasswordSignInForm
+            organisationSlug={slug}
+            offeredOidcSlug={oidc ? slug : null}
+            secondary={oidc !== null}
+            onAttempt={() => setShowErrorCode(false)}
+          />
+        </>
+      )}
     </div>
   );
 }
