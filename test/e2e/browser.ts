@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const SHOTS_DIR = '/tmp/plein-shots';
 export const DESKTOP = { width: 1280, height: 900 };
@@ -74,6 +75,18 @@ export async function waitForPage(page: Page): Promise<void> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS_DIR, { recursive: true });
   await page.screenshot({ path: `${SHOTS_DIR}/${name}.png`, fullPage: true });
+}
+
+// The checks every page and state gets: no serious axe findings, nothing scrolling sideways on a phone, a screenshot to look at.
+export async function expectAccessible(page: Page, name: string, width: number): Promise<void> {
+  await waitForPage(page);
+  const violations = await seriousAxeViolations(page);
+  expect(violations, `${name} (${width}px): ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+  if (width <= PHONE.width) {
+    const { scrollWidth } = await horizontalOverflow(page);
+    expect(scrollWidth, `${name} schuift horizontaal op ${width}px`).toBeLessThanOrEqual(width);
+  }
+  await screenshot(page, `${name}-${width}`);
 }
 
 export async function signInWithForm(page: Page, baseUrl: string, email: string, password: string): Promise<void> {

@@ -22,9 +22,9 @@ export interface E2eApp {
 }
 
 // A real server on a loopback port, serving the built web app, with one organisation and its beheerder.
-export async function startE2eApp(): Promise<E2eApp> {
+export async function startE2eApp(env: Record<string, string> = {}): Promise<E2eApp> {
   assertWebBuilt();
-  const testApp = await createTestApp();
+  const testApp = await createTestApp(env);
   await testApp.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = testApp.app.server.address() as AddressInfo;
   const organisation = await buildOrganisation(testApp.database.db, 'Werkorganisatie Duinstreek');

@@ -10,6 +10,7 @@ import { BeheerIndexPage } from '../modules/beheer/BeheerIndexPage';
 import { BeheerLayout } from '../modules/beheer/BeheerLayout';
 import { JobsPage } from '../modules/beheer/jobs/JobsPage';
 import { MunicipalitiesPage } from '../modules/beheer/municipalities/MunicipalitiesPage';
+import { SignInSettingsPage } from '../modules/beheer/sign-in/SignInSettingsPage';
 import { EditTeamPage } from '../modules/beheer/teams/EditTeamPage';
 import { NewTeamPage } from '../modules/beheer/teams/NewTeamPage';
 import { TeamsPage } from '../modules/beheer/teams/TeamsPage';
@@ -61,6 +62,7 @@ export function AppRoutes() {
             </Route>
             <Route element={<RequirePermission permission="organisation.manage" />}>
               <Route path="gemeenten" element={<MunicipalitiesPage />} />
+              <Route path="inloggen" element={<SignInSettingsPage />} />
             </Route>
             <Route element={<RequirePermission permission="audit.read" />}>
               <Route path="audit" element={<AuditPage />} />

@@ -15,6 +15,8 @@ export const beheerMessages = defineMessages({
     jobsText: 'Wachtrij, mislukte taken en planningen.',
     municipalities: 'Gemeenten',
     municipalitiesText: 'Huisstijlkleur, logo en inwonertal per gemeente.',
+    signIn: 'Inloggen',
+    signInText: 'Medewerkers laten inloggen met het account van uw organisatie (OpenID Connect).',
     overview: 'Overzicht',
   },
   en: {
@@ -31,6 +33,8 @@ export const beheerMessages = defineMessages({
     jobsText: 'Queue, failed jobs and schedules.',
     municipalities: 'Municipalities',
     municipalitiesText: 'House colour, logo and number of inhabitants per municipality.',
+    signIn: 'Sign-in',
+    signInText: 'Let staff sign in with your organisation account (OpenID Connect).',
     overview: 'Overview',
   },
 });

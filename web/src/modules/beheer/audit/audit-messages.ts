@@ -37,6 +37,7 @@ export const auditMessages = defineMessages({
     type_gemeente: 'Gemeente',
     type_taak: 'Achtergrondtaak',
     'type_api-token': 'API-token',
+    'type_oidc-provider': 'Inlogdienst',
   },
   en: {
     title: 'Audit log',
@@ -74,10 +75,11 @@ export const auditMessages = defineMessages({
     type_gemeente: 'Municipality',
     type_taak: 'Background job',
     'type_api-token': 'API token',
+    'type_oidc-provider': 'Identity provider',
   },
 });
 
-export const RECORD_TYPES = ['gebruiker', 'team', 'gemeente', 'taak', 'api-token'] as const;
+export const RECORD_TYPES = ['gebruiker', 'team', 'gemeente', 'taak', 'api-token', 'oidc-provider'] as const;
 
 export const KNOWN_ACTIONS = [
   'sessie.ingelogd',
@@ -93,4 +95,9 @@ export const KNOWN_ACTIONS = [
   'api-token.ingetrokken',
   'wachtwoord.herstel-aangevraagd',
   'wachtwoord.hersteld',
+  'oidc.ingesteld',
+  'sessie.oidc-geweigerd',
+  'gebruiker.aangemaakt-via-oidc',
+  'gebruiker.gekoppeld-via-oidc',
+  'gebruiker.rollen-bijgewerkt-via-oidc',
 ];
