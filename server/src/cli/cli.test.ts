@@ -20,6 +20,9 @@ function plein(args: string[], input?: string) {
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+// Each call is a new process that opens the embedded database: slow on a busy two-core machine.
+const CLI_TEST_TIMEOUT = 240_000;
+
 describe('plein CLI', () => {
   it('migreert, maakt een organisatie, een gebruiker en een token', () => {
     expect(plein(['migrate']).code).toBe(0);
@@ -47,7 +50,7 @@ describe('plein CLI', () => {
     expect(token.code, token.stderr).toBe(0);
     const lastLine = token.stdout.split('\n').at(-1)!;
     expect(lastLine).toMatch(/^plein_[0-9a-f]{32}_[\w-]{20,}$/);
-  });
+  }, CLI_TEST_TIMEOUT);
 
   it('geeft Nederlandse fouten die het argument noemen, met een exitcode ongelijk aan 0', () => {
     const cases: Array<[string[], string, string?]> = [
@@ -72,5 +75,5 @@ describe('plein CLI', () => {
     // None of the failed calls created anything.
     const token = plein(['token', 'create', '--email', 'x@y.nl', '--name', 'x', '--organisation', slug]);
     expect(token.stderr).toContain('geen gebruiker');
-  });
+  }, CLI_TEST_TIMEOUT);
 });
