@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertAuditEntry } from '../../server/src/platform/audit/audit.repository';
 import { requestAs, signIn } from '../harness';
 import { collectPageErrors, DESKTOP, launchChromium, newContext, screenshot, waitForPage } from './browser';
 import { createFailedJob, type E2eApp, startE2eApp } from './e2e-app';
@@ -161,6 +162,36 @@ describe('werkomgeving van een beheerder', () => {
     await page.getByRole('button', { name: 'Filteren' }).click();
     await rows.first().waitFor();
     await screenshot(page, 'flow-audit-gefilterd');
+  });
+
+  it('laadt oudere auditregels bij met "Meer laden"', async () => {
+    const start = e2e.testApp.clock.now().getTime();
+    for (let n = 0; n < 130; n += 1) {
+      await insertAuditEntry(e2e.testApp.database.db, {
+        organisationId: e2e.organisation.id,
+        occurredAt: new Date(start - n * 1000),
+        actorUserId: null,
+        actorTokenId: null,
+        actorLabel: 'Importproces',
+        action: 'import.regel',
+        recordType: 'gebruiker',
+        recordId: null,
+        ip: null,
+        userAgent: null,
+        requestId: null,
+        details: { regel: n },
+      });
+    }
+    await page.goto(`${e2e.baseUrl}/beheer/audit?actie=import.regel`);
+    await waitForPage(page);
+    await page.getByText('De nieuwste 100 regels. Er zijn oudere regels.').waitFor();
+    const bodyRows = page.getByRole('row').filter({ hasText: 'import.regel' });
+    expect(await bodyRows.count()).toBe(100);
+    await page.getByRole('button', { name: 'Meer laden' }).click();
+    await page.getByText('130 regels').waitFor();
+    expect(await bodyRows.count()).toBe(130);
+    expect(await page.getByRole('button', { name: 'Meer laden' }).count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Dit zijn alle regels.');
   });
 
   it('zet een mislukte taak opnieuw in de wachtrij', async () => {
