@@ -28,7 +28,8 @@ export function SignInPage() {
   const options = useSignInOptions(slug);
   const errorCode = signInErrorCode(params.get('fout'));
   const [showErrorCode, setShowErrorCode] = useState(true);
-  const notFound = options.error instanceof ProblemError && options.error.status < 500;
+  // Network trouble (status 0) or a server error says nothing about whether the organisation exists.
+  const notFound = options.error instanceof ProblemError && options.error.status >= 400 && options.error.status < 500;
 
   useEffect(() => {
     if (options.isSuccess && linkedSlug) rememberOrganisation(linkedSlug);
