@@ -1,22 +1,11 @@
 import { ConfigError, loadConfig } from './platform/config';
-import { systemClock } from './platform/clock';
-import { seedDemoIfEmpty } from './modules/demo/demo.service';
-import { definePlatformSchedules, ensureAuditPartitions } from './platform/jobs/platform-jobs';
-import { createRuntime } from './runtime';
+import { startPlein } from './start';
 
 async function main() {
   const config = loadConfig();
-  const runtime = await createRuntime(config);
-  const { app, database, worker } = runtime;
-  await ensureAuditPartitions(database.db, systemClock.now());
-  await definePlatformSchedules(database.db, systemClock);
-  if (config.demo) {
-    const credentials = await seedDemoIfEmpty(database.db, systemClock);
-    if (credentials) printDemoCredentials(credentials);
-  }
-  if (config.workers) worker.start();
-  await app.listen({ port: config.port, host: config.host });
-  const where = database.kind === 'pglite' ? `ingebouwde database in ${config.dataDir}` : 'PostgreSQL';
+  const { runtime, demoCredentials } = await startPlein(config);
+  if (demoCredentials) printDemoCredentials(demoCredentials);
+  const where = runtime.database.kind === 'pglite' ? `ingebouwde database in ${config.dataDir}` : 'PostgreSQL';
   process.stdout.write(`Plein draait op ${config.publicUrl} (${where}).\n`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, async () => {

@@ -1,0 +1,27 @@
+import type { DemoCredentials } from './modules/demo/demo.service';
+import { seedDemoIfEmpty } from './modules/demo/demo.service';
+import { type Clock, systemClock } from './platform/clock';
+import type { Config } from './platform/config';
+import type { DatabaseHandle } from './platform/db/database';
+import { definePlatformSchedules, ensureAuditPartitions } from './platform/jobs/platform-jobs';
+import { createRuntime, type Runtime } from './runtime';
+
+export interface StartedPlein {
+  runtime: Runtime;
+  address: string;
+  // Sign-in details of the demo users, only when this start created the demo organisation.
+  demoCredentials: DemoCredentials[] | null;
+}
+
+// What `npm start` does, as a function tests can call: prepare the database, seed the demo, listen, work.
+export async function startPlein(config: Config, options: { clock?: Clock; database?: DatabaseHandle } = {}): Promise<StartedPlein> {
+  const clock = options.clock ?? systemClock;
+  const runtime = await createRuntime(config, { clock, database: options.database });
+  const { app, database, worker } = runtime;
+  await ensureAuditPartitions(database.db, clock.now());
+  await definePlatformSchedules(database.db, clock);
+  const demoCredentials = config.demo ? await seedDemoIfEmpty(database.db, clock) : null;
+  if (config.workers) worker.start();
+  const address = await app.listen({ port: config.port, host: config.host });
+  return { runtime, address, demoCredentials };
+}
