@@ -28,12 +28,15 @@ export class ProblemError extends Error {
   }
 
   // Field name as the API reports it (e.g. "roles" or "roles.0") → reason to show next to that field.
-  fieldErrors(): Record<string, string> {
+  // fieldOfCode places a problem without invalidParams (e.g. 409 e-mail-bestaat-al) next to its field.
+  fieldErrors(fieldOfCode: Record<string, string> = {}): Record<string, string> {
     const errors: Record<string, string> = {};
     for (const param of this.problem.invalidParams) {
       const field = param.name.split('.')[0] ?? param.name;
       errors[field] ??= param.reason;
     }
+    const field = fieldOfCode[this.code];
+    if (field) errors[field] ??= this.message;
     return errors;
   }
 }

@@ -47,9 +47,7 @@ export function TeamForm({
       await onSubmit({ ...values, name: values.name.trim() });
     } catch (error) {
       if (!(error instanceof ProblemError)) throw error;
-      const fields = error.fieldErrors();
-      const field = FIELD_OF_CODE[error.code];
-      if (field && !fields[field]) fields[field] = error.message;
+      const fields = error.fieldErrors(FIELD_OF_CODE);
       setErrors(fields);
       focusFirstInvalid(form);
       if (Object.keys(fields).length === 0) setProblem(error.message);

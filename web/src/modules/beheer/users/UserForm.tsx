@@ -59,9 +59,7 @@ export function UserForm({
       await onSubmit(values);
     } catch (error) {
       if (!(error instanceof ProblemError)) throw error;
-      const fields = error.fieldErrors();
-      const field = FIELD_OF_CODE[error.code];
-      if (field && !fields[field]) fields[field] = error.message;
+      const fields = error.fieldErrors(FIELD_OF_CODE);
       if (fields.municipalityIds) fields.municipalities = fields.municipalityIds;
       setErrors(fields);
       focusFirstInvalid(form);
