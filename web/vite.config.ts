@@ -8,8 +8,8 @@ export default defineConfig({
   root: webRoot,
   base: '/',
   plugins: [react()],
-  // Only PLEIN_TOEGANKELIJKHEID_EMAIL is exposed this way: the contact address in the accessibility statement.
-  envPrefix: 'PLEIN_TOEGANKELIJKHEID_',
+  // Nothing from the environment is baked into the bundle; runtime facts come from /api/v1/installation.
+  envPrefix: 'PLEIN_WEB_BUILD_',
   // The server only serves /assets/* from web/dist, so nothing may live beside index.html.
   publicDir: false,
   build: {

@@ -2,12 +2,14 @@ import { auditRoutes } from '../platform/audit/audit.routes';
 import { authRoutes } from '../platform/auth/auth.routes';
 import { oidcRoutes } from '../platform/auth/oidc.routes';
 import type { AppInstance } from '../platform/http/app';
+import { installationRoutes } from '../platform/http/installation.routes';
 import { jobsRoutes } from '../platform/jobs/jobs.routes';
 import { organisationsRoutes } from './organisations/organisations.routes';
 import { usersRoutes } from './users/users.routes';
 
 // Every module adds its routes here; the cross-tenant test matrix walks whatever is registered.
 export async function registerModules(app: AppInstance): Promise<void> {
+  await installationRoutes(app);
   await authRoutes(app);
   await oidcRoutes(app);
   await organisationsRoutes(app);

@@ -19,6 +19,7 @@ it('stopt met een Nederlandse melding die de variabele noemt', () => {
   expect(() => loadConfig({ PORT: 'tachtig' })).toThrow(ConfigError);
   expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: moet beginnen met postgres/);
   expect(() => loadConfig({ PLEIN_DEMO: 'misschien' })).toThrow(/PLEIN_DEMO/);
+  expect(() => loadConfig({ PLEIN_CONTACT_EMAIL: 'geen adres' })).toThrow(/PLEIN_CONTACT_EMAIL/);
 });
 
 it('vertrouwt X-Forwarded-For alleen van ingestelde proxies', () => {

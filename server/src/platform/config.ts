@@ -26,6 +26,8 @@ const configSchema = z.object({
   PLEIN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'moet beginnen met smtp:// of smtps://').optional(),
   MAIL_FROM: z.string().default('Plein <noreply@plein.local>'),
+  // Where people report problems with Plein itself (accessibility statement); the operator's address.
+  PLEIN_CONTACT_EMAIL: z.email('moet een e-mailadres zijn').optional(),
   PLEIN_SECRET_KEY: z
     .string()
     .optional()
@@ -57,6 +59,7 @@ export type Config = {
   logLevel: z.infer<typeof configSchema>['PLEIN_LOG_LEVEL'];
   smtpUrl?: string;
   mailFrom: string;
+  contactEmail: string | null;
   secretKey?: Buffer;
 };
 
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: v.PLEIN_LOG_LEVEL,
     smtpUrl: v.SMTP_URL,
     mailFrom: v.MAIL_FROM,
+    contactEmail: v.PLEIN_CONTACT_EMAIL ?? null,
     secretKey: v.PLEIN_SECRET_KEY === undefined ? undefined : (decodeSecretKey(v.PLEIN_SECRET_KEY) ?? undefined),
   };
 }

@@ -18,7 +18,7 @@ beforeAll(async () => {
       callback();
     },
   });
-  t = await createTestApp({ PLEIN_LOG_LEVEL: 'info', PLEIN_BODY_LIMIT: '2048' }, { logStream });
+  t = await createTestApp({ PLEIN_LOG_LEVEL: 'info', PLEIN_BODY_LIMIT: '2048', PLEIN_CONTACT_EMAIL: 'toegankelijkheid@gemeente.example' }, { logStream });
 });
 afterAll(async () => t.close());
 
@@ -94,6 +94,12 @@ describe('HTTP volgens de API Design Rules', () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('swagger');
+  });
+
+  it('vertelt openbaar wie de installatie beheert', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/installation' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ name: 'Plein', apiVersion: '1.0.0', contactEmail: 'toegankelijkheid@gemeente.example' });
   });
 
   it('heeft /healthz, /readyz en Prometheus-metrieken', async () => {

@@ -1,3 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Installation } from '../../../../contracts/installation';
+import { api } from '../../app/api-client';
 import { useAuth } from '../../app/auth-context';
 import { formatDate } from '../../app/format';
 import { useLocale } from '../../app/i18n';
@@ -9,7 +12,7 @@ export function AccessibilityStatementPage() {
   const { me } = useAuth();
   const { locale } = useLocale();
   const organisation = me?.organisation.name ?? 'de organisatie die deze installatie van Plein beheert';
-  const contactEmail = accessibilityContact();
+  const contactEmail = useAccessibilityContact();
 
   return (
     <div className="plein-prose" lang="nl">
@@ -61,8 +64,14 @@ export function AccessibilityStatementPage() {
 
       <Heading level={2}>Een probleem melden</Heading>
       <Paragraph>
-        Kunt u iets niet gebruiken of lezen? Of ziet u iets dat beter kan? Mail naar <ExternalLink href={`mailto:${contactEmail}`}>{contactEmail}</ExternalLink> of
-        vraag de beheerder van uw organisatie. Vertel ons op welke pagina het was en wat er misging. U krijgt binnen 5 werkdagen een
+        Kunt u iets niet gebruiken of lezen? Of ziet u iets dat beter kan?{' '}
+        {contactEmail ? (
+          <>
+            Mail naar <ExternalLink href={`mailto:${contactEmail}`}>{contactEmail}</ExternalLink> of vraag de beheerder van uw organisatie.
+          </>
+        ) : (
+          <>Vraag het de beheerder van uw organisatie; die geeft het door aan de beheerder van deze installatie.</>
+        )} Vertel ons op welke pagina het was en wat er misging. U krijgt binnen 5 werkdagen een
         ontvangstbevestiging en binnen 3 weken een inhoudelijke reactie.
       </Paragraph>
 
@@ -82,11 +91,10 @@ export function AccessibilityStatementPage() {
   );
 }
 
-// The operator of an installation sets the address at build time (PLEIN_TOEGANKELIJKHEID_EMAIL); the API has no
-// organisation contact address yet, so without it the statement falls back to the installation's own domain.
-function accessibilityContact(): string {
-  const configured = (import.meta as ImportMeta & { env?: Record<string, string | undefined> }).env?.PLEIN_TOEGANKELIJKHEID_EMAIL;
-  return configured || `toegankelijkheid@${window.location.hostname}`;
+// The operator sets the address (PLEIN_CONTACT_EMAIL); without one the statement says so rather than invent one.
+function useAccessibilityContact(): string | null {
+  const installation = useQuery({ queryKey: ['installation'], queryFn: () => api.get<Installation>('/api/v1/installation'), staleTime: Infinity });
+  return installation.data?.contactEmail ?? null;
 }
 
 function capitalise(text: string): string {

@@ -1,0 +1,15 @@
+import { installationSchema } from '../../../../contracts/installation';
+import { API_VERSION } from './api-version';
+import type { AppInstance } from './app';
+
+// Facts about this installation that public pages need (the accessibility statement's contact address).
+export async function installationRoutes(app: AppInstance) {
+  app.get(
+    '/api/v1/installation',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['Installatie'], summary: 'Gegevens van deze Plein-installatie', response: { 200: installationSchema } },
+    },
+    async () => ({ name: 'Plein', apiVersion: API_VERSION, contactEmail: app.deps.config.contactEmail }),
+  );
+}
