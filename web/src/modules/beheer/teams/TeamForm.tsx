@@ -1,9 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { User } from '../../../../../contracts/users';
-import { ProblemError } from '../../../app/api-client';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
-import { Alert, Button, CheckboxGroup, focusFirstInvalid, Paragraph, TextAreaField, TextField } from '../../../ui';
+import { useFormSubmit } from '../../../app/use-form-submit';
+import { Alert, Button, CheckboxGroup, Paragraph, TextAreaField, TextField } from '../../../ui';
 import { teamsMessages } from './teams-messages';
 
 export interface TeamFormValues {
@@ -28,33 +28,11 @@ export function TeamForm({
   const t = useMessages(teamsMessages);
   const common = useMessages(commonMessages);
   const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    setProblem(null);
-    if (!values.name.trim()) {
-      setErrors({ name: common('required') });
-      focusFirstInvalid(form);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      await onSubmit({ ...values, name: values.name.trim() });
-    } catch (error) {
-      if (!(error instanceof ProblemError)) throw error;
-      const fields = error.fieldErrors(FIELD_OF_CODE);
-      setErrors(fields);
-      focusFirstInvalid(form);
-      if (Object.keys(fields).length === 0) setProblem(error.message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, errors, problem, busy } = useFormSubmit({
+    validate: (): Record<string, string> => (values.name.trim() ? {} : { name: common('required') }),
+    send: () => onSubmit({ ...values, name: values.name.trim() }),
+    fieldOfCode: FIELD_OF_CODE,
+  });
 
   return (
     <form className="utrecht-form plein-form" onSubmit={submit} noValidate>

@@ -1,9 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { Municipality } from '../../../../../contracts/organisation';
-import { ProblemError } from '../../../app/api-client';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
-import { Alert, Button, CheckboxGroup, focusFirstInvalid, Paragraph, TextField } from '../../../ui';
+import { useFormSubmit } from '../../../app/use-form-submit';
+import { Alert, Button, CheckboxGroup, Paragraph, TextField } from '../../../ui';
 import { ROLES, type Role, useRoleLabel } from '../roles';
 import { usersMessages } from './users-messages';
 
@@ -36,38 +36,19 @@ export function UserForm({
   const common = useMessages(commonMessages);
   const roleLabel = useRoleLabel();
   const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const set = <K extends keyof UserFormValues>(key: K) => (value: UserFormValues[K]) => setValues((current) => ({ ...current, [key]: value }));
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const found: Record<string, string> = {};
-    if (!values.name.trim()) found.name = common('required');
-    if (mode === 'create' && !values.email.trim()) found.email = common('required');
-    if (values.roles.length === 0) found.roles = t('noRoles');
-    setErrors(found);
-    setProblem(null);
-    if (Object.keys(found).length > 0) {
-      focusFirstInvalid(form);
-      return;
-    }
-    setBusy(true);
-    try {
-      await onSubmit(values);
-    } catch (error) {
-      if (!(error instanceof ProblemError)) throw error;
-      const fields = error.fieldErrors(FIELD_OF_CODE);
-      if (fields.municipalityIds) fields.municipalities = fields.municipalityIds;
-      setErrors(fields);
-      focusFirstInvalid(form);
-      if (Object.keys(fields).length === 0) setProblem(error.message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, errors, problem, busy } = useFormSubmit({
+    validate: () => {
+      const found: Record<string, string> = {};
+      if (!values.name.trim()) found.name = common('required');
+      if (mode === 'create' && !values.email.trim()) found.email = common('required');
+      if (values.roles.length === 0) found.roles = t('noRoles');
+      return found;
+    },
+    send: () => onSubmit(values),
+    fieldOfCode: FIELD_OF_CODE,
+    renameFields: { municipalityIds: 'municipalities' },
+  });
 
   return (
     <form className="utrecht-form plein-form" onSubmit={submit} noValidate>
