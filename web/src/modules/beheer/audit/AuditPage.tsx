@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { AuditEntry, AuditPage as AuditPageData } from '../../../../../contracts/admin';
 import { api, queryString } from '../../../app/api-client';
@@ -24,6 +24,7 @@ export function AuditPage() {
   const { me } = useAuth();
   const users = useUsers();
   const endRef = useRef<HTMLSpanElement>(null);
+  const [focusEndNote, setFocusEndNote] = useState(false);
   const names = new Map<string, string>([
     ...(me?.municipalities ?? []).map((m): [string, string] => [m.id, m.name]),
     ...(users.data ?? []).map((u): [string, string] => [u.id, u.name]),
@@ -54,11 +55,17 @@ export function AuditPage() {
     setParams(next);
   };
 
-  // The "Meer laden" button disappears with the last page; focus then moves to the sentence that replaces it.
+  // The "Meer laden" button disappears with the last page; focus then moves to the sentence that replaces it,
+  // once that sentence has been rendered (a fixed delay loses the race on a slow machine).
   const loadMore = async () => {
     const result = await entries.fetchNextPage();
-    if (!result.hasNextPage) requestAnimationFrame(() => endRef.current?.focus());
+    if (!result.hasNextPage) setFocusEndNote(true);
   };
+  useEffect(() => {
+    if (!focusEndNote || !endRef.current) return;
+    endRef.current.focus();
+    setFocusEndNote(false);
+  });
 
   return (
     <>
