@@ -194,6 +194,22 @@ describe('werkomgeving van een beheerder', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Dit zijn alle regels.');
   });
 
+  it('wijzigt de huisstijlkleur van een gemeente, met de fout van de server naast het veld', async () => {
+    await page.goto(`${e2e.baseUrl}/beheer/gemeenten`);
+    await waitForPage(page);
+    const bergen = page.getByRole('region', { name: 'Bergen' });
+    const colour = bergen.getByLabel('Huisstijlkleur');
+    await colour.fill('rood');
+    await bergen.getByRole('button', { name: 'Opslaan' }).click();
+    await bergen.getByText('Gebruik een kleur als #01689b').waitFor();
+    expect(await colour.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+    await colour.fill('#0b5394');
+    await bergen.getByRole('button', { name: 'Opslaan' }).click();
+    await bergen.getByText('De gegevens van Bergen zijn opgeslagen.').waitFor();
+    expect(await colour.getAttribute('aria-invalid')).toBeNull();
+  });
+
   it('zet een mislukte taak opnieuw in de wachtrij', async () => {
     await page.goto(`${e2e.baseUrl}/beheer/taken`);
     await waitForPage(page);

@@ -3,6 +3,8 @@ import { focusFirstInvalid } from '../ui';
 import { ProblemError } from './api-client';
 
 export interface FormSubmitOptions {
+  // Runs first on every submit, e.g. to clear a "saved" message from the previous one.
+  onStart?: () => void;
   // Checks in the browser; a field name → message for every problem, empty when all is well.
   validate: () => Record<string, string>;
   send: () => Promise<void>;
@@ -10,6 +12,8 @@ export interface FormSubmitOptions {
   fieldOfCode?: Record<string, string>;
   // Server field names that the form shows under another name.
   renameFields?: Record<string, string>;
+  // The fields this form shows; a server error about any other field is shown above the form instead of lost.
+  fields?: string[];
 }
 
 // The submit cycle every form shares: check, send, put server errors next to their fields, focus the first.
@@ -21,6 +25,7 @@ export function useFormSubmit(options: FormSubmitOptions) {
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
+    options.onStart?.();
     const found = options.validate();
     setErrors(found);
     setProblem(null);
@@ -37,9 +42,10 @@ export function useFormSubmit(options: FormSubmitOptions) {
       for (const [from, to] of Object.entries(options.renameFields ?? {})) {
         if (fields[from]) fields[to] = fields[from];
       }
-      setErrors(fields);
+      const shown = options.fields ? Object.fromEntries(Object.entries(fields).filter(([name]) => options.fields?.includes(name))) : fields;
+      setErrors(shown);
       focusFirstInvalid(form);
-      if (Object.keys(fields).length === 0) setProblem(error.message);
+      if (Object.keys(shown).length === 0) setProblem(error.message);
     } finally {
       setBusy(false);
     }

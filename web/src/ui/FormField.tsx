@@ -6,6 +6,14 @@ interface FieldChrome {
   error?: string;
 }
 
+// Links a control to its help text and error message, and marks it invalid, the same way for every field.
+function fieldAria(id: string, description: unknown, error: string | undefined) {
+  return {
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(description !== undefined && `${id}-uitleg`, error && `${id}-fout`),
+  };
+}
+
 function describedBy(...ids: Array<string | false | undefined>): string | undefined {
   const list = ids.filter(Boolean).join(' ');
   return list || undefined;
@@ -49,8 +57,7 @@ export function TextField({ label, description, error, value, onChange, classNam
         className={['utrecht-textbox', 'utrecht-textbox--html-input', error && 'utrecht-textbox--invalid', className].filter(Boolean).join(' ')}
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(description !== undefined && `${id}-uitleg`, error && `${id}-fout`)}
+        {...fieldAria(id, description, error)}
         {...rest}
       />
     </FieldShell>
@@ -71,8 +78,7 @@ export function TextAreaField({ label, description, error, value, onChange, ...r
         className={['utrecht-textarea', 'utrecht-textarea--html-textarea', error && 'utrecht-textarea--invalid'].filter(Boolean).join(' ')}
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(description !== undefined && `${id}-uitleg`, error && `${id}-fout`)}
+        {...fieldAria(id, description, error)}
         {...rest}
       />
     </FieldShell>
@@ -94,8 +100,7 @@ export function SelectField({ label, description, error, value, onChange, option
         className={['utrecht-select', 'utrecht-select--html-select', error && 'utrecht-select--invalid'].filter(Boolean).join(' ')}
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(description !== undefined && `${id}-uitleg`, error && `${id}-fout`)}
+        {...fieldAria(id, description, error)}
         {...rest}
       >
         {options.map((option) => (
@@ -125,8 +130,7 @@ export function CheckboxGroup({ legend, description, error, options, selected, o
     <div className={['utrecht-form-fieldset', 'utrecht-form-fieldset--distanced', error && 'utrecht-form-fieldset--invalid'].filter(Boolean).join(' ')}>
       <fieldset
         className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset plein-fieldset"
-        aria-describedby={describedBy(description !== undefined && `${id}-uitleg`, error && `${id}-fout`)}
-        aria-invalid={error ? true : undefined}
+        {...fieldAria(id, description, error)}
       >
         <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{legend}</legend>
         {description && (

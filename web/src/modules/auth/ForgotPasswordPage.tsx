@@ -1,40 +1,22 @@
-import { type FormEvent, useState } from 'react';
-import { api, ProblemError } from '../../app/api-client';
+import { useState } from 'react';
+import { api } from '../../app/api-client';
+import { useFormSubmit } from '../../app/use-form-submit';
 import { useMessages } from '../../app/i18n';
-import { Alert, AppLink, Button, focusFirstInvalid, PageHeader, Paragraph, TextField } from '../../ui';
+import { Alert, AppLink, Button, PageHeader, Paragraph, TextField } from '../../ui';
 import { authMessages } from './auth-messages';
 
 export function ForgotPasswordPage() {
   const t = useMessages(authMessages);
   const [email, setEmail] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [problem, setProblem] = useState<string | null>(null);
   const [sentMessage, setSentMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    setProblem(null);
-    if (!email.trim()) {
-      setError(t('required'));
-      focusFirstInvalid(form);
-      return;
-    }
-    setError(undefined);
-    setBusy(true);
-    try {
+  const { submit, errors, problem, busy } = useFormSubmit({
+    validate: (): Record<string, string> => (email.trim() ? {} : { email: t('required') }),
+    send: async () => {
       const answer = await api.post<{ message: string }>('/api/v1/password-resets', { email: email.trim() });
       setSentMessage(answer.message);
-    } catch (caught) {
-      if (!(caught instanceof ProblemError)) throw caught;
-      const fields = caught.fieldErrors();
-      if (fields.email) setError(fields.email);
-      else setProblem(caught.message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    fields: ['email'],
+  });
 
   return (
     <div className="plein-narrow">
@@ -46,7 +28,7 @@ export function ForgotPasswordPage() {
       ) : (
         <form className="utrecht-form plein-form" onSubmit={submit} noValidate>
           {problem && <Alert type="error">{problem}</Alert>}
-          <TextField label={t('email')} type="email" autoComplete="email" value={email} onChange={setEmail} error={error} />
+          <TextField label={t('email')} type="email" autoComplete="email" value={email} onChange={setEmail} error={errors.email} />
           <div className="plein-form__actions">
             <Button type="submit" appearance="primary" busy={busy}>
               {busy ? t('sending') : t('submitForgot')}

@@ -1,8 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useLocation } from 'react-router';
-import { api, ProblemError } from '../../app/api-client';
+import { api } from '../../app/api-client';
+import { useFormSubmit } from '../../app/use-form-submit';
 import { useMessages } from '../../app/i18n';
-import { Alert, AppLink, Button, focusFirstInvalid, PageHeader, Paragraph, TextField } from '../../ui';
+import { Alert, AppLink, Button, PageHeader, Paragraph, TextField } from '../../ui';
 import { authMessages } from './auth-messages';
 
 const MIN_PASSWORD_LENGTH = 12;
@@ -18,39 +19,20 @@ export function ResetPasswordPage() {
   const [token] = useState(() => tokenFromHash(location.hash));
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const found: Record<string, string> = {};
-    if (password.length < MIN_PASSWORD_LENGTH) found.password = t('tooShort');
-    if (repeat !== password) found.repeat = t('passwordsDiffer');
-    setErrors(found);
-    setProblem(null);
-    if (Object.keys(found).length > 0 || !token) {
-      focusFirstInvalid(form);
-      return;
-    }
-    setBusy(true);
-    try {
+  const { submit, errors, problem, busy } = useFormSubmit({
+    validate: () => {
+      const found: Record<string, string> = {};
+      if (password.length < MIN_PASSWORD_LENGTH) found.password = t('tooShort');
+      if (repeat !== password) found.repeat = t('passwordsDiffer');
+      return found;
+    },
+    send: async () => {
       await api.post('/api/v1/password-resets/confirmation', { token, password });
       setDone(true);
-    } catch (caught) {
-      if (!(caught instanceof ProblemError)) throw caught;
-      const fields = caught.fieldErrors();
-      if (fields.password) {
-        setErrors({ password: fields.password });
-        focusFirstInvalid(form);
-      }
-      else setProblem(caught.message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    fields: ['password', 'repeat'],
+  });
 
   return (
     <div className="plein-narrow">

@@ -1,12 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { Municipality } from '../../../../../contracts/organisation';
-import { api, ProblemError } from '../../../app/api-client';
+import { api } from '../../../app/api-client';
 import { ME_QUERY_KEY } from '../../../app/auth-context';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
 import { accentColours, contrastRatio } from '../../../app/theme';
-import { Alert, Button, focusFirstInvalid, Heading, Paragraph, TextField } from '../../../ui';
+import { useFormSubmit } from '../../../app/use-form-submit';
+import { Alert, Button, Heading, Paragraph, TextField } from '../../../ui';
 import { organisationQueryKey } from '../organisation-queries';
 import { municipalitiesMessages } from './municipalities-messages';
 
@@ -19,44 +20,27 @@ export function MunicipalityCard({ municipality }: { municipality: Municipality 
   const [houseColour, setHouseColour] = useState(municipality.houseColour);
   const [logoUrl, setLogoUrl] = useState(municipality.logoUrl ?? '');
   const [inhabitants, setInhabitants] = useState(String(municipality.inhabitants));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [notice, setNotice] = useState<{ type: 'ok' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
   const colours = accentColours(/^#[0-9a-f]{6}$/i.test(houseColour) ? houseColour : municipality.houseColour);
   const headingId = `gemeente-${municipality.id}`;
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    setNotice(null);
-    if (!/^\d+$/.test(inhabitants.trim())) {
-      setErrors({ inhabitants: t('invalidNumber') });
-      focusFirstInvalid(form);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
+  const { submit, errors, problem, busy } = useFormSubmit({
+    onStart: () => setSaved(null),
+    validate: (): Record<string, string> => (/^\d+$/.test(inhabitants.trim()) ? {} : { inhabitants: t('invalidNumber') }),
+    send: async () => {
       await api.patch<Municipality>(`/api/v1/municipalities/${municipality.id}`, {
         houseColour: houseColour.trim(),
         logoUrl: logoUrl.trim() || null,
         inhabitants: Number(inhabitants.trim()),
       });
-      setNotice({ type: 'ok', text: t('saved', { name: municipality.name }) });
+      setSaved(t('saved', { name: municipality.name }));
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: organisationQueryKey }),
         queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY }),
       ]);
-    } catch (error) {
-      if (!(error instanceof ProblemError)) throw error;
-      const fields = error.fieldErrors();
-      setErrors(fields);
-      focusFirstInvalid(form);
-      if (Object.keys(fields).length === 0) setNotice({ type: 'error', text: error.message });
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    fields: ['houseColour', 'logoUrl', 'inhabitants'],
+  });
 
   return (
     <section className="plein-card plein-municipality-card" aria-labelledby={headingId}>
@@ -66,7 +50,8 @@ export function MunicipalityCard({ municipality }: { municipality: Municipality 
       <Paragraph className="plein-muted">
         {t('cbsCode')}: {municipality.cbsCode}
       </Paragraph>
-      {notice && <Alert type={notice.type}>{notice.text}</Alert>}
+      {saved && <Alert type="ok">{saved}</Alert>}
+      {problem && <Alert type="error">{problem}</Alert>}
       <form className="utrecht-form plein-form" onSubmit={submit} noValidate>
         <TextField label={t('houseColour')} description={t('houseColourHelp')} value={houseColour} onChange={setHouseColour} error={errors.houseColour} maxLength={7} className="plein-textbox--short" />
         <div className="plein-colour-preview">

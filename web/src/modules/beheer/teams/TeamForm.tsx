@@ -32,6 +32,7 @@ export function TeamForm({
     validate: (): Record<string, string> => (values.name.trim() ? {} : { name: common('required') }),
     send: () => onSubmit({ ...values, name: values.name.trim() }),
     fieldOfCode: FIELD_OF_CODE,
+    fields: ['name', 'description', 'memberIds'],
   });
 
   return (

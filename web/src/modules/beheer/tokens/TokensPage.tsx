@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api, ProblemError } from '../../../app/api-client';
 import { commonMessages } from '../../../app/common-messages';
 import { formatDate, formatDateTime } from '../../../app/format';
 import { useMessages } from '../../../app/i18n';
-import { Alert, Button, ConfirmButton, DataTable, focusFirstInvalid, EmptyState, Heading, PageHeader, Paragraph, QueryState, StatusBadge, TextField } from '../../../ui';
+import { useFormSubmit } from '../../../app/use-form-submit';
+import { Alert, Button, ConfirmButton, DataTable, EmptyState, Heading, PageHeader, Paragraph, QueryState, StatusBadge, TextField } from '../../../ui';
 import { NewTokenNotice } from './NewTokenNotice';
 import { tokensMessages } from './tokens-messages';
 
@@ -24,36 +25,19 @@ export function TokensPage() {
   const queryClient = useQueryClient();
   const tokens = useQuery({ queryKey: tokensKey, queryFn: () => api.get<ApiToken[]>('/api/v1/me/api-tokens') });
   const [name, setName] = useState('');
-  const [nameError, setNameError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [notice, setNotice] = useState<{ type: 'ok' | 'error'; text: string } | null>(null);
-
-  const create = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    setNotice(null);
-    if (!name.trim()) {
-      setNameError(common('required'));
-      focusFirstInvalid(form);
-      return;
-    }
-    setNameError(undefined);
-    setBusy(true);
-    try {
+  const creation = useFormSubmit({
+    onStart: () => setNotice(null),
+    validate: (): Record<string, string> => (name.trim() ? {} : { name: common('required') }),
+    send: async () => {
       const answer = await api.post<ApiToken & { token: string }>('/api/v1/me/api-tokens', { name: name.trim() });
       setCreated({ name: answer.name, token: answer.token });
       setName('');
       await queryClient.invalidateQueries({ queryKey: tokensKey });
-    } catch (error) {
-      if (!(error instanceof ProblemError)) throw error;
-      const fields = error.fieldErrors();
-      if (fields.name) setNameError(fields.name);
-      else setNotice({ type: 'error', text: error.message });
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    fields: ['name'],
+  });
 
   const revoke = async (token: ApiToken) => {
     setNotice(null);
@@ -70,16 +54,17 @@ export function TokensPage() {
     <>
       <PageHeader title={t('title')} lead={<Paragraph lead>{t('lead')}</Paragraph>} />
       {notice && <Alert type={notice.type}>{notice.text}</Alert>}
+      {creation.problem && <Alert type="error">{creation.problem}</Alert>}
       {created && <NewTokenNotice name={created.name} token={created.token} />}
       <section className="plein-section plein-narrow" aria-labelledby="nieuw-token">
         <Heading level={2} id="nieuw-token">
           {t('createHeading')}
         </Heading>
-        <form className="utrecht-form plein-form" onSubmit={create} noValidate>
-          <TextField label={t('name')} description={t('nameHelp')} maxLength={120} value={name} onChange={setName} error={nameError} />
+        <form className="utrecht-form plein-form" onSubmit={creation.submit} noValidate>
+          <TextField label={t('name')} description={t('nameHelp')} maxLength={120} value={name} onChange={setName} error={creation.errors.name} />
           <div className="plein-form__actions">
-            <Button type="submit" appearance="primary" busy={busy}>
-              {busy ? t('creating') : t('create')}
+            <Button type="submit" appearance="primary" busy={creation.busy}>
+              {creation.busy ? t('creating') : t('create')}
             </Button>
           </div>
         </form>

@@ -48,6 +48,7 @@ export function UserForm({
     send: () => onSubmit(values),
     fieldOfCode: FIELD_OF_CODE,
     renameFields: { municipalityIds: 'municipalities' },
+    fields: ['name', 'email', 'initials', 'roles', 'municipalities', 'password'],
   });
 
   return (
