@@ -83,10 +83,15 @@ export class Worker {
 
   private async runLoop(): Promise<void> {
     const interval = this.options.pollIntervalMs ?? 1_000;
+    // Schedules have minute precision: checking them once per poll interval is enough, also while busy with jobs.
+    let schedulesCheckedAt = Number.NEGATIVE_INFINITY;
     while (this.running) {
       let worked = false;
       try {
-        await runDueSchedules(this.options.db, this.options.clock);
+        if (performance.now() - schedulesCheckedAt >= interval) {
+          schedulesCheckedAt = performance.now();
+          await runDueSchedules(this.options.db, this.options.clock);
+        }
         worked = await this.runOne();
       } catch (error) {
         this.options.logger?.error({ err: error }, 'takenlus fout');
