@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { focusFirstInvalid } from '../ui';
+import { useFocusFirstInvalid } from '../ui';
 import { ProblemError } from './api-client';
 
 export interface FormSubmitOptions {
@@ -21,6 +21,7 @@ export function useFormSubmit(options: FormSubmitOptions) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const focusFirstInvalid = useFocusFirstInvalid();
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -13,5 +13,5 @@ export { QueryState } from './QueryState';
 export { SkipLink } from './SkipLink';
 export { StatusBadge, type BadgeTone } from './StatusBadge';
 export { type Column, DataTable } from './Table';
-export { focusFirstInvalid } from './focus-first-invalid';
+export { useFocusFirstInvalid } from './focus-first-invalid';
 export { EmailAddress } from './EmailAddress';

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { ProblemError } from '../../app/api-client';
 import { useAuth } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
-import { Alert, AppLink, Button, focusFirstInvalid, Paragraph, TextField } from '../../ui';
+import { Alert, AppLink, Button, useFocusFirstInvalid, Paragraph, TextField } from '../../ui';
 import { authMessages } from './auth-messages';
 import { OidcButton } from './OidcButton';
 import { toOrganisationSlug, useDebouncedValue, useSignInOptions } from './sign-in-options';
@@ -27,6 +27,7 @@ export function PasswordSignInForm({ organisationSlug, offeredOidcSlug, secondar
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const focusFirstInvalid = useFocusFirstInvalid();
   const typedSlug = useDebouncedValue(toOrganisationSlug(organisation), 400);
   const typedOptions = useSignInOptions(askOrganisation && typedSlug !== offeredOidcSlug ? typedSlug : '');
   const typedOidc = typedOptions.data?.oidc;

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { isoDateToDutch, parseDutchDate } from '../../../app/format';
 import { useMessages } from '../../../app/i18n';
-import { Button, focusFirstInvalid, Heading, SelectField, TextField } from '../../../ui';
+import { Button, useFocusFirstInvalid, Heading, SelectField, TextField } from '../../../ui';
 import { auditMessages, KNOWN_ACTIONS, RECORD_TYPES } from './audit-messages';
 
 // Dates are ISO (2026-11-23) here and in the address bar, and Dutch (23-11-2026) in the fields.
@@ -19,6 +19,7 @@ export function AuditFilters({ initial, onApply }: { initial: AuditFilterValues;
   const [from, setFrom] = useState(initial.from ? isoDateToDutch(initial.from) : '');
   const [until, setUntil] = useState(initial.until ? isoDateToDutch(initial.until) : '');
   const [errors, setErrors] = useState<{ from?: string; until?: string }>({});
+  const focusFirstInvalid = useFocusFirstInvalid();
   const actionsListId = useId();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {

@@ -3,7 +3,7 @@ import type { OidcSettings } from '../../../../../contracts/oidc';
 import { ProblemError } from '../../../app/api-client';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
-import { Alert, Button, CheckboxField, focusFirstInvalid, Paragraph, TextField } from '../../../ui';
+import { Alert, Button, CheckboxField, useFocusFirstInvalid, Paragraph, TextField } from '../../../ui';
 import { RoleMappingFields } from './RoleMappingFields';
 import { hasErrors, noErrors, serverErrors, type SettingsValues, validateSettings, valuesFrom } from './sign-in-settings-form';
 import { signInSettingsMessages } from './sign-in-settings-messages';
@@ -18,6 +18,7 @@ export function SignInSettingsForm({ settings, onSave }: { settings: OidcSetting
   const [errors, setErrors] = useState(noErrors);
   const [notice, setNotice] = useState<{ type: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const focusFirstInvalid = useFocusFirstInvalid();
   const set = <K extends keyof SettingsValues>(key: K) => (value: SettingsValues[K]) => setValues((current) => ({ ...current, [key]: value }));
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
