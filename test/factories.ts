@@ -6,6 +6,8 @@ import type { Role } from '../server/src/platform/tenancy/roles';
 import { operatorActor } from '../server/src/cli/operator';
 import { createOrganisation } from '../server/src/modules/organisations/organisations.service';
 import { createUser } from '../server/src/modules/users/users.service';
+import { addAccount } from '../server/src/modules/channels/accounts.service';
+import type { Channel } from '../contracts/channels';
 
 let counter = 0;
 function unique(): string {
@@ -44,4 +46,17 @@ export async function buildUser(
     password: TEST_PASSWORD,
   });
   return { ...user, password: TEST_PASSWORD };
+}
+
+// A test key for sealing channel secrets; createTestApp sets the same one as PLEIN_SECRET_KEY.
+export const TEST_SECRET_KEY = Buffer.alloc(32, 7);
+
+export async function buildChannelAccount(
+  db: Db,
+  clock: Clock,
+  organisationId: string,
+  input: { municipalityId: string; channel: Channel; handle?: string; serviceUrl?: string; settings?: Record<string, string | number | boolean>; secrets?: Record<string, string> },
+) {
+  const ctx = { db, clock, actor: operatorActor(organisationId), origin: cliOrigin };
+  return addAccount(ctx, { current: TEST_SECRET_KEY, previous: [] }, { handle: `account-${unique()}`, ...input });
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../server/src/platform/tenancy/roles';
 import { insertJob } from '../server/src/platform/jobs/jobs.repository';
-import { buildOrganisation, buildUser } from './factories';
+import { buildChannelAccount, buildOrganisation, buildUser } from './factories';
 import { createTestApp, requestAs, type SignedIn, signIn, type TestApp } from './harness';
 
 // Walks every /api/v1 route the app registers, so a module that adds routes is covered automatically.
@@ -33,10 +33,41 @@ const recordOf: Record<string, RecordFixture> = {
     await t.database.db.updateTable('jobs').set({ status: 'failed' }).where('id', '=', id!).execute();
     return { params: { id: id! } };
   },
+  '/api/v1/channel-accounts/:id': async (a, t) => ({
+    params: { id: (await simulatedAccount(a, t)).id },
+    body: {},
+  }),
+  '/api/v1/messages/:id': async (a, t) => ({ params: { id: await phoneMessage(a, t) } }),
+  '/api/v1/outbox/:id': async (a, t) => ({ params: { id: await failedOutboxItem(a, t) } }),
+  '/api/v1/outbox/:id/retry': async (a, t) => ({ params: { id: await failedOutboxItem(a, t) } }),
 };
 
+async function simulatedAccount(a: Tenant, t: TestApp) {
+  return buildChannelAccount(t.database.db, t.clock, a.org.id, { municipalityId: a.org.municipalities[0]!.id, channel: 'gesimuleerd', settings: { scenario: 'alledaags' } });
+}
+
+async function phoneMessage(a: Tenant, t: TestApp) {
+  const line = await buildChannelAccount(t.database.db, t.clock, a.org.id, { municipalityId: a.org.municipalities[0]!.id, channel: 'telefoon' });
+  const response = await requestAs(t.app, a.session)('POST', '/api/v1/phone-calls', { accountId: line.id, summary: 'Vraag over de afvalkalender' });
+  return response.json().id as string;
+}
+
+async function failedOutboxItem(a: Tenant, t: TestApp) {
+  const account = await simulatedAccount(a, t);
+  const response = await requestAs(t.app, a.session)('POST', '/api/v1/outbox', { accountId: account.id, kind: 'post', text: 'Route-matrix' });
+  const id = response.json().id as string;
+  await t.database.db.updateTable('outbox').set({ status: 'mislukt' }).where('id', '=', id).execute();
+  return id;
+}
+
 // Public routes addressed by an organisation's slug answer the same to everyone by design.
-const publicBySlug = new Set<string>(['/api/v1/organisations/:slug/sign-in-options', '/api/v1/oidc/:slug/authorize']);
+const publicBySlug = new Set<string>([
+  '/api/v1/organisations/:slug/sign-in-options',
+  '/api/v1/oidc/:slug/authorize',
+  '/api/v1/organisations/:slug/municipalities/:cbsCode/contact-form',
+  '/api/v1/organisations/:slug/municipalities/:cbsCode/contact-challenges',
+  '/api/v1/organisations/:slug/municipalities/:cbsCode/contact',
+]);
 
 // Routes a browser is sent to by another site answer bad input with a redirect to the sign-in page.
 const browserRedirects = new Set<string>(['/api/v1/oidc/callback', '/api/v1/oidc/:slug/authorize']);

@@ -12,6 +12,7 @@ import { loggerOptions } from './platform/logging';
 import { createMailer, mailJob } from './platform/mail/mailer';
 import { registerModules } from './modules/index';
 import { registerPlatformJobs } from './platform/jobs/platform-jobs';
+import { registerChannelJobs } from './modules/channels/channel-jobs';
 
 export interface Runtime {
   app: FastifyInstance;
@@ -26,6 +27,7 @@ export function buildJobRegistry(config: Config): JobRegistry {
   const logger = pino(loggerOptions(config.logLevel));
   registry.register(mailJob(createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger }), new URL(config.publicUrl).hostname));
   registerPlatformJobs(registry);
+  registerChannelJobs(registry, { keys: { current: config.secretKey, previous: config.previousSecretKeys }, fetch: globalThis.fetch });
   return registry;
 }
 

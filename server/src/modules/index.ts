@@ -4,6 +4,7 @@ import { oidcRoutes } from '../platform/auth/oidc.routes';
 import type { AppInstance } from '../platform/http/app';
 import { installationRoutes } from '../platform/http/installation.routes';
 import { jobsRoutes } from '../platform/jobs/jobs.routes';
+import { channelsRoutes } from './channels/channels.routes';
 import { organisationsRoutes } from './organisations/organisations.routes';
 import { usersRoutes } from './users/users.routes';
 
@@ -16,4 +17,5 @@ export async function registerModules(app: AppInstance): Promise<void> {
   await usersRoutes(app);
   await auditRoutes(app);
   await jobsRoutes(app);
+  await channelsRoutes(app);
 }

@@ -32,6 +32,12 @@ const configSchema = z.object({
     .string()
     .optional()
     .refine((value) => value === undefined || decodeSecretKey(value) !== null, 'moet 32 willekeurige bytes zijn, als 64 hexadecimale tekens of base64 (maak er een met: openssl rand -base64 32)'),
+  // Keys used before a rotation, comma-separated: secrets sealed with them still open until
+  // "plein secrets rotate" has sealed them again with PLEIN_SECRET_KEY.
+  PLEIN_SECRET_KEY_PREVIOUS: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || value.split(',').every((key) => decodeSecretKey(key) !== null), 'moet een of meer sleutels van 32 bytes zijn, gescheiden door komma\'s'),
 });
 
 // Encrypts secrets stored in the database (e.g. OpenID client secrets). Taken from the environment, not
@@ -61,6 +67,7 @@ export type Config = {
   mailFrom: string;
   contactEmail: string | null;
   secretKey?: Buffer;
+  previousSecretKeys: Buffer[];
 };
 
 export class ConfigError extends Error {}
@@ -96,5 +103,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: v.MAIL_FROM,
     contactEmail: v.PLEIN_CONTACT_EMAIL ?? null,
     secretKey: v.PLEIN_SECRET_KEY === undefined ? undefined : (decodeSecretKey(v.PLEIN_SECRET_KEY) ?? undefined),
+    previousSecretKeys: (v.PLEIN_SECRET_KEY_PREVIOUS?.split(',') ?? []).map((key) => decodeSecretKey(key)!),
   };
 }

@@ -144,3 +144,27 @@ export async function clearFailedLogins(db: Db, organisationId: string, userId: 
     .where('id', '=', userId)
     .execute();
 }
+
+// Who hears about a problem with something a user owns: that user if active, otherwise every active beheerder.
+export async function findAlertRecipients(db: Db, organisationId: string, ownerUserId: string | null) {
+  if (ownerUserId) {
+    const owner = await db
+      .selectFrom('users')
+      .select(['id', 'email', 'name'])
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', ownerUserId)
+      .where('active', '=', true)
+      .executeTakeFirst();
+    if (owner) return [owner];
+  }
+  return db
+    .selectFrom('users')
+    .innerJoin('user_roles', (join) =>
+      join.onRef('user_roles.organisation_id', '=', 'users.organisation_id').onRef('user_roles.user_id', '=', 'users.id'),
+    )
+    .select(['users.id', 'users.email', 'users.name'])
+    .where('users.organisation_id', '=', organisationId)
+    .where('users.active', '=', true)
+    .where('user_roles.role', '=', 'beheerder')
+    .execute();
+}

@@ -8,10 +8,18 @@ export interface JobContext {
   clock: Clock;
   job: JobRow;
   payload: Record<string, unknown>;
+  // What prepare returned (undefined without a prepare phase).
+  prepared?: unknown;
 }
 
 export interface JobDefinition {
   name: string;
+  // Slow work that must not hold a transaction (a call to a platform): runs before the handler,
+  // outside the transaction, on the plain database. On PGlite a transaction holds the only session,
+  // so a network call inside one would stall every request. If the process dies between the two
+  // phases, the job runs again from prepare: its effects must be safe to repeat (idempotent platform
+  // ids, or a check for what an interrupted attempt already did).
+  prepare?: (ctx: Omit<JobContext, 'prepared'>) => Promise<unknown>;
   handler: (ctx: JobContext) => Promise<void>;
   maxAttempts?: number;
 }

@@ -52,4 +52,6 @@ export function registerPlatformJobs(registry: JobRegistry): void {
 export async function definePlatformSchedules(db: Db, clock: Clock): Promise<void> {
   await defineSchedule(db, clock, { organisationId: SYSTEM_ORGANISATION_ID, name: 'partities', jobName: 'platform.partities-onderhouden', cron: '15 3 * * *' });
   await defineSchedule(db, clock, { organisationId: SYSTEM_ORGANISATION_ID, name: 'opruimen', jobName: 'platform.opruimen', cron: '*/30 * * * *' });
+  // Channel polls: the planner enqueues one poll per account and stream when it is due.
+  await defineSchedule(db, clock, { organisationId: SYSTEM_ORGANISATION_ID, name: 'kanalen', jobName: 'kanalen.plannen', cron: '* * * * *' });
 }

@@ -65,9 +65,10 @@ export class Worker {
     const definition = registry.get(job.name);
     if (!definition) return true;
     try {
+      const prepared = definition.prepare ? await definition.prepare({ db, clock, job, payload: job.payload }) : undefined;
       await db.transaction().execute(async (trx) => {
         if (!(await lockClaimedJob(trx, job))) throw new LeaseLostError();
-        await definition.handler({ db: trx, clock, job, payload: job.payload });
+        await definition.handler({ db: trx, clock, job, payload: job.payload, prepared });
         await markJobDone(trx, job, clock.now());
       });
     } catch (error) {

@@ -12,6 +12,13 @@ const PERMISSIONS = {
   'audit.read': ['beheerder'],
   'jobs.read': ['beheerder'],
   'jobs.manage': ['beheerder'],
+  'channels.read': 'all',
+  'channels.manage': ['beheerder'],
+  // Sending in the organisation's name; a bestuurder or analyst reads but does not post.
+  'channels.send': ['beheerder', 'communicatieadviseur', 'webcare', 'kcc'],
+  // Messages include private ones (e-mail, direct messages): only the roles that handle or analyse them.
+  'messages.read': ['beheerder', 'communicatieadviseur', 'webcare', 'kcc', 'omgevingsanalist'],
+  'messages.log': ['beheerder', 'webcare', 'kcc'],
 } as const satisfies Record<string, readonly Role[] | 'all'>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,110 @@
+import type { Channel } from './channels';
+
+// What connecting an account asks for, per channel. The form in Beheer → Kanalen, the API and the CLI
+// all check against this list, so a missing token is refused at once and not at the first poll.
+export interface ChannelField {
+  key: string;
+  label: string;
+  kind: 'setting' | 'secret';
+  required: boolean;
+  hint?: string;
+}
+
+export interface ChannelRequirements {
+  serviceUrl: { required: boolean; label: string; placeholder?: string } | null;
+  handleLabel: string;
+  fields: ChannelField[];
+}
+
+const token = (label = 'Toegangstoken'): ChannelField => ({ key: 'accessToken', label, kind: 'secret', required: true });
+const appSecret: ChannelField = {
+  key: 'appSecret',
+  label: 'App-secret (voor het controleren van webhooks)',
+  kind: 'secret',
+  required: true,
+  hint: 'Meta ondertekent elke webhook met X-Hub-Signature-256 op basis van dit secret.',
+};
+
+export const CHANNEL_REQUIREMENTS: Record<Channel, ChannelRequirements> = {
+  bluesky: {
+    serviceUrl: { required: true, label: 'PDS-adres', placeholder: 'https://bsky.social' },
+    handleLabel: 'Handle (bijv. gemeente.bsky.social)',
+    fields: [
+      { key: 'appPassword', label: 'App-wachtwoord', kind: 'secret', required: true, hint: 'Maak in Bluesky een app-wachtwoord aan; gebruik nooit het gewone wachtwoord.' },
+      { key: 'appViewUrl', label: 'AppView-adres voor zoeken (optioneel)', kind: 'setting', required: false },
+      { key: 'searchQuery', label: 'Zoekopdracht om te volgen (optioneel)', kind: 'setting', required: false },
+    ],
+  },
+  mastodon: {
+    serviceUrl: { required: true, label: 'Mastodon-server', placeholder: 'https://social.overheid.nl' },
+    handleLabel: 'Accountnaam (bijv. gemeente)',
+    fields: [token()],
+  },
+  x: {
+    serviceUrl: { required: false, label: 'API-adres', placeholder: 'https://api.x.com' },
+    handleLabel: 'Gebruikersnaam zonder @',
+    fields: [
+      { key: 'userId', label: 'Gebruikers-id', kind: 'setting', required: true },
+      token('OAuth 2.0-toegangstoken (gebruikerscontext)'),
+      { key: 'refreshToken', label: 'Refresh-token', kind: 'secret', required: false },
+      { key: 'clientId', label: 'Client-id (voor vernieuwen van het token)', kind: 'setting', required: false },
+      { key: 'searchQuery', label: 'Zoekopdracht om te volgen (optioneel)', kind: 'setting', required: false },
+    ],
+  },
+  facebook: {
+    serviceUrl: { required: false, label: 'Graph API-adres', placeholder: 'https://graph.facebook.com' },
+    handleLabel: 'Paginanaam',
+    fields: [{ key: 'pageId', label: 'Pagina-id', kind: 'setting', required: true }, token('Paginatoken'), appSecret],
+  },
+  instagram: {
+    serviceUrl: { required: false, label: 'Graph API-adres', placeholder: 'https://graph.facebook.com' },
+    handleLabel: 'Instagram-gebruikersnaam',
+    fields: [{ key: 'igUserId', label: 'Instagram-zakelijk-account-id', kind: 'setting', required: true }, token('Paginatoken'), appSecret],
+  },
+  linkedin: {
+    serviceUrl: { required: false, label: 'API-adres', placeholder: 'https://api.linkedin.com' },
+    handleLabel: 'Organisatienaam',
+    fields: [{ key: 'organizationUrn', label: 'Organisatie-URN (urn:li:organization:…)', kind: 'setting', required: true }, token()],
+  },
+  whatsapp: {
+    serviceUrl: { required: false, label: 'Graph API-adres', placeholder: 'https://graph.facebook.com' },
+    handleLabel: 'Telefoonnummer (bijv. +31 6 …)',
+    fields: [
+      { key: 'phoneNumberId', label: 'Telefoonnummer-id', kind: 'setting', required: true },
+      token('Systeemgebruiker-token'),
+      appSecret,
+      { key: 'verifyToken', label: 'Verify-token voor het aanmelden van de webhook', kind: 'secret', required: true },
+    ],
+  },
+  email: {
+    serviceUrl: null,
+    handleLabel: 'E-mailadres van de postbus',
+    fields: [
+      { key: 'imapHost', label: 'IMAP-server', kind: 'setting', required: true },
+      { key: 'imapPort', label: 'IMAP-poort', kind: 'setting', required: false, hint: 'Standaard 993 (TLS).' },
+      { key: 'smtpHost', label: 'SMTP-server', kind: 'setting', required: true },
+      { key: 'smtpPort', label: 'SMTP-poort', kind: 'setting', required: false, hint: 'Standaard 587 (STARTTLS).' },
+      { key: 'username', label: 'Gebruikersnaam', kind: 'setting', required: false, hint: 'Standaard het e-mailadres.' },
+      { key: 'password', label: 'Wachtwoord', kind: 'secret', required: true },
+    ],
+  },
+  rss: {
+    serviceUrl: { required: true, label: 'Adres van de feed', placeholder: 'https://www.example.nl/nieuws.rss' },
+    handleLabel: 'Naam van de bron',
+    fields: [],
+  },
+  webformulier: { serviceUrl: null, handleLabel: 'Naam van het formulier', fields: [] },
+  telefoon: { serviceUrl: null, handleLabel: 'Telefoonnummer of naam van de lijn (bijv. 14 0251)', fields: [] },
+  gesimuleerd: {
+    serviceUrl: null,
+    handleLabel: 'Naam van het gesimuleerde account',
+    fields: [
+      { key: 'scenario', label: 'Scenario', kind: 'setting', required: true, hint: 'alledaags of crisis-brand' },
+      { key: 'perHour', label: 'Berichten per uur', kind: 'setting', required: false },
+      { key: 'startedAt', label: 'Begin van het scenario (ISO-tijdstip; standaard: bij het koppelen)', kind: 'setting', required: false },
+      { key: 'municipalityName', label: 'Naam van de gemeente in de berichten', kind: 'setting', required: false },
+      { key: 'lat', label: 'Breedtegraad van het centrum', kind: 'setting', required: false },
+      { key: 'lon', label: 'Lengtegraad van het centrum', kind: 'setting', required: false },
+    ],
+  },
+};

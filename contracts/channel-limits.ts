@@ -1,0 +1,227 @@
+import twitterText from 'twitter-text';
+import type { Channel } from './channels';
+
+// What each platform allows, as its documentation states it. The composer (web) and the outbox (server)
+// both count with countText, so an agent never sees "fits" for a text the platform will refuse.
+export type CountingRule = 'graphemes' | 'twitter' | 'mastodon' | 'codepoints' | 'none';
+
+export interface ChannelCapabilities {
+  label: string;
+  maxLength: number | null;
+  counting: CountingRule;
+  inbound: ('poll' | 'stream' | 'webhook' | 'form' | 'manual' | 'simulator')[];
+  post: boolean;
+  reply: boolean;
+  direct: boolean;
+  delete: boolean;
+  // Whether a long text may be split into a numbered thread (1/3, 2/3, …).
+  threads: boolean;
+  media: { maxImages: number; maxBytes: number; types: string[]; altTextMax: number | null };
+}
+
+const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
+const noMedia = { maxImages: 0, maxBytes: 0, types: [], altTextMax: null };
+
+export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
+  // AT Protocol app.bsky.feed.post: text maxGraphemes 300; app.bsky.embed.images: 4 images, blob ≤ 1,000,000 bytes.
+  bluesky: {
+    label: 'Bluesky',
+    maxLength: 300,
+    counting: 'graphemes',
+    inbound: ['poll'],
+    post: true,
+    reply: true,
+    direct: false,
+    delete: true,
+    threads: true,
+    media: { maxImages: 4, maxBytes: 1_000_000, types: ['image/jpeg', 'image/png', 'image/webp'], altTextMax: 2000 },
+  },
+  // Mastodon: 500 characters by default; every URL counts as 23, a mention only by its local part.
+  mastodon: {
+    label: 'Mastodon',
+    maxLength: 500,
+    counting: 'mastodon',
+    inbound: ['poll', 'stream'],
+    post: true,
+    reply: true,
+    direct: true,
+    delete: true,
+    threads: true,
+    media: { maxImages: 4, maxBytes: 16_777_216, types: IMAGE_TYPES, altTextMax: 1500 },
+  },
+  // X API v2: weighted length 280 as counted by twitter-text; 4 images of at most 5 MB.
+  x: {
+    label: 'X',
+    maxLength: 280,
+    counting: 'twitter',
+    inbound: ['poll'],
+    post: true,
+    reply: true,
+    direct: true,
+    delete: true,
+    threads: true,
+    media: { maxImages: 4, maxBytes: 5_242_880, types: IMAGE_TYPES, altTextMax: 1000 },
+  },
+  facebook: {
+    label: 'Facebook',
+    maxLength: 63_206,
+    counting: 'codepoints',
+    inbound: ['poll', 'webhook'],
+    post: true,
+    reply: true,
+    direct: true,
+    delete: true,
+    threads: false,
+    media: { maxImages: 10, maxBytes: 10_485_760, types: IMAGE_TYPES, altTextMax: null },
+  },
+  instagram: {
+    label: 'Instagram',
+    maxLength: 2_200,
+    counting: 'codepoints',
+    inbound: ['poll', 'webhook'],
+    post: true,
+    reply: true,
+    direct: true,
+    delete: true,
+    threads: false,
+    media: { maxImages: 10, maxBytes: 8_388_608, types: ['image/jpeg'], altTextMax: null },
+  },
+  linkedin: {
+    label: 'LinkedIn',
+    maxLength: 3_000,
+    counting: 'codepoints',
+    inbound: ['poll'],
+    post: true,
+    reply: true,
+    direct: false,
+    delete: true,
+    threads: false,
+    media: { maxImages: 9, maxBytes: 10_485_760, types: IMAGE_TYPES, altTextMax: 4086 },
+  },
+  // WhatsApp Cloud API text messages: body up to 4,096 characters; only private conversations.
+  whatsapp: {
+    label: 'WhatsApp',
+    maxLength: 4_096,
+    counting: 'codepoints',
+    inbound: ['webhook'],
+    post: false,
+    reply: true,
+    direct: true,
+    delete: false,
+    threads: false,
+    media: { maxImages: 1, maxBytes: 5_242_880, types: ['image/jpeg', 'image/png'], altTextMax: null },
+  },
+  email: {
+    label: 'E-mail',
+    maxLength: null,
+    counting: 'none',
+    inbound: ['poll'],
+    post: false,
+    reply: true,
+    direct: true,
+    delete: false,
+    threads: false,
+    media: { maxImages: 10, maxBytes: 20_971_520, types: IMAGE_TYPES, altTextMax: null },
+  },
+  rss: { label: 'RSS/Atom', maxLength: null, counting: 'none', inbound: ['poll'], post: false, reply: false, direct: false, delete: false, threads: false, media: noMedia },
+  // Residents who used the web form get their answer by e-mail.
+  webformulier: {
+    label: 'Webformulier',
+    maxLength: null,
+    counting: 'none',
+    inbound: ['form'],
+    post: false,
+    reply: true,
+    direct: true,
+    delete: false,
+    threads: false,
+    media: noMedia,
+  },
+  telefoon: { label: 'Telefoon', maxLength: null, counting: 'none', inbound: ['manual'], post: false, reply: false, direct: false, delete: false, threads: false, media: noMedia },
+  gesimuleerd: {
+    label: 'Gesimuleerd',
+    maxLength: 500,
+    counting: 'graphemes',
+    inbound: ['simulator'],
+    post: true,
+    reply: true,
+    direct: true,
+    delete: true,
+    threads: true,
+    media: { maxImages: 4, maxBytes: 1_000_000, types: IMAGE_TYPES, altTextMax: 2000 },
+  },
+};
+
+const segmenter = new Intl.Segmenter('nl', { granularity: 'grapheme' });
+
+function graphemes(text: string): number {
+  let count = 0;
+  for (const _ of segmenter.segment(text)) count++;
+  return count;
+}
+
+// Mastodon's StatusLengthValidator: URLs weigh 23, "@user@domain" weighs as "@user", then grapheme clusters.
+const MASTODON_URL_WEIGHT = 23;
+const URL_PATTERN = /https?:\/\/[^\s]+/g;
+const REMOTE_MENTION = /(^|[^\w@])@(\w+)@[\w.-]+\w/g;
+
+function mastodonLength(text: string): number {
+  const countable = text.replace(URL_PATTERN, 'x'.repeat(MASTODON_URL_WEIGHT)).replace(REMOTE_MENTION, '$1@$2');
+  return graphemes(countable);
+}
+
+export function countText(channel: Channel, text: string): number {
+  switch (CHANNEL_CAPABILITIES[channel].counting) {
+    case 'twitter':
+      return twitterText.parseTweet(text).weightedLength;
+    case 'graphemes':
+      return graphemes(text);
+    case 'mastodon':
+      return mastodonLength(text);
+    case 'codepoints':
+    case 'none':
+      return [...text].length;
+  }
+}
+
+export interface LengthCheck {
+  length: number;
+  max: number | null;
+  fits: boolean;
+}
+
+export function checkLength(channel: Channel, text: string): LengthCheck {
+  const max = CHANNEL_CAPABILITIES[channel].maxLength;
+  const length = countText(channel, text);
+  return { length, max, fits: max === null || length <= max };
+}
+
+// Splits a text into numbered parts (" 1/3") that each fit, breaking at sentence or word boundaries.
+export function splitIntoThread(channel: Channel, text: string): string[] {
+  const { maxLength, threads } = CHANNEL_CAPABILITIES[channel];
+  if (maxLength === null || countText(channel, text) <= maxLength || !threads) return [text];
+  const words = text.split(/(\s+)/);
+  // Room for " 99/99" at the end of each part.
+  const budget = maxLength - 6;
+  const parts: string[] = [];
+  let current = '';
+  for (const word of words) {
+    const candidate = current + word;
+    if (countText(channel, candidate.trim()) <= budget) {
+      current = candidate;
+      continue;
+    }
+    if (current.trim()) parts.push(current.trim());
+    current = word.trimStart();
+    // A single word longer than a part (a very long URL) is cut hard.
+    while (countText(channel, current) > budget) {
+      const chars = [...current];
+      let cut = budget;
+      while (cut > 1 && countText(channel, chars.slice(0, cut).join('')) > budget) cut--;
+      parts.push(chars.slice(0, cut).join(''));
+      current = chars.slice(cut).join('');
+    }
+  }
+  if (current.trim()) parts.push(current.trim());
+  return parts.map((part, index) => `${part} ${index + 1}/${parts.length}`);
+}

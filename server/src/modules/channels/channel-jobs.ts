@@ -1,0 +1,178 @@
+import type { Clock } from '../../platform/clock';
+import type { Db } from '../../platform/db/database';
+import type { ChannelAccountRow } from '../../platform/db/schema';
+import { backoffDelayMs, type JobRegistry } from '../../platform/jobs/job-registry';
+import { enqueueJob } from '../../platform/jobs/jobs.service';
+import { openAccountSecrets, sealAccountSecrets, type SecretKeys } from './account-secrets';
+import { recordAccountFailure, recordAccountSuccess } from './account-health';
+import { findAccount, findPollableAccounts, lockAccount, updateAccount } from './accounts.repository';
+import { ChannelError, type ConnectorAccount, type ConnectorDeps, type PollResult, type SentResult } from './connector';
+import { connectorFor, pollingChannels } from './connectors/registry';
+import { enqueuePollsFor, POLL_JOB, storeMessages } from './ingest.service';
+import { advanceCursor, findCursor } from './messages.repository';
+import { loadOutboundRequest, recordSent, SEND_JOB } from './outbox.service';
+import { lockOutboxItem, updateOutboxItem } from './outbox.repository';
+
+export const PLAN_JOB = 'kanalen.plannen';
+const MAX_SEND_ATTEMPTS = 8;
+
+export interface ChannelKit {
+  keys: SecretKeys;
+  fetch: typeof fetch;
+}
+
+export function connectorAccount(keys: SecretKeys, row: ChannelAccountRow): ConnectorAccount {
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    municipalityId: row.municipality_id,
+    channel: row.channel as ConnectorAccount['channel'],
+    handle: row.handle,
+    serviceUrl: row.service_url,
+    settings: row.settings,
+    secrets: openAccountSecrets(keys, row.organisation_id, row.id, row.secrets_sealed),
+  };
+}
+
+function asChannelError(error: unknown): ChannelError {
+  if (error instanceof ChannelError) return error;
+  return new ChannelError('transient', error instanceof Error ? error.message : String(error));
+}
+
+function blockedUntil(account: ChannelAccountRow, now: Date): Date | null {
+  return account.rate_limited_until && account.rate_limited_until > now ? account.rate_limited_until : null;
+}
+
+async function storeRefreshedSecrets(db: Db, keys: SecretKeys, account: ChannelAccountRow, fresh: Record<string, string> | undefined) {
+  if (!fresh) return;
+  const merged = { ...openAccountSecrets(keys, account.organisation_id, account.id, account.secrets_sealed), ...fresh };
+  await updateAccount(db, account.organisation_id, account.id, { secrets_sealed: sealAccountSecrets(keys, account.organisation_id, account.id, merged) });
+}
+
+type PollPrepared = { skip: true } | { cursor: unknown; result?: PollResult; error?: ChannelError };
+
+export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): void {
+  const depsFor = (clock: Clock): ConnectorDeps => ({ fetch: kit.fetch, clock });
+
+  // Every minute: one poll per pollable account and stream that is due. Unique keys per time slot
+  // make this safe to run in every process.
+  registry.register({
+    name: PLAN_JOB,
+    handler: async ({ db, clock }) => {
+      const now = clock.now();
+      for (const account of await findPollableAccounts(db, pollingChannels())) {
+        await enqueuePollsFor(db, { now: () => now }, account);
+      }
+    },
+  });
+
+  registry.register({
+    name: POLL_JOB,
+    maxAttempts: 3,
+    // The platform call happens here, outside the transaction; the handler stores what it brought.
+    prepare: async ({ db, clock, job, payload }): Promise<PollPrepared> => {
+      const account = await findAccount(db, job.organisation_id, String(payload.accountId));
+      const connector = account && connectorFor(account.channel);
+      if (!account || !connector?.poll || account.paused || account.status === 'aandacht-nodig' || blockedUntil(account, clock.now())) {
+        return { skip: true };
+      }
+      const stream = String(payload.stream);
+      const cursor = (await findCursor(db, account.organisation_id, account.id, stream))?.cursor ?? null;
+      try {
+        return { cursor, result: await connector.poll(connectorAccount(kit.keys, account), stream, cursor, depsFor(clock)) };
+      } catch (error) {
+        return { cursor, error: asChannelError(error) };
+      }
+    },
+    handler: async ({ db, clock, job, payload, prepared }) => {
+      const outcome = prepared as PollPrepared;
+      if ('skip' in outcome) return;
+      const account = await lockAccount(db, job.organisation_id, String(payload.accountId));
+      if (!account) return;
+      if (outcome.error) {
+        await recordAccountFailure(db, clock, account, outcome.error);
+        return;
+      }
+      const result = outcome.result!;
+      const stream = String(payload.stream);
+      await storeMessages(db, clock, account, result.messages);
+      const moved = await advanceCursor(db, { organisationId: account.organisation_id, accountId: account.id, stream }, outcome.cursor, result.cursor, clock.now());
+      await storeRefreshedSecrets(db, kit.keys, account, result.secrets);
+      await recordAccountSuccess(db, clock, account);
+      // More waiting at the platform: fetch the next page now instead of at the next minute.
+      if (moved && result.more) {
+        await enqueueJob(db, {
+          organisationId: account.organisation_id,
+          name: POLL_JOB,
+          payload: { accountId: account.id, stream },
+          runAt: clock.now(),
+          uniqueKey: `ophalen:${account.id}:${stream}:vervolg:${job.id}`,
+          maxAttempts: 3,
+        });
+      }
+    },
+  });
+
+  type SendPrepared =
+    | { skip: true }
+    | { deferUntil: Date }
+    | { result: SentResult; recovered: boolean }
+    | { error: ChannelError };
+
+  registry.register({
+    name: SEND_JOB,
+    maxAttempts: 3,
+    prepare: async ({ db, clock, job, payload }): Promise<SendPrepared> => {
+      const loaded = await loadOutboundRequest(db, job.organisation_id, String(payload.outboxId));
+      if (!loaded || loaded.item.status !== 'wachtend') return { skip: true };
+      const { account, request } = loaded;
+      const connector = connectorFor(account.channel);
+      if (!connector?.send) return { error: new ChannelError('permanent', `Plein kan niet versturen via ${account.channel}.`) };
+      if (account.paused) return { error: new ChannelError('permanent', 'Het account is gepauzeerd.') };
+      const until = blockedUntil(account, clock.now());
+      if (until) return { deferUntil: until };
+      try {
+        const target = connectorAccount(kit.keys, account);
+        // A second run of the same job means the first may have reached the platform before it died.
+        if (job.attempts > 1 && connector.findSent) {
+          const found = await connector.findSent(target, request, depsFor(clock));
+          if (found) return { result: found, recovered: true };
+        }
+        return { result: await connector.send(target, request, depsFor(clock)), recovered: false };
+      } catch (error) {
+        return { error: asChannelError(error) };
+      }
+    },
+    handler: async ({ db, clock, job, payload, prepared }) => {
+      const outcome = prepared as SendPrepared;
+      if ('skip' in outcome) return;
+      const item = await lockOutboxItem(db, job.organisation_id, String(payload.outboxId));
+      if (!item || item.status !== 'wachtend') return;
+      const account = await lockAccount(db, item.organisation_id, item.account_id);
+      if (!account) return;
+      const retry = async (at: Date) =>
+        enqueueJob(db, { organisationId: item.organisation_id, name: SEND_JOB, payload: { outboxId: item.id }, runAt: at, uniqueKey: `versturen:${item.id}:${job.id}`, maxAttempts: 3 });
+      if ('deferUntil' in outcome) {
+        await retry(outcome.deferUntil);
+        return;
+      }
+      if ('result' in outcome) {
+        await storeRefreshedSecrets(db, kit.keys, account, outcome.result.secrets);
+        await recordSent(db, clock, account, item, outcome.result);
+        await recordAccountSuccess(db, clock, account);
+        return;
+      }
+      const error = outcome.error;
+      if (!account.paused) await recordAccountFailure(db, clock, account, error);
+      const attempts = item.attempts + 1;
+      const retryable = error.kind === 'transient' || error.kind === 'rate-limited';
+      if (retryable && attempts < MAX_SEND_ATTEMPTS) {
+        await updateOutboxItem(db, item.organisation_id, item.id, { attempts, last_error: error.message });
+        const delay = error.retryAfterMs ?? backoffDelayMs(attempts);
+        await retry(new Date(clock.now().getTime() + delay));
+        return;
+      }
+      await updateOutboxItem(db, item.organisation_id, item.id, { attempts, last_error: error.message, status: 'mislukt' });
+    },
+  });
+}

@@ -1,0 +1,115 @@
+import type { Channel } from '../../../../contracts/channels';
+import type { Clock } from '../../platform/clock';
+
+// The one shape every channel speaks. Connectors only talk to their platform; storing, cursors,
+// retries, rate limits and the outbox are the channel service's job, the same for every platform.
+
+export interface NormalisedAuthor {
+  id: string;
+  handle: string;
+  displayName: string | null;
+  followers: number | null;
+}
+
+export interface NormalisedMedia {
+  url: string | null;
+  type: 'image' | 'video' | 'audio' | 'file';
+  altText: string | null;
+  // Bytes Plein keeps itself (e-mail attachments, form uploads); platform media stay at their URL.
+  file?: { filename: string; contentType: string; bytes: Buffer };
+}
+
+export interface NormalisedMessage {
+  platformId: string;
+  direction?: 'in' | 'uit';
+  author: NormalisedAuthor;
+  text: string;
+  subject?: string | null;
+  media: NormalisedMedia[];
+  links: string[];
+  mentions: string[];
+  hashtags: string[];
+  replyToPlatformId: string | null;
+  threadRootPlatformId: string | null;
+  geo: { lat: number; lon: number } | null;
+  language: string | null;
+  publicUrl: string | null;
+  visibility: 'openbaar' | 'prive';
+  postedAt: Date;
+  raw: unknown;
+}
+
+// An account as a connector sees it: settings plus its opened secrets.
+export interface ConnectorAccount {
+  id: string;
+  organisationId: string;
+  municipalityId: string;
+  channel: Channel;
+  handle: string;
+  serviceUrl: string | null;
+  settings: Record<string, unknown>;
+  secrets: Record<string, string>;
+}
+
+export interface ConnectorDeps {
+  fetch: typeof fetch;
+  clock: Clock;
+}
+
+export interface PollResult {
+  messages: NormalisedMessage[];
+  cursor: unknown;
+  // True when the platform has more right now: the next poll follows at once.
+  more: boolean;
+  // Refreshed tokens, sealed and stored in the same transaction as the messages.
+  secrets?: Record<string, string>;
+}
+
+export interface OutboundRequest {
+  outboxId: string;
+  idempotencyKey: string;
+  kind: 'post' | 'reply' | 'direct' | 'delete';
+  text: string;
+  replyTo: {
+    platformId: string;
+    threadRootPlatformId: string | null;
+    authorId: string;
+    authorHandle: string;
+    subject: string | null;
+    raw: unknown;
+  } | null;
+  media: { filename: string; contentType: string; bytes: Buffer; altText: string }[];
+  targetPlatformId: string | null;
+}
+
+export interface SentResult {
+  platformId: string;
+  publicUrl: string | null;
+  secrets?: Record<string, string>;
+}
+
+export interface Connector {
+  channel: Channel;
+  // The inbound streams polled for an account (e.g. "notifications", "INBOX"); none for push-only channels.
+  streams(account: ConnectorAccount): string[];
+  pollIntervalSeconds?: number;
+  poll?(account: ConnectorAccount, stream: string, cursor: unknown, deps: ConnectorDeps): Promise<PollResult>;
+  send?(account: ConnectorAccount, request: OutboundRequest, deps: ConnectorDeps): Promise<SentResult>;
+  // After an attempt that may or may not have reached the platform: what it already published, if anything.
+  findSent?(account: ConnectorAccount, request: OutboundRequest, deps: ConnectorDeps): Promise<SentResult | null>;
+  // Checks credentials when an account is added; returns what the platform says about it.
+  verify?(account: ConnectorAccount, deps: ConnectorDeps): Promise<{ displayName?: string }>;
+}
+
+export type ChannelErrorKind = 'rate-limited' | 'auth' | 'transient' | 'permanent';
+
+// How a platform call failed, in the terms the service acts on.
+export class ChannelError extends Error {
+  constructor(
+    readonly kind: ChannelErrorKind,
+    message: string,
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,23 @@
+import type { Channel } from '../../../../../contracts/channels';
+import type { Connector } from '../connector';
+import { rssConnector } from './rss/rss.connector';
+import { simulatorConnector } from './simulator/simulator.connector';
+
+// The connectors Plein has, by channel. Channels without one (telefoon, webformulier) only receive
+// through Plein itself: a KCC agent's note, the public form.
+const CONNECTORS: Partial<Record<Channel, Connector>> = {
+  rss: rssConnector,
+  gesimuleerd: simulatorConnector,
+};
+
+export function connectorFor(channel: string): Connector | undefined {
+  return CONNECTORS[channel as Channel];
+}
+
+export function registerConnector(connector: Connector): void {
+  CONNECTORS[connector.channel] = connector;
+}
+
+export function pollingChannels(): Channel[] {
+  return (Object.values(CONNECTORS) as Connector[]).filter((connector) => connector.poll).map((connector) => connector.channel);
+}

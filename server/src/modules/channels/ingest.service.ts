@@ -1,0 +1,111 @@
+import type { Clock } from '../../platform/clock';
+import type { Db } from '../../platform/db/database';
+import type { ChannelAccountRow } from '../../platform/db/schema';
+import { enqueueJob } from '../../platform/jobs/jobs.service';
+import type { NormalisedMessage } from './connector';
+import { insertAttachment, insertMessagesOnce, type NewMessageRow, setMessageMedia } from './messages.repository';
+import { connectorFor } from './connectors/registry';
+
+export const POLL_JOB = 'kanaal.ophalen';
+const DEFAULT_POLL_SECONDS = 60;
+
+type AccountRef = Pick<ChannelAccountRow, 'organisation_id' | 'id' | 'municipality_id' | 'channel'>;
+
+export function pollIntervalSeconds(account: Pick<ChannelAccountRow, 'channel' | 'settings'>): number {
+  const configured = Number(account.settings.pollSeconds);
+  if (Number.isFinite(configured) && configured >= 10) return configured;
+  return connectorFor(account.channel)?.pollIntervalSeconds ?? DEFAULT_POLL_SECONDS;
+}
+
+// One poll per account, stream and time slot: the unique key makes the planner, a restart and a
+// second process agree on it without talking to each other.
+export function pollJobKey(accountId: string, stream: string, slot: number) {
+  return `ophalen:${accountId}:${stream}:${slot}`;
+}
+
+export async function enqueuePollsFor(db: Db, clock: Clock, account: Pick<ChannelAccountRow, 'organisation_id' | 'id' | 'channel' | 'handle' | 'service_url' | 'settings'>) {
+  const connector = connectorFor(account.channel);
+  if (!connector?.poll) return;
+  const now = clock.now();
+  const slot = Math.floor(now.getTime() / (pollIntervalSeconds(account) * 1000));
+  const streams = connector.streams({
+    id: account.id,
+    organisationId: account.organisation_id,
+    municipalityId: '',
+    channel: account.channel as never,
+    handle: account.handle,
+    serviceUrl: account.service_url,
+    settings: account.settings,
+    secrets: {},
+  });
+  for (const stream of streams) {
+    await enqueueJob(db, {
+      organisationId: account.organisation_id,
+      name: POLL_JOB,
+      payload: { accountId: account.id, stream },
+      runAt: now,
+      uniqueKey: pollJobKey(account.id, stream, slot),
+      maxAttempts: 3,
+    });
+  }
+}
+
+// A new or resumed account is polled at once, not at the next tick of the planner.
+export async function startPolling(db: Db, clock: Clock, account: ChannelAccountRow) {
+  if (account.paused || account.status === 'aandacht-nodig') return;
+  await enqueuePollsFor(db, clock, account);
+}
+
+function toRow(account: AccountRef, message: NormalisedMessage, receivedAt: Date): NewMessageRow {
+  return {
+    organisation_id: account.organisation_id,
+    account_id: account.id,
+    municipality_id: account.municipality_id,
+    channel: account.channel,
+    direction: message.direction ?? 'in',
+    platform_id: message.platformId,
+    author_id: message.author.id,
+    author_handle: message.author.handle,
+    author_name: message.author.displayName,
+    author_followers: message.author.followers,
+    text: message.text,
+    subject: message.subject ?? null,
+    media: JSON.stringify(message.media.map(({ file: _file, ...media }) => ({ ...media, attachmentId: null }))),
+    links: JSON.stringify(message.links),
+    mentions: JSON.stringify(message.mentions),
+    hashtags: JSON.stringify(message.hashtags),
+    reply_to_platform_id: message.replyToPlatformId,
+    thread_root_platform_id: message.threadRootPlatformId,
+    geo_lat: message.geo?.lat ?? null,
+    geo_lon: message.geo?.lon ?? null,
+    language: message.language,
+    public_url: message.publicUrl,
+    visibility: message.visibility,
+    posted_at: message.postedAt,
+    received_at: receivedAt,
+    raw: JSON.stringify(message.raw ?? {}),
+    simulated: account.channel === 'gesimuleerd',
+  };
+}
+
+// The one way a message enters Plein, whatever brought it (poll, webhook, form, phone, simulator).
+// Stores what is new, keeps attached files, and returns the ids of the new messages only.
+export async function storeMessages(db: Db, clock: Clock, account: AccountRef, messages: NormalisedMessage[]) {
+  if (messages.length === 0) return [];
+  // The same platform id twice in one batch (a repost seen in two streams) is one message.
+  const unique = [...new Map(messages.map((message) => [message.platformId, message])).values()];
+  const receivedAt = clock.now();
+  const inserted = await insertMessagesOnce(db, unique.map((message) => toRow(account, message, receivedAt)));
+  for (const row of inserted) {
+    const message = unique.find((candidate) => candidate.platformId === row.platform_id)!;
+    if (!message.media.some((media) => media.file)) continue;
+    const media = [];
+    for (const item of message.media) {
+      const { file, ...rest } = item;
+      const stored = file ? await insertAttachment(db, account.organisation_id, { messageId: row.id, ...file }) : null;
+      media.push({ ...rest, attachmentId: stored?.id ?? null });
+    }
+    await setMessageMedia(db, account.organisation_id, row.id, media);
+  }
+  return inserted.map((row) => row.id);
+}

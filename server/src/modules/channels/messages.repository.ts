@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { sql, type Insertable } from 'kysely';
+import type { Db } from '../../platform/db/database';
+import type { MessagesTable } from '../../platform/db/schema';
+
+export type NewMessageRow = Insertable<MessagesTable>;
+
+// Inserts what is new and ignores what is already stored (same account and platform id): a repeated
+// poll, a webhook retry or a second worker never stores a message twice. Returns the new rows only.
+export async function insertMessagesOnce(db: Db, rows: NewMessageRow[]) {
+  if (rows.length === 0) return [];
+  return db
+    .insertInto('messages')
+    .values(rows)
+    .onConflict((conflict) => conflict.columns(['organisation_id', 'account_id', 'platform_id']).doNothing())
+    .returning(['id', 'platform_id', 'organisation_id'])
+    .execute();
+}
+
+export async function setMessageMedia(db: Db, organisationId: string, messageId: string, media: unknown[]) {
+  await db
+    .updateTable('messages')
+    .set({ media: JSON.stringify(media) })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', messageId)
+    .execute();
+}
+
+export async function insertAttachment(
+  db: Db,
+  organisationId: string,
+  file: { messageId: string | null; filename: string; contentType: string; bytes: Buffer },
+) {
+  return db
+    .insertInto('attachments')
+    .values({
+      organisation_id: organisationId,
+      message_id: file.messageId,
+      filename: file.filename,
+      content_type: file.contentType,
+      size_bytes: file.bytes.length,
+      sha256: createHash('sha256').update(file.bytes).digest('hex'),
+      content: file.bytes,
+    })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function findAttachment(db: Db, organisationId: string, attachmentId: string) {
+  return db
+    .selectFrom('attachments')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', attachmentId)
+    .executeTakeFirst();
+}
+
+export async function findMessages(
+  db: Db,
+  organisationId: string,
+  filter: { accountId?: string; channel?: string; municipalityIds?: string[]; before?: { receivedAt: Date; id: string }; limit: number },
+) {
+  let query = db.selectFrom('messages').selectAll().where('organisation_id', '=', organisationId);
+  if (filter.accountId) query = query.where('account_id', '=', filter.accountId);
+  if (filter.channel) query = query.where('channel', '=', filter.channel);
+  if (filter.municipalityIds) {
+    if (filter.municipalityIds.length === 0) return [];
+    query = query.where('municipality_id', 'in', filter.municipalityIds);
+  }
+  if (filter.before) {
+    const { receivedAt, id } = filter.before;
+    query = query.where(sql<boolean>`(received_at, id) < (${receivedAt}, ${id}::uuid)`);
+  }
+  return query.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+}
+
+export async function findMessage(db: Db, organisationId: string, messageId: string) {
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', messageId)
+    .executeTakeFirst();
+}
+
+export async function countMessages(db: Db, organisationId: string, accountId: string) {
+  const row = await db
+    .selectFrom('messages')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('organisation_id', '=', organisationId)
+    .where('account_id', '=', accountId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function findCursor(db: Db, organisationId: string, accountId: string, stream: string) {
+  const row = await db
+    .selectFrom('channel_cursors')
+    .select(['cursor', 'updated_at'])
+    .where('organisation_id', '=', organisationId)
+    .where('account_id', '=', accountId)
+    .where('stream', '=', stream)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+// Moves a cursor only from where the poll started: if another worker moved it meanwhile, nothing changes
+// here (its messages are stored once anyway) and the caller learns it lost the race.
+export async function advanceCursor(
+  db: Db,
+  key: { organisationId: string; accountId: string; stream: string },
+  from: unknown,
+  to: unknown,
+  now: Date,
+): Promise<boolean> {
+  if (from === null || from === undefined) {
+    const inserted = await db
+      .insertInto('channel_cursors')
+      .values({ organisation_id: key.organisationId, account_id: key.accountId, stream: key.stream, cursor: JSON.stringify(to), updated_at: now })
+      .onConflict((conflict) => conflict.columns(['organisation_id', 'account_id', 'stream']).doNothing())
+      .executeTakeFirst();
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+  const updated = await db
+    .updateTable('channel_cursors')
+    .set({ cursor: JSON.stringify(to), updated_at: now })
+    .where('organisation_id', '=', key.organisationId)
+    .where('account_id', '=', key.accountId)
+    .where('stream', '=', key.stream)
+    .where(sql<boolean>`cursor = ${JSON.stringify(from)}::jsonb`)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) > 0;
+}
