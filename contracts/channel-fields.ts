@@ -82,8 +82,10 @@ export const CHANNEL_REQUIREMENTS: Record<Channel, ChannelRequirements> = {
     fields: [
       { key: 'imapHost', label: 'IMAP-server', kind: 'setting', required: true },
       { key: 'imapPort', label: 'IMAP-poort', kind: 'setting', required: false, hint: 'Standaard 993 (TLS).' },
+      { key: 'imapSecure', label: 'IMAP versleuteld (TLS)', kind: 'setting', required: false, hint: 'Standaard aan; alleen uitzetten voor een server op dezelfde machine.' },
       { key: 'smtpHost', label: 'SMTP-server', kind: 'setting', required: true },
       { key: 'smtpPort', label: 'SMTP-poort', kind: 'setting', required: false, hint: 'Standaard 587 (STARTTLS).' },
+      { key: 'smtpSecure', label: 'SMTP versleuteld (TLS)', kind: 'setting', required: false, hint: 'Standaard aan; alleen uitzetten voor een server op dezelfde machine.' },
       { key: 'username', label: 'Gebruikersnaam', kind: 'setting', required: false, hint: 'Standaard het e-mailadres.' },
       { key: 'password', label: 'Wachtwoord', kind: 'secret', required: true },
     ],

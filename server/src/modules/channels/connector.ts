@@ -80,6 +80,8 @@ export interface OutboundRequest {
   } | null;
   media: { filename: string; contentType: string; bytes: Buffer; altText: string }[];
   targetPlatformId: string | null;
+  // When the item was queued: a connector that names its own record (Bluesky's rkey) derives it from this.
+  createdAt: Date;
 }
 
 export interface SentResult {
@@ -105,11 +107,17 @@ export type ChannelErrorKind = 'rate-limited' | 'auth' | 'transient' | 'permanen
 
 // How a platform call failed, in the terms the service acts on.
 export class ChannelError extends Error {
+  readonly status?: number;
+  // The platform's own name for the error (XRPC's "error" field, e.g. ExpiredToken), when it gave one.
+  readonly platformCode?: string;
   constructor(
     readonly kind: ChannelErrorKind,
     message: string,
     readonly retryAfterMs: number | null = null,
+    detail: { status?: number; platformCode?: string } = {},
   ) {
     super(message);
+    this.status = detail.status;
+    this.platformCode = detail.platformCode;
   }
 }

@@ -183,6 +183,7 @@ export async function loadOutboundRequest(db: Db, organisationId: string, outbox
       : null,
     media,
     targetPlatformId: item.target_platform_id,
+    createdAt: item.created_at,
   };
   return { item, account, request };
 }

@@ -45,15 +45,16 @@ export async function platformFetch<T = unknown>(
     throw new ChannelError('transient', `${new URL(url).host} ${reason}`);
   }
   const text = await response.text();
+  const detail = { status: response.status, platformCode: errorCode(text) };
   if (response.status === 429) {
-    throw new ChannelError('rate-limited', `${new URL(url).host}: te veel verzoeken (429)`, retryAfterMs(response.headers, deps.clock.now()) ?? 60_000);
+    throw new ChannelError('rate-limited', `${new URL(url).host}: te veel verzoeken (429)`, retryAfterMs(response.headers, deps.clock.now()) ?? 60_000, detail);
   }
-  if (response.status === 401) throw new ChannelError('auth', `${new URL(url).host}: niet (meer) aangemeld (401) ${shortDetail(text)}`.trim());
+  if (response.status === 401) throw new ChannelError('auth', `${new URL(url).host}: niet (meer) aangemeld (401) ${shortDetail(text)}`.trim(), null, detail);
   if (response.status >= 500 || response.status === 408) {
-    throw new ChannelError('transient', `${new URL(url).host}: fout bij het platform (${response.status})`, retryAfterMs(response.headers, deps.clock.now()));
+    throw new ChannelError('transient', `${new URL(url).host}: fout bij het platform (${response.status})`, retryAfterMs(response.headers, deps.clock.now()), detail);
   }
   if (response.status >= 400) {
-    throw new ChannelError('permanent', `${new URL(url).host}: verzoek geweigerd (${response.status}) ${shortDetail(text)}`.trim());
+    throw new ChannelError('permanent', `${new URL(url).host}: verzoek geweigerd (${response.status}) ${shortDetail(text)}`.trim(), null, detail);
   }
   const body = init.expect === 'text' ? text : text ? safeJson(text) : null;
   return { status: response.status, headers: response.headers, body: body as T };
@@ -64,6 +65,16 @@ function safeJson(text: string): unknown {
     return JSON.parse(text);
   } catch {
     throw new ChannelError('transient', 'het platform stuurde geen geldige JSON');
+  }
+}
+
+// XRPC (and many JSON APIs) name the error in an "error" field: ExpiredToken, InvalidSwap, RecordNotFound.
+function errorCode(text: string): string | undefined {
+  try {
+    const parsed = JSON.parse(text) as { error?: unknown };
+    return typeof parsed?.error === 'string' ? parsed.error : undefined;
+  } catch {
+    return undefined;
   }
 }
 

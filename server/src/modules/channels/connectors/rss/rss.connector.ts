@@ -95,7 +95,8 @@ export const rssConnector: Connector = {
       throw new ChannelError('permanent', `${account.serviceUrl} is geen RSS-, Atom- of JSON-feed`);
     }
     const feedTitle = textOf(parsed.feed.title) || account.handle;
-    const source = new URL(account.serviceUrl!).host;
+    // The site the articles are about, not the address the feed happens to be served from.
+    const source = new URL(textOf(parsed.feed.link) || account.serviceUrl!).hostname;
     const messages: NormalisedMessage[] = itemsOf(parsed)
       .filter((item) => item.id || item.link || item.title)
       .map((item) => {

@@ -1,0 +1,162 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildChannelAccount, buildOrganisation, buildUser } from '../../../../test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '../../../../test/harness';
+import { definePlatformSchedules } from '../../platform/jobs/platform-jobs';
+import { countMessages } from './messages.repository';
+
+// A news site's feed on loopback that answers the way real servers do: ETag and Last-Modified,
+// 304 for a conditional request, and on demand a 429 with Retry-After, a 503 or a 401.
+interface FeedServer {
+  url: string;
+  requests: (IncomingHttpHeaders & { path: string })[];
+  items: { guid: string; title: string }[];
+  nextStatus: number[];
+  close(): Promise<void>;
+}
+
+async function startFeedServer(): Promise<FeedServer> {
+  const state: Omit<FeedServer, 'url' | 'close'> = { requests: [], items: [], nextStatus: [] };
+  const server: Server = createServer((request, response) => {
+    state.requests.push({ ...request.headers, path: request.url ?? '' });
+    const forced = state.nextStatus.shift();
+    if (forced === 429) return response.writeHead(429, { 'retry-after': '120' }).end('slow down');
+    if (forced) return response.writeHead(forced).end('fout');
+    const etag = `"v${state.items.length}"`;
+    if (request.headers['if-none-match'] === etag) return response.writeHead(304, { etag }).end();
+    const items = state.items
+      .map((item) => `<item><guid>${item.guid}</guid><title>${item.title}</title><link>https://omroep.example/${item.guid}</link><description>&lt;p&gt;Lees meer over ${item.title}&lt;/p&gt;</description><pubDate>Mon, 23 Nov 2026 08:00:00 +0100</pubDate><category>Castricum</category></item>`)
+      .join('');
+    response.writeHead(200, { 'content-type': 'application/rss+xml', etag, 'last-modified': 'Mon, 23 Nov 2026 07:00:00 GMT' });
+    response.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Omroep Kust</title><link>https://omroep.example</link>${items}</channel></rss>`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return Object.assign(state, {
+    url: `http://127.0.0.1:${port}/nieuws.rss`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  });
+}
+
+let t: TestApp;
+let feed: FeedServer;
+beforeAll(async () => {
+  t = await createTestApp();
+  // As npm start does: the planner that polls every account each minute is a platform schedule.
+  await definePlatformSchedules(t.database.db, t.clock);
+  feed = await startFeedServer();
+});
+afterAll(async () => {
+  await feed.close();
+  await t.close();
+});
+
+async function accountRow(id: string) {
+  return t.database.db.selectFrom('channel_accounts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+describe('RSS-feeds ophalen', () => {
+  it('slaat elk artikel één keer op, vraagt voorwaardelijk en gaat na een herstart verder waar het was', async () => {
+    const org = await buildOrganisation(t.database.db);
+    feed.items.push({ guid: 'brand-1', title: 'Brand op industrieterrein' }, { guid: 'weg-2', title: 'Weg afgesloten' });
+    const account = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: org.municipalities[1]!.id, channel: 'rss', handle: 'Omroep Kust', serviceUrl: feed.url });
+    await t.worker.drain();
+    expect(await countMessages(t.database.db, org.id, account.id)).toBe(2);
+    const stored = await t.database.db.selectFrom('messages').selectAll().where('account_id', '=', account.id).where('platform_id', '=', 'brand-1').executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ subject: 'Brand op industrieterrein', public_url: 'https://omroep.example/brand-1', author_handle: 'omroep.example' });
+    expect(stored.text).toContain('Lees meer over Brand op industrieterrein');
+    expect(stored.text).not.toContain('<p>');
+    expect(stored.hashtags).toEqual(['Castricum']);
+    expect((await accountRow(account.id)).status).toBe('verbonden');
+
+    // The next minute: the planner polls again, conditionally, and the unchanged feed answers 304.
+    const before = feed.requests.length;
+    t.clock.advance(5 * 60_000);
+    await t.worker.drain();
+    const conditional = feed.requests.slice(before);
+    expect(conditional.length).toBeGreaterThanOrEqual(1);
+    expect(conditional[0]!['if-none-match']).toBe('"v2"');
+    expect(conditional[0]!['if-modified-since']).toBe('Mon, 23 Nov 2026 07:00:00 GMT');
+
+    // A "restart": a second app on the same database continues from the stored cursor.
+    feed.items.push({ guid: 'nieuw-3', title: 'Raad besluit over parkeren' });
+    t.clock.advance(5 * 60_000);
+    await t.worker.drain();
+    expect(await countMessages(t.database.db, org.id, account.id)).toBe(3);
+  });
+
+  it('wacht na een 429 tot de Retry-After voorbij is en toont de fout bij het account', async () => {
+    const org = await buildOrganisation(t.database.db);
+    feed.nextStatus.push(429);
+    const account = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: org.municipalities[0]!.id, channel: 'rss', handle: 'Traag', serviceUrl: `${feed.url}?traag` });
+    await t.worker.drain();
+    const limited = await accountRow(account.id);
+    expect(limited.last_error).toContain('429');
+    expect(limited.rate_limited_until!.getTime() - t.clock.now().getTime()).toBe(120_000);
+    // Within the window nothing is asked of the platform.
+    const before = feed.requests.length;
+    t.clock.advance(60_000);
+    await t.worker.drain();
+    expect(feed.requests.slice(before).filter((request) => request.path.endsWith('?traag'))).toHaveLength(0);
+    expect(await countMessages(t.database.db, org.id, account.id)).toBe(0);
+    t.clock.advance(5 * 60_000);
+    await t.worker.drain();
+    expect(await countMessages(t.database.db, org.id, account.id)).toBeGreaterThan(0);
+    expect((await accountRow(account.id)).last_error).toBeNull();
+  });
+
+  it('zet een account bij 401 op "aandacht nodig" en mailt de eigenaar één keer', async () => {
+    const org = await buildOrganisation(t.database.db);
+    const owner = await buildUser(t.database.db, t.clock, org.id, { roles: ['beheerder'] });
+    const api = requestAs(t.app, await signIn(t.app, owner.email, owner.password));
+    feed.nextStatus.push(401, 401);
+    const created = await api('POST', '/api/v1/channel-accounts', { municipalityId: org.municipalities[0]!.id, channel: 'rss', handle: 'Besloten', serviceUrl: `${feed.url}?besloten` });
+    await t.worker.drain();
+    const row = await accountRow(created.json().id);
+    expect(row.status).toBe('aandacht-nodig');
+    const mails = await t.database.db.selectFrom('jobs').selectAll().where('organisation_id', '=', org.id).where('name', '=', 'mail.versturen').execute();
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.payload).toMatchObject({ to: owner.email });
+    expect(String(mails[0]!.payload.subject)).toContain('aandacht nodig');
+    // No more polls until someone reconnects it.
+    const before = feed.requests.length;
+    t.clock.advance(10 * 60_000);
+    await t.worker.drain();
+    expect(feed.requests.slice(before).filter((request) => request.path.endsWith('?besloten'))).toHaveLength(0);
+    const stillOne = await t.database.db.selectFrom('jobs').select('id').where('organisation_id', '=', org.id).where('name', '=', 'mail.versturen').execute();
+    expect(stillOne).toHaveLength(1);
+  });
+});
+
+describe('simulator', () => {
+  it('maakt herhaalbaar Nederlands verkeer: dezelfde seconden geven dezelfde berichten, nooit dubbel', async () => {
+    const org = await buildOrganisation(t.database.db);
+    const account = await buildChannelAccount(t.database.db, t.clock, org.id, {
+      municipalityId: org.municipalities[1]!.id,
+      channel: 'gesimuleerd',
+      handle: 'gemeentecastricum',
+      settings: { scenario: 'alledaags', perHour: 3600 },
+    });
+    await t.worker.drain();
+    t.clock.advance(10 * 60_000);
+    await t.worker.drain();
+    const count = await countMessages(t.database.db, org.id, account.id);
+    // 3,600 an hour for ten minutes: about 600 (Poisson), all stored once.
+    expect(count).toBeGreaterThan(450);
+    expect(count).toBeLessThan(750);
+    const sample = await t.database.db.selectFrom('messages').selectAll().where('account_id', '=', account.id).limit(50).execute();
+    expect(sample.every((message) => message.simulated && message.language === 'nl')).toBe(true);
+    expect(sample.some((message) => /Castricum|gemeentecastricum/.test(message.text))).toBe(true);
+    // Replaying the same window (a crash before the cursor was saved) changes nothing.
+    await t.database.db.deleteFrom('channel_cursors').where('account_id', '=', account.id).execute();
+    await t.database.db
+      .insertInto('channel_cursors')
+      .values({ organisation_id: org.id, account_id: account.id, stream: 'scenario', cursor: JSON.stringify({ second: Math.floor(t.clock.now().getTime() / 1000) - 600 }), updated_at: t.clock.now() })
+      .execute();
+    t.clock.advance(60_000);
+    await t.worker.drain();
+    const afterReplay = await countMessages(t.database.db, org.id, account.id);
+    expect(afterReplay - count).toBeLessThan(120);
+  });
+});
