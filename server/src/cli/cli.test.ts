@@ -8,11 +8,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 const dataDir = mkdtempSync(join(tmpdir(), 'plein-cli-'));
 const slug = `cli-${Date.now().toString(36)}`;
 
-function plein(args: string[], input?: string) {
+function plein(args: string[], input?: string, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, ['bin/plein.js', ...args], {
     input: input ?? '',
     encoding: 'utf8',
-    env: { ...process.env, PLEIN_DATA_DIR: dataDir },
+    env: { ...process.env, PLEIN_DATA_DIR: dataDir, ...env },
     timeout: 60_000,
   });
   return { code: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
@@ -50,6 +50,25 @@ describe('plein CLI', () => {
     expect(token.code, token.stderr).toBe(0);
     const lastLine = token.stdout.split('\n').at(-1)!;
     expect(lastLine).toMatch(/^plein_[0-9a-f]{32}_[\w-]{20,}$/);
+  }, CLI_TEST_TIMEOUT);
+
+  it('koppelt een kanaalaccount met het wachtwoord via standaardinvoer en versleutelt na een sleutelwissel opnieuw', () => {
+    const oldKey = 'a'.repeat(64);
+    const newKey = 'b'.repeat(64);
+    const args = ['account', 'add', '--organisation', slug, '--municipality', 'GM0383', '--channel', 'bluesky', '--handle', 'castricum.bsky.social', '--service', 'https://bsky.social'];
+    const missing = plein(args, '', { PLEIN_SECRET_KEY: oldKey });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--password-stdin');
+    const added = plein([...args, '--password-stdin'], 'abcd-efgh-ijkl-mnop\n', { PLEIN_SECRET_KEY: oldKey });
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toContain('gekoppeld');
+    const unknownChannel = plein(['account', 'add', '--organisation', slug, '--municipality', 'GM0383', '--channel', 'myspace', '--handle', 'x'], '', { PLEIN_SECRET_KEY: oldKey });
+    expect(unknownChannel.stderr).toContain('--channel');
+    const rotated = plein(['secrets', 'rotate'], '', { PLEIN_SECRET_KEY: newKey, PLEIN_SECRET_KEY_PREVIOUS: oldKey });
+    expect(rotated.code, rotated.stderr).toBe(0);
+    expect(rotated.stdout).toMatch(/^1 van de 1 accounts/);
+    // Done: with only the new key nothing is left to re-seal, and nothing breaks.
+    expect(plein(['secrets', 'rotate'], '', { PLEIN_SECRET_KEY: newKey }).stdout).toMatch(/^0 van de 1/);
   }, CLI_TEST_TIMEOUT);
 
   it('geeft Nederlandse fouten die het argument noemen, met een exitcode ongelijk aan 0', () => {

@@ -8,6 +8,10 @@ import { AppError } from '../platform/http/errors';
 import { isRole, ROLES } from '../platform/tenancy/roles';
 import { readStdin, required, UsageError } from './cli-errors';
 import { createOrganisationCommand, createTokenCommand, createUserCommand } from './commands';
+import { addAccountCommand, parseChannel, rotateSecretsCommand, stdinSecretKey } from './channel-commands';
+import type { Config } from '../platform/config';
+
+const secretKeys = (config: Config) => ({ current: config.secretKey, previous: config.previousSecretKeys });
 
 const HELP = `plein — beheer van een Plein-installatie
 
@@ -16,6 +20,10 @@ Gebruik:
   plein organisation create --slug <slug> --name <naam> --municipality "<Naam>:<CBS-code>:<inwoners>" [--municipality …]
   plein user create --organisation <slug> --email <e-mail> --name <naam> --role <rol> [--role …] [--municipality <CBS-code> …] --password-stdin
   plein token create --email <e-mail> --name <label> [--organisation <slug>]
+  plein account add --organisation <slug> --municipality <CBS-code> --channel <kanaal> --handle <naam>
+                    [--service <adres>] [--setting sleutel=waarde …] [--password-stdin]
+      --password-stdin leest het app-wachtwoord, token of wachtwoord van het kanaal van standaardinvoer.
+  plein secrets rotate   (na het wisselen van PLEIN_SECRET_KEY; de oude sleutel in PLEIN_SECRET_KEY_PREVIOUS)
 
 De database: DATABASE_URL (PostgreSQL) of anders de ingebouwde database in PLEIN_DATA_DIR (standaard ./data).
 `;
@@ -28,6 +36,10 @@ const OPTIONS = {
   email: { type: 'string' },
   role: { type: 'string', multiple: true },
   'password-stdin': { type: 'boolean' },
+  channel: { type: 'string' },
+  handle: { type: 'string' },
+  service: { type: 'string' },
+  setting: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -42,12 +54,17 @@ async function run(argv: string[]): Promise<string[]> {
   const { values, positionals } = parsed;
   const command = positionals.join(' ');
   if (values.help || command === '' || command === 'help') return [HELP];
-  const known = ['migrate', 'organisation create', 'user create', 'token create'];
+  const known = ['migrate', 'organisation create', 'user create', 'token create', 'account add', 'secrets rotate'];
   if (!known.includes(command)) throw new UsageError(positionals[0] ?? 'opdracht', `Onbekende opdracht "${command}". Zie plein --help.`);
 
   // Arguments are checked before the database is opened: a wrong call changes nothing.
   if (command === 'user create') checkRoles(values.role ?? []);
   const password = command === 'user create' ? await readPassword(values['password-stdin']) : '';
+  const channel = command === 'account add' ? parseChannel(values.channel) : null;
+  if (channel && stdinSecretKey(channel) && !values['password-stdin']) {
+    throw new UsageError('--password-stdin', `--password-stdin ontbreekt: ${channel} heeft een ${stdinSecretKey(channel)} nodig, via standaardinvoer.`);
+  }
+  const secret = channel && values['password-stdin'] ? await readPassword(true) : null;
   const config = loadConfig();
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -83,11 +100,33 @@ async function run(argv: string[]): Promise<string[]> {
         });
         return [`API-token "${token.name}" aangemaakt. Bewaar het nu; het wordt niet nog eens getoond.`, token.token];
       }
+      case 'account add': {
+        const account = await addAccountCommand(db, systemClock, secretKeys(config), {
+          organisation: required(values, 'organisation'),
+          municipality: requiredSingle(values.municipality, '--municipality', 'de CBS-code van de gemeente, bijvoorbeeld GM0383'),
+          channel: channel!,
+          handle: required(values, 'handle'),
+          service: values.service,
+          settings: values.setting ?? [],
+          secret,
+        });
+        return [`Account ${account.handle} op ${account.channel} gekoppeld; Plein haalt de berichten op zodra de server draait.`, account.id];
+      }
+      case 'secrets rotate': {
+        const result = await rotateSecretsCommand(db, secretKeys(config));
+        return [`${result.resealed} van de ${result.total} accounts opnieuw versleuteld met de huidige sleutel.`];
+      }
     }
     return [HELP];
   } finally {
     await handle.close();
   }
+}
+
+function requiredSingle(list: string[] | undefined, flag: string, what: string): string {
+  if (!list?.length) throw new UsageError(flag, `${flag} ontbreekt: geef ${what}.`);
+  if (list.length > 1) throw new UsageError(flag, `${flag}: geef er precies één.`);
+  return list[0]!;
 }
 
 function checkRoles(roles: string[]) {

@@ -104,7 +104,7 @@ describe('kanaalaccounts koppelen', () => {
   it('toont een medewerker alleen de accounts van zijn eigen gemeenten; een bestuurder mag niet koppelen', async () => {
     const { org, api } = await beheerder();
     for (const municipality of org.municipalities) {
-      await api('POST', '/api/v1/channel-accounts', { municipalityId: municipality.id, channel: 'telefoon', handle: `14 ${municipality.cbsCode}` });
+      await api('POST', '/api/v1/channel-accounts', { municipalityId: municipality.id, channel: 'telefoon', handle: `14 ${municipality.cbs_code}` });
     }
     const agent = await buildUser(t.database.db, t.clock, org.id, { roles: ['kcc'], municipalityIds: [org.municipalities[0]!.id] });
     const agentApi = requestAs(t.app, await signIn(t.app, agent.email, agent.password));

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChannelAccount, buildOrganisation, buildUser } from '../../../../test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '../../../../test/harness';
@@ -31,7 +32,7 @@ describe('de outbox', () => {
     await t.worker.drain();
     const sent = (await api('GET', `/api/v1/outbox/${first.json().id}`)).json();
     expect(sent).toMatchObject({ status: 'verzonden', platformId: `sim-uit-${first.json().id}` });
-    const jobs = await t.database.db.selectFrom('jobs').select('id').where('name', '=', 'kanaal.versturen').where('payload', '@>', JSON.stringify({ outboxId: first.json().id })).execute();
+    const jobs = await t.database.db.selectFrom('jobs').select('id').where('name', '=', 'kanaal.versturen').where(sql<boolean>`payload @> ${JSON.stringify({ outboxId: first.json().id })}::jsonb`).execute();
     expect(jobs).toHaveLength(1);
     const messages = (await api('GET', `/api/v1/messages?accountId=${account.id}`)).json().messages;
     expect(messages).toEqual([expect.objectContaining({ direction: 'uit', text: body.text, platformId: sent.platformId })]);

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildChannelAccount, buildOrganisation } from '../../../../test/factories';
+import { createTestApp, type TestApp } from '../../../../test/harness';
+import { CHALLENGE_DIFFICULTY_BITS, leadingZeroBits, proofOfWorkHash } from './contact-form.service';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+// What the resident's browser does: find a nonce whose hash starts with enough zero bits.
+function solve(challenge: string, bits: number): string {
+  for (let nonce = 0; ; nonce++) {
+    if (leadingZeroBits(proofOfWorkHash(challenge, String(nonce))) >= bits) return String(nonce);
+  }
+}
+
+async function formFor() {
+  const org = await buildOrganisation(t.database.db);
+  const account = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: org.municipalities[1]!.id, channel: 'webformulier', handle: 'Contactformulier' });
+  const base = `/api/v1/organisations/${org.slug}/municipalities/GM0383`;
+  return { org, account, base };
+}
+
+async function challenge(base: string) {
+  const response = await t.app.inject({ method: 'POST', url: `${base}/contact-challenges` });
+  expect(response.statusCode).toBe(201);
+  return response.json() as { challenge: string; difficulty: number };
+}
+
+const resident = { name: 'Sanne de Vries', email: 'sanne@example.nl', subject: 'Afvalkalender', message: 'Wanneer wordt het oud papier opgehaald in de Dorpsstraat?' };
+
+describe('openbaar contactformulier', () => {
+  it('neemt een bericht zonder account aan, bevestigt per e-mail en bewaart het één keer', async () => {
+    const { org, account, base } = await formFor();
+    expect((await t.app.inject({ method: 'GET', url: `${base}/contact-form` })).json()).toMatchObject({ municipality: 'Castricum' });
+    const { challenge: id, difficulty } = await challenge(base);
+    expect(difficulty).toBe(CHALLENGE_DIFFICULTY_BITS);
+    const nonce = solve(id, difficulty);
+    const tooSoon = await t.app.inject({ method: 'POST', url: `${base}/contact`, payload: { ...resident, challenge: id, nonce } });
+    expect(tooSoon.statusCode).toBe(429);
+    t.clock.advance(20_000);
+    const sent = await t.app.inject({ method: 'POST', url: `${base}/contact`, payload: { ...resident, challenge: id, nonce } });
+    expect(sent.statusCode, sent.body).toBe(202);
+    const again = await t.app.inject({ method: 'POST', url: `${base}/contact`, payload: { ...resident, challenge: id, nonce } });
+    expect(again.statusCode).toBe(400);
+    const stored = await t.database.db.selectFrom('messages').selectAll().where('account_id', '=', account.id).execute();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ channel: 'webformulier', author_handle: 'sanne@example.nl', subject: 'Afvalkalender', visibility: 'prive' });
+    const mails = await t.database.db.selectFrom('jobs').selectAll().where('organisation_id', '=', org.id).where('name', '=', 'mail.versturen').execute();
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.payload).toMatchObject({ to: 'sanne@example.nl' });
+  });
+
+  it('weigert zonder geldig rekenwerk, houdt bots met het verborgen veld stil buiten de deur en legt nooit iets vast', async () => {
+    const { account, base } = await formFor();
+    const { challenge: id } = await challenge(base);
+    t.clock.advance(20_000);
+    const lazy = await t.app.inject({ method: 'POST', url: `${base}/contact`, payload: { ...resident, challenge: id, nonce: 'x' } });
+    expect(lazy.statusCode).toBe(400);
+    expect(lazy.json().detail).toContain('niet verstuurd');
+    const bot = await t.app.inject({ method: 'POST', url: `${base}/contact`, payload: { ...resident, website: 'https://spam.example', challenge: id, nonce: solve(id, CHALLENGE_DIFFICULTY_BITS) } });
+    expect(bot.statusCode).toBe(202);
+    const invalid = await t.app.inject({ method: 'POST', url: `${base}/contact`, payload: { email: 'geen-adres', message: 'hoi', challenge: id, nonce: '1' } });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().invalidParams.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['email', 'message']));
+    expect(await t.database.db.selectFrom('messages').select('id').where('account_id', '=', account.id).execute()).toHaveLength(0);
+  });
+
+  it('bestaat niet voor een gemeente zonder webformulier', async () => {
+    const org = await buildOrganisation(t.database.db);
+    const response = await t.app.inject({ method: 'POST', url: `/api/v1/organisations/${org.slug}/municipalities/GM0383/contact-challenges` });
+    expect(response.statusCode).toBe(404);
+  });
+});
