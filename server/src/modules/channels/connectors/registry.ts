@@ -1,5 +1,6 @@
 import type { Channel } from '../../../../../contracts/channels';
 import type { Connector } from '../connector';
+import { blueskyConnector } from './bluesky/bluesky.connector';
 import { emailConnector } from './email/email.connector';
 import { rssConnector } from './rss/rss.connector';
 import { simulatorConnector } from './simulator/simulator.connector';
@@ -7,6 +8,7 @@ import { simulatorConnector } from './simulator/simulator.connector';
 // The connectors Plein has, by channel. Channels without one (telefoon, webformulier) only receive
 // through Plein itself: a KCC agent's note, the public form.
 const CONNECTORS: Partial<Record<Channel, Connector>> = {
+  bluesky: blueskyConnector,
   rss: rssConnector,
   email: emailConnector,
   gesimuleerd: simulatorConnector,
