@@ -5,6 +5,7 @@ import type { AppInstance } from '../platform/http/app';
 import { installationRoutes } from '../platform/http/installation.routes';
 import { jobsRoutes } from '../platform/jobs/jobs.routes';
 import { channelsRoutes } from './channels/channels.routes';
+import { webhookRoutes } from './channels/webhooks.routes';
 import { organisationsRoutes } from './organisations/organisations.routes';
 import { usersRoutes } from './users/users.routes';
 
@@ -18,4 +19,5 @@ export async function registerModules(app: AppInstance): Promise<void> {
   await auditRoutes(app);
   await jobsRoutes(app);
   await channelsRoutes(app);
+  await webhookRoutes(app);
 }

@@ -50,8 +50,16 @@ export function toAccountView(row: ChannelAccountRow): ChannelAccount {
   };
 }
 
-// Refuses an account without what its channel needs (a PDS address, a token), naming each missing field.
-function assertRequirements(channel: Channel, serviceUrl: string | null, settings: Record<string, unknown>, secrets: Record<string, string>) {
+// Refuses an account without what its channel needs (a PDS address, a token), naming each missing field,
+// and anything the person sent that the channel does not know. Only `sent` is checked for unknown keys:
+// stored secrets may also hold what a connector keeps for itself (session tokens).
+function assertRequirements(
+  channel: Channel,
+  serviceUrl: string | null,
+  settings: Record<string, unknown>,
+  secrets: Record<string, string>,
+  sent: { settings?: Record<string, unknown>; secrets?: Record<string, string> },
+) {
   const requirements = CHANNEL_REQUIREMENTS[channel];
   const problems: InvalidParam[] = [];
   if (requirements.serviceUrl?.required && !serviceUrl) {
@@ -65,10 +73,17 @@ function assertRequirements(channel: Channel, serviceUrl: string | null, setting
   }
   // pollSeconds works for every polled channel.
   const known = new Set([...requirements.fields.map((field) => field.key), 'pollSeconds']);
-  for (const key of [...Object.keys(settings), ...Object.keys(secrets)]) {
+  for (const key of [...Object.keys(sent.settings ?? {}), ...Object.keys(sent.secrets ?? {})]) {
     if (!known.has(key)) problems.push({ name: key, code: 'onbekend', reason: `"${key}" hoort niet bij dit kanaal.` });
   }
   if (problems.length > 0) throw badRequest('kanaal-onvolledig', problems.map((problem) => problem.reason).join(' '), problems);
+}
+
+// New credentials replace the old ones and whatever the connector derived from them (a session).
+function mergeSecrets(channel: Channel, stored: Record<string, string>, sent: Record<string, string>): Record<string, string> {
+  const declared = new Set(CHANNEL_REQUIREMENTS[channel].fields.filter((field) => field.kind === 'secret').map((field) => field.key));
+  const kept = Object.fromEntries(Object.entries(stored).filter(([key]) => declared.has(key)));
+  return { ...kept, ...sent };
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -103,7 +118,7 @@ export async function addAccount(ctx: ServiceContext, keys: SecretKeys, input: A
     settings.startedAt ??= ctx.clock.now().toISOString();
   }
   const secrets = input.secrets ?? {};
-  assertRequirements(input.channel, input.serviceUrl ?? null, settings, secrets);
+  assertRequirements(input.channel, input.serviceUrl ?? null, settings, secrets, { settings: input.settings, secrets });
   const id = randomUUID();
   return inTransaction(ctx, async (tx) => {
     const row = await insertAccount(tx.db, tx.actor.organisationId, {
@@ -141,11 +156,11 @@ export async function changeAccount(ctx: ServiceContext, keys: SecretKeys, accou
     const settings = change.settings ? { ...row.settings, ...change.settings } : row.settings;
     // New secrets are merged into the stored ones, so changing one token keeps the others.
     const secrets = change.secrets
-      ? { ...openAccountSecrets(keys, row.organisation_id, row.id, row.secrets_sealed), ...change.secrets }
+      ? mergeSecrets(row.channel as Channel, openAccountSecrets(keys, row.organisation_id, row.id, row.secrets_sealed), change.secrets)
       : null;
     const serviceUrl = change.serviceUrl === undefined ? row.service_url : change.serviceUrl;
     if (change.settings || change.secrets || change.serviceUrl !== undefined) {
-      assertRequirements(row.channel as Channel, serviceUrl, settings, secrets ?? requiredSecretsPlaceholder(row));
+      assertRequirements(row.channel as Channel, serviceUrl, settings, secrets ?? requiredSecretsPlaceholder(row), change);
     }
     const resumed = change.paused === false && row.paused;
     const changes: Updateable<ChannelAccountsTable> = {

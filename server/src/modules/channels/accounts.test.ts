@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '../../../../test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '../../../../test/harness';
-import { openAccountSecrets } from './account-secrets';
+import { openAccountSecrets, sealAccountSecrets } from './account-secrets';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -99,6 +99,32 @@ describe('kanaalaccounts koppelen', () => {
     expect(renewed.json().status).toBe('nieuw');
     const row = await t.database.db.selectFrom('channel_accounts').select('secrets_sealed').where('id', '=', created.id).executeTakeFirstOrThrow();
     expect(openAccountSecrets({ current: TEST_SECRET_KEY, previous: [] }, org.id, created.id, row.secrets_sealed).accessToken).toBe('nieuw');
+  });
+
+  it('een nieuw app-wachtwoord vervangt ook de sessie die de connector erbij bewaarde', async () => {
+    const { org, api } = await beheerder();
+    const keys = { current: TEST_SECRET_KEY, previous: [] };
+    const created = (
+      await api('POST', '/api/v1/channel-accounts', {
+        municipalityId: org.municipalities[0]!.id,
+        channel: 'bluesky',
+        handle: 'bergen.bsky.social',
+        serviceUrl: 'https://pds.example',
+        secrets: { appPassword: 'oud-wachtwoord' },
+      })
+    ).json();
+    // What the connector stores after logging in: a session next to the app password.
+    await t.database.db
+      .updateTable('channel_accounts')
+      .set({ secrets_sealed: sealAccountSecrets(keys, org.id, created.id, { appPassword: 'oud-wachtwoord', accessJwt: 'jwt-oud', refreshJwt: 'ref-oud' }) })
+      .where('id', '=', created.id)
+      .execute();
+    const changed = await api('PATCH', `/api/v1/channel-accounts/${created.id}`, { secrets: { appPassword: 'nieuw-wachtwoord' } });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const row = await t.database.db.selectFrom('channel_accounts').select('secrets_sealed').where('id', '=', created.id).executeTakeFirstOrThrow();
+    expect(openAccountSecrets(keys, org.id, created.id, row.secrets_sealed)).toEqual({ appPassword: 'nieuw-wachtwoord' });
+    const unknown = await api('PATCH', `/api/v1/channel-accounts/${created.id}`, { secrets: { accessJwt: 'zelf-verzonnen' } });
+    expect(unknown.statusCode).toBe(400);
   });
 
   it('toont een medewerker alleen de accounts van zijn eigen gemeenten; een bestuurder mag niet koppelen', async () => {

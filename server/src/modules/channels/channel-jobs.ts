@@ -90,6 +90,7 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
       const account = await lockAccount(db, job.organisation_id, String(payload.accountId));
       if (!account) return;
       if (outcome.error) {
+        await storeRefreshedSecrets(db, kit.keys, account, outcome.error.secrets);
         await recordAccountFailure(db, clock, account, outcome.error);
         return;
       }
@@ -163,6 +164,7 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
         return;
       }
       const error = outcome.error;
+      await storeRefreshedSecrets(db, kit.keys, account, error.secrets);
       if (!account.paused) await recordAccountFailure(db, clock, account, error);
       const attempts = item.attempts + 1;
       const retryable = error.kind === 'transient' || error.kind === 'rate-limited';

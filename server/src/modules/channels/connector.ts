@@ -76,6 +76,8 @@ export interface OutboundRequest {
     authorId: string;
     authorHandle: string;
     subject: string | null;
+    // When the resident wrote: WhatsApp allows a free reply only within 24 hours of it.
+    postedAt: Date;
     raw: unknown;
   } | null;
   media: { filename: string; contentType: string; bytes: Buffer; altText: string }[];
@@ -90,6 +92,31 @@ export interface SentResult {
   secrets?: Record<string, string>;
 }
 
+// Platforms that push (Meta's Graph API webhooks, WhatsApp Cloud API) call Plein at
+// /webhooks/<organisation id>/<account id>. Nothing is stored unless the signature over the exact
+// bytes received is right.
+export interface WebhookHandler {
+  // The subscription handshake (Meta: GET with hub.mode=subscribe, hub.verify_token, hub.challenge):
+  // the text to answer with, or null to refuse.
+  handshake?(account: ConnectorAccount, query: Record<string, string>): string | null;
+  verify(account: ConnectorAccount, rawBody: Buffer, headers: Record<string, string | string[] | undefined>): boolean;
+  parse(account: ConnectorAccount, body: unknown): NormalisedMessage[];
+}
+
+// A live connection (Mastodon's streaming API): messages as they happen. Plein's stream supervisor
+// stores each batch through the same path as polls, reconnects with backoff, and relies on the
+// regular poll (since the last stored id) to fill whatever a dropped connection missed.
+export interface StreamSink {
+  onMessages(messages: NormalisedMessage[]): Promise<void>;
+  onError(error: ChannelError): void;
+}
+
+export interface LiveStream {
+  close(): Promise<void>;
+  // Resolves when the connection ends by itself (server closed, network gone).
+  ended: Promise<void>;
+}
+
 export interface Connector {
   channel: Channel;
   // The inbound streams polled for an account (e.g. "notifications", "INBOX"); none for push-only channels.
@@ -101,12 +128,17 @@ export interface Connector {
   findSent?(account: ConnectorAccount, request: OutboundRequest, deps: ConnectorDeps): Promise<SentResult | null>;
   // Checks credentials when an account is added; returns what the platform says about it.
   verify?(account: ConnectorAccount, deps: ConnectorDeps): Promise<{ displayName?: string }>;
+  webhook?: WebhookHandler;
+  stream?(account: ConnectorAccount, deps: ConnectorDeps, sink: StreamSink): LiveStream;
 }
 
 export type ChannelErrorKind = 'rate-limited' | 'auth' | 'transient' | 'permanent';
 
 // How a platform call failed, in the terms the service acts on.
+// A connector that refreshed or renewed tokens before failing sets `secrets`, so they are kept anyway.
 export class ChannelError extends Error {
+  secrets?: Record<string, string>;
+
   readonly status?: number;
   // The platform's own name for the error (XRPC's "error" field, e.g. ExpiredToken), when it gave one.
   readonly platformCode?: string;

@@ -178,6 +178,7 @@ export async function loadOutboundRequest(db: Db, organisationId: string, outbox
           authorId: original.author_id,
           authorHandle: original.author_handle,
           subject: original.subject,
+          postedAt: original.posted_at,
           raw: original.raw,
         }
       : null,

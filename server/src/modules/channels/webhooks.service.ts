@@ -1,0 +1,49 @@
+import type { Clock } from '../../platform/clock';
+import type { Db } from '../../platform/db/database';
+import type { SecretKeys } from './account-secrets';
+import { findAccount } from './accounts.repository';
+import { connectorAccount } from './channel-jobs';
+import { connectorFor } from './connectors/registry';
+import { storeMessages } from './ingest.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function webhookTarget(db: Db, keys: SecretKeys, organisationId: string, accountId: string) {
+  if (!UUID.test(organisationId) || !UUID.test(accountId)) return null;
+  const row = await findAccount(db, organisationId, accountId);
+  const handler = row && connectorFor(row.channel)?.webhook;
+  if (!row || !handler) return null;
+  return { row, handler, account: connectorAccount(keys, row) };
+}
+
+export async function webhookHandshake(db: Db, keys: SecretKeys, organisationId: string, accountId: string, query: Record<string, string>) {
+  const target = await webhookTarget(db, keys, organisationId, accountId);
+  if (!target?.handler.handshake) return null;
+  return target.handler.handshake(target.account, query);
+}
+
+export type WebhookOutcome = 'onbekend' | 'handtekening-fout' | 'geen-json' | { stored: number };
+
+// Checks the signature, then stores what the platform pushed in one transaction. An error before the
+// commit answers 500, and the platform delivers again: nothing lost. A delivery that comes twice is
+// stored once (unique platform ids): nothing doubled. A paused account still receives; pausing stops
+// Plein from polling and sending, not residents from writing.
+export async function receiveWebhook(
+  db: Db,
+  clock: Clock,
+  keys: SecretKeys,
+  delivery: { organisationId: string; accountId: string; rawBody: Buffer; headers: Record<string, string | string[] | undefined> },
+): Promise<WebhookOutcome> {
+  const target = await webhookTarget(db, keys, delivery.organisationId, delivery.accountId);
+  if (!target) return 'onbekend';
+  if (!target.handler.verify(target.account, delivery.rawBody, delivery.headers)) return 'handtekening-fout';
+  let body: unknown;
+  try {
+    body = JSON.parse(delivery.rawBody.toString('utf8'));
+  } catch {
+    return 'geen-json';
+  }
+  const messages = target.handler.parse(target.account, body);
+  const stored = await db.transaction().execute((trx) => storeMessages(trx, clock, target.row, messages));
+  return { stored: stored.length };
+}
