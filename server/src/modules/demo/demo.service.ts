@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../platform/clock';
-import { cliOrigin } from '../../platform/context';
+import { cliOrigin, type ServiceContext } from '../../platform/context';
+import { addAccount } from '../channels/accounts.service';
 import type { Db } from '../../platform/db/database';
 import { ROLES, type Role } from '../../platform/tenancy/roles';
 import { countTenantOrganisations } from '../organisations/organisations.repository';
@@ -62,5 +63,18 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<DemoCredent
   }
   await createTeam(ctx, { name: 'KCC', description: 'Klantcontactcentrum voor alle vier gemeenten', memberIds: [userIds.kcc!, userIds.webcare!] });
   await createTeam(ctx, { name: 'Communicatie', description: 'Communicatieadviseurs en omgevingsanalisten', memberIds: [userIds.communicatieadviseur!, userIds.omgevingsanalist!] });
+  await addDemoChannels(ctx, municipalities);
   return credentials;
+}
+
+// Every demo municipality gets simulated social traffic (a few messages an hour, always marked as
+// simulated), a public contact form and a phone line, so each screen has something real to show.
+async function addDemoChannels(ctx: ServiceContext, municipalities: { id: string; name: string; cbs_code: string }[]) {
+  const noSecrets = { current: undefined, previous: [] };
+  for (const [index, municipality] of municipalities.entries()) {
+    const handle = `gemeente${municipality.name.toLowerCase().replace(/[^a-z]/g, '')}`;
+    await addAccount(ctx, noSecrets, { municipalityId: municipality.id, channel: 'gesimuleerd', handle, displayName: `Gemeente ${municipality.name} (gesimuleerd)`, settings: { scenario: 'alledaags', perHour: 6 } });
+    await addAccount(ctx, noSecrets, { municipalityId: municipality.id, channel: 'webformulier', handle: `Contactformulier ${municipality.name}` });
+    await addAccount(ctx, noSecrets, { municipalityId: municipality.id, channel: 'telefoon', handle: `KCC ${municipality.name} (14 0${220 + index})` });
+  }
 }

@@ -5,6 +5,7 @@ import { createRuntime, type Runtime } from '../../runtime';
 import { openScratchDatabase, requestAs, signIn } from '../../../../test/harness';
 import { ROLES } from '../../platform/tenancy/roles';
 import { seedDemoIfEmpty } from './demo.service';
+import { definePlatformSchedules } from '../../platform/jobs/platform-jobs';
 
 let t: Runtime & { clock: ManualClock };
 beforeAll(async () => {
@@ -28,4 +29,25 @@ it('maakt op een lege database de demo-organisatie met vier gemeenten en één g
   const me = await requestAs(t.app, await signIn(t.app, bestuurder.email, bestuurder.password))('GET', '/api/v1/me');
   expect(me.json().permissions).not.toContain('users.manage');
   expect(me.json().municipalities).toHaveLength(4);
+});
+
+it('geeft elke demogemeente gesimuleerd verkeer, een contactformulier en een telefoonlijn; het verkeer komt binnen', async () => {
+  const credentials = (await seedDemoIfEmpty(t.database.db, t.clock)) ?? null;
+  expect(credentials).toBeNull();
+  const accounts = await t.database.db.selectFrom('channel_accounts').select(['channel', 'settings', 'municipality_id']).execute();
+  expect(accounts.filter((a) => a.channel === 'gesimuleerd')).toHaveLength(4);
+  expect(accounts.filter((a) => a.channel === 'webformulier')).toHaveLength(4);
+  expect(accounts.filter((a) => a.channel === 'telefoon')).toHaveLength(4);
+  expect(accounts.find((a) => a.channel === 'gesimuleerd')!.settings).toMatchObject({ scenario: 'alledaags', perHour: 6 });
+  // A few an hour: after a simulated day, every municipality has had messages, all marked as simulated.
+  await t.worker.drain();
+  for (let hour = 0; hour < 24; hour++) {
+    t.clock.advance(3_600_000);
+    await definePlatformSchedules(t.database.db, t.clock);
+    await t.worker.drain();
+  }
+  const messages = await t.database.db.selectFrom('messages').select(['municipality_id', 'simulated']).execute();
+  expect(messages.length).toBeGreaterThan(40);
+  expect(messages.every((m) => m.simulated)).toBe(true);
+  expect(new Set(messages.map((m) => m.municipality_id)).size).toBe(4);
 });
