@@ -25,6 +25,16 @@ const appSecret: ChannelField = {
   hint: 'Meta ondertekent elke webhook met X-Hub-Signature-256 op basis van dit secret.',
 };
 
+// Facebook and Instagram also poll, so webhooks (and their verify-token) are optional there.
+const metaVerifyToken: ChannelField = {
+  key: 'verifyToken',
+  label: 'Verify-token voor het aanmelden van de webhook (optioneel)',
+  kind: 'secret',
+  required: false,
+  hint: 'Zelf gekozen tekst; vul dezelfde in bij de webhook-instellingen van de Meta-app.',
+};
+const graphVersion: ChannelField = { key: 'graphVersion', label: 'Graph API-versie (optioneel)', kind: 'setting', required: false, hint: 'Standaard v21.0.' };
+
 export const CHANNEL_REQUIREMENTS: Record<Channel, ChannelRequirements> = {
   bluesky: {
     serviceUrl: { required: true, label: 'PDS-adres', placeholder: 'https://bsky.social' },
@@ -54,12 +64,12 @@ export const CHANNEL_REQUIREMENTS: Record<Channel, ChannelRequirements> = {
   facebook: {
     serviceUrl: { required: false, label: 'Graph API-adres', placeholder: 'https://graph.facebook.com' },
     handleLabel: 'Paginanaam',
-    fields: [{ key: 'pageId', label: 'Pagina-id', kind: 'setting', required: true }, token('Paginatoken'), appSecret],
+    fields: [{ key: 'pageId', label: 'Pagina-id', kind: 'setting', required: true }, token('Paginatoken'), appSecret, metaVerifyToken, graphVersion],
   },
   instagram: {
     serviceUrl: { required: false, label: 'Graph API-adres', placeholder: 'https://graph.facebook.com' },
     handleLabel: 'Instagram-gebruikersnaam',
-    fields: [{ key: 'igUserId', label: 'Instagram-zakelijk-account-id', kind: 'setting', required: true }, token('Paginatoken'), appSecret],
+    fields: [{ key: 'igUserId', label: 'Instagram-zakelijk-account-id', kind: 'setting', required: true }, token('Paginatoken'), appSecret, metaVerifyToken, graphVersion],
   },
   linkedin: {
     serviceUrl: { required: false, label: 'API-adres', placeholder: 'https://api.linkedin.com' },
