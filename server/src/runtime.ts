@@ -13,12 +13,14 @@ import { createMailer, mailJob } from './platform/mail/mailer';
 import { registerModules } from './modules/index';
 import { registerPlatformJobs } from './platform/jobs/platform-jobs';
 import { registerChannelJobs } from './modules/channels/channel-jobs';
+import { StreamSupervisor } from './modules/channels/stream-supervisor';
 
 export interface Runtime {
   app: FastifyInstance;
   database: DatabaseHandle;
   worker: Worker;
   registry: JobRegistry;
+  streams: StreamSupervisor;
   close(): Promise<void>;
 }
 
@@ -52,12 +54,15 @@ export async function createRuntime(
     logStream: options.logStream,
   });
   const worker = new Worker({ db: database.db, clock, registry, logger: app.log as never });
+  const streams = new StreamSupervisor({ db: database.db, clock, keys: { current: config.secretKey, previous: config.previousSecretKeys }, fetch: globalThis.fetch, logger: app.log as never });
   return {
     app,
     database,
     worker,
     registry,
+    streams,
     async close() {
+      await streams.stop();
       await worker.stop();
       await app.close();
       await database.close();

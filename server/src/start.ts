@@ -21,7 +21,11 @@ export async function startPlein(config: Config, options: { clock?: Clock; datab
   await ensureAuditPartitions(database.db, clock.now());
   await definePlatformSchedules(database.db, clock);
   const demoCredentials = config.demo ? await seedDemoIfEmpty(database.db, clock) : null;
-  if (config.workers) worker.start();
+  if (config.workers) {
+    worker.start();
+    // Live streams (Mastodon) belong with the workers: a web-only process keeps no connections open.
+    runtime.streams.start();
+  }
   const address = await app.listen({ port: config.port, host: config.host });
   return { runtime, address, demoCredentials };
 }

@@ -79,3 +79,15 @@ export async function findAllSealedSecrets(db: Db) {
     .where('secrets_sealed', 'is not', null)
     .execute();
 }
+
+// Accounts that should have a live stream, over all organisations (each process's supervisor competes for leases).
+export async function findStreamingAccounts(db: Db, channels: string[]) {
+  if (channels.length === 0) return [];
+  return db
+    .selectFrom('channel_accounts')
+    .selectAll()
+    .where('paused', '=', false)
+    .where('status', '!=', 'aandacht-nodig')
+    .where('channel', 'in', channels)
+    .execute();
+}

@@ -269,6 +269,13 @@ export interface FormChallengesTable {
   used_at: NullableTimestamp;
 }
 
+export interface ChannelStreamLeasesTable {
+  organisation_id: string;
+  account_id: string;
+  holder: string;
+  lease_until: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   municipalities: MunicipalitiesTable;
@@ -291,6 +298,7 @@ export interface Database {
   attachments: AttachmentsTable;
   outbox: OutboxTable;
   form_challenges: FormChallengesTable;
+  channel_stream_leases: ChannelStreamLeasesTable;
 }
 
 export type JobRow = Selectable<JobsTable>;

@@ -4,6 +4,7 @@ import { blueskyConnector } from './bluesky/bluesky.connector';
 import { emailConnector } from './email/email.connector';
 import { rssConnector } from './rss/rss.connector';
 import { simulatorConnector } from './simulator/simulator.connector';
+import { whatsappConnector } from './whatsapp/whatsapp.connector';
 
 // The connectors Plein has, by channel. Channels without one (telefoon, webformulier) only receive
 // through Plein itself: a KCC agent's note, the public form.
@@ -12,6 +13,7 @@ const CONNECTORS: Partial<Record<Channel, Connector>> = {
   rss: rssConnector,
   email: emailConnector,
   gesimuleerd: simulatorConnector,
+  whatsapp: whatsappConnector,
 };
 
 export function connectorFor(channel: string): Connector | undefined {
@@ -24,4 +26,8 @@ export function registerConnector(connector: Connector): void {
 
 export function pollingChannels(): Channel[] {
   return (Object.values(CONNECTORS) as Connector[]).filter((connector) => connector.poll).map((connector) => connector.channel);
+}
+
+export function streamingChannels(): Channel[] {
+  return (Object.values(CONNECTORS) as Connector[]).filter((connector) => connector.stream).map((connector) => connector.channel);
 }

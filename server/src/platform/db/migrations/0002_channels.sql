@@ -137,3 +137,14 @@ CREATE TABLE form_challenges (
   PRIMARY KEY (organisation_id, id),
   FOREIGN KEY (organisation_id, municipality_id) REFERENCES municipalities (organisation_id, id)
 );
+
+-- Which process holds the live stream of an account (Mastodon's streaming API). One holder at a time
+-- across processes; a holder that dies stops renewing and another takes over after the lease.
+CREATE TABLE channel_stream_leases (
+  organisation_id uuid NOT NULL,
+  account_id uuid NOT NULL,
+  holder text NOT NULL,
+  lease_until timestamptz NOT NULL,
+  PRIMARY KEY (organisation_id, account_id),
+  FOREIGN KEY (organisation_id, account_id) REFERENCES channel_accounts (organisation_id, id) ON DELETE CASCADE
+);
