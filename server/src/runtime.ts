@@ -27,9 +27,11 @@ export interface Runtime {
 export function buildJobRegistry(config: Config): JobRegistry {
   const registry = new JobRegistry();
   const logger = pino(loggerOptions(config.logLevel));
-  registry.register(mailJob(createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger }), new URL(config.publicUrl).hostname));
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger });
+  const mailDomain = new URL(config.publicUrl).hostname;
+  registry.register(mailJob(mailer, mailDomain));
   registerPlatformJobs(registry);
-  registerChannelJobs(registry, { keys: { current: config.secretKey, previous: config.previousSecretKeys }, fetch: globalThis.fetch });
+  registerChannelJobs(registry, { keys: { current: config.secretKey, previous: config.previousSecretKeys }, fetch: globalThis.fetch, mailer, mailDomain });
   return registry;
 }
 

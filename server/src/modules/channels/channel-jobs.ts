@@ -1,4 +1,5 @@
 import type { Clock } from '../../platform/clock';
+import type { Mailer } from '../../platform/mail/mailer';
 import type { Db } from '../../platform/db/database';
 import type { ChannelAccountRow } from '../../platform/db/schema';
 import { backoffDelayMs, type JobRegistry } from '../../platform/jobs/job-registry';
@@ -19,6 +20,8 @@ const MAX_SEND_ATTEMPTS = 8;
 export interface ChannelKit {
   keys: SecretKeys;
   fetch: typeof fetch;
+  mailer?: Mailer;
+  mailDomain?: string;
 }
 
 export function connectorAccount(keys: SecretKeys, row: ChannelAccountRow): ConnectorAccount {
@@ -52,7 +55,7 @@ async function storeRefreshedSecrets(db: Db, keys: SecretKeys, account: ChannelA
 type PollPrepared = { skip: true } | { cursor: unknown; result?: PollResult; error?: ChannelError };
 
 export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): void {
-  const depsFor = (clock: Clock): ConnectorDeps => ({ fetch: kit.fetch, clock });
+  const depsFor = (clock: Clock): ConnectorDeps => ({ fetch: kit.fetch, clock, mailer: kit.mailer, mailDomain: kit.mailDomain });
 
   // Every minute: one poll per pollable account and stream that is due. Unique keys per time slot
   // make this safe to run in every process.

@@ -1,5 +1,6 @@
 import type { Channel } from '../../../../contracts/channels';
 import type { Clock } from '../../platform/clock';
+import type { Mailer } from '../../platform/mail/mailer';
 
 // The one shape every channel speaks. Connectors only talk to their platform; storing, cursors,
 // retries, rate limits and the outbox are the channel service's job, the same for every platform.
@@ -54,6 +55,10 @@ export interface ConnectorAccount {
 export interface ConnectorDeps {
   fetch: typeof fetch;
   clock: Clock;
+  // Plein's own outgoing mail (SMTP_URL), for channels whose answers leave by e-mail: the web form.
+  mailer?: Mailer;
+  // The host name Plein's Message-IDs end in.
+  mailDomain?: string;
 }
 
 export interface PollResult {

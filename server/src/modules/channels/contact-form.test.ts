@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildChannelAccount, buildOrganisation } from '../../../../test/factories';
-import { createTestApp, type TestApp } from '../../../../test/harness';
+import { buildChannelAccount, buildOrganisation, buildUser } from '../../../../test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '../../../../test/harness';
+import { startSmtpSink } from '../../../../test/smtp-sink';
 import { CHALLENGE_DIFFICULTY_BITS, leadingZeroBits, proofOfWorkHash } from './contact-form.service';
 
 let t: TestApp;
@@ -74,5 +75,45 @@ describe('openbaar contactformulier', () => {
     const org = await buildOrganisation(t.database.db);
     const response = await t.app.inject({ method: 'POST', url: `/api/v1/organisations/${org.slug}/municipalities/GM0383/contact-challenges` });
     expect(response.statusCode).toBe(404);
+  });
+});
+
+describe('antwoord op het webformulier', () => {
+  it('gaat per e-mail naar de inwoner, als antwoord op het onderwerp; zonder SMTP mislukt het zichtbaar', async () => {
+    const sink = await startSmtpSink();
+    const withMail = await createTestApp({ SMTP_URL: sink.url });
+    try {
+      for (const [app, delivers] of [
+        [withMail, true],
+        [t, false],
+      ] as const) {
+        const org = await buildOrganisation(app.database.db);
+        const account = await buildChannelAccount(app.database.db, app.clock, org.id, { municipalityId: org.municipalities[1]!.id, channel: 'webformulier', handle: 'Contact' });
+        const base = `/api/v1/organisations/${org.slug}/municipalities/GM0383`;
+        const { challenge: id } = (await app.app.inject({ method: 'POST', url: `${base}/contact-challenges` })).json();
+        app.clock.advance(10_000);
+        await app.app.inject({ method: 'POST', url: `${base}/contact`, payload: { ...resident, challenge: id, nonce: solve(id, CHALLENGE_DIFFICULTY_BITS) } });
+        const message = await app.database.db.selectFrom('messages').select('id').where('account_id', '=', account.id).executeTakeFirstOrThrow();
+        const agent = await buildUser(app.database.db, app.clock, org.id, { roles: ['kcc'], municipalityIds: [org.municipalities[1]!.id] });
+        const api = requestAs(app.app, await signIn(app.app, agent.email, agent.password));
+        const queued = await api('POST', '/api/v1/outbox', { accountId: account.id, kind: 'reply', replyToMessageId: message.id, text: 'Het oud papier wordt op dinsdag opgehaald.' });
+        expect(queued.statusCode, queued.body).toBe(201);
+        await app.worker.drain();
+        const item = (await api('GET', `/api/v1/outbox/${queued.json().id}`)).json();
+        if (delivers) {
+          expect(item.status).toBe('verzonden');
+          const mail = sink.received.find((received) => received.raw.includes('Het oud papier wordt op dinsdag opgehaald.'))!;
+          expect(mail.to).toEqual(['sanne@example.nl']);
+          expect(mail.raw).toContain('Subject: Re: Afvalkalender');
+          expect(mail.raw).toContain(`Message-ID: <${item.platformId}>`);
+        } else {
+          expect(item).toMatchObject({ status: 'mislukt' });
+          expect(item.lastError).toContain('SMTP_URL');
+        }
+      }
+    } finally {
+      await withMail.close();
+      await sink.close();
+    }
   });
 });

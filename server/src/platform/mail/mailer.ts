@@ -7,9 +7,14 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string;
+  // Threading, for answers to a resident's message.
+  inReplyTo?: string;
+  references?: string[];
 }
 
 export interface Mailer {
+  // False when there is no SMTP_URL and mail only goes to the log.
+  readonly delivers: boolean;
   send(mail: OutgoingMail & { messageId: string }): Promise<void>;
 }
 
@@ -17,6 +22,7 @@ export function createMailer(options: { smtpUrl?: string; from: string; logger?:
   if (!options.smtpUrl) {
     // Without SMTP (a laptop demo) mail goes to the log, so a reset link can still be followed.
     return {
+      delivers: false,
       async send(mail) {
         options.logger?.warn({ subject: mail.subject, body: mail.text }, 'Geen SMTP_URL ingesteld: e-mail alleen gelogd');
       },
@@ -24,6 +30,7 @@ export function createMailer(options: { smtpUrl?: string; from: string; logger?:
   }
   const transport = nodemailer.createTransport(options.smtpUrl);
   return {
+    delivers: true,
     async send(mail) {
       await transport.sendMail({
         from: options.from,
@@ -32,6 +39,8 @@ export function createMailer(options: { smtpUrl?: string; from: string; logger?:
         text: mail.text,
         html: mail.html,
         messageId: mail.messageId,
+        inReplyTo: mail.inReplyTo,
+        references: mail.references,
       });
     },
   };
