@@ -84,6 +84,15 @@ export const CHANNEL_REQUIREMENTS: Record<Channel, ChannelRequirements> = {
       token('Systeemgebruiker-token'),
       appSecret,
       { key: 'verifyToken', label: 'Verify-token voor het aanmelden van de webhook', kind: 'secret', required: true },
+      {
+        key: 'templateName',
+        label: 'Sjabloon buiten het 24-uursvenster (optioneel)',
+        kind: 'setting',
+        required: false,
+        hint: 'Naam van een door Meta goedgekeurd sjabloon. Zonder sjabloon kan Plein niet antwoorden als de inwoner meer dan 24 uur geleden schreef.',
+      },
+      { key: 'templateLanguage', label: 'Taal van het sjabloon (standaard nl)', kind: 'setting', required: false },
+      graphVersion,
     ],
   },
   email: {
