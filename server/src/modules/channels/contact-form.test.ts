@@ -106,6 +106,8 @@ describe('antwoord op het webformulier', () => {
           expect(mail.to).toEqual(['sanne@example.nl']);
           expect(mail.raw).toContain('Subject: Re: Afvalkalender');
           expect(mail.raw).toContain(`Message-ID: <${item.platformId}>`);
+          const sent = await app.database.db.selectFrom('messages').select(['visibility', 'direction']).where('platform_id', '=', item.platformId).executeTakeFirstOrThrow();
+          expect(sent).toEqual({ visibility: 'prive', direction: 'uit' });
         } else {
           expect(item).toMatchObject({ status: 'mislukt' });
           expect(item.lastError).toContain('SMTP_URL');

@@ -207,7 +207,8 @@ export async function recordSent(db: Db, clock: Clock, account: ChannelAccountRo
       geo: null,
       language: 'nl',
       publicUrl: result.publicUrl,
-      visibility: item.kind === 'direct' ? 'prive' : 'openbaar',
+      // An answer to a private message (e-mail, WhatsApp, a DM, the web form) is private too.
+      visibility: item.kind === 'direct' || original?.visibility === 'prive' ? 'prive' : 'openbaar',
       postedAt: clock.now(),
       raw: { outboxId: item.id },
     },
