@@ -74,7 +74,15 @@ export const CHANNEL_REQUIREMENTS: Record<Channel, ChannelRequirements> = {
   linkedin: {
     serviceUrl: { required: false, label: 'API-adres', placeholder: 'https://api.linkedin.com' },
     handleLabel: 'Organisatienaam',
-    fields: [{ key: 'organizationUrn', label: 'Organisatie-URN (urn:li:organization:…)', kind: 'setting', required: true }, token()],
+    fields: [
+      { key: 'organizationUrn', label: 'Organisatie-URN (urn:li:organization:…)', kind: 'setting', required: true },
+      token(),
+      { key: 'refreshToken', label: 'Refresh-token (optioneel)', kind: 'secret', required: false, hint: 'Alleen voor apps met programmatic refresh tokens; dan vernieuwt Plein het toegangstoken zelf.' },
+      { key: 'clientId', label: 'Client-id (voor vernieuwen van het token)', kind: 'setting', required: false },
+      { key: 'clientSecret', label: 'Client-secret (voor vernieuwen van het token)', kind: 'secret', required: false },
+      { key: 'linkedinVersion', label: 'LinkedIn-versie (JJJJMM, optioneel)', kind: 'setting', required: false, hint: 'De API-versie in de LinkedIn-Version-header; elke versie werkt minstens een jaar.' },
+      { key: 'lookbackDays', label: 'Reacties volgen op posts van de laatste … dagen (standaard 14)', kind: 'setting', required: false },
+    ],
   },
   whatsapp: {
     serviceUrl: { required: false, label: 'Graph API-adres', placeholder: 'https://graph.facebook.com' },

@@ -2,6 +2,7 @@ import type { Channel } from '../../../../../contracts/channels';
 import type { Connector } from '../connector';
 import { blueskyConnector } from './bluesky/bluesky.connector';
 import { emailConnector } from './email/email.connector';
+import { linkedinConnector } from './linkedin/linkedin.connector';
 import { rssConnector } from './rss/rss.connector';
 import { simulatorConnector } from './simulator/simulator.connector';
 import { whatsappConnector } from './whatsapp/whatsapp.connector';
@@ -12,6 +13,7 @@ const CONNECTORS: Partial<Record<Channel, Connector>> = {
   bluesky: blueskyConnector,
   rss: rssConnector,
   email: emailConnector,
+  linkedin: linkedinConnector,
   gesimuleerd: simulatorConnector,
   whatsapp: whatsappConnector,
 };
