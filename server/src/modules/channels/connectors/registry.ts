@@ -2,6 +2,8 @@ import type { Channel } from '../../../../../contracts/channels';
 import type { Connector } from '../connector';
 import { blueskyConnector } from './bluesky/bluesky.connector';
 import { emailConnector } from './email/email.connector';
+import { facebookConnector } from './facebook/facebook.connector';
+import { instagramConnector } from './instagram/instagram.connector';
 import { linkedinConnector } from './linkedin/linkedin.connector';
 import { rssConnector } from './rss/rss.connector';
 import { simulatorConnector } from './simulator/simulator.connector';
@@ -13,6 +15,8 @@ const CONNECTORS: Partial<Record<Channel, Connector>> = {
   bluesky: blueskyConnector,
   rss: rssConnector,
   email: emailConnector,
+  facebook: facebookConnector,
+  instagram: instagramConnector,
   linkedin: linkedinConnector,
   gesimuleerd: simulatorConnector,
   whatsapp: whatsappConnector,

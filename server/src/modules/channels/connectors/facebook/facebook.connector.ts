@@ -1,0 +1,22 @@
+import type { Connector } from '../../connector';
+import { graphCall, graphTarget } from '../meta/graph';
+import { type FeedCursor, pageIdOf, pollFeed } from './inbound';
+import { findOnFacebook, sendToFacebook } from './outbound';
+import { facebookWebhook } from './webhook';
+
+// A Facebook Page over the Graph API with a page token. Inbound: the page feed and comments on
+// recent posts by polling, and the same plus Messenger by webhook (both stored once). Outbound:
+// posts, comment replies, Messenger and private replies to comments, deletes.
+export const facebookConnector: Connector = {
+  channel: 'facebook',
+  pollIntervalSeconds: 120,
+  streams: () => ['feed'],
+  poll: (account, _stream, cursor, deps) => pollFeed(account, (cursor ?? null) as FeedCursor | null, deps),
+  send: sendToFacebook,
+  findSent: findOnFacebook,
+  async verify(account, deps) {
+    const page = await graphCall<{ id: string; name?: string }>(deps, graphTarget(account), 'GET', pageIdOf(account), { params: { fields: 'id,name' } });
+    return { displayName: page.name };
+  },
+  webhook: facebookWebhook,
+};

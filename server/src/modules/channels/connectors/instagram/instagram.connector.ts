@@ -1,0 +1,24 @@
+import type { Connector } from '../../connector';
+import { graphCall, graphTarget } from '../meta/graph';
+import { type MediaCursor, pollMedia } from './inbound';
+import { igUserIdOf } from './normalise';
+import { findOnInstagram, sendToInstagram } from './outbound';
+import { instagramWebhook } from './webhook';
+
+// An Instagram professional account over the Graph API (Instagram API with Facebook Login, page
+// token). Inbound: comments on recent media by polling; comments, @mentions and Direct messages by
+// webhook. Outbound: comment replies, comments on own media, Direct messages and private replies
+// to comments, deletes of comments; image posts only from a public image URL (see outbound.ts).
+export const instagramConnector: Connector = {
+  channel: 'instagram',
+  pollIntervalSeconds: 120,
+  streams: () => ['media'],
+  poll: (account, _stream, cursor, deps) => pollMedia(account, (cursor ?? null) as MediaCursor | null, deps),
+  send: sendToInstagram,
+  findSent: findOnInstagram,
+  async verify(account, deps) {
+    const user = await graphCall<{ id: string; username?: string }>(deps, graphTarget(account), 'GET', igUserIdOf(account), { params: { fields: 'id,username' } });
+    return { displayName: user.username };
+  },
+  webhook: instagramWebhook,
+};
