@@ -58,6 +58,7 @@ export const CHANNEL_REQUIREMENTS: Record<Channel, ChannelRequirements> = {
       token('OAuth 2.0-toegangstoken (gebruikerscontext)'),
       { key: 'refreshToken', label: 'Refresh-token', kind: 'secret', required: false },
       { key: 'clientId', label: 'Client-id (voor vernieuwen van het token)', kind: 'setting', required: false },
+      { key: 'clientSecret', label: 'Client-secret (alleen voor een vertrouwelijke app)', kind: 'secret', required: false, hint: 'Nodig als de X-app een confidential client is; dan vernieuwt Plein het token met HTTP Basic-authenticatie.' },
       { key: 'searchQuery', label: 'Zoekopdracht om te volgen (optioneel)', kind: 'setting', required: false },
     ],
   },

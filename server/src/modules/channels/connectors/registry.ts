@@ -7,6 +7,7 @@ import { instagramConnector } from './instagram/instagram.connector';
 import { linkedinConnector } from './linkedin/linkedin.connector';
 import { rssConnector } from './rss/rss.connector';
 import { simulatorConnector } from './simulator/simulator.connector';
+import { xConnector } from './x/x.connector';
 import { whatsappConnector } from './whatsapp/whatsapp.connector';
 
 // The connectors Plein has, by channel. Channels without one (telefoon, webformulier) only receive
@@ -18,6 +19,7 @@ const CONNECTORS: Partial<Record<Channel, Connector>> = {
   facebook: facebookConnector,
   instagram: instagramConnector,
   linkedin: linkedinConnector,
+  x: xConnector,
   gesimuleerd: simulatorConnector,
   whatsapp: whatsappConnector,
 };
