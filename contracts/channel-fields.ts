@@ -48,7 +48,10 @@ export const CHANNEL_REQUIREMENTS: Record<Channel, ChannelRequirements> = {
   mastodon: {
     serviceUrl: { required: true, label: 'Mastodon-server', placeholder: 'https://social.overheid.nl' },
     handleLabel: 'Accountnaam (bijv. gemeente)',
-    fields: [token()],
+    fields: [
+      token('Toegangstoken (Voorkeuren → Ontwikkeling; rechten read en write)'),
+      { key: 'hashtag', label: 'Hashtag om te volgen (optioneel, zonder #)', kind: 'setting', required: false, hint: 'Plein leest dan ook de openbare tijdlijn van deze hashtag.' },
+    ],
   },
   x: {
     serviceUrl: { required: false, label: 'API-adres', placeholder: 'https://api.x.com' },

@@ -2,6 +2,7 @@ import type { Channel } from '../../../../../contracts/channels';
 import type { Connector } from '../connector';
 import { blueskyConnector } from './bluesky/bluesky.connector';
 import { emailConnector } from './email/email.connector';
+import { mastodonConnector } from './mastodon/mastodon.connector';
 import { facebookConnector } from './facebook/facebook.connector';
 import { instagramConnector } from './instagram/instagram.connector';
 import { linkedinConnector } from './linkedin/linkedin.connector';
@@ -16,6 +17,7 @@ const CONNECTORS: Partial<Record<Channel, Connector>> = {
   bluesky: blueskyConnector,
   rss: rssConnector,
   email: emailConnector,
+  mastodon: mastodonConnector,
   facebook: facebookConnector,
   instagram: instagramConnector,
   linkedin: linkedinConnector,
