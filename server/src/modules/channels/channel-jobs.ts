@@ -52,7 +52,15 @@ async function storeRefreshedSecrets(db: Db, keys: SecretKeys, account: ChannelA
   await updateAccount(db, account.organisation_id, account.id, { secrets_sealed: sealAccountSecrets(keys, account.organisation_id, account.id, merged) });
 }
 
-type PollPrepared = { skip: true } | { cursor: unknown; result?: PollResult; error?: ChannelError };
+type PollPrepared = { skip: true } | { cursor: unknown; sealedUsed: string | null; result?: PollResult; error?: ChannelError };
+
+// Another process renewed the account's tokens while this one was working with the old ones (X rotates
+// the refresh token on every use, so the slower of two refreshes is refused). That is no reason to
+// mark the account as needing attention: the next attempt uses the new tokens.
+function staleCredentials(error: ChannelError, account: ChannelAccountRow, sealedUsed: string | null): ChannelError {
+  if (error.kind !== 'auth' || account.secrets_sealed === sealedUsed) return error;
+  return new ChannelError('transient', 'De tokens waren intussen door een ander proces vernieuwd; volgende keer opnieuw.');
+}
 
 export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): void {
   const depsFor = (clock: Clock): ConnectorDeps => ({ fetch: kit.fetch, clock, mailer: kit.mailer, mailDomain: kit.mailDomain });
@@ -82,9 +90,9 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
       const stream = String(payload.stream);
       const cursor = (await findCursor(db, account.organisation_id, account.id, stream))?.cursor ?? null;
       try {
-        return { cursor, result: await connector.poll(connectorAccount(kit.keys, account), stream, cursor, depsFor(clock)) };
+        return { cursor, sealedUsed: account.secrets_sealed, result: await connector.poll(connectorAccount(kit.keys, account), stream, cursor, depsFor(clock)) };
       } catch (error) {
-        return { cursor, error: asChannelError(error) };
+        return { cursor, sealedUsed: account.secrets_sealed, error: asChannelError(error) };
       }
     },
     handler: async ({ db, clock, job, payload, prepared }) => {
@@ -94,7 +102,7 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
       if (!account) return;
       if (outcome.error) {
         await storeRefreshedSecrets(db, kit.keys, account, outcome.error.secrets);
-        await recordAccountFailure(db, clock, account, outcome.error);
+        await recordAccountFailure(db, clock, account, staleCredentials(outcome.error, account, outcome.sealedUsed));
         return;
       }
       const result = outcome.result!;
@@ -121,7 +129,7 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
     | { skip: true }
     | { deferUntil: Date }
     | { result: SentResult; recovered: boolean }
-    | { error: ChannelError };
+    | { error: ChannelError; sealedUsed?: string | null };
 
   registry.register({
     name: SEND_JOB,
@@ -137,14 +145,17 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
       if (until) return { deferUntil: until };
       try {
         const target = connectorAccount(kit.keys, account);
-        // A second run of the same job means the first may have reached the platform before it died.
-        if (job.attempts > 1 && connector.findSent) {
+        // In doubt whether an earlier attempt reached the platform: a second run of this job (the first
+        // died), or an earlier job for this item that failed with a timeout or a 5xx, after which the
+        // platform may still have published it. Then ask before sending again.
+        const inDoubt = job.attempts > 1 || loaded.item.attempts > 0 || loaded.item.last_error !== null;
+        if (inDoubt && connector.findSent) {
           const found = await connector.findSent(target, request, depsFor(clock));
           if (found) return { result: found, recovered: true };
         }
         return { result: await connector.send(target, request, depsFor(clock)), recovered: false };
       } catch (error) {
-        return { error: asChannelError(error) };
+        return { error: asChannelError(error), sealedUsed: account.secrets_sealed };
       }
     },
     handler: async ({ db, clock, job, payload, prepared }) => {
@@ -166,8 +177,8 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
         await recordAccountSuccess(db, clock, account);
         return;
       }
-      const error = outcome.error;
-      await storeRefreshedSecrets(db, kit.keys, account, error.secrets);
+      const error = outcome.sealedUsed === undefined ? outcome.error : staleCredentials(outcome.error, account, outcome.sealedUsed);
+      await storeRefreshedSecrets(db, kit.keys, account, error.secrets ?? outcome.error.secrets);
       if (!account.paused) await recordAccountFailure(db, clock, account, error);
       const attempts = item.attempts + 1;
       const retryable = error.kind === 'transient' || error.kind === 'rate-limited';

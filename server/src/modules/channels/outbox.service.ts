@@ -141,13 +141,14 @@ export async function getOutboxItem(ctx: ServiceContext, outboxId: string) {
   return toOutboxView(row);
 }
 
-// A failed item goes back in the queue with the same idempotency key: it is still one message.
+// A failed item goes back in the queue with the same idempotency key: it is still one message. The last
+// error stays until it is sent, so the send job first asks the platform whether it arrived after all.
 export async function retryOutboxItem(ctx: ServiceContext, outboxId: string) {
   assertCan(ctx.actor, 'channels.send');
   const current = await getOutboxItem(ctx, outboxId);
   if (current.status !== 'mislukt') throw conflict('niet-mislukt', 'Alleen een mislukt bericht kan opnieuw worden verstuurd.');
   return inTransaction(ctx, async (tx) => {
-    const row = await updateOutboxItem(tx.db, tx.actor.organisationId, outboxId, { status: 'wachtend', attempts: 0, last_error: null });
+    const row = await updateOutboxItem(tx.db, tx.actor.organisationId, outboxId, { status: 'wachtend', attempts: 0 });
     await enqueueJob(tx.db, { organisationId: row.organisation_id, name: SEND_JOB, payload: { outboxId }, runAt: tx.clock.now(), uniqueKey: `versturen:${outboxId}:opnieuw:${tx.clock.now().getTime()}`, maxAttempts: 3 });
     await recordAudit(tx, { action: 'bericht.opnieuw-versturen', recordType: 'uitgaand-bericht', recordId: outboxId });
     return toOutboxView(row);

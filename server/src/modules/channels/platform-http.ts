@@ -51,7 +51,11 @@ export async function platformFetch<T = unknown>(
   }
   if (response.status === 401) throw new ChannelError('auth', `${new URL(url).host}: niet (meer) aangemeld (401) ${shortDetail(text)}`.trim(), null, detail);
   if (response.status >= 500 || response.status === 408) {
-    throw new ChannelError('transient', `${new URL(url).host}: fout bij het platform (${response.status})`, retryAfterMs(response.headers, deps.clock.now()), detail);
+    // Only Retry-After counts here: rate-limit reset headers (sent on every response by Mastodon and X)
+    // say when a quota refills, not when a failing server will be back.
+    const retryAfter = response.headers.get('retry-after');
+    const wait = retryAfter ? retryAfterMs(new Headers({ 'retry-after': retryAfter }), deps.clock.now()) : null;
+    throw new ChannelError('transient', `${new URL(url).host}: fout bij het platform (${response.status})`, wait, detail);
   }
   if (response.status >= 400) {
     throw new ChannelError('permanent', `${new URL(url).host}: verzoek geweigerd (${response.status}) ${shortDetail(text)}`.trim(), null, detail);

@@ -8,6 +8,7 @@ import { instagramConnector } from './instagram/instagram.connector';
 import { linkedinConnector } from './linkedin/linkedin.connector';
 import { rssConnector } from './rss/rss.connector';
 import { simulatorConnector } from './simulator/simulator.connector';
+import { webformulierConnector } from './webformulier/webformulier.connector';
 import { xConnector } from './x/x.connector';
 import { whatsappConnector } from './whatsapp/whatsapp.connector';
 
@@ -23,6 +24,7 @@ const CONNECTORS: Partial<Record<Channel, Connector>> = {
   linkedin: linkedinConnector,
   x: xConnector,
   gesimuleerd: simulatorConnector,
+  webformulier: webformulierConnector,
   whatsapp: whatsappConnector,
 };
 

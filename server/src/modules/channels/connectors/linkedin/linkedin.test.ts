@@ -229,6 +229,26 @@ describe('LinkedIn tegen een nagebouwde Community Management API', () => {
     expect(li.commentsBy(schoorl.organizationUrn).map((reply) => reply.urn)).toEqual([sent.platformId]);
   });
 
+  it('vraagt na een 500 eerst of LinkedIn de reactie toch al had, en plaatst haar dan niet nog eens', async () => {
+    const egmond = await municipality('wijkaanzee');
+    const post = li.addPost(egmond.organizationUrn, 'Strandopgang tijdelijk dicht', { at: daysAgo(1) });
+    const comment = li.addComment(post.id, MEMBER, 'Tot wanneer?');
+    await t.worker.drain();
+    const inbound = (await messagesOf(egmond.accountId)).find((message) => message.platform_id === comment.urn)!;
+    const queued = (await egmond.api('POST', '/api/v1/outbox', { accountId: egmond.accountId, kind: 'reply', replyToMessageId: inbound.id, text: 'Tot vrijdag.' })).json();
+    // LinkedIn stores the comment and then answers 500 (a proxy timing out in front of it): the state
+    // after this attempt is a comment on LinkedIn and an error in Plein.
+    li.failNext(500, { match: /^POST \/rest\/socialActions\//, token: egmond.accessToken });
+    const created = li.addComment(post.id, egmond.organizationUrn, 'Tot vrijdag.', { parentComment: comment.urn });
+    await t.worker.drain();
+    expect((await egmond.api('GET', `/api/v1/outbox/${queued.id}`)).json()).toMatchObject({ status: 'wachtend', attempts: 1 });
+    t.clock.advance(60_000);
+    await t.worker.drain();
+    const sent = (await egmond.api('GET', `/api/v1/outbox/${queued.id}`)).json();
+    expect(sent).toMatchObject({ status: 'verzonden', platformId: created.urn });
+    expect(li.commentsBy(egmond.organizationUrn)).toHaveLength(1);
+  });
+
   it('plaatst precies één reactie als de worker sterft nadat LinkedIn haar al had', async () => {
     const bakkum = await municipality('bakkum');
     const post = li.addPost(bakkum.organizationUrn, 'Zwembad morgen later open', { at: daysAgo(1) });
