@@ -12,8 +12,7 @@ import { webformulierConnector } from './webformulier/webformulier.connector';
 import { xConnector } from './x/x.connector';
 import { whatsappConnector } from './whatsapp/whatsapp.connector';
 
-// The connectors Plein has, by channel. Channels without one (telefoon, webformulier) only receive
-// through Plein itself: a KCC agent's note, the public form.
+// The connectors Plein has, by channel. The phone line has none: calls enter as a KCC agent's note.
 const CONNECTORS: Partial<Record<Channel, Connector>> = {
   bluesky: blueskyConnector,
   rss: rssConnector,
@@ -32,6 +31,7 @@ export function connectorFor(channel: string): Connector | undefined {
   return CONNECTORS[channel as Channel];
 }
 
+// Tests replace a connector with one they control (the stream supervisor's own rules); the app never does.
 export function registerConnector(connector: Connector): void {
   CONNECTORS[connector.channel] = connector;
 }
