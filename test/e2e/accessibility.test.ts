@@ -2,6 +2,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageErrors, DESKTOP, expectAccessible, launchChromium, newContext, PHONE, signInWithForm, waitForPage } from './browser';
 import { createFailedJob, type E2eApp, startE2eApp } from './e2e-app';
+import { buildChannelAccount } from '../factories';
 import { requestAs, signIn } from '../harness';
 
 // Every page of the web app, checked with axe-core at desktop width and at 360 px, where nothing may scroll sideways.
@@ -25,6 +26,7 @@ describe('toegankelijkheid van elke pagina', () => {
     { name: 'beheer-inloggen', path: '/beheer/inloggen' },
     { name: 'audit', path: '/beheer/audit' },
     { name: 'taken', path: '/beheer/taken' },
+    { name: 'kanaal-koppelen', path: '/beheer/kanalen/nieuw' },
     { name: 'tokens', path: '/profiel/tokens' },
     { name: 'toegankelijkheid-ingelogd', path: '/toegankelijkheid' },
     { name: 'niet-gevonden-ingelogd', path: '/bestaat-niet' },
@@ -49,6 +51,28 @@ describe('toegankelijkheid van elke pagina', () => {
     workspacePages.push({ name: 'gebruiker-wijzigen', path: `/beheer/gebruikers/${e2e.admin.id}` });
     await as('POST', '/api/v1/me/api-tokens', { name: 'Power BI dashboard' });
     await createFailedJob(e2e);
+    // Channel pages with a web form, a phone line, a simulated and a Meta account.
+    const bergen = e2e.organisation.municipalities.find((m) => m.name === 'Bergen')!;
+    const build = (input: Parameters<typeof buildChannelAccount>[3]) => buildChannelAccount(e2e.testApp.database.db, e2e.testApp.clock, e2e.organisation.id, input);
+    await build({ municipalityId: bergen.id, channel: 'webformulier', handle: 'Contactformulier' });
+    await build({ municipalityId: bergen.id, channel: 'telefoon', handle: '14 072' });
+    await build({ municipalityId: bergen.id, channel: 'gesimuleerd', handle: 'Oefenaccount', settings: { scenario: 'alledaags' } });
+    const facebook = await build({
+      municipalityId: bergen.id,
+      channel: 'facebook',
+      handle: 'Gemeente Bergen',
+      settings: { pageId: '1234567890' },
+      secrets: { accessToken: 'paginatoken', appSecret: 'app-secret' },
+    });
+    workspacePages.push(
+      { name: 'kanalen', path: '/beheer/kanalen' },
+      { name: 'kanaal-wijzigen', path: `/beheer/kanalen/${facebook.id}` },
+      { name: 'telefoongesprek', path: '/inbox/telefoongesprek' },
+    );
+    publicPages.push(
+      { name: 'contactformulier', path: `/contact/${e2e.organisation.slug}/GM0373` },
+      { name: 'contactformulier-onbekend', path: `/contact/${e2e.organisation.slug}/GM0383` },
+    );
   });
 
   afterAll(async () => {
@@ -70,6 +94,12 @@ describe('toegankelijkheid van elke pagina', () => {
       await page.getByRole('button', { name: 'Inloggen' }).click();
       await page.getByText('Vul dit veld in.').first().waitFor();
       await expectAccessible(page, 'inloggen-fouten', viewport.width);
+      // The contact form with errors next to its fields.
+      await page.goto(`${e2e.baseUrl}/contact/${e2e.organisation.slug}/GM0373`);
+      await waitForPage(page);
+      await page.getByRole('button', { name: 'Versturen' }).click();
+      await page.getByText('Vul dit veld in.').first().waitFor();
+      await expectAccessible(page, 'contactformulier-fouten', viewport.width);
       expect(errors).toEqual([]);
       await context.close();
     });
@@ -83,6 +113,13 @@ describe('toegankelijkheid van elke pagina', () => {
         await page.goto(`${e2e.baseUrl}${path}`);
         await expectAccessible(page, name, viewport.width);
       }
+      // Connecting a Bluesky account: its own fields, a password field and errors at the fields.
+      await page.goto(`${e2e.baseUrl}/beheer/kanalen/nieuw`);
+      await waitForPage(page);
+      await page.getByLabel('Kanaal').selectOption({ label: 'Bluesky' });
+      await page.getByRole('button', { name: 'Account koppelen' }).click();
+      await page.getByText('Vul dit veld in.').first().waitFor();
+      await expectAccessible(page, 'kanaal-koppelen-fouten', viewport.width);
       if (viewport.width <= PHONE.width) {
         await page.goto(`${e2e.baseUrl}/luisteren`);
         await waitForPage(page);

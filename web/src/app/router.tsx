@@ -6,6 +6,9 @@ import { RequireAuth, RequirePermission } from '../modules/auth/RequireAuth';
 import { ResetPasswordPage } from '../modules/auth/ResetPasswordPage';
 import { SignInPage } from '../modules/auth/SignInPage';
 import { AuditPage } from '../modules/beheer/audit/AuditPage';
+import { ChannelAccountsPage } from '../modules/beheer/channels/ChannelAccountsPage';
+import { EditChannelAccountPage } from '../modules/beheer/channels/EditChannelAccountPage';
+import { NewChannelAccountPage } from '../modules/beheer/channels/NewChannelAccountPage';
 import { BeheerIndexPage } from '../modules/beheer/BeheerIndexPage';
 import { BeheerLayout } from '../modules/beheer/BeheerLayout';
 import { JobsPage } from '../modules/beheer/jobs/JobsPage';
@@ -18,8 +21,10 @@ import { TokensPage } from '../modules/beheer/tokens/TokensPage';
 import { EditUserPage } from '../modules/beheer/users/EditUserPage';
 import { NewUserPage } from '../modules/beheer/users/NewUserPage';
 import { UsersPage } from '../modules/beheer/users/UsersPage';
+import { ContactFormPage } from '../modules/contact/ContactFormPage';
 import { CrisisPage } from '../modules/crisis/CrisisPage';
 import { InboxPage } from '../modules/inbox/InboxPage';
+import { PhoneCallPage } from '../modules/inbox/PhoneCallPage';
 import { InzichtPage } from '../modules/inzicht/InzichtPage';
 import { LuisterenPage } from '../modules/luisteren/LuisterenPage';
 import { MeldingenPage } from '../modules/meldingen/MeldingenPage';
@@ -36,12 +41,17 @@ export function AppRoutes() {
         <Route path="/inloggen" element={<SignInPage />} />
         <Route path="/wachtwoord-vergeten" element={<ForgotPasswordPage />} />
         <Route path="/wachtwoord-herstellen" element={<ResetPasswordPage />} />
+        {/* For residents: no account needed. */}
+        <Route path="/contact/:slug/:cbsCode" element={<ContactFormPage />} />
       </Route>
       <Route element={<RequireAuth />}>
         <Route element={<WorkspaceLayout />}>
           <Route index element={<Navigate to="/luisteren" replace />} />
           <Route path="/luisteren" element={<LuisterenPage />} />
           <Route path="/inbox" element={<InboxPage />} />
+          <Route element={<RequirePermission permission="messages.log" />}>
+            <Route path="/inbox/telefoongesprek" element={<PhoneCallPage />} />
+          </Route>
           <Route path="/meldingen" element={<MeldingenPage />} />
           <Route path="/zenden" element={<ZendenPage />} />
           <Route path="/participatie" element={<ParticipatiePage />} />
@@ -59,6 +69,13 @@ export function AppRoutes() {
               <Route path="teams" element={<TeamsPage />} />
               <Route path="teams/nieuw" element={<NewTeamPage />} />
               <Route path="teams/:id" element={<EditTeamPage />} />
+            </Route>
+            <Route element={<RequirePermission permission="channels.read" />}>
+              <Route path="kanalen" element={<ChannelAccountsPage />} />
+              <Route path="kanalen/:id" element={<EditChannelAccountPage />} />
+            </Route>
+            <Route element={<RequirePermission permission="channels.manage" />}>
+              <Route path="kanalen/nieuw" element={<NewChannelAccountPage />} />
             </Route>
             <Route element={<RequirePermission permission="organisation.manage" />}>
               <Route path="gemeenten" element={<MunicipalitiesPage />} />

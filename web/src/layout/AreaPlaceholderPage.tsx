@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useLocale } from '../app/i18n';
 import { EmptyState, Heading, PageHeader, Paragraph } from '../ui';
 
@@ -11,12 +12,12 @@ export interface AreaContent {
 }
 
 // A workspace area that is not built yet says honestly what it will do, instead of an empty screen.
-export function AreaPlaceholderPage({ content }: { content: { nl: AreaContent; en: AreaContent } }) {
+export function AreaPlaceholderPage({ content, actions }: { content: { nl: AreaContent; en: AreaContent }; actions?: ReactNode }) {
   const { locale } = useLocale();
   const text = content[locale];
   return (
     <>
-      <PageHeader title={text.title} lead={<Paragraph lead>{text.lead}</Paragraph>} />
+      <PageHeader title={text.title} lead={<Paragraph lead>{text.lead}</Paragraph>} actions={actions} />
       <EmptyState title={text.emptyTitle}>
         <Paragraph>{text.emptyText}</Paragraph>
       </EmptyState>

@@ -1,4 +1,8 @@
+import { useAuth } from '../../app/auth-context';
+import { useMessages } from '../../app/i18n';
 import { AreaPlaceholderPage, type AreaContent } from '../../layout/AreaPlaceholderPage';
+import { ButtonLink } from '../../ui';
+import { inboxMessages } from './inbox-messages';
 
 const content: { nl: AreaContent; en: AreaContent } = {
   nl: {
@@ -32,5 +36,9 @@ const content: { nl: AreaContent; en: AreaContent } = {
 };
 
 export function InboxPage() {
-  return <AreaPlaceholderPage content={content} />;
+  const t = useMessages(inboxMessages);
+  const { can } = useAuth();
+  // Phone calls can already be logged, although the inbox that shows them is still being built.
+  const actions = can('messages.log') ? <ButtonLink to="/inbox/telefoongesprek">{t('logCall')}</ButtonLink> : undefined;
+  return <AreaPlaceholderPage content={content} actions={actions} />;
 }

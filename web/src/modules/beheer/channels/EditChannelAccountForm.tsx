@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import type { ChannelRequirements } from '../../../../../contracts/channel-fields';
+import type { ChannelAccount } from '../../../../../contracts/channels';
+import { commonMessages } from '../../../app/common-messages';
+import { useMessages } from '../../../app/i18n';
+import { useFormSubmit } from '../../../app/use-form-submit';
+import { Alert, Button, Paragraph, TextField } from '../../../ui';
+import { ChannelFields } from './ChannelFields';
+import { type ChannelFieldValues, formNames, missingRequired, secretsFrom, sendWithFormFieldNames, settingsFrom, storedValues } from './channel-form';
+import { channelsMessages } from './channels-messages';
+
+export interface ChannelAccountChange {
+  displayName?: string;
+  serviceUrl?: string | null;
+  settings?: Record<string, string>;
+  secrets?: Record<string, string>;
+}
+
+// Sends only what changed: an untouched form changes nothing, and empty secret fields keep the stored secrets.
+export function EditChannelAccountForm({
+  account,
+  requirements,
+  onSubmit,
+}: {
+  account: ChannelAccount;
+  requirements: ChannelRequirements;
+  onSubmit: (change: ChannelAccountChange) => Promise<boolean>;
+}) {
+  const t = useMessages(channelsMessages);
+  const common = useMessages(commonMessages);
+  const [displayName, setDisplayName] = useState(account.displayName);
+  const [fieldValues, setFieldValues] = useState<ChannelFieldValues>(() => storedValues(requirements, account.serviceUrl, account.settings));
+  const stored = storedValues(requirements, account.serviceUrl, account.settings);
+
+  const { submit, errors, problem, busy } = useFormSubmit({
+    validate: () => {
+      const found: Record<string, string> = displayName.trim() ? {} : { displayName: common('required') };
+      return { ...found, ...missingRequired(requirements, fieldValues, account.hasSecrets, common('required')) };
+    },
+    send: () =>
+      sendWithFormFieldNames(async () => {
+        const settings = settingsFrom(requirements, fieldValues, (key, value) => value !== (stored[`settings:${key}`] ?? ''));
+        const secrets = secretsFrom(requirements, fieldValues);
+        const serviceUrl = fieldValues.serviceUrl?.trim() ?? '';
+        const saved = await onSubmit({
+          ...(displayName.trim() !== account.displayName && { displayName: displayName.trim() }),
+          ...(requirements.serviceUrl && serviceUrl !== (account.serviceUrl ?? '') && { serviceUrl: serviceUrl || null }),
+          ...(Object.keys(settings).length > 0 && { settings }),
+          ...(Object.keys(secrets).length > 0 && { secrets }),
+        });
+        // A secret that was sent is stored now; the field goes back to meaning "keep the stored one".
+        if (saved) setFieldValues((current) => Object.fromEntries(Object.entries(current).map(([name, value]) => [name, name.startsWith('secrets:') ? '' : value])));
+      }),
+    fields: ['displayName', ...formNames(requirements)],
+  });
+
+  return (
+    <form className="utrecht-form plein-form" onSubmit={submit} noValidate>
+      {problem && (
+        <Alert type="error" title={common('saveFailed')}>
+          <Paragraph>{problem}</Paragraph>
+        </Alert>
+      )}
+      <TextField label={t('displayNameEdit')} autoComplete="off" value={displayName} onChange={setDisplayName} error={errors.displayName} />
+      <ChannelFields
+        mode="edit"
+        requirements={requirements}
+        values={fieldValues}
+        errors={errors}
+        storedSecrets={account.hasSecrets}
+        onChange={(name, value) => setFieldValues((current) => ({ ...current, [name]: value }))}
+      />
+      <div className="plein-form__actions">
+        <Button type="submit" appearance="primary" busy={busy}>
+          {busy ? common('saving') : common('save')}
+        </Button>
+      </div>
+    </form>
+  );
+}
