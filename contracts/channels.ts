@@ -52,13 +52,13 @@ export const channelAccountCreateSchema = z.strictObject({
   channel: channelSchema,
   handle: handleSchema,
   displayName: z.string().trim().max(200).optional(),
-  serviceUrl: z.url('Vul een volledig adres in, zoals https://bsky.social').max(2000).optional(),
+  serviceUrl: z.url('Vul een volledig adres in, beginnend met https://').max(2000).optional(),
   settings: z.record(z.string(), z.union([z.string().max(2000), z.number(), z.boolean()])).optional(),
   secrets: secretsSchema.optional(),
 });
 
 export const channelAccountChangeSchema = z.strictObject({
-  displayName: z.string().trim().max(200).optional(),
+  displayName: z.string().trim().min(1, 'Vul een naam in').max(200).optional(),
   serviceUrl: z.url('Vul een volledig adres in').max(2000).nullable().optional(),
   settings: z.record(z.string(), z.union([z.string().max(2000), z.number(), z.boolean()])).optional(),
   secrets: secretsSchema.optional(),
