@@ -13,6 +13,7 @@ import { mastodonConnector } from './mastodon.connector';
 import { htmlToText } from './normalise';
 import { statusText } from './outbound';
 import { EventStreamParser } from './streaming';
+import { StreamSupervisor } from '../../stream-supervisor';
 
 // Plein's real worker and database against a Mastodon server on loopback (test/platforms/mastodon-server.ts)
 // that follows docs.joinmastodon.org and runs on Plein's ManualClock.
@@ -302,6 +303,29 @@ describe('Mastodon-streaming', () => {
     await live.close();
     await live.ended;
     expect(errors).toEqual([]);
+  });
+
+  it('de stroombewaking van Plein houdt de stroom van een gekoppeld account open en slaat gepushte vermeldingen op', async () => {
+    const purmerend = await municipality('purmerend');
+    const inwoner = server.addAccount('jan', { domain: 'andere.example' });
+    const supervisor = new StreamSupervisor({ db: t.database.db, clock: t.clock, keys: KEYS, fetch });
+    try {
+      await supervisor.superviseOnce();
+      expect(supervisor.openStreams()).toContain(purmerend.accountId);
+      await until(() => callsWith(purmerend.mastodon.token, 'GET', '/api/v1/streaming/user/notification').length > 0);
+      const mention = server.post(inwoner, '@purmerend de stoep ligt open bij de school');
+      let stored: Awaited<ReturnType<typeof messagesOf>> = [];
+      for (let waited = 0; stored.length === 0 && waited < 5_000; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        stored = await messagesOf(purmerend.accountId);
+      }
+      expect(stored.map((message) => message.platform_id)).toEqual([mention.id]);
+      // The regular poll afterwards finds the same mention and stores nothing twice.
+      await nextMinute();
+      expect((await messagesOf(purmerend.accountId)).filter((message) => message.direction === 'in')).toHaveLength(1);
+    } finally {
+      await supervisor.stop();
+    }
   });
 
   it('meldt een ingetrokken token als auth-fout en eindigt vanzelf als de server de verbinding sluit', async () => {
