@@ -58,7 +58,10 @@ export interface SignedIn {
 }
 
 export async function signIn(app: FastifyInstance, email: string, password: string, organisation?: string): Promise<SignedIn> {
-  const response = await app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { email, password, organisation } });
+  // Every test person signs in from an address of their own, so a busy test file does not run into the
+  // per-address sign-in limit meant for password guessers (login-rate-limit.test.ts tests that limit).
+  const remoteAddress = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
+  const response = await app.inject({ method: 'POST', url: '/api/v1/sessions', remoteAddress, payload: { email, password, organisation } });
   if (response.statusCode !== 201) throw new Error(`Inloggen mislukt (${response.statusCode}): ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'plein_sessie');
   if (!cookie) throw new Error('Geen sessiecookie');

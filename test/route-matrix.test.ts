@@ -38,6 +38,7 @@ const recordOf: Record<string, RecordFixture> = {
     body: {},
   }),
   '/api/v1/messages/:id': async (a, t) => ({ params: { id: await phoneMessage(a, t) } }),
+  '/api/v1/messages/:id/withdrawal': async (a, t) => ({ params: { id: await sentMessage(a, t) } }),
   '/api/v1/outbox/:id': async (a, t) => ({ params: { id: await failedOutboxItem(a, t) } }),
   '/api/v1/outbox/:id/retry': async (a, t) => ({ params: { id: await failedOutboxItem(a, t) } }),
 };
@@ -50,6 +51,14 @@ async function phoneMessage(a: Tenant, t: TestApp) {
   const line = await buildChannelAccount(t.database.db, t.clock, a.org.id, { municipalityId: a.org.municipalities[0]!.id, channel: 'telefoon' });
   const response = await requestAs(t.app, a.session)('POST', '/api/v1/phone-calls', { accountId: line.id, summary: 'Vraag over de afvalkalender' });
   return response.json().id as string;
+}
+
+async function sentMessage(a: Tenant, t: TestApp) {
+  const account = await simulatedAccount(a, t);
+  const queued = await requestAs(t.app, a.session)('POST', '/api/v1/outbox', { accountId: account.id, kind: 'post', text: 'Wordt ingetrokken' });
+  await t.worker.drain();
+  const outbox = await t.database.db.selectFrom('outbox').select('sent_message_id').where('id', '=', queued.json().id).executeTakeFirstOrThrow();
+  return outbox.sent_message_id!;
 }
 
 async function failedOutboxItem(a: Tenant, t: TestApp) {

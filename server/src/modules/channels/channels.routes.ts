@@ -19,7 +19,7 @@ import type { SecretKeys } from './account-secrets';
 import { addAccount, changeAccount, getAccount, listAccounts } from './accounts.service';
 import { describeContactForm, issueChallenge, submitContactForm } from './contact-form.service';
 import { getMessage, listMessages, logPhoneCall } from './messages.service';
-import { getOutboxItem, listOutbox, queueOutbound, retryOutboxItem } from './outbox.service';
+import { getOutboxItem, listOutbox, queueOutbound, queueWithdrawal, retryOutboxItem } from './outbox.service';
 
 const contactParams = z.strictObject({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Onbekende organisatie'),
@@ -77,6 +77,18 @@ export async function channelsRoutes(app: AppInstance) {
     '/api/v1/messages/:id',
     { config: { permission: 'messages.read' }, schema: { tags, summary: 'Eén bericht', params: idParams, response: { 200: messageSchema } } },
     async (request) => getMessage(serviceContext(request), request.params.id),
+  );
+
+  app.post(
+    '/api/v1/messages/:id/withdrawal',
+    {
+      config: { permission: 'channels.send' },
+      schema: { tags, summary: 'Trek een door Plein verstuurd bericht in (het platform verwijdert het)', params: idParams, response: { 201: outboxItemSchema, 200: outboxItemSchema } },
+    },
+    async (request, reply) => {
+      const { item, created } = await queueWithdrawal(serviceContext(request), request.params.id);
+      return reply.status(created ? 201 : 200).send(item);
+    },
   );
 
   app.post(

@@ -126,6 +126,37 @@ export async function queueOutbound(ctx: ServiceContext, input: OutboundInput) {
   });
 }
 
+// Withdraws a message Plein sent (a post with a mistake in it): the platform deletes it through the
+// outbox, once, however often someone presses the button.
+export async function queueWithdrawal(ctx: ServiceContext, messageId: string) {
+  assertCan(ctx.actor, 'channels.send');
+  const message = await findMessage(ctx.db, ctx.actor.organisationId, messageId);
+  if (!message || !actsForMunicipality(ctx.actor, message.municipality_id)) throw notFound('Het bericht');
+  const account = await accountFor(ctx, message.account_id);
+  const capabilities = CHANNEL_CAPABILITIES[account.channel as Channel];
+  if (message.direction !== 'uit') throw conflict('niet-van-ons', 'Alleen berichten die Plein zelf verstuurde kunnen worden ingetrokken.');
+  if (!capabilities.delete) throw conflict('kan-niet-intrekken', `Via ${capabilities.label} kan een verstuurd bericht niet worden ingetrokken.`);
+  return inTransaction(ctx, async (tx) => {
+    const now = tx.clock.now();
+    const { row, created } = await insertOutboxOnce(tx.db, {
+      organisation_id: tx.actor.organisationId,
+      account_id: account.id,
+      kind: 'delete',
+      idempotency_key: `intrekken:${message.id}`,
+      target_platform_id: message.platform_id,
+      reply_to_message_id: null,
+      media: JSON.stringify([]),
+      created_by: tx.actor.userId || null,
+      created_at: now,
+    });
+    if (created) {
+      await enqueueJob(tx.db, { organisationId: row.organisation_id, name: SEND_JOB, payload: { outboxId: row.id }, runAt: now, uniqueKey: `versturen:${row.id}`, maxAttempts: 3 });
+      await recordAudit(tx, { action: 'bericht.ingetrokken', recordType: 'bericht', recordId: message.id, details: { outboxId: row.id } });
+    }
+    return { item: toOutboxView(row), created };
+  });
+}
+
 export async function listOutbox(ctx: ServiceContext, filter: { accountId?: string; limit: number }) {
   assertCan(ctx.actor, 'channels.read');
   const accounts = (await findAccounts(ctx.db, ctx.actor.organisationId)).filter((account) => actsForMunicipality(ctx.actor, account.municipality_id));
@@ -192,6 +223,10 @@ export async function loadOutboundRequest(db: Db, organisationId: string, outbox
 
 // Records the platform's id on the outbox item and keeps the sent message in the thread it answers.
 export async function recordSent(db: Db, clock: Clock, account: ChannelAccountRow, item: OutboxRow, result: SentResult) {
+  if (item.kind === 'delete') {
+    await updateOutboxItem(db, item.organisation_id, item.id, { status: 'verzonden', platform_id: item.target_platform_id, sent_at: clock.now(), last_error: null });
+    return;
+  }
   const original = item.reply_to_message_id ? await findMessage(db, item.organisation_id, item.reply_to_message_id) : undefined;
   const [messageId] = await storeMessages(db, clock, account, [
     {

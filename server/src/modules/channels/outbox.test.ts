@@ -69,6 +69,27 @@ describe('de outbox', () => {
     expect(copies).toHaveLength(1);
   });
 
+  it('trekt een verstuurd bericht één keer in; berichten van anderen niet', async () => {
+    const { org, api, account } = await webcare();
+    const queued = (await api('POST', '/api/v1/outbox', { accountId: account.id, kind: 'post', text: 'Verkeerde datum genoemd' })).json();
+    await t.worker.drain();
+    const sent = await t.database.db.selectFrom('outbox').select('sent_message_id').where('id', '=', queued.id).executeTakeFirstOrThrow();
+    const first = await api('POST', `/api/v1/messages/${sent.sent_message_id}/withdrawal`);
+    const second = await api('POST', `/api/v1/messages/${sent.sent_message_id}/withdrawal`);
+    expect(first.statusCode).toBe(201);
+    expect(second.statusCode).toBe(200);
+    expect(second.json().id).toBe(first.json().id);
+    await t.worker.drain();
+    expect((await api('GET', `/api/v1/outbox/${first.json().id}`)).json()).toMatchObject({ kind: 'delete', status: 'verzonden', platformId: `sim-uit-${queued.id}` });
+    const line = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: org.municipalities[0]!.id, channel: 'telefoon' });
+    // A resident's message (here a logged call) is not Plein's to withdraw.
+    const call = await api('POST', '/api/v1/phone-calls', { accountId: line.id, summary: 'Vraag' });
+    expect(call.statusCode).toBe(201);
+    const refused = await api('POST', `/api/v1/messages/${call.json().id}/withdrawal`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('niet-van-ons');
+  });
+
   it('legt een telefoongesprek vast als binnenkomend bericht op het kanaal telefoon', async () => {
     const { org, api } = await webcare();
     const line = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: org.municipalities[0]!.id, channel: 'telefoon', handle: '14 072' });

@@ -282,6 +282,21 @@ describe('Mastodon via de echte worker', () => {
   });
 });
 
+describe('Mastodon: intrekken', () => {
+  it('een verstuurde post wordt via de outbox op de server verwijderd', async () => {
+    const zaanstad = await municipality('zaanstad');
+    const queued = (await zaanstad.api('POST', '/api/v1/outbox', { accountId: zaanstad.accountId, kind: 'post', text: 'De markt is morgen (verkeerde dag genoemd)' })).json();
+    await t.worker.drain();
+    expect(server.statusesBy(zaanstad.mastodon)).toHaveLength(1);
+    const sent = await t.database.db.selectFrom('outbox').select('sent_message_id').where('id', '=', queued.id).executeTakeFirstOrThrow();
+    const withdrawal = await zaanstad.api('POST', `/api/v1/messages/${sent.sent_message_id}/withdrawal`);
+    expect(withdrawal.statusCode, withdrawal.body).toBe(201);
+    await t.worker.drain();
+    expect(server.statusesBy(zaanstad.mastodon)).toHaveLength(0);
+    expect((await zaanstad.api('GET', `/api/v1/outbox/${withdrawal.json().id}`)).json().status).toBe('verzonden');
+  });
+});
+
 describe('Mastodon-streaming', () => {
   const account = (token: string) => ({ id: 'a', organisationId: 'o', municipalityId: 'm', channel: 'mastodon' as const, handle: 'gemeente', serviceUrl: server.url, settings: {}, secrets: { accessToken: token } });
   const until = async (check: () => boolean) => {
