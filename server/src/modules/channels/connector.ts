@@ -40,6 +40,25 @@ export interface NormalisedMessage {
   raw: unknown;
 }
 
+// A message without the social extras (no media, links, mentions, thread or place): what enters through
+// Plein itself (a phone note, the contact form) or what Plein sent.
+export function plainMessage(
+  fields: Pick<NormalisedMessage, 'platformId' | 'author' | 'text' | 'visibility' | 'postedAt' | 'raw'> & Partial<NormalisedMessage>,
+): NormalisedMessage {
+  return {
+    media: [],
+    links: [],
+    mentions: [],
+    hashtags: [],
+    replyToPlatformId: null,
+    threadRootPlatformId: null,
+    geo: null,
+    language: null,
+    publicUrl: null,
+    ...fields,
+  };
+}
+
 // An account as a connector sees it: settings plus its opened secrets.
 export interface ConnectorAccount {
   id: string;

@@ -6,6 +6,7 @@ import { enqueueJob } from '../../platform/jobs/jobs.service';
 import { findMunicipalities, findOrganisationBySlug } from '../organisations/organisations.repository';
 import { findAccountByChannel } from './accounts.repository';
 import { claimChallenge, insertChallenge } from './form-challenges.repository';
+import { plainMessage } from './connector';
 import { storeMessages } from './ingest.service';
 
 // Spam resistance without a third party: a hidden field people leave empty, a proof of work bound to a
@@ -83,24 +84,15 @@ export async function submitContactForm(db: Db, clock: Clock, slug: string, cbsC
     if (age < MIN_FILL_MS) throw new AppError(429, 'te-snel', 'Te snel verstuurd', 'Uw bericht is te snel na het openen verstuurd. Wacht een paar seconden en probeer het opnieuw.');
     if (age > CHALLENGE_VALID_MS) throw refused('het formulier stond te lang open.');
     await storeMessages(trx, clock, account, [
-      {
+      plainMessage({
         platformId: `formulier-${challenge.id}`,
         author: { id: input.email.toLowerCase(), handle: input.email.toLowerCase(), displayName: input.name ?? null, followers: null },
         text: input.message,
         subject: input.subject ?? null,
-        media: [],
-        links: [],
-        mentions: [],
-        hashtags: [],
-        replyToPlatformId: null,
-        threadRootPlatformId: null,
-        geo: null,
-        language: null,
-        publicUrl: null,
         visibility: 'prive',
         postedAt: now,
         raw: { form: 'contact', name: input.name ?? null, email: input.email, subject: input.subject ?? null },
-      },
+      }),
     ]);
     await enqueueJob(trx, {
       organisationId: organisation.id,

@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
+import { adminQuery, PG_SERVER, startWorkerProcess } from '../../../../test/worker-processes';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildChannelAccount, TEST_SECRET_KEY } from '../../../../test/factories';
 import { systemClock } from '../../platform/clock';
@@ -15,9 +15,8 @@ import { countMessages } from './messages.repository';
 // Real worker processes on the local PostgreSQL (also in the PGlite CI pass: two processes need a
 // shared server). One is killed with SIGKILL while its poll waits for the platform; the other takes
 // over after the lease, and every article is stored exactly once.
-const SERVER = process.env.PLEIN_TEST_PG_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
 const databaseName = `plein_kanalen_${randomBytes(4).toString('hex')}`;
-const databaseUrl = `${SERVER}/${databaseName}`;
+const databaseUrl = `${PG_SERVER}/${databaseName}`;
 let handle: DatabaseHandle;
 let feed: Server;
 let feedUrl: string;
@@ -25,30 +24,12 @@ const children: ChildProcess[] = [];
 const served: string[] = [];
 let slowFirst = true;
 
-async function admin(statement: string) {
-  const client = new pg.Client({ connectionString: `${SERVER}/postgres` });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 function startWorker(id: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/channel-worker.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, WORKER_ID: id, LEASE_SECONDS: '2', PLEIN_SECRET_KEY: TEST_SECRET_KEY.toString('hex') },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    child.stdout?.once('data', () => resolve(child));
-    child.once('exit', (code) => reject(new Error(`worker ${id} stopte met ${code}`)));
-  });
+  return startWorkerProcess('channel-worker.ts', { DATABASE_URL: databaseUrl, WORKER_ID: id, LEASE_SECONDS: '2', PLEIN_SECRET_KEY: TEST_SECRET_KEY.toString('hex') }, children);
 }
 
 beforeAll(async () => {
-  await admin(`CREATE DATABASE ${databaseName}`);
+  await adminQuery(`CREATE DATABASE ${databaseName}`);
   handle = await openDatabase({ databaseUrl });
   await migrate(handle);
   const items = Array.from({ length: 40 }, (_, i) => `<item><guid>artikel-${i}</guid><title>Artikel ${i}</title></item>`).join('');
@@ -70,7 +51,7 @@ afterAll(async () => {
   feed?.closeAllConnections();
   await new Promise<void>((resolve) => feed?.close(() => resolve()));
   await handle?.close();
-  await admin(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+  await adminQuery(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
 });
 
 it('een worker die tijdens het ophalen wordt gedood verliest niets en niets komt dubbel binnen', async () => {

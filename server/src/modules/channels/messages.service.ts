@@ -5,6 +5,7 @@ import type { MessageRow } from '../../platform/db/schema';
 import { badRequest, notFound } from '../../platform/http/errors';
 import { actsForMunicipality, assertCan } from '../../platform/tenancy/policy';
 import { findAccount } from './accounts.repository';
+import { plainMessage } from './connector';
 import { storeMessages } from './ingest.service';
 import { findMessage, findMessages } from './messages.repository';
 
@@ -96,23 +97,15 @@ export async function logPhoneCall(ctx: ServiceContext, input: PhoneNoteInput) {
   const caller = input.callerPhone ?? input.callerEmail ?? input.callerName ?? 'onbekende beller';
   return inTransaction(ctx, async (tx) => {
     const [id] = await storeMessages(tx.db, tx.clock, account, [
-      {
+      plainMessage({
         platformId: `telefoon-${crypto.randomUUID()}`,
         author: { id: input.callerPhone ?? input.callerEmail ?? `beller:${caller}`, handle: caller, displayName: input.callerName ?? null, followers: null },
         text: input.summary,
-        media: [],
-        links: [],
-        mentions: [],
-        hashtags: [],
-        replyToPlatformId: null,
-        threadRootPlatformId: null,
-        geo: null,
         language: 'nl',
-        publicUrl: null,
         visibility: 'prive',
         postedAt: calledAt,
         raw: { loggedBy: tx.actor.userId, callerEmail: input.callerEmail ?? null },
-      },
+      }),
     ]);
     await recordAudit(tx, { action: 'telefoongesprek.vastgelegd', recordType: 'bericht', recordId: id! });
     return getMessage(tx, id!);

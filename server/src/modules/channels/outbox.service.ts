@@ -9,7 +9,7 @@ import { badRequest, conflict, notFound } from '../../platform/http/errors';
 import { enqueueJob } from '../../platform/jobs/jobs.service';
 import { actsForMunicipality, assertCan } from '../../platform/tenancy/policy';
 import { findAccount, findAccounts } from './accounts.repository';
-import type { OutboundRequest, SentResult } from './connector';
+import { type OutboundRequest, plainMessage, type SentResult } from './connector';
 import { storeMessages } from './ingest.service';
 import { findAttachment, findMessage } from './messages.repository';
 import { findOutboxItem, findOutboxItems, insertOutboxOnce, updateOutboxItem } from './outbox.repository';
@@ -229,25 +229,20 @@ export async function recordSent(db: Db, clock: Clock, account: ChannelAccountRo
   }
   const original = item.reply_to_message_id ? await findMessage(db, item.organisation_id, item.reply_to_message_id) : undefined;
   const [messageId] = await storeMessages(db, clock, account, [
-    {
+    plainMessage({
       platformId: result.platformId,
       direction: 'uit',
       author: { id: account.handle, handle: account.handle, displayName: account.display_name, followers: null },
       text: item.text,
-      media: [],
-      links: [],
-      mentions: [],
-      hashtags: [],
       replyToPlatformId: original?.platform_id ?? null,
       threadRootPlatformId: original ? (original.thread_root_platform_id ?? original.platform_id) : null,
-      geo: null,
       language: 'nl',
       publicUrl: result.publicUrl,
       // An answer to a private message (e-mail, WhatsApp, a DM, the web form) is private too.
       visibility: item.kind === 'direct' || original?.visibility === 'prive' ? 'prive' : 'openbaar',
       postedAt: clock.now(),
       raw: { outboxId: item.id },
-    },
+    }),
   ]);
   await updateOutboxItem(db, item.organisation_id, item.id, {
     status: 'verzonden',

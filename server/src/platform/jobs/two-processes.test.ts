@@ -1,8 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
-import pg from 'pg';
+import { adminQuery, PG_SERVER, startWorkerProcess } from '../../../../test/worker-processes';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../db/database';
 import { migrate } from '../db/migrate';
@@ -10,36 +10,17 @@ import { insertJob } from './jobs.repository';
 import { createOrganisation } from '../../modules/organisations/organisations.service';
 
 // Always on the local PostgreSQL server (also in the PGlite CI pass): two processes need a shared server.
-const SERVER = process.env.PLEIN_TEST_PG_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
 const databaseName = `plein_jobs_${randomBytes(4).toString('hex')}`;
-const databaseUrl = `${SERVER}/${databaseName}`;
+const databaseUrl = `${PG_SERVER}/${databaseName}`;
 let handle: DatabaseHandle;
 const children: ChildProcess[] = [];
 
-async function admin(statement: string) {
-  const client = new pg.Client({ connectionString: `${SERVER}/postgres` });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 function startWorker(id: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/job-worker.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, WORKER_ID: id, LEASE_SECONDS: '2' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    child.stdout?.once('data', () => resolve(child));
-    child.once('exit', (code) => reject(new Error(`worker ${id} stopte met ${code}`)));
-  });
+  return startWorkerProcess('job-worker.ts', { DATABASE_URL: databaseUrl, WORKER_ID: id, LEASE_SECONDS: '2' }, children);
 }
 
 beforeAll(async () => {
-  await admin(`CREATE DATABASE ${databaseName}`);
+  await adminQuery(`CREATE DATABASE ${databaseName}`);
   handle = await openDatabase({ databaseUrl });
   await migrate(handle);
   await sql`CREATE TABLE test_effects (organisation_id uuid NOT NULL, job_id uuid NOT NULL, worker text NOT NULL)`.execute(handle.db);
@@ -48,7 +29,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   await handle?.close();
-  await admin(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+  await adminQuery(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
 });
 
 it('voert elke taak precies één keer uit, ook als een van twee workers midden in een taak wordt gedood', async () => {

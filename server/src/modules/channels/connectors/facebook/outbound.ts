@@ -1,6 +1,5 @@
 import { ChannelError, type ConnectorAccount, type ConnectorDeps, type OutboundRequest, type SentResult } from '../../connector';
-import { graphCall, graphTarget, graphTime, readEdge } from '../meta/graph';
-import { hasGraphCode } from '../meta/errors';
+import { findDeletedOnGraph, graphCall, graphTarget, graphTime, readEdge } from '../meta/graph';
 import { sendPrivateMessage } from '../meta/send-api';
 import { COMMENT_FIELDS, pageIdOf } from './inbound';
 
@@ -64,17 +63,7 @@ interface Written {
 export async function findOnFacebook(account: ConnectorAccount, request: OutboundRequest, deps: ConnectorDeps): Promise<SentResult | null> {
   const target = graphTarget(account);
   const pageId = pageIdOf(account);
-  if (request.kind === 'delete') {
-    if (!request.targetPlatformId) return null;
-    try {
-      await graphCall(deps, target, 'GET', request.targetPlatformId, { params: { fields: 'id' } });
-      return null;
-    } catch (error) {
-      // 100: the object does not exist (any more).
-      if (hasGraphCode(error, 100)) return { platformId: request.targetPlatformId, publicUrl: null };
-      throw error;
-    }
-  }
+  if (request.kind === 'delete') return findDeletedOnGraph(deps, target, request.targetPlatformId);
   if (request.kind === 'direct' || isMessenger(request)) return null;
   const path = request.kind === 'post' ? `${pageId}/feed` : request.replyTo ? `${request.replyTo.platformId}/comments` : null;
   if (!path) return null;

@@ -1,6 +1,5 @@
 import { ChannelError, type ConnectorAccount, type ConnectorDeps, type OutboundRequest, type SentResult } from '../../connector';
-import { graphCall, graphTarget, type GraphTarget, graphTime, readEdge } from '../meta/graph';
-import { hasGraphCode } from '../meta/errors';
+import { findDeletedOnGraph, graphCall, graphTarget, type GraphTarget, graphTime, readEdge } from '../meta/graph';
 import { sendPrivateMessage } from '../meta/send-api';
 import { IG_COMMENT_FIELDS } from './inbound';
 import { igUserIdOf } from './normalise';
@@ -78,16 +77,7 @@ interface Written {
 export async function findOnInstagram(account: ConnectorAccount, request: OutboundRequest, deps: ConnectorDeps): Promise<SentResult | null> {
   const target = graphTarget(account);
   const igUserId = igUserIdOf(account);
-  if (request.kind === 'delete') {
-    if (!request.targetPlatformId) return null;
-    try {
-      await graphCall(deps, target, 'GET', request.targetPlatformId, { params: { fields: 'id' } });
-      return null;
-    } catch (error) {
-      if (hasGraphCode(error, 100)) return { platformId: request.targetPlatformId, publicUrl: null };
-      throw error;
-    }
-  }
+  if (request.kind === 'delete') return findDeletedOnGraph(deps, target, request.targetPlatformId);
   if (request.kind === 'direct' || isDirect(request)) return null;
   const after = request.createdAt.getTime() - CLOCK_SKEW_MS;
   const mine = (item: Written) => item.from?.id === igUserId || item.username === account.handle;

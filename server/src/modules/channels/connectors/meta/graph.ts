@@ -1,5 +1,5 @@
 import { ChannelError, type ConnectorAccount, type ConnectorDeps } from '../../connector';
-import { graphError } from './errors';
+import { graphError, hasGraphCode } from './errors';
 
 export const DEFAULT_GRAPH_URL = 'https://graph.facebook.com';
 // Pinned, so a new Graph version never changes field shapes under Plein; settable per account.
@@ -103,4 +103,17 @@ export function graphTime(value: unknown, fallback: Date): Date {
     if (!Number.isNaN(at)) return new Date(at);
   }
   return fallback;
+}
+
+// After an interrupted delete: done when the object is gone (Graph error 100, "does not exist"), null
+// while it still exists, so the delete is sent (again).
+export async function findDeletedOnGraph(deps: ConnectorDeps, target: GraphTarget, objectId: string | null): Promise<{ platformId: string; publicUrl: null } | null> {
+  if (!objectId) return null;
+  try {
+    await graphCall(deps, target, 'GET', objectId, { params: { fields: 'id' } });
+    return null;
+  } catch (error) {
+    if (hasGraphCode(error, 100)) return { platformId: objectId, publicUrl: null };
+    throw error;
+  }
 }
