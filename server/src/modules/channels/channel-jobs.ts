@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/database';
 import type { ChannelAccountRow } from '../../platform/db/schema';
 import { backoffDelayMs, type JobRegistry } from '../../platform/jobs/job-registry';
 import { enqueueJob } from '../../platform/jobs/jobs.service';
+import { deleteFinishedJobs } from '../../platform/jobs/jobs.repository';
 import { openAccountSecrets, sealAccountSecrets, type SecretKeys } from './account-secrets';
 import { recordAccountFailure, recordAccountSuccess } from './account-health';
 import { findAccount, findPollableAccounts, lockAccount, updateAccount } from './accounts.repository';
@@ -74,6 +75,9 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
       for (const account of await findPollableAccounts(db, pollingChannels())) {
         await enqueuePollsFor(db, { now: () => now }, account);
       }
+      // A poll a minute per stream adds up: finished polls are kept a day (long enough for a look in
+      // Beheer → Taken, and longer than any poll interval, so a slot's unique key is never reused).
+      await deleteFinishedJobs(db, POLL_JOB, new Date(now.getTime() - 86_400_000), 5_000);
     },
   });
 

@@ -13,7 +13,8 @@ type AccountRef = Pick<ChannelAccountRow, 'organisation_id' | 'id' | 'municipali
 
 export function pollIntervalSeconds(account: Pick<ChannelAccountRow, 'channel' | 'settings'>): number {
   const configured = Number(account.settings.pollSeconds);
-  if (Number.isFinite(configured) && configured >= 10) return configured;
+  // Between 10 seconds and a day: finished polls are cleaned up after a day (see the planner).
+  if (Number.isFinite(configured) && configured >= 10) return Math.min(configured, 86_400);
   return connectorFor(account.channel)?.pollIntervalSeconds ?? DEFAULT_POLL_SECONDS;
 }
 

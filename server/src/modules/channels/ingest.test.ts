@@ -129,6 +129,24 @@ describe('RSS-feeds ophalen', () => {
   });
 });
 
+describe('opruimen', () => {
+  it('ruimt afgeronde polls na een dag op, zodat de takentabel niet met een poll per minuut volloopt', async () => {
+    const org = await buildOrganisation(t.database.db);
+    await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: org.municipalities[0]!.id, channel: 'gesimuleerd', settings: { scenario: 'alledaags', pollSeconds: 60 } });
+    const pollsOf = async () =>
+      Number((await t.database.db.selectFrom('jobs').select((eb) => eb.fn.countAll<string>().as('n')).where('organisation_id', '=', org.id).where('name', '=', 'kanaal.ophalen').executeTakeFirstOrThrow()).n);
+    for (let minute = 0; minute < 5; minute++) {
+      t.clock.advance(60_000);
+      await t.worker.drain();
+    }
+    expect(await pollsOf()).toBeGreaterThanOrEqual(5);
+    t.clock.advance(86_400_000 + 60_000);
+    await t.worker.drain();
+    // Only the poll of this minute is left.
+    expect(await pollsOf()).toBe(1);
+  });
+});
+
 describe('simulator', () => {
   it('maakt herhaalbaar Nederlands verkeer: dezelfde seconden geven dezelfde berichten, nooit dubbel', async () => {
     const org = await buildOrganisation(t.database.db);

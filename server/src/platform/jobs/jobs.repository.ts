@@ -132,3 +132,20 @@ export async function countJobsByStatus(db: Db, organisationId: string) {
     .groupBy('status')
     .execute();
 }
+
+// Upkeep across organisations (a system job): removes finished jobs of one kind, oldest first, in batches.
+export async function deleteFinishedJobs(db: Db, name: string, finishedBefore: Date, limit: number) {
+  const result = await db
+    .deleteFrom('jobs')
+    .where('name', '=', name)
+    .where('status', '=', 'done')
+    .where((eb) =>
+      eb(
+        'id',
+        'in',
+        eb.selectFrom('jobs').select('id').where('name', '=', name).where('status', '=', 'done').where('finished_at', '<', finishedBefore).limit(limit),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
