@@ -129,6 +129,50 @@ describe('RSS-feeds ophalen', () => {
   });
 });
 
+describe('Atom en JSON Feed', () => {
+  it('leest ook Atom- en JSON-feeds, met auteur, link, datum en categorieën', async () => {
+    const atom = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Regionieuws</title><link href="https://regio.example/"/><id>urn:regio</id><updated>2026-11-23T07:00:00Z</updated>
+      <entry><title>Raad stemt in met woningbouw</title><id>urn:regio:1</id><link rel="alternate" href="https://regio.example/1"/><published>2026-11-23T06:30:00Z</published><updated>2026-11-23T06:45:00Z</updated><author><name>Redactie</name></author><category term="Wonen"/><summary type="html">&lt;p&gt;De raad stemde &lt;b&gt;unaniem&lt;/b&gt; in.&lt;/p&gt;</summary></entry></feed>`;
+    const json = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Omroep JSON', home_page_url: 'https://json.example/', items: [{ id: 'j-1', url: 'https://json.example/j-1', title: 'Ijsbaan open', content_text: 'De ijsbaan gaat zaterdag open.', date_published: '2026-11-22T18:00:00Z', authors: [{ name: 'Piet' }], tags: ['sport'] }] });
+    const bodies: Record<string, [string, string]> = { '/atom': ['application/atom+xml', atom], '/json': ['application/feed+json', json] };
+    const server = createServer((request, response) => {
+      const [type, body] = bodies[request.url ?? ''] ?? ['text/plain', ''];
+      response.writeHead(200, { 'content-type': type }).end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const org = await buildOrganisation(t.database.db);
+      const atomAccount = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: org.municipalities[0]!.id, channel: 'rss', handle: 'Regio', serviceUrl: `${base}/atom` });
+      const jsonAccount = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: org.municipalities[0]!.id, channel: 'rss', handle: 'JSON', serviceUrl: `${base}/json` });
+      await t.worker.drain();
+      const [entry] = await t.database.db.selectFrom('messages').selectAll().where('account_id', '=', atomAccount.id).execute();
+      expect(entry).toMatchObject({ platform_id: 'urn:regio:1', subject: 'Raad stemt in met woningbouw', public_url: 'https://regio.example/1', author_name: 'Redactie', hashtags: ['Wonen'] });
+      expect(entry!.text).toContain('De raad stemde unaniem in.');
+      expect(entry!.posted_at.toISOString()).toBe('2026-11-23T06:30:00.000Z');
+      const [item] = await t.database.db.selectFrom('messages').selectAll().where('account_id', '=', jsonAccount.id).execute();
+      expect(item).toMatchObject({ platform_id: 'j-1', author_name: 'Piet', public_url: 'https://json.example/j-1', hashtags: ['sport'] });
+      expect(item!.text).toContain('De ijsbaan gaat zaterdag open.');
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('meldt een adres dat geen feed is als fout bij het account, zonder iets op te slaan', async () => {
+    const org = await buildOrganisation(t.database.db);
+    const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Geen feed</body></html>'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const account = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: org.municipalities[0]!.id, channel: 'rss', handle: 'Website', serviceUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` });
+      await t.worker.drain();
+      expect((await accountRow(account.id)).last_error).toContain('geen RSS-, Atom- of JSON-feed');
+      expect(await countMessages(t.database.db, org.id, account.id)).toBe(0);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
+
 describe('opruimen', () => {
   it('ruimt afgeronde polls na een dag op, zodat de takentabel niet met een poll per minuut volloopt', async () => {
     const org = await buildOrganisation(t.database.db);
