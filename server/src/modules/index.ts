@@ -6,6 +6,7 @@ import { installationRoutes } from '../platform/http/installation.routes';
 import { jobsRoutes } from '../platform/jobs/jobs.routes';
 import { channelsRoutes } from './channels/channels.routes';
 import { webhookRoutes } from './channels/webhooks.routes';
+import { simulatorRoutes } from './channels/connectors/simulator/simulator.routes';
 import { organisationsRoutes } from './organisations/organisations.routes';
 import { usersRoutes } from './users/users.routes';
 
@@ -20,4 +21,5 @@ export async function registerModules(app: AppInstance): Promise<void> {
   await jobsRoutes(app);
   await channelsRoutes(app);
   await webhookRoutes(app);
+  await simulatorRoutes(app);
 }

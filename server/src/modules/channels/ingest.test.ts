@@ -210,6 +210,17 @@ describe('simulator', () => {
     const sample = await t.database.db.selectFrom('messages').selectAll().where('account_id', '=', account.id).limit(50).execute();
     expect(sample.every((message) => message.simulated && message.language === 'nl')).toBe(true);
     expect(sample.some((message) => /Castricum|gemeentecastricum/.test(message.text))).toBe(true);
+    // Meldingen come with a place and often a (drawn, labelled) photo that Plein serves itself.
+    const all = await t.database.db.selectFrom('messages').select(['media', 'geo_lat', 'raw']).where('account_id', '=', account.id).execute();
+    const withPhoto = all.filter((message) => (message.media as { url: string | null }[]).some((media) => media.url?.startsWith('/simulator/fotos/')));
+    expect(withPhoto.length).toBeGreaterThan(20);
+    expect(withPhoto.every((message) => message.geo_lat !== null)).toBe(true);
+    const photoUrl = (withPhoto[0]!.media as { url: string }[])[0]!.url;
+    const photo = await t.app.inject({ method: 'GET', url: photoUrl });
+    expect(photo.statusCode).toBe(200);
+    expect(photo.headers['content-type']).toContain('image/svg+xml');
+    expect(photo.body).toContain('GESIMULEERD');
+    expect((await t.app.inject({ method: 'GET', url: '/simulator/fotos/bestaat-niet.svg' })).statusCode).toBe(404);
     // Replaying the same window (a crash before the cursor was saved) changes nothing.
     await t.database.db.deleteFrom('channel_cursors').where('account_id', '=', account.id).execute();
     await t.database.db

@@ -36,6 +36,16 @@ export function loadScenario(name: string): Scenario {
   return scenario;
 }
 
+// Drawn photos served at /simulator/fotos/<name>.svg; the melding's text decides which one fits.
+export const SIMULATED_PHOTOS = ['stoeptegel', 'lantaarnpaal', 'afval'] as const;
+
+function photoFor(text: string): string | null {
+  if (/stoeptegel/i.test(text)) return 'stoeptegel';
+  if (/lantaarnpaal|licht/i.test(text)) return 'lantaarnpaal';
+  if (/afval|gedumpt|zwerfvuil|prullenbak|vuilniszak/i.test(text)) return 'afval';
+  return null;
+}
+
 const STREETS = ['Dorpsstraat', 'Kerkweg', 'Stationsweg', 'Molenlaan', 'Beukenlaan', 'Zeeweg', 'Burgemeester Mooijstraat', 'Duinweg', 'Prinses Beatrixstraat', 'Schoolstraat', 'Julianaweg', 'Geesterweg'];
 const FIRST_NAMES = ['Sanne', 'Daan', 'Fatima', 'Jeroen', 'Anouk', 'Mohamed', 'Lotte', 'Bram', 'Emma', 'Kees', 'Yasmina', 'Pieter', 'Noor', 'Henk', 'Ilse', 'Tim'];
 const LAST_NAMES = ['de Vries', 'Jansen', 'Bakker', 'Visser', 'Smit', 'El Amrani', 'de Boer', 'Mulder', 'Dekker', 'Yilmaz', 'Bos', 'Vos'];
@@ -115,6 +125,7 @@ function messageFor(target: SimulationTarget, second: number, index: number, ran
   const minute = (second * 1000 - target.startedAt.getTime()) / 60_000;
   const kind = pickKind(random, phaseAt(target.scenario, minute).mix);
   const text = fill(pick(random, target.scenario.templates[kind] ?? ['…']), random, target);
+  const photo = kind === 'melding' ? photoFor(text) : null;
   const first = pick(random, FIRST_NAMES);
   const last = pick(random, LAST_NAMES);
   const authorNumber = Math.floor(random() * 5_000);
@@ -128,7 +139,7 @@ function messageFor(target: SimulationTarget, second: number, index: number, ran
     platformId,
     author: { id: `sim-${handle}`, handle, displayName: `${first} ${last}`, followers: Math.floor(random() ** 3 * 20_000) },
     text,
-    media: kind === 'melding' && random() < 0.6 ? [{ url: null, type: 'image', altText: `Foto bij de melding: ${text.slice(0, 80)}` }] : [],
+    media: photo && random() < 0.7 ? [{ url: `/simulator/fotos/${photo}.svg`, type: 'image', altText: `Gesimuleerde foto bij de melding: ${text.slice(0, 80)}` }] : [],
     links: [],
     mentions: [...text.matchAll(/@([\w.-]+)/g)].map((match) => match[1]!),
     hashtags: [...text.matchAll(/#([\p{L}\p{N}_]+)/gu)].map((match) => match[1]!),

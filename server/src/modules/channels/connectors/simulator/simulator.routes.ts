@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { AppInstance } from '../../../../platform/http/app';
+import { notFound } from '../../../../platform/http/errors';
+import { SIMULATED_PHOTOS } from './scenario';
+
+const photoDir = join(dirname(fileURLToPath(import.meta.url)), 'photos');
+const photos = new Map(SIMULATED_PHOTOS.map((name) => [name, readFileSync(join(photoDir, `${name}.svg`))]));
+
+// The photos simulated meldingen carry: drawn, labelled GESIMULEERD, the same for everyone.
+export async function simulatorRoutes(app: AppInstance) {
+  app.get(
+    '/simulator/fotos/:name',
+    { config: { access: 'public' }, schema: { hide: true, params: z.strictObject({ name: z.string().max(40) }) } },
+    async (request, reply) => {
+      const photo = photos.get(request.params.name.replace(/\.svg$/, '') as (typeof SIMULATED_PHOTOS)[number]);
+      if (!photo) throw notFound('Deze foto');
+      return reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(photo);
+    },
+  );
+}
