@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../server/src/platform/db/database';
 import { migrate } from '../server/src/platform/db/migrate';
+import { adminOn, pgTemplateName, serverOf } from './pg-admin';
 
 export const TEMPLATE_PATH = join(process.cwd(), '.tmp', 'pglite-template.tar.gz');
 
@@ -11,7 +12,15 @@ export default async function setup() {
     const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL });
     await migrate(handle);
     await handle.close();
-    return;
+    // Every test file copies its own database from a migrated template (CREATE DATABASE … TEMPLATE).
+    const template = pgTemplateName(process.env.DATABASE_URL);
+    const server = serverOf(process.env.DATABASE_URL);
+    await adminOn(server, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+    await adminOn(server, `CREATE DATABASE ${template}`);
+    const templateHandle = await openDatabase({ databaseUrl: `${server}/${template}` });
+    await migrate(templateHandle);
+    await templateHandle.close();
+    return async () => adminOn(server, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
   }
   const handle = await openDatabase({});
   await migrate(handle);

@@ -2,7 +2,7 @@ import { TEST_SECRET_KEY } from './factories';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
+import { adminOn, pgTemplateName, serverOf } from './pg-admin';
 import type { DestinationStream } from 'pino';
 import { ManualClock } from '../server/src/platform/clock';
 import { loadConfig, type Config } from '../server/src/platform/config';
@@ -14,8 +14,10 @@ export interface TestApp extends Runtime {
   config: Config;
 }
 
+// Each test file gets a database of its own, on PostgreSQL as on PGlite: jobs, schedules and the channel
+// planner work across organisations, so two files sharing one database would run each other's jobs.
 export async function openTestDatabase(): Promise<DatabaseHandle> {
-  if (process.env.DATABASE_URL) return openDatabase({ databaseUrl: process.env.DATABASE_URL });
+  if (process.env.DATABASE_URL) return createServerDatabase(pgTemplateName(process.env.DATABASE_URL));
   const template = readFileSync(join(process.cwd(), '.tmp', 'pglite-template.tar.gz'));
   return openDatabase({ template: new Blob([template]) });
 }
@@ -23,21 +25,19 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
 // A database of its own, of the kind the suite runs on, for tests that need an empty one.
 export async function openScratchDatabase(): Promise<DatabaseHandle> {
   if (!process.env.DATABASE_URL) return openDatabase({});
-  const server = process.env.DATABASE_URL.replace(/\/[^/]*$/, '');
-  const name = `plein_scratch_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
-  const admin = new pg.Client({ connectionString: `${server}/postgres` });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  return createServerDatabase(null);
+}
+
+async function createServerDatabase(template: string | null): Promise<DatabaseHandle> {
+  const server = serverOf(process.env.DATABASE_URL!);
+  const name = `plein_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  await adminOn(server, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   const handle = await openDatabase({ databaseUrl: `${server}/${name}` });
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      const cleanup = new pg.Client({ connectionString: `${server}/postgres` });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      await adminOn(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }

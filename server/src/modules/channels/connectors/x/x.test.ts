@@ -283,6 +283,8 @@ describe('X API v2', () => {
     });
     expect(inbound!.media).toEqual([expect.objectContaining({ altText: 'Een volle container' })]);
 
+    // A moment later, so the answer sorts after the question (same clock tick otherwise).
+    t.clock.advance(1_000);
     const queued = (await egmond.api('POST', '/api/v1/outbox', { accountId: egmond.accountId, kind: 'direct', replyToMessageId: inbound!.id, text: 'Sorry! We halen hem vandaag nog op.' })).json();
     await t.worker.drain();
     const sent = (await egmond.api('GET', `/api/v1/outbox/${queued.id}`)).json();
