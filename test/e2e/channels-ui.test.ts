@@ -1,3 +1,4 @@
+import { plainMessage } from '../../server/src/modules/channels/connector';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeMessages } from '../../server/src/modules/channels/ingest.service';
@@ -36,24 +37,15 @@ describe('kanalen in de webapp', () => {
     const simulated = await buildChannelAccount(db, clock, e2e.organisation.id, { municipalityId: bergenId, channel: 'gesimuleerd', handle: 'Oefenaccount', settings: { scenario: 'alledaags' } });
     simulatedAccountId = simulated.id;
     await storeMessages(db, clock, { organisation_id: e2e.organisation.id, id: simulated.id, municipality_id: bergenId, channel: 'gesimuleerd' }, [
-      {
+      plainMessage({
         platformId: 'sim-1',
         author: { id: 'sim-inwoner', handle: 'inwoner.example', displayName: 'Gesimuleerde inwoner', followers: 12 },
         text: 'Wanneer wordt het gft weer opgehaald?',
-        subject: null,
-        media: [],
-        links: [],
-        mentions: [],
-        hashtags: [],
-        replyToPlatformId: null,
-        threadRootPlatformId: null,
-        geo: null,
         language: 'nl',
-        publicUrl: null,
         visibility: 'openbaar',
         postedAt: clock.now(),
         raw: {},
-      },
+      }),
     ]);
     browser = await launchChromium();
     page = await (await newContext(browser, DESKTOP)).newPage();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChannelAccount, buildOrganisation, TEST_SECRET_KEY } from '../../../../test/factories';
 import { createTestApp, type TestApp } from '../../../../test/harness';
-import type { LiveStream, NormalisedMessage, StreamSink } from './connector';
+import { type LiveStream, type NormalisedMessage, plainMessage, type StreamSink } from './connector';
 import { registerConnector } from './connectors/registry';
 import { simulatorConnector } from './connectors/simulator/simulator.connector';
 import { countMessages } from './messages.repository';
@@ -12,23 +12,16 @@ import { StreamSupervisor } from './stream-supervisor';
 const opened: { accountId: string; sink: StreamSink; closed: boolean; end: () => void }[] = [];
 
 function mention(id: string): NormalisedMessage {
-  return {
+  return plainMessage({
     platformId: id,
     author: { id: 'u1', handle: 'inwoner', displayName: 'Inwoner', followers: 3 },
     text: `@gemeente vraag ${id}`,
-    media: [],
-    links: [],
     mentions: ['gemeente'],
-    hashtags: [],
-    replyToPlatformId: null,
-    threadRootPlatformId: null,
-    geo: null,
     language: 'nl',
-    publicUrl: null,
     visibility: 'openbaar',
     postedAt: new Date('2026-11-23T08:00:00Z'),
     raw: {},
-  };
+  });
 }
 
 let t: TestApp;
