@@ -86,6 +86,8 @@ function mergeSecrets(channel: Channel, stored: Record<string, string>, sent: Re
   return { ...kept, ...sent };
 }
 
+const SELF_CONTAINED = new Set<Channel>(['telefoon', 'webformulier']);
+
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
 }
@@ -131,6 +133,8 @@ export async function addAccount(ctx: ServiceContext, keys: SecretKeys, input: A
       settings: JSON.stringify(settings),
       secrets_sealed: Object.keys(secrets).length > 0 ? sealAccountSecrets(keys, tx.actor.organisationId, id, secrets) : null,
       owner_user_id: tx.actor.userId || null,
+      // A phone line or the contact form has nothing to connect to: it works as soon as it exists.
+      ...(SELF_CONTAINED.has(input.channel) && { status: 'verbonden' as const }),
       created_at: tx.clock.now(),
     }).catch((error) => {
       if (isUniqueViolation(error)) throw conflict('account-bestaat-al', `Het account ${input.handle} op ${input.channel} is al gekoppeld.`);
@@ -168,7 +172,7 @@ export async function changeAccount(ctx: ServiceContext, keys: SecretKeys, accou
       ...(change.serviceUrl !== undefined && { service_url: change.serviceUrl }),
       ...(change.settings && { settings: JSON.stringify(settings) }),
       ...(secrets && { secrets_sealed: sealAccountSecrets(keys, row.organisation_id, row.id, secrets) }),
-      ...(change.paused !== undefined && { paused: change.paused, status: change.paused ? 'gepauzeerd' : 'nieuw' }),
+      ...(change.paused !== undefined && { paused: change.paused, status: change.paused ? 'gepauzeerd' : SELF_CONTAINED.has(row.channel as Channel) ? 'verbonden' : 'nieuw' }),
       // New credentials are a fresh start for an account that needed attention.
       ...(change.secrets && !change.paused && row.status === 'aandacht-nodig' && { status: 'nieuw' as const }),
     };

@@ -94,6 +94,7 @@ describe('de outbox', () => {
     const { org, api } = await webcare();
     const line = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: org.municipalities[0]!.id, channel: 'telefoon', handle: '14 072' });
     const logged = await api('POST', '/api/v1/phone-calls', { accountId: line.id, callerName: 'Mevrouw Jansen', callerPhone: '0612345678', summary: 'Vraagt wanneer de kerstbomen worden opgehaald.' });
+    expect(line.status).toBe('verbonden');
     expect(logged.statusCode, logged.body).toBe(201);
     expect(logged.json()).toMatchObject({ channel: 'telefoon', direction: 'in', visibility: 'prive', author: { handle: '0612345678', displayName: 'Mevrouw Jansen' } });
     const future = await api('POST', '/api/v1/phone-calls', { accountId: line.id, summary: 'x', calledAt: '2099-01-01T00:00:00Z' });

@@ -68,7 +68,7 @@ function AccountsByMunicipality({ accounts, municipalities }: { accounts: Channe
         return (
           <section key={municipality.id} className="plein-section" aria-labelledby={headingId}>
             <Heading level={2} id={headingId}>
-              {municipality.name} <span className="plein-muted plein-heading-count">({t('accountCount', { count: own.length })})</span>
+              {municipality.name} <span className="plein-muted plein-heading-count">({own.length === 1 ? t('accountCountOne') : t('accountCount', { count: own.length })})</span>
             </Heading>
             {own.length === 0 ? (
               <Paragraph>{t('emptyMunicipality')}</Paragraph>
