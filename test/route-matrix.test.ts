@@ -39,6 +39,9 @@ const recordOf: Record<string, RecordFixture> = {
   }),
   '/api/v1/messages/:id': async (a, t) => ({ params: { id: await phoneMessage(a, t) } }),
   '/api/v1/messages/:id/withdrawal': async (a, t) => ({ params: { id: await sentMessage(a, t) } }),
+  '/api/v1/meldingen/:id': async (a, t) => ({ params: { id: await meldingOf(a, t) }, body: {} }),
+  '/api/v1/meldingen/:id/status': async (a, t) => ({ params: { id: await meldingOf(a, t) }, body: { status: 'in-behandeling' } }),
+  '/api/v1/meldingen/:id/notes': async (a, t) => ({ params: { id: await meldingOf(a, t) }, body: { text: 'Notitie' } }),
   '/api/v1/outbox/:id': async (a, t) => ({ params: { id: await failedOutboxItem(a, t) } }),
   '/api/v1/outbox/:id/retry': async (a, t) => ({ params: { id: await failedOutboxItem(a, t) } }),
 };
@@ -51,6 +54,15 @@ async function phoneMessage(a: Tenant, t: TestApp) {
   const line = await buildChannelAccount(t.database.db, t.clock, a.org.id, { municipalityId: a.org.municipalities[0]!.id, channel: 'telefoon' });
   const response = await requestAs(t.app, a.session)('POST', '/api/v1/phone-calls', { accountId: line.id, summary: 'Vraag over de afvalkalender' });
   return response.json().id as string;
+}
+
+async function meldingOf(a: Tenant, t: TestApp) {
+  const base = `/api/v1/organisations/${a.org.slug}/municipalities/${a.org.municipalities[0]!.cbs_code}`;
+  const categories = (await t.app.inject({ method: 'GET', url: `${base}/melding-categories` })).json().categories;
+  const category = categories.find((c: { code: string }) => c.code === 'wegen-bestrating');
+  const filed = await t.app.inject({ method: 'POST', url: `${base}/meldingen`, remoteAddress: `10.9.${Math.floor(Math.random() * 250)}.1`, payload: { categoryId: category.id, description: 'Losse tegel', lat: 52.55, lon: 4.66 } });
+  const melding = await t.database.db.selectFrom('meldingen').select('id').where('organisation_id', '=', a.org.id).where('number', '=', filed.json().number).executeTakeFirstOrThrow();
+  return melding.id;
 }
 
 async function sentMessage(a: Tenant, t: TestApp) {
@@ -76,6 +88,9 @@ const publicBySlug = new Set<string>([
   '/api/v1/organisations/:slug/municipalities/:cbsCode/contact-form',
   '/api/v1/organisations/:slug/municipalities/:cbsCode/contact-challenges',
   '/api/v1/organisations/:slug/municipalities/:cbsCode/contact',
+  '/api/v1/organisations/:slug/municipalities/:cbsCode/melding-categories',
+  '/api/v1/organisations/:slug/municipalities/:cbsCode/meldingen',
+  '/api/v1/organisations/:slug/meldingen/:token',
 ]);
 
 // Routes a browser is sent to by another site answer bad input with a redirect to the sign-in page.

@@ -19,6 +19,9 @@ const PERMISSIONS = {
   // Messages include private ones (e-mail, direct messages): only the roles that handle or analyse them.
   'messages.read': ['beheerder', 'communicatieadviseur', 'webcare', 'kcc', 'omgevingsanalist'],
   'messages.log': ['beheerder', 'webcare', 'kcc'],
+  // Everyone may see the meldingen of their municipalities; the reporter's contact details only those who handle them.
+  'meldingen.read': 'all',
+  'meldingen.manage': ['beheerder', 'kcc', 'webcare', 'vakafdeling'],
 } as const satisfies Record<string, readonly Role[] | 'all'>;
 
 export type Permission = keyof typeof PERMISSIONS;

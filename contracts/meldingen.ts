@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { isoDateTime } from './common';
+
+// The status flow of a melding openbare ruimte. The allowed moves are in MELDING_TRANSITIONS; the server
+// refuses anything else, the UI offers only these.
+export const MELDING_STATUSES = [
+  'gemeld',
+  'in-behandeling',
+  'ingepland',
+  'wacht-op-informatie',
+  'doorgezet-naar-extern',
+  'afgehandeld',
+  'geannuleerd',
+  'heropend',
+] as const;
+export const meldingStatusSchema = z.enum(MELDING_STATUSES);
+export type MeldingStatus = z.infer<typeof meldingStatusSchema>;
+
+const working: MeldingStatus[] = ['in-behandeling', 'ingepland', 'wacht-op-informatie', 'doorgezet-naar-extern', 'afgehandeld', 'geannuleerd'];
+export const MELDING_TRANSITIONS: Record<MeldingStatus, MeldingStatus[]> = {
+  gemeld: working,
+  'in-behandeling': working.filter((status) => status !== 'in-behandeling'),
+  ingepland: ['in-behandeling', 'wacht-op-informatie', 'afgehandeld', 'geannuleerd'],
+  'wacht-op-informatie': ['in-behandeling', 'afgehandeld', 'geannuleerd'],
+  'doorgezet-naar-extern': ['in-behandeling', 'afgehandeld', 'geannuleerd'],
+  afgehandeld: ['heropend'],
+  geannuleerd: ['heropend'],
+  heropend: working,
+};
+
+export const MELDING_STATUS_LABELS: Record<MeldingStatus, string> = {
+  gemeld: 'Gemeld',
+  'in-behandeling': 'In behandeling',
+  ingepland: 'Ingepland',
+  'wacht-op-informatie': 'Wacht op informatie',
+  'doorgezet-naar-extern': 'Doorgezet naar een andere organisatie',
+  afgehandeld: 'Afgehandeld',
+  geannuleerd: 'Geannuleerd',
+  heropend: 'Heropend',
+};
+
+export const extraQuestionSchema = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
+  label: z.string().min(1).max(200),
+  type: z.enum(['text', 'choice', 'yesno']),
+  required: z.boolean(),
+  choices: z.array(z.string().min(1).max(100)).max(20).optional(),
+});
+export type ExtraQuestion = z.infer<typeof extraQuestionSchema>;
+
+export const meldingCategorySchema = z.object({
+  id: z.uuid(),
+  parentId: z.uuid().nullable(),
+  code: z.string().describe('Korte, vaste code (ook de service_code in Open311)'),
+  publicName: z.string(),
+  icon: z.string().nullable(),
+  departments: z.array(z.string()),
+  termijnDays: z.number().int(),
+  termijnKind: z.enum(['werkdagen', 'kalenderdagen']),
+  servicePromise: z.string(),
+  extraQuestions: z.array(extraQuestionSchema),
+  active: z.boolean(),
+});
+export type MeldingCategory = z.infer<typeof meldingCategorySchema>;
+
+const coordinate = {
+  lat: z.number().min(-90, 'Ongeldige breedtegraad').max(90, 'Ongeldige breedtegraad'),
+  lon: z.number().min(-180, 'Ongeldige lengtegraad').max(180, 'Ongeldige lengtegraad'),
+};
+
+// Texts are kept as the resident typed them and always shown escaped; markup is refused so nobody is
+// surprised by a melding that reads "<script>".
+const plainText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((value) => !/<\s*\/?\s*[a-z!]/i.test(value), 'Gebruik gewone tekst, zonder HTML of code')
+    .describe(message);
+
+export const meldingSubmitSchema = z.strictObject({
+  categoryId: z.uuid('Kies een categorie'),
+  description: plainText(5_000, 'Wat is er aan de hand?').pipe(z.string().min(5, 'Beschrijf wat er aan de hand is (minstens 5 tekens)')),
+  ...coordinate,
+  address: plainText(300, 'Adres of omschrijving van de plek').optional(),
+  email: z.email('Vul een geldig e-mailadres in').max(254).optional(),
+  phone: z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, 'Vul een geldig telefoonnummer in').optional(),
+  consent: z.boolean().default(false).describe('Toestemming om contact op te nemen over deze melding'),
+  answers: z.record(z.string(), z.union([z.string().max(1_000), z.boolean()])).default({}),
+  photoIds: z.array(z.uuid()).max(5, 'Hoogstens 5 foto’s').default([]),
+});
+export type MeldingSubmit = z.infer<typeof meldingSubmitSchema>;
+
+export const meldingReceiptSchema = z.object({
+  number: z.string(),
+  trackingToken: z.string(),
+  deadline: isoDateTime,
+  servicePromise: z.string(),
+});
+
+export const meldingPublicStatusSchema = z.object({
+  number: z.string(),
+  category: z.string(),
+  status: meldingStatusSchema,
+  statusLabel: z.string(),
+  createdAt: isoDateTime,
+  deadline: isoDateTime,
+  servicePromise: z.string(),
+  history: z.array(z.object({ at: isoDateTime, status: meldingStatusSchema, statusLabel: z.string(), message: z.string().nullable() })),
+});
+
+export const meldingEventSchema = z.object({
+  id: z.uuid(),
+  at: isoDateTime,
+  kind: z.enum(['gemeld', 'status', 'notitie', 'toegewezen', 'categorie']),
+  fromStatus: meldingStatusSchema.nullable(),
+  toStatus: meldingStatusSchema.nullable(),
+  text: z.string().nullable(),
+  actorName: z.string().nullable(),
+  sentToReporter: z.boolean(),
+});
+
+export const meldingSchema = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  municipalityId: z.uuid(),
+  categoryId: z.uuid(),
+  categoryName: z.string(),
+  description: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  address: z.string().nullable(),
+  status: meldingStatusSchema,
+  source: z.enum(['formulier', 'open311', 'kanaal', 'medewerker', 'import']),
+  hasReporterContact: z.boolean(),
+  reporterEmail: z.string().nullable(),
+  reporterPhone: z.string().nullable(),
+  answers: z.record(z.string(), z.unknown()),
+  servicePromise: z.string(),
+  deadline: isoDateTime,
+  overdue: z.boolean(),
+  assignedTeamId: z.uuid().nullable(),
+  assignedUserId: z.uuid().nullable(),
+  createdAt: isoDateTime,
+  firstReactionAt: isoDateTime.nullable(),
+  handledAt: isoDateTime.nullable(),
+  photoIds: z.array(z.uuid()),
+});
+export type Melding = z.infer<typeof meldingSchema>;
+
+export const meldingDetailSchema = meldingSchema.extend({ events: z.array(meldingEventSchema) });
+
+export const meldingListQuery = z.strictObject({
+  status: meldingStatusSchema.optional(),
+  categoryId: z.uuid().optional(),
+  municipalityId: z.uuid().optional(),
+  overdue: z.enum(['ja', 'nee']).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  until: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const meldingStatusChangeSchema = z.strictObject({
+  status: meldingStatusSchema,
+  message: plainText(2_000, 'Tekst voor de melder (optioneel)').optional(),
+});
+
+export const meldingNoteSchema = z.strictObject({ text: plainText(5_000, 'Interne notitie').pipe(z.string().min(1, 'Schrijf een notitie')) });
+
+export const meldingAssignSchema = z.strictObject({
+  assignedTeamId: z.uuid().nullable().optional(),
+  assignedUserId: z.uuid().nullable().optional(),
+  categoryId: z.uuid().optional(),
+});

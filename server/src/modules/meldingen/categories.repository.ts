@@ -1,0 +1,46 @@
+import type { Insertable } from 'kysely';
+import type { Db } from '../../platform/db/database';
+import type { MeldingCategoriesTable } from '../../platform/db/schema';
+
+export async function findCategories(db: Db, organisationId: string) {
+  return db
+    .selectFrom('melding_categories')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('position')
+    .orderBy('public_name')
+    .execute();
+}
+
+export async function findCategory(db: Db, organisationId: string, categoryId: string) {
+  return db
+    .selectFrom('melding_categories')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', categoryId)
+    .executeTakeFirst();
+}
+
+export async function countCategories(db: Db, organisationId: string) {
+  const row = await db
+    .selectFrom('melding_categories')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+// Seeding twice (two processes at once) keeps one of each code.
+export async function insertCategoryOnce(db: Db, row: Insertable<MeldingCategoriesTable>) {
+  await db
+    .insertInto('melding_categories')
+    .values(row)
+    .onConflict((conflict) => conflict.columns(['organisation_id', 'code']).doNothing())
+    .execute();
+  return db
+    .selectFrom('melding_categories')
+    .select('id')
+    .where('organisation_id', '=', row.organisation_id)
+    .where('code', '=', row.code)
+    .executeTakeFirstOrThrow();
+}

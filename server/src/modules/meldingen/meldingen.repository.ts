@@ -1,0 +1,139 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Db } from '../../platform/db/database';
+import type { MeldingenTable, MeldingEventsTable } from '../../platform/db/schema';
+
+// The next number of the year for this organisation; the row lock makes concurrent meldingen wait in turn.
+export async function nextMeldingNumber(db: Db, organisationId: string, year: number): Promise<string> {
+  const row = await db
+    .insertInto('melding_counters')
+    .values({ organisation_id: organisationId, year, last_number: 1 })
+    .onConflict((conflict) => conflict.columns(['organisation_id', 'year']).doUpdateSet({ last_number: sql`melding_counters.last_number + 1` }))
+    .returning('last_number')
+    .executeTakeFirstOrThrow();
+  return `${year}-${String(row.last_number).padStart(5, '0')}`;
+}
+
+export async function insertMelding(db: Db, row: Insertable<MeldingenTable>) {
+  return db.insertInto('meldingen').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findMelding(db: Db, organisationId: string, meldingId: string) {
+  return db.selectFrom('meldingen').selectAll().where('organisation_id', '=', organisationId).where('id', '=', meldingId).executeTakeFirst();
+}
+
+export async function lockMelding(db: Db, organisationId: string, meldingId: string) {
+  return db
+    .selectFrom('meldingen')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', meldingId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function findMeldingByTrackingHash(db: Db, organisationId: string, tokenHash: string) {
+  return db
+    .selectFrom('meldingen')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('tracking_token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function updateMelding(db: Db, organisationId: string, meldingId: string, changes: Updateable<MeldingenTable>) {
+  return db
+    .updateTable('meldingen')
+    .set(changes)
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', meldingId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export interface MeldingFilter {
+  status?: string;
+  categoryIds?: string[];
+  municipalityIds?: string[];
+  overdueAt?: { now: Date; overdue: boolean };
+  from?: Date;
+  until?: Date;
+  limit: number;
+}
+
+const CLOSED = ['afgehandeld', 'geannuleerd'];
+
+export async function findMeldingen(db: Db, organisationId: string, filter: MeldingFilter) {
+  let query = db.selectFrom('meldingen').selectAll().where('organisation_id', '=', organisationId);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.categoryIds) query = query.where('category_id', 'in', filter.categoryIds);
+  if (filter.municipalityIds) {
+    if (filter.municipalityIds.length === 0) return [];
+    query = query.where('municipality_id', 'in', filter.municipalityIds);
+  }
+  if (filter.from) query = query.where('created_at', '>=', filter.from);
+  if (filter.until) query = query.where('created_at', '<', filter.until);
+  if (filter.overdueAt) {
+    const { now, overdue } = filter.overdueAt;
+    query = overdue
+      ? query.where('deadline', '<', now).where('status', 'not in', CLOSED)
+      : query.where((eb) => eb.or([eb('deadline', '>=', now), eb('status', 'in', CLOSED)]));
+  }
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+}
+
+export async function insertEvent(db: Db, row: Insertable<MeldingEventsTable>) {
+  return db.insertInto('melding_events').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findEvents(db: Db, organisationId: string, meldingId: string) {
+  return db
+    .selectFrom('melding_events')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('melding_id', '=', meldingId)
+    .orderBy('at')
+    .orderBy('seq')
+    .execute();
+}
+
+export async function insertPhotos(db: Db, organisationId: string, meldingId: string, attachmentIds: string[]) {
+  if (attachmentIds.length === 0) return;
+  await db
+    .insertInto('melding_photos')
+    .values(attachmentIds.map((attachmentId, position) => ({ organisation_id: organisationId, melding_id: meldingId, attachment_id: attachmentId, position })))
+    .execute();
+}
+
+export async function findPhotoIds(db: Db, organisationId: string, meldingId: string) {
+  const rows = await db
+    .selectFrom('melding_photos')
+    .select('attachment_id')
+    .where('organisation_id', '=', organisationId)
+    .where('melding_id', '=', meldingId)
+    .orderBy('position')
+    .execute();
+  return rows.map((row) => row.attachment_id);
+}
+
+// Uploaded photos that no melding uses yet: the only ones a new melding may claim.
+export async function findUnclaimedPhotos(db: Db, organisationId: string, attachmentIds: string[]) {
+  if (attachmentIds.length === 0) return [];
+  return db
+    .selectFrom('attachments')
+    .select('attachments.id')
+    .where('attachments.organisation_id', '=', organisationId)
+    .where('attachments.id', 'in', attachmentIds)
+    .where('attachments.message_id', 'is', null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('melding_photos')
+            .select('melding_photos.attachment_id')
+            .whereRef('melding_photos.organisation_id', '=', 'attachments.organisation_id')
+            .whereRef('melding_photos.attachment_id', '=', 'attachments.id'),
+        ),
+      ),
+    )
+    .execute();
+}

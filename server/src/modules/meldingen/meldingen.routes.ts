@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { idParams } from '../../../../contracts/common';
+import {
+  meldingAssignSchema,
+  meldingCategorySchema,
+  meldingDetailSchema,
+  meldingListQuery,
+  meldingNoteSchema,
+  meldingPublicStatusSchema,
+  meldingReceiptSchema,
+  meldingSchema,
+  meldingStatusChangeSchema,
+  meldingSubmitSchema,
+} from '../../../../contracts/meldingen';
+import { type AppInstance, serviceContext } from '../../platform/http/app';
+import { addMeldingNote, assignMelding, changeMeldingStatus, getMelding, listMeldingen, publicMeldingStatus } from './meldingen.service';
+import { fileMelding, publicCategories, publicTarget } from './submit.service';
+
+const municipalityParams = z.strictObject({
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Onbekende organisatie'),
+  cbsCode: z.string().regex(/^GM\d{4}$/, 'Gebruik een CBS-code zoals GM0383'),
+});
+const trackingParams = z.strictObject({
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Onbekende organisatie'),
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, 'Onbekende link'),
+});
+
+export async function meldingenRoutes(app: AppInstance) {
+  const { db, clock, config } = app.deps;
+  const links = { publicUrl: config.publicUrl };
+  const tags = ['Meldingen'];
+  const publicTags = ['Meldingen (openbaar)'];
+
+  app.get(
+    '/api/v1/organisations/:slug/municipalities/:cbsCode/melding-categories',
+    {
+      config: { access: 'public' },
+      schema: { tags: publicTags, summary: 'Categorieën waaruit een inwoner kiest', params: municipalityParams, response: { 200: z.object({ municipality: z.string(), categories: z.array(meldingCategorySchema) }) } },
+    },
+    async (request) => publicCategories(db, request.params.slug, request.params.cbsCode),
+  );
+
+  app.post(
+    '/api/v1/organisations/:slug/municipalities/:cbsCode/meldingen',
+    {
+      config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags: publicTags, summary: 'Doe een melding openbare ruimte (zonder account)', params: municipalityParams, body: meldingSubmitSchema, response: { 201: meldingReceiptSchema } },
+    },
+    async (request, reply) => {
+      const target = await publicTarget(db, request.params.slug, request.params.cbsCode);
+      const { melding, token } = await db.transaction().execute((trx) => fileMelding(trx, clock, target, request.body, { source: 'formulier', links }));
+      return reply.status(201).send({ number: melding.number, trackingToken: token, deadline: melding.deadline.toISOString(), servicePromise: melding.service_promise });
+    },
+  );
+
+  app.get(
+    '/api/v1/organisations/:slug/meldingen/:token',
+    {
+      config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: { tags: publicTags, summary: 'De status van een melding, via de link uit de bevestiging', params: trackingParams, response: { 200: meldingPublicStatusSchema } },
+    },
+    async (request) => publicMeldingStatus(db, request.params.slug, request.params.token),
+  );
+
+  app.get(
+    '/api/v1/meldingen',
+    { config: { permission: 'meldingen.read' }, schema: { tags, summary: 'Meldingen met filters, nieuwste eerst', querystring: meldingListQuery, response: { 200: z.array(meldingSchema) } } },
+    async (request) => listMeldingen(serviceContext(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/meldingen/:id',
+    { config: { permission: 'meldingen.read' }, schema: { tags, summary: 'Eén melding met tijdlijn', params: idParams, response: { 200: meldingDetailSchema } } },
+    async (request) => getMelding(serviceContext(request), request.params.id),
+  );
+
+  app.post(
+    '/api/v1/meldingen/:id/status',
+    {
+      config: { permission: 'meldingen.manage' },
+      schema: { tags, summary: 'Zet een melding in een volgende status; de melder krijgt bericht', params: idParams, body: meldingStatusChangeSchema, response: { 200: meldingDetailSchema } },
+    },
+    async (request) => changeMeldingStatus(serviceContext(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/v1/meldingen/:id/notes',
+    { config: { permission: 'meldingen.manage' }, schema: { tags, summary: 'Interne notitie bij een melding', params: idParams, body: meldingNoteSchema, response: { 200: meldingDetailSchema } } },
+    async (request) => addMeldingNote(serviceContext(request), request.params.id, request.body.text),
+  );
+
+  app.patch(
+    '/api/v1/meldingen/:id',
+    {
+      config: { permission: 'meldingen.manage' },
+      schema: { tags, summary: 'Wijs een melding toe of kies een andere categorie', params: idParams, body: meldingAssignSchema, response: { 200: meldingDetailSchema } },
+    },
+    async (request) => assignMelding(serviceContext(request), request.params.id, request.body),
+  );
+}

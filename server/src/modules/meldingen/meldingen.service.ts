@@ -1,0 +1,231 @@
+import { MELDING_STATUS_LABELS, MELDING_TRANSITIONS, type Melding, type MeldingStatus } from '../../../../contracts/meldingen';
+import { recordAudit } from '../../platform/audit/audit.service';
+import { inTransaction, type ServiceContext } from '../../platform/context';
+import type { Db } from '../../platform/db/database';
+import type { MeldingEventRow, MeldingRow } from '../../platform/db/schema';
+import { badRequest, conflict, notFound } from '../../platform/http/errors';
+import { enqueueJob } from '../../platform/jobs/jobs.service';
+import { actsForMunicipality, assertCan, can } from '../../platform/tenancy/policy';
+import { findMunicipalities, findOrganisationBySlug } from '../organisations/organisations.repository';
+import { findTeam } from '../users/teams.repository';
+import { findUser } from '../users/users.repository';
+import { findCategory } from './categories.repository';
+import { ensureCategories, selectableCategories } from './categories.service';
+import { findEvents, findMelding, findMeldingByTrackingHash, findMeldingen, findPhotoIds, insertEvent, lockMelding, updateMelding } from './meldingen.repository';
+import { hashTrackingToken } from './submit.service';
+
+const CLOSED: MeldingStatus[] = ['afgehandeld', 'geannuleerd'];
+
+function toMeldingView(ctx: ServiceContext, row: MeldingRow, categoryName: string, photoIds: string[]): Melding {
+  // Only those who handle meldingen see how to reach the reporter.
+  const contact = can(ctx.actor, 'meldingen.manage');
+  return {
+    id: row.id,
+    number: row.number,
+    municipalityId: row.municipality_id,
+    categoryId: row.category_id,
+    categoryName,
+    description: row.description,
+    lat: row.lat,
+    lon: row.lon,
+    address: row.address,
+    status: row.status as MeldingStatus,
+    source: row.source,
+    hasReporterContact: row.reporter_email !== null || row.reporter_phone !== null,
+    reporterEmail: contact ? row.reporter_email : null,
+    reporterPhone: contact ? row.reporter_phone : null,
+    answers: row.answers,
+    servicePromise: row.service_promise,
+    deadline: row.deadline.toISOString(),
+    overdue: !CLOSED.includes(row.status as MeldingStatus) && row.deadline < ctx.clock.now(),
+    assignedTeamId: row.assigned_team_id,
+    assignedUserId: row.assigned_user_id,
+    createdAt: row.created_at.toISOString(),
+    firstReactionAt: row.first_reaction_at?.toISOString() ?? null,
+    handledAt: row.handled_at?.toISOString() ?? null,
+    photoIds,
+  };
+}
+
+function toEventView(row: MeldingEventRow) {
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    kind: row.kind,
+    fromStatus: row.from_status as MeldingStatus | null,
+    toStatus: row.to_status as MeldingStatus | null,
+    text: row.text,
+    actorName: row.actor_name,
+    sentToReporter: row.sent_to_reporter,
+  };
+}
+
+async function categoryNames(ctx: ServiceContext) {
+  const rows = await ensureCategories(ctx.db, ctx.actor.organisationId);
+  return new Map(rows.map((row) => [row.id, row.public_name]));
+}
+
+async function visibleMelding(ctx: ServiceContext, meldingId: string, lock = false) {
+  const row = lock ? await lockMelding(ctx.db, ctx.actor.organisationId, meldingId) : await findMelding(ctx.db, ctx.actor.organisationId, meldingId);
+  if (!row || !actsForMunicipality(ctx.actor, row.municipality_id)) throw notFound('De melding');
+  return row;
+}
+
+export async function listMeldingen(
+  ctx: ServiceContext,
+  query: { status?: MeldingStatus; categoryId?: string; municipalityId?: string; overdue?: 'ja' | 'nee'; from?: string; until?: string; limit: number },
+) {
+  assertCan(ctx.actor, 'meldingen.read');
+  const names = await categoryNames(ctx);
+  const scope = ctx.actor.roles.includes('beheerder') ? undefined : ctx.actor.municipalityIds;
+  const municipalityIds = query.municipalityId ? (scope && !scope.includes(query.municipalityId) ? [] : [query.municipalityId]) : scope;
+  // A main category stands for itself and its subcategories.
+  const all = await ensureCategories(ctx.db, ctx.actor.organisationId);
+  const categoryIds = query.categoryId ? all.filter((row) => row.id === query.categoryId || row.parent_id === query.categoryId).map((row) => row.id) : undefined;
+  const rows = await findMeldingen(ctx.db, ctx.actor.organisationId, {
+    status: query.status,
+    categoryIds,
+    municipalityIds,
+    overdueAt: query.overdue ? { now: ctx.clock.now(), overdue: query.overdue === 'ja' } : undefined,
+    from: query.from ? new Date(query.from) : undefined,
+    until: query.until ? new Date(query.until) : undefined,
+    limit: query.limit,
+  });
+  return rows.map((row) => toMeldingView(ctx, row, names.get(row.category_id) ?? '', []));
+}
+
+export async function getMelding(ctx: ServiceContext, meldingId: string) {
+  assertCan(ctx.actor, 'meldingen.read');
+  const row = await visibleMelding(ctx, meldingId);
+  const names = await categoryNames(ctx);
+  const [events, photoIds] = await Promise.all([findEvents(ctx.db, ctx.actor.organisationId, row.id), findPhotoIds(ctx.db, ctx.actor.organisationId, row.id)]);
+  return { ...toMeldingView(ctx, row, names.get(row.category_id) ?? '', photoIds), events: events.map(toEventView) };
+}
+
+const defaultMessage = (status: MeldingStatus) =>
+  ({
+    'in-behandeling': 'We zijn met uw melding aan de slag.',
+    ingepland: 'Uw melding is ingepland; we komen zo snel mogelijk langs.',
+    'wacht-op-informatie': 'We hebben meer informatie van u nodig. U hoort van ons hoe u die kunt geven.',
+    'doorgezet-naar-extern': 'Uw melding valt niet onder de gemeente; we hebben haar doorgestuurd naar de organisatie die erover gaat.',
+    afgehandeld: 'Uw melding is afgehandeld. Bedankt dat u ons hielp de buurt netjes en veilig te houden.',
+    geannuleerd: 'Uw melding is gesloten zonder verdere actie.',
+    heropend: 'Uw melding is opnieuw in behandeling genomen.',
+    gemeld: '',
+  })[status];
+
+// Moves a melding along the status flow; a change that matters to the reporter is e-mailed to them
+// with the text the handler wrote, or the standard text for the new status.
+export async function changeMeldingStatus(ctx: ServiceContext, meldingId: string, input: { status: MeldingStatus; message?: string }) {
+  assertCan(ctx.actor, 'meldingen.manage');
+  return inTransaction(ctx, async (tx) => {
+    const row = await visibleMelding(tx, meldingId, true);
+    const from = row.status as MeldingStatus;
+    if (!MELDING_TRANSITIONS[from].includes(input.status)) {
+      throw conflict('status-niet-toegestaan', `Een melding met status "${MELDING_STATUS_LABELS[from]}" kan niet naar "${MELDING_STATUS_LABELS[input.status]}". Mogelijk: ${MELDING_TRANSITIONS[from].map((status) => MELDING_STATUS_LABELS[status]).join(', ')}.`);
+    }
+    const now = tx.clock.now();
+    await updateMelding(tx.db, tx.actor.organisationId, row.id, {
+      status: input.status,
+      ...(row.first_reaction_at === null && { first_reaction_at: now }),
+      ...(input.status === 'afgehandeld' && { handled_at: now }),
+      ...(input.status === 'heropend' && { handled_at: null }),
+    });
+    const message = input.message?.trim() || defaultMessage(input.status);
+    const notify = row.reporter_email !== null;
+    await insertEvent(tx.db, {
+      organisation_id: tx.actor.organisationId,
+      melding_id: row.id,
+      at: now,
+      kind: 'status',
+      from_status: from,
+      to_status: input.status,
+      text: message,
+      actor_user_id: tx.actor.userId || null,
+      actor_name: tx.actor.name,
+      sent_to_reporter: notify,
+    });
+    if (notify) {
+      const municipality = (await findMunicipalities(tx.db, tx.actor.organisationId)).find((m) => m.id === row.municipality_id)!;
+      await enqueueJob(tx.db, {
+        organisationId: tx.actor.organisationId,
+        name: 'mail.versturen',
+        runAt: now,
+        payload: {
+          to: row.reporter_email,
+          subject: `Uw melding ${row.number}: ${MELDING_STATUS_LABELS[input.status].toLowerCase()}`,
+          text: ['Beste melder,', '', message, '', `Gemeente ${municipality.name}`].join('\n'),
+        },
+      });
+    }
+    await recordAudit(tx, { action: 'melding.status', recordType: 'melding', recordId: row.id, details: { from, to: input.status } });
+    return getMelding(tx, row.id);
+  });
+}
+
+export async function addMeldingNote(ctx: ServiceContext, meldingId: string, text: string) {
+  assertCan(ctx.actor, 'meldingen.manage');
+  return inTransaction(ctx, async (tx) => {
+    const row = await visibleMelding(tx, meldingId);
+    await insertEvent(tx.db, { organisation_id: tx.actor.organisationId, melding_id: row.id, at: tx.clock.now(), kind: 'notitie', text, actor_user_id: tx.actor.userId || null, actor_name: tx.actor.name, from_status: null, to_status: null });
+    return getMelding(tx, row.id);
+  });
+}
+
+export async function assignMelding(ctx: ServiceContext, meldingId: string, input: { assignedTeamId?: string | null; assignedUserId?: string | null; categoryId?: string }) {
+  assertCan(ctx.actor, 'meldingen.manage');
+  return inTransaction(ctx, async (tx) => {
+    const row = await visibleMelding(tx, meldingId, true);
+    const organisationId = tx.actor.organisationId;
+    if (input.assignedTeamId && !(await findTeam(tx.db, organisationId, input.assignedTeamId))) {
+      throw badRequest('onbekend-team', 'Dit team bestaat niet.', [{ name: 'assignedTeamId', code: 'onbekend', reason: 'Kies een team van uw organisatie.' }]);
+    }
+    if (input.assignedUserId && !(await findUser(tx.db, organisationId, input.assignedUserId))) {
+      throw badRequest('onbekende-gebruiker', 'Deze persoon bestaat niet.', [{ name: 'assignedUserId', code: 'onbekend', reason: 'Kies een medewerker van uw organisatie.' }]);
+    }
+    if (input.categoryId) {
+      const category = await findCategory(tx.db, organisationId, input.categoryId);
+      if (!category || !selectableCategories(await ensureCategories(tx.db, organisationId)).some((row) => row.id === category.id)) {
+        throw badRequest('onbekende-categorie', 'Kies een categorie uit de lijst.', [{ name: 'categoryId', code: 'onbekend', reason: 'Kies een categorie uit de lijst.' }]);
+      }
+    }
+    const changes = {
+      ...(input.assignedTeamId !== undefined && { assigned_team_id: input.assignedTeamId }),
+      ...(input.assignedUserId !== undefined && { assigned_user_id: input.assignedUserId }),
+      ...(input.categoryId !== undefined && { category_id: input.categoryId }),
+    };
+    if (Object.keys(changes).length === 0) return getMelding(tx, row.id);
+    await updateMelding(tx.db, organisationId, row.id, changes);
+    const kind = input.categoryId !== undefined && input.categoryId !== row.category_id ? 'categorie' : 'toegewezen';
+    await insertEvent(tx.db, { organisation_id: organisationId, melding_id: row.id, at: tx.clock.now(), kind, text: null, actor_user_id: tx.actor.userId || null, actor_name: tx.actor.name, from_status: null, to_status: null });
+    await recordAudit(tx, { action: 'melding.toegewezen', recordType: 'melding', recordId: row.id, details: { ...input } });
+    return getMelding(tx, row.id);
+  });
+}
+
+// What the reporter sees behind the link in their confirmation: status and the messages sent to them.
+export async function publicMeldingStatus(db: Db, slug: string, token: string) {
+  const organisation = await findOrganisationBySlug(db, slug);
+  const row = organisation && (await findMeldingByTrackingHash(db, organisation.id, hashTrackingToken(token)));
+  if (!organisation || !row) throw notFound('Deze melding');
+  const category = await findCategory(db, organisation.id, row.category_id);
+  const events = await findEvents(db, organisation.id, row.id);
+  return {
+    number: row.number,
+    category: category?.public_name ?? '',
+    status: row.status as MeldingStatus,
+    statusLabel: MELDING_STATUS_LABELS[row.status as MeldingStatus],
+    createdAt: row.created_at.toISOString(),
+    deadline: row.deadline.toISOString(),
+    servicePromise: row.service_promise,
+    history: events
+      .filter((event) => event.to_status !== null)
+      .map((event) => ({
+        at: event.at.toISOString(),
+        status: event.to_status as MeldingStatus,
+        statusLabel: MELDING_STATUS_LABELS[event.to_status as MeldingStatus],
+        // Internal notes never reach the reporter; status messages do.
+        message: event.kind === 'status' ? event.text : null,
+      })),
+  };
+}

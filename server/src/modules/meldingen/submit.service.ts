@@ -1,0 +1,139 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { MeldingSubmit } from '../../../../contracts/meldingen';
+import type { Clock } from '../../platform/clock';
+import type { Db } from '../../platform/db/database';
+import type { MeldingCategoryRow, MunicipalityRow } from '../../platform/db/schema';
+import { badRequest, type InvalidParam, notFound } from '../../platform/http/errors';
+import { enqueueJob } from '../../platform/jobs/jobs.service';
+import { findMunicipalities, findOrganisationBySlug } from '../organisations/organisations.repository';
+import { ensureCategories, selectableCategories, toCategoryView } from './categories.service';
+import { assertInside } from './location';
+import { findUnclaimedPhotos, insertEvent, insertMelding, insertPhotos, nextMeldingNumber } from './meldingen.repository';
+import { computeDeadline } from './termijn';
+
+export interface MeldingLinks {
+  publicUrl: string;
+}
+
+export function hashTrackingToken(token: string) {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function trackingUrl(links: MeldingLinks, slug: string, token: string) {
+  return `${links.publicUrl}/melding/${slug}/${token}`;
+}
+
+export async function publicTarget(db: Db, slug: string, cbsCode: string) {
+  const organisation = await findOrganisationBySlug(db, slug);
+  const municipality = organisation && (await findMunicipalities(db, organisation.id)).find((m) => m.cbs_code === cbsCode);
+  if (!organisation || !municipality) throw notFound('Deze gemeente');
+  return { organisation, municipality };
+}
+
+export async function publicCategories(db: Db, slug: string, cbsCode: string) {
+  const { organisation, municipality } = await publicTarget(db, slug, cbsCode);
+  const rows = await ensureCategories(db, organisation.id);
+  return { municipality: municipality.name, categories: rows.filter((row) => row.active).map(toCategoryView) };
+}
+
+function assertAnswers(category: MeldingCategoryRow, answers: Record<string, string | boolean>) {
+  const problems: InvalidParam[] = [];
+  const questions = category.extra_questions as { key: string; label: string; required: boolean; type: string; choices?: string[] }[];
+  for (const question of questions) {
+    const answer = answers[question.key];
+    const empty = answer === undefined || answer === '';
+    if (question.required && empty) problems.push({ name: `answers.${question.key}`, code: 'verplicht', reason: `${question.label}: vul dit in.` });
+    if (!empty && question.type === 'choice' && !question.choices?.includes(String(answer))) {
+      problems.push({ name: `answers.${question.key}`, code: 'onbekende-keuze', reason: `${question.label}: kies een van de mogelijkheden.` });
+    }
+  }
+  for (const key of Object.keys(answers)) {
+    if (!questions.some((question) => question.key === key)) problems.push({ name: `answers.${key}`, code: 'onbekend', reason: `"${key}" is geen vraag bij deze categorie.` });
+  }
+  if (problems.length > 0) throw badRequest('antwoorden-onvolledig', problems.map((problem) => problem.reason).join(' '), problems);
+}
+
+export interface FileMeldingOptions {
+  source: 'formulier' | 'open311' | 'kanaal' | 'medewerker';
+  externalId?: string | null;
+  links: MeldingLinks;
+}
+
+// Files a melding for a municipality: checks category, answers, place and photos, stores it with its
+// number, deadline and service promise as they are now, and confirms it to the reporter by e-mail.
+// The caller's transaction makes it all or nothing.
+export async function fileMelding(
+  db: Db,
+  clock: Clock,
+  target: { organisation: { id: string; slug: string }; municipality: MunicipalityRow },
+  input: MeldingSubmit,
+  options: FileMeldingOptions,
+) {
+  const { organisation, municipality } = target;
+  const categories = selectableCategories(await ensureCategories(db, organisation.id));
+  const category = categories.find((row) => row.id === input.categoryId);
+  if (!category) {
+    throw badRequest('onbekende-categorie', 'Deze categorie bestaat niet (meer). Kies een categorie uit de lijst.', [
+      { name: 'categoryId', code: 'onbekend', reason: 'Kies een categorie uit de lijst.' },
+    ]);
+  }
+  assertAnswers(category, input.answers);
+  assertInside(municipality.boundary, municipality.name, input.lat, input.lon);
+  const photos = await findUnclaimedPhotos(db, organisation.id, input.photoIds);
+  if (photos.length !== new Set(input.photoIds).size) {
+    throw badRequest('onbekende-foto', 'Een van de foto’s is niet (meer) beschikbaar. Voeg de foto opnieuw toe.', [
+      { name: 'photoIds', code: 'onbekend', reason: 'Voeg de foto opnieuw toe.' },
+    ]);
+  }
+  const now = clock.now();
+  const token = randomBytes(24).toString('base64url');
+  const termijn = { days: category.termijn_days, kind: category.termijn_kind };
+  const deadline = computeDeadline(now, termijn, municipality.time_zone);
+  const melding = await insertMelding(db, {
+    organisation_id: organisation.id,
+    number: await nextMeldingNumber(db, organisation.id, Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: municipality.time_zone }).format(now))),
+    municipality_id: municipality.id,
+    category_id: category.id,
+    description: input.description,
+    lat: input.lat,
+    lon: input.lon,
+    address: input.address ?? null,
+    source: options.source,
+    external_id: options.externalId ?? null,
+    reporter_email: input.email?.toLowerCase() ?? null,
+    reporter_phone: input.phone ?? null,
+    reporter_consent: input.consent,
+    tracking_token_hash: hashTrackingToken(token),
+    answers: JSON.stringify(input.answers),
+    service_promise: category.service_promise,
+    termijn_days: termijn.days,
+    termijn_kind: termijn.kind,
+    deadline,
+    created_at: now,
+  });
+  await insertPhotos(db, organisation.id, melding.id, [...new Set(input.photoIds)]);
+  await insertEvent(db, { organisation_id: organisation.id, melding_id: melding.id, at: now, kind: 'gemeld', to_status: 'gemeld', text: null, actor_user_id: null, actor_name: null, from_status: null });
+  if (melding.reporter_email) {
+    await enqueueJob(db, {
+      organisationId: organisation.id,
+      name: 'mail.versturen',
+      runAt: now,
+      uniqueKey: `melding-ontvangen:${melding.id}`,
+      payload: {
+        to: melding.reporter_email,
+        subject: `Uw melding ${melding.number} is ontvangen`,
+        text: [
+          'Beste melder,',
+          '',
+          `Bedankt voor uw melding bij de gemeente ${municipality.name}: ${category.public_name}.`,
+          category.service_promise,
+          '',
+          `Volg uw melding: ${trackingUrl(options.links, organisation.slug, token)}`,
+          '',
+          `Met vriendelijke groet,\nGemeente ${municipality.name}`,
+        ].join('\n'),
+      },
+    });
+  }
+  return { melding, token, category };
+}
