@@ -172,3 +172,19 @@ export const meldingAssignSchema = z.strictObject({
   assignedUserId: z.uuid().nullable().optional(),
   categoryId: z.uuid().optional(),
 });
+
+export const nearbyMeldingSchema = z.object({
+  distanceMetres: z.number().int(),
+  status: meldingStatusSchema,
+  statusLabel: z.string(),
+  createdAt: isoDateTime,
+  lat: z.number(),
+  lon: z.number(),
+});
+
+export const photoUploadSchema = z.object({
+  photoId: z.uuid(),
+  width: z.number().int(),
+  height: z.number().int(),
+  location: z.object({ lat: z.number(), lon: z.number() }).nullable().describe('Waar de foto volgens de camera genomen is'),
+});

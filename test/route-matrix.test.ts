@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../server/src/platform/tenancy/roles';
 import { insertJob } from '../server/src/platform/jobs/jobs.repository';
@@ -41,6 +42,11 @@ const recordOf: Record<string, RecordFixture> = {
   '/api/v1/messages/:id/withdrawal': async (a, t) => ({ params: { id: await sentMessage(a, t) } }),
   '/api/v1/meldingen/:id': async (a, t) => ({ params: { id: await meldingOf(a, t) }, body: {} }),
   '/api/v1/meldingen/:id/status': async (a, t) => ({ params: { id: await meldingOf(a, t) }, body: { status: 'in-behandeling' } }),
+  '/api/v1/meldingen/:id/photos/:photoId': async (a, t) => {
+    const id = await meldingOf(a, t, true);
+    const photo = await t.database.db.selectFrom('melding_photos').select('attachment_id').where('melding_id', '=', id).executeTakeFirstOrThrow();
+    return { params: { id, photoId: photo.attachment_id } };
+  },
   '/api/v1/meldingen/:id/notes': async (a, t) => ({ params: { id: await meldingOf(a, t) }, body: { text: 'Notitie' } }),
   '/api/v1/outbox/:id': async (a, t) => ({ params: { id: await failedOutboxItem(a, t) } }),
   '/api/v1/outbox/:id/retry': async (a, t) => ({ params: { id: await failedOutboxItem(a, t) } }),
@@ -56,11 +62,13 @@ async function phoneMessage(a: Tenant, t: TestApp) {
   return response.json().id as string;
 }
 
-async function meldingOf(a: Tenant, t: TestApp) {
+async function meldingOf(a: Tenant, t: TestApp, withPhoto = false) {
   const base = `/api/v1/organisations/${a.org.slug}/municipalities/${a.org.municipalities[0]!.cbs_code}`;
+  const image = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } }).png().toBuffer();
+  const photoIds = withPhoto ? [(await t.app.inject({ method: 'POST', url: `${base}/melding-photos`, headers: { 'content-type': 'image/png' }, payload: image })).json().photoId] : [];
   const categories = (await t.app.inject({ method: 'GET', url: `${base}/melding-categories` })).json().categories;
   const category = categories.find((c: { code: string }) => c.code === 'wegen-bestrating');
-  const filed = await t.app.inject({ method: 'POST', url: `${base}/meldingen`, remoteAddress: `10.9.${Math.floor(Math.random() * 250)}.1`, payload: { categoryId: category.id, description: 'Losse tegel', lat: 52.55, lon: 4.66 } });
+  const filed = await t.app.inject({ method: 'POST', url: `${base}/meldingen`, remoteAddress: `10.9.${Math.floor(Math.random() * 250)}.1`, payload: { categoryId: category.id, description: 'Losse tegel', lat: 52.55, lon: 4.66, photoIds } });
   const melding = await t.database.db.selectFrom('meldingen').select('id').where('organisation_id', '=', a.org.id).where('number', '=', filed.json().number).executeTakeFirstOrThrow();
   return melding.id;
 }
@@ -91,6 +99,8 @@ const publicBySlug = new Set<string>([
   '/api/v1/organisations/:slug/municipalities/:cbsCode/melding-categories',
   '/api/v1/organisations/:slug/municipalities/:cbsCode/meldingen',
   '/api/v1/organisations/:slug/meldingen/:token',
+  '/api/v1/organisations/:slug/municipalities/:cbsCode/meldingen/nearby',
+  '/api/v1/organisations/:slug/municipalities/:cbsCode/melding-photos',
 ]);
 
 // Routes a browser is sent to by another site answer bad input with a redirect to the sign-in page.

@@ -137,3 +137,25 @@ export async function findUnclaimedPhotos(db: Db, organisationId: string, attach
     )
     .execute();
 }
+
+// Open meldingen of one category in a small box around a place (the caller measures the real distance).
+export async function findOpenInBox(
+  db: Db,
+  organisationId: string,
+  filter: { municipalityId: string; categoryId: string; minLat: number; maxLat: number; minLon: number; maxLon: number },
+) {
+  return db
+    .selectFrom('meldingen')
+    .select(['id', 'lat', 'lon', 'status', 'created_at', 'description'])
+    .where('organisation_id', '=', organisationId)
+    .where('municipality_id', '=', filter.municipalityId)
+    .where('category_id', '=', filter.categoryId)
+    .where('status', 'not in', CLOSED)
+    .where('lat', '>=', filter.minLat)
+    .where('lat', '<=', filter.maxLat)
+    .where('lon', '>=', filter.minLon)
+    .where('lon', '<=', filter.maxLon)
+    .orderBy('created_at', 'desc')
+    .limit(50)
+    .execute();
+}

@@ -11,9 +11,14 @@ import {
   meldingSchema,
   meldingStatusChangeSchema,
   meldingSubmitSchema,
+  nearbyMeldingSchema,
+  photoUploadSchema,
 } from '../../../../contracts/meldingen';
 import { type AppInstance, serviceContext } from '../../platform/http/app';
-import { addMeldingNote, assignMelding, changeMeldingStatus, getMelding, listMeldingen, publicMeldingStatus } from './meldingen.service';
+import { addMeldingNote, assignMelding, changeMeldingStatus, getMelding, listMeldingen, meldingPhoto, publicMeldingStatus } from './meldingen.service';
+import { openMeldingenNearby } from './nearby.service';
+import { MAX_PHOTO_BYTES } from './photo';
+import { uploadMeldingPhoto } from './photos.service';
 import { fileMelding, publicCategories, publicTarget } from './submit.service';
 
 const municipalityParams = z.strictObject({
@@ -60,6 +65,51 @@ export async function meldingenRoutes(app: AppInstance) {
       schema: { tags: publicTags, summary: 'De status van een melding, via de link uit de bevestiging', params: trackingParams, response: { 200: meldingPublicStatusSchema } },
     },
     async (request) => publicMeldingStatus(db, request.params.slug, request.params.token),
+  );
+
+  app.get(
+    '/api/v1/organisations/:slug/municipalities/:cbsCode/meldingen/nearby',
+    {
+      config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags: publicTags,
+        summary: 'Open meldingen van dezelfde soort vlakbij (voordat een inwoner meldt)',
+        params: municipalityParams,
+        querystring: z.strictObject({ categoryId: z.uuid(), lat: z.coerce.number().min(-90).max(90), lon: z.coerce.number().min(-180).max(180) }),
+        response: { 200: z.array(nearbyMeldingSchema) },
+      },
+    },
+    async (request) => openMeldingenNearby(db, request.params.slug, request.params.cbsCode, request.query),
+  );
+
+  // Photos arrive as the raw image (image/jpeg, image/png, image/webp) with a limit of their own.
+  await app.register(async (scope) => {
+    scope.addContentTypeParser(/^image\/.*/, { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES + 1 }, (_request, body, done) => done(null, body));
+    scope.post(
+      '/api/v1/organisations/:slug/municipalities/:cbsCode/melding-photos',
+      {
+        bodyLimit: MAX_PHOTO_BYTES + 1,
+        config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+        schema: { tags: publicTags, summary: 'Voeg een foto toe aan een nieuwe melding (het bestand zelf als body)', params: municipalityParams, response: { 201: photoUploadSchema } },
+      },
+      async (request, reply) => {
+        const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        const params = request.params as z.infer<typeof municipalityParams>;
+        return reply.status(201).send(await uploadMeldingPhoto(db, params.slug, params.cbsCode, body, request.headers['content-type']));
+      },
+    );
+  });
+
+  app.get(
+    '/api/v1/meldingen/:id/photos/:photoId',
+    {
+      config: { permission: 'meldingen.read' },
+      schema: { tags, summary: 'Een foto bij een melding', params: z.strictObject({ id: z.uuid(), photoId: z.uuid() }), response: { 200: z.any().describe('De afbeelding') } },
+    },
+    async (request, reply) => {
+      const photo = await meldingPhoto(serviceContext(request), request.params.id, request.params.photoId);
+      return reply.type(photo.content_type).header('cache-control', 'private, max-age=3600').send(photo.content);
+    },
   );
 
   app.get(

@@ -10,6 +10,7 @@ import { findMunicipalities, findOrganisationBySlug } from '../organisations/org
 import { findTeam } from '../users/teams.repository';
 import { findUser } from '../users/users.repository';
 import { findCategory } from './categories.repository';
+import { findAttachment } from '../channels/messages.repository';
 import { ensureCategories, selectableCategories } from './categories.service';
 import { findEvents, findMelding, findMeldingByTrackingHash, findMeldingen, findPhotoIds, insertEvent, lockMelding, updateMelding } from './meldingen.repository';
 import { hashTrackingToken } from './submit.service';
@@ -201,6 +202,15 @@ export async function assignMelding(ctx: ServiceContext, meldingId: string, inpu
     await recordAudit(tx, { action: 'melding.toegewezen', recordType: 'melding', recordId: row.id, details: { ...input } });
     return getMelding(tx, row.id);
   });
+}
+
+export async function meldingPhoto(ctx: ServiceContext, meldingId: string, photoId: string) {
+  assertCan(ctx.actor, 'meldingen.read');
+  const row = await visibleMelding(ctx, meldingId);
+  const photoIds = await findPhotoIds(ctx.db, ctx.actor.organisationId, row.id);
+  const photo = photoIds.includes(photoId) ? await findAttachment(ctx.db, ctx.actor.organisationId, photoId) : undefined;
+  if (!photo) throw notFound('De foto');
+  return photo;
 }
 
 // What the reporter sees behind the link in their confirmation: status and the messages sent to them.

@@ -71,6 +71,20 @@ describe('een melding doen (zonder account)', () => {
     expect(listed).toMatchObject({ number: receipt.number, servicePromise: receipt.servicePromise, reporterEmail: 'sanne@example.nl', address: 'Dorpsstraat 12', source: 'formulier' });
   });
 
+  it('toont vóór het melden open meldingen van dezelfde soort vlakbij, zonder gegevens van anderen', async () => {
+    const { base, category, submit } = await setup();
+    await submit(tegel(category('wegen-bestrating').id, { email: 'ander@example.nl' }));
+    const near = (categoryId: string, lat: number, lon: number) => t.app.inject({ method: 'GET', url: `${base}/meldingen/nearby?categoryId=${categoryId}&lat=${lat}&lon=${lon}` });
+    const close = (await near(category('wegen-bestrating').id, IN_CASTRICUM.lat + 0.0003, IN_CASTRICUM.lon)).json();
+    expect(close).toHaveLength(1);
+    expect(close[0].distanceMetres).toBeGreaterThan(25);
+    expect(close[0].distanceMetres).toBeLessThan(40);
+    expect(JSON.stringify(close)).not.toContain('ander@example.nl');
+    expect(JSON.stringify(close)).not.toContain('stoeptegel');
+    expect(await (await near(category('verlichting-lantaarnpaal').id, IN_CASTRICUM.lat, IN_CASTRICUM.lon)).json()).toEqual([]);
+    expect(await (await near(category('wegen-bestrating').id, IN_CASTRICUM.lat + 0.01, IN_CASTRICUM.lon)).json()).toEqual([]);
+  });
+
   it('weigert foute invoer met een Nederlandse uitleg en slaat dan niets op', async () => {
     const { category, submit, count } = await setup();
     const cases: [Record<string, unknown>, string, string][] = [

@@ -1,0 +1,22 @@
+import type { Db } from '../../platform/db/database';
+import { badRequest } from '../../platform/http/errors';
+import { insertAttachment } from '../channels/messages.repository';
+import { PhotoError, processPhoto } from './photo';
+import { publicTarget } from './submit.service';
+
+const EXTENSION = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
+
+// A resident's photo, before the melding exists: metadata stripped, the place it was taken offered back
+// to the form (the resident decides whether to use it). A melding claims it by id.
+export async function uploadMeldingPhoto(db: Db, slug: string, cbsCode: string, body: Buffer, declaredType: string | undefined) {
+  const { organisation } = await publicTarget(db, slug, cbsCode);
+  let photo;
+  try {
+    photo = await processPhoto(body, declaredType);
+  } catch (error) {
+    if (error instanceof PhotoError) throw badRequest(`foto-${error.code}`, error.message, [{ name: 'foto', code: error.code, reason: error.message }]);
+    throw error;
+  }
+  const stored = await insertAttachment(db, organisation.id, { messageId: null, filename: `foto.${EXTENSION[photo.contentType]}`, contentType: photo.contentType, bytes: photo.bytes });
+  return { photoId: stored.id, width: photo.width, height: photo.height, location: photo.location };
+}
