@@ -112,7 +112,7 @@ export const meldingPublicStatusSchema = z.object({
 export const meldingEventSchema = z.object({
   id: z.uuid(),
   at: isoDateTime,
-  kind: z.enum(['gemeld', 'status', 'notitie', 'toegewezen', 'categorie']),
+  kind: z.enum(['gemeld', 'status', 'notitie', 'toegewezen', 'categorie', 'kto', 'heropenverzoek']),
   fromStatus: meldingStatusSchema.nullable(),
   toStatus: meldingStatusSchema.nullable(),
   text: z.string().nullable(),
@@ -187,4 +187,48 @@ export const photoUploadSchema = z.object({
   width: z.number().int(),
   height: z.number().int(),
   location: z.object({ lat: z.number(), lon: z.number() }).nullable().describe('Waar de foto volgens de camera genomen is'),
+});
+
+export const KTO_REASONS = ['duurde-te-lang', 'niet-opgelost', 'slecht-geinformeerd', 'onvriendelijk', 'anders'] as const;
+export const ktoReasonLabels: Record<(typeof KTO_REASONS)[number], string> = {
+  'duurde-te-lang': 'Het duurde te lang',
+  'niet-opgelost': 'Het probleem is niet opgelost',
+  'slecht-geinformeerd': 'Ik werd niet goed op de hoogte gehouden',
+  onvriendelijk: 'Ik ben niet vriendelijk geholpen',
+  anders: 'Iets anders',
+};
+
+export const ktoAnswerSchema = z.strictObject({
+  satisfied: z.boolean({ error: 'Geef aan of u tevreden bent' }),
+  reasons: z.array(z.enum(KTO_REASONS)).max(KTO_REASONS.length).default([]),
+  comment: plainText(2_000, 'Toelichting (optioneel)').optional(),
+});
+
+export const ktoViewSchema = z.object({
+  number: z.string(),
+  category: z.string(),
+  expiresAt: isoDateTime,
+  answered: z.boolean(),
+  reasons: z.array(z.object({ code: z.enum(KTO_REASONS), label: z.string() })),
+});
+
+export const meldingFiguresQuery = z.strictObject({
+  municipality: z.string().regex(/^GM\d{4}$/, 'Gebruik een CBS-code zoals GM0383').optional(),
+  from: z.iso.date('Gebruik een datum als 2026-01-01').optional().describe('Eerste dag (standaard 1 januari van dit jaar)'),
+  to: z.iso.date('Gebruik een datum als 2026-06-30').optional().describe('Laatste dag (standaard vandaag)'),
+  reactionDays: z.coerce.number().int().min(0).max(365).default(3),
+  handledDays: z.coerce.number().int().min(0).max(365).default(10),
+});
+
+export const meldingFiguresSchema = z.object({
+  municipalities: z.array(z.string()),
+  from: z.string(),
+  to: z.string(),
+  reactionDays: z.number().int(),
+  handledDays: z.number().int(),
+  count: z.number().int(),
+  firstReactionWithinPct: z.number().nullable().describe('Deel (%) met een eerste reactie binnen reactionDays kalenderdagen'),
+  handledWithinPct: z.number().nullable().describe('Deel (%) afgehandeld binnen handledDays kalenderdagen'),
+  withinTermijnPct: z.number().nullable().describe('Deel (%) afgehandeld binnen de eigen afhandeltermijn (open meldingen tellen mee zodra de termijn verstreken is)'),
+  satisfaction: z.object({ responses: z.number().int(), satisfiedPct: z.number().nullable() }),
 });

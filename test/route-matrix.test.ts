@@ -101,6 +101,9 @@ const publicBySlug = new Set<string>([
   '/api/v1/organisations/:slug/meldingen/:token',
   '/api/v1/organisations/:slug/municipalities/:cbsCode/meldingen/nearby',
   '/api/v1/organisations/:slug/municipalities/:cbsCode/melding-photos',
+  '/api/v1/organisations/:slug/municipalities/:cbsCode/map-settings',
+  '/api/v1/organisations/:slug/municipalities/:cbsCode/address-search',
+  '/api/v1/organisations/:slug/kto/:token',
 ]);
 
 // Routes a browser is sent to by another site answer bad input with a redirect to the sign-in page.

@@ -159,3 +159,18 @@ export async function findOpenInBox(
     .limit(50)
     .execute();
 }
+
+// What the figures need of every melding filed in a period (imported history included).
+export async function findForFigures(db: Db, organisationId: string, filter: { municipalityIds?: string[]; from: Date; until: Date }) {
+  let query = db
+    .selectFrom('meldingen')
+    .select(['id', 'municipality_id', 'created_at', 'first_reaction_at', 'handled_at', 'deadline', 'status'])
+    .where('organisation_id', '=', organisationId)
+    .where('created_at', '>=', filter.from)
+    .where('created_at', '<', filter.until);
+  if (filter.municipalityIds) {
+    if (filter.municipalityIds.length === 0) return [];
+    query = query.where('municipality_id', 'in', filter.municipalityIds);
+  }
+  return query.execute();
+}

@@ -11,12 +11,18 @@ import {
   meldingSchema,
   meldingStatusChangeSchema,
   meldingSubmitSchema,
+  ktoAnswerSchema,
+  ktoViewSchema,
+  meldingFiguresQuery,
+  meldingFiguresSchema,
   nearbyMeldingSchema,
   photoUploadSchema,
 } from '../../../../contracts/meldingen';
 import { type AppInstance, serviceContext } from '../../platform/http/app';
 import { addMeldingNote, assignMelding, changeMeldingStatus, getMelding, listMeldingen, meldingPhoto, publicMeldingStatus } from './meldingen.service';
 import { openMeldingenNearby } from './nearby.service';
+import { meldingFigures } from './figures.service';
+import { answerKtoForm, viewKto } from './kto.service';
 import { MAX_PHOTO_BYTES } from './photo';
 import { uploadMeldingPhoto } from './photos.service';
 import { fileMelding, publicCategories, publicTarget } from './submit.service';
@@ -112,6 +118,34 @@ export async function meldingenRoutes(app: AppInstance) {
     },
   );
 
+  const ktoParams = trackingParams;
+  app.get(
+    '/api/v1/organisations/:slug/kto/:token',
+    {
+      config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: { tags: publicTags, summary: 'De tevredenheidsvragen bij een afgehandelde melding', params: ktoParams, response: { 200: ktoViewSchema } },
+    },
+    async (request) => viewKto(db, clock, request.params.slug, request.params.token),
+  );
+
+  app.post(
+    '/api/v1/organisations/:slug/kto/:token',
+    {
+      config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags: publicTags, summary: 'Beantwoord de tevredenheidsvragen (één keer)', params: ktoParams, body: ktoAnswerSchema, response: { 201: z.object({ received: z.boolean(), reopenRequested: z.boolean() }) } },
+    },
+    async (request, reply) => reply.status(201).send(await answerKtoForm(db, clock, request.params.slug, request.params.token, request.body)),
+  );
+
+  app.get(
+    '/api/v1/insights/meldingen',
+    {
+      config: { permission: 'insights.read' },
+      schema: { tags: ['Inzicht'], summary: 'Cijfers over meldingen: reactie- en afhandeltijd, binnen termijn, tevredenheid', querystring: meldingFiguresQuery, response: { 200: meldingFiguresSchema } },
+    },
+    async (request) => meldingFigures(serviceContext(request), request.query),
+  );
+
   app.get(
     '/api/v1/meldingen',
     { config: { permission: 'meldingen.read' }, schema: { tags, summary: 'Meldingen met filters, nieuwste eerst', querystring: meldingListQuery, response: { 200: z.array(meldingSchema) } } },
@@ -130,7 +164,7 @@ export async function meldingenRoutes(app: AppInstance) {
       config: { permission: 'meldingen.manage' },
       schema: { tags, summary: 'Zet een melding in een volgende status; de melder krijgt bericht', params: idParams, body: meldingStatusChangeSchema, response: { 200: meldingDetailSchema } },
     },
-    async (request) => changeMeldingStatus(serviceContext(request), request.params.id, request.body),
+    async (request) => changeMeldingStatus(serviceContext(request), links, request.params.id, request.body),
   );
 
   app.post(

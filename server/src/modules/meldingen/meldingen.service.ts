@@ -6,14 +6,15 @@ import type { MeldingEventRow, MeldingRow } from '../../platform/db/schema';
 import { badRequest, conflict, notFound } from '../../platform/http/errors';
 import { enqueueJob } from '../../platform/jobs/jobs.service';
 import { actsForMunicipality, assertCan, can } from '../../platform/tenancy/policy';
-import { findMunicipalities, findOrganisationBySlug } from '../organisations/organisations.repository';
+import { findMunicipalities, findOrganisationById, findOrganisationBySlug } from '../organisations/organisations.repository';
 import { findTeam } from '../users/teams.repository';
 import { findUser } from '../users/users.repository';
 import { findCategory } from './categories.repository';
 import { findAttachment } from '../channels/messages.repository';
 import { ensureCategories, selectableCategories } from './categories.service';
 import { findEvents, findMelding, findMeldingByTrackingHash, findMeldingen, findPhotoIds, insertEvent, lockMelding, updateMelding } from './meldingen.repository';
-import { hashTrackingToken } from './submit.service';
+import { hashTrackingToken, type MeldingLinks } from './submit.service';
+import { inviteForKto } from './kto.service';
 
 const CLOSED: MeldingStatus[] = ['afgehandeld', 'geannuleerd'];
 
@@ -117,7 +118,7 @@ const defaultMessage = (status: MeldingStatus) =>
 
 // Moves a melding along the status flow; a change that matters to the reporter is e-mailed to them
 // with the text the handler wrote, or the standard text for the new status.
-export async function changeMeldingStatus(ctx: ServiceContext, meldingId: string, input: { status: MeldingStatus; message?: string }) {
+export async function changeMeldingStatus(ctx: ServiceContext, links: MeldingLinks, meldingId: string, input: { status: MeldingStatus; message?: string }) {
   assertCan(ctx.actor, 'meldingen.manage');
   return inTransaction(ctx, async (tx) => {
     const row = await visibleMelding(tx, meldingId, true);
@@ -148,6 +149,9 @@ export async function changeMeldingStatus(ctx: ServiceContext, meldingId: string
     });
     if (notify) {
       const municipality = (await findMunicipalities(tx.db, tx.actor.organisationId)).find((m) => m.id === row.municipality_id)!;
+      // Afgehandeld: the same mail asks how it went (KTO), with a link valid 14 days.
+      const organisation = input.status === 'afgehandeld' ? await findOrganisationById(tx.db, tx.actor.organisationId) : undefined;
+      const ktoLink = organisation ? await inviteForKto(tx.db, tx.clock, links, organisation.slug, row) : null;
       await enqueueJob(tx.db, {
         organisationId: tx.actor.organisationId,
         name: 'mail.versturen',
@@ -155,7 +159,14 @@ export async function changeMeldingStatus(ctx: ServiceContext, meldingId: string
         payload: {
           to: row.reporter_email,
           subject: `Uw melding ${row.number}: ${MELDING_STATUS_LABELS[input.status].toLowerCase()}`,
-          text: ['Beste melder,', '', message, '', `Gemeente ${municipality.name}`].join('\n'),
+          text: [
+            'Beste melder,',
+            '',
+            message,
+            ...(ktoLink ? ['', `Bent u tevreden over hoe wij uw melding hebben afgehandeld? Laat het ons weten (twee vragen, tot 14 dagen): ${ktoLink}`] : []),
+            '',
+            `Gemeente ${municipality.name}`,
+          ].join('\n'),
         },
       });
     }

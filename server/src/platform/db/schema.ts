@@ -91,6 +91,15 @@ export interface ApiTokensTable {
   revoked_at: NullableTimestamp;
 }
 
+export interface Open311ClientsTable {
+  organisation_id: string;
+  id: Generated<string>;
+  name: string;
+  key_hash: string;
+  created_at: Generated<Date>;
+  revoked_at: NullableTimestamp;
+}
+
 export interface PasswordResetsTable {
   organisation_id: string;
   id: Generated<string>;
@@ -334,7 +343,7 @@ export interface MeldingEventsTable {
   seq: Generated<string>;
   melding_id: string;
   at: Timestamp;
-  kind: 'gemeld' | 'status' | 'notitie' | 'toegewezen' | 'categorie';
+  kind: 'gemeld' | 'status' | 'notitie' | 'toegewezen' | 'categorie' | 'kto' | 'heropenverzoek';
   from_status: string | null;
   to_status: string | null;
   text: string | null;
@@ -350,6 +359,18 @@ export interface MeldingPhotosTable {
   position: Generated<number>;
 }
 
+export interface MeldingKtoTable {
+  organisation_id: string;
+  melding_id: string;
+  token_hash: string;
+  sent_at: Timestamp;
+  expires_at: Timestamp;
+  answered_at: NullableTimestamp;
+  satisfied: boolean | null;
+  reasons: Json<string[]>;
+  comment: string | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   municipalities: MunicipalitiesTable;
@@ -360,6 +381,7 @@ export interface Database {
   team_members: TeamMembersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  open311_clients: Open311ClientsTable;
   password_resets: PasswordResetsTable;
   oidc_providers: OidcProvidersTable;
   oidc_login_states: OidcLoginStatesTable;
@@ -378,6 +400,7 @@ export interface Database {
   meldingen: MeldingenTable;
   melding_events: MeldingEventsTable;
   melding_photos: MeldingPhotosTable;
+  melding_kto: MeldingKtoTable;
 }
 
 export type JobRow = Selectable<JobsTable>;

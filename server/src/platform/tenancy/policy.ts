@@ -22,6 +22,8 @@ const PERMISSIONS = {
   // Everyone may see the meldingen of their municipalities; the reporter's contact details only those who handle them.
   'meldingen.read': 'all',
   'meldingen.manage': ['beheerder', 'kcc', 'webcare', 'vakafdeling'],
+  // Figures (percentages, counts) of the municipalities one works for: bestuurders read these too.
+  'insights.read': 'all',
 } as const satisfies Record<string, readonly Role[] | 'all'>;
 
 export type Permission = keyof typeof PERMISSIONS;

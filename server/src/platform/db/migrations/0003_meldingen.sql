@@ -80,7 +80,7 @@ CREATE TABLE melding_events (
   seq bigint GENERATED ALWAYS AS IDENTITY,
   melding_id uuid NOT NULL,
   at timestamptz NOT NULL,
-  kind text NOT NULL CHECK (kind IN ('gemeld', 'status', 'notitie', 'toegewezen', 'categorie')),
+  kind text NOT NULL CHECK (kind IN ('gemeld', 'status', 'notitie', 'toegewezen', 'categorie', 'kto', 'heropenverzoek')),
   from_status text,
   to_status text,
   text text,
@@ -102,3 +102,20 @@ CREATE TABLE melding_photos (
   FOREIGN KEY (organisation_id, melding_id) REFERENCES meldingen (organisation_id, id) ON DELETE CASCADE,
   FOREIGN KEY (organisation_id, attachment_id) REFERENCES attachments (organisation_id, id)
 );
+
+-- Klanttevredenheid (KTO): after afgehandeld the reporter gets a link, valid 14 days, to say whether they
+-- are satisfied. Only the token's hash is kept.
+CREATE TABLE melding_kto (
+  organisation_id uuid NOT NULL,
+  melding_id uuid NOT NULL,
+  token_hash text NOT NULL,
+  sent_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL,
+  answered_at timestamptz,
+  satisfied boolean,
+  reasons jsonb NOT NULL DEFAULT '[]'::jsonb,
+  comment text,
+  PRIMARY KEY (organisation_id, token_hash),
+  FOREIGN KEY (organisation_id, melding_id) REFERENCES meldingen (organisation_id, id) ON DELETE CASCADE
+);
+CREATE INDEX melding_kto_melding_idx ON melding_kto (organisation_id, melding_id);
