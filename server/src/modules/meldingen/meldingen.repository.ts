@@ -17,6 +17,16 @@ export async function insertMelding(db: Db, row: Insertable<MeldingenTable>) {
   return db.insertInto('meldingen').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+// For imports: a row whose source id is already there is left alone.
+export async function insertMeldingOnce(db: Db, row: Insertable<MeldingenTable>) {
+  return db
+    .insertInto('meldingen')
+    .values(row)
+    .onConflict((conflict) => conflict.columns(['organisation_id', 'source', 'external_id']).doNothing())
+    .returning(['id'])
+    .executeTakeFirst();
+}
+
 export async function findMelding(db: Db, organisationId: string, meldingId: string) {
   return db.selectFrom('meldingen').selectAll().where('organisation_id', '=', organisationId).where('id', '=', meldingId).executeTakeFirst();
 }

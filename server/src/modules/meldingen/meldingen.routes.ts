@@ -22,6 +22,7 @@ import { type AppInstance, serviceContext } from '../../platform/http/app';
 import { addMeldingNote, assignMelding, changeMeldingStatus, getMelding, listMeldingen, meldingPhoto, publicMeldingStatus } from './meldingen.service';
 import { openMeldingenNearby } from './nearby.service';
 import { meldingFigures } from './figures.service';
+import { importMeldingenAsStaff } from './import.service';
 import { answerKtoForm, viewKto } from './kto.service';
 import { MAX_PHOTO_BYTES } from './photo';
 import { uploadMeldingPhoto } from './photos.service';
@@ -145,6 +146,24 @@ export async function meldingenRoutes(app: AppInstance) {
     },
     async (request) => meldingFigures(serviceContext(request), request.query),
   );
+
+  // History from another system as CSV (the file itself as body); all rows are checked before any is written.
+  await app.register(async (scope) => {
+    scope.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+    scope.post(
+      '/api/v1/meldingen/import',
+      {
+        bodyLimit: 20 * 1024 * 1024,
+        config: { permission: 'meldingen.import' },
+        schema: {
+          tags,
+          summary: 'Importeer meldingen uit een eerder systeem (CSV met id, municipality, category, description, created_at, first_reaction_at, handled_at, status, lat, lon)',
+          response: { 200: z.object({ rows: z.number().int(), imported: z.number().int(), alreadyPresent: z.number().int() }) },
+        },
+      },
+      async (request) => importMeldingenAsStaff(serviceContext(request), typeof request.body === 'string' ? request.body : ''),
+    );
+  });
 
   app.get(
     '/api/v1/meldingen',

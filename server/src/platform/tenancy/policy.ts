@@ -24,6 +24,7 @@ const PERMISSIONS = {
   'meldingen.manage': ['beheerder', 'kcc', 'webcare', 'vakafdeling'],
   // Figures (percentages, counts) of the municipalities one works for: bestuurders read these too.
   'insights.read': 'all',
+  'meldingen.import': ['beheerder'],
 } as const satisfies Record<string, readonly Role[] | 'all'>;
 
 export type Permission = keyof typeof PERMISSIONS;
