@@ -20,7 +20,7 @@ export async function startPlein(config: Config, options: { clock?: Clock; datab
   const { app, database, worker } = runtime;
   await ensureAuditPartitions(database.db, clock.now());
   await definePlatformSchedules(database.db, clock);
-  const demoCredentials = config.demo ? await seedDemoIfEmpty(database.db, clock) : null;
+  const demoCredentials = config.demo ? await seedDemoIfEmpty(database.db, clock, config.publicUrl) : null;
   if (config.workers) {
     worker.start();
     // Live streams (Mastodon) belong with the workers: a web-only process keeps no connections open.

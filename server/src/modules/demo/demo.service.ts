@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../platform/clock';
 import { cliOrigin, type ServiceContext } from '../../platform/context';
 import { addAccount } from '../channels/accounts.service';
+import { addDemoMeldingen } from './demo-meldingen';
 import type { Db } from '../../platform/db/database';
 import { ROLES, type Role } from '../../platform/tenancy/roles';
 import { countTenantOrganisations } from '../organisations/organisations.repository';
@@ -38,7 +39,7 @@ export interface DemoCredentials {
 }
 
 // Creates the demo organisation on an empty database; returns the credentials to print once.
-export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<DemoCredentials[] | null> {
+export async function seedDemoIfEmpty(db: Db, clock: Clock, publicUrl = 'http://localhost:8080'): Promise<DemoCredentials[] | null> {
   if ((await countTenantOrganisations(db)) > 0) return null;
   const { organisation, municipalities } = await createOrganisation(db, {
     slug: DEMO_SLUG,
@@ -64,6 +65,9 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<DemoCredent
   await createTeam(ctx, { name: 'KCC', description: 'Klantcontactcentrum voor alle vier gemeenten', memberIds: [userIds.kcc!, userIds.webcare!] });
   await createTeam(ctx, { name: 'Communicatie', description: 'Communicatieadviseurs en omgevingsanalisten', memberIds: [userIds.communicatieadviseur!, userIds.omgevingsanalist!] });
   await addDemoChannels(ctx, municipalities);
+  // Meldingen handled by the demo's KCC colleague, so their timelines name a person.
+  const kccCtx = { ...ctx, actor: { ...ctx.actor, userId: userIds.kcc!, name: DEMO_NAMES.kcc } };
+  await addDemoMeldingen(kccCtx, clock, organisation, municipalities, publicUrl);
   return credentials;
 }
 

@@ -51,3 +51,14 @@ it('geeft elke demogemeente gesimuleerd verkeer, een contactformulier en een tel
   expect(messages.every((m) => m.simulated)).toBe(true);
   expect(new Set(messages.map((m) => m.municipality_id)).size).toBe(4);
 });
+
+it('geeft de demogemeenten grenzen en een paar meldingen in verschillende stadia', async () => {
+  const municipalities = await t.database.db.selectFrom('municipalities').select(['cbs_code', 'boundary']).execute();
+  expect(municipalities.filter((m) => m.cbs_code.startsWith('GM99')).every((m) => m.boundary !== null)).toBe(true);
+  const meldingen = await t.database.db.selectFrom('meldingen').select(['status', 'municipality_id']).execute();
+  expect(meldingen.length).toBeGreaterThanOrEqual(8);
+  expect(new Set(meldingen.map((m) => m.status))).toEqual(new Set(['gemeld', 'in-behandeling', 'afgehandeld', 'ingepland']));
+  expect(new Set(meldingen.map((m) => m.municipality_id)).size).toBe(4);
+  const events = await t.database.db.selectFrom('melding_events').select('actor_name').where('kind', '=', 'status').execute();
+  expect(events.every((e) => e.actor_name === 'Karim Klantcontact')).toBe(true);
+});

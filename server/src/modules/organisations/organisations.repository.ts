@@ -88,3 +88,12 @@ export async function updateMunicipalityStyle(
     .returningAll()
     .executeTakeFirst();
 }
+
+export async function updateMunicipalityBoundary(db: Db, organisationId: string, municipalityId: string, boundary: unknown) {
+  await db
+    .updateTable('municipalities')
+    .set({ boundary: JSON.stringify(boundary) })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', municipalityId)
+    .execute();
+}
