@@ -73,6 +73,12 @@ describe('toegankelijkheid van elke pagina', () => {
       { name: 'contactformulier', path: `/contact/${e2e.organisation.slug}/GM0373` },
       { name: 'contactformulier-onbekend', path: `/contact/${e2e.organisation.slug}/GM0383` },
     );
+    // The public melding form and the status page a resident reaches from the confirmation e-mail.
+    const meldingBase = `/api/v1/organisations/${e2e.organisation.slug}/municipalities/GM0383`;
+    const meldingCategories = (await e2e.testApp.app.inject({ method: 'GET', url: `${meldingBase}/melding-categories` })).json().categories as Array<{ id: string; code: string }>;
+    const lamp = meldingCategories.find((c) => c.code === 'verlichting-lantaarnpaal')!;
+    const receipt = (await e2e.testApp.app.inject({ method: 'POST', url: `${meldingBase}/meldingen`, remoteAddress: '10.8.0.2', payload: { categoryId: lamp.id, description: 'Lamp brandt niet', lat: 52.5485, lon: 4.6694 } })).json();
+    publicPages.push({ name: 'meldformulier', path: `/melden/${e2e.organisation.slug}/GM0383` }, { name: 'melding-status', path: `/melding/${e2e.organisation.slug}/${receipt.trackingToken}` });
   });
 
   afterAll(async () => {
@@ -100,6 +106,12 @@ describe('toegankelijkheid van elke pagina', () => {
       await page.getByRole('button', { name: 'Versturen' }).click();
       await page.getByText('Vul dit veld in.').first().waitFor();
       await expectAccessible(page, 'contactformulier-fouten', viewport.width);
+      // The melding form with errors next to its fields.
+      await page.goto(`${e2e.baseUrl}/melden/${e2e.organisation.slug}/GM0383`);
+      await waitForPage(page);
+      await page.getByRole('button', { name: 'Melding versturen' }).click();
+      await page.getByText('Kies een onderwerp.').waitFor();
+      await expectAccessible(page, 'meldformulier-fouten', viewport.width);
       expect(errors).toEqual([]);
       await context.close();
     });

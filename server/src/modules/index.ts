@@ -7,6 +7,7 @@ import { jobsRoutes } from '../platform/jobs/jobs.routes';
 import { channelsRoutes } from './channels/channels.routes';
 import { webhookRoutes } from './channels/webhooks.routes';
 import { simulatorRoutes } from './channels/connectors/simulator/simulator.routes';
+import { mapRoutes } from './meldingen/map.routes';
 import { meldingenRoutes } from './meldingen/meldingen.routes';
 import { organisationsRoutes } from './organisations/organisations.routes';
 import { usersRoutes } from './users/users.routes';
@@ -24,4 +25,5 @@ export async function registerModules(app: AppInstance): Promise<void> {
   await webhookRoutes(app);
   await simulatorRoutes(app);
   await meldingenRoutes(app);
+  await mapRoutes(app);
 }

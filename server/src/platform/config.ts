@@ -28,6 +28,13 @@ const configSchema = z.object({
   MAIL_FROM: z.string().default('Plein <noreply@plein.local>'),
   // Where people report problems with Plein itself (accessibility statement); the operator's address.
   PLEIN_CONTACT_EMAIL: z.email('moet een e-mailadres zijn').optional(),
+  // The map and address search of the public melding form; PDOK (Kadaster) by default, both free of charge.
+  PLEIN_MAP_TILES_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/, 'moet een XYZ-sjabloon zijn zoals https://…/{z}/{x}/{y}.png')
+    .default('https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png'),
+  PLEIN_MAP_ATTRIBUTION: z.string().max(300).default('Kaartgegevens © Kadaster'),
+  PLEIN_GEOCODER_URL: z.url({ protocol: /^https?$/, error: 'moet een http(s)-adres zijn' }).default('https://api.pdok.nl/bzk/locatieserver/search/v3_1/free'),
   PLEIN_SECRET_KEY: z
     .string()
     .optional()
@@ -66,6 +73,9 @@ export type Config = {
   smtpUrl?: string;
   mailFrom: string;
   contactEmail: string | null;
+  mapTilesUrl: string;
+  mapAttribution: string;
+  geocoderUrl: string;
   secretKey?: Buffer;
   previousSecretKeys: Buffer[];
 };
@@ -102,6 +112,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: v.SMTP_URL,
     mailFrom: v.MAIL_FROM,
     contactEmail: v.PLEIN_CONTACT_EMAIL ?? null,
+    mapTilesUrl: v.PLEIN_MAP_TILES_URL,
+    mapAttribution: v.PLEIN_MAP_ATTRIBUTION,
+    geocoderUrl: v.PLEIN_GEOCODER_URL,
     secretKey: v.PLEIN_SECRET_KEY === undefined ? undefined : (decodeSecretKey(v.PLEIN_SECRET_KEY) ?? undefined),
     previousSecretKeys: (v.PLEIN_SECRET_KEY_PREVIOUS?.split(',') ?? []).map((key) => decodeSecretKey(key)!),
   };

@@ -27,6 +27,8 @@ import { InboxPage } from '../modules/inbox/InboxPage';
 import { PhoneCallPage } from '../modules/inbox/PhoneCallPage';
 import { InzichtPage } from '../modules/inzicht/InzichtPage';
 import { LuisterenPage } from '../modules/luisteren/LuisterenPage';
+import { MeldenPage } from '../modules/melden/MeldenPage';
+import { MeldingStatusPage } from '../modules/melden/MeldingStatusPage';
 import { MeldingenPage } from '../modules/meldingen/MeldingenPage';
 import { NotFoundPage } from '../modules/not-found/NotFoundPage';
 import { ParticipatiePage } from '../modules/participatie/ParticipatiePage';
@@ -43,6 +45,8 @@ export function AppRoutes() {
         <Route path="/wachtwoord-herstellen" element={<ResetPasswordPage />} />
         {/* For residents: no account needed. */}
         <Route path="/contact/:slug/:cbsCode" element={<ContactFormPage />} />
+        <Route path="/melden/:slug/:cbsCode" element={<MeldenPage />} />
+        <Route path="/melding/:slug/:token" element={<MeldingStatusPage />} />
       </Route>
       <Route element={<RequireAuth />}>
         <Route element={<WorkspaceLayout />}>

@@ -120,7 +120,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'https:'],
+        // Map tiles of the melding form come from the configured tile host (PDOK by default).
+        imgSrc: ["'self'", 'data:', 'https:', ...tileSources(deps.config.mapTilesUrl)],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
@@ -228,4 +229,14 @@ async function serveSpaOrNotFound(request: FastifyRequest, reply: FastifyReply) 
     return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(spaIndex);
   }
   return sendProblem(reply, notFound('Dit adres'), request.url.split('?')[0] ?? '/');
+}
+
+// The origin of an XYZ tile template for the CSP; {s} subdomains become a wildcard (https://*.tile.example).
+function tileSources(template: string): string[] {
+  try {
+    const url = new URL(template.replace(/\{s\}/g, 'subdomain-wildcard').replace(/\{[a-z]+\}/gi, '0'));
+    return [url.origin.replace('subdomain-wildcard', '*')];
+  } catch {
+    return [];
+  }
 }
