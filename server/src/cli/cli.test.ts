@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../platform/db/database';
+import { resolveTarget } from '../modules/open311/open311.service';
 
 // The CLI runs as operators run it: a separate process on the embedded database (or DATABASE_URL in CI).
 const dataDir = mkdtempSync(join(tmpdir(), 'plein-cli-'));
@@ -50,6 +52,27 @@ describe('plein CLI', () => {
     expect(token.code, token.stderr).toBe(0);
     const lastLine = token.stdout.split('\n').at(-1)!;
     expect(lastLine).toMatch(/^plein_[0-9a-f]{32}_[\w-]{20,}$/);
+  }, CLI_TEST_TIMEOUT);
+
+  it('maakt een Open311-app aan en print een api_key die werkt als laatste regel', async () => {
+    const created = plein(['open311', 'client', 'create', '--organisation', slug, '--name', 'Buurtapp']);
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stdout).toContain('Buurtapp');
+    const apiKey = created.stdout.split('\n').at(-1)!;
+    expect(apiKey).toMatch(/^o311_[0-9a-f]{32}_[\w-]{43}$/);
+    expect(plein(['open311', 'client', 'create', '--organisation', 'bestaat-niet', '--name', 'X']).stderr).toContain('--organisation');
+    // The key finds its organisation the way POST requests does; only its hash is stored.
+    const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir });
+    try {
+      const target = await resolveTarget(handle.db, { api_key: apiKey, jurisdiction_id: 'GM0383' }, 'write');
+      expect(target.organisation.slug).toBe(slug);
+      expect(target.municipality.name).toBe('Castricum');
+      const stored = await handle.db.selectFrom('open311_clients').select(['name', 'key_hash']).execute();
+      expect(stored).toEqual([{ name: 'Buurtapp', key_hash: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+      expect(JSON.stringify(stored)).not.toContain(apiKey.slice('o311_'.length + 33));
+    } finally {
+      await handle.close();
+    }
   }, CLI_TEST_TIMEOUT);
 
   it('koppelt een kanaalaccount met het wachtwoord via standaardinvoer en versleutelt na een sleutelwissel opnieuw', () => {

@@ -9,6 +9,7 @@ import { isRole, ROLES } from '../platform/tenancy/roles';
 import { readStdin, required, UsageError } from './cli-errors';
 import { createOrganisationCommand, createTokenCommand, createUserCommand } from './commands';
 import { addAccountCommand, parseChannel, rotateSecretsCommand, stdinSecretKey } from './channel-commands';
+import { createOpen311ClientCommand } from './open311-commands';
 import type { Config } from '../platform/config';
 
 const secretKeys = (config: Config) => ({ current: config.secretKey, previous: config.previousSecretKeys });
@@ -24,6 +25,8 @@ Gebruik:
                     [--service <adres>] [--setting sleutel=waarde …] [--password-stdin]
       --password-stdin leest het app-wachtwoord, token of wachtwoord van het kanaal van standaardinvoer.
   plein secrets rotate   (na het wisselen van PLEIN_SECRET_KEY; de oude sleutel in PLEIN_SECRET_KEY_PREVIOUS)
+  plein open311 client create --organisation <slug> --name <app>
+      maakt een api_key voor een app die via Open311 meldingen doet; de sleutel staat op de laatste regel.
 
 De database: DATABASE_URL (PostgreSQL) of anders de ingebouwde database in PLEIN_DATA_DIR (standaard ./data).
 `;
@@ -54,7 +57,7 @@ async function run(argv: string[]): Promise<string[]> {
   const { values, positionals } = parsed;
   const command = positionals.join(' ');
   if (values.help || command === '' || command === 'help') return [HELP];
-  const known = ['migrate', 'organisation create', 'user create', 'token create', 'account add', 'secrets rotate'];
+  const known = ['migrate', 'organisation create', 'user create', 'token create', 'account add', 'secrets rotate', 'open311 client create'];
   if (!known.includes(command)) throw new UsageError(positionals[0] ?? 'opdracht', `Onbekende opdracht "${command}". Zie plein --help.`);
 
   // Arguments are checked before the database is opened: a wrong call changes nothing.
@@ -115,6 +118,10 @@ async function run(argv: string[]): Promise<string[]> {
       case 'secrets rotate': {
         const result = await rotateSecretsCommand(db, secretKeys(config));
         return [`${result.resealed} van de ${result.total} accounts opnieuw versleuteld met de huidige sleutel.`];
+      }
+      case 'open311 client create': {
+        const client = await createOpen311ClientCommand(db, systemClock, { organisation: required(values, 'organisation'), name: required(values, 'name') });
+        return [`Open311-app "${client.name}" aangemaakt. Bewaar de api_key nu; hij wordt niet nog eens getoond.`, client.apiKey];
       }
     }
     return [HELP];

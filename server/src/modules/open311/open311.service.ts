@@ -1,0 +1,414 @@
+import { randomUUID } from 'node:crypto';
+import { type ExtraQuestion, MELDING_STATUS_LABELS, type MeldingStatus, meldingSubmitSchema } from '../../../../contracts/meldingen';
+import { recordAudit } from '../../platform/audit/audit.service';
+import { composeToken, generateSecret, hashSecret, parseToken } from '../../platform/auth/secrets';
+import type { Clock } from '../../platform/clock';
+import { inTransaction, type ServiceContext } from '../../platform/context';
+import type { Db } from '../../platform/db/database';
+import type { MeldingCategoryRow, MunicipalityRow } from '../../platform/db/schema';
+import { AppError } from '../../platform/http/errors';
+import { assertCan } from '../../platform/tenancy/policy';
+import { ensureCategories, selectableCategories } from '../meldingen/categories.service';
+import { updateMelding } from '../meldingen/meldingen.repository';
+import { fileMelding, type MeldingLinks } from '../meldingen/submit.service';
+import { findMunicipalities, findOrganisationById, findOrganisationBySlug } from '../organisations/organisations.repository';
+import {
+  CLOSED_STATUSES,
+  findLiveOpen311Client,
+  findMunicipalitiesByCbsCode,
+  findOpen311Requests,
+  findStatusEvents,
+  insertOpen311Client,
+  type Open311RequestFilter,
+  type Open311RequestRow,
+} from './open311.repository';
+
+// GeoReport v2 answers errors as a list of {code, description}, never as problem+json.
+export interface GeoReportError {
+  code: number;
+  description: string;
+}
+
+export class Open311Error extends Error {
+  constructor(
+    readonly status: number,
+    readonly errors: GeoReportError[],
+  ) {
+    super(errors.map((error) => error.description).join(' '));
+  }
+}
+
+export const open311Error = (status: number, ...descriptions: string[]) =>
+  new Open311Error(status, descriptions.map((description) => ({ code: status, description })));
+
+// What a caller sent: the query string and the (form or JSON) body together, body first.
+export type Open311Params = Record<string, unknown>;
+
+function text(params: Open311Params, key: string): string | undefined {
+  let value = params[key];
+  if (Array.isArray(value)) value = value.at(-1);
+  if (typeof value === 'number' || typeof value === 'boolean') value = String(value);
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+function list(params: Open311Params, key: string): string[] | undefined {
+  const raw = params[key];
+  const values = (Array.isArray(raw) ? raw : [raw]).filter((value): value is string | number => typeof value === 'string' || typeof value === 'number');
+  const items = values.flatMap((value) => String(value).split(',')).map((item) => item.trim()).filter(Boolean);
+  return items.length > 0 ? items : undefined;
+}
+
+// ---- client apps and their keys ----
+
+export const OPEN311_KEY_PREFIX = 'o311_';
+
+// A client app of one organisation; the key carries the organisation so the lookup stays within it.
+export async function createOpen311Client(ctx: ServiceContext, name: string) {
+  assertCan(ctx.actor, 'organisation.manage');
+  const trimmed = name.trim();
+  if (trimmed.length < 1 || trimmed.length > 120) throw new AppError(400, 'ongeldige-naam', 'Ongeldige invoer', 'Geef de app een naam van 1 tot 120 tekens.');
+  const secret = generateSecret();
+  return inTransaction(ctx, async (tx) => {
+    const row = await insertOpen311Client(tx.db, { organisationId: tx.actor.organisationId, name: trimmed, keyHash: hashSecret(secret), now: tx.clock.now() });
+    await recordAudit(tx, { action: 'open311-client.aangemaakt', recordType: 'open311-client', recordId: row.id, details: { name: row.name } });
+    return { id: row.id, name: row.name, apiKey: composeToken(OPEN311_KEY_PREFIX, tx.actor.organisationId, secret) };
+  });
+}
+
+async function findClientByKey(db: Db, apiKey: string) {
+  const parsed = parseToken(OPEN311_KEY_PREFIX, apiKey);
+  if (!parsed) return undefined;
+  return findLiveOpen311Client(db, parsed.organisationId, hashSecret(parsed.secret));
+}
+
+// ---- which municipality is asked about ----
+
+export interface Open311Target {
+  organisation: { id: string; slug: string };
+  municipality: MunicipalityRow;
+  clientId: string | null;
+}
+
+const JURISDICTION_MISSING = 'jurisdiction_id ontbreekt: geef de CBS-code van de gemeente, bijvoorbeeld GM0383.';
+
+// The organisation comes from the api_key (always for POST), else from Plein's ?organisation=<slug>
+// extension, else from the CBS code itself when exactly one organisation in Plein has that municipality.
+export async function resolveTarget(db: Db, params: Open311Params, mode: 'read' | 'write'): Promise<Open311Target> {
+  const jurisdiction = text(params, 'jurisdiction_id');
+  if (jurisdiction !== undefined && !/^GM\d{4}$/.test(jurisdiction)) {
+    throw open311Error(400, `jurisdiction_id "${jurisdiction}" is geen CBS-gemeentecode zoals GM0383.`);
+  }
+  const unknownStatus = mode === 'write' ? 400 : 404;
+  const apiKey = text(params, 'api_key');
+  let organisation: { id: string; slug: string } | undefined;
+  let clientId: string | null = null;
+  if (apiKey) {
+    const client = await findClientByKey(db, apiKey);
+    if (!client) throw open311Error(403, 'De api_key is onbekend of ingetrokken. Vraag de gemeente om een geldige sleutel voor uw app.');
+    organisation = await findOrganisationById(db, client.organisation_id);
+    clientId = client.id;
+  } else if (mode === 'write') {
+    throw open311Error(403, 'api_key ontbreekt. Een melding doen via Open311 kan alleen met een sleutel voor uw app; vraag die aan bij de gemeente.');
+  } else {
+    const slug = text(params, 'organisation');
+    if (slug) {
+      organisation = await findOrganisationBySlug(db, slug);
+      if (!organisation) throw open311Error(404, `De organisatie "${slug}" bestaat niet in Plein.`);
+    }
+  }
+  if (organisation) {
+    const municipalities = await findMunicipalities(db, organisation.id);
+    if (!jurisdiction) {
+      if (municipalities.length === 1) return { organisation, municipality: municipalities[0]!, clientId };
+      throw open311Error(400, JURISDICTION_MISSING);
+    }
+    const municipality = municipalities.find((row) => row.cbs_code === jurisdiction);
+    if (!municipality) throw open311Error(unknownStatus, `Gemeente ${jurisdiction} hoort niet bij deze organisatie in Plein.`);
+    return { organisation, municipality, clientId };
+  }
+  if (!jurisdiction) throw open311Error(400, JURISDICTION_MISSING);
+  const found = await findMunicipalitiesByCbsCode(db, jurisdiction);
+  if (found.length === 0) throw open311Error(404, `Gemeente ${jurisdiction} is niet bekend in Plein.`);
+  if (found.length > 1) {
+    throw open311Error(404, `Gemeente ${jurisdiction} komt bij meer dan één organisatie in Plein voor. Geef ook ?organisation=<slug> mee, of uw api_key.`);
+  }
+  const { organisation_slug: slug, ...municipality } = found[0]!;
+  return { organisation: { id: municipality.organisation_id, slug }, municipality, clientId: null };
+}
+
+// ---- discovery and services ----
+
+// The last change to what this endpoint offers; clients compare it to decide whether to look again.
+const CHANGESET = '2026-11-23T00:00:00Z';
+
+export function discovery(publicUrl: string) {
+  const contact = 'Vragen over meldingen: neem contact op met uw gemeente. Een api_key voor uw app vraagt u aan bij de gemeente (de beheerder van Plein maakt hem aan).';
+  return {
+    changeset: CHANGESET,
+    contact,
+    key_service: contact,
+    endpoints: [
+      { specification: 'http://wiki.open311.org/GeoReport_v2', url: `${publicUrl}/open311/v2`, changeset: CHANGESET, type: 'production', formats: ['application/json', 'text/xml'] },
+    ],
+  };
+}
+
+const questionsOf = (row: MeldingCategoryRow) => (row.extra_questions ?? []) as ExtraQuestion[];
+
+function toService(row: MeldingCategoryRow, all: MeldingCategoryRow[]) {
+  const parent = row.parent_id ? all.find((other) => other.id === row.parent_id) : undefined;
+  return {
+    service_code: row.code,
+    service_name: row.public_name,
+    description: row.service_promise || null,
+    metadata: questionsOf(row).length > 0,
+    type: 'realtime' as const,
+    keywords: null,
+    group: parent?.public_name ?? null,
+  };
+}
+
+// What residents choose from in Plein's own form: subcategories, and main categories without any.
+export async function listServices(db: Db, target: Open311Target) {
+  const all = await ensureCategories(db, target.organisation.id);
+  return selectableCategories(all).map((row) => toService(row, all));
+}
+
+const YES = ['ja', 'true', '1', 'yes'];
+const NO = ['nee', 'false', '0', 'no'];
+
+function toAttribute(question: ExtraQuestion, index: number) {
+  const values =
+    question.type === 'choice'
+      ? (question.choices ?? []).map((choice) => ({ key: choice, name: choice }))
+      : question.type === 'yesno'
+        ? [
+            { key: 'ja', name: 'Ja' },
+            { key: 'nee', name: 'Nee' },
+          ]
+        : undefined;
+  return {
+    variable: true,
+    code: question.key,
+    datatype: question.type === 'text' ? ('string' as const) : ('singlevaluelist' as const),
+    required: question.required,
+    datatype_description: question.type === 'text' ? 'Vrije tekst, hoogstens 1000 tekens.' : 'Kies een van de waarden (key).',
+    order: index + 1,
+    description: question.label,
+    ...(values && { values }),
+  };
+}
+
+export async function serviceDefinition(db: Db, target: Open311Target, serviceCode: string) {
+  const category = selectableCategories(await ensureCategories(db, target.organisation.id)).find((row) => row.code === serviceCode);
+  if (!category) throw open311Error(404, `service_code "${serviceCode}" bestaat niet bij gemeente ${target.municipality.name}. Zie services.json.`);
+  return { service_code: category.code, attributes: questionsOf(category).map(toAttribute) };
+}
+
+// ---- requests: reading ----
+
+const MAX_REQUESTS = 1000;
+const MAX_SPAN_MS = 90 * 86_400_000;
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function parseDate(params: Open311Params, key: string): Date | undefined {
+  const value = text(params, key);
+  if (value === undefined) return undefined;
+  const parsed = ISO_DATETIME.test(value) ? new Date(value) : null;
+  if (!parsed || Number.isNaN(parsed.getTime())) {
+    throw open311Error(400, `${key} "${value}" is geen datum en tijd volgens ISO 8601 met tijdzone, zoals 2026-11-01T00:00:00+01:00 of 2026-11-01T00:00:00Z.`);
+  }
+  return parsed;
+}
+
+function toRequest(row: Open311RequestRow, categories: MeldingCategoryRow[], events: Awaited<ReturnType<typeof findStatusEvents>>) {
+  const category = categories.find((other) => other.id === row.category_id);
+  const latestStatus = events.filter((event) => event.kind === 'status').at(-1);
+  const statusLabel = latestStatus?.to_status ? MELDING_STATUS_LABELS[latestStatus.to_status as MeldingStatus] : undefined;
+  const departments = (category?.departments ?? []) as string[];
+  return {
+    service_request_id: row.number,
+    status: CLOSED_STATUSES.includes(row.status) ? ('closed' as const) : ('open' as const),
+    status_notes: latestStatus ? [statusLabel, latestStatus.text].filter(Boolean).join(': ') || null : null,
+    service_name: category?.public_name ?? null,
+    service_code: category?.code ?? '',
+    // GeoReport allows 4000 characters; Plein's form allows more.
+    description: row.description.slice(0, 4000),
+    agency_responsible: departments.join(', ') || null,
+    service_notice: row.service_promise || null,
+    requested_datetime: row.created_at.toISOString(),
+    updated_datetime: (events.at(-1)?.at ?? row.created_at).toISOString(),
+    expected_datetime: row.deadline.toISOString(),
+    address: row.address,
+    lat: row.lat,
+    long: row.lon,
+    // Photos in Plein are for staff only (they may show people or number plates); there is no public URL.
+    media_url: null,
+  };
+}
+
+async function toRequests(db: Db, target: Open311Target, rows: Open311RequestRow[]) {
+  const categories = await ensureCategories(db, target.organisation.id);
+  const events = await findStatusEvents(db, target.organisation.id, rows.map((row) => row.id));
+  return rows.map((row) =>
+    toRequest(
+      row,
+      categories,
+      events.filter((event) => event.melding_id === row.id),
+    ),
+  );
+}
+
+export async function listRequests(db: Db, clock: Clock, target: Open311Target, params: Open311Params) {
+  const filter: Open311RequestFilter = { municipalityId: target.municipality.id, limit: MAX_REQUESTS };
+  const numbers = list(params, 'service_request_id');
+  // As the specification says: with service_request_id every other filter is ignored.
+  if (numbers) filter.numbers = numbers;
+  else {
+    const codes = list(params, 'service_code');
+    if (codes) {
+      const categories = await ensureCategories(db, target.organisation.id);
+      const unknown = codes.filter((code) => !categories.some((row) => row.code === code));
+      if (unknown.length > 0) throw open311Error(400, `service_code ${unknown.map((code) => `"${code}"`).join(', ')} bestaat niet bij gemeente ${target.municipality.name}. Zie services.json.`);
+      // A main category stands for itself and its subcategories.
+      const chosen = categories.filter((row) => codes.includes(row.code)).map((row) => row.id);
+      filter.categoryIds = categories.filter((row) => chosen.includes(row.id) || (row.parent_id !== null && chosen.includes(row.parent_id))).map((row) => row.id);
+    }
+    const statuses = list(params, 'status');
+    if (statuses) {
+      const wrong = statuses.filter((status) => status !== 'open' && status !== 'closed');
+      if (wrong.length > 0) throw open311Error(400, `status "${wrong[0]}" bestaat niet: gebruik open of closed.`);
+      if (!(statuses.includes('open') && statuses.includes('closed'))) filter.closed = statuses.includes('closed');
+    }
+    // Without dates: the last 90 days, as the specification says; a range may not span more than 90 days.
+    const start = parseDate(params, 'start_date');
+    const end = parseDate(params, 'end_date');
+    const until = end ?? (start ? new Date(start.getTime() + MAX_SPAN_MS) : clock.now());
+    const from = start ?? new Date(until.getTime() - MAX_SPAN_MS);
+    if (from > until) throw open311Error(400, 'start_date ligt na end_date.');
+    if (until.getTime() - from.getTime() > MAX_SPAN_MS) throw open311Error(400, 'De periode van start_date tot end_date is langer dan 90 dagen. Vraag kortere periodes op.');
+    filter.from = from;
+    filter.until = until;
+  }
+  return toRequests(db, target, await findOpen311Requests(db, target.organisation.id, filter));
+}
+
+export async function getRequest(db: Db, target: Open311Target, serviceRequestId: string) {
+  const rows = await findOpen311Requests(db, target.organisation.id, { municipalityId: target.municipality.id, numbers: [serviceRequestId], limit: 1 });
+  if (rows.length === 0) throw open311Error(404, `Melding ${serviceRequestId} bestaat niet bij gemeente ${target.municipality.name}.`);
+  return toRequests(db, target, rows);
+}
+
+// ---- requests: filing ----
+
+// Plein's names for fields, as the Open311 caller knows them.
+function open311Field(name: string): string {
+  if (name.startsWith('answers.')) return `attribute[${name.slice('answers.'.length)}]`;
+  return ({ categoryId: 'service_code', lon: 'long', address: 'address_string', photoIds: 'media_url' } as Record<string, string>)[name] ?? name;
+}
+
+function attributesOf(params: Open311Params): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  const nested = params.attribute;
+  if (nested && typeof nested === 'object' && !Array.isArray(nested)) {
+    for (const [key, value] of Object.entries(nested)) if (value !== null && value !== undefined) attributes[key] = String(value);
+  }
+  for (const key of Object.keys(params)) {
+    const match = /^attribute\[([^\]]*)\]$/.exec(key);
+    if (match) attributes[match[1]!] = text(params, key) ?? '';
+  }
+  return attributes;
+}
+
+function numberOf(value: string | undefined): number | undefined {
+  if (value === undefined || !/^[+-]?\d+(\.\d+)?$/.test(value)) return undefined;
+  return Number(value);
+}
+
+// Files a melding for an Open311 client app through the same path as Plein's own form: the same checks
+// (category, answers, place inside the municipality), number, deadline and confirmation e-mail.
+export async function createRequest(db: Db, clock: Clock, links: MeldingLinks, params: Open311Params) {
+  const target = await resolveTarget(db, params, 'write');
+  const problems: string[] = [];
+  const serviceCode = text(params, 'service_code');
+  const category = serviceCode ? selectableCategories(await ensureCategories(db, target.organisation.id)).find((row) => row.code === serviceCode) : undefined;
+  if (!serviceCode) problems.push('service_code ontbreekt: kies een dienst uit services.json.');
+  else if (!category) problems.push(`service_code "${serviceCode}" bestaat niet (meer) bij gemeente ${target.municipality.name}. Kies een dienst uit services.json.`);
+
+  const latText = text(params, 'lat');
+  const longText = text(params, 'long');
+  const lat = numberOf(latText);
+  const lon = numberOf(longText);
+  if (latText === undefined && longText === undefined) {
+    problems.push(
+      text(params, 'address_string') || text(params, 'address_id')
+        ? 'Plein heeft een plek op de kaart nodig: geef lat en long (WGS84). Alleen een adres (address_string of address_id) is niet genoeg.'
+        : 'lat en long ontbreken: geef de plek van de melding in WGS84-coördinaten.',
+    );
+  } else {
+    if (lat === undefined) problems.push(`lat ${latText === undefined ? 'ontbreekt' : `"${latText}" is geen getal`}: geef de breedtegraad in WGS84, zoals 52.548.`);
+    if (lon === undefined) problems.push(`long ${longText === undefined ? 'ontbreekt' : `"${longText}" is geen getal`}: geef de lengtegraad in WGS84, zoals 4.669.`);
+  }
+  const description = text(params, 'description');
+  if (!description) problems.push('description ontbreekt: beschrijf wat er aan de hand is (minstens 5 tekens).');
+  const mediaUrl = text(params, 'media_url');
+  if (mediaUrl !== undefined && (!/^https?:\/\/\S+$/i.test(mediaUrl) || mediaUrl.length > 2000 || !URL.canParse(mediaUrl))) {
+    problems.push('media_url is geen geldig http(s)-adres.');
+  }
+
+  const answers: Record<string, string | boolean> = {};
+  for (const [key, value] of Object.entries(attributesOf(params))) {
+    const question = category ? questionsOf(category).find((q) => q.key === key) : undefined;
+    if (question?.type === 'yesno' && value !== '') {
+      const lower = value.toLowerCase();
+      if (YES.includes(lower)) answers[key] = true;
+      else if (NO.includes(lower)) answers[key] = false;
+      else problems.push(`attribute[${key}]: kies ja of nee.`);
+    } else if (value !== '') answers[key] = value;
+  }
+  if (problems.length > 0) throw open311Error(400, ...problems);
+
+  const parsed = meldingSubmitSchema.safeParse({
+    categoryId: category!.id,
+    description,
+    lat,
+    lon,
+    address: text(params, 'address_string'),
+    email: text(params, 'email'),
+    phone: text(params, 'phone'),
+    // Open311 has no field for consent to be contacted; Plein does not assume it.
+    consent: false,
+    answers,
+    photoIds: [],
+  });
+  if (!parsed.success) {
+    throw open311Error(400, ...parsed.error.issues.map((issue) => `${open311Field(issue.path.map(String).join('.')) || 'invoer'}: ${issue.message}`));
+  }
+  try {
+    const { melding } = await db.transaction().execute(async (trx) => {
+      const filed = await fileMelding(trx, clock, target, parsed.data, {
+        source: 'open311',
+        // Which client app filed it; unique per melding, since GeoReport has no idempotency key.
+        externalId: `${target.clientId}:${randomUUID()}`,
+        links,
+      });
+      // A photo elsewhere, as the app sent it: kept for staff, never fetched or published by Plein.
+      if (mediaUrl) await updateMelding(trx, target.organisation.id, filed.melding.id, { answers: JSON.stringify({ ...parsed.data.answers, open311_media_url: mediaUrl }) });
+      return filed;
+    });
+    return [{ service_request_id: melding.number, service_notice: melding.service_promise }];
+  } catch (error) {
+    if (error instanceof AppError && error.status < 500) throw fromAppError(error);
+    throw error;
+  }
+}
+
+// Plein's own refusal (unknown answer, place outside the municipality) in GeoReport's terms.
+function fromAppError(error: AppError): Open311Error {
+  const byReason = new Map<string, string[]>();
+  for (const param of error.invalidParams ?? []) byReason.set(param.reason, [...(byReason.get(param.reason) ?? []), open311Field(param.name)]);
+  const descriptions = [...byReason].map(([reason, names]) => `${names.join(' en ')}: ${reason}`);
+  return open311Error(error.status, ...(descriptions.length > 0 ? descriptions : [error.detail]));
+}
