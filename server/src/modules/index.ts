@@ -9,6 +9,7 @@ import { webhookRoutes } from './channels/webhooks.routes';
 import { simulatorRoutes } from './channels/connectors/simulator/simulator.routes';
 import { mapRoutes } from './meldingen/map.routes';
 import { meldingenRoutes } from './meldingen/meldingen.routes';
+import { open311Routes } from './open311/open311.routes';
 import { organisationsRoutes } from './organisations/organisations.routes';
 import { usersRoutes } from './users/users.routes';
 
@@ -25,5 +26,6 @@ export async function registerModules(app: AppInstance): Promise<void> {
   await webhookRoutes(app);
   await simulatorRoutes(app);
   await meldingenRoutes(app);
+  await open311Routes(app);
   await mapRoutes(app);
 }
