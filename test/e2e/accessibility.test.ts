@@ -51,6 +51,17 @@ describe('toegankelijkheid van elke pagina', () => {
     workspacePages.push({ name: 'gebruiker-wijzigen', path: `/beheer/gebruikers/${e2e.admin.id}` });
     await as('POST', '/api/v1/me/api-tokens', { name: 'Power BI dashboard' });
     await createFailedJob(e2e);
+    // Meldingen for staff: the map view and a melding's detail page with contact details, actions and timeline.
+    const meldingenBase = `/api/v1/organisations/${e2e.organisation.slug}/municipalities/GM0383`;
+    const tegel = ((await e2e.testApp.app.inject({ method: 'GET', url: `${meldingenBase}/melding-categories` })).json().categories as Array<{ id: string; code: string }>).find((c) => c.code === 'wegen-bestrating')!;
+    const filed = await e2e.testApp.app.inject({
+      method: 'POST',
+      url: `${meldingenBase}/meldingen`,
+      remoteAddress: '10.8.0.1',
+      payload: { categoryId: tegel.id, description: 'Losse stoeptegel bij de bushalte.', lat: 52.548, lon: 4.669, address: 'Stationsweg 1', email: 'melder@example.nl' },
+    });
+    const meldingId = (await e2e.testApp.database.db.selectFrom('meldingen').select('id').where('number', '=', filed.json().number).executeTakeFirstOrThrow()).id;
+    workspacePages.push({ name: 'meldingen-kaart', path: '/meldingen?weergave=kaart' }, { name: 'melding', path: `/meldingen/${meldingId}` });
     // Channel pages with a web form, a phone line, a simulated and a Meta account.
     const bergen = e2e.organisation.municipalities.find((m) => m.name === 'Bergen')!;
     const build = (input: Parameters<typeof buildChannelAccount>[3]) => buildChannelAccount(e2e.testApp.database.db, e2e.testApp.clock, e2e.organisation.id, input);

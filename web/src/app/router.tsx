@@ -27,6 +27,7 @@ import { InboxPage } from '../modules/inbox/InboxPage';
 import { PhoneCallPage } from '../modules/inbox/PhoneCallPage';
 import { InzichtPage } from '../modules/inzicht/InzichtPage';
 import { LuisterenPage } from '../modules/luisteren/LuisterenPage';
+import { MeldingDetailPage } from '../modules/meldingen/MeldingDetailPage';
 import { MeldenPage } from '../modules/melden/MeldenPage';
 import { MeldingStatusPage } from '../modules/melden/MeldingStatusPage';
 import { MeldingenPage } from '../modules/meldingen/MeldingenPage';
@@ -57,6 +58,7 @@ export function AppRoutes() {
             <Route path="/inbox/telefoongesprek" element={<PhoneCallPage />} />
           </Route>
           <Route path="/meldingen" element={<MeldingenPage />} />
+          <Route path="/meldingen/:id" element={<MeldingDetailPage />} />
           <Route path="/zenden" element={<ZendenPage />} />
           <Route path="/participatie" element={<ParticipatiePage />} />
           <Route path="/inzicht" element={<InzichtPage />} />

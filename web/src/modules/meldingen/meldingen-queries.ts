@@ -1,0 +1,36 @@
+import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Melding, MeldingCategory, meldingDetailSchema } from '../../../../contracts/meldingen';
+import { api, queryString } from '../../app/api-client';
+import { useMe } from '../../app/auth-context';
+import { apiQuery, type MeldingFilters } from './melding-logic';
+
+export type MeldingDetail = z.infer<typeof meldingDetailSchema>;
+
+export const meldingenQueryKey = ['meldingen'] as const;
+
+export function useMeldingen(filters: MeldingFilters) {
+  const query = apiQuery(filters);
+  return useQuery({ queryKey: [...meldingenQueryKey, 'lijst', query], queryFn: () => api.get<Melding[]>(`/api/v1/meldingen${queryString(query)}`) });
+}
+
+export function useMelding(id: string) {
+  return useQuery({ queryKey: [...meldingenQueryKey, id], queryFn: () => api.get<MeldingDetail>(`/api/v1/meldingen/${id}`), retry: false });
+}
+
+// The taxonomy belongs to the organisation; any of the user's municipalities gives the same list.
+export function useMeldingCategories() {
+  const me = useMe();
+  const cbsCode = me.municipalities[0]?.cbsCode;
+  return useQuery({
+    queryKey: ['melding-categories', me.organisation.slug],
+    queryFn: () => api.get<{ categories: MeldingCategory[] }>(`/api/v1/organisations/${me.organisation.slug}/municipalities/${cbsCode}/melding-categories`),
+    select: (data) => data.categories,
+    enabled: Boolean(cbsCode),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export const meldingPhotoUrl = (meldingId: string, photoId: string) => `/api/v1/meldingen/${meldingId}/photos/${photoId}`;
+
+export { queryString };
