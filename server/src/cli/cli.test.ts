@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -92,6 +92,27 @@ describe('plein CLI', () => {
     expect(rotated.stdout).toMatch(/^1 van de 1 accounts/);
     // Done: with only the new key nothing is left to re-seal, and nothing breaks.
     expect(plein(['secrets', 'rotate'], '', { PLEIN_SECRET_KEY: newKey }).stdout).toMatch(/^0 van de 1/);
+  }, CLI_TEST_TIMEOUT);
+
+  it('importeert meldingen uit een CSV-bestand met een voortgangsbalk; opnieuw importeren verandert niets', () => {
+    const file = join(dataDir, 'meldingen.csv');
+    writeFileSync(
+      file,
+      [
+        'id,municipality,category,description,created_at,first_reaction_at,handled_at,status,lat,lon',
+        'S-1,GM0383,wegen-bestrating,Losse tegel,2026-02-02T09:00:00+01:00,2026-02-03T09:00:00+01:00,2026-02-05T09:00:00+01:00,afgehandeld,52.548,4.669',
+        'S-2,GM0373,afval-dumping,Grofvuil,2026-02-04T09:00:00+01:00,,,gemeld,52.66,4.70',
+      ].join('\n'),
+    );
+    const first = plein(['import', 'meldingen', file, '--organisation', slug]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toBe('2 meldingen geïmporteerd; 0 stonden er al (2 rijen gecontroleerd).');
+    expect(first.stderr).toContain('Importeren [');
+    expect(plein(['import', 'meldingen', file, '--organisation', slug]).stdout).toContain('0 meldingen geïmporteerd; 2 stonden er al');
+    writeFileSync(file, 'id,municipality,category,description,created_at,first_reaction_at,handled_at,status,lat,lon\nX-1,GM0383,onbekend,Tekst,2026-02-02T09:00:00+01:00,,,gemeld,52.548,4.669\n');
+    const refused = plein(['import', 'meldingen', file, '--organisation', slug]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('rij 2.category');
   }, CLI_TEST_TIMEOUT);
 
   it('geeft Nederlandse fouten die het argument noemen, met een exitcode ongelijk aan 0', () => {

@@ -8,6 +8,7 @@ import { AppError } from '../platform/http/errors';
 import { isRole, ROLES } from '../platform/tenancy/roles';
 import { readStdin, required, UsageError } from './cli-errors';
 import { createOrganisationCommand, createTokenCommand, createUserCommand } from './commands';
+import { importMeldingenCommand } from './import-commands';
 import { addAccountCommand, parseChannel, rotateSecretsCommand, stdinSecretKey } from './channel-commands';
 import { createOpen311ClientCommand } from './open311-commands';
 import type { Config } from '../platform/config';
@@ -24,6 +25,8 @@ Gebruik:
   plein account add --organisation <slug> --municipality <CBS-code> --channel <kanaal> --handle <naam>
                     [--service <adres>] [--setting sleutel=waarde …] [--password-stdin]
       --password-stdin leest het app-wachtwoord, token of wachtwoord van het kanaal van standaardinvoer.
+  plein import meldingen <bestand.csv> --organisation <slug>
+      meldingen uit een eerder systeem (Fixi, Signalen); alles wordt eerst gecontroleerd, opnieuw importeren verandert niets
   plein secrets rotate   (na het wisselen van PLEIN_SECRET_KEY; de oude sleutel in PLEIN_SECRET_KEY_PREVIOUS)
   plein open311 client create --organisation <slug> --name <app>
       maakt een api_key voor een app die via Open311 meldingen doet; de sleutel staat op de laatste regel.
@@ -55,9 +58,10 @@ async function run(argv: string[]): Promise<string[]> {
     throw new UsageError(match?.[1] ?? 'argumenten', `Onbekend of onvolledig argument ${match?.[1] ?? ''}. Zie plein --help.`.replace('  ', ' '));
   }
   const { values, positionals } = parsed;
-  const command = positionals.join(' ');
+  // "import meldingen <file>": the file is the third positional, not part of the command's name.
+  const command = positionals.slice(0, 2).join(' ') === 'import meldingen' ? 'import meldingen' : positionals.join(' ');
   if (values.help || command === '' || command === 'help') return [HELP];
-  const known = ['migrate', 'organisation create', 'user create', 'token create', 'account add', 'secrets rotate', 'open311 client create'];
+  const known = ['migrate', 'organisation create', 'user create', 'token create', 'account add', 'secrets rotate', 'open311 client create', 'import meldingen'];
   if (!known.includes(command)) throw new UsageError(positionals[0] ?? 'opdracht', `Onbekende opdracht "${command}". Zie plein --help.`);
 
   // Arguments are checked before the database is opened: a wrong call changes nothing.
@@ -115,6 +119,10 @@ async function run(argv: string[]): Promise<string[]> {
         });
         return [`Account ${account.handle} op ${account.channel} gekoppeld; Plein haalt de berichten op zodra de server draait.`, account.id];
       }
+      case 'import meldingen': {
+        const result = await importMeldingenCommand(db, { file: positionals[2], organisation: required(values, 'organisation') });
+        return [`${result.imported} meldingen geïmporteerd; ${result.alreadyPresent} stonden er al (${result.rows} rijen gecontroleerd).`];
+      }
       case 'secrets rotate': {
         const result = await rotateSecretsCommand(db, secretKeys(config));
         return [`${result.resealed} van de ${result.total} accounts opnieuw versleuteld met de huidige sleutel.`];
@@ -160,8 +168,10 @@ run(process.argv.slice(2)).then(
       process.exit(2);
     }
     if (error instanceof AppError) {
-      const params = error.invalidParams?.map((p) => ` (${p.name}: ${p.reason})`).join('') ?? '';
-      process.stderr.write(`Fout: ${error.detail}${params}\n`);
+      // Many problems (an import's bad rows) each get a line of their own.
+      const many = (error.invalidParams?.length ?? 0) > 3;
+      const params = error.invalidParams?.map((p) => (many ? `\n  ${p.name}: ${p.reason}` : ` (${p.name}: ${p.reason})`)).join('') ?? '';
+      process.stderr.write(`Fout: ${many ? error.title : error.detail}${params}\n`);
       process.exit(1);
     }
     if (error instanceof ConfigError || error instanceof DataDirInUseError) {
