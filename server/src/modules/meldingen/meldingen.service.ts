@@ -209,7 +209,16 @@ export async function assignMelding(ctx: ServiceContext, meldingId: string, inpu
     if (Object.keys(changes).length === 0) return getMelding(tx, row.id);
     await updateMelding(tx.db, organisationId, row.id, changes);
     const kind = input.categoryId !== undefined && input.categoryId !== row.category_id ? 'categorie' : 'toegewezen';
-    await insertEvent(tx.db, { organisation_id: organisationId, melding_id: row.id, at: tx.clock.now(), kind, text: null, actor_user_id: tx.actor.userId || null, actor_name: tx.actor.name, from_status: null, to_status: null });
+    // The timeline says what changed, in words: to whom, or from which category to which.
+    const parts: string[] = [];
+    if (input.assignedTeamId !== undefined) parts.push(input.assignedTeamId ? `Team: ${(await findTeam(tx.db, organisationId, input.assignedTeamId))!.name}` : 'Team: geen');
+    if (input.assignedUserId !== undefined) parts.push(input.assignedUserId ? `Behandelaar: ${(await findUser(tx.db, organisationId, input.assignedUserId))!.name}` : 'Behandelaar: geen');
+    if (kind === 'categorie') {
+      const before = await findCategory(tx.db, organisationId, row.category_id);
+      const after = await findCategory(tx.db, organisationId, input.categoryId!);
+      parts.push(`Categorie: ${before?.public_name ?? '?'} → ${after?.public_name ?? '?'}`);
+    }
+    await insertEvent(tx.db, { organisation_id: organisationId, melding_id: row.id, at: tx.clock.now(), kind, text: parts.join('; ') || null, actor_user_id: tx.actor.userId || null, actor_name: tx.actor.name, from_status: null, to_status: null });
     await recordAudit(tx, { action: 'melding.toegewezen', recordType: 'melding', recordId: row.id, details: { ...input } });
     return getMelding(tx, row.id);
   });

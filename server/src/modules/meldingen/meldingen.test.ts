@@ -170,6 +170,7 @@ describe('meldingen behandelen', () => {
     const team = (await admin('POST', '/api/v1/teams', { name: `Buitendienst ${Math.random()}` })).json();
     const assigned = await admin('PATCH', `/api/v1/meldingen/${melding.id}`, { assignedTeamId: team.id, categoryId: category('wegen-straatmeubilair').id });
     expect(assigned.json()).toMatchObject({ assignedTeamId: team.id, categoryId: category('wegen-straatmeubilair').id });
+    expect(assigned.json().events.at(-1)).toMatchObject({ kind: 'categorie', text: `Team: ${team.name}; Categorie: Losliggende tegel of gat in de weg → Bankje, paal of hek` });
     const strange = await admin('PATCH', `/api/v1/meldingen/${melding.id}`, { assignedTeamId: '00000000-0000-4000-8000-000000000000' });
     expect(strange.statusCode).toBe(400);
   });
