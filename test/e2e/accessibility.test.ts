@@ -4,6 +4,8 @@ import { collectPageErrors, DESKTOP, expectAccessible, launchChromium, newContex
 import { createFailedJob, type E2eApp, startE2eApp } from './e2e-app';
 import { buildChannelAccount } from '../factories';
 import { requestAs, signIn } from '../harness';
+import { insertKto } from '../../server/src/modules/meldingen/kto.repository';
+import { hashTrackingToken } from '../../server/src/modules/meldingen/submit.service';
 
 // Every page of the web app, checked with axe-core at desktop width and at 360 px, where nothing may scroll sideways.
 describe('toegankelijkheid van elke pagina', () => {
@@ -90,6 +92,13 @@ describe('toegankelijkheid van elke pagina', () => {
     const lamp = meldingCategories.find((c) => c.code === 'verlichting-lantaarnpaal')!;
     const receipt = (await e2e.testApp.app.inject({ method: 'POST', url: `${meldingBase}/meldingen`, remoteAddress: '10.8.0.2', payload: { categoryId: lamp.id, description: 'Lamp brandt niet', lat: 52.5485, lon: 4.6694 } })).json();
     publicPages.push({ name: 'meldformulier', path: `/melden/${e2e.organisation.slug}/GM0383` }, { name: 'melding-status', path: `/melding/${e2e.organisation.slug}/${receipt.trackingToken}` });
+    // The satisfaction questions from the "afgehandeld" e-mail: open, expired, and one link per width to answer.
+    const lampId = (await e2e.testApp.database.db.selectFrom('meldingen').select('id').where('number', '=', receipt.number).executeTakeFirstOrThrow()).id;
+    const now = e2e.testApp.clock.now().getTime();
+    for (const [token, days] of [['kto-open-voorbeeldtoken', 14], ['kto-verlopen-voorbeeldtoken', -1], [`kto-${DESKTOP.width}-voorbeeldtoken`, 14], [`kto-${PHONE.width}-voorbeeldtoken`, 14]] as const) {
+      await insertKto(e2e.testApp.database.db, { organisation_id: e2e.organisation.id, melding_id: lampId, token_hash: hashTrackingToken(token), sent_at: new Date(now - 86_400_000), expires_at: new Date(now + days * 86_400_000) });
+    }
+    publicPages.push({ name: 'tevredenheid', path: `/tevredenheid/${e2e.organisation.slug}/kto-open-voorbeeldtoken` }, { name: 'tevredenheid-verlopen', path: `/tevredenheid/${e2e.organisation.slug}/kto-verlopen-voorbeeldtoken` }, { name: 'tevredenheid-onbekend', path: `/tevredenheid/${e2e.organisation.slug}/kto-onbekend-voorbeeldtoken` });
   });
 
   afterAll(async () => {
@@ -123,6 +132,22 @@ describe('toegankelijkheid van elke pagina', () => {
       await page.getByRole('button', { name: 'Melding versturen' }).click();
       await page.getByText('Kies een onderwerp.').waitFor();
       await expectAccessible(page, 'meldformulier-fouten', viewport.width);
+      // The satisfaction questions: not satisfied (reasons and comment shown), then the thanks, then "already answered".
+      await page.goto(`${e2e.baseUrl}/tevredenheid/${e2e.organisation.slug}/kto-${viewport.width}-voorbeeldtoken`);
+      await waitForPage(page);
+      await page.getByRole('button', { name: 'Antwoord versturen' }).click();
+      await page.getByText('Kies Ja of Nee.').waitFor();
+      await expectAccessible(page, 'tevredenheid-fouten', viewport.width);
+      await page.getByRole('radio', { name: 'Nee' }).check();
+      await page.getByRole('checkbox', { name: 'Het duurde te lang' }).check();
+      await page.getByLabel('Toelichting (optioneel)').fill('Het duurde drie weken.');
+      await expectAccessible(page, 'tevredenheid-nee', viewport.width);
+      await page.getByRole('button', { name: 'Antwoord versturen' }).click();
+      await page.getByRole('heading', { name: 'Bedankt voor uw antwoord' }).waitFor();
+      await expectAccessible(page, 'tevredenheid-bedankt', viewport.width);
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'U heeft deze vragen al beantwoord' }).waitFor();
+      await expectAccessible(page, 'tevredenheid-al-beantwoord', viewport.width);
       expect(errors).toEqual([]);
       await context.close();
     });

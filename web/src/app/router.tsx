@@ -33,6 +33,7 @@ import { MeldingStatusPage } from '../modules/melden/MeldingStatusPage';
 import { MeldingenPage } from '../modules/meldingen/MeldingenPage';
 import { NotFoundPage } from '../modules/not-found/NotFoundPage';
 import { ParticipatiePage } from '../modules/participatie/ParticipatiePage';
+import { TevredenheidPage } from '../modules/tevredenheid/TevredenheidPage';
 import { AccessibilityStatementPage } from '../modules/toegankelijkheid/AccessibilityStatementPage';
 import { ZendenPage } from '../modules/zenden/ZendenPage';
 
@@ -48,6 +49,7 @@ export function AppRoutes() {
         <Route path="/contact/:slug/:cbsCode" element={<ContactFormPage />} />
         <Route path="/melden/:slug/:cbsCode" element={<MeldenPage />} />
         <Route path="/melding/:slug/:token" element={<MeldingStatusPage />} />
+        <Route path="/tevredenheid/:slug/:token" element={<TevredenheidPage />} />
       </Route>
       <Route element={<RequireAuth />}>
         <Route element={<WorkspaceLayout />}>
