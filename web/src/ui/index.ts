@@ -15,3 +15,4 @@ export { StatusBadge, type BadgeTone } from './StatusBadge';
 export { type Column, DataTable } from './Table';
 export { useFocusFirstInvalid } from './focus-first-invalid';
 export { EmailAddress } from './EmailAddress';
+export { FormProblem } from './FormProblem';

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { ProblemError } from '../../app/api-client';
 import { useAuth } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
-import { Alert, AppLink, Button, useFocusFirstInvalid, Paragraph, TextField } from '../../ui';
+import { AppLink, Button, FormProblem, Paragraph, TextField, useFocusFirstInvalid } from '../../ui';
 import { authMessages } from './auth-messages';
 import { OidcButton } from './OidcButton';
 import { toOrganisationSlug, useDebouncedValue, useSignInOptions } from './sign-in-options';
@@ -67,11 +67,7 @@ export function PasswordSignInForm({ organisationSlug, offeredOidcSlug, secondar
 
   return (
     <form className="utrecht-form plein-form" onSubmit={submit} noValidate>
-      {problem && (
-        <Alert type="error" title={t('signInFailed')}>
-          <Paragraph>{problem}</Paragraph>
-        </Alert>
-      )}
+      <FormProblem title={t('signInFailed')} problem={problem} />
       <TextField label={t('email')} type="email" autoComplete="username" value={email} onChange={setEmail} error={fieldErrors.email} />
       <TextField label={t('password')} type="password" autoComplete="current-password" value={password} onChange={setPassword} error={fieldErrors.password} />
       {askOrganisation && (

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api, ProblemError } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
-import { Alert, Button, Paragraph, TextAreaField, TextField } from '../../ui';
+import { Alert, Button, FormProblem, Paragraph, TextAreaField, TextField } from '../../ui';
 import { contactMessages } from './contact-messages';
 import { ProofOfWorkUnavailable } from './proof-of-work';
 import { type ContactProof, useContactProof } from './use-contact-proof';
@@ -75,11 +75,7 @@ export function ContactForm({ basePath }: { basePath: string }) {
   const busy = phase !== 'idle';
   return (
     <form className="utrecht-form plein-form" onSubmit={submit} noValidate aria-busy={busy || undefined}>
-      {problem && (
-        <Alert type="error" title={t('sendFailed')}>
-          <Paragraph>{problem}</Paragraph>
-        </Alert>
-      )}
+      <FormProblem title={t('sendFailed')} problem={problem} />
       <Paragraph className="plein-muted">{t('requiredNote')}</Paragraph>
       <TextField label={t('name')} autoComplete="name" value={values.name} onChange={set('name')} error={errors.name} />
       <TextField label={t('email')} description={t('emailHelp')} type="email" autoComplete="email" value={values.email} onChange={set('email')} error={errors.email} />

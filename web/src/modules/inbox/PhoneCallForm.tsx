@@ -4,7 +4,7 @@ import { api } from '../../app/api-client';
 import { commonMessages } from '../../app/common-messages';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
-import { Alert, Button, Heading, Paragraph, SelectField, TextAreaField, TextField } from '../../ui';
+import { Button, FormProblem, Heading, SelectField, TextAreaField, TextField } from '../../ui';
 import { inboxMessages } from './inbox-messages';
 
 export interface PhoneLine {
@@ -64,11 +64,7 @@ export function PhoneCallForm({
 
   return (
     <form ref={formRef} className="utrecht-form plein-form" onSubmit={submit} noValidate>
-      {problem && (
-        <Alert type="error" title={common('saveFailed')}>
-          <Paragraph>{problem}</Paragraph>
-        </Alert>
-      )}
+      <FormProblem title={common('saveFailed')} problem={problem} />
       <SelectField
         label={t('line')}
         value={accountId}

@@ -2,7 +2,7 @@ import { type ReactNode, useState } from 'react';
 import { api, ProblemError } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
-import { Alert, Button, CheckboxField, Heading, Paragraph, TextAreaField, TextField } from '../../ui';
+import { Button, CheckboxField, FormProblem, Heading, Paragraph, TextAreaField, TextField } from '../../ui';
 import { CategoryPicker } from './CategoryPicker';
 import { answerField, type Answers, ExtraQuestions } from './ExtraQuestions';
 import type { MapSettings, MeldingCategory, MeldingReceipt, Place } from './melden-api';
@@ -91,11 +91,7 @@ export function MeldingForm({ basePath, categories, settings, onFiled }: Props) 
 
   return (
     <form className="utrecht-form plein-form plein-melden-form" onSubmit={submit} noValidate aria-busy={busy || undefined}>
-      {problem && (
-        <Alert type="error" title={t('sendFailed')}>
-          <Paragraph>{problem}</Paragraph>
-        </Alert>
-      )}
+      <FormProblem title={t('sendFailed')} problem={problem} />
       <Paragraph className="plein-muted">{t('requiredNote')}</Paragraph>
       <Step id="melden-onderwerp" title={t('stepCategory')}>
         <CategoryPicker categories={categories} value={categoryId} onChange={chooseCategory} error={errors.categoryId} />

@@ -3,7 +3,7 @@ import type { MeldingCategory } from '../../../../contracts/meldingen';
 import { api } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
-import { Alert, Button, Heading, Paragraph, SelectField } from '../../ui';
+import { Alert, Button, FormProblem, Heading, SelectField } from '../../ui';
 import { useTeams, useUsers } from '../beheer/organisation-queries';
 import { meldingenMessages } from './meldingen-messages';
 import type { MeldingDetail } from './meldingen-queries';
@@ -47,11 +47,7 @@ export function AssignForm({ melding, categories, onUpdated }: { melding: Meldin
       <Heading level={3}>{t('assignHeading')}</Heading>
       {notice && <Alert type={notice === t('nothingChanged') ? 'info' : 'ok'}>{notice}</Alert>}
       <form className="utrecht-form plein-form" onSubmit={submit} noValidate>
-        {problem && (
-          <Alert type="error" title={t('saveFailed')}>
-            <Paragraph>{problem}</Paragraph>
-          </Alert>
-        )}
+        <FormProblem title={t('saveFailed')} problem={problem} />
         <SelectField
           label={t('team')}
           value={teamId}

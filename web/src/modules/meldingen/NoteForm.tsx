@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
-import { Alert, Button, Heading, Paragraph, TextAreaField } from '../../ui';
+import { Alert, Button, FormProblem, Heading, TextAreaField } from '../../ui';
 import { meldingenMessages } from './meldingen-messages';
 import type { MeldingDetail } from './meldingen-queries';
 
@@ -26,11 +26,7 @@ export function NoteForm({ melding, onUpdated }: { melding: MeldingDetail; onUpd
       <Heading level={3}>{t('noteHeading')}</Heading>
       {done && <Alert type="ok">{t('noteAdded')}</Alert>}
       <form className="utrecht-form plein-form" onSubmit={submit} noValidate>
-        {problem && (
-          <Alert type="error" title={t('saveFailed')}>
-            <Paragraph>{problem}</Paragraph>
-          </Alert>
-        )}
+        <FormProblem title={t('saveFailed')} problem={problem} />
         <TextAreaField label={t('note')} description={t('noteHelp')} rows={3} value={text} onChange={setText} error={errors.text} />
         <div className="plein-form__actions">
           <Button type="submit" busy={busy}>

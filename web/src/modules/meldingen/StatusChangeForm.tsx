@@ -3,7 +3,7 @@ import { MELDING_TRANSITIONS, type MeldingStatus } from '../../../../contracts/m
 import { api } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
-import { Alert, Button, Heading, Paragraph, SelectField, TextAreaField } from '../../ui';
+import { Alert, Button, FormProblem, Heading, Paragraph, SelectField, TextAreaField } from '../../ui';
 import { fillPlaceholders, placeholderValues, unfilledPlaceholders } from './melding-logic';
 import { meldingenMessages, STANDARD_TEXTS } from './meldingen-messages';
 import type { MeldingDetail } from './meldingen-queries';
@@ -47,11 +47,7 @@ export function StatusChangeForm({ melding, municipalityName, onUpdated }: { mel
         <Paragraph>{t('noTransitions')}</Paragraph>
       ) : (
         <form className="utrecht-form plein-form" onSubmit={submit} noValidate>
-          {problem && (
-            <Alert type="error" title={t('saveFailed')}>
-              <Paragraph>{problem}</Paragraph>
-            </Alert>
-          )}
+          <FormProblem title={t('saveFailed')} problem={problem} />
           <SelectField
             label={t('newStatus')}
             value={status}

@@ -4,7 +4,7 @@ import { useParams } from 'react-router';
 import { api, ProblemError } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
-import { Alert, Button, CheckboxGroup, Heading, Loading, PageHeader, Paragraph, TextAreaField } from '../../ui';
+import { Alert, Button, CheckboxGroup, FormProblem, Heading, Loading, PageHeader, Paragraph, TextAreaField } from '../../ui';
 import { tevredenheidMessages } from './tevredenheid-messages';
 import './tevredenheid.css';
 
@@ -95,11 +95,7 @@ function KtoForm({ url, reasons, onDone }: { url: string; reasons: KtoView['reas
 
   return (
     <form className="utrecht-form plein-form" onSubmit={submit} noValidate aria-busy={busy || undefined}>
-      {problem && (
-        <Alert type="error" title={t('sendFailed')}>
-          <Paragraph>{problem}</Paragraph>
-        </Alert>
-      )}
+      <FormProblem title={t('sendFailed')} problem={problem} />
       <Paragraph className="plein-muted">{t('requiredNote')}</Paragraph>
       <div className={['utrecht-form-fieldset', 'utrecht-form-fieldset--distanced', error && 'utrecht-form-fieldset--invalid'].filter(Boolean).join(' ')}>
         <fieldset className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset plein-fieldset" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-fout` : undefined}>

@@ -4,7 +4,7 @@ import type { ChannelAccount } from '../../../../../contracts/channels';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
 import { useFormSubmit } from '../../../app/use-form-submit';
-import { Alert, Button, Paragraph, TextField } from '../../../ui';
+import { Button, FormProblem, TextField } from '../../../ui';
 import { ChannelFields } from './ChannelFields';
 import { type ChannelFieldValues, formNames, missingRequired, secretsFrom, sendWithFormFieldNames, settingsFrom, storedValues } from './channel-form';
 import { channelsMessages } from './channels-messages';
@@ -56,11 +56,7 @@ export function EditChannelAccountForm({
 
   return (
     <form className="utrecht-form plein-form" onSubmit={submit} noValidate>
-      {problem && (
-        <Alert type="error" title={common('saveFailed')}>
-          <Paragraph>{problem}</Paragraph>
-        </Alert>
-      )}
+      <FormProblem title={common('saveFailed')} problem={problem} />
       <TextField label={t('displayNameEdit')} autoComplete="off" value={displayName} onChange={setDisplayName} error={errors.displayName} />
       <ChannelFields
         mode="edit"

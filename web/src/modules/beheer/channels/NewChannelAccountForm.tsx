@@ -4,7 +4,7 @@ import type { Municipality } from '../../../../../contracts/organisation';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
 import { useFormSubmit } from '../../../app/use-form-submit';
-import { Alert, Button, Paragraph, SelectField, TextField } from '../../../ui';
+import { Button, FormProblem, Paragraph, SelectField, TextField } from '../../../ui';
 import { ChannelFields } from './ChannelFields';
 import { type ChannelFieldValues, formNames, missingRequired, secretsFrom, sendWithFormFieldNames, settingsFrom } from './channel-form';
 import type { ChannelCatalogue } from './channel-queries';
@@ -73,11 +73,7 @@ export function NewChannelAccountForm({
 
   return (
     <form className="utrecht-form plein-form" onSubmit={submit} noValidate>
-      {problem && (
-        <Alert type="error" title={common('saveFailed')}>
-          <Paragraph>{problem}</Paragraph>
-        </Alert>
-      )}
+      <FormProblem title={common('saveFailed')} problem={problem} />
       <SelectField
         label={t('municipality')}
         value={municipalityId}

@@ -3,7 +3,7 @@ import type { User } from '../../../../../contracts/users';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
 import { useFormSubmit } from '../../../app/use-form-submit';
-import { Alert, Button, CheckboxGroup, Paragraph, TextAreaField, TextField } from '../../../ui';
+import { Button, CheckboxGroup, FormProblem, Paragraph, TextAreaField, TextField } from '../../../ui';
 import { teamsMessages } from './teams-messages';
 
 export interface TeamFormValues {
@@ -37,11 +37,7 @@ export function TeamForm({
 
   return (
     <form className="utrecht-form plein-form" onSubmit={submit} noValidate>
-      {problem && (
-        <Alert type="error" title={common('saveFailed')}>
-          <Paragraph>{problem}</Paragraph>
-        </Alert>
-      )}
+      <FormProblem title={common('saveFailed')} problem={problem} />
       <TextField label={t('name')} value={values.name} onChange={(name) => setValues({ ...values, name })} error={errors.name} />
       <TextAreaField
         label={t('description')}

@@ -3,7 +3,7 @@ import type { Municipality } from '../../../../../contracts/organisation';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
 import { useFormSubmit } from '../../../app/use-form-submit';
-import { Alert, Button, CheckboxGroup, Paragraph, TextField } from '../../../ui';
+import { Button, CheckboxGroup, FormProblem, TextField } from '../../../ui';
 import { ROLES, type Role, useRoleLabel } from '../roles';
 import { usersMessages } from './users-messages';
 
@@ -53,11 +53,7 @@ export function UserForm({
 
   return (
     <form className="utrecht-form plein-form" onSubmit={submit} noValidate>
-      {problem && (
-        <Alert type="error" title={common('saveFailed')}>
-          <Paragraph>{problem}</Paragraph>
-        </Alert>
-      )}
+      <FormProblem title={common('saveFailed')} problem={problem} />
       <TextField label={t('name')} autoComplete="off" value={values.name} onChange={set('name')} error={errors.name} />
       {mode === 'create' && (
         <TextField label={t('email')} type="email" autoComplete="off" value={values.email} onChange={set('email')} error={errors.email} />
