@@ -232,3 +232,38 @@ export const meldingFiguresSchema = z.object({
   withinTermijnPct: z.number().nullable().describe('Deel (%) afgehandeld binnen de eigen afhandeltermijn (open meldingen tellen mee zodra de termijn verstreken is)'),
   satisfaction: z.object({ responses: z.number().int(), satisfiedPct: z.number().nullable() }),
 });
+
+const categoryFields = {
+  publicName: z.string().trim().min(1, 'Vul een naam in').max(120),
+  icon: z.string().trim().max(40).nullable(),
+  departments: z.array(z.string().trim().min(1).max(100)).max(10),
+  termijnDays: z.number().int().min(0, 'Een termijn is 0 dagen of meer').max(365),
+  termijnKind: z.enum(['werkdagen', 'kalenderdagen']),
+  servicePromise: z.string().trim().max(500),
+  extraQuestions: z
+    .array(extraQuestionSchema)
+    .max(10)
+    .refine((questions) => new Set(questions.map((q) => q.key)).size === questions.length, 'Elke vraag heeft een eigen sleutel')
+    .refine((questions) => questions.every((q) => q.type !== 'choice' || (q.choices?.length ?? 0) >= 2), 'Een keuzevraag heeft minstens twee keuzes'),
+};
+
+export const meldingCategoryCreateSchema = z.strictObject({
+  parentId: z.uuid().nullable().default(null),
+  code: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Gebruik kleine letters, cijfers en streepjes (2–63 tekens)'),
+  ...categoryFields,
+  icon: categoryFields.icon.default(null),
+  departments: categoryFields.departments.default([]),
+  servicePromise: categoryFields.servicePromise.default(''),
+  extraQuestions: categoryFields.extraQuestions.default([]),
+});
+
+export const meldingCategoryChangeSchema = z.strictObject({
+  publicName: categoryFields.publicName.optional(),
+  icon: categoryFields.icon.optional(),
+  departments: categoryFields.departments.optional(),
+  termijnDays: categoryFields.termijnDays.optional(),
+  termijnKind: categoryFields.termijnKind.optional(),
+  servicePromise: categoryFields.servicePromise.optional(),
+  extraQuestions: categoryFields.extraQuestions.optional(),
+  active: z.boolean().optional(),
+});

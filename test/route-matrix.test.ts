@@ -47,6 +47,10 @@ const recordOf: Record<string, RecordFixture> = {
     const photo = await t.database.db.selectFrom('melding_photos').select('attachment_id').where('melding_id', '=', id).executeTakeFirstOrThrow();
     return { params: { id, photoId: photo.attachment_id } };
   },
+  '/api/v1/melding-categories/:id': async (a, t) => {
+    const [category] = (await requestAs(t.app, a.session)('GET', '/api/v1/melding-categories')).json();
+    return { params: { id: category.id }, body: {} };
+  },
   '/api/v1/meldingen/:id/notes': async (a, t) => ({ params: { id: await meldingOf(a, t) }, body: { text: 'Notitie' } }),
   '/api/v1/outbox/:id': async (a, t) => ({ params: { id: await failedOutboxItem(a, t) } }),
   '/api/v1/outbox/:id/retry': async (a, t) => ({ params: { id: await failedOutboxItem(a, t) } }),

@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../platform/db/database';
 import type { MeldingCategoriesTable } from '../../platform/db/schema';
 
@@ -43,4 +43,18 @@ export async function insertCategoryOnce(db: Db, row: Insertable<MeldingCategori
     .where('organisation_id', '=', row.organisation_id)
     .where('code', '=', row.code)
     .executeTakeFirstOrThrow();
+}
+
+export async function insertCategory(db: Db, row: Insertable<MeldingCategoriesTable>) {
+  return db.insertInto('melding_categories').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateCategory(db: Db, organisationId: string, categoryId: string, changes: Updateable<MeldingCategoriesTable>) {
+  return db
+    .updateTable('melding_categories')
+    .set(changes)
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', categoryId)
+    .returningAll()
+    .executeTakeFirst();
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { idParams } from '../../../../contracts/common';
 import {
   meldingAssignSchema,
+  meldingCategoryChangeSchema,
+  meldingCategoryCreateSchema,
   meldingCategorySchema,
   meldingDetailSchema,
   meldingListQuery,
@@ -23,6 +25,7 @@ import { addMeldingNote, assignMelding, changeMeldingStatus, getMelding, listMel
 import { openMeldingenNearby } from './nearby.service';
 import { meldingFigures } from './figures.service';
 import { importMeldingenAsStaff } from './import.service';
+import { changeCategory, createCategory, listAllCategories } from './categories-admin.service';
 import { answerKtoForm, viewKto } from './kto.service';
 import { MAX_PHOTO_BYTES } from './photo';
 import { uploadMeldingPhoto } from './photos.service';
@@ -164,6 +167,30 @@ export async function meldingenRoutes(app: AppInstance) {
       async (request) => importMeldingenAsStaff(serviceContext(request), typeof request.body === 'string' ? request.body : ''),
     );
   });
+
+  app.get(
+    '/api/v1/melding-categories',
+    { config: { permission: 'meldingen.read' }, schema: { tags, summary: 'Alle categorieën, ook de niet-actieve', response: { 200: z.array(meldingCategorySchema) } } },
+    async (request) => listAllCategories(serviceContext(request)),
+  );
+
+  app.post(
+    '/api/v1/melding-categories',
+    {
+      config: { permission: 'meldingen.categories' },
+      schema: { tags, summary: 'Voeg een categorie toe (hoofd- of subcategorie)', body: meldingCategoryCreateSchema, response: { 201: meldingCategorySchema } },
+    },
+    async (request, reply) => reply.status(201).send(await createCategory(serviceContext(request), request.body)),
+  );
+
+  app.patch(
+    '/api/v1/melding-categories/:id',
+    {
+      config: { permission: 'meldingen.categories' },
+      schema: { tags, summary: 'Wijzig een categorie; bestaande meldingen houden hun belofte en termijn', params: idParams, body: meldingCategoryChangeSchema, response: { 200: meldingCategorySchema } },
+    },
+    async (request) => changeCategory(serviceContext(request), request.params.id, request.body),
+  );
 
   app.get(
     '/api/v1/meldingen',

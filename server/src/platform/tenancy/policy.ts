@@ -25,6 +25,7 @@ const PERMISSIONS = {
   // Figures (percentages, counts) of the municipalities one works for: bestuurders read these too.
   'insights.read': 'all',
   'meldingen.import': ['beheerder'],
+  'meldingen.categories': ['beheerder'],
 } as const satisfies Record<string, readonly Role[] | 'all'>;
 
 export type Permission = keyof typeof PERMISSIONS;
