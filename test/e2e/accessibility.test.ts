@@ -29,6 +29,8 @@ describe('toegankelijkheid van elke pagina', () => {
     { name: 'audit', path: '/beheer/audit' },
     { name: 'taken', path: '/beheer/taken' },
     { name: 'kanaal-koppelen', path: '/beheer/kanalen/nieuw' },
+    { name: 'meldingcategorieen', path: '/beheer/meldingen' },
+    { name: 'meldingcategorie-nieuw', path: '/beheer/meldingen/nieuw' },
     { name: 'tokens', path: '/profiel/tokens' },
     { name: 'toegankelijkheid-ingelogd', path: '/toegankelijkheid' },
     { name: 'niet-gevonden-ingelogd', path: '/bestaat-niet' },

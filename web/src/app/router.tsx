@@ -12,6 +12,9 @@ import { NewChannelAccountPage } from '../modules/beheer/channels/NewChannelAcco
 import { BeheerIndexPage } from '../modules/beheer/BeheerIndexPage';
 import { BeheerLayout } from '../modules/beheer/BeheerLayout';
 import { JobsPage } from '../modules/beheer/jobs/JobsPage';
+import { EditMeldingCategoryPage } from '../modules/beheer/melding-categories/EditMeldingCategoryPage';
+import { MeldingCategoriesPage } from '../modules/beheer/melding-categories/MeldingCategoriesPage';
+import { NewMeldingCategoryPage } from '../modules/beheer/melding-categories/NewMeldingCategoryPage';
 import { MunicipalitiesPage } from '../modules/beheer/municipalities/MunicipalitiesPage';
 import { SignInSettingsPage } from '../modules/beheer/sign-in/SignInSettingsPage';
 import { EditTeamPage } from '../modules/beheer/teams/EditTeamPage';
@@ -84,6 +87,11 @@ export function AppRoutes() {
             </Route>
             <Route element={<RequirePermission permission="channels.manage" />}>
               <Route path="kanalen/nieuw" element={<NewChannelAccountPage />} />
+            </Route>
+            <Route element={<RequirePermission permission="meldingen.categories" />}>
+              <Route path="meldingen" element={<MeldingCategoriesPage />} />
+              <Route path="meldingen/nieuw" element={<NewMeldingCategoryPage />} />
+              <Route path="meldingen/:id" element={<EditMeldingCategoryPage />} />
             </Route>
             <Route element={<RequirePermission permission="organisation.manage" />}>
               <Route path="gemeenten" element={<MunicipalitiesPage />} />

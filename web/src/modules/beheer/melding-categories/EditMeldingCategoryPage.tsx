@@ -1,0 +1,95 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import type { ExtraQuestion, MeldingCategory } from '../../../../../contracts/meldingen';
+import { api } from '../../../app/api-client';
+import { commonMessages } from '../../../app/common-messages';
+import { useMessages } from '../../../app/i18n';
+import { Alert, AppLink, DataList, Heading, PageHeader, Paragraph, QueryState } from '../../../ui';
+import { CategoryForm, type CategoryFormOutput, categoryFormValues } from './CategoryForm';
+import { ActiveBadge } from './MeldingCategoriesPage';
+import { meldingCategoriesMessages } from './melding-categories-messages';
+import { meldingCategoriesQueryKey, useMeldingCategories } from './melding-category-queries';
+import './melding-categories.css';
+
+export function EditMeldingCategoryPage() {
+  const { id = '' } = useParams();
+  const t = useMessages(meldingCategoriesMessages);
+  const common = useMessages(commonMessages);
+  const categories = useMeldingCategories();
+
+  return (
+    <div className="plein-narrow">
+      <Paragraph>
+        <AppLink to="/beheer/meldingen">{t('backToList')}</AppLink>
+      </Paragraph>
+      <QueryState query={categories} loadingLabel={t('loading')} errorTitle={common('loadFailed')}>
+        {(list) => {
+          const category = list.find((candidate) => candidate.id === id);
+          if (!category) {
+            return (
+              <>
+                <PageHeader title={common('noAccessTitle')} />
+                <Paragraph>{t('notFound')}</Paragraph>
+              </>
+            );
+          }
+          const parent = list.find((candidate) => candidate.id === category.parentId);
+          // The form keeps what the user typed after a save; only another category starts it afresh.
+          return <EditCategory key={category.id} category={category} parent={parent} />;
+        }}
+      </QueryState>
+    </div>
+  );
+}
+
+function EditCategory({ category, parent }: { category: MeldingCategory; parent: MeldingCategory | undefined }) {
+  const t = useMessages(meldingCategoriesMessages);
+  const queryClient = useQueryClient();
+  const [saved, setSaved] = useState(false);
+
+  const save = async (output: CategoryFormOutput) => {
+    const { publicName, departments, termijnDays, termijnKind, servicePromise, active } = output;
+    const updated = await api.patch<MeldingCategory>(`/api/v1/melding-categories/${category.id}`, { publicName, departments, termijnDays, termijnKind, servicePromise, active });
+    queryClient.setQueryData<MeldingCategory[]>(meldingCategoriesQueryKey, (list) => list?.map((item) => (item.id === updated.id ? updated : item)));
+    await queryClient.invalidateQueries({ queryKey: ['melding-categories'] });
+    setSaved(true);
+  };
+
+  return (
+    <>
+      <PageHeader title={t('editTitle', { name: category.publicName })} />
+      {saved && <Alert type="ok">{t('saved')}</Alert>}
+      <DataList
+        items={[
+          { key: t('code'), value: <code>{category.code}</code> },
+          { key: t('level'), value: parent ? t('kindSub', { name: parent.publicName }) : t('kindMain') },
+          { key: t('status'), value: <ActiveBadge active={category.active} /> },
+        ]}
+      />
+      <CategoryForm mode="edit" initial={categoryFormValues(category)} mainCategories={[]} onSubmit={save} onStart={() => setSaved(false)} />
+      <section className="plein-section" aria-labelledby="extra-vragen">
+        <Heading level={2} id="extra-vragen">
+          {t('extraQuestionsHeading')}
+        </Heading>
+        {category.extraQuestions.length === 0 ? <Paragraph>{t('noExtraQuestions')}</Paragraph> : <ExtraQuestionList questions={category.extraQuestions} />}
+      </section>
+    </>
+  );
+}
+
+function ExtraQuestionList({ questions }: { questions: ExtraQuestion[] }) {
+  const t = useMessages(meldingCategoriesMessages);
+  return (
+    <ul className="utrecht-unordered-list">
+      {questions.map((question) => (
+        <li key={question.key} className="utrecht-unordered-list__item">
+          {question.label}{' '}
+          <span className="plein-muted">
+            ({[t(`questionType.${question.type}`), question.required ? t('questionRequired') : t('questionOptional'), question.choices?.length ? t('questionChoices', { choices: question.choices.join(', ') }) : null].filter(Boolean).join('; ')})
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
