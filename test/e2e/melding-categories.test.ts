@@ -38,7 +38,7 @@ describe('Beheer → Meldingen: categorieën', () => {
     await signInWithForm(page, e2e.baseUrl, e2e.admin.email, e2e.admin.password);
     await page.goto(`${e2e.baseUrl}/beheer`);
     await waitForPage(page);
-    await page.getByRole('navigation', { name: 'Beheeronderdelen' }).getByRole('link', { name: 'Meldingen' }).click();
+    await page.getByRole('navigation', { name: 'Beheeronderdelen' }).getByRole('link', { name: 'Meldingcategorieën' }).click();
     await page.waitForURL(`${e2e.baseUrl}/beheer/meldingen`);
     await waitForPage(page);
     // The seeded categories, grouped under their main category.

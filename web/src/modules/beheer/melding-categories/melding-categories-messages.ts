@@ -2,7 +2,7 @@ import { defineMessages } from '../../../app/i18n';
 
 export const meldingCategoriesMessages = defineMessages({
   nl: {
-    title: 'Meldingen',
+    title: 'Meldingcategorieën',
     lead: 'De onderwerpen waaruit inwoners kiezen als ze iets melden, met de afhandeltermijn en de belofte die de gemeente doet.',
     newCategory: 'Categorie toevoegen',
     loading: 'Categorieën worden geladen…',
@@ -67,7 +67,7 @@ export const meldingCategoriesMessages = defineMessages({
     saved: 'De wijzigingen zijn opgeslagen.',
   },
   en: {
-    title: 'Reports',
+    title: 'Report categories',
     lead: 'The subjects residents choose from when they report something, with the handling period and the promise the municipality makes.',
     newCategory: 'Add category',
     loading: 'Loading categories…',
