@@ -2,7 +2,7 @@ import type { Clock } from '../platform/clock';
 import { cliOrigin } from '../platform/context';
 import type { Db } from '../platform/db/database';
 import { findOrganisationBySlug } from '../modules/organisations/organisations.repository';
-import { createOpen311Client } from '../modules/open311/open311.service';
+import { createOpen311Client } from '../modules/open311/open311-clients.service';
 import { UsageError } from './cli-errors';
 import { operatorActor } from './operator';
 

@@ -2,18 +2,10 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { type AppInstance } from '../../platform/http/app';
 import { AppError } from '../../platform/http/errors';
 import { toGeoReportXml } from './open311.xml';
-import {
-  createRequest,
-  discovery,
-  getRequest,
-  listRequests,
-  listServices,
-  type Open311Params,
-  Open311Error,
-  open311Error,
-  resolveTarget,
-  serviceDefinition,
-} from './open311.service';
+import { createRequest, getRequest, listRequests } from './open311-requests.service';
+import { discovery, listServices, serviceDefinition } from './open311-services.service';
+import { resolveTarget } from './open311-clients.service';
+import { type Open311Params, Open311Error, open311Error } from './open311-errors';
 
 type Format = 'json' | 'xml';
 

@@ -9,7 +9,7 @@ import { createTestApp, requestAs, signIn, type TestApp } from '../../../../test
 import { operatorActor } from '../../cli/operator';
 import { cliOrigin } from '../../platform/context';
 import { createOrganisation } from '../organisations/organisations.service';
-import { createOpen311Client } from './open311.service';
+import { createOpen311Client } from './open311-clients.service';
 
 // The official GeoReport v2 shapes, kept next to the repository; without them this test cannot vouch for
 // anything, so it fails instead of skipping.
