@@ -7,7 +7,7 @@ import { AppError } from '../../platform/http/errors';
 import { assertCan } from '../../platform/tenancy/policy';
 import { findMunicipalities, findOrganisationById, findOrganisationBySlug } from '../organisations/organisations.repository';
 import { findLiveOpen311Client, findMunicipalitiesByCbsCode, insertOpen311Client } from './open311.repository';
-import { Open311Params, open311Error, text } from './open311-errors';
+import { open311Error, type Open311Params, text } from './open311-errors';
 import { discovery } from './open311-services.service';
 
 
