@@ -1,10 +1,20 @@
-import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
+import type { Json, NullableTimestamp, Timestamp } from './schema-types';
+import type {
+  AttachmentsTable,
+  ChannelAccountsTable,
+  ChannelCursorsTable,
+  ChannelStreamLeasesTable,
+  FormChallengesTable,
+  MessagesTable,
+  OutboxTable,
+} from './schema-channels';
+import type { MeldingCategoriesTable, MeldingCountersTable, MeldingenTable, MeldingEventsTable, MeldingKtoTable, MeldingPhotosTable } from './schema-meldingen';
+
+export type * from './schema-channels';
+export type * from './schema-meldingen';
 
 // Kysely's view of the tables in migrations/. Keep in step with the SQL.
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-type Json<T = Record<string, unknown>> = ColumnType<T, string | T | undefined, string | T>;
-
 export interface OrganisationsTable {
   id: Generated<string>;
   slug: string;
@@ -178,199 +188,6 @@ export interface JobSchedulesTable {
   last_run_at: NullableTimestamp;
 }
 
-export interface ChannelAccountsTable {
-  organisation_id: string;
-  id: Generated<string>;
-  municipality_id: string;
-  channel: string;
-  handle: string;
-  display_name: Generated<string>;
-  service_url: string | null;
-  settings: Json;
-  secrets_sealed: string | null;
-  status: Generated<'nieuw' | 'verbonden' | 'aandacht-nodig' | 'gepauzeerd'>;
-  paused: Generated<boolean>;
-  last_success_at: NullableTimestamp;
-  last_error_at: NullableTimestamp;
-  last_error: string | null;
-  rate_limited_until: NullableTimestamp;
-  owner_user_id: string | null;
-  created_at: Generated<Date>;
-}
-
-export interface ChannelCursorsTable {
-  organisation_id: string;
-  account_id: string;
-  stream: string;
-  cursor: Json<unknown>;
-  updated_at: Timestamp;
-}
-
-export interface MessagesTable {
-  organisation_id: string;
-  id: Generated<string>;
-  account_id: string;
-  municipality_id: string;
-  channel: string;
-  direction: 'in' | 'uit';
-  platform_id: string;
-  author_id: string;
-  author_handle: string;
-  author_name: string | null;
-  author_followers: number | null;
-  text: string;
-  subject: string | null;
-  media: Json<unknown[]>;
-  links: Json<string[]>;
-  mentions: Json<string[]>;
-  hashtags: Json<string[]>;
-  reply_to_platform_id: string | null;
-  thread_root_platform_id: string | null;
-  geo_lat: number | null;
-  geo_lon: number | null;
-  language: string | null;
-  public_url: string | null;
-  visibility: Generated<'openbaar' | 'prive'>;
-  posted_at: Timestamp;
-  received_at: Timestamp;
-  raw: Json<unknown>;
-  simulated: Generated<boolean>;
-}
-
-export interface AttachmentsTable {
-  organisation_id: string;
-  id: Generated<string>;
-  message_id: string | null;
-  filename: string;
-  content_type: string;
-  size_bytes: number;
-  sha256: string;
-  content: Buffer;
-  created_at: Generated<Date>;
-}
-
-export interface OutboxTable {
-  organisation_id: string;
-  id: Generated<string>;
-  account_id: string;
-  kind: 'post' | 'reply' | 'direct' | 'delete';
-  idempotency_key: string;
-  text: Generated<string>;
-  reply_to_message_id: string | null;
-  target_platform_id: string | null;
-  media: Json<unknown[]>;
-  status: Generated<'wachtend' | 'verzonden' | 'mislukt'>;
-  attempts: Generated<number>;
-  last_error: string | null;
-  platform_id: string | null;
-  public_url: string | null;
-  sent_message_id: string | null;
-  created_by: string | null;
-  created_at: Timestamp;
-  sent_at: NullableTimestamp;
-}
-
-export interface FormChallengesTable {
-  organisation_id: string;
-  id: Generated<string>;
-  municipality_id: string;
-  difficulty: number;
-  issued_at: Timestamp;
-  used_at: NullableTimestamp;
-}
-
-export interface ChannelStreamLeasesTable {
-  organisation_id: string;
-  account_id: string;
-  holder: string;
-  lease_until: Timestamp;
-}
-
-export interface MeldingCategoriesTable {
-  organisation_id: string;
-  id: Generated<string>;
-  parent_id: string | null;
-  code: string;
-  public_name: string;
-  icon: string | null;
-  departments: Json<string[]>;
-  termijn_days: Generated<number>;
-  termijn_kind: Generated<'werkdagen' | 'kalenderdagen'>;
-  service_promise: Generated<string>;
-  extra_questions: Json<unknown[]>;
-  position: Generated<number>;
-  active: Generated<boolean>;
-}
-
-export interface MeldingCountersTable {
-  organisation_id: string;
-  year: number;
-  last_number: number;
-}
-
-export interface MeldingenTable {
-  organisation_id: string;
-  id: Generated<string>;
-  number: string;
-  municipality_id: string;
-  category_id: string;
-  description: string;
-  lat: number;
-  lon: number;
-  address: string | null;
-  status: Generated<string>;
-  source: 'formulier' | 'open311' | 'kanaal' | 'medewerker' | 'import';
-  external_id: string | null;
-  reporter_email: string | null;
-  reporter_phone: string | null;
-  reporter_consent: Generated<boolean>;
-  tracking_token_hash: string;
-  answers: Json<Record<string, unknown>>;
-  service_promise: string;
-  termijn_days: number;
-  termijn_kind: string;
-  deadline: Timestamp;
-  assigned_team_id: string | null;
-  assigned_user_id: string | null;
-  created_at: Timestamp;
-  first_reaction_at: NullableTimestamp;
-  handled_at: NullableTimestamp;
-}
-
-export interface MeldingEventsTable {
-  organisation_id: string;
-  id: Generated<string>;
-  seq: Generated<string>;
-  melding_id: string;
-  at: Timestamp;
-  kind: 'gemeld' | 'status' | 'notitie' | 'toegewezen' | 'categorie' | 'kto' | 'heropenverzoek';
-  from_status: string | null;
-  to_status: string | null;
-  text: string | null;
-  actor_user_id: string | null;
-  actor_name: string | null;
-  sent_to_reporter: Generated<boolean>;
-}
-
-export interface MeldingPhotosTable {
-  organisation_id: string;
-  melding_id: string;
-  attachment_id: string;
-  position: Generated<number>;
-}
-
-export interface MeldingKtoTable {
-  organisation_id: string;
-  melding_id: string;
-  token_hash: string;
-  sent_at: Timestamp;
-  expires_at: Timestamp;
-  answered_at: NullableTimestamp;
-  satisfied: boolean | null;
-  reasons: Json<string[]>;
-  comment: string | null;
-}
-
 export interface Database {
   organisations: OrganisationsTable;
   municipalities: MunicipalitiesTable;
@@ -406,9 +223,3 @@ export interface Database {
 export type JobRow = Selectable<JobsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type MunicipalityRow = Selectable<MunicipalitiesTable>;
-export type ChannelAccountRow = Selectable<ChannelAccountsTable>;
-export type MessageRow = Selectable<MessagesTable>;
-export type OutboxRow = Selectable<OutboxTable>;
-export type MeldingCategoryRow = Selectable<MeldingCategoriesTable>;
-export type MeldingRow = Selectable<MeldingenTable>;
-export type MeldingEventRow = Selectable<MeldingEventsTable>;
