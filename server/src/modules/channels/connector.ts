@@ -144,7 +144,8 @@ export interface LiveStream {
 export interface Connector {
   channel: Channel;
   // The inbound streams polled for an account (e.g. "notifications", "INBOX"); none for push-only channels.
-  streams(account: ConnectorAccount): string[];
+  // Decided by settings alone: the planner asks without opening any secrets.
+  streams(account: Pick<ConnectorAccount, 'settings'>): string[];
   pollIntervalSeconds?: number;
   poll?(account: ConnectorAccount, stream: string, cursor: unknown, deps: ConnectorDeps): Promise<PollResult>;
   send?(account: ConnectorAccount, request: OutboundRequest, deps: ConnectorDeps): Promise<SentResult>;

@@ -24,21 +24,12 @@ export function pollJobKey(accountId: string, stream: string, slot: number) {
   return `ophalen:${accountId}:${stream}:${slot}`;
 }
 
-export async function enqueuePollsFor(db: Db, clock: Clock, account: Pick<ChannelAccountRow, 'organisation_id' | 'id' | 'channel' | 'handle' | 'service_url' | 'settings'>) {
+export async function enqueuePollsFor(db: Db, clock: Clock, account: Pick<ChannelAccountRow, 'organisation_id' | 'id' | 'channel' | 'settings'>) {
   const connector = connectorFor(account.channel);
   if (!connector?.poll) return;
   const now = clock.now();
   const slot = Math.floor(now.getTime() / (pollIntervalSeconds(account) * 1000));
-  const streams = connector.streams({
-    id: account.id,
-    organisationId: account.organisation_id,
-    municipalityId: '',
-    channel: account.channel as never,
-    handle: account.handle,
-    serviceUrl: account.service_url,
-    settings: account.settings,
-    secrets: {},
-  });
+  const streams = connector.streams({ settings: account.settings });
   for (const stream of streams) {
     await enqueueJob(db, {
       organisationId: account.organisation_id,

@@ -21,15 +21,6 @@ export async function findCategory(db: Db, organisationId: string, categoryId: s
     .executeTakeFirst();
 }
 
-export async function countCategories(db: Db, organisationId: string) {
-  const row = await db
-    .selectFrom('melding_categories')
-    .select((eb) => eb.fn.countAll<string>().as('count'))
-    .where('organisation_id', '=', organisationId)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
-}
-
 // Seeding twice (two processes at once) keeps one of each code.
 export async function insertCategoryOnce(db: Db, row: Insertable<MeldingCategoriesTable>) {
   await db

@@ -1,7 +1,7 @@
 import type { MeldingCategory } from '../../../../contracts/meldingen';
 import type { Db } from '../../platform/db/database';
 import type { MeldingCategoryRow } from '../../platform/db/schema';
-import { countCategories, findCategories, insertCategoryOnce } from './categories.repository';
+import { findCategories, insertCategoryOnce } from './categories.repository';
 import { DEFAULT_CATEGORIES, type DefaultCategory } from './default-categories';
 
 export function toCategoryView(row: MeldingCategoryRow): MeldingCategory {
@@ -39,12 +39,12 @@ async function insertDefault(db: Db, organisationId: string, category: Omit<Defa
 // An organisation without categories gets the default taxonomy the first time meldingen are used, so
 // organisations created before the meldingen module have them too.
 export async function ensureCategories(db: Db, organisationId: string): Promise<MeldingCategoryRow[]> {
-  if ((await countCategories(db, organisationId)) === 0) {
-    for (const [index, main] of DEFAULT_CATEGORIES.entries()) {
-      const parent = await insertDefault(db, organisationId, main, null, index);
-      for (const [childIndex, child] of (main.children ?? []).entries()) {
-        await insertDefault(db, organisationId, child, parent.id, childIndex);
-      }
+  const existing = await findCategories(db, organisationId);
+  if (existing.length > 0) return existing;
+  for (const [index, main] of DEFAULT_CATEGORIES.entries()) {
+    const parent = await insertDefault(db, organisationId, main, null, index);
+    for (const [childIndex, child] of (main.children ?? []).entries()) {
+      await insertDefault(db, organisationId, child, parent.id, childIndex);
     }
   }
   return findCategories(db, organisationId);

@@ -60,7 +60,7 @@ export async function meldingFigures(ctx: ServiceContext, query: FiguresQuery) {
   const now = ctx.clock.now();
   const judged = rows.filter((row) => row.handled_at !== null || row.deadline < now);
   const inTermijn = judged.filter((row) => row.handled_at !== null && row.handled_at <= row.deadline).length;
-  const satisfaction = await findSatisfaction(ctx.db, ctx.actor.organisationId, rows.map((row) => row.id));
+  const satisfaction = await findSatisfaction(ctx.db, ctx.actor.organisationId, { municipalityIds: selected.map((m) => m.id), from, until });
   return {
     municipalities: selected.map((m) => m.cbs_code),
     from: period.from,

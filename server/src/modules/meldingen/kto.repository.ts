@@ -22,14 +22,18 @@ export async function answerKto(db: Db, organisationId: string, tokenHash: strin
     .executeTakeFirst();
 }
 
-export async function findSatisfaction(db: Db, organisationId: string, meldingIds: string[]) {
-  if (meldingIds.length === 0) return { responses: 0, satisfied: 0 };
+// Answers given about the meldingen filed in a period: one query, however many meldingen that is.
+export async function findSatisfaction(db: Db, organisationId: string, filter: { municipalityIds: string[]; from: Date; until: Date }) {
+  if (filter.municipalityIds.length === 0) return { responses: 0, satisfied: 0 };
   const rows = await db
     .selectFrom('melding_kto')
-    .select(['satisfied'])
-    .where('organisation_id', '=', organisationId)
-    .where('melding_id', 'in', meldingIds)
-    .where('answered_at', 'is not', null)
+    .innerJoin('meldingen', (join) => join.onRef('meldingen.organisation_id', '=', 'melding_kto.organisation_id').onRef('meldingen.id', '=', 'melding_kto.melding_id'))
+    .select('melding_kto.satisfied')
+    .where('melding_kto.organisation_id', '=', organisationId)
+    .where('melding_kto.answered_at', 'is not', null)
+    .where('meldingen.municipality_id', 'in', filter.municipalityIds)
+    .where('meldingen.created_at', '>=', filter.from)
+    .where('meldingen.created_at', '<', filter.until)
     .execute();
   return { responses: rows.length, satisfied: rows.filter((row) => row.satisfied).length };
 }

@@ -78,11 +78,11 @@ export async function listMeldingen(
   query: { status?: MeldingStatus; categoryId?: string; municipalityId?: string; overdue?: 'ja' | 'nee'; from?: string; until?: string; limit: number },
 ) {
   assertCan(ctx.actor, 'meldingen.read');
-  const names = await categoryNames(ctx);
+  const all = await ensureCategories(ctx.db, ctx.actor.organisationId);
+  const names = new Map(all.map((row) => [row.id, row.public_name]));
   const scope = ctx.actor.roles.includes('beheerder') ? undefined : ctx.actor.municipalityIds;
   const municipalityIds = query.municipalityId ? (scope && !scope.includes(query.municipalityId) ? [] : [query.municipalityId]) : scope;
   // A main category stands for itself and its subcategories.
-  const all = await ensureCategories(ctx.db, ctx.actor.organisationId);
   const categoryIds = query.categoryId ? all.filter((row) => row.id === query.categoryId || row.parent_id === query.categoryId).map((row) => row.id) : undefined;
   const rows = await findMeldingen(ctx.db, ctx.actor.organisationId, {
     status: query.status,
