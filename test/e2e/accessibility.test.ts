@@ -65,7 +65,12 @@ describe('toegankelijkheid van elke pagina', () => {
       payload: { categoryId: tegel.id, description: 'Losse stoeptegel bij de bushalte.', lat: 52.548, lon: 4.669, address: 'Stationsweg 1', email: 'melder@example.nl' },
     });
     const meldingId = (await e2e.testApp.database.db.selectFrom('meldingen').select('id').where('number', '=', filed.json().number).executeTakeFirstOrThrow()).id;
-    workspacePages.push({ name: 'meldingen-kaart', path: '/meldingen?weergave=kaart' }, { name: 'melding', path: `/meldingen/${meldingId}` });
+    workspacePages.push(
+      { name: 'meldingen-kaart', path: '/meldingen?weergave=kaart' },
+      { name: 'melding', path: `/meldingen/${meldingId}` },
+      // A category with an extra question, so the read-only question list is checked too.
+      { name: 'meldingcategorie-wijzigen', path: `/beheer/meldingen/${(await e2e.testApp.app.inject({ method: 'GET', url: `${meldingenBase}/melding-categories` })).json().categories.find((c: { code: string }) => c.code === 'overlast-geluid').id}` },
+    );
     // Channel pages with a web form, a phone line, a simulated and a Meta account.
     const bergen = e2e.organisation.municipalities.find((m) => m.name === 'Bergen')!;
     const build = (input: Parameters<typeof buildChannelAccount>[3]) => buildChannelAccount(e2e.testApp.database.db, e2e.testApp.clock, e2e.organisation.id, input);
