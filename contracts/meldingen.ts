@@ -112,12 +112,13 @@ export const meldingPublicStatusSchema = z.object({
 export const meldingEventSchema = z.object({
   id: z.uuid(),
   at: isoDateTime,
-  kind: z.enum(['gemeld', 'status', 'notitie', 'toegewezen', 'categorie', 'kto', 'heropenverzoek']),
+  kind: z.enum(['gemeld', 'status', 'notitie', 'toegewezen', 'categorie', 'kto', 'heropenverzoek', 'samengevoegd', 'gesplitst']),
   fromStatus: meldingStatusSchema.nullable(),
   toStatus: meldingStatusSchema.nullable(),
   text: z.string().nullable(),
   actorName: z.string().nullable(),
   sentToReporter: z.boolean(),
+  sentVia: z.enum(['email', 'kanaal']).nullable().describe('Hoe de melder het bericht kreeg: per e-mail of als antwoord op het kanaal'),
 });
 
 export const meldingSchema = z.object({
@@ -139,8 +140,12 @@ export const meldingSchema = z.object({
   servicePromise: z.string(),
   deadline: isoDateTime,
   overdue: z.boolean(),
+  assignedDepartment: z.string().nullable(),
   assignedTeamId: z.uuid().nullable(),
   assignedUserId: z.uuid().nullable(),
+  mergedIntoId: z.uuid().nullable().describe('De melding waarmee deze is samengevoegd (en die zij volgt)'),
+  splitFromId: z.uuid().nullable().describe('De melding waaruit deze is afgesplitst'),
+  sourceMessageId: z.uuid().nullable().describe('Het bericht waarvan deze melding is gemaakt'),
   createdAt: isoDateTime,
   firstReactionAt: isoDateTime.nullable(),
   handledAt: isoDateTime.nullable(),
@@ -148,12 +153,22 @@ export const meldingSchema = z.object({
 });
 export type Melding = z.infer<typeof meldingSchema>;
 
-export const meldingDetailSchema = meldingSchema.extend({ events: z.array(meldingEventSchema) });
+const relatedMeldingSchema = z.object({ id: z.uuid(), number: z.string(), status: meldingStatusSchema, categoryName: z.string() });
+
+export const meldingDetailSchema = meldingSchema.extend({
+  events: z.array(meldingEventSchema),
+  mergedInto: relatedMeldingSchema.nullable(),
+  duplicates: z.array(relatedMeldingSchema).describe('Meldingen die met deze zijn samengevoegd'),
+  splitFrom: relatedMeldingSchema.nullable(),
+  parts: z.array(relatedMeldingSchema).describe('Meldingen die uit deze zijn afgesplitst'),
+});
 
 export const meldingListQuery = z.strictObject({
   status: meldingStatusSchema.optional(),
   categoryId: z.uuid().optional(),
   municipalityId: z.uuid().optional(),
+  department: z.string().trim().min(1).max(100).optional(),
+  assignedUserId: z.uuid().optional(),
   overdue: z.enum(['ja', 'nee']).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   until: z.iso.datetime({ offset: true }).optional(),
@@ -168,6 +183,7 @@ export const meldingStatusChangeSchema = z.strictObject({
 export const meldingNoteSchema = z.strictObject({ text: plainText(5_000, 'Interne notitie').pipe(z.string().min(1, 'Schrijf een notitie')) });
 
 export const meldingAssignSchema = z.strictObject({
+  assignedDepartment: z.string().trim().min(1).max(100).nullable().optional().describe('Een afdeling uit de categorieën'),
   assignedTeamId: z.uuid().nullable().optional(),
   assignedUserId: z.uuid().nullable().optional(),
   categoryId: z.uuid().optional(),
@@ -266,4 +282,28 @@ export const meldingCategoryChangeSchema = z.strictObject({
   servicePromise: categoryFields.servicePromise.optional(),
   extraQuestions: categoryFields.extraQuestions.optional(),
   active: z.boolean().optional(),
+});
+
+export const meldingMergeSchema = z.strictObject({
+  duplicateIds: z.array(z.uuid()).min(1, 'Kies minstens één dubbele melding').max(50).describe('Meldingen over hetzelfde; zij volgen voortaan deze melding'),
+});
+
+export const meldingSplitSchema = z.strictObject({
+  parts: z
+    .array(
+      z.strictObject({
+        categoryId: z.uuid('Kies een categorie'),
+        description: plainText(5_000, 'Wat dit deel betreft').pipe(z.string().min(5, 'Beschrijf dit deel (minstens 5 tekens)')),
+      }),
+    )
+    .min(1, 'Geef minstens één nieuw deel')
+    .max(10),
+});
+
+// A melding entered by staff: from a phone call or a counter visit, or made from a channel message
+// ("maak melding"), in which case news goes back to the resident on that channel.
+export const meldingStaffCreateSchema = meldingSubmitSchema.omit({ photoIds: true }).extend({
+  municipalityId: z.uuid('Kies een gemeente'),
+  messageId: z.uuid().optional().describe('Het bericht waarvan de melding wordt gemaakt; zijn foto’s gaan mee'),
+  photoIds: meldingSubmitSchema.shape.photoIds,
 });

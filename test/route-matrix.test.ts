@@ -52,6 +52,12 @@ const recordOf: Record<string, RecordFixture> = {
     return { params: { id: category.id }, body: {} };
   },
   '/api/v1/meldingen/:id/notes': async (a, t) => ({ params: { id: await meldingOf(a, t) }, body: { text: 'Notitie' } }),
+  '/api/v1/meldingen/:id/merge': async (a, t) => ({ params: { id: await meldingOf(a, t) }, body: { duplicateIds: [await meldingOf(a, t)] } }),
+  '/api/v1/meldingen/:id/split': async (a, t) => ({ params: { id: await meldingOf(a, t) }, body: { parts: [{ categoryId: await categoryOf(a, t), description: 'Ook een volle afvalbak' }] } }),
+  '/api/v1/melding-standard-texts/:id': async (a, t) => {
+    const response = await requestAs(t.app, a.session)('POST', '/api/v1/melding-standard-texts', { status: 'afgehandeld', title: 'Klaar', body: 'Melding {nummer} is klaar.' });
+    return { params: { id: response.json().id }, body: {} };
+  },
   '/api/v1/outbox/:id': async (a, t) => ({ params: { id: await failedOutboxItem(a, t) } }),
   '/api/v1/outbox/:id/retry': async (a, t) => ({ params: { id: await failedOutboxItem(a, t) } }),
 };
@@ -64,6 +70,11 @@ async function phoneMessage(a: Tenant, t: TestApp) {
   const line = await buildChannelAccount(t.database.db, t.clock, a.org.id, { municipalityId: a.org.municipalities[0]!.id, channel: 'telefoon' });
   const response = await requestAs(t.app, a.session)('POST', '/api/v1/phone-calls', { accountId: line.id, summary: 'Vraag over de afvalkalender' });
   return response.json().id as string;
+}
+
+async function categoryOf(a: Tenant, t: TestApp) {
+  const categories = (await requestAs(t.app, a.session)('GET', '/api/v1/melding-categories')).json();
+  return categories.find((c: { code: string }) => c.code === 'afval-zwerfafval').id as string;
 }
 
 async function meldingOf(a: Tenant, t: TestApp, withPhoto = false) {

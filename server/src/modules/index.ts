@@ -7,6 +7,7 @@ import { jobsRoutes } from '../platform/jobs/jobs.routes';
 import { channelsRoutes } from './channels/channels.routes';
 import { webhookRoutes } from './channels/webhooks.routes';
 import { simulatorRoutes } from './channels/connectors/simulator/simulator.routes';
+import { klachtenRoutes } from './klachten/klachten.routes';
 import { mapRoutes } from './meldingen/map.routes';
 import { meldingenRoutes } from './meldingen/meldingen.routes';
 import { open311Routes } from './open311/open311.routes';
@@ -28,4 +29,5 @@ export async function registerModules(app: AppInstance): Promise<void> {
   await meldingenRoutes(app);
   await open311Routes(app);
   await mapRoutes(app);
+  await klachtenRoutes(app);
 }

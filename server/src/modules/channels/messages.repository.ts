@@ -131,3 +131,16 @@ export async function advanceCursor(
     .executeTakeFirst();
   return Number(updated.numUpdatedRows) > 0;
 }
+
+// The images that came with a message (e-mail attachments), for a case made from it.
+export async function findImageAttachmentIds(db: Db, organisationId: string, messageId: string) {
+  const rows = await db
+    .selectFrom('attachments')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('message_id', '=', messageId)
+    .where('content_type', 'like', 'image/%')
+    .orderBy('created_at')
+    .execute();
+  return rows.map((row) => row.id);
+}

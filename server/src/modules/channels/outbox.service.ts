@@ -102,28 +102,35 @@ export async function queueOutbound(ctx: ServiceContext, input: OutboundInput) {
   const account = await accountFor(ctx, input.accountId);
   await assertSendable(ctx, account, input);
   return inTransaction(ctx, async (tx) => {
-    const now = tx.clock.now();
-    const { row, created } = await insertOutboxOnce(tx.db, {
-      organisation_id: tx.actor.organisationId,
-      account_id: account.id,
-      kind: input.kind,
-      idempotency_key: input.idempotencyKey ?? crypto.randomUUID(),
-      text: input.text,
-      reply_to_message_id: input.replyToMessageId ?? null,
-      media: JSON.stringify(input.media ?? []),
-      created_by: tx.actor.userId || null,
-      created_at: now,
-    });
+    const { row, created } = await storeOutboxItem(tx.db, tx.clock, tx.actor.organisationId, { ...input, accountId: account.id, createdBy: tx.actor.userId || null });
     if (!created) {
       if (row.account_id !== account.id || row.text !== input.text) {
         throw conflict('sleutel-al-gebruikt', 'Deze idempotency-sleutel is al gebruikt voor een ander bericht.');
       }
       return { item: toOutboxView(row), created };
     }
-    await enqueueJob(tx.db, { organisationId: row.organisation_id, name: SEND_JOB, payload: { outboxId: row.id }, runAt: now, uniqueKey: `versturen:${row.id}`, maxAttempts: 3 });
     await recordAudit(tx, { action: 'bericht.in-wachtrij', recordType: 'uitgaand-bericht', recordId: row.id, details: { accountId: account.id, kind: input.kind } });
     return { item: toOutboxView(row), created };
   });
+}
+
+// Stores an outbox item and its send job in the caller's transaction; an idempotency key already used
+// returns the first item and queues nothing.
+export async function storeOutboxItem(db: Db, clock: Clock, organisationId: string, input: OutboundInput & { createdBy: string | null }) {
+  const now = clock.now();
+  const { row, created } = await insertOutboxOnce(db, {
+    organisation_id: organisationId,
+    account_id: input.accountId,
+    kind: input.kind,
+    idempotency_key: input.idempotencyKey ?? crypto.randomUUID(),
+    text: input.text,
+    reply_to_message_id: input.replyToMessageId ?? null,
+    media: JSON.stringify(input.media ?? []),
+    created_by: input.createdBy,
+    created_at: now,
+  });
+  if (created) await enqueueJob(db, { organisationId, name: SEND_JOB, payload: { outboxId: row.id }, runAt: now, uniqueKey: `versturen:${row.id}`, maxAttempts: 3 });
+  return { row, created };
 }
 
 // Withdraws a message Plein sent (a post with a mistake in it): the platform deletes it through the

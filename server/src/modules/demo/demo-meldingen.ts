@@ -2,7 +2,7 @@ import type { Clock } from '../../platform/clock';
 import type { ServiceContext } from '../../platform/context';
 import type { MunicipalityRow } from '../../platform/db/schema';
 import { updateMunicipalityBoundary } from '../organisations/organisations.repository';
-import { changeMeldingStatus } from '../meldingen/meldingen.service';
+import { changeMeldingStatus } from '../meldingen/status.service';
 import { ensureCategories } from '../meldingen/categories.service';
 import { fileMelding } from '../meldingen/submit.service';
 

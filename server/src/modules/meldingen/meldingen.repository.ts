@@ -64,6 +64,8 @@ export interface MeldingFilter {
   status?: string;
   categoryIds?: string[];
   municipalityIds?: string[];
+  department?: string;
+  assignedUserId?: string;
   overdueAt?: { now: Date; overdue: boolean };
   from?: Date;
   until?: Date;
@@ -82,6 +84,8 @@ export async function findMeldingen(db: Db, organisationId: string, filter: Meld
   }
   if (filter.from) query = query.where('created_at', '>=', filter.from);
   if (filter.until) query = query.where('created_at', '<', filter.until);
+  if (filter.department) query = query.where('assigned_department', '=', filter.department);
+  if (filter.assignedUserId) query = query.where('assigned_user_id', '=', filter.assignedUserId);
   if (filter.overdueAt) {
     const { now, overdue } = filter.overdueAt;
     query = overdue
@@ -183,4 +187,52 @@ export async function findForFigures(db: Db, organisationId: string, filter: { m
     query = query.where('municipality_id', 'in', filter.municipalityIds);
   }
   return query.execute();
+}
+
+// The duplicates that were merged into a melding and follow its status.
+export async function findMergedInto(db: Db, organisationId: string, meldingId: string) {
+  return db
+    .selectFrom('meldingen')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('merged_into_id', '=', meldingId)
+    .orderBy('created_at')
+    .forUpdate()
+    .execute();
+}
+
+// The meldingen a melding is tied to: the one it was merged into or split from, its duplicates and parts.
+export async function findRelatedMeldingen(db: Db, organisationId: string, row: { id: string; merged_into_id: string | null; split_from_id: string | null }) {
+  const ids = [row.merged_into_id, row.split_from_id].filter((id): id is string => id !== null);
+  return db
+    .selectFrom('meldingen')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where((eb) => eb.or([eb('merged_into_id', '=', row.id), eb('split_from_id', '=', row.id), ...(ids.length > 0 ? [eb('id', 'in', ids)] : [])]))
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function markEventSent(db: Db, organisationId: string, eventId: string, via: 'email' | 'kanaal') {
+  await db.updateTable('melding_events').set({ sent_to_reporter: true, sent_via: via }).where('organisation_id', '=', organisationId).where('id', '=', eventId).execute();
+}
+
+// Photos of one melding shown on another too (a duplicate's photos on the melding it was merged into).
+export async function linkPhotos(db: Db, organisationId: string, meldingId: string, attachmentIds: string[], firstPosition: number) {
+  if (attachmentIds.length === 0) return;
+  await db
+    .insertInto('melding_photos')
+    .values(attachmentIds.map((attachmentId, index) => ({ organisation_id: organisationId, melding_id: meldingId, attachment_id: attachmentId, position: firstPosition + index })))
+    .onConflict((conflict) => conflict.columns(['organisation_id', 'melding_id', 'attachment_id']).doNothing())
+    .execute();
+}
+
+export async function findMeldingFromMessage(db: Db, organisationId: string, messageId: string) {
+  return db
+    .selectFrom('meldingen')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('source', '=', 'kanaal')
+    .where('external_id', '=', messageId)
+    .executeTakeFirst();
 }

@@ -21,7 +21,9 @@ import {
   photoUploadSchema,
 } from '../../../../contracts/meldingen';
 import { type AppInstance, serviceContext } from '../../platform/http/app';
-import { addMeldingNote, assignMelding, changeMeldingStatus, getMelding, listMeldingen, meldingPhoto, publicMeldingStatus } from './meldingen.service';
+import { addMeldingNote, assignMelding, getMelding, listMeldingen, meldingPhoto, publicMeldingStatus } from './meldingen.service';
+import { changeMeldingStatus } from './status.service';
+import { meldingHandlingRoutes } from './handling.routes';
 import { openMeldingenNearby } from './nearby.service';
 import { meldingFigures } from './figures.service';
 import { importMeldingenAsStaff } from './import.service';
@@ -227,4 +229,6 @@ export async function meldingenRoutes(app: AppInstance) {
     },
     async (request) => assignMelding(serviceContext(request), request.params.id, request.body),
   );
+
+  await meldingHandlingRoutes(app);
 }

@@ -12,7 +12,7 @@ import { findUser } from '../users/users.repository';
 import { findCategory } from './categories.repository';
 import { findAttachment } from '../channels/messages.repository';
 import { ensureCategories, selectableCategories } from './categories.service';
-import { findEvents, findMelding, findMeldingByTrackingHash, findMeldingen, findPhotoIds, insertEvent, lockMelding, updateMelding } from './meldingen.repository';
+import { findEvents, findMelding, findMeldingByTrackingHash, findMeldingen, findPhotoIds, findRelatedMeldingen, insertEvent, lockMelding, updateMelding } from './meldingen.repository';
 import { hashTrackingToken, type MeldingLinks } from './submit.service';
 import { inviteForKto } from './kto.service';
 
@@ -40,8 +40,12 @@ function toMeldingView(ctx: ServiceContext, row: MeldingRow, categoryName: strin
     servicePromise: row.service_promise,
     deadline: row.deadline.toISOString(),
     overdue: !CLOSED.includes(row.status as MeldingStatus) && row.deadline < ctx.clock.now(),
+    assignedDepartment: row.assigned_department,
     assignedTeamId: row.assigned_team_id,
     assignedUserId: row.assigned_user_id,
+    mergedIntoId: row.merged_into_id,
+    splitFromId: row.split_from_id,
+    sourceMessageId: row.source_message_id,
     createdAt: row.created_at.toISOString(),
     firstReactionAt: row.first_reaction_at?.toISOString() ?? null,
     handledAt: row.handled_at?.toISOString() ?? null,
@@ -59,6 +63,7 @@ function toEventView(row: MeldingEventRow) {
     text: row.text,
     actorName: row.actor_name,
     sentToReporter: row.sent_to_reporter,
+    sentVia: row.sent_via,
   };
 }
 
@@ -67,7 +72,7 @@ async function categoryNames(ctx: ServiceContext) {
   return new Map(rows.map((row) => [row.id, row.public_name]));
 }
 
-async function visibleMelding(ctx: ServiceContext, meldingId: string, lock = false) {
+export async function visibleMelding(ctx: ServiceContext, meldingId: string, lock = false) {
   const row = lock ? await lockMelding(ctx.db, ctx.actor.organisationId, meldingId) : await findMelding(ctx.db, ctx.actor.organisationId, meldingId);
   if (!row || !actsForMunicipality(ctx.actor, row.municipality_id)) throw notFound('De melding');
   return row;
@@ -75,7 +80,17 @@ async function visibleMelding(ctx: ServiceContext, meldingId: string, lock = fal
 
 export async function listMeldingen(
   ctx: ServiceContext,
-  query: { status?: MeldingStatus; categoryId?: string; municipalityId?: string; overdue?: 'ja' | 'nee'; from?: string; until?: string; limit: number },
+  query: {
+    status?: MeldingStatus;
+    categoryId?: string;
+    municipalityId?: string;
+    department?: string;
+    assignedUserId?: string;
+    overdue?: 'ja' | 'nee';
+    from?: string;
+    until?: string;
+    limit: number;
+  },
 ) {
   assertCan(ctx.actor, 'meldingen.read');
   const all = await ensureCategories(ctx.db, ctx.actor.organisationId);
@@ -88,6 +103,8 @@ export async function listMeldingen(
     status: query.status,
     categoryIds,
     municipalityIds,
+    department: query.department,
+    assignedUserId: query.assignedUserId,
     overdueAt: query.overdue ? { now: ctx.clock.now(), overdue: query.overdue === 'ja' } : undefined,
     from: query.from ? new Date(query.from) : undefined,
     until: query.until ? new Date(query.until) : undefined,
@@ -100,79 +117,21 @@ export async function getMelding(ctx: ServiceContext, meldingId: string) {
   assertCan(ctx.actor, 'meldingen.read');
   const row = await visibleMelding(ctx, meldingId);
   const names = await categoryNames(ctx);
-  const [events, photoIds] = await Promise.all([findEvents(ctx.db, ctx.actor.organisationId, row.id), findPhotoIds(ctx.db, ctx.actor.organisationId, row.id)]);
-  return { ...toMeldingView(ctx, row, names.get(row.category_id) ?? '', photoIds), events: events.map(toEventView) };
-}
-
-const defaultMessage = (status: MeldingStatus) =>
-  ({
-    'in-behandeling': 'We zijn met uw melding aan de slag.',
-    ingepland: 'Uw melding is ingepland; we komen zo snel mogelijk langs.',
-    'wacht-op-informatie': 'We hebben meer informatie van u nodig. U hoort van ons hoe u die kunt geven.',
-    'doorgezet-naar-extern': 'Uw melding valt niet onder de gemeente; we hebben haar doorgestuurd naar de organisatie die erover gaat.',
-    afgehandeld: 'Uw melding is afgehandeld. Bedankt dat u ons hielp de buurt netjes en veilig te houden.',
-    geannuleerd: 'Uw melding is gesloten zonder verdere actie.',
-    heropend: 'Uw melding is opnieuw in behandeling genomen.',
-    gemeld: '',
-  })[status];
-
-// Moves a melding along the status flow; a change that matters to the reporter is e-mailed to them
-// with the text the handler wrote, or the standard text for the new status.
-export async function changeMeldingStatus(ctx: ServiceContext, links: MeldingLinks, meldingId: string, input: { status: MeldingStatus; message?: string }) {
-  assertCan(ctx.actor, 'meldingen.manage');
-  return inTransaction(ctx, async (tx) => {
-    const row = await visibleMelding(tx, meldingId, true);
-    const from = row.status as MeldingStatus;
-    if (!MELDING_TRANSITIONS[from].includes(input.status)) {
-      throw conflict('status-niet-toegestaan', `Een melding met status "${MELDING_STATUS_LABELS[from]}" kan niet naar "${MELDING_STATUS_LABELS[input.status]}". Mogelijk: ${MELDING_TRANSITIONS[from].map((status) => MELDING_STATUS_LABELS[status]).join(', ')}.`);
-    }
-    const now = tx.clock.now();
-    await updateMelding(tx.db, tx.actor.organisationId, row.id, {
-      status: input.status,
-      ...(row.first_reaction_at === null && { first_reaction_at: now }),
-      ...(input.status === 'afgehandeld' && { handled_at: now }),
-      ...(input.status === 'heropend' && { handled_at: null }),
-    });
-    const message = input.message?.trim() || defaultMessage(input.status);
-    const notify = row.reporter_email !== null;
-    await insertEvent(tx.db, {
-      organisation_id: tx.actor.organisationId,
-      melding_id: row.id,
-      at: now,
-      kind: 'status',
-      from_status: from,
-      to_status: input.status,
-      text: message,
-      actor_user_id: tx.actor.userId || null,
-      actor_name: tx.actor.name,
-      sent_to_reporter: notify,
-    });
-    if (notify) {
-      const municipality = (await findMunicipalities(tx.db, tx.actor.organisationId)).find((m) => m.id === row.municipality_id)!;
-      // Afgehandeld: the same mail asks how it went (KTO), with a link valid 14 days.
-      const organisation = input.status === 'afgehandeld' ? await findOrganisationById(tx.db, tx.actor.organisationId) : undefined;
-      const ktoLink = organisation ? await inviteForKto(tx.db, tx.clock, links, organisation.slug, row) : null;
-      await enqueueJob(tx.db, {
-        organisationId: tx.actor.organisationId,
-        name: 'mail.versturen',
-        runAt: now,
-        payload: {
-          to: row.reporter_email,
-          subject: `Uw melding ${row.number}: ${MELDING_STATUS_LABELS[input.status].toLowerCase()}`,
-          text: [
-            'Beste melder,',
-            '',
-            message,
-            ...(ktoLink ? ['', `Bent u tevreden over hoe wij uw melding hebben afgehandeld? Laat het ons weten (twee vragen, tot 14 dagen): ${ktoLink}`] : []),
-            '',
-            `Gemeente ${municipality.name}`,
-          ].join('\n'),
-        },
-      });
-    }
-    await recordAudit(tx, { action: 'melding.status', recordType: 'melding', recordId: row.id, details: { from, to: input.status } });
-    return getMelding(tx, row.id);
-  });
+  const organisationId = ctx.actor.organisationId;
+  const [events, photoIds, related] = await Promise.all([
+    findEvents(ctx.db, organisationId, row.id),
+    findPhotoIds(ctx.db, organisationId, row.id),
+    findRelatedMeldingen(ctx.db, organisationId, row),
+  ]);
+  const brief = (other: MeldingRow) => ({ id: other.id, number: other.number, status: other.status as MeldingStatus, categoryName: names.get(other.category_id) ?? '' });
+  return {
+    ...toMeldingView(ctx, row, names.get(row.category_id) ?? '', photoIds),
+    events: events.map(toEventView),
+    mergedInto: related.find((other) => other.id === row.merged_into_id) ? brief(related.find((other) => other.id === row.merged_into_id)!) : null,
+    duplicates: related.filter((other) => other.merged_into_id === row.id).map(brief),
+    splitFrom: related.find((other) => other.id === row.split_from_id) ? brief(related.find((other) => other.id === row.split_from_id)!) : null,
+    parts: related.filter((other) => other.split_from_id === row.id).map(brief),
+  };
 }
 
 export async function addMeldingNote(ctx: ServiceContext, meldingId: string, text: string) {
@@ -184,7 +143,11 @@ export async function addMeldingNote(ctx: ServiceContext, meldingId: string, tex
   });
 }
 
-export async function assignMelding(ctx: ServiceContext, meldingId: string, input: { assignedTeamId?: string | null; assignedUserId?: string | null; categoryId?: string }) {
+export async function assignMelding(
+  ctx: ServiceContext,
+  meldingId: string,
+  input: { assignedDepartment?: string | null; assignedTeamId?: string | null; assignedUserId?: string | null; categoryId?: string },
+) {
   assertCan(ctx.actor, 'meldingen.manage');
   return inTransaction(ctx, async (tx) => {
     const row = await visibleMelding(tx, meldingId, true);
@@ -195,6 +158,12 @@ export async function assignMelding(ctx: ServiceContext, meldingId: string, inpu
     if (input.assignedUserId && !(await findUser(tx.db, organisationId, input.assignedUserId))) {
       throw badRequest('onbekende-gebruiker', 'Deze persoon bestaat niet.', [{ name: 'assignedUserId', code: 'onbekend', reason: 'Kies een medewerker van uw organisatie.' }]);
     }
+    // Departments are the ones the categories name: one list, kept by the beheerder.
+    if (input.assignedDepartment && !(await ensureCategories(tx.db, organisationId)).some((category) => category.departments.includes(input.assignedDepartment!))) {
+      throw badRequest('onbekende-afdeling', 'Deze afdeling komt in geen enkele categorie voor.', [
+        { name: 'assignedDepartment', code: 'onbekend', reason: 'Kies een afdeling uit de lijst (Beheer → Meldingcategorieën).' },
+      ]);
+    }
     if (input.categoryId) {
       const category = await findCategory(tx.db, organisationId, input.categoryId);
       if (!category || !selectableCategories(await ensureCategories(tx.db, organisationId)).some((row) => row.id === category.id)) {
@@ -202,6 +171,7 @@ export async function assignMelding(ctx: ServiceContext, meldingId: string, inpu
       }
     }
     const changes = {
+      ...(input.assignedDepartment !== undefined && { assigned_department: input.assignedDepartment }),
       ...(input.assignedTeamId !== undefined && { assigned_team_id: input.assignedTeamId }),
       ...(input.assignedUserId !== undefined && { assigned_user_id: input.assignedUserId }),
       ...(input.categoryId !== undefined && { category_id: input.categoryId }),
@@ -211,6 +181,7 @@ export async function assignMelding(ctx: ServiceContext, meldingId: string, inpu
     const kind = input.categoryId !== undefined && input.categoryId !== row.category_id ? 'categorie' : 'toegewezen';
     // The timeline says what changed, in words: to whom, or from which category to which.
     const parts: string[] = [];
+    if (input.assignedDepartment !== undefined) parts.push(`Afdeling: ${input.assignedDepartment ?? 'geen'}`);
     if (input.assignedTeamId !== undefined) parts.push(input.assignedTeamId ? `Team: ${(await findTeam(tx.db, organisationId, input.assignedTeamId))!.name}` : 'Team: geen');
     if (input.assignedUserId !== undefined) parts.push(input.assignedUserId ? `Behandelaar: ${(await findUser(tx.db, organisationId, input.assignedUserId))!.name}` : 'Behandelaar: geen');
     if (kind === 'categorie') {
@@ -254,8 +225,8 @@ export async function publicMeldingStatus(db: Db, slug: string, token: string) {
         at: event.at.toISOString(),
         status: event.to_status as MeldingStatus,
         statusLabel: MELDING_STATUS_LABELS[event.to_status as MeldingStatus],
-        // Internal notes never reach the reporter; status messages do.
-        message: event.kind === 'status' ? event.text : null,
+        // Internal notes never reach the reporter; status messages and news of merging or splitting do.
+        message: event.kind === 'status' || event.kind === 'samengevoegd' || event.kind === 'gesplitst' ? event.text : null,
       })),
   };
 }

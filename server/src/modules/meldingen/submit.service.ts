@@ -56,6 +56,9 @@ function assertAnswers(category: MeldingCategoryRow, answers: Record<string, str
 export interface FileMeldingOptions {
   source: 'formulier' | 'open311' | 'kanaal' | 'medewerker';
   externalId?: string | null;
+  sourceMessageId?: string | null;
+  // Photos that came with a channel message: already stored, so not "unclaimed uploads".
+  messagePhotoIds?: string[];
   links: MeldingLinks;
 }
 
@@ -109,9 +112,12 @@ export async function fileMelding(
     termijn_days: termijn.days,
     termijn_kind: termijn.kind,
     deadline,
+    // The category's first department picks it up; a handler can pass it on.
+    assigned_department: category.departments[0] ?? null,
+    source_message_id: options.sourceMessageId ?? null,
     created_at: now,
   });
-  await insertPhotos(db, organisation.id, melding.id, [...new Set(input.photoIds)]);
+  await insertPhotos(db, organisation.id, melding.id, [...new Set([...(options.messagePhotoIds ?? []), ...input.photoIds])]);
   await insertEvent(db, { organisation_id: organisation.id, melding_id: melding.id, at: now, kind: 'gemeld', to_status: 'gemeld', text: null, actor_user_id: null, actor_name: null, from_status: null });
   if (melding.reporter_email) {
     await enqueueJob(db, {

@@ -51,6 +51,10 @@ export interface MeldingenTable {
   created_at: Timestamp;
   first_reaction_at: NullableTimestamp;
   handled_at: NullableTimestamp;
+  assigned_department: string | null;
+  merged_into_id: string | null;
+  split_from_id: string | null;
+  source_message_id: string | null;
 }
 
 export interface MeldingEventsTable {
@@ -59,13 +63,24 @@ export interface MeldingEventsTable {
   seq: Generated<string>;
   melding_id: string;
   at: Timestamp;
-  kind: 'gemeld' | 'status' | 'notitie' | 'toegewezen' | 'categorie' | 'kto' | 'heropenverzoek';
+  kind: 'gemeld' | 'status' | 'notitie' | 'toegewezen' | 'categorie' | 'kto' | 'heropenverzoek' | 'samengevoegd' | 'gesplitst';
   from_status: string | null;
   to_status: string | null;
   text: string | null;
   actor_user_id: string | null;
   actor_name: string | null;
   sent_to_reporter: Generated<boolean>;
+  sent_via: 'email' | 'kanaal' | null;
+}
+
+export interface MeldingStandardTextsTable {
+  organisation_id: string;
+  id: Generated<string>;
+  category_id: string | null;
+  status: string;
+  title: string;
+  body: string;
+  updated_at: Timestamp;
 }
 
 export interface MeldingPhotosTable {
@@ -90,3 +105,4 @@ export interface MeldingKtoTable {
 export type MeldingCategoryRow = Selectable<MeldingCategoriesTable>;
 export type MeldingRow = Selectable<MeldingenTable>;
 export type MeldingEventRow = Selectable<MeldingEventsTable>;
+export type MeldingStandardTextRow = Selectable<MeldingStandardTextsTable>;

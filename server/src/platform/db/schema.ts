@@ -9,7 +9,7 @@ import type {
   MessagesTable,
   OutboxTable,
 } from './schema-channels';
-import type { MeldingCategoriesTable, MeldingCountersTable, MeldingenTable, MeldingEventsTable, MeldingKtoTable, MeldingPhotosTable } from './schema-meldingen';
+import type { MeldingCategoriesTable, MeldingCountersTable, MeldingenTable, MeldingEventsTable, MeldingKtoTable, MeldingPhotosTable, MeldingStandardTextsTable } from './schema-meldingen';
 
 export type * from './schema-channels';
 export type * from './schema-meldingen';
@@ -218,6 +218,7 @@ export interface Database {
   melding_events: MeldingEventsTable;
   melding_photos: MeldingPhotosTable;
   melding_kto: MeldingKtoTable;
+  melding_standard_texts: MeldingStandardTextsTable;
 }
 
 export type JobRow = Selectable<JobsTable>;

@@ -54,4 +54,6 @@ export async function definePlatformSchedules(db: Db, clock: Clock): Promise<voi
   await defineSchedule(db, clock, { organisationId: SYSTEM_ORGANISATION_ID, name: 'opruimen', jobName: 'platform.opruimen', cron: '*/30 * * * *' });
   // Channel polls: the planner enqueues one poll per account and stream when it is due.
   await defineSchedule(db, clock, { organisationId: SYSTEM_ORGANISATION_ID, name: 'kanalen', jobName: 'kanalen.plannen', cron: '* * * * *' });
+  // Klachten: reminders before the Awb decision deadline, each sent once (klacht_reminders).
+  await defineSchedule(db, clock, { organisationId: SYSTEM_ORGANISATION_ID, name: 'klachten-herinneringen', jobName: 'klachten.herinneren', cron: '5 * * * *' });
 }

@@ -26,6 +26,11 @@ const PERMISSIONS = {
   'insights.read': 'all',
   'meldingen.import': ['beheerder'],
   'meldingen.categories': ['beheerder'],
+  // The klachten register is personal data (complainants, colleagues complained about): only the roles that
+  // register and handle klachten. The yearly report holds no personal data: bestuurders read it too.
+  'klachten.read': ['beheerder', 'kcc', 'webcare', 'griffie'],
+  'klachten.manage': ['beheerder', 'kcc', 'webcare', 'griffie'],
+  'klachten.report': ['beheerder', 'kcc', 'webcare', 'griffie', 'bestuurder'],
 } as const satisfies Record<string, readonly Role[] | 'all'>;
 
 export type Permission = keyof typeof PERMISSIONS;

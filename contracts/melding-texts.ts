@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { isoDateTime } from './common';
+import { meldingStatusSchema } from './meldingen';
+
+// Standard texts for the reporter, per status and category. Placeholders in braces are filled in when the
+// text is sent; the same functions run in the browser (preview) and on the server (sending).
+export const MELDING_PLACEHOLDERS = {
+  nummer: 'het nummer van de melding (2026-00123)',
+  categorie: 'de categorie, zoals de melder die koos',
+  adres: 'het adres of de omschrijving van de plek',
+  gemeente: 'de naam van de gemeente',
+  meldingsdatum: 'de dag waarop de melding binnenkwam',
+  afhandeldatum: 'de uiterste afhandeldatum',
+  medewerker: 'de naam van wie de status wijzigt',
+} as const;
+export type MeldingPlaceholder = keyof typeof MELDING_PLACEHOLDERS;
+
+const PLACEHOLDER_PATTERN = /\{([^{}\s]{1,40})\}/g;
+
+export function placeholdersIn(text: string): { name: string; index: number }[] {
+  return [...text.matchAll(PLACEHOLDER_PATTERN)].map((match) => ({ name: match[1]!, index: match.index }));
+}
+
+export function unknownPlaceholders(text: string): { name: string; index: number }[] {
+  return placeholdersIn(text).filter((found) => !(found.name in MELDING_PLACEHOLDERS));
+}
+
+// Known placeholders become their value; unknown ones stay as they are, so a check afterwards can refuse them.
+export function fillPlaceholders(text: string, values: Record<MeldingPlaceholder, string>): string {
+  return text.replace(PLACEHOLDER_PATTERN, (whole, name: string) => (name in values ? values[name as MeldingPlaceholder] : whole));
+}
+
+const noMarkup = (value: string) => !/<\s*\/?\s*[a-z!]/i.test(value);
+const textBody = z
+  .string()
+  .trim()
+  .min(1, 'Schrijf de tekst')
+  .max(2_000, 'Hoogstens 2000 tekens')
+  .refine(noMarkup, 'Gebruik gewone tekst, zonder HTML of code')
+  .superRefine((value, ctx) => {
+    for (const found of unknownPlaceholders(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `Onbekende plaatshouder {${found.name}} op positie ${found.index + 1}. Mogelijk: ${Object.keys(MELDING_PLACEHOLDERS).map((name) => `{${name}}`).join(', ')}`,
+      });
+    }
+  });
+
+export const STANDARD_TEXT_STATUSES = meldingStatusSchema.exclude(['gemeld']);
+
+export const standardTextSchema = z.object({
+  id: z.uuid(),
+  categoryId: z.uuid().nullable().describe('Leeg: voor alle categorieën'),
+  status: STANDARD_TEXT_STATUSES,
+  title: z.string(),
+  body: z.string(),
+  updatedAt: isoDateTime,
+});
+export type StandardText = z.infer<typeof standardTextSchema>;
+
+export const standardTextCreateSchema = z.strictObject({
+  categoryId: z.uuid().nullable().default(null),
+  status: STANDARD_TEXT_STATUSES,
+  title: z.string().trim().min(1, 'Geef de tekst een korte titel').max(120).refine(noMarkup, 'Gebruik gewone tekst, zonder HTML of code'),
+  body: textBody,
+});
+
+export const standardTextChangeSchema = z.strictObject({
+  categoryId: z.uuid().nullable().optional(),
+  status: STANDARD_TEXT_STATUSES.optional(),
+  title: standardTextCreateSchema.shape.title.optional(),
+  body: textBody.optional(),
+});
+
+export const standardTextListQuery = z.strictObject({
+  status: STANDARD_TEXT_STATUSES.optional(),
+  categoryId: z.uuid().optional().describe('Alleen de teksten die voor deze categorie gelden (ook die voor alle categorieën)'),
+});

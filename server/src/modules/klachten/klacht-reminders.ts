@@ -1,0 +1,86 @@
+import type { Clock } from '../../platform/clock';
+import type { Db } from '../../platform/db/database';
+import type { JobRegistry } from '../../platform/jobs/job-registry';
+import { enqueueJob } from '../../platform/jobs/jobs.service';
+import { findAlertRecipients } from '../users/users.repository';
+import { claimReminder, findOpenNearDeadline, insertKlachtEvent } from './klachten.repository';
+
+export const REMINDER_JOB = 'klachten.herinneren';
+
+const DAY = 86_400_000;
+
+type ReminderKind = '7-dagen' | '2-dagen' | 'te-laat';
+
+// The most urgent reminder that applies now; only that one is sent, so a klacht registered late does not
+// get a "7 days left" mail on the day it is due.
+export function reminderDue(deadline: Date, now: Date): ReminderKind | null {
+  const left = deadline.getTime() - now.getTime();
+  if (left < 0) return 'te-laat';
+  if (left <= 2 * DAY) return '2-dagen';
+  if (left <= 7 * DAY) return '7-dagen';
+  return null;
+}
+
+const formatDate = (instant: Date) => new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
+
+function reminderText(kind: ReminderKind, number: string, deadline: Date) {
+  if (kind === 'te-laat') {
+    return {
+      subject: `Klacht ${number}: de beslistermijn is verstreken`,
+      line: `De beslistermijn van klacht ${number} is op ${formatDate(deadline)} verstreken. Neem zo snel mogelijk een besluit en laat de klager weten wanneer dat komt.`,
+    };
+  }
+  const days = kind === '7-dagen' ? 'een week' : 'twee dagen';
+  return {
+    subject: `Klacht ${number}: nog ${days} tot de beslistermijn`,
+    line: `Over ${days} (op ${formatDate(deadline)}) moet er een besluit zijn over klacht ${number} (Awb 9:11). Lukt dat niet, verdaag dan vóór die datum (één keer, hoogstens vier weken).`,
+  };
+}
+
+// Mails the handler, or without one the organisation's beheerders, before the decision deadline. Each
+// reminder is recorded in the same transaction as its mail job, keyed by klacht, kind and deadline: a
+// rerun or a second worker finds it claimed and sends nothing twice.
+export async function sendDueReminders(db: Db, clock: Clock, publicUrl: string): Promise<number> {
+  const now = clock.now();
+  let sent = 0;
+  for (const klacht of await findOpenNearDeadline(db, new Date(now.getTime() + 7 * DAY))) {
+    const kind = reminderDue(klacht.deadline, now);
+    if (!kind) continue;
+    const recipients = await findAlertRecipients(db, klacht.organisation_id, klacht.handler_user_id);
+    const claimed = await claimReminder(db, {
+      organisation_id: klacht.organisation_id,
+      klacht_id: klacht.id,
+      kind,
+      deadline: klacht.deadline,
+      sent_at: now,
+      recipients: JSON.stringify(recipients.map((r) => r.email)),
+    });
+    if (!claimed) continue;
+    const { subject, line } = reminderText(kind, klacht.number, klacht.deadline);
+    for (const recipient of recipients) {
+      await enqueueJob(db, {
+        organisationId: klacht.organisation_id,
+        name: 'mail.versturen',
+        runAt: now,
+        payload: { to: recipient.email, subject, text: [`Beste ${recipient.name},`, '', line, '', `${publicUrl}/klachten/${klacht.id}`].join('\n') },
+      });
+    }
+    await insertKlachtEvent(db, {
+      organisation_id: klacht.organisation_id,
+      klacht_id: klacht.id,
+      at: now,
+      kind: 'herinnering',
+      text: `${subject} (gemaild naar ${recipients.map((r) => r.name).join(', ') || 'niemand: geen actieve beheerder'})`,
+      from_status: null,
+      to_status: null,
+      actor_user_id: null,
+      actor_name: null,
+    });
+    sent += 1;
+  }
+  return sent;
+}
+
+export function registerKlachtJobs(registry: JobRegistry, options: { publicUrl: string }): void {
+  registry.register({ name: REMINDER_JOB, handler: async ({ db, clock }) => void (await sendDueReminders(db, clock, options.publicUrl)) });
+}

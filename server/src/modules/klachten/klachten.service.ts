@@ -1,0 +1,197 @@
+import {
+  CLOSED_KLACHT_STATUSES,
+  type Klacht,
+  type KlachtChannel,
+  type KlachtCreate,
+  type KlachtDetail,
+  type KlachtOutcome,
+  type KlachtStatus,
+  type KlachtTheme,
+} from '../../../../contracts/klachten';
+import { recordAudit } from '../../platform/audit/audit.service';
+import { inTransaction, type ServiceContext } from '../../platform/context';
+import type { KlachtEventRow, KlachtEventsTable, KlachtRow } from '../../platform/db/schema';
+import { badRequest, notFound } from '../../platform/http/errors';
+import { actsForMunicipality, assertCan } from '../../platform/tenancy/policy';
+import { findMunicipalities } from '../organisations/organisations.repository';
+import { findUsers } from '../users/users.repository';
+import { acknowledgementLetter, mailComplainant } from './klacht-mail';
+import { klachtDeadline, localIsoDate, startOfLocalDay } from './klacht-termijn';
+import { findKlacht, findKlachtEvents, findKlachten, insertKlacht, insertKlachtEvent, lockKlacht, nextKlachtNumber, recordExists } from './klachten.repository';
+
+export function isClosed(status: string): boolean {
+  return CLOSED_KLACHT_STATUSES.includes(status as KlachtStatus);
+}
+
+function toKlachtView(ctx: ServiceContext, row: KlachtRow, names: Map<string, string>, timeZone: string): Klacht {
+  return {
+    id: row.id,
+    number: row.number,
+    municipalityId: row.municipality_id,
+    status: row.status as KlachtStatus,
+    complainantName: row.complainant_name,
+    complainantEmail: row.complainant_email,
+    complainantPhone: row.complainant_phone,
+    complainantAddress: row.complainant_address,
+    subject: row.subject,
+    complainedUserId: row.complained_user_id,
+    complainedUserName: row.complained_user_id ? (names.get(row.complained_user_id) ?? null) : null,
+    complainedAbout: row.complained_about,
+    theme: row.theme as KlachtTheme,
+    channel: row.channel as KlachtChannel,
+    messageId: row.message_id,
+    meldingId: row.melding_id,
+    receivedOn: localIsoDate(row.received_at, timeZone),
+    registeredAt: row.registered_at.toISOString(),
+    deadline: row.deadline.toISOString(),
+    originalDeadline: row.original_deadline.toISOString(),
+    extension: row.extension_weeks && row.extended_at ? { weeks: row.extension_weeks, reason: row.extension_reason ?? '', at: row.extended_at.toISOString() } : null,
+    overdue: !isClosed(row.status) && row.deadline < ctx.clock.now(),
+    handlerUserId: row.handler_user_id,
+    handlerName: row.handler_user_id ? (names.get(row.handler_user_id) ?? null) : null,
+    hearing: row.hearing_at && row.hearing_place ? { at: row.hearing_at.toISOString(), place: row.hearing_place } : null,
+    hearingWaived: row.hearing_waived,
+    outcome: row.outcome as KlachtOutcome | null,
+    conclusion: row.conclusion,
+    closedAt: row.closed_at?.toISOString() ?? null,
+    acknowledgedAt: row.acknowledged_at?.toISOString() ?? null,
+  };
+}
+
+function toEventView(row: KlachtEventRow) {
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    kind: row.kind,
+    fromStatus: row.from_status as KlachtStatus | null,
+    toStatus: row.to_status as KlachtStatus | null,
+    text: row.text,
+    actorName: row.actor_name,
+    sentToComplainant: row.sent_to_complainant,
+  };
+}
+
+async function userNames(ctx: ServiceContext) {
+  return new Map((await findUsers(ctx.db, ctx.actor.organisationId)).map((user) => [user.id, user.name]));
+}
+
+export async function municipalityOf(ctx: ServiceContext, municipalityId: string) {
+  const municipality = (await findMunicipalities(ctx.db, ctx.actor.organisationId)).find((m) => m.id === municipalityId);
+  if (!municipality) throw notFound('De gemeente');
+  return municipality;
+}
+
+// Another organisation's klacht, or one of a municipality the user does not work for, does not exist for them.
+export async function visibleKlacht(ctx: ServiceContext, klachtId: string, lock = false) {
+  const row = lock ? await lockKlacht(ctx.db, ctx.actor.organisationId, klachtId) : await findKlacht(ctx.db, ctx.actor.organisationId, klachtId);
+  if (!row || !actsForMunicipality(ctx.actor, row.municipality_id)) throw notFound('De klacht');
+  return row;
+}
+
+export type KlachtEventInput = Pick<KlachtEventsTable, 'kind'> & { text?: string | null; fromStatus?: string | null; toStatus?: string | null; sentToComplainant?: boolean };
+
+export async function addKlachtEvent(ctx: ServiceContext, klachtId: string, event: KlachtEventInput) {
+  await insertKlachtEvent(ctx.db, {
+    organisation_id: ctx.actor.organisationId,
+    klacht_id: klachtId,
+    at: ctx.clock.now(),
+    kind: event.kind,
+    text: event.text ?? null,
+    from_status: event.fromStatus ?? null,
+    to_status: event.toStatus ?? null,
+    actor_user_id: ctx.actor.userId || null,
+    actor_name: ctx.actor.name,
+    sent_to_complainant: event.sentToComplainant ?? false,
+  });
+}
+
+function unknown(name: string, code: string, detail: string, reason: string) {
+  return badRequest(code, detail, [{ name, code: 'onbekend', reason }]);
+}
+
+export async function registerKlacht(ctx: ServiceContext, input: KlachtCreate): Promise<KlachtDetail> {
+  assertCan(ctx.actor, 'klachten.manage');
+  return inTransaction(ctx, async (tx) => {
+    const organisationId = tx.actor.organisationId;
+    const municipality = (await findMunicipalities(tx.db, organisationId)).find((m) => m.id === input.municipalityId);
+    if (!municipality || !actsForMunicipality(tx.actor, municipality.id)) {
+      throw unknown('municipalityId', 'onbekende-gemeente', 'Deze gemeente bestaat niet of u werkt er niet voor.', 'Kies een gemeente waarvoor u werkt.');
+    }
+    if (input.complainedUserId && !(await recordExists(tx.db, 'users', organisationId, input.complainedUserId))) {
+      throw unknown('complainedUserId', 'onbekende-gebruiker', 'Deze medewerker bestaat niet.', 'Kies een medewerker van uw organisatie.');
+    }
+    if (input.messageId && !(await recordExists(tx.db, 'messages', organisationId, input.messageId))) {
+      throw unknown('messageId', 'onbekend-bericht', 'Dit bericht bestaat niet.', 'Kies een bericht uit een kanaal van uw organisatie.');
+    }
+    if (input.meldingId && !(await recordExists(tx.db, 'meldingen', organisationId, input.meldingId))) {
+      throw unknown('meldingId', 'onbekende-melding', 'Deze melding bestaat niet.', 'Kies een melding van uw organisatie.');
+    }
+    const now = tx.clock.now();
+    const timeZone = municipality.time_zone;
+    const today = localIsoDate(now, timeZone);
+    const receivedOn = input.receivedOn ?? today;
+    if (receivedOn > today) {
+      throw badRequest('ontvangen-in-toekomst', 'De datum van ontvangst ligt in de toekomst.', [{ name: 'receivedOn', code: 'in-toekomst', reason: 'Vul de datum in waarop de klacht binnenkwam (vandaag of eerder).' }]);
+    }
+    const receivedAt = startOfLocalDay(receivedOn, timeZone);
+    const deadline = klachtDeadline(receivedAt, 0, timeZone);
+    const number = await nextKlachtNumber(tx.db, organisationId, Number(today.slice(0, 4)));
+    const klacht = await insertKlacht(tx.db, {
+      organisation_id: organisationId,
+      number,
+      municipality_id: municipality.id,
+      complainant_name: input.complainantName,
+      complainant_email: input.complainantEmail?.toLowerCase() ?? null,
+      complainant_phone: input.complainantPhone ?? null,
+      complainant_address: input.complainantAddress || null,
+      subject: input.subject,
+      complained_user_id: input.complainedUserId ?? null,
+      complained_about: input.complainedAbout || null,
+      theme: input.theme,
+      channel: input.channel,
+      message_id: input.messageId ?? null,
+      melding_id: input.meldingId ?? null,
+      received_at: receivedAt,
+      registered_at: now,
+      original_deadline: deadline,
+      deadline,
+      acknowledged_at: input.complainantEmail ? now : null,
+    });
+    await addKlachtEvent(tx, klacht.id, { kind: 'geregistreerd', toStatus: 'ontvangen', text: null });
+    // Awb 9:6: acknowledge receipt in writing, by e-mail when we have an address.
+    const mailed = await mailComplainant(tx.db, klacht, now, acknowledgementLetter(klacht, municipality.name, timeZone));
+    await addKlachtEvent(tx, klacht.id, {
+      kind: 'ontvangstbevestiging',
+      text: mailed ? `Ontvangstbevestiging gemaild naar ${klacht.complainant_email}.` : 'Geen e-mailadres bekend: stuur de ontvangstbevestiging per post (Awb 9:6).',
+      sentToComplainant: mailed,
+    });
+    await recordAudit(tx, { action: 'klacht.geregistreerd', recordType: 'klacht', recordId: klacht.id, details: { number, municipalityId: municipality.id, theme: input.theme, channel: input.channel } });
+    return getKlacht(tx, klacht.id);
+  });
+}
+
+export async function listKlachten(ctx: ServiceContext, query: { status?: KlachtStatus; municipalityId?: string; theme?: KlachtTheme; overdue?: 'ja' | 'nee'; limit: number }) {
+  assertCan(ctx.actor, 'klachten.read');
+  const scope = ctx.actor.roles.includes('beheerder') ? undefined : ctx.actor.municipalityIds;
+  const municipalityIds = query.municipalityId ? (scope && !scope.includes(query.municipalityId) ? [] : [query.municipalityId]) : scope;
+  const [rows, names, municipalities] = await Promise.all([
+    findKlachten(ctx.db, ctx.actor.organisationId, {
+      status: query.status,
+      theme: query.theme,
+      municipalityIds,
+      overdueAt: query.overdue ? { now: ctx.clock.now(), overdue: query.overdue === 'ja' } : undefined,
+      limit: query.limit,
+    }),
+    userNames(ctx),
+    findMunicipalities(ctx.db, ctx.actor.organisationId),
+  ]);
+  const zones = new Map(municipalities.map((m) => [m.id, m.time_zone]));
+  return rows.map((row) => toKlachtView(ctx, row, names, zones.get(row.municipality_id) ?? 'Europe/Amsterdam'));
+}
+
+export async function getKlacht(ctx: ServiceContext, klachtId: string): Promise<KlachtDetail> {
+  assertCan(ctx.actor, 'klachten.read');
+  const row = await visibleKlacht(ctx, klachtId);
+  const [events, names, municipality] = await Promise.all([findKlachtEvents(ctx.db, ctx.actor.organisationId, row.id), userNames(ctx), municipalityOf(ctx, row.municipality_id)]);
+  return { ...toKlachtView(ctx, row, names, municipality.time_zone), events: events.map(toEventView) };
+}
