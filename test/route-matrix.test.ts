@@ -59,6 +59,13 @@ const recordOf: Record<string, RecordFixture> = {
     return { params: { id: response.json().id }, body: {} };
   },
   '/api/v1/outbox/:id': async (a, t) => ({ params: { id: await failedOutboxItem(a, t) } }),
+  '/api/v1/klachten/:id': async (a, t) => ({ params: { id: await klachtOf(a, t) } }),
+  '/api/v1/klachten/:id/status': async (a, t) => ({ params: { id: await klachtOf(a, t) }, body: { status: 'in-behandeling' } }),
+  '/api/v1/klachten/:id/handler': async (a, t) => ({ params: { id: await klachtOf(a, t) }, body: { handlerUserId: a.admin.id } }),
+  '/api/v1/klachten/:id/hearing': async (a, t) => ({ params: { id: await klachtOf(a, t) }, body: { waived: true } }),
+  '/api/v1/klachten/:id/extension': async (a, t) => ({ params: { id: await klachtOf(a, t) }, body: { weeks: 4, reason: 'Advies van de afdeling nodig' } }),
+  '/api/v1/klachten/:id/decision': async (a, t) => ({ params: { id: await klachtOf(a, t, true) }, body: { outcome: 'ongegrond', conclusion: 'Zorgvuldig gehandeld.' } }),
+  '/api/v1/klachten/:id/notes': async (a, t) => ({ params: { id: await klachtOf(a, t) }, body: { text: 'Notitie' } }),
   '/api/v1/outbox/:id/retry': async (a, t) => ({ params: { id: await failedOutboxItem(a, t) } }),
 };
 
@@ -86,6 +93,13 @@ async function meldingOf(a: Tenant, t: TestApp, withPhoto = false) {
   const filed = await t.app.inject({ method: 'POST', url: `${base}/meldingen`, remoteAddress: `10.9.${Math.floor(Math.random() * 250)}.1`, payload: { categoryId: category.id, description: 'Losse tegel', lat: 52.55, lon: 4.66, photoIds } });
   const melding = await t.database.db.selectFrom('meldingen').select('id').where('organisation_id', '=', a.org.id).where('number', '=', filed.json().number).executeTakeFirstOrThrow();
   return melding.id;
+}
+
+async function klachtOf(a: Tenant, t: TestApp, inBehandeling = false) {
+  const api = requestAs(t.app, a.session);
+  const klacht = (await api('POST', '/api/v1/klachten', { municipalityId: a.org.municipalities[0]!.id, complainantName: 'K. Lager', subject: 'Onvriendelijk te woord gestaan', theme: 'bejegening', channel: 'telefoon' })).json();
+  if (inBehandeling) await api('POST', `/api/v1/klachten/${klacht.id}/status`, { status: 'in-behandeling' });
+  return klacht.id as string;
 }
 
 async function sentMessage(a: Tenant, t: TestApp) {

@@ -9,10 +9,12 @@ import type {
   MessagesTable,
   OutboxTable,
 } from './schema-channels';
+import type { KlachtCountersTable, KlachtenTable, KlachtEventsTable, KlachtRemindersTable } from './schema-klachten';
 import type { MeldingCategoriesTable, MeldingCountersTable, MeldingenTable, MeldingEventsTable, MeldingKtoTable, MeldingPhotosTable, MeldingStandardTextsTable } from './schema-meldingen';
 
 export type * from './schema-channels';
 export type * from './schema-meldingen';
+export type * from './schema-klachten';
 
 // Kysely's view of the tables in migrations/. Keep in step with the SQL.
 export interface OrganisationsTable {
@@ -218,6 +220,10 @@ export interface Database {
   melding_events: MeldingEventsTable;
   melding_photos: MeldingPhotosTable;
   melding_kto: MeldingKtoTable;
+  klacht_counters: KlachtCountersTable;
+  klachten: KlachtenTable;
+  klacht_events: KlachtEventsTable;
+  klacht_reminders: KlachtRemindersTable;
   melding_standard_texts: MeldingStandardTextsTable;
 }
 
