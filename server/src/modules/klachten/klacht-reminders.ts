@@ -2,6 +2,7 @@ import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import type { JobRegistry } from '../../platform/jobs/job-registry';
 import { enqueueJob } from '../../platform/jobs/jobs.service';
+import { calendarDaysBetween, DEFAULT_TIME_ZONE } from '../meldingen/termijn';
 import { findAlertRecipients } from '../users/users.repository';
 import { claimReminder, findOpenNearDeadline, insertKlachtEvent } from './klachten.repository';
 
@@ -11,13 +12,13 @@ const DAY = 86_400_000;
 
 type ReminderKind = '7-dagen' | '2-dagen' | 'te-laat';
 
-// The most urgent reminder that applies now; only that one is sent, so a klacht registered late does not
-// get a "7 days left" mail on the day it is due.
-export function reminderDue(deadline: Date, now: Date): ReminderKind | null {
-  const left = deadline.getTime() - now.getTime();
-  if (left < 0) return 'te-laat';
-  if (left <= 2 * DAY) return '2-dagen';
-  if (left <= 7 * DAY) return '7-dagen';
+// The most urgent reminder that applies now, by local dates: 7 days before the deadline day from the start of
+// that day. Only that one is sent, so a klacht registered late does not get a "a week left" mail on its last day.
+export function reminderDue(deadline: Date, now: Date, timeZone = DEFAULT_TIME_ZONE): ReminderKind | null {
+  if (now.getTime() > deadline.getTime()) return 'te-laat';
+  const daysLeft = calendarDaysBetween(now, deadline, timeZone);
+  if (daysLeft <= 2) return '2-dagen';
+  if (daysLeft <= 7) return '7-dagen';
   return null;
 }
 
@@ -43,7 +44,8 @@ function reminderText(kind: ReminderKind, number: string, deadline: Date) {
 export async function sendDueReminders(db: Db, clock: Clock, publicUrl: string): Promise<number> {
   const now = clock.now();
   let sent = 0;
-  for (const klacht of await findOpenNearDeadline(db, new Date(now.getTime() + 7 * DAY))) {
+  // Eight days ahead covers "7 days before the deadline day" from that day's first hour.
+  for (const klacht of await findOpenNearDeadline(db, new Date(now.getTime() + 8 * DAY))) {
     const kind = reminderDue(klacht.deadline, now);
     if (!kind) continue;
     const recipients = await findAlertRecipients(db, klacht.organisation_id, klacht.handler_user_id);
