@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime } from './common';
-import { meldingStatusSchema } from './meldingen';
+import { type MeldingStatus, meldingStatusSchema } from './meldingen';
 
 // Standard texts for the reporter, per status and category. Placeholders in braces are filled in when the
 // text is sent; the same functions run in the browser (preview) and on the server (sending).
@@ -76,3 +76,24 @@ export const standardTextListQuery = z.strictObject({
   status: STANDARD_TEXT_STATUSES.optional(),
   categoryId: z.uuid().optional().describe('Alleen de teksten die voor deze categorie gelden (ook die voor alle categorieën)'),
 });
+
+// What the reporter hears when nobody wrote a text and the organisation has no standard text of its own.
+export const BUILT_IN_TEXTS: Record<Exclude<MeldingStatus, 'gemeld'>, string> = {
+  'in-behandeling': 'We zijn met uw melding {nummer} ({categorie}) aan de slag. U hoort van ons als het klaar is.',
+  ingepland: 'Uw melding {nummer} ({categorie}) is ingepland. We komen zo snel mogelijk langs.',
+  'wacht-op-informatie': 'Voor uw melding {nummer} hebben we meer informatie van u nodig. We nemen contact met u op om te vragen wat we nog moeten weten.',
+  'doorgezet-naar-extern': 'Uw melding {nummer} ({categorie}) valt niet onder de gemeente {gemeente}. We hebben haar doorgestuurd naar de organisatie die erover gaat.',
+  afgehandeld: 'Uw melding {nummer} ({categorie}) is afgehandeld. Bedankt dat u de gemeente {gemeente} hielp de buurt netjes en veilig te houden.',
+  geannuleerd: 'Uw melding {nummer} is gesloten zonder verdere actie.',
+  heropend: 'Uw melding {nummer} ({categorie}) is opnieuw in behandeling genomen.',
+};
+
+// The most specific text for a melding: its category's own, then its main category's, then one for all.
+export function pickStandardText<T extends { categoryId: string | null; status: string }>(texts: T[], category: { id: string; parentId: string | null }, status: MeldingStatus): T | undefined {
+  const forStatus = texts.filter((text) => text.status === status);
+  return (
+    forStatus.find((text) => text.categoryId === category.id) ??
+    forStatus.find((text) => text.categoryId !== null && text.categoryId === category.parentId) ??
+    forStatus.find((text) => text.categoryId === null)
+  );
+}

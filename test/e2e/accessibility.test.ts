@@ -71,6 +71,22 @@ describe('toegankelijkheid van elke pagina', () => {
       // A category with an extra question, so the read-only question list is checked too.
       { name: 'meldingcategorie-wijzigen', path: `/beheer/meldingen/${(await e2e.testApp.app.inject({ method: 'GET', url: `${meldingenBase}/melding-categories` })).json().categories.find((c: { code: string }) => c.code === 'overlast-geluid').id}` },
     );
+    // Klachten: the register with one klacht, its detail page with every action, the form and the yearly report.
+    const klacht = await as('POST', '/api/v1/klachten', {
+      municipalityId: e2e.organisation.municipalities[0]!.id,
+      complainantName: 'Joke Jansen',
+      complainantEmail: 'joke@example.nl',
+      subject: 'Aan de balie onvriendelijk te woord gestaan.',
+      theme: 'bejegening',
+      channel: 'balie',
+    });
+    await as('POST', `/api/v1/klachten/${klacht.json().id}/status`, { status: 'in-behandeling' });
+    workspacePages.push(
+      { name: 'klachten', path: '/klachten' },
+      { name: 'klacht-registreren', path: '/klachten/nieuw' },
+      { name: 'klacht', path: `/klachten/${klacht.json().id}` },
+      { name: 'klachten-jaarverslag', path: '/klachten/jaarverslag' },
+    );
     // Channel pages with a web form, a phone line, a simulated and a Meta account.
     const bergen = e2e.organisation.municipalities.find((m) => m.name === 'Bergen')!;
     const build = (input: Parameters<typeof buildChannelAccount>[3]) => buildChannelAccount(e2e.testApp.database.db, e2e.testApp.clock, e2e.organisation.id, input);

@@ -15,6 +15,7 @@ import { JobsPage } from '../modules/beheer/jobs/JobsPage';
 import { EditMeldingCategoryPage } from '../modules/beheer/melding-categories/EditMeldingCategoryPage';
 import { MeldingCategoriesPage } from '../modules/beheer/melding-categories/MeldingCategoriesPage';
 import { NewMeldingCategoryPage } from '../modules/beheer/melding-categories/NewMeldingCategoryPage';
+import { StandardTextsPage } from '../modules/beheer/standard-texts/StandardTextsPage';
 import { MunicipalitiesPage } from '../modules/beheer/municipalities/MunicipalitiesPage';
 import { SignInSettingsPage } from '../modules/beheer/sign-in/SignInSettingsPage';
 import { EditTeamPage } from '../modules/beheer/teams/EditTeamPage';
@@ -92,6 +93,7 @@ export function AppRoutes() {
               <Route path="meldingen" element={<MeldingCategoriesPage />} />
               <Route path="meldingen/nieuw" element={<NewMeldingCategoryPage />} />
               <Route path="meldingen/:id" element={<EditMeldingCategoryPage />} />
+              <Route path="standaardteksten" element={<StandardTextsPage />} />
             </Route>
             <Route element={<RequirePermission permission="organisation.manage" />}>
               <Route path="gemeenten" element={<MunicipalitiesPage />} />

@@ -2,6 +2,11 @@
 export const WORKSPACE_AREAS = ['luisteren', 'inbox', 'meldingen', 'zenden', 'participatie', 'inzicht', 'crisis'] as const;
 export type WorkspaceArea = (typeof WORKSPACE_AREAS)[number];
 
+// Klachten appear for those who keep the register and for those who read its yearly report.
+export function canSeeKlachten(permissions: readonly string[]): boolean {
+  return permissions.includes('klachten.read') || permissions.includes('klachten.report');
+}
+
 export const BEHEER_PERMISSIONS = ['users.manage', 'teams.manage', 'audit.read', 'jobs.read', 'organisation.manage'] as const;
 
 export function canSeeBeheer(permissions: readonly string[]): boolean {

@@ -1,4 +1,4 @@
-import { fillPlaceholders, type MeldingPlaceholder, placeholdersIn } from '../../../../contracts/melding-texts';
+import { BUILT_IN_TEXTS, fillPlaceholders, type MeldingPlaceholder, pickStandardText, placeholdersIn } from '../../../../contracts/melding-texts';
 import { MELDING_STATUS_LABELS, type MeldingStatus } from '../../../../contracts/meldingen';
 import type { ServiceContext } from '../../platform/context';
 import type { MeldingRow, MunicipalityRow } from '../../platform/db/schema';
@@ -11,17 +11,6 @@ import { inviteForKto } from './kto.service';
 import { markEventSent } from './meldingen.repository';
 import { findStandardTexts } from './standard-texts.repository';
 import type { MeldingLinks } from './submit.service';
-
-// What the reporter hears when nobody wrote a text and there is no standard text of the organisation.
-export const BUILT_IN_TEXTS: Record<Exclude<MeldingStatus, 'gemeld'>, string> = {
-  'in-behandeling': 'We zijn met uw melding {nummer} aan de slag.',
-  ingepland: 'Uw melding {nummer} is ingepland; we komen zo snel mogelijk langs.',
-  'wacht-op-informatie': 'We hebben meer informatie van u nodig over melding {nummer}. U hoort van ons hoe u die kunt geven.',
-  'doorgezet-naar-extern': 'Uw melding {nummer} valt niet onder de gemeente; we hebben haar doorgestuurd naar de organisatie die erover gaat.',
-  afgehandeld: 'Uw melding {nummer} is afgehandeld. Bedankt dat u ons hielp de buurt netjes en veilig te houden.',
-  geannuleerd: 'Uw melding {nummer} is gesloten zonder verdere actie.',
-  heropend: 'Uw melding {nummer} is opnieuw in behandeling genomen.',
-};
 
 const dateFormat = (timeZone: string) => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone });
 
@@ -44,16 +33,13 @@ async function placeholderValues(ctx: ServiceContext, row: MeldingRow): Promise<
   };
 }
 
-// The organisation's most specific standard text for this status: the category's own, then its main
-// category's, then one for all categories.
+// The organisation's most specific standard text for this status.
 async function standardTextFor(ctx: ServiceContext, row: MeldingRow, status: MeldingStatus) {
   const category = await findCategory(ctx.db, ctx.actor.organisationId, row.category_id);
-  const texts = await findStandardTexts(ctx.db, ctx.actor.organisationId, { status, categoryIds: [row.category_id, ...(category?.parent_id ? [category.parent_id] : [])] });
-  return (
-    texts.find((text) => text.category_id === row.category_id) ??
-    texts.find((text) => text.category_id !== null && text.category_id === category?.parent_id) ??
-    texts.find((text) => text.category_id === null)
-  )?.body;
+  const parentId = category?.parent_id ?? null;
+  const rows = await findStandardTexts(ctx.db, ctx.actor.organisationId, { status, categoryIds: [row.category_id, ...(parentId ? [parentId] : [])] });
+  const texts = rows.map((text) => ({ categoryId: text.category_id, status: text.status, body: text.body }));
+  return pickStandardText(texts, { id: row.category_id, parentId }, status)?.body;
 }
 
 // The text for the reporter about a new status, with its placeholders filled in. A placeholder that

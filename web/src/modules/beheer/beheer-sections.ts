@@ -1,6 +1,6 @@
 export interface BeheerSection {
   path: string;
-  key: 'users' | 'teams' | 'channels' | 'audit' | 'jobs' | 'municipalities' | 'signIn' | 'meldingCategories';
+  key: 'users' | 'teams' | 'channels' | 'audit' | 'jobs' | 'municipalities' | 'signIn' | 'meldingCategories' | 'standardTexts';
   permission: string;
 }
 
@@ -9,6 +9,7 @@ export const BEHEER_SECTIONS: BeheerSection[] = [
   { path: '/beheer/teams', key: 'teams', permission: 'teams.manage' },
   { path: '/beheer/kanalen', key: 'channels', permission: 'channels.read' },
   { path: '/beheer/meldingen', key: 'meldingCategories', permission: 'meldingen.categories' },
+  { path: '/beheer/standaardteksten', key: 'standardTexts', permission: 'meldingen.categories' },
   { path: '/beheer/gemeenten', key: 'municipalities', permission: 'organisation.manage' },
   { path: '/beheer/inloggen', key: 'signIn', permission: 'organisation.manage' },
   { path: '/beheer/audit', key: 'audit', permission: 'audit.read' },

@@ -8,11 +8,12 @@ import { useTeams, useUsers } from '../beheer/organisation-queries';
 import { meldingenMessages } from './meldingen-messages';
 import type { MeldingDetail } from './meldingen-queries';
 
-// Team, person and category in one form; only what changed is sent.
+// Department, team, person and category in one form; only what changed is sent.
 export function AssignForm({ melding, categories, onUpdated }: { melding: MeldingDetail; categories: MeldingCategory[]; onUpdated: (next: MeldingDetail) => Promise<void> }) {
   const t = useMessages(meldingenMessages);
   const teams = useTeams();
   const users = useUsers();
+  const [department, setDepartment] = useState(melding.assignedDepartment ?? '');
   const [teamId, setTeamId] = useState(melding.assignedTeamId ?? '');
   const [userId, setUserId] = useState(melding.assignedUserId ?? '');
   const [categoryId, setCategoryId] = useState(melding.categoryId);
@@ -20,12 +21,15 @@ export function AssignForm({ melding, categories, onUpdated }: { melding: Meldin
   // A melding goes into a subcategory (or a main category without subcategories), as residents choose.
   const selectable = categories.filter((c) => c.active && (c.parentId !== null || !categories.some((child) => child.parentId === c.id)));
   const mainName = (c: MeldingCategory) => categories.find((main) => main.id === c.parentId)?.publicName;
+  // The departments are the ones the categories name (Beheer → Meldingcategorieën).
+  const departments = [...new Set(categories.flatMap((c) => c.departments))].sort((a, b) => a.localeCompare(b, 'nl'));
 
   const { submit, errors, problem, busy } = useFormSubmit({
     onStart: () => setNotice(null),
     validate: () => ({}),
     send: async () => {
       const change = {
+        ...(department !== (melding.assignedDepartment ?? '') && { assignedDepartment: department || null }),
         ...(teamId !== (melding.assignedTeamId ?? '') && { assignedTeamId: teamId || null }),
         ...(userId !== (melding.assignedUserId ?? '') && { assignedUserId: userId || null }),
         ...(categoryId !== melding.categoryId && { categoryId }),
@@ -38,8 +42,8 @@ export function AssignForm({ melding, categories, onUpdated }: { melding: Meldin
       setNotice(t('assigned_ok'));
       await onUpdated(next);
     },
-    renameFields: { assignedTeamId: 'team', assignedUserId: 'person', categoryId: 'category' },
-    fields: ['team', 'person', 'category'],
+    renameFields: { assignedDepartment: 'department', assignedTeamId: 'team', assignedUserId: 'person', categoryId: 'category' },
+    fields: ['department', 'team', 'person', 'category'],
   });
 
   return (
@@ -48,6 +52,13 @@ export function AssignForm({ melding, categories, onUpdated }: { melding: Meldin
       {notice && <Alert type={notice === t('nothingChanged') ? 'info' : 'ok'}>{notice}</Alert>}
       <form className="utrecht-form plein-form" onSubmit={submit} noValidate>
         <FormProblem title={t('saveFailed')} problem={problem} />
+        <SelectField
+          label={t('department')}
+          value={department}
+          onChange={setDepartment}
+          error={errors.department}
+          options={[{ value: '', label: t('nobody') }, ...departments.map((name) => ({ value: name, label: name }))]}
+        />
         <SelectField
           label={t('team')}
           value={teamId}

@@ -3,8 +3,8 @@ import type { Melding, MeldingStatus } from '../../../../contracts/meldingen';
 import { api, ProblemError } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { Button, Heading, Paragraph, SelectField, TextAreaField } from '../../ui';
-import { commonTransitions, fillPlaceholders, placeholderValues } from './melding-logic';
-import { meldingenMessages, STANDARD_TEXTS } from './meldingen-messages';
+import { commonTransitions } from './melding-logic';
+import { meldingenMessages } from './meldingen-messages';
 
 export interface Outcome {
   id: string;
@@ -16,11 +16,9 @@ export interface Outcome {
 // and the result per melding is announced.
 export function BulkStatusForm({
   selected,
-  municipalityName,
   onDone,
 }: {
   selected: Melding[];
-  municipalityName: (id: string) => string;
   onDone: (outcomes: Outcome[]) => Promise<void>;
 }) {
   const t = useMessages(meldingenMessages);
@@ -33,7 +31,7 @@ export function BulkStatusForm({
 
   const choose = (value: string) => {
     setStatus(value as MeldingStatus | '');
-    setMessage(value ? STANDARD_TEXTS[value as MeldingStatus] : '');
+    setMessage('');
   };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -47,7 +45,8 @@ export function BulkStatusForm({
     setBusy(true);
     const results: Outcome[] = [];
     for (const melding of selected) {
-      const text = fillPlaceholders(message, placeholderValues(melding, municipalityName(melding.municipalityId))).trim();
+      // Placeholders are filled in per melding by the server; an empty text means each melding's own standard text.
+      const text = message.trim();
       try {
         await api.post(`/api/v1/meldingen/${melding.id}/status`, { status: chosen, ...(text && { message: text }) });
         results.push({ id: melding.id, ok: true, text: t('bulkDone', { number: melding.number, status: t(`status.${chosen}`) }) });

@@ -11,6 +11,9 @@ import { MeldingLocation } from './MeldingLocation';
 import { MeldingPhotos } from './MeldingPhotos';
 import { Deadline, MeldingStatusBadge } from './MeldingStatusBadge';
 import { MeldingTimeline } from './MeldingTimeline';
+import { MergeForm } from './MergeForm';
+import { RelatedMeldingen } from './RelatedMeldingen';
+import { SplitForm } from './SplitForm';
 import { NoteForm } from './NoteForm';
 import { StatusChangeForm } from './StatusChangeForm';
 import { meldingenMessages } from './meldingen-messages';
@@ -67,6 +70,7 @@ function MeldingView({ melding }: { melding: MeldingDetail }) {
           <ReporterContact melding={melding} />
           <MeldingPhotos melding={melding} />
           <MeldingLocation melding={melding} />
+          <RelatedMeldingen melding={melding} />
         </div>
         <div className="plein-melding-layout__side">
           {canManage ? (
@@ -74,9 +78,11 @@ function MeldingView({ melding }: { melding: MeldingDetail }) {
               <Heading level={2} id="behandelen">
                 {t('actionsHeading')}
               </Heading>
-              <StatusChangeForm melding={melding} municipalityName={municipalityName} onUpdated={updated} />
+              <StatusChangeForm melding={melding} parentCategoryId={category?.parentId ?? null} municipalityName={municipalityName} onUpdated={updated} />
               <NoteForm melding={melding} onUpdated={updated} />
               <AssignForm melding={melding} categories={categories.data ?? []} onUpdated={updated} />
+              <MergeForm melding={melding} onUpdated={updated} />
+              <SplitForm melding={melding} categories={categories.data ?? []} onUpdated={updated} />
             </section>
           ) : (
             <Paragraph className="plein-muted">{t('readOnly')}</Paragraph>

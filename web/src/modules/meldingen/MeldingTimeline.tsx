@@ -37,7 +37,9 @@ function TimelineEvent({ event }: { event: MeldingEvent }) {
       </p>
       {event.text && (
         <p className="utrecht-paragraph plein-timeline__text plein-break plein-pre-line">
-          {event.kind === 'status' && <span className="plein-timeline__label">{event.sentToReporter ? t('sentToReporter') : t('notSent')} </span>}
+          {(event.kind === 'status' || event.sentToReporter) && (
+            <span className="plein-timeline__label">{event.sentVia === 'kanaal' ? t('sentViaChannel') : event.sentToReporter ? t('sentToReporter') : t('notSent')} </span>
+          )}
           {event.text}
         </p>
       )}

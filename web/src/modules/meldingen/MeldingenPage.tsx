@@ -90,7 +90,6 @@ function MeldingenList({ meldingen, onChanged }: { meldingen: Melding[]; onChang
     const names = [teams.data?.find((team) => team.id === melding.assignedTeamId)?.name, users.data?.find((user) => user.id === melding.assignedUserId)?.name].filter(Boolean);
     return names.length > 0 ? names.join(', ') : t('notAssigned');
   };
-  const municipalityName = (id: string) => me?.municipalities.find((m) => m.id === id)?.name ?? '';
 
   return (
     <>
@@ -98,7 +97,6 @@ function MeldingenList({ meldingen, onChanged }: { meldingen: Melding[]; onChang
         <>
           <BulkStatusForm
             selected={selected}
-            municipalityName={municipalityName}
             onDone={async (results) => {
               await onChanged(results);
               setSelectedIds(new Set());

@@ -1,25 +1,57 @@
 import { useState } from 'react';
+import { BUILT_IN_TEXTS, fillPlaceholders, pickStandardText } from '../../../../contracts/melding-texts';
 import { MELDING_TRANSITIONS, type MeldingStatus } from '../../../../contracts/meldingen';
 import { api } from '../../app/api-client';
+import { useMe } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { Alert, Button, FormProblem, Heading, Paragraph, SelectField, TextAreaField } from '../../ui';
-import { fillPlaceholders, placeholderValues, unfilledPlaceholders } from './melding-logic';
-import { meldingenMessages, STANDARD_TEXTS } from './meldingen-messages';
-import type { MeldingDetail } from './meldingen-queries';
+import { placeholderValues, unfilledPlaceholders } from './melding-logic';
+import { meldingenMessages } from './meldingen-messages';
+import { type MeldingDetail, useStandardTexts } from './meldingen-queries';
 
-// Offers only the moves the transition table allows; choosing one fills in its standard text for the reporter.
-export function StatusChangeForm({ melding, municipalityName, onUpdated }: { melding: MeldingDetail; municipalityName: string; onUpdated: (next: MeldingDetail) => Promise<void> }) {
+// Offers only the moves the transition table allows. Choosing one fills in the organisation's standard text
+// for this category and status (or Plein's own), with the placeholders as the reporter will read them;
+// where there are several texts for the status, the handler picks one.
+export function StatusChangeForm({
+  melding,
+  parentCategoryId,
+  municipalityName,
+  onUpdated,
+}: {
+  melding: MeldingDetail;
+  parentCategoryId: string | null;
+  municipalityName: string;
+  onUpdated: (next: MeldingDetail) => Promise<void>;
+}) {
   const t = useMessages(meldingenMessages);
+  const me = useMe();
   const allowed = MELDING_TRANSITIONS[melding.status];
+  const texts = useStandardTexts(melding.categoryId);
   const [status, setStatus] = useState<MeldingStatus | ''>('');
+  const [textId, setTextId] = useState('');
   const [message, setMessage] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const left = unfilledPlaceholders(message);
+  const values = placeholderValues(melding, municipalityName, me.user.name);
+  const forStatus = (texts.data ?? []).filter((text) => text.status === status);
 
   const choose = (value: string) => {
-    setStatus(value as MeldingStatus | '');
-    setMessage(value ? fillPlaceholders(STANDARD_TEXTS[value as MeldingStatus], placeholderValues(melding, municipalityName)) : '');
+    const next = value as MeldingStatus | '';
+    setStatus(next);
+    if (!next || next === 'gemeld') {
+      setTextId('');
+      setMessage('');
+      return;
+    }
+    const best = pickStandardText(texts.data ?? [], { id: melding.categoryId, parentId: parentCategoryId }, next);
+    setTextId(best?.id ?? '');
+    setMessage(fillPlaceholders(best?.body ?? BUILT_IN_TEXTS[next], values));
+  };
+  const chooseText = (id: string) => {
+    setTextId(id);
+    const text = forStatus.find((candidate) => candidate.id === id);
+    if (text) setMessage(fillPlaceholders(text.body, values));
   };
 
   const { submit, errors, problem, busy } = useFormSubmit({
@@ -39,6 +71,16 @@ export function StatusChangeForm({ melding, municipalityName, onUpdated }: { mel
     fields: ['status', 'message'],
   });
 
+  if (melding.mergedInto) {
+    return (
+      <div className="plein-melding-action">
+        <Heading level={3}>{t('statusHeading')}</Heading>
+        <Paragraph>{t('followsMerged', { number: melding.mergedInto.number })}</Paragraph>
+      </div>
+    );
+  }
+
+  const reach = melding.reporterEmail ? t('messageHelp') : melding.sourceMessageId ? t('messageHelpChannel') : t('messageHelpNoContact');
   return (
     <div className="plein-melding-action">
       <Heading level={3}>{t('statusHeading')}</Heading>
@@ -55,16 +97,12 @@ export function StatusChangeForm({ melding, municipalityName, onUpdated }: { mel
             error={errors.status}
             options={[{ value: '', label: t('chooseStatus') }, ...allowed.map((value) => ({ value, label: t(`status.${value}`) }))]}
           />
+          {status && forStatus.length > 1 && (
+            <SelectField label={t('standardText')} value={textId} onChange={chooseText} options={forStatus.map((text) => ({ value: text.id, label: text.title }))} />
+          )}
           {status && (
             <>
-              <TextAreaField
-                label={t('message')}
-                description={melding.reporterEmail ? t('messageHelp') : t('messageHelpNoContact')}
-                rows={5}
-                value={message}
-                onChange={setMessage}
-                error={errors.message}
-              />
+              <TextAreaField label={t('message')} description={reach} rows={5} value={message} onChange={setMessage} error={errors.message} />
               {left.length > 0 && !errors.message && <Alert type="warning">{t('placeholderLeft', { fields: left.join(', ') })}</Alert>}
             </>
           )}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apiQuery, commonTransitions, fillPlaceholders, filtersFromParams, paramsFrom, unfilledPlaceholders, viewFromParams } from './melding-logic';
-import { STANDARD_TEXTS } from './meldingen-messages';
+import { BUILT_IN_TEXTS, fillPlaceholders, pickStandardText } from '../../../../contracts/melding-texts';
+import { apiQuery, commonTransitions, filtersFromParams, paramsFrom, placeholderValues, unfilledPlaceholders, viewFromParams } from './melding-logic';
 
 describe('meldingen: filters, overgangen en standaardteksten', () => {
   it('leest filters uit het adres en negeert wat niet klopt', () => {
@@ -24,13 +24,28 @@ describe('meldingen: filters, overgangen en standaardteksten', () => {
     expect(commonTransitions([])).toEqual([]);
   });
 
-  it('vult de invulvelden in en wijst achtergebleven velden aan', () => {
-    const filled = fillPlaceholders(STANDARD_TEXTS['doorgezet-naar-extern'], { nummer: '2026-00012', categorie: 'Dood dier', gemeente: 'Castricum' });
+  it('vult de invulvelden in zoals de server dat doet en wijst achtergebleven velden aan', () => {
+    const melding = { number: '2026-00012', categoryName: 'Dood dier', address: null, createdAt: '2026-11-23T08:00:00Z', deadline: '2026-11-30T22:59:59.999Z' };
+    const values = placeholderValues(melding, 'Castricum', 'Bea');
+    const filled = fillPlaceholders(BUILT_IN_TEXTS['doorgezet-naar-extern'], values);
     expect(filled).toBe('Uw melding 2026-00012 (Dood dier) valt niet onder de gemeente Castricum. We hebben haar doorgestuurd naar de organisatie die erover gaat.');
-    expect(unfilledPlaceholders(filled)).toEqual([]);
-    expect(unfilledPlaceholders(fillPlaceholders('Beste {naam}, melding {nummer}', { nummer: '1', categorie: '', gemeente: '' }))).toEqual(['{naam}']);
-    for (const text of Object.values(STANDARD_TEXTS)) {
-      expect(unfilledPlaceholders(fillPlaceholders(text, { nummer: 'n', categorie: 'c', gemeente: 'g' }))).toEqual([]);
+    expect(fillPlaceholders('Vóór {afhandeldatum} bij {adres}, {medewerker}', values)).toBe('Vóór 30 november 2026 bij de plek op de kaart, Bea');
+    expect(unfilledPlaceholders(fillPlaceholders('Beste {naam}, melding {nummer}', values))).toEqual(['{naam}']);
+    for (const text of Object.values(BUILT_IN_TEXTS)) {
+      expect(unfilledPlaceholders(fillPlaceholders(text, values))).toEqual([]);
     }
+  });
+
+  it('kiest de standaardtekst van de categorie boven die van de hoofdcategorie en die voor alle', () => {
+    const texts = [
+      { categoryId: null, status: 'afgehandeld', body: 'alle' },
+      { categoryId: 'hoofd', status: 'afgehandeld', body: 'hoofd' },
+      { categoryId: 'sub', status: 'afgehandeld', body: 'sub' },
+      { categoryId: 'sub', status: 'ingepland', body: 'sub ingepland' },
+    ];
+    expect(pickStandardText(texts, { id: 'sub', parentId: 'hoofd' }, 'afgehandeld')?.body).toBe('sub');
+    expect(pickStandardText(texts, { id: 'ander', parentId: 'hoofd' }, 'afgehandeld')?.body).toBe('hoofd');
+    expect(pickStandardText(texts, { id: 'ander', parentId: null }, 'afgehandeld')?.body).toBe('alle');
+    expect(pickStandardText(texts, { id: 'ander', parentId: null }, 'heropend')).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import { MELDING_STATUSES, MELDING_TRANSITIONS, type Melding, type MeldingStatus } from '../../../../contracts/meldingen';
+import { type MeldingPlaceholder, placeholdersIn } from '../../../../contracts/melding-texts';
 import { nextDay, startOfDayInAmsterdam } from '../../app/format';
 
 // The filters as they stand in the address bar (Dutch names, ISO dates), so a filtered list can be bookmarked and shared.
@@ -77,26 +78,29 @@ export function commonTransitions(statuses: MeldingStatus[]): MeldingStatus[] {
   return MELDING_STATUSES.filter((next) => statuses.every((current) => MELDING_TRANSITIONS[current].includes(next)));
 }
 
-export interface PlaceholderValues {
-  nummer: string;
-  categorie: string;
-  gemeente: string;
+// The values the server fills in too, so the handler sees the text as the reporter will read it.
+export function placeholderValues(
+  melding: Pick<Melding, 'number' | 'categoryName' | 'address' | 'createdAt' | 'deadline'>,
+  municipalityName: string,
+  actorName: string,
+): Record<MeldingPlaceholder, string> {
+  return {
+    nummer: melding.number,
+    categorie: melding.categoryName,
+    adres: melding.address ?? 'de plek op de kaart',
+    gemeente: municipalityName,
+    meldingsdatum: formatLongDate(melding.createdAt),
+    afhandeldatum: formatLongDate(melding.deadline),
+    medewerker: actorName,
+  };
 }
 
-export function placeholderValues(melding: Pick<Melding, 'number' | 'categoryName'>, municipalityName: string): PlaceholderValues {
-  return { nummer: melding.number, categorie: melding.categoryName, gemeente: municipalityName };
-}
+const longDate = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
+const formatLongDate = (iso: string) => longDate.format(new Date(iso));
 
-// Fills the known placeholders; whatever still looks like {iets} is left for the handler to see.
-export function fillPlaceholders(template: string, values: PlaceholderValues): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => {
-    const value = (values as unknown as Record<string, string | undefined>)[name];
-    return value ? value : match;
-  });
-}
-
+// Whatever still looks like {iets} after filling in: the handler must see it before the reporter does.
 export function unfilledPlaceholders(text: string): string[] {
-  return [...new Set(text.match(/\{[^{}\s]{1,40}\}/g) ?? [])];
+  return [...new Set(placeholdersIn(text).map((found) => `{${found.name}}`))];
 }
 
 // Status colours on the map and in the legend; the legend and the list name the status in words too.

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Melding, MeldingCategory, meldingDetailSchema } from '../../../../contracts/meldingen';
+import type { StandardText } from '../../../../contracts/melding-texts';
 import { api, queryString } from '../../app/api-client';
 import { useMe } from '../../app/auth-context';
 import { apiQuery, type MeldingFilters } from './melding-logic';
@@ -34,3 +35,13 @@ export function useMeldingCategories() {
 export const meldingPhotoUrl = (meldingId: string, photoId: string) => `/api/v1/meldingen/${meldingId}/photos/${photoId}`;
 
 export { queryString };
+
+// The organisation's standard texts that apply to a melding of this category (its own, its main category's, for all).
+export function useStandardTexts(categoryId: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: ['melding-standaardteksten', categoryId ?? 'alle'],
+    queryFn: () => api.get<StandardText[]>(`/api/v1/melding-standard-texts${queryString({ categoryId })}`),
+    enabled,
+    staleTime: 60_000,
+  });
+}
