@@ -30,6 +30,10 @@ import { CrisisPage } from '../modules/crisis/CrisisPage';
 import { InboxPage } from '../modules/inbox/InboxPage';
 import { PhoneCallPage } from '../modules/inbox/PhoneCallPage';
 import { InzichtPage } from '../modules/inzicht/InzichtPage';
+import { JaarverslagPage } from '../modules/klachten/JaarverslagPage';
+import { KlachtDetailPage } from '../modules/klachten/KlachtDetailPage';
+import { KlachtenPage } from '../modules/klachten/KlachtenPage';
+import { NewKlachtPage } from '../modules/klachten/NewKlachtPage';
 import { LuisterenPage } from '../modules/luisteren/LuisterenPage';
 import { MeldingDetailPage } from '../modules/meldingen/MeldingDetailPage';
 import { MeldenPage } from '../modules/melden/MeldenPage';
@@ -65,6 +69,16 @@ export function AppRoutes() {
           </Route>
           <Route path="/meldingen" element={<MeldingenPage />} />
           <Route path="/meldingen/:id" element={<MeldingDetailPage />} />
+          <Route path="/klachten" element={<KlachtenPage />} />
+          <Route element={<RequirePermission permission="klachten.manage" />}>
+            <Route path="/klachten/nieuw" element={<NewKlachtPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="klachten.report" />}>
+            <Route path="/klachten/jaarverslag" element={<JaarverslagPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="klachten.read" />}>
+            <Route path="/klachten/:id" element={<KlachtDetailPage />} />
+          </Route>
           <Route path="/zenden" element={<ZendenPage />} />
           <Route path="/participatie" element={<ParticipatiePage />} />
           <Route path="/inzicht" element={<InzichtPage />} />
