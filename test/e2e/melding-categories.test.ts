@@ -93,12 +93,32 @@ describe('Beheer → Meldingen: categorieën', () => {
 
     await page.getByLabel('Servicebelofte (optioneel)').fill('We maken een kuil in het fietspad binnen 2 werkdagen veilig.');
     await page.getByRole('radio', { name: 'Inactief' }).check();
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await page.getByText('De wijzigingen zijn opgeslagen.').waitFor();
     await screenshot(page, 'meldingcategorie-wijzigen');
 
     const stored = await e2e.testApp.database.db.selectFrom('melding_categories').selectAll().where('code', '=', 'wegen-kuil').executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ service_promise: 'We maken een kuil in het fietspad binnen 2 werkdagen veilig.', active: false, termijn_days: 3, termijn_kind: 'werkdagen' });
+
+    // Extra questions: one open question and one choice; a choice with one option is refused first.
+    await page.getByRole('button', { name: 'Vraag toevoegen' }).click();
+    await page.getByRole('group', { name: 'Vraag 1' }).getByLabel('Vraag', { exact: true }).fill('Hoe diep is de kuil?');
+    await page.getByRole('button', { name: 'Vraag toevoegen' }).click();
+    const second = page.getByRole('group', { name: 'Vraag 2' });
+    await second.getByLabel('Vraag', { exact: true }).fill('Is er gevaar voor fietsers?');
+    await second.getByLabel('Soort antwoord').selectOption({ label: 'Keuze uit een lijst' });
+    await second.getByLabel('Keuzes').fill('ja');
+    await second.getByLabel('Verplicht').check();
+    await page.getByRole('button', { name: 'Vragen opslaan' }).click();
+    await page.getByText('Geef minstens twee keuzes.').first().waitFor();
+    await second.getByLabel('Keuzes').fill('ja, nee, weet ik niet');
+    await page.getByRole('button', { name: 'Vragen opslaan' }).click();
+    await page.getByText('De extra vragen zijn opgeslagen.').waitFor();
+    const withQuestions = await e2e.testApp.database.db.selectFrom('melding_categories').select('extra_questions').where('code', '=', 'wegen-kuil').executeTakeFirstOrThrow();
+    expect(withQuestions.extra_questions).toEqual([
+      { key: 'hoe_diep_is_de_kuil', label: 'Hoe diep is de kuil?', type: 'text', required: false },
+      { key: 'is_er_gevaar_voor_fietsers', label: 'Is er gevaar voor fietsers?', type: 'choice', required: true, choices: ['ja', 'nee', 'weet ik niet'] },
+    ]);
 
     await page.getByRole('link', { name: 'Terug naar meldingen' }).click();
     await waitForPage(page);

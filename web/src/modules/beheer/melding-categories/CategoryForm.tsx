@@ -198,7 +198,7 @@ export function CategoryForm({
           error={errors.active}
         />
       )}
-      <Paragraph>{creating ? t('extraQuestionsNoteNew') : t('extraQuestionsNoteEdit')}</Paragraph>
+      {creating && <Paragraph>{t('extraQuestionsNoteNew')}</Paragraph>}
       <div className="plein-form__actions">
         <Button type="submit" appearance="primary" busy={busy}>
           {busy ? (creating ? t('creating') : common('saving')) : creating ? t('create') : common('save')}

@@ -7,6 +7,7 @@ import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
 import { Alert, AppLink, DataList, Heading, PageHeader, Paragraph, QueryState } from '../../../ui';
 import { CategoryForm, type CategoryFormOutput, categoryFormValues } from './CategoryForm';
+import { ExtraQuestionsEditor } from './ExtraQuestionsEditor';
 import { ActiveBadge } from './MeldingCategoriesPage';
 import { meldingCategoriesMessages } from './melding-categories-messages';
 import { meldingCategoriesQueryKey, useMeldingCategories } from './melding-category-queries';
@@ -68,28 +69,7 @@ function EditCategory({ category, parent }: { category: MeldingCategory; parent:
         ]}
       />
       <CategoryForm mode="edit" initial={categoryFormValues(category)} mainCategories={[]} onSubmit={save} onStart={() => setSaved(false)} />
-      <section className="plein-section" aria-labelledby="extra-vragen">
-        <Heading level={2} id="extra-vragen">
-          {t('extraQuestionsHeading')}
-        </Heading>
-        {category.extraQuestions.length === 0 ? <Paragraph>{t('noExtraQuestions')}</Paragraph> : <ExtraQuestionList questions={category.extraQuestions} />}
-      </section>
+      <ExtraQuestionsEditor key={category.id} category={category} />
     </>
-  );
-}
-
-function ExtraQuestionList({ questions }: { questions: ExtraQuestion[] }) {
-  const t = useMessages(meldingCategoriesMessages);
-  return (
-    <ul className="utrecht-unordered-list">
-      {questions.map((question) => (
-        <li key={question.key} className="utrecht-unordered-list__item">
-          {question.label}{' '}
-          <span className="plein-muted">
-            ({[t(`questionType.${question.type}`), question.required ? t('questionRequired') : t('questionOptional'), question.choices?.length ? t('questionChoices', { choices: question.choices.join(', ') }) : null].filter(Boolean).join('; ')})
-          </span>
-        </li>
-      ))}
-    </ul>
   );
 }
