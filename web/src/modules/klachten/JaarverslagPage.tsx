@@ -70,7 +70,7 @@ function ReportView({ report }: { report: KlachtReport }) {
     { label: `${t('leadTimeHeading')}: ${t('averageDays').toLowerCase()}`, value: days(report.leadTime.averageDays) },
     { label: `${t('leadTimeHeading')}: ${t('medianDays').toLowerCase()}`, value: days(report.leadTime.medianDays) },
     { label: t('withinTerm'), value: report.leadTime.withinTermPercent === null ? t('none') : `${formatNumber(report.leadTime.withinTermPercent)}%` },
-    { label: t('basis'), value: t('klachten', { value: formatNumber(report.leadTime.basis) }) },
+    { label: t('basis'), value: report.leadTime.basis === 1 ? t('klachtenOne') : t('klachten', { value: formatNumber(report.leadTime.basis) }) },
     { label: t('extended'), value: formatNumber(report.extended) },
   ];
   return (
@@ -78,7 +78,7 @@ function ReportView({ report }: { report: KlachtReport }) {
       <Heading level={2} id="jaarverslag-titel">
         {`${report.year} – ${report.municipalityName}`}
       </Heading>
-      <div className="plein-form__actions">
+      <div className="plein-form__actions plein-report-downloads">
         <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={`/api/v1/klachten-jaarverslag/pdf${query}`} download>
           {t('downloadPdf')}
         </a>
