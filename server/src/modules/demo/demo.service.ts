@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock';
 import { cliOrigin, type ServiceContext } from '../../platform/context';
 import { addAccount } from '../channels/accounts.service';
 import { addDemoMeldingen } from './demo-meldingen';
+import { addDemoKlachten } from './demo-klachten';
 import type { Db } from '../../platform/db/database';
 import { ROLES, type Role } from '../../platform/tenancy/roles';
 import { countTenantOrganisations } from '../organisations/organisations.repository';
@@ -68,6 +69,8 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock, publicUrl = 'http://
   // Meldingen handled by the demo's KCC colleague, so their timelines name a person.
   const kccCtx = { ...ctx, actor: { ...ctx.actor, userId: userIds.kcc!, name: DEMO_NAMES.kcc } };
   await addDemoMeldingen(kccCtx, clock, organisation, municipalities, publicUrl);
+  // Klachten registered by the KCC, handled by the griffie; one is about a colleague of the vakafdeling.
+  await addDemoKlachten(kccCtx, municipalities, { handlerId: userIds.griffie!, complainedAboutId: userIds.vakafdeling! });
   return credentials;
 }
 

@@ -62,3 +62,11 @@ it('geeft de demogemeenten grenzen en een paar meldingen in verschillende stadia
   const events = await t.database.db.selectFrom('melding_events').select('actor_name').where('kind', '=', 'status').execute();
   expect(events.every((e) => e.actor_name === 'Karim Klantcontact')).toBe(true);
 });
+
+it('heeft een paar klachten in verschillende stadia, behandeld door iemand anders dan de beklaagde', async () => {
+  const klachten = await t.database.db.selectFrom('klachten').select(['status', 'handler_user_id', 'complained_user_id', 'extension_weeks', 'outcome']).execute();
+  expect(new Set(klachten.map((k) => k.status))).toEqual(new Set(['ontvangen', 'hoorzitting-gepland', 'in-behandeling', 'afgehandeld', 'informeel-opgelost']));
+  expect(klachten.some((k) => k.extension_weeks === 4)).toBe(true);
+  expect(klachten.some((k) => k.outcome === 'gegrond')).toBe(true);
+  expect(klachten.every((k) => k.handler_user_id === null || k.handler_user_id !== k.complained_user_id)).toBe(true);
+});
