@@ -31,6 +31,7 @@ describe('toegankelijkheid van elke pagina', () => {
     { name: 'kanaal-koppelen', path: '/beheer/kanalen/nieuw' },
     { name: 'meldingcategorieen', path: '/beheer/meldingen' },
     { name: 'meldingcategorie-nieuw', path: '/beheer/meldingen/nieuw' },
+    { name: 'standaardteksten', path: '/beheer/standaardteksten' },
     { name: 'tokens', path: '/profiel/tokens' },
     { name: 'toegankelijkheid-ingelogd', path: '/toegankelijkheid' },
     { name: 'niet-gevonden-ingelogd', path: '/bestaat-niet' },
