@@ -75,6 +75,26 @@ describe('plein CLI', () => {
     }
   }, CLI_TEST_TIMEOUT);
 
+  it('laadt een gemeentegrens uit GeoJSON en weigert Rijksdriehoek-coördinaten zonder iets te wijzigen', async () => {
+    const file = join(dataDir, 'castricum.geojson');
+    const rd = join(dataDir, 'rd.geojson');
+    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { statcode: 'GM0383' }, geometry: { type: 'Polygon', coordinates: [[[4.6, 52.52], [4.75, 52.52], [4.75, 52.59], [4.6, 52.59], [4.6, 52.52]]] } }] }));
+    writeFileSync(rd, JSON.stringify({ type: 'Polygon', coordinates: [[[104000, 510000], [110000, 510000], [110000, 518000], [104000, 510000]]] }));
+    const refused = plein(['municipality', 'boundary', rd, '--organisation', slug, '--municipality', 'GM0383']);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('Rijksdriehoek');
+    const loaded = plein(['municipality', 'boundary', file, '--organisation', slug, '--municipality', 'GM0383']);
+    expect(loaded.code, loaded.stderr).toBe(0);
+    expect(loaded.stdout).toContain('Grens van Castricum opgeslagen');
+    const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir });
+    try {
+      const stored = await handle.db.selectFrom('municipalities').select('boundary').where('cbs_code', '=', 'GM0383').execute();
+      expect(stored.map((row) => (row.boundary as { type: string } | null)?.type)).toContain('Polygon');
+    } finally {
+      await handle.close();
+    }
+  }, CLI_TEST_TIMEOUT);
+
   it('koppelt een kanaalaccount met het wachtwoord via standaardinvoer en versleutelt na een sleutelwissel opnieuw', () => {
     const oldKey = 'a'.repeat(64);
     const newKey = 'b'.repeat(64);

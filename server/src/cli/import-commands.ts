@@ -3,6 +3,7 @@ import { SingleBar } from 'cli-progress';
 import type { Db } from '../platform/db/database';
 import { findOrganisationBySlug } from '../modules/organisations/organisations.repository';
 import { importMeldingen } from '../modules/meldingen/import.service';
+import { BoundaryError, setMunicipalityBoundary } from '../modules/organisations/boundary';
 import { UsageError } from './cli-errors';
 
 // plein import meldingen <file.csv> --organisation <slug>: checks every row first, then writes them with
@@ -29,5 +30,23 @@ export async function importMeldingenCommand(db: Db, args: { file: string | unde
     });
   } finally {
     if (started) bar.stop();
+  }
+}
+
+// plein municipality boundary <file.geojson> --organisation <slug> --municipality <CBS code>: the boundary
+// (e.g. PDOK/CBS gemeentegebied in WGS84) that the melding form and Open311 check places against.
+export async function municipalityBoundaryCommand(db: Db, args: { file: string | undefined; organisation: string; municipality: string }) {
+  if (!args.file) throw new UsageError('bestand', 'Geef het GeoJSON-bestand: plein municipality boundary <bestand.geojson> --organisation <slug> --municipality <CBS-code>.');
+  let text: string;
+  try {
+    text = readFileSync(args.file, 'utf8');
+  } catch {
+    throw new UsageError('bestand', `Het bestand "${args.file}" kan niet worden gelezen.`);
+  }
+  try {
+    return await setMunicipalityBoundary(db, { organisation: args.organisation, municipality: args.municipality, text });
+  } catch (error) {
+    if (error instanceof BoundaryError) throw new UsageError('bestand', error.message);
+    throw error;
   }
 }
