@@ -2,6 +2,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../server/src/platform/tenancy/roles';
 import { insertJob } from '../server/src/platform/jobs/jobs.repository';
+import { plainMessage } from '../server/src/modules/channels/connector';
+import { storeMessages } from '../server/src/modules/channels/ingest.service';
 import { buildChannelAccount, buildOrganisation, buildUser } from './factories';
 import { createTestApp, requestAs, type SignedIn, signIn, type TestApp } from './harness';
 
@@ -59,6 +61,9 @@ const recordOf: Record<string, RecordFixture> = {
     return { params: { id: response.json().id }, body: {} };
   },
   '/api/v1/outbox/:id': async (a, t) => ({ params: { id: await failedOutboxItem(a, t) } }),
+  '/api/v1/conversations/:id': async (a, t) => ({ params: { id: await conversationOf(a, t) }, body: {} }),
+  '/api/v1/conversations/:id/notes': async (a, t) => ({ params: { id: await conversationOf(a, t) }, body: { text: 'Notitie' } }),
+  '/api/v1/conversations/:id/reply': async (a, t) => ({ params: { id: await conversationOf(a, t) }, body: { text: 'Antwoord' } }),
   '/api/v1/klachten/:id': async (a, t) => ({ params: { id: await klachtOf(a, t) } }),
   '/api/v1/klachten/:id/status': async (a, t) => ({ params: { id: await klachtOf(a, t) }, body: { status: 'in-behandeling' } }),
   '/api/v1/klachten/:id/handler': async (a, t) => ({ params: { id: await klachtOf(a, t) }, body: { handlerUserId: a.admin.id } }),
@@ -100,6 +105,17 @@ async function klachtOf(a: Tenant, t: TestApp, inBehandeling = false) {
   const klacht = (await api('POST', '/api/v1/klachten', { municipalityId: a.org.municipalities[0]!.id, complainantName: 'K. Lager', subject: 'Onvriendelijk te woord gestaan', theme: 'bejegening', channel: 'telefoon' })).json();
   if (inBehandeling) await api('POST', `/api/v1/klachten/${klacht.id}/status`, { status: 'in-behandeling' });
   return klacht.id as string;
+}
+
+async function conversationOf(a: Tenant, t: TestApp) {
+  const view = await simulatedAccount(a, t);
+  const account = await t.database.db.selectFrom('channel_accounts').selectAll().where('organisation_id', '=', a.org.id).where('id', '=', view.id).executeTakeFirstOrThrow();
+  const [messageId] = await storeMessages(t.database.db, t.clock, account, [
+    plainMessage({ platformId: `matrix-${crypto.randomUUID()}`, author: { id: 'inwoner', handle: '@inwoner', displayName: null, followers: null }, text: 'Vraag', visibility: 'openbaar', postedAt: t.clock.now(), raw: {} }),
+  ]);
+  await t.worker.drain();
+  const message = await t.database.db.selectFrom('messages').select('conversation_id').where('id', '=', messageId!).executeTakeFirstOrThrow();
+  return message.conversation_id!;
 }
 
 async function sentMessage(a: Tenant, t: TestApp) {

@@ -13,6 +13,7 @@ import { createMailer, mailJob } from './platform/mail/mailer';
 import { registerModules } from './modules/index';
 import { registerPlatformJobs } from './platform/jobs/platform-jobs';
 import { registerChannelJobs } from './modules/channels/channel-jobs';
+import { registerInboxJobs } from './modules/inbox/threading.service';
 import { registerKlachtJobs } from './modules/klachten/klacht-reminders';
 import { StreamSupervisor } from './modules/channels/stream-supervisor';
 
@@ -33,6 +34,7 @@ export function buildJobRegistry(config: Config): JobRegistry {
   registry.register(mailJob(mailer, mailDomain));
   registerPlatformJobs(registry);
   registerKlachtJobs(registry, { publicUrl: config.publicUrl });
+  registerInboxJobs(registry);
   registerChannelJobs(registry, { keys: { current: config.secretKey, previous: config.previousSecretKeys }, fetch: globalThis.fetch, mailer, mailDomain });
   return registry;
 }

@@ -8,6 +8,7 @@ import { channelsRoutes } from './channels/channels.routes';
 import { webhookRoutes } from './channels/webhooks.routes';
 import { simulatorRoutes } from './channels/connectors/simulator/simulator.routes';
 import { klachtenRoutes } from './klachten/klachten.routes';
+import { inboxRoutes } from './inbox/inbox.routes';
 import { mapRoutes } from './meldingen/map.routes';
 import { meldingenRoutes } from './meldingen/meldingen.routes';
 import { open311Routes } from './open311/open311.routes';
@@ -24,6 +25,7 @@ export async function registerModules(app: AppInstance): Promise<void> {
   await auditRoutes(app);
   await jobsRoutes(app);
   await channelsRoutes(app);
+  await inboxRoutes(app);
   await webhookRoutes(app);
   await simulatorRoutes(app);
   await meldingenRoutes(app);

@@ -111,7 +111,7 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
       }
       const result = outcome.result!;
       const stream = String(payload.stream);
-      await storeMessages(db, clock, account, result.messages);
+      await storeMessages(db, clock, account, result.messages, { stream });
       const moved = await advanceCursor(db, { organisationId: account.organisation_id, accountId: account.id, stream }, outcome.cursor, result.cursor, clock.now());
       await storeRefreshedSecrets(db, kit.keys, account, result.secrets);
       await recordAccountSuccess(db, clock, account);

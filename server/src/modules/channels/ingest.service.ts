@@ -48,7 +48,7 @@ export async function startPolling(db: Db, clock: Clock, account: ChannelAccount
   await enqueuePollsFor(db, clock, account);
 }
 
-function toRow(account: AccountRef, message: NormalisedMessage, receivedAt: Date): NewMessageRow {
+function toRow(account: AccountRef, message: NormalisedMessage, receivedAt: Date, stream: string | null): NewMessageRow {
   return {
     organisation_id: account.organisation_id,
     account_id: account.id,
@@ -77,17 +77,22 @@ function toRow(account: AccountRef, message: NormalisedMessage, receivedAt: Date
     received_at: receivedAt,
     raw: JSON.stringify(message.raw ?? {}),
     simulated: account.channel === 'gesimuleerd',
+    stream,
   };
 }
 
+// New messages are sorted into conversations by the inbox, in a job queued in the same transaction: a
+// crash between storing and sorting loses nothing, and the channels module does not depend on the inbox.
+export const THREAD_JOB = 'inbox.indelen';
+
 // The one way a message enters Plein, whatever brought it (poll, webhook, form, phone, simulator).
 // Stores what is new, keeps attached files, and returns the ids of the new messages only.
-export async function storeMessages(db: Db, clock: Clock, account: AccountRef, messages: NormalisedMessage[]) {
+export async function storeMessages(db: Db, clock: Clock, account: AccountRef, messages: NormalisedMessage[], options: { stream?: string } = {}) {
   if (messages.length === 0) return [];
   // The same platform id twice in one batch (a repost seen in two streams) is one message.
   const unique = [...new Map(messages.map((message) => [message.platformId, message])).values()];
   const receivedAt = clock.now();
-  const inserted = await insertMessagesOnce(db, unique.map((message) => toRow(account, message, receivedAt)));
+  const inserted = await insertMessagesOnce(db, unique.map((message) => toRow(account, message, receivedAt, options.stream ?? null)));
   for (const row of inserted) {
     const message = unique.find((candidate) => candidate.platformId === row.platform_id)!;
     if (!message.media.some((media) => media.file)) continue;
@@ -99,5 +104,7 @@ export async function storeMessages(db: Db, clock: Clock, account: AccountRef, m
     }
     await setMessageMedia(db, account.organisation_id, row.id, media);
   }
-  return inserted.map((row) => row.id);
+  const ids = inserted.map((row) => row.id);
+  if (ids.length > 0) await enqueueJob(db, { organisationId: account.organisation_id, name: THREAD_JOB, payload: { messageIds: ids }, runAt: receivedAt });
+  return ids;
 }

@@ -53,3 +53,15 @@ export async function findOutboxItems(db: Db, organisationId: string, filter: { 
   }
   return query.orderBy('created_at', 'desc').limit(filter.limit).execute();
 }
+
+// Replies to these messages, in the order they were queued (a conversation's answers, sent or not).
+export async function findOutboxItemsForMessages(db: Db, organisationId: string, messageIds: string[]) {
+  if (messageIds.length === 0) return [];
+  return db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('reply_to_message_id', 'in', messageIds)
+    .orderBy('created_at')
+    .execute();
+}

@@ -78,3 +78,9 @@ export async function countExistingUsers(db: Db, organisationId: string, userIds
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+export async function findTeamIdsOfUser(db: Db, organisationId: string, userId: string) {
+  if (!userId) return [];
+  const rows = await db.selectFrom('team_members').select('team_id').where('organisation_id', '=', organisationId).where('user_id', '=', userId).execute();
+  return rows.map((row) => row.team_id);
+}

@@ -59,6 +59,8 @@ export interface MessagesTable {
   received_at: Timestamp;
   raw: Json<unknown>;
   simulated: Generated<boolean>;
+  stream: string | null;
+  conversation_id: string | null;
 }
 
 export interface AttachmentsTable {

@@ -9,11 +9,13 @@ import type {
   MessagesTable,
   OutboxTable,
 } from './schema-channels';
+import type { ConversationEventsTable, ConversationReadsTable, ConversationsTable } from './schema-inbox';
 import type { KlachtCountersTable, KlachtenTable, KlachtEventsTable, KlachtRemindersTable } from './schema-klachten';
 import type { MeldingCategoriesTable, MeldingCountersTable, MeldingenTable, MeldingEventsTable, MeldingKtoTable, MeldingPhotosTable, MeldingStandardTextsTable } from './schema-meldingen';
 
 export type * from './schema-channels';
 export type * from './schema-meldingen';
+export type * from './schema-inbox';
 export type * from './schema-klachten';
 
 // Kysely's view of the tables in migrations/. Keep in step with the SQL.
@@ -225,6 +227,9 @@ export interface Database {
   klacht_events: KlachtEventsTable;
   klacht_reminders: KlachtRemindersTable;
   melding_standard_texts: MeldingStandardTextsTable;
+  conversations: ConversationsTable;
+  conversation_events: ConversationEventsTable;
+  conversation_reads: ConversationReadsTable;
 }
 
 export type JobRow = Selectable<JobsTable>;

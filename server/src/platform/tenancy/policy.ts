@@ -26,6 +26,9 @@ const PERMISSIONS = {
   'insights.read': 'all',
   'meldingen.import': ['beheerder'],
   'meldingen.categories': ['beheerder'],
+  // The webcare inbox: conversations hold private messages; those who answer residents handle them.
+  'inbox.read': ['beheerder', 'communicatieadviseur', 'webcare', 'kcc'],
+  'inbox.handle': ['beheerder', 'communicatieadviseur', 'webcare', 'kcc'],
   // The klachten register is personal data (complainants, colleagues complained about): only the roles that
   // register and handle klachten. The yearly report holds no personal data: bestuurders read it too.
   'klachten.read': ['beheerder', 'kcc', 'webcare', 'griffie'],

@@ -1,0 +1,202 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Db } from '../../platform/db/database';
+import type { ConversationEventsTable, ConversationsTable } from '../../platform/db/schema';
+
+export async function findUnthreadedMessages(db: Db, organisationId: string, messageIds: string[]) {
+  if (messageIds.length === 0) return [];
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', 'in', messageIds)
+    .where('conversation_id', 'is', null)
+    .orderBy('posted_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function findMessageByPlatformId(db: Db, organisationId: string, accountId: string, platformId: string) {
+  return db
+    .selectFrom('messages')
+    .select(['id', 'conversation_id'])
+    .where('organisation_id', '=', organisationId)
+    .where('account_id', '=', accountId)
+    .where('platform_id', '=', platformId)
+    .executeTakeFirst();
+}
+
+export async function setMessageConversation(db: Db, organisationId: string, messageId: string, conversationId: string) {
+  await db.updateTable('messages').set({ conversation_id: conversationId }).where('organisation_id', '=', organisationId).where('id', '=', messageId).execute();
+}
+
+// Creates the conversation of a thread or, when it exists, locks it: concurrent jobs for one thread take turns.
+export async function openConversation(db: Db, row: Insertable<ConversationsTable>) {
+  const inserted = await db
+    .insertInto('conversations')
+    .values(row)
+    .onConflict((conflict) => conflict.columns(['organisation_id', 'account_id', 'thread_key']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (inserted) return { conversation: inserted, created: true };
+  const existing = await db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('organisation_id', '=', row.organisation_id)
+    .where('account_id', '=', row.account_id)
+    .where('thread_key', '=', row.thread_key)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  return { conversation: existing, created: false };
+}
+
+export async function findConversation(db: Db, organisationId: string, conversationId: string, lock = false) {
+  let query = db.selectFrom('conversations').selectAll().where('organisation_id', '=', organisationId).where('id', '=', conversationId);
+  if (lock) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+export async function updateConversation(db: Db, organisationId: string, conversationId: string, changes: Updateable<ConversationsTable>) {
+  return db
+    .updateTable('conversations')
+    .set(changes)
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', conversationId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function countMessageIn(db: Db, organisationId: string, conversationId: string) {
+  await db
+    .updateTable('conversations')
+    .set({ message_count: sql`message_count + 1` })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', conversationId)
+    .execute();
+}
+
+export interface ConversationFilter {
+  municipalityIds?: string[];
+  state?: string;
+  channel?: string;
+  accountId?: string;
+  assignedUserId?: string;
+  teamIds?: string[];
+  unassigned?: boolean;
+  label?: string;
+  search?: string;
+  before?: { at: Date; id: string };
+  limit: number;
+}
+
+// Newest first, paged by (last_message_at, id) so conversations that move meanwhile do not shift pages.
+export async function findConversations(db: Db, organisationId: string, filter: ConversationFilter) {
+  let query = db.selectFrom('conversations').selectAll().where('organisation_id', '=', organisationId);
+  if (filter.municipalityIds) {
+    if (filter.municipalityIds.length === 0) return [];
+    query = query.where('municipality_id', 'in', filter.municipalityIds);
+  }
+  if (filter.state) query = query.where('state', '=', filter.state as 'open');
+  if (filter.channel) query = query.where('channel', '=', filter.channel);
+  if (filter.accountId) query = query.where('account_id', '=', filter.accountId);
+  if (filter.assignedUserId) query = query.where('assigned_user_id', '=', filter.assignedUserId);
+  if (filter.teamIds) {
+    if (filter.teamIds.length === 0) return [];
+    query = query.where('assigned_team_id', 'in', filter.teamIds);
+  }
+  if (filter.unassigned) query = query.where('assigned_user_id', 'is', null).where('assigned_team_id', 'is', null);
+  if (filter.label) query = query.where(sql<boolean>`${filter.label} = ANY(labels)`);
+  if (filter.search) {
+    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb('author_handle', 'ilike', pattern),
+        eb('author_name', 'ilike', pattern),
+        eb.exists(
+          eb
+            .selectFrom('messages')
+            .select('messages.id')
+            .whereRef('messages.organisation_id', '=', 'conversations.organisation_id')
+            .whereRef('messages.conversation_id', '=', 'conversations.id')
+            .where('messages.text', 'ilike', pattern),
+        ),
+      ]),
+    );
+  }
+  if (filter.before) {
+    const { at, id } = filter.before;
+    query = query.where((eb) => eb.or([eb('last_message_at', '<', at), eb.and([eb('last_message_at', '=', at), eb('id', '<', id)])]));
+  }
+  return query.orderBy('last_message_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+}
+
+// The newest messages of each conversation, at most `perConversation` each.
+export async function findRecentMessages(db: Db, organisationId: string, conversationIds: string[], perConversation: number) {
+  if (conversationIds.length === 0 || perConversation === 0) return [];
+  const ranked = db
+    .selectFrom('messages')
+    .selectAll()
+    .select(sql<number>`row_number() OVER (PARTITION BY conversation_id ORDER BY posted_at DESC, id DESC)`.as('rank'))
+    .where('organisation_id', '=', organisationId)
+    .where('conversation_id', 'in', conversationIds)
+    .as('ranked');
+  return db.selectFrom(ranked).selectAll().where('rank', '<=', perConversation).orderBy('posted_at', 'desc').execute();
+}
+
+export async function findConversationMessages(db: Db, organisationId: string, conversationId: string) {
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('conversation_id', '=', conversationId)
+    .orderBy('posted_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertConversationEvent(db: Db, row: Insertable<ConversationEventsTable>) {
+  return db.insertInto('conversation_events').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findConversationEvents(db: Db, organisationId: string, conversationId: string) {
+  return db
+    .selectFrom('conversation_events')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('conversation_id', '=', conversationId)
+    .orderBy('at')
+    .orderBy('seq')
+    .execute();
+}
+
+export async function findOtherConversationsOf(db: Db, organisationId: string, conversation: { id: string; channel: string; author_id: string }) {
+  return db
+    .selectFrom('conversations')
+    .select(['id', 'channel', 'state', 'started_at', 'preview'])
+    .where('organisation_id', '=', organisationId)
+    .where('channel', '=', conversation.channel)
+    .where('author_id', '=', conversation.author_id)
+    .where('id', '!=', conversation.id)
+    .orderBy('started_at', 'desc')
+    .limit(20)
+    .execute();
+}
+
+export async function markRead(db: Db, organisationId: string, conversationId: string, userId: string, at: Date) {
+  await db
+    .insertInto('conversation_reads')
+    .values({ organisation_id: organisationId, conversation_id: conversationId, user_id: userId, read_at: at })
+    .onConflict((conflict) => conflict.columns(['organisation_id', 'conversation_id', 'user_id']).doUpdateSet({ read_at: at }))
+    .execute();
+}
+
+export async function findReads(db: Db, organisationId: string, userId: string, conversationIds: string[]) {
+  if (conversationIds.length === 0 || !userId) return new Map<string, Date>();
+  const rows = await db
+    .selectFrom('conversation_reads')
+    .select(['conversation_id', 'read_at'])
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .where('conversation_id', 'in', conversationIds)
+    .execute();
+  return new Map(rows.map((row) => [row.conversation_id, row.read_at]));
+}

@@ -1,0 +1,150 @@
+import type { z } from 'zod';
+import type { Conversation, conversationListQuery } from '../../../../contracts/inbox';
+import type { ServiceContext } from '../../platform/context';
+import type { ConversationEventRow, ConversationRow, MessageRow } from '../../platform/db/schema';
+import { badRequest, notFound } from '../../platform/http/errors';
+import { actsForMunicipality, assertCan } from '../../platform/tenancy/policy';
+import { findOutboxItemsForMessages } from '../channels/outbox.repository';
+import { toOutboxView } from '../channels/outbox.service';
+import { findMunicipalities } from '../organisations/organisations.repository';
+import { findTeamIdsOfUser } from '../users/teams.repository';
+import {
+  findConversation,
+  findConversationEvents,
+  findConversationMessages,
+  findConversations,
+  findOtherConversationsOf,
+  findReads,
+  findRecentMessages,
+  markRead,
+} from './conversations.repository';
+
+type ListQuery = z.infer<typeof conversationListQuery>;
+
+function toMessageView(row: MessageRow) {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    channel: row.channel as Conversation['channel'],
+    direction: row.direction,
+    platformId: row.platform_id,
+    author: { id: row.author_id, handle: row.author_handle, displayName: row.author_name, followers: row.author_followers },
+    text: row.text,
+    subject: row.subject,
+    media: row.media as never,
+    publicUrl: row.public_url,
+    visibility: row.visibility as 'openbaar' | 'prive',
+    postedAt: row.posted_at.toISOString(),
+    simulated: row.simulated,
+  };
+}
+
+export function toConversationView(row: ConversationRow, cbsCodes: Map<string, string>, readAt: Date | undefined): Conversation {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    municipalityId: row.municipality_id,
+    municipality: cbsCodes.get(row.municipality_id) ?? '',
+    channel: row.channel as Conversation['channel'],
+    author: { id: row.author_id, handle: row.author_handle, displayName: row.author_name },
+    subject: row.subject,
+    visibility: row.visibility,
+    state: row.state,
+    priority: row.priority,
+    labels: row.labels,
+    assignedTeamId: row.assigned_team_id,
+    assignedUserId: row.assigned_user_id,
+    snoozedUntil: row.snoozed_until?.toISOString() ?? null,
+    startedAt: row.started_at.toISOString(),
+    lastMessageAt: row.last_message_at.toISOString(),
+    waitingSince: row.waiting_since?.toISOString() ?? null,
+    firstResponseAt: row.first_response_at?.toISOString() ?? null,
+    closedAt: row.closed_at?.toISOString() ?? null,
+    messageCount: row.message_count,
+    preview: row.preview,
+    unread: !readAt || (row.last_inbound_at !== null && row.last_inbound_at > readAt),
+    simulated: row.simulated,
+  };
+}
+
+function toEventView(row: ConversationEventRow) {
+  return { id: row.id, at: row.at.toISOString(), kind: row.kind, text: row.text, details: row.details, mentions: row.mentions, actorName: row.actor_name };
+}
+
+async function cbsCodesOf(ctx: ServiceContext) {
+  return new Map((await findMunicipalities(ctx.db, ctx.actor.organisationId)).map((m) => [m.id, m.cbs_code]));
+}
+
+// Beheerders see every municipality of the organisation; others the ones they work for.
+export async function visibleConversation(ctx: ServiceContext, conversationId: string, lock = false) {
+  const row = await findConversation(ctx.db, ctx.actor.organisationId, conversationId, lock);
+  if (!row || !actsForMunicipality(ctx.actor, row.municipality_id)) throw notFound('Het gesprek');
+  return row;
+}
+
+function decodeCursor(cursor: string | undefined) {
+  if (!cursor) return undefined;
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const date = new Date(at ?? '');
+  if (!id || Number.isNaN(date.getTime())) throw badRequest('ongeldige-cursor', 'Deze cursor is ongeldig; begin opnieuw zonder "before".', [{ name: 'before', code: 'ongeldig', reason: 'Gebruik nextCursor uit het vorige antwoord.' }]);
+  return { at: date, id };
+}
+
+export async function listConversations(ctx: ServiceContext, query: ListQuery) {
+  assertCan(ctx.actor, 'inbox.read');
+  const organisationId = ctx.actor.organisationId;
+  const codes = await cbsCodesOf(ctx);
+  const scope = ctx.actor.roles.includes('beheerder') ? [...codes.keys()] : ctx.actor.municipalityIds;
+  let municipalityIds = scope;
+  if (query.municipality) {
+    const wanted = [...codes].find(([, code]) => code === query.municipality)?.[0];
+    municipalityIds = wanted && scope.includes(wanted) ? [wanted] : [];
+  }
+  const rows = await findConversations(ctx.db, organisationId, {
+    municipalityIds,
+    state: query.state,
+    channel: query.channel,
+    accountId: query.accountId,
+    label: query.label,
+    search: query.q,
+    assignedUserId: query.view === 'mijn' ? ctx.actor.userId : undefined,
+    teamIds: query.view === 'team' ? await findTeamIdsOfUser(ctx.db, organisationId, ctx.actor.userId) : undefined,
+    unassigned: query.view === 'niet-toegewezen',
+    before: decodeCursor(query.before),
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const ids = page.map((row) => row.id);
+  const [messages, reads] = await Promise.all([findRecentMessages(ctx.db, organisationId, ids, query.messages), findReads(ctx.db, organisationId, ctx.actor.userId, ids)]);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({
+      ...toConversationView(row, codes, reads.get(row.id)),
+      messages: messages.filter((message) => message.conversation_id === row.id).map(toMessageView),
+    })),
+    nextCursor: rows.length > query.limit && last ? Buffer.from(`${last.last_message_at.toISOString()}|${last.id}`).toString('base64url') : null,
+  };
+}
+
+// One conversation with all its messages, its events, replies still in the outbox and the person's other
+// conversations. Opening it marks it read for this agent.
+export async function getConversation(ctx: ServiceContext, conversationId: string) {
+  assertCan(ctx.actor, 'inbox.read');
+  const organisationId = ctx.actor.organisationId;
+  const row = await visibleConversation(ctx, conversationId);
+  const [messages, events, others, codes] = await Promise.all([
+    findConversationMessages(ctx.db, organisationId, row.id),
+    findConversationEvents(ctx.db, organisationId, row.id),
+    findOtherConversationsOf(ctx.db, organisationId, row),
+    cbsCodesOf(ctx),
+  ]);
+  const outbox = await findOutboxItemsForMessages(ctx.db, organisationId, messages.map((message) => message.id));
+  if (ctx.actor.userId) await markRead(ctx.db, organisationId, row.id, ctx.actor.userId, ctx.clock.now());
+  return {
+    ...toConversationView(row, codes, ctx.clock.now()),
+    messages: messages.map(toMessageView),
+    events: events.map(toEventView),
+    outbox: outbox.filter((item) => item.status !== 'verzonden').map(toOutboxView),
+    history: others.map((other) => ({ id: other.id, channel: other.channel as Conversation['channel'], state: other.state, startedAt: other.started_at.toISOString(), preview: other.preview })),
+  };
+}

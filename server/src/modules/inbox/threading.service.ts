@@ -1,0 +1,69 @@
+import type { Db } from '../../platform/db/database';
+import type { MessageRow } from '../../platform/db/schema';
+import type { JobRegistry } from '../../platform/jobs/job-registry';
+import { THREAD_JOB } from '../channels/ingest.service';
+import { countMessageIn, findMessageByPlatformId, findUnthreadedMessages, openConversation, setMessageConversation, updateConversation } from './conversations.repository';
+import { isConversational, previewOf, threadKeyFor } from './threading';
+
+// A resident's message: into the conversation of its person and thread, which opens again if it was
+// waiting, snoozed or closed, and now waits for an answer.
+async function threadInbound(db: Db, message: MessageRow) {
+  const { conversation, created } = await openConversation(db, {
+    organisation_id: message.organisation_id,
+    account_id: message.account_id,
+    municipality_id: message.municipality_id,
+    channel: message.channel,
+    thread_key: threadKeyFor(message),
+    author_id: message.author_id,
+    author_handle: message.author_handle,
+    author_name: message.author_name,
+    subject: message.subject,
+    visibility: message.visibility as 'openbaar' | 'prive',
+    started_at: message.received_at,
+    last_message_at: message.received_at,
+    last_inbound_at: message.received_at,
+    waiting_since: message.received_at,
+    message_count: 1,
+    preview: previewOf(message.text),
+    simulated: message.simulated,
+  });
+  await setMessageConversation(db, message.organisation_id, message.id, conversation.id);
+  if (created) return;
+  await countMessageIn(db, message.organisation_id, conversation.id);
+  await updateConversation(db, message.organisation_id, conversation.id, {
+    last_message_at: message.received_at > conversation.last_message_at ? message.received_at : conversation.last_message_at,
+    last_inbound_at: message.received_at,
+    waiting_since: conversation.waiting_since ?? message.received_at,
+    preview: previewOf(message.text),
+    ...(conversation.state !== 'open' && { state: 'open', closed_at: null, snoozed_until: null }),
+  });
+}
+
+// Our answer (sent through the outbox): into the conversation of the message it answers. The resident
+// no longer waits; the first answer is the first response.
+async function threadOutbound(db: Db, message: MessageRow) {
+  if (!message.reply_to_platform_id) return;
+  const original = await findMessageByPlatformId(db, message.organisation_id, message.account_id, message.reply_to_platform_id);
+  if (!original?.conversation_id) return;
+  await setMessageConversation(db, message.organisation_id, message.id, original.conversation_id);
+  await countMessageIn(db, message.organisation_id, original.conversation_id);
+  const conversation = await updateConversation(db, message.organisation_id, original.conversation_id, { last_message_at: message.received_at, waiting_since: null });
+  await updateConversation(db, message.organisation_id, conversation.id, {
+    first_response_at: conversation.first_response_at ?? message.received_at,
+    ...(conversation.state === 'open' && { state: 'wachtend' }),
+  });
+}
+
+export async function threadMessages(db: Db, organisationId: string, messageIds: string[]) {
+  for (const message of await findUnthreadedMessages(db, organisationId, messageIds)) {
+    if (message.direction === 'uit') await threadOutbound(db, message);
+    else if (isConversational(message)) await threadInbound(db, message);
+  }
+}
+
+export function registerInboxJobs(registry: JobRegistry): void {
+  registry.register({
+    name: THREAD_JOB,
+    handler: async ({ db, job, payload }) => threadMessages(db, job.organisation_id, (payload.messageIds as string[]) ?? []),
+  });
+}
