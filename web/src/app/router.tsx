@@ -29,6 +29,7 @@ import { ContactFormPage } from '../modules/contact/ContactFormPage';
 import { CrisisPage } from '../modules/crisis/CrisisPage';
 import { InboxPage } from '../modules/inbox/InboxPage';
 import { PhoneCallPage } from '../modules/inbox/PhoneCallPage';
+import { ConversationPage } from '../modules/inbox/ConversationPage';
 import { InzichtPage } from '../modules/inzicht/InzichtPage';
 import { JaarverslagPage } from '../modules/klachten/JaarverslagPage';
 import { KlachtDetailPage } from '../modules/klachten/KlachtDetailPage';
@@ -63,7 +64,10 @@ export function AppRoutes() {
         <Route element={<WorkspaceLayout />}>
           <Route index element={<Navigate to="/luisteren" replace />} />
           <Route path="/luisteren" element={<LuisterenPage />} />
-          <Route path="/inbox" element={<InboxPage />} />
+          <Route element={<RequirePermission permission="inbox.read" />}>
+            <Route path="/inbox" element={<InboxPage />} />
+            <Route path="/inbox/:id" element={<ConversationPage />} />
+          </Route>
           <Route element={<RequirePermission permission="messages.log" />}>
             <Route path="/inbox/telefoongesprek" element={<PhoneCallPage />} />
           </Route>

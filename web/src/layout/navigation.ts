@@ -7,6 +7,11 @@ export function canSeeKlachten(permissions: readonly string[]): boolean {
   return permissions.includes('klachten.read') || permissions.includes('klachten.report');
 }
 
+// The inbox holds private messages: only those who answer residents see it.
+export function canSeeInbox(permissions: readonly string[]): boolean {
+  return permissions.includes('inbox.read');
+}
+
 export const BEHEER_PERMISSIONS = ['users.manage', 'teams.manage', 'audit.read', 'jobs.read', 'organisation.manage'] as const;
 
 export function canSeeBeheer(permissions: readonly string[]): boolean {

@@ -1,44 +1,109 @@
-import { useAuth } from '../../app/auth-context';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { CHANNEL_CAPABILITIES } from '../../../../contracts/channel-limits';
+import { CHANNELS } from '../../../../contracts/channels';
+import { CONVERSATION_STATES } from '../../../../contracts/inbox';
+import { useAuth, useMe } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
-import { AreaPlaceholderPage, type AreaContent } from '../../layout/AreaPlaceholderPage';
-import { ButtonLink } from '../../ui';
+import { Button, ButtonLink, EmptyState, PageHeader, Paragraph, QueryState, SelectField, TextField } from '../../ui';
+import { ConversationList } from './ConversationList';
+import { conversationMessages } from './conversation-messages';
+import { filtersFromParams, type InboxFilters, paramsFrom, useConversations } from './conversation-queries';
 import { inboxMessages } from './inbox-messages';
 
-const content: { nl: AreaContent; en: AreaContent } = {
-  nl: {
-    title: 'Inbox',
-    lead: 'Vragen, klachten en reacties van alle kanalen en gemeenten op één plek.',
-    emptyTitle: 'Nog geen gesprekken',
-    emptyText: 'De inbox wordt nu gebouwd. Zodra er kanalen gekoppeld zijn, ziet u hier de gesprekken die op u of uw team wachten.',
-    plannedHeading: 'Wat hier komt',
-    planned: [
-      'Eén inbox voor alle accounts en kanalen, met de geschiedenis van de persoon',
-      'Verdelen over teams (KCC, communicatie, vakafdeling, griffie) met regels',
-      'Reactienormen per account, met klokken die kantooruren respecteren',
-      'Een antwoordvenster met kennisbank, standaardteksten en toetsing aan de toon van de gemeente',
-      'Van bericht naar melding of klacht, met voortgang via hetzelfde kanaal',
-    ],
-  },
-  en: {
-    title: 'Inbox',
-    lead: 'Questions, complaints and reactions from every channel and municipality in one place.',
-    emptyTitle: 'No conversations yet',
-    emptyText: 'The inbox is being built. Once channels are connected, you will see the conversations waiting for you or your team here.',
-    plannedHeading: 'What is coming',
-    planned: [
-      'One inbox for all accounts and channels, with the person\'s history',
-      'Routing to teams (KCC, communications, departments, griffie) by rules',
-      'Response norms per account, with clocks that respect office hours',
-      'A reply composer with a knowledge base, standard texts and a check against the municipality\'s tone',
-      'From message to report or complaint, with progress on the same channel',
-    ],
-  },
-};
+const VIEWS: InboxFilters['view'][] = ['alle', 'mijn', 'team', 'niet-toegewezen'];
 
+// The webcare inbox: views and filters live in the address bar, so a view can be bookmarked and shared.
 export function InboxPage() {
-  const t = useMessages(inboxMessages);
+  const t = useMessages(conversationMessages);
+  const phone = useMessages(inboxMessages);
   const { can } = useAuth();
-  // Phone calls can already be logged, although the inbox that shows them is still being built.
-  const actions = can('messages.log') ? <ButtonLink to="/inbox/telefoongesprek">{t('logCall')}</ButtonLink> : undefined;
-  return <AreaPlaceholderPage content={content} actions={actions} />;
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFromParams(params);
+  const [draft, setDraft] = useState(filters);
+  const conversations = useConversations(filters);
+  const apply = (next: InboxFilters) => setParams(paramsFrom(next));
+  const actions = can('messages.log') ? <ButtonLink to="/inbox/telefoongesprek">{phone('logCall')}</ButtonLink> : undefined;
+
+  return (
+    <>
+      <PageHeader title={t('title')} lead={<Paragraph lead>{t('lead')}</Paragraph>} actions={actions} />
+      <nav aria-label={t('views')} className="plein-inbox-views">
+        <ul>
+          {VIEWS.map((view) => (
+            <li key={view}>
+              <a
+                href={`?${paramsFrom({ ...filters, view }).toString()}`}
+                aria-current={filters.view === view ? 'page' : undefined}
+                className="utrecht-link"
+                onClick={(event) => {
+                  event.preventDefault();
+                  apply({ ...filters, view });
+                }}
+              >
+                {t(`view.${view}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <form
+        className="utrecht-form plein-filters"
+        aria-label={t('filters')}
+        onSubmit={(event) => {
+          event.preventDefault();
+          apply({ ...draft, view: filters.view });
+        }}
+      >
+        <SelectField
+          label={t('municipality')}
+          value={draft.municipality}
+          onChange={(municipality) => setDraft({ ...draft, municipality })}
+          options={[{ value: '', label: t('allMunicipalities') }, ...me.municipalities.map((m) => ({ value: m.cbsCode, label: m.name }))]}
+        />
+        <SelectField
+          label={t('state')}
+          value={draft.state}
+          onChange={(state) => setDraft({ ...draft, state })}
+          options={[...CONVERSATION_STATES.map((state) => ({ value: state, label: t(`state.${state}`) })), { value: 'alle', label: t('allStates') }]}
+        />
+        <SelectField
+          label={t('channel')}
+          value={draft.channel}
+          onChange={(channel) => setDraft({ ...draft, channel })}
+          options={[{ value: '', label: t('allChannels') }, ...CHANNELS.filter((c) => c !== 'rss').map((c) => ({ value: c, label: CHANNEL_CAPABILITIES[c].label }))]}
+        />
+        <TextField label={t('search')} type="search" value={draft.q} onChange={(q) => setDraft({ ...draft, q })} />
+        <div className="plein-form__actions">
+          <Button type="submit">{t('apply')}</Button>
+        </div>
+      </form>
+      <QueryState query={conversations} loadingLabel={t('loading')} errorTitle={t('loadFailed')}>
+        {(data) => {
+          const items = data.pages.flatMap((page) => page.items);
+          if (items.length === 0) {
+            return (
+              <EmptyState title={t('empty')}>
+                <Paragraph>{t('lead')}</Paragraph>
+              </EmptyState>
+            );
+          }
+          return (
+            <>
+              <p className="utrecht-paragraph plein-result-count" role="status">
+                {items.length === 1 ? t('countOne') : t('count', { count: items.length })}
+              </p>
+              <ConversationList items={items} />
+              {conversations.hasNextPage && (
+                <Button busy={conversations.isFetchingNextPage} onClick={() => void conversations.fetchNextPage()}>
+                  {t('more')}
+                </Button>
+              )}
+            </>
+          );
+        }}
+      </QueryState>
+    </>
+  );
 }

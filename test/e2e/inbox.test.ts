@@ -1,0 +1,103 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plainMessage } from '../../server/src/modules/channels/connector';
+import { storeMessages } from '../../server/src/modules/channels/ingest.service';
+import { buildChannelAccount, buildUser } from '../factories';
+import { collectPageErrors, DESKTOP, expectAccessible, launchChromium, newContext, PHONE, screenshot, signInWithForm, waitForPage } from './browser';
+import { type E2eApp, startE2eApp, TEST_PASSWORD } from './e2e-app';
+
+// A KCC agent's morning: a question from a resident arrives on a channel, the agent finds it in the inbox,
+// answers it, the answer leaves through the outbox, and the conversation is closed.
+describe('de webcare-inbox in de webapp', () => {
+  let e2e: E2eApp;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    e2e = await startE2eApp();
+    const { db } = e2e.testApp.database;
+    const clock = e2e.testApp.clock;
+    const bergen = e2e.organisation.municipalities.find((m) => m.name === 'Bergen')!;
+    const view = await buildChannelAccount(db, clock, e2e.organisation.id, { municipalityId: bergen.id, channel: 'gesimuleerd', handle: 'Gemeente Bergen (oefen)', settings: { scenario: 'alledaags' } });
+    const account = await db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
+    await storeMessages(db, clock, account, [
+      plainMessage({
+        platformId: 'vraag-1',
+        author: { id: 'inwoner-1', handle: '@joke.bergen', displayName: 'Joke Jansen', followers: 40 },
+        text: 'Hoe hoog is de hondenbelasting in Bergen dit jaar?',
+        visibility: 'openbaar',
+        postedAt: clock.now(),
+        raw: {},
+      }),
+    ]);
+    await e2e.testApp.worker.drain();
+    const agent = await buildUser(db, clock, e2e.organisation.id, { roles: ['kcc'], municipalityIds: [bergen.id], name: 'Kees Klant' });
+    browser = await launchChromium();
+    page = await (await newContext(browser, DESKTOP)).newPage();
+    errors = collectPageErrors(page);
+    await signInWithForm(page, e2e.baseUrl, agent.email, TEST_PASSWORD);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await e2e?.close();
+  });
+
+  const main = () => page.locator('main');
+
+  it('toont het nieuwe gesprek, ongelezen, met de vraag van de inwoner', async () => {
+    await page.goto(`${e2e.baseUrl}/inbox`);
+    await waitForPage(page);
+    const item = main().locator('.plein-inbox-item', { hasText: 'Joke Jansen' });
+    await item.waitFor();
+    expect(await item.textContent()).toContain('Hoe hoog is de hondenbelasting');
+    expect(await item.getByRole('img', { name: 'Ongelezen' }).count()).toBe(1);
+    await expectAccessible(page, 'inbox-lijst', DESKTOP.width);
+  });
+
+  it('antwoordt; het antwoord gaat via de wachtrij de deur uit en het gesprek wacht op de inwoner', async () => {
+    await main().getByRole('link', { name: 'Joke Jansen' }).click();
+    await page.waitForURL(/\/inbox\/[0-9a-f-]{36}$/);
+    await waitForPage(page);
+    await main().getByRole('heading', { name: 'Gesprek met Joke Jansen' }).waitFor();
+    await expectAccessible(page, 'inbox-gesprek', DESKTOP.width);
+
+    await main().getByRole('button', { name: 'Versturen' }).click();
+    await main().getByText('Vul dit in.').first().waitFor();
+    await main().getByLabel('Uw antwoord').fill('Dag Joke, in 2026 is het € 120 per hond per jaar. Groet, Kees ^KK');
+    expect(await main().locator('.plein-counter').textContent()).toMatch(/^\d+ \/ 500$/);
+    await main().getByRole('button', { name: 'Versturen' }).click();
+    await main().getByText('Uw antwoord staat in de wachtrij').waitFor();
+    await main().getByText('Wacht op verzending').waitFor();
+
+    await e2e.testApp.worker.drain();
+    await e2e.testApp.worker.drain();
+    await page.reload();
+    await waitForPage(page);
+    const sent = main().locator('.plein-conversation__message--uit');
+    await sent.first().waitFor();
+    expect(await sent.first().textContent()).toContain('€ 120 per hond');
+    expect(await main().locator('.plein-melding-header').textContent()).toContain('Wacht op inwoner');
+    await screenshot(page, 'inbox-beantwoord');
+  });
+
+  it('sluit het gesprek en zet er een label op', async () => {
+    await main().getByLabel('Toestand').selectOption({ label: 'Gesloten' });
+    await main().getByLabel('Labels').fill('belastingen');
+    await main().getByRole('button', { name: 'Opslaan' }).click();
+    await main().getByText('Opgeslagen.').waitFor();
+    const stored = await e2e.testApp.database.db.selectFrom('conversations').select(['state', 'labels']).where('organisation_id', '=', e2e.organisation.id).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ state: 'gesloten', labels: ['belastingen'] });
+    await page.goto(`${e2e.baseUrl}/inbox`);
+    await waitForPage(page);
+    await main().getByText('Geen gesprekken die bij deze weergave en filters passen.').waitFor();
+    await main().getByLabel('Toestand').selectOption({ label: 'Gesloten' });
+    await main().getByRole('button', { name: 'Toepassen' }).click();
+    await page.waitForURL(/toestand=gesloten/);
+    await main().locator('.plein-inbox-item', { hasText: 'Joke Jansen' }).waitFor();
+    await page.setViewportSize(PHONE);
+    await expectAccessible(page, 'inbox-lijst-telefoon', PHONE.width);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,78 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { CHANNEL_CAPABILITIES } from '../../../../contracts/channel-limits';
+import { useAuth, useMe } from '../../app/auth-context';
+import { useMessages } from '../../app/i18n';
+import { AppLink, PageHeader, Paragraph, QueryState } from '../../ui';
+import { ConversationEvents, ConversationHistory } from './ConversationEvents';
+import { ConversationHandleForm } from './ConversationHandleForm';
+import { ConversationMessages } from './ConversationMessages';
+import { ConversationNoteForm } from './ConversationNoteForm';
+import { ConversationStateBadge } from './ConversationStateBadge';
+import { ReplyForm } from './ReplyForm';
+import { conversationMessages } from './conversation-messages';
+import { type ConversationDetail, inboxQueryKey, useConversation } from './conversation-queries';
+
+export function ConversationPage() {
+  const { id = '' } = useParams();
+  const t = useMessages(conversationMessages);
+  const conversation = useConversation(id);
+  return (
+    <>
+      <Paragraph>
+        <AppLink to="/inbox">{t('backToInbox')}</AppLink>
+      </Paragraph>
+      <QueryState query={conversation} loadingLabel={t('detailLoading')} errorTitle={t('notFound')}>
+        {(loaded) => <ConversationView conversation={loaded} />}
+      </QueryState>
+    </>
+  );
+}
+
+function ConversationView({ conversation }: { conversation: ConversationDetail }) {
+  const t = useMessages(conversationMessages);
+  const { can } = useAuth();
+  const me = useMe();
+  const municipalityName = me.municipalities.find((m) => m.cbsCode === conversation.municipality)?.name ?? conversation.municipality;
+  const queryClient = useQueryClient();
+  const name = conversation.author.displayName ?? conversation.author.handle;
+  // Every action answers with the conversation as it now is: show it, and let the list fetch again.
+  const updated = async (next?: ConversationDetail) => {
+    if (next) queryClient.setQueryData([...inboxQueryKey, conversation.id], next);
+    else await queryClient.invalidateQueries({ queryKey: [...inboxQueryKey, conversation.id] });
+    await queryClient.invalidateQueries({ queryKey: [...inboxQueryKey, 'lijst'] });
+  };
+  const canHandle = can('inbox.handle');
+
+  return (
+    <>
+      <PageHeader
+        title={t('detailTitle', { name })}
+        lead={
+          <div className="plein-melding-header">
+            <span>
+              {CHANNEL_CAPABILITIES[conversation.channel].label} · {conversation.author.handle} · {municipalityName}
+            </span>
+            <ConversationStateBadge state={conversation.state} />
+          </div>
+        }
+      />
+      <div className="plein-melding-layout">
+        <div className="plein-melding-layout__main">
+          <ConversationMessages conversation={conversation} onRetried={() => updated()} />
+          {canHandle && <ReplyForm conversation={conversation} onSent={() => updated()} />}
+        </div>
+        <div className="plein-melding-layout__side">
+          {canHandle && (
+            <>
+              <ConversationHandleForm conversation={conversation} onUpdated={updated} />
+              <ConversationNoteForm conversation={conversation} onUpdated={updated} />
+            </>
+          )}
+          <ConversationEvents conversation={conversation} />
+          <ConversationHistory conversation={conversation} />
+        </div>
+      </div>
+    </>
+  );
+}
