@@ -36,9 +36,9 @@ describe('tekstlengte zoals elk platform telt', () => {
     expect(parts.length).toBeGreaterThan(1);
     parts.forEach((part, index) => {
       expect(countText('bluesky', part)).toBeLessThanOrEqual(300);
-      expect(part.endsWith(` ${index + 1}/${parts.length}`)).toBe(true);
+      expect(part.endsWith(` (${index + 1}/${parts.length})`)).toBe(true);
     });
-    expect(parts.map((part) => part.replace(/ \d+\/\d+$/, '')).join(' ')).toBe(text);
+    expect(parts.map((part) => part.replace(/ \(\d+\/\d+\)$/, '')).join(' ')).toBe(text);
     expect(splitIntoThread('bluesky', 'kort')).toEqual(['kort']);
   });
 });

@@ -196,13 +196,14 @@ export function checkLength(channel: Channel, text: string): LengthCheck {
   return { length, max, fits: max === null || length <= max };
 }
 
-// Splits a text into numbered parts (" 1/3") that each fit, breaking at sentence or word boundaries.
+// Splits a text into numbered parts (" (1/3)", as webcare teams number a thread) that each fit, breaking at
+// word boundaries.
 export function splitIntoThread(channel: Channel, text: string): string[] {
   const { maxLength, threads } = CHANNEL_CAPABILITIES[channel];
   if (maxLength === null || countText(channel, text) <= maxLength || !threads) return [text];
   const words = text.split(/(\s+)/);
-  // Room for " 99/99" at the end of each part.
-  const budget = maxLength - 6;
+  // Room for " (99/99)" at the end of each part.
+  const budget = maxLength - 8;
   const parts: string[] = [];
   let current = '';
   for (const word of words) {
@@ -223,5 +224,5 @@ export function splitIntoThread(channel: Channel, text: string): string[] {
     }
   }
   if (current.trim()) parts.push(current.trim());
-  return parts.map((part, index) => `${part} ${index + 1}/${parts.length}`);
+  return parts.map((part, index) => `${part} (${index + 1}/${parts.length})`);
 }

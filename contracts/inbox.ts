@@ -109,9 +109,14 @@ export const conversationReplySchema = z.strictObject({
     .refine(noMarkup, 'Gebruik gewone tekst, zonder HTML of code'),
   private: z.boolean().optional().describe('Privé antwoorden (direct message) in plaats van openbaar, waar het kanaal dat kan'),
   idempotencyKey: z.string().min(8).max(200).optional().describe('Dezelfde sleutel twee keer verstuurt één keer'),
+  confirmedWarnings: z.boolean().optional().describe('De medewerker zag de waarschuwingen van de controle (belofte, persoonsgegevens) en verstuurt toch'),
 });
 
-export const conversationReplyResultSchema = z.object({ item: outboxItemSchema, message: z.object({ text: z.string(), status: z.string() }) });
+export const conversationReplyResultSchema = z.object({
+  item: outboxItemSchema,
+  message: z.object({ text: z.string(), status: z.string() }),
+  thread: z.array(outboxItemSchema).describe('Alle delen in volgorde; meer dan één bij een genummerde draad (1/3)'),
+});
 
 export const conversationChangeSchema = z.strictObject({
   state: conversationStateSchema.optional(),

@@ -21,13 +21,15 @@ export function placeholdersIn(text: string): { name: string; index: number }[] 
   return [...text.matchAll(PLACEHOLDER_PATTERN)].map((match) => ({ name: match[1]!, index: match.index }));
 }
 
-export function unknownPlaceholders(text: string): { name: string; index: number }[] {
-  return placeholdersIn(text).filter((found) => !(found.name in MELDING_PLACEHOLDERS));
+// Any set of placeholders (meldingen, webcare replies) is checked with the same pattern.
+export function unknownPlaceholders(text: string, known: Record<string, string> = MELDING_PLACEHOLDERS): { name: string; index: number }[] {
+  return placeholdersIn(text).filter((found) => !(found.name in known));
 }
 
-// Known placeholders become their value; unknown ones stay as they are, so a check afterwards can refuse them.
-export function fillPlaceholders(text: string, values: Record<MeldingPlaceholder, string>): string {
-  return text.replace(PLACEHOLDER_PATTERN, (whole, name: string) => (name in values ? values[name as MeldingPlaceholder] : whole));
+// Known placeholders become their value; unknown ones (and those without a value) stay as they are, so a
+// check afterwards can refuse them.
+export function fillPlaceholders(text: string, values: Partial<Record<string, string>>): string {
+  return text.replace(PLACEHOLDER_PATTERN, (whole, name: string) => values[name] ?? whole);
 }
 
 const noMarkup = (value: string) => !/<\s*\/?\s*[a-z!]/i.test(value);

@@ -40,6 +40,10 @@ const recordOf: Record<string, RecordFixture> = {
     params: { id: (await simulatedAccount(a, t)).id },
     body: {},
   }),
+  '/api/v1/channel-accounts/:id/office-hours': async (a, t) => ({
+    params: { id: (await simulatedAccount(a, t)).id },
+    body: { week: { maandag: [{ from: '09:00', to: '17:00' }] }, firstResponse: null, resolution: null, acknowledgement: { enabled: false, text: 'Antwoord uiterlijk {antwoordmoment}.' } },
+  }),
   '/api/v1/messages/:id': async (a, t) => ({ params: { id: await phoneMessage(a, t) } }),
   '/api/v1/messages/:id/withdrawal': async (a, t) => ({ params: { id: await sentMessage(a, t) } }),
   '/api/v1/meldingen/:id': async (a, t) => ({ params: { id: await meldingOf(a, t) }, body: {} }),
@@ -64,6 +68,13 @@ const recordOf: Record<string, RecordFixture> = {
   '/api/v1/conversations/:id': async (a, t) => ({ params: { id: await conversationOf(a, t) }, body: {} }),
   '/api/v1/conversations/:id/notes': async (a, t) => ({ params: { id: await conversationOf(a, t) }, body: { text: 'Notitie' } }),
   '/api/v1/conversations/:id/reply': async (a, t) => ({ params: { id: await conversationOf(a, t) }, body: { text: 'Antwoord' } }),
+  '/api/v1/conversations/:id/reply-check': async (a, t) => ({ params: { id: await conversationOf(a, t) }, body: { text: 'Antwoord' } }),
+  '/api/v1/knowledge-articles/:id': async (a, t) => ({ params: { id: await knowledgeArticleOf(a, t) }, body: {} }),
+  '/api/v1/knowledge-articles/:id/versions': async (a, t) => ({ params: { id: await knowledgeArticleOf(a, t) } }),
+  '/api/v1/reply-templates/:id': async (a, t) => {
+    const response = await requestAs(t.app, a.session)('POST', '/api/v1/reply-templates', { title: 'Bedankt', body: 'Dank u wel, {naam}.' });
+    return { params: { id: response.json().id }, body: {} };
+  },
   '/api/v1/klachten/:id': async (a, t) => ({ params: { id: await klachtOf(a, t) } }),
   '/api/v1/klachten/:id/status': async (a, t) => ({ params: { id: await klachtOf(a, t) }, body: { status: 'in-behandeling' } }),
   '/api/v1/klachten/:id/handler': async (a, t) => ({ params: { id: await klachtOf(a, t) }, body: { handlerUserId: a.admin.id } }),
@@ -116,6 +127,11 @@ async function conversationOf(a: Tenant, t: TestApp) {
   await t.worker.drain();
   const message = await t.database.db.selectFrom('messages').select('conversation_id').where('id', '=', messageId!).executeTakeFirstOrThrow();
   return message.conversation_id!;
+}
+
+async function knowledgeArticleOf(a: Tenant, t: TestApp) {
+  const response = await requestAs(t.app, a.session)('POST', '/api/v1/knowledge-articles', { question: 'Wanneer wordt het grofvuil opgehaald?', answer: 'Op afspraak.' });
+  return response.json().id as string;
 }
 
 async function sentMessage(a: Tenant, t: TestApp) {

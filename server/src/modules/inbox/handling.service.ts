@@ -7,6 +7,7 @@ import { badRequest } from '../../platform/http/errors';
 import { assertCan } from '../../platform/tenancy/policy';
 import { queueOutbound } from '../channels/outbox.service';
 import { findTeam } from '../users/teams.repository';
+import { assertReplyPasses } from '../knowledge/reply-checks.service';
 import { findUser, findUsers } from '../users/users.repository';
 import { findConversationMessages, insertConversationEvent, updateConversation } from './conversations.repository';
 import { getConversation, visibleConversation } from './conversations.service';
@@ -108,20 +109,22 @@ export async function addConversationNote(ctx: ServiceContext, conversationId: s
 export async function replyToConversation(ctx: ServiceContext, conversationId: string, input: Reply) {
   assertCan(ctx.actor, 'inbox.handle');
   const row = await visibleConversation(ctx, conversationId);
+  // The composer's pre-send checks, run again here: blocking problems and unconfirmed warnings stop it.
+  const parts = assertReplyPasses(row, input);
   const messages = await findConversationMessages(ctx.db, ctx.actor.organisationId, row.id);
   const latest = messages.filter((message) => message.direction === 'in').at(-1);
   if (!latest) throw badRequest('geen-bericht', 'Dit gesprek heeft geen bericht van een inwoner om op te antwoorden.');
   // The queued reply and its event commit together (queueOutbound joins this transaction).
   return inTransaction(ctx, async (tx) => {
-    const { item, created } = await queueOutbound(tx, {
-      accountId: row.account_id,
-      kind: input.private ? 'direct' : 'reply',
-      text: input.text,
-      replyToMessageId: latest.id,
-      idempotencyKey: input.idempotencyKey ?? `gesprek:${row.id}:${crypto.randomUUID()}`,
-    });
+    const key = input.idempotencyKey ?? `gesprek:${row.id}:${crypto.randomUUID()}`;
+    // A long reply on a channel with threads goes out as numbered parts (1/3), each once under its own key.
+    const queued = [];
+    for (const [index, text] of parts.entries()) {
+      queued.push(await queueOutbound(tx, { accountId: row.account_id, kind: input.private ? 'direct' : 'reply', text, replyToMessageId: latest.id, idempotencyKey: index === 0 ? key : `${key}:${index + 1}` }));
+    }
+    const { item, created } = queued[0]!;
     // A repeated request with the same key queues nothing and records nothing new.
-    if (created) await event(tx, row, 'antwoord', input.text, { outboxId: item.id });
-    return { item, message: { text: item.text, status: item.status } };
+    if (created) await event(tx, row, 'antwoord', input.text, { outboxId: item.id, ...(queued.length > 1 && { outboxIds: queued.map((part) => part.item.id) }) });
+    return { item, message: { text: item.text, status: item.status }, thread: queued.map((part) => part.item) };
   });
 }

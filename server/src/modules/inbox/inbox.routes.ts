@@ -60,7 +60,7 @@ export async function inboxRoutes(app: AppInstance) {
     '/api/v1/conversations/:id/reply',
     {
       config: { permission: 'inbox.handle' },
-      schema: { tags, summary: 'Antwoord de inwoner via het kanaal van het gesprek; het antwoord gaat één keer de deur uit via de wachtrij', params: idParams, body: conversationReplySchema, response: { 201: conversationReplyResultSchema } },
+      schema: { tags, summary: 'Antwoord de inwoner via het kanaal van het gesprek; het antwoord gaat één keer de deur uit via de wachtrij. Eerst de controles: 400 bij een blokkerend probleem (niet-ingevulde plaatshouder, te lang zonder draad), 422 bij waarschuwingen zonder confirmedWarnings: true', params: idParams, body: conversationReplySchema, response: { 201: conversationReplyResultSchema } },
     },
     async (request, reply) => reply.status(201).send(await replyToConversation(serviceContext(request), request.params.id, request.body)),
   );

@@ -10,6 +10,7 @@ import type {
   OutboxTable,
 } from './schema-channels';
 import type { ConversationEventsTable, ConversationReadsTable, ConversationsTable } from './schema-inbox';
+import type { KnowledgeArticlesTable, KnowledgeArticleVersionsTable, ReplyTemplatesTable, ToneCodesTable } from './schema-knowledge';
 import type { KlachtCountersTable, KlachtenTable, KlachtEventsTable, KlachtRemindersTable } from './schema-klachten';
 import type { MeldingCategoriesTable, MeldingCountersTable, MeldingenTable, MeldingEventsTable, MeldingKtoTable, MeldingPhotosTable, MeldingStandardTextsTable } from './schema-meldingen';
 
@@ -17,6 +18,7 @@ export type * from './schema-channels';
 export type * from './schema-meldingen';
 export type * from './schema-inbox';
 export type * from './schema-klachten';
+export type * from './schema-knowledge';
 
 // Kysely's view of the tables in migrations/. Keep in step with the SQL.
 export interface OrganisationsTable {
@@ -230,6 +232,10 @@ export interface Database {
   conversations: ConversationsTable;
   conversation_events: ConversationEventsTable;
   conversation_reads: ConversationReadsTable;
+  knowledge_articles: KnowledgeArticlesTable;
+  knowledge_article_versions: KnowledgeArticleVersionsTable;
+  reply_templates: ReplyTemplatesTable;
+  tone_codes: ToneCodesTable;
 }
 
 export type JobRow = Selectable<JobsTable>;

@@ -29,6 +29,10 @@ const PERMISSIONS = {
   // The webcare inbox: conversations hold private messages; those who answer residents handle them.
   'inbox.read': ['beheerder', 'communicatieadviseur', 'webcare', 'kcc'],
   'inbox.handle': ['beheerder', 'communicatieadviseur', 'webcare', 'kcc'],
+  // Knowledge-base articles, webcare standard texts and the tone code speak for the organisation: the
+  // communication advisers and webcare editors who own the public voice keep them. KCC agents use them
+  // (inbox.read) and propose changes; they do not change the organisation's official answers alone.
+  'knowledge.manage': ['beheerder', 'communicatieadviseur', 'webcare'],
   // The klachten register is personal data (complainants, colleagues complained about): only the roles that
   // register and handle klachten. The yearly report holds no personal data: bestuurders read it too.
   'klachten.read': ['beheerder', 'kcc', 'webcare', 'griffie'],

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { CHANNEL_CAPABILITIES, checkLength, type LengthCheck, splitIntoThread } from './channel-limits';
+import type { Channel } from './channels';
+import { placeholdersIn } from './melding-texts';
+
+// Pre-send checks for a webcare reply. The composer runs them while the agent types and the server runs the
+// same ones before it queues the reply: blocking problems stop the reply, warnings must be confirmed.
+
+export interface ReplyProblem {
+  code: string;
+  message: string;
+}
+
+export interface ReplyCheck {
+  blocking: ReplyProblem[];
+  warnings: ReplyProblem[];
+  length: LengthCheck;
+  // What will be sent: one text, or a numbered thread (1/3) where the channel allows it.
+  parts: string[];
+}
+
+export interface ReplyCheckInput {
+  channel: Channel;
+  text: string;
+  // Whether residents other than the one asking will see the reply.
+  public: boolean;
+}
+
+// Words that promise what the organisation may not be able to keep ("only answer when 100% sure"). Matched
+// as whole words, case-insensitively; the warning names the word so the agent can rephrase.
+export const PROMISE_WORDS = [
+  'beloven',
+  'beloof',
+  'beloofd',
+  'belofte',
+  'zeker weten',
+  'gegarandeerd',
+  'garanderen',
+  'garandeer',
+  'garantie',
+  'altijd',
+  'nooit',
+  'morgen geregeld',
+  'vandaag nog',
+  'direct opgelost',
+  'meteen opgelost',
+  'zo opgelost',
+  'honderd procent',
+  '100%',
+];
+
+const letter = '\\p{L}\\p{N}';
+const promisePattern = new RegExp(`(?<![${letter}])(${PROMISE_WORDS.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})(?![${letter}])`, 'giu');
+
+export function promiseWordsIn(text: string): string[] {
+  return [...new Set([...text.matchAll(promisePattern)].map((match) => match[1]!.toLowerCase().replace(/\s+/g, ' ')))];
+}
+
+// The elfproef: a BSN's nine digits weighted 9…2 and −1 sum to a multiple of 11. Other nine-digit numbers
+// (case numbers, phone numbers without their 0) are left alone.
+export function passesElfproef(digits: string): boolean {
+  if (!/^\d{9}$/.test(digits) || digits === '000000000') return false;
+  const sum = [...digits].reduce((total, digit, index) => total + Number(digit) * (index === 8 ? -1 : 9 - index), 0);
+  return sum % 11 === 0;
+}
+
+// Personal data that does not belong in a public reply. Phone numbers: only mobile ones; the organisation's
+// own numbers (14 0251, the town hall's landline) are what a public answer should give.
+const PERSONAL_DATA: { code: string; what: string; pattern: RegExp; accept?: (match: string) => boolean }[] = [
+  { code: 'e-mailadres', what: 'een e-mailadres', pattern: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu },
+  { code: 'telefoonnummer', what: 'een mobiel telefoonnummer', pattern: /(?<![\d+])(?:\+31|0031|0)[\s-]?6(?:[\s-]?\d){8}(?!\d)/g },
+  { code: 'adres', what: 'een postcode met huisnummer', pattern: /(?<!\d)[1-9]\d{3}\s?[A-Z]{2}(?![\p{L}])[\s,]+\d{1,5}(?!\d)|(?<!\d)\d{1,5}[a-zA-Z]?,?\s+[1-9]\d{3}\s?[A-Z]{2}(?!\p{L})/gu },
+  {
+    code: 'adres',
+    what: 'een straat met huisnummer',
+    pattern: /\p{Lu}\p{Ll}+(?:straat|laan|weg|plein|gracht|kade|dijk|singel|hof|steeg|pad)\s+\d{1,5}(?!\d)/gu,
+  },
+  { code: 'bsn', what: 'een nummer dat op een BSN lijkt', pattern: /(?<!\d|\d\.)(?:\d{9}|\d{4}\.\d{2}\.\d{3})(?!\.?\d)/g, accept: (match) => passesElfproef(match.replace(/\./g, '')) },
+];
+
+export function personalDataIn(text: string): { code: string; what: string }[] {
+  const found = new Map<string, { code: string; what: string }>();
+  for (const kind of PERSONAL_DATA) {
+    for (const match of text.matchAll(kind.pattern)) {
+      if ((!kind.accept || kind.accept(match[0])) && !found.has(kind.code)) found.set(kind.code, { code: kind.code, what: kind.what });
+    }
+  }
+  return [...found.values()];
+}
+
+export function checkReply(input: ReplyCheckInput): ReplyCheck {
+  const capabilities = CHANNEL_CAPABILITIES[input.channel];
+  const blocking: ReplyProblem[] = [];
+  const warnings: ReplyProblem[] = [];
+  const unfilled = [...new Set(placeholdersIn(input.text).map((found) => `{${found.name}}`))];
+  if (unfilled.length > 0) {
+    blocking.push({ code: 'plaatshouder-niet-ingevuld', message: `Vul de plaatshouder${unfilled.length > 1 ? 's' : ''} ${unfilled.join(', ')} in voordat u verstuurt.` });
+  }
+  const length = checkLength(input.channel, input.text);
+  if (!length.fits && !capabilities.threads) {
+    blocking.push({ code: 'tekst-te-lang', message: `Het antwoord is ${length.length} tekens; ${capabilities.label} staat er ${length.max} toe en kent geen draad. Maak het korter.` });
+  }
+  const promises = promiseWordsIn(input.text);
+  if (promises.length > 0) {
+    warnings.push({ code: 'belofte', message: `Belofte: ${promises.map((word) => `"${word}"`).join(', ')}. Beloof alleen wat de gemeente zeker waarmaakt.` });
+  }
+  if (input.public) {
+    const advice = capabilities.direct ? 'Antwoord privé (direct bericht)' : 'Haal het weg of antwoord via een ander kanaal';
+    for (const found of personalDataIn(input.text)) {
+      warnings.push({ code: `persoonsgegevens-${found.code}`, message: `Dit openbare antwoord bevat ${found.what}. ${advice}.` });
+    }
+  }
+  const parts = length.fits || !capabilities.threads ? [input.text] : splitIntoThread(input.channel, input.text);
+  return { blocking, warnings, length, parts };
+}
+
+// Initials as the user's name gives them ("Bea Beheer" → "BB"; "Jan van der Berg" → "JB"), for users whose
+// profile has none; the same rule the server uses when it creates a user.
+export function initialsFromName(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((part) => /^\p{Lu}/u.test(part))
+    .map((part) => part[0])
+    .join('')
+    .slice(0, 4);
+}
+
+// Webcare signs with the agent's initials after a caret (^AB), so residents know who answered.
+export function signatureOf(initials: string): string {
+  return `^${initials}`;
+}
+
+export function withSignature(text: string, initials: string): string {
+  const trimmed = text.trimEnd();
+  return initials ? `${trimmed} ${signatureOf(initials)}` : trimmed;
+}
+
+export const replyProblemSchema = z.object({ code: z.string(), message: z.string() });
+
+export const replyCheckRequestSchema = z.strictObject({
+  text: z.string().max(10_000),
+  private: z.boolean().optional().describe('Privé antwoorden in plaats van openbaar'),
+});
+
+export const replyCheckResultSchema = z.object({
+  blocking: z.array(replyProblemSchema).describe('Problemen die versturen tegenhouden'),
+  warnings: z.array(replyProblemSchema).describe('Waarschuwingen; versturen kan met confirmedWarnings: true'),
+  toneQuestions: z.array(z.string()).describe('De toonvragen van de organisatie, om af te vinken'),
+  length: z.object({ length: z.number().int(), max: z.number().int().nullable(), fits: z.boolean() }),
+  parts: z.array(z.string()).describe('Wat er verstuurd wordt: één tekst of een genummerde draad'),
+  public: z.boolean().describe('Of het antwoord openbaar te zien is'),
+});
+export type ReplyCheckResult = z.infer<typeof replyCheckResultSchema>;
