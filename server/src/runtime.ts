@@ -14,6 +14,7 @@ import { registerModules } from './modules/index';
 import { registerPlatformJobs } from './platform/jobs/platform-jobs';
 import { registerChannelJobs } from './modules/channels/channel-jobs';
 import { registerInboxJobs } from './modules/inbox/threading.service';
+import { registerOfficeHoursJobs } from './modules/inbox/office-hours/overdue-alerts';
 import { registerKlachtJobs } from './modules/klachten/klacht-reminders';
 import { StreamSupervisor } from './modules/channels/stream-supervisor';
 
@@ -35,6 +36,7 @@ export function buildJobRegistry(config: Config): JobRegistry {
   registerPlatformJobs(registry);
   registerKlachtJobs(registry, { publicUrl: config.publicUrl });
   registerInboxJobs(registry);
+  registerOfficeHoursJobs(registry, { publicUrl: config.publicUrl });
   registerChannelJobs(registry, { keys: { current: config.secretKey, previous: config.previousSecretKeys }, fetch: globalThis.fetch, mailer, mailDomain });
   return registry;
 }

@@ -9,6 +9,7 @@ import { webhookRoutes } from './channels/webhooks.routes';
 import { simulatorRoutes } from './channels/connectors/simulator/simulator.routes';
 import { klachtenRoutes } from './klachten/klachten.routes';
 import { inboxRoutes } from './inbox/inbox.routes';
+import { officeHoursRoutes } from './inbox/office-hours/office-hours.routes';
 import { knowledgeRoutes } from './knowledge/knowledge.routes';
 import { mapRoutes } from './meldingen/map.routes';
 import { meldingenRoutes } from './meldingen/meldingen.routes';
@@ -27,6 +28,7 @@ export async function registerModules(app: AppInstance): Promise<void> {
   await jobsRoutes(app);
   await channelsRoutes(app);
   await inboxRoutes(app);
+  await officeHoursRoutes(app);
   await knowledgeRoutes(app);
   await webhookRoutes(app);
   await simulatorRoutes(app);

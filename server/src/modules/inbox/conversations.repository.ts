@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../platform/db/database';
 import type { ConversationEventsTable, ConversationsTable } from '../../platform/db/schema';
+import { overdueAt } from './office-hours/overdue';
 
 export async function findUnthreadedMessages(db: Db, organisationId: string, messageIds: string[]) {
   if (messageIds.length === 0) return [];
@@ -82,6 +83,7 @@ export interface ConversationFilter {
   assignedUserId?: string;
   teamIds?: string[];
   unassigned?: boolean;
+  overdueAt?: Date;
   label?: string;
   search?: string;
   before?: { at: Date; id: string };
@@ -104,6 +106,7 @@ export async function findConversations(db: Db, organisationId: string, filter: 
     query = query.where('assigned_team_id', 'in', filter.teamIds);
   }
   if (filter.unassigned) query = query.where('assigned_user_id', 'is', null).where('assigned_team_id', 'is', null);
+  if (filter.overdueAt) query = query.where(overdueAt(filter.overdueAt));
   if (filter.label) query = query.where(sql<boolean>`${filter.label} = ANY(labels)`);
   if (filter.search) {
     const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -18,6 +18,7 @@ import {
   findRecentMessages,
   markRead,
 } from './conversations.repository';
+import { isOverdue } from './office-hours/overdue';
 
 type ListQuery = z.infer<typeof conversationListQuery>;
 
@@ -39,7 +40,7 @@ function toMessageView(row: MessageRow) {
   };
 }
 
-export function toConversationView(row: ConversationRow, cbsCodes: Map<string, string>, readAt: Date | undefined): Conversation {
+export function toConversationView(row: ConversationRow, cbsCodes: Map<string, string>, readAt: Date | undefined, now: Date): Conversation {
   return {
     id: row.id,
     accountId: row.account_id,
@@ -60,6 +61,9 @@ export function toConversationView(row: ConversationRow, cbsCodes: Map<string, s
     waitingSince: row.waiting_since?.toISOString() ?? null,
     firstResponseAt: row.first_response_at?.toISOString() ?? null,
     closedAt: row.closed_at?.toISOString() ?? null,
+    firstResponseDueAt: row.first_response_due_at?.toISOString() ?? null,
+    resolutionDueAt: row.resolution_due_at?.toISOString() ?? null,
+    overdue: isOverdue(row, now),
     messageCount: row.message_count,
     preview: row.preview,
     unread: !readAt || (row.last_inbound_at !== null && row.last_inbound_at > readAt),
@@ -110,6 +114,7 @@ export async function listConversations(ctx: ServiceContext, query: ListQuery) {
     assignedUserId: query.view === 'mijn' ? ctx.actor.userId : undefined,
     teamIds: query.view === 'team' ? await findTeamIdsOfUser(ctx.db, organisationId, ctx.actor.userId) : undefined,
     unassigned: query.view === 'niet-toegewezen',
+    overdueAt: query.view === 'te-laat' ? ctx.clock.now() : undefined,
     before: decodeCursor(query.before),
     limit: query.limit + 1,
   });
@@ -119,7 +124,7 @@ export async function listConversations(ctx: ServiceContext, query: ListQuery) {
   const last = page.at(-1);
   return {
     items: page.map((row) => ({
-      ...toConversationView(row, codes, reads.get(row.id)),
+      ...toConversationView(row, codes, reads.get(row.id), ctx.clock.now()),
       messages: messages.filter((message) => message.conversation_id === row.id).map(toMessageView),
     })),
     nextCursor: rows.length > query.limit && last ? Buffer.from(`${last.last_message_at.toISOString()}|${last.id}`).toString('base64url') : null,
@@ -141,7 +146,7 @@ export async function getConversation(ctx: ServiceContext, conversationId: strin
   const outbox = await findOutboxItemsForMessages(ctx.db, organisationId, messages.map((message) => message.id));
   if (ctx.actor.userId) await markRead(ctx.db, organisationId, row.id, ctx.actor.userId, ctx.clock.now());
   return {
-    ...toConversationView(row, codes, ctx.clock.now()),
+    ...toConversationView(row, codes, ctx.clock.now(), ctx.clock.now()),
     messages: messages.map(toMessageView),
     events: events.map(toEventView),
     outbox: outbox.filter((item) => item.status !== 'verzonden').map(toOutboxView),

@@ -1,13 +1,15 @@
 import type { Db } from '../../platform/db/database';
 import type { MessageRow } from '../../platform/db/schema';
+import type { Clock } from '../../platform/clock';
 import type { JobRegistry } from '../../platform/jobs/job-registry';
 import { THREAD_JOB } from '../channels/ingest.service';
 import { countMessageIn, findMessageByPlatformId, findUnthreadedMessages, openConversation, setMessageConversation, updateConversation } from './conversations.repository';
+import { applyNorms, isAcknowledgement } from './office-hours/norms.service';
 import { isConversational, previewOf, threadKeyFor } from './threading';
 
 // A resident's message: into the conversation of its person and thread, which opens again if it was
 // waiting, snoozed or closed, and now waits for an answer.
-async function threadInbound(db: Db, message: MessageRow) {
+async function threadInbound(db: Db, clock: Clock, message: MessageRow) {
   const { conversation, created } = await openConversation(db, {
     organisation_id: message.organisation_id,
     account_id: message.account_id,
@@ -28,15 +30,16 @@ async function threadInbound(db: Db, message: MessageRow) {
     simulated: message.simulated,
   });
   await setMessageConversation(db, message.organisation_id, message.id, conversation.id);
-  if (created) return;
+  if (created) return applyNorms(db, clock, { before: null, after: conversation, message });
   await countMessageIn(db, message.organisation_id, conversation.id);
-  await updateConversation(db, message.organisation_id, conversation.id, {
+  const updated = await updateConversation(db, message.organisation_id, conversation.id, {
     last_message_at: message.received_at > conversation.last_message_at ? message.received_at : conversation.last_message_at,
     last_inbound_at: message.received_at,
     waiting_since: conversation.waiting_since ?? message.received_at,
     preview: previewOf(message.text),
     ...(conversation.state !== 'open' && { state: 'open', closed_at: null, snoozed_until: null }),
   });
+  await applyNorms(db, clock, { before: conversation, after: updated, message });
 }
 
 // Our answer (sent through the outbox): into the conversation of the message it answers. The resident
@@ -47,6 +50,7 @@ async function threadOutbound(db: Db, message: MessageRow) {
   if (!original?.conversation_id) return;
   await setMessageConversation(db, message.organisation_id, message.id, original.conversation_id);
   await countMessageIn(db, message.organisation_id, original.conversation_id);
+  if (await isAcknowledgement(db, message)) return;
   const conversation = await updateConversation(db, message.organisation_id, original.conversation_id, { last_message_at: message.received_at, waiting_since: null });
   await updateConversation(db, message.organisation_id, conversation.id, {
     first_response_at: conversation.first_response_at ?? message.received_at,
@@ -54,16 +58,16 @@ async function threadOutbound(db: Db, message: MessageRow) {
   });
 }
 
-export async function threadMessages(db: Db, organisationId: string, messageIds: string[]) {
+export async function threadMessages(db: Db, clock: Clock, organisationId: string, messageIds: string[]) {
   for (const message of await findUnthreadedMessages(db, organisationId, messageIds)) {
     if (message.direction === 'uit') await threadOutbound(db, message);
-    else if (isConversational(message)) await threadInbound(db, message);
+    else if (isConversational(message)) await threadInbound(db, clock, message);
   }
 }
 
 export function registerInboxJobs(registry: JobRegistry): void {
   registry.register({
     name: THREAD_JOB,
-    handler: async ({ db, job, payload }) => threadMessages(db, job.organisation_id, (payload.messageIds as string[]) ?? []),
+    handler: async ({ db, clock, job, payload }) => threadMessages(db, clock, job.organisation_id, (payload.messageIds as string[]) ?? []),
   });
 }

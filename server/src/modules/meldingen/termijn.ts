@@ -180,14 +180,15 @@ function endOfLocalDay(day: DayNumber, timeZone: string): Date {
 }
 
 // How far the zone's wall clock is ahead of UTC at this instant (Amsterdam: 1 or 2 hours).
-function offsetMs(instant: Date, timeZone: string): number {
+// Exported for the inbox's office hours, which count in the same zones.
+export function offsetMs(instant: Date, timeZone: string): number {
   const wall = wallClock(instant, timeZone);
   const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
   const instantToTheSecond = Math.floor(instant.getTime() / 1000) * 1000;
   return wallAsUtc - instantToTheSecond;
 }
 
-interface WallClock {
+export interface WallClock {
   year: number;
   month: number;
   day: number;
@@ -198,7 +199,7 @@ interface WallClock {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function wallClock(instant: Date, timeZone: string): WallClock {
+export function wallClock(instant: Date, timeZone: string): WallClock {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     // Throws a RangeError for an unknown zone, which is what a misconfigured municipality should get.

@@ -26,6 +26,9 @@ export interface ConversationsTable {
   waiting_since: NullableTimestamp;
   first_response_at: NullableTimestamp;
   closed_at: NullableTimestamp;
+  // migrations/0008_office_hours.sql
+  first_response_due_at: NullableTimestamp;
+  resolution_due_at: NullableTimestamp;
   message_count: Generated<number>;
   preview: Generated<string>;
   simulated: Generated<boolean>;
@@ -37,7 +40,7 @@ export interface ConversationEventsTable {
   seq: Generated<string>;
   conversation_id: string;
   at: Timestamp;
-  kind: 'toestand' | 'toegewezen' | 'notitie' | 'labels' | 'prioriteit' | 'antwoord';
+  kind: 'toestand' | 'toegewezen' | 'notitie' | 'labels' | 'prioriteit' | 'antwoord' | 'te-laat' | 'ontvangstbevestiging';
   text: string | null;
   details: Json<Record<string, unknown>>;
   mentions: Generated<string[]>;

@@ -11,6 +11,7 @@ import type {
 } from './schema-channels';
 import type { ConversationEventsTable, ConversationReadsTable, ConversationsTable } from './schema-inbox';
 import type { KnowledgeArticlesTable, KnowledgeArticleVersionsTable, ReplyTemplatesTable, ToneCodesTable } from './schema-knowledge';
+import type { ConversationAlertsTable, OfficeHoursTable } from './schema-office-hours';
 import type { KlachtCountersTable, KlachtenTable, KlachtEventsTable, KlachtRemindersTable } from './schema-klachten';
 import type { MeldingCategoriesTable, MeldingCountersTable, MeldingenTable, MeldingEventsTable, MeldingKtoTable, MeldingPhotosTable, MeldingStandardTextsTable } from './schema-meldingen';
 
@@ -18,6 +19,7 @@ export type * from './schema-channels';
 export type * from './schema-meldingen';
 export type * from './schema-inbox';
 export type * from './schema-klachten';
+export type * from './schema-office-hours';
 export type * from './schema-knowledge';
 
 // Kysely's view of the tables in migrations/. Keep in step with the SQL.
@@ -232,6 +234,8 @@ export interface Database {
   conversations: ConversationsTable;
   conversation_events: ConversationEventsTable;
   conversation_reads: ConversationReadsTable;
+  office_hours: OfficeHoursTable;
+  conversation_alerts: ConversationAlertsTable;
   knowledge_articles: KnowledgeArticlesTable;
   knowledge_article_versions: KnowledgeArticleVersionsTable;
   reply_templates: ReplyTemplatesTable;

@@ -56,4 +56,6 @@ export async function definePlatformSchedules(db: Db, clock: Clock): Promise<voi
   await defineSchedule(db, clock, { organisationId: SYSTEM_ORGANISATION_ID, name: 'kanalen', jobName: 'kanalen.plannen', cron: '* * * * *' });
   // Klachten: reminders before the Awb decision deadline, each sent once (klacht_reminders).
   await defineSchedule(db, clock, { organisationId: SYSTEM_ORGANISATION_ID, name: 'klachten-herinneringen', jobName: 'klachten.herinneren', cron: '5 * * * *' });
+  // Webcare: conversations past their response norm alert whoever handles them, once per due moment.
+  await defineSchedule(db, clock, { organisationId: SYSTEM_ORGANISATION_ID, name: 'inbox-te-laat', jobName: 'inbox.te-laat-melden', cron: '* * * * *' });
 }

@@ -1,0 +1,24 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { ConversationRow, Database } from '../../../platform/db/schema';
+
+// Overdue: the ball is in our court (open, or snoozed by us) and a due moment has passed, either the answer
+// the waiting resident is owed or the resolution. A conversation waiting for the resident, or closed, is
+// never overdue. One definition for the view, the "te-laat" filter and (per norm) the alert job.
+const OURS = ['open', 'gesnoozed'] as const;
+
+export function isOverdue(row: Pick<ConversationRow, 'state' | 'waiting_since' | 'first_response_due_at' | 'resolution_due_at'>, now: Date): boolean {
+  if (!(OURS as readonly string[]).includes(row.state)) return false;
+  const answerLate = row.waiting_since !== null && row.first_response_due_at !== null && row.first_response_due_at <= now;
+  return answerLate || (row.resolution_due_at !== null && row.resolution_due_at <= now);
+}
+
+export function overdueAt(now: Date) {
+  return (eb: ExpressionBuilder<Database, 'conversations'>) =>
+    eb.and([
+      eb('conversations.state', 'in', [...OURS]),
+      eb.or([
+        eb.and([eb('conversations.waiting_since', 'is not', null), eb('conversations.first_response_due_at', '<=', now)]),
+        eb('conversations.resolution_due_at', '<=', now),
+      ]),
+    ]);
+}
