@@ -12,6 +12,7 @@ import { loggerOptions } from './platform/logging';
 import { createMailer, mailJob } from './platform/mail/mailer';
 import { registerModules } from './modules/index';
 import { registerPlatformJobs } from './platform/jobs/platform-jobs';
+import { EventHub } from './platform/events/event-hub';
 import { registerChannelJobs } from './modules/channels/channel-jobs';
 import { registerInboxJobs } from './modules/inbox/threading.service';
 import { registerOfficeHoursJobs } from './modules/inbox/office-hours/overdue-alerts';
@@ -50,6 +51,8 @@ export async function createRuntime(
   const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await migrate(database);
   const registry = buildJobRegistry(config);
+  const events = new EventHub(database);
+  await events.start();
   const app = await buildApp({
     db: database.db,
     clock,
@@ -60,6 +63,7 @@ export async function createRuntime(
     },
     defaultMetrics: true,
     logStream: options.logStream,
+    events,
   });
   const worker = new Worker({ db: database.db, clock, registry, logger: app.log as never });
   const streams = new StreamSupervisor({ db: database.db, clock, keys: { current: config.secretKey, previous: config.previousSecretKeys }, fetch: globalThis.fetch, logger: app.log as never });
@@ -73,6 +77,7 @@ export async function createRuntime(
       await streams.stop();
       await worker.stop();
       await app.close();
+      await events.close();
       await database.close();
     },
   };

@@ -13,6 +13,8 @@ describe('de webcare-inbox in de webapp', () => {
   let browser: Browser;
   let page: Page;
   let errors: string[];
+  let colleague: Awaited<ReturnType<typeof buildUser>>;
+  let simulated: Parameters<typeof storeMessages>[2];
 
   beforeAll(async () => {
     e2e = await startE2eApp();
@@ -33,6 +35,8 @@ describe('de webcare-inbox in de webapp', () => {
     ]);
     await e2e.testApp.worker.drain();
     const agent = await buildUser(db, clock, e2e.organisation.id, { roles: ['kcc'], municipalityIds: [bergen.id], name: 'Kees Klant' });
+    colleague = await buildUser(db, clock, e2e.organisation.id, { roles: ['webcare'], municipalityIds: [bergen.id], name: 'Wendy Webcare' });
+    simulated = account;
     browser = await launchChromium();
     page = await (await newContext(browser, DESKTOP)).newPage();
     errors = collectPageErrors(page);
@@ -98,6 +102,31 @@ describe('de webcare-inbox in de webapp', () => {
     await main().locator('.plein-inbox-item', { hasText: 'Joke Jansen' }).waitFor();
     await page.setViewportSize(PHONE);
     await expectAccessible(page, 'inbox-lijst-telefoon', PHONE.width);
+    expect(errors).toEqual([]);
+  });
+
+  it('toont een nieuw bericht zonder te verversen, en waarschuwt als een collega al een antwoord typt', async () => {
+    await page.setViewportSize(DESKTOP);
+    await page.goto(`${e2e.baseUrl}/inbox`);
+    await waitForPage(page);
+    const { db } = e2e.testApp.database;
+    await storeMessages(db, e2e.testApp.clock, simulated, [
+      plainMessage({ platformId: 'vraag-2', author: { id: 'inwoner-2', handle: '@piet', displayName: 'Piet Pieters', followers: 3 }, text: 'Is het gemeentehuis open op tweede kerstdag?', visibility: 'openbaar', postedAt: e2e.testApp.clock.now(), raw: {} }),
+    ]);
+    await e2e.testApp.worker.drain();
+    // Pushed by the server (server-sent events): no reload, and well within the 60-second fallback poll.
+    await main().locator('.plein-inbox-item', { hasText: 'Piet Pieters' }).waitFor({ timeout: 10_000 });
+
+    const other = await (await newContext(browser, DESKTOP)).newPage();
+    await signInWithForm(other, e2e.baseUrl, colleague.email, TEST_PASSWORD);
+    await main().getByRole('link', { name: 'Piet Pieters' }).click();
+    await waitForPage(page);
+    await other.goto(page.url());
+    await waitForPage(other);
+    await other.locator('main').getByLabel('Uw antwoord').fill('Nee, op tweede kerstdag is het gemeentehuis gesloten.');
+    await main().getByText('Let op: Wendy Webcare typt al een antwoord op dit gesprek.').waitFor({ timeout: 10_000 });
+    await expectAccessible(page, 'inbox-botsing', DESKTOP.width);
+    await other.close();
     expect(errors).toEqual([]);
   });
 });

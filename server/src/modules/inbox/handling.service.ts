@@ -11,6 +11,7 @@ import { assertReplyPasses } from '../knowledge/reply-checks.service';
 import { findUser, findUsers } from '../users/users.repository';
 import { findConversationMessages, insertConversationEvent, updateConversation } from './conversations.repository';
 import { getConversation, visibleConversation } from './conversations.service';
+import { announceConversation } from './live/announce';
 
 type Change = z.infer<typeof conversationChangeSchema>;
 type Reply = z.infer<typeof conversationReplySchema>;
@@ -79,6 +80,7 @@ export async function changeConversation(ctx: ServiceContext, conversationId: st
       await event(tx, current, 'toegewezen', `Team: ${team?.name ?? 'geen'}; behandelaar: ${person?.name ?? 'geen'}`, { teamId: current.assigned_team_id, userId: current.assigned_user_id });
     }
     await recordAudit(tx, { action: 'gesprek.gewijzigd', recordType: 'gesprek', recordId: row.id, details: { ...input } });
+    await announceConversation(tx.db, row);
     return getConversation(tx, row.id);
   });
 }
@@ -100,6 +102,7 @@ export async function addConversationNote(ctx: ServiceContext, conversationId: s
     const row = await visibleConversation(tx, conversationId);
     const users = await findUsers(tx.db, tx.actor.organisationId);
     await event(tx, row, 'notitie', text, {}, mentionedUserIds(text, users));
+    await announceConversation(tx.db, row);
     return getConversation(tx, row.id);
   });
 }
@@ -125,6 +128,7 @@ export async function replyToConversation(ctx: ServiceContext, conversationId: s
     const { item, created } = queued[0]!;
     // A repeated request with the same key queues nothing and records nothing new.
     if (created) await event(tx, row, 'antwoord', input.text, { outboxId: item.id, ...(queued.length > 1 && { outboxIds: queued.map((part) => part.item.id) }) });
+    if (created) await announceConversation(tx.db, row);
     return { item, message: { text: item.text, status: item.status }, thread: queued.map((part) => part.item) };
   });
 }

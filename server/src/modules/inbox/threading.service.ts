@@ -5,6 +5,7 @@ import type { JobRegistry } from '../../platform/jobs/job-registry';
 import { THREAD_JOB } from '../channels/ingest.service';
 import { countMessageIn, findMessageByPlatformId, findUnthreadedMessages, openConversation, setMessageConversation, updateConversation } from './conversations.repository';
 import { applyNorms, isAcknowledgement } from './office-hours/norms.service';
+import { announceConversationsOf } from './live/announce';
 import { isConversational, previewOf, threadKeyFor } from './threading';
 
 // A resident's message: into the conversation of its person and thread, which opens again if it was
@@ -63,6 +64,8 @@ export async function threadMessages(db: Db, clock: Clock, organisationId: strin
     if (message.direction === 'uit') await threadOutbound(db, message);
     else if (isConversational(message)) await threadInbound(db, clock, message);
   }
+  // Open inboxes (in any server process) hear it when this job's transaction commits.
+  await announceConversationsOf(db, organisationId, messageIds);
 }
 
 export function registerInboxJobs(registry: JobRegistry): void {

@@ -15,6 +15,8 @@ export interface DatabaseHandle {
   pglite?: PGlite;
   // Runs a multi-statement SQL script and a bookkeeping statement in one transaction.
   runScriptInTransaction(script: string, after: { sql: string; params: unknown[] }): Promise<void>;
+  // Receives NOTIFY payloads on a channel, from this process and (on PostgreSQL) from every other one.
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
           client.release();
         }
       },
+      listen: (channel, onPayload) => listenOnPostgres(options.databaseUrl!, channel, onPayload),
       close: () => db.destroy(),
     };
   }
@@ -75,10 +78,41 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
         await tx.query(after.sql, after.params);
       });
     },
+    listen: async (channel, onPayload) => {
+      const stop = await pglite.listen(channel, onPayload);
+      return async () => {
+        if (!pglite.closed) await stop();
+      };
+    },
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
       unlock();
     },
+  };
+}
+
+// One connection of its own per listener: a pooled connection would lose its LISTEN when returned. A
+// dropped connection is replaced after a second, so a database restart only pauses the notifications.
+async function listenOnPostgres(connectionString: string, channel: string, onPayload: (payload: string) => void) {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  const connect = async () => {
+    const next = new pg.Client({ connectionString });
+    next.on('notification', (message) => {
+      if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
+    });
+    next.on('error', () => {
+      next.end().catch(() => {});
+      if (!stopped) setTimeout(() => void connect().catch(() => {}), 1_000).unref();
+    });
+    await next.connect();
+    await next.query(`LISTEN "${channel.replace(/"/g, '')}"`);
+    client = next;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => {});
   };
 }

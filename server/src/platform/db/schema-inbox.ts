@@ -55,5 +55,13 @@ export interface ConversationReadsTable {
   read_at: Timestamp;
 }
 
+export interface ConversationPresenceTable {
+  organisation_id: string;
+  conversation_id: string;
+  user_id: string;
+  composing: boolean;
+  seen_at: Timestamp;
+}
+
 export type ConversationRow = Selectable<ConversationsTable>;
 export type ConversationEventRow = Selectable<ConversationEventsTable>;

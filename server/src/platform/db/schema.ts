@@ -9,7 +9,7 @@ import type {
   MessagesTable,
   OutboxTable,
 } from './schema-channels';
-import type { ConversationEventsTable, ConversationReadsTable, ConversationsTable } from './schema-inbox';
+import type { ConversationEventsTable, ConversationPresenceTable, ConversationReadsTable, ConversationsTable } from './schema-inbox';
 import type { KnowledgeArticlesTable, KnowledgeArticleVersionsTable, ReplyTemplatesTable, ToneCodesTable } from './schema-knowledge';
 import type { ConversationAlertsTable, OfficeHoursTable } from './schema-office-hours';
 import type { KlachtCountersTable, KlachtenTable, KlachtEventsTable, KlachtRemindersTable } from './schema-klachten';
@@ -234,6 +234,7 @@ export interface Database {
   conversations: ConversationsTable;
   conversation_events: ConversationEventsTable;
   conversation_reads: ConversationReadsTable;
+  conversation_presence: ConversationPresenceTable;
   office_hours: OfficeHoursTable;
   conversation_alerts: ConversationAlertsTable;
   knowledge_articles: KnowledgeArticlesTable;

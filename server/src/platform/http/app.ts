@@ -24,6 +24,7 @@ import { authenticateBearer, authenticateSession } from '../auth/authenticate';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { RequestOrigin, ServiceContext } from '../context';
+import type { EventHub } from '../events/event-hub';
 import type { Db } from '../db/database';
 import { loggerOptions } from '../logging';
 import { can } from '../tenancy/policy';
@@ -51,6 +52,8 @@ export interface AppDependencies {
   defaultMetrics?: boolean;
   // Where logs go; tests pass a stream to check what is (not) logged.
   logStream?: DestinationStream;
+  // Committed changes announced by any process, for live pages (the inbox).
+  events?: EventHub;
 }
 
 export type AppInstance = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;

@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { CHANNEL_CAPABILITIES } from '../../../../contracts/channel-limits';
 import { useAuth, useMe } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
-import { AppLink, PageHeader, Paragraph, QueryState } from '../../ui';
+import { Alert, AppLink, PageHeader, Paragraph, QueryState } from '../../ui';
 import { ConversationEvents, ConversationHistory } from './ConversationEvents';
 import { ConversationHandleForm } from './ConversationHandleForm';
 import { ConversationMessages } from './ConversationMessages';
@@ -12,11 +13,13 @@ import { ConversationStateBadge } from './ConversationStateBadge';
 import { ReplyForm } from './ReplyForm';
 import { conversationMessages } from './conversation-messages';
 import { type ConversationDetail, inboxQueryKey, useConversation } from './conversation-queries';
+import { useLiveInbox, usePresence } from './use-live-inbox';
 
 export function ConversationPage() {
   const { id = '' } = useParams();
   const t = useMessages(conversationMessages);
   const conversation = useConversation(id);
+  useLiveInbox();
   return (
     <>
       <Paragraph>
@@ -43,6 +46,10 @@ function ConversationView({ conversation }: { conversation: ConversationDetail }
     await queryClient.invalidateQueries({ queryKey: [...inboxQueryKey, 'lijst'] });
   };
   const canHandle = can('inbox.handle');
+  const [composing, setComposing] = useState(false);
+  const others = usePresence(conversation.id, composing);
+  const typing = others.filter((other) => other.composing).map((other) => other.name);
+  const viewing = others.filter((other) => !other.composing).map((other) => other.name);
 
   return (
     <>
@@ -57,10 +64,14 @@ function ConversationView({ conversation }: { conversation: ConversationDetail }
           </div>
         }
       />
+      <div role="status" aria-live="polite">
+        {typing.length > 0 && <Alert type="warning">{t('othersComposing', { names: typing.join(', ') })}</Alert>}
+        {viewing.length > 0 && <Alert type="info">{t('othersViewing', { names: viewing.join(', ') })}</Alert>}
+      </div>
       <div className="plein-melding-layout">
         <div className="plein-melding-layout__main">
           <ConversationMessages conversation={conversation} onRetried={() => updated()} />
-          {canHandle && <ReplyForm conversation={conversation} onSent={() => updated()} />}
+          {canHandle && <ReplyForm conversation={conversation} onSent={() => updated()} onComposing={setComposing} />}
         </div>
         <div className="plein-melding-layout__side">
           {canHandle && (

@@ -10,6 +10,7 @@ import { ConversationList } from './ConversationList';
 import { conversationMessages } from './conversation-messages';
 import { filtersFromParams, type InboxFilters, paramsFrom, useConversations } from './conversation-queries';
 import { inboxMessages } from './inbox-messages';
+import { useLiveInbox } from './use-live-inbox';
 
 const VIEWS: InboxFilters['view'][] = ['alle', 'mijn', 'team', 'niet-toegewezen'];
 
@@ -23,6 +24,7 @@ export function InboxPage() {
   const filters = filtersFromParams(params);
   const [draft, setDraft] = useState(filters);
   const conversations = useConversations(filters);
+  useLiveInbox();
   const apply = (next: InboxFilters) => setParams(paramsFrom(next));
   const actions = can('messages.log') ? <ButtonLink to="/inbox/telefoongesprek">{phone('logCall')}</ButtonLink> : undefined;
 

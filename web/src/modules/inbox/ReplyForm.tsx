@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { CHANNEL_CAPABILITIES, checkLength } from '../../../../contracts/channel-limits';
 import { api } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
@@ -9,7 +9,7 @@ import type { ConversationDetail } from './conversation-queries';
 
 // A plain answer box with the channel's length count; one idempotency key per draft, so a double click
 // or a retry after a network error sends the answer once.
-export function ReplyForm({ conversation, onSent }: { conversation: ConversationDetail; onSent: () => Promise<void> }) {
+export function ReplyForm({ conversation, onSent, onComposing }: { conversation: ConversationDetail; onSent: () => Promise<void>; onComposing?: (composing: boolean) => void }) {
   const t = useMessages(conversationMessages);
   const [text, setText] = useState('');
   const [privately, setPrivately] = useState(conversation.visibility === 'prive');
@@ -18,6 +18,9 @@ export function ReplyForm({ conversation, onSent }: { conversation: Conversation
   const capabilities = CHANNEL_CAPABILITIES[conversation.channel];
   const length = checkLength(conversation.channel, text);
   const name = conversation.author.displayName ?? conversation.author.handle;
+  const composing = text.trim().length > 0;
+  // Colleagues see that an answer is being written (collision warning).
+  useEffect(() => onComposing?.(composing), [composing, onComposing]);
 
   const { submit, errors, problem, busy } = useFormSubmit({
     onStart: () => setDone(false),

@@ -80,6 +80,8 @@ export const conversationMessages = defineMessages({
     historyHeading: 'Eerdere gesprekken met deze persoon',
     noHistory: 'Geen eerdere gesprekken.',
     by: 'door {name}',
+    othersComposing: 'Let op: {names} typt al een antwoord op dit gesprek.',
+    othersViewing: '{names} heeft dit gesprek ook open.',
   },
   en: {
     title: 'Inbox',
@@ -160,5 +162,7 @@ export const conversationMessages = defineMessages({
     historyHeading: 'Earlier conversations with this person',
     noHistory: 'No earlier conversations.',
     by: 'by {name}',
+    othersComposing: 'Careful: {names} is already typing a reply to this conversation.',
+    othersViewing: '{names} also has this conversation open.',
   },
 });

@@ -1,11 +1,13 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { conversationDetailSchema, conversationPageSchema } from '../../../../contracts/inbox';
+import type { presenceSchema } from '../../../../contracts/inbox-live';
 import { api, queryString } from '../../app/api-client';
 
 export type ConversationPage = z.infer<typeof conversationPageSchema>;
 export type ConversationDetail = z.infer<typeof conversationDetailSchema>;
 export type ConversationItem = ConversationPage['items'][number];
+export type Presence = z.infer<typeof presenceSchema>;
 
 export interface InboxFilters {
   view: 'alle' | 'mijn' | 'team' | 'niet-toegewezen';
@@ -16,8 +18,8 @@ export interface InboxFilters {
 }
 
 export const inboxQueryKey = ['inbox'] as const;
-// Until the server pushes changes, the list asks again every 15 seconds while it is on screen.
-const REFRESH_MS = 15_000;
+// Live events refetch at once; this is the fallback when the event stream cannot get through (a proxy).
+const REFRESH_MS = 60_000;
 
 export function filtersFromParams(params: URLSearchParams): InboxFilters {
   const view = params.get('weergave');

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { isoDateTime } from './common';
+
+// Live inbox: who else has a conversation open (and is typing), so two colleagues do not answer the same resident.
+export const presenceSchema = z.object({ userId: z.uuid(), name: z.string(), composing: z.boolean().describe('Typt een antwoord'), seenAt: isoDateTime });
+
+export const presenceReportSchema = z.strictObject({
+  composing: z.boolean().default(false),
+  leaving: z.boolean().optional().describe('De medewerker sluit het gesprek'),
+});
+
+export const streamInfoSchema = z.object({ stream: z.string(), hint: z.string() });

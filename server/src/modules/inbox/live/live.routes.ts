@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { idParams } from '../../../../../contracts/common';
+import { presenceReportSchema, presenceSchema, streamInfoSchema } from '../../../../../contracts/inbox-live';
+import { type AppInstance, serviceContext } from '../../../platform/http/app';
+import { actsForMunicipality, assertCan } from '../../../platform/tenancy/policy';
+import { presenceOn, reportPresence } from './presence.service';
+
+const HEARTBEAT_MS = 25_000;
+
+export async function liveInboxRoutes(app: AppInstance) {
+  const tags = ['Reageren'];
+
+  // Server-sent events: "gesprek" (new message, reply, change) and "aanwezigheid" (a colleague opened or is
+  // answering a conversation), each with the conversation's id. Only for conversations of one's own
+  // municipalities. A request without Accept: text/event-stream gets a short explanation instead.
+  app.get(
+    '/api/v1/inbox/stream',
+    {
+      config: { permission: 'inbox.read' },
+      schema: { tags, summary: 'Live wijzigingen in de inbox (server-sent events; vraag met Accept: text/event-stream)', response: { 200: streamInfoSchema } },
+    },
+    async (request, reply) => {
+      const ctx = serviceContext(request);
+      assertCan(ctx.actor, 'inbox.read');
+      const events = app.deps.events;
+      if (!events || !String(request.headers.accept ?? '').includes('text/event-stream')) {
+        return { stream: '/api/v1/inbox/stream', hint: 'Open deze adres met Accept: text/event-stream (EventSource) voor live wijzigingen.' };
+      }
+      reply.hijack();
+      reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      reply.raw.write('retry: 3000\n\n');
+      const unsubscribe = events.subscribe(ctx.actor.organisationId, (change) => {
+        if (!actsForMunicipality(ctx.actor, change.municipalityId)) return;
+        reply.raw.write(`event: ${change.kind}\ndata: ${JSON.stringify({ id: change.id })}\n\n`);
+      });
+      // A comment now and then keeps proxies from closing an idle stream.
+      const heartbeat = setInterval(() => reply.raw.write(': \n\n'), HEARTBEAT_MS);
+      request.raw.on('close', () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+      });
+    },
+  );
+
+  app.get(
+    '/api/v1/conversations/:id/presence',
+    {
+      config: { permission: 'inbox.read' },
+      schema: { tags, summary: 'Collega’s die dit gesprek nu open hebben (en of ze een antwoord typen)', params: idParams, response: { 200: z.array(presenceSchema) } },
+    },
+    async (request) => presenceOn(serviceContext(request), request.params.id),
+  );
+
+  app.post(
+    '/api/v1/conversations/:id/presence',
+    {
+      config: { permission: 'inbox.read' },
+      schema: { tags, summary: 'Meld dat u dit gesprek open heeft of een antwoord typt (elke 20 seconden)', params: idParams, body: presenceReportSchema, response: { 200: z.array(presenceSchema) } },
+    },
+    async (request) => reportPresence(serviceContext(request), request.params.id, request.body),
+  );
+}
