@@ -124,13 +124,34 @@ describe('kanalen in de webapp', () => {
     // A stored secret is kept when its field stays empty, and the form says so.
     await page.getByText('Laat dit veld leeg om die te houden').first().waitFor();
     await page.getByLabel('Weergavenaam').fill('Gemeente Bergen op Facebook');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await page.getByText('De wijzigingen zijn opgeslagen.').waitFor();
 
     await page.goto(`${e2e.baseUrl}/beheer/kanalen/${simulatedAccountId}`);
     await waitForPage(page);
     const message = page.locator('.plein-message').filter({ hasText: 'Wanneer wordt het gft weer opgehaald?' });
     expect(await message.textContent()).toContain('Gesimuleerd');
+    expect(errors).toEqual([]);
+  });
+
+  it('stelt openingstijden en een norm in: eerst een fout bij de dag, dan opgeslagen', async () => {
+    await page.goto(`${e2e.baseUrl}/beheer/kanalen/${simulatedAccountId}`);
+    await waitForPage(page);
+    await page.getByRole('heading', { name: 'Openingstijden en normen' }).waitFor();
+    await page.getByLabel('Maandag', { exact: true }).fill('17:00-09:00');
+    await page.getByRole('group', { name: 'Norm voor de eerste reactie' }).getByLabel('Binnen').fill('2');
+    await page.getByRole('button', { name: 'Openingstijden opslaan' }).click();
+    expect(await fieldError('Maandag')).toContain('Het einde moet na het begin liggen');
+
+    await page.getByLabel('Maandag', { exact: true }).fill('08:30-12:00, 13:00-17:00');
+    await page.getByLabel('Uitzonderingen').fill('24-12-2026 09:00-12:00 Kerstavond');
+    await page.getByLabel('Stuur buiten openingstijden een automatisch antwoord (hoogstens één per gesprek per dag)').check();
+    await page.getByRole('button', { name: 'Openingstijden opslaan' }).click();
+    await page.getByText('De openingstijden en normen zijn opgeslagen.').waitFor();
+    await screenshot(page, 'kanaal-openingstijden');
+    const stored = await e2e.testApp.database.db.selectFrom('office_hours').selectAll().where('account_id', '=', simulatedAccountId).executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ first_response_minutes: 120, acknowledgement_enabled: true, exceptions: [{ date: '2026-12-24', hours: [{ from: '09:00', to: '12:00' }], description: 'Kerstavond' }] });
+    expect(stored.week.maandag).toEqual([{ from: '08:30', to: '12:00' }, { from: '13:00', to: '17:00' }]);
     expect(errors).toEqual([]);
   });
 

@@ -12,6 +12,7 @@ import { Alert, AppLink, Button, DataList, Heading, PageHeader, Paragraph, Query
 import { useOrganisation } from '../organisation-queries';
 import { AccountStatusBadge, SimulatedBadge } from './AccountBadges';
 import { type ChannelAccountChange, EditChannelAccountForm } from './EditChannelAccountForm';
+import { OfficeHoursSection } from './office-hours/OfficeHoursSection';
 import { RecentMessages } from './RecentMessages';
 import { WebhookAddress } from './WebhookAddress';
 import { channelAccountsQueryKey, type ChannelCatalogue, useChannelAccount, useChannelCatalogue, WEBHOOK_CHANNELS } from './channel-queries';
@@ -87,6 +88,7 @@ function EditChannelAccount({ account, catalogue }: { account: ChannelAccount; c
           <PauseSection account={account} onToggle={(paused) => patch({ paused })} />
         </>
       )}
+      {can('inbox.read') && <OfficeHoursSection accountId={account.id} canManage={can('channels.manage')} />}
       {WEBHOOK_CHANNELS.includes(account.channel) && <WebhookAddress organisationId={me.organisation.id} accountId={account.id} />}
       {can('messages.read') && <RecentMessages accountId={account.id} />}
     </>
