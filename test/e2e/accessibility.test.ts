@@ -32,6 +32,10 @@ describe('toegankelijkheid van elke pagina', () => {
     { name: 'meldingcategorieen', path: '/beheer/meldingen' },
     { name: 'meldingcategorie-nieuw', path: '/beheer/meldingen/nieuw' },
     { name: 'standaardteksten', path: '/beheer/standaardteksten' },
+    { name: 'kennisbank', path: '/beheer/kennisbank' },
+    { name: 'kennisbank-artikel-nieuw', path: '/beheer/kennisbank/nieuw' },
+    { name: 'kennisbank-webcareteksten', path: '/beheer/kennisbank/webcareteksten' },
+    { name: 'kennisbank-toonkader', path: '/beheer/kennisbank/toonkader' },
     { name: 'tokens', path: '/profiel/tokens' },
     { name: 'toegankelijkheid-ingelogd', path: '/toegankelijkheid' },
     { name: 'niet-gevonden-ingelogd', path: '/bestaat-niet' },
@@ -55,6 +59,9 @@ describe('toegankelijkheid van elke pagina', () => {
     workspacePages.push({ name: 'team-wijzigen', path: `/beheer/teams/${team.json().id}` });
     workspacePages.push({ name: 'gebruiker-wijzigen', path: `/beheer/gebruikers/${e2e.admin.id}` });
     await as('POST', '/api/v1/me/api-tokens', { name: 'Power BI dashboard' });
+    const article = await as('POST', '/api/v1/knowledge-articles', { question: 'Wanneer wordt de gft-container geleegd?', answer: 'Om de week; kijk in de afvalapp.', contact: 'KCC, 14 0251', link: 'https://www.example.nl/afval' });
+    workspacePages.push({ name: 'kennisbank-artikel', path: `/beheer/kennisbank/${article.json().id}` });
+    await as('POST', '/api/v1/reply-templates', { title: 'Bedankt', body: 'Dank u wel, {naam}! {initialen}' });
     await createFailedJob(e2e);
     // Meldingen for staff: the map view and a melding's detail page with contact details, actions and timeline.
     const meldingenBase = `/api/v1/organisations/${e2e.organisation.slug}/municipalities/GM0383`;

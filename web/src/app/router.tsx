@@ -16,6 +16,11 @@ import { EditMeldingCategoryPage } from '../modules/beheer/melding-categories/Ed
 import { MeldingCategoriesPage } from '../modules/beheer/melding-categories/MeldingCategoriesPage';
 import { NewMeldingCategoryPage } from '../modules/beheer/melding-categories/NewMeldingCategoryPage';
 import { StandardTextsPage } from '../modules/beheer/standard-texts/StandardTextsPage';
+import { EditArticlePage } from '../modules/beheer/knowledge/EditArticlePage';
+import { KnowledgeArticlesPage } from '../modules/beheer/knowledge/KnowledgeArticlesPage';
+import { NewArticlePage } from '../modules/beheer/knowledge/NewArticlePage';
+import { ReplyTemplatesPage } from '../modules/beheer/knowledge/ReplyTemplatesPage';
+import { ToneCodePage } from '../modules/beheer/knowledge/ToneCodePage';
 import { MunicipalitiesPage } from '../modules/beheer/municipalities/MunicipalitiesPage';
 import { SignInSettingsPage } from '../modules/beheer/sign-in/SignInSettingsPage';
 import { EditTeamPage } from '../modules/beheer/teams/EditTeamPage';
@@ -112,6 +117,13 @@ export function AppRoutes() {
               <Route path="meldingen/nieuw" element={<NewMeldingCategoryPage />} />
               <Route path="meldingen/:id" element={<EditMeldingCategoryPage />} />
               <Route path="standaardteksten" element={<StandardTextsPage />} />
+            </Route>
+            <Route element={<RequirePermission permission="knowledge.manage" />}>
+              <Route path="kennisbank" element={<KnowledgeArticlesPage />} />
+              <Route path="kennisbank/nieuw" element={<NewArticlePage />} />
+              <Route path="kennisbank/webcareteksten" element={<ReplyTemplatesPage />} />
+              <Route path="kennisbank/toonkader" element={<ToneCodePage />} />
+              <Route path="kennisbank/:id" element={<EditArticlePage />} />
             </Route>
             <Route element={<RequirePermission permission="organisation.manage" />}>
               <Route path="gemeenten" element={<MunicipalitiesPage />} />

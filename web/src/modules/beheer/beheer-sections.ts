@@ -1,6 +1,6 @@
 export interface BeheerSection {
   path: string;
-  key: 'users' | 'teams' | 'channels' | 'audit' | 'jobs' | 'municipalities' | 'signIn' | 'meldingCategories' | 'standardTexts';
+  key: 'users' | 'teams' | 'channels' | 'audit' | 'jobs' | 'municipalities' | 'signIn' | 'meldingCategories' | 'standardTexts' | 'knowledge';
   permission: string;
 }
 
@@ -10,6 +10,7 @@ export const BEHEER_SECTIONS: BeheerSection[] = [
   { path: '/beheer/kanalen', key: 'channels', permission: 'channels.read' },
   { path: '/beheer/meldingen', key: 'meldingCategories', permission: 'meldingen.categories' },
   { path: '/beheer/standaardteksten', key: 'standardTexts', permission: 'meldingen.categories' },
+  { path: '/beheer/kennisbank', key: 'knowledge', permission: 'knowledge.manage' },
   { path: '/beheer/gemeenten', key: 'municipalities', permission: 'organisation.manage' },
   { path: '/beheer/inloggen', key: 'signIn', permission: 'organisation.manage' },
   { path: '/beheer/audit', key: 'audit', permission: 'audit.read' },
