@@ -69,6 +69,10 @@ const recordOf: Record<string, RecordFixture> = {
   '/api/v1/conversations/:id/notes': async (a, t) => ({ params: { id: await conversationOf(a, t) }, body: { text: 'Notitie' } }),
   '/api/v1/conversations/:id/reply': async (a, t) => ({ params: { id: await conversationOf(a, t) }, body: { text: 'Antwoord' } }),
   '/api/v1/conversations/:id/presence': async (a, t) => ({ params: { id: await conversationOf(a, t) }, body: { composing: true } }),
+  '/api/v1/routing-rules/:id': async (a, t) => {
+    const response = await requestAs(t.app, a.session)('POST', '/api/v1/routing-rules', { name: 'Afval', conditions: { words: ['afval'] }, actions: { labels: ['afval'] } });
+    return { params: { id: response.json().id }, body: {} };
+  },
   '/api/v1/conversations/:id/reply-check': async (a, t) => ({ params: { id: await conversationOf(a, t) }, body: { text: 'Antwoord' } }),
   '/api/v1/knowledge-articles/:id': async (a, t) => ({ params: { id: await knowledgeArticleOf(a, t) }, body: {} }),
   '/api/v1/knowledge-articles/:id/versions': async (a, t) => ({ params: { id: await knowledgeArticleOf(a, t) } }),

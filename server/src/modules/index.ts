@@ -10,6 +10,7 @@ import { simulatorRoutes } from './channels/connectors/simulator/simulator.route
 import { klachtenRoutes } from './klachten/klachten.routes';
 import { inboxRoutes } from './inbox/inbox.routes';
 import { liveInboxRoutes } from './inbox/live/live.routes';
+import { routingRoutes } from './inbox/routing/routing.routes';
 import { knowledgeRoutes } from './knowledge/knowledge.routes';
 import { officeHoursRoutes } from './inbox/office-hours/office-hours.routes';
 import { mapRoutes } from './meldingen/map.routes';
@@ -30,6 +31,7 @@ export async function registerModules(app: AppInstance): Promise<void> {
   await channelsRoutes(app);
   await inboxRoutes(app);
   await liveInboxRoutes(app);
+  await routingRoutes(app);
   await knowledgeRoutes(app);
   await officeHoursRoutes(app);
   await webhookRoutes(app);

@@ -6,6 +6,7 @@ import { THREAD_JOB } from '../channels/ingest.service';
 import { countMessageIn, findMessageByPlatformId, findUnthreadedMessages, openConversation, setMessageConversation, updateConversation } from './conversations.repository';
 import { applyNorms, isAcknowledgement } from './office-hours/norms.service';
 import { announceConversationsOf } from './live/announce';
+import { applyRoutingRules } from './routing/apply-rules';
 import { isConversational, previewOf, threadKeyFor } from './threading';
 
 // A resident's message: into the conversation of its person and thread, which opens again if it was
@@ -31,7 +32,10 @@ async function threadInbound(db: Db, clock: Clock, message: MessageRow) {
     simulated: message.simulated,
   });
   await setMessageConversation(db, message.organisation_id, message.id, conversation.id);
-  if (created) return applyNorms(db, clock, { before: null, after: conversation, message });
+  if (created) {
+    const routed = await applyRoutingRules(db, clock, conversation, message);
+    return applyNorms(db, clock, { before: null, after: routed, message });
+  }
   await countMessageIn(db, message.organisation_id, conversation.id);
   const updated = await updateConversation(db, message.organisation_id, conversation.id, {
     last_message_at: message.received_at > conversation.last_message_at ? message.received_at : conversation.last_message_at,

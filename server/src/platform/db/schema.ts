@@ -9,6 +9,7 @@ import type {
   MessagesTable,
   OutboxTable,
 } from './schema-channels';
+import type { RoutingRulesTable } from './schema-routing';
 import type { ConversationEventsTable, ConversationPresenceTable, ConversationReadsTable, ConversationsTable } from './schema-inbox';
 import type { KnowledgeArticlesTable, KnowledgeArticleVersionsTable, ReplyTemplatesTable, ToneCodesTable } from './schema-knowledge';
 import type { ConversationAlertsTable, OfficeHoursTable } from './schema-office-hours';
@@ -18,6 +19,7 @@ import type { MeldingCategoriesTable, MeldingCountersTable, MeldingenTable, Meld
 export type * from './schema-channels';
 export type * from './schema-meldingen';
 export type * from './schema-inbox';
+export type * from './schema-routing';
 export type * from './schema-klachten';
 export type * from './schema-office-hours';
 export type * from './schema-knowledge';
@@ -235,6 +237,7 @@ export interface Database {
   conversation_events: ConversationEventsTable;
   conversation_reads: ConversationReadsTable;
   conversation_presence: ConversationPresenceTable;
+  routing_rules: RoutingRulesTable;
   office_hours: OfficeHoursTable;
   conversation_alerts: ConversationAlertsTable;
   knowledge_articles: KnowledgeArticlesTable;

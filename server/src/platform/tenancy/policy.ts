@@ -29,6 +29,8 @@ const PERMISSIONS = {
   // The webcare inbox: conversations hold private messages; those who answer residents handle them.
   'inbox.read': ['beheerder', 'communicatieadviseur', 'webcare', 'kcc'],
   'inbox.handle': ['beheerder', 'communicatieadviseur', 'webcare', 'kcc'],
+  // Routing rules decide who sees what first: set by the beheerder and the communicatieadviseur who runs webcare.
+  'routing.manage': ['beheerder', 'communicatieadviseur'],
   // Knowledge-base articles, webcare standard texts and the tone code speak for the organisation: the
   // communication advisers and webcare editors who own the public voice keep them. KCC agents use them
   // (inbox.read) and propose changes; they do not change the organisation's official answers alone.
