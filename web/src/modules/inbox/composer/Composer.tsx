@@ -54,15 +54,20 @@ export function Composer({ conversation, onSent }: ComposerProps) {
   const finalText = signed && text.trim() ? withSignature(text, initials) : text.trim();
   const check = useMemo(() => checkReply({ channel: conversation.channel, text: finalText, public: isPublic }), [conversation.channel, finalText, isPublic]);
 
+  // What the agent confirmed when pressing send; changes during the undo window do not slip into it.
+  const pending = useRef<{ text: string; private: boolean; confirmedWarnings: boolean } | null>(null);
+
   const send = async () => {
+    const reply = pending.current;
+    if (!reply) return;
     setSending(true);
     setAnnouncement(t('sending'));
     try {
       await api.post(`/api/v1/conversations/${conversation.id}/reply`, {
-        text: finalText,
+        text: reply.text,
         idempotencyKey,
-        ...(conversation.visibility === 'openbaar' && privately && { private: true }),
-        ...(check.warnings.length > 0 && { confirmedWarnings: true }),
+        ...(reply.private && { private: true }),
+        ...(reply.confirmedWarnings && { confirmedWarnings: true }),
       });
       setText('');
       setTicked([]);
@@ -101,6 +106,7 @@ export function Composer({ conversation, onSent }: ComposerProps) {
       else document.getElementById('composer-controle-sectie')?.focus();
       return;
     }
+    pending.current = { text: finalText, private: conversation.visibility === 'openbaar' && privately, confirmedWarnings: check.warnings.length > 0 };
     undo.start();
     setAnnouncement('');
     // Focus on the undo button: Enter right away stops the reply.
@@ -175,8 +181,8 @@ export function Composer({ conversation, onSent }: ComposerProps) {
             <fieldset className="plein-fieldset plein-composer__audience" disabled={locked}>
               <legend className="utrecht-form-fieldset__legend">{t('audience')}</legend>
               {[false, true].map((value) => (
-                <label key={String(value)} className="utrecht-form-label utrecht-form-label--radio plein-composer__radio">
-                  <input type="radio" className="utrecht-radio-button" name={`${ids.text}-publiek`} checked={privately === value} onChange={() => setPrivately(value)} />
+                <label key={String(value)} className="utrecht-form-label utrecht-form-label--radio-button plein-composer__radio">
+                  <input type="radio" className="utrecht-radio-button utrecht-radio-button--html-input" name={`${ids.text}-publiek`} checked={privately === value} onChange={() => setPrivately(value)} />
                   {value ? t('private') : t('public')}
                 </label>
               ))}
