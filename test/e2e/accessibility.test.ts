@@ -32,6 +32,7 @@ describe('toegankelijkheid van elke pagina', () => {
     { name: 'meldingcategorieen', path: '/beheer/meldingen' },
     { name: 'meldingcategorie-nieuw', path: '/beheer/meldingen/nieuw' },
     { name: 'standaardteksten', path: '/beheer/standaardteksten' },
+    { name: 'verdeelregels', path: '/beheer/verdeelregels' },
     { name: 'kennisbank', path: '/beheer/kennisbank' },
     { name: 'kennisbank-artikel-nieuw', path: '/beheer/kennisbank/nieuw' },
     { name: 'kennisbank-webcareteksten', path: '/beheer/kennisbank/webcareteksten' },

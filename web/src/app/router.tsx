@@ -16,6 +16,7 @@ import { EditMeldingCategoryPage } from '../modules/beheer/melding-categories/Ed
 import { MeldingCategoriesPage } from '../modules/beheer/melding-categories/MeldingCategoriesPage';
 import { NewMeldingCategoryPage } from '../modules/beheer/melding-categories/NewMeldingCategoryPage';
 import { StandardTextsPage } from '../modules/beheer/standard-texts/StandardTextsPage';
+import { RoutingRulesPage } from '../modules/beheer/routing/RoutingRulesPage';
 import { EditArticlePage } from '../modules/beheer/knowledge/EditArticlePage';
 import { KnowledgeArticlesPage } from '../modules/beheer/knowledge/KnowledgeArticlesPage';
 import { NewArticlePage } from '../modules/beheer/knowledge/NewArticlePage';
@@ -124,6 +125,9 @@ export function AppRoutes() {
               <Route path="kennisbank/webcareteksten" element={<ReplyTemplatesPage />} />
               <Route path="kennisbank/toonkader" element={<ToneCodePage />} />
               <Route path="kennisbank/:id" element={<EditArticlePage />} />
+            </Route>
+            <Route element={<RequirePermission permission="routing.manage" />}>
+              <Route path="verdeelregels" element={<RoutingRulesPage />} />
             </Route>
             <Route element={<RequirePermission permission="organisation.manage" />}>
               <Route path="gemeenten" element={<MunicipalitiesPage />} />

@@ -1,6 +1,6 @@
 export interface BeheerSection {
   path: string;
-  key: 'users' | 'teams' | 'channels' | 'audit' | 'jobs' | 'municipalities' | 'signIn' | 'meldingCategories' | 'standardTexts' | 'knowledge';
+  key: 'users' | 'teams' | 'channels' | 'audit' | 'jobs' | 'municipalities' | 'signIn' | 'meldingCategories' | 'standardTexts' | 'knowledge' | 'routing';
   permission: string;
 }
 
@@ -11,6 +11,7 @@ export const BEHEER_SECTIONS: BeheerSection[] = [
   { path: '/beheer/meldingen', key: 'meldingCategories', permission: 'meldingen.categories' },
   { path: '/beheer/standaardteksten', key: 'standardTexts', permission: 'meldingen.categories' },
   { path: '/beheer/kennisbank', key: 'knowledge', permission: 'knowledge.manage' },
+  { path: '/beheer/verdeelregels', key: 'routing', permission: 'routing.manage' },
   { path: '/beheer/gemeenten', key: 'municipalities', permission: 'organisation.manage' },
   { path: '/beheer/inloggen', key: 'signIn', permission: 'organisation.manage' },
   { path: '/beheer/audit', key: 'audit', permission: 'audit.read' },
