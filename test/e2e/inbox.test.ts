@@ -68,11 +68,18 @@ describe('de webcare-inbox in de webapp', () => {
     await expectAccessible(page, 'inbox-gesprek', DESKTOP.width);
 
     await main().getByRole('button', { name: 'Versturen' }).click();
-    await main().getByText('Vul dit in.').first().waitFor();
-    await main().getByLabel('Uw antwoord').fill('Dag Joke, in 2026 is het € 120 per hond per jaar. Groet, Kees ^KK');
-    expect(await main().locator('.plein-counter').textContent()).toMatch(/^\d+ \/ 500$/);
+    await main().getByText('Schrijf eerst een antwoord.').first().waitFor();
+    await main().getByLabel('Uw antwoord aan Joke Jansen').fill('Dag Joke, in 2026 is het € 120 per hond per jaar. Groet, Kees');
+    expect(await main().getByText(/van 500 tekens op Gesimuleerd/).count()).toBe(1);
+    // The tone code (Utrecht's three questions by default) is ticked before a reply can go.
     await main().getByRole('button', { name: 'Versturen' }).click();
-    await main().getByText('Uw antwoord staat in de wachtrij').waitFor();
+    await main().getByText('Vink eerst alle vragen van het toonkader af.').first().waitFor();
+    const tone = main().getByRole('group', { name: 'Toonkader: vink elke vraag af' }).getByRole('checkbox');
+    for (let i = 0; i < (await tone.count()); i++) await tone.nth(i).check();
+    await main().getByRole('button', { name: 'Versturen' }).click();
+    // Ten seconds to change one's mind, then it is queued.
+    await main().getByRole('button', { name: 'Ongedaan maken' }).waitFor();
+    await main().getByText('Uw antwoord staat in de wachtrij').first().waitFor({ timeout: 20_000 });
     await main().getByText('Wacht op verzending').waitFor();
 
     await e2e.testApp.worker.drain();
@@ -81,7 +88,7 @@ describe('de webcare-inbox in de webapp', () => {
     await waitForPage(page);
     const sent = main().locator('.plein-conversation__message--uit');
     await sent.first().waitFor();
-    expect(await sent.first().textContent()).toContain('€ 120 per hond');
+    expect(await sent.first().textContent()).toContain('€ 120 per hond per jaar. Groet, Kees ^KK');
     expect(await main().locator('.plein-melding-header').textContent()).toContain('Wacht op inwoner');
     await screenshot(page, 'inbox-beantwoord');
   });
@@ -123,7 +130,7 @@ describe('de webcare-inbox in de webapp', () => {
     await waitForPage(page);
     await other.goto(page.url());
     await waitForPage(other);
-    await other.locator('main').getByLabel('Uw antwoord').fill('Nee, op tweede kerstdag is het gemeentehuis gesloten.');
+    await other.locator('main').getByLabel('Uw antwoord aan Piet Pieters').fill('Nee, op tweede kerstdag is het gemeentehuis gesloten.');
     await main().getByText('Let op: Wendy Webcare typt al een antwoord op dit gesprek.').waitFor({ timeout: 10_000 });
     await expectAccessible(page, 'inbox-botsing', DESKTOP.width);
     await other.close();

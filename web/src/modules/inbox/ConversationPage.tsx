@@ -10,7 +10,7 @@ import { ConversationHandleForm } from './ConversationHandleForm';
 import { ConversationMessages } from './ConversationMessages';
 import { ConversationNoteForm } from './ConversationNoteForm';
 import { ConversationStateBadge } from './ConversationStateBadge';
-import { ReplyForm } from './ReplyForm';
+import { Composer } from './composer/Composer';
 import { conversationMessages } from './conversation-messages';
 import { type ConversationDetail, inboxQueryKey, useConversation } from './conversation-queries';
 import { useLiveInbox, usePresence } from './use-live-inbox';
@@ -71,7 +71,7 @@ function ConversationView({ conversation }: { conversation: ConversationDetail }
       <div className="plein-melding-layout">
         <div className="plein-melding-layout__main">
           <ConversationMessages conversation={conversation} onRetried={() => updated()} />
-          {canHandle && <ReplyForm conversation={conversation} onSent={() => updated()} onComposing={setComposing} />}
+          {canHandle && <Composer conversation={conversation} onSent={() => void updated()} onComposing={setComposing} />}
         </div>
         <div className="plein-melding-layout__side">
           {canHandle && (

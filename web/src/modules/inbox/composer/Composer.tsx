@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { CHANNEL_CAPABILITIES } from '../../../../../contracts/channel-limits';
 import type { Channel } from '../../../../../contracts/channels';
 import type { ToneCode } from '../../../../../contracts/knowledge';
@@ -19,13 +19,15 @@ import './composer.css';
 export interface ComposerProps {
   conversation: { id: string; channel: Channel; visibility: 'openbaar' | 'prive'; author: { displayName: string | null; handle: string }; municipalityId: string };
   onSent(): void;
+  // Colleagues are warned while an answer is being written (collision warning).
+  onComposing?(composing: boolean): void;
 }
 
 const UNDO_SECONDS = 10;
 
 // The reply box: live length per channel, thread preview, signature, knowledge base, the pre-send checks
 // (the server runs the same ones) and a short undo window before the request is made.
-export function Composer({ conversation, onSent }: ComposerProps) {
+export function Composer({ conversation, onSent, onComposing }: ComposerProps) {
   const t = useMessages(composerMessages);
   const me = useMe();
   const ids = { text: useId(), counter: useId(), heading: useId() };
@@ -50,6 +52,8 @@ export function Composer({ conversation, onSent }: ComposerProps) {
   const [announcement, setAnnouncement] = useState('');
   const [sending, setSending] = useState(false);
 
+  const composing = text.trim().length > 0;
+  useEffect(() => onComposing?.(composing), [composing, onComposing]);
   const isPublic = conversation.visibility === 'openbaar' && !privately;
   const finalText = signed && text.trim() ? withSignature(text, initials) : text.trim();
   const check = useMemo(() => checkReply({ channel: conversation.channel, text: finalText, public: isPublic }), [conversation.channel, finalText, isPublic]);
