@@ -11,6 +11,7 @@ import { klachtenRoutes } from './klachten/klachten.routes';
 import { inboxRoutes } from './inbox/inbox.routes';
 import { liveInboxRoutes } from './inbox/live/live.routes';
 import { routingRoutes } from './inbox/routing/routing.routes';
+import { conversationFiguresRoutes } from './inbox/figures/figures.routes';
 import { knowledgeRoutes } from './knowledge/knowledge.routes';
 import { officeHoursRoutes } from './inbox/office-hours/office-hours.routes';
 import { mapRoutes } from './meldingen/map.routes';
@@ -32,6 +33,7 @@ export async function registerModules(app: AppInstance): Promise<void> {
   await inboxRoutes(app);
   await liveInboxRoutes(app);
   await routingRoutes(app);
+  await conversationFiguresRoutes(app);
   await knowledgeRoutes(app);
   await officeHoursRoutes(app);
   await webhookRoutes(app);

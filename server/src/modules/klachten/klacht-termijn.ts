@@ -1,5 +1,6 @@
 import { computeDeadline, DEFAULT_TIME_ZONE } from '../meldingen/termijn';
 import { KLACHT_TERM_WEEKS } from '../../../../contracts/klachten';
+import { localIsoDate as localDate, startOfLocalDay as startOfDay } from '../../platform/local-days';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -14,14 +15,12 @@ export function klachtDeadline(receivedAt: Date, extensionWeeks = 0, timeZone = 
 
 // "2026-11-13" → the instant that day starts in the zone (the receipt date is a day, not a moment).
 export function startOfLocalDay(isoDate: string, timeZone = DEFAULT_TIME_ZONE): Date {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  const noonDayBefore = new Date(Date.UTC(year, month - 1, day - 1, 12));
-  return new Date(computeDeadline(noonDayBefore, { days: 0, kind: 'kalenderdagen' }, timeZone).getTime() + 1);
+  return startOfDay(isoDate, timeZone);
 }
 
 // The local date of an instant as "YYYY-MM-DD".
 export function localIsoDate(instant: Date, timeZone = DEFAULT_TIME_ZONE): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return localDate(instant, timeZone);
 }
 
 // Calendar days from receipt to closing, on local dates: received and closed on the same day is 0.

@@ -5,6 +5,7 @@ import { findMunicipalities } from '../organisations/organisations.repository';
 import { findForFigures } from './meldingen.repository';
 import { findSatisfaction } from './kto.repository';
 import { calendarDaysBetween } from './termijn';
+import { reportPeriod } from '../../platform/local-days';
 
 export interface FiguresQuery {
   municipality?: string;
@@ -12,23 +13,6 @@ export interface FiguresQuery {
   to?: string;
   reactionDays: number;
   handledDays: number;
-}
-
-// The instant a local calendar day starts in a time zone (handles the hour that DST adds or removes).
-export function startOfLocalDay(date: string, timeZone: string): Date {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const guess = Date.UTC(year, month - 1, day);
-  const offsetAt = (instant: number) => {
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
-        .formatToParts(new Date(instant))
-        .map((part) => [part.type, part.value]),
-    );
-    const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
-    return local - instant;
-  };
-  const first = guess - offsetAt(guess);
-  return new Date(guess - offsetAt(first));
 }
 
 const pct = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
@@ -44,13 +28,9 @@ export async function meldingFigures(ctx: ServiceContext, query: FiguresQuery) {
     throw badRequest('onbekende-gemeente', `Gemeente ${query.municipality} hoort niet bij uw gemeenten.`, [{ name: 'municipality', code: 'onbekend', reason: 'Kies een CBS-code van uw gemeenten.' }]);
   }
   const timeZone = selected[0]?.time_zone ?? 'Europe/Amsterdam';
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(ctx.clock.now());
-  const period = { from: query.from ?? `${today.slice(0, 4)}-01-01`, to: query.to ?? today };
-  if (period.to < period.from) throw badRequest('ongeldige-periode', 'De einddatum ligt vóór de begindatum.', [{ name: 'to', code: 'voor-begin', reason: 'Kies een einddatum op of na de begindatum.' }]);
-  const from = startOfLocalDay(period.from, timeZone);
-  // Up to and including the last day: until the start of the day after it.
-  const dayAfter = new Date(Date.parse(`${period.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  const until = startOfLocalDay(dayAfter, timeZone);
+  const period = reportPeriod(query, timeZone, ctx.clock.now());
+  const from = period.fromInstant;
+  const until = period.untilInstant;
   const rows = await findForFigures(ctx.db, ctx.actor.organisationId, { municipalityIds: selected.map((m) => m.id), from, until });
   const zoneOf = new Map(selected.map((m) => [m.id, m.time_zone]));
   const within = (start: Date, end: Date | null, days: number, zone: string) => end !== null && calendarDaysBetween(start, end, zone) <= days;

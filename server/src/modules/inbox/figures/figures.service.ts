@@ -1,0 +1,100 @@
+import type { z } from 'zod';
+import type { conversationFiguresQuery } from '../../../../../contracts/inbox-figures';
+import type { Norm } from '../../../../../contracts/office-hours';
+import type { ServiceContext } from '../../../platform/context';
+import { badRequest } from '../../../platform/http/errors';
+import { reportPeriod } from '../../../platform/local-days';
+import { actsForMunicipality, assertCan } from '../../../platform/tenancy/policy';
+import { findAccounts } from '../../channels/accounts.repository';
+import { findMunicipalities } from '../../organisations/organisations.repository';
+import { normDueAt } from '../office-hours/business-time';
+import { loadAccountNorms } from '../office-hours/office-hours.service';
+import type { Schedule } from '../office-hours/schedule';
+import { countSentByAccount, findConversationsForFigures } from './figures.repository';
+import { durationStats, pct } from './statistics';
+
+type Query = z.infer<typeof conversationFiguresQuery>;
+type Row = Awaited<ReturnType<typeof findConversationsForFigures>>[number];
+type Norms = { schedule: Schedule; firstResponse: Norm | null; resolution: Norm | null } | null;
+
+const minutesBetween = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 60_000;
+
+// Within the account's norm (clocks that pause outside opening hours where the norm says so). A
+// conversation still waiting counts as not within once its norm has passed, and is not judged before.
+function withinNorm(rows: Row[], norms: Map<string, Norms>, pick: (row: Row) => Date | null, normOf: (n: NonNullable<Norms>) => Norm | null, now: Date) {
+  let judged = 0;
+  let within = 0;
+  for (const row of rows) {
+    const n = norms.get(row.account_id);
+    const norm = n ? normOf(n) : null;
+    if (!n || !norm) continue;
+    const due = normDueAt(row.started_at, norm, n.schedule);
+    const done = pick(row);
+    if (!done && due > now) continue;
+    judged += 1;
+    if (done && done <= due) within += 1;
+  }
+  return pct(within, judged);
+}
+
+function figuresOf(rows: Row[], sent: { sent: number; replies: number }, norms: Map<string, Norms>, now: Date) {
+  const responded = rows.filter((row) => row.first_response_at !== null);
+  const closed = rows.filter((row) => row.closed_at !== null && row.state === 'gesloten');
+  return {
+    conversations: rows.length,
+    firstResponse: {
+      ...durationStats(responded.map((row) => minutesBetween(row.started_at, row.first_response_at!))),
+      withinNormPct: withinNorm(rows, norms, (row) => row.first_response_at, (n) => n.firstResponse, now),
+    },
+    resolution: {
+      ...durationStats(closed.map((row) => minutesBetween(row.started_at, row.closed_at!))),
+      withinNormPct: withinNorm(rows, norms, (row) => (row.state === 'gesloten' ? row.closed_at : null), (n) => n.resolution, now),
+    },
+    messagesSent: sent.sent,
+    repliesSent: sent.replies,
+    interactionPct: pct(sent.replies, sent.sent),
+  };
+}
+
+// First-response and resolution times (average, median, p90, share within norm), replies sent and the
+// interaction percentage, per account and in total. Training accounts (gesimuleerd) are listed but left
+// out of the total.
+export async function conversationFigures(ctx: ServiceContext, query: Query) {
+  assertCan(ctx.actor, 'insights.read');
+  const organisationId = ctx.actor.organisationId;
+  const municipalities = (await findMunicipalities(ctx.db, organisationId)).filter((m) => actsForMunicipality(ctx.actor, m.id));
+  const selected = query.municipality ? municipalities.filter((m) => m.cbs_code === query.municipality) : municipalities;
+  if (query.municipality && selected.length === 0) {
+    throw badRequest('onbekende-gemeente', `Gemeente ${query.municipality} hoort niet bij uw gemeenten.`, [{ name: 'municipality', code: 'onbekend', reason: 'Kies een CBS-code van uw gemeenten.' }]);
+  }
+  const accounts = (await findAccounts(ctx.db, organisationId, { municipalityIds: selected.map((m) => m.id) })).filter((account) => !query.accountId || account.id === query.accountId);
+  if (query.accountId && accounts.length === 0) {
+    throw badRequest('onbekend-account', 'Dit kanaalaccount hoort niet bij uw gemeenten.', [{ name: 'accountId', code: 'onbekend', reason: 'Kies een account van uw gemeenten.' }]);
+  }
+  const period = reportPeriod(query, selected[0]?.time_zone ?? 'Europe/Amsterdam', ctx.clock.now());
+  const scope = { municipalityIds: selected.map((m) => m.id), accountId: query.accountId, from: period.fromInstant, until: period.untilInstant };
+  const [rows, sentRows] = await Promise.all([findConversationsForFigures(ctx.db, organisationId, scope), countSentByAccount(ctx.db, organisationId, scope)]);
+  const norms = new Map<string, Norms>();
+  for (const account of accounts) {
+    const loaded = await loadAccountNorms(ctx.db, organisationId, account.id);
+    norms.set(account.id, loaded ? { schedule: loaded.schedule, firstResponse: loaded.settings.firstResponse, resolution: loaded.settings.resolution } : null);
+  }
+  const sentOf = (ids: Set<string>) =>
+    sentRows.filter((row) => ids.has(row.account_id)).reduce((sum, row) => ({ sent: sum.sent + Number(row.sent), replies: sum.replies + Number(row.replies) }), { sent: 0, replies: 0 });
+  const now = ctx.clock.now();
+  const real = new Set(accounts.filter((account) => account.channel !== 'gesimuleerd').map((account) => account.id));
+  const cbsOf = new Map(selected.map((m) => [m.id, m.cbs_code]));
+  return {
+    municipalities: selected.map((m) => m.cbs_code),
+    from: period.from,
+    to: period.to,
+    total: figuresOf(rows.filter((row) => real.has(row.account_id)), sentOf(real), norms, now),
+    accounts: accounts.map((account) => ({
+      accountId: account.id,
+      handle: account.handle,
+      channel: account.channel,
+      municipality: cbsOf.get(account.municipality_id) ?? '',
+      ...figuresOf(rows.filter((row) => row.account_id === account.id), sentOf(new Set([account.id])), norms, now),
+    })),
+  };
+}
