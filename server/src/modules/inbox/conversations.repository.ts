@@ -120,7 +120,7 @@ export async function findConversations(db: Db, organisationId: string, filter: 
             .select('messages.id')
             .whereRef('messages.organisation_id', '=', 'conversations.organisation_id')
             .whereRef('messages.conversation_id', '=', 'conversations.id')
-            .where('messages.text', 'ilike', pattern),
+            .where(sql<boolean>`messages.search @@ websearch_to_tsquery('dutch', ${filter.search})`),
         ),
       ]),
     );
