@@ -74,7 +74,7 @@ export const conversationWithMessagesSchema = conversationSchema.extend({
 export const conversationEventSchema = z.object({
   id: z.uuid(),
   at: isoDateTime,
-  kind: z.enum(['toestand', 'toegewezen', 'notitie', 'labels', 'prioriteit', 'antwoord', 'te-laat', 'ontvangstbevestiging']),
+  kind: z.enum(['toestand', 'toegewezen', 'notitie', 'labels', 'prioriteit', 'antwoord', 'te-laat', 'ontvangstbevestiging', 'misbruik', 'geblokkeerd', 'gedeblokkeerd', 'tevredenheid']),
   text: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
   mentions: z.array(z.uuid()),

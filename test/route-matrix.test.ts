@@ -69,6 +69,19 @@ const recordOf: Record<string, RecordFixture> = {
   '/api/v1/conversations/:id/notes': async (a, t) => ({ params: { id: await conversationOf(a, t) }, body: { text: 'Notitie' } }),
   '/api/v1/conversations/:id/reply': async (a, t) => ({ params: { id: await conversationOf(a, t) }, body: { text: 'Antwoord' } }),
   '/api/v1/conversations/:id/presence': async (a, t) => ({ params: { id: await conversationOf(a, t) }, body: { composing: true } }),
+  '/api/v1/conversations/:id/abuse': async (a, t) => {
+    const id = await conversationOf(a, t);
+    return { params: { id }, body: { messageId: await firstMessageOf(t, id), actions: ['waarschuwing'] } };
+  },
+  '/api/v1/conversations/:id/satisfaction': async (a, t) => ({ params: { id: await conversationOf(a, t) } }),
+  '/api/v1/author-blocks/:id': async (a, t) => {
+    const id = await conversationOf(a, t);
+    await requestAs(t.app, a.session)('POST', `/api/v1/conversations/${id}/abuse`, { messageId: await firstMessageOf(t, id), actions: ['blokkeren'] });
+    const conversation = await t.database.db.selectFrom('conversations').select(['account_id', 'author_id']).where('id', '=', id).executeTakeFirstOrThrow();
+    const block = await t.database.db.selectFrom('author_blocks').select('id').where('organisation_id', '=', a.org.id).where('account_id', '=', conversation.account_id).where('author_id', '=', conversation.author_id).executeTakeFirstOrThrow();
+    return { params: { id: block.id } };
+  },
+  '/api/v1/channel-accounts/:id/satisfaction-survey': async (a, t) => ({ params: { id: (await simulatedAccount(a, t)).id }, body: { enabled: false } }),
   '/api/v1/routing-rules/:id': async (a, t) => {
     const response = await requestAs(t.app, a.session)('POST', '/api/v1/routing-rules', { name: 'Afval', conditions: { words: ['afval'] }, actions: { labels: ['afval'] } });
     return { params: { id: response.json().id }, body: {} };
@@ -134,6 +147,11 @@ async function conversationOf(a: Tenant, t: TestApp) {
   return message.conversation_id!;
 }
 
+async function firstMessageOf(t: TestApp, conversationId: string) {
+  const message = await t.database.db.selectFrom('messages').select('id').where('conversation_id', '=', conversationId).executeTakeFirstOrThrow();
+  return message.id;
+}
+
 async function knowledgeArticleOf(a: Tenant, t: TestApp) {
   const response = await requestAs(t.app, a.session)('POST', '/api/v1/knowledge-articles', { question: 'Wanneer wordt het grofvuil opgehaald?', answer: 'Op afspraak.' });
   return response.json().id as string;
@@ -170,6 +188,7 @@ const publicBySlug = new Set<string>([
   '/api/v1/organisations/:slug/municipalities/:cbsCode/map-settings',
   '/api/v1/organisations/:slug/municipalities/:cbsCode/address-search',
   '/api/v1/organisations/:slug/kto/:token',
+  '/api/v1/organisations/:slug/conversation-satisfaction/:token',
 ]);
 
 // Routes a browser is sent to by another site answer bad input with a redirect to the sign-in page.

@@ -12,6 +12,8 @@ import { inboxRoutes } from './inbox/inbox.routes';
 import { liveInboxRoutes } from './inbox/live/live.routes';
 import { routingRoutes } from './inbox/routing/routing.routes';
 import { conversationFiguresRoutes } from './inbox/figures/figures.routes';
+import { abuseRoutes } from './inbox/abuse/abuse.routes';
+import { satisfactionRoutes } from './inbox/satisfaction/satisfaction.routes';
 import { knowledgeRoutes } from './knowledge/knowledge.routes';
 import { officeHoursRoutes } from './inbox/office-hours/office-hours.routes';
 import { mapRoutes } from './meldingen/map.routes';
@@ -34,6 +36,8 @@ export async function registerModules(app: AppInstance): Promise<void> {
   await liveInboxRoutes(app);
   await routingRoutes(app);
   await conversationFiguresRoutes(app);
+  await abuseRoutes(app);
+  await satisfactionRoutes(app);
   await knowledgeRoutes(app);
   await officeHoursRoutes(app);
   await webhookRoutes(app);

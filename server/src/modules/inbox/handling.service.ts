@@ -12,6 +12,8 @@ import { findUser, findUsers } from '../users/users.repository';
 import { findConversationMessages, insertConversationEvent, updateConversation } from './conversations.repository';
 import { getConversation, visibleConversation } from './conversations.service';
 import { announceConversation } from './live/announce';
+import { assertPublicReplyAllowed } from './abuse/abuse.service';
+import { inviteForSatisfaction, type SurveyLinks } from './satisfaction/invite.service';
 
 type Change = z.infer<typeof conversationChangeSchema>;
 type Reply = z.infer<typeof conversationReplySchema>;
@@ -43,7 +45,7 @@ async function checkAssignment(tx: ServiceContext, input: Change) {
 }
 
 // State, snooze, priority, labels and assignment; each change is an event on the conversation.
-export async function changeConversation(ctx: ServiceContext, conversationId: string, input: Change) {
+export async function changeConversation(ctx: ServiceContext, conversationId: string, input: Change, links: SurveyLinks) {
   assertCan(ctx.actor, 'inbox.handle');
   return inTransaction(ctx, async (tx) => {
     const row = await visibleConversation(tx, conversationId, true);
@@ -60,6 +62,8 @@ export async function changeConversation(ctx: ServiceContext, conversationId: st
         closed_at: input.state === 'gesloten' ? now : null,
       });
       await event(tx, current, 'toestand', `${CONVERSATION_STATE_LABELS[row.state]} → ${CONVERSATION_STATE_LABELS[input.state]}`, { from: row.state, to: input.state });
+      // Closed: the resident is asked once how it went (klanttevredenheid webcare), where the channel can.
+      if (input.state === 'gesloten') await inviteForSatisfaction(tx, links, current);
     }
     if (input.priority && input.priority !== row.priority) {
       current = await updateConversation(tx.db, tx.actor.organisationId, row.id, { priority: input.priority });
@@ -112,6 +116,7 @@ export async function addConversationNote(ctx: ServiceContext, conversationId: s
 export async function replyToConversation(ctx: ServiceContext, conversationId: string, input: Reply) {
   assertCan(ctx.actor, 'inbox.handle');
   const row = await visibleConversation(ctx, conversationId);
+  await assertPublicReplyAllowed(ctx, row, input.private);
   // The composer's pre-send checks, run again here: blocking problems and unconfirmed warnings stop it.
   const parts = assertReplyPasses(row, input);
   const messages = await findConversationMessages(ctx.db, ctx.actor.organisationId, row.id);

@@ -14,6 +14,7 @@ import { addConversationNote, changeConversation, replyToConversation } from './
 
 export async function inboxRoutes(app: AppInstance) {
   const tags = ['Reageren'];
+  const links = { publicUrl: app.deps.config.publicUrl };
 
   app.get(
     '/api/v1/conversations',
@@ -44,7 +45,7 @@ export async function inboxRoutes(app: AppInstance) {
       config: { permission: 'inbox.handle' },
       schema: { tags, summary: 'Toestand, snooze, prioriteit, labels of toewijzing wijzigen', params: idParams, body: conversationChangeSchema, response: { 200: conversationDetailSchema } },
     },
-    async (request) => changeConversation(serviceContext(request), request.params.id, request.body),
+    async (request) => changeConversation(serviceContext(request), request.params.id, request.body, links),
   );
 
   app.post(

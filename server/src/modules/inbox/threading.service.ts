@@ -7,6 +7,7 @@ import { countMessageIn, findMessageByPlatformId, findUnthreadedMessages, openCo
 import { applyNorms, isAcknowledgement } from './office-hours/norms.service';
 import { announceConversationsOf } from './live/announce';
 import { applyRoutingRules } from './routing/apply-rules';
+import { isAuthorBlocked, keepBlockedAuthorQuiet } from './abuse/blocked-inbound';
 import { isConversational, previewOf, threadKeyFor } from './threading';
 
 // A resident's message: into the conversation of its person and thread, which opens again if it was
@@ -32,6 +33,8 @@ async function threadInbound(db: Db, clock: Clock, message: MessageRow) {
     simulated: message.simulated,
   });
   await setMessageConversation(db, message.organisation_id, message.id, conversation.id);
+  // A blocked author's message is stored, but nobody is asked to answer it.
+  if (await isAuthorBlocked(db, message)) return keepBlockedAuthorQuiet(db, clock, conversation, message, created);
   if (created) {
     const routed = await applyRoutingRules(db, clock, conversation, message);
     return applyNorms(db, clock, { before: null, after: routed, message });

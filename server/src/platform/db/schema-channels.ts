@@ -20,6 +20,8 @@ export interface ChannelAccountsTable {
   rate_limited_until: NullableTimestamp;
   owner_user_id: string | null;
   created_at: Generated<Date>;
+  // migrations/0012: the satisfaction question after closing a conversation
+  satisfaction_survey: Generated<boolean>;
 }
 
 export interface ChannelCursorsTable {

@@ -40,7 +40,7 @@ export interface ConversationEventsTable {
   seq: Generated<string>;
   conversation_id: string;
   at: Timestamp;
-  kind: 'toestand' | 'toegewezen' | 'notitie' | 'labels' | 'prioriteit' | 'antwoord' | 'te-laat' | 'ontvangstbevestiging';
+  kind: 'toestand' | 'toegewezen' | 'notitie' | 'labels' | 'prioriteit' | 'antwoord' | 'te-laat' | 'ontvangstbevestiging' | 'misbruik' | 'geblokkeerd' | 'gedeblokkeerd' | 'tevredenheid';
   text: string | null;
   details: Json<Record<string, unknown>>;
   mentions: Generated<string[]>;

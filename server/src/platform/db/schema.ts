@@ -10,6 +10,7 @@ import type {
   OutboxTable,
 } from './schema-channels';
 import type { RoutingRulesTable } from './schema-routing';
+import type { AggressionRegisterTable, AuthorBlocksTable, ConversationSurveysTable } from './schema-abuse';
 import type { ConversationEventsTable, ConversationPresenceTable, ConversationReadsTable, ConversationsTable } from './schema-inbox';
 import type { KnowledgeArticlesTable, KnowledgeArticleVersionsTable, ReplyTemplatesTable, ToneCodesTable } from './schema-knowledge';
 import type { ConversationAlertsTable, OfficeHoursTable } from './schema-office-hours';
@@ -23,6 +24,7 @@ export type * from './schema-routing';
 export type * from './schema-klachten';
 export type * from './schema-office-hours';
 export type * from './schema-knowledge';
+export type * from './schema-abuse';
 
 // Kysely's view of the tables in migrations/. Keep in step with the SQL.
 export interface OrganisationsTable {
@@ -244,6 +246,9 @@ export interface Database {
   knowledge_article_versions: KnowledgeArticleVersionsTable;
   reply_templates: ReplyTemplatesTable;
   tone_codes: ToneCodesTable;
+  aggression_register: AggressionRegisterTable;
+  author_blocks: AuthorBlocksTable;
+  conversation_surveys: ConversationSurveysTable;
 }
 
 export type JobRow = Selectable<JobsTable>;

@@ -29,6 +29,9 @@ const PERMISSIONS = {
   // The webcare inbox: conversations hold private messages; those who answer residents handle them.
   'inbox.read': ['beheerder', 'communicatieadviseur', 'webcare', 'kcc'],
   'inbox.handle': ['beheerder', 'communicatieadviseur', 'webcare', 'kcc'],
+  // The agressieregister names residents and what they wrote to staff: those who handle the inbox read it
+  // (and count it for the year); a bestuurder gets the count through them, not the texts.
+  'aggression.read': ['beheerder', 'communicatieadviseur', 'webcare', 'kcc'],
   // Routing rules decide who sees what first: set by the beheerder and the communicatieadviseur who runs webcare.
   'routing.manage': ['beheerder', 'communicatieadviseur'],
   // Knowledge-base articles, webcare standard texts and the tone code speak for the organisation: the

@@ -1,0 +1,58 @@
+import type { z } from 'zod';
+import { CHANNEL_CAPABILITIES } from '../../../../../contracts/channel-limits';
+import type { Channel } from '../../../../../contracts/channels';
+import type { satisfactionAnswerSchema } from '../../../../../contracts/conversation-satisfaction';
+import type { Clock } from '../../../platform/clock';
+import type { Db } from '../../../platform/db/database';
+import { AppError, notFound } from '../../../platform/http/errors';
+import { findMunicipality, findOrganisationBySlug } from '../../organisations/organisations.repository';
+import { findConversation, insertConversationEvent } from '../conversations.repository';
+import { announceConversation } from '../live/announce';
+import { hashSurveyToken } from './invite.service';
+import { answerSurvey, findSurveyByToken } from './surveys.repository';
+
+type Answer = z.infer<typeof satisfactionAnswerSchema>;
+
+// The resident follows the link from the reply: no account, only the token, whose hash is all we keep.
+async function surveyTarget(db: Db, clock: Clock, slug: string, token: string) {
+  const organisation = await findOrganisationBySlug(db, slug);
+  const survey = organisation && (await findSurveyByToken(db, organisation.id, hashSurveyToken(token)));
+  const conversation = survey && (await findConversation(db, organisation.id, survey.conversation_id));
+  if (!organisation || !survey || !conversation) throw notFound('Deze vraag');
+  if (survey.expires_at < clock.now()) throw new AppError(410, 'tevredenheid-verlopen', 'Verlopen', 'Deze vraag is niet meer geldig: u kon hem 14 dagen beantwoorden.');
+  return { organisation, survey, conversation };
+}
+
+export async function viewSurvey(db: Db, clock: Clock, slug: string, token: string) {
+  const { organisation, survey, conversation } = await surveyTarget(db, clock, slug, token);
+  const municipality = await findMunicipality(db, organisation.id, survey.municipality_id);
+  return {
+    municipality: municipality?.name ?? organisation.name,
+    channel: CHANNEL_CAPABILITIES[conversation.channel as Channel]?.label ?? conversation.channel,
+    expiresAt: survey.expires_at.toISOString(),
+    answered: survey.answered_at !== null,
+  };
+}
+
+// Stores the answer once and tells the conversation; it does not reopen it.
+export async function answerSurveyForm(db: Db, clock: Clock, slug: string, token: string, answer: Answer) {
+  const { organisation, conversation } = await surveyTarget(db, clock, slug, token);
+  return db.transaction().execute(async (trx) => {
+    const now = clock.now();
+    const comment = answer.comment?.trim() || null;
+    const stored = await answerSurvey(trx, organisation.id, hashSurveyToken(token), { answered_at: now, score: answer.score, comment });
+    if (!stored) throw new AppError(409, 'tevredenheid-al-ingevuld', 'Al ingevuld', 'U heeft deze vraag al beantwoord. Bedankt!');
+    await insertConversationEvent(trx, {
+      organisation_id: organisation.id,
+      conversation_id: conversation.id,
+      at: now,
+      kind: 'tevredenheid',
+      text: `Tevredenheid: ${answer.score} van 5.${comment ? ` ${comment}` : ''}`,
+      details: JSON.stringify({ score: answer.score, surveyId: stored.id }),
+      actor_user_id: null,
+      actor_name: 'Inwoner',
+    });
+    await announceConversation(trx, conversation);
+    return { received: true };
+  });
+}

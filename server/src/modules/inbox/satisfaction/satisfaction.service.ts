@@ -1,0 +1,92 @@
+import type { z } from 'zod';
+import type { satisfactionFiguresQuery } from '../../../../../contracts/conversation-satisfaction';
+import { recordAudit } from '../../../platform/audit/audit.service';
+import { inTransaction, type ServiceContext } from '../../../platform/context';
+import { badRequest, notFound } from '../../../platform/http/errors';
+import { reportPeriod } from '../../../platform/local-days';
+import { actsForMunicipality, assertCan } from '../../../platform/tenancy/policy';
+import { findAccount, findAccounts, updateAccount } from '../../channels/accounts.repository';
+import { findMunicipalities } from '../../organisations/organisations.repository';
+import { findTeams } from '../../users/teams.repository';
+import { findUsers } from '../../users/users.repository';
+import { visibleConversation } from '../conversations.service';
+import { findSurveysOfConversation, findSurveysSent } from './surveys.repository';
+
+type FiguresQuery = z.infer<typeof satisfactionFiguresQuery>;
+type Sent = Awaited<ReturnType<typeof findSurveysSent>>[number];
+
+function figuresOf(rows: Sent[]) {
+  const scores = rows.filter((row) => row.answered_at !== null && row.score !== null).map((row) => row.score!);
+  const round = (value: number) => Math.round(value * 10) / 10;
+  return {
+    sent: rows.length,
+    responses: scores.length,
+    average: scores.length === 0 ? null : round(scores.reduce((sum, score) => sum + score, 0) / scores.length),
+    satisfiedPct: scores.length === 0 ? null : round((scores.filter((score) => score >= 4).length / scores.length) * 100),
+  };
+}
+
+function groupBy<K>(rows: Sent[], key: (row: Sent) => K) {
+  const groups = new Map<K, Sent[]>();
+  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  return groups;
+}
+
+// Scores per agent, team and account over the questions sent in a period. The agent is who answered the
+// resident last (the reply being judged), else who closed the conversation; both as they were at closing.
+// Per-person scores are about colleagues: the roles that run the inbox read them, not everyone.
+export async function satisfactionFigures(ctx: ServiceContext, query: FiguresQuery) {
+  assertCan(ctx.actor, 'inbox.read');
+  const organisationId = ctx.actor.organisationId;
+  const municipalities = (await findMunicipalities(ctx.db, organisationId)).filter((m) => actsForMunicipality(ctx.actor, m.id));
+  const selected = query.municipality ? municipalities.filter((m) => m.cbs_code === query.municipality) : municipalities;
+  if (query.municipality && selected.length === 0) {
+    throw badRequest('onbekende-gemeente', `Gemeente ${query.municipality} hoort niet bij uw gemeenten.`, [{ name: 'municipality', code: 'onbekend', reason: 'Kies een CBS-code van uw gemeenten.' }]);
+  }
+  const period = reportPeriod(query, selected[0]?.time_zone ?? 'Europe/Amsterdam', ctx.clock.now());
+  const rows = await findSurveysSent(ctx.db, organisationId, { municipalityIds: selected.map((m) => m.id), from: period.fromInstant, until: period.untilInstant });
+  const [users, teams, accounts] = await Promise.all([findUsers(ctx.db, organisationId), findTeams(ctx.db, organisationId), findAccounts(ctx.db, organisationId)]);
+  const userName = new Map(users.map((user) => [user.id, user.name]));
+  const teamName = new Map(teams.map((team) => [team.id, team.name]));
+  const accountOf = new Map(accounts.map((account) => [account.id, account]));
+  const cbs = new Map(municipalities.map((m) => [m.id, m.cbs_code]));
+  return {
+    from: period.from,
+    to: period.to,
+    total: figuresOf(rows),
+    agents: [...groupBy(rows, (row) => row.answered_by_user_id ?? row.closed_by_user_id)].map(([userId, group]) => ({ userId, name: (userId && userName.get(userId)) || 'Onbekend', ...figuresOf(group) })),
+    teams: [...groupBy(rows, (row) => row.team_id)].map(([teamId, group]) => ({ teamId, name: (teamId && teamName.get(teamId)) || 'Zonder team', ...figuresOf(group) })),
+    accounts: [...groupBy(rows, (row) => row.account_id)].map(([accountId, group]) => {
+      const account = accountOf.get(accountId);
+      return { accountId, handle: account?.handle ?? '', channel: account?.channel ?? '', municipality: (account && cbs.get(account.municipality_id)) ?? '', ...figuresOf(group) };
+    }),
+  };
+}
+
+export async function conversationSatisfaction(ctx: ServiceContext, conversationId: string) {
+  assertCan(ctx.actor, 'inbox.read');
+  const conversation = await visibleConversation(ctx, conversationId);
+  const surveys = await findSurveysOfConversation(ctx.db, ctx.actor.organisationId, conversation.id);
+  return {
+    surveys: surveys.map((survey) => ({
+      sentAt: survey.sent_at.toISOString(),
+      expiresAt: survey.expires_at.toISOString(),
+      answeredAt: survey.answered_at?.toISOString() ?? null,
+      score: survey.score,
+      comment: survey.comment,
+    })),
+  };
+}
+
+// Per account the question can be switched off (an account for press contacts, a channel residents
+// should not be messaged on again).
+export async function setSatisfactionSurvey(ctx: ServiceContext, accountId: string, enabled: boolean) {
+  assertCan(ctx.actor, 'channels.manage');
+  return inTransaction(ctx, async (tx) => {
+    const account = await findAccount(tx.db, tx.actor.organisationId, accountId);
+    if (!account || !actsForMunicipality(tx.actor, account.municipality_id)) throw notFound('Dit kanaalaccount');
+    await updateAccount(tx.db, tx.actor.organisationId, account.id, { satisfaction_survey: enabled });
+    await recordAudit(tx, { action: 'kanaal.tevredenheidsvraag', recordType: 'kanaalaccount', recordId: account.id, details: { enabled } });
+    return { enabled };
+  });
+}

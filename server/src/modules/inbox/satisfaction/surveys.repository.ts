@@ -1,0 +1,54 @@
+import type { Insertable } from 'kysely';
+import type { Db } from '../../../platform/db/database';
+import type { ConversationSurveysTable } from '../../../platform/db/schema';
+
+export async function insertSurvey(db: Db, row: Insertable<ConversationSurveysTable>) {
+  return db.insertInto('conversation_surveys').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findSurveyByToken(db: Db, organisationId: string, tokenHash: string) {
+  return db.selectFrom('conversation_surveys').selectAll().where('organisation_id', '=', organisationId).where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+// Stores the answer only if there was none yet: answering twice (two tabs, a retry) changes nothing.
+export async function answerSurvey(db: Db, organisationId: string, tokenHash: string, answer: { answered_at: Date; score: number; comment: string | null }) {
+  return db
+    .updateTable('conversation_surveys')
+    .set(answer)
+    .where('organisation_id', '=', organisationId)
+    .where('token_hash', '=', tokenHash)
+    .where('answered_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function findSurveysOfConversation(db: Db, organisationId: string, conversationId: string) {
+  return db.selectFrom('conversation_surveys').selectAll().where('organisation_id', '=', organisationId).where('conversation_id', '=', conversationId).orderBy('sent_at').execute();
+}
+
+export async function findSurveysSent(db: Db, organisationId: string, filter: { municipalityIds: string[]; from: Date; until: Date }) {
+  if (filter.municipalityIds.length === 0) return [];
+  return db
+    .selectFrom('conversation_surveys')
+    .select(['account_id', 'team_id', 'closed_by_user_id', 'answered_by_user_id', 'answered_at', 'score'])
+    .where('organisation_id', '=', organisationId)
+    .where('municipality_id', 'in', filter.municipalityIds)
+    .where('sent_at', '>=', filter.from)
+    .where('sent_at', '<', filter.until)
+    .execute();
+}
+
+// The agent who answered the resident last (through Plein), for the figures per agent.
+export async function findLastAnswerer(db: Db, organisationId: string, conversationId: string) {
+  const row = await db
+    .selectFrom('conversation_events')
+    .select('actor_user_id')
+    .where('organisation_id', '=', organisationId)
+    .where('conversation_id', '=', conversationId)
+    .where('kind', '=', 'antwoord')
+    .orderBy('at', 'desc')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { userId: row.actor_user_id } : undefined;
+}
