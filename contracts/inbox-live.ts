@@ -10,3 +10,13 @@ export const presenceReportSchema = z.strictObject({
 });
 
 export const streamInfoSchema = z.object({ stream: z.string(), hint: z.string() });
+
+// Cases made from a conversation's messages: meldingen and klachten, with their status now.
+export const conversationCaseSchema = z.object({
+  kind: z.enum(['melding', 'klacht']),
+  id: z.uuid(),
+  number: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  createdAt: isoDateTime,
+});

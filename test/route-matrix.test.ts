@@ -69,6 +69,7 @@ const recordOf: Record<string, RecordFixture> = {
   '/api/v1/conversations/:id/notes': async (a, t) => ({ params: { id: await conversationOf(a, t) }, body: { text: 'Notitie' } }),
   '/api/v1/conversations/:id/reply': async (a, t) => ({ params: { id: await conversationOf(a, t) }, body: { text: 'Antwoord' } }),
   '/api/v1/conversations/:id/presence': async (a, t) => ({ params: { id: await conversationOf(a, t) }, body: { composing: true } }),
+  '/api/v1/conversations/:id/cases': async (a, t) => ({ params: { id: await conversationOf(a, t) } }),
   '/api/v1/conversations/:id/abuse': async (a, t) => {
     const id = await conversationOf(a, t);
     return { params: { id }, body: { messageId: await firstMessageOf(t, id), actions: ['waarschuwing'] } };

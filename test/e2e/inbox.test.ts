@@ -136,4 +136,45 @@ describe('de webcare-inbox in de webapp', () => {
     await other.close();
     expect(errors).toEqual([]);
   });
+
+  it('maakt van een bericht een melding; de inwoner hoort het op het kanaal en het gesprek toont de melding', async () => {
+    const { db } = e2e.testApp.database;
+    await storeMessages(db, e2e.testApp.clock, simulated, [
+      plainMessage({
+        platformId: 'melding-1',
+        author: { id: 'inwoner-3', handle: '@truus', displayName: 'Truus de Boer', followers: 8 },
+        text: 'De lantaarnpaal bij de bushalte in de Dorpsstraat is al een week kapot.',
+        visibility: 'openbaar',
+        postedAt: e2e.testApp.clock.now(),
+        raw: {},
+        geo: { lat: 52.6623, lon: 4.7011 },
+      }),
+    ]);
+    await e2e.testApp.worker.drain();
+    await page.goto(`${e2e.baseUrl}/inbox`);
+    await waitForPage(page);
+    await main().getByRole('link', { name: 'Truus de Boer' }).click();
+    await waitForPage(page);
+    await main().getByText('Van dit gesprek is nog geen melding of klacht gemaakt.').waitFor();
+    await main().getByRole('link', { name: 'Maak melding' }).click();
+    await page.waitForURL(/\/meldingen\/nieuw\?bericht=/);
+    await waitForPage(page);
+    expect(await main().getByLabel('Omschrijving').inputValue()).toContain('lantaarnpaal bij de bushalte');
+    await expectAccessible(page, 'melding-van-bericht', DESKTOP.width);
+    await main().getByRole('button', { name: 'Melding vastleggen' }).click();
+    await main().getByText('Vul dit in.').first().waitFor();
+    await main().getByLabel('Categorie').selectOption({ label: 'Verlichting – Lantaarnpaal kapot' });
+    await main().getByRole('button', { name: 'Melding vastleggen' }).click();
+    await page.waitForURL(/\/meldingen\/[0-9a-f-]{36}$/);
+    const melding = await db.selectFrom('meldingen').select(['number', 'source', 'lat']).where('organisation_id', '=', e2e.organisation.id).executeTakeFirstOrThrow();
+    expect(melding).toMatchObject({ source: 'kanaal', lat: 52.6623 });
+    const replies = await db.selectFrom('outbox').select('text').where('organisation_id', '=', e2e.organisation.id).execute();
+    expect(replies.map((reply) => reply.text).join(' ')).toContain(`melding ${melding.number}`);
+
+    await page.goBack();
+    await page.goBack();
+    await waitForPage(page);
+    await main().getByRole('link', { name: `Melding ${melding.number}` }).waitFor();
+    expect(errors).toEqual([]);
+  });
 });

@@ -36,6 +36,7 @@ import { CrisisPage } from '../modules/crisis/CrisisPage';
 import { InboxPage } from '../modules/inbox/InboxPage';
 import { PhoneCallPage } from '../modules/inbox/PhoneCallPage';
 import { ConversationPage } from '../modules/inbox/ConversationPage';
+import { NewMeldingPage } from '../modules/meldingen/NewMeldingPage';
 import { InzichtPage } from '../modules/inzicht/InzichtPage';
 import { JaarverslagPage } from '../modules/klachten/JaarverslagPage';
 import { KlachtDetailPage } from '../modules/klachten/KlachtDetailPage';
@@ -78,6 +79,9 @@ export function AppRoutes() {
             <Route path="/inbox/telefoongesprek" element={<PhoneCallPage />} />
           </Route>
           <Route path="/meldingen" element={<MeldingenPage />} />
+          <Route element={<RequirePermission permission="meldingen.manage" />}>
+            <Route path="/meldingen/nieuw" element={<NewMeldingPage />} />
+          </Route>
           <Route path="/meldingen/:id" element={<MeldingDetailPage />} />
           <Route path="/klachten" element={<KlachtenPage />} />
           <Route element={<RequirePermission permission="klachten.manage" />}>

@@ -1,6 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { Message } from '../../../../contracts/channels';
 import { KLACHT_CHANNELS, KLACHT_THEMES, type KlachtDetail } from '../../../../contracts/klachten';
 import { api } from '../../app/api-client';
 import { useAuth, useMe } from '../../app/auth-context';
@@ -36,6 +37,21 @@ export function NewKlachtPage() {
     receivedOn: '',
   });
   const set = (key: Field) => (value: string) => setValues((current) => ({ ...current, [key]: value }));
+  // "Maak klacht" from the inbox (?bericht=<id>): the message fills in who complains, about what, and how it came in.
+  const messageId = useSearchParams()[0].get('bericht');
+  const message = useQuery({ queryKey: ['bericht', messageId], queryFn: () => api.get<Message>(`/api/v1/messages/${messageId}`), enabled: Boolean(messageId), retry: false });
+  useEffect(() => {
+    const from = message.data;
+    if (!from) return;
+    setValues((current) => ({
+      ...current,
+      municipalityId: from.municipalityId,
+      complainantName: from.author.displayName ?? from.author.handle,
+      ...(from.channel === 'email' && { complainantEmail: from.author.id }),
+      subject: from.text.slice(0, 5_000),
+      channel: from.channel === 'email' ? 'e-mail' : from.channel === 'webformulier' ? 'formulier' : from.channel === 'telefoon' ? 'telefoon' : 'kanaal',
+    }));
+  }, [message.data]);
   const optional = (label: string) => `${label} ${t('optional')}`;
 
   const { submit, errors, problem, busy } = useFormSubmit({
@@ -63,6 +79,7 @@ export function NewKlachtPage() {
         theme: values.theme,
         channel: values.channel,
         receivedOn: values.receivedOn.trim() ? (parseDutchDate(values.receivedOn) ?? undefined) : undefined,
+        ...(message.data && { messageId: message.data.id }),
       });
       queryClient.setQueryData([...klachtenQueryKey, created.id], created);
       await queryClient.invalidateQueries({ queryKey: [...klachtenQueryKey, 'lijst'] });

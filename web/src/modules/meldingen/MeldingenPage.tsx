@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import type { Melding } from '../../../../contracts/meldingen';
 import { useAuth, useMe } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
-import { Button, ButtonGroup, CheckboxField, EmptyState, PageHeader, Paragraph, QueryState } from '../../ui';
+import { Button, ButtonGroup, ButtonLink, CheckboxField, EmptyState, PageHeader, Paragraph, QueryState } from '../../ui';
 import { useTeams, useUsers } from '../beheer/organisation-queries';
 import { BulkResult, BulkStatusForm, type Outcome } from './BulkStatusForm';
 import { filtersFromParams, LIST_LIMIT, type MeldingFilters, type MeldingView, paramsFrom, viewFromParams } from './melding-logic';
@@ -16,6 +16,7 @@ import { useMeldingCategories, useMeldingen } from './meldingen-queries';
 export function MeldingenPage() {
   const t = useMessages(meldingenMessages);
   const me = useMe();
+  const { can } = useAuth();
   const [params, setParams] = useSearchParams();
   const filters = filtersFromParams(params);
   const view = viewFromParams(params);
@@ -29,7 +30,11 @@ export function MeldingenPage() {
 
   return (
     <>
-      <PageHeader title={t('title')} lead={<Paragraph lead>{t('lead')}</Paragraph>} />
+      <PageHeader
+        title={t('title')}
+        lead={<Paragraph lead>{t('lead')}</Paragraph>}
+        actions={can('meldingen.manage') ? <ButtonLink to="/meldingen/nieuw">{t('newMelding')}</ButtonLink> : undefined}
+      />
       <MeldingenFilters key={params.toString()} initial={filters} categories={categories.data ?? []} municipalities={me.municipalities} onApply={apply} />
       <ButtonGroup label={t('view')}>
         <Button appearance={view === 'lijst' ? 'primary' : 'secondary'} aria-pressed={view === 'lijst'} onClick={() => show('lijst')}>

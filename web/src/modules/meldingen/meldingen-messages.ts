@@ -3,6 +3,7 @@ import { defineMessages } from '../../app/i18n';
 export const meldingenMessages = defineMessages({
   nl: {
     title: 'Meldingen',
+    newMelding: 'Melding vastleggen',
     lead: 'Meldingen openbare ruimte van de gemeenten waarvoor u werkt, nieuwste eerst.',
     loading: 'Meldingen worden geladen…',
     loadFailed: 'De meldingen konden niet worden geladen',
@@ -170,6 +171,7 @@ export const meldingenMessages = defineMessages({
   },
   en: {
     title: 'Reports',
+    newMelding: 'Record a report',
     lead: 'Public space reports of the municipalities you work for, newest first.',
     loading: 'Loading reports…',
     loadFailed: 'The reports could not be loaded',

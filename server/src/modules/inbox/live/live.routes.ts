@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idParams } from '../../../../../contracts/common';
-import { presenceReportSchema, presenceSchema, streamInfoSchema } from '../../../../../contracts/inbox-live';
+import { conversationCaseSchema, presenceReportSchema, presenceSchema, streamInfoSchema } from '../../../../../contracts/inbox-live';
+import { casesOfConversation } from '../cases/cases.service';
 import { type AppInstance, serviceContext } from '../../../platform/http/app';
 import { actsForMunicipality, assertCan } from '../../../platform/tenancy/policy';
 import { presenceOn, reportPresence } from './presence.service';
@@ -58,5 +59,14 @@ export async function liveInboxRoutes(app: AppInstance) {
       schema: { tags, summary: 'Meld dat u dit gesprek open heeft of een antwoord typt (elke 20 seconden)', params: idParams, body: presenceReportSchema, response: { 200: z.array(presenceSchema) } },
     },
     async (request) => reportPresence(serviceContext(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/v1/conversations/:id/cases',
+    {
+      config: { permission: 'inbox.read' },
+      schema: { tags, summary: 'Meldingen en klachten die van dit gesprek zijn gemaakt, met hun status', params: idParams, response: { 200: z.array(conversationCaseSchema) } },
+    },
+    async (request) => casesOfConversation(serviceContext(request), request.params.id),
   );
 }

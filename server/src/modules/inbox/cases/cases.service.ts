@@ -1,0 +1,19 @@
+import { KLACHT_STATUS_LABELS, type KlachtStatus } from '../../../../../contracts/klachten';
+import { MELDING_STATUS_LABELS, type MeldingStatus } from '../../../../../contracts/meldingen';
+import type { ServiceContext } from '../../../platform/context';
+import { can } from '../../../platform/tenancy/policy';
+import { visibleConversation } from '../conversations.service';
+import { findCasesOfConversation } from './cases.repository';
+
+// The cases a conversation led to ("maak melding", "maak klacht"), each with its current status. Klachten
+// are personal data of their own: only those who may read the register see them.
+export async function casesOfConversation(ctx: ServiceContext, conversationId: string) {
+  const row = await visibleConversation(ctx, conversationId);
+  const { meldingen, klachten } = await findCasesOfConversation(ctx.db, ctx.actor.organisationId, row.id);
+  return [
+    ...meldingen.map((melding) => ({ kind: 'melding' as const, id: melding.id, number: melding.number, status: melding.status, statusLabel: MELDING_STATUS_LABELS[melding.status as MeldingStatus], createdAt: melding.created_at.toISOString() })),
+    ...(can(ctx.actor, 'klachten.read')
+      ? klachten.map((klacht) => ({ kind: 'klacht' as const, id: klacht.id, number: klacht.number, status: klacht.status, statusLabel: KLACHT_STATUS_LABELS[klacht.status as KlachtStatus], createdAt: klacht.created_at.toISOString() }))
+      : []),
+  ].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
