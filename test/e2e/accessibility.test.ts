@@ -6,6 +6,7 @@ import { buildChannelAccount } from '../factories';
 import { requestAs, signIn } from '../harness';
 import { insertKto } from '../../server/src/modules/meldingen/kto.repository';
 import { hashTrackingToken } from '../../server/src/modules/meldingen/submit.service';
+import { webcareSurveyPaths } from './webcare-survey-fixture';
 
 // Every page of the web app, checked with axe-core at desktop width and at 360 px, where nothing may scroll sideways.
 describe('toegankelijkheid van elke pagina', () => {
@@ -130,6 +131,10 @@ describe('toegankelijkheid van elke pagina', () => {
     for (const [token, days] of [['kto-open-voorbeeldtoken', 14], ['kto-verlopen-voorbeeldtoken', -1], [`kto-${DESKTOP.width}-voorbeeldtoken`, 14], [`kto-${PHONE.width}-voorbeeldtoken`, 14]] as const) {
       await insertKto(e2e.testApp.database.db, { organisation_id: e2e.organisation.id, melding_id: lampId, token_hash: hashTrackingToken(token), sent_at: new Date(now - 86_400_000), expires_at: new Date(now + days * 86_400_000) });
     }
+    // Webcare: the agressieregister, and the satisfaction question after a closed conversation.
+    workspacePages.push({ name: 'agressieregister', path: '/inbox/agressieregister' });
+    const survey = await webcareSurveyPaths(e2e);
+    publicPages.push({ name: 'webcare-tevredenheid', path: survey.open }, { name: 'webcare-tevredenheid-verlopen', path: survey.expired }, { name: 'webcare-tevredenheid-onbekend', path: survey.unknown });
     publicPages.push({ name: 'tevredenheid', path: `/tevredenheid/${e2e.organisation.slug}/kto-open-voorbeeldtoken` }, { name: 'tevredenheid-verlopen', path: `/tevredenheid/${e2e.organisation.slug}/kto-verlopen-voorbeeldtoken` }, { name: 'tevredenheid-onbekend', path: `/tevredenheid/${e2e.organisation.slug}/kto-onbekend-voorbeeldtoken` });
   });
 

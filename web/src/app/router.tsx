@@ -36,7 +36,7 @@ import { CrisisPage } from '../modules/crisis/CrisisPage';
 import { InboxPage } from '../modules/inbox/InboxPage';
 import { PhoneCallPage } from '../modules/inbox/PhoneCallPage';
 import { ConversationPage } from '../modules/inbox/ConversationPage';
-import { NewMeldingPage } from '../modules/meldingen/NewMeldingPage';
+import { AggressionRegisterPage } from '../modules/inbox/abuse/AggressionRegisterPage';
 import { InzichtPage } from '../modules/inzicht/InzichtPage';
 import { JaarverslagPage } from '../modules/klachten/JaarverslagPage';
 import { KlachtDetailPage } from '../modules/klachten/KlachtDetailPage';
@@ -50,6 +50,7 @@ import { MeldingenPage } from '../modules/meldingen/MeldingenPage';
 import { NotFoundPage } from '../modules/not-found/NotFoundPage';
 import { ParticipatiePage } from '../modules/participatie/ParticipatiePage';
 import { TevredenheidPage } from '../modules/tevredenheid/TevredenheidPage';
+import { WebcareTevredenheidPage } from '../modules/tevredenheid/WebcareTevredenheidPage';
 import { AccessibilityStatementPage } from '../modules/toegankelijkheid/AccessibilityStatementPage';
 import { ZendenPage } from '../modules/zenden/ZendenPage';
 
@@ -66,6 +67,7 @@ export function AppRoutes() {
         <Route path="/melden/:slug/:cbsCode" element={<MeldenPage />} />
         <Route path="/melding/:slug/:token" element={<MeldingStatusPage />} />
         <Route path="/tevredenheid/:slug/:token" element={<TevredenheidPage />} />
+        <Route path="/tevreden/:slug/:token" element={<WebcareTevredenheidPage />} />
       </Route>
       <Route element={<RequireAuth />}>
         <Route element={<WorkspaceLayout />}>
@@ -78,10 +80,10 @@ export function AppRoutes() {
           <Route element={<RequirePermission permission="messages.log" />}>
             <Route path="/inbox/telefoongesprek" element={<PhoneCallPage />} />
           </Route>
-          <Route path="/meldingen" element={<MeldingenPage />} />
-          <Route element={<RequirePermission permission="meldingen.manage" />}>
-            <Route path="/meldingen/nieuw" element={<NewMeldingPage />} />
+          <Route element={<RequirePermission permission="aggression.read" />}>
+            <Route path="/inbox/agressieregister" element={<AggressionRegisterPage />} />
           </Route>
+          <Route path="/meldingen" element={<MeldingenPage />} />
           <Route path="/meldingen/:id" element={<MeldingDetailPage />} />
           <Route path="/klachten" element={<KlachtenPage />} />
           <Route element={<RequirePermission permission="klachten.manage" />}>

@@ -5,13 +5,14 @@ import { CHANNEL_CAPABILITIES } from '../../../../contracts/channel-limits';
 import { useAuth, useMe } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
 import { Alert, AppLink, PageHeader, Paragraph, QueryState } from '../../ui';
-import { ConversationCases } from './ConversationCases';
 import { ConversationEvents, ConversationHistory } from './ConversationEvents';
 import { ConversationHandleForm } from './ConversationHandleForm';
 import { ConversationMessages } from './ConversationMessages';
 import { ConversationNoteForm } from './ConversationNoteForm';
 import { ConversationStateBadge } from './ConversationStateBadge';
 import { Composer } from './composer/Composer';
+import { AbusePanel } from './abuse/AbusePanel';
+import { ConversationSatisfaction } from './satisfaction/ConversationSatisfaction';
 import { conversationMessages } from './conversation-messages';
 import { type ConversationDetail, inboxQueryKey, useConversation } from './conversation-queries';
 import { useLiveInbox, usePresence } from './use-live-inbox';
@@ -79,9 +80,10 @@ function ConversationView({ conversation }: { conversation: ConversationDetail }
             <>
               <ConversationHandleForm conversation={conversation} onUpdated={updated} />
               <ConversationNoteForm conversation={conversation} onUpdated={updated} />
+              <AbusePanel conversation={conversation} />
             </>
           )}
-          <ConversationCases conversation={conversation} />
+          <ConversationSatisfaction conversation={conversation} />
           <ConversationEvents conversation={conversation} />
           <ConversationHistory conversation={conversation} />
         </div>

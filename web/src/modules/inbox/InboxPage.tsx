@@ -10,6 +10,7 @@ import { ConversationList } from './ConversationList';
 import { conversationMessages } from './conversation-messages';
 import { filtersFromParams, type InboxFilters, paramsFrom, useConversations } from './conversation-queries';
 import { inboxMessages } from './inbox-messages';
+import { abuseMessages } from './abuse/abuse-messages';
 import { useLiveInbox } from './use-live-inbox';
 
 const VIEWS: InboxFilters['view'][] = ['alle', 'mijn', 'team', 'niet-toegewezen'];
@@ -26,7 +27,12 @@ export function InboxPage() {
   const conversations = useConversations(filters);
   useLiveInbox();
   const apply = (next: InboxFilters) => setParams(paramsFrom(next));
-  const actions = can('messages.log') ? <ButtonLink to="/inbox/telefoongesprek">{phone('logCall')}</ButtonLink> : undefined;
+  const abuse = useMessages(abuseMessages);
+  const links = [
+    can('messages.log') && <ButtonLink key="telefoon" to="/inbox/telefoongesprek">{phone('logCall')}</ButtonLink>,
+    can('aggression.read') && <ButtonLink key="agressie" appearance="secondary" to="/inbox/agressieregister">{abuse('registerLink')}</ButtonLink>,
+  ].filter(Boolean);
+  const actions = links.length > 0 ? <div className="utrecht-button-group plein-button-group">{links}</div> : undefined;
 
   return (
     <>
