@@ -36,6 +36,7 @@ import { CrisisPage } from '../modules/crisis/CrisisPage';
 import { InboxPage } from '../modules/inbox/InboxPage';
 import { PhoneCallPage } from '../modules/inbox/PhoneCallPage';
 import { ConversationPage } from '../modules/inbox/ConversationPage';
+import { NewMeldingPage } from '../modules/meldingen/NewMeldingPage';
 import { AggressionRegisterPage } from '../modules/inbox/abuse/AggressionRegisterPage';
 import { InzichtPage } from '../modules/inzicht/InzichtPage';
 import { JaarverslagPage } from '../modules/klachten/JaarverslagPage';
@@ -84,6 +85,9 @@ export function AppRoutes() {
             <Route path="/inbox/agressieregister" element={<AggressionRegisterPage />} />
           </Route>
           <Route path="/meldingen" element={<MeldingenPage />} />
+          <Route element={<RequirePermission permission="meldingen.manage" />}>
+            <Route path="/meldingen/nieuw" element={<NewMeldingPage />} />
+          </Route>
           <Route path="/meldingen/:id" element={<MeldingDetailPage />} />
           <Route path="/klachten" element={<KlachtenPage />} />
           <Route element={<RequirePermission permission="klachten.manage" />}>

@@ -5,6 +5,7 @@ import { CHANNEL_CAPABILITIES } from '../../../../contracts/channel-limits';
 import { useAuth, useMe } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
 import { Alert, AppLink, PageHeader, Paragraph, QueryState } from '../../ui';
+import { ConversationCases } from './ConversationCases';
 import { ConversationEvents, ConversationHistory } from './ConversationEvents';
 import { ConversationHandleForm } from './ConversationHandleForm';
 import { ConversationMessages } from './ConversationMessages';
@@ -84,6 +85,7 @@ function ConversationView({ conversation }: { conversation: ConversationDetail }
             </>
           )}
           <ConversationSatisfaction conversation={conversation} />
+          <ConversationCases conversation={conversation} />
           <ConversationEvents conversation={conversation} />
           <ConversationHistory conversation={conversation} />
         </div>
