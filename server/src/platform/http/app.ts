@@ -91,6 +91,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     loggerInstance: pino(loggerOptions(deps.config.logLevel), deps.logStream ?? process.stdout) as FastifyBaseLogger,
     bodyLimit: deps.config.bodyLimit,
     trustProxy: deps.config.trustProxy,
+    // Live streams (server-sent events) never end by themselves: on shutdown every connection is closed.
+    forceCloseConnections: true,
     requestIdHeader: false,
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
