@@ -57,6 +57,14 @@ describe('de webcare-inbox in de webapp', () => {
     await item.waitFor();
     expect(await item.textContent()).toContain('Hoe hoog is de hondenbelasting');
     expect(await item.getByRole('img', { name: 'Ongelezen' }).count()).toBe(1);
+    // Keyboard: j to the first conversation, / to the search field (never while typing).
+    await page.keyboard.press('j');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Joke Jansen');
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search');
+    await page.keyboard.type('j');
+    expect(await main().locator('input[type=search]').inputValue()).toBe('j');
+    await main().locator('input[type=search]').fill('');
     await expectAccessible(page, 'inbox-lijst', DESKTOP.width);
   });
 

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { CHANNEL_CAPABILITIES } from '../../../../contracts/channel-limits';
 import { useAuth, useMe } from '../../app/auth-context';
@@ -16,6 +16,8 @@ import { AbusePanel } from './abuse/AbusePanel';
 import { ConversationSatisfaction } from './satisfaction/ConversationSatisfaction';
 import { conversationMessages } from './conversation-messages';
 import { type ConversationDetail, inboxQueryKey, useConversation } from './conversation-queries';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { useInboxShortcuts, useShortcutsEnabled } from './use-inbox-shortcuts';
 import { useLiveInbox, usePresence } from './use-live-inbox';
 
 export function ConversationPage() {
@@ -53,6 +55,9 @@ function ConversationView({ conversation }: { conversation: ConversationDetail }
   const others = usePresence(conversation.id, composing);
   const typing = others.filter((other) => other.composing).map((other) => other.name);
   const viewing = others.filter((other) => !other.composing).map((other) => other.name);
+  const [shortcutsOn, setShortcutsOn] = useShortcutsEnabled();
+  const shortcuts = useMemo(() => ({ r: () => document.querySelector<HTMLTextAreaElement>('main textarea')?.focus() }), []);
+  useInboxShortcuts(shortcutsOn, shortcuts);
 
   return (
     <>
@@ -67,6 +72,7 @@ function ConversationView({ conversation }: { conversation: ConversationDetail }
           </div>
         }
       />
+      <ShortcutsHelp enabled={shortcutsOn} onChange={setShortcutsOn} keys={['r']} />
       <div role="status" aria-live="polite">
         {typing.length > 0 && <Alert type="warning">{t('othersComposing', { names: typing.join(', ') })}</Alert>}
         {viewing.length > 0 && <Alert type="info">{t('othersViewing', { names: viewing.join(', ') })}</Alert>}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { CHANNEL_CAPABILITIES } from '../../../../contracts/channel-limits';
 import { CHANNELS } from '../../../../contracts/channels';
@@ -11,6 +11,8 @@ import { conversationMessages } from './conversation-messages';
 import { filtersFromParams, type InboxFilters, paramsFrom, useConversations } from './conversation-queries';
 import { inboxMessages } from './inbox-messages';
 import { abuseMessages } from './abuse/abuse-messages';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { focusConversation, useInboxShortcuts, useShortcutsEnabled } from './use-inbox-shortcuts';
 import { useLiveInbox } from './use-live-inbox';
 
 const VIEWS: InboxFilters['view'][] = ['alle', 'mijn', 'team', 'niet-toegewezen'];
@@ -26,6 +28,12 @@ export function InboxPage() {
   const [draft, setDraft] = useState(filters);
   const conversations = useConversations(filters);
   useLiveInbox();
+  const [shortcutsOn, setShortcutsOn] = useShortcutsEnabled();
+  const shortcuts = useMemo(
+    () => ({ j: () => focusConversation(1), k: () => focusConversation(-1), '/': () => document.querySelector<HTMLInputElement>('main input[type=search]')?.focus() }),
+    [],
+  );
+  useInboxShortcuts(shortcutsOn, shortcuts);
   const apply = (next: InboxFilters) => setParams(paramsFrom(next));
   const abuse = useMessages(abuseMessages);
   const links = [
@@ -56,6 +64,7 @@ export function InboxPage() {
           ))}
         </ul>
       </nav>
+      <ShortcutsHelp enabled={shortcutsOn} onChange={setShortcutsOn} keys={['j', 'k', '/']} />
       <form
         className="utrecht-form plein-filters"
         aria-label={t('filters')}
