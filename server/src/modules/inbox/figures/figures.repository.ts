@@ -21,18 +21,24 @@ export async function findConversationsForFigures(db: Db, organisationId: string
   return query.execute();
 }
 
+// Automatic messages (the acknowledgement outside opening hours, the satisfaction question) are not the
+// account's own answers: they are left out of what it sent. Their outbox keys say what they are.
+const AUTOMATIC_KEYS = ['ontvangstbevestiging:%', 'tevredenheid:%'];
+
 // What each account sent in a period: everything, and how much of it answered someone.
 export async function countSentByAccount(db: Db, organisationId: string, scope: Scope) {
   if (scope.municipalityIds.length === 0) return [];
   let query = db
     .selectFrom('messages')
-    .select((eb) => ['account_id', eb.fn.countAll<number>().as('sent'), eb.fn.count<number>('reply_to_platform_id').as('replies')])
-    .where('organisation_id', '=', organisationId)
-    .where('direction', '=', 'uit')
-    .where('municipality_id', 'in', scope.municipalityIds)
-    .where('posted_at', '>=', scope.from)
-    .where('posted_at', '<', scope.until)
-    .groupBy('account_id');
-  if (scope.accountId) query = query.where('account_id', '=', scope.accountId);
+    .leftJoin('outbox', (join) => join.onRef('outbox.organisation_id', '=', 'messages.organisation_id').onRef('outbox.sent_message_id', '=', 'messages.id'))
+    .select((eb) => ['messages.account_id', eb.fn.countAll<number>().as('sent'), eb.fn.count<number>('messages.reply_to_platform_id').as('replies')])
+    .where('messages.organisation_id', '=', organisationId)
+    .where('messages.direction', '=', 'uit')
+    .where('messages.municipality_id', 'in', scope.municipalityIds)
+    .where('messages.posted_at', '>=', scope.from)
+    .where('messages.posted_at', '<', scope.until)
+    .where((eb) => eb.or([eb('outbox.idempotency_key', 'is', null), eb.and(AUTOMATIC_KEYS.map((key) => eb('outbox.idempotency_key', 'not like', key)))]))
+    .groupBy('messages.account_id');
+  if (scope.accountId) query = query.where('messages.account_id', '=', scope.accountId);
   return query.execute();
 }

@@ -3,6 +3,7 @@ import { buildChannelAccount, buildOrganisation, buildUser } from '../../../../.
 import { createTestApp, requestAs, signIn, type TestApp } from '../../../../../test/harness';
 import { plainMessage } from '../../channels/connector';
 import { storeMessages } from '../../channels/ingest.service';
+import { storeOutboxItem } from '../../channels/outbox.service';
 import { durationStats, percentile } from './statistics';
 
 describe('statistiek van doorlooptijden', () => {
@@ -62,6 +63,12 @@ describe('webcare-cijfers', () => {
     minutes(150);
     await answer(slow);
     await admin('POST', '/api/v1/outbox', { accountId: account.id, kind: 'post', text: 'Het gemeentehuis is morgen gesloten.' });
+    await t.worker.drain();
+    // An automatic acknowledgement is not one of the account's answers: it counts nowhere.
+    const question = await t.database.db.selectFrom('messages').select('id').where('conversation_id', '=', slow).where('direction', '=', 'in').executeTakeFirstOrThrow();
+    await t.database.db.transaction().execute((trx) =>
+      storeOutboxItem(trx, t.clock, org.id, { accountId: account.id, kind: 'reply', text: 'We zijn gesloten.', replyToMessageId: question.id, idempotencyKey: `ontvangstbevestiging:${slow}:2026-11-23`, createdBy: null }),
+    );
     await t.worker.drain();
 
     const report = (await admin('GET', `/api/v1/insights/conversations?municipality=GM0383&accountId=${account.id}&from=2026-11-01&to=2026-11-30`)).json();
