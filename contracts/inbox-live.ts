@@ -20,3 +20,16 @@ export const conversationCaseSchema = z.object({
   statusLabel: z.string(),
   createdAt: isoDateTime,
 });
+
+// Saved inbox views: a name and the filters as they stand in the address bar (weergave, gemeente, toestand, kanaal, zoek).
+const VIEW_FILTER_KEYS = ['weergave', 'gemeente', 'toestand', 'kanaal', 'zoek', 'label'] as const;
+export const savedViewFiltersSchema = z
+  .partialRecord(z.enum(VIEW_FILTER_KEYS), z.string().trim().max(200))
+  .refine((filters) => Object.keys(filters).length > 0, 'Kies eerst filters om op te slaan');
+
+export const savedViewSchema = z.object({ id: z.uuid(), name: z.string(), filters: z.record(z.string(), z.string()), createdAt: isoDateTime });
+
+export const savedViewCreateSchema = z.strictObject({
+  name: z.string().trim().min(1, 'Geef de weergave een naam').max(60, 'Hoogstens 60 tekens').refine((value) => !/<\s*\/?\s*[a-z!]/i.test(value), 'Gebruik gewone tekst, zonder HTML of code'),
+  filters: savedViewFiltersSchema,
+});

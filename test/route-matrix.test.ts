@@ -70,6 +70,10 @@ const recordOf: Record<string, RecordFixture> = {
   '/api/v1/conversations/:id/reply': async (a, t) => ({ params: { id: await conversationOf(a, t) }, body: { text: 'Antwoord' } }),
   '/api/v1/conversations/:id/presence': async (a, t) => ({ params: { id: await conversationOf(a, t) }, body: { composing: true } }),
   '/api/v1/conversations/:id/cases': async (a, t) => ({ params: { id: await conversationOf(a, t) } }),
+  '/api/v1/me/inbox-views/:id': async (a, t) => {
+    const response = await requestAs(t.app, a.session)('POST', '/api/v1/me/inbox-views', { name: `Open ${Math.random()}`, filters: { toestand: 'open' } });
+    return { params: { id: response.json().id } };
+  },
   '/api/v1/conversations/:id/abuse': async (a, t) => {
     const id = await conversationOf(a, t);
     return { params: { id }, body: { messageId: await firstMessageOf(t, id), actions: ['waarschuwing'] } };

@@ -115,6 +115,17 @@ describe('de webcare-inbox in de webapp', () => {
     await main().getByRole('button', { name: 'Toepassen' }).click();
     await page.waitForURL(/toestand=gesloten/);
     await main().locator('.plein-inbox-item', { hasText: 'Joke Jansen' }).waitFor();
+    // This view saved under a name, and back to it from elsewhere with one click.
+    await main().getByText('Deze weergave opslaan').click();
+    await main().getByLabel('Naam van de weergave').fill('Gesloten');
+    await main().getByRole('button', { name: 'Opslaan' }).click();
+    await main().getByRole('list', { name: 'Mijn opgeslagen weergaven' }).getByRole('link', { name: 'Gesloten' }).waitFor();
+    await page.goto(`${e2e.baseUrl}/inbox`);
+    await waitForPage(page);
+    await main().getByRole('link', { name: 'Gesloten' }).click();
+    await page.waitForURL(/toestand=gesloten/);
+    await main().locator('.plein-inbox-item', { hasText: 'Joke Jansen' }).waitFor();
+    expect(await main().getByLabel('Toestand').inputValue()).toBe('gesloten');
     await page.setViewportSize(PHONE);
     await expectAccessible(page, 'inbox-lijst-telefoon', PHONE.width);
     expect(errors).toEqual([]);

@@ -63,5 +63,14 @@ export interface ConversationPresenceTable {
   seen_at: Timestamp;
 }
 
+export interface SavedViewsTable {
+  organisation_id: string;
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  filters: Json<Record<string, string>>;
+  created_at: Timestamp;
+}
+
 export type ConversationRow = Selectable<ConversationsTable>;
 export type ConversationEventRow = Selectable<ConversationEventsTable>;

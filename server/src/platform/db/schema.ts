@@ -11,7 +11,7 @@ import type {
 } from './schema-channels';
 import type { RoutingRulesTable } from './schema-routing';
 import type { AggressionRegisterTable, AuthorBlocksTable, ConversationSurveysTable } from './schema-abuse';
-import type { ConversationEventsTable, ConversationPresenceTable, ConversationReadsTable, ConversationsTable } from './schema-inbox';
+import type { ConversationEventsTable, ConversationPresenceTable, ConversationReadsTable, ConversationsTable, SavedViewsTable } from './schema-inbox';
 import type { KnowledgeArticlesTable, KnowledgeArticleVersionsTable, ReplyTemplatesTable, ToneCodesTable } from './schema-knowledge';
 import type { ConversationAlertsTable, OfficeHoursTable } from './schema-office-hours';
 import type { KlachtCountersTable, KlachtenTable, KlachtEventsTable, KlachtRemindersTable } from './schema-klachten';
@@ -239,6 +239,7 @@ export interface Database {
   conversation_events: ConversationEventsTable;
   conversation_reads: ConversationReadsTable;
   conversation_presence: ConversationPresenceTable;
+  saved_views: SavedViewsTable;
   routing_rules: RoutingRulesTable;
   office_hours: OfficeHoursTable;
   conversation_alerts: ConversationAlertsTable;

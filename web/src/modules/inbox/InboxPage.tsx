@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { CHANNEL_CAPABILITIES } from '../../../../contracts/channel-limits';
 import { CHANNELS } from '../../../../contracts/channels';
@@ -11,6 +11,7 @@ import { conversationMessages } from './conversation-messages';
 import { filtersFromParams, type InboxFilters, paramsFrom, useConversations } from './conversation-queries';
 import { inboxMessages } from './inbox-messages';
 import { abuseMessages } from './abuse/abuse-messages';
+import { SavedViews } from './SavedViews';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { focusConversation, useInboxShortcuts, useShortcutsEnabled } from './use-inbox-shortcuts';
 import { useLiveInbox } from './use-live-inbox';
@@ -26,6 +27,9 @@ export function InboxPage() {
   const [params, setParams] = useSearchParams();
   const filters = filtersFromParams(params);
   const [draft, setDraft] = useState(filters);
+  // A saved view or a view link changes the address: the filter form follows it.
+  const search = params.toString();
+  useEffect(() => setDraft(filtersFromParams(new URLSearchParams(search))), [search]);
   const conversations = useConversations(filters);
   useLiveInbox();
   const [shortcutsOn, setShortcutsOn] = useShortcutsEnabled();
@@ -64,6 +68,7 @@ export function InboxPage() {
           ))}
         </ul>
       </nav>
+      <SavedViews params={params} onOpen={(next) => setParams(next)} />
       <ShortcutsHelp enabled={shortcutsOn} onChange={setShortcutsOn} keys={['j', 'k', '/']} />
       <form
         className="utrecht-form plein-filters"

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idParams } from '../../../../../contracts/common';
-import { conversationCaseSchema, presenceReportSchema, presenceSchema, streamInfoSchema } from '../../../../../contracts/inbox-live';
+import { conversationCaseSchema, presenceReportSchema, presenceSchema, savedViewCreateSchema, savedViewSchema, streamInfoSchema } from '../../../../../contracts/inbox-live';
+import { listSavedViews, removeSavedView, saveView } from '../views/saved-views.service';
 import { casesOfConversation } from '../cases/cases.service';
 import { type AppInstance, serviceContext } from '../../../platform/http/app';
 import { actsForMunicipality, assertCan } from '../../../platform/tenancy/policy';
@@ -68,5 +69,29 @@ export async function liveInboxRoutes(app: AppInstance) {
       schema: { tags, summary: 'Meldingen en klachten die van dit gesprek zijn gemaakt, met hun status', params: idParams, response: { 200: z.array(conversationCaseSchema) } },
     },
     async (request) => casesOfConversation(serviceContext(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/me/inbox-views',
+    { config: { permission: 'inbox.read' }, schema: { tags, summary: 'Uw opgeslagen inboxweergaven', response: { 200: z.array(savedViewSchema) } } },
+    async (request) => listSavedViews(serviceContext(request)),
+  );
+
+  app.post(
+    '/api/v1/me/inbox-views',
+    {
+      config: { permission: 'inbox.read' },
+      schema: { tags, summary: 'Sla de huidige filters op als weergave (dezelfde naam vervangt de filters)', body: savedViewCreateSchema, response: { 201: savedViewSchema } },
+    },
+    async (request, reply) => reply.status(201).send(await saveView(serviceContext(request), request.body)),
+  );
+
+  app.delete(
+    '/api/v1/me/inbox-views/:id',
+    { config: { permission: 'inbox.read' }, schema: { tags, summary: 'Verwijder een opgeslagen weergave', params: idParams, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await removeSavedView(serviceContext(request), request.params.id);
+      return reply.status(204).send(null);
+    },
   );
 }

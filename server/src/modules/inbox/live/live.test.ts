@@ -111,4 +111,21 @@ describe('live wijzigingen', () => {
     await asSanne('POST', `/api/v1/conversations/${conversationId}/presence`, { leaving: true });
     expect((await asKees('GET', `/api/v1/conversations/${conversationId}/presence`)).json()).toEqual([]);
   });
+
+  it('bewaart weergaven per medewerker; dezelfde naam vervangt, een ander ziet ze niet', async () => {
+    const { org, castricum } = await setup();
+    const sanne = await buildUser(t.database.db, t.clock, org.id, { roles: ['webcare'], municipalityIds: [castricum.id] });
+    const kees = await buildUser(t.database.db, t.clock, org.id, { roles: ['kcc'], municipalityIds: [castricum.id] });
+    const asSanne = requestAs(t.app, await signIn(t.app, sanne.email, sanne.password));
+    const asKees = requestAs(t.app, await signIn(t.app, kees.email, kees.password));
+    const saved = await asSanne('POST', '/api/v1/me/inbox-views', { name: 'Afval Castricum', filters: { gemeente: 'GM0383', zoek: 'afval' } });
+    expect(saved.statusCode, saved.body).toBe(201);
+    await asSanne('POST', '/api/v1/me/inbox-views', { name: 'Afval Castricum', filters: { gemeente: 'GM0383', zoek: 'container' } });
+    expect((await asSanne('GET', '/api/v1/me/inbox-views')).json()).toEqual([{ id: saved.json().id, name: 'Afval Castricum', filters: { gemeente: 'GM0383', zoek: 'container' }, createdAt: expect.any(String) }]);
+    expect((await asKees('GET', '/api/v1/me/inbox-views')).json()).toEqual([]);
+    expect((await asKees('DELETE', `/api/v1/me/inbox-views/${saved.json().id}`)).statusCode).toBe(404);
+    expect((await asSanne('POST', '/api/v1/me/inbox-views', { name: '', filters: {} })).statusCode).toBe(400);
+    expect((await asSanne('POST', '/api/v1/me/inbox-views', { name: 'X', filters: { onbekend: 'y' } })).statusCode).toBe(400);
+    expect((await asSanne('DELETE', `/api/v1/me/inbox-views/${saved.json().id}`)).statusCode).toBe(204);
+  });
 });
