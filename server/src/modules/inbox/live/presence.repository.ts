@@ -26,6 +26,7 @@ export async function findPresentColleagues(db: Db, organisationId: string, conv
     .execute();
 }
 
-export async function deleteStalePresence(db: Db, before: Date) {
-  await db.deleteFrom('conversation_presence').where('seen_at', '<', before).execute();
+// Heartbeats older than `before` on one conversation: tabs closed without saying goodbye.
+export async function deleteStalePresence(db: Db, organisationId: string, conversationId: string, before: Date) {
+  await db.deleteFrom('conversation_presence').where('organisation_id', '=', organisationId).where('conversation_id', '=', conversationId).where('seen_at', '<', before).execute();
 }

@@ -2,7 +2,7 @@ import { inTransaction, type ServiceContext } from '../../../platform/context';
 import { announce } from '../../../platform/events/event-hub';
 import { assertCan } from '../../../platform/tenancy/policy';
 import { visibleConversation } from '../conversations.service';
-import { findPresentColleagues, removePresence, upsertPresence } from './presence.repository';
+import { deleteStalePresence, findPresentColleagues, removePresence, upsertPresence } from './presence.repository';
 
 // A browser with the conversation open says so every 20 seconds; after a minute of silence it counts as gone.
 export const PRESENCE_SECONDS = 60;
@@ -21,6 +21,8 @@ export async function reportPresence(ctx: ServiceContext, conversationId: string
   assertCan(ctx.actor, 'inbox.read');
   await inTransaction(ctx, async (tx) => {
     const row = await visibleConversation(tx, conversationId);
+    // Whoever reports clears what closed tabs left behind on this conversation.
+    await deleteStalePresence(tx.db, tx.actor.organisationId, row.id, new Date(tx.clock.now().getTime() - PRESENCE_SECONDS * 1000));
     if (input.leaving) await removePresence(tx.db, tx.actor.organisationId, row.id, tx.actor.userId);
     else await upsertPresence(tx.db, { organisationId: tx.actor.organisationId, conversationId: row.id, userId: tx.actor.userId, composing: input.composing, at: tx.clock.now() });
     await announce(tx.db, { organisationId: tx.actor.organisationId, kind: 'aanwezigheid', id: row.id, municipalityId: row.municipality_id });
