@@ -28,6 +28,9 @@ export const MELDING_TRANSITIONS: Record<MeldingStatus, MeldingStatus[]> = {
   heropend: working,
 };
 
+// A melding in one of these is done with: no deadline runs, nothing is merged into it or split from it.
+export const CLOSED_MELDING_STATUSES: readonly MeldingStatus[] = ['afgehandeld', 'geannuleerd'];
+
 export const MELDING_STATUS_LABELS: Record<MeldingStatus, string> = {
   gemeld: 'Gemeld',
   'in-behandeling': 'In behandeling',

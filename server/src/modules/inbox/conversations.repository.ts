@@ -1,6 +1,6 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type UpdateObject } from 'kysely';
 import type { Db } from '../../platform/db/database';
-import type { ConversationEventsTable, ConversationsTable } from '../../platform/db/schema';
+import type { ConversationEventsTable, ConversationsTable, Database } from '../../platform/db/schema';
 import { overdueAt } from './office-hours/overdue';
 
 export async function findUnthreadedMessages(db: Db, organisationId: string, messageIds: string[]) {
@@ -56,7 +56,8 @@ export async function findConversation(db: Db, organisationId: string, conversat
   return query.executeTakeFirst();
 }
 
-export async function updateConversation(db: Db, organisationId: string, conversationId: string, changes: Updateable<ConversationsTable>) {
+// Changes may be SQL expressions (`message_count + 1`), so a message costs one update, not two.
+export async function updateConversation(db: Db, organisationId: string, conversationId: string, changes: UpdateObject<Database, 'conversations'>) {
   return db
     .updateTable('conversations')
     .set(changes)
@@ -66,14 +67,6 @@ export async function updateConversation(db: Db, organisationId: string, convers
     .executeTakeFirstOrThrow();
 }
 
-export async function countMessageIn(db: Db, organisationId: string, conversationId: string) {
-  await db
-    .updateTable('conversations')
-    .set({ message_count: sql`message_count + 1` })
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', conversationId)
-    .execute();
-}
 
 export interface ConversationFilter {
   municipalityIds?: string[];

@@ -1,9 +1,10 @@
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database';
 import type { MessageRow } from '../../platform/db/schema';
 import type { Clock } from '../../platform/clock';
 import type { JobRegistry } from '../../platform/jobs/job-registry';
 import { THREAD_JOB } from '../channels/ingest.service';
-import { countMessageIn, findMessageByPlatformId, findUnthreadedMessages, openConversation, setMessageConversation, updateConversation } from './conversations.repository';
+import { findMessageByPlatformId, findUnthreadedMessages, openConversation, setMessageConversation, updateConversation } from './conversations.repository';
 import { applyNorms, isAcknowledgement } from './office-hours/norms.service';
 import { announceConversationsOf } from './live/announce';
 import { applyRoutingRules } from './routing/apply-rules';
@@ -39,8 +40,8 @@ async function threadInbound(db: Db, clock: Clock, message: MessageRow) {
     const routed = await applyRoutingRules(db, clock, conversation, message);
     return applyNorms(db, clock, { before: null, after: routed, message });
   }
-  await countMessageIn(db, message.organisation_id, conversation.id);
   const updated = await updateConversation(db, message.organisation_id, conversation.id, {
+    message_count: sql`message_count + 1`,
     last_message_at: message.received_at > conversation.last_message_at ? message.received_at : conversation.last_message_at,
     last_inbound_at: message.received_at,
     waiting_since: conversation.waiting_since ?? message.received_at,
@@ -57,12 +58,18 @@ async function threadOutbound(db: Db, message: MessageRow) {
   const original = await findMessageByPlatformId(db, message.organisation_id, message.account_id, message.reply_to_platform_id);
   if (!original?.conversation_id) return;
   await setMessageConversation(db, message.organisation_id, message.id, original.conversation_id);
-  await countMessageIn(db, message.organisation_id, original.conversation_id);
-  if (await isAcknowledgement(db, message)) return;
-  const conversation = await updateConversation(db, message.organisation_id, original.conversation_id, { last_message_at: message.received_at, waiting_since: null });
-  await updateConversation(db, message.organisation_id, conversation.id, {
-    first_response_at: conversation.first_response_at ?? message.received_at,
-    ...(conversation.state === 'open' && { state: 'wachtend' }),
+  // One update: counted, no longer waiting, the first answer is the first response, an open conversation waits
+  // for the resident now. An acknowledgement outside hours is only counted: it answers nothing.
+  if (await isAcknowledgement(db, message)) {
+    await updateConversation(db, message.organisation_id, original.conversation_id, { message_count: sql`message_count + 1` });
+    return;
+  }
+  await updateConversation(db, message.organisation_id, original.conversation_id, {
+    message_count: sql`message_count + 1`,
+    last_message_at: message.received_at,
+    waiting_since: null,
+    first_response_at: sql`coalesce(first_response_at, ${message.received_at})`,
+    state: sql`CASE WHEN state = 'open' THEN 'wachtend' ELSE state END`,
   });
 }
 

@@ -1,3 +1,4 @@
+import { CLOSED_MELDING_STATUSES } from '../../../../contracts/meldingen';
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../platform/db/database';
 import type { MeldingenTable, MeldingEventsTable } from '../../platform/db/schema';
@@ -72,7 +73,6 @@ export interface MeldingFilter {
   limit: number;
 }
 
-const CLOSED = ['afgehandeld', 'geannuleerd'];
 
 export async function findMeldingen(db: Db, organisationId: string, filter: MeldingFilter) {
   let query = db.selectFrom('meldingen').selectAll().where('organisation_id', '=', organisationId);
@@ -89,8 +89,8 @@ export async function findMeldingen(db: Db, organisationId: string, filter: Meld
   if (filter.overdueAt) {
     const { now, overdue } = filter.overdueAt;
     query = overdue
-      ? query.where('deadline', '<', now).where('status', 'not in', CLOSED)
-      : query.where((eb) => eb.or([eb('deadline', '>=', now), eb('status', 'in', CLOSED)]));
+      ? query.where('deadline', '<', now).where('status', 'not in', CLOSED_MELDING_STATUSES)
+      : query.where((eb) => eb.or([eb('deadline', '>=', now), eb('status', 'in', CLOSED_MELDING_STATUSES)]));
   }
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
 }
@@ -164,7 +164,7 @@ export async function findOpenInBox(
     .where('organisation_id', '=', organisationId)
     .where('municipality_id', '=', filter.municipalityId)
     .where('category_id', '=', filter.categoryId)
-    .where('status', 'not in', CLOSED)
+    .where('status', 'not in', CLOSED_MELDING_STATUSES)
     .where('lat', '>=', filter.minLat)
     .where('lat', '<=', filter.maxLat)
     .where('lon', '>=', filter.minLon)

@@ -1,4 +1,4 @@
-import { MELDING_STATUS_LABELS, MELDING_TRANSITIONS, type Melding, type MeldingStatus } from '../../../../contracts/meldingen';
+import { MELDING_STATUS_LABELS, MELDING_TRANSITIONS, type Melding, type MeldingStatus, CLOSED_MELDING_STATUSES } from '../../../../contracts/meldingen';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '../../platform/context';
 import type { Db } from '../../platform/db/database';
@@ -16,7 +16,6 @@ import { findEvents, findMelding, findMeldingByTrackingHash, findMeldingen, find
 import { hashTrackingToken, type MeldingLinks } from './submit.service';
 import { inviteForKto } from './kto.service';
 
-const CLOSED: MeldingStatus[] = ['afgehandeld', 'geannuleerd'];
 
 function toMeldingView(ctx: ServiceContext, row: MeldingRow, categoryName: string, photoIds: string[]): Melding {
   // Only those who handle meldingen see how to reach the reporter.
@@ -39,7 +38,7 @@ function toMeldingView(ctx: ServiceContext, row: MeldingRow, categoryName: strin
     answers: row.answers,
     servicePromise: row.service_promise,
     deadline: row.deadline.toISOString(),
-    overdue: !CLOSED.includes(row.status as MeldingStatus) && row.deadline < ctx.clock.now(),
+    overdue: !CLOSED_MELDING_STATUSES.includes(row.status as MeldingStatus) && row.deadline < ctx.clock.now(),
     assignedDepartment: row.assigned_department,
     assignedTeamId: row.assigned_team_id,
     assignedUserId: row.assigned_user_id,

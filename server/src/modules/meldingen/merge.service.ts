@@ -1,4 +1,4 @@
-import { MELDING_STATUS_LABELS, type MeldingStatus } from '../../../../contracts/meldingen';
+import { MELDING_STATUS_LABELS, type MeldingStatus, CLOSED_MELDING_STATUSES } from '../../../../contracts/meldingen';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '../../platform/context';
 import type { MeldingRow } from '../../platform/db/schema';
@@ -9,7 +9,6 @@ import { getMelding, visibleMelding } from './meldingen.service';
 import { markSent, sendReporterNews } from './reporter-news.service';
 import type { MeldingLinks } from './submit.service';
 
-const CLOSED: MeldingStatus[] = ['afgehandeld', 'geannuleerd'];
 
 function refuse(code: string, detail: string): never {
   throw badRequest(code, detail, [{ name: 'duplicateIds', code, reason: detail }]);
@@ -23,7 +22,7 @@ export async function mergeMeldingen(ctx: ServiceContext, links: MeldingLinks, m
   return inTransaction(ctx, async (tx) => {
     const main = await visibleMelding(tx, mainId, true);
     if (main.merged_into_id) throw conflict('melding-samengevoegd', 'Deze melding is zelf met een andere samengevoegd; voeg samen met die melding.');
-    if (CLOSED.includes(main.status as MeldingStatus)) throw conflict('melding-gesloten', 'Voeg samen met een melding die nog open is.');
+    if (CLOSED_MELDING_STATUSES.includes(main.status as MeldingStatus)) throw conflict('melding-gesloten', 'Voeg samen met een melding die nog open is.');
     const organisationId = tx.actor.organisationId;
     let position = (await findPhotoIds(tx.db, organisationId, main.id)).length;
     for (const duplicateId of new Set(duplicateIds)) {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { MeldingStatus } from '../../../../contracts/meldingen';
+import { CLOSED_MELDING_STATUSES } from '../../../../contracts/meldingen';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '../../platform/context';
 import { badRequest, conflict } from '../../platform/http/errors';
@@ -12,7 +13,6 @@ import { markSent, sendReporterNews } from './reporter-news.service';
 import { hashTrackingToken, type MeldingLinks, trackingUrl } from './submit.service';
 import { computeDeadline } from './termijn';
 
-const CLOSED: MeldingStatus[] = ['afgehandeld', 'geannuleerd'];
 
 // Splits one melding that is about several things (a broken lamp and a full bin) into new meldingen,
 // each in its own category with its own termijn, counted from when the resident reported it. The
@@ -22,7 +22,7 @@ export async function splitMelding(ctx: ServiceContext, links: MeldingLinks, mel
   return inTransaction(ctx, async (tx) => {
     const original = await visibleMelding(tx, meldingId, true);
     if (original.merged_into_id) throw conflict('melding-samengevoegd', 'Deze melding is samengevoegd; splits de melding die zij volgt.');
-    if (CLOSED.includes(original.status as MeldingStatus)) throw conflict('melding-gesloten', 'Een gesloten melding kan niet meer worden gesplitst.');
+    if (CLOSED_MELDING_STATUSES.includes(original.status as MeldingStatus)) throw conflict('melding-gesloten', 'Een gesloten melding kan niet meer worden gesplitst.');
     const organisationId = tx.actor.organisationId;
     const categories = selectableCategories(await ensureCategories(tx.db, organisationId));
     parts.forEach((part, index) => {

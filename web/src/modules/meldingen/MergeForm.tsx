@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Melding } from '../../../../contracts/meldingen';
+import { CLOSED_MELDING_STATUSES } from '../../../../contracts/meldingen';
 import { api, queryString } from '../../app/api-client';
 import { formatDate } from '../../app/format';
 import { useMessages } from '../../app/i18n';
@@ -9,7 +10,6 @@ import { useQuery } from '@tanstack/react-query';
 import { meldingenMessages } from './meldingen-messages';
 import { type MeldingDetail, meldingenQueryKey } from './meldingen-queries';
 
-const CLOSED = ['afgehandeld', 'geannuleerd'];
 
 // Candidates are the other open meldingen of the same category in the same municipality: where duplicates are.
 export function MergeForm({ melding, onUpdated }: { melding: MeldingDetail; onUpdated: (next: MeldingDetail) => Promise<void> }) {
@@ -20,7 +20,7 @@ export function MergeForm({ melding, onUpdated }: { melding: MeldingDetail; onUp
   const candidates = useQuery({
     queryKey: [...meldingenQueryKey, 'lijst', 'samenvoegen', query],
     queryFn: () => api.get<Melding[]>(`/api/v1/meldingen${queryString(query)}`),
-    select: (rows) => rows.filter((row) => row.id !== melding.id && row.mergedIntoId === null && !CLOSED.includes(row.status)),
+    select: (rows) => rows.filter((row) => row.id !== melding.id && row.mergedIntoId === null && !CLOSED_MELDING_STATUSES.includes(row.status)),
   });
 
   const { submit, errors, problem, busy } = useFormSubmit({
@@ -35,7 +35,7 @@ export function MergeForm({ melding, onUpdated }: { melding: MeldingDetail; onUp
     fields: ['duplicateIds'],
   });
 
-  if (melding.mergedInto || CLOSED.includes(melding.status)) return null;
+  if (melding.mergedInto || CLOSED_MELDING_STATUSES.includes(melding.status)) return null;
   const options = (candidates.data ?? []).map((row) => ({ value: row.id, label: `${row.number} · ${row.address ?? row.description.slice(0, 60)} · ${formatDate(row.createdAt)}` }));
   return (
     <div className="plein-melding-action">

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { MeldingCategory } from '../../../../contracts/meldingen';
+import { CLOSED_MELDING_STATUSES } from '../../../../contracts/meldingen';
 import { api } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
@@ -7,7 +8,6 @@ import { Alert, Button, FormProblem, Heading, Paragraph, SelectField, TextAreaFi
 import { meldingenMessages } from './meldingen-messages';
 import type { MeldingDetail } from './meldingen-queries';
 
-const CLOSED = ['afgehandeld', 'geannuleerd'];
 
 // One part at a time: its category and what it is about. The new melding keeps the place, photos and reporter.
 export function SplitForm({ melding, categories, onUpdated }: { melding: MeldingDetail; categories: MeldingCategory[]; onUpdated: (next: MeldingDetail) => Promise<void> }) {
@@ -35,7 +35,7 @@ export function SplitForm({ melding, categories, onUpdated }: { melding: Melding
     fields: ['category', 'description'],
   });
 
-  if (melding.mergedInto || CLOSED.includes(melding.status)) return null;
+  if (melding.mergedInto || CLOSED_MELDING_STATUSES.includes(melding.status)) return null;
   return (
     <div className="plein-melding-action">
       <Heading level={3}>{t('splitHeading')}</Heading>

@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import type { Clock } from '../../../platform/clock';
 import type { Db } from '../../../platform/db/database';
 import type { ConversationRow, MessageRow } from '../../../platform/db/schema';
-import { countMessageIn, insertConversationEvent, updateConversation } from '../conversations.repository';
+import { insertConversationEvent, updateConversation } from '../conversations.repository';
 import { previewOf } from '../threading';
 import { findBlockOf } from './abuse.repository';
 import { isBlockActive } from './abuse-views';
@@ -17,9 +18,9 @@ export async function isAuthorBlocked(db: Db, message: MessageRow): Promise<bool
 // but its conversation closes at once, labelled "geblokkeerd": no routing, no norms, no acknowledgement,
 // nobody waits. The event is written when the conversation goes quiet, not for every further message.
 export async function keepBlockedAuthorQuiet(db: Db, clock: Clock, conversation: ConversationRow, message: MessageRow, created: boolean) {
-  if (!created) await countMessageIn(db, message.organisation_id, conversation.id);
   const alreadyQuiet = !created && conversation.state === 'gesloten' && conversation.labels.includes(BLOCKED_LABEL);
   await updateConversation(db, message.organisation_id, conversation.id, {
+    ...(!created && { message_count: sql`message_count + 1` }),
     state: 'gesloten',
     closed_at: conversation.state === 'gesloten' && conversation.closed_at ? conversation.closed_at : message.received_at,
     snoozed_until: null,
