@@ -16,3 +16,4 @@ export { type Column, DataTable } from './Table';
 export { useFocusFirstInvalid } from './focus-first-invalid';
 export { EmailAddress } from './EmailAddress';
 export { FormProblem } from './FormProblem';
+export { Timeline, type TimelineItem } from './Timeline';

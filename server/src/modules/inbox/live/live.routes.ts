@@ -26,7 +26,7 @@ export async function liveInboxRoutes(app: AppInstance) {
       assertCan(ctx.actor, 'inbox.read');
       const events = app.deps.events;
       if (!events || !String(request.headers.accept ?? '').includes('text/event-stream')) {
-        return { stream: '/api/v1/inbox/stream', hint: 'Open deze adres met Accept: text/event-stream (EventSource) voor live wijzigingen.' };
+        return { stream: '/api/v1/inbox/stream', hint: 'Open dit adres met Accept: text/event-stream (EventSource) voor live wijzigingen.' };
       }
       reply.hijack();
       reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { CHANNEL_CAPABILITIES } from '../../../../../contracts/channel-limits';
 import type { RoutingRule } from '../../../../../contracts/routing';
 import { api } from '../../../app/api-client';
 import { useMe } from '../../../app/auth-context';
@@ -28,7 +29,7 @@ export function RoutingRulesPage() {
     const c = rule.conditions;
     const parts = [
       ...(c.words?.length ? [c.words.join(' / ')] : []),
-      ...(c.channels?.length ? [c.channels.join(', ')] : []),
+      ...(c.channels?.length ? [c.channels.map((channel) => CHANNEL_CAPABILITIES[channel].label).join(', ')] : []),
       ...(c.municipalityIds?.length ? [c.municipalityIds.map((id) => me.municipalities.find((m) => m.id === id)?.name ?? id).join(', ')] : []),
       ...(c.authors?.length ? [c.authors.join(', ')] : []),
       ...(c.time ? [`${c.time.days.join(' ')} ${c.time.from}–${c.time.until}`] : []),
