@@ -1,16 +1,27 @@
 // `npm run bench`: runs every benchmark and prints its figures with the ratio to its baseline.
 // PLEIN_BENCH_SIZE=small (CI) runs each once, to prove they work; figures are not judged by tests.
+import { benchAnalysis } from './analysis';
 import { benchChannels } from './channels';
 import { benchInbox } from './inbox';
+import { benchIngest } from './ingest';
 import { benchStartup } from './startup';
 
 const small = process.env.PLEIN_BENCH_SIZE === 'small';
-const selected = process.argv.slice(2);
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : undefined;
+};
+const selected = args.filter((arg, index) => !arg.startsWith('--') && !args[index - 1]?.startsWith('--'));
+const ingestPosts = Number(option('posts') ?? (small ? 10_000 : 700_000));
 
-const benches: Record<string, () => Promise<{ name: string; figures: Record<string, unknown> }>> = {
+// A bench may end with one summary line that scripts read (ingest: posts_per_s and copy_ratio).
+const benches: Record<string, () => Promise<{ name: string; figures: Record<string, unknown>; summary?: string }>> = {
   startup: () => benchStartup(small ? 1 : 3),
   channels: () => benchChannels(small ? 5_000 : 100_000),
   inbox: () => benchInbox(small ? 20_000 : 1_000_000),
+  analysis: () => benchAnalysis(small ? 5_000 : 200_000),
+  ingest: () => benchIngest(ingestPosts),
 };
 
 for (const [name, run] of Object.entries(benches)) {
@@ -18,5 +29,6 @@ for (const [name, run] of Object.entries(benches)) {
   const result = await run();
   process.stdout.write(`\n# bench/${result.name}\n`);
   for (const [label, value] of Object.entries(result.figures)) process.stdout.write(`  ${label}: ${value}\n`);
+  if (result.summary) process.stdout.write(`${result.summary}\n`);
 }
 process.exit(0);

@@ -16,11 +16,13 @@ export interface ChannelCapabilities {
   delete: boolean;
   // Whether a long text may be split into a numbered thread (1/3, 2/3, …).
   threads: boolean;
-  media: { maxImages: number; maxBytes: number; types: string[]; altTextMax: number | null };
+  // inReplies: whether Plein's connector sends images with an answer to a resident (the composer refuses
+  // them before sending where it cannot; Facebook and Instagram comments, LinkedIn, WhatsApp have no images yet).
+  media: { maxImages: number; maxBytes: number; types: string[]; altTextMax: number | null; inReplies: boolean };
 }
 
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
-const noMedia = { maxImages: 0, maxBytes: 0, types: [], altTextMax: null };
+const noMedia = { maxImages: 0, maxBytes: 0, types: [], altTextMax: null, inReplies: false };
 
 export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
   // AT Protocol app.bsky.feed.post: text maxGraphemes 300; app.bsky.embed.images: 4 images, blob ≤ 1,000,000 bytes.
@@ -34,7 +36,7 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     direct: false,
     delete: true,
     threads: true,
-    media: { maxImages: 4, maxBytes: 1_000_000, types: ['image/jpeg', 'image/png', 'image/webp'], altTextMax: 2000 },
+    media: { maxImages: 4, maxBytes: 1_000_000, types: ['image/jpeg', 'image/png', 'image/webp'], altTextMax: 2000, inReplies: true },
   },
   // Mastodon: 500 characters by default; every URL counts as 23, a mention only by its local part.
   mastodon: {
@@ -47,7 +49,7 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     direct: true,
     delete: true,
     threads: true,
-    media: { maxImages: 4, maxBytes: 16_777_216, types: IMAGE_TYPES, altTextMax: 1500 },
+    media: { maxImages: 4, maxBytes: 16_777_216, types: IMAGE_TYPES, altTextMax: 1500, inReplies: true },
   },
   // X API v2: weighted length 280 as counted by twitter-text; 4 images of at most 5 MB.
   x: {
@@ -60,7 +62,7 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     direct: true,
     delete: true,
     threads: true,
-    media: { maxImages: 4, maxBytes: 5_242_880, types: IMAGE_TYPES, altTextMax: 1000 },
+    media: { maxImages: 4, maxBytes: 5_242_880, types: IMAGE_TYPES, altTextMax: 1000, inReplies: true },
   },
   facebook: {
     label: 'Facebook',
@@ -72,7 +74,7 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     direct: true,
     delete: true,
     threads: false,
-    media: { maxImages: 10, maxBytes: 10_485_760, types: IMAGE_TYPES, altTextMax: null },
+    media: { maxImages: 10, maxBytes: 10_485_760, types: IMAGE_TYPES, altTextMax: null, inReplies: false },
   },
   instagram: {
     label: 'Instagram',
@@ -84,7 +86,7 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     direct: true,
     delete: true,
     threads: false,
-    media: { maxImages: 10, maxBytes: 8_388_608, types: ['image/jpeg'], altTextMax: null },
+    media: { maxImages: 10, maxBytes: 8_388_608, types: ['image/jpeg'], altTextMax: null, inReplies: false },
   },
   linkedin: {
     label: 'LinkedIn',
@@ -96,7 +98,7 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     direct: false,
     delete: true,
     threads: false,
-    media: { maxImages: 9, maxBytes: 10_485_760, types: IMAGE_TYPES, altTextMax: 4086 },
+    media: { maxImages: 9, maxBytes: 10_485_760, types: IMAGE_TYPES, altTextMax: 4086, inReplies: false },
   },
   // WhatsApp Cloud API text messages: body up to 4,096 characters; only private conversations.
   whatsapp: {
@@ -109,7 +111,7 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     direct: true,
     delete: false,
     threads: false,
-    media: { maxImages: 1, maxBytes: 5_242_880, types: ['image/jpeg', 'image/png'], altTextMax: null },
+    media: { maxImages: 1, maxBytes: 5_242_880, types: ['image/jpeg', 'image/png'], altTextMax: null, inReplies: false },
   },
   email: {
     label: 'E-mail',
@@ -121,7 +123,7 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     direct: true,
     delete: false,
     threads: false,
-    media: { maxImages: 10, maxBytes: 20_971_520, types: IMAGE_TYPES, altTextMax: null },
+    media: { maxImages: 10, maxBytes: 20_971_520, types: IMAGE_TYPES, altTextMax: null, inReplies: true },
   },
   rss: { label: 'RSS/Atom', maxLength: null, counting: 'none', inbound: ['poll'], post: false, reply: false, direct: false, delete: false, threads: false, media: noMedia },
   // Residents who used the web form get their answer by e-mail.
@@ -148,7 +150,7 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     direct: true,
     delete: true,
     threads: true,
-    media: { maxImages: 4, maxBytes: 1_000_000, types: IMAGE_TYPES, altTextMax: 2000 },
+    media: { maxImages: 4, maxBytes: 1_000_000, types: IMAGE_TYPES, altTextMax: 2000, inReplies: true },
   },
 };
 

@@ -126,6 +126,7 @@ export const outboxItemSchema = z.object({
   publicUrl: z.string().nullable(),
   createdAt: isoDateTime,
   sentAt: isoDateTime.nullable(),
+  afterOutboxId: z.uuid().nullable().describe('Deel van een draad: gaat pas weg als dit eerdere deel verstuurd is, als antwoord daarop'),
 });
 
 export const outboxCreateSchema = z.strictObject({

@@ -43,6 +43,7 @@ const figuresSchema = z.object({
   responses: z.number().int(),
   average: z.number().nullable().describe('Gemiddeld cijfer (1–5)'),
   satisfiedPct: z.number().nullable().describe('Deel (%) van de antwoorden met een 4 of 5'),
+  distribution: z.array(z.number().int()).length(5).describe('Aantal antwoorden per cijfer: 1, 2, 3, 4 en 5'),
 });
 
 export const satisfactionFiguresSchema = z.object({
@@ -52,6 +53,9 @@ export const satisfactionFiguresSchema = z.object({
   agents: z.array(figuresSchema.extend({ userId: z.uuid().nullable(), name: z.string() })).describe('Per medewerker die het laatst antwoordde (anders wie het gesprek sloot)'),
   teams: z.array(figuresSchema.extend({ teamId: z.uuid().nullable(), name: z.string() })),
   accounts: z.array(figuresSchema.extend({ accountId: z.uuid(), handle: z.string(), channel: z.string(), municipality: z.string() })),
+  comments: z
+    .array(z.object({ answeredAt: isoDateTime, score: z.number().int(), comment: z.string(), agent: z.string(), team: z.string(), account: z.string() }))
+    .describe('Toelichtingen van inwoners, nieuwste eerst (hoogstens 200)'),
 });
 
 export const satisfactionSettingSchema = z.strictObject({ enabled: z.boolean() });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { channelSchema, messageSchema, outboxItemSchema } from './channels';
 import { isoDateTime } from './common';
+import { replyMediaSchema } from './reply-checks';
+import { replyDraftSchema } from './reply-review';
 
 // Reageren: the webcare inbox. A conversation is one person in one thread on one account; its messages in
 // and out, its state and who handles it.
@@ -40,6 +42,7 @@ export const conversationMessageSchema = messageSchema.pick({
 export const conversationSchema = z.object({
   id: z.uuid(),
   accountId: z.uuid(),
+  handlingAccountId: z.uuid().nullable().describe('Overgedragen aan dit account (zijn team en wachtrij); null: het account waarop het binnenkwam'),
   municipalityId: z.uuid(),
   municipality: z.string().describe('CBS-code van de gemeente'),
   channel: channelSchema,
@@ -59,7 +62,7 @@ export const conversationSchema = z.object({
   closedAt: isoDateTime.nullable(),
   firstResponseDueAt: isoDateTime.nullable().describe('Uiterlijk antwoord aan de wachtende inwoner (norm eerste reactie, openingstijden van het account)'),
   resolutionDueAt: isoDateTime.nullable().describe('Uiterlijk afgehandeld (afhandeltermijn)'),
-  overdue: z.boolean().describe('De inwoner wacht op ons en een norm is verstreken'),
+  overdue: z.boolean().describe('De inwoner wacht op ons en een norm is verstreken, of een partner antwoordde niet op tijd'),
   messageCount: z.number().int(),
   preview: z.string(),
   unread: z.boolean().describe('Nieuw sinds u het gesprek het laatst opende'),
@@ -74,7 +77,7 @@ export const conversationWithMessagesSchema = conversationSchema.extend({
 export const conversationEventSchema = z.object({
   id: z.uuid(),
   at: isoDateTime,
-  kind: z.enum(['toestand', 'toegewezen', 'notitie', 'labels', 'prioriteit', 'antwoord', 'te-laat', 'ontvangstbevestiging', 'misbruik', 'geblokkeerd', 'gedeblokkeerd', 'tevredenheid']),
+  kind: z.enum(['toestand', 'toegewezen', 'notitie', 'labels', 'prioriteit', 'antwoord', 'te-laat', 'ontvangstbevestiging', 'misbruik', 'geblokkeerd', 'gedeblokkeerd', 'tevredenheid', 'controle', 'overdracht']),
   text: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
   mentions: z.array(z.uuid()),
@@ -85,6 +88,7 @@ export const conversationDetailSchema = conversationSchema.extend({
   messages: z.array(conversationMessageSchema).describe('Berichten, oudste eerst'),
   events: z.array(conversationEventSchema),
   outbox: z.array(outboxItemSchema).describe('Antwoorden in de wachtrij of mislukt'),
+  drafts: z.array(replyDraftSchema).describe('Antwoorden die op controle door een collega wachten of zijn teruggestuurd'),
   history: z.array(conversationSchema.pick({ id: true, channel: true, state: true, startedAt: true, preview: true })).describe('Eerdere gesprekken met dezelfde persoon'),
 });
 
@@ -92,8 +96,11 @@ export const conversationListQuery = z.strictObject({
   municipality: cbsCode.optional(),
   state: conversationStateSchema.optional(),
   channel: channelSchema.optional(),
-  accountId: z.uuid().optional(),
-  view: z.enum(['alle', 'mijn', 'team', 'niet-toegewezen', 'te-laat']).default('alle').describe('te-laat: de inwoner wacht en een norm is verstreken'),
+  accountId: z.uuid().optional().describe('De wachtrij van dit account: gesprekken die erop binnenkwamen of eraan zijn overgedragen'),
+  view: z
+    .enum(['alle', 'mijn', 'team', 'niet-toegewezen', 'te-laat', 'ter-controle'])
+    .default('alle')
+    .describe('te-laat: de inwoner wacht en een norm is verstreken; ter-controle: een antwoord wacht op uw controle, of uw antwoord is teruggestuurd'),
   label: label.optional(),
   q: z.string().trim().min(2).max(200).optional().describe('Zoek in de tekst van de berichten en de naam van de afzender'),
   before: z.string().max(200).optional().describe('Cursor uit nextCursor van de vorige pagina'),
@@ -113,6 +120,7 @@ export const conversationReplySchema = z.strictObject({
   private: z.boolean().optional().describe('Privé antwoorden (direct message) in plaats van openbaar, waar het kanaal dat kan'),
   idempotencyKey: z.string().min(8).max(200).optional().describe('Dezelfde sleutel twee keer verstuurt één keer'),
   confirmedWarnings: z.boolean().optional().describe('De medewerker zag de waarschuwingen van de controle (belofte, persoonsgegevens) en verstuurt toch'),
+  media: replyMediaSchema.optional(),
 });
 
 export const conversationReplyResultSchema = z.object({

@@ -9,6 +9,8 @@ import { placeholdersIn } from './melding-texts';
 export interface ReplyProblem {
   code: string;
   message: string;
+  // The input it concerns, when not the text: errors appear next to the field they concern.
+  field?: 'media';
 }
 
 export interface ReplyCheck {
@@ -24,6 +26,8 @@ export interface ReplyCheckInput {
   text: string;
   // Whether residents other than the one asking will see the reply.
   public: boolean;
+  // Images going with the reply (with the first part of a thread), each with its alt text.
+  images?: { altText: string }[];
 }
 
 // Words that promise what the organisation may not be able to keep ("only answer when 100% sure"). Matched
@@ -88,6 +92,24 @@ export function personalDataIn(text: string): { code: string; what: string }[] {
   return [...found.values()];
 }
 
+// Images the channel cannot carry in an answer are refused before sending, in words the agent can act on.
+function imageProblems(channel: Channel, images: { altText: string }[]): ReplyProblem[] {
+  if (images.length === 0) return [];
+  const { label, media } = CHANNEL_CAPABILITIES[channel];
+  if (!media.inReplies) {
+    return [{ field: 'media', code: 'afbeelding-niet-mogelijk', message: `Via ${label} kan Plein geen afbeelding bij een antwoord meesturen. Haal de afbeelding weg of verwijs met een link naar de informatie.` }];
+  }
+  const problems: ReplyProblem[] = [];
+  if (images.length > media.maxImages) problems.push({ field: 'media', code: 'te-veel-afbeeldingen', message: `${label} staat hoogstens ${media.maxImages} afbeeldingen toe.` });
+  if (images.some((image) => !image.altText.trim())) {
+    problems.push({ field: 'media', code: 'alt-tekst-ontbreekt', message: 'Geef elke afbeelding een alt-tekst: wat staat erop, voor wie de afbeelding niet kan zien.' });
+  }
+  if (media.altTextMax !== null && images.some((image) => [...image.altText].length > media.altTextMax!)) {
+    problems.push({ field: 'media', code: 'alt-tekst-te-lang', message: `Een alt-tekst mag op ${label} hoogstens ${media.altTextMax} tekens zijn.` });
+  }
+  return problems;
+}
+
 export function checkReply(input: ReplyCheckInput): ReplyCheck {
   const capabilities = CHANNEL_CAPABILITIES[input.channel];
   const blocking: ReplyProblem[] = [];
@@ -100,6 +122,7 @@ export function checkReply(input: ReplyCheckInput): ReplyCheck {
   if (!length.fits && !capabilities.threads) {
     blocking.push({ code: 'tekst-te-lang', message: `Het antwoord is ${length.length} tekens; ${capabilities.label} staat er ${length.max} toe en kent geen draad. Maak het korter.` });
   }
+  blocking.push(...imageProblems(input.channel, input.images ?? []));
   const promises = promiseWordsIn(input.text);
   if (promises.length > 0) {
     warnings.push({ code: 'belofte', message: `Belofte: ${promises.map((word) => `"${word}"`).join(', ')}. Beloof alleen wat de gemeente zeker waarmaakt.` });
@@ -137,9 +160,21 @@ export function withSignature(text: string, initials: string): string {
 
 export const replyProblemSchema = z.object({ code: z.string(), message: z.string() });
 
+// An image in a reply: uploaded for this conversation first (POST …/reply-images), then named by its id.
+export const replyMediaSchema = z
+  .array(
+    z.strictObject({
+      imageId: z.uuid(),
+      altText: z.string().trim().min(1, 'Geef de afbeelding een alt-tekst: wat staat erop, voor wie de afbeelding niet kan zien').max(2_000, 'Een alt-tekst is hoogstens 2000 tekens'),
+    }),
+  )
+  .max(10)
+  .describe('Afbeeldingen bij het antwoord, elk met alt-tekst; gaan mee met het eerste deel');
+
 export const replyCheckRequestSchema = z.strictObject({
   text: z.string().max(10_000),
   private: z.boolean().optional().describe('Privé antwoorden in plaats van openbaar'),
+  media: replyMediaSchema.optional(),
 });
 
 export const replyCheckResultSchema = z.object({

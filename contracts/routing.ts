@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channelSchema } from './channels';
 import { isoDateTime } from './common';
 import { prioritySchema } from './inbox';
+import { tenorSchema } from './luisteren';
 
 // Routing rules: which conversations go to which team or person, with which labels and priority.
 const WEEKDAYS = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'] as const;
@@ -17,6 +18,8 @@ export const routingConditionsSchema = z.strictObject({
   authors: z.array(z.string().trim().min(1).max(100)).max(200).optional().describe('Handles of ids van afzenders, bijvoorbeeld raadsleden of pers'),
   languages: z.array(z.string().regex(/^[a-z]{2}$/, 'Gebruik een taalcode als nl')).max(10).optional(),
   visibility: z.enum(['openbaar', 'prive']).optional(),
+  monitorIds: z.array(z.uuid()).max(50).optional().describe('Het bericht valt onder een van deze monitors van Luisteren'),
+  tenors: z.array(tenorSchema).max(4).optional().describe('De tenor van het bericht (automatisch bepaald) is een van deze'),
   time: z
     .strictObject({ days: z.array(z.enum(WEEKDAYS)).min(1).max(7), from: time, until: time })
     .optional()

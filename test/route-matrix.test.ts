@@ -87,6 +87,39 @@ const recordOf: Record<string, RecordFixture> = {
     return { params: { id: block.id } };
   },
   '/api/v1/channel-accounts/:id/satisfaction-survey': async (a, t) => ({ params: { id: (await simulatedAccount(a, t)).id }, body: { enabled: false } }),
+  '/api/v1/handoff-partners/:id': async (a, t) => ({ params: { id: await handoffPartnerOf(a, t) }, body: { answerDays: 4 } }),
+  '/api/v1/conversations/:id/handoffs': async (a, t) => ({ params: { id: await conversationOf(a, t) }, body: { to: 'partner', partnerId: await handoffPartnerOf(a, t), question: 'Kunt u dit oppakken?' } }),
+  '/api/v1/monitors/:id': async (a, t) => ({ params: { id: await monitorOf(a, t) }, body: {} }),
+  '/api/v1/luisteren/items/:messageId': async (a, t) => ({ params: { messageId: await listeningItemOf(a, t) }, body: { tenor: 'steun' } }),
+  '/api/v1/luisteren/items/:messageId/naar-inbox': async (a, t) => ({ params: { messageId: await listeningItemOf(a, t) } }),
+  '/api/v1/luisteren/signalen/:id/gezien': async (a, t) => {
+    const monitorId = await monitorOf(a, t);
+    const alert = await t.database.db
+      .insertInto('listening_alerts')
+      .values({ organisation_id: a.org.id, monitor_id: monitorId, kind: 'piek', window_start: t.clock.now(), window_end: t.clock.now(), observed: 40, expected: 2, created_at: t.clock.now() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { params: { id: alert.id } };
+  },
+  '/api/v1/auteurslijsten/:id': async (a, t) => {
+    const response = await requestAs(t.app, a.session)('POST', '/api/v1/auteurslijsten', { name: `Pers ${Math.floor(Math.random() * 1e9)}`, members: ['journalist'] });
+    return { params: { id: response.json().id }, body: {} };
+  },
+  '/api/v1/geruchten/:id': async (a, t) => ({ params: { id: await rumourOf(a, t) }, body: { status: 'onbeslist' } }),
+  '/api/v1/geruchten/:id/berichten': async (a, t) => ({ params: { id: await rumourOf(a, t) }, body: { messageIds: [await listeningItemOf(a, t)] } }),
+  '/api/v1/geruchten/:id/berichten/:messageId': async (a, t) => {
+    const id = await rumourOf(a, t);
+    const messageId = await listeningItemOf(a, t);
+    await requestAs(t.app, a.session)('POST', `/api/v1/geruchten/${id}/berichten`, { messageIds: [messageId] });
+    return { params: { id, messageId } };
+  },
+  '/api/v1/analyses/:id': async (a, t) => ({ params: { id: await analysisOf(a, t) }, body: {} }),
+  '/api/v1/analyses/:id/pdf': async (a, t) => ({ params: { id: await analysisOf(a, t) } }),
+  '/api/v1/analyses/:id/versturen': async (a, t) => ({ params: { id: await analysisOf(a, t) }, body: {} }),
+  '/api/v1/analyse-schema/:id': async (a, t) => {
+    const response = await requestAs(t.app, a.session)('POST', '/api/v1/analyse-schema', { kind: 'tamtam', title: 'TamTam', cron: '0 8 * * 1' });
+    return { params: { id: response.json().id }, body: {} };
+  },
   '/api/v1/routing-rules/:id': async (a, t) => {
     const response = await requestAs(t.app, a.session)('POST', '/api/v1/routing-rules', { name: 'Afval', conditions: { words: ['afval'] }, actions: { labels: ['afval'] } });
     return { params: { id: response.json().id }, body: {} };
@@ -106,6 +139,18 @@ const recordOf: Record<string, RecordFixture> = {
   '/api/v1/klachten/:id/decision': async (a, t) => ({ params: { id: await klachtOf(a, t, true) }, body: { outcome: 'ongegrond', conclusion: 'Zorgvuldig gehandeld.' } }),
   '/api/v1/klachten/:id/notes': async (a, t) => ({ params: { id: await klachtOf(a, t) }, body: { text: 'Notitie' } }),
   '/api/v1/outbox/:id/retry': async (a, t) => ({ params: { id: await failedOutboxItem(a, t) } }),
+  '/api/v1/conversations/:id/reply-images': async (a, t) => ({ params: { id: await conversationOf(a, t) }, body: { data: (await tinyPng()).toString('base64') } }),
+  '/api/v1/conversations/:id/reply-images/:imageId': async (a, t) => {
+    const id = await conversationOf(a, t);
+    const image = await requestAs(t.app, a.session)('POST', `/api/v1/conversations/${id}/reply-images`, { data: (await tinyPng()).toString('base64') });
+    return { params: { id, imageId: image.json().id } };
+  },
+  '/api/v1/conversations/:id/reviewers': async (a, t) => ({ params: { id: await conversationOf(a, t) } }),
+  '/api/v1/conversations/:id/reply-drafts': async (a, t) => ({ params: { id: await conversationOf(a, t) }, body: { text: 'Antwoord', reviewerUserId: null } }),
+  '/api/v1/reply-drafts/:id': async (a, t) => ({ params: { id: await replyDraftOf(a, t, 'eigen') }, body: { text: 'Aangepast antwoord', reviewerUserId: null } }),
+  '/api/v1/reply-drafts/:id/withdrawal': async (a, t) => ({ params: { id: await replyDraftOf(a, t, 'eigen') } }),
+  '/api/v1/reply-drafts/:id/approval': async (a, t) => ({ params: { id: await replyDraftOf(a, t, 'collega') } }),
+  '/api/v1/reply-drafts/:id/send-back': async (a, t) => ({ params: { id: await replyDraftOf(a, t, 'collega') }, body: { comment: 'Graag korter' } }),
 };
 
 async function simulatedAccount(a: Tenant, t: TestApp) {
@@ -152,6 +197,37 @@ async function conversationOf(a: Tenant, t: TestApp) {
   return message.conversation_id!;
 }
 
+async function monitorOf(a: Tenant, t: TestApp) {
+  const response = await requestAs(t.app, a.session)('POST', '/api/v1/monitors', { name: `Monitor ${Math.floor(Math.random() * 1e9)}`, query: 'afval' });
+  return response.json().id as string;
+}
+
+// A message seen by the listening pipeline (stored as a search result, so it is not in the inbox yet).
+async function listeningItemOf(a: Tenant, t: TestApp) {
+  const view = await simulatedAccount(a, t);
+  const account = await t.database.db.selectFrom('channel_accounts').selectAll().where('organisation_id', '=', a.org.id).where('id', '=', view.id).executeTakeFirstOrThrow();
+  const [messageId] = await storeMessages(
+    t.database.db,
+    t.clock,
+    account,
+    [plainMessage({ platformId: `matrix-${crypto.randomUUID()}`, author: { id: 'bewoner', handle: 'bewoner', displayName: null, followers: null }, text: 'Het afval is niet opgehaald', visibility: 'openbaar', postedAt: t.clock.now(), raw: {} })],
+    { stream: 'search' },
+  );
+  await t.worker.drain();
+  return messageId!;
+}
+
+// A rumour of organisation A, started from one of its listening items.
+async function rumourOf(a: Tenant, t: TestApp) {
+  const response = await requestAs(t.app, a.session)('POST', '/api/v1/geruchten', { messageId: await listeningItemOf(a, t) });
+  return response.json().id as string;
+}
+
+async function handoffPartnerOf(a: Tenant, t: TestApp) {
+  const response = await requestAs(t.app, a.session)('POST', '/api/v1/handoff-partners', { name: `Partner ${Math.random()}`, email: 'partner@example.nl' });
+  return response.json().id as string;
+}
+
 async function firstMessageOf(t: TestApp, conversationId: string) {
   const message = await t.database.db.selectFrom('messages').select('id').where('conversation_id', '=', conversationId).executeTakeFirstOrThrow();
   return message.id;
@@ -178,6 +254,21 @@ async function failedOutboxItem(a: Tenant, t: TestApp) {
   return id;
 }
 
+const tinyPng = () => sharp({ create: { width: 8, height: 8, channels: 3, background: '#3a6' } }).png().toBuffer();
+
+// A reply waiting for review in organisation A: written by A's beheerder ('eigen', who may change it) or by a
+// colleague ('collega', whom A's beheerder may approve or send back).
+async function replyDraftOf(a: Tenant, t: TestApp, by: 'eigen' | 'collega') {
+  const conversationId = await conversationOf(a, t);
+  let session = a.session;
+  if (by === 'collega') {
+    const colleague = await buildUser(t.database.db, t.clock, a.org.id, { roles: ['webcare'], municipalityIds: a.org.municipalities.map((m) => m.id) });
+    session = await signIn(t.app, colleague.email, colleague.password);
+  }
+  const response = await requestAs(t.app, session)('POST', `/api/v1/conversations/${conversationId}/reply-drafts`, { text: 'Antwoord ter controle', reviewerUserId: null });
+  return response.json().id as string;
+}
+
 // Public routes addressed by an organisation's slug answer the same to everyone by design.
 const publicBySlug = new Set<string>([
   '/api/v1/organisations/:slug/sign-in-options',
@@ -194,7 +285,14 @@ const publicBySlug = new Set<string>([
   '/api/v1/organisations/:slug/municipalities/:cbsCode/address-search',
   '/api/v1/organisations/:slug/kto/:token',
   '/api/v1/organisations/:slug/conversation-satisfaction/:token',
+  '/api/v1/organisations/:slug/handoffs/:token',
 ]);
+
+// An analysis of organisation A with a recipient, so that sending it succeeds.
+async function analysisOf(a: Tenant, t: TestApp) {
+  const response = await requestAs(t.app, a.session)('POST', '/api/v1/analyses', { kind: 'issue', from: '2026-01-01T00:00:00+01:00', until: '2026-01-08T00:00:00+01:00', recipients: ['college@example.nl'] });
+  return response.json().id as string;
+}
 
 // Routes a browser is sent to by another site answer bad input with a redirect to the sign-in page.
 const browserRedirects = new Set<string>(['/api/v1/oidc/callback', '/api/v1/oidc/:slug/authorize']);

@@ -17,6 +17,7 @@ import { registerChannelJobs } from './modules/channels/channel-jobs';
 import { registerInboxJobs } from './modules/inbox/threading.service';
 import { registerOfficeHoursJobs } from './modules/inbox/office-hours/overdue-alerts';
 import { registerKlachtJobs } from './modules/klachten/klacht-reminders';
+import { registerListeningJobs } from './modules/luisteren/jobs';
 import { StreamSupervisor } from './modules/channels/stream-supervisor';
 
 export interface Runtime {
@@ -37,6 +38,7 @@ export function buildJobRegistry(config: Config): JobRegistry {
   registerPlatformJobs(registry);
   registerKlachtJobs(registry, { publicUrl: config.publicUrl });
   registerInboxJobs(registry);
+  registerListeningJobs(registry, { publicUrl: config.publicUrl });
   registerOfficeHoursJobs(registry, { publicUrl: config.publicUrl });
   registerChannelJobs(registry, { keys: { current: config.secretKey, previous: config.previousSecretKeys }, fetch: globalThis.fetch, mailer, mailDomain });
   return registry;

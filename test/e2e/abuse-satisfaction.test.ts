@@ -1,11 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainMessage } from '../../server/src/modules/channels/connector';
-import { storeMessages } from '../../server/src/modules/channels/ingest.service';
+import type { storeMessages } from '../../server/src/modules/channels/ingest.service';
 import { buildChannelAccount } from '../factories';
 import { requestAs, signIn } from '../harness';
 import { collectPageErrors, DESKTOP, expectAccessible, launchChromium, newContext, PHONE, signInWithForm, waitForPage } from './browser';
-import { type E2eApp, startE2eApp } from './e2e-app';
+import { type E2eApp, messageArrives, startE2eApp } from './e2e-app';
 
 // A threat arrives: the agent reports it as abuse and blocks the sender, and finds it in the agressieregister.
 // Another resident's conversation is answered and closed; the resident gives a score on the public page,
@@ -17,14 +16,7 @@ describe('misbruik melden en tevredenheid in de webapp', () => {
   let errors: string[];
   let account: Parameters<typeof storeMessages>[2];
 
-  const arrive = async (platformId: string, author: string, name: string, text: string) => {
-    const { db } = e2e.testApp.database;
-    const [messageId] = await storeMessages(db, e2e.testApp.clock, account, [
-      plainMessage({ platformId, author: { id: author, handle: `@${author}`, displayName: name, followers: 5 }, text, visibility: 'openbaar', postedAt: e2e.testApp.clock.now(), raw: {} }),
-    ]);
-    await e2e.testApp.worker.drain();
-    return (await db.selectFrom('messages').select('conversation_id').where('id', '=', messageId!).executeTakeFirstOrThrow()).conversation_id!;
-  };
+  const arrive = (platformId: string, author: string, name: string, text: string) => messageArrives(e2e, account, { platformId, author, name, text });
 
   beforeAll(async () => {
     e2e = await startE2eApp();
@@ -64,7 +56,8 @@ describe('misbruik melden en tevredenheid in de webapp', () => {
     await main().getByRole('link', { name: 'Agressieregister' }).click();
     await page.waitForURL(/\/inbox\/agressieregister$/);
     await main().getByText('Ik weet waar die ambtenaar woont. Pas maar op.').waitFor();
-    expect(await main().getByRole('status').first().textContent()).toContain('blokkeren: 1');
+    // The summary follows the register's data, which may still be refetched after the block: wait for it.
+    await main().getByRole('status').filter({ hasText: 'blokkeren: 1' }).waitFor();
     await expectAccessible(page, 'agressieregister', DESKTOP.width);
     await page.setViewportSize(PHONE);
     await expectAccessible(page, 'agressieregister-telefoon', PHONE.width);

@@ -14,6 +14,13 @@ describe('toegankelijkheid van elke pagina', () => {
   let browser: Browser;
   const workspacePages: Array<{ name: string; path: string }> = [
     { name: 'luisteren', path: '/luisteren' },
+    { name: 'luisteren-monitors', path: '/luisteren/monitors' },
+    { name: 'luisteren-monitor-nieuw', path: '/luisteren/monitors/nieuw' },
+    { name: 'luisteren-signalen', path: '/luisteren/signalen' },
+    { name: 'luisteren-betrouwbaarheid', path: '/luisteren/betrouwbaarheid' },
+    { name: 'luisteren-lijsten', path: '/luisteren/lijsten' },
+    { name: 'luisteren-analyses', path: '/luisteren/analyses' },
+    { name: 'luisteren-geruchten', path: '/luisteren/geruchten' },
     { name: 'inbox', path: '/inbox' },
     { name: 'meldingen', path: '/meldingen' },
     { name: 'zenden', path: '/zenden' },
@@ -61,6 +68,11 @@ describe('toegankelijkheid van elke pagina', () => {
     workspacePages.push({ name: 'team-wijzigen', path: `/beheer/teams/${team.json().id}` });
     workspacePages.push({ name: 'gebruiker-wijzigen', path: `/beheer/gebruikers/${e2e.admin.id}` });
     await as('POST', '/api/v1/me/api-tokens', { name: 'Power BI dashboard' });
+    // Luisteren with a monitor (waiting for the worker: its progress bar) and an author list; the page without
+    // monitors is checked in luisteren.test.ts.
+    const monitor = await as('POST', '/api/v1/monitors', { name: 'Afval', query: '(afval OF gft*) NIET kerstboom' });
+    await as('POST', '/api/v1/auteurslijsten', { name: 'Raadsleden', members: ['@raadslid_piet'] });
+    workspacePages.push({ name: 'luisteren-monitor', path: `/luisteren/monitors/${monitor.json().id}` });
     const article = await as('POST', '/api/v1/knowledge-articles', { question: 'Wanneer wordt de gft-container geleegd?', answer: 'Om de week; kijk in de afvalapp.', contact: 'KCC, 14 0251', link: 'https://www.example.nl/afval' });
     workspacePages.push({ name: 'kennisbank-artikel', path: `/beheer/kennisbank/${article.json().id}` });
     await as('POST', '/api/v1/reply-templates', { title: 'Bedankt', body: 'Dank u wel, {naam}! {initialen}' });

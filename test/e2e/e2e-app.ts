@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { enqueueJob } from '../../server/src/platform/jobs/jobs.service';
+import { plainMessage } from '../../server/src/modules/channels/connector';
+import { storeMessages } from '../../server/src/modules/channels/ingest.service';
 import { buildOrganisation, buildUser, TEST_PASSWORD } from '../factories';
 import { createTestApp, type TestApp } from '../harness';
 
@@ -54,6 +56,16 @@ export async function createFailedJob(app: E2eApp, name = 'mail.versturen'): Pro
     .where('id', '=', id)
     .execute();
   return id;
+}
+
+// A resident's public post arrives on the account and is sorted into the inbox; returns its conversation.
+export async function messageArrives(app: E2eApp, account: Parameters<typeof storeMessages>[2], post: { platformId: string; author: string; name: string; text: string }) {
+  const { db } = app.testApp.database;
+  const [messageId] = await storeMessages(db, app.testApp.clock, account, [
+    plainMessage({ platformId: post.platformId, author: { id: post.author, handle: `@${post.author}`, displayName: post.name, followers: 5 }, text: post.text, visibility: 'openbaar', postedAt: app.testApp.clock.now(), raw: {} }),
+  ]);
+  await app.testApp.worker.drain();
+  return (await db.selectFrom('messages').select('conversation_id').where('id', '=', messageId!).executeTakeFirstOrThrow()).conversation_id!;
 }
 
 export { TEST_PASSWORD };

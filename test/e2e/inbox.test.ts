@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainMessage } from '../../server/src/modules/channels/connector';
 import { storeMessages } from '../../server/src/modules/channels/ingest.service';
@@ -194,6 +195,61 @@ describe('de webcare-inbox in de webapp', () => {
     await page.goBack();
     await waitForPage(page);
     await main().getByRole('link', { name: `Melding ${melding.number}` }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('laat een antwoord met afbeelding eerst door een collega controleren; na goedkeuring gaat het via de wachtrij', async () => {
+    const { db } = e2e.testApp.database;
+    await storeMessages(db, e2e.testApp.clock, simulated, [
+      plainMessage({ platformId: 'vraag-controle', author: { id: 'inwoner-4', handle: '@henk', displayName: 'Henk Hendriks', followers: 12 }, text: 'Waar komt de nieuwe glasbak te staan?', visibility: 'openbaar', postedAt: e2e.testApp.clock.now(), raw: {} }),
+    ]);
+    await e2e.testApp.worker.drain();
+    await page.goto(`${e2e.baseUrl}/inbox`);
+    await waitForPage(page);
+    await main().getByRole('link', { name: 'Henk Hendriks' }).click();
+    await waitForPage(page);
+    await main().getByLabel('Uw antwoord aan Henk Hendriks').fill('Dag Henk, de glasbak komt op de hoek van de Kerkstraat, zie het kaartje.');
+    const png = await sharp({ create: { width: 120, height: 80, channels: 3, background: '#2a6' } }).png().toBuffer();
+    await main().getByLabel('Afbeelding toevoegen (PNG of JPEG)').setInputFiles({ name: 'kaartje.png', mimeType: 'image/png', buffer: png });
+    await main().getByRole('img', { name: 'Voorbeeld van afbeelding 1' }).waitFor();
+    await main().getByLabel('Laten controleren door een collega voordat het verstuurd wordt').check();
+    await main().getByLabel('Wie controleert?').selectOption({ label: 'Wendy Webcare' });
+    const tone = main().getByRole('group', { name: 'Toonkader: vink elke vraag af' }).getByRole('checkbox');
+    for (let i = 0; i < (await tone.count()); i++) await tone.nth(i).check();
+    // No alt text yet: the composer says so next to the field and sends nothing.
+    await main().getByRole('button', { name: 'Ter controle aanbieden' }).click();
+    await main().getByText('Schrijf een alt-tekst bij deze afbeelding.').waitFor();
+    await main().getByLabel('Alt-tekst bij afbeelding 1').fill('Kaartje met de plek van de glasbak op de hoek van de Kerkstraat');
+    await main().getByRole('button', { name: 'Ter controle aanbieden' }).click();
+    const review = main().getByRole('region', { name: 'Ter controle' });
+    await review.getByText('Wacht op controle').waitFor();
+    await review.getByText('U schreef dit antwoord; een collega controleert het.').waitFor();
+    const outbox = () => db.selectFrom('outbox').select(['idempotency_key', 'media']).where('organisation_id', '=', e2e.organisation.id).where('idempotency_key', 'like', 'controle:%').execute();
+    expect(await outbox()).toEqual([]);
+    await expectAccessible(page, 'inbox-ter-controle-schrijver', DESKTOP.width);
+
+    // The colleague finds it under "Ter controle", sees the image with its alt text, and approves.
+    const reviewer = await (await newContext(browser, DESKTOP)).newPage();
+    const reviewerErrors = collectPageErrors(reviewer);
+    await signInWithForm(reviewer, e2e.baseUrl, colleague.email, TEST_PASSWORD);
+    await reviewer.goto(`${e2e.baseUrl}/inbox`);
+    await waitForPage(reviewer);
+    await reviewer.locator('main').getByRole('link', { name: 'Ter controle' }).click();
+    await reviewer.waitForURL(/weergave=ter-controle/);
+    await reviewer.locator('main').getByRole('link', { name: 'Henk Hendriks' }).click();
+    await waitForPage(reviewer);
+    const toCheck = reviewer.locator('main').getByRole('region', { name: 'Ter controle' });
+    await toCheck.getByRole('img', { name: 'Kaartje met de plek van de glasbak op de hoek van de Kerkstraat' }).waitFor();
+    await expectAccessible(reviewer, 'inbox-ter-controle-controleur', DESKTOP.width);
+    await screenshot(reviewer, 'inbox-ter-controle');
+    await toCheck.getByRole('button', { name: 'Goedkeuren en versturen' }).click();
+    await reviewer.locator('main').getByText('Wacht op verzending').waitFor();
+    expect(await outbox()).toEqual([{ idempotency_key: expect.stringMatching(/^controle:/), media: [{ attachmentId: expect.any(String), altText: 'Kaartje met de plek van de glasbak op de hoek van de Kerkstraat' }] }]);
+    // The author's screen hears it live: the draft is gone and the reply waits in the queue.
+    await main().getByText('Wacht op verzending').waitFor({ timeout: 10_000 });
+    expect(await main().getByRole('region', { name: 'Ter controle' }).count()).toBe(0);
+    await reviewer.close();
+    expect(reviewerErrors).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

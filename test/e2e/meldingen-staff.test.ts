@@ -205,7 +205,7 @@ describe('meldingen behandelen in de webapp', () => {
     await page.waitForURL(/weergave=kaart/);
     await main().getByRole('region', { name: 'Kaart met 3 meldingen' }).waitFor();
     await page.waitForFunction(() => document.querySelectorAll('.plein-meldingen-map .plein-map-marker').length === 3);
-    const statuses = await main().locator('.plein-meldingen-map .plein-map-marker').evaluateAll((markers) => markers.map((marker) => (marker as HTMLElement).dataset.status).sort());
+    const statuses = await main().locator('.plein-meldingen-map .plein-map-marker').evaluateAll((markers) => markers.map((marker) => (marker as HTMLElement).dataset.category).sort());
     expect(statuses).toEqual(['in-behandeling', 'ingepland', 'ingepland']);
     expect(await main().locator('.plein-map-legend').textContent()).toContain('Ingepland');
     // The list beside the map names every melding with its status in words.

@@ -68,7 +68,8 @@ describe('werkomgeving van een beheerder', () => {
   it('wisselt van gemeente en toont dat overal', async () => {
     await page.goto(`${e2e.baseUrl}/luisteren`);
     await waitForPage(page);
-    const switcher = page.getByLabel('Gemeente');
+    // The switcher in the top bar (Luisteren has a Gemeente filter of its own).
+    const switcher = page.getByRole('banner').getByLabel('Gemeente');
     expect(await switcher.inputValue()).toBe(e2e.organisation.municipalities[0]?.id);
     await switcher.selectOption({ label: 'Castricum' });
     await page.getByText('U werkt nu voor Castricum.').waitFor({ state: 'attached' });
@@ -77,7 +78,7 @@ describe('werkomgeving van een beheerder', () => {
 
     await page.reload();
     await waitForPage(page);
-    expect(await page.getByLabel('Gemeente').locator('option:checked').textContent()).toBe('Castricum');
+    expect(await page.getByRole('banner').getByLabel('Gemeente').locator('option:checked').textContent()).toBe('Castricum');
   });
 
   it('maakt een gebruiker aan via het formulier, met fouten naast de velden', async () => {

@@ -135,6 +135,34 @@ describe('plein CLI', () => {
     expect(refused.stderr).toContain('rij 2.category');
   }, CLI_TEST_TIMEOUT);
 
+  it('importeert luistergeschiedenis (CSV en NDJSON) met fouten per rij en een voortgangsbalk; opnieuw importeren verandert niets', () => {
+    const csv = join(dataDir, 'berichten.csv');
+    writeFileSync(
+      csv,
+      [
+        'id,bron,gemeente,auteur,naam,volgers,tekst,tijd,url,lat,lon,taal',
+        'c-1,twitter,GM0383,@buurman,Buurman,120,"De gft-bak is weer niet geleegd, schandalig",2025-06-01T10:00:00+02:00,https://x.com/buurman/1,,,nl',
+        'c-2,nieuws,GM0373,omroep,Omroep,5000,Raad stemt in met nieuw zwembad,2025-06-02T08:00:00+02:00,,52.66,4.70,',
+      ].join('\n'),
+    );
+    const first = plein(['import', 'berichten', csv, '--organisation', slug]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toBe('2 berichten geïmporteerd en geanalyseerd; 0 stonden er al (2 rijen gecontroleerd).');
+    expect(first.stderr).toContain('Importeren [');
+    expect(plein(['import', 'berichten', csv, '--organisation', slug]).stdout).toContain('0 berichten geïmporteerd en geanalyseerd; 2 stonden er al');
+
+    const ndjson = join(dataDir, 'berichten.ndjson');
+    writeFileSync(ndjson, `${JSON.stringify({ id: 'n-1', source: 'bluesky', municipality: 'GM0383', author: 'a', text: 'Mooi park', posted_at: '2025-06-03T09:00:00Z' })}\n{kapot\n${JSON.stringify({ id: 'n-2', source: 'fax', municipality: 'GM9999', author: '', text: 'x', posted_at: 'gisteren' })}\n`);
+    const refused = plein(['import', 'berichten', ndjson, '--organisation', slug]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('rij 2.regel');
+    expect(refused.stderr).toContain('rij 3.bron');
+    expect(refused.stderr).toContain('rij 3.tijd');
+    // One bad row, nothing imported: n-1 is not there either, so a fixed file imports it.
+    writeFileSync(ndjson, `${JSON.stringify({ id: 'n-1', source: 'bluesky', municipality: 'GM0383', author: 'a', text: 'Mooi park', posted_at: '2025-06-03T09:00:00Z' })}\n`);
+    expect(plein(['import', 'berichten', ndjson, '--organisation', slug]).stdout).toContain('1 berichten geïmporteerd');
+  }, CLI_TEST_TIMEOUT);
+
   it('geeft Nederlandse fouten die het argument noemen, met een exitcode ongelijk aan 0', () => {
     const cases: Array<[string[], string, string?]> = [
       [['user', 'create', '--organisation', slug, '--email', 'x@y.nl', '--name', 'X', '--role', 'koning', '--password-stdin'], '--role', 'wachtwoord-van-twaalf'],

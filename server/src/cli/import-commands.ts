@@ -3,25 +3,32 @@ import { SingleBar } from 'cli-progress';
 import type { Db } from '../platform/db/database';
 import { findOrganisationBySlug } from '../modules/organisations/organisations.repository';
 import { importMeldingen } from '../modules/meldingen/import.service';
+import { importHistory } from '../modules/luisteren/import/history-import.service';
+import type { Clock } from '../platform/clock';
 import { BoundaryError, setMunicipalityBoundary } from '../modules/organisations/boundary';
 import { UsageError } from './cli-errors';
 
-// plein import meldingen <file.csv> --organisation <slug>: checks every row first, then writes them with
-// a progress bar on stderr (stdout keeps the summary, for scripts).
-export async function importMeldingenCommand(db: Db, args: { file: string | undefined; organisation: string }) {
-  if (!args.file) throw new UsageError('bestand', 'Geef het CSV-bestand: plein import meldingen <bestand.csv> --organisation <slug>.');
-  let text: string;
+function readImportFile(file: string | undefined, usage: string) {
+  if (!file) throw new UsageError('bestand', usage);
   try {
-    text = readFileSync(args.file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch {
-    throw new UsageError('bestand', `Het bestand "${args.file}" kan niet worden gelezen.`);
+    throw new UsageError('bestand', `Het bestand "${file}" kan niet worden gelezen.`);
   }
-  const organisation = await findOrganisationBySlug(db, args.organisation);
-  if (!organisation) throw new UsageError('--organisation', `--organisation "${args.organisation}": deze organisatie bestaat niet.`);
-  const bar = new SingleBar({ format: 'Importeren [{bar}] {percentage}% | {value}/{total} meldingen', stream: process.stderr, hideCursor: true, noTTYOutput: true, notTTYSchedule: 1000 });
+}
+
+async function organisationIdOf(db: Db, slug: string) {
+  const organisation = await findOrganisationBySlug(db, slug);
+  if (!organisation) throw new UsageError('--organisation', `--organisation "${slug}": deze organisatie bestaat niet.`);
+  return organisation.id;
+}
+
+// Every row is checked first, then written with a progress bar on stderr (stdout keeps the summary, for scripts).
+async function withProgressBar<T>(what: string, run: (progress: (done: number, total: number) => void) => Promise<T>) {
+  const bar = new SingleBar({ format: `Importeren [{bar}] {percentage}% | {value}/{total} ${what}`, stream: process.stderr, hideCursor: true, noTTYOutput: true, notTTYSchedule: 1000 });
   let started = false;
   try {
-    return await importMeldingen(db, organisation.id, text, (done, total) => {
+    return await run((done, total) => {
       if (!started) {
         bar.start(total, 0);
         started = true;
@@ -33,16 +40,24 @@ export async function importMeldingenCommand(db: Db, args: { file: string | unde
   }
 }
 
+// plein import meldingen <file.csv> --organisation <slug>
+export async function importMeldingenCommand(db: Db, args: { file: string | undefined; organisation: string }) {
+  const text = readImportFile(args.file, 'Geef het CSV-bestand: plein import meldingen <bestand.csv> --organisation <slug>.');
+  const organisationId = await organisationIdOf(db, args.organisation);
+  return withProgressBar('meldingen', (progress) => importMeldingen(db, organisationId, text, progress));
+}
+
+// plein import berichten <file.csv|file.ndjson> --organisation <slug>: history from another listening tool.
+export async function importBerichtenCommand(db: Db, clock: Clock, args: { file: string | undefined; organisation: string }) {
+  const text = readImportFile(args.file, 'Geef het CSV- of NDJSON-bestand: plein import berichten <bestand> --organisation <slug>.');
+  const organisationId = await organisationIdOf(db, args.organisation);
+  return withProgressBar('berichten', (progress) => importHistory(db, clock, organisationId, text, progress));
+}
+
 // plein municipality boundary <file.geojson> --organisation <slug> --municipality <CBS code>: the boundary
 // (e.g. PDOK/CBS gemeentegebied in WGS84) that the melding form and Open311 check places against.
 export async function municipalityBoundaryCommand(db: Db, args: { file: string | undefined; organisation: string; municipality: string }) {
-  if (!args.file) throw new UsageError('bestand', 'Geef het GeoJSON-bestand: plein municipality boundary <bestand.geojson> --organisation <slug> --municipality <CBS-code>.');
-  let text: string;
-  try {
-    text = readFileSync(args.file, 'utf8');
-  } catch {
-    throw new UsageError('bestand', `Het bestand "${args.file}" kan niet worden gelezen.`);
-  }
+  const text = readImportFile(args.file, 'Geef het GeoJSON-bestand: plein municipality boundary <bestand.geojson> --organisation <slug> --municipality <CBS-code>.');
   try {
     return await setMunicipalityBoundary(db, { organisation: args.organisation, municipality: args.municipality, text });
   } catch (error) {

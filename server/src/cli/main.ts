@@ -8,7 +8,7 @@ import { AppError } from '../platform/http/errors';
 import { isRole, ROLES } from '../platform/tenancy/roles';
 import { readStdin, required, UsageError } from './cli-errors';
 import { createOrganisationCommand, createTokenCommand, createUserCommand } from './commands';
-import { importMeldingenCommand, municipalityBoundaryCommand } from './import-commands';
+import { importBerichtenCommand, importMeldingenCommand, municipalityBoundaryCommand } from './import-commands';
 import { addAccountCommand, parseChannel, rotateSecretsCommand, stdinSecretKey } from './channel-commands';
 import { createOpen311ClientCommand } from './open311-commands';
 import type { Config } from '../platform/config';
@@ -27,6 +27,9 @@ Gebruik:
       --password-stdin leest het app-wachtwoord, token of wachtwoord van het kanaal van standaardinvoer.
   plein import meldingen <bestand.csv> --organisation <slug>
       meldingen uit een eerder systeem (Fixi, Signalen); alles wordt eerst gecontroleerd, opnieuw importeren verandert niets
+  plein import berichten <bestand.csv|bestand.ndjson> --organisation <slug>
+      geschiedenis uit een ander luistersysteem: id, bron, gemeente, auteur, tekst, tijd [, naam, volgers, url, lat, lon, taal];
+      alles wordt eerst gecontroleerd (fouten per rij), daarna opgeslagen en geanalyseerd; opnieuw importeren verandert niets
   plein municipality boundary <bestand.geojson> --organisation <slug> --municipality <CBS-code>
       de gemeentegrens (GeoJSON in WGS84, bijv. PDOK gemeentegebied); meldingen buiten de grens worden geweigerd
   plein secrets rotate   (na het wisselen van PLEIN_SECRET_KEY; de oude sleutel in PLEIN_SECRET_KEY_PREVIOUS)
@@ -61,10 +64,10 @@ async function run(argv: string[]): Promise<string[]> {
   }
   const { values, positionals } = parsed;
   // "import meldingen <file>", "municipality boundary <file>": the file is the third positional, not part of the command's name.
-  const withFile = ['import meldingen', 'municipality boundary'];
+  const withFile = ['import meldingen', 'import berichten', 'municipality boundary'];
   const command = withFile.includes(positionals.slice(0, 2).join(' ')) ? positionals.slice(0, 2).join(' ') : positionals.join(' ');
   if (values.help || command === '' || command === 'help') return [HELP];
-  const known = ['migrate', 'organisation create', 'user create', 'token create', 'account add', 'secrets rotate', 'open311 client create', 'import meldingen', 'municipality boundary'];
+  const known = ['migrate', 'organisation create', 'user create', 'token create', 'account add', 'secrets rotate', 'open311 client create', 'import meldingen', 'import berichten', 'municipality boundary'];
   if (!known.includes(command)) throw new UsageError(positionals[0] ?? 'opdracht', `Onbekende opdracht "${command}". Zie plein --help.`);
 
   // Arguments are checked before the database is opened: a wrong call changes nothing.
@@ -125,6 +128,10 @@ async function run(argv: string[]): Promise<string[]> {
       case 'import meldingen': {
         const result = await importMeldingenCommand(db, { file: positionals[2], organisation: required(values, 'organisation') });
         return [`${result.imported} meldingen geïmporteerd; ${result.alreadyPresent} stonden er al (${result.rows} rijen gecontroleerd).`];
+      }
+      case 'import berichten': {
+        const result = await importBerichtenCommand(db, systemClock, { file: positionals[2], organisation: required(values, 'organisation') });
+        return [`${result.imported} berichten geïmporteerd en geanalyseerd; ${result.alreadyPresent} stonden er al (${result.rows} rijen gecontroleerd).`];
       }
       case 'municipality boundary': {
         const result = await municipalityBoundaryCommand(db, { file: positionals[2], organisation: required(values, 'organisation'), municipality: requiredSingle(values.municipality, '--municipality', 'de CBS-code van de gemeente, bijvoorbeeld GM0383') });

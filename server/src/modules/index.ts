@@ -8,12 +8,16 @@ import { channelsRoutes } from './channels/channels.routes';
 import { webhookRoutes } from './channels/webhooks.routes';
 import { simulatorRoutes } from './channels/connectors/simulator/simulator.routes';
 import { klachtenRoutes } from './klachten/klachten.routes';
+import { listeningRoutes } from './luisteren/index';
 import { inboxRoutes } from './inbox/inbox.routes';
+import { replyImagesRoutes } from './inbox/images/reply-images.routes';
+import { replyReviewRoutes } from './inbox/review/review.routes';
 import { liveInboxRoutes } from './inbox/live/live.routes';
 import { routingRoutes } from './inbox/routing/routing.routes';
 import { conversationFiguresRoutes } from './inbox/figures/figures.routes';
 import { abuseRoutes } from './inbox/abuse/abuse.routes';
 import { satisfactionRoutes } from './inbox/satisfaction/satisfaction.routes';
+import { handoffRoutes } from './inbox/handoff/handoff.routes';
 import { knowledgeRoutes } from './knowledge/knowledge.routes';
 import { officeHoursRoutes } from './inbox/office-hours/office-hours.routes';
 import { mapRoutes } from './meldingen/map.routes';
@@ -33,11 +37,14 @@ export async function registerModules(app: AppInstance): Promise<void> {
   await jobsRoutes(app);
   await channelsRoutes(app);
   await inboxRoutes(app);
+  await replyImagesRoutes(app);
+  await replyReviewRoutes(app);
   await liveInboxRoutes(app);
   await routingRoutes(app);
   await conversationFiguresRoutes(app);
   await abuseRoutes(app);
   await satisfactionRoutes(app);
+  await handoffRoutes(app);
   await knowledgeRoutes(app);
   await officeHoursRoutes(app);
   await webhookRoutes(app);
@@ -46,4 +53,5 @@ export async function registerModules(app: AppInstance): Promise<void> {
   await open311Routes(app);
   await mapRoutes(app);
   await klachtenRoutes(app);
+  await listeningRoutes(app);
 }

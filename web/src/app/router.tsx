@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AdaptiveLayout, PublicLayout } from '../layout/PublicLayout';
 import { WorkspaceLayout } from '../layout/WorkspaceLayout';
@@ -39,11 +40,22 @@ import { ConversationPage } from '../modules/inbox/ConversationPage';
 import { NewMeldingPage } from '../modules/meldingen/NewMeldingPage';
 import { AggressionRegisterPage } from '../modules/inbox/abuse/AggressionRegisterPage';
 import { InzichtPage } from '../modules/inzicht/InzichtPage';
+import { SatisfactionFiguresPage } from '../modules/inzicht/SatisfactionFiguresPage';
+import { PartnerHandoffPage } from '../modules/overdracht/PartnerHandoffPage';
+import { HandoffPartnersPage } from '../modules/beheer/partners/HandoffPartnersPage';
 import { JaarverslagPage } from '../modules/klachten/JaarverslagPage';
 import { KlachtDetailPage } from '../modules/klachten/KlachtDetailPage';
 import { KlachtenPage } from '../modules/klachten/KlachtenPage';
 import { NewKlachtPage } from '../modules/klachten/NewKlachtPage';
-import { LuisterenPage } from '../modules/luisteren/LuisterenPage';
+import { ItemPage } from '../modules/luisteren/ItemPage';
+import { AnalysesPage } from '../modules/luisteren/AnalysesPage';
+import { AnalysisPage } from '../modules/luisteren/AnalysisPage';
+import { ListsPage } from '../modules/luisteren/ListsPage';
+import { LuisterenLayout } from '../modules/luisteren/LuisterenLayout';
+import { EditMonitorPage, NewMonitorPage } from '../modules/luisteren/MonitorEditorPage';
+import { MonitorsPage } from '../modules/luisteren/MonitorsPage';
+import { RumoursPage } from '../modules/luisteren/RumoursPage';
+import { SignalenPage } from '../modules/luisteren/SignalenPage';
 import { MeldingDetailPage } from '../modules/meldingen/MeldingDetailPage';
 import { MeldenPage } from '../modules/melden/MeldenPage';
 import { MeldingStatusPage } from '../modules/melden/MeldingStatusPage';
@@ -54,6 +66,11 @@ import { TevredenheidPage } from '../modules/tevredenheid/TevredenheidPage';
 import { WebcareTevredenheidPage } from '../modules/tevredenheid/WebcareTevredenheidPage';
 import { AccessibilityStatementPage } from '../modules/toegankelijkheid/AccessibilityStatementPage';
 import { ZendenPage } from '../modules/zenden/ZendenPage';
+
+// The pages with recharts load on first use, so the chart library does not weigh on every other page.
+const LuisterenPage = lazy(() => import('../modules/luisteren/LuisterenPage').then((module) => ({ default: module.LuisterenPage })));
+const RumourPage = lazy(() => import('../modules/luisteren/RumourPage').then((module) => ({ default: module.RumourPage })));
+const BetrouwbaarheidPage = lazy(() => import('../modules/luisteren/BetrouwbaarheidPage').then((module) => ({ default: module.BetrouwbaarheidPage })));
 
 // Dutch paths: they are what people see, bookmark and read aloud.
 export function AppRoutes() {
@@ -69,11 +86,27 @@ export function AppRoutes() {
         <Route path="/melding/:slug/:token" element={<MeldingStatusPage />} />
         <Route path="/tevredenheid/:slug/:token" element={<TevredenheidPage />} />
         <Route path="/tevreden/:slug/:token" element={<WebcareTevredenheidPage />} />
+        <Route path="/overdracht/:slug/:token" element={<PartnerHandoffPage />} />
       </Route>
       <Route element={<RequireAuth />}>
         <Route element={<WorkspaceLayout />}>
           <Route index element={<Navigate to="/luisteren" replace />} />
-          <Route path="/luisteren" element={<LuisterenPage />} />
+          <Route path="/luisteren" element={<LuisterenLayout />}>
+            <Route index element={<LuisterenPage />} />
+            <Route path="berichten/:messageId" element={<ItemPage />} />
+            <Route path="monitors" element={<MonitorsPage />} />
+            <Route element={<RequirePermission permission="listening.manage" />}>
+              <Route path="monitors/nieuw" element={<NewMonitorPage />} />
+              <Route path="monitors/:id" element={<EditMonitorPage />} />
+            </Route>
+            <Route path="signalen" element={<SignalenPage />} />
+            <Route path="betrouwbaarheid" element={<BetrouwbaarheidPage />} />
+            <Route path="lijsten" element={<ListsPage />} />
+            <Route path="analyses" element={<AnalysesPage />} />
+            <Route path="analyses/:id" element={<AnalysisPage />} />
+            <Route path="geruchten" element={<RumoursPage />} />
+            <Route path="geruchten/:id" element={<RumourPage />} />
+          </Route>
           <Route element={<RequirePermission permission="inbox.read" />}>
             <Route path="/inbox" element={<InboxPage />} />
             <Route path="/inbox/:id" element={<ConversationPage />} />
@@ -102,6 +135,9 @@ export function AppRoutes() {
           <Route path="/zenden" element={<ZendenPage />} />
           <Route path="/participatie" element={<ParticipatiePage />} />
           <Route path="/inzicht" element={<InzichtPage />} />
+          <Route element={<RequirePermission permission="inbox.read" />}>
+            <Route path="/inzicht/tevredenheid" element={<SatisfactionFiguresPage />} />
+          </Route>
           <Route path="/crisis" element={<CrisisPage />} />
           <Route path="/profiel/tokens" element={<TokensPage />} />
           <Route path="/beheer" element={<BeheerLayout />}>
@@ -138,6 +174,9 @@ export function AppRoutes() {
             </Route>
             <Route element={<RequirePermission permission="routing.manage" />}>
               <Route path="verdeelregels" element={<RoutingRulesPage />} />
+            </Route>
+            <Route element={<RequirePermission permission="handoff.partners" />}>
+              <Route path="partners" element={<HandoffPartnersPage />} />
             </Route>
             <Route element={<RequirePermission permission="organisation.manage" />}>
               <Route path="gemeenten" element={<MunicipalitiesPage />} />

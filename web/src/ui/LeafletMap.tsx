@@ -14,6 +14,9 @@ export interface MapMarker extends LatLon {
   label: string;
   // 'pin': the place being chosen (draggable, keyboard-movable); 'other': context, e.g. an existing melding.
   kind?: 'pin' | 'other';
+  // Context markers only: the dot's colour (a status, a tenor) and what it stands for, as data-category.
+  colour?: string;
+  category?: string;
 }
 
 export interface LeafletMapHandle {
@@ -126,6 +129,7 @@ export function LeafletMap({ tilesUrl, attribution, centre, zoom, markers = [], 
         const at = existing.getLatLng();
         if (at.lat !== marker.lat || at.lng !== marker.lon) existing.setLatLng([marker.lat, marker.lon]);
         existing.getElement()?.setAttribute('aria-label', marker.label);
+        paint(existing.getElement(), marker);
         continue;
       }
       shown.set(key, addMarker(map, layer, marker, (place) => onPickRef.current?.(place)));
@@ -147,6 +151,12 @@ export function LeafletMap({ tilesUrl, attribution, centre, zoom, markers = [], 
   return <div ref={containerRef} className={['plein-map', className].filter(Boolean).join(' ')} role="region" aria-label={label} />;
 }
 
+function paint(element: HTMLElement | undefined, marker: MapMarker) {
+  if (!element || (marker.kind ?? 'pin') === 'pin') return;
+  element.style.color = marker.colour ?? '';
+  if (marker.category) element.dataset.category = marker.category;
+}
+
 function addMarker(map: L.Map, layer: L.LayerGroup, marker: MapMarker, pick: (place: LatLon) => void): L.Marker {
   const isPin = (marker.kind ?? 'pin') === 'pin';
   const leafletMarker = L.marker([marker.lat, marker.lon], {
@@ -162,6 +172,7 @@ function addMarker(map: L.Map, layer: L.LayerGroup, marker: MapMarker, pick: (pl
   if (!element) return leafletMarker;
   if (!isPin) {
     element.setAttribute('aria-hidden', 'true');
+    paint(element, marker);
     return leafletMarker;
   }
   element.setAttribute('aria-label', marker.label);

@@ -9,6 +9,7 @@ export { Heading, Paragraph } from './Heading';
 export { AppLink, ButtonLink, ExternalLink } from './Link';
 export { Loading } from './Loading';
 export { PageHeader } from './PageHeader';
+export { PublicLinkError, PublicLinkNotice } from './PublicLinkNotice';
 export { QueryState } from './QueryState';
 export { SkipLink } from './SkipLink';
 export { StatusBadge, type BadgeTone } from './StatusBadge';

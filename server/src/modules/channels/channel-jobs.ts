@@ -140,7 +140,8 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
     maxAttempts: 3,
     prepare: async ({ db, clock, job, payload }): Promise<SendPrepared> => {
       const loaded = await loadOutboundRequest(db, job.organisation_id, String(payload.outboxId));
-      if (!loaded || loaded.item.status !== 'wachtend') return { skip: true };
+      // A later part of a thread whose earlier part is not sent waits: recordSent queues it when that part goes.
+      if (!loaded || loaded.item.status !== 'wachtend' || loaded.blocked) return { skip: true };
       const { account, request } = loaded;
       const connector = connectorFor(account.channel);
       if (!connector?.send) return { error: new ChannelError('permanent', `Plein kan niet versturen via ${account.channel}.`) };

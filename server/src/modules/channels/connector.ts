@@ -114,6 +114,9 @@ export interface SentResult {
   platformId: string;
   publicUrl: string | null;
   secrets?: Record<string, string>;
+  // What the platform said about the new post, kept as the sent message's raw payload: the next part of a
+  // thread answers it without asking the platform again (Bluesky: uri, cid and the record).
+  raw?: Record<string, unknown>;
 }
 
 // Platforms that push (Meta's Graph API webhooks, WhatsApp Cloud API) call Plein at

@@ -81,9 +81,11 @@ function toRow(account: AccountRef, message: NormalisedMessage, receivedAt: Date
   };
 }
 
-// New messages are sorted into conversations by the inbox, in a job queued in the same transaction: a
-// crash between storing and sorting loses nothing, and the channels module does not depend on the inbox.
+// New messages are handed on by jobs queued in the same transaction: the inbox sorts them into
+// conversations, listening analyses them. A crash between storing and handing on loses nothing, and the
+// channels module depends on neither.
 export const THREAD_JOB = 'inbox.indelen';
+export const LISTEN_JOB = 'luisteren.verwerken';
 
 // The one way a message enters Plein, whatever brought it (poll, webhook, form, phone, simulator).
 // Stores what is new, keeps attached files, and returns the ids of the new messages only.
@@ -105,6 +107,8 @@ export async function storeMessages(db: Db, clock: Clock, account: AccountRef, m
     await setMessageMedia(db, account.organisation_id, row.id, media);
   }
   const ids = inserted.map((row) => row.id);
-  if (ids.length > 0) await enqueueJob(db, { organisationId: account.organisation_id, name: THREAD_JOB, payload: { messageIds: ids }, runAt: receivedAt });
+  if (ids.length > 0) {
+    for (const name of [THREAD_JOB, LISTEN_JOB]) await enqueueJob(db, { organisationId: account.organisation_id, name, payload: { messageIds: ids }, runAt: receivedAt });
+  }
   return ids;
 }

@@ -65,3 +65,8 @@ export async function findOutboxItemsForMessages(db: Db, organisationId: string,
     .orderBy('created_at')
     .execute();
 }
+
+// The parts of a thread that wait for this one.
+export async function findOutboxItemsAfter(db: Db, organisationId: string, outboxId: string) {
+  return db.selectFrom('outbox').selectAll().where('organisation_id', '=', organisationId).where('after_outbox_id', '=', outboxId).execute();
+}

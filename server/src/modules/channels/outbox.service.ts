@@ -12,7 +12,7 @@ import { findAccount, findAccounts } from './accounts.repository';
 import { type OutboundRequest, plainMessage, type SentResult } from './connector';
 import { storeMessages } from './ingest.service';
 import { findAttachment, findMessage } from './messages.repository';
-import { findOutboxItem, findOutboxItems, insertOutboxOnce, updateOutboxItem } from './outbox.repository';
+import { findOutboxItem, findOutboxItems, findOutboxItemsAfter, insertOutboxOnce, updateOutboxItem } from './outbox.repository';
 
 export const SEND_JOB = 'kanaal.versturen';
 
@@ -23,6 +23,8 @@ export interface OutboundInput {
   replyToMessageId?: string;
   media?: { attachmentId: string; altText: string }[];
   idempotencyKey?: string;
+  // A later part of a numbered thread: sent only once this earlier part has a platform id, in answer to it.
+  afterOutboxId?: string;
 }
 
 export function toOutboxView(row: OutboxRow) {
@@ -39,6 +41,7 @@ export function toOutboxView(row: OutboxRow) {
     publicUrl: row.public_url,
     createdAt: row.created_at.toISOString(),
     sentAt: row.sent_at?.toISOString() ?? null,
+    afterOutboxId: row.after_outbox_id,
   };
 }
 
@@ -70,6 +73,11 @@ async function assertSendable(ctx: ServiceContext, account: ChannelAccountRow, i
     ]);
   }
   const media = input.media ?? [];
+  if (media.length > 0 && input.kind !== 'post' && !capabilities.media.inReplies) {
+    throw badRequest('afbeelding-niet-mogelijk', `Via ${capabilities.label} kan Plein geen afbeelding bij een antwoord meesturen.`, [
+      { name: 'media', code: 'niet-mogelijk', reason: 'Verstuur het antwoord zonder afbeelding.' },
+    ]);
+  }
   if (media.length > capabilities.media.maxImages) {
     throw badRequest('te-veel-afbeeldingen', `${capabilities.label} staat ${capabilities.media.maxImages} afbeeldingen toe.`, [
       { name: 'media', code: 'te-veel', reason: `Hoogstens ${capabilities.media.maxImages}` },
@@ -128,8 +136,10 @@ export async function storeOutboxItem(db: Db, clock: Clock, organisationId: stri
     media: JSON.stringify(input.media ?? []),
     created_by: input.createdBy,
     created_at: now,
+    after_outbox_id: input.afterOutboxId ?? null,
   });
-  if (created) await enqueueJob(db, { organisationId, name: SEND_JOB, payload: { outboxId: row.id }, runAt: now, uniqueKey: `versturen:${row.id}`, maxAttempts: 3 });
+  // A later part of a thread gets its send job when the part before it is recorded as sent (recordSent).
+  if (created && !input.afterOutboxId) await enqueueJob(db, { organisationId, name: SEND_JOB, payload: { outboxId: row.id }, runAt: now, uniqueKey: `versturen:${row.id}`, maxAttempts: 3 });
   return { row, created };
 }
 
@@ -200,6 +210,11 @@ export async function loadOutboundRequest(db: Db, organisationId: string, outbox
   const account = await findAccount(db, organisationId, item.account_id);
   if (!account) return null;
   const original = item.reply_to_message_id ? await findMessage(db, organisationId, item.reply_to_message_id) : undefined;
+  // A later part of a thread answers the part before it, once that part is on the platform.
+  const before = item.after_outbox_id ? await findOutboxItem(db, organisationId, item.after_outbox_id) : undefined;
+  const blocked = before !== undefined && (before.status !== 'verzonden' || !before.platform_id);
+  const previous = before?.sent_message_id && !blocked ? await findMessage(db, organisationId, before.sent_message_id) : undefined;
+  const answered = previous ?? original;
   const media: OutboundRequest['media'] = [];
   for (const entry of item.media as { attachmentId: string; altText: string }[]) {
     const file = await findAttachment(db, organisationId, entry.attachmentId);
@@ -210,22 +225,23 @@ export async function loadOutboundRequest(db: Db, organisationId: string, outbox
     idempotencyKey: item.idempotency_key,
     kind: item.kind,
     text: item.text,
-    replyTo: original
+    replyTo: answered
       ? {
-          platformId: original.platform_id,
-          threadRootPlatformId: original.thread_root_platform_id,
-          authorId: original.author_id,
-          authorHandle: original.author_handle,
-          subject: original.subject,
-          postedAt: original.posted_at,
-          raw: original.raw,
+          platformId: answered.platform_id,
+          threadRootPlatformId: answered.thread_root_platform_id,
+          authorId: answered.author_id,
+          authorHandle: answered.author_handle,
+          subject: answered.subject,
+          postedAt: answered.posted_at,
+          raw: answered.raw,
         }
       : null,
     media,
     targetPlatformId: item.target_platform_id,
     createdAt: item.created_at,
   };
-  return { item, account, request };
+  // blocked: the part before it is not sent (yet, or it failed): this one must wait.
+  return { item, account, request, blocked };
 }
 
 // Records the platform's id on the outbox item and keeps the sent message in the thread it answers.
@@ -235,20 +251,22 @@ export async function recordSent(db: Db, clock: Clock, account: ChannelAccountRo
     return;
   }
   const original = item.reply_to_message_id ? await findMessage(db, item.organisation_id, item.reply_to_message_id) : undefined;
+  const before = item.after_outbox_id ? await findOutboxItem(db, item.organisation_id, item.after_outbox_id) : undefined;
   const [messageId] = await storeMessages(db, clock, account, [
     plainMessage({
       platformId: result.platformId,
       direction: 'uit',
       author: { id: account.handle, handle: account.handle, displayName: account.display_name, followers: null },
       text: item.text,
-      replyToPlatformId: original?.platform_id ?? null,
+      replyToPlatformId: before?.platform_id ?? original?.platform_id ?? null,
       threadRootPlatformId: original ? (original.thread_root_platform_id ?? original.platform_id) : null,
       language: 'nl',
       publicUrl: result.publicUrl,
       // An answer to a private message (e-mail, WhatsApp, a DM, the web form) is private too.
       visibility: item.kind === 'direct' || original?.visibility === 'prive' ? 'prive' : 'openbaar',
       postedAt: clock.now(),
-      raw: { outboxId: item.id },
+      // What the platform said about the post (Bluesky: uri, cid, record), so the next part can answer it.
+      raw: { ...result.raw, outboxId: item.id },
     }),
   ]);
   await updateOutboxItem(db, item.organisation_id, item.id, {
@@ -259,4 +277,11 @@ export async function recordSent(db: Db, clock: Clock, account: ChannelAccountRo
     sent_message_id: messageId ?? null,
     last_error: null,
   });
+  // The next part of a thread may go now, in answer to this one: queued in the transaction that records
+  // this part as sent, so a crash in between loses nothing and the key keeps it to one job.
+  for (const next of await findOutboxItemsAfter(db, item.organisation_id, item.id)) {
+    if (next.status === 'wachtend') {
+      await enqueueJob(db, { organisationId: next.organisation_id, name: SEND_JOB, payload: { outboxId: next.id }, runAt: clock.now(), uniqueKey: `versturen:${next.id}`, maxAttempts: 3 });
+    }
+  }
 }

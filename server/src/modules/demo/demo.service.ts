@@ -4,6 +4,7 @@ import { cliOrigin, type ServiceContext } from '../../platform/context';
 import { addAccount } from '../channels/accounts.service';
 import { addDemoMeldingen } from './demo-meldingen';
 import { addDemoKlachten } from './demo-klachten';
+import { addDemoListening } from './demo-luisteren';
 import type { Db } from '../../platform/db/database';
 import { ROLES, type Role } from '../../platform/tenancy/roles';
 import { countTenantOrganisations } from '../organisations/organisations.repository';
@@ -66,6 +67,7 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock, publicUrl = 'http://
   await createTeam(ctx, { name: 'KCC', description: 'Klantcontactcentrum voor alle vier gemeenten', memberIds: [userIds.kcc!, userIds.webcare!] });
   await createTeam(ctx, { name: 'Communicatie', description: 'Communicatieadviseurs en omgevingsanalisten', memberIds: [userIds.communicatieadviseur!, userIds.omgevingsanalist!] });
   await addDemoChannels(ctx, municipalities);
+  await addDemoListening(ctx);
   // Meldingen handled by the demo's KCC colleague, so their timelines name a person.
   const kccCtx = { ...ctx, actor: { ...ctx.actor, userId: userIds.kcc!, name: DEMO_NAMES.kcc } };
   await addDemoMeldingen(kccCtx, clock, organisation, municipalities, publicUrl);

@@ -50,6 +50,12 @@ it('geeft elke demogemeente gesimuleerd verkeer, een contactformulier en een tel
   expect(messages.length).toBeGreaterThan(40);
   expect(messages.every((m) => m.simulated)).toBe(true);
   expect(new Set(messages.map((m) => m.municipality_id)).size).toBe(4);
+  // Luisteren has analysed them, and the demo's monitors found their topics.
+  const items = await t.database.db.selectFrom('listening_items').select(['tenor']).execute();
+  expect(items).toHaveLength(messages.length);
+  const monitors = await t.database.db.selectFrom('monitors').select(['id', 'name']).execute();
+  expect(monitors.map((monitor) => monitor.name)).toContain('Afval en grofvuil');
+  expect(await t.database.db.selectFrom('monitor_matches').select('message_id').execute()).not.toHaveLength(0);
 });
 
 it('geeft de demogemeenten grenzen en een paar meldingen in verschillende stadia', async () => {

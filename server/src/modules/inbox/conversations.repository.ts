@@ -3,6 +3,11 @@ import type { Db } from '../../platform/db/database';
 import type { ConversationEventsTable, ConversationsTable, Database } from '../../platform/db/schema';
 import { overdueAt } from './office-hours/overdue';
 
+export async function findConversationOfMessage(db: Db, organisationId: string, messageId: string) {
+  const row = await db.selectFrom('messages').select('conversation_id').where('organisation_id', '=', organisationId).where('id', '=', messageId).executeTakeFirst();
+  return row?.conversation_id ?? null;
+}
+
 export async function findUnthreadedMessages(db: Db, organisationId: string, messageIds: string[]) {
   if (messageIds.length === 0) return [];
   return db
@@ -77,6 +82,8 @@ export interface ConversationFilter {
   teamIds?: string[];
   unassigned?: boolean;
   overdueAt?: Date;
+  // "Ter controle": a reply waits for this person's check (asked by name or of anyone), or theirs was sent back.
+  reviewFor?: string;
   label?: string;
   search?: string;
   before?: { at: Date; id: string };
@@ -92,7 +99,11 @@ export async function findConversations(db: Db, organisationId: string, filter: 
   }
   if (filter.state) query = query.where('state', '=', filter.state as 'open');
   if (filter.channel) query = query.where('channel', '=', filter.channel);
-  if (filter.accountId) query = query.where('account_id', '=', filter.accountId);
+  // An account's queue: what came in on it and was not handed off, and what other accounts handed to it.
+  if (filter.accountId) {
+    const accountId = filter.accountId;
+    query = query.where((eb) => eb.or([eb.and([eb('account_id', '=', accountId), eb('handling_account_id', 'is', null)]), eb('handling_account_id', '=', accountId)]));
+  }
   if (filter.assignedUserId) query = query.where('assigned_user_id', '=', filter.assignedUserId);
   if (filter.teamIds) {
     if (filter.teamIds.length === 0) return [];
@@ -100,6 +111,24 @@ export async function findConversations(db: Db, organisationId: string, filter: 
   }
   if (filter.unassigned) query = query.where('assigned_user_id', 'is', null).where('assigned_team_id', 'is', null);
   if (filter.overdueAt) query = query.where(overdueAt(filter.overdueAt));
+  if (filter.reviewFor) {
+    const userId = filter.reviewFor;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('reply_drafts')
+          .select('reply_drafts.id')
+          .whereRef('reply_drafts.organisation_id', '=', 'conversations.organisation_id')
+          .whereRef('reply_drafts.conversation_id', '=', 'conversations.id')
+          .where((draft) =>
+            draft.or([
+              draft.and([draft('status', '=', 'ter-controle'), draft('author_user_id', '!=', userId), draft.or([draft('reviewer_user_id', 'is', null), draft('reviewer_user_id', '=', userId)])]),
+              draft.and([draft('status', '=', 'teruggestuurd'), draft('author_user_id', '=', userId)]),
+            ]),
+          ),
+      ),
+    );
+  }
   if (filter.label) query = query.where(sql<boolean>`${filter.label} = ANY(labels)`);
   if (filter.search) {
     const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -195,4 +224,17 @@ export async function findReads(db: Db, organisationId: string, userId: string, 
     .where('conversation_id', 'in', conversationIds)
     .execute();
   return new Map(rows.map((row) => [row.conversation_id, row.read_at]));
+}
+
+// The conversation of the resident's message an outbox item answers.
+export async function findConversationOfOutboxReply(db: Db, organisationId: string, outboxId: unknown) {
+  if (typeof outboxId !== 'string' || !/^[0-9a-f-]{36}$/i.test(outboxId)) return null;
+  const row = await db
+    .selectFrom('outbox')
+    .innerJoin('messages', (join) => join.onRef('messages.organisation_id', '=', 'outbox.organisation_id').onRef('messages.id', '=', 'outbox.reply_to_message_id'))
+    .select('messages.conversation_id')
+    .where('outbox.organisation_id', '=', organisationId)
+    .where('outbox.id', '=', outboxId)
+    .executeTakeFirst();
+  return row?.conversation_id ?? null;
 }

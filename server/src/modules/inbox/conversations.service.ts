@@ -19,6 +19,7 @@ import {
   markRead,
 } from './conversations.repository';
 import { isOverdue } from './office-hours/overdue';
+import { conversationDrafts } from './review/review.service';
 
 type ListQuery = z.infer<typeof conversationListQuery>;
 
@@ -44,6 +45,7 @@ export function toConversationView(row: ConversationRow, cbsCodes: Map<string, s
   return {
     id: row.id,
     accountId: row.account_id,
+    handlingAccountId: row.handling_account_id,
     municipalityId: row.municipality_id,
     municipality: cbsCodes.get(row.municipality_id) ?? '',
     channel: row.channel as Conversation['channel'],
@@ -115,6 +117,7 @@ export async function listConversations(ctx: ServiceContext, query: ListQuery) {
     teamIds: query.view === 'team' ? await findTeamIdsOfUser(ctx.db, organisationId, ctx.actor.userId) : undefined,
     unassigned: query.view === 'niet-toegewezen',
     overdueAt: query.view === 'te-laat' ? ctx.clock.now() : undefined,
+    reviewFor: query.view === 'ter-controle' ? ctx.actor.userId : undefined,
     before: decodeCursor(query.before),
     limit: query.limit + 1,
   });
@@ -144,12 +147,14 @@ export async function getConversation(ctx: ServiceContext, conversationId: strin
     cbsCodesOf(ctx),
   ]);
   const outbox = await findOutboxItemsForMessages(ctx.db, organisationId, messages.map((message) => message.id));
+  const drafts = await conversationDrafts(ctx, row.id);
   if (ctx.actor.userId) await markRead(ctx.db, organisationId, row.id, ctx.actor.userId, ctx.clock.now());
   return {
     ...toConversationView(row, codes, ctx.clock.now(), ctx.clock.now()),
     messages: messages.map(toMessageView),
     events: events.map(toEventView),
     outbox: outbox.filter((item) => item.status !== 'verzonden').map(toOutboxView),
+    drafts,
     history: others.map((other) => ({ id: other.id, channel: other.channel as Conversation['channel'], state: other.state, startedAt: other.started_at.toISOString(), preview: other.preview })),
   };
 }

@@ -14,11 +14,18 @@ import { getConversation, visibleConversation } from './conversations.service';
 import { announceConversation } from './live/announce';
 import { assertPublicReplyAllowed } from './abuse/abuse.service';
 import { inviteForSatisfaction, type SurveyLinks } from './satisfaction/invite.service';
+import { replyMediaFor } from './images/reply-images.service';
 
 type Change = z.infer<typeof conversationChangeSchema>;
 type Reply = z.infer<typeof conversationReplySchema>;
 
-function event(tx: ServiceContext, conversation: ConversationRow, kind: 'toestand' | 'toegewezen' | 'notitie' | 'labels' | 'prioriteit' | 'antwoord', text: string, details: Record<string, unknown> = {}, mentions: string[] = []) {
+// Who wrote a reply; for a reply a colleague approved, the author, not the one who approved it.
+export interface ReplyAuthor {
+  userId: string | null;
+  name: string;
+}
+
+function event(tx: ServiceContext, conversation: ConversationRow, kind: 'toestand' | 'toegewezen' | 'notitie' | 'labels' | 'prioriteit' | 'antwoord', text: string, details: Record<string, unknown> = {}, mentions: string[] = [], author?: ReplyAuthor) {
   return insertConversationEvent(tx.db, {
     organisation_id: tx.actor.organisationId,
     conversation_id: conversation.id,
@@ -27,8 +34,8 @@ function event(tx: ServiceContext, conversation: ConversationRow, kind: 'toestan
     text,
     details: JSON.stringify(details),
     mentions,
-    actor_user_id: tx.actor.userId || null,
-    actor_name: tx.actor.name,
+    actor_user_id: author ? author.userId : tx.actor.userId || null,
+    actor_name: author ? author.name : tx.actor.name,
   });
 }
 
@@ -116,24 +123,43 @@ export async function addConversationNote(ctx: ServiceContext, conversationId: s
 export async function replyToConversation(ctx: ServiceContext, conversationId: string, input: Reply) {
   assertCan(ctx.actor, 'inbox.handle');
   const row = await visibleConversation(ctx, conversationId);
+  return queueConversationReply(ctx, row, input, input.idempotencyKey ?? `gesprek:${row.id}:${crypto.randomUUID()}`);
+}
+
+// Checks a reply and queues it, also for a reply a colleague approved (review/). The same key twice queues
+// nothing more and records nothing new.
+export async function queueConversationReply(ctx: ServiceContext, row: ConversationRow, input: Omit<Reply, 'idempotencyKey'>, key: string, author?: ReplyAuthor) {
   await assertPublicReplyAllowed(ctx, row, input.private);
   // The composer's pre-send checks, run again here: blocking problems and unconfirmed warnings stop it.
   const parts = assertReplyPasses(row, input);
+  const media = await replyMediaFor(ctx, row.id, input.media);
   const messages = await findConversationMessages(ctx.db, ctx.actor.organisationId, row.id);
   const latest = messages.filter((message) => message.direction === 'in').at(-1);
   if (!latest) throw badRequest('geen-bericht', 'Dit gesprek heeft geen bericht van een inwoner om op te antwoorden.');
   // The queued reply and its event commit together (queueOutbound joins this transaction).
   return inTransaction(ctx, async (tx) => {
-    const key = input.idempotencyKey ?? `gesprek:${row.id}:${crypto.randomUUID()}`;
-    // A long reply on a channel with threads goes out as numbered parts (1/3), each once under its own key.
+    // A long reply on a channel with threads goes out as numbered parts (1/3), each once under its own key,
+    // each part in answer to the one before it (sent when that one has a platform id). Images go with part 1.
     const queued = [];
+    let before: string | undefined;
     for (const [index, text] of parts.entries()) {
-      queued.push(await queueOutbound(tx, { accountId: row.account_id, kind: input.private ? 'direct' : 'reply', text, replyToMessageId: latest.id, idempotencyKey: index === 0 ? key : `${key}:${index + 1}` }));
+      const part = await queueOutbound(tx, {
+        accountId: row.account_id,
+        kind: input.private ? 'direct' : 'reply',
+        text,
+        replyToMessageId: latest.id,
+        idempotencyKey: index === 0 ? key : `${key}:${index + 1}`,
+        ...(index === 0 && media.length > 0 && { media }),
+        ...(before && { afterOutboxId: before }),
+      });
+      before = part.item.id;
+      queued.push(part);
     }
     const { item, created } = queued[0]!;
-    // A repeated request with the same key queues nothing and records nothing new.
-    if (created) await event(tx, row, 'antwoord', input.text, { outboxId: item.id, ...(queued.length > 1 && { outboxIds: queued.map((part) => part.item.id) }) });
-    if (created) await announceConversation(tx.db, row);
-    return { item, message: { text: item.text, status: item.status }, thread: queued.map((part) => part.item) };
+    if (created) {
+      await event(tx, row, 'antwoord', input.text, { outboxId: item.id, ...(queued.length > 1 && { outboxIds: queued.map((part) => part.item.id) }), ...(media.length > 0 && { images: media.length }) }, [], author);
+      await announceConversation(tx.db, row);
+    }
+    return { item, message: { text: item.text, status: item.status }, thread: queued.map((part) => part.item), created };
   });
 }

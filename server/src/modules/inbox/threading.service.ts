@@ -4,9 +4,10 @@ import type { MessageRow } from '../../platform/db/schema';
 import type { Clock } from '../../platform/clock';
 import type { JobRegistry } from '../../platform/jobs/job-registry';
 import { THREAD_JOB } from '../channels/ingest.service';
-import { findMessageByPlatformId, findUnthreadedMessages, openConversation, setMessageConversation, updateConversation } from './conversations.repository';
+import { findConversationOfMessage, findMessageByPlatformId, findUnthreadedMessages, openConversation, setMessageConversation, updateConversation } from './conversations.repository';
 import { applyNorms, isAcknowledgement } from './office-hours/norms.service';
 import { announceConversationsOf } from './live/announce';
+import { findConversationOfOutboxReply } from './conversations.repository';
 import { applyRoutingRules } from './routing/apply-rules';
 import { isAuthorBlocked, keepBlockedAuthorQuiet } from './abuse/blocked-inbound';
 import { isConversational, previewOf, threadKeyFor } from './threading';
@@ -56,15 +57,18 @@ async function threadInbound(db: Db, clock: Clock, message: MessageRow) {
 async function threadOutbound(db: Db, message: MessageRow) {
   if (!message.reply_to_platform_id) return;
   const original = await findMessageByPlatformId(db, message.organisation_id, message.account_id, message.reply_to_platform_id);
-  if (!original?.conversation_id) return;
-  await setMessageConversation(db, message.organisation_id, message.id, original.conversation_id);
+  // Part n + 1 of a thread answers part n, whose sorting job may not have committed yet (another worker):
+  // then the resident's message that the outbox item answers says where it belongs.
+  const conversationId = original?.conversation_id ?? (await findConversationOfOutboxReply(db, message.organisation_id, (message.raw as { outboxId?: unknown } | null)?.outboxId));
+  if (!conversationId) return;
+  await setMessageConversation(db, message.organisation_id, message.id, conversationId);
   // One update: counted, no longer waiting, the first answer is the first response, an open conversation waits
   // for the resident now. An acknowledgement outside hours is only counted: it answers nothing.
   if (await isAcknowledgement(db, message)) {
-    await updateConversation(db, message.organisation_id, original.conversation_id, { message_count: sql`message_count + 1` });
+    await updateConversation(db, message.organisation_id, conversationId, { message_count: sql`message_count + 1` });
     return;
   }
-  await updateConversation(db, message.organisation_id, original.conversation_id, {
+  await updateConversation(db, message.organisation_id, conversationId, {
     message_count: sql`message_count + 1`,
     last_message_at: message.received_at,
     waiting_since: null,
@@ -80,6 +84,19 @@ export async function threadMessages(db: Db, clock: Clock, organisationId: strin
   }
   // Open inboxes (in any server process) hear it when this job's transaction commits.
   await announceConversationsOf(db, organisationId, messageIds);
+}
+
+// A message that did not come in as a question (a search result found by listening) is brought into the
+// inbox on request: the same path as a resident's message, so routing rules and norms apply.
+export async function bringIntoInbox(db: Db, clock: Clock, organisationId: string, messageId: string): Promise<string> {
+  const [message] = await findUnthreadedMessages(db, organisationId, [messageId]);
+  if (message && message.direction === 'in') {
+    await threadInbound(db, clock, message);
+    await announceConversationsOf(db, organisationId, [messageId]);
+  }
+  const threaded = await findConversationOfMessage(db, organisationId, messageId);
+  if (!threaded) throw new Error(`Bericht ${messageId} kon niet in de inbox worden gezet`);
+  return threaded;
 }
 
 export function registerInboxJobs(registry: JobRegistry): void {

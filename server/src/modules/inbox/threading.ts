@@ -6,9 +6,10 @@ const DIRECT_MESSAGE_CHANNELS = new Set(['x', 'whatsapp', 'instagram', 'facebook
 
 type Threadable = Pick<MessageRow, 'channel' | 'direction' | 'stream' | 'visibility' | 'author_id' | 'platform_id' | 'thread_root_platform_id'>;
 
-// What lands in the inbox: what residents sent to an account. Search results and feeds are for listening.
+// What lands in the inbox: what residents sent to an account. Search results, feeds and history imported
+// from another listening tool are for listening (an analyst can still bring one into the inbox).
 export function isConversational(message: Pick<Threadable, 'direction' | 'stream' | 'channel'>): boolean {
-  return message.direction === 'in' && message.stream !== 'search' && message.channel !== 'rss';
+  return message.direction === 'in' && message.stream !== 'search' && message.stream !== 'import' && message.channel !== 'rss';
 }
 
 // One conversation per person and thread: a post and the replies in its thread, an e-mail thread, or

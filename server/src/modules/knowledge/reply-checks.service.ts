@@ -11,6 +11,7 @@ interface ReplyDraft {
   text: string;
   private?: boolean;
   confirmedWarnings?: boolean;
+  media?: { imageId: string; altText: string }[];
 }
 
 // A reply is public when the conversation is and the agent did not choose a private answer.
@@ -23,7 +24,7 @@ export async function checkConversationReply(ctx: ServiceContext, conversationId
   assertCan(ctx.actor, 'inbox.handle');
   const conversation = await visibleConversation(ctx, conversationId);
   const { questions } = await getToneCode(ctx);
-  const result = checkReply({ channel: conversation.channel as Channel, text: draft.text, public: isPublic(conversation, draft) });
+  const result = checkReply({ channel: conversation.channel as Channel, text: draft.text, public: isPublic(conversation, draft), images: draft.media });
   return { ...result, toneQuestions: questions, public: isPublic(conversation, draft) };
 }
 
@@ -31,13 +32,13 @@ export async function checkConversationReply(ctx: ServiceContext, conversationId
 // the text is valid, but a person must look again; 409 stays for a reused idempotency key). Returns the
 // parts to send: one text, or a numbered thread where the channel allows.
 export function assertReplyPasses(conversation: ConversationRow, draft: ReplyDraft): string[] {
-  const result = checkReply({ channel: conversation.channel as Channel, text: draft.text, public: isPublic(conversation, draft) });
+  const result = checkReply({ channel: conversation.channel as Channel, text: draft.text, public: isPublic(conversation, draft), images: draft.media });
   const first = result.blocking[0];
   if (first) {
     throw badRequest(
       first.code,
       result.blocking.map((problem) => problem.message).join(' '),
-      result.blocking.map((problem) => ({ name: 'text', code: problem.code, reason: problem.message })),
+      result.blocking.map((problem) => ({ name: problem.field ?? 'text', code: problem.code, reason: problem.message })),
     );
   }
   if (result.warnings.length > 0 && !draft.confirmedWarnings) {

@@ -96,6 +96,8 @@ export interface OutboxTable {
   created_by: string | null;
   created_at: Timestamp;
   sent_at: NullableTimestamp;
+  // migrations/0015: the part of a numbered thread this one answers (sent only after it has a platform id)
+  after_outbox_id: string | null;
 }
 
 export interface FormChallengesTable {

@@ -29,6 +29,9 @@ export interface ConversationsTable {
   // migrations/0008_office_hours.sql
   first_response_due_at: NullableTimestamp;
   resolution_due_at: NullableTimestamp;
+  // migrations/0016_handoffs.sql
+  handling_account_id: string | null;
+  handoff_due_at: NullableTimestamp;
   message_count: Generated<number>;
   preview: Generated<string>;
   simulated: Generated<boolean>;
@@ -40,7 +43,7 @@ export interface ConversationEventsTable {
   seq: Generated<string>;
   conversation_id: string;
   at: Timestamp;
-  kind: 'toestand' | 'toegewezen' | 'notitie' | 'labels' | 'prioriteit' | 'antwoord' | 'te-laat' | 'ontvangstbevestiging' | 'misbruik' | 'geblokkeerd' | 'gedeblokkeerd' | 'tevredenheid';
+  kind: 'toestand' | 'toegewezen' | 'notitie' | 'labels' | 'prioriteit' | 'antwoord' | 'te-laat' | 'ontvangstbevestiging' | 'misbruik' | 'geblokkeerd' | 'gedeblokkeerd' | 'tevredenheid' | 'overdracht' | 'controle';
   text: string | null;
   details: Json<Record<string, unknown>>;
   mentions: Generated<string[]>;

@@ -10,9 +10,24 @@ import type {
   OutboxTable,
 } from './schema-channels';
 import type { RoutingRulesTable } from './schema-routing';
+import type {
+  AuthorListMembersTable,
+  AuthorListsTable,
+  ListeningAlertsTable,
+  ListeningItemsTable,
+  MonitorMatchesTable,
+  MonitorsTable,
+  RumourMessagesTable,
+  RumoursTable,
+  TenorCorrectionsTable,
+  TenorModelsTable,
+} from './schema-listening';
+import type { AnalysesTable, AnalysisSchedulesTable } from './schema-analyses';
 import type { AggressionRegisterTable, AuthorBlocksTable, ConversationSurveysTable } from './schema-abuse';
+import type { ConversationHandoffsTable, HandoffPartnersTable } from './schema-handoff';
 import type { ConversationEventsTable, ConversationPresenceTable, ConversationReadsTable, ConversationsTable, SavedViewsTable } from './schema-inbox';
 import type { KnowledgeArticlesTable, KnowledgeArticleVersionsTable, ReplyTemplatesTable, ToneCodesTable } from './schema-knowledge';
+import type { ReplyDraftsTable, ReplyImagesTable } from './schema-review';
 import type { ConversationAlertsTable, OfficeHoursTable } from './schema-office-hours';
 import type { KlachtCountersTable, KlachtenTable, KlachtEventsTable, KlachtRemindersTable } from './schema-klachten';
 import type { MeldingCategoriesTable, MeldingCountersTable, MeldingenTable, MeldingEventsTable, MeldingKtoTable, MeldingPhotosTable, MeldingStandardTextsTable } from './schema-meldingen';
@@ -24,7 +39,11 @@ export type * from './schema-routing';
 export type * from './schema-klachten';
 export type * from './schema-office-hours';
 export type * from './schema-knowledge';
+export type * from './schema-review';
 export type * from './schema-abuse';
+export type * from './schema-handoff';
+export type * from './schema-listening';
+export type * from './schema-analyses';
 
 // Kysely's view of the tables in migrations/. Keep in step with the SQL.
 export interface OrganisationsTable {
@@ -240,6 +259,8 @@ export interface Database {
   conversation_reads: ConversationReadsTable;
   conversation_presence: ConversationPresenceTable;
   saved_views: SavedViewsTable;
+  reply_images: ReplyImagesTable;
+  reply_drafts: ReplyDraftsTable;
   routing_rules: RoutingRulesTable;
   office_hours: OfficeHoursTable;
   conversation_alerts: ConversationAlertsTable;
@@ -250,6 +271,20 @@ export interface Database {
   aggression_register: AggressionRegisterTable;
   author_blocks: AuthorBlocksTable;
   conversation_surveys: ConversationSurveysTable;
+  handoff_partners: HandoffPartnersTable;
+  conversation_handoffs: ConversationHandoffsTable;
+  monitors: MonitorsTable;
+  listening_items: ListeningItemsTable;
+  monitor_matches: MonitorMatchesTable;
+  tenor_corrections: TenorCorrectionsTable;
+  tenor_models: TenorModelsTable;
+  listening_alerts: ListeningAlertsTable;
+  author_lists: AuthorListsTable;
+  author_list_members: AuthorListMembersTable;
+  rumours: RumoursTable;
+  rumour_messages: RumourMessagesTable;
+  analyses: AnalysesTable;
+  analysis_schedules: AnalysisSchedulesTable;
 }
 
 export type JobRow = Selectable<JobsTable>;

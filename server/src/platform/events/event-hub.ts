@@ -8,9 +8,10 @@ export const CHANGES_CHANNEL = 'plein_wijzigingen';
 
 export interface Change {
   organisationId: string;
-  kind: 'gesprek' | 'aanwezigheid';
+  // 'signaal': a listening alert (its municipality is null for a monitor over the whole organisation).
+  kind: 'gesprek' | 'aanwezigheid' | 'signaal';
   id: string;
-  municipalityId: string;
+  municipalityId: string | null;
 }
 
 export async function announce(db: Db, change: Change): Promise<void> {

@@ -3,6 +3,9 @@ export interface InvalidParam {
   name: string;
   code: string;
   reason: string;
+  // Where in a text value the problem is (a monitor query): 0-based character offset and length.
+  position?: number;
+  length?: number;
 }
 
 export class AppError extends Error {

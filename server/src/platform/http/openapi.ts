@@ -17,7 +17,13 @@ const PROBLEM_SCHEMA = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { name: { type: 'string' }, code: { type: 'string' }, reason: { type: 'string' } },
+        properties: {
+          name: { type: 'string' },
+          code: { type: 'string' },
+          reason: { type: 'string' },
+          position: { type: 'integer', description: 'Plek van de fout in de tekst (0 = eerste teken)' },
+          length: { type: 'integer', description: 'Lengte van het foute stuk' },
+        },
       },
     },
   },

@@ -57,5 +57,7 @@ export async function definePlatformSchedules(db: Db, clock: Clock): Promise<voi
   // Klachten: reminders before the Awb decision deadline, each sent once (klacht_reminders).
   await defineSchedule(db, clock, { organisationId: SYSTEM_ORGANISATION_ID, name: 'klachten-herinneringen', jobName: 'klachten.herinneren', cron: '5 * * * *' });
   // Webcare: conversations past their response norm alert whoever handles them, once per due moment.
+  // Luisteren: scheduled analyses (TamTam before the B&W meeting) are drafted once per due moment.
+  await defineSchedule(db, clock, { organisationId: SYSTEM_ORGANISATION_ID, name: 'analyses-plannen', jobName: 'luisteren.analyses-plannen', cron: '*/5 * * * *' });
   await defineSchedule(db, clock, { organisationId: SYSTEM_ORGANISATION_ID, name: 'inbox-te-laat', jobName: 'inbox.te-laat-melden', cron: '* * * * *' });
 }

@@ -34,6 +34,9 @@ const PERMISSIONS = {
   'aggression.read': ['beheerder', 'communicatieadviseur', 'webcare', 'kcc'],
   // Routing rules decide who sees what first: set by the beheerder and the communicatieadviseur who runs webcare.
   'routing.manage': ['beheerder', 'communicatieadviseur'],
+  // Outside partners receive residents' questions by e-mail: who they are and where that mail goes is set by
+  // those who set the routing, not by every agent.
+  'handoff.partners': ['beheerder', 'communicatieadviseur'],
   // Knowledge-base articles, webcare standard texts and the tone code speak for the organisation: the
   // communication advisers and webcare editors who own the public voice keep them. KCC agents use them
   // (inbox.read) and propose changes; they do not change the organisation's official answers alone.
@@ -43,6 +46,12 @@ const PERMISSIONS = {
   'klachten.read': ['beheerder', 'kcc', 'webcare', 'griffie'],
   'klachten.manage': ['beheerder', 'kcc', 'webcare', 'griffie'],
   'klachten.report': ['beheerder', 'kcc', 'webcare', 'griffie', 'bestuurder'],
+  // Luisteren reads what residents wrote (also private messages to the organisation's own channels): the
+  // roles that read messages. Monitors, author lists and the tenor corrections that train the model are the
+  // analysts' and communication advisers' instruments.
+  'listening.read': ['beheerder', 'communicatieadviseur', 'webcare', 'kcc', 'omgevingsanalist'],
+  'listening.manage': ['beheerder', 'communicatieadviseur', 'omgevingsanalist'],
+  'listening.review': ['beheerder', 'communicatieadviseur', 'omgevingsanalist'],
 } as const satisfies Record<string, readonly Role[] | 'all'>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,6 @@
 export interface BeheerSection {
   path: string;
-  key: 'users' | 'teams' | 'channels' | 'audit' | 'jobs' | 'municipalities' | 'signIn' | 'meldingCategories' | 'standardTexts' | 'knowledge' | 'routing';
+  key: 'users' | 'teams' | 'channels' | 'audit' | 'jobs' | 'municipalities' | 'signIn' | 'meldingCategories' | 'standardTexts' | 'knowledge' | 'routing' | 'partners';
   permission: string;
 }
 
@@ -12,6 +12,7 @@ export const BEHEER_SECTIONS: BeheerSection[] = [
   { path: '/beheer/standaardteksten', key: 'standardTexts', permission: 'meldingen.categories' },
   { path: '/beheer/kennisbank', key: 'knowledge', permission: 'knowledge.manage' },
   { path: '/beheer/verdeelregels', key: 'routing', permission: 'routing.manage' },
+  { path: '/beheer/partners', key: 'partners', permission: 'handoff.partners' },
   { path: '/beheer/gemeenten', key: 'municipalities', permission: 'organisation.manage' },
   { path: '/beheer/inloggen', key: 'signIn', permission: 'organisation.manage' },
   { path: '/beheer/audit', key: 'audit', permission: 'audit.read' },

@@ -5,6 +5,11 @@ import { Button, ExternalLink, Heading, StatusBadge } from '../../ui';
 import { conversationMessages } from './conversation-messages';
 import type { ConversationDetail } from './conversation-queries';
 
+// A later part of a thread goes only after the part before it: while that one is still in the queue (or failed).
+function waitsForPart(item: ConversationDetail['outbox'][number], outbox: ConversationDetail['outbox']) {
+  return item.status === 'wachtend' && item.afterOutboxId !== null && outbox.some((other) => other.id === item.afterOutboxId);
+}
+
 // Oldest first, as the conversation went; our answers still in the queue (or failed) at the end.
 export function ConversationMessages({ conversation, onRetried }: { conversation: ConversationDetail; onRetried: () => Promise<void> }) {
   const t = useMessages(conversationMessages);
@@ -33,7 +38,7 @@ export function ConversationMessages({ conversation, onRetried }: { conversation
             {conversation.outbox.map((item) => (
               <li key={item.id} className="plein-conversation__message plein-conversation__message--uit plein-conversation__message--pending">
                 <p className="utrecht-paragraph plein-conversation__meta">
-                  <StatusBadge tone={item.status === 'mislukt' ? 'error' : 'info'}>{t(`outbox.${item.status}`)}</StatusBadge>{' '}
+                  <StatusBadge tone={item.status === 'mislukt' ? 'error' : 'info'}>{t(waitsForPart(item, conversation.outbox) ? 'outbox.naVorigDeel' : `outbox.${item.status}`)}</StatusBadge>{' '}
                   <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
                 </p>
                 <p className="utrecht-paragraph plein-break plein-pre-line">{item.text}</p>

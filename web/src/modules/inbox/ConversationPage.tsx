@@ -12,7 +12,9 @@ import { ConversationMessages } from './ConversationMessages';
 import { ConversationNoteForm } from './ConversationNoteForm';
 import { ConversationStateBadge } from './ConversationStateBadge';
 import { Composer } from './composer/Composer';
+import { ReplyDrafts } from './review/ReplyDrafts';
 import { AbusePanel } from './abuse/AbusePanel';
+import { HandoffPanel } from './handoff/HandoffPanel';
 import { ConversationSatisfaction } from './satisfaction/ConversationSatisfaction';
 import { conversationMessages } from './conversation-messages';
 import { type ConversationDetail, inboxQueryKey, useConversation } from './conversation-queries';
@@ -80,6 +82,7 @@ function ConversationView({ conversation }: { conversation: ConversationDetail }
       <div className="plein-melding-layout">
         <div className="plein-melding-layout__main">
           <ConversationMessages conversation={conversation} onRetried={() => updated()} />
+          <ReplyDrafts conversation={conversation} onUpdated={() => updated()} />
           {canHandle && <Composer conversation={conversation} onSent={() => void updated()} onComposing={setComposing} />}
         </div>
         <div className="plein-melding-layout__side">
@@ -90,6 +93,7 @@ function ConversationView({ conversation }: { conversation: ConversationDetail }
               <AbusePanel conversation={conversation} />
             </>
           )}
+          <HandoffPanel conversation={conversation} />
           <ConversationSatisfaction conversation={conversation} />
           <ConversationCases conversation={conversation} />
           <ConversationEvents conversation={conversation} />

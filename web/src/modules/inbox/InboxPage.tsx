@@ -16,7 +16,7 @@ import { ShortcutsHelp } from './ShortcutsHelp';
 import { focusConversation, useInboxShortcuts, useShortcutsEnabled } from './use-inbox-shortcuts';
 import { useLiveInbox } from './use-live-inbox';
 
-const VIEWS: InboxFilters['view'][] = ['alle', 'mijn', 'team', 'niet-toegewezen'];
+const VIEWS: InboxFilters['view'][] = ['alle', 'mijn', 'team', 'niet-toegewezen', 'ter-controle'];
 
 // The webcare inbox: views and filters live in the address bar, so a view can be bookmarked and shared.
 export function InboxPage() {

@@ -10,7 +10,7 @@ export type ConversationItem = ConversationPage['items'][number];
 export type Presence = z.infer<typeof presenceSchema>;
 
 export interface InboxFilters {
-  view: 'alle' | 'mijn' | 'team' | 'niet-toegewezen';
+  view: 'alle' | 'mijn' | 'team' | 'niet-toegewezen' | 'ter-controle';
   municipality: string;
   state: string;
   channel: string;
@@ -24,7 +24,7 @@ const REFRESH_MS = 60_000;
 export function filtersFromParams(params: URLSearchParams): InboxFilters {
   const view = params.get('weergave');
   return {
-    view: view === 'mijn' || view === 'team' || view === 'niet-toegewezen' ? view : 'alle',
+    view: view === 'mijn' || view === 'team' || view === 'niet-toegewezen' || view === 'ter-controle' ? view : 'alle',
     municipality: /^GM\d{4}$/.test(params.get('gemeente') ?? '') ? params.get('gemeente')! : '',
     state: params.get('toestand') ?? 'open',
     channel: params.get('kanaal') ?? '',

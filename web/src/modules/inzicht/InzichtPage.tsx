@@ -1,4 +1,7 @@
+import { useAuth } from '../../app/auth-context';
+import { useLocale } from '../../app/i18n';
 import { AreaPlaceholderPage, type AreaContent } from '../../layout/AreaPlaceholderPage';
+import { ButtonLink } from '../../ui';
 
 const content: { nl: AreaContent; en: AreaContent } = {
   nl: {
@@ -29,6 +32,10 @@ const content: { nl: AreaContent; en: AreaContent } = {
   },
 };
 
+// The figures that exist already are one click away; the rest of the area is still to come.
 export function InzichtPage() {
-  return <AreaPlaceholderPage content={content} />;
+  const { can } = useAuth();
+  const { locale } = useLocale();
+  const satisfaction = can('inbox.read') && <ButtonLink to="/inzicht/tevredenheid">{locale === 'en' ? 'Webcare customer satisfaction' : 'Klanttevredenheid webcare'}</ButtonLink>;
+  return <AreaPlaceholderPage content={content} actions={satisfaction || undefined} />;
 }

@@ -1,36 +1,88 @@
-import { AreaPlaceholderPage, type AreaContent } from '../../layout/AreaPlaceholderPage';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { useAuth, useMe } from '../../app/auth-context';
+import { queryString } from '../../app/api-client';
+import { formatNumber } from '../../app/format';
+import { useMessages } from '../../app/i18n';
+import { ButtonLink, EmptyState, PageHeader, Paragraph, QueryState } from '../../ui';
+import { exploreMessages } from './explore-messages';
+import { filterFromParams, paramsFromFilter } from './explore-filters';
+import { ExploreFilters } from './ExploreFilters';
+import { ItemList } from './ItemList';
+import { fetchItems, luisterenKey, useAuthorLists, useMonitors, useOverview } from './luisteren-queries';
+import { ShareOfVoice, TenorTotals, TermsAndHashtags, TopAuthors } from './OverviewSections';
+import { PlacesMap } from './PlacesMap';
+import { UnseenAlerts } from './UnseenAlerts';
+import { VolumeChart } from './VolumeChart';
 
-const content: { nl: AreaContent; en: AreaContent } = {
-  nl: {
-    title: 'Luisteren',
-    lead: 'Wat zeggen inwoners, ondernemers en media over uw gemeente, hoe, en waar?',
-    emptyTitle: 'Nog geen monitors',
-    emptyText: 'Luisteren wordt nu gebouwd. Straks maakt u hier een monitor: een bewaarde zoekopdracht over sociale media, nieuws en uw eigen kanalen. Berichten verschijnen dan in deze lijst.',
-    plannedHeading: 'Wat hier komt',
-    planned: [
-      'Monitors met woorden, hashtags, accounts en plaatsen (EN, OF, NIET), zonder dubbele berichten',
-      'Tenor per bericht (steun, kritiek, neutraal, gemengd), door u altijd aan te passen',
-      'Wie en waar: afzenders met bereik, terugkerende critici en steunbetuigers, een kaart met een lijst ernaast',
-      'Golven en pieken: binnen een minuut een waarschuwing aan de juiste mensen',
-      'Analyses als TamTam, issue-analyse en reputatie-analyse, als pdf',
-    ],
-  },
-  en: {
-    title: 'Listening',
-    lead: 'What do residents, businesses and the media say about your municipality, how, and where?',
-    emptyTitle: 'No monitors yet',
-    emptyText: 'Listening is being built. Soon you will create a monitor here: a saved search over social media, news and your own channels. Messages will then appear in this list.',
-    plannedHeading: 'What is coming',
-    planned: [
-      'Monitors with words, hashtags, accounts and places (AND, OR, NOT), without duplicates',
-      'Tone per message (support, criticism, neutral, mixed), which you can always correct',
-      'Who and where: authors with reach, recurring critics and supporters, a map with a list beside it',
-      'Waves and spikes: an alert to the right people within a minute',
-      'Analyses such as TamTam, issue analysis and reputation analysis, as PDF',
-    ],
-  },
-};
-
+// Luisteren → Berichten: the analyst's explore page. The filters are the address bar; the figures and the
+// list below always answer the same filters.
 export function LuisterenPage() {
-  return <AreaPlaceholderPage content={content} />;
+  const t = useMessages(exploreMessages);
+  const me = useMe();
+  const { can } = useAuth();
+  const [params, setParams] = useSearchParams();
+  const filter = filterFromParams(params);
+  const filtered = Object.keys(filter).length > 0;
+  const monitors = useMonitors();
+  const lists = useAuthorLists();
+  const overview = useOverview(filter);
+  const items = useInfiniteQuery({
+    queryKey: [...luisterenKey, 'items', queryString(filter)],
+    queryFn: ({ pageParam }) => fetchItems(filter, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const noMonitors = monitors.data?.length === 0;
+
+  return (
+    <>
+      <PageHeader
+        title={t('title')}
+        lead={<Paragraph lead>{t('lead')}</Paragraph>}
+        actions={can('listening.manage') ? <ButtonLink to="/luisteren/monitors/nieuw">{t('newMonitor')}</ButtonLink> : undefined}
+      />
+      <UnseenAlerts />
+      {noMonitors && (
+        <EmptyState title={t('noMonitorsTitle')} action={can('listening.manage') ? <ButtonLink to="/luisteren/monitors/nieuw">{t('newMonitor')}</ButtonLink> : undefined}>
+          <Paragraph>{t('noMonitorsText')}</Paragraph>
+        </EmptyState>
+      )}
+      <ExploreFilters key={params.toString()} initial={filter} monitors={monitors.data ?? []} lists={lists.data ?? []} municipalities={me.municipalities} onApply={(next) => setParams(paramsFromFilter(next))} />
+      <QueryState query={overview} loadingLabel={t('loading')} errorTitle={t('loadFailed')}>
+        {(figures) =>
+          figures.total === 0 ? (
+            <EmptyState title={t('emptyTitle')}>
+              <Paragraph>{filtered ? t('emptyFiltered') : t('emptyAll')}</Paragraph>
+            </EmptyState>
+          ) : (
+            <>
+              <Paragraph className="plein-result-count">
+                <span role="status">{figures.total === 1 ? t('totalOne') : t('total', { count: formatNumber(figures.total) })}</span>
+              </Paragraph>
+              <VolumeChart overview={figures} />
+              <div className="plein-luisteren-columns">
+                <TenorTotals overview={figures} />
+                <ShareOfVoice shares={figures.shareOfVoice} />
+              </div>
+              <QueryState query={items} loadingLabel={t('loading')} errorTitle={t('loadFailed')}>
+                {(pages) => (
+                  <ItemList
+                    items={pages.pages.flatMap((page) => page.items)}
+                    hasMore={items.hasNextPage}
+                    loadingMore={items.isFetchingNextPage}
+                    onLoadMore={() => void items.fetchNextPage()}
+                    canReview={can('listening.review')}
+                  />
+                )}
+              </QueryState>
+              <PlacesMap places={figures.places} municipalityId={filter.gemeente} />
+              <TopAuthors authors={figures.topAuthors} />
+              <TermsAndHashtags overview={figures} />
+            </>
+          )
+        }
+      </QueryState>
+    </>
+  );
 }

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { MELDING_STATUSES, type Melding } from '../../../../contracts/meldingen';
 import { useAuth } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
@@ -20,7 +20,7 @@ export function MeldingenMap({ meldingen, municipalityId }: { meldingen: Melding
   const map = settings.data ?? DEFAULT_MAP;
   const view = viewOf(meldingen, { centre: map.centre, zoom: map.zoom });
   const [tilesFailed, setTilesFailed] = useState(false);
-  const markers: MapMarker[] = meldingen.map((melding) => ({ id: melding.id, lat: melding.lat, lon: melding.lon, label: `${melding.number}, ${t(`status.${melding.status}`)}`, kind: 'other' }));
+  const markers: MapMarker[] = meldingen.map((melding) => ({ id: melding.id, lat: melding.lat, lon: melding.lon, label: `${melding.number}, ${t(`status.${melding.status}`)}`, kind: 'other', colour: STATUS_COLOURS[melding.status], category: melding.status }));
   const shown = MELDING_STATUSES.filter((status) => meldingen.some((melding) => melding.status === status));
 
   return (
@@ -31,9 +31,8 @@ export function MeldingenMap({ meldingen, municipalityId }: { meldingen: Melding
       {settings.isLoading ? (
         <Paragraph className="plein-muted">{t('mapLoading')}</Paragraph>
       ) : (
-        <ColouredMarkers meldingen={meldingen}>
           <LeafletMap
-            key={`${view.centre.lat},${view.centre.lon},${view.zoom},${meldingen.map((m) => m.id).join(',')}`}
+            key={`${view.centre.lat},${view.centre.lon},${view.zoom}`}
             className="plein-meldingen-map"
             tilesUrl={map.tilesUrl}
             attribution={map.attribution}
@@ -44,7 +43,6 @@ export function MeldingenMap({ meldingen, municipalityId }: { meldingen: Melding
             label={t('mapLabel', { count: meldingen.length })}
             onTileError={() => setTilesFailed(true)}
           />
-        </ColouredMarkers>
       )}
       {tilesFailed && <Paragraph className="plein-muted">{t('mapNoTiles')}</Paragraph>}
       <div className="plein-map-legend" role="group" aria-labelledby="kaart-legenda">
@@ -73,20 +71,4 @@ export function MeldingenMap({ meldingen, municipalityId }: { meldingen: Melding
       </ul>
     </section>
   );
-}
-
-// LeafletMap draws every context marker alike; this colours them per status after they are drawn. The map is
-// remounted whenever the meldingen change (its key), so the markers stand in the same order as the meldingen.
-function ColouredMarkers({ meldingen, children }: { meldingen: Melding[]; children: ReactNode }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const elements = ref.current?.querySelectorAll<HTMLElement>('.plein-map-marker--other') ?? [];
-    elements.forEach((element, index) => {
-      const melding = meldingen[index];
-      if (!melding) return;
-      element.dataset.status = melding.status;
-      element.style.color = STATUS_COLOURS[melding.status];
-    });
-  });
-  return <div ref={ref}>{children}</div>;
 }

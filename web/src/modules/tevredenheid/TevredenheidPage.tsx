@@ -4,7 +4,7 @@ import { useParams } from 'react-router';
 import { api, ProblemError } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
-import { Alert, Button, CheckboxGroup, FormProblem, Heading, Loading, PageHeader, Paragraph, TextAreaField } from '../../ui';
+import { Button, CheckboxGroup, FormProblem, Heading, Loading, PageHeader, Paragraph, PublicLinkError, PublicLinkNotice, TextAreaField } from '../../ui';
 import { tevredenheidMessages } from './tevredenheid-messages';
 import './tevredenheid.css';
 
@@ -35,19 +35,12 @@ export function TevredenheidPage() {
 
   if (view.isPending) return <Loading label={t('loading')} />;
   if (view.isError) {
-    const status = view.error instanceof ProblemError ? view.error.status : 0;
-    if (status === 410) return <Notice title={t('expiredTitle')} text={t('expiredText')} />;
-    if (status === 404 || status === 400) return <Notice title={t('notFoundTitle')} text={t('notFoundText')} />;
-    return (
-      <div className="plein-narrow">
-        <PageHeader title={t('loadFailed')} />
-        <Alert type="error">{view.error.message}</Alert>
-      </div>
-    );
+    const texts = { expiredTitle: t('expiredTitle'), expiredText: t('expiredText'), notFoundTitle: t('notFoundTitle'), notFoundText: t('notFoundText'), loadFailed: t('loadFailed') };
+    return <PublicLinkError error={view.error} texts={texts} />;
   }
   const kto = view.data;
-  if (outcome?.kind === 'expired') return <Notice title={t('expiredTitle')} text={t('expiredText')} />;
-  if (kto.answered && !outcome) return <Notice title={t('answeredTitle')} text={t('answeredText')} />;
+  if (outcome?.kind === 'expired') return <PublicLinkNotice title={t('expiredTitle')} text={t('expiredText')} />;
+  if (kto.answered && !outcome) return <PublicLinkNotice title={t('answeredTitle')} text={t('answeredText')} />;
 
   return (
     <div className="plein-narrow plein-tevredenheid">
@@ -151,15 +144,6 @@ function Thanks({ title, text, extra }: { title: string; text: string; extra?: s
         <Paragraph>{text}</Paragraph>
         {extra && <Paragraph>{extra}</Paragraph>}
       </div>
-    </div>
-  );
-}
-
-function Notice({ title, text }: { title: string; text: string }) {
-  return (
-    <div className="plein-narrow">
-      <PageHeader title={title} />
-      <Paragraph>{text}</Paragraph>
     </div>
   );
 }

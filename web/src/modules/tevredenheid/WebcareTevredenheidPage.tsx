@@ -6,7 +6,7 @@ import type { satisfactionViewSchema } from '../../../../contracts/conversation-
 import { api, ProblemError } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
-import { Alert, Button, FormProblem, Heading, Loading, PageHeader, Paragraph, TextAreaField } from '../../ui';
+import { Button, FormProblem, Heading, Loading, PageHeader, Paragraph, PublicLinkError, PublicLinkNotice, TextAreaField } from '../../ui';
 import { webcareTevredenheidMessages } from './webcare-tevredenheid-messages';
 import './tevredenheid.css';
 
@@ -27,18 +27,11 @@ export function WebcareTevredenheidPage() {
 
   if (view.isPending) return <Loading label={t('loading')} />;
   if (view.isError) {
-    const status = view.error instanceof ProblemError ? view.error.status : 0;
-    if (status === 410) return <Notice title={t('expiredTitle')} text={t('expiredText')} />;
-    if (status === 404 || status === 400) return <Notice title={t('notFoundTitle')} text={t('notFoundText')} />;
-    return (
-      <div className="plein-narrow">
-        <PageHeader title={t('loadFailed')} />
-        <Alert type="error">{view.error.message}</Alert>
-      </div>
-    );
+    const texts = { expiredTitle: t('expiredTitle'), expiredText: t('expiredText'), notFoundTitle: t('notFoundTitle'), notFoundText: t('notFoundText'), loadFailed: t('loadFailed') };
+    return <PublicLinkError error={view.error} texts={texts} />;
   }
-  if (outcome === 'expired') return <Notice title={t('expiredTitle')} text={t('expiredText')} />;
-  if (view.data.answered && !outcome) return <Notice title={t('answeredTitle')} text={t('answeredText')} />;
+  if (outcome === 'expired') return <PublicLinkNotice title={t('expiredTitle')} text={t('expiredText')} />;
+  if (view.data.answered && !outcome) return <PublicLinkNotice title={t('answeredTitle')} text={t('answeredText')} />;
 
   return (
     <div className="plein-narrow plein-tevredenheid">
@@ -125,15 +118,6 @@ function Thanks({ title, text }: { title: string; text: string }) {
         </Heading>
         <Paragraph>{text}</Paragraph>
       </div>
-    </div>
-  );
-}
-
-function Notice({ title, text }: { title: string; text: string }) {
-  return (
-    <div className="plein-narrow">
-      <PageHeader title={title} />
-      <Paragraph>{text}</Paragraph>
     </div>
   );
 }

@@ -32,7 +32,7 @@ export async function liveInboxRoutes(app: AppInstance) {
       reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
       reply.raw.write('retry: 3000\n\n');
       const unsubscribe = events.subscribe(ctx.actor.organisationId, (change) => {
-        if (!actsForMunicipality(ctx.actor, change.municipalityId)) return;
+        if (change.kind === 'signaal' || change.municipalityId === null || !actsForMunicipality(ctx.actor, change.municipalityId)) return;
         reply.raw.write(`event: ${change.kind}\ndata: ${JSON.stringify({ id: change.id })}\n\n`);
       });
       // A comment now and then keeps proxies from closing an idle stream.

@@ -7,17 +7,22 @@ import { findUser } from '../../users/users.repository';
 import { insertConversationEvent, updateConversation } from '../conversations.repository';
 import { findRules } from './rules.repository';
 import { decide } from './routing';
+import { listeningFactsOf } from '../../luisteren/pipeline/listening-facts';
 
 const PRIORITY_ORDER = ['laag', 'normaal', 'hoog', 'urgent'];
 
 // A new conversation goes where the organisation's rules send it. What a person already decided (an
 // assignment, a higher priority) is not overruled; labels are added.
 export async function applyRoutingRules(db: Db, clock: Clock, conversation: ConversationRow, message: MessageRow) {
-  const rules = await findRules(db, conversation.organisation_id, true);
+  const rules = (await findRules(db, conversation.organisation_id, true)).map((rule) => ({ name: rule.name, conditions: rule.conditions as RoutingConditions, actions: rule.actions as RoutingActions }));
   if (rules.length === 0) return conversation;
+  // Rules on monitors or tenor need listening's view of the message; it is made now if its job has not run yet.
+  const needsListening = rules.some((rule) => rule.conditions.monitorIds?.length || rule.conditions.tenors?.length);
+  const facts = needsListening ? await listeningFactsOf(db, clock, message.organisation_id, message.id) : null;
   const decision = decide(
-    rules.map((rule) => ({ name: rule.name, conditions: rule.conditions as RoutingConditions, actions: rule.actions as RoutingActions })),
+    rules,
     {
+      ...(facts && { monitorIds: facts.monitorIds, tenor: facts.tenor }),
       channel: message.channel,
       accountId: message.account_id,
       municipalityId: message.municipality_id,
@@ -25,7 +30,7 @@ export async function applyRoutingRules(db: Db, clock: Clock, conversation: Conv
       subject: message.subject,
       authorId: message.author_id,
       authorHandle: message.author_handle,
-      language: message.language,
+      language: message.language ?? facts?.language ?? null,
       visibility: message.visibility,
       receivedAt: message.received_at,
     },

@@ -106,6 +106,33 @@ describe('verdeelregels in de inbox', () => {
     expect(again).toMatchObject({ id: everyday.id, messageCount: 2, assignedUserId: beheerder.id, assignedTeamId: null, labels: [], priority: 'normaal' });
   });
 
+  it('verdeelt op een monitor van Luisteren en op de tenor, ook als de luisterjob nog niet gedraaid heeft', async () => {
+    const org = await buildOrganisation(t.database.db);
+    const castricum = org.municipalities.find((m) => m.cbs_code === 'GM0383')!;
+    const beheerder = await buildUser(t.database.db, t.clock, org.id, { roles: ['beheerder'] });
+    const admin = requestAs(t.app, await signIn(t.app, beheerder.email, beheerder.password));
+    const communicatie = (await admin('POST', '/api/v1/teams', { name: 'Communicatie' })).json();
+    const monitor = (await admin('POST', '/api/v1/monitors', { name: 'Beeld en beleid', query: 'wethouder OF burgemeester OF raad' })).json();
+    expect((await admin('POST', '/api/v1/routing-rules', { name: 'Onbekende monitor', conditions: { monitorIds: [crypto.randomUUID()] }, actions: { labels: ['x'] } })).statusCode).toBe(400);
+    expect((await admin('POST', '/api/v1/routing-rules', { name: 'Beleid', position: 1, conditions: { monitorIds: [monitor.id] }, actions: { assignTeamId: communicatie.id, labels: ['beleid'] } })).statusCode).toBe(201);
+    expect((await admin('POST', '/api/v1/routing-rules', { name: 'Kritiek', position: 2, conditions: { tenors: ['kritiek'] }, actions: { labels: ['kritiek'], priority: 'hoog' } })).statusCode).toBe(201);
+    expect((await admin('POST', '/api/v1/routing-rules', { name: 'Foute tenor', conditions: { tenors: ['boos'] }, actions: { labels: ['x'] } })).statusCode).toBe(400);
+
+    const view = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: castricum.id, channel: 'gesimuleerd', settings: { scenario: 'alledaags' } });
+    const account = await t.database.db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
+    const receive = async (text: string) => {
+      const [id] = await storeMessages(t.database.db, t.clock, account, [plainMessage({ platformId: `m-${crypto.randomUUID()}`, author: { id: 'a', handle: 'a', displayName: null, followers: null }, text, visibility: 'openbaar', postedAt: t.clock.now(), raw: {} })]);
+      // The inbox's job first, on purpose: routing must analyse the message itself.
+      await t.worker.drain(1);
+      await t.worker.drain();
+      const conversationId = (await t.database.db.selectFrom('messages').select('conversation_id').where('id', '=', id!).executeTakeFirstOrThrow()).conversation_id!;
+      return (await admin('GET', `/api/v1/conversations/${conversationId}`)).json();
+    };
+    expect(await receive('Wat vindt de wethouder van het nieuwe plan?')).toMatchObject({ assignedTeamId: communicatie.id, labels: ['beleid'] });
+    expect(await receive('De stoep ligt al weken open, echt schandalig en levensgevaarlijk!')).toMatchObject({ assignedTeamId: null, labels: ['kritiek'], priority: 'hoog' });
+    expect(await receive('Hoe laat gaat de milieustraat open?')).toMatchObject({ assignedTeamId: null, labels: [], priority: 'normaal' });
+  });
+
   it('weigert regels met onbekende teams, accounts of zonder actie, en laat alleen beheer ze wijzigen', async () => {
     const org = await buildOrganisation(t.database.db);
     const beheerder = await buildUser(t.database.db, t.clock, org.id, { roles: ['beheerder'] });

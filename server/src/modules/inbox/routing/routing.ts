@@ -12,6 +12,9 @@ export interface RoutableMessage {
   language: string | null;
   visibility: string;
   receivedAt: Date;
+  // From listening, when a rule asks for them: the monitors the message matched and its tenor.
+  monitorIds?: string[];
+  tenor?: string | null;
 }
 
 const normalise = (text: string) => text.toLocaleLowerCase('nl').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
@@ -52,6 +55,8 @@ export function matches(conditions: RoutingConditions, message: RoutableMessage)
     const text = `${message.subject ?? ''} ${message.text}`;
     if (!conditions.words.some((word) => containsWord(text, word))) return false;
   }
+  if (conditions.monitorIds?.length && !conditions.monitorIds.some((id) => message.monitorIds?.includes(id))) return false;
+  if (conditions.tenors?.length && !conditions.tenors.includes((message.tenor ?? '') as never)) return false;
   if (conditions.time && !withinTime(conditions.time, message.receivedAt)) return false;
   return true;
 }

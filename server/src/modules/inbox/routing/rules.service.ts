@@ -9,6 +9,7 @@ import { findAccount } from '../../channels/accounts.repository';
 import { findMunicipalities } from '../../organisations/organisations.repository';
 import { findTeam } from '../../users/teams.repository';
 import { findUser } from '../../users/users.repository';
+import { findMonitor } from '../../luisteren/monitors/monitors.repository';
 import { deleteRule, findRule, findRules, insertRule, updateRule } from './rules.repository';
 
 type Create = z.infer<typeof routingRuleCreateSchema>;
@@ -40,6 +41,9 @@ async function checkReferences(ctx: ServiceContext, conditions: RoutingCondition
   const municipalities = new Set((await findMunicipalities(ctx.db, organisationId)).map((m) => m.id));
   for (const [index, municipalityId] of (conditions?.municipalityIds ?? []).entries()) {
     if (!municipalities.has(municipalityId)) refuse(`conditions.municipalityIds.${index}`, 'Deze gemeente hoort niet bij uw organisatie.');
+  }
+  for (const [index, monitorId] of (conditions?.monitorIds ?? []).entries()) {
+    if (!(await findMonitor(ctx.db, organisationId, monitorId))) refuse(`conditions.monitorIds.${index}`, 'Deze monitor bestaat niet in uw organisatie.');
   }
 }
 

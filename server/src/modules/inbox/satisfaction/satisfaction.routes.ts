@@ -10,7 +10,7 @@ import {
 } from '../../../../../contracts/conversation-satisfaction';
 import { type AppInstance, serviceContext } from '../../../platform/http/app';
 import { answerSurveyForm, viewSurvey } from './answer.service';
-import { conversationSatisfaction, satisfactionFigures, setSatisfactionSurvey } from './satisfaction.service';
+import { conversationSatisfaction, satisfactionFigures, satisfactionSurveySetting, setSatisfactionSurvey } from './satisfaction.service';
 
 const surveyParams = z.strictObject({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Onbekende organisatie'),
@@ -61,6 +61,15 @@ export async function satisfactionRoutes(app: AppInstance) {
       },
     },
     async (request) => satisfactionFigures(serviceContext(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/channel-accounts/:id/satisfaction-survey',
+    {
+      config: { permission: 'channels.read' },
+      schema: { tags, summary: 'Of dit account na het sluiten van een gesprek de tevredenheidsvraag stelt', params: idParams, response: { 200: satisfactionSettingSchema } },
+    },
+    async (request) => satisfactionSurveySetting(serviceContext(request), request.params.id),
   );
 
   app.put(

@@ -23,6 +23,7 @@ function figuresOf(rows: Sent[]) {
     responses: scores.length,
     average: scores.length === 0 ? null : round(scores.reduce((sum, score) => sum + score, 0) / scores.length),
     satisfiedPct: scores.length === 0 ? null : round((scores.filter((score) => score >= 4).length / scores.length) * 100),
+    distribution: [1, 2, 3, 4, 5].map((value) => scores.filter((score) => score === value).length),
   };
 }
 
@@ -60,6 +61,22 @@ export async function satisfactionFigures(ctx: ServiceContext, query: FiguresQue
       const account = accountOf.get(accountId);
       return { accountId, handle: account?.handle ?? '', channel: account?.channel ?? '', municipality: (account && cbs.get(account.municipality_id)) ?? '', ...figuresOf(group) };
     }),
+    // What residents wrote says more than the average; the newest first, each with whom and where it was about.
+    comments: rows
+      .filter((row) => row.answered_at !== null && row.score !== null && row.comment)
+      .sort((a, b) => b.answered_at!.getTime() - a.answered_at!.getTime())
+      .slice(0, 200)
+      .map((row) => {
+        const agentId = row.answered_by_user_id ?? row.closed_by_user_id;
+        return {
+          answeredAt: row.answered_at!.toISOString(),
+          score: row.score!,
+          comment: row.comment!,
+          agent: (agentId && userName.get(agentId)) || 'Onbekend',
+          team: (row.team_id && teamName.get(row.team_id)) || 'Zonder team',
+          account: accountOf.get(row.account_id)?.handle ?? '',
+        };
+      }),
   };
 }
 
@@ -76,6 +93,13 @@ export async function conversationSatisfaction(ctx: ServiceContext, conversation
       comment: survey.comment,
     })),
   };
+}
+
+export async function satisfactionSurveySetting(ctx: ServiceContext, accountId: string) {
+  assertCan(ctx.actor, 'channels.read');
+  const account = await findAccount(ctx.db, ctx.actor.organisationId, accountId);
+  if (!account || !actsForMunicipality(ctx.actor, account.municipality_id)) throw notFound('Dit kanaalaccount');
+  return { enabled: account.satisfaction_survey };
 }
 
 // Per account the question can be switched off (an account for press contacts, a channel residents

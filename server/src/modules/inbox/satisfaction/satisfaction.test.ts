@@ -81,6 +81,11 @@ describe('tevredenheidsvraag na het sluiten', () => {
     const quiet = await accountIn(castricum.id);
     const off = await admin('PUT', `/api/v1/channel-accounts/${quiet.id}/satisfaction-survey`, { enabled: false });
     expect(off.json()).toEqual({ enabled: false });
+    expect((await admin('GET', `/api/v1/channel-accounts/${quiet.id}/satisfaction-survey`)).json()).toEqual({ enabled: false });
+    expect((await admin('GET', `/api/v1/channel-accounts/${account.id}/satisfaction-survey`)).json()).toEqual({ enabled: true });
+    const stranger = await inboxSetup(t);
+    expect((await stranger.admin('GET', `/api/v1/channel-accounts/${quiet.id}/satisfaction-survey`)).statusCode).toBe(404);
+    expect((await requestAs(t.app, null)('GET', `/api/v1/channel-accounts/${quiet.id}/satisfaction-survey`)).statusCode).toBe(401);
     const elsewhere = await receive(t, quiet, { author: 'c' });
     await answerAndClose(admin, admin, elsewhere.conversationId);
     expect(await surveysOf(org.id)).toEqual([]);
@@ -163,7 +168,7 @@ describe('cijfers klanttevredenheid webcare', () => {
       await answerAndClose(step.by, admin, question.conversationId);
       if (step.score !== null) {
         const surveys = await surveysOf(org.id);
-        const response = await t.app.inject({ method: 'POST', remoteAddress: resident(), url: linkIn(surveys.at(-1)!.text).api, payload: { score: step.score } });
+        const response = await t.app.inject({ method: 'POST', remoteAddress: resident(), url: linkIn(surveys.at(-1)!.text).api, payload: { score: step.score, ...(step.score === 3 && { comment: 'Het duurde lang.' }) } });
         expect(response.statusCode).toBe(201);
       }
     }
@@ -171,11 +176,12 @@ describe('cijfers klanttevredenheid webcare', () => {
     const figures = await admin('GET', '/api/v1/insights/conversation-satisfaction?from=2026-01-01&to=2026-12-31');
     expect(figures.statusCode, figures.body).toBe(200);
     const body = figures.json();
-    expect(body.total).toEqual({ sent: 4, responses: 3, average: 4, satisfiedPct: 66.7 });
+    expect(body.total).toEqual({ sent: 4, responses: 3, average: 4, satisfiedPct: 66.7, distribution: [0, 0, 1, 1, 1] });
     const byName = Object.fromEntries(body.agents.map((a: { name: string }) => [a.name, a]));
     expect(byName['Wendy Webcare']).toMatchObject({ userId: wendy.id, sent: 3, responses: 2, average: 4, satisfiedPct: 50 });
     expect(byName['Kees Klant']).toMatchObject({ sent: 1, responses: 1, average: 4, satisfiedPct: 100 });
-    expect(body.teams.find((x: { teamId: string | null }) => x.teamId === team.id)).toMatchObject({ sent: 2, responses: 2, average: 4 });
+    expect(body.teams.find((x: { teamId: string | null }) => x.teamId === team.id)).toMatchObject({ sent: 2, responses: 2, average: 4, distribution: [0, 0, 1, 0, 1] });
+    expect(body.comments).toEqual([{ answeredAt: expect.any(String), score: 3, comment: 'Het duurde lang.', agent: 'Wendy Webcare', team: team.name, account: account.handle }]);
     expect(body.teams.find((x: { teamId: string | null }) => x.teamId === null)).toMatchObject({ name: 'Zonder team', sent: 2, responses: 1 });
     expect(body.accounts.find((x: { accountId: string }) => x.accountId === account.id)).toMatchObject({ municipality: 'GM0383', sent: 3, responses: 3 });
     expect(body.accounts.find((x: { accountId: string }) => x.accountId === bergenAccount.id)).toMatchObject({ municipality: 'GM0373', sent: 1, responses: 0, average: null, satisfiedPct: null });

@@ -30,7 +30,7 @@ export async function findSurveysSent(db: Db, organisationId: string, filter: { 
   if (filter.municipalityIds.length === 0) return [];
   return db
     .selectFrom('conversation_surveys')
-    .select(['account_id', 'team_id', 'closed_by_user_id', 'answered_by_user_id', 'answered_at', 'score'])
+    .select(['account_id', 'team_id', 'closed_by_user_id', 'answered_by_user_id', 'answered_at', 'score', 'comment'])
     .where('organisation_id', '=', organisationId)
     .where('municipality_id', 'in', filter.municipalityIds)
     .where('sent_at', '>=', filter.from)

@@ -14,6 +14,7 @@ import { AccountStatusBadge, SimulatedBadge } from './AccountBadges';
 import { type ChannelAccountChange, EditChannelAccountForm } from './EditChannelAccountForm';
 import { OfficeHoursSection } from './office-hours/OfficeHoursSection';
 import { RecentMessages } from './RecentMessages';
+import { SatisfactionSurveySection } from './SatisfactionSurveySection';
 import { WebhookAddress } from './WebhookAddress';
 import { channelAccountsQueryKey, type ChannelCatalogue, useChannelAccount, useChannelCatalogue, WEBHOOK_CHANNELS } from './channel-queries';
 import { channelsMessages } from './channels-messages';
@@ -89,6 +90,7 @@ function EditChannelAccount({ account, catalogue }: { account: ChannelAccount; c
         </>
       )}
       {can('inbox.read') && <OfficeHoursSection accountId={account.id} canManage={can('channels.manage')} />}
+      <SatisfactionSurveySection accountId={account.id} canManage={can('channels.manage')} />
       {WEBHOOK_CHANNELS.includes(account.channel) && <WebhookAddress organisationId={me.organisation.id} accountId={account.id} />}
       {can('messages.read') && <RecentMessages accountId={account.id} />}
     </>

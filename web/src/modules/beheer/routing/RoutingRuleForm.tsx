@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { CHANNEL_CAPABILITIES } from '../../../../../contracts/channel-limits';
 import { CHANNELS } from '../../../../../contracts/channels';
 import { PRIORITIES } from '../../../../../contracts/inbox';
+import { type Monitor, TENORS } from '../../../../../contracts/luisteren';
 import { type RoutingRule, WEEKDAY_CODES } from '../../../../../contracts/routing';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../app/api-client';
 import { useMe } from '../../../app/auth-context';
 import { useMessages } from '../../../app/i18n';
@@ -28,6 +30,9 @@ export function RoutingRuleForm({ rule, onSaved, onCancel }: { rule?: RoutingRul
   const [channels, setChannels] = useState<string[]>(c.channels ?? []);
   const [municipalityIds, setMunicipalityIds] = useState<string[]>(c.municipalityIds ?? []);
   const [authors, setAuthors] = useState((c.authors ?? []).join(', '));
+  const [monitorIds, setMonitorIds] = useState<string[]>(c.monitorIds ?? []);
+  const [tenors, setTenors] = useState<string[]>(c.tenors ?? []);
+  const monitors = useQuery({ queryKey: ['monitors'], queryFn: () => api.get<Monitor[]>('/api/v1/monitors') });
   const [days, setDays] = useState<string[]>(c.time?.days ?? []);
   const [from, setFrom] = useState(c.time?.from ?? '');
   const [until, setUntil] = useState(c.time?.until ?? '');
@@ -56,6 +61,8 @@ export function RoutingRuleForm({ rule, onSaved, onCancel }: { rule?: RoutingRul
           ...(channels.length > 0 && { channels }),
           ...(municipalityIds.length > 0 && { municipalityIds }),
           ...(list(authors).length > 0 && { authors: list(authors) }),
+          ...(monitorIds.length > 0 && { monitorIds }),
+          ...(tenors.length > 0 && { tenors }),
           ...(days.length > 0 && { time: { days, from, until } }),
         },
         actions: {
@@ -88,6 +95,10 @@ export function RoutingRuleForm({ rule, onSaved, onCancel }: { rule?: RoutingRul
         <CheckboxGroup legend={t('channels')} options={CHANNELS.filter((ch) => ch !== 'rss').map((ch) => ({ value: ch, label: CHANNEL_CAPABILITIES[ch].label }))} selected={channels} onChange={setChannels} />
         <CheckboxGroup legend={t('municipalities')} options={me.municipalities.map((m) => ({ value: m.id, label: m.name }))} selected={municipalityIds} onChange={setMunicipalityIds} />
         <TextField label={t('authors')} description={t('authorsHelp')} value={authors} onChange={setAuthors} />
+        {(monitors.data ?? []).length > 0 && (
+          <CheckboxGroup legend={t('monitors')} description={t('monitorsHelp')} options={(monitors.data ?? []).map((monitor) => ({ value: monitor.id, label: monitor.name }))} selected={monitorIds} onChange={setMonitorIds} />
+        )}
+        <CheckboxGroup legend={t('tenors')} options={TENORS.map((tenor) => ({ value: tenor, label: t(`tenor.${tenor}`) }))} selected={tenors} onChange={setTenors} />
         <CheckboxGroup legend={t('days')} description={t('timeHelp')} options={WEEKDAY_CODES.map((day) => ({ value: day, label: t(`day.${day}`) }))} selected={days} onChange={setDays} error={errors.time} />
         <TextField label={t('from')} className="plein-textbox--short" value={from} onChange={setFrom} />
         <TextField label={t('until')} className="plein-textbox--short" value={until} onChange={setUntil} />

@@ -10,6 +10,9 @@ import { useMe } from '../../../app/auth-context';
 import { useMessages } from '../../../app/i18n';
 import { Alert, Button, CheckboxField, Heading } from '../../../ui';
 import { ComposerChecks } from './ComposerChecks';
+import { type AttachedImage, ComposerImages } from './ComposerImages';
+import { type ReviewRequest, ReviewChoice } from '../review/ReviewChoice';
+import { reviewMessages } from '../review/review-messages';
 import { composerMessages } from './composer-messages';
 import { fillReplyText, insertAt } from './composer-text';
 import { KnowledgePanel } from './KnowledgePanel';
@@ -29,6 +32,7 @@ const UNDO_SECONDS = 10;
 // (the server runs the same ones) and a short undo window before the request is made.
 export function Composer({ conversation, onSent, onComposing }: ComposerProps) {
   const t = useMessages(composerMessages);
+  const review = useMessages(reviewMessages);
   const me = useMe();
   const ids = { text: useId(), counter: useId(), heading: useId() };
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -51,15 +55,21 @@ export function Composer({ conversation, onSent, onComposing }: ComposerProps) {
   const [error, setError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [sending, setSending] = useState(false);
+  const [images, setImages] = useState<AttachedImage[]>([]);
+  const [reviewRequest, setReviewRequest] = useState<ReviewRequest>({ wanted: false, reviewerUserId: '' });
+  const [tried, setTried] = useState(false);
 
   const composing = text.trim().length > 0;
   useEffect(() => onComposing?.(composing), [composing, onComposing]);
   const isPublic = conversation.visibility === 'openbaar' && !privately;
   const finalText = signed && text.trim() ? withSignature(text, initials) : text.trim();
-  const check = useMemo(() => checkReply({ channel: conversation.channel, text: finalText, public: isPublic }), [conversation.channel, finalText, isPublic]);
+  const check = useMemo(
+    () => checkReply({ channel: conversation.channel, text: finalText, public: isPublic, images: images.map((image) => ({ altText: image.altText })) }),
+    [conversation.channel, finalText, isPublic, images],
+  );
 
   // What the agent confirmed when pressing send; changes during the undo window do not slip into it.
-  const pending = useRef<{ text: string; private: boolean; confirmedWarnings: boolean } | null>(null);
+  const pending = useRef<{ text: string; private: boolean; confirmedWarnings: boolean; media: { imageId: string; altText: string }[]; review: ReviewRequest } | null>(null);
 
   const send = async () => {
     const reply = pending.current;
@@ -67,17 +77,23 @@ export function Composer({ conversation, onSent, onComposing }: ComposerProps) {
     setSending(true);
     setAnnouncement(t('sending'));
     try {
-      await api.post(`/api/v1/conversations/${conversation.id}/reply`, {
+      const body = {
         text: reply.text,
-        idempotencyKey,
         ...(reply.private && { private: true }),
         ...(reply.confirmedWarnings && { confirmedWarnings: true }),
-      });
+        ...(reply.media.length > 0 && { media: reply.media }),
+      };
+      // Laten controleren: the reply waits on the conversation for a colleague instead of going out.
+      if (reply.review.wanted) await api.post(`/api/v1/conversations/${conversation.id}/reply-drafts`, { ...body, reviewerUserId: reply.review.reviewerUserId || null });
+      else await api.post(`/api/v1/conversations/${conversation.id}/reply`, { ...body, idempotencyKey });
       setText('');
       setTicked([]);
       setConfirmedWarnings(false);
+      setImages([]);
+      setTried(false);
+      setReviewRequest({ wanted: false, reviewerUserId: '' });
       setIdempotencyKey(crypto.randomUUID());
-      setAnnouncement(t('sent'));
+      setAnnouncement(reply.review.wanted ? review('submitted') : t('sent'));
       onSent();
     } catch (caught) {
       if (!(caught instanceof ProblemError)) throw caught;
@@ -95,6 +111,7 @@ export function Composer({ conversation, onSent, onComposing }: ComposerProps) {
   const countdownAnnouncement = secondsLeft === UNDO_SECONDS ? t('countdownStart', { seconds: UNDO_SECONDS }) : secondsLeft !== null && secondsLeft <= 5 && secondsLeft % 5 === 0 ? t('countdownLeft', { seconds: secondsLeft }) : '';
 
   const startSending = () => {
+    setTried(true);
     const refusal = !text.trim()
       ? t('needText')
       : check.blocking.length > 0
@@ -110,7 +127,18 @@ export function Composer({ conversation, onSent, onComposing }: ComposerProps) {
       else document.getElementById('composer-controle-sectie')?.focus();
       return;
     }
-    pending.current = { text: finalText, private: conversation.visibility === 'openbaar' && privately, confirmedWarnings: check.warnings.length > 0 };
+    pending.current = {
+      text: finalText,
+      private: conversation.visibility === 'openbaar' && privately,
+      confirmedWarnings: check.warnings.length > 0,
+      media: images.map((image) => ({ imageId: image.id, altText: image.altText.trim() })),
+      review: reviewRequest,
+    };
+    // Nothing leaves before a colleague approved it: no undo window needed.
+    if (reviewRequest.wanted) {
+      void send();
+      return;
+    }
     undo.start();
     setAnnouncement('');
     // Focus on the undo button: Enter right away stops the reply.
@@ -206,6 +234,8 @@ export function Composer({ conversation, onSent, onComposing }: ComposerProps) {
               </ol>
             </section>
           )}
+          <ComposerImages conversationId={conversation.id} capabilities={capabilities} images={images} onChange={setImages} onAnnounce={setAnnouncement} showMissing={tried} disabled={locked} />
+          <ReviewChoice conversationId={conversation.id} value={reviewRequest} onChange={setReviewRequest} disabled={locked} />
           <ComposerChecks
             check={check}
             toneQuestions={toneQuestions}
@@ -227,7 +257,7 @@ export function Composer({ conversation, onSent, onComposing }: ComposerProps) {
               </>
             ) : (
               <Button appearance="primary" busy={sending} onClick={startSending}>
-                {t('send')}
+                {reviewRequest.wanted ? review('submit') : t('send')}
               </Button>
             )}
           </div>

@@ -84,9 +84,9 @@ async function postRecord(session: BlueskySession, request: OutboundRequest): Pr
   return record;
 }
 
-async function existingPost(session: BlueskySession, repo: string, rkey: string): Promise<{ uri: string } | null> {
+async function existingPost(session: BlueskySession, repo: string, rkey: string): Promise<{ uri: string; cid: string; value: Json } | null> {
   try {
-    return await session.query<{ uri: string }>('com.atproto.repo.getRecord', { repo, collection: POST, rkey });
+    return await session.query<{ uri: string; cid: string; value: Json }>('com.atproto.repo.getRecord', { repo, collection: POST, rkey });
   } catch (error) {
     if (hasCode(error, 'RecordNotFound')) return null;
     throw error;
@@ -99,23 +99,30 @@ export async function publish(session: BlueskySession, handle: string, request: 
   const repo = await session.did();
   const rkey = rkeyFor(request);
   const record = await postRecord(session, request);
-  let uri: string;
+  let written: { uri: string; cid: string; value: Json };
   try {
     // swapRecord null: create only if the key is still free. Repeating the same bytes is a no-op.
-    ({ uri } = await session.procedure<{ uri: string }>('com.atproto.repo.putRecord', { repo, collection: POST, rkey, record, swapRecord: null }));
+    const { uri, cid } = await session.procedure<{ uri: string; cid: string }>('com.atproto.repo.putRecord', { repo, collection: POST, rkey, record, swapRecord: null });
+    written = { uri, cid, value: record };
   } catch (error) {
     // The key is taken, so an earlier attempt of this same item got through: that post is the answer.
     const existing = hasCode(error, 'InvalidSwap') ? await existingPost(session, repo, rkey) : null;
     if (!existing) throw error;
-    uri = existing.uri;
+    written = existing;
   }
-  return { platformId: uri, publicUrl: postUrl(handle, uri), secrets: session.freshSecrets() };
+  return sentResult(session, handle, written);
+}
+
+// The strong reference and the record go with the result, so the next part of a thread can answer this post
+// at once (the AppView may not have indexed it yet).
+function sentResult(session: BlueskySession, handle: string, post: { uri: string; cid: string; value: Json }): SentResult {
+  return { platformId: post.uri, publicUrl: postUrl(handle, post.uri), secrets: session.freshSecrets(), raw: { uri: post.uri, cid: post.cid, record: post.value } };
 }
 
 export async function findPublished(session: BlueskySession, handle: string, request: OutboundRequest): Promise<SentResult | null> {
   if (request.kind === 'delete' || request.kind === 'direct') return null;
   const existing = await existingPost(session, await session.did(), rkeyFor(request));
-  return existing ? { platformId: existing.uri, publicUrl: postUrl(handle, existing.uri), secrets: session.freshSecrets() } : null;
+  return existing ? sentResult(session, handle, existing) : null;
 }
 
 async function remove(session: BlueskySession, request: OutboundRequest): Promise<SentResult> {

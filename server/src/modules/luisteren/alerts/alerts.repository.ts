@@ -1,0 +1,117 @@
+import { type Insertable, sql } from 'kysely';
+import type { Db } from '../../../platform/db/database';
+import type { ListeningAlertsTable } from '../../../platform/db/schema';
+
+const MINUTE = 60_000;
+
+export async function findRecentAlertKinds(db: Db, organisationId: string, monitorId: string, since: Date) {
+  const rows = await db
+    .selectFrom('listening_alerts')
+    .select('kind')
+    .where('organisation_id', '=', organisationId)
+    .where('monitor_id', '=', monitorId)
+    .where('window_end', '>', since)
+    .execute();
+  return new Set(rows.map((row) => row.kind));
+}
+
+// The last two hours of a monitor, counted in one pass over the matches index.
+export async function countRecent(db: Db, organisationId: string, monitorId: string, reference: Date) {
+  const at = (minutes: number) => new Date(reference.getTime() - minutes * MINUTE);
+  return db
+    .selectFrom('monitor_matches as mm')
+    .innerJoin('listening_items as li', (join) => join.onRef('li.organisation_id', '=', 'mm.organisation_id').onRef('li.message_id', '=', 'mm.message_id'))
+    .select([
+      sql<number>`count(*) FILTER (WHERE mm.posted_at > ${at(1)})::int`.as('last1'),
+      sql<number>`count(*) FILTER (WHERE mm.posted_at > ${at(5)})::int`.as('last5'),
+      sql<number>`count(*) FILTER (WHERE mm.posted_at > ${at(15)})::int`.as('last15'),
+      sql<number>`count(*) FILTER (WHERE mm.posted_at > ${at(60)})::int`.as('lastHour'),
+      sql<number>`count(*) FILTER (WHERE mm.posted_at > ${at(60)} AND li.tenor = 'kritiek')::int`.as('lastHourCritical'),
+      sql<number>`count(*) FILTER (WHERE mm.posted_at <= ${at(15)})::int`.as('earlier'),
+      sql<number>`count(*) FILTER (WHERE li.channel = 'rss' AND li.duplicate_of IS NULL)::int`.as('news'),
+    ])
+    .where('mm.organisation_id', '=', organisationId)
+    .where('mm.monitor_id', '=', monitorId)
+    .where('mm.posted_at', '>', at(120))
+    .where('mm.posted_at', '<=', reference)
+    .executeTakeFirstOrThrow();
+}
+
+// What is normal: the week before the last two hours, and the same hour of the week in the four weeks before.
+export async function countBaseline(db: Db, organisationId: string, monitorId: string, reference: Date) {
+  const week = 7 * 24 * 60 * MINUTE;
+  const recentStart = new Date(reference.getTime() - 120 * MINUTE);
+  const sameHour = [1, 2, 3, 4].map((weeks) => {
+    const centre = reference.getTime() - weeks * week;
+    return sql<number>`count(*) FILTER (WHERE mm.posted_at > ${new Date(centre - 30 * MINUTE)} AND mm.posted_at <= ${new Date(centre + 30 * MINUTE)})::int`;
+  });
+  const row = await db
+    .selectFrom('monitor_matches as mm')
+    .innerJoin('listening_items as li', (join) => join.onRef('li.organisation_id', '=', 'mm.organisation_id').onRef('li.message_id', '=', 'mm.message_id'))
+    .select([
+      sql<number>`count(*) FILTER (WHERE mm.posted_at > ${new Date(recentStart.getTime() - week)})::int`.as('week'),
+      sql<number>`count(*) FILTER (WHERE mm.posted_at > ${new Date(recentStart.getTime() - week)} AND li.tenor = 'kritiek')::int`.as('weekCritical'),
+      sql<number>`count(*) FILTER (WHERE mm.posted_at > ${new Date(recentStart.getTime() - week)} AND li.channel = 'rss' AND li.duplicate_of IS NULL)::int`.as('weekNews'),
+      sql<string>`min(mm.posted_at)`.as('first'),
+      ...sameHour.map((expression, index) => expression.as(`hour${index + 1}`)),
+    ])
+    .where('mm.organisation_id', '=', organisationId)
+    .where('mm.monitor_id', '=', monitorId)
+    .where('mm.posted_at', '>', new Date(reference.getTime() - 4 * week - 30 * MINUTE))
+    .where('mm.posted_at', '<=', recentStart)
+    .executeTakeFirstOrThrow();
+  const first = row.first ? new Date(row.first) : null;
+  // Only weeks the monitor has history for count: a new monitor has no "same hour four weeks ago".
+  const sameHourCounts = ([row.hour1, row.hour2, row.hour3, row.hour4] as number[]).filter((_, index) => first !== null && first.getTime() <= reference.getTime() - (index + 1) * week);
+  const weekStart = Math.max(recentStart.getTime() - week, first?.getTime() ?? recentStart.getTime());
+  return { week: row.week, weekMinutes: (recentStart.getTime() - weekStart) / MINUTE, weekCritical: row.weekCritical, weekNews: row.weekNews, sameHourCounts };
+}
+
+// Serialises alerting per monitor across workers for the rest of the transaction.
+export async function lockMonitorAlerts(db: Db, monitorId: string) {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`signaal:${monitorId}`}))`.execute(db);
+}
+
+export async function insertAlert(db: Db, row: Insertable<ListeningAlertsTable>) {
+  return db
+    .insertInto('listening_alerts')
+    .values(row)
+    .onConflict((conflict) => conflict.columns(['organisation_id', 'monitor_id', 'kind', 'window_start']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function findAlerts(db: Db, organisationId: string, filter: { alertId?: string; monitorId?: string; municipalityIds?: string[]; limit: number }) {
+  let query = db
+    .selectFrom('listening_alerts as a')
+    .innerJoin('monitors as m', (join) => join.onRef('m.organisation_id', '=', 'a.organisation_id').onRef('m.id', '=', 'a.monitor_id'))
+    .selectAll('a')
+    .select(['m.name as monitor_name', 'm.municipality_id'])
+    .where('a.organisation_id', '=', organisationId);
+  if (filter.alertId) query = query.where('a.id', '=', filter.alertId);
+  if (filter.monitorId) query = query.where('a.monitor_id', '=', filter.monitorId);
+  if (filter.municipalityIds) {
+    const ids = filter.municipalityIds;
+    query = query.where((where) => (ids.length > 0 ? where.or([where('m.municipality_id', 'is', null), where('m.municipality_id', 'in', ids)]) : where('m.municipality_id', 'is', null)));
+  }
+  return query.orderBy('a.created_at', 'desc').limit(filter.limit).execute();
+}
+
+export async function markAlertSeen(db: Db, organisationId: string, alertId: string, userId: string, at: Date) {
+  return db
+    .updateTable('listening_alerts')
+    .set({ seen_by: userId, seen_at: at })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', alertId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function findMonitorForAlert(db: Db, organisationId: string, monitorId: string) {
+  return db
+    .selectFrom('monitors')
+    .select(['name', 'municipality_id', 'alert_emails', 'alerts_enabled'])
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', monitorId)
+    .executeTakeFirstOrThrow();
+}

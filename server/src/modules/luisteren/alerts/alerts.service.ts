@@ -1,0 +1,62 @@
+import type { Clock } from '../../../platform/clock';
+import type { Db } from '../../../platform/db/database';
+import type { ListeningAlertRow } from '../../../platform/db/schema';
+import { announce } from '../../../platform/events/event-hub';
+import { enqueueJob } from '../../../platform/jobs/jobs.service';
+import { countBaseline, countRecent, findMonitorForAlert, findRecentAlertKinds, insertAlert, lockMonitorAlerts } from './alerts.repository';
+import { alertMail } from './alert-mail';
+import { judgeMonitor, worthALook } from './spike-detector';
+
+const MINUTE = 60_000;
+// One alert per monitor and kind in this time: a crisis is one alert, not one a minute.
+const QUIET_AFTER_ALERT_MS = 120 * MINUTE;
+
+// Runs in the pipeline's transaction after each batch, for the monitors that got new matches. The
+// reference moment is the newest matched post (never later than now): replayed or imported history is
+// judged by its own time, live traffic by the clock.
+export async function detectAlerts(db: Db, clock: Clock, organisationId: string, latestByMonitor: Map<string, Date>, options: { publicUrl?: string } = {}) {
+  const created: ListeningAlertRow[] = [];
+  for (const [monitorId, latest] of latestByMonitor) {
+    const reference = new Date(Math.min(latest.getTime(), clock.now().getTime()));
+    const findings = await findingsFor(db, organisationId, monitorId, reference);
+    if (findings.length === 0) continue;
+    await lockMonitorAlerts(db, monitorId);
+    const recent = await findRecentAlertKinds(db, organisationId, monitorId, new Date(reference.getTime() - QUIET_AFTER_ALERT_MS));
+    for (const finding of findings) {
+      if (recent.has(finding.kind)) continue;
+      const alert = await insertAlert(db, {
+        organisation_id: organisationId,
+        monitor_id: monitorId,
+        kind: finding.kind,
+        window_start: new Date(Math.floor(reference.getTime() / MINUTE) * MINUTE - finding.minutes * MINUTE),
+        window_end: reference,
+        observed: finding.observed,
+        expected: finding.expected,
+        crisis_like: finding.crisisLike,
+        created_at: clock.now(),
+      });
+      if (!alert) continue;
+      created.push(alert);
+      await deliver(db, alert, options.publicUrl);
+    }
+  }
+  return created;
+}
+
+async function findingsFor(db: Db, organisationId: string, monitorId: string, reference: Date) {
+  const recent = await countRecent(db, organisationId, monitorId, reference);
+  // Most batches end here: nothing reaches the floor of any window, so no baseline is needed.
+  if (!worthALook(recent)) return [];
+  return judgeMonitor(recent, await countBaseline(db, organisationId, monitorId, reference));
+}
+
+// In the app (live, through NOTIFY on commit) and by e-mail to the monitor's addresses, through the mail
+// queue in the same transaction: the alert row is unique, so each address gets each alert once.
+async function deliver(db: Db, alert: ListeningAlertRow, publicUrl: string | undefined) {
+  const monitor = await findMonitorForAlert(db, alert.organisation_id, alert.monitor_id);
+  await announce(db, { organisationId: alert.organisation_id, kind: 'signaal', id: alert.id, municipalityId: monitor.municipality_id });
+  if (!monitor.alerts_enabled) return;
+  for (const to of monitor.alert_emails) {
+    await enqueueJob(db, { organisationId: alert.organisation_id, name: 'mail.versturen', payload: { to, ...alertMail(alert, monitor.name, publicUrl) }, runAt: alert.created_at, uniqueKey: `signaal:${alert.id}:${to}` });
+  }
+}

@@ -1,0 +1,29 @@
+import type { ServiceContext } from '../../../platform/context';
+import { conflict } from '../../../platform/http/errors';
+import { assertCan } from '../../../platform/tenancy/policy';
+import { bringIntoInbox } from '../../inbox/threading.service';
+import { findAuthorHistory, findThread } from './explore.repository';
+import { findVisibleItem, toItemView } from './explore.service';
+
+// An item with its thread and what its author said before: the context an analyst needs to weigh it.
+export async function getItem(ctx: ServiceContext, messageId: string) {
+  assertCan(ctx.actor, 'listening.read');
+  const row = await findVisibleItem(ctx, messageId);
+  const scope = ctx.actor.roles.includes('beheerder') ? undefined : ctx.actor.municipalityIds;
+  const thread = await findThread(ctx.db, ctx.actor.organisationId, row.account_id, row.thread_root_platform_id ?? row.platform_id);
+  const history = await findAuthorHistory(ctx.db, ctx.actor.organisationId, row.author_handle, scope, 21);
+  return {
+    item: toItemView(row),
+    thread: thread.map((message) => ({ messageId: message.id, direction: message.direction, author: message.author_name ?? message.author_handle, text: message.text, postedAt: message.posted_at.toISOString(), publicUrl: message.public_url })),
+    authorHistory: history.filter((other) => other.message_id !== messageId).slice(0, 20).map(toItemView),
+  };
+}
+
+// "Naar inbox": a post found by listening becomes a webcare conversation, routed like any other.
+export async function sendItemToInbox(ctx: ServiceContext, messageId: string) {
+  assertCan(ctx.actor, 'inbox.handle');
+  const row = await findVisibleItem(ctx, messageId);
+  if (row.channel === 'rss') throw conflict('niet-te-beantwoorden', 'Een nieuwsbericht uit een feed kunt u niet beantwoorden; deel het met een collega of maak er een melding van.');
+  const conversationId = row.conversation_id ?? (await bringIntoInbox(ctx.db, ctx.clock, ctx.actor.organisationId, messageId));
+  return { conversationId };
+}

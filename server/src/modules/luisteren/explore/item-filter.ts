@@ -1,0 +1,46 @@
+import { type SelectQueryBuilder, sql } from 'kysely';
+import type { Database } from '../../../platform/db/schema';
+
+// Filters of Luisteren, as resolved by the service (municipality scope, list ids, dates).
+export interface ResolvedFilter {
+  municipalityIds?: string[];
+  q?: string;
+  monitorId?: string;
+  channel?: string;
+  tenor?: string;
+  from?: Date;
+  until?: Date;
+  author?: string;
+  listId?: string;
+  withPlace?: boolean;
+  reviewed?: boolean;
+}
+
+type ItemQuery<O> = SelectQueryBuilder<Database & { li: Database['listening_items']; m: Database['messages'] }, 'li' | 'm', O>;
+
+// One place that turns the filters into SQL, for the list, the figures and the export alike.
+export function applyItemFilter<O>(query: ItemQuery<O>, organisationId: string, filter: ResolvedFilter): ItemQuery<O> {
+  let q = query.where('li.organisation_id', '=', organisationId);
+  if (filter.municipalityIds) q = q.where('li.municipality_id', 'in', filter.municipalityIds.length > 0 ? filter.municipalityIds : ['00000000-0000-0000-0000-000000000000']);
+  if (filter.q) q = q.where(sql<boolean>`m.search @@ websearch_to_tsquery('dutch', ${filter.q})`);
+  if (filter.monitorId) {
+    const monitorId = filter.monitorId;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(selectFrom('monitor_matches as mm').select('mm.message_id').whereRef('mm.organisation_id', '=', 'li.organisation_id').whereRef('mm.message_id', '=', 'li.message_id').where('mm.monitor_id', '=', monitorId)),
+    );
+  }
+  if (filter.channel) q = q.where('li.channel', '=', filter.channel);
+  if (filter.tenor) q = q.where('li.tenor', '=', filter.tenor as never);
+  if (filter.from) q = q.where('li.posted_at', '>=', filter.from);
+  if (filter.until) q = q.where('li.posted_at', '<', filter.until);
+  if (filter.author) q = q.where(sql<boolean>`lower(li.author_handle) = ${filter.author.replace(/^@/, '').toLowerCase()}`);
+  if (filter.listId) {
+    const listId = filter.listId;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(selectFrom('author_list_members as alm').select('alm.author_handle').whereRef('alm.organisation_id', '=', 'li.organisation_id').where('alm.list_id', '=', listId).where(sql<boolean>`alm.author_handle = lower(li.author_handle)`)),
+    );
+  }
+  if (filter.withPlace) q = q.where('m.geo_lat', 'is not', null);
+  if (filter.reviewed !== undefined) q = q.where('li.reviewed_at', filter.reviewed ? 'is not' : 'is', null);
+  return q;
+}

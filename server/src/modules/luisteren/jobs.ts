@@ -1,0 +1,13 @@
+import type { JobRegistry } from '../../platform/jobs/job-registry';
+import { registerAnalysisPlanner } from './analyses/jobs';
+import { registerMonitorBackfill } from './monitors/backfill';
+import { registerListeningPipeline } from './pipeline/pipeline.service';
+import { registerTenorTraining } from './review/training';
+
+// Every background job of listening: the pipeline, backfilling a monitor, retraining the tenor model, drafting scheduled analyses.
+export function registerListeningJobs(registry: JobRegistry, options: { publicUrl?: string }) {
+  registerListeningPipeline(registry, options);
+  registerMonitorBackfill(registry);
+  registerTenorTraining(registry);
+  registerAnalysisPlanner(registry, options);
+}

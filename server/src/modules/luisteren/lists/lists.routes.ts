@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { idParams } from '../../../../../contracts/common';
+import { authorListChangeSchema, authorListCreateSchema, authorListSchema } from '../../../../../contracts/luisteren';
+import { type AppInstance, serviceContext } from '../../../platform/http/app';
+import { changeAuthorList, createAuthorList, listAuthorLists, removeAuthorList } from './lists.service';
+
+export async function authorListRoutes(app: AppInstance) {
+  const tags = ['Luisteren'];
+
+  app.get(
+    '/api/v1/auteurslijsten',
+    { config: { permission: 'listening.read' }, schema: { tags, summary: 'Lijsten van auteurs (raadsleden, pers, regiogemeenten)', response: { 200: z.array(authorListSchema) } } },
+    async (request) => listAuthorLists(serviceContext(request)),
+  );
+
+  app.post(
+    '/api/v1/auteurslijsten',
+    { config: { permission: 'listening.manage' }, schema: { tags, summary: 'Maak een lijst van auteurs (handles)', body: authorListCreateSchema, response: { 201: authorListSchema } } },
+    async (request, reply) => reply.status(201).send(await createAuthorList(serviceContext(request), request.body)),
+  );
+
+  app.patch(
+    '/api/v1/auteurslijsten/:id',
+    { config: { permission: 'listening.manage' }, schema: { tags, summary: 'Wijzig een lijst; leden worden vervangen', params: idParams, body: authorListChangeSchema, response: { 200: authorListSchema } } },
+    async (request) => changeAuthorList(serviceContext(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/v1/auteurslijsten/:id',
+    { config: { permission: 'listening.manage' }, schema: { tags, summary: 'Verwijder een lijst', params: idParams, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await removeAuthorList(serviceContext(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+}

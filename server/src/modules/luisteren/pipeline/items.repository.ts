@@ -1,0 +1,90 @@
+import { type Insertable, sql } from 'kysely';
+import type { Db } from '../../../platform/db/database';
+import type { ListeningItemsTable, MonitorMatchesTable } from '../../../platform/db/schema';
+
+// Inbound messages among `ids` that the pipeline has not seen yet: a rerun after a crash skips what was done.
+export async function findUnprocessedMessages(db: Db, organisationId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('messages as m')
+    .leftJoin('listening_items as li', (join) => join.onRef('li.organisation_id', '=', 'm.organisation_id').onRef('li.message_id', '=', 'm.id'))
+    .innerJoin('municipalities as g', (join) => join.onRef('g.organisation_id', '=', 'm.organisation_id').onRef('g.id', '=', 'm.municipality_id'))
+    .select([
+      'm.id',
+      'm.municipality_id',
+      'g.cbs_code',
+      'm.channel',
+      'm.author_handle',
+      'm.author_followers',
+      'm.text',
+      'm.subject',
+      'm.hashtags',
+      'm.mentions',
+      'm.language',
+      'm.geo_lat',
+      'm.geo_lon',
+      'm.posted_at',
+    ])
+    .where('m.organisation_id', '=', organisationId)
+    .where('m.id', 'in', ids)
+    .where('m.direction', '=', 'in')
+    .where('li.message_id', 'is', null)
+    .orderBy('m.posted_at')
+    .execute();
+}
+
+export type UnprocessedMessage = Awaited<ReturnType<typeof findUnprocessedMessages>>[number];
+
+// First-of-their-kind items that new ones may be a copy of: the same exact key, or a shared simhash band.
+export async function findDuplicateCandidates(db: Db, organisationId: string, since: Date, exactKeys: string[], bands: string[]) {
+  if (exactKeys.length === 0) return [];
+  return db
+    .selectFrom('listening_items')
+    .select(['message_id', 'exact_key', 'simhash', 'posted_at'])
+    .where('organisation_id', '=', organisationId)
+    .where('duplicate_of', 'is', null)
+    .where('posted_at', '>=', since)
+    .where((where) =>
+      where.or([where('exact_key', 'in', exactKeys), sql<boolean>`simhash_bands && ${sql.val(bands)}::text[]`]),
+    )
+    .execute();
+}
+
+export async function insertItems(db: Db, rows: Insertable<ListeningItemsTable>[]) {
+  for (let start = 0; start < rows.length; start += 500) {
+    await db.insertInto('listening_items').values(rows.slice(start, start + 500)).onConflict((conflict) => conflict.doNothing()).execute();
+  }
+}
+
+// One statement for all originals that got copies in this batch.
+export async function countDuplicates(db: Db, organisationId: string, counts: Map<string, { copies: number; reach: number }>) {
+  if (counts.size === 0) return;
+  const values = [...counts].map(([id, count]) => sql`(${id}::uuid, ${count.copies}::int, ${count.reach}::int)`);
+  await sql`
+    UPDATE listening_items AS li SET duplicate_count = li.duplicate_count + v.copies, reach = li.reach + v.reach
+    FROM (VALUES ${sql.join(values)}) AS v(id, copies, reach)
+    WHERE li.organisation_id = ${organisationId} AND li.message_id = v.id`.execute(db);
+}
+
+export async function insertMatches(db: Db, rows: Insertable<MonitorMatchesTable>[]) {
+  for (let start = 0; start < rows.length; start += 1000) {
+    await db.insertInto('monitor_matches').values(rows.slice(start, start + 1000)).onConflict((conflict) => conflict.doNothing()).execute();
+  }
+}
+
+export async function findListsOfAuthors(db: Db, organisationId: string, handles: string[]) {
+  if (handles.length === 0) return [];
+  return db
+    .selectFrom('author_list_members as m')
+    .innerJoin('author_lists as l', (join) => join.onRef('l.organisation_id', '=', 'm.organisation_id').onRef('l.id', '=', 'm.list_id'))
+    .select(['m.author_handle', 'l.name'])
+    .where('m.organisation_id', '=', organisationId)
+    .where('m.author_handle', 'in', handles)
+    .execute();
+}
+
+export async function findItemFacts(db: Db, organisationId: string, messageId: string) {
+  const item = await db.selectFrom('listening_items').select(['tenor', 'language']).where('organisation_id', '=', organisationId).where('message_id', '=', messageId).executeTakeFirst();
+  const monitors = await db.selectFrom('monitor_matches').select('monitor_id').where('organisation_id', '=', organisationId).where('message_id', '=', messageId).execute();
+  return { tenor: item?.tenor ?? null, language: item?.language ?? null, monitorIds: monitors.map((row) => row.monitor_id) };
+}

@@ -1,0 +1,44 @@
+import { sql } from 'kysely';
+import type { QueryNode } from '../../../../../contracts/monitor-query';
+import type { Db } from '../../../platform/db/database';
+import { type CompiledQuery, compileMonitorQuery } from '../query/matcher';
+
+export interface CompiledMonitor {
+  id: string;
+  municipalityId: string | null;
+  query: CompiledQuery;
+}
+
+// Compiled monitors per organisation, rebuilt when a monitor changes (count and latest change are
+// read per batch: one cheap query instead of compiling every query for every batch).
+const cache = new Map<string, { signature: string; monitors: CompiledMonitor[] }>();
+
+export async function monitorsOf(db: Db, organisationId: string): Promise<CompiledMonitor[]> {
+  const { signature } = await db
+    .selectFrom('monitors')
+    .select(sql<string>`count(*)::text || '|' || coalesce(max(updated_at)::text, '')`.as('signature'))
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirstOrThrow();
+  const cached = cache.get(organisationId);
+  if (cached?.signature === signature) return cached.monitors;
+  const monitors = await compileAll(db, organisationId);
+  cache.set(organisationId, { signature, monitors });
+  return monitors;
+}
+
+export async function compileMonitor(db: Db, organisationId: string, monitor: { id: string; municipality_id: string | null; query_ast: unknown }) {
+  return { id: monitor.id, municipalityId: monitor.municipality_id, query: compileMonitorQuery(monitor.query_ast as QueryNode, { boundaries: await boundariesOf(db, organisationId) }) };
+}
+
+async function compileAll(db: Db, organisationId: string) {
+  const rows = await db.selectFrom('monitors').select(['id', 'municipality_id', 'query_ast']).where('organisation_id', '=', organisationId).execute();
+  if (rows.length === 0) return [];
+  const boundaries = await boundariesOf(db, organisationId);
+  return rows.map((row) => ({ id: row.id, municipalityId: row.municipality_id, query: compileMonitorQuery(row.query_ast as QueryNode, { boundaries }) }));
+}
+
+// plaats:GM0383 needs the municipality's boundary (loaded with `plein municipality boundary`).
+async function boundariesOf(db: Db, organisationId: string) {
+  const rows = await db.selectFrom('municipalities').select(['cbs_code', 'boundary']).where('organisation_id', '=', organisationId).where('boundary', 'is not', null).execute();
+  return new Map(rows.map((row) => [row.cbs_code, row.boundary as never]));
+}

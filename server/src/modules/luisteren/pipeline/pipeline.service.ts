@@ -1,0 +1,137 @@
+import type { Insertable } from 'kysely';
+import type { Clock } from '../../../platform/clock';
+import type { JobRegistry } from '../../../platform/jobs/job-registry';
+import { LISTEN_JOB } from '../../channels/ingest.service';
+import type { Db } from '../../../platform/db/database';
+import type { ListeningItemsTable } from '../../../platform/db/schema';
+import { duplicateFingerprints, simhashBands } from '../analysis/duplicates';
+import { detectLanguage } from '../analysis/language';
+import { classifyTenor } from '../analysis/tenor-model';
+import { detectAlerts } from '../alerts/alerts.service';
+import { prepareItem } from '../query/matcher';
+import { foldDuplicates } from './fold-duplicates';
+import { toMatchable } from './matchable';
+import { countDuplicates, findDuplicateCandidates, findListsOfAuthors, findUnprocessedMessages, insertItems, insertMatches, type UnprocessedMessage } from './items.repository';
+import { monitorsOf } from './monitor-set';
+import { tenorModelOf } from './tenor-model-cache';
+
+// Copies are folded into an original seen within this window; older look-alikes are news again.
+const DUPLICATE_WINDOW_MS = 3 * 24 * 3_600_000;
+
+// The listening pipeline, one code path for a single webhook message and for a bulk import:
+// normalise → language → tenor → fold duplicates → match monitors → (full text is a generated column
+// on messages) → alerts. Idempotent: messages already processed are skipped, rows are inserted once.
+// Set once when the jobs are registered: also a run started by the inbox (routing on a monitor) links its alert mails.
+let defaults: { publicUrl?: string } = {};
+
+export async function processMessages(db: Db, clock: Clock, organisationId: string, messageIds: string[], options: { publicUrl?: string } = defaults) {
+  const messages = await findUnprocessedMessages(db, organisationId, messageIds);
+  if (messages.length === 0) return { processed: 0 };
+  const model = await tenorModelOf(db, organisationId);
+  const analysed = messages.map((message) => analyse(message, model));
+
+  const earliest = messages[0]!.posted_at;
+  const stored = await findDuplicateCandidates(
+    db,
+    organisationId,
+    new Date(earliest.getTime() - DUPLICATE_WINDOW_MS),
+    [...new Set(analysed.map((item) => item.exactKey))],
+    [...new Set(analysed.flatMap((item) => item.bands))],
+  );
+  const { duplicateOf, gains } = foldDuplicates(
+    analysed.map((item) => ({ id: item.message.id, exactKey: item.exactKey, simhash: item.simhash, reach: item.reach })),
+    stored.map((row) => ({ id: row.message_id, exactKey: row.exact_key, simhash: BigInt(`0x${row.simhash}`) })),
+  );
+
+  await insertItems(db, analysed.map((item) => toItemRow(organisationId, item, duplicateOf.get(item.message.id) ?? null)));
+  // Originals of this same batch are inserted first, so they are counted like stored ones.
+  await countDuplicates(db, organisationId, gains);
+
+  const matches = await matchMonitors(db, organisationId, analysed);
+  await insertMatches(db, matches);
+  const latestByMonitor = new Map<string, Date>();
+  for (const match of matches) {
+    const latest = latestByMonitor.get(match.monitor_id);
+    if (!latest || latest < match.posted_at) latestByMonitor.set(match.monitor_id, match.posted_at);
+  }
+  await detectAlerts(db, clock, organisationId, latestByMonitor, options);
+  return { processed: messages.length, matches: matches.length };
+}
+
+function analyse(message: UnprocessedMessage, model: Parameters<typeof classifyTenor>[1]) {
+  const text = message.subject ? `${message.subject}\n${message.text}` : message.text;
+  const language = message.language ?? detectLanguage(text);
+  // The lexicon and the model know Dutch; other languages are counted, not judged.
+  const tenor = language === null || language === 'nl' ? classifyTenor(text, model) : { tenor: 'neutraal' as const, confidence: 0, source: 'lexicon' as const };
+  const { exactKey, simhash } = duplicateFingerprints(text);
+  return {
+    message,
+    text,
+    language,
+    tenor,
+    exactKey,
+    simhash,
+    bands: simhashBands(simhash),
+    reach: message.author_followers ?? 0,
+  };
+}
+
+type Analysed = ReturnType<typeof analyse>;
+
+function toItemRow(organisationId: string, item: Analysed, duplicateOf: string | null): Insertable<ListeningItemsTable> {
+  return {
+    organisation_id: organisationId,
+    message_id: item.message.id,
+    municipality_id: item.message.municipality_id,
+    channel: item.message.channel,
+    author_handle: item.message.author_handle,
+    posted_at: item.message.posted_at,
+    language: item.language,
+    tenor_auto: item.tenor.tenor,
+    tenor_auto_source: item.tenor.source,
+    tenor_confidence: item.tenor.confidence,
+    tenor: item.tenor.tenor,
+    topic: null,
+    reviewed_by: null,
+    reviewed_at: null,
+    exact_key: item.exactKey,
+    simhash: item.simhash.toString(16).padStart(16, '0'),
+    simhash_bands: item.bands,
+    duplicate_of: duplicateOf,
+    reach: item.reach,
+  };
+}
+
+async function matchMonitors(db: Db, organisationId: string, analysed: Analysed[]) {
+  const monitors = await monitorsOf(db, organisationId);
+  if (monitors.length === 0) return [];
+  const lists = await authorListsOf(db, organisationId, analysed.map((item) => item.message.author_handle));
+  const matches = [];
+  for (const item of analysed) {
+    const prepared = prepareItem(toMatchable(item.message, item.language, lists));
+    for (const monitor of monitors) {
+      if (monitor.municipalityId && monitor.municipalityId !== item.message.municipality_id) continue;
+      if (monitor.query.matches(prepared)) {
+        matches.push({ organisation_id: organisationId, monitor_id: monitor.id, message_id: item.message.id, posted_at: item.message.posted_at });
+      }
+    }
+  }
+  return matches;
+}
+
+export async function authorListsOf(db: Db, organisationId: string, handles: string[]) {
+  const rows = await findListsOfAuthors(db, organisationId, [...new Set(handles.map((handle) => handle.toLowerCase()))]);
+  const lists = new Map<string, string[]>();
+  for (const row of rows) lists.set(row.author_handle, [...(lists.get(row.author_handle) ?? []), row.name]);
+  return lists;
+}
+
+export function registerListeningPipeline(registry: JobRegistry, options: { publicUrl?: string }) {
+  defaults = options;
+  registry.register({
+    name: LISTEN_JOB,
+    handler: async ({ db, clock, job, payload }) => {
+      await processMessages(db, clock, job.organisation_id, (payload.messageIds as string[]) ?? [], options);
+    },
+  });
+}

@@ -1,0 +1,60 @@
+import { type Insertable, sql } from 'kysely';
+import type { Db } from '../../../platform/db/database';
+import type { TenorCorrectionsTable, TenorValue } from '../../../platform/db/schema';
+
+export async function findItemsForReview(db: Db, organisationId: string, messageIds: string[]) {
+  if (messageIds.length === 0) return [];
+  return db.selectFrom('listening_items').select(['message_id', 'municipality_id', 'tenor', 'topic']).where('organisation_id', '=', organisationId).where('message_id', 'in', messageIds).execute();
+}
+
+export async function setReviewedLabel(db: Db, organisationId: string, messageIds: string[], label: { tenor?: TenorValue; topic?: string | null }, by: string, at: Date) {
+  if (messageIds.length === 0) return;
+  await db
+    .updateTable('listening_items')
+    .set({ ...(label.tenor !== undefined && { tenor: label.tenor }), ...(label.topic !== undefined && { topic: label.topic }), reviewed_by: by, reviewed_at: at })
+    .where('organisation_id', '=', organisationId)
+    .where('message_id', 'in', messageIds)
+    .execute();
+}
+
+export async function insertCorrections(db: Db, rows: Insertable<TenorCorrectionsTable>[]) {
+  if (rows.length > 0) await db.insertInto('tenor_corrections').values(rows).execute();
+}
+
+// The people's labels, newest first: what the organisation's model learns from.
+export async function findTrainingExamples(db: Db, organisationId: string, limit: number) {
+  return db
+    .selectFrom('listening_items as li')
+    .innerJoin('messages as m', (join) => join.onRef('m.organisation_id', '=', 'li.organisation_id').onRef('m.id', '=', 'li.message_id'))
+    .select(['m.text', 'm.subject', 'li.tenor'])
+    .where('li.organisation_id', '=', organisationId)
+    .where('li.reviewed_at', 'is not', null)
+    .orderBy('li.reviewed_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function findModelInfo(db: Db, organisationId: string) {
+  return db.selectFrom('tenor_models').select(['version', 'trained_on', 'trained_at']).where('organisation_id', '=', organisationId).executeTakeFirst();
+}
+
+export async function saveModel(db: Db, organisationId: string, model: unknown, trainedOn: number, at: Date) {
+  await db
+    .insertInto('tenor_models')
+    .values({ organisation_id: organisationId, version: 1, model: JSON.stringify(model), trained_on: trainedOn, trained_at: at })
+    .onConflict((conflict) => conflict.column('organisation_id').doUpdateSet({ version: sql`tenor_models.version + 1`, model: JSON.stringify(model), trained_on: trainedOn, trained_at: at }))
+    .execute();
+}
+
+// Per week (Monday, Dutch time): how many items a person judged, and how often the machine had it right.
+export async function countAgreement(db: Db, organisationId: string, municipalityIds: string[] | undefined, from: Date, until: Date) {
+  const week = sql<Date>`date_trunc('week', reviewed_at, 'Europe/Amsterdam')`;
+  let query = db
+    .selectFrom('listening_items')
+    .select([week.as('from'), sql<number>`count(*)::int`.as('reviewed'), sql<number>`count(*) FILTER (WHERE tenor = tenor_auto)::int`.as('agreed')])
+    .where('organisation_id', '=', organisationId)
+    .where('reviewed_at', '>=', from)
+    .where('reviewed_at', '<', until);
+  if (municipalityIds) query = query.where('municipality_id', 'in', municipalityIds.length > 0 ? municipalityIds : ['00000000-0000-0000-0000-000000000000']);
+  return query.groupBy(week).orderBy(week).execute();
+}

@@ -1,0 +1,38 @@
+import { defineMessages } from '../../../app/i18n';
+
+export const imageMessages = defineMessages({
+  nl: {
+    heading: 'Afbeeldingen',
+    choose: 'Afbeelding toevoegen (PNG of JPEG)',
+    hint: 'Hoogstens {max} afbeeldingen, elk tot 5 MB. Plaats, camera en andere gegevens in het bestand worden verwijderd.',
+    notPossible: 'Via {channel} kan Plein geen afbeelding bij een antwoord meesturen. Verwijs zo nodig met een link naar de informatie.',
+    uploading: 'Afbeelding wordt toegevoegd…',
+    added: 'Afbeelding toegevoegd. Schrijf er een alt-tekst bij.',
+    removed: 'Afbeelding verwijderd.',
+    altLabel: 'Alt-tekst bij afbeelding {number}',
+    altHint: 'Beschrijf wat er op de afbeelding staat, voor wie haar niet kan zien.',
+    altMissing: 'Schrijf een alt-tekst bij deze afbeelding.',
+    remove: 'Verwijder afbeelding {number}',
+    tooLarge: 'Dit bestand is groter dan 5 MB. Kies een kleinere afbeelding.',
+    wrongType: 'Kies een PNG- of JPEG-afbeelding.',
+    tooMany: '{channel} staat hoogstens {max} afbeeldingen toe.',
+    preview: 'Voorbeeld van afbeelding {number}',
+  },
+  en: {
+    heading: 'Images',
+    choose: 'Add an image (PNG or JPEG)',
+    hint: 'At most {max} images, each up to 5 MB. Location, camera and other data in the file are removed.',
+    notPossible: 'Plein cannot send an image with a reply on {channel}. Link to the information instead if needed.',
+    uploading: 'Adding the image…',
+    added: 'Image added. Write an alt text for it.',
+    removed: 'Image removed.',
+    altLabel: 'Alt text for image {number}',
+    altHint: 'Describe what the image shows, for people who cannot see it.',
+    altMissing: 'Write an alt text for this image.',
+    remove: 'Remove image {number}',
+    tooLarge: 'This file is larger than 5 MB. Choose a smaller image.',
+    wrongType: 'Choose a PNG or JPEG image.',
+    tooMany: '{channel} allows at most {max} images.',
+    preview: 'Preview of image {number}',
+  },
+});

@@ -1,0 +1,130 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { AnalysisKind, AnalysisSchedule } from '../../../../contracts/analyses';
+import { api } from '../../app/api-client';
+import { useMessages } from '../../app/i18n';
+import { useFormSubmit } from '../../app/use-form-submit';
+import { Alert, Button, ConfirmButton, DataTable, FormProblem, Heading, Paragraph, QueryState, SelectField, TextAreaField, TextField } from '../../ui';
+import { analysisMessages } from './analysis-messages';
+import { formatAnalysisMoment, KIND_KEYS, schedulesKey, useAnalysisSchedules } from './analysis-queries';
+import { useMonitors } from './luisteren-queries';
+
+// Presets in words people use; the cron expression is what the server stores (Europe/Amsterdam).
+const PRESETS = [
+  { cron: '0 8 * * 1', key: 'presetMonday', days: 7 },
+  { cron: '0 8 * * 1-5', key: 'presetDaily', days: 1 },
+  { cron: '0 16 * * 4', key: 'presetThursday', days: 7 },
+] as const;
+
+export function AnalysisSchedules({ canManage }: { canManage: boolean }) {
+  const t = useMessages(analysisMessages);
+  const schedules = useAnalysisSchedules();
+  const queryClient = useQueryClient();
+  const [notice, setNotice] = useState('');
+  const when = (cron: string) => {
+    const preset = PRESETS.find((candidate) => candidate.cron === cron);
+    return preset ? t(preset.key) : cron;
+  };
+  return (
+    <section className="plein-section" aria-labelledby="analyses-planning">
+      <Heading level={2} id="analyses-planning">
+        {t('schedulesHeading')}
+      </Heading>
+      <Paragraph>{t('schedulesLead')}</Paragraph>
+      <div aria-live="polite">{notice && <Alert type="ok"><Paragraph>{notice}</Paragraph></Alert>}</div>
+      <QueryState query={schedules} loadingLabel={t('loading')} errorTitle={t('loadFailed')}>
+        {(data) =>
+          data.length === 0 ? (
+            <Paragraph>{t('noSchedules')}</Paragraph>
+          ) : (
+            <DataTable<AnalysisSchedule>
+              caption={t('schedulesCaption')}
+              rows={data}
+              rowKey={(row) => row.id}
+              columns={[
+                { header: t('colTitle'), cell: (row) => row.title },
+                { header: t('colKind'), cell: (row) => t(KIND_KEYS[row.kind]) },
+                { header: t('colWhen'), cell: (row) => when(row.cron) },
+                { header: t('colNext'), cell: (row) => formatAnalysisMoment(row.nextDueAt) },
+                ...(canManage
+                  ? [
+                      {
+                        header: t('removeSchedule'),
+                        hideLabelWhenStacked: true,
+                        cell: (row: AnalysisSchedule) => (
+                          <ConfirmButton
+                            label={t('removeSchedule')}
+                            question={t('removeQuestion', { title: row.title })}
+                            confirmLabel={t('removeConfirm')}
+                            cancelLabel={t('cancel')}
+                            onConfirm={async () => {
+                              await api.delete(`/api/v1/analyse-schema/${row.id}`);
+                              await queryClient.invalidateQueries({ queryKey: schedulesKey });
+                            }}
+                          />
+                        ),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          )
+        }
+      </QueryState>
+      {canManage && <ScheduleForm onSaved={(title) => setNotice(t('scheduled1', { title }))} />}
+    </section>
+  );
+}
+
+function ScheduleForm({ onSaved }: { onSaved: (title: string) => void }) {
+  const t = useMessages(analysisMessages);
+  const queryClient = useQueryClient();
+  const monitors = useMonitors();
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<AnalysisKind>('tamtam');
+  const [monitorId, setMonitorId] = useState('');
+  const [cron, setCron] = useState<string>(PRESETS[0].cron);
+  const [recipients, setRecipients] = useState('');
+  const form = useFormSubmit({
+    fields: ['title', 'kind', 'monitorId', 'cron', 'recipients'],
+    validate: (): Record<string, string> => (title.trim() ? {} : { title: t('required') }),
+    send: async () => {
+      const preset = PRESETS.find((candidate) => candidate.cron === cron)!;
+      await api.post('/api/v1/analyse-schema', {
+        kind,
+        title: title.trim(),
+        monitorId: monitorId || null,
+        cron,
+        periodDays: preset.days,
+        recipients: recipients.split('\n').map((line) => line.trim()).filter(Boolean),
+      });
+      await queryClient.invalidateQueries({ queryKey: schedulesKey });
+      onSaved(title.trim());
+      setTitle('');
+    },
+  });
+  return (
+    <form className="utrecht-form plein-form" onSubmit={(event) => void form.submit(event)} noValidate aria-labelledby="analyse-plannen">
+      <Heading level={3} id="analyse-plannen">
+        {t('newSchedule')}
+      </Heading>
+      <FormProblem title={t('saveFailed')} problem={form.problem} />
+      <TextField label={t('scheduleTitle')} description={t('scheduleTitleHelp')} value={title} onChange={setTitle} error={form.errors.title} maxLength={160} />
+      <SelectField label={t('kind')} value={kind} onChange={(value) => setKind(value as AnalysisKind)} options={(['tamtam', 'issue', 'reputatie'] as const).map((value) => ({ value, label: t(KIND_KEYS[value]) }))} />
+      <SelectField
+        label={t('monitor')}
+        value={monitorId}
+        onChange={setMonitorId}
+        error={form.errors.monitorId}
+        options={[{ value: '', label: t('monitorNone') }, ...(monitors.data ?? []).map((monitor) => ({ value: monitor.id, label: monitor.name }))]}
+      />
+      <SelectField label={t('when')} value={cron} onChange={setCron} error={form.errors.cron} options={PRESETS.map((preset) => ({ value: preset.cron, label: t(preset.key) }))} />
+      <TextAreaField label={t('recipients')} description={t('recipientsHelp')} rows={2} value={recipients} onChange={setRecipients} error={form.errors.recipients} />
+      <div className="plein-form__actions">
+        <Button type="submit" busy={form.busy}>
+          {t('plan')}
+        </Button>
+      </div>
+    </form>
+  );
+}
