@@ -92,11 +92,11 @@ export const LISTEN_JOB = 'luisteren.verwerken';
 export async function storeMessages(db: Db, clock: Clock, account: AccountRef, messages: NormalisedMessage[], options: { stream?: string } = {}) {
   if (messages.length === 0) return [];
   // The same platform id twice in one batch (a repost seen in two streams) is one message.
-  const unique = [...new Map(messages.map((message) => [message.platformId, message])).values()];
+  const byPlatformId = new Map(messages.map((message) => [message.platformId, message]));
   const receivedAt = clock.now();
-  const inserted = await insertMessagesOnce(db, unique.map((message) => toRow(account, message, receivedAt, options.stream ?? null)));
+  const inserted = await insertMessagesOnce(db, [...byPlatformId.values()].map((message) => toRow(account, message, receivedAt, options.stream ?? null)));
   for (const row of inserted) {
-    const message = unique.find((candidate) => candidate.platformId === row.platform_id)!;
+    const message = byPlatformId.get(row.platform_id)!;
     if (!message.media.some((media) => media.file)) continue;
     const media = [];
     for (const item of message.media) {

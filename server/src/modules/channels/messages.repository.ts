@@ -2,16 +2,52 @@ import { createHash } from 'node:crypto';
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../platform/db/database';
 import type { MessagesTable } from '../../platform/db/schema';
+import { type ColumnType, unnestRows } from '../../platform/db/unnest-rows';
 
-export type NewMessageRow = Insertable<MessagesTable>;
+// Every column a stored message is given, and the type it travels as (see unnestRows).
+const MESSAGE_COLUMNS = {
+  organisation_id: 'uuid',
+  account_id: 'uuid',
+  municipality_id: 'uuid',
+  channel: 'text',
+  direction: 'text',
+  platform_id: 'text',
+  author_id: 'text',
+  author_handle: 'text',
+  author_name: 'text',
+  author_followers: 'integer',
+  text: 'text',
+  subject: 'text',
+  media: 'jsonb',
+  links: 'jsonb',
+  mentions: 'jsonb',
+  hashtags: 'jsonb',
+  reply_to_platform_id: 'text',
+  thread_root_platform_id: 'text',
+  geo_lat: 'double precision',
+  geo_lon: 'double precision',
+  language: 'text',
+  public_url: 'text',
+  visibility: 'text',
+  posted_at: 'timestamptz',
+  received_at: 'timestamptz',
+  raw: 'jsonb',
+  simulated: 'boolean',
+  stream: 'text',
+} as const satisfies Partial<Record<keyof MessagesTable, ColumnType>>;
+
+// A new message names every column above (no database defaults: the rows travel as column arrays).
+export type NewMessageRow = Required<Pick<Insertable<MessagesTable>, keyof typeof MESSAGE_COLUMNS>>;
 
 // Inserts what is new and ignores what is already stored (same account and platform id): a repeated
 // poll, a webhook retry or a second worker never stores a message twice. Returns the new rows only.
 export async function insertMessagesOnce(db: Db, rows: NewMessageRow[]) {
   if (rows.length === 0) return [];
+  const { columns, expression } = unnestRows(rows, MESSAGE_COLUMNS);
   return db
     .insertInto('messages')
-    .values(rows)
+    .columns(columns)
+    .expression(expression)
     .onConflict((conflict) => conflict.columns(['organisation_id', 'account_id', 'platform_id']).doNothing())
     .returning(['id', 'platform_id', 'organisation_id'])
     .execute();

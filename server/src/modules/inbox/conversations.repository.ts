@@ -2,6 +2,7 @@ import { sql, type Insertable, type UpdateObject } from 'kysely';
 import type { Db } from '../../platform/db/database';
 import type { ConversationEventsTable, ConversationsTable, Database } from '../../platform/db/schema';
 import { overdueAt } from './office-hours/overdue';
+import { LISTENING_ONLY_CHANNELS, LISTENING_ONLY_STREAMS } from './threading';
 
 export async function findConversationOfMessage(db: Db, organisationId: string, messageId: string) {
   const row = await db.selectFrom('messages').select('conversation_id').where('organisation_id', '=', organisationId).where('id', '=', messageId).executeTakeFirst();
@@ -16,6 +17,27 @@ export async function findUnthreadedMessages(db: Db, organisationId: string, mes
     .where('organisation_id', '=', organisationId)
     .where('id', 'in', messageIds)
     .where('conversation_id', 'is', null)
+    .orderBy('posted_at')
+    .orderBy('id')
+    .execute();
+}
+
+// What the sorting job has to look at: outbound messages and conversational inbound ones (isConversational,
+// said in SQL so that a burst of search results is not read back only to be skipped).
+export async function findUnthreadedThreadable(db: Db, organisationId: string, messageIds: string[]) {
+  if (messageIds.length === 0) return [];
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', 'in', messageIds)
+    .where('conversation_id', 'is', null)
+    .where((where) =>
+      where.or([
+        where('direction', '=', 'uit'),
+        where.and([where('direction', '=', 'in'), where('channel', 'not in', LISTENING_ONLY_CHANNELS), where.or([where('stream', 'is', null), where('stream', 'not in', LISTENING_ONLY_STREAMS)])]),
+      ]),
+    )
     .orderBy('posted_at')
     .orderBy('id')
     .execute();

@@ -4,7 +4,7 @@ import type { MessageRow } from '../../platform/db/schema';
 import type { Clock } from '../../platform/clock';
 import type { JobRegistry } from '../../platform/jobs/job-registry';
 import { THREAD_JOB } from '../channels/ingest.service';
-import { findConversationOfMessage, findMessageByPlatformId, findUnthreadedMessages, openConversation, setMessageConversation, updateConversation } from './conversations.repository';
+import { findConversationOfMessage, findMessageByPlatformId, findUnthreadedMessages, findUnthreadedThreadable, openConversation, setMessageConversation, updateConversation } from './conversations.repository';
 import { applyNorms, isAcknowledgement } from './office-hours/norms.service';
 import { announceConversationsOf } from './live/announce';
 import { findConversationOfOutboxReply } from './conversations.repository';
@@ -78,7 +78,7 @@ async function threadOutbound(db: Db, message: MessageRow) {
 }
 
 export async function threadMessages(db: Db, clock: Clock, organisationId: string, messageIds: string[]) {
-  for (const message of await findUnthreadedMessages(db, organisationId, messageIds)) {
+  for (const message of await findUnthreadedThreadable(db, organisationId, messageIds)) {
     if (message.direction === 'uit') await threadOutbound(db, message);
     else if (isConversational(message)) await threadInbound(db, clock, message);
   }

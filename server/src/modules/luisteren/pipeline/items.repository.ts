@@ -1,6 +1,7 @@
 import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../../platform/db/database';
 import type { ListeningItemsTable, MonitorMatchesTable } from '../../../platform/db/schema';
+import { type ColumnType, unnestRows } from '../../../platform/db/unnest-rows';
 
 // Inbound messages among `ids` that the pipeline has not seen yet: a rerun after a crash skips what was done.
 export async function findUnprocessedMessages(db: Db, organisationId: string, ids: string[]) {
@@ -50,9 +51,32 @@ export async function findDuplicateCandidates(db: Db, organisationId: string, si
     .execute();
 }
 
-export async function insertItems(db: Db, rows: Insertable<ListeningItemsTable>[]) {
-  for (let start = 0; start < rows.length; start += 500) {
-    await db.insertInto('listening_items').values(rows.slice(start, start + 500)).onConflict((conflict) => conflict.doNothing()).execute();
+// The columns a new item is given (the rest start at their defaults), sent as column arrays (unnestRows).
+const ITEM_COLUMNS = {
+  organisation_id: 'uuid',
+  message_id: 'uuid',
+  municipality_id: 'uuid',
+  channel: 'text',
+  author_handle: 'text',
+  posted_at: 'timestamptz',
+  language: 'text',
+  tenor_auto: 'text',
+  tenor_auto_source: 'text',
+  tenor_confidence: 'real',
+  tenor: 'text',
+  exact_key: 'text',
+  simhash: 'text',
+  simhash_bands: 'text[]',
+  duplicate_of: 'uuid',
+  reach: 'integer',
+} as const satisfies Partial<Record<keyof ListeningItemsTable, ColumnType>>;
+
+export type NewItemRow = Required<Pick<Insertable<ListeningItemsTable>, keyof typeof ITEM_COLUMNS>>;
+
+export async function insertItems(db: Db, rows: NewItemRow[]) {
+  for (let start = 0; start < rows.length; start += 1000) {
+    const { columns, expression } = unnestRows(rows.slice(start, start + 1000), ITEM_COLUMNS);
+    await db.insertInto('listening_items').columns(columns).expression(expression).onConflict((conflict) => conflict.doNothing()).execute();
   }
 }
 
@@ -66,9 +90,12 @@ export async function countDuplicates(db: Db, organisationId: string, counts: Ma
     WHERE li.organisation_id = ${organisationId} AND li.message_id = v.id`.execute(db);
 }
 
+const MATCH_COLUMNS = { organisation_id: 'uuid', monitor_id: 'uuid', message_id: 'uuid', posted_at: 'timestamptz' } as const satisfies Record<keyof MonitorMatchesTable, ColumnType>;
+
 export async function insertMatches(db: Db, rows: Insertable<MonitorMatchesTable>[]) {
-  for (let start = 0; start < rows.length; start += 1000) {
-    await db.insertInto('monitor_matches').values(rows.slice(start, start + 1000)).onConflict((conflict) => conflict.doNothing()).execute();
+  for (let start = 0; start < rows.length; start += 5000) {
+    const { columns, expression } = unnestRows(rows.slice(start, start + 5000), MATCH_COLUMNS);
+    await db.insertInto('monitor_matches').columns(columns).expression(expression).onConflict((conflict) => conflict.doNothing()).execute();
   }
 }
 

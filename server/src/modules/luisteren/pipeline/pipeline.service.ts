@@ -1,9 +1,7 @@
-import type { Insertable } from 'kysely';
 import type { Clock } from '../../../platform/clock';
 import type { JobRegistry } from '../../../platform/jobs/job-registry';
 import { LISTEN_JOB } from '../../channels/ingest.service';
 import type { Db } from '../../../platform/db/database';
-import type { ListeningItemsTable } from '../../../platform/db/schema';
 import { duplicateFingerprints, simhashBands } from '../analysis/duplicates';
 import { detectLanguage } from '../analysis/language';
 import { classifyTenor } from '../analysis/tenor-model';
@@ -11,7 +9,7 @@ import { detectAlerts } from '../alerts/alerts.service';
 import { prepareItem } from '../query/matcher';
 import { foldDuplicates } from './fold-duplicates';
 import { toMatchable } from './matchable';
-import { countDuplicates, findDuplicateCandidates, findListsOfAuthors, findUnprocessedMessages, insertItems, insertMatches, type UnprocessedMessage } from './items.repository';
+import { countDuplicates, findDuplicateCandidates, findListsOfAuthors, findUnprocessedMessages, insertItems, insertMatches, type NewItemRow, type UnprocessedMessage } from './items.repository';
 import { monitorsOf } from './monitor-set';
 import { tenorModelOf } from './tenor-model-cache';
 
@@ -78,7 +76,7 @@ function analyse(message: UnprocessedMessage, model: Parameters<typeof classifyT
 
 type Analysed = ReturnType<typeof analyse>;
 
-function toItemRow(organisationId: string, item: Analysed, duplicateOf: string | null): Insertable<ListeningItemsTable> {
+function toItemRow(organisationId: string, item: Analysed, duplicateOf: string | null): NewItemRow {
   return {
     organisation_id: organisationId,
     message_id: item.message.id,
@@ -91,9 +89,6 @@ function toItemRow(organisationId: string, item: Analysed, duplicateOf: string |
     tenor_auto_source: item.tenor.source,
     tenor_confidence: item.tenor.confidence,
     tenor: item.tenor.tenor,
-    topic: null,
-    reviewed_by: null,
-    reviewed_at: null,
     exact_key: item.exactKey,
     simhash: item.simhash.toString(16).padStart(16, '0'),
     simhash_bands: item.bands,
