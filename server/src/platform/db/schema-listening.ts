@@ -52,6 +52,15 @@ export interface MonitorMatchesTable {
   posted_at: Timestamp;
 }
 
+export interface MonitorMinutesTable {
+  organisation_id: string;
+  monitor_id: string;
+  minute: Timestamp;
+  items: Generated<number>;
+  critical: Generated<number>;
+  news: Generated<number>;
+}
+
 export interface TenorCorrectionsTable {
   organisation_id: string;
   id: Generated<string>;

@@ -16,6 +16,7 @@ import type {
   ListeningAlertsTable,
   ListeningItemsTable,
   MonitorMatchesTable,
+  MonitorMinutesTable,
   MonitorsTable,
   RumourMessagesTable,
   RumoursTable,
@@ -276,6 +277,7 @@ export interface Database {
   monitors: MonitorsTable;
   listening_items: ListeningItemsTable;
   monitor_matches: MonitorMatchesTable;
+  monitor_minutes: MonitorMinutesTable;
   tenor_corrections: TenorCorrectionsTable;
   tenor_models: TenorModelsTable;
   listening_alerts: ListeningAlertsTable;

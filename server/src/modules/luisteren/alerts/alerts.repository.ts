@@ -1,6 +1,7 @@
 import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../../platform/db/database';
 import type { ListeningAlertsTable } from '../../../platform/db/schema';
+import { EARLIER_MINUTES } from './spike-detector';
 
 const MINUTE = 60_000;
 
@@ -15,56 +16,58 @@ export async function findRecentAlertKinds(db: Db, organisationId: string, monit
   return new Set(rows.map((row) => row.kind));
 }
 
-// The last two hours of a monitor, counted in one pass over the matches index.
+// The last two hours of a monitor, from its counts per minute (monitor_minutes). The minute of the
+// reference is still filling: the windows end with it and say how much of it has passed (partialMinute).
 export async function countRecent(db: Db, organisationId: string, monitorId: string, reference: Date) {
-  const at = (minutes: number) => new Date(reference.getTime() - minutes * MINUTE);
-  return db
-    .selectFrom('monitor_matches as mm')
-    .innerJoin('listening_items as li', (join) => join.onRef('li.organisation_id', '=', 'mm.organisation_id').onRef('li.message_id', '=', 'mm.message_id'))
+  const current = Math.floor(reference.getTime() / MINUTE) * MINUTE;
+  const from = (minutes: number) => new Date(current - minutes * MINUTE);
+  const row = await db
+    .selectFrom('monitor_minutes')
     .select([
-      sql<number>`count(*) FILTER (WHERE mm.posted_at > ${at(1)})::int`.as('last1'),
-      sql<number>`count(*) FILTER (WHERE mm.posted_at > ${at(5)})::int`.as('last5'),
-      sql<number>`count(*) FILTER (WHERE mm.posted_at > ${at(15)})::int`.as('last15'),
-      sql<number>`count(*) FILTER (WHERE mm.posted_at > ${at(60)})::int`.as('lastHour'),
-      sql<number>`count(*) FILTER (WHERE mm.posted_at > ${at(60)} AND li.tenor = 'kritiek')::int`.as('lastHourCritical'),
-      sql<number>`count(*) FILTER (WHERE mm.posted_at <= ${at(15)})::int`.as('earlier'),
-      sql<number>`count(*) FILTER (WHERE li.channel = 'rss' AND li.duplicate_of IS NULL)::int`.as('news'),
+      sql<number>`coalesce(sum(items) FILTER (WHERE minute >= ${from(1)}), 0)::int`.as('last1'),
+      sql<number>`coalesce(sum(items) FILTER (WHERE minute >= ${from(5)}), 0)::int`.as('last5'),
+      sql<number>`coalesce(sum(items) FILTER (WHERE minute >= ${from(15)}), 0)::int`.as('last15'),
+      sql<number>`coalesce(sum(items) FILTER (WHERE minute >= ${from(60)}), 0)::int`.as('lastHour'),
+      sql<number>`coalesce(sum(critical) FILTER (WHERE minute >= ${from(60)}), 0)::int`.as('lastHourCritical'),
+      sql<number>`coalesce(sum(items) FILTER (WHERE minute < ${from(15)}), 0)::int`.as('earlier'),
+      sql<number>`coalesce(sum(news), 0)::int`.as('news'),
     ])
-    .where('mm.organisation_id', '=', organisationId)
-    .where('mm.monitor_id', '=', monitorId)
-    .where('mm.posted_at', '>', at(120))
-    .where('mm.posted_at', '<=', reference)
+    .where('organisation_id', '=', organisationId)
+    .where('monitor_id', '=', monitorId)
+    .where('minute', '>=', from(15 + EARLIER_MINUTES))
+    .where('minute', '<=', new Date(current))
     .executeTakeFirstOrThrow();
+  return { ...row, partialMinute: (reference.getTime() - current) / MINUTE };
 }
 
 // What is normal: the week before the last two hours, and the same hour of the week in the four weeks before.
 export async function countBaseline(db: Db, organisationId: string, monitorId: string, reference: Date) {
   const week = 7 * 24 * 60 * MINUTE;
-  const recentStart = new Date(reference.getTime() - 120 * MINUTE);
+  const recentStart = new Date(Math.floor(reference.getTime() / MINUTE) * MINUTE - (15 + EARLIER_MINUTES) * MINUTE);
   const sameHour = [1, 2, 3, 4].map((weeks) => {
     const centre = reference.getTime() - weeks * week;
-    return sql<number>`count(*) FILTER (WHERE mm.posted_at > ${new Date(centre - 30 * MINUTE)} AND mm.posted_at <= ${new Date(centre + 30 * MINUTE)})::int`;
+    return sql<number>`coalesce(sum(items) FILTER (WHERE minute >= ${new Date(centre - 30 * MINUTE)} AND minute < ${new Date(centre + 30 * MINUTE)}), 0)::int`;
   });
+  const weekStart = new Date(recentStart.getTime() - week);
   const row = await db
-    .selectFrom('monitor_matches as mm')
-    .innerJoin('listening_items as li', (join) => join.onRef('li.organisation_id', '=', 'mm.organisation_id').onRef('li.message_id', '=', 'mm.message_id'))
+    .selectFrom('monitor_minutes')
     .select([
-      sql<number>`count(*) FILTER (WHERE mm.posted_at > ${new Date(recentStart.getTime() - week)})::int`.as('week'),
-      sql<number>`count(*) FILTER (WHERE mm.posted_at > ${new Date(recentStart.getTime() - week)} AND li.tenor = 'kritiek')::int`.as('weekCritical'),
-      sql<number>`count(*) FILTER (WHERE mm.posted_at > ${new Date(recentStart.getTime() - week)} AND li.channel = 'rss' AND li.duplicate_of IS NULL)::int`.as('weekNews'),
-      sql<string>`min(mm.posted_at)`.as('first'),
+      sql<number>`coalesce(sum(items) FILTER (WHERE minute >= ${weekStart}), 0)::int`.as('week'),
+      sql<number>`coalesce(sum(critical) FILTER (WHERE minute >= ${weekStart}), 0)::int`.as('weekCritical'),
+      sql<number>`coalesce(sum(news) FILTER (WHERE minute >= ${weekStart}), 0)::int`.as('weekNews'),
+      sql<string>`min(minute)`.as('first'),
       ...sameHour.map((expression, index) => expression.as(`hour${index + 1}`)),
     ])
-    .where('mm.organisation_id', '=', organisationId)
-    .where('mm.monitor_id', '=', monitorId)
-    .where('mm.posted_at', '>', new Date(reference.getTime() - 4 * week - 30 * MINUTE))
-    .where('mm.posted_at', '<=', recentStart)
+    .where('organisation_id', '=', organisationId)
+    .where('monitor_id', '=', monitorId)
+    .where('minute', '>=', new Date(reference.getTime() - 4 * week - 30 * MINUTE))
+    .where('minute', '<', recentStart)
     .executeTakeFirstOrThrow();
   const first = row.first ? new Date(row.first) : null;
   // Only weeks the monitor has history for count: a new monitor has no "same hour four weeks ago".
   const sameHourCounts = ([row.hour1, row.hour2, row.hour3, row.hour4] as number[]).filter((_, index) => first !== null && first.getTime() <= reference.getTime() - (index + 1) * week);
-  const weekStart = Math.max(recentStart.getTime() - week, first?.getTime() ?? recentStart.getTime());
-  return { week: row.week, weekMinutes: (recentStart.getTime() - weekStart) / MINUTE, weekCritical: row.weekCritical, weekNews: row.weekNews, sameHourCounts };
+  const covered = Math.max(weekStart.getTime(), first?.getTime() ?? recentStart.getTime());
+  return { week: row.week, weekMinutes: (recentStart.getTime() - covered) / MINUTE, weekCritical: row.weekCritical, weekNews: row.weekNews, sameHourCounts };
 }
 
 // Serialises alerting per monitor across workers for the rest of the transaction.

@@ -63,6 +63,9 @@ export interface RecentCounts {
   // From two hours to a quarter of an hour ago.
   earlier: number;
   news: number;
+  // Counts are kept per minute, and each window ends with the minute that is still filling: it covers its
+  // whole minutes plus this much of a minute (0 to 1), and what is expected is scaled to match.
+  partialMinute?: number;
 }
 
 export interface BaselineCounts {
@@ -91,7 +94,8 @@ export function worthALook(recent: RecentCounts): boolean {
 export function judgeMonitor(recent: RecentCounts, baseline: BaselineCounts): Finding[] {
   const findings: Finding[] = [];
   const observed = [recent.last1, recent.last5, recent.last15];
-  const expectedIn = (minutes: number) => expectedCount({ sameHourCounts: baseline.sameHourCounts, weekCount: baseline.week, weekMinutes: baseline.weekMinutes, earlier: recent.earlier, minutes });
+  const covered = (minutes: number) => minutes + (recent.partialMinute ?? 0);
+  const expectedIn = (minutes: number) => expectedCount({ sameHourCounts: baseline.sameHourCounts, weekCount: baseline.week, weekMinutes: baseline.weekMinutes, earlier: recent.earlier, minutes: covered(minutes) });
   for (const [index, window] of SPIKE_WINDOWS.entries()) {
     const count = observed[index] ?? 0;
     const expected = expectedIn(window.minutes);

@@ -37,8 +37,10 @@ export async function deleteMonitor(db: Db, organisationId: string, monitorId: s
   await db.deleteFrom('monitors').where('organisation_id', '=', organisationId).where('id', '=', monitorId).execute();
 }
 
+// A changed query starts over: its matches and their counts per minute go, the backfill counts anew.
 export async function deleteMatchesOf(db: Db, organisationId: string, monitorId: string) {
   await db.deleteFrom('monitor_matches').where('organisation_id', '=', organisationId).where('monitor_id', '=', monitorId).execute();
+  await db.deleteFrom('monitor_minutes').where('organisation_id', '=', organisationId).where('monitor_id', '=', monitorId).execute();
 }
 
 export async function monitorNameTaken(db: Db, organisationId: string, name: string, exceptId?: string) {

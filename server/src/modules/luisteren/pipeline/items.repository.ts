@@ -92,10 +92,29 @@ export async function countDuplicates(db: Db, organisationId: string, counts: Ma
 
 const MATCH_COLUMNS = { organisation_id: 'uuid', monitor_id: 'uuid', message_id: 'uuid', posted_at: 'timestamptz' } as const satisfies Record<keyof MonitorMatchesTable, ColumnType>;
 
+// Matches, and in the same statement their counts per monitor and minute (monitor_minutes): only what
+// was really new is counted, so a rerun or an overlapping backfill adds nothing twice. Buckets are updated
+// in one order, so two workers counting into the same minutes wait for each other instead of deadlocking.
 export async function insertMatches(db: Db, rows: Insertable<MonitorMatchesTable>[]) {
   for (let start = 0; start < rows.length; start += 5000) {
     const { columns, expression } = unnestRows(rows.slice(start, start + 5000), MATCH_COLUMNS);
-    await db.insertInto('monitor_matches').columns(columns).expression(expression).onConflict((conflict) => conflict.doNothing()).execute();
+    await sql`
+      WITH inserted AS (
+        INSERT INTO monitor_matches (${sql.raw(columns.join(', '))}) ${expression}
+        ON CONFLICT DO NOTHING
+        RETURNING organisation_id, monitor_id, message_id, posted_at
+      )
+      INSERT INTO monitor_minutes (organisation_id, monitor_id, minute, items, critical, news)
+      SELECT i.organisation_id, i.monitor_id, date_trunc('minute', i.posted_at), count(*)::int,
+        (count(*) FILTER (WHERE li.tenor = 'kritiek'))::int, (count(*) FILTER (WHERE li.channel = 'rss' AND li.duplicate_of IS NULL))::int
+      FROM inserted i
+      JOIN listening_items li ON li.organisation_id = i.organisation_id AND li.message_id = i.message_id
+      GROUP BY 1, 2, 3
+      ORDER BY 1, 2, 3
+      ON CONFLICT (organisation_id, monitor_id, minute) DO UPDATE SET
+        items = monitor_minutes.items + excluded.items,
+        critical = monitor_minutes.critical + excluded.critical,
+        news = monitor_minutes.news + excluded.news`.execute(db);
   }
 }
 

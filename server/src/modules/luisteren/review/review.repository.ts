@@ -4,7 +4,24 @@ import type { TenorCorrectionsTable, TenorValue } from '../../../platform/db/sch
 
 export async function findItemsForReview(db: Db, organisationId: string, messageIds: string[]) {
   if (messageIds.length === 0) return [];
-  return db.selectFrom('listening_items').select(['message_id', 'municipality_id', 'tenor', 'topic']).where('organisation_id', '=', organisationId).where('message_id', 'in', messageIds).execute();
+  // Locked: two people correcting the same item one after the other each see the tenor the other left.
+  return db.selectFrom('listening_items').select(['message_id', 'municipality_id', 'tenor', 'topic']).where('organisation_id', '=', organisationId).where('message_id', 'in', messageIds).forUpdate().execute();
+}
+
+// A corrected tenor moves items into (+1) or out of (-1) their monitors' kritiek counts per minute, so
+// the alert for a shift to negative hears what people said, as it did before counts were kept per minute.
+export async function shiftCriticalCounts(db: Db, organisationId: string, messageIds: string[], delta: 1 | -1) {
+  if (messageIds.length === 0) return;
+  await sql`
+    UPDATE monitor_minutes AS mi SET critical = mi.critical + v.change
+    FROM (
+      SELECT mm.monitor_id, date_trunc('minute', mm.posted_at) AS minute, count(*)::int * ${delta}::int AS change
+      FROM monitor_matches mm
+      WHERE mm.organisation_id = ${organisationId} AND mm.message_id = ANY(${messageIds}::uuid[])
+      GROUP BY 1, 2
+      ORDER BY 1, 2
+    ) AS v
+    WHERE mi.organisation_id = ${organisationId} AND mi.monitor_id = v.monitor_id AND mi.minute = v.minute`.execute(db);
 }
 
 export async function setReviewedLabel(db: Db, organisationId: string, messageIds: string[], label: { tenor?: TenorValue; topic?: string | null }, by: string, at: Date) {

@@ -4,7 +4,7 @@ import { recordAudit } from '../../../platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '../../../platform/context';
 import { notFound } from '../../../platform/http/errors';
 import { actsForMunicipality, assertCan } from '../../../platform/tenancy/policy';
-import { countAgreement, findItemsForReview, findModelInfo, insertCorrections, setReviewedLabel } from './review.repository';
+import { countAgreement, findItemsForReview, findModelInfo, insertCorrections, setReviewedLabel, shiftCriticalCounts } from './review.repository';
 import { scheduleTraining } from './training';
 
 type Correction = { tenor?: Tenor; topic?: string | null };
@@ -20,6 +20,11 @@ export async function correctItems(ctx: ServiceContext, messageIds: string[], co
     if (visible.length !== ids.length) throw notFound(ids.length === 1 ? 'Het bericht' : 'Een van de berichten');
     const now = tx.clock.now();
     await setReviewedLabel(tx.db, tx.actor.organisationId, ids, correction, tx.actor.userId, now);
+    if (correction.tenor !== undefined) {
+      const becomesCritical = correction.tenor === 'kritiek';
+      const moved = visible.filter((item) => (item.tenor === 'kritiek') !== becomesCritical).map((item) => item.message_id);
+      await shiftCriticalCounts(tx.db, tx.actor.organisationId, moved, becomesCritical ? 1 : -1);
+    }
     await insertCorrections(
       tx.db,
       visible.map((item) => ({
