@@ -92,4 +92,35 @@ describe('Analyses in de webapp', () => {
     await expectAccessible(page, 'analyses-lijst', PHONE.width);
     expect(errors).toEqual([]);
   });
+
+  it('plant een TamTam op een gekozen dag en tijd, voor één gemeente van de werkorganisatie', async () => {
+    const context = await newContext(browser, DESKTOP);
+    const adviser = await context.newPage();
+    const adviserErrors = collectPageErrors(adviser);
+    await signInWithForm(adviser, e2e.baseUrl, e2e.admin.email, e2e.admin.password);
+    await adviser.goto(`${e2e.baseUrl}/luisteren/analyses`);
+    await waitForPage(adviser);
+    const form = adviser.locator('main').getByRole('form', { name: 'Analyse plannen' });
+    await form.getByLabel('Titel').fill('TamTam voor het college van Bergen');
+    await form.getByLabel('Soort analyse').selectOption('tamtam');
+    await form.getByLabel('Gemeente').selectOption({ label: 'Bergen' });
+    await form.getByLabel('Dag', { exact: true }).selectOption({ label: 'Elke dinsdag' });
+    await form.getByLabel('Tijd').fill('');
+    await form.getByRole('button', { name: 'Plannen' }).click();
+    await form.getByText('Geef een tijd als 08:00.').waitFor();
+    await form.getByLabel('Tijd').fill('07:30');
+    await form.getByLabel('Aantal dagen terug').selectOption({ label: '14 dagen' });
+    await form.getByRole('button', { name: 'Plannen' }).click();
+    await adviser.locator('main').getByText('Planning TamTam voor het college van Bergen is opgeslagen.').waitFor();
+    const row = adviser.locator('main').getByRole('row', { name: /TamTam voor het college van Bergen/ });
+    await row.getByText('Elke dinsdag om 07:30').waitFor();
+    await row.getByText('14 dagen').waitFor();
+    await expectAccessible(adviser, 'analyses-planning', DESKTOP.width);
+
+    const stored = await e2e.testApp.database.db.selectFrom('analysis_schedules').select(['cron', 'period_days', 'municipality_id']).where('organisation_id', '=', e2e.organisation.id).executeTakeFirstOrThrow();
+    const bergen = e2e.organisation.municipalities.find((m) => m.name === 'Bergen')!;
+    expect(stored).toEqual({ cron: '30 7 * * 2', period_days: 14, municipality_id: bergen.id });
+    expect(adviserErrors).toEqual([]);
+    await context.close();
+  });
 });

@@ -10,6 +10,7 @@ import { analysisMessages } from './analysis-messages';
 import { formatAnalysisDate, KIND_KEYS, useAnalyses } from './analysis-queries';
 import { AnalysisSchedules } from './AnalysisSchedules';
 import { useMonitors } from './luisteren-queries';
+import { MunicipalityChoice } from './MunicipalityChoice';
 
 export function AnalysesPage() {
   const t = useMessages(analysisMessages);
@@ -71,11 +72,12 @@ function NewAnalysisForm() {
   const monitors = useMonitors();
   const [kind, setKind] = useState<AnalysisKind>('issue');
   const [monitorId, setMonitorId] = useState('');
+  const [municipalityId, setMunicipalityId] = useState('');
   const [query, setQuery] = useState('');
   const [period, setPeriod] = useState<keyof typeof PERIOD_DAYS>('week');
   const [recipients, setRecipients] = useState('');
   const form = useFormSubmit({
-    fields: ['kind', 'monitorId', 'query', 'recipients'],
+    fields: ['kind', 'monitorId', 'municipalityId', 'query', 'recipients'],
     validate: () => ({}),
     send: async () => {
       const until = new Date();
@@ -83,6 +85,7 @@ function NewAnalysisForm() {
       const created = await api.post<Analysis>('/api/v1/analyses', {
         kind,
         monitorId: monitorId || null,
+        municipalityId: municipalityId || null,
         query: query.trim() || null,
         from: from.toISOString(),
         until: until.toISOString(),
@@ -108,6 +111,7 @@ function NewAnalysisForm() {
         error={form.errors.monitorId}
         options={[{ value: '', label: t('monitorNone') }, ...(monitors.data ?? []).map((monitor) => ({ value: monitor.id, label: monitor.name }))]}
       />
+      <MunicipalityChoice value={municipalityId} onChange={setMunicipalityId} error={form.errors.municipalityId} />
       <TextField label={t('query')} description={t('queryHelp')} value={query} onChange={setQuery} error={form.errors.query} maxLength={200} />
       <SelectField
         label={t('periodPreset')}

@@ -8,13 +8,11 @@ import { Alert, Button, ConfirmButton, DataTable, FormProblem, Heading, Paragrap
 import { analysisMessages } from './analysis-messages';
 import { formatAnalysisMoment, KIND_KEYS, schedulesKey, useAnalysisSchedules } from './analysis-queries';
 import { useMonitors } from './luisteren-queries';
+import { MunicipalityChoice } from './MunicipalityChoice';
+import { cronFor, DAY_KEYS, isScheduleTime, readCron, SCHEDULE_DAYS, type ScheduleDay } from './schedule-moment';
 
-// Presets in words people use; the cron expression is what the server stores (Europe/Amsterdam).
-const PRESETS = [
-  { cron: '0 8 * * 1', key: 'presetMonday', days: 7 },
-  { cron: '0 8 * * 1-5', key: 'presetDaily', days: 1 },
-  { cron: '0 16 * * 4', key: 'presetThursday', days: 7 },
-] as const;
+// How far back a planned analysis looks: a daily TamTam the day before, a weekly one the week before.
+const PERIODS = [1, 7, 14, 30] as const;
 
 export function AnalysisSchedules({ canManage }: { canManage: boolean }) {
   const t = useMessages(analysisMessages);
@@ -22,8 +20,8 @@ export function AnalysisSchedules({ canManage }: { canManage: boolean }) {
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState('');
   const when = (cron: string) => {
-    const preset = PRESETS.find((candidate) => candidate.cron === cron);
-    return preset ? t(preset.key) : cron;
+    const moment = readCron(cron);
+    return moment ? t('moment', { day: t(DAY_KEYS[moment.day]), time: moment.time }) : cron;
   };
   return (
     <section className="plein-section" aria-labelledby="analyses-planning">
@@ -45,6 +43,7 @@ export function AnalysisSchedules({ canManage }: { canManage: boolean }) {
                 { header: t('colTitle'), cell: (row) => row.title },
                 { header: t('colKind'), cell: (row) => t(KIND_KEYS[row.kind]) },
                 { header: t('colWhen'), cell: (row) => when(row.cron) },
+                { header: t('periodDays'), cell: (row) => t(row.periodDays === 1 ? 'periodOneDay' : 'periodNDays', { n: String(row.periodDays) }) },
                 { header: t('colNext'), cell: (row) => formatAnalysisMoment(row.nextDueAt) },
                 ...(canManage
                   ? [
@@ -83,19 +82,23 @@ function ScheduleForm({ onSaved }: { onSaved: (title: string) => void }) {
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<AnalysisKind>('tamtam');
   const [monitorId, setMonitorId] = useState('');
-  const [cron, setCron] = useState<string>(PRESETS[0].cron);
+  const [municipalityId, setMunicipalityId] = useState('');
+  // Monday 08:00, before the college (B&W) meets: the moment most municipalities ask for.
+  const [day, setDay] = useState<ScheduleDay>('1');
+  const [time, setTime] = useState('08:00');
+  const [periodDays, setPeriodDays] = useState<(typeof PERIODS)[number]>(7);
   const [recipients, setRecipients] = useState('');
   const form = useFormSubmit({
-    fields: ['title', 'kind', 'monitorId', 'cron', 'recipients'],
-    validate: (): Record<string, string> => (title.trim() ? {} : { title: t('required') }),
+    fields: ['title', 'kind', 'monitorId', 'municipalityId', 'time', 'cron', 'periodDays', 'recipients'],
+    validate: (): Record<string, string> => ({ ...(title.trim() ? {} : { title: t('required') }), ...(isScheduleTime(time) ? {} : { time: t('timeInvalid') }) }),
     send: async () => {
-      const preset = PRESETS.find((candidate) => candidate.cron === cron)!;
       await api.post('/api/v1/analyse-schema', {
         kind,
         title: title.trim(),
         monitorId: monitorId || null,
-        cron,
-        periodDays: preset.days,
+        municipalityId: municipalityId || null,
+        cron: cronFor(day, time),
+        periodDays,
         recipients: recipients.split('\n').map((line) => line.trim()).filter(Boolean),
       });
       await queryClient.invalidateQueries({ queryKey: schedulesKey });
@@ -118,7 +121,16 @@ function ScheduleForm({ onSaved }: { onSaved: (title: string) => void }) {
         error={form.errors.monitorId}
         options={[{ value: '', label: t('monitorNone') }, ...(monitors.data ?? []).map((monitor) => ({ value: monitor.id, label: monitor.name }))]}
       />
-      <SelectField label={t('when')} value={cron} onChange={setCron} error={form.errors.cron} options={PRESETS.map((preset) => ({ value: preset.cron, label: t(preset.key) }))} />
+      <MunicipalityChoice value={municipalityId} onChange={setMunicipalityId} error={form.errors.municipalityId} />
+      <SelectField label={t('day')} value={day} onChange={(value) => setDay(value as ScheduleDay)} error={form.errors.cron} options={SCHEDULE_DAYS.map((value) => ({ value, label: t(DAY_KEYS[value]) }))} />
+      <TextField label={t('time')} description={t('timeHelp')} type="time" value={time} onChange={setTime} error={form.errors.time} />
+      <SelectField
+        label={t('periodDays')}
+        value={String(periodDays)}
+        onChange={(value) => setPeriodDays(Number(value) as (typeof PERIODS)[number])}
+        error={form.errors.periodDays}
+        options={PERIODS.map((n) => ({ value: String(n), label: t(n === 1 ? 'periodOneDay' : 'periodNDays', { n: String(n) }) }))}
+      />
       <TextAreaField label={t('recipients')} description={t('recipientsHelp')} rows={2} value={recipients} onChange={setRecipients} error={form.errors.recipients} />
       <div className="plein-form__actions">
         <Button type="submit" busy={form.busy}>
