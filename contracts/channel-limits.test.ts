@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLength, countText, splitIntoThread } from './channel-limits';
+import { checkLength, countText, replyIsPublic, splitIntoThread } from './channel-limits';
 
 describe('tekstlengte zoals elk platform telt', () => {
   it('X telt gewogen met twitter-text: een link is 23, CJK en emoji tellen dubbel', () => {
@@ -40,5 +40,14 @@ describe('tekstlengte zoals elk platform telt', () => {
     });
     expect(parts.map((part) => part.replace(/ \(\d+\/\d+\)$/, '')).join(' ')).toBe(text);
     expect(splitIntoThread('bluesky', 'kort')).toEqual(['kort']);
+  });
+});
+
+describe('replyIsPublic: wie leest ons antwoord mee', () => {
+  it('is openbaar onder een openbare post op een sociaal kanaal, niet in privé of op e-mail en WhatsApp', () => {
+    for (const channel of ['bluesky', 'mastodon', 'x', 'facebook', 'instagram', 'linkedin'] as const) expect(replyIsPublic(channel, 'openbaar'), channel).toBe(true);
+    for (const channel of ['x', 'mastodon', 'facebook', 'instagram', 'gesimuleerd'] as const) expect(replyIsPublic(channel, 'prive'), channel).toBe(false);
+    // Private channels stay private even if a message were ever labelled public.
+    for (const channel of ['email', 'whatsapp', 'webformulier'] as const) expect(replyIsPublic(channel, 'openbaar'), channel).toBe(false);
   });
 });

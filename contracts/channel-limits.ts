@@ -13,6 +13,10 @@ export interface ChannelCapabilities {
   post: boolean;
   reply: boolean;
   direct: boolean;
+  // Whether an answer to a public message is public too: a reply under a post or comment that anyone reading
+  // the thread sees (and can answer). False where only the resident gets it (e-mail, WhatsApp, the form's mail).
+  // A conversation of direct messages is private on every channel: see replyIsPublic.
+  publicReplies: boolean;
   delete: boolean;
   // Whether a long text may be split into a numbered thread (1/3, 2/3, …).
   threads: boolean;
@@ -34,6 +38,7 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     post: true,
     reply: true,
     direct: false,
+    publicReplies: true,
     delete: true,
     threads: true,
     media: { maxImages: 4, maxBytes: 1_000_000, types: ['image/jpeg', 'image/png', 'image/webp'], altTextMax: 2000, inReplies: true },
@@ -47,6 +52,7 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     post: true,
     reply: true,
     direct: true,
+    publicReplies: true,
     delete: true,
     threads: true,
     media: { maxImages: 4, maxBytes: 16_777_216, types: IMAGE_TYPES, altTextMax: 1500, inReplies: true },
@@ -60,6 +66,7 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     post: true,
     reply: true,
     direct: true,
+    publicReplies: true,
     delete: true,
     threads: true,
     media: { maxImages: 4, maxBytes: 5_242_880, types: IMAGE_TYPES, altTextMax: 1000, inReplies: true },
@@ -72,6 +79,7 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     post: true,
     reply: true,
     direct: true,
+    publicReplies: true,
     delete: true,
     threads: false,
     media: { maxImages: 10, maxBytes: 10_485_760, types: IMAGE_TYPES, altTextMax: null, inReplies: false },
@@ -84,6 +92,7 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     post: true,
     reply: true,
     direct: true,
+    publicReplies: true,
     delete: true,
     threads: false,
     media: { maxImages: 10, maxBytes: 8_388_608, types: ['image/jpeg'], altTextMax: null, inReplies: false },
@@ -96,6 +105,7 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     post: true,
     reply: true,
     direct: false,
+    publicReplies: true,
     delete: true,
     threads: false,
     media: { maxImages: 9, maxBytes: 10_485_760, types: IMAGE_TYPES, altTextMax: 4086, inReplies: false },
@@ -109,6 +119,7 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     post: false,
     reply: true,
     direct: true,
+    publicReplies: false,
     delete: false,
     threads: false,
     media: { maxImages: 1, maxBytes: 5_242_880, types: ['image/jpeg', 'image/png'], altTextMax: null, inReplies: false },
@@ -121,11 +132,12 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     post: false,
     reply: true,
     direct: true,
+    publicReplies: false,
     delete: false,
     threads: false,
     media: { maxImages: 10, maxBytes: 20_971_520, types: IMAGE_TYPES, altTextMax: null, inReplies: true },
   },
-  rss: { label: 'RSS/Atom', maxLength: null, counting: 'none', inbound: ['poll'], post: false, reply: false, direct: false, delete: false, threads: false, media: noMedia },
+  rss: { label: 'RSS/Atom', maxLength: null, counting: 'none', inbound: ['poll'], post: false, reply: false, direct: false, publicReplies: false, delete: false, threads: false, media: noMedia },
   // Residents who used the web form get their answer by e-mail.
   webformulier: {
     label: 'Webformulier',
@@ -135,11 +147,12 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     post: false,
     reply: true,
     direct: true,
+    publicReplies: false,
     delete: false,
     threads: false,
     media: noMedia,
   },
-  telefoon: { label: 'Telefoon', maxLength: null, counting: 'none', inbound: ['manual'], post: false, reply: false, direct: false, delete: false, threads: false, media: noMedia },
+  telefoon: { label: 'Telefoon', maxLength: null, counting: 'none', inbound: ['manual'], post: false, reply: false, direct: false, publicReplies: false, delete: false, threads: false, media: noMedia },
   gesimuleerd: {
     label: 'Gesimuleerd',
     maxLength: 500,
@@ -148,11 +161,18 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     post: true,
     reply: true,
     direct: true,
+    publicReplies: true,
     delete: true,
     threads: true,
     media: { maxImages: 4, maxBytes: 1_000_000, types: IMAGE_TYPES, altTextMax: 2000, inReplies: true },
   },
 };
+
+// Whether others than the resident will read an answer in this conversation: a public message on a channel
+// whose replies sit in a public thread. What must reach only the resident (a personal link) goes elsewhere.
+export function replyIsPublic(channel: Channel, visibility: string): boolean {
+  return visibility === 'openbaar' && (CHANNEL_CAPABILITIES[channel]?.publicReplies ?? true);
+}
 
 const segmenter = new Intl.Segmenter('nl', { granularity: 'grapheme' });
 

@@ -28,6 +28,9 @@ export const conversationSatisfactionSchema = z.object({
       answeredAt: isoDateTime.nullable(),
       score: z.number().int().nullable(),
       comment: z.string().nullable(),
+      answerIn: z
+        .enum(['link', 'gesprek'])
+        .describe('Hoe de inwoner antwoordt: met de persoonlijke link (privékanalen; een cijfer als antwoord telt daar ook) of alleen met een cijfer in het gesprek (openbare draad)'),
     }),
   ),
 });

@@ -16,7 +16,7 @@ describe('misbruik melden en tevredenheid in de webapp', () => {
   let errors: string[];
   let account: Parameters<typeof storeMessages>[2];
 
-  const arrive = (platformId: string, author: string, name: string, text: string) => messageArrives(e2e, account, { platformId, author, name, text });
+  const arrive = (platformId: string, author: string, name: string, text: string, visibility?: 'prive') => messageArrives(e2e, account, { platformId, author, name, text, visibility });
 
   beforeAll(async () => {
     e2e = await startE2eApp();
@@ -66,7 +66,8 @@ describe('misbruik melden en tevredenheid in de webapp', () => {
   });
 
   it('vraagt na het sluiten om een cijfer; de inwoner geeft een 4 en de medewerker ziet die bij het gesprek', async () => {
-    const conversationId = await arrive('vraag-1', 'joke', 'Joke Jansen', 'Wanneer wordt het grofvuil opgehaald?');
+    // A direct message: there the question carries the resident's personal link.
+    const conversationId = await arrive('vraag-1', 'joke', 'Joke Jansen', 'Wanneer wordt het grofvuil opgehaald?', 'prive');
     const api = requestAs(e2e.testApp.app, await signIn(e2e.testApp.app, e2e.admin.email, e2e.admin.password));
     expect((await api('POST', `/api/v1/conversations/${conversationId}/reply`, { text: 'Op afspraak, via de afvalapp. ^SG' })).statusCode).toBe(201);
     expect((await api('PATCH', `/api/v1/conversations/${conversationId}`, { state: 'gesloten' })).statusCode).toBe(200);

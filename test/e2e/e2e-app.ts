@@ -59,10 +59,11 @@ export async function createFailedJob(app: E2eApp, name = 'mail.versturen'): Pro
 }
 
 // A resident's public post arrives on the account and is sorted into the inbox; returns its conversation.
-export async function messageArrives(app: E2eApp, account: Parameters<typeof storeMessages>[2], post: { platformId: string; author: string; name: string; text: string }) {
+// A public post by default; 'prive' is a direct message (where the satisfaction question carries its link).
+export async function messageArrives(app: E2eApp, account: Parameters<typeof storeMessages>[2], post: { platformId: string; author: string; name: string; text: string; visibility?: 'openbaar' | 'prive' }) {
   const { db } = app.testApp.database;
   const [messageId] = await storeMessages(db, app.testApp.clock, account, [
-    plainMessage({ platformId: post.platformId, author: { id: post.author, handle: `@${post.author}`, displayName: post.name, followers: 5 }, text: post.text, visibility: 'openbaar', postedAt: app.testApp.clock.now(), raw: {} }),
+    plainMessage({ platformId: post.platformId, author: { id: post.author, handle: `@${post.author}`, displayName: post.name, followers: 5 }, text: post.text, visibility: post.visibility ?? 'openbaar', postedAt: app.testApp.clock.now(), raw: {} }),
   ]);
   await app.testApp.worker.drain();
   return (await db.selectFrom('messages').select('conversation_id').where('id', '=', messageId!).executeTakeFirstOrThrow()).conversation_id!;

@@ -19,7 +19,7 @@ describe('overdracht aan een partner en klanttevredenheid in de webapp', () => {
   let errors: string[];
   let account: Parameters<typeof storeMessages>[2];
 
-  const arrive = (platformId: string, author: string, name: string, text: string) => messageArrives(e2e, account, { platformId, author, name, text });
+  const arrive = (platformId: string, author: string, name: string, text: string, visibility?: 'prive') => messageArrives(e2e, account, { platformId, author, name, text, visibility });
 
   beforeAll(async () => {
     sink = await startSmtpSink();
@@ -123,7 +123,8 @@ describe('overdracht aan een partner en klanttevredenheid in de webapp', () => {
 
     const api = requestAs(e2e.testApp.app, await signIn(e2e.testApp.app, e2e.admin.email, e2e.admin.password));
     for (const [index, score] of [5, 4, 2].entries()) {
-      const conversationId = await arrive(`tevreden-${index}`, `inwoner${index}`, `Inwoner ${index}`, 'Wanneer is de milieustraat open?');
+      // Direct messages, so the question carries the personal link these residents follow.
+      const conversationId = await arrive(`tevreden-${index}`, `inwoner${index}`, `Inwoner ${index}`, 'Wanneer is de milieustraat open?', 'prive');
       expect((await api('POST', `/api/v1/conversations/${conversationId}/reply`, { text: 'Van dinsdag tot en met zaterdag. ^SG' })).statusCode).toBe(201);
       expect((await api('PATCH', `/api/v1/conversations/${conversationId}`, { state: 'gesloten' })).statusCode).toBe(200);
       const question = await e2e.testApp.database.db.selectFrom('outbox').select('text').where('organisation_id', '=', e2e.organisation.id).where('idempotency_key', 'like', `tevredenheid:${conversationId}:%`).executeTakeFirstOrThrow();

@@ -5,7 +5,8 @@ import { buildChannelAccount } from '../factories';
 import { requestAs, signIn } from '../harness';
 import type { E2eApp } from './e2e-app';
 
-// A webcare conversation that was answered and closed, so its resident has the satisfaction question:
+// A webcare conversation in direct messages that was answered and closed, so its resident has the satisfaction
+// question with its personal link (a public thread gets no link):
 // returns the page paths of an open question, an expired one and an unknown link.
 export async function webcareSurveyPaths(e2e: E2eApp) {
   const { db } = e2e.testApp.database;
@@ -13,7 +14,7 @@ export async function webcareSurveyPaths(e2e: E2eApp) {
   const view = await buildChannelAccount(db, clock, e2e.organisation.id, { municipalityId: e2e.organisation.municipalities[0]!.id, channel: 'gesimuleerd', handle: 'Tevredenheid (oefen)', settings: { scenario: 'alledaags' } });
   const account = await db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
   const [messageId] = await storeMessages(db, clock, account, [
-    plainMessage({ platformId: `tevreden-${crypto.randomUUID()}`, author: { id: 'inwoner-t', handle: '@inwoner', displayName: 'Inwoner', followers: 1 }, text: 'Waar haal ik een parkeervergunning?', visibility: 'openbaar', postedAt: clock.now(), raw: {} }),
+    plainMessage({ platformId: `tevreden-${crypto.randomUUID()}`, author: { id: 'inwoner-t', handle: '@inwoner', displayName: 'Inwoner', followers: 1 }, text: 'Waar haal ik een parkeervergunning?', visibility: 'prive', postedAt: clock.now(), raw: {} }),
   ]);
   await e2e.testApp.worker.drain();
   const conversationId = (await db.selectFrom('messages').select('conversation_id').where('id', '=', messageId!).executeTakeFirstOrThrow()).conversation_id!;

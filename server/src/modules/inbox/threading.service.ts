@@ -10,11 +10,14 @@ import { announceConversationsOf } from './live/announce';
 import { findConversationOfOutboxReply } from './conversations.repository';
 import { applyRoutingRules } from './routing/apply-rules';
 import { isAuthorBlocked, keepBlockedAuthorQuiet } from './abuse/blocked-inbound';
+import { takeReplyToQuestion, takeSatisfactionReply } from './satisfaction/thread-answer.service';
 import { isConversational, previewOf, threadKeyFor } from './threading';
 
 // A resident's message: into the conversation of its person and thread, which opens again if it was
-// waiting, snoozed or closed, and now waits for an answer.
+// waiting, snoozed or closed, and now waits for an answer; unless it is their score for the satisfaction
+// question asked at closing, which is recorded and leaves the conversation closed.
 async function threadInbound(db: Db, clock: Clock, message: MessageRow) {
+  if (await takeReplyToQuestion(db, clock, message)) return;
   const { conversation, created } = await openConversation(db, {
     organisation_id: message.organisation_id,
     account_id: message.account_id,
@@ -41,6 +44,7 @@ async function threadInbound(db: Db, clock: Clock, message: MessageRow) {
     const routed = await applyRoutingRules(db, clock, conversation, message);
     return applyNorms(db, clock, { before: null, after: routed, message });
   }
+  if (await takeSatisfactionReply(db, clock, conversation, message)) return;
   const updated = await updateConversation(db, message.organisation_id, conversation.id, {
     message_count: sql`message_count + 1`,
     last_message_at: message.received_at > conversation.last_message_at ? message.received_at : conversation.last_message_at,

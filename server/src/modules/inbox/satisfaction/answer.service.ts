@@ -4,6 +4,7 @@ import type { Channel } from '../../../../../contracts/channels';
 import type { satisfactionAnswerSchema } from '../../../../../contracts/conversation-satisfaction';
 import type { Clock } from '../../../platform/clock';
 import type { Db } from '../../../platform/db/database';
+import type { ConversationRow } from '../../../platform/db/schema';
 import { AppError, notFound } from '../../../platform/http/errors';
 import { findMunicipality, findOrganisationBySlug } from '../../organisations/organisations.repository';
 import { findConversation, insertConversationEvent } from '../conversations.repository';
@@ -34,6 +35,21 @@ export async function viewSurvey(db: Db, clock: Clock, slug: string, token: stri
   };
 }
 
+// The answer on the conversation's timeline, the same whether it came through the link or as a reply in
+// the conversation (then with the message it came in).
+export async function recordAnswerEvent(db: Db, at: Date, conversation: Pick<ConversationRow, 'organisation_id' | 'id'>, answer: { surveyId: string; score: number; comment: string | null; messageId?: string }) {
+  await insertConversationEvent(db, {
+    organisation_id: conversation.organisation_id,
+    conversation_id: conversation.id,
+    at,
+    kind: 'tevredenheid',
+    text: `Tevredenheid: ${answer.score} van 5.${answer.comment ? ` ${answer.comment}` : ''}`,
+    details: JSON.stringify({ score: answer.score, surveyId: answer.surveyId, via: answer.messageId ? 'gesprek' : 'link', ...(answer.messageId && { messageId: answer.messageId }) }),
+    actor_user_id: null,
+    actor_name: 'Inwoner',
+  });
+}
+
 // Stores the answer once and tells the conversation; it does not reopen it.
 export async function answerSurveyForm(db: Db, clock: Clock, slug: string, token: string, answer: Answer) {
   const { organisation, conversation } = await surveyTarget(db, clock, slug, token);
@@ -42,16 +58,7 @@ export async function answerSurveyForm(db: Db, clock: Clock, slug: string, token
     const comment = answer.comment?.trim() || null;
     const stored = await answerSurvey(trx, organisation.id, hashSurveyToken(token), { answered_at: now, score: answer.score, comment });
     if (!stored) throw new AppError(409, 'tevredenheid-al-ingevuld', 'Al ingevuld', 'U heeft deze vraag al beantwoord. Bedankt!');
-    await insertConversationEvent(trx, {
-      organisation_id: organisation.id,
-      conversation_id: conversation.id,
-      at: now,
-      kind: 'tevredenheid',
-      text: `Tevredenheid: ${answer.score} van 5.${comment ? ` ${comment}` : ''}`,
-      details: JSON.stringify({ score: answer.score, surveyId: stored.id }),
-      actor_user_id: null,
-      actor_name: 'Inwoner',
-    });
+    await recordAnswerEvent(trx, now, conversation, { surveyId: stored.id, score: answer.score, comment });
     await announceConversation(trx, conversation);
     return { received: true };
   });

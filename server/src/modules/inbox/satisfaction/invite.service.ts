@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { CHANNEL_CAPABILITIES, checkLength } from '../../../../../contracts/channel-limits';
+import { CHANNEL_CAPABILITIES, checkLength, replyIsPublic } from '../../../../../contracts/channel-limits';
 import type { Channel } from '../../../../../contracts/channels';
 import type { ServiceContext } from '../../../platform/context';
 import type { ConversationRow } from '../../../platform/db/schema';
@@ -15,15 +15,28 @@ export interface SurveyLinks {
   publicUrl: string;
 }
 
+// The personal link is valid two weeks: the resident chose to open a form to give a score.
 const VALID_DAYS = 14;
+// A reply in the conversation counts as the answer for a week. Residents who answer do so within hours or a day
+// or two; a week on, a short message in the same thread ("2 containers staan er nog") is more likely about the
+// matter itself, and reading it as a score would swallow it. A reply not taken as an answer is an ordinary
+// message that reopens the conversation, so an agent reads it: the safe way to be wrong.
+export const THREAD_ANSWER_DAYS = 7;
 
 export function hashSurveyToken(token: string) {
   return createHash('sha256').update(token).digest('hex');
 }
 
+// Where only the resident reads our answer (e-mail, WhatsApp, a direct message): the personal link, or a
+// reply with a number.
 export function surveyText(url: string) {
-  return `Hoe tevreden bent u over ons contact? Geef een cijfer van 1 tot 5 (en als u wilt een toelichting): ${url}`;
+  return `Hoe tevreden bent u over ons contact? Antwoord op dit bericht met een cijfer van 1 tot 5, of geef uw cijfer en een toelichting via uw persoonlijke link: ${url}`;
 }
+
+// Under a public post a link would let anyone who reads the thread answer for the resident (and only one
+// answer counts), so there the resident answers in the thread, where the platform says who wrote it.
+export const SURVEY_TEXT_IN_THREAD =
+  'Hoe tevreden bent u over ons contact? Antwoord op dit bericht met een cijfer van 1 (zeer ontevreden) tot 5 (zeer tevreden), als u wilt met een toelichting. Bijvoorbeeld: "4, snel geholpen".';
 
 // Whether this conversation gets the question: the channel can answer, the account asks, an agent
 // answered, and the resident is not someone we stopped engaging with (abuse, a block).
@@ -50,8 +63,10 @@ export async function inviteForSatisfaction(tx: ServiceContext, links: SurveyLin
   const target = await latestQuestionToAsk(tx, conversation);
   const organisation = target && (await findOrganisationById(tx.db, tx.actor.organisationId));
   if (!target || !organisation) return;
+  // Every question has a token (its hash is the row's key for the form); in a public thread it is never shown.
   const token = randomBytes(24).toString('base64url');
-  const text = surveyText(`${links.publicUrl}/tevreden/${organisation.slug}/${token}`);
+  const inThread = replyIsPublic(conversation.channel as Channel, conversation.visibility);
+  const text = inThread ? SURVEY_TEXT_IN_THREAD : surveyText(`${links.publicUrl}/tevreden/${organisation.slug}/${token}`);
   if (!checkLength(conversation.channel as Channel, text).fits) return;
   const now = tx.clock.now();
   const { row: outbox, created } = await storeOutboxItem(tx.db, tx.clock, tx.actor.organisationId, {
@@ -75,15 +90,15 @@ export async function inviteForSatisfaction(tx: ServiceContext, links: SurveyLin
     token_hash: hashSurveyToken(token),
     outbox_id: outbox.id,
     sent_at: now,
-    expires_at: new Date(now.getTime() + VALID_DAYS * 86_400_000),
+    expires_at: new Date(now.getTime() + (inThread ? THREAD_ANSWER_DAYS : VALID_DAYS) * 86_400_000),
   });
   await insertConversationEvent(tx.db, {
     organisation_id: tx.actor.organisationId,
     conversation_id: conversation.id,
     at: now,
     kind: 'tevredenheid',
-    text: 'Tevredenheidsvraag (1–5) in de wachtrij gezet.',
-    details: JSON.stringify({ outboxId: outbox.id }),
+    text: inThread ? 'Tevredenheidsvraag (1–5) in de wachtrij gezet; de inwoner antwoordt in het gesprek.' : 'Tevredenheidsvraag (1–5) met een persoonlijke link in de wachtrij gezet.',
+    details: JSON.stringify({ outboxId: outbox.id, answerIn: inThread ? 'gesprek' : 'link' }),
     actor_user_id: null,
     actor_name: 'Plein (automatisch)',
   });

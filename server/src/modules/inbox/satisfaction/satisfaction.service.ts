@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { replyIsPublic } from '../../../../../contracts/channel-limits';
+import type { Channel } from '../../../../../contracts/channels';
 import type { satisfactionFiguresQuery } from '../../../../../contracts/conversation-satisfaction';
 import { recordAudit } from '../../../platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '../../../platform/context';
@@ -84,8 +86,10 @@ export async function conversationSatisfaction(ctx: ServiceContext, conversation
   assertCan(ctx.actor, 'inbox.read');
   const conversation = await visibleConversation(ctx, conversationId);
   const surveys = await findSurveysOfConversation(ctx.db, ctx.actor.organisationId, conversation.id);
+  const answerIn = replyIsPublic(conversation.channel as Channel, conversation.visibility) ? ('gesprek' as const) : ('link' as const);
   return {
     surveys: surveys.map((survey) => ({
+      answerIn,
       sentAt: survey.sent_at.toISOString(),
       expiresAt: survey.expires_at.toISOString(),
       answeredAt: survey.answered_at?.toISOString() ?? null,

@@ -33,15 +33,18 @@ const linkIn = (text: string) => {
   return { slug: match[1]!, token: match[2]!, api: `/api/v1/organisations/${match[1]}/conversation-satisfaction/${match[2]}` };
 };
 
+// The personal link goes only where the resident alone reads it: these conversations are direct messages.
+const prive = 'prive' as const;
+
 describe('tevredenheidsvraag na het sluiten', () => {
   it('vraagt één keer per keer sluiten, op hetzelfde kanaal, met een link die alleen als hash bewaard wordt', async () => {
     const { org, account, admin } = await inboxSetup(t);
-    const question = await receive(t, account, { author: 'sanne', text: 'Mijn container is niet geleegd' });
+    const question = await receive(t, account, { author: 'sanne', text: 'Mijn container is niet geleegd', visibility: prive });
     const closed = await answerAndClose(admin, admin, question.conversationId);
     expect(closed.events.map((e: { kind: string }) => e.kind)).toEqual(['antwoord', 'toestand', 'tevredenheid']);
     let surveys = await surveysOf(org.id);
     expect(surveys).toHaveLength(1);
-    expect(surveys[0]!.text).toMatch(/^Hoe tevreden bent u over ons contact\? Geef een cijfer van 1 tot 5/);
+    expect(surveys[0]!.text).toMatch(/^Hoe tevreden bent u over ons contact\? Antwoord op dit bericht met een cijfer van 1 tot 5, of .* persoonlijke link: http:\/\/plein\.test\/tevreden\//);
     const outbox = await t.database.db.selectFrom('outbox').select(['kind', 'reply_to_message_id', 'account_id']).where('id', '=', surveys[0]!.id).executeTakeFirstOrThrow();
     expect(outbox).toEqual({ kind: 'reply', reply_to_message_id: question.messageId, account_id: account.id });
     const { token } = linkIn(surveys[0]!.text);
@@ -54,7 +57,7 @@ describe('tevredenheidsvraag na het sluiten', () => {
 
     // The resident comes back; after the next answer and close they are asked again, once.
     t.clock.advance(60_000);
-    await receive(t, account, { author: 'sanne', text: 'Nog steeds niet!', root: question.platformId });
+    await receive(t, account, { author: 'sanne', text: 'Nog steeds niet!', visibility: prive });
     t.clock.advance(60_000);
     await answerAndClose(admin, admin, question.conversationId, 'Excuses, we hebben het opnieuw doorgegeven. ^BB');
     surveys = await surveysOf(org.id);
@@ -96,7 +99,7 @@ describe('tevredenheidsvraag na het sluiten', () => {
 describe('de openbare tevredenheidspagina', () => {
   it('neemt één antwoord aan (1–5 met toelichting), weigert ongeldige invoer en daarna een tweede antwoord', async () => {
     const { org, account, admin } = await inboxSetup(t);
-    const question = await receive(t, account, { author: 'piet' });
+    const question = await receive(t, account, { author: 'piet', visibility: prive });
     await answerAndClose(admin, admin, question.conversationId);
     const link = linkIn((await surveysOf(org.id))[0]!.text);
 
@@ -132,7 +135,7 @@ describe('de openbare tevredenheidspagina', () => {
 
   it('verloopt na 14 dagen (410) en bewaart dan niets', async () => {
     const { org, account, admin } = await inboxSetup(t);
-    const question = await receive(t, account, { author: 'laat' });
+    const question = await receive(t, account, { author: 'laat', visibility: prive });
     await answerAndClose(admin, admin, question.conversationId);
     const link = linkIn((await surveysOf(org.id))[0]!.text);
     t.clock.advance(13 * 86_400_000);
@@ -162,7 +165,7 @@ describe('cijfers klanttevredenheid webcare', () => {
       { by: asKees, acc: account, score: 4 },
     ];
     for (const [index, step] of plan.entries()) {
-      const question = await receive(t, step.acc, { author: `inwoner${index}` });
+      const question = await receive(t, step.acc, { author: `inwoner${index}`, visibility: prive });
       if (step.team) await admin('PATCH', `/api/v1/conversations/${question.conversationId}`, { assignedTeamId: team.id });
       // Kees's conversations are closed by the beheerder: the score still goes to who answered.
       await answerAndClose(step.by, admin, question.conversationId);

@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../../platform/db/database';
 import type { ConversationSurveysTable } from '../../../platform/db/schema';
 
@@ -17,6 +17,44 @@ export async function answerSurvey(db: Db, organisationId: string, tokenHash: st
     .set(answer)
     .where('organisation_id', '=', organisationId)
     .where('token_hash', '=', tokenHash)
+    .where('answered_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+// The question asked when the conversation was closed at this moment, with what became of its outbox item:
+// only a question that went out (and where: its platform id) can be answered in the thread.
+export async function findSurveyOfClosing(db: Db, organisationId: string, conversationId: string, closedAt: Date) {
+  return db
+    .selectFrom('conversation_surveys')
+    .innerJoin('outbox', (join) => join.onRef('outbox.organisation_id', '=', 'conversation_surveys.organisation_id').onRef('outbox.id', '=', 'conversation_surveys.outbox_id'))
+    .selectAll('conversation_surveys')
+    .select(['outbox.status as question_status', 'outbox.platform_id as question_platform_id', 'outbox.sent_at as question_sent_at'])
+    .where('conversation_surveys.organisation_id', '=', organisationId)
+    .where('conversation_surveys.conversation_id', '=', conversationId)
+    .where('conversation_surveys.closed_at', '=', closedAt)
+    .executeTakeFirst();
+}
+
+// One of our sent messages by its platform id, with the outbox item it was sent for.
+export async function findSentMessageByPlatformId(db: Db, organisationId: string, accountId: string, platformId: string) {
+  return db
+    .selectFrom('messages')
+    .select(['id', 'conversation_id', sql<string | null>`raw->>'outboxId'`.as('outbox_id')])
+    .where('organisation_id', '=', organisationId)
+    .where('account_id', '=', accountId)
+    .where('platform_id', '=', platformId)
+    .where('direction', '=', 'uit')
+    .executeTakeFirst();
+}
+
+// The same compare-and-set for an answer given in the conversation: the first one counts.
+export async function answerSurveyById(db: Db, organisationId: string, surveyId: string, answer: { answered_at: Date; score: number; comment: string | null }) {
+  return db
+    .updateTable('conversation_surveys')
+    .set(answer)
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', surveyId)
     .where('answered_at', 'is', null)
     .returningAll()
     .executeTakeFirst();

@@ -15,12 +15,14 @@ const messages = defineMessages({
     heading: 'Tevredenheid',
     score: '{score} van 5',
     waiting: 'Gevraagd op {date}; nog geen antwoord (de link werkt tot {until}).',
+    waitingInThread: 'Gevraagd op {date}; nog geen antwoord. Een cijfer dat de inwoner tot {until} in het gesprek stuurt, telt als antwoord.',
     answered: 'Antwoord op {date}',
   },
   en: {
     heading: 'Satisfaction',
     score: '{score} out of 5',
     waiting: 'Asked on {date}; no answer yet (the link works until {until}).',
+    waitingInThread: 'Asked on {date}; no answer yet. A score the resident sends in the conversation until {until} counts as the answer.',
     answered: 'Answered on {date}',
   },
 });
@@ -49,7 +51,7 @@ export function ConversationSatisfaction({ conversation }: { conversation: Conve
                 {survey.comment && <q className="plein-satisfaction__comment plein-break">{survey.comment}</q>}
               </>
             ) : (
-              t('waiting', { date: formatDate(survey.sentAt), until: formatDate(survey.expiresAt) })
+              t(survey.answerIn === 'gesprek' ? 'waitingInThread' : 'waiting', { date: formatDate(survey.sentAt), until: formatDate(survey.expiresAt) })
             )}
           </li>
         ))}
