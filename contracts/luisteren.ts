@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime } from './common';
+import { networkGroupFilterSchema } from './network-groups';
 
 // Luisteren: monitors, the items the pipeline produced, corrections, alerts and author lists.
 export const TENORS = ['steun', 'kritiek', 'neutraal', 'gemengd'] as const;
@@ -40,6 +41,7 @@ export const itemFilterSchema = z.strictObject({
   tot: z.iso.datetime({ offset: true }).optional(),
   auteur: z.string().max(100).optional(),
   lijst: z.uuid().optional(),
+  groep: networkGroupFilterSchema.optional().describe('Alleen berichten van auteurs in deze netwerkgroep; "inwoner" voor wie in geen van de zeven valt'),
   gemeente: z.uuid().optional(),
   metPlaats: z.enum(['ja']).optional().describe('Alleen berichten met een plaats'),
   beoordeeld: z.enum(['ja', 'nee']).optional(),

@@ -105,6 +105,8 @@ const recordOf: Record<string, RecordFixture> = {
     const response = await requestAs(t.app, a.session)('POST', '/api/v1/auteurslijsten', { name: `Pers ${Math.floor(Math.random() * 1e9)}`, members: ['journalist'] });
     return { params: { id: response.json().id }, body: {} };
   },
+  '/api/v1/auteurs/:handle': async (a, t) => ({ params: { handle: await authorOf(a, t) } }),
+  '/api/v1/auteurs/:handle/groep': async (a, t) => ({ params: { handle: await authorOf(a, t) }, body: { groep: 'media', toelichting: 'Lokale omroep' } }),
   '/api/v1/geruchten/:id': async (a, t) => ({ params: { id: await rumourOf(a, t) }, body: { status: 'onbeslist' } }),
   '/api/v1/geruchten/:id/berichten': async (a, t) => ({ params: { id: await rumourOf(a, t) }, body: { messageIds: [await listeningItemOf(a, t)] } }),
   '/api/v1/geruchten/:id/berichten/:messageId': async (a, t) => {
@@ -215,6 +217,22 @@ async function listeningItemOf(a: Tenant, t: TestApp) {
   );
   await t.worker.drain();
   return messageId!;
+}
+
+// An author with a listening item in organisation A only (a handle of its own, so B can never have written).
+async function authorOf(a: Tenant, t: TestApp) {
+  const view = await simulatedAccount(a, t);
+  const account = await t.database.db.selectFrom('channel_accounts').selectAll().where('organisation_id', '=', a.org.id).where('id', '=', view.id).executeTakeFirstOrThrow();
+  const handle = `omroep${Math.floor(Math.random() * 1e9)}`;
+  await storeMessages(
+    t.database.db,
+    t.clock,
+    account,
+    [plainMessage({ platformId: `matrix-${crypto.randomUUID()}`, author: { id: handle, handle, displayName: 'Omroep', followers: 800 }, text: 'Vanavond live vanuit de raadzaal', visibility: 'openbaar', postedAt: t.clock.now(), raw: {} })],
+    { stream: 'search' },
+  );
+  await t.worker.drain();
+  return handle;
 }
 
 // A rumour of organisation A, started from one of its listening items.

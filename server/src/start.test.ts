@@ -19,7 +19,7 @@ it('start met de demo-organisatie op een lege database, en serveert de inlogpagi
   const organisations = await started.runtime.database.db.selectFrom('organisations').select('slug').where('is_system', '=', false).execute();
   expect(organisations.map((o) => o.slug)).toEqual(['kustgemeenten']);
   const schedules = await findSchedules(started.runtime.database.db, SYSTEM_ORGANISATION_ID);
-  expect(schedules.map((s) => s.name).sort()).toEqual(['analyses-plannen', 'inbox-te-laat', 'kanalen', 'klachten-herinneringen', 'opruimen', 'partities']);
+  expect(schedules.map((s) => s.name).sort()).toEqual(['analyses-plannen', 'inbox-te-laat', 'kanalen', 'klachten-herinneringen', 'netwerk-indelen', 'opruimen', 'partities']);
   const response = await fetch(`${started.address}/readyz`);
   expect(response.status).toBe(200);
 });

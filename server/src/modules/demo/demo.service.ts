@@ -67,7 +67,9 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock, publicUrl = 'http://
   await createTeam(ctx, { name: 'KCC', description: 'Klantcontactcentrum voor alle vier gemeenten', memberIds: [userIds.kcc!, userIds.webcare!] });
   await createTeam(ctx, { name: 'Communicatie', description: 'Communicatieadviseurs en omgevingsanalisten', memberIds: [userIds.communicatieadviseur!, userIds.omgevingsanalist!] });
   await addDemoChannels(ctx, municipalities);
-  await addDemoListening(ctx);
+  // The demo's analyst classified part of the local network, so her name stands by those choices.
+  const analystCtx = { ...ctx, actor: { ...ctx.actor, userId: userIds.omgevingsanalist!, name: DEMO_NAMES.omgevingsanalist } };
+  await addDemoListening(ctx, { analyst: analystCtx, municipalities });
   // Meldingen handled by the demo's KCC colleague, so their timelines name a person.
   const kccCtx = { ...ctx, actor: { ...ctx.actor, userId: userIds.kcc!, name: DEMO_NAMES.kcc } };
   await addDemoMeldingen(kccCtx, clock, organisation, municipalities, publicUrl);

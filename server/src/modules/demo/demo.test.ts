@@ -76,3 +76,13 @@ it('heeft een paar klachten in verschillende stadia, behandeld door iemand ander
   expect(klachten.some((k) => k.outcome === 'gegrond')).toBe(true);
   expect(klachten.every((k) => k.handler_user_id === null || k.handler_user_id !== k.complained_user_id)).toBe(true);
 });
+
+it('heeft een lokaal netwerk dat al weken schrijft, voor een deel ingedeeld door de analist', async () => {
+  const groups = await t.database.db.selectFrom('author_network_groups').select(['author_handle', 'network_group', 'source', 'set_by']).where('source', '=', 'analist').orderBy('author_handle').execute();
+  expect(groups.map((row) => [row.author_handle, row.network_group])).toEqual([
+    ['dorpsbelang_duinhoven', 'verenigingsleven'],
+    ['kustkoerier', 'media'],
+    ['strandpaviljoen_zon', 'bedrijfsleven'],
+  ]);
+  expect(groups.every((row) => row.set_by !== null)).toBe(true);
+});

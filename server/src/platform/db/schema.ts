@@ -24,6 +24,7 @@ import type {
   TenorModelsTable,
 } from './schema-listening';
 import type { AnalysesTable, AnalysisSchedulesTable } from './schema-analyses';
+import type { AuthorNetworkGroupsTable, AuthorNetworkPendingTable } from './schema-network';
 import type { AggressionRegisterTable, AuthorBlocksTable, ConversationSurveysTable } from './schema-abuse';
 import type { ConversationHandoffsTable, HandoffPartnersTable } from './schema-handoff';
 import type { ConversationEventsTable, ConversationPresenceTable, ConversationReadsTable, ConversationsTable, SavedViewsTable } from './schema-inbox';
@@ -45,6 +46,7 @@ export type * from './schema-abuse';
 export type * from './schema-handoff';
 export type * from './schema-listening';
 export type * from './schema-analyses';
+export type * from './schema-network';
 
 // Kysely's view of the tables in migrations/. Keep in step with the SQL.
 export interface OrganisationsTable {
@@ -287,6 +289,8 @@ export interface Database {
   rumour_messages: RumourMessagesTable;
   analyses: AnalysesTable;
   analysis_schedules: AnalysisSchedulesTable;
+  author_network_groups: AuthorNetworkGroupsTable;
+  author_network_pending: AuthorNetworkPendingTable;
 }
 
 export type JobRow = Selectable<JobsTable>;

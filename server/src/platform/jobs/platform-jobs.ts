@@ -60,4 +60,6 @@ export async function definePlatformSchedules(db: Db, clock: Clock): Promise<voi
   // Luisteren: scheduled analyses (TamTam before the B&W meeting) are drafted once per due moment.
   await defineSchedule(db, clock, { organisationId: SYSTEM_ORGANISATION_ID, name: 'analyses-plannen', jobName: 'luisteren.analyses-plannen', cron: '*/5 * * * *' });
   await defineSchedule(db, clock, { organisationId: SYSTEM_ORGANISATION_ID, name: 'inbox-te-laat', jobName: 'inbox.te-laat-melden', cron: '* * * * *' });
+  // Luisteren: authors who wrote since the last run get their automatic network group.
+  await defineSchedule(db, clock, { organisationId: SYSTEM_ORGANISATION_ID, name: 'netwerk-indelen', jobName: 'luisteren.netwerk-indelen', cron: '* * * * *' });
 }

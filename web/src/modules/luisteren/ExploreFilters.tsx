@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { CHANNELS } from '../../../../contracts/channels';
 import { type ItemFilter, type Monitor, TENORS } from '../../../../contracts/luisteren';
+import { NETWORK_GROUP_FILTERS } from '../../../../contracts/network-groups';
 import type { Municipality } from '../../../../contracts/organisation';
 import { useMessages } from '../../app/i18n';
 import { Button, CheckboxField, Heading, SelectField, TextField, useFocusFirstInvalid } from '../../ui';
@@ -21,6 +22,7 @@ function draftOf(filter: ItemFilter): Draft {
     tot: momentToText(filter.tot, true),
     auteur: filter.auteur ?? '',
     lijst: filter.lijst ?? '',
+    groep: filter.groep ?? '',
     gemeente: filter.gemeente ?? '',
     metPlaats: filter.metPlaats ?? '',
     beoordeeld: filter.beoordeeld ?? '',
@@ -67,6 +69,7 @@ export function ExploreFilters({ initial, monitors, lists, municipalities, onApp
         <TextField label={t('tot')} description={t('dateHelp')} autoComplete="off" value={draft.tot} onChange={set('tot')} error={errors.tot} />
         <TextField label={t('auteur')} description={t('auteurHelp')} autoComplete="off" value={draft.auteur} onChange={set('auteur')} />
         {lists.length > 0 && <SelectField label={t('lijst')} value={draft.lijst} onChange={set('lijst')} options={[{ value: '', label: t('allLists') }, ...lists.map((l) => ({ value: l.id, label: l.name }))]} />}
+        <SelectField label={t('groep')} value={draft.groep} onChange={set('groep')} options={[{ value: '', label: t('allGroups') }, ...NETWORK_GROUP_FILTERS.map((group) => ({ value: group, label: names(`group.${group}`) }))]} />
         {municipalities.length > 1 && (
           <SelectField label={t('gemeente')} value={draft.gemeente} onChange={set('gemeente')} options={[{ value: '', label: t('allMunicipalities') }, ...municipalities.map((m) => ({ value: m.id, label: m.name }))]} />
         )}

@@ -1,4 +1,5 @@
 import { type ItemFilter, TENORS, type Tenor } from '../../../../contracts/luisteren';
+import { NETWORK_GROUP_FILTERS, type NetworkGroupFilter } from '../../../../contracts/network-groups';
 import { formatDateTime, nextDay, parseDutchDate, startOfDayInAmsterdam } from '../../app/format';
 
 // The filters of Luisteren live in the address bar under the API's own names, so a link from an alert
@@ -28,6 +29,8 @@ export function filterFromParams(params: URLSearchParams): ItemFilter {
   filter.tot = moment('tot');
   filter.auteur = text('auteur', 100);
   filter.lijst = id('lijst');
+  const group = params.get('groep');
+  filter.groep = (NETWORK_GROUP_FILTERS as readonly string[]).includes(group ?? '') ? (group as NetworkGroupFilter) : undefined;
   filter.gemeente = id('gemeente');
   filter.metPlaats = params.get('metPlaats') === 'ja' ? 'ja' : undefined;
   const reviewed = params.get('beoordeeld');

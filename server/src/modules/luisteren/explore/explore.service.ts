@@ -4,8 +4,12 @@ import type { ServiceContext } from '../../../platform/context';
 import { badRequest, notFound } from '../../../platform/http/errors';
 import { actsForMunicipality, assertCan } from '../../../platform/tenancy/policy';
 import { findMonitors } from '../monitors/monitors.repository';
+import { classifyPendingAuthors } from '../network/network-classifier';
 import { countHashtags, countPerMonitor, countTerms, countTopAuthors, countVolume, findItem, findItems, findPlaces, type ItemRow } from './explore.repository';
 import type { ResolvedFilter } from './item-filter';
+
+// Filtering by network group first classifies authors who wrote since the job last ran (up to this many).
+const NETWORK_CATCH_UP = 1_000;
 
 export function toItemView(row: ItemRow): ListeningItem {
   return {
@@ -49,6 +53,7 @@ export function resolveFilter(ctx: ServiceContext, filter: ItemFilter): Resolved
     until,
     author: filter.auteur,
     listId: filter.lijst,
+    networkGroup: filter.groep,
     withPlace: filter.metPlaats === 'ja' || undefined,
     reviewed: filter.beoordeeld === undefined ? undefined : filter.beoordeeld === 'ja',
   };
@@ -68,6 +73,7 @@ function decodeCursor(cursor: string) {
 export async function listItems(ctx: ServiceContext, query: z.infer<typeof itemListQuerySchema>) {
   assertCan(ctx.actor, 'listening.read');
   const { before, limit, ...filter } = query;
+  if (filter.groep) await classifyPendingAuthors(ctx.db, ctx.clock, ctx.actor.organisationId, NETWORK_CATCH_UP);
   const rows = await findItems(ctx.db, ctx.actor.organisationId, resolveFilter(ctx, filter), before ? decodeCursor(before) : null, limit + 1);
   const page = rows.slice(0, limit);
   return { items: page.map(toItemView), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null };
@@ -86,6 +92,7 @@ export async function overview(ctx: ServiceContext, filter: ItemFilter): Promise
   assertCan(ctx.actor, 'listening.read');
   const resolved = resolveFilter(ctx, filter);
   const organisationId = ctx.actor.organisationId;
+  if (filter.groep) await classifyPendingAuthors(ctx.db, ctx.clock, organisationId, NETWORK_CATCH_UP);
   const spanDays = resolved.from ? ((resolved.until ?? ctx.clock.now()).getTime() - resolved.from.getTime()) / 86_400_000 : Infinity;
   const bucket = spanDays <= 3 ? 'hour' : 'day';
   const monitors = (await findMonitors(ctx.db, organisationId)).filter((monitor) => monitor.municipality_id === null || actsForMunicipality(ctx.actor, monitor.municipality_id));

@@ -12,6 +12,8 @@ export interface ResolvedFilter {
   until?: Date;
   author?: string;
   listId?: string;
+  // The author's stored network group; 'inwoner' for authors in none of the seven.
+  networkGroup?: string;
   withPlace?: boolean;
   reviewed?: boolean;
 }
@@ -33,12 +35,19 @@ export function applyItemFilter<O>(query: ItemQuery<O>, organisationId: string, 
   if (filter.tenor) q = q.where('li.tenor', '=', filter.tenor as never);
   if (filter.from) q = q.where('li.posted_at', '>=', filter.from);
   if (filter.until) q = q.where('li.posted_at', '<', filter.until);
-  if (filter.author) q = q.where(sql<boolean>`lower(li.author_handle) = ${filter.author.replace(/^@/, '').toLowerCase()}`);
+  // Authors go by their handle in lower case without a leading @, as author lists and the network keep them
+  // (and as the index listening_items_author_idx has it).
+  if (filter.author) q = q.where(sql<boolean>`lower(ltrim(li.author_handle, '@')) = ${filter.author.replace(/^@+/, '').toLowerCase()}`);
   if (filter.listId) {
     const listId = filter.listId;
     q = q.where(({ exists, selectFrom }) =>
-      exists(selectFrom('author_list_members as alm').select('alm.author_handle').whereRef('alm.organisation_id', '=', 'li.organisation_id').where('alm.list_id', '=', listId).where(sql<boolean>`alm.author_handle = lower(li.author_handle)`)),
+      exists(selectFrom('author_list_members as alm').select('alm.author_handle').whereRef('alm.organisation_id', '=', 'li.organisation_id').where('alm.list_id', '=', listId).where(sql<boolean>`alm.author_handle = lower(ltrim(li.author_handle, '@'))`)),
     );
+  }
+  if (filter.networkGroup) {
+    const inGroup = filter.networkGroup === 'inwoner' ? sql`` : sql` AND ang.network_group = ${filter.networkGroup}`;
+    const classified = sql<boolean>`EXISTS (SELECT 1 FROM author_network_groups AS ang WHERE ang.organisation_id = li.organisation_id AND ang.author_handle = lower(ltrim(li.author_handle, '@'))${inGroup})`;
+    q = q.where(filter.networkGroup === 'inwoner' ? sql<boolean>`NOT ${classified}` : classified);
   }
   if (filter.withPlace) q = q.where('m.geo_lat', 'is not', null);
   if (filter.reviewed !== undefined) q = q.where('li.reviewed_at', filter.reviewed ? 'is not' : 'is', null);
