@@ -4,34 +4,25 @@ import type { ListeningItemsTable, MonitorMatchesTable } from '../../../platform
 import { type ColumnType, unnestRows } from '../../../platform/db/unnest-rows';
 
 // Inbound messages among `ids` that the pipeline has not seen yet: a rerun after a crash skips what was done.
+// Three plain lookups by key rather than one anti-join: for a new organisation (or one whose statistics lag a
+// burst) the planner once chose an anti-join that compared every new message with every item, 0.5 s a batch.
 export async function findUnprocessedMessages(db: Db, organisationId: string, ids: string[]) {
   if (ids.length === 0) return [];
-  return db
+  const done = await db.selectFrom('listening_items').select('message_id').where('organisation_id', '=', organisationId).where('message_id', '=', sql<string>`ANY(${ids}::uuid[])`).execute();
+  const seen = new Set(done.map((row) => row.message_id));
+  const todo = ids.filter((id) => !seen.has(id));
+  if (todo.length === 0) return [];
+  const messages = await db
     .selectFrom('messages as m')
-    .leftJoin('listening_items as li', (join) => join.onRef('li.organisation_id', '=', 'm.organisation_id').onRef('li.message_id', '=', 'm.id'))
-    .innerJoin('municipalities as g', (join) => join.onRef('g.organisation_id', '=', 'm.organisation_id').onRef('g.id', '=', 'm.municipality_id'))
-    .select([
-      'm.id',
-      'm.municipality_id',
-      'g.cbs_code',
-      'm.channel',
-      'm.author_handle',
-      'm.author_followers',
-      'm.text',
-      'm.subject',
-      'm.hashtags',
-      'm.mentions',
-      'm.language',
-      'm.geo_lat',
-      'm.geo_lon',
-      'm.posted_at',
-    ])
+    .select(['m.id', 'm.municipality_id', 'm.channel', 'm.author_handle', 'm.author_followers', 'm.text', 'm.subject', 'm.hashtags', 'm.mentions', 'm.language', 'm.geo_lat', 'm.geo_lon', 'm.posted_at'])
     .where('m.organisation_id', '=', organisationId)
-    .where('m.id', 'in', ids)
+    .where('m.id', '=', sql<string>`ANY(${todo}::uuid[])`)
     .where('m.direction', '=', 'in')
-    .where('li.message_id', 'is', null)
     .orderBy('m.posted_at')
     .execute();
+  const municipalities = await db.selectFrom('municipalities').select(['id', 'cbs_code']).where('organisation_id', '=', organisationId).execute();
+  const cbsCodes = new Map(municipalities.map((row) => [row.id, row.cbs_code]));
+  return messages.map((message) => ({ ...message, cbs_code: cbsCodes.get(message.municipality_id)! }));
 }
 
 export type UnprocessedMessage = Awaited<ReturnType<typeof findUnprocessedMessages>>[number];
