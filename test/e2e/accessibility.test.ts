@@ -21,6 +21,7 @@ describe('toegankelijkheid van elke pagina', () => {
     { name: 'luisteren-lijsten', path: '/luisteren/lijsten' },
     { name: 'luisteren-analyses', path: '/luisteren/analyses' },
     { name: 'luisteren-geruchten', path: '/luisteren/geruchten' },
+    { name: 'luisteren-netwerk', path: '/luisteren/netwerk' },
     { name: 'inbox', path: '/inbox' },
     { name: 'meldingen', path: '/meldingen' },
     { name: 'zenden', path: '/zenden' },

@@ -71,6 +71,8 @@ import { ZendenPage } from '../modules/zenden/ZendenPage';
 const LuisterenPage = lazy(() => import('../modules/luisteren/LuisterenPage').then((module) => ({ default: module.LuisterenPage })));
 const RumourPage = lazy(() => import('../modules/luisteren/RumourPage').then((module) => ({ default: module.RumourPage })));
 const BetrouwbaarheidPage = lazy(() => import('../modules/luisteren/BetrouwbaarheidPage').then((module) => ({ default: module.BetrouwbaarheidPage })));
+const NetworkPage = lazy(() => import('../modules/luisteren/NetworkPage').then((module) => ({ default: module.NetworkPage })));
+const AuthorPage = lazy(() => import('../modules/luisteren/AuthorPage').then((module) => ({ default: module.AuthorPage })));
 
 // Dutch paths: they are what people see, bookmark and read aloud.
 export function AppRoutes() {
@@ -106,6 +108,8 @@ export function AppRoutes() {
             <Route path="analyses/:id" element={<AnalysisPage />} />
             <Route path="geruchten" element={<RumoursPage />} />
             <Route path="geruchten/:id" element={<RumourPage />} />
+            <Route path="netwerk" element={<NetworkPage />} />
+            <Route path="auteurs/:handle" element={<AuthorPage />} />
           </Route>
           <Route element={<RequirePermission permission="inbox.read" />}>
             <Route path="/inbox" element={<InboxPage />} />

@@ -6,6 +6,7 @@ import { AppLink, Button, CheckboxField, DataTable, Heading, Paragraph } from '.
 import { BulkTenorForm } from './BulkTenorForm';
 import { exploreMessages } from './explore-messages';
 import { luisterenMessages } from './luisteren-messages';
+import { authorPath } from './network-queries';
 import { TenorBadge } from './TenorBadge';
 
 export const authorName = (item: Pick<ListeningItem, 'author'>) => (item.author.name ? `${item.author.name} (@${item.author.handle.replace(/^@/, '')})` : `@${item.author.handle.replace(/^@/, '')}`);
@@ -58,7 +59,14 @@ export function ItemList({ items, hasMore, loadingMore, onLoadMore, canReview }:
                 },
               ]
             : []),
-          { header: t('author'), cell: (item) => authorName(item) },
+          {
+            header: t('author'),
+            cell: (item) => (
+              <AppLink to={authorPath(item.author.handle)} className="plein-break">
+                {authorName(item)}
+              </AppLink>
+            ),
+          },
           {
             header: t('when'),
             cell: (item) => (

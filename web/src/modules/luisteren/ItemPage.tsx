@@ -10,6 +10,7 @@ import { itemMessages } from './item-messages';
 import { authorName } from './ItemList';
 import { luisterenMessages } from './luisteren-messages';
 import { useItemDetail } from './luisteren-queries';
+import { authorPath } from './network-queries';
 import { RumourMarkAction } from './RumourMarkAction';
 import { TenorBadge } from './TenorBadge';
 import { TenorCorrectionForm } from './TenorCorrectionForm';
@@ -93,7 +94,7 @@ function ItemFacts({ item }: { item: ListeningItem }) {
       </Heading>
       <DataList
         items={[
-          { key: t('author'), value: authorName(item) },
+          { key: t('author'), value: <AppLink to={authorPath(item.author.handle)}>{authorName(item)}</AppLink> },
           { key: t('followers'), value: item.author.followers === null ? t('unknown') : formatNumber(item.author.followers) },
           { key: t('posted'), value: <time dateTime={item.postedAt}>{formatDateTime(item.postedAt)}</time> },
           { key: t('channel'), value: names(`channel.${item.channel}` as 'channel.x') },

@@ -12,6 +12,7 @@ const SECTIONS = [
   { path: '/luisteren/monitors', key: 'navMonitors', end: false },
   { path: '/luisteren/signalen', key: 'navAlerts', end: false },
   { path: '/luisteren/betrouwbaarheid', key: 'navReliability', end: false },
+  { path: '/luisteren/netwerk', key: 'navNetwork', end: false },
   { path: '/luisteren/lijsten', key: 'navLists', end: false },
   { path: '/luisteren/analyses', key: 'navAnalyses', end: false },
   { path: '/luisteren/geruchten', key: 'navRumours', end: false },

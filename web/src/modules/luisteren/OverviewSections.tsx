@@ -2,8 +2,9 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import { type ListeningOverview, TENORS, type Tenor } from '../../../../contracts/luisteren';
 import { formatNumber } from '../../app/format';
 import { useMessages } from '../../app/i18n';
-import { DataTable, Heading, Paragraph } from '../../ui';
+import { AppLink, DataTable, Heading, Paragraph } from '../../ui';
 import { exploreMessages } from './explore-messages';
+import { authorPath } from './network-queries';
 import { TenorBadge } from './TenorBadge';
 
 type Author = ListeningOverview['topAuthors'][number];
@@ -53,7 +54,14 @@ export function TopAuthors({ authors }: { authors: Author[] }) {
           rows={authors}
           rowKey={(a) => a.handle}
           columns={[
-            { header: t('author'), cell: (a) => <span className="plein-break">{handle(a)}</span> },
+            {
+              header: t('author'),
+              cell: (a) => (
+                <AppLink to={authorPath(a.handle)} className="plein-break">
+                  {handle(a)}
+                </AppLink>
+              ),
+            },
             { header: t('reach'), numeric: true, cell: (a) => formatNumber(a.reach) },
             { header: t('count'), numeric: true, cell: (a) => formatNumber(a.items) },
             { header: t('critical'), numeric: true, cell: (a) => formatNumber(a.critical) },

@@ -1,0 +1,24 @@
+import { useQuery } from '@tanstack/react-query';
+import type { AuthorProfile, NetworkGroupFilter, NetworkPage } from '../../../../contracts/network';
+import { api, queryString } from '../../app/api-client';
+import { luisterenKey } from './luisteren-queries';
+
+export const networkKey = [...luisterenKey, 'netwerk'] as const;
+
+export interface NetworkFilter {
+  groep?: NetworkGroupFilter;
+  zoek?: string;
+  pagina?: number;
+}
+
+export function useNetwork(filter: NetworkFilter) {
+  const search = queryString({ ...filter });
+  return useQuery({ queryKey: [...networkKey, 'lijst', search], queryFn: () => api.get<NetworkPage>(`/api/v1/auteurs${search}`) });
+}
+
+export function useAuthorProfile(handle: string) {
+  return useQuery({ queryKey: [...networkKey, 'auteur', handle], queryFn: () => api.get<AuthorProfile>(`/api/v1/auteurs/${encodeURIComponent(handle)}`), retry: false });
+}
+
+// The address of an author's profile: handles go in lower case without @, as the network knows them.
+export const authorPath = (handle: string) => `/luisteren/auteurs/${encodeURIComponent(handle.replace(/^@+/, '').toLowerCase())}`;
