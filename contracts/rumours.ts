@@ -44,6 +44,11 @@ export const rumourMessagesAddSchema = z.strictObject({
   messageIds: z.array(z.uuid('Dit is geen bericht-id')).min(1, 'Kies minstens één bericht').max(100, 'Hoogstens 100 berichten tegelijk'),
 });
 
+// Finding the official correction by what it says, instead of pasting an id: own posts and items alike.
+export const correctionSearchQuerySchema = z.strictObject({
+  q: z.string().trim().min(2, 'Zoek op minstens twee tekens').max(200, 'Zoek op hoogstens 200 tekens').describe('Woorden uit de rechtzetting (Nederlandse zoekvorm: "zinnen", -uitsluiten, OR)'),
+});
+
 const messageRef = z.object({ messageId: z.uuid(), author: z.string(), text: z.string(), postedAt: isoDateTime, channel: z.string(), publicUrl: z.string().nullable() });
 
 export const rumourSchema = z.object({
@@ -74,3 +79,6 @@ export const rumourDetailSchema = rumourSchema.extend({
   newest: z.array(messageRef.extend({ copyOf: z.uuid().nullable() })).describe('De nieuwste berichten van het gerucht, met kopieën'),
 });
 export type RumourDetail = z.infer<typeof rumourDetailSchema>;
+
+export const correctionCandidateSchema = messageRef.extend({ direction: z.enum(['in', 'uit']) });
+export type CorrectionCandidate = z.infer<typeof correctionCandidateSchema>;

@@ -18,7 +18,8 @@ interface Tenant {
   marker: string;
 }
 
-type RecordFixture = (a: Tenant, t: TestApp) => Promise<{ params: Record<string, string>; body?: unknown }>;
+// `query`: for a GET that needs a query string to do its work (a search).
+type RecordFixture = (a: Tenant, t: TestApp) => Promise<{ params: Record<string, string>; body?: unknown; query?: string }>;
 
 const recordOf: Record<string, RecordFixture> = {
   '/api/v1/municipalities/:id': async (a) => ({ params: { id: a.org.municipalities[0]!.id }, body: {} }),
@@ -108,6 +109,7 @@ const recordOf: Record<string, RecordFixture> = {
   '/api/v1/auteurs/:handle': async (a, t) => ({ params: { handle: await authorOf(a, t) } }),
   '/api/v1/auteurs/:handle/groep': async (a, t) => ({ params: { handle: await authorOf(a, t) }, body: { groep: 'media', toelichting: 'Lokale omroep' } }),
   '/api/v1/geruchten/:id': async (a, t) => ({ params: { id: await rumourOf(a, t) }, body: { status: 'onbeslist' } }),
+  '/api/v1/geruchten/:id/rechtzetting-zoeken': async (a, t) => ({ params: { id: await rumourOf(a, t) }, query: 'q=afval' }),
   '/api/v1/geruchten/:id/berichten': async (a, t) => ({ params: { id: await rumourOf(a, t) }, body: { messageIds: [await listeningItemOf(a, t)] } }),
   '/api/v1/geruchten/:id/berichten/:messageId': async (a, t) => {
     const id = await rumourOf(a, t);
@@ -355,8 +357,8 @@ describe('routematrix', () => {
       if (publicBySlug.has(route.url)) continue;
       const fixture = recordOf[route.url];
       expect(fixture, `Geen cross-tenant geval voor ${route.method} ${route.url}: voeg het toe aan recordOf`).toBeDefined();
-      const { params, body } = await fixture!(a, t);
-      const url = fill(route.url, params);
+      const { params, body, query } = await fixture!(a, t);
+      const url = `${fill(route.url, params)}${query ? `?${query}` : ''}`;
       const asB = await requestAs(t.app, b.session)(route.method as 'GET', url, body);
       expect(asB.statusCode, `B op ${route.method} ${url}: ${asB.body}`).toBe(404);
       const bearerB = await requestAs(t.app, { bearer: (await requestAs(t.app, b.session)('POST', '/api/v1/me/api-tokens', { name: 'matrix' })).json().token })(route.method as 'GET', url, body);

@@ -105,11 +105,22 @@ describe('Geruchten in de webapp', () => {
     await fix.getByLabel('Bericht-id van de rechtzetting').fill('geen-id');
     await fix.getByRole('button', { name: 'Opslaan' }).click();
     await fix.getByText(/Een bericht-id ziet eruit/).waitFor();
-    await fix.getByLabel('Bericht-id van de rechtzetting').fill(`${e2e.baseUrl}/luisteren/berichten/${correction}`);
+    // Found by its words rather than pasted: the correction and its reposts, not the rumour.
+    const finder = fix.getByRole('search', { name: 'Zoek de rechtzetting' });
+    await finder.getByLabel('Woorden uit de rechtzetting').fill('z');
+    await finder.getByRole('button', { name: 'Zoeken' }).click();
+    await finder.getByText('Zoek op minstens twee tekens.').waitFor();
+    await finder.getByLabel('Woorden uit de rechtzetting').fill('zwembad open');
+    await finder.getByRole('button', { name: 'Zoeken' }).click();
+    await fix.getByText('4 berichten gevonden.').waitFor();
+    await expectAccessible(page, 'gerucht-rechtzetting-zoeken', DESKTOP.width);
+    await fix.getByRole('button', { name: /^Kies als rechtzetting: gemeentebergen/ }).click();
+    await fix.getByText(/Gekoppeld: gemeentebergen/).waitFor();
+    await fix.getByRole('button', { name: /^Gekoppeld als rechtzetting: gemeentebergen/ }).waitFor();
+    expect(await fix.getByLabel('Bericht-id van de rechtzetting').inputValue()).toBe(correction);
     await fix.getByLabel('Webadres van de rechtzetting').fill('https://www.bergen.nl/zwembad');
     await fix.getByRole('button', { name: 'Opslaan' }).click();
-    await fix.getByText('Opgeslagen.').waitFor();
-    await fix.getByText(/Gekoppeld: gemeentebergen/).waitFor();
+    await fix.getByText('Opgeslagen.').first().waitFor();
     await facts.getByText(/De rechtzetting kwam voor het eerst vaker voor dan het gerucht/).waitFor();
     expect(await facts.locator('dd').nth(4).textContent()).toBe('4');
 

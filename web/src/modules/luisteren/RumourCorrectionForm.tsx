@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { RumourDetail } from '../../../../contracts/rumours';
 import { api } from '../../app/api-client';
 import { formatDateTime } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { Alert, AppLink, Button, FormProblem, Heading, Paragraph, TextField } from '../../ui';
+import { RumourCorrectionSearch } from './RumourCorrectionSearch';
 import { rumourMessages } from './rumour-messages';
 import { rumoursKey } from './rumour-queries';
 
@@ -20,6 +21,9 @@ export function RumourCorrectionForm({ rumour, canManage }: { rumour: RumourDeta
   const [messageId, setMessageId] = useState(rumour.correction.message?.messageId ?? '');
   const [url, setUrl] = useState(rumour.correction.url ?? '');
   const [saved, setSaved] = useState(false);
+  // A correction chosen from the search above shows here too, so saving the address does not undo it.
+  const linkedId = rumour.correction.message?.messageId ?? '';
+  useEffect(() => setMessageId(linkedId), [linkedId]);
   const form = useFormSubmit({
     onStart: () => setSaved(false),
     fields: ['correctionMessageId', 'correctionUrl'],
@@ -44,6 +48,7 @@ export function RumourCorrectionForm({ rumour, canManage }: { rumour: RumourDeta
       ) : (
         !rumour.correction.url && <Paragraph>{t('noCorrection')}</Paragraph>
       )}
+      {canManage && <RumourCorrectionSearch rumour={rumour} />}
       {canManage && (
         <form className="utrecht-form plein-form" onSubmit={(event) => void form.submit(event)} noValidate>
           <Paragraph>{t('correctionLead')}</Paragraph>

@@ -100,6 +100,19 @@ export async function findMessages(db: Db, organisationId: string, messageIds: s
     .execute();
 }
 
+// Messages that could be the official correction: matching the words, own posts ('uit') first, newest first,
+// not older than the rumour. Also copies: an analyst may want the version the municipality reposted.
+export async function searchCorrectionCandidates(db: Db, organisationId: string, search: { q: string; since: Date | null; municipalityIds: string[] | undefined; limit: number }) {
+  let query = db
+    .selectFrom('messages')
+    .select(['id', 'municipality_id', 'direction', 'author_handle', 'author_name', 'text', 'posted_at', 'channel', 'public_url'])
+    .where('organisation_id', '=', organisationId)
+    .where(sql<boolean>`search @@ websearch_to_tsquery('dutch', ${search.q})`);
+  if (search.since) query = query.where('posted_at', '>=', search.since);
+  if (search.municipalityIds) query = query.where('municipality_id', '=', sql<string>`ANY(${search.municipalityIds}::uuid[])`);
+  return query.orderBy(sql`direction = 'uit'`, 'desc').orderBy('posted_at', 'desc').limit(search.limit).execute();
+}
+
 // Messages of each rumour including copies, for the list.
 export async function countRumourMessages(db: Db, organisationId: string, rumourId?: string) {
   const only = rumourId ? sql`AND rm.rumour_id = ${rumourId}` : sql``;

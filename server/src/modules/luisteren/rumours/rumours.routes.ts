@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { idParams } from '../../../../../contracts/common';
-import { rumourChangeSchema, rumourListQuerySchema, rumourCreateSchema, rumourDetailSchema, rumourMessagesAddSchema, rumourSchema } from '../../../../../contracts/rumours';
+import { correctionCandidateSchema, correctionSearchQuerySchema, rumourChangeSchema, rumourListQuerySchema, rumourCreateSchema, rumourDetailSchema, rumourMessagesAddSchema, rumourSchema } from '../../../../../contracts/rumours';
 import { type AppInstance, serviceContext } from '../../../platform/http/app';
+import { findCorrectionCandidates } from './correction-search.service';
 import { getRumourDetail } from './rumour-spread.service';
 import { addRumourMessages, changeRumour, createRumour, listRumours, removeRumourMessage } from './rumours.service';
 
@@ -32,6 +33,15 @@ export async function rumourRoutes(app: AppInstance) {
     '/api/v1/geruchten/:id',
     { config: { permission: 'listening.manage' }, schema: { tags, summary: 'Wijzig titel, status, controlelijst of rechtzetting', params: idParams, body: rumourChangeSchema, response: { 200: rumourSchema } } },
     async (request) => changeRumour(serviceContext(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/v1/geruchten/:id/rechtzetting-zoeken',
+    {
+      config: { permission: 'listening.manage' },
+      schema: { tags, summary: 'Zoek het bericht dat het gerucht rechtzet: eigen berichten eerst, niet ouder dan het gerucht', params: idParams, querystring: correctionSearchQuerySchema, response: { 200: z.array(correctionCandidateSchema) } },
+    },
+    async (request) => findCorrectionCandidates(serviceContext(request), request.params.id, request.query.q),
   );
 
   app.post(

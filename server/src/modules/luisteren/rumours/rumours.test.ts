@@ -178,6 +178,14 @@ describe('geruchten', () => {
       { text: `RT @gemeentecastricum: ${CORRECTION}`, author: 'c2' },
     ]);
     const rumour = (await as('POST', '/api/v1/geruchten', { messageId: origin })).json();
+    // The analyst finds the correction by its words: our own post first, then the reposts; not the rumour.
+    const found = await as('GET', `/api/v1/geruchten/${rumour.id}/rechtzetting-zoeken?q=${encodeURIComponent('zwembad open')}`);
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json().map((candidate: { messageId: string }) => candidate.messageId)[0]).toBe(ownPost);
+    expect(found.json()).toHaveLength(3);
+    expect(found.json()[0]).toMatchObject({ direction: 'uit', text: CORRECTION });
+    expect(found.json().some((candidate: { messageId: string }) => candidate.messageId === origin)).toBe(false);
+    expect((await as('GET', `/api/v1/geruchten/${rumour.id}/rechtzetting-zoeken?q=${encodeURIComponent('windmolens')}`)).json()).toEqual([]);
     const linked = await as('PATCH', `/api/v1/geruchten/${rumour.id}`, { correctionMessageId: ownPost });
     expect(linked.json().correction.message).toMatchObject({ messageId: ownPost, direction: 'uit' });
     const detail = (await as('GET', `/api/v1/geruchten/${rumour.id}`)).json();
@@ -203,6 +211,9 @@ describe('geruchten', () => {
     expect((await b.as('DELETE', `/api/v1/geruchten/${rumour.id}/berichten/${messageA}`)).statusCode).toBe(404);
     expect((await b.as('POST', '/api/v1/geruchten', { messageId: messageA })).statusCode).toBe(404);
     expect((await b.as('GET', '/api/v1/geruchten')).json()).toEqual([]);
+    expect((await b.as('GET', `/api/v1/geruchten/${rumour.id}/rechtzetting-zoeken?q=zwembad`)).statusCode).toBe(404);
+    // B's own correction is not offered to A, whatever A searches.
+    expect((await a.as('GET', `/api/v1/geruchten/${rumour.id}/rechtzetting-zoeken?q=zwembad`)).json()).toEqual([]);
     // Within A, a colleague who works only for another municipality does not see it either.
     const bergen = a.org.municipalities.find((m) => m.cbs_code !== 'GM0383')!;
     const colleague = await buildUser(t.database.db, t.clock, a.org.id, { roles: ['omgevingsanalist'], municipalityIds: [bergen.id] });
@@ -224,6 +235,7 @@ describe('geruchten', () => {
       ['PATCH', `/api/v1/geruchten/${rumour.id}`, { correctionUrl: 'javascript:alert(1)' }, /http/],
       ['PATCH', `/api/v1/geruchten/${rumour.id}`, { checklist: { author: { note: 'x'.repeat(2001) } } }, /2000 tekens/],
       ['POST', `/api/v1/geruchten/${rumour.id}/berichten`, { messageIds: [] }, /minstens één/],
+      ['GET', `/api/v1/geruchten/${rumour.id}/rechtzetting-zoeken?q=z`, undefined, /minstens twee tekens/],
     ];
     for (const [method, url, body, detail] of cases) {
       const response = await a.as(method as 'POST', url, body);
@@ -236,5 +248,6 @@ describe('geruchten', () => {
     const bestuurder = await buildUser(t.database.db, t.clock, a.org.id, { roles: ['bestuurder'] });
     const reader = requestAs(t.app, await signIn(t.app, bestuurder.email, bestuurder.password));
     expect((await reader('POST', '/api/v1/geruchten', { messageId: messageA })).statusCode).toBe(403);
+    expect((await reader('GET', `/api/v1/geruchten/${rumour.id}/rechtzetting-zoeken?q=zwembad`)).statusCode).toBe(403);
   });
 });
