@@ -58,7 +58,8 @@ export async function benchInbox(total: number) {
     const user = await createUser(ctx, { email: 'bench@example.nl', name: 'Bench', roles: ['beheerder'], municipalityIds: [], password: 'bench-wachtwoord-lang-genoeg' });
     const token = (await createApiToken({ ...ctx, actor: { ...ctx.actor, userId: user.id, name: user.name, email: user.email } }, 'bench')).token;
 
-    // Generated in the database itself: a tenth open, spread over a year, one message each.
+    // Generated in the database itself: a tenth open, spread over a year, one message each. The subject does
+    // not depend on the state (i / 10, not i): in a real inbox open conversations are about everything.
     const loadStarted = performance.now();
     const accountIds = accounts.map((account) => account.id);
     const municipalityIds = accounts.map((account) => account.municipality_id);
@@ -74,7 +75,7 @@ export async function benchInbox(total: number) {
           CASE WHEN i % 7 = 0 THEN ARRAY['afval'] ELSE ARRAY[]::text[] END,
           now() - (i || ' minutes')::interval / 2, now() - (i || ' minutes')::interval / 2, now() - (i || ' minutes')::interval / 2,
           CASE WHEN i % 10 = 0 THEN now() - (i || ' minutes')::interval / 2 END, 1,
-          'Vraag over ' || (${WORDS}::text[])[1 + i % 10] || ' nummer ' || i
+          'Vraag over ' || (${WORDS}::text[])[1 + (i / 10) % 10] || ' nummer ' || i
         FROM generate_series(${from}::int, ${to}::int) AS i`.execute(db);
       await sql`
         INSERT INTO messages (organisation_id, account_id, municipality_id, channel, direction, platform_id, author_id, author_handle, text,
@@ -98,6 +99,8 @@ export async function benchInbox(total: number) {
       lijst: { url: '/api/v1/conversations?municipality=GM0383&state=open&limit=50', filter: { municipalityIds: [castricum.id], state: 'open' } },
       filter: { url: '/api/v1/conversations?view=niet-toegewezen&label=afval&state=open&limit=50', filter: { municipalityIds, unassigned: true, label: 'afval', state: 'open' } },
       zoeken: { url: '/api/v1/conversations?q=lantaarnpaal&state=open&limit=50', filter: { municipalityIds, search: 'lantaarnpaal', state: 'open' } },
+      // A typo finds nothing: every open conversation is a candidate, and the index must say so at once.
+      'zoeken zonder treffer': { url: '/api/v1/conversations?q=lantarenpaal&state=open&limit=50', filter: { municipalityIds, search: 'lantarenpaal', state: 'open' } },
     };
     const figures: Record<string, unknown> = { gesprekken: total, 'waarvan open': Math.ceil(total / 10), 'laden, s': loadSeconds.toFixed(1) };
     for (const [name, { url, filter }] of Object.entries(cases)) {

@@ -87,7 +87,15 @@ describe('gesprekken uit berichten', () => {
     expect([...first.items, ...second.items, ...third.items].map((c: { author: { id: string } }) => c.author.id)).toEqual(['bewoner4', 'bewoner3', 'bewoner2', 'bewoner1', 'bewoner0']);
     expect(third.nextCursor).toBeNull();
     expect((await admin('GET', '/api/v1/conversations?q=lantaarnpaal')).json().items.map((c: { author: { id: string } }) => c.author.id)).toEqual(['bewoner3']);
-    expect((await admin('GET', '/api/v1/conversations')).json().items).toHaveLength(6);
+    // The search also knows the resident's handle, and words of later messages in the same thread (stemmed).
+    const authors = async (q: string) => (await admin('GET', `/api/v1/conversations?q=${encodeURIComponent(q)}`)).json().items.map((c: { author: { id: string } }) => c.author.id);
+    expect(await authors('@bewoner1')).toEqual(['bewoner1']);
+    const root = `draad-${crypto.randomUUID()}`;
+    await receive(account, { author: 'schrijver', text: 'Mijn eerste vraag', root });
+    await receive(account, { author: 'schrijver', text: 'En de speeltuinen zijn vies', root });
+    expect(await authors('speeltuin')).toEqual(['schrijver']);
+    expect(await authors('fietsenstalling')).toEqual([]);
+    expect((await admin('GET', '/api/v1/conversations')).json().items).toHaveLength(7);
     expect((await admin('GET', '/api/v1/conversations?before=onzin')).statusCode).toBe(400);
   });
 
