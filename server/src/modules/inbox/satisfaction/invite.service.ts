@@ -9,7 +9,7 @@ import { findOrganisationById } from '../../organisations/organisations.reposito
 import { findConversationMessages, insertConversationEvent } from '../conversations.repository';
 import { findBlockOf, hasRegisterEntry } from '../abuse/abuse.repository';
 import { isBlockActive } from '../abuse/abuse-views';
-import { findLastAnswerer, insertSurvey } from './surveys.repository';
+import { findLastAnswerer, findSurveysOfConversation, insertSurvey } from './surveys.repository';
 
 export interface SurveyLinks {
   publicUrl: string;
@@ -50,6 +50,10 @@ async function latestQuestionToAsk(tx: ServiceContext, conversation: Conversatio
   if (block && isBlockActive(block, tx.clock.now())) return undefined;
   const answerer = await findLastAnswerer(tx.db, organisationId, conversation.id);
   if (!answerer) return undefined;
+  // Asked before: only again when an agent answered since. A "thanks!" after closing reopens the conversation;
+  // closing it again must not bring a second questionnaire about the same answer.
+  const asked = (await findSurveysOfConversation(tx.db, organisationId, conversation.id)).at(-1);
+  if (asked && answerer.at <= asked.sent_at) return undefined;
   const latest = (await findConversationMessages(tx.db, organisationId, conversation.id)).filter((message) => message.direction === 'in').at(-1);
   // The demo's scenario engine makes thousands of residents; they are not asked.
   if (!latest || (latest.simulated && (latest.raw as { scenario?: string } | null)?.scenario)) return undefined;
@@ -57,7 +61,7 @@ async function latestQuestionToAsk(tx: ServiceContext, conversation: Conversatio
 }
 
 // Called in the transaction that closes a conversation. The outbox key holds the conversation and the
-// close moment, so one closing asks once; closing again after the resident came back asks again.
+// close moment, so one closing asks once; closing again asks again only if an agent answered since.
 export async function inviteForSatisfaction(tx: ServiceContext, links: SurveyLinks, conversation: ConversationRow) {
   if (conversation.state !== 'gesloten' || !conversation.closed_at) return;
   const target = await latestQuestionToAsk(tx, conversation);

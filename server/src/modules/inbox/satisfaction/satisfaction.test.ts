@@ -64,6 +64,13 @@ describe('tevredenheidsvraag na het sluiten', () => {
     expect(surveys).toHaveLength(2);
     expect(new Set(surveys.map((s) => s.idempotency_key)).size).toBe(2);
 
+    // A thanks after closing reopens the conversation; closed again without a new answer, nobody asks again.
+    t.clock.advance(60_000);
+    await receive(t, account, { author: 'sanne', text: 'Dank jullie wel!', visibility: prive });
+    t.clock.advance(60_000);
+    expect((await admin('PATCH', `/api/v1/conversations/${question.conversationId}`, { state: 'gesloten' })).statusCode).toBe(200);
+    expect(await surveysOf(org.id)).toHaveLength(2);
+
     // Sent through the outbox like every reply.
     await t.worker.drain();
     await t.worker.drain();

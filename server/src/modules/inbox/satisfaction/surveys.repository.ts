@@ -80,7 +80,7 @@ export async function findSurveysSent(db: Db, organisationId: string, filter: { 
 export async function findLastAnswerer(db: Db, organisationId: string, conversationId: string) {
   const row = await db
     .selectFrom('conversation_events')
-    .select('actor_user_id')
+    .select(['actor_user_id', 'at'])
     .where('organisation_id', '=', organisationId)
     .where('conversation_id', '=', conversationId)
     .where('kind', '=', 'antwoord')
@@ -88,5 +88,5 @@ export async function findLastAnswerer(db: Db, organisationId: string, conversat
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return row ? { userId: row.actor_user_id } : undefined;
+  return row ? { userId: row.actor_user_id, at: row.at } : undefined;
 }
