@@ -25,6 +25,7 @@ export const networkQuerySchema = z.strictObject({
   gemeente: z.uuid().optional(),
   zoek: z.string().trim().max(100).optional().describe('Deel van de naam of accountnaam'),
   ...period,
+  weken: z.coerce.number().int().min(1, 'Kies 1 tot 104 weken').max(104, 'Kies 1 tot 104 weken').optional().describe('De laatste zoveel weken tot "tot" (of nu); in plaats van "van"'),
   pagina: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 export type NetworkQuery = z.input<typeof networkQuerySchema>;

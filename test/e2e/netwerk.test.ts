@@ -72,9 +72,11 @@ describe('Het lokale netwerk in de webapp', () => {
     await main().getByText('4 auteurs').waitFor();
     await expectAccessible(page, 'netwerk', DESKTOP.width);
 
+    await main().getByLabel('Periode').selectOption({ label: 'Afgelopen 52 weken' });
     await main().getByLabel('Netwerkgroep').selectOption('sport');
     await main().getByRole('button', { name: 'Toon' }).click();
-    await page.waitForURL(/\/luisteren\/netwerk\?groep=sport$/);
+    await page.waitForURL(/\/luisteren\/netwerk\?weken=52&groep=sport$/);
+    expect(await main().getByLabel('Periode').inputValue()).toBe('52');
     await main().getByText('1 auteur', { exact: true }).waitFor();
     expect(await authors.locator('tbody tr').count()).toBe(1);
     await authors.getByRole('cell', { name: 'VV Bergen (@vvbergen)' }).waitFor();

@@ -7,13 +7,15 @@ import { AppLink, Button, DataTable, EmptyState, Heading, PageHeader, Paragraph,
 import { luisterenMessages } from './luisteren-messages';
 import { NetworkCompositionChart } from './NetworkCompositionChart';
 import { networkMessages } from './network-messages';
-import { authorPath, type NetworkFilter, useNetwork } from './network-queries';
+import { authorPath, DEFAULT_WEEKS, NETWORK_PERIODS, type NetworkFilter, useNetwork } from './network-queries';
 
 // The filters live in the address bar (?groep=media&zoek=omroep&pagina=2), so a view can be bookmarked or shared.
 function filterFromParams(params: URLSearchParams): NetworkFilter {
   const group = params.get('groep');
   const page = Number(params.get('pagina'));
+  const weeks = Number(params.get('weken'));
   return {
+    weken: (NETWORK_PERIODS as readonly number[]).includes(weeks) && weeks !== DEFAULT_WEEKS ? (weeks as NetworkFilter['weken']) : undefined,
     groep: (NETWORK_GROUP_FILTERS as readonly string[]).includes(group ?? '') ? (group as NetworkGroupFilter) : undefined,
     zoek: params.get('zoek')?.trim().slice(0, 100) || undefined,
     pagina: Number.isInteger(page) && page > 1 ? page : undefined,
@@ -22,13 +24,14 @@ function filterFromParams(params: URLSearchParams): NetworkFilter {
 
 function paramsOf(filter: NetworkFilter) {
   const params = new URLSearchParams();
+  if (filter.weken) params.set('weken', String(filter.weken));
   if (filter.groep) params.set('groep', filter.groep);
   if (filter.zoek) params.set('zoek', filter.zoek);
   if (filter.pagina && filter.pagina > 1) params.set('pagina', String(filter.pagina));
   return params;
 }
 
-// Luisteren → Netwerk: the local network of the last twelve weeks, its make-up per group and its authors.
+// Luisteren → Netwerk: the local network of the last weeks (twelve unless chosen), its make-up per group and its authors.
 export function NetworkPage() {
   const t = useMessages(networkMessages);
   const [params, setParams] = useSearchParams();
@@ -56,9 +59,11 @@ function NetworkFilters({ initial, onApply }: { initial: NetworkFilter; onApply:
   const names = useMessages(luisterenMessages);
   const [group, setGroup] = useState<string>(initial.groep ?? '');
   const [search, setSearch] = useState(initial.zoek ?? '');
+  const [weeks, setWeeks] = useState(String(initial.weken ?? DEFAULT_WEEKS));
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    onApply({ groep: (group || undefined) as NetworkGroupFilter | undefined, zoek: search.trim() || undefined });
+    const chosen = Number(weeks) as NonNullable<NetworkFilter['weken']>;
+    onApply({ weken: chosen === DEFAULT_WEEKS ? undefined : chosen, groep: (group || undefined) as NetworkGroupFilter | undefined, zoek: search.trim() || undefined });
   };
   return (
     <form className="plein-filters" onSubmit={submit} noValidate aria-labelledby="netwerk-filters">
@@ -66,6 +71,7 @@ function NetworkFilters({ initial, onApply }: { initial: NetworkFilter; onApply:
         {t('filters')}
       </Heading>
       <div className="plein-filters__fields">
+        <SelectField label={t('period')} value={weeks} onChange={setWeeks} options={NETWORK_PERIODS.map((n) => ({ value: String(n), label: t('periodWeeks', { n: String(n) }) }))} />
         <SelectField label={t('group')} value={group} onChange={setGroup} options={[{ value: '', label: t('allGroups') }, ...NETWORK_GROUP_FILTERS.map((value) => ({ value, label: names(`group.${value}`) }))]} />
         <TextField label={t('search')} type="search" value={search} onChange={setSearch} maxLength={100} autoComplete="off" />
       </div>

@@ -4,10 +4,12 @@ import { defineMessages } from '../../app/i18n';
 export const networkMessages = defineMessages({
   nl: {
     title: 'Lokaal netwerk',
-    lead: 'Wie in de afgelopen twaalf weken over de gemeente schreef, ingedeeld in de zeven groepen van het lokale netwerk: politiek en overheid, bedrijfsleven, media, sport, kunst en cultuur, verenigingsleven en non-profit. Wie in geen groep valt, is inwoner of onbekend.',
+    lead: 'Wie in de gekozen periode (standaard twaalf weken) over de gemeente schreef, ingedeeld in de zeven groepen van het lokale netwerk: politiek en overheid, bedrijfsleven, media, sport, kunst en cultuur, verenigingsleven en non-profit. Wie in geen groep valt, is inwoner of onbekend.',
     loading: 'Netwerk wordt geladen…',
     loadFailed: 'Het netwerk kon niet worden geladen',
     filters: 'Filters',
+    period: 'Periode',
+    periodWeeks: 'Afgelopen {n} weken',
     group: 'Netwerkgroep',
     allGroups: 'Alle groepen',
     search: 'Naam of accountnaam',
@@ -89,10 +91,12 @@ export const networkMessages = defineMessages({
   },
   en: {
     title: 'Local network',
-    lead: 'Who wrote about the municipality in the past twelve weeks, in the seven groups of the local network: politics and government, business, media, sport, arts and culture, associations and non-profit. Anyone in none of them is a resident or unknown.',
+    lead: 'Who wrote about the municipality in the chosen period (twelve weeks unless chosen otherwise), in the seven groups of the local network: politics and government, business, media, sport, arts and culture, associations and non-profit. Anyone in none of them is a resident or unknown.',
     loading: 'Loading network…',
     loadFailed: 'The network could not be loaded',
     filters: 'Filters',
+    period: 'Period',
+    periodWeeks: 'Past {n} weeks',
     group: 'Network group',
     allGroups: 'All groups',
     search: 'Name or account name',

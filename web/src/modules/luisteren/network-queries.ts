@@ -5,13 +5,19 @@ import { luisterenKey } from './luisteren-queries';
 
 export const networkKey = [...luisterenKey, 'netwerk'] as const;
 
+// How far back the network looks; the API's own default is twelve weeks.
+export const NETWORK_PERIODS = [4, 12, 26, 52] as const;
+export const DEFAULT_WEEKS = 12;
+
 export interface NetworkFilter {
+  weken?: (typeof NETWORK_PERIODS)[number];
   groep?: NetworkGroupFilter;
   zoek?: string;
   pagina?: number;
 }
 
 export function useNetwork(filter: NetworkFilter) {
+  // The server counts the weeks back from its own clock.
   const search = queryString({ ...filter });
   return useQuery({ queryKey: [...networkKey, 'lijst', search], queryFn: () => api.get<NetworkPage>(`/api/v1/auteurs${search}`) });
 }

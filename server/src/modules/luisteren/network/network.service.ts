@@ -24,10 +24,10 @@ const CATCH_UP = 1_000;
 // Beheerders see every municipality of the organisation; others those they work for (as in explore).
 const municipalityScope = (ctx: ServiceContext) => (ctx.actor.roles.includes('beheerder') ? undefined : ctx.actor.municipalityIds);
 
-function periodOf(ctx: ServiceContext, query: { van?: string; tot?: string }) {
+function periodOf(ctx: ServiceContext, query: { van?: string; tot?: string; weken?: number }) {
   const until = query.tot ? new Date(query.tot) : undefined;
   const end = until ?? ctx.clock.now();
-  const from = query.van ? new Date(query.van) : new Date(end.getTime() - DEFAULT_PERIOD_MS);
+  const from = query.van ? new Date(query.van) : new Date(end.getTime() - (query.weken ? query.weken * 7 * 86_400_000 : DEFAULT_PERIOD_MS));
   if (from >= end) throw badRequest('ongeldige-periode', 'De periode klopt niet: "van" ligt na "tot".', [{ name: 'van', code: 'ongeldig', reason: 'Kies een begin vóór het einde.' }]);
   // Without "tot" the period runs up to now, including what was posted this very moment.
   return { from, until, end };

@@ -137,6 +137,12 @@ describe('het lokale netwerk: auteursprofielen', () => {
     expect(await handles('van=2026-06-01T00:00:00%2B02:00')).toContain('omroepcastricum');
     expect((await as('GET', '/api/v1/auteurs?van=2026-07-01T00:00:00%2B02:00&tot=2026-08-01T00:00:00%2B02:00')).json()).toMatchObject({ total: 1, authors: [{ handle: 'omroepcastricum', items: 1, reach: { latest: 1500 } }] });
     expect((await as('GET', '/api/v1/auteurs?pagina=2')).json()).toMatchObject({ total: 4, authors: [] });
+    // The last so many weeks, counted by the server's clock: half a year reaches back to the July post.
+    const halfYear = (await as('GET', '/api/v1/auteurs?weken=26')).json();
+    expect(halfYear.authors.find((author: { handle: string }) => author.handle === 'omroepcastricum').items).toBeGreaterThan(page.authors.find((author: { handle: string }) => author.handle === 'omroepcastricum').items);
+    const noWeeks = await as('GET', '/api/v1/auteurs?weken=0');
+    expect(noWeeks.statusCode).toBe(400);
+    expect(noWeeks.body).toContain('Kies 1 tot 104 weken');
 
     // The same groups filter the items of Luisteren.
     const items = async (query: string) => (await as('GET', `/api/v1/luisteren/items?${query}`)).json().items.map((item: { author: { handle: string } }) => item.author.handle);
