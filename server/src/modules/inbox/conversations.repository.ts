@@ -9,37 +9,27 @@ export async function findConversationOfMessage(db: Db, organisationId: string, 
   return row?.conversation_id ?? null;
 }
 
+// Messages among `messageIds` not yet in a conversation, oldest first.
+function unthreaded(db: Db, organisationId: string, messageIds: string[]) {
+  return db.selectFrom('messages').selectAll().where('organisation_id', '=', organisationId).where('id', 'in', messageIds).where('conversation_id', 'is', null).orderBy('posted_at').orderBy('id');
+}
+
 export async function findUnthreadedMessages(db: Db, organisationId: string, messageIds: string[]) {
   if (messageIds.length === 0) return [];
-  return db
-    .selectFrom('messages')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('id', 'in', messageIds)
-    .where('conversation_id', 'is', null)
-    .orderBy('posted_at')
-    .orderBy('id')
-    .execute();
+  return unthreaded(db, organisationId, messageIds).execute();
 }
 
 // What the sorting job has to look at: outbound messages and conversational inbound ones (isConversational,
 // said in SQL so that a burst of search results is not read back only to be skipped).
 export async function findUnthreadedThreadable(db: Db, organisationId: string, messageIds: string[]) {
   if (messageIds.length === 0) return [];
-  return db
-    .selectFrom('messages')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('id', 'in', messageIds)
-    .where('conversation_id', 'is', null)
+  return unthreaded(db, organisationId, messageIds)
     .where((where) =>
       where.or([
         where('direction', '=', 'uit'),
         where.and([where('direction', '=', 'in'), where('channel', 'not in', LISTENING_ONLY_CHANNELS), where.or([where('stream', 'is', null), where('stream', 'not in', LISTENING_ONLY_STREAMS)])]),
       ]),
     )
-    .orderBy('posted_at')
-    .orderBy('id')
     .execute();
 }
 

@@ -7,6 +7,7 @@ import { DataTable, Heading, Paragraph } from '../../ui';
 import { luisterenMessages } from './luisteren-messages';
 import { networkMessages } from './network-messages';
 import { TENOR_COLOURS } from './TenorBadge';
+import { TenorTable } from './TenorTable';
 
 type Week = AuthorProfile['weeks'][number] & { label: string };
 
@@ -86,20 +87,7 @@ export function TenorChart({ weeks }: { weeks: AuthorProfile['weeks'] }) {
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <details className="plein-details">
-        <summary>{t('tenorTable')}</summary>
-        <DataTable<Week>
-          caption={t('tenorTable')}
-          captionHidden
-          rows={rows}
-          rowKey={(row) => row.week}
-          columns={[
-            { header: t('week'), cell: (row) => <time dateTime={row.week}>{row.label}</time> },
-            ...TENORS.map((tenor) => ({ header: names(`tenor.${tenor}`), numeric: true, cell: (row: Week) => formatNumber(row[tenor]) })),
-            { header: t('total'), numeric: true, cell: (row) => formatNumber(row.items) },
-          ]}
-        />
-      </details>
+      <TenorTable caption={t('tenorTable')} rows={rows} moment={{ header: t('week'), dateTime: (row) => row.week, label: (row) => row.label }} total={{ header: t('total'), value: (row) => row.items }} />
     </section>
   );
 }

@@ -2,10 +2,11 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { type ListeningOverview, TENORS } from '../../../../contracts/luisteren';
 import { formatDate, formatDateTime, formatNumber } from '../../app/format';
 import { useMessages } from '../../app/i18n';
-import { DataTable, Heading } from '../../ui';
+import { Heading } from '../../ui';
 import { exploreMessages } from './explore-messages';
 import { luisterenMessages } from './luisteren-messages';
 import { TENOR_COLOURS } from './TenorBadge';
+import { TenorTable } from './TenorTable';
 
 type Bucket = ListeningOverview['volume'][number];
 
@@ -39,20 +40,7 @@ export function VolumeChart({ overview }: { overview: ListeningOverview }) {
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <details className="plein-details">
-        <summary>{t('volumeTable', { bucket })}</summary>
-        <DataTable<Bucket & { label: string; total: number }>
-          caption={t('volumeTable', { bucket })}
-          captionHidden
-          rows={rows}
-          rowKey={(row) => row.at}
-          columns={[
-            { header: t('moment'), cell: (row) => <time dateTime={row.at}>{row.label}</time> },
-            ...TENORS.map((tenor) => ({ header: names(`tenor.${tenor}`), numeric: true, cell: (row: Bucket) => formatNumber(row[tenor]) })),
-            { header: t('totalColumn'), numeric: true, cell: (row) => formatNumber(row.total) },
-          ]}
-        />
-      </details>
+      <TenorTable caption={t('volumeTable', { bucket })} rows={rows} moment={{ header: t('moment'), dateTime: (row) => row.at, label: (row) => row.label }} total={{ header: t('totalColumn'), value: (row) => row.total }} />
     </section>
   );
 }
