@@ -62,6 +62,7 @@ export const conversationSchema = z.object({
   closedAt: isoDateTime.nullable(),
   firstResponseDueAt: isoDateTime.nullable().describe('Uiterlijk antwoord aan de wachtende inwoner (norm eerste reactie, openingstijden van het account)'),
   resolutionDueAt: isoDateTime.nullable().describe('Uiterlijk afgehandeld (afhandeltermijn)'),
+  partnerDueAt: isoDateTime.nullable().describe('Overgedragen aan een partner buiten de organisatie: uiterlijk dan hoort de partner te antwoorden'),
   overdue: z.boolean().describe('De inwoner wacht op ons en een norm is verstreken, of een partner antwoordde niet op tijd'),
   messageCount: z.number().int(),
   preview: z.string(),

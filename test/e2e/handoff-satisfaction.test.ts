@@ -69,7 +69,11 @@ describe('overdracht aan een partner en klanttevredenheid in de webapp', () => {
     await panel.getByText('Het gesprek is overgedragen.').waitFor();
     await panel.getByTestId('overdracht').getByText('Verstuurd').waitFor();
     await panel.getByText('Wacht op het antwoord van de partner.').waitFor();
-    await main().getByText('Wacht op inwoner').first().waitFor();
+    // It waits for the partner now, not for the resident: in the header and in the inbox list.
+    await main().locator('.plein-melding-header').getByText('Wacht op partner').waitFor();
+    // The handling form follows: saving it now must not put the conversation back to open.
+    const handling = main().getByRole('region', { name: 'Behandelen' });
+    await expect.poll(() => handling.getByLabel('Toestand').inputValue()).toBe('wachtend');
     await expectAccessible(page, 'gesprek-overgedragen', DESKTOP.width);
 
     await e2e.testApp.worker.drain();

@@ -65,6 +65,7 @@ export function toConversationView(row: ConversationRow, cbsCodes: Map<string, s
     closedAt: row.closed_at?.toISOString() ?? null,
     firstResponseDueAt: row.first_response_due_at?.toISOString() ?? null,
     resolutionDueAt: row.resolution_due_at?.toISOString() ?? null,
+    partnerDueAt: row.handoff_due_at?.toISOString() ?? null,
     overdue: isOverdue(row, now),
     messageCount: row.message_count,
     preview: row.preview,

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { PRIORITIES } from '../../../../contracts/inbox';
 import { api } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
@@ -22,6 +22,14 @@ export function ConversationHandleForm({ conversation, onUpdated }: { conversati
   const [teamId, setTeamId] = useState(conversation.assignedTeamId ?? '');
   const [userId, setUserId] = useState(conversation.assignedUserId ?? '');
   const [saved, setSaved] = useState(false);
+  // The form sends what differs from the conversation as it is now. When someone else changes a field (a
+  // hand-off, a colleague, a new message reopening it), the field follows, or saving would undo their change.
+  const labelText = conversation.labels.join(', ');
+  useEffect(() => setState(conversation.state), [conversation.state]);
+  useEffect(() => setPriority(conversation.priority), [conversation.priority]);
+  useEffect(() => setLabels(labelText), [labelText]);
+  useEffect(() => setTeamId(conversation.assignedTeamId ?? ''), [conversation.assignedTeamId]);
+  useEffect(() => setUserId(conversation.assignedUserId ?? ''), [conversation.assignedUserId]);
 
   const { submit, errors, problem, busy } = useFormSubmit({
     onStart: () => setSaved(false),

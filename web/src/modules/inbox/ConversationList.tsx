@@ -28,7 +28,7 @@ export function ConversationList({ items }: { items: ConversationItem[] }) {
                 {item.visibility === 'prive' ? ` · ${t('private')}` : ''}
                 {item.simulated ? ` · ${t('simulated')}` : ''}
               </span>
-              <ConversationStateBadge state={item.state} />
+              <ConversationStateBadge state={item.state} partnerDueAt={item.partnerDueAt} />
               {item.priority === 'hoog' || item.priority === 'urgent' ? <StatusBadge tone="error">{t(`priority.${item.priority}`)}</StatusBadge> : null}
               {item.labels.map((label) => (
                 <StatusBadge key={label} tone="info">

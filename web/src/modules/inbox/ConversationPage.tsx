@@ -70,7 +70,7 @@ function ConversationView({ conversation }: { conversation: ConversationDetail }
             <span>
               {CHANNEL_CAPABILITIES[conversation.channel].label} · {conversation.author.handle} · {municipalityName}
             </span>
-            <ConversationStateBadge state={conversation.state} />
+            <ConversationStateBadge state={conversation.state} partnerDueAt={conversation.partnerDueAt} />
           </div>
         }
       />

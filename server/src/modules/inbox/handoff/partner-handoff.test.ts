@@ -44,6 +44,7 @@ describe('overdracht aan een partner', () => {
     expect(handoff).toMatchObject({ kind: 'partner', status: 'verstuurd', partnerName: partner.name, question: 'Een huurder meldt schimmel in de woning.', overdue: false, dueAt: '2026-11-25T22:59:59.999Z' });
     let detail = (await admin('GET', `/api/v1/conversations/${conversationId}`)).json();
     expect(detail.state).toBe('wachtend');
+    expect(detail.partnerDueAt).toBe('2026-11-25T22:59:59.999Z');
     expect(detail.events.at(-1)).toMatchObject({ kind: 'overdracht', text: expect.stringContaining(`Doorgezet naar ${partner.name}`) });
 
     // Exactly one mail, also when the worker runs again.
@@ -76,6 +77,7 @@ describe('overdracht aan een partner', () => {
     expect(done.statusCode, done.body).toBe(200);
     detail = (await admin('GET', `/api/v1/conversations/${conversationId}`)).json();
     expect(detail.state).toBe('open');
+    expect(detail.partnerDueAt).toBeNull();
     expect(detail.events.at(-1)).toMatchObject({ kind: 'overdracht', actorName: partner.name, text: expect.stringContaining('Wij sturen maandag een opzichter.') });
     const list = (await admin('GET', `/api/v1/conversations/${conversationId}/handoffs`)).json();
     expect(list.handoffs).toMatchObject([{ status: 'afgehandeld', answer: 'Wij sturen maandag een opzichter.', openedAt: expect.any(String) }]);
