@@ -42,6 +42,7 @@ export const itemFilterSchema = z.strictObject({
   auteur: z.string().max(100).optional(),
   lijst: z.uuid().optional(),
   groep: networkGroupFilterSchema.optional().describe('Alleen berichten van auteurs in deze netwerkgroep; "inwoner" voor wie in geen van de zeven valt'),
+  gerucht: z.uuid().optional().describe('Alleen de berichten van dit gerucht, met hun kopieën'),
   gemeente: z.uuid().optional(),
   metPlaats: z.enum(['ja']).optional().describe('Alleen berichten met een plaats'),
   beoordeeld: z.enum(['ja', 'nee']).optional(),

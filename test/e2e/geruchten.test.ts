@@ -139,6 +139,16 @@ describe('Geruchten in de webapp', () => {
     await waitForPage(page);
     expect(await main().getByLabel('Bevinding over de auteur').inputValue()).toBe('Account van drie dagen oud, geen profielfoto');
     expect(await main().getByLabel('Nagegaan: de auteur').isChecked()).toBe(true);
+
+    // Explore, filtered on the rumour: its one original with the reposts folded in, the filter filled in.
+    await main().getByRole('link', { name: /Bekijk de berichten van dit gerucht in Verkennen/ }).click();
+    await page.waitForURL(/\/luisteren\?gerucht=/);
+    await waitForPage(page);
+    expect(await main().getByLabel('Gerucht', { exact: true }).locator('option:checked').textContent()).toMatch(/^Zwembad Bergen gaat dicht/);
+    await main().getByText(/anoniem123/).first().waitFor();
+    expect(await main().getByText(/gemeentebergen/).count()).toBe(0);
+    await page.goBack();
+    await waitForPage(page);
     await page.getByRole('navigation', { name: 'Onderdelen van Luisteren' }).getByRole('link', { name: 'Geruchten' }).click();
     await waitForPage(page);
     const row = main().getByRole('row', { name: /Zwembad Bergen gaat dicht/ });

@@ -3,6 +3,7 @@ import { CHANNELS } from '../../../../contracts/channels';
 import { type ItemFilter, type Monitor, TENORS } from '../../../../contracts/luisteren';
 import { NETWORK_GROUP_FILTERS } from '../../../../contracts/network-groups';
 import type { Municipality } from '../../../../contracts/organisation';
+import type { Rumour } from '../../../../contracts/rumours';
 import { useMessages } from '../../app/i18n';
 import { Button, CheckboxField, Heading, SelectField, TextField, useFocusFirstInvalid } from '../../ui';
 import { exploreMessages } from './explore-messages';
@@ -23,13 +24,28 @@ function draftOf(filter: ItemFilter): Draft {
     auteur: filter.auteur ?? '',
     lijst: filter.lijst ?? '',
     groep: filter.groep ?? '',
+    gerucht: filter.gerucht ?? '',
     gemeente: filter.gemeente ?? '',
     metPlaats: filter.metPlaats ?? '',
     beoordeeld: filter.beoordeeld ?? '',
   };
 }
 
-export function ExploreFilters({ initial, monitors, lists, municipalities, onApply }: { initial: ItemFilter; monitors: Monitor[]; lists: AuthorList[]; municipalities: Municipality[]; onApply: (filter: ItemFilter) => void }) {
+export function ExploreFilters({
+  initial,
+  monitors,
+  lists,
+  rumours,
+  municipalities,
+  onApply,
+}: {
+  initial: ItemFilter;
+  monitors: Monitor[];
+  lists: AuthorList[];
+  rumours: Rumour[];
+  municipalities: Municipality[];
+  onApply: (filter: ItemFilter) => void;
+}) {
   const t = useMessages(exploreMessages);
   const names = useMessages(luisterenMessages);
   const [draft, setDraft] = useState<Draft>(() => draftOf(initial));
@@ -70,6 +86,7 @@ export function ExploreFilters({ initial, monitors, lists, municipalities, onApp
         <TextField label={t('auteur')} description={t('auteurHelp')} autoComplete="off" value={draft.auteur} onChange={set('auteur')} />
         {lists.length > 0 && <SelectField label={t('lijst')} value={draft.lijst} onChange={set('lijst')} options={[{ value: '', label: t('allLists') }, ...lists.map((l) => ({ value: l.id, label: l.name }))]} />}
         <SelectField label={t('groep')} value={draft.groep} onChange={set('groep')} options={[{ value: '', label: t('allGroups') }, ...NETWORK_GROUP_FILTERS.map((group) => ({ value: group, label: names(`group.${group}`) }))]} />
+        {rumours.length > 0 && <SelectField label={t('gerucht')} value={draft.gerucht} onChange={set('gerucht')} options={[{ value: '', label: t('allRumours') }, ...rumours.map((r) => ({ value: r.id, label: r.title }))]} />}
         {municipalities.length > 1 && (
           <SelectField label={t('gemeente')} value={draft.gemeente} onChange={set('gemeente')} options={[{ value: '', label: t('allMunicipalities') }, ...municipalities.map((m) => ({ value: m.id, label: m.name }))]} />
         )}

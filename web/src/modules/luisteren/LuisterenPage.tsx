@@ -13,6 +13,7 @@ import { fetchItems, luisterenKey, useAuthorLists, useMonitors, useOverview } fr
 import { ShareOfVoice, TenorTotals, TermsAndHashtags, TopAuthors } from './OverviewSections';
 import { PlacesMap } from './PlacesMap';
 import { UnseenAlerts } from './UnseenAlerts';
+import { useRumours } from './rumour-queries';
 import { VolumeChart } from './VolumeChart';
 
 // Luisteren → Berichten: the analyst's explore page. The filters are the address bar; the figures and the
@@ -26,6 +27,7 @@ export function LuisterenPage() {
   const filtered = Object.keys(filter).length > 0;
   const monitors = useMonitors();
   const lists = useAuthorLists();
+  const rumours = useRumours();
   const overview = useOverview(filter);
   const items = useInfiniteQuery({
     queryKey: [...luisterenKey, 'items', queryString(filter)],
@@ -48,7 +50,7 @@ export function LuisterenPage() {
           <Paragraph>{t('noMonitorsText')}</Paragraph>
         </EmptyState>
       )}
-      <ExploreFilters key={params.toString()} initial={filter} monitors={monitors.data ?? []} lists={lists.data ?? []} municipalities={me.municipalities} onApply={(next) => setParams(paramsFromFilter(next))} />
+      <ExploreFilters key={params.toString()} initial={filter} monitors={monitors.data ?? []} lists={lists.data ?? []} rumours={rumours.data ?? []} municipalities={me.municipalities} onApply={(next) => setParams(paramsFromFilter(next))} />
       <QueryState query={overview} loadingLabel={t('loading')} errorTitle={t('loadFailed')}>
         {(figures) =>
           figures.total === 0 ? (

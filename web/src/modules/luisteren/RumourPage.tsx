@@ -76,6 +76,9 @@ function RumourFacts({ rumour }: { rumour: RumourDetail }) {
           { key: t('correctionMessages'), value: hasCorrection ? formatNumber(rumour.totals.correction) : t('noCorrection') },
         ]}
       />
+      <Paragraph>
+        <AppLink to={`/luisteren?gerucht=${rumour.id}`}>{t('exploreRumour')}</AppLink>
+      </Paragraph>
       {hasCorrection && <Paragraph>{rumour.correctionAheadAt ? t('correctionAhead', { moment: moment(rumour.correctionAheadAt) }) : t('correctionBehind', { bucket })}</Paragraph>}
     </section>
   );

@@ -31,6 +31,7 @@ export function filterFromParams(params: URLSearchParams): ItemFilter {
   filter.lijst = id('lijst');
   const group = params.get('groep');
   filter.groep = (NETWORK_GROUP_FILTERS as readonly string[]).includes(group ?? '') ? (group as NetworkGroupFilter) : undefined;
+  filter.gerucht = id('gerucht');
   filter.gemeente = id('gemeente');
   filter.metPlaats = params.get('metPlaats') === 'ja' ? 'ja' : undefined;
   const reviewed = params.get('beoordeeld');

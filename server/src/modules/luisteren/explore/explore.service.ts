@@ -54,6 +54,7 @@ export function resolveFilter(ctx: ServiceContext, filter: ItemFilter): Resolved
     author: filter.auteur,
     listId: filter.lijst,
     networkGroup: filter.groep,
+    rumourId: filter.gerucht,
     withPlace: filter.metPlaats === 'ja' || undefined,
     reviewed: filter.beoordeeld === undefined ? undefined : filter.beoordeeld === 'ja',
   };

@@ -14,6 +14,8 @@ export interface ResolvedFilter {
   listId?: string;
   // The author's stored network group; 'inwoner' for authors in none of the seven.
   networkGroup?: string;
+  // The messages linked to this rumour, and their copies (an item folded into a linked one).
+  rumourId?: string;
   withPlace?: boolean;
   reviewed?: boolean;
 }
@@ -48,6 +50,18 @@ export function applyItemFilter<O>(query: ItemQuery<O>, organisationId: string, 
     const inGroup = filter.networkGroup === 'inwoner' ? sql`` : sql` AND ang.network_group = ${filter.networkGroup}`;
     const classified = sql<boolean>`EXISTS (SELECT 1 FROM author_network_groups AS ang WHERE ang.organisation_id = li.organisation_id AND ang.author_handle = lower(ltrim(li.author_handle, '@'))${inGroup})`;
     q = q.where(filter.networkGroup === 'inwoner' ? sql<boolean>`NOT ${classified}` : classified);
+  }
+  if (filter.rumourId) {
+    const rumourId = filter.rumourId;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('rumour_messages as rm')
+          .select('rm.message_id')
+          .whereRef('rm.organisation_id', '=', 'li.organisation_id')
+          .where('rm.rumour_id', '=', rumourId)
+          .where((inner) => inner.or([inner('rm.message_id', '=', inner.ref('li.message_id')), inner('rm.message_id', '=', inner.ref('li.duplicate_of'))])),
+      ),
+    );
   }
   if (filter.withPlace) q = q.where('m.geo_lat', 'is not', null);
   if (filter.reviewed !== undefined) q = q.where('li.reviewed_at', filter.reviewed ? 'is not' : 'is', null);

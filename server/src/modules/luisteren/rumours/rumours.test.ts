@@ -79,6 +79,15 @@ describe('geruchten', () => {
     expect((await as('GET', `/api/v1/geruchten?bericht=${copy}`)).json()).toEqual([expect.objectContaining({ id: rumour.id })]);
     expect((await as('GET', `/api/v1/geruchten?bericht=${crypto.randomUUID()}`)).json()).toEqual([]);
     expect((await as('GET', '/api/v1/geruchten?bericht=geen-id')).statusCode).toBe(400);
+
+    // Explore filtered on the rumour: the original with its copies folded in, and nothing else.
+    await receive(account, [{ text: 'Wanneer gaat de bibliotheek weer open?', author: 'lezer', hoursAgo: 2 }]);
+    const explored = (await as('GET', `/api/v1/luisteren/items?gerucht=${rumour.id}`)).json();
+    expect(explored.items).toEqual([expect.objectContaining({ messageId: original, duplicates: 2 })]);
+    // The figures count every message of the rumour, copies included (three), not the library question.
+    expect((await as('GET', `/api/v1/luisteren/overzicht?gerucht=${rumour.id}`)).json().total).toBe(3);
+    expect((await as('GET', `/api/v1/luisteren/items?gerucht=${crypto.randomUUID()}`)).json().items).toEqual([]);
+    expect((await as('GET', '/api/v1/luisteren/items?gerucht=geen-id')).statusCode).toBe(400);
   });
 
   it('voegt berichten toe en haalt ze weg; het eerste bericht blijft', async () => {
