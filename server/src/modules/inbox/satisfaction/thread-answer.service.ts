@@ -26,7 +26,8 @@ function answersQuestion(message: MessageRow, survey: Survey): boolean {
 // Called by the threading job for a resident's message into a conversation that exists (and by
 // takeReplyToQuestion). A reply by the conversation's own resident that gives a score to the question asked at its
 // closing is that question's answer: recorded once (the first one counts, also against the link), shown on the
-// timeline, and the conversation stays closed. Returns false for anything else, which the job handles as a normal message.
+// timeline, and the conversation stays closed. Returns false for anything else, which the job handles as a normal
+// message; also for a score that comes with a question, after counting the score.
 // Someone else's reply never gets here as an answer: a conversation is one person in one thread, so another
 // author's "1" lands in a conversation of its own; the author check below keeps it so if that ever changes.
 export async function takeSatisfactionReply(db: Db, clock: Clock, conversation: ConversationRow, message: MessageRow): Promise<boolean> {
@@ -35,18 +36,23 @@ export async function takeSatisfactionReply(db: Db, clock: Clock, conversation: 
   if (!survey || !answersQuestion(message, survey)) return false;
   const reply = parseSatisfactionReply(message.text);
   if (!reply) return false;
+  // "2, maar wanneer komt de wagen nu?" is a score and a new question: the score counts, and the caller handles
+  // the message as a resident's message, so the conversation opens again and an agent answers the question.
+  const asksSomething = reply.comment?.includes('?') ?? false;
 
-  await updateConversation(db, message.organisation_id, conversation.id, {
-    message_count: sql`message_count + 1`,
-    last_message_at: message.received_at > conversation.last_message_at ? message.received_at : conversation.last_message_at,
-    last_inbound_at: message.received_at,
-    preview: previewOf(message.text),
-  });
+  if (!asksSomething) {
+    await updateConversation(db, message.organisation_id, conversation.id, {
+      message_count: sql`message_count + 1`,
+      last_message_at: message.received_at > conversation.last_message_at ? message.received_at : conversation.last_message_at,
+      last_inbound_at: message.received_at,
+      preview: previewOf(message.text),
+    });
+  }
   const now = clock.now();
   const stored = await answerSurveyById(db, message.organisation_id, survey.id, { answered_at: message.received_at, score: reply.score, comment: reply.comment });
   if (stored) {
     await recordAnswerEvent(db, now, conversation, { surveyId: survey.id, score: reply.score, comment: reply.comment, messageId: message.id });
-    return true;
+    return !asksSomething;
   }
   // Answered before (through the link, or an earlier reply): the first answer counts; this one is only noted,
   // and a resident who says the same thing twice does not reopen the conversation.
@@ -60,7 +66,7 @@ export async function takeSatisfactionReply(db: Db, clock: Clock, conversation: 
     actor_user_id: null,
     actor_name: 'Inwoner',
   });
-  return true;
+  return !asksSomething;
 }
 
 // A direct reply to the question belongs to the question's conversation even where the connector could not name

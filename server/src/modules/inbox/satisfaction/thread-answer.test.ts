@@ -137,6 +137,19 @@ describe('de tevredenheidsvraag in een openbare draad', () => {
     expect((await survey(setup.org.id, asked.conversationId)).answered_at).toBeNull();
   });
 
+  it('telt het cijfer van een antwoord met een nieuwe vraag, en opent het gesprek weer voor die vraag', async () => {
+    const setup = await inboxSetup(t);
+    const asked = await closedWithQuestion(setup);
+    const message = await replyInThread(setup.account, { author: 'sanne', text: '2, maar wanneer komt de vuilniswagen nu eindelijk?', root: asked.platformId, replyTo: asked.surveyPlatformId });
+    expect(message.conversation_id).toBe(asked.conversationId);
+    expect(await survey(setup.org.id, asked.conversationId)).toMatchObject({ score: 2, comment: 'maar wanneer komt de vuilniswagen nu eindelijk?' });
+    const detail = await conversation(setup, asked.conversationId);
+    expect(detail.state).toBe('open');
+    expect(detail.waitingSince).not.toBeNull();
+    expect(detail.messageCount).toBe(detail.messages.length);
+    expect((await figures(setup)).total).toMatchObject({ sent: 1, responses: 1, average: 2 });
+  });
+
   it('telt een antwoord dat twee keer binnenkomt (dezelfde post, of nog eens hetzelfde cijfer) één keer', async () => {
     const setup = await inboxSetup(t);
     const asked = await closedWithQuestion(setup);
