@@ -29,7 +29,7 @@ async function setup() {
 }
 
 let sequence = 0;
-async function receive(account: ChannelAccountRow, fields: { author?: string; text?: string; root?: string | null; visibility?: 'openbaar' | 'prive'; stream?: string }) {
+async function receive(account: ChannelAccountRow, fields: { author?: string; text?: string; root?: string | null; replyTo?: string | null; visibility?: 'openbaar' | 'prive'; stream?: string }) {
   sequence += 1;
   t.clock.advance(1_000);
   const author = fields.author ?? 'inwoner';
@@ -43,6 +43,7 @@ async function receive(account: ChannelAccountRow, fields: { author?: string; te
         author: { id: author, handle: `@${author}`, displayName: author, followers: 10 },
         text: fields.text ?? `Vraag ${sequence}`,
         threadRootPlatformId: fields.root ?? null,
+        replyToPlatformId: fields.replyTo ?? null,
         visibility: fields.visibility ?? 'openbaar',
         postedAt: t.clock.now(),
         raw: {},
@@ -73,6 +74,22 @@ describe('gesprekken uit berichten', () => {
     expect(thread).toMatchObject({ municipality: 'GM0383', state: 'open', unread: true, waitingSince: expect.any(String) });
     const searched = await t.database.db.selectFrom('messages').select('conversation_id').where('organisation_id', '=', org.id).where('author_id', '=', 'kees').executeTakeFirstOrThrow();
     expect(searched.conversation_id).toBeNull();
+  });
+
+  it('houdt een antwoord op ons antwoord in hetzelfde gesprek, ook als het platform ons antwoord als begin van de draad noemt (Mastodon)', async () => {
+    const { org, account, admin } = await setup();
+    const question = await receive(account, { author: 'anouk', text: 'Wanneer wordt het grofvuil opgehaald?' });
+    const conversationId = (await t.database.db.selectFrom('messages').select('conversation_id').where('id', '=', question).executeTakeFirstOrThrow()).conversation_id!;
+    expect((await admin('POST', `/api/v1/conversations/${conversationId}/reply`, { text: 'Op donderdag. ^BB' })).statusCode).toBe(201);
+    await t.worker.drain();
+    await t.worker.drain();
+    const ours = await t.database.db.selectFrom('messages').select('platform_id').where('organisation_id', '=', org.id).where('conversation_id', '=', conversationId).where('direction', '=', 'uit').executeTakeFirstOrThrow();
+    // The connector names our answer as root and parent; it is still Anouk's conversation.
+    const reply = await receive(account, { author: 'anouk', text: 'Dank, en waar zet ik het neer?', root: ours.platform_id, replyTo: ours.platform_id });
+    expect((await t.database.db.selectFrom('messages').select('conversation_id').where('id', '=', reply).executeTakeFirstOrThrow()).conversation_id).toBe(conversationId);
+    // Someone else answering our answer starts a conversation of their own.
+    const other = await receive(account, { author: 'meelezer', text: 'Bij mij ook graag!', root: ours.platform_id, replyTo: ours.platform_id });
+    expect((await t.database.db.selectFrom('messages').select('conversation_id').where('id', '=', other).executeTakeFirstOrThrow()).conversation_id).not.toBe(conversationId);
   });
 
   it('pagineert met een cursor en filtert op gemeente, kanaal en tekst', async () => {

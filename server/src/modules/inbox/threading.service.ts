@@ -4,7 +4,7 @@ import type { MessageRow } from '../../platform/db/schema';
 import type { Clock } from '../../platform/clock';
 import type { JobRegistry } from '../../platform/jobs/job-registry';
 import { THREAD_JOB } from '../channels/ingest.service';
-import { findConversationOfMessage, findMessageByPlatformId, findUnthreadedMessages, findUnthreadedThreadable, openConversation, setMessageConversation, updateConversation } from './conversations.repository';
+import { findConversation, findConversationOfMessage, findMessageByPlatformId, findUnthreadedMessages, findUnthreadedThreadable, openConversation, setMessageConversation, updateConversation } from './conversations.repository';
 import { applyNorms, isAcknowledgement } from './office-hours/norms.service';
 import { announceConversationsOf } from './live/announce';
 import { findConversationOfOutboxReply } from './conversations.repository';
@@ -23,7 +23,7 @@ async function threadInbound(db: Db, clock: Clock, message: MessageRow) {
     account_id: message.account_id,
     municipality_id: message.municipality_id,
     channel: message.channel,
-    thread_key: threadKeyFor(message),
+    thread_key: await threadKeyOf(db, message),
     author_id: message.author_id,
     author_handle: message.author_handle,
     author_name: message.author_name,
@@ -54,6 +54,18 @@ async function threadInbound(db: Db, clock: Clock, message: MessageRow) {
     ...(conversation.state !== 'open' && { state: 'open', closed_at: null, snoozed_until: null }),
   });
   await applyNorms(db, clock, { before: conversation, after: updated, message });
+}
+
+// Where a connector cannot name a thread's real root it names the parent (Mastodon: the root would take a context
+// call per status). A resident's reply to our answer then carries our answer as its root; the answer's
+// conversation, if it is this resident's on this account, is where the reply belongs.
+async function threadKeyOf(db: Db, message: MessageRow) {
+  if (message.reply_to_platform_id && message.reply_to_platform_id === message.thread_root_platform_id) {
+    const parent = await findMessageByPlatformId(db, message.organisation_id, message.account_id, message.reply_to_platform_id);
+    const conversation = parent?.conversation_id ? await findConversation(db, message.organisation_id, parent.conversation_id) : undefined;
+    if (conversation && conversation.author_id === message.author_id && conversation.account_id === message.account_id) return conversation.thread_key;
+  }
+  return threadKeyFor(message);
 }
 
 // Our answer (sent through the outbox): into the conversation of the message it answers. The resident
