@@ -218,7 +218,8 @@ describe('webcare van vraag tot tevredenheid, op een echte Bluesky-PDS', () => {
     await waitForPage(page);
     await score.getByText('4 van 5').waitFor();
     expect(await score.textContent()).toContain('snel en duidelijk antwoord op Bluesky.');
-    expect(await main.locator('.plein-conversation__message--in').last().textContent()).toContain('4, snel en duidelijk antwoord op Bluesky.');
+    // The resident's answer is one of the conversation's messages (waited for: under load the messages render after the score panel).
+    await main.locator('.plein-conversation__message--in', { hasText: '4, snel en duidelijk antwoord op Bluesky.' }).waitFor();
     await expectAccessible(page, 'bluesky-gesprek-gesloten', DESKTOP.width);
     const figures = (await admin('GET', '/api/v1/insights/conversation-satisfaction')).json();
     expect(figures.total).toMatchObject({ sent: 1, responses: 1, average: 4 });
