@@ -8,7 +8,6 @@ import { luisterenMessages } from './luisteren-messages';
 import { TENOR_COLOURS } from './TenorBadge';
 import { TenorTable } from './TenorTable';
 
-type Bucket = ListeningOverview['volume'][number];
 
 // Volume per hour or day, stacked by tenor. recharts' accessibility layer lets keyboard users step through
 // the bars (arrow keys, with the tooltip), and the same numbers stand in a table below for everyone else.

@@ -2,6 +2,7 @@ import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../../platform/db/database';
 import type { ListeningItemsTable, MonitorMatchesTable } from '../../../platform/db/schema';
 import { type ColumnType, unnestRows } from '../../../platform/db/unnest-rows';
+import { findMunicipalities } from '../../organisations/organisations.repository';
 
 // Inbound messages among `ids` that the pipeline has not seen yet: a rerun after a crash skips what was done.
 // Three plain lookups by key rather than one anti-join: for a new organisation (or one whose statistics lag a
@@ -20,7 +21,7 @@ export async function findUnprocessedMessages(db: Db, organisationId: string, id
     .where('m.direction', '=', 'in')
     .orderBy('m.posted_at')
     .execute();
-  const municipalities = await db.selectFrom('municipalities').select(['id', 'cbs_code']).where('organisation_id', '=', organisationId).execute();
+  const municipalities = await findMunicipalities(db, organisationId);
   const cbsCodes = new Map(municipalities.map((row) => [row.id, row.cbs_code]));
   return messages.map((message) => ({ ...message, cbs_code: cbsCodes.get(message.municipality_id)! }));
 }
