@@ -7,6 +7,7 @@ import { type ColumnType, unnestRows } from '../../platform/db/unnest-rows';
 // Every column a stored message is given, and the type it travels as (see unnestRows).
 const MESSAGE_COLUMNS = {
   organisation_id: 'uuid',
+  id: 'uuid',
   account_id: 'uuid',
   municipality_id: 'uuid',
   channel: 'text',
@@ -36,8 +37,15 @@ const MESSAGE_COLUMNS = {
   stream: 'text',
 } as const satisfies Partial<Record<keyof MessagesTable, ColumnType>>;
 
-// A new message names every column above (no database defaults: the rows travel as column arrays).
-export type NewMessageRow = Required<Pick<Insertable<MessagesTable>, keyof typeof MESSAGE_COLUMNS>>;
+// A new message names every column above (no database defaults: the rows travel as column arrays), its
+// jsonb columns as values (unnestRows serialises them; JSON text would be stored as a string).
+export type NewMessageRow = Omit<Required<Pick<Insertable<MessagesTable>, keyof typeof MESSAGE_COLUMNS>>, 'media' | 'links' | 'mentions' | 'hashtags' | 'raw'> & {
+  media: unknown[];
+  links: string[];
+  mentions: string[];
+  hashtags: string[];
+  raw: unknown;
+};
 
 // Inserts what is new and ignores what is already stored (same account and platform id): a repeated
 // poll, a webhook retry or a second worker never stores a message twice. Returns the new rows only.

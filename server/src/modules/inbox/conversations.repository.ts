@@ -11,7 +11,7 @@ export async function findConversationOfMessage(db: Db, organisationId: string, 
 
 // Messages among `messageIds` not yet in a conversation, oldest first.
 function unthreaded(db: Db, organisationId: string, messageIds: string[]) {
-  return db.selectFrom('messages').selectAll().where('organisation_id', '=', organisationId).where('id', 'in', messageIds).where('conversation_id', 'is', null).orderBy('posted_at').orderBy('id');
+  return db.selectFrom('messages').selectAll().where('organisation_id', '=', organisationId).where('id', '=', sql<string>`ANY(${messageIds}::uuid[])`).where('conversation_id', 'is', null).orderBy('posted_at').orderBy('id');
 }
 
 export async function findUnthreadedMessages(db: Db, organisationId: string, messageIds: string[]) {

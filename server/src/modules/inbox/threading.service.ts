@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database';
 import type { MessageRow } from '../../platform/db/schema';
 import type { Clock } from '../../platform/clock';
 import type { JobRegistry } from '../../platform/jobs/job-registry';
-import { THREAD_JOB } from '../channels/ingest.service';
+import { MESSAGE_JOBS_COALESCE, THREAD_JOB } from '../channels/ingest.service';
 import { findConversation, findConversationOfMessage, findMessageByPlatformId, findUnthreadedMessages, findUnthreadedThreadable, openConversation, setMessageConversation, updateConversation } from './conversations.repository';
 import { applyNorms, isAcknowledgement } from './office-hours/norms.service';
 import { announceConversationsOf } from './live/announce';
@@ -94,12 +94,14 @@ async function threadOutbound(db: Db, message: MessageRow) {
 }
 
 export async function threadMessages(db: Db, clock: Clock, organisationId: string, messageIds: string[]) {
-  for (const message of await findUnthreadedThreadable(db, organisationId, messageIds)) {
+  const sorted = await findUnthreadedThreadable(db, organisationId, messageIds);
+  for (const message of sorted) {
     if (message.direction === 'uit') await threadOutbound(db, message);
     else if (isConversational(message)) await threadInbound(db, clock, message);
   }
-  // Open inboxes (in any server process) hear it when this job's transaction commits.
-  await announceConversationsOf(db, organisationId, messageIds);
+  // Open inboxes (in any server process) hear it when this job's transaction commits. A burst that is only
+  // listened to (search results) lands in no conversation and is not looked up again.
+  if (sorted.length > 0) await announceConversationsOf(db, organisationId, sorted.map((message) => message.id));
 }
 
 // A message that did not come in as a question (a search result found by listening) is brought into the
@@ -118,6 +120,7 @@ export async function bringIntoInbox(db: Db, clock: Clock, organisationId: strin
 export function registerInboxJobs(registry: JobRegistry): void {
   registry.register({
     name: THREAD_JOB,
+    coalesce: MESSAGE_JOBS_COALESCE,
     handler: async ({ db, clock, job, payload }) => threadMessages(db, clock, job.organisation_id, (payload.messageIds as string[]) ?? []),
   });
 }

@@ -22,6 +22,11 @@ export interface JobDefinition {
   prepare?: (ctx: Omit<JobContext, 'prepared'>) => Promise<unknown>;
   handler: (ctx: JobContext) => Promise<void>;
   maxAttempts?: number;
+  // Jobs that may run as one: a worker that claims one also takes up to `maxJobs - 1` more of the same name and
+  // organisation that are waiting, and runs the handler once on their merged payload, in one transaction. When
+  // work piles up (a burst of small poll pages) each run handles more and the per-run costs are paid less often;
+  // when it does not, a job runs alone as soon as it is due. A job that failed once runs alone from then on.
+  coalesce?: { maxJobs: number; merge: (payloads: Record<string, unknown>[]) => Record<string, unknown> };
 }
 
 export class JobRegistry {

@@ -50,6 +50,33 @@ export async function claimDueJob(
   return result.rows[0];
 }
 
+// More queued jobs of the same name and organisation that are due and have not been tried yet, claimed
+// together with one just claimed (see JobDefinition.coalesce). A job that failed before is never taken along:
+// it runs alone, so one bad batch cannot keep failing the others.
+export async function claimJobsToCoalesce(
+  db: Db,
+  claim: { name: string; organisationId: string; workerId: string; now: Date; leaseUntil: Date; limit: number },
+): Promise<JobRow[]> {
+  if (claim.limit <= 0) return [];
+  // In the order they were queued: the handler sees the batches as they came.
+  const result = await sql<JobRow>`
+    WITH claimed AS (
+      UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_token = gen_random_uuid(),
+        lease_until = ${claim.leaseUntil}, locked_by = ${claim.workerId}
+      WHERE (organisation_id, id) IN (
+        SELECT organisation_id, id FROM jobs
+        WHERE status = 'queued' AND run_at <= ${claim.now} AND attempts = 0
+          AND name = ${claim.name} AND organisation_id = ${claim.organisationId}
+        ORDER BY run_at
+        LIMIT ${claim.limit}
+        FOR UPDATE SKIP LOCKED
+      )
+      RETURNING *
+    )
+    SELECT * FROM claimed ORDER BY run_at, created_at`.execute(db);
+  return result.rows;
+}
+
 // Locks the job row for the duration of the handler's transaction; fails if the lease was lost.
 export async function lockClaimedJob(db: Db, job: Pick<JobRow, 'organisation_id' | 'id' | 'lease_token'>) {
   return db
@@ -63,12 +90,13 @@ export async function lockClaimedJob(db: Db, job: Pick<JobRow, 'organisation_id'
     .executeTakeFirst();
 }
 
-export async function markJobDone(db: Db, job: Pick<JobRow, 'organisation_id' | 'id'>, now: Date) {
+// Jobs run together are always of one organisation.
+export async function markJobsDone(db: Db, jobs: Pick<JobRow, 'organisation_id' | 'id'>[], now: Date) {
   await db
     .updateTable('jobs')
     .set({ status: 'done', finished_at: now, lease_token: null, lease_until: null, last_error: null })
-    .where('organisation_id', '=', job.organisation_id)
-    .where('id', '=', job.id)
+    .where('organisation_id', '=', jobs[0]!.organisation_id)
+    .where('id', 'in', jobs.map((job) => job.id))
     .execute();
 }
 

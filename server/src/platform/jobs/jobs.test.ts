@@ -23,10 +23,57 @@ beforeAll(async () => {
       }
     },
   });
+  t.registry.register({
+    name: 'test.samen',
+    maxAttempts: 3,
+    coalesce: { maxJobs: 3, merge: (payloads) => ({ labels: payloads.flatMap((payload) => payload.labels as string[]) }) },
+    handler: async ({ payload }) => {
+      const labels = payload.labels as string[];
+      runs.push(labels);
+      if (labels.includes('slecht')) throw new Error('kan dit niet verwerken');
+    },
+  });
 });
+
+let runs: string[][] = [];
 afterAll(async () => t.close());
 
 describe('takenwachtrij', () => {
+  it('voegt wachtende taken van dezelfde soort en organisatie samen tot één uitvoering', async () => {
+    const org = await buildOrganisation(t.database.db);
+    const other = await buildOrganisation(t.database.db);
+    runs = [];
+    const at = (seconds: number) => new Date(t.clock.now().getTime() - 60_000 + seconds * 1000);
+    const ids = [];
+    for (const [index, label] of ['a1', 'a2', 'a3', 'a4', 'a5'].entries()) ids.push(await insertJob(t.database.db, { organisationId: org.id, name: 'test.samen', runAt: at(index), payload: { labels: [label] } }));
+    const otherId = await insertJob(t.database.db, { organisationId: other.id, name: 'test.samen', runAt: at(2.5), payload: { labels: ['b1'] } });
+    // Not yet due: never taken along.
+    const later = await insertJob(t.database.db, { organisationId: org.id, name: 'test.samen', runAt: new Date(t.clock.now().getTime() + 60_000), payload: { labels: ['later'] } });
+    await t.worker.drain();
+    expect(runs).toEqual([['a1', 'a2', 'a3'], ['b1'], ['a4', 'a5']]);
+    for (const id of [...ids, otherId]) expect(await findJob(t.database.db, id === otherId ? other.id : org.id, id!)).toMatchObject({ status: 'done', attempts: 1 });
+    expect(await findJob(t.database.db, org.id, later!)).toMatchObject({ status: 'queued', attempts: 0 });
+    t.clock.advance(60_000);
+    await t.worker.drain();
+    expect(runs.at(-1)).toEqual(['later']);
+  });
+
+  it('laat samengevoegde taken na een fout elk apart opnieuw proberen, zodat één slechte de rest niet tegenhoudt', async () => {
+    const org = await buildOrganisation(t.database.db);
+    runs = [];
+    const ids = [];
+    for (const [index, label] of ['goed1', 'slecht', 'goed2'].entries()) ids.push(await insertJob(t.database.db, { organisationId: org.id, name: 'test.samen', runAt: new Date(t.clock.now().getTime() - 10_000 + index), payload: { labels: [label] } }));
+    await t.worker.drain();
+    expect(runs).toEqual([['goed1', 'slecht', 'goed2']]);
+    for (const id of ids) expect(await findJob(t.database.db, org.id, id!)).toMatchObject({ status: 'queued', attempts: 1, last_error: 'kan dit niet verwerken' });
+    t.clock.advance(60_000);
+    await t.worker.drain();
+    expect(runs.slice(1).sort()).toEqual([['goed1'], ['goed2'], ['slecht']]);
+    expect(await findJob(t.database.db, org.id, ids[0]!)).toMatchObject({ status: 'done', attempts: 2 });
+    expect(await findJob(t.database.db, org.id, ids[2]!)).toMatchObject({ status: 'done', attempts: 2 });
+    expect(await findJob(t.database.db, org.id, ids[1]!)).toMatchObject({ status: 'queued', attempts: 2 });
+  });
+
   it('probeert opnieuw met oplopende wachttijd en markeert als mislukt na het maximum', async () => {
     const org = await buildOrganisation(t.database.db);
     calls = [];

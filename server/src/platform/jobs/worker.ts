@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import type { Db } from '../db/database';
 import { backoffDelayMs, type JobRegistry } from './job-registry';
-import { claimDueJob, lockClaimedJob, markJobDone, markJobFailedAttempt } from './jobs.repository';
+import { claimDueJob, claimJobsToCoalesce, lockClaimedJob, markJobFailedAttempt, markJobsDone } from './jobs.repository';
 import { runDueSchedules } from './scheduler';
 
 export interface WorkerOptions {
@@ -19,7 +19,8 @@ export interface WorkerOptions {
 
 class LeaseLostError extends Error {}
 
-// Each worker claims one job at a time; run several processes for more throughput.
+// Each worker claims one job at a time (or several that coalesce into one run); run several processes for more
+// throughput.
 export class Worker {
   readonly workerId: string;
   private running = false;
@@ -55,29 +56,33 @@ export class Worker {
     const now = clock.now();
     const names = registry.names();
     if (names.length === 0) return false;
-    const job = await claimDueJob(db, {
-      names,
-      workerId: this.workerId,
-      now,
-      leaseUntil: new Date(now.getTime() + (this.options.leaseSeconds ?? 300) * 1000),
-    });
+    const leaseUntil = new Date(now.getTime() + (this.options.leaseSeconds ?? 300) * 1000);
+    const job = await claimDueJob(db, { names, workerId: this.workerId, now, leaseUntil });
     if (!job) return false;
     const definition = registry.get(job.name);
     if (!definition) return true;
+    const jobs = [job];
+    if (definition.coalesce && job.attempts === 1) {
+      const limit = definition.coalesce.maxJobs - 1;
+      jobs.push(...(await claimJobsToCoalesce(db, { name: job.name, organisationId: job.organisation_id, workerId: this.workerId, now, leaseUntil, limit })));
+    }
+    const payload = definition.coalesce && jobs.length > 1 ? definition.coalesce.merge(jobs.map((claimed) => claimed.payload)) : job.payload;
     try {
-      const prepared = definition.prepare ? await definition.prepare({ db, clock, job, payload: job.payload }) : undefined;
+      const prepared = definition.prepare ? await definition.prepare({ db, clock, job, payload }) : undefined;
       await db.transaction().execute(async (trx) => {
-        if (!(await lockClaimedJob(trx, job))) throw new LeaseLostError();
-        await definition.handler({ db: trx, clock, job, payload: job.payload, prepared });
-        await markJobDone(trx, job, clock.now());
+        for (const claimed of jobs) if (!(await lockClaimedJob(trx, claimed))) throw new LeaseLostError();
+        await definition.handler({ db: trx, clock, job, payload, prepared });
+        await markJobsDone(trx, jobs, clock.now());
       });
     } catch (error) {
       if (error instanceof LeaseLostError) return true;
       const message = error instanceof Error ? error.message : String(error);
-      const maxAttempts = Math.min(job.max_attempts, definition.maxAttempts ?? job.max_attempts);
-      const retryAt = job.attempts < maxAttempts ? new Date(clock.now().getTime() + backoffDelayMs(job.attempts)) : null;
-      this.options.logger?.warn({ job: job.id, name: job.name, attempt: job.attempts, retry: retryAt !== null, err: message }, 'taak mislukt');
-      await markJobFailedAttempt(db, job, { error: message, retryAt, now: clock.now() });
+      for (const claimed of jobs) {
+        const maxAttempts = Math.min(claimed.max_attempts, definition.maxAttempts ?? claimed.max_attempts);
+        const retryAt = claimed.attempts < maxAttempts ? new Date(clock.now().getTime() + backoffDelayMs(claimed.attempts)) : null;
+        this.options.logger?.warn({ job: claimed.id, name: claimed.name, attempt: claimed.attempts, together: jobs.length, retry: retryAt !== null, err: message }, 'taak mislukt');
+        await markJobFailedAttempt(db, claimed, { error: message, retryAt, now: clock.now() });
+      }
     }
     return true;
   }

@@ -16,7 +16,9 @@ const QUIET_AFTER_ALERT_MS = 120 * MINUTE;
 // judged by its own time, live traffic by the clock.
 export async function detectAlerts(db: Db, clock: Clock, organisationId: string, latestByMonitor: Map<string, Date>, options: { publicUrl?: string } = {}) {
   const created: ListeningAlertRow[] = [];
-  for (const [monitorId, latest] of latestByMonitor) {
+  // In the order of their ids: each monitor's alert lock is held to the end of the transaction, and two workers
+  // taking the same monitors' locks in different orders would deadlock.
+  for (const [monitorId, latest] of [...latestByMonitor].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const reference = new Date(Math.min(latest.getTime(), clock.now().getTime()));
     const findings = await findingsFor(db, organisationId, monitorId, reference);
     if (findings.length === 0) continue;

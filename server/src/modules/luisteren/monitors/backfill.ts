@@ -41,7 +41,7 @@ async function backfillPage(db: Db, clock: Clock, organisationId: string, payloa
   const lists = await authorListsOf(db, organisationId, rows.map((row) => row.author_handle));
   const matches = rows
     .filter((row) => compiled.query.matches(prepareItem(toMatchable(row, row.language, lists))))
-    .map((row) => ({ organisation_id: organisationId, monitor_id: monitor.id, message_id: row.message_id, posted_at: row.posted_at }));
+    .map((row) => ({ organisation_id: organisationId, monitor_id: monitor.id, message_id: row.message_id, posted_at: row.posted_at, critical: row.tenor === 'kritiek', news: row.channel === 'rss' && row.duplicate_of === null }));
   await insertMatches(db, matches);
   const last = rows[rows.length - 1];
   const finished = rows.length < PAGE || !last;

@@ -62,7 +62,7 @@ export async function findItemsForBackfill(db: Db, organisationId: string, munic
     .selectFrom('listening_items as li')
     .innerJoin('messages as m', (join) => join.onRef('m.organisation_id', '=', 'li.organisation_id').onRef('m.id', '=', 'li.message_id'))
     .innerJoin('municipalities as g', (join) => join.onRef('g.organisation_id', '=', 'm.organisation_id').onRef('g.id', '=', 'm.municipality_id'))
-    .select(['li.message_id', 'li.posted_at', 'li.language', 'm.text', 'm.subject', 'm.hashtags', 'm.mentions', 'm.author_handle', 'm.channel', 'm.municipality_id', 'g.cbs_code', 'm.geo_lat', 'm.geo_lon'])
+    .select(['li.message_id', 'li.posted_at', 'li.language', 'li.tenor', 'li.duplicate_of', 'm.text', 'm.subject', 'm.hashtags', 'm.mentions', 'm.author_handle', 'm.channel', 'm.municipality_id', 'g.cbs_code', 'm.geo_lat', 'm.geo_lon'])
     .where('li.organisation_id', '=', organisationId);
   if (municipalityId) query = query.where('li.municipality_id', '=', municipalityId);
   if (after) query = query.where(sql<boolean>`(li.posted_at, li.message_id) < (${after.postedAt}, ${after.messageId}::uuid)`);

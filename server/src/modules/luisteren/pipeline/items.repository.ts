@@ -65,42 +65,64 @@ const ITEM_COLUMNS = {
 
 export type NewItemRow = Required<Pick<Insertable<ListeningItemsTable>, keyof typeof ITEM_COLUMNS>>;
 
+// One statement for the whole batch: its trigger marks the authors for the network classification in the order of
+// their handles (migration 0026), which keeps two workers from deadlocking only if each marks its authors at once.
 export async function insertItems(db: Db, rows: NewItemRow[]) {
-  for (let start = 0; start < rows.length; start += 1000) {
-    const { columns, expression } = unnestRows(rows.slice(start, start + 1000), ITEM_COLUMNS);
-    await db.insertInto('listening_items').columns(columns).expression(expression).onConflict((conflict) => conflict.doNothing()).execute();
-  }
+  if (rows.length === 0) return;
+  const { columns, expression } = unnestRows(rows, ITEM_COLUMNS);
+  await db.insertInto('listening_items').columns(columns).expression(expression).onConflict((conflict) => conflict.doNothing()).execute();
 }
 
-// One statement for all originals that got copies in this batch.
+// One statement for all originals that got copies in this batch. Two workers often count into the same originals
+// (a burst folds into a few): the rows are locked in the order of their ids first, so they wait for each other
+// instead of deadlocking.
 export async function countDuplicates(db: Db, organisationId: string, counts: Map<string, { copies: number; reach: number }>) {
   if (counts.size === 0) return;
   const values = [...counts].map(([id, count]) => sql`(${id}::uuid, ${count.copies}::int, ${count.reach}::int)`);
   await sql`
+    WITH v(id, copies, reach) AS (VALUES ${sql.join(values)}),
+    locked AS MATERIALIZED (
+      SELECT li.message_id FROM listening_items li JOIN v ON li.message_id = v.id
+      WHERE li.organisation_id = ${organisationId}
+      ORDER BY li.message_id
+      FOR UPDATE OF li
+    )
     UPDATE listening_items AS li SET duplicate_count = li.duplicate_count + v.copies, reach = li.reach + v.reach
-    FROM (VALUES ${sql.join(values)}) AS v(id, copies, reach)
+    FROM v JOIN locked ON locked.message_id = v.id
     WHERE li.organisation_id = ${organisationId} AND li.message_id = v.id`.execute(db);
 }
 
-const MATCH_COLUMNS = { organisation_id: 'uuid', monitor_id: 'uuid', message_id: 'uuid', posted_at: 'timestamptz' } as const satisfies Record<keyof MonitorMatchesTable, ColumnType>;
+// A match, with what its minute counts need to know of the item: a critical tenor, a news original (a feed's
+// first-of-its-kind item). The caller has the item at hand; joining the items table here made the planner read
+// it whole for every batch (a hash join over all items of the organisation, growing with every burst).
+export type NewMatch = Required<Insertable<MonitorMatchesTable>> & {
+  critical: boolean;
+  news: boolean;
+};
+
+const MATCH_COLUMNS = { organisation_id: 'uuid', monitor_id: 'uuid', message_id: 'uuid', posted_at: 'timestamptz', critical: 'boolean', news: 'boolean' } as const satisfies Record<keyof NewMatch, ColumnType>;
 
 // Matches, and in the same statement their counts per monitor and minute (monitor_minutes): only what
 // was really new is counted, so a rerun or an overlapping backfill adds nothing twice. Buckets are updated
 // in one order, so two workers counting into the same minutes wait for each other instead of deadlocking.
-export async function insertMatches(db: Db, rows: Insertable<MonitorMatchesTable>[]) {
-  for (let start = 0; start < rows.length; start += 5000) {
-    const { columns, expression } = unnestRows(rows.slice(start, start + 5000), MATCH_COLUMNS);
+export async function insertMatches(db: Db, rows: NewMatch[]) {
+  // In that order across statements too: a large batch is inserted in parts.
+  const ordered = [...rows].sort((a, b) => compareText(a.monitor_id, b.monitor_id) || minuteOf(a.posted_at) - minuteOf(b.posted_at));
+  for (let start = 0; start < ordered.length; start += 5000) {
+    const { columns, expression } = unnestRows(ordered.slice(start, start + 5000), MATCH_COLUMNS);
     await sql`
-      WITH inserted AS (
-        INSERT INTO monitor_matches (${sql.raw(columns.join(', '))}) ${expression}
+      WITH given (${sql.raw(columns.join(', '))}) AS MATERIALIZED (${expression}),
+      inserted AS (
+        INSERT INTO monitor_matches (organisation_id, monitor_id, message_id, posted_at)
+        SELECT organisation_id, monitor_id, message_id, posted_at FROM given
         ON CONFLICT DO NOTHING
-        RETURNING organisation_id, monitor_id, message_id, posted_at
+        RETURNING monitor_id, message_id
       )
       INSERT INTO monitor_minutes (organisation_id, monitor_id, minute, items, critical, news)
-      SELECT i.organisation_id, i.monitor_id, date_trunc('minute', i.posted_at), count(*)::int,
-        (count(*) FILTER (WHERE li.tenor = 'kritiek'))::int, (count(*) FILTER (WHERE li.channel = 'rss' AND li.duplicate_of IS NULL))::int
+      SELECT g.organisation_id, g.monitor_id, date_trunc('minute', g.posted_at), count(*)::int,
+        (count(*) FILTER (WHERE g.critical))::int, (count(*) FILTER (WHERE g.news))::int
       FROM inserted i
-      JOIN listening_items li ON li.organisation_id = i.organisation_id AND li.message_id = i.message_id
+      JOIN given g ON g.monitor_id = i.monitor_id AND g.message_id = i.message_id
       GROUP BY 1, 2, 3
       ORDER BY 1, 2, 3
       ON CONFLICT (organisation_id, monitor_id, minute) DO UPDATE SET
@@ -109,6 +131,9 @@ export async function insertMatches(db: Db, rows: Insertable<MonitorMatchesTable
         news = monitor_minutes.news + excluded.news`.execute(db);
   }
 }
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const minuteOf = (at: Date | string) => Math.floor(new Date(at).getTime() / 60_000);
 
 export async function findListsOfAuthors(db: Db, organisationId: string, handles: string[]) {
   if (handles.length === 0) return [];

@@ -1,12 +1,12 @@
 import type { Clock } from '../../../platform/clock';
 import type { JobRegistry } from '../../../platform/jobs/job-registry';
-import { LISTEN_JOB } from '../../channels/ingest.service';
+import { LISTEN_JOB, MESSAGE_JOBS_COALESCE } from '../../channels/ingest.service';
 import type { Db } from '../../../platform/db/database';
 import { duplicateFingerprints, simhashBands } from '../analysis/duplicates';
 import { detectLanguage } from '../analysis/language';
 import { classifyTenor } from '../analysis/tenor-model';
 import { detectAlerts } from '../alerts/alerts.service';
-import { prepareItem } from '../query/matcher';
+import { prepareItem, prepareText } from '../query/matcher';
 import { foldDuplicates } from './fold-duplicates';
 import { toMatchable } from './matchable';
 import { countDuplicates, findDuplicateCandidates, findListsOfAuthors, findUnprocessedMessages, insertItems, insertMatches, type NewItemRow, type UnprocessedMessage } from './items.repository';
@@ -26,7 +26,8 @@ export async function processMessages(db: Db, clock: Clock, organisationId: stri
   const messages = await findUnprocessedMessages(db, organisationId, messageIds);
   if (messages.length === 0) return { processed: 0 };
   const model = await tenorModelOf(db, organisationId);
-  const analysed = messages.map((message) => analyse(message, model));
+  const analyseText = textAnalysisOnce(model);
+  const analysed = messages.map((message) => analyse(message, analyseText));
 
   const earliest = messages[0]!.posted_at;
   const stored = await findDuplicateCandidates(
@@ -45,7 +46,7 @@ export async function processMessages(db: Db, clock: Clock, organisationId: stri
   // Originals of this same batch are inserted first, so they are counted like stored ones.
   await countDuplicates(db, organisationId, gains);
 
-  const matches = await matchMonitors(db, organisationId, analysed);
+  const matches = await matchMonitors(db, organisationId, analysed, duplicateOf);
   await insertMatches(db, matches);
   const latestByMonitor = new Map<string, Date>();
   for (const match of matches) {
@@ -56,22 +57,30 @@ export async function processMessages(db: Db, clock: Clock, organisationId: stri
   return { processed: messages.length, matches: matches.length };
 }
 
-function analyse(message: UnprocessedMessage, model: Parameters<typeof classifyTenor>[1]) {
-  const text = message.subject ? `${message.subject}\n${message.text}` : message.text;
-  const language = message.language ?? detectLanguage(text);
+// What is read from a text alone (language, tenor, duplicate fingerprints, its words for the monitors), once per
+// distinct text in a batch: in a burst most posts are reposts of a few texts (the crisis bench: some 70 texts in
+// 30,000 posts), and these are the pipeline's costliest steps. The same model serves the whole batch.
+function textAnalysisOnce(model: Parameters<typeof classifyTenor>[1]) {
+  const seen = new Map<string, ReturnType<typeof analyseText>>();
+  return (subject: string | null, body: string, givenLanguage: string | null) => {
+    const key = `${givenLanguage ?? ''}\u0000${subject ?? ''}\u0000${body}`;
+    let analysis = seen.get(key);
+    if (!analysis) seen.set(key, (analysis = analyseText(subject, body, givenLanguage, model)));
+    return analysis;
+  };
+}
+
+function analyseText(subject: string | null, body: string, givenLanguage: string | null, model: Parameters<typeof classifyTenor>[1]) {
+  const text = subject ? `${subject}\n${body}` : body;
+  const language = givenLanguage ?? detectLanguage(text);
   // The lexicon and the model know Dutch; other languages are counted, not judged.
   const tenor = language === null || language === 'nl' ? classifyTenor(text, model) : { tenor: 'neutraal' as const, confidence: 0, source: 'lexicon' as const };
   const { exactKey, simhash } = duplicateFingerprints(text);
-  return {
-    message,
-    text,
-    language,
-    tenor,
-    exactKey,
-    simhash,
-    bands: simhashBands(simhash),
-    reach: message.author_followers ?? 0,
-  };
+  return { language, tenor, exactKey, simhash, bands: simhashBands(simhash), words: prepareText(subject, body) };
+}
+
+function analyse(message: UnprocessedMessage, analyseText: ReturnType<typeof textAnalysisOnce>) {
+  return { message, ...analyseText(message.subject, message.text, message.language), reach: message.author_followers ?? 0 };
 }
 
 type Analysed = ReturnType<typeof analyse>;
@@ -97,21 +106,26 @@ function toItemRow(organisationId: string, item: Analysed, duplicateOf: string |
   };
 }
 
-async function matchMonitors(db: Db, organisationId: string, analysed: Analysed[]) {
+async function matchMonitors(db: Db, organisationId: string, analysed: Analysed[], duplicateOf: Map<string, string>) {
   const monitors = await monitorsOf(db, organisationId);
   if (monitors.length === 0) return [];
   const lists = await authorListsOf(db, organisationId, analysed.map((item) => item.message.author_handle));
   const matches = [];
   for (const item of analysed) {
-    const prepared = prepareItem(toMatchable(item.message, item.language, lists));
+    const prepared = prepareItem(toMatchable(item.message, item.language, lists), item.words);
     for (const monitor of monitors) {
       if (monitor.municipalityId && monitor.municipalityId !== item.message.municipality_id) continue;
       if (monitor.query.matches(prepared)) {
-        matches.push({ organisation_id: organisationId, monitor_id: monitor.id, message_id: item.message.id, posted_at: item.message.posted_at });
+        matches.push({ organisation_id: organisationId, monitor_id: monitor.id, message_id: item.message.id, posted_at: item.message.posted_at, critical: item.tenor.tenor === 'kritiek', news: isNews(item, duplicateOf) });
       }
     }
   }
   return matches;
+}
+
+// A news wave is counted in first-of-their-kind items from feeds: a copy of an article is not news again.
+function isNews(item: Analysed, duplicateOf: Map<string, string>) {
+  return item.message.channel === 'rss' && !duplicateOf.has(item.message.id);
 }
 
 export async function authorListsOf(db: Db, organisationId: string, handles: string[]) {
@@ -125,6 +139,7 @@ export function registerListeningPipeline(registry: JobRegistry, options: { publ
   defaults = options;
   registry.register({
     name: LISTEN_JOB,
+    coalesce: MESSAGE_JOBS_COALESCE,
     handler: async ({ db, clock, job, payload }) => {
       await processMessages(db, clock, job.organisation_id, (payload.messageIds as string[]) ?? [], options);
     },

@@ -4,7 +4,7 @@ import { type Boundary, withinBoundary, withinRadius } from './geo';
 import { type MatchableItem, type PreparedItem, isPreparedItem, prepareItem } from './prepared-item';
 
 export { type Boundary } from './geo';
-export { type MatchableItem, type PreparedItem, prepareItem } from './prepared-item';
+export { type MatchableItem, type PreparedItem, type PreparedText, prepareItem, prepareText } from './prepared-item';
 
 export interface CompiledQuery {
   // Takes a prepared item (prepareItem, once per item for all monitors) or a plain one.

@@ -42,24 +42,51 @@ export interface PreparedItem {
   sortedWords(): readonly string[];
 }
 
-export function prepareItem(item: MatchableItem): PreparedItem {
-  const text = foldText(item.text);
-  const subject = item.subject ? foldText(item.subject) : '';
-  const textTokens = tokeniseFolded(text);
-  const tokens = subject ? [...tokeniseFolded(subject), '', ...textTokens] : textTokens;
+// The part of a prepared item that depends on its subject and text alone: a repost or a copy-paste shares it
+// with its original, so the pipeline prepares it once per distinct text in a batch.
+export interface PreparedText {
+  readonly tokens: readonly string[];
+  readonly words: ReadonlySet<string>;
+  readonly hashtags: readonly string[];
+  readonly mentions: readonly string[];
+  sortedWords(): readonly string[];
+}
+
+export function prepareText(subject: string | null, text: string): PreparedText {
+  const foldedText = foldText(text);
+  const foldedSubject = subject ? foldText(subject) : '';
+  const textTokens = tokeniseFolded(foldedText);
+  const tokens = foldedSubject ? [...tokeniseFolded(foldedSubject), '', ...textTokens] : textTokens;
   const words = new Set(tokens);
   words.delete('');
-  const hashtags = new Set(item.hashtags.map((tag) => foldText(tag).replace(/^#/, '')));
-  const mentions = new Set(item.mentions.map(foldHandle));
-  for (const folded of subject ? [subject, text] : [text]) {
-    for (const tag of hashtagsInFolded(folded)) hashtags.add(tag);
-    for (const handle of mentionsInFolded(folded)) mentions.add(handle);
+  const hashtags: string[] = [];
+  const mentions: string[] = [];
+  for (const folded of foldedSubject ? [foldedSubject, foldedText] : [foldedText]) {
+    hashtags.push(...hashtagsInFolded(folded));
+    mentions.push(...mentionsInFolded(folded));
   }
   let sorted: string[] | null = null;
   return {
-    [PREPARED]: true,
     tokens,
     words,
+    hashtags,
+    mentions,
+    sortedWords() {
+      sorted ??= [...words].sort();
+      return sorted;
+    },
+  };
+}
+
+export function prepareItem(item: MatchableItem, text: PreparedText = prepareText(item.subject, item.text)): PreparedItem {
+  const hashtags = new Set(item.hashtags.map((tag) => foldText(tag).replace(/^#/, '')));
+  const mentions = new Set(item.mentions.map(foldHandle));
+  for (const tag of text.hashtags) hashtags.add(tag);
+  for (const handle of text.mentions) mentions.add(handle);
+  return {
+    [PREPARED]: true,
+    tokens: text.tokens,
+    words: text.words,
     hashtags,
     mentions,
     author: foldHandle(item.authorHandle),
@@ -68,10 +95,7 @@ export function prepareItem(item: MatchableItem): PreparedItem {
     municipalityCode: item.municipalityCode.toUpperCase(),
     geo: item.geo,
     lists: new Set(item.authorLists.map(foldListName)),
-    sortedWords() {
-      sorted ??= [...words].sort();
-      return sorted;
-    },
+    sortedWords: () => text.sortedWords(),
   };
 }
 
