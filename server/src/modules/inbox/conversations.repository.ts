@@ -1,5 +1,6 @@
 import { sql, type Insertable, type UpdateObject } from 'kysely';
 import type { Db } from '../../platform/db/database';
+import { uuidArray } from '../../platform/db/unnest-rows';
 import type { ConversationEventsTable, ConversationsTable, Database } from '../../platform/db/schema';
 import { overdueAt } from './office-hours/overdue';
 import { LISTENING_ONLY_CHANNELS, LISTENING_ONLY_STREAMS } from './threading';
@@ -11,7 +12,7 @@ export async function findConversationOfMessage(db: Db, organisationId: string, 
 
 // Messages among `messageIds` not yet in a conversation, oldest first.
 function unthreaded(db: Db, organisationId: string, messageIds: string[]) {
-  return db.selectFrom('messages').selectAll().where('organisation_id', '=', organisationId).where('id', '=', sql<string>`ANY(${messageIds}::uuid[])`).where('conversation_id', 'is', null).orderBy('posted_at').orderBy('id');
+  return db.selectFrom('messages').selectAll().where('organisation_id', '=', organisationId).where('id', '=', sql<string>`ANY(${uuidArray(messageIds)})`).where('conversation_id', 'is', null).orderBy('posted_at').orderBy('id');
 }
 
 export async function findUnthreadedMessages(db: Db, organisationId: string, messageIds: string[]) {

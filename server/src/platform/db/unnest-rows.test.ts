@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openScratchDatabase } from '../../../../test/harness';
 import type { DatabaseHandle } from './database';
-import { unnestRows } from './unnest-rows';
+import { unnestRows, uuidArray } from './unnest-rows';
 
 let handle: DatabaseHandle;
 
@@ -33,4 +33,11 @@ it('neemt een jsonb-waarde als waarde: een tekst blijft een JSON-tekenreeks, vel
   await sql`INSERT INTO proef_rijen (${sql.raw(columns.join(', '))}) ${expression}`.execute(handle.db);
   const stored = (await sql<{ gegevens: unknown; naam: unknown }>`SELECT gegevens, naam FROM proef_rijen WHERE id = '00000000-0000-4000-8000-000000000009'`.execute(handle.db)).rows;
   expect(stored).toEqual([{ gegevens: 'gewoon tekst', naam: null }]);
+});
+
+it('schrijft een lijst ids als één uuid[]-parameter', async () => {
+  const ids = ['00000000-0000-4000-8000-000000000001', '01a20675-6007-761f-b2e9-006d7824072c'];
+  const rows = (await sql<{ id: string }>`SELECT unnest(${uuidArray(ids)}) AS id`.execute(handle.db)).rows;
+  expect(rows.map((row) => row.id)).toEqual(ids);
+  expect((await sql<{ n: number }>`SELECT cardinality(${uuidArray([])}) AS n`.execute(handle.db)).rows[0]!.n).toBe(0);
 });

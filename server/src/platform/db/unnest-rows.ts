@@ -18,7 +18,7 @@ export function unnestRows<Row extends Record<string, unknown>, Column extends k
   // is cast back per row.
   const arrays = names.map((name) => {
     const type = columns[name];
-    const literal = arrayLiteral(rows.map((row) => element(row[name], type)));
+    const literal = arrayLiteral(rows.map(elementOf(name, type)));
     return type === 'text[]' ? sql`${literal}::text[]` : sql`${literal}::${sql.raw(type)}[]`;
   });
   const selected = names.map((name, index) => (columns[name] === 'text[]' ? sql.raw(`c${index}::text[]`) : sql.raw(`c${index}`)));
@@ -27,14 +27,24 @@ export function unnestRows<Row extends Record<string, unknown>, Column extends k
   return { columns: names, expression };
 }
 
-// What one element travels as before the column is written: strings, numbers, booleans or null.
-function element(value: unknown, type: ColumnType): string | number | boolean | null {
-  if (value === null || value === undefined) return null;
-  if (type === 'jsonb') return JSON.stringify(value);
-  if (type === 'text[]') return arrayLiteral((value as unknown[]).map((item) => (item === null || item === undefined ? null : String(item))));
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
-  return String(value);
+// How one column's value travels before the column is written: as it is where JSON.stringify writes what PostgreSQL
+// reads (strings, numbers, booleans, null; a Date as its ISO text through toJSON), jsonb as its JSON text, a text
+// array as the text of its own literal. Chosen once per column: this runs for every cell of a burst.
+function elementOf(name: string, type: ColumnType): (row: Record<string, unknown>) => unknown {
+  if (type === 'jsonb') return (row) => (row[name] === null || row[name] === undefined ? null : JSON.stringify(row[name]));
+  if (type === 'text[]') {
+    return (row) => {
+      const value = row[name] as unknown[] | null | undefined;
+      return value === null || value === undefined ? null : arrayLiteral(value.map((item) => (item === null || item === undefined ? null : String(item))));
+    };
+  }
+  return (row) => row[name] ?? null;
+}
+
+// A uuid[] parameter written as one literal (see arrayLiteral) rather than by the driver, for the pipeline's
+// lookups of thousands of ids at once: `WHERE id = ANY(${uuidArray(ids)})`.
+export function uuidArray(ids: readonly string[]): RawBuilder<string[]> {
+  return sql<string[]>`${arrayLiteral(ids as string[])}::uuid[]`;
 }
 
 // A JSON array is nearly a PostgreSQL array literal: strings in double quotes with \" and \\ inside, null, numbers,
@@ -44,7 +54,7 @@ const JSON_CONTROL_ESCAPE = /\\[bfnrtu]/;
 const JSON_ESCAPE = /\\(u[0-9a-fA-F]{4}|[bfnrt"\\/])/g;
 const CONTROL: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
-function arrayLiteral(values: (string | number | boolean | null)[]) {
+function arrayLiteral(values: unknown[]) {
   let json = JSON.stringify(values);
   if (JSON_CONTROL_ESCAPE.test(json)) {
     json = json.replace(JSON_ESCAPE, (escape, code: string) => {

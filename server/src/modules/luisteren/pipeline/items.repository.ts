@@ -1,7 +1,7 @@
 import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../../platform/db/database';
 import type { ListeningItemsTable, MonitorMatchesTable } from '../../../platform/db/schema';
-import { type ColumnType, unnestRows } from '../../../platform/db/unnest-rows';
+import { type ColumnType, unnestRows, uuidArray } from '../../../platform/db/unnest-rows';
 import { findMunicipalities } from '../../organisations/organisations.repository';
 
 // Inbound messages among `ids` that the pipeline has not seen yet: a rerun after a crash skips what was done.
@@ -9,7 +9,7 @@ import { findMunicipalities } from '../../organisations/organisations.repository
 // burst) the planner once chose an anti-join that compared every new message with every item, 0.5 s a batch.
 export async function findUnprocessedMessages(db: Db, organisationId: string, ids: string[]) {
   if (ids.length === 0) return [];
-  const done = await db.selectFrom('listening_items').select('message_id').where('organisation_id', '=', organisationId).where('message_id', '=', sql<string>`ANY(${ids}::uuid[])`).execute();
+  const done = await db.selectFrom('listening_items').select('message_id').where('organisation_id', '=', organisationId).where('message_id', '=', sql<string>`ANY(${uuidArray(ids)})`).execute();
   const seen = new Set(done.map((row) => row.message_id));
   const todo = ids.filter((id) => !seen.has(id));
   if (todo.length === 0) return [];
@@ -17,7 +17,7 @@ export async function findUnprocessedMessages(db: Db, organisationId: string, id
     .selectFrom('messages as m')
     .select(['m.id', 'm.municipality_id', 'm.channel', 'm.author_handle', 'm.author_followers', 'm.text', 'm.subject', 'm.hashtags', 'm.mentions', 'm.language', 'm.geo_lat', 'm.geo_lon', 'm.posted_at'])
     .where('m.organisation_id', '=', organisationId)
-    .where('m.id', '=', sql<string>`ANY(${todo}::uuid[])`)
+    .where('m.id', '=', sql<string>`ANY(${uuidArray(todo)})`)
     .where('m.direction', '=', 'in')
     .orderBy('m.posted_at')
     .execute();
