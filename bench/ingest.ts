@@ -117,7 +117,7 @@ function machineTicks(): { busy: number; total: number } | null {
   }
 }
 
-export async function benchIngest(posts: number, workerCount = 1, searchItems = 1_000_000) {
+export async function benchIngest(posts: number, workerCount = 2, searchItems = 1_000_000) {
   const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL });
   const config = loadConfig({ PLEIN_LOG_LEVEL: 'silent', PLEIN_DEMO: '0', PLEIN_WORKERS: '0', PORT: '0', PUBLIC_URL: 'http://bench.plein', DATABASE_URL: process.env.DATABASE_URL ?? '' });
   const runtime = await createRuntime(config, { database: handle });
@@ -153,8 +153,9 @@ export async function benchIngest(posts: number, workerCount = 1, searchItems = 
       batches.push(messages);
     }
 
-    // As in a running server: the stream stores batch after batch while the worker processes (one per
-    // process by default; `--workers 2` is what a second process adds) work through the jobs it queued.
+    // As in a running server: the stream stores batch after batch while the job loops work through the jobs it
+    // queued. Two by default, as a server on this two-core machine runs them with PLEIN_WORKERS=2 (`--workers 1`
+    // for one: then the pipeline lags the storing and finishes after it).
     const workers = [runtime.worker, ...Array.from({ length: workerCount - 1 }, () => new Worker({ db, clock: systemClock, registry: runtime.registry }))];
     const started = performance.now();
     const walAtStart = await walPosition(db);

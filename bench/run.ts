@@ -21,7 +21,7 @@ const benches: Record<string, () => Promise<{ name: string; figures: Record<stri
   channels: () => benchChannels(small ? 5_000 : 100_000),
   inbox: () => benchInbox(small ? 20_000 : 1_000_000),
   analysis: () => benchAnalysis(small ? 5_000 : 200_000),
-  ingest: () => benchIngest(ingestPosts, Number(option('workers') ?? 1), Number(option('search-items') ?? (small ? 20_000 : 1_000_000))),
+  ingest: () => benchIngest(ingestPosts, Number(option('workers') ?? 2), Number(option('search-items') ?? (small ? 20_000 : 1_000_000))),
 };
 
 for (const [name, run] of Object.entries(benches)) {

@@ -24,6 +24,8 @@ export interface Runtime {
   app: FastifyInstance;
   database: DatabaseHandle;
   worker: Worker;
+  // The worker above and any more this process runs (PLEIN_WORKERS).
+  workers: Worker[];
   registry: JobRegistry;
   streams: StreamSupervisor;
   close(): Promise<void>;
@@ -68,16 +70,20 @@ export async function createRuntime(
     events,
   });
   const worker = new Worker({ db: database.db, clock, registry, logger: app.log as never });
+  // More job loops in this process (PLEIN_WORKERS=2 or more): on PostgreSQL they take jobs side by side, so a burst
+  // of listening uses a second core. On PGlite one session serves all, so they would only take turns.
+  const moreWorkers = Array.from({ length: Math.max(0, config.workers - 1) }, () => new Worker({ db: database.db, clock, registry, logger: app.log as never }));
   const streams = new StreamSupervisor({ db: database.db, clock, keys: { current: config.secretKey, previous: config.previousSecretKeys }, fetch: globalThis.fetch, logger: app.log as never });
   return {
     app,
     database,
     worker,
+    workers: [worker, ...moreWorkers],
     registry,
     streams,
     async close() {
       await streams.stop();
-      await worker.stop();
+      for (const each of [worker, ...moreWorkers]) await each.stop();
       await app.close();
       await events.close();
       await database.close();

@@ -30,3 +30,9 @@ it('start leeg met PLEIN_DEMO=0', async () => {
   const organisations = await started.runtime.database.db.selectFrom('organisations').select('slug').where('is_system', '=', false).execute();
   expect(organisations).toEqual([]);
 });
+
+it('draait met PLEIN_WORKERS=2 twee taaklussen, die ook allebei weer stoppen', async () => {
+  started = await startPlein(loadConfig({ PLEIN_LOG_LEVEL: 'silent', PLEIN_DEMO: '0', PORT: '0', HOST: '127.0.0.1', PLEIN_WORKERS: '2' }), { database: await openScratchDatabase() });
+  expect(started.runtime.workers).toHaveLength(2);
+  expect(new Set(started.runtime.workers.map((worker) => worker.workerId)).size).toBe(2);
+});

@@ -17,12 +17,12 @@ export interface StartedPlein {
 export async function startPlein(config: Config, options: { clock?: Clock; database?: DatabaseHandle } = {}): Promise<StartedPlein> {
   const clock = options.clock ?? systemClock;
   const runtime = await createRuntime(config, { clock, database: options.database });
-  const { app, database, worker } = runtime;
+  const { app, database } = runtime;
   await ensureAuditPartitions(database.db, clock.now());
   await definePlatformSchedules(database.db, clock);
   const demoCredentials = config.demo ? await seedDemoIfEmpty(database.db, clock, config.publicUrl) : null;
-  if (config.workers) {
-    worker.start();
+  if (config.workers > 0) {
+    for (const each of runtime.workers) each.start();
     // Live streams (Mastodon) belong with the workers: a web-only process keeps no connections open.
     runtime.streams.start();
   }

@@ -27,3 +27,13 @@ it('vertrouwt X-Forwarded-For alleen van ingestelde proxies', () => {
   expect(loadConfig({ PLEIN_TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
   expect(() => loadConfig({ PLEIN_TRUST_PROXY: 'iedereen' })).toThrow(/PLEIN_TRUST_PROXY/);
 });
+
+it('draait zoveel taaklussen als PLEIN_WORKERS zegt, ook met de oude waarden true en false', () => {
+  expect(loadConfig({}).workers).toBe(1);
+  expect(loadConfig({ PLEIN_WORKERS: '0' }).workers).toBe(0);
+  expect(loadConfig({ PLEIN_WORKERS: 'true' }).workers).toBe(1);
+  expect(loadConfig({ PLEIN_WORKERS: 'false' }).workers).toBe(0);
+  expect(loadConfig({ PLEIN_WORKERS: '2' }).workers).toBe(2);
+  expect(() => loadConfig({ PLEIN_WORKERS: '17' })).toThrow(/PLEIN_WORKERS.*0 tot en met 16/);
+  expect(() => loadConfig({ PLEIN_WORKERS: 'veel' })).toThrow(/PLEIN_WORKERS/);
+});

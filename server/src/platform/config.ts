@@ -15,7 +15,12 @@ const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'moet beginnen met postgres:// of postgresql://')
     .optional(),
   PLEIN_DEMO: booleanFlag.default(true),
-  PLEIN_WORKERS: booleanFlag.default(true),
+  // How many job loops this process runs: 0 (a web-only process), 1, or more side by side (on PostgreSQL).
+  PLEIN_WORKERS: z
+    .string()
+    .regex(/^(true|false|[0-9]|1[0-6])$/, 'moet een aantal van 0 tot en met 16 zijn (of true/false)')
+    .default('1')
+    .transform((value) => (value === 'true' ? 1 : value === 'false' ? 0 : Number(value))),
   PLEIN_BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
   // Only behind a known proxy may X-Forwarded-For decide the client address (audit log, rate limits).
   PLEIN_TRUST_PROXY: z
@@ -65,7 +70,7 @@ export type Config = {
   dataDir: string;
   databaseUrl?: string;
   demo: boolean;
-  workers: boolean;
+  workers: number;
   bodyLimit: number;
   trustProxy: boolean | string[];
   secureCookies: boolean;

@@ -86,13 +86,13 @@ describe('luisteren: live signalen', () => {
         t.database.db,
         t.clock,
         account,
-        Array.from({ length: 10 }, (_, index) =>
+        Array.from({ length: 20 }, (_, index) =>
           plainMessage({
             platformId: `stream-${batch}-${index}-${crypto.randomUUID()}`,
             author: { id: `getuige${batch}${index}`, handle: `getuige${batch}${index}`, displayName: 'Getuige', followers: 10 },
             text: `Dikke rookwolk boven de haven ${batch}-${index}`,
             visibility: 'openbaar',
-            postedAt: new Date(start + batch * 15_000 + index * 1000),
+            postedAt: new Date(start + batch * 15_000 + index * 500),
             raw: {},
           }),
         ),

@@ -31,13 +31,16 @@ export async function countRecent(db: Db, organisationId: string, monitorId: str
       sql<number>`coalesce(sum(critical) FILTER (WHERE minute >= ${from(60)}), 0)::int`.as('lastHourCritical'),
       sql<number>`coalesce(sum(items) FILTER (WHERE minute < ${from(15)}), 0)::int`.as('earlier'),
       sql<number>`coalesce(sum(news), 0)::int`.as('news'),
+      sql<string | null>`min(minute)`.as('first'),
     ])
     .where('organisation_id', '=', organisationId)
     .where('monitor_id', '=', monitorId)
     .where('minute', '>=', from(15 + EARLIER_MINUTES))
     .where('minute', '<=', new Date(current))
     .executeTakeFirstOrThrow();
-  return { ...row, partialMinute: (reference.getTime() - current) / MINUTE };
+  const { first, ...counts } = row;
+  const historyMinutes = first === null ? 0 : (current - new Date(first).getTime()) / MINUTE;
+  return { ...counts, partialMinute: (reference.getTime() - current) / MINUTE, historyMinutes };
 }
 
 // What is normal: the week before the last two hours, and the same hour of the week in the four weeks before.

@@ -11,36 +11,45 @@ const MINUTE = 60_000;
 // One alert per monitor and kind in this time: a crisis is one alert, not one a minute.
 const QUIET_AFTER_ALERT_MS = 120 * MINUTE;
 
-// Runs in the pipeline's transaction after each batch, for the monitors that got new matches. The
-// reference moment is the newest matched post (never later than now): replayed or imported history is
-// judged by its own time, live traffic by the clock.
-export async function detectAlerts(db: Db, clock: Clock, organisationId: string, latestByMonitor: Map<string, Date>, options: { publicUrl?: string } = {}) {
+// Runs in the pipeline's transaction after each batch, for the monitors that got new matches, at the moments the
+// batch covers (the newest matched post of each minute, oldest first; never later than now): replayed or imported
+// history is judged by its own time, live traffic by the clock. A finding at an earlier moment is raised there;
+// later moments of the same batch then find it within the quiet time.
+export async function detectAlerts(db: Db, clock: Clock, organisationId: string, momentsByMonitor: Map<string, Date[]>, options: { publicUrl?: string } = {}) {
   const created: ListeningAlertRow[] = [];
   // In the order of their ids: each monitor's alert lock is held to the end of the transaction, and two workers
   // taking the same monitors' locks in different orders would deadlock.
-  for (const [monitorId, latest] of [...latestByMonitor].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const reference = new Date(Math.min(latest.getTime(), clock.now().getTime()));
-    const findings = await findingsFor(db, organisationId, monitorId, reference);
-    if (findings.length === 0) continue;
-    await lockMonitorAlerts(db, monitorId);
-    const recent = await findRecentAlertKinds(db, organisationId, monitorId, new Date(reference.getTime() - QUIET_AFTER_ALERT_MS));
-    for (const finding of findings) {
-      if (recent.has(finding.kind)) continue;
-      const alert = await insertAlert(db, {
-        organisation_id: organisationId,
-        monitor_id: monitorId,
-        kind: finding.kind,
-        window_start: new Date(Math.floor(reference.getTime() / MINUTE) * MINUTE - finding.minutes * MINUTE),
-        window_end: reference,
-        observed: finding.observed,
-        expected: finding.expected,
-        crisis_like: finding.crisisLike,
-        created_at: clock.now(),
-      });
-      if (!alert) continue;
-      created.push(alert);
-      await deliver(db, alert, options.publicUrl);
+  for (const [monitorId, moments] of [...momentsByMonitor].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const moment of moments) {
+      const reference = new Date(Math.min(moment.getTime(), clock.now().getTime()));
+      created.push(...(await alertAt(db, clock, organisationId, monitorId, reference, options)));
     }
+  }
+  return created;
+}
+
+async function alertAt(db: Db, clock: Clock, organisationId: string, monitorId: string, reference: Date, options: { publicUrl?: string }) {
+  const created: ListeningAlertRow[] = [];
+  const findings = await findingsFor(db, organisationId, monitorId, reference);
+  if (findings.length === 0) return created;
+  await lockMonitorAlerts(db, monitorId);
+  const recent = await findRecentAlertKinds(db, organisationId, monitorId, new Date(reference.getTime() - QUIET_AFTER_ALERT_MS));
+  for (const finding of findings) {
+    if (recent.has(finding.kind)) continue;
+    const alert = await insertAlert(db, {
+      organisation_id: organisationId,
+      monitor_id: monitorId,
+      kind: finding.kind,
+      window_start: new Date(Math.floor(reference.getTime() / MINUTE) * MINUTE - finding.minutes * MINUTE),
+      window_end: reference,
+      observed: finding.observed,
+      expected: finding.expected,
+      crisis_like: finding.crisisLike,
+      created_at: clock.now(),
+    });
+    if (!alert) continue;
+    created.push(alert);
+    await deliver(db, alert, options.publicUrl);
   }
   return created;
 }

@@ -86,3 +86,23 @@ describe('signalen: pieken tegen de eigen basislijn', () => {
     expect(later.find((finding) => finding.kind === 'piek')?.crisisLike).toBe(true);
   });
 });
+
+describe('een nieuwe monitor', () => {
+  const noHistory: BaselineCounts = { week: 0, weekMinutes: 0, weekCritical: 0, weekNews: 0, sameHourCounts: [] };
+  // Five posts a minute for four minutes, most of them critical: what a busy account brings a monitor made just now.
+  const steady: RecentCounts = { last1: 5, last5: 24, last15: 24, lastHour: 24, lastHourCritical: 20, earlier: 0, news: 0, partialMinute: 0.9 };
+
+  it('slaat in zijn eerste kwartier geen alarm bij gewoon verkeer, wel daarna', () => {
+    expect(judgeMonitor({ ...steady, historyMinutes: 4 }, noHistory)).toEqual([]);
+    expect(judgeMonitor({ ...steady, historyMinutes: 20 }, noHistory).map((finding) => finding.kind)).toEqual(['piek', 'negatief']);
+  });
+
+  it('meldt in zijn eerste kwartier wel een uitbarsting die op een crisis lijkt', () => {
+    const findings = judgeMonitor({ ...steady, last1: 120, last5: 140, last15: 140, lastHour: 140, historyMinutes: 4 }, noHistory);
+    expect(findings).toEqual([expect.objectContaining({ kind: 'piek', crisisLike: true })]);
+  });
+
+  it('is niet nieuw als er geschiedenis van vóór de laatste twee uur is', () => {
+    expect(judgeMonitor({ ...steady, historyMinutes: 4 }, { ...noHistory, weekMinutes: 600, week: 60 }).map((finding) => finding.kind)).toContain('piek');
+  });
+});

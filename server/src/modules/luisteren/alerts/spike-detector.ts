@@ -66,6 +66,8 @@ export interface RecentCounts {
   // Counts are kept per minute, and each window ends with the minute that is still filling: it covers its
   // whole minutes plus this much of a minute (0 to 1), and what is expected is scaled to match.
   partialMinute?: number;
+  // Whole minutes since the monitor's first counted minute in the last two hours (absent: unknown).
+  historyMinutes?: number;
 }
 
 export interface BaselineCounts {
@@ -91,8 +93,17 @@ export function worthALook(recent: RecentCounts): boolean {
   return SPIKE_WINDOWS.some((window, index) => (observed[index] ?? 0) >= window.minimum) || recent.lastHour >= 20 || recent.news >= 3;
 }
 
+// A monitor with no history before its first quarter of an hour (new, or new to this traffic) cannot tell its
+// normal from a spike: a handful of posts a minute would cross the floors within minutes. Until then only a
+// crisis-like burst is a spike, and a negative shift is not judged.
+export const WARM_UP_MINUTES = 15;
+function warmingUp(recent: RecentCounts, baseline: BaselineCounts): boolean {
+  return baseline.weekMinutes < 60 && baseline.sameHourCounts.length === 0 && recent.historyMinutes !== undefined && recent.historyMinutes < WARM_UP_MINUTES;
+}
+
 export function judgeMonitor(recent: RecentCounts, baseline: BaselineCounts): Finding[] {
   const findings: Finding[] = [];
+  const young = warmingUp(recent, baseline);
   const observed = [recent.last1, recent.last5, recent.last15];
   const covered = (minutes: number) => minutes + (recent.partialMinute ?? 0);
   const expectedIn = (minutes: number) => expectedCount({ sameHourCounts: baseline.sameHourCounts, weekCount: baseline.week, weekMinutes: baseline.weekMinutes, earlier: recent.earlier, minutes: covered(minutes) });
@@ -100,11 +111,13 @@ export function judgeMonitor(recent: RecentCounts, baseline: BaselineCounts): Fi
     const count = observed[index] ?? 0;
     const expected = expectedIn(window.minutes);
     if (count >= spikeThreshold(expected, window.minimum)) {
-      findings.push({ kind: 'piek', minutes: window.minutes, observed: count, expected, crisisLike: isCrisisLike(recent.last15, expectedIn(15)) });
+      const crisisLike = isCrisisLike(recent.last15, expectedIn(15));
+      if (young && !crisisLike) continue;
+      findings.push({ kind: 'piek', minutes: window.minutes, observed: count, expected, crisisLike });
       break;
     }
   }
-  if (isNegativeShift({ recentCritical: recent.lastHourCritical, recentTotal: recent.lastHour, weekCritical: baseline.weekCritical, weekTotal: baseline.week })) {
+  if (!young && isNegativeShift({ recentCritical: recent.lastHourCritical, recentTotal: recent.lastHour, weekCritical: baseline.weekCritical, weekTotal: baseline.week })) {
     const share = baseline.week > 0 ? baseline.weekCritical / baseline.week : 0;
     findings.push({ kind: 'negatief', minutes: 60, observed: recent.lastHourCritical, expected: share * recent.lastHour, crisisLike: false });
   }

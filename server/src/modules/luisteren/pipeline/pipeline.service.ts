@@ -48,12 +48,7 @@ export async function processMessages(db: Db, clock: Clock, organisationId: stri
 
   const matches = await matchMonitors(db, organisationId, analysed, duplicateOf);
   await insertMatches(db, matches);
-  const latestByMonitor = new Map<string, Date>();
-  for (const match of matches) {
-    const latest = latestByMonitor.get(match.monitor_id);
-    if (!latest || latest < match.posted_at) latestByMonitor.set(match.monitor_id, match.posted_at);
-  }
-  await detectAlerts(db, clock, organisationId, latestByMonitor, options);
+  await detectAlerts(db, clock, organisationId, momentsToJudge(matches), options);
   return { processed: messages.length, matches: matches.length };
 }
 
@@ -121,6 +116,21 @@ async function matchMonitors(db: Db, organisationId: string, analysed: Analysed[
     }
   }
   return matches;
+}
+
+// Per monitor, the newest matched post of each minute the batch covers, oldest first. A batch that caught up on a
+// backlog (coalesced jobs) spans minutes: a spike is judged as of the first minute it could be seen, not as of the
+// batch's newest post, so the alert says when the burst began to show.
+function momentsToJudge(matches: { monitor_id: string; posted_at: Date }[]) {
+  const byMonitor = new Map<string, Map<number, Date>>();
+  for (const match of matches) {
+    const minutes = byMonitor.get(match.monitor_id) ?? new Map<number, Date>();
+    byMonitor.set(match.monitor_id, minutes);
+    const minute = Math.floor(match.posted_at.getTime() / 60_000);
+    const latest = minutes.get(minute);
+    if (!latest || latest < match.posted_at) minutes.set(minute, match.posted_at);
+  }
+  return new Map([...byMonitor].map(([monitorId, minutes]) => [monitorId, [...minutes.values()].sort((a, b) => a.getTime() - b.getTime())]));
 }
 
 // A news wave is counted in first-of-their-kind items from feeds: a copy of an article is not news again.
