@@ -79,6 +79,18 @@ async function copyRows(handle: DatabaseHandle, csv: string[]) {
   }
 }
 
+// An organisation of its own with one municipality, and simulated accounts in it.
+async function benchOrganisation(db: DatabaseHandle['db'], purpose: string) {
+  const { organisation, municipalities } = await createOrganisation(db, {
+    slug: `bench-${purpose}-${Date.now().toString(36)}`,
+    name: `Bench ${purpose}`,
+    municipalities: [{ name: 'Castricum', cbsCode: 'GM0383', inhabitants: 36_500 }],
+  });
+  const municipality = municipalities[0]!;
+  const account = (handle: string) => insertAccount(db, organisation.id, { municipality_id: municipality.id, channel: 'gesimuleerd', handle, settings: JSON.stringify({}), secrets_sealed: null, service_url: null, owner_user_id: null });
+  return { organisation, municipality, account };
+}
+
 // Where the WAL is now, to tell how much a phase wrote (what the pipeline writes besides the messages themselves).
 async function walPosition(db: DatabaseHandle['db']): Promise<string | null> {
   try {
@@ -123,13 +135,7 @@ export async function benchIngest(posts: number, workerCount = 2, searchItems = 
   const runtime = await createRuntime(config, { database: handle });
   try {
     const db = handle.db;
-    const { organisation, municipalities } = await createOrganisation(db, {
-      slug: `bench-ingest-${Date.now().toString(36)}`,
-      name: 'Bench ingest',
-      municipalities: [{ name: 'Castricum', cbsCode: 'GM0383', inhabitants: 36_500 }],
-    });
-    const municipality = municipalities[0]!;
-    const account = (name: string) => insertAccount(db, organisation.id, { municipality_id: municipality.id, channel: 'gesimuleerd', handle: name, settings: JSON.stringify({}), secrets_sealed: null, service_url: null, owner_user_id: null });
+    const { organisation, municipality, account } = await benchOrganisation(db, 'ingest');
     const ingestAccount = await account('gemeentecastricum');
     const copyAccount = await account('kopie');
     const ctx = { db, clock: systemClock, actor: operatorActor(organisation.id), origin: cliOrigin };
@@ -233,11 +239,10 @@ export async function benchIngest(posts: number, workerCount = 2, searchItems = 
     }
 
     // Searching a year of listening rather than one folded burst: distinct items in an organisation of their own.
-    const corpus = await createOrganisation(db, { slug: `bench-zoeken-${Date.now().toString(36)}`, name: 'Bench zoeken', municipalities: [{ name: 'Castricum', cbsCode: 'GM0383', inhabitants: 36_500 }] });
-    const corpusMunicipality = corpus.municipalities[0]!;
-    const corpusAccount = await insertAccount(db, corpus.organisation.id, { municipality_id: corpusMunicipality.id, channel: 'gesimuleerd', handle: 'zoeken', settings: JSON.stringify({}), secrets_sealed: null, service_url: null, owner_user_id: null });
+    const corpus = await benchOrganisation(db, 'zoeken');
+    const corpusAccount = await corpus.account('zoeken');
     const corpusStarted = performance.now();
-    await buildSearchCorpus(db, { organisationId: corpus.organisation.id, accountId: corpusAccount.id, municipalityId: corpusMunicipality.id }, searchItems);
+    await buildSearchCorpus(db, { organisationId: corpus.organisation.id, accountId: corpusAccount.id, municipalityId: corpus.municipality.id }, searchItems);
     const corpusSeconds = (performance.now() - corpusStarted) / 1000;
     const corpusSamples = new Map<string, number[]>();
     const corpusQueries = corpusSearches(corpusVocabulary());

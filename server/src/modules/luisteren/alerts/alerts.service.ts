@@ -5,6 +5,7 @@ import { announce } from '../../../platform/events/event-hub';
 import { enqueueJob } from '../../../platform/jobs/jobs.service';
 import { countBaseline, countRecent, findMonitorForAlert, findRecentAlertKinds, insertAlert, lockMonitorAlerts } from './alerts.repository';
 import { alertMail } from './alert-mail';
+import { compareUuids } from '../pipeline/items.repository';
 import { judgeMonitor, worthALook } from './spike-detector';
 
 const MINUTE = 60_000;
@@ -19,7 +20,7 @@ export async function detectAlerts(db: Db, clock: Clock, organisationId: string,
   const created: ListeningAlertRow[] = [];
   // In the order of their ids: each monitor's alert lock is held to the end of the transaction, and two workers
   // taking the same monitors' locks in different orders would deadlock.
-  for (const [monitorId, moments] of [...momentsByMonitor].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [monitorId, moments] of [...momentsByMonitor].sort(([a], [b]) => compareUuids(a, b))) {
     for (const moment of moments) {
       const reference = new Date(Math.min(moment.getTime(), clock.now().getTime()));
       created.push(...(await alertAt(db, clock, organisationId, monitorId, reference, options)));

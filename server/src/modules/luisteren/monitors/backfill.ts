@@ -8,7 +8,7 @@ import { compileMonitor } from '../pipeline/monitor-set';
 import { authorListsOf } from '../pipeline/pipeline.service';
 import { prepareItem } from '../query/matcher';
 import { countItemsInScope, deleteMatchesOf, findItemsForBackfill, findMonitor, updateMonitor } from './monitors.repository';
-import { insertMatches } from '../pipeline/items.repository';
+import { insertMatches, newMatch } from '../pipeline/items.repository';
 
 export const BACKFILL_JOB = 'luisteren.terugwerken';
 const PAGE = 2_000;
@@ -41,7 +41,7 @@ async function backfillPage(db: Db, clock: Clock, organisationId: string, payloa
   const lists = await authorListsOf(db, organisationId, rows.map((row) => row.author_handle));
   const matches = rows
     .filter((row) => compiled.query.matches(prepareItem(toMatchable(row, row.language, lists))))
-    .map((row) => ({ organisation_id: organisationId, monitor_id: monitor.id, message_id: row.message_id, posted_at: row.posted_at, critical: row.tenor === 'kritiek', news: row.channel === 'rss' && row.duplicate_of === null }));
+    .map((row) => newMatch(organisationId, monitor.id, row));
   await insertMatches(db, matches);
   const last = rows[rows.length - 1];
   const finished = rows.length < PAGE || !last;

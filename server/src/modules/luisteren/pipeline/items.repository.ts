@@ -1,6 +1,6 @@
 import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../../platform/db/database';
-import type { ListeningItemsTable, MonitorMatchesTable } from '../../../platform/db/schema';
+import type { ListeningItemsTable } from '../../../platform/db/schema';
 import { type ColumnType, unnestRows, uuidArray } from '../../../platform/db/unnest-rows';
 import { findMunicipalities } from '../../organisations/organisations.repository';
 
@@ -95,10 +95,19 @@ export async function countDuplicates(db: Db, organisationId: string, counts: Ma
 // A match, with what its minute counts need to know of the item: a critical tenor, a news original (a feed's
 // first-of-its-kind item). The caller has the item at hand; joining the items table here made the planner read
 // it whole for every batch (a hash join over all items of the organisation, growing with every burst).
-export type NewMatch = Required<Insertable<MonitorMatchesTable>> & {
+export type NewMatch = {
+  organisation_id: string;
+  monitor_id: string;
+  message_id: string;
+  posted_at: Date;
   critical: boolean;
   news: boolean;
 };
+
+// The one rule for what a match adds to its minute's counts, on ingest and in a backfill.
+export function newMatch(organisationId: string, monitorId: string, item: { message_id: string; posted_at: Date; tenor: string; channel: string; duplicate_of: string | null }): NewMatch {
+  return { organisation_id: organisationId, monitor_id: monitorId, message_id: item.message_id, posted_at: item.posted_at, critical: item.tenor === 'kritiek', news: item.channel === 'rss' && item.duplicate_of === null };
+}
 
 const MATCH_COLUMNS = { organisation_id: 'uuid', monitor_id: 'uuid', message_id: 'uuid', posted_at: 'timestamptz', critical: 'boolean', news: 'boolean' } as const satisfies Record<keyof NewMatch, ColumnType>;
 
@@ -107,7 +116,7 @@ const MATCH_COLUMNS = { organisation_id: 'uuid', monitor_id: 'uuid', message_id:
 // in one order, so two workers counting into the same minutes wait for each other instead of deadlocking.
 export async function insertMatches(db: Db, rows: NewMatch[]) {
   // In that order across statements too: a large batch is inserted in parts.
-  const ordered = [...rows].sort((a, b) => compareText(a.monitor_id, b.monitor_id) || minuteOf(a.posted_at) - minuteOf(b.posted_at));
+  const ordered = [...rows].sort((a, b) => compareUuids(a.monitor_id, b.monitor_id) || minuteOf(a.posted_at) - minuteOf(b.posted_at));
   for (let start = 0; start < ordered.length; start += 5000) {
     const { columns, expression } = unnestRows(ordered.slice(start, start + 5000), MATCH_COLUMNS);
     await sql`
@@ -132,8 +141,10 @@ export async function insertMatches(db: Db, rows: NewMatch[]) {
   }
 }
 
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const minuteOf = (at: Date | string) => Math.floor(new Date(at).getTime() / 60_000);
+// The order PostgreSQL keeps uuids in (byte by byte, as their lowercase text): locks taken in this order across
+// statements and workers never wait on each other in a circle.
+export const compareUuids = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const minuteOf = (at: Date) => Math.floor(at.getTime() / 60_000);
 
 export async function findListsOfAuthors(db: Db, organisationId: string, handles: string[]) {
   if (handles.length === 0) return [];

@@ -9,7 +9,7 @@ import { detectAlerts } from '../alerts/alerts.service';
 import { prepareItem, prepareText } from '../query/matcher';
 import { foldDuplicates } from './fold-duplicates';
 import { toMatchable } from './matchable';
-import { countDuplicates, findDuplicateCandidates, findListsOfAuthors, findUnprocessedMessages, insertItems, insertMatches, type NewItemRow, type UnprocessedMessage } from './items.repository';
+import { countDuplicates, findDuplicateCandidates, findListsOfAuthors, findUnprocessedMessages, insertItems, insertMatches, newMatch, type NewItemRow, type UnprocessedMessage } from './items.repository';
 import { monitorsOf } from './monitor-set';
 import { tenorModelOf } from './tenor-model-cache';
 
@@ -111,7 +111,7 @@ async function matchMonitors(db: Db, organisationId: string, analysed: Analysed[
     for (const monitor of monitors) {
       if (monitor.municipalityId && monitor.municipalityId !== item.message.municipality_id) continue;
       if (monitor.query.matches(prepared)) {
-        matches.push({ organisation_id: organisationId, monitor_id: monitor.id, message_id: item.message.id, posted_at: item.message.posted_at, critical: item.tenor.tenor === 'kritiek', news: isNews(item, duplicateOf) });
+        matches.push(newMatch(organisationId, monitor.id, { message_id: item.message.id, posted_at: item.message.posted_at, tenor: item.tenor.tenor, channel: item.message.channel, duplicate_of: duplicateOf.get(item.message.id) ?? null }));
       }
     }
   }
@@ -131,11 +131,6 @@ function momentsToJudge(matches: { monitor_id: string; posted_at: Date }[]) {
     if (!latest || latest < match.posted_at) minutes.set(minute, match.posted_at);
   }
   return new Map([...byMonitor].map(([monitorId, minutes]) => [monitorId, [...minutes.values()].sort((a, b) => a.getTime() - b.getTime())]));
-}
-
-// A news wave is counted in first-of-their-kind items from feeds: a copy of an article is not news again.
-function isNews(item: Analysed, duplicateOf: Map<string, string>) {
-  return item.message.channel === 'rss' && !duplicateOf.has(item.message.id);
 }
 
 export async function authorListsOf(db: Db, organisationId: string, handles: string[]) {
