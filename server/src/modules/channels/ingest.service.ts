@@ -6,6 +6,7 @@ import { enqueueJob } from '../../platform/jobs/jobs.service';
 import type { NormalisedMessage } from './connector';
 import { insertAttachment, insertMessagesOnce, type NewMessageRow, setMessageMedia } from './messages.repository';
 import { connectorFor } from './connectors/registry';
+import { isForInbox } from './message-purpose';
 
 export const POLL_JOB = 'kanaal.ophalen';
 const DEFAULT_POLL_SECONDS = 60;
@@ -85,8 +86,8 @@ function toRow(account: AccountRef, message: NormalisedMessage, receivedAt: Date
   };
 }
 
-// New messages are handed on by jobs queued in the same transaction: the inbox sorts them into
-// conversations, listening analyses them. A crash between storing and handing on loses nothing, and the
+// New messages are handed on by jobs queued in the same transaction: the inbox sorts those meant for it into
+// conversations (isForInbox), listening analyses them all. A crash between storing and handing on loses nothing, and the
 // channels module depends on neither.
 export const THREAD_JOB = 'inbox.indelen';
 export const LISTEN_JOB = 'luisteren.verwerken';
@@ -118,8 +119,10 @@ export async function storeMessages(db: Db, clock: Clock, account: AccountRef, m
     await setMessageMedia(db, account.organisation_id, row.id, media);
   }
   const ids = inserted.map((row) => row.id);
-  if (ids.length > 0) {
-    for (const name of [THREAD_JOB, LISTEN_JOB]) await enqueueJob(db, { organisationId: account.organisation_id, name, payload: { messageIds: ids }, runAt: receivedAt });
-  }
+  if (ids.length === 0) return ids;
+  const stream = options.stream ?? null;
+  const forInbox = inserted.filter((row) => isForInbox({ direction: byPlatformId.get(row.platform_id)!.direction ?? 'in', stream, channel: account.channel })).map((row) => row.id);
+  if (forInbox.length > 0) await enqueueJob(db, { organisationId: account.organisation_id, name: THREAD_JOB, payload: { messageIds: forInbox }, runAt: receivedAt });
+  await enqueueJob(db, { organisationId: account.organisation_id, name: LISTEN_JOB, payload: { messageIds: ids }, runAt: receivedAt });
   return ids;
 }

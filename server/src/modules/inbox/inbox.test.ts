@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChannelAccount, buildOrganisation, buildUser } from '../../../../test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '../../../../test/harness';
@@ -64,7 +65,12 @@ describe('gesprekken uit berichten', () => {
     await receive(account, { author: 'piet', text: 'Ik ook niet!', root: platformId });
     await receive(account, { author: 'sanne', text: 'Privé: mijn adres is Dorpsstraat 1', visibility: 'prive' });
     await receive(account, { author: 'sanne', text: 'Nog een privébericht', visibility: 'prive' });
-    await receive(account, { author: 'kees', text: 'Iets over de gemeente in het algemeen', stream: 'search' });
+    const searchedId = await receive(account, { author: 'kees', text: 'Iets over de gemeente in het algemeen', stream: 'search' });
+    // Listening only: the inbox is not even asked to look at it, listening is.
+    const jobsFor = async (messageId: string) =>
+      (await t.database.db.selectFrom('jobs').select('name').where('organisation_id', '=', org.id).where(sql<boolean>`payload->'messageIds' ? ${messageId}`).orderBy('name').execute()).map((job) => job.name);
+    expect(await jobsFor(first)).toEqual(['inbox.indelen', 'luisteren.verwerken']);
+    expect(await jobsFor(searchedId)).toEqual(['luisteren.verwerken']);
 
     const page = (await admin('GET', '/api/v1/conversations?municipality=GM0383&state=open')).json();
     expect(page.items.map((c: { author: { id: string }; messageCount: number }) => `${c.author.id}:${c.messageCount}`)).toEqual(['sanne:2', 'piet:1', 'sanne:2']);

@@ -11,7 +11,8 @@ import { findConversationOfOutboxReply } from './conversations.repository';
 import { applyRoutingRules } from './routing/apply-rules';
 import { isAuthorBlocked, keepBlockedAuthorQuiet } from './abuse/blocked-inbound';
 import { takeReplyToQuestion, takeSatisfactionReply } from './satisfaction/thread-answer.service';
-import { isConversational, previewOf, threadKeyFor } from './threading';
+import { isConversational } from '../channels/message-purpose';
+import { previewOf, threadKeyFor } from './threading';
 
 // A resident's message: into the conversation of its person and thread, which opens again if it was
 // waiting, snoozed or closed, and now waits for an answer; unless it is their score for the satisfaction

@@ -6,15 +6,6 @@ const DIRECT_MESSAGE_CHANNELS = new Set(['x', 'whatsapp', 'instagram', 'facebook
 
 type Threadable = Pick<MessageRow, 'channel' | 'direction' | 'stream' | 'visibility' | 'author_id' | 'platform_id' | 'thread_root_platform_id'>;
 
-// What lands in the inbox: what residents sent to an account. Search results, feeds and history imported
-// from another listening tool are for listening (an analyst can still bring one into the inbox).
-export const LISTENING_ONLY_STREAMS = ['search', 'import'];
-export const LISTENING_ONLY_CHANNELS = ['rss'];
-
-export function isConversational(message: Pick<Threadable, 'direction' | 'stream' | 'channel'>): boolean {
-  return message.direction === 'in' && !LISTENING_ONLY_STREAMS.includes(message.stream ?? '') && !LISTENING_ONLY_CHANNELS.includes(message.channel);
-}
-
 // One conversation per person and thread: a post and the replies in its thread, an e-mail thread, or
 // all of one person's direct messages.
 export function threadKeyFor(message: Threadable): string {

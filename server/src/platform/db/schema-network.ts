@@ -1,7 +1,7 @@
-import type { Selectable } from 'kysely';
+import type { GeneratedAlways, Selectable } from 'kysely';
 import type { Json, Timestamp } from './schema-types';
 
-// Kysely's view of the network tables (migrations/0020_author_profiles.sql).
+// Kysely's view of the network tables (migrations/0020_author_profiles.sql, 0027 for the waiting authors).
 export type NetworkGroupValue = 'politiek-overheid' | 'bedrijfsleven' | 'media' | 'sport' | 'kunst-cultuur' | 'verenigingsleven' | 'non-profit';
 
 export interface AuthorNetworkGroupsTable {
@@ -17,7 +17,9 @@ export interface AuthorNetworkGroupsTable {
 
 export interface AuthorNetworkPendingTable {
   organisation_id: string;
-  author_handle: string;
+  id: GeneratedAlways<string>;
+  author_handles: string[];
+  authors: number;
 }
 
 export type AuthorNetworkGroupRow = Selectable<AuthorNetworkGroupsTable>;

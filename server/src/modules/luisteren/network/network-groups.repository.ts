@@ -9,21 +9,29 @@ export const authorKey = (alias = 'li'): RawBuilder<string> => sql<string>`lower
 
 const bio = sql<string | null>`coalesce(${sql.join(BIO_PATHS.map((path) => sql`m.raw #>> ${sql.lit(`{${path.join(',')}}`)}`))})`;
 
-// Takes up to `limit` authors off the organisation's list of authors to look at again. A caller running at the
-// same time (the job, a page) skips the ones already taken instead of waiting for them.
+// Takes authors off the organisation's list of authors to look at again: whole rows (one per statement that marked
+// them, migration 0027) while they add up to `limit`, and always the oldest, so at most one row's worth (500) more.
+// A caller running at the same time (the job, a page) skips the rows already taken instead of waiting for them.
 export async function claimPendingAuthors(db: Db, organisationId: string, limit: number): Promise<string[]> {
-  const result = await sql<{ author_handle: string }>`
-    DELETE FROM author_network_pending AS p
-    USING (SELECT organisation_id, author_handle FROM author_network_pending WHERE organisation_id = ${organisationId}
-           ORDER BY author_handle LIMIT ${limit} FOR UPDATE SKIP LOCKED) AS c
-    WHERE p.organisation_id = c.organisation_id AND p.author_handle = c.author_handle
-    RETURNING p.author_handle`.execute(db);
-  return result.rows.map((row) => row.author_handle);
+  const result = await sql<{ author_handles: string[] }>`
+    WITH locked AS MATERIALIZED (
+      SELECT id, authors FROM author_network_pending WHERE organisation_id = ${organisationId}
+      ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED
+    ),
+    taken AS (
+      SELECT id FROM (SELECT id, sum(authors) OVER (ORDER BY id) AS upto, row_number() OVER (ORDER BY id) AS n FROM locked) counted
+      WHERE upto <= ${limit} OR n = 1
+    )
+    DELETE FROM author_network_pending AS p USING taken
+    WHERE p.organisation_id = ${organisationId} AND p.id = taken.id
+    RETURNING p.author_handles`.execute(db);
+  return [...new Set(result.rows.flatMap((row) => row.author_handles))].sort();
 }
 
 export async function countPendingAuthors(db: Db, organisationId: string): Promise<number> {
-  const row = await db.selectFrom('author_network_pending').select(sql<number>`count(*)::int`.as('n')).where('organisation_id', '=', organisationId).executeTakeFirst();
-  return row?.n ?? 0;
+  const result = await sql<{ n: number }>`
+    SELECT count(DISTINCT handle)::int AS n FROM author_network_pending, unnest(author_handles) AS handle WHERE organisation_id = ${organisationId}`.execute(db);
+  return result.rows[0]?.n ?? 0;
 }
 
 export async function findOrganisationsWithPendingAuthors(db: Db, limit: number): Promise<string[]> {

@@ -5,6 +5,7 @@ import type { ChannelAccountRow } from '../../../platform/db/schema';
 import { definePlatformSchedules } from '../../../platform/jobs/platform-jobs';
 import { plainMessage } from '../../channels/connector';
 import { storeMessages } from '../../channels/ingest.service';
+import { claimPendingAuthors, countPendingAuthors } from './network-groups.repository';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -191,8 +192,13 @@ describe('het lokale netwerk: auteursprofielen', () => {
     const { as, account } = await setUp();
     await receive(account, [{ text: NEUTRAL, author: 'piet1970', name: 'Piet' }, { text: NEUTRAL, author: 'bibliotheekcastricum', name: 'Bibliotheek Castricum' }]);
     const rows = () => t.database.db.selectFrom('author_network_groups').select(['author_handle', 'network_group', 'source']).where('organisation_id', '=', account.organisation_id).orderBy('author_handle').execute();
-    const pending = () => t.database.db.selectFrom('author_network_pending').select('author_handle').where('organisation_id', '=', account.organisation_id).orderBy('author_handle').execute();
-    expect(await pending()).toEqual([{ author_handle: 'bibliotheekcastricum' }, { author_handle: 'piet1970' }]);
+    // The planner also polls the simulated account, whose everyday traffic may bring authors of its own.
+    const pending = async () =>
+      (await t.database.db.selectFrom('author_network_pending').select('author_handles').where('organisation_id', '=', account.organisation_id).orderBy('id').execute())
+        .map((row) => row.author_handles.filter((handle) => ['bibliotheekcastricum', 'piet1970'].includes(handle)))
+        .filter((handles) => handles.length > 0);
+    // One row for the statement that stored both.
+    expect(await pending()).toEqual([['bibliotheekcastricum', 'piet1970']]);
     t.clock.advance(60_000);
     await definePlatformSchedules(t.database.db, t.clock);
     await t.worker.drain();
@@ -201,10 +207,28 @@ describe('het lokale netwerk: auteursprofielen', () => {
 
     // Piet joins the council members' list: he is politics from then on; off the list, a resident again.
     const list = (await as('POST', '/api/v1/auteurslijsten', { name: 'Raadsleden', members: ['piet1970'] })).json();
-    expect(await pending()).toEqual([{ author_handle: 'piet1970' }]);
+    expect(await pending()).toEqual([['piet1970']]);
     expect((await as('GET', '/api/v1/auteurs?groep=politiek-overheid')).json().authors).toEqual([expect.objectContaining({ handle: 'piet1970', source: 'automatisch' })]);
     await as('PATCH', `/api/v1/auteurslijsten/${list.id}`, { members: [] });
     expect((await as('GET', '/api/v1/auteurs?groep=inwoner')).json().authors).toEqual([expect.objectContaining({ handle: 'piet1970', group: null })]);
+  });
+
+  it('zet een burst nieuwe auteurs in rijen van hoogstens 500 op de wachtlijst en neemt ze er per claim heel af, elke auteur één keer', async () => {
+    const { account } = await setUp();
+    const authors = Array.from({ length: 620 }, (_, n) => `inwoner${String(n).padStart(4, '0')}`);
+    await receive(account, authors.map((author) => ({ text: NEUTRAL, author: `@${author.toUpperCase()}` })));
+    // A second statement marks some of the same authors again.
+    await receive(account, authors.slice(0, 3).map((author) => ({ text: SUPPORTIVE, author })));
+    const rows = await t.database.db.selectFrom('author_network_pending').select(['author_handles', 'authors']).where('organisation_id', '=', account.organisation_id).orderBy('id').execute();
+    expect(rows.map((row) => row.authors)).toEqual([500, 120, 3]);
+    expect(rows[0]!.author_handles).toEqual(authors.slice(0, 500));
+    expect(await countPendingAuthors(t.database.db, account.organisation_id)).toBe(620);
+
+    // Whole rows while they fit the limit, and always the oldest even when it alone is larger.
+    expect(await claimPendingAuthors(t.database.db, account.organisation_id, 100)).toEqual(authors.slice(0, 500));
+    expect(await claimPendingAuthors(t.database.db, account.organisation_id, 200)).toEqual([...authors.slice(0, 3), ...authors.slice(500)].sort());
+    expect(await claimPendingAuthors(t.database.db, account.organisation_id, 200)).toEqual([]);
+    expect(await countPendingAuthors(t.database.db, account.organisation_id)).toBe(0);
   });
 
   it('weigert een onbekende groep in het Nederlands en verandert dan niets', async () => {

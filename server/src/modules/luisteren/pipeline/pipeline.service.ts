@@ -43,12 +43,14 @@ export async function processMessages(db: Db, clock: Clock, organisationId: stri
   );
 
   await insertItems(db, analysed.map((item) => toItemRow(organisationId, item, duplicateOf.get(item.message.id) ?? null)));
-  // Originals of this same batch are inserted first, so they are counted like stored ones.
-  await countDuplicates(db, organisationId, gains);
-
   const matches = await matchMonitors(db, organisationId, analysed, duplicateOf);
   await insertMatches(db, matches);
+  // From the matches on, a worker holds what another needs to the end of its transaction: the minute buckets and
+  // alert locks of its monitors, and the originals that count their copies (in a burst every batch counts into the
+  // same few). So these come last, and a second worker analyses and stores its items meanwhile. The alert judged
+  // after the buckets sees every batch counted before it.
   await detectAlerts(db, clock, organisationId, momentsToJudge(matches), options);
+  await countDuplicates(db, organisationId, gains);
   return { processed: messages.length, matches: matches.length };
 }
 
