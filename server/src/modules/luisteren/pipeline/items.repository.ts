@@ -75,7 +75,8 @@ export async function insertItems(db: Db, rows: NewItemRow[]) {
 
 // One statement for all originals that got copies in this batch. Two workers often count into the same originals
 // (a burst folds into a few): the rows are locked in the order of their ids first, so they wait for each other
-// instead of deadlocking.
+// instead of deadlocking. NO KEY: a backfill's matches lock the items they refer to (migration 0028), which only a
+// change of key would have to wait for.
 export async function countDuplicates(db: Db, organisationId: string, counts: Map<string, { copies: number; reach: number }>) {
   if (counts.size === 0) return;
   const values = [...counts].map(([id, count]) => sql`(${id}::uuid, ${count.copies}::int, ${count.reach}::int)`);
@@ -85,7 +86,7 @@ export async function countDuplicates(db: Db, organisationId: string, counts: Ma
       SELECT li.message_id FROM listening_items li JOIN v ON li.message_id = v.id
       WHERE li.organisation_id = ${organisationId}
       ORDER BY li.message_id
-      FOR UPDATE OF li
+      FOR NO KEY UPDATE OF li
     )
     UPDATE listening_items AS li SET duplicate_count = li.duplicate_count + v.copies, reach = li.reach + v.reach
     FROM v JOIN locked ON locked.message_id = v.id
