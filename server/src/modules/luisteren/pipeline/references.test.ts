@@ -5,9 +5,9 @@ import { createTestApp, requestAs, signIn, type TestApp } from '../../../../../t
 import { plainMessage } from '../../channels/connector';
 import { storeMessages } from '../../channels/ingest.service';
 
-// A match refers to its monitor and its listening item through statement triggers (migration 0028) instead of
-// foreign keys. These tests hold the triggers to what the keys guaranteed: no match without both, and none left when
-// either goes, also when a delete runs at the same time as an insert.
+// A match refers to its monitor and its listening item, and an item to its message, through statement triggers
+// (migrations 0028, 0029) instead of foreign keys. These tests hold the triggers to what the keys guaranteed: nothing
+// without what it refers to, nothing left when that goes, also when a delete runs at the same time as an insert.
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
@@ -88,11 +88,24 @@ describe('luisteren: verwijzingen van treffers', () => {
     expect(await matchesOf(org.id)).toHaveLength(3);
   });
 
-  it('weigert een andere sleutel voor een bestaande treffer', async () => {
+  it('weigert een luisteritem zonder bericht van de eigen organisatie', async () => {
+    const { org, ids } = await setUp();
+    const other = await setUp();
+    const item = await t.database.db.selectFrom('listening_items').selectAll().where('organisation_id', '=', org.id).where('message_id', '=', ids[2]!).executeTakeFirstOrThrow();
+    for (const messageId of [crypto.randomUUID(), other.ids[0]!]) {
+      const error = await failure(t.database.db.insertInto('listening_items').values({ ...item, message_id: messageId, simhash_bands: sql`${item.simhash_bands}::text[]` }).execute());
+      expect(error.code, messageId).toBe('23503');
+    }
+    expect(await t.database.db.selectFrom('listening_items').select('message_id').where('organisation_id', '=', org.id).execute()).toHaveLength(3);
+  });
+
+  it('weigert een andere sleutel voor een bestaande treffer of een bestaand luisteritem', async () => {
     const { org, ids } = await setUp();
     const error = await failure(t.database.db.updateTable('monitor_matches').set({ message_id: ids[2]! }).where('organisation_id', '=', org.id).where('message_id', '=', ids[0]!).execute());
     expect(error.code).toBe('23503');
     expect((await matchesOf(org.id)).map((match) => match.message_id)).toEqual([ids[0], ids[1]].sort());
+    const itemError = await failure(t.database.db.updateTable('listening_items').set({ message_id: crypto.randomUUID() }).where('organisation_id', '=', org.id).where('message_id', '=', ids[2]!).execute());
+    expect(itemError.code).toBe('23503');
   });
 
   it('haalt de treffers weg met hun monitor, en met hun bericht (en luisteritem)', async () => {
