@@ -35,6 +35,25 @@ it('neemt een jsonb-waarde als waarde: een tekst blijft een JSON-tekenreeks, vel
   expect(stored).toEqual([{ gegevens: 'gewoon tekst', naam: null }]);
 });
 
+it('bewaart een moment tot op de milliseconde, ook voor 1970, als Date of als ISO-tekst', async () => {
+  const moments = ['2026-11-22T10:00:00.123Z', '1969-07-20T20:17:40.999Z', '1700-03-01T00:00:00.001Z', '2239-12-31T23:59:59.999Z', '2026-03-29T01:59:59.999Z'];
+  const rows = moments.map((at, index) => ({ id: `00000000-0000-4000-8000-00000000010${index}`, op: index % 2 === 0 ? new Date(at) : at }));
+  const { columns, expression } = unnestRows(rows, { id: 'uuid', op: 'timestamptz' });
+  await sql`INSERT INTO proef_rijen (${sql.raw(columns.join(', '))}) ${expression}`.execute(handle.db);
+  const stored = (await sql<{ op: string }>`SELECT to_char(op AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS op FROM proef_rijen WHERE id::text LIKE '%00000000010_' ORDER BY id`.execute(handle.db)).rows;
+  expect(stored.map((row) => row.op)).toEqual(moments.map((at) => at.replace('Z', '000Z')));
+});
+
+it('stuurt een kolom met overal dezelfde waarde één keer mee, van elk type, ook leeg', async () => {
+  const rows = [1, 2, 3].map((n) => ({ id: `00000000-0000-4000-8000-00000000020${n}`, naam: 'zelfde "naam", {a}', aantal: 5, score: null, geldig: true, op: new Date('2026-11-22T10:00:00.5Z'), gegevens: { a: ['x "y"'] }, banden: ['p,q', 'r'] }));
+  const { columns, expression } = unnestRows(rows, { id: 'uuid', naam: 'text', aantal: 'integer', score: 'real', geldig: 'boolean', op: 'timestamptz', gegevens: 'jsonb', banden: 'text[]' });
+  // Only the first column is an array; the others are one value each.
+  expect(sql`${expression}`.compile(handle.db).sql).toMatch(/FROM unnest\(\$\d+::uuid\[\]\) AS u\(c0\)$/);
+  await sql`INSERT INTO proef_rijen (${sql.raw(columns.join(', '))}) ${expression}`.execute(handle.db);
+  const stored = (await sql<Record<string, unknown>>`SELECT * FROM proef_rijen WHERE id::text LIKE '%00000000020_' ORDER BY id`.execute(handle.db)).rows;
+  expect(stored.map((row) => ({ ...row, op: new Date(row.op as string).toISOString() }))).toEqual(rows.map((row) => ({ ...row, op: row.op.toISOString() })));
+});
+
 it('schrijft een lijst ids als één uuid[]-parameter', async () => {
   const ids = ['00000000-0000-4000-8000-000000000001', '01a20675-6007-761f-b2e9-006d7824072c'];
   const rows = (await sql<{ id: string }>`SELECT unnest(${uuidArray(ids)}) AS id`.execute(handle.db)).rows;
