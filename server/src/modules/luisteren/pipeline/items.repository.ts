@@ -5,22 +5,25 @@ import { type ColumnType, unnestRows, uuidArray } from '../../../platform/db/unn
 import { findMunicipalities } from '../../organisations/organisations.repository';
 
 // Inbound messages among `ids` that the pipeline has not seen yet: a rerun after a crash skips what was done.
-// Three plain lookups by key rather than one anti-join: for a new organisation (or one whose statistics lag a
-// burst) the planner once chose an anti-join that compared every new message with every item, 0.5 s a batch.
+// The item is looked up per message (LATERAL … LIMIT 1, which the planner cannot turn into a join): for a new
+// organisation (or one whose statistics lag a burst) the planner once chose an anti-join that compared every new
+// message with every item, 0.5 s a batch.
 export async function findUnprocessedMessages(db: Db, organisationId: string, ids: string[]) {
   if (ids.length === 0) return [];
-  const done = await db.selectFrom('listening_items').select('message_id').where('organisation_id', '=', organisationId).where('message_id', '=', sql<string>`ANY(${uuidArray(ids)})`).execute();
-  const seen = new Set(done.map((row) => row.message_id));
-  const todo = ids.filter((id) => !seen.has(id));
-  if (todo.length === 0) return [];
   const messages = await db
     .selectFrom('messages as m')
+    .leftJoinLateral(
+      (eb) => eb.selectFrom('listening_items as li').select(sql<number>`1`.as('seen')).whereRef('li.organisation_id', '=', 'm.organisation_id').whereRef('li.message_id', '=', 'm.id').limit(1).as('done'),
+      (join) => join.onTrue(),
+    )
     .select(['m.id', 'm.municipality_id', 'm.channel', 'm.author_handle', 'm.author_followers', 'm.text', 'm.subject', 'm.hashtags', 'm.mentions', 'm.language', 'm.geo_lat', 'm.geo_lon', 'm.posted_at'])
     .where('m.organisation_id', '=', organisationId)
-    .where('m.id', '=', sql<string>`ANY(${uuidArray(todo)})`)
+    .where('m.id', '=', sql<string>`ANY(${uuidArray(ids)})`)
     .where('m.direction', '=', 'in')
+    .where('done.seen', 'is', null)
     .orderBy('m.posted_at')
     .execute();
+  if (messages.length === 0) return [];
   const municipalities = await findMunicipalities(db, organisationId);
   const cbsCodes = new Map(municipalities.map((row) => [row.id, row.cbs_code]));
   return messages.map((message) => ({ ...message, cbs_code: cbsCodes.get(message.municipality_id)! }));
