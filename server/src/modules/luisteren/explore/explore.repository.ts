@@ -72,13 +72,13 @@ export async function countTerms(db: Db, organisationId: string, filter: Resolve
 
 export async function countPerMonitor(db: Db, organisationId: string, filter: ResolvedFilter, monitorIds: string[]) {
   if (monitorIds.length === 0) return [];
-  const items = applyItemFilter(base(db).select('li.message_id'), organisationId, { ...filter, monitorId: undefined });
+  const items = applyItemFilter(base(db).select(['li.message_id', 'li.posted_at']), organisationId, { ...filter, monitorId: undefined });
   return db
     .selectFrom('monitor_matches as mm')
+    .innerJoin(items.as('i'), (join) => join.onRef('i.posted_at', '=', 'mm.posted_at').onRef('i.message_id', '=', 'mm.message_id'))
     .select(['mm.monitor_id', sql<number>`count(*)::int`.as('items')])
     .where('mm.organisation_id', '=', organisationId)
     .where('mm.monitor_id', 'in', monitorIds)
-    .where('mm.message_id', 'in', items)
     .groupBy('mm.monitor_id')
     .execute();
 }

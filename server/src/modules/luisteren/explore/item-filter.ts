@@ -30,7 +30,14 @@ export function applyItemFilter<O>(query: ItemQuery<O>, organisationId: string, 
   if (filter.monitorId) {
     const monitorId = filter.monitorId;
     q = q.where(({ exists, selectFrom }) =>
-      exists(selectFrom('monitor_matches as mm').select('mm.message_id').whereRef('mm.organisation_id', '=', 'li.organisation_id').whereRef('mm.message_id', '=', 'li.message_id').where('mm.monitor_id', '=', monitorId)),
+      exists(
+        selectFrom('monitor_matches as mm')
+          .select('mm.message_id')
+          .whereRef('mm.organisation_id', '=', 'li.organisation_id')
+          .where('mm.monitor_id', '=', monitorId)
+          .whereRef('mm.posted_at', '=', 'li.posted_at')
+          .whereRef('mm.message_id', '=', 'li.message_id'),
+      ),
     );
   }
   if (filter.channel) q = q.where('li.channel', '=', filter.channel);

@@ -162,7 +162,16 @@ export async function findListsOfAuthors(db: Db, organisationId: string, handles
 }
 
 export async function findItemFacts(db: Db, organisationId: string, messageId: string) {
-  const item = await db.selectFrom('listening_items').select(['tenor', 'language']).where('organisation_id', '=', organisationId).where('message_id', '=', messageId).executeTakeFirst();
-  const monitors = await db.selectFrom('monitor_matches').select('monitor_id').where('organisation_id', '=', organisationId).where('message_id', '=', messageId).execute();
-  return { tenor: item?.tenor ?? null, language: item?.language ?? null, monitorIds: monitors.map((row) => row.monitor_id) };
+  const item = await db.selectFrom('listening_items').select(['tenor', 'language', 'posted_at']).where('organisation_id', '=', organisationId).where('message_id', '=', messageId).executeTakeFirst();
+  if (!item) return { tenor: null, language: null, monitorIds: [] };
+  // By way of the organisation's monitors (few) and the item's moment, so each lookup is one of the matches' key.
+  const monitors = await db
+    .selectFrom('monitor_matches')
+    .select('monitor_id')
+    .where('organisation_id', '=', organisationId)
+    .where('monitor_id', 'in', (eb) => eb.selectFrom('monitors').select('id').where('organisation_id', '=', organisationId))
+    .where('posted_at', '=', item.posted_at)
+    .where('message_id', '=', messageId)
+    .execute();
+  return { tenor: item.tenor, language: item.language, monitorIds: monitors.map((row) => row.monitor_id) };
 }

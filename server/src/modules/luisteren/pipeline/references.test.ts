@@ -40,8 +40,8 @@ async function setUp() {
 const matchesOf = async (organisationId: string) =>
   (await t.database.db.selectFrom('monitor_matches').select(['monitor_id', 'message_id']).where('organisation_id', '=', organisationId).orderBy('message_id').orderBy('monitor_id').execute());
 
-async function insertMatch(row: { organisation_id: string; monitor_id: string; message_id: string }) {
-  await t.database.db.insertInto('monitor_matches').values({ ...row, posted_at: t.clock.now() }).execute();
+async function insertMatch(row: { organisation_id: string; monitor_id: string; message_id: string; posted_at?: Date }) {
+  await t.database.db.insertInto('monitor_matches').values({ posted_at: t.clock.now(), ...row }).execute();
 }
 
 async function failure(work: Promise<unknown>) {
@@ -66,6 +66,8 @@ describe('luisteren: verwijzingen van treffers', () => {
       { organisation_id: org.id, monitor_id: other.monitor.id, message_id: ids[2]! },
       { organisation_id: org.id, monitor_id: monitor.id, message_id: other.ids[2]! },
       { organisation_id: org.id, monitor_id: monitor.id, message_id: crypto.randomUUID() },
+      // The match's moment is its item's: the key (monitor, moment, message) then holds a message once per monitor.
+      { organisation_id: org.id, monitor_id: monitor.id, message_id: ids[0]!, posted_at: new Date(t.clock.now().getTime() - 60_000) },
     ];
     for (const row of refused) {
       const error = await failure(insertMatch(row));

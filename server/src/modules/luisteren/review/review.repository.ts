@@ -16,8 +16,11 @@ export async function shiftCriticalCounts(db: Db, organisationId: string, messag
     UPDATE monitor_minutes AS mi SET critical = mi.critical + v.change
     FROM (
       SELECT mm.monitor_id, date_trunc('minute', mm.posted_at) AS minute, count(*)::int * ${delta}::int AS change
-      FROM monitor_matches mm
-      WHERE mm.organisation_id = ${organisationId} AND mm.message_id = ANY(${messageIds}::uuid[])
+      FROM listening_items li
+      -- By way of the organisation's monitors (few) and the items' moments: each lookup is one of the matches' key.
+      JOIN monitors mo ON mo.organisation_id = li.organisation_id
+      JOIN monitor_matches mm ON mm.organisation_id = li.organisation_id AND mm.monitor_id = mo.id AND mm.posted_at = li.posted_at AND mm.message_id = li.message_id
+      WHERE li.organisation_id = ${organisationId} AND li.message_id = ANY(${messageIds}::uuid[])
       GROUP BY 1, 2
       ORDER BY 1, 2
     ) AS v
