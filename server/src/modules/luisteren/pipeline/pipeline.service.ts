@@ -2,6 +2,7 @@ import type { Clock } from '../../../platform/clock';
 import type { JobRegistry } from '../../../platform/jobs/job-registry';
 import { LISTEN_JOB, MESSAGE_JOBS_COALESCE } from '../../channels/ingest.service';
 import type { Db } from '../../../platform/db/database';
+import { mapInSlices } from '../../../platform/event-loop';
 import { duplicateFingerprints, simhashBands } from '../analysis/duplicates';
 import { detectLanguage } from '../analysis/language';
 import { classifyTenor } from '../analysis/tenor-model';
@@ -27,7 +28,7 @@ export async function processMessages(db: Db, clock: Clock, organisationId: stri
   if (messages.length === 0) return { processed: 0 };
   const model = await tenorModelOf(db, organisationId);
   const analyseText = textAnalysisOnce(model);
-  const analysed = messages.map((message) => analyse(message, analyseText));
+  const analysed = await mapInSlices(messages, (message) => analyse(message, analyseText));
 
   const earliest = messages[0]!.posted_at;
   const stored = await findDuplicateCandidates(
@@ -107,17 +108,18 @@ async function matchMonitors(db: Db, organisationId: string, analysed: Analysed[
   const monitors = await monitorsOf(db, organisationId);
   if (monitors.length === 0) return [];
   const lists = await authorListsOf(db, organisationId, analysed.map((item) => item.message.author_handle));
-  const matches = [];
-  for (const item of analysed) {
+  const perItem = await mapInSlices(analysed, (item) => {
     const prepared = prepareItem(toMatchable(item.message, item.language, lists), item.words);
+    const matched = [];
     for (const monitor of monitors) {
       if (monitor.municipalityId && monitor.municipalityId !== item.message.municipality_id) continue;
       if (monitor.query.matches(prepared)) {
-        matches.push(newMatch(organisationId, monitor.id, { message_id: item.message.id, posted_at: item.message.posted_at, tenor: item.tenor.tenor, channel: item.message.channel, duplicate_of: duplicateOf.get(item.message.id) ?? null }));
+        matched.push(newMatch(organisationId, monitor.id, { message_id: item.message.id, posted_at: item.message.posted_at, tenor: item.tenor.tenor, channel: item.message.channel, duplicate_of: duplicateOf.get(item.message.id) ?? null }));
       }
     }
-  }
-  return matches;
+    return matched;
+  });
+  return perItem.flat();
 }
 
 // Per monitor, the newest matched post of each minute the batch covers, oldest first. A batch that caught up on a
