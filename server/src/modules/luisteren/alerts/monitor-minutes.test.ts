@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildChannelAccount, buildOrganisation, buildUser } from '../../../../../test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../../test/harness';
+import { createTestApp, type TestApp } from '../../../../../test/harness';
+import { buildListeningWorkspace } from '../../../../../test/listening-workspace';
 import { plainMessage } from '../../channels/connector';
 import { storeMessages } from '../../channels/ingest.service';
 import { processMessages } from '../pipeline/pipeline.service';
@@ -17,15 +17,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function setUp() {
-  const org = await buildOrganisation(t.database.db);
-  const castricum = org.municipalities.find((m) => m.cbs_code === 'GM0383')!;
-  const user = await buildUser(t.database.db, t.clock, org.id, { roles: ['beheerder'], municipalityIds: [castricum.id] });
-  const as = requestAs(t.app, await signIn(t.app, user.email, user.password));
-  const view = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: castricum.id, channel: 'gesimuleerd', settings: { scenario: 'alledaags' } });
-  const account = await t.database.db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
-  return { org, as, account };
-}
+const setUp = () => buildListeningWorkspace(t);
 
 const MINUTE = 60_000;
 
