@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildChannelAccount, buildOrganisation, buildUser } from '../../../../../test/factories';
+import { buildUser } from '../../../../../test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '../../../../../test/harness';
+import { buildListeningWorkspace } from '../../../../../test/listening-workspace';
 import type { ChannelAccountRow } from '../../../platform/db/schema';
 import { definePlatformSchedules } from '../../../platform/jobs/platform-jobs';
 import { plainMessage } from '../../channels/connector';
@@ -15,15 +16,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function setUp() {
-  const org = await buildOrganisation(t.database.db);
-  const castricum = org.municipalities.find((m) => m.cbs_code === 'GM0383')!;
-  const user = await buildUser(t.database.db, t.clock, org.id, { roles: ['omgevingsanalist'], municipalityIds: [castricum.id], name: 'Olga Omgeving' });
-  const as = requestAs(t.app, await signIn(t.app, user.email, user.password));
-  const view = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: castricum.id, channel: 'gesimuleerd', settings: { scenario: 'alledaags' } });
-  const account = await t.database.db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
-  return { org, user, as, account };
-}
+const setUp = () => buildListeningWorkspace(t, ['omgevingsanalist'], 'Olga Omgeving');
 
 let sequence = 0;
 interface Post {

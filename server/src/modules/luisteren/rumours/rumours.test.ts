@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildChannelAccount, buildOrganisation, buildUser } from '../../../../../test/factories';
+import { buildUser } from '../../../../../test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '../../../../../test/harness';
+import { buildListeningWorkspace } from '../../../../../test/listening-workspace';
 import type { ChannelAccountRow } from '../../../platform/db/schema';
 import { plainMessage } from '../../channels/connector';
 import { storeMessages } from '../../channels/ingest.service';
@@ -13,15 +14,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function setUp(roles: ('beheerder' | 'omgevingsanalist' | 'bestuurder')[] = ['omgevingsanalist']) {
-  const org = await buildOrganisation(t.database.db);
-  const castricum = org.municipalities.find((m) => m.cbs_code === 'GM0383')!;
-  const user = await buildUser(t.database.db, t.clock, org.id, { roles, municipalityIds: [castricum.id] });
-  const as = requestAs(t.app, await signIn(t.app, user.email, user.password));
-  const view = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: castricum.id, channel: 'gesimuleerd', settings: { scenario: 'alledaags' } });
-  const account = await t.database.db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
-  return { org, user, as, account };
-}
+const setUp = (roles: ('beheerder' | 'omgevingsanalist' | 'bestuurder')[] = ['omgevingsanalist']) => buildListeningWorkspace(t, roles);
 
 let sequence = 0;
 async function receive(account: ChannelAccountRow, posts: Array<{ text: string; author?: string; followers?: number; hoursAgo?: number }>) {

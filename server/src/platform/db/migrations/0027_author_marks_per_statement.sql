@@ -7,6 +7,9 @@ DROP TRIGGER listening_items_author_network ON listening_items;
 DROP TRIGGER author_list_members_network ON author_list_members;
 DROP TRIGGER author_lists_network ON author_lists;
 ALTER TABLE author_network_pending RENAME TO author_network_pending_old;
+-- Out of the new table's way, so its key and foreign key get the usual names.
+ALTER TABLE author_network_pending_old RENAME CONSTRAINT author_network_pending_pkey TO author_network_pending_old_pkey;
+ALTER TABLE author_network_pending_old RENAME CONSTRAINT author_network_pending_organisation_id_fkey TO author_network_pending_old_organisation_id_fkey;
 
 CREATE TABLE author_network_pending (
   organisation_id uuid NOT NULL REFERENCES organisations (id),
