@@ -203,7 +203,10 @@ describe('het lokale netwerk: auteursprofielen', () => {
     expect(await pending()).toEqual([['piet1970']]);
     expect((await as('GET', '/api/v1/auteurs?groep=politiek-overheid')).json().authors).toEqual([expect.objectContaining({ handle: 'piet1970', source: 'automatisch' })]);
     await as('PATCH', `/api/v1/auteurslijsten/${list.id}`, { members: [] });
-    expect((await as('GET', '/api/v1/auteurs?groep=inwoner')).json().authors).toEqual([expect.objectContaining({ handle: 'piet1970', group: null })]);
+    // Among the residents (the planner's everyday simulated traffic may have brought others).
+    const residents = (await as('GET', '/api/v1/auteurs?groep=inwoner')).json().authors as { handle: string; group: string | null }[];
+    expect(residents.filter((author) => author.handle === 'piet1970')).toEqual([expect.objectContaining({ handle: 'piet1970', group: null })]);
+    expect(residents.every((author) => author.group === null)).toBe(true);
   });
 
   it('zet een burst nieuwe auteurs in rijen van hoogstens 500 op de wachtlijst en neemt ze er per claim heel af, elke auteur één keer', async () => {
