@@ -5,9 +5,10 @@
 import { systemClock } from '../server/src/platform/clock';
 import { openDatabase } from '../server/src/platform/db/database';
 import { migrate } from '../server/src/platform/db/migrate';
-import { createOrganisation } from '../server/src/modules/organisations/organisations.service';
+import { createOrganisation } from '../server/src/platform/organisations/organisations.service';
 import { insertAccount } from '../server/src/modules/channels/accounts.repository';
 import { storeMessages } from '../server/src/modules/channels/ingest.service';
+import { subscribeModulesToStoredMessages } from '../server/src/modules/index';
 import { simulate } from '../server/src/modules/channels/connectors/simulator/scenario';
 import { simulationTarget } from '../server/src/modules/channels/connectors/simulator/simulator.connector';
 
@@ -16,6 +17,7 @@ const BATCH = 1_000;
 export async function benchChannels(total: number) {
   const handle = await openDatabase({});
   try {
+    subscribeModulesToStoredMessages();
     await migrate(handle);
     const db = handle.db;
     const { organisation, municipalities } = await createOrganisation(db, {

@@ -11,9 +11,9 @@ import { openDatabase } from '../server/src/platform/db/database';
 import { createRuntime } from '../server/src/runtime';
 import { createApiToken } from '../server/src/platform/auth/auth.service';
 import { operatorActor } from '../server/src/cli/operator';
-import { createOrganisation } from '../server/src/modules/organisations/organisations.service';
+import { createOrganisation } from '../server/src/platform/organisations/organisations.service';
 import { insertAccount } from '../server/src/modules/channels/accounts.repository';
-import { createUser } from '../server/src/modules/users/users.service';
+import { createUser } from '../server/src/platform/users/users.service';
 import { findConversations, findRecentMessages } from '../server/src/modules/inbox/conversations.repository';
 
 const ROUNDS = 40;

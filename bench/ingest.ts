@@ -15,7 +15,7 @@ import { type DatabaseHandle, openDatabase } from '../server/src/platform/db/dat
 import { createRuntime } from '../server/src/runtime';
 import { Worker } from '../server/src/platform/jobs/worker';
 import { operatorActor } from '../server/src/cli/operator';
-import { createOrganisation } from '../server/src/modules/organisations/organisations.service';
+import { createOrganisation } from '../server/src/platform/organisations/organisations.service';
 import { insertAccount } from '../server/src/modules/channels/accounts.repository';
 import { storeMessages } from '../server/src/modules/channels/ingest.service';
 import type { NormalisedMessage } from '../server/src/modules/channels/connector';

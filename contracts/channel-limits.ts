@@ -13,6 +13,11 @@ export interface ChannelCapabilities {
   post: boolean;
   reply: boolean;
   direct: boolean;
+  // Whether a person's private messages on this platform form one running conversation: direct messages have no
+  // threads of their own. E-mail, the web form and phone notes do have threads (or are one message each).
+  oneConversationPerPerson: boolean;
+  // Whether what comes in is only listened to (a feed), never a conversation with a resident.
+  listeningOnly: boolean;
   // Whether an answer to a public message is public too: a reply under a post or comment that anyone reading
   // the thread sees (and can answer). False where only the resident gets it (e-mail, WhatsApp, the form's mail).
   // A conversation of direct messages is private on every channel: see replyIsPublic.
@@ -37,7 +42,7 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     inbound: ['poll'],
     post: true,
     reply: true,
-    direct: false,
+    direct: false, oneConversationPerPerson: true, listeningOnly: false,
     publicReplies: true,
     delete: true,
     threads: true,
@@ -51,7 +56,7 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     inbound: ['poll', 'stream'],
     post: true,
     reply: true,
-    direct: true,
+    direct: true, oneConversationPerPerson: true, listeningOnly: false,
     publicReplies: true,
     delete: true,
     threads: true,
@@ -65,7 +70,7 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     inbound: ['poll'],
     post: true,
     reply: true,
-    direct: true,
+    direct: true, oneConversationPerPerson: true, listeningOnly: false,
     publicReplies: true,
     delete: true,
     threads: true,
@@ -78,7 +83,7 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     inbound: ['poll', 'webhook'],
     post: true,
     reply: true,
-    direct: true,
+    direct: true, oneConversationPerPerson: true, listeningOnly: false,
     publicReplies: true,
     delete: true,
     threads: false,
@@ -91,7 +96,7 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     inbound: ['poll', 'webhook'],
     post: true,
     reply: true,
-    direct: true,
+    direct: true, oneConversationPerPerson: true, listeningOnly: false,
     publicReplies: true,
     delete: true,
     threads: false,
@@ -104,7 +109,7 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     inbound: ['poll'],
     post: true,
     reply: true,
-    direct: false,
+    direct: false, oneConversationPerPerson: true, listeningOnly: false,
     publicReplies: true,
     delete: true,
     threads: false,
@@ -118,7 +123,7 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     inbound: ['webhook'],
     post: false,
     reply: true,
-    direct: true,
+    direct: true, oneConversationPerPerson: true, listeningOnly: false,
     publicReplies: false,
     delete: false,
     threads: false,
@@ -131,13 +136,13 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     inbound: ['poll'],
     post: false,
     reply: true,
-    direct: true,
+    direct: true, oneConversationPerPerson: false, listeningOnly: false,
     publicReplies: false,
     delete: false,
     threads: false,
     media: { maxImages: 10, maxBytes: 20_971_520, types: IMAGE_TYPES, altTextMax: null, inReplies: true },
   },
-  rss: { label: 'RSS/Atom', maxLength: null, counting: 'none', inbound: ['poll'], post: false, reply: false, direct: false, publicReplies: false, delete: false, threads: false, media: noMedia },
+  rss: { label: 'RSS/Atom', maxLength: null, counting: 'none', inbound: ['poll'], post: false, reply: false, direct: false, oneConversationPerPerson: false, listeningOnly: true, publicReplies: false, delete: false, threads: false, media: noMedia },
   // Residents who used the web form get their answer by e-mail.
   webformulier: {
     label: 'Webformulier',
@@ -146,13 +151,13 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     inbound: ['form'],
     post: false,
     reply: true,
-    direct: true,
+    direct: true, oneConversationPerPerson: false, listeningOnly: false,
     publicReplies: false,
     delete: false,
     threads: false,
     media: noMedia,
   },
-  telefoon: { label: 'Telefoon', maxLength: null, counting: 'none', inbound: ['manual'], post: false, reply: false, direct: false, publicReplies: false, delete: false, threads: false, media: noMedia },
+  telefoon: { label: 'Telefoon', maxLength: null, counting: 'none', inbound: ['manual'], post: false, reply: false, direct: false, oneConversationPerPerson: false, listeningOnly: false, publicReplies: false, delete: false, threads: false, media: noMedia },
   gesimuleerd: {
     label: 'Gesimuleerd',
     maxLength: 500,
@@ -160,7 +165,7 @@ export const CHANNEL_CAPABILITIES: Record<Channel, ChannelCapabilities> = {
     inbound: ['simulator'],
     post: true,
     reply: true,
-    direct: true,
+    direct: true, oneConversationPerPerson: true, listeningOnly: false,
     publicReplies: true,
     delete: true,
     threads: true,

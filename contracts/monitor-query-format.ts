@@ -1,4 +1,4 @@
-import type { QueryError, QueryNode } from './monitor-query';
+import type { QueryError, QueryNode } from './monitor-query-types';
 
 // Prints a query in its canonical form: explicit EN/OF/NIET, folded words, canonical field values.
 // For everything parseMonitorQuery returns, parsing the printed text gives the same AST back

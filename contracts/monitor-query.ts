@@ -1,22 +1,12 @@
 import { type QueryField, QUERY_FIELDS, parseFieldValue } from './monitor-query-fields';
+import type { QueryError, QueryNode } from './monitor-query-types';
 import { type Token, lexMonitorQuery } from './monitor-query-lexer';
 import { HANDLE_VALUE, HASHTAG_VALUE, foldHandle, foldText, tokenise } from './monitor-query-text';
 
 // The query language of a monitor (issue 6, point 1). Parsed in the browser while the analyst types and
 // again on the server before saving; the server stores the AST and compiles it into a matcher.
 
-export type QueryNode =
-  | { kind: 'term'; value: string; prefix: boolean }
-  | { kind: 'phrase'; words: string[] }
-  | { kind: 'hashtag'; value: string }
-  | { kind: 'mention'; value: string }
-  | { kind: 'field'; field: QueryField; value: string; near?: { lat: number; lon: number; radiusKm: number } }
-  | { kind: 'and'; children: QueryNode[] }
-  | { kind: 'or'; children: QueryNode[] }
-  | { kind: 'not'; child: QueryNode };
-
-// position is a 0-based offset in UTF-16 code units (what a textarea's selectionStart counts).
-export type QueryError = { message: string; position: number; length: number; hint?: string };
+export type { QueryError, QueryNode } from './monitor-query-types';
 export type ParseResult = { ok: true; query: QueryNode } | { ok: false; error: QueryError };
 
 export const MAX_QUERY_LENGTH = 2000;

@@ -4,8 +4,8 @@ import { cliOrigin } from '../server/src/platform/context';
 import type { Db } from '../server/src/platform/db/database';
 import type { Role } from '../server/src/platform/tenancy/roles';
 import { operatorActor } from '../server/src/cli/operator';
-import { createOrganisation } from '../server/src/modules/organisations/organisations.service';
-import { createUser } from '../server/src/modules/users/users.service';
+import { createOrganisation } from '../server/src/platform/organisations/organisations.service';
+import { createUser } from '../server/src/platform/users/users.service';
 import { addAccount } from '../server/src/modules/channels/accounts.service';
 import type { Channel } from '../contracts/channels';
 

@@ -10,15 +10,10 @@ import { JobRegistry } from './platform/jobs/job-registry';
 import { Worker } from './platform/jobs/worker';
 import { loggerOptions } from './platform/logging';
 import { createMailer, mailJob } from './platform/mail/mailer';
-import { registerModules } from './modules/index';
+import { registerModuleJobs, registerModules, subscribeModulesToStoredMessages } from './modules/index';
 import { registerPlatformJobs } from './platform/jobs/platform-jobs';
 import { EventHub } from './platform/events/event-hub';
-import { registerChannelJobs } from './modules/channels/channel-jobs';
-import { registerInboxJobs } from './modules/inbox/threading.service';
-import { registerOfficeHoursJobs } from './modules/inbox/office-hours/overdue-alerts';
-import { registerKlachtJobs } from './modules/klachten/klacht-reminders';
-import { registerListeningJobs } from './modules/luisteren/jobs';
-import { StreamSupervisor } from './modules/channels/stream-supervisor';
+import { StreamSupervisor } from './modules/channels/index';
 
 export interface Runtime {
   app: FastifyInstance;
@@ -33,16 +28,13 @@ export interface Runtime {
 
 export function buildJobRegistry(config: Config): JobRegistry {
   const registry = new JobRegistry();
+  subscribeModulesToStoredMessages();
   const logger = pino(loggerOptions(config.logLevel));
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger });
   const mailDomain = new URL(config.publicUrl).hostname;
   registry.register(mailJob(mailer, mailDomain));
   registerPlatformJobs(registry);
-  registerKlachtJobs(registry, { publicUrl: config.publicUrl });
-  registerInboxJobs(registry);
-  registerListeningJobs(registry, { publicUrl: config.publicUrl });
-  registerOfficeHoursJobs(registry, { publicUrl: config.publicUrl });
-  registerChannelJobs(registry, { keys: { current: config.secretKey, previous: config.previousSecretKeys }, fetch: globalThis.fetch, mailer, mailDomain });
+  registerModuleJobs(registry, { publicUrl: config.publicUrl, keys: { current: config.secretKey, previous: config.previousSecretKeys }, fetch: globalThis.fetch, mailer, mailDomain });
   return registry;
 }
 

@@ -1,5 +1,4 @@
-import type { DemoCredentials } from './modules/demo/demo.service';
-import { seedDemoIfEmpty } from './modules/demo/demo.service';
+import { type DemoCredentials, seedDemoIfEmpty } from './modules/demo/index';
 import { type Clock, systemClock } from './platform/clock';
 import type { Config } from './platform/config';
 import type { DatabaseHandle } from './platform/db/database';

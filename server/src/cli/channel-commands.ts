@@ -3,10 +3,8 @@ import { CHANNELS, type Channel } from '../../../contracts/channels';
 import type { Clock } from '../platform/clock';
 import { cliOrigin } from '../platform/context';
 import type { Db } from '../platform/db/database';
-import { findMunicipalities, findOrganisationBySlug } from '../modules/organisations/organisations.repository';
-import { addAccount } from '../modules/channels/accounts.service';
-import { isSealedWithCurrentKey, openAccountSecrets, sealAccountSecrets, type SecretKeys } from '../modules/channels/account-secrets';
-import { findAllSealedSecrets, updateAccount } from '../modules/channels/accounts.repository';
+import { findMunicipalities, findOrganisationBySlug } from '../platform/organisations/organisations.repository';
+import { addAccount, resealAccountSecrets, type SecretKeys } from '../modules/channels/index';
 import { UsageError } from './cli-errors';
 import { operatorActor } from './operator';
 
@@ -53,19 +51,8 @@ export async function addAccountCommand(
   });
 }
 
-// After a key rotation: seal every stored secret again with PLEIN_SECRET_KEY. Values that still open only
-// with a key from PLEIN_SECRET_KEY_PREVIOUS are re-sealed; afterwards the old key can be removed.
+// After a key rotation: seal every stored secret again with PLEIN_SECRET_KEY; afterwards the old key can be removed.
 export async function rotateSecretsCommand(db: Db, keys: SecretKeys) {
   if (!keys.current) throw new UsageError('PLEIN_SECRET_KEY', 'PLEIN_SECRET_KEY ontbreekt: zet de nieuwe sleutel en de oude in PLEIN_SECRET_KEY_PREVIOUS.');
-  let resealed = 0;
-  const rows = await findAllSealedSecrets(db);
-  await db.transaction().execute(async (trx) => {
-    for (const row of rows) {
-      if (isSealedWithCurrentKey(keys, row.organisation_id, row.id, row.secrets_sealed!)) continue;
-      const secrets = openAccountSecrets(keys, row.organisation_id, row.id, row.secrets_sealed);
-      await updateAccount(trx, row.organisation_id, row.id, { secrets_sealed: sealAccountSecrets(keys, row.organisation_id, row.id, secrets) });
-      resealed++;
-    }
-  });
-  return { total: rows.length, resealed };
+  return resealAccountSecrets(db, keys);
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../platform/db/database';
-import { resolveTarget } from '../modules/open311/open311-clients.service';
+import { resolveTarget } from '../modules/open311/index';
 
 // The CLI runs as operators run it: a separate process on the embedded database (or DATABASE_URL in CI).
 const dataDir = mkdtempSync(join(tmpdir(), 'plein-cli-'));

@@ -11,6 +11,7 @@ import { createOrganisationCommand, createTokenCommand, createUserCommand } from
 import { importBerichtenCommand, importMeldingenCommand, municipalityBoundaryCommand } from './import-commands';
 import { addAccountCommand, parseChannel, rotateSecretsCommand, stdinSecretKey } from './channel-commands';
 import { createOpen311ClientCommand } from './open311-commands';
+import { subscribeModulesToStoredMessages } from '../modules/index';
 import type { Config } from '../platform/config';
 
 const secretKeys = (config: Config) => ({ current: config.secretKey, previous: config.previousSecretKeys });
@@ -79,6 +80,8 @@ async function run(argv: string[]): Promise<string[]> {
   }
   const secret = channel && values['password-stdin'] ? await readPassword(true) : null;
   const config = loadConfig();
+  // An import stores messages: the modules that hear of them must be known first.
+  subscribeModulesToStoredMessages();
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     const migration = await migrate(handle);

@@ -1,8 +1,8 @@
 import type { Clock } from '../platform/clock';
 import { cliOrigin } from '../platform/context';
 import type { Db } from '../platform/db/database';
-import { findOrganisationBySlug } from '../modules/organisations/organisations.repository';
-import { createOpen311Client } from '../modules/open311/open311-clients.service';
+import { findOrganisationBySlug } from '../platform/organisations/organisations.repository';
+import { createOpen311Client } from '../modules/open311/index';
 import { UsageError } from './cli-errors';
 import { operatorActor } from './operator';
 

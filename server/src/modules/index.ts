@@ -1,57 +1,31 @@
-import { auditRoutes } from '../platform/audit/audit.routes';
-import { authRoutes } from '../platform/auth/auth.routes';
-import { oidcRoutes } from '../platform/auth/oidc.routes';
 import type { AppInstance } from '../platform/http/app';
-import { installationRoutes } from '../platform/http/installation.routes';
-import { jobsRoutes } from '../platform/jobs/jobs.routes';
-import { channelsRoutes } from './channels/channels.routes';
-import { webhookRoutes } from './channels/webhooks.routes';
-import { simulatorRoutes } from './channels/connectors/simulator/simulator.routes';
-import { klachtenRoutes } from './klachten/klachten.routes';
-import { listeningRoutes } from './luisteren/index';
-import { inboxRoutes } from './inbox/inbox.routes';
-import { replyImagesRoutes } from './inbox/images/reply-images.routes';
-import { replyReviewRoutes } from './inbox/review/review.routes';
-import { liveInboxRoutes } from './inbox/live/live.routes';
-import { routingRoutes } from './inbox/routing/routing.routes';
-import { conversationFiguresRoutes } from './inbox/figures/figures.routes';
-import { abuseRoutes } from './inbox/abuse/abuse.routes';
-import { satisfactionRoutes } from './inbox/satisfaction/satisfaction.routes';
-import { handoffRoutes } from './inbox/handoff/handoff.routes';
-import { knowledgeRoutes } from './knowledge/knowledge.routes';
-import { officeHoursRoutes } from './inbox/office-hours/office-hours.routes';
-import { mapRoutes } from './meldingen/map.routes';
-import { meldingenRoutes } from './meldingen/meldingen.routes';
-import { open311Routes } from './open311/open311.routes';
-import { organisationsRoutes } from './organisations/organisations.routes';
-import { usersRoutes } from './users/users.routes';
+import { platformRoutes } from '../platform/http/platform.routes';
+import type { JobRegistry } from '../platform/jobs/job-registry';
+import type { ModuleKit, PleinModule } from '../platform/plein-module';
+import { channelsModule, subscribeToStoredMessages } from './channels/index';
+import { inboxModule } from './inbox/index';
+import { klachtenModule } from './klachten/index';
+import { knowledgeModule } from './knowledge/index';
+import { listeningModule } from './luisteren/index';
+import { meldingenModule } from './meldingen/index';
+import { open311Module } from './open311/index';
 
-// Every module adds its routes here; the cross-tenant test matrix walks whatever is registered.
+// The module list: adding a module is one line here and one folder with its index.ts (see ARCHITECTURE.md).
+// The order is the order stored messages are handed on in (the inbox sorts before listening analyses).
+export const MODULES: readonly PleinModule[] = [channelsModule, inboxModule, knowledgeModule, meldingenModule, open311Module, klachtenModule, listeningModule];
+
+// Tells channels who hears of stored messages. Every process that stores messages calls it first (the runtime, the
+// CLI); channels refuse to store while nobody is subscribed, so a forgotten call fails loudly instead of losing work.
+export function subscribeModulesToStoredMessages(): void {
+  for (const module of MODULES) if (module.storedMessages) subscribeToStoredMessages(module.storedMessages);
+}
+
+// The cross-tenant route matrix walks whatever is registered here.
 export async function registerModules(app: AppInstance): Promise<void> {
-  await installationRoutes(app);
-  await authRoutes(app);
-  await oidcRoutes(app);
-  await organisationsRoutes(app);
-  await usersRoutes(app);
-  await auditRoutes(app);
-  await jobsRoutes(app);
-  await channelsRoutes(app);
-  await inboxRoutes(app);
-  await replyImagesRoutes(app);
-  await replyReviewRoutes(app);
-  await liveInboxRoutes(app);
-  await routingRoutes(app);
-  await conversationFiguresRoutes(app);
-  await abuseRoutes(app);
-  await satisfactionRoutes(app);
-  await handoffRoutes(app);
-  await knowledgeRoutes(app);
-  await officeHoursRoutes(app);
-  await webhookRoutes(app);
-  await simulatorRoutes(app);
-  await meldingenRoutes(app);
-  await open311Routes(app);
-  await mapRoutes(app);
-  await klachtenRoutes(app);
-  await listeningRoutes(app);
+  await platformRoutes(app);
+  for (const module of MODULES) await module.routes?.(app);
+}
+
+export function registerModuleJobs(registry: JobRegistry, kit: ModuleKit): void {
+  for (const module of MODULES) module.jobs?.(registry, kit);
 }

@@ -1,10 +1,7 @@
-import { openSecret, sealSecret, SecretBoxError } from '../../platform/auth/secret-box';
+import { openSecret, type SecretKeys, sealSecret, SecretBoxError } from '../../platform/auth/secret-box';
 import { badRequest } from '../../platform/http/errors';
 
-export interface SecretKeys {
-  current?: Buffer;
-  previous: Buffer[];
-}
+export type { SecretKeys };
 
 // Bound to organisation and account: a sealed value copied to another account does not open.
 function contextOf(organisationId: string, accountId: string) {

@@ -4,12 +4,13 @@ import type { Channel, ChannelAccount } from '../../../../contracts/channels';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '../../platform/context';
 import type { Updateable } from 'kysely';
+import type { Db } from '../../platform/db/database';
 import type { ChannelAccountRow, ChannelAccountsTable } from '../../platform/db/schema';
 import { badRequest, conflict, type InvalidParam, notFound } from '../../platform/http/errors';
 import { actsForMunicipality, assertCan } from '../../platform/tenancy/policy';
-import { findMunicipalities } from '../organisations/organisations.repository';
-import { openAccountSecrets, sealAccountSecrets, type SecretKeys } from './account-secrets';
-import { findAccount, findAccounts, insertAccount, updateAccount } from './accounts.repository';
+import { findMunicipalities } from '../../platform/organisations/organisations.repository';
+import { isSealedWithCurrentKey, openAccountSecrets, sealAccountSecrets, type SecretKeys } from './account-secrets';
+import { findAccount, findAccounts, findAllSealedSecrets, insertAccount, updateAccount } from './accounts.repository';
 import { startPolling } from './ingest.service';
 
 export interface AccountInput {
@@ -195,4 +196,20 @@ function requiredSecretsPlaceholder(row: ChannelAccountRow): Record<string, stri
   return Object.fromEntries(
     CHANNEL_REQUIREMENTS[row.channel as Channel].fields.filter((field) => field.kind === 'secret').map((field) => [field.key, 'opgeslagen']),
   );
+}
+
+// After a key rotation: seal every stored secret again with the current key. Values that still open only with a
+// previous key are re-sealed in one transaction; the others are left as they are.
+export async function resealAccountSecrets(db: Db, keys: SecretKeys) {
+  let resealed = 0;
+  const rows = await findAllSealedSecrets(db);
+  await db.transaction().execute(async (trx) => {
+    for (const row of rows) {
+      if (isSealedWithCurrentKey(keys, row.organisation_id, row.id, row.secrets_sealed!)) continue;
+      const secrets = openAccountSecrets(keys, row.organisation_id, row.id, row.secrets_sealed);
+      await updateAccount(trx, row.organisation_id, row.id, { secrets_sealed: sealAccountSecrets(keys, row.organisation_id, row.id, secrets) });
+      resealed++;
+    }
+  });
+  return { total: rows.length, resealed };
 }

@@ -3,7 +3,7 @@ import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import { AppError, badRequest, notFound } from '../../platform/http/errors';
 import { enqueueJob } from '../../platform/jobs/jobs.service';
-import { findMunicipalities, findOrganisationBySlug } from '../organisations/organisations.repository';
+import { findMunicipalities, findOrganisationBySlug } from '../../platform/organisations/organisations.repository';
 import { findAccountByChannel } from './accounts.repository';
 import { claimChallenge, insertChallenge } from './form-challenges.repository';
 import { plainMessage } from './connector';

@@ -6,7 +6,7 @@ import { enqueueJob } from '../../platform/jobs/jobs.service';
 import type { NormalisedMessage } from './connector';
 import { insertAttachment, insertMessagesOnce, type NewMessageRow, setMessageMedia } from './messages.repository';
 import { connectorFor } from './connectors/registry';
-import { isForInbox } from './message-purpose';
+import { messagesPerSubscription } from './message-subscriptions';
 
 export const POLL_JOB = 'kanaal.ophalen';
 const DEFAULT_POLL_SECONDS = 60;
@@ -86,19 +86,6 @@ function toRow(account: AccountRef, message: NormalisedMessage, receivedAt: Date
   };
 }
 
-// New messages are handed on by jobs queued in the same transaction: the inbox sorts those meant for it into
-// conversations (isForInbox), listening analyses them all. A crash between storing and handing on loses nothing, and the
-// channels module depends on neither.
-export const THREAD_JOB = 'inbox.indelen';
-export const LISTEN_JOB = 'luisteren.verwerken';
-
-// Both jobs take the ids of the new messages; queued ones run as one (JobDefinition.coalesce) when a burst
-// leaves them waiting, up to ten stored batches at a time.
-export const MESSAGE_JOBS_COALESCE = {
-  maxJobs: 10,
-  merge: (payloads: Record<string, unknown>[]) => ({ messageIds: payloads.flatMap((payload) => (payload.messageIds as string[] | undefined) ?? []) }),
-};
-
 // The one way a message enters Plein, whatever brought it (poll, webhook, form, phone, simulator).
 // Stores what is new, keeps attached files, and returns the ids of the new messages only.
 export async function storeMessages(db: Db, clock: Clock, account: AccountRef, messages: NormalisedMessage[], options: { stream?: string } = {}) {
@@ -120,9 +107,12 @@ export async function storeMessages(db: Db, clock: Clock, account: AccountRef, m
   }
   const ids = inserted.map((row) => row.id);
   if (ids.length === 0) return ids;
-  const stream = options.stream ?? null;
-  const forInbox = inserted.filter((row) => isForInbox({ direction: byPlatformId.get(row.platform_id)!.direction ?? 'in', stream, channel: account.channel })).map((row) => row.id);
-  if (forInbox.length > 0) await enqueueJob(db, { organisationId: account.organisation_id, name: THREAD_JOB, payload: { messageIds: forInbox }, runAt: receivedAt });
-  await enqueueJob(db, { organisationId: account.organisation_id, name: LISTEN_JOB, payload: { messageIds: ids }, runAt: receivedAt });
+  // Handed on by the subscribers' jobs, queued in the same transaction: a crash between storing and handing on
+  // loses nothing, and channels depend on none of the modules that listen.
+  const stored = inserted.map((row) => ({ id: row.id, direction: byPlatformId.get(row.platform_id)!.direction ?? 'in', channel: account.channel }));
+  for (const { subscription, messages: served } of messagesPerSubscription(stored, options.stream ?? null)) {
+    if (served.length === 0) continue;
+    await enqueueJob(db, { organisationId: account.organisation_id, name: subscription.job, payload: { messageIds: served.map((message) => message.id) }, runAt: receivedAt });
+  }
   return ids;
 }

@@ -9,7 +9,7 @@ import { buildChannelAccount, TEST_SECRET_KEY } from '../../../../test/factories
 import { systemClock } from '../../platform/clock';
 import { type DatabaseHandle, openDatabase } from '../../platform/db/database';
 import { migrate } from '../../platform/db/migrate';
-import { createOrganisation } from '../organisations/organisations.service';
+import { createOrganisation } from '../../platform/organisations/organisations.service';
 import { countMessages } from './messages.repository';
 
 // Real worker processes on the local PostgreSQL (also in the PGlite CI pass: two processes need a

@@ -1,8 +1,8 @@
 import type { ServiceContext } from '../../platform/context';
 import type { MunicipalityRow } from '../../platform/db/schema';
-import { assignKlachtHandler, changeKlachtStatus, decideKlacht, extendKlacht, planKlachtHearing } from '../klachten/klacht-handling.service';
-import { localIsoDate } from '../klachten/klacht-termijn';
-import { registerKlacht } from '../klachten/klachten.service';
+import { localIsoDate } from '../../platform/time/local-days';
+import { DEFAULT_TIME_ZONE } from '../../platform/time/termijnen';
+import { assignKlachtHandler, changeKlachtStatus, decideKlacht, extendKlacht, planKlachtHearing, registerKlacht } from '../klachten/index';
 
 const DAY = 86_400_000;
 
@@ -10,7 +10,7 @@ const DAY = 86_400_000;
 // have something real to show: new, with a hearing planned, extended, decided, and resolved informally.
 export async function addDemoKlachten(ctx: ServiceContext, municipalities: MunicipalityRow[], people: { handlerId: string; complainedAboutId: string }) {
   const now = ctx.clock.now();
-  const receivedDaysAgo = (days: number) => localIsoDate(new Date(now.getTime() - days * DAY));
+  const receivedDaysAgo = (days: number) => localIsoDate(new Date(now.getTime() - days * DAY), DEFAULT_TIME_ZONE);
   const [first, second = first!, third = first!] = municipalities;
   const register = (municipality: MunicipalityRow, days: number, input: { name: string; subject: string; theme: 'bejegening' | 'communicatie' | 'dienstverlening' | 'termijnen' | 'beleid'; channel: 'e-mail' | 'telefoon' | 'brief' | 'balie' | 'formulier'; email?: string; complainedUserId?: string; complainedAbout?: string }) =>
     registerKlacht(ctx, {

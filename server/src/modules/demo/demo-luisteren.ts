@@ -1,12 +1,7 @@
 import type { NetworkGroup } from '../../../../contracts/network';
 import type { ServiceContext } from '../../platform/context';
-import { findAccountByChannel } from '../channels/accounts.repository';
-import { plainMessage } from '../channels/connector';
-import { storeMessages } from '../channels/ingest.service';
-import { createAuthorList } from '../luisteren/lists/lists.service';
-import { createMonitor } from '../luisteren/monitors/monitors.service';
-import { setAuthorGroup } from '../luisteren/network/network.service';
-import { processMessages } from '../luisteren/pipeline/pipeline.service';
+import { findChannelAccountOfMunicipality, plainMessage, storeMessages } from '../channels/index';
+import { createAuthorList, createMonitor, processMessages, setAuthorGroup } from '../luisteren/index';
 
 // Luisteren in the demo: monitors on what the simulated traffic talks about, so items, tenor and alerts
 // have something to show from the first messages on, the lists an analyst would keep, and a local network
@@ -61,7 +56,7 @@ const NETWORK_POSTS: Array<[string, string, number, number, number, string]> = [
 async function addDemoNetwork(ctx: ServiceContext, municipalities: Array<{ id: string }>) {
   const now = ctx.clock.now().getTime();
   for (const [index, municipality] of municipalities.entries()) {
-    const account = await findAccountByChannel(ctx.db, ctx.actor.organisationId, municipality.id, 'gesimuleerd');
+    const account = await findChannelAccountOfMunicipality(ctx.db, ctx.actor.organisationId, municipality.id, 'gesimuleerd');
     const posts = NETWORK_POSTS.filter((post) => post[3] === index);
     if (!account || posts.length === 0) continue;
     const ids = await storeMessages(

@@ -1,10 +1,8 @@
 import type { Clock } from '../../platform/clock';
 import type { ServiceContext } from '../../platform/context';
 import type { MunicipalityRow } from '../../platform/db/schema';
-import { updateMunicipalityBoundary } from '../organisations/organisations.repository';
-import { changeMeldingStatus } from '../meldingen/status.service';
-import { ensureCategories } from '../meldingen/categories.service';
-import { fileMelding } from '../meldingen/submit.service';
+import { updateMunicipalityBoundary } from '../../platform/organisations/organisations.repository';
+import { changeMeldingStatus, ensureCategories, fileMelding } from '../meldingen/index';
 
 // The fictional municipalities lie side by side along the North Holland coast, each a box of dunes and
 // village; boundaries make the map and the "outside the municipality" check work in the demo.

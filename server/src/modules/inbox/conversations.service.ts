@@ -4,10 +4,9 @@ import type { ServiceContext } from '../../platform/context';
 import type { ConversationEventRow, ConversationRow, MessageRow } from '../../platform/db/schema';
 import { badRequest, notFound } from '../../platform/http/errors';
 import { actsForMunicipality, assertCan } from '../../platform/tenancy/policy';
-import { findOutboxItemsForMessages } from '../channels/outbox.repository';
-import { toOutboxView } from '../channels/outbox.service';
-import { findMunicipalities } from '../organisations/organisations.repository';
-import { findTeamIdsOfUser } from '../users/teams.repository';
+import { findRepliesToMessages, toOutboxView } from '../channels/index';
+import { findMunicipalities } from '../../platform/organisations/organisations.repository';
+import { findTeamIdsOfUser } from '../../platform/users/teams.repository';
 import {
   findConversation,
   findConversationEvents,
@@ -18,6 +17,7 @@ import {
   findRecentMessages,
   markRead,
 } from './conversations.repository';
+import { visibleConversation } from './conversation-access.service';
 import { isOverdue } from './office-hours/overdue';
 import { conversationDrafts } from './review/review.service';
 
@@ -82,13 +82,6 @@ async function cbsCodesOf(ctx: ServiceContext) {
   return new Map((await findMunicipalities(ctx.db, ctx.actor.organisationId)).map((m) => [m.id, m.cbs_code]));
 }
 
-// Beheerders see every municipality of the organisation; others the ones they work for.
-export async function visibleConversation(ctx: ServiceContext, conversationId: string, lock = false) {
-  const row = await findConversation(ctx.db, ctx.actor.organisationId, conversationId, lock);
-  if (!row || !actsForMunicipality(ctx.actor, row.municipality_id)) throw notFound('Het gesprek');
-  return row;
-}
-
 function decodeCursor(cursor: string | undefined) {
   if (!cursor) return undefined;
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
@@ -147,7 +140,7 @@ export async function getConversation(ctx: ServiceContext, conversationId: strin
     findOtherConversationsOf(ctx.db, organisationId, row),
     cbsCodesOf(ctx),
   ]);
-  const outbox = await findOutboxItemsForMessages(ctx.db, organisationId, messages.map((message) => message.id));
+  const outbox = await findRepliesToMessages(ctx.db, organisationId, messages.map((message) => message.id));
   const drafts = await conversationDrafts(ctx, row.id);
   if (ctx.actor.userId) await markRead(ctx.db, organisationId, row.id, ctx.actor.userId, ctx.clock.now());
   return {

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChannelAccount, buildOrganisation, buildUser } from '../../../../test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '../../../../test/harness';
 import type { ChannelAccountRow } from '../../platform/db/schema';
-import { plainMessage } from '../channels/connector';
-import { storeMessages } from '../channels/ingest.service';
+import { plainMessage, storeMessages } from '../channels/index';
 import { mentionedUserIds } from './handling.service';
 
 let t: TestApp;

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database';
 import type { MessageRow } from '../../platform/db/schema';
 import type { Clock } from '../../platform/clock';
 import type { JobRegistry } from '../../platform/jobs/job-registry';
-import { MESSAGE_JOBS_COALESCE, THREAD_JOB } from '../channels/ingest.service';
+import { storedMessagesJob } from '../channels/index';
 import { findConversation, findConversationOfMessage, findMessageByPlatformId, findUnthreadedMessages, findUnthreadedThreadable, openConversation, setMessageConversation, updateConversation } from './conversations.repository';
 import { applyNorms, isAcknowledgement } from './office-hours/norms.service';
 import { announceConversationsOf } from './live/announce';
@@ -11,7 +11,7 @@ import { findConversationOfOutboxReply } from './conversations.repository';
 import { applyRoutingRules } from './routing/apply-rules';
 import { isAuthorBlocked, keepBlockedAuthorQuiet } from './abuse/blocked-inbound';
 import { takeReplyToQuestion, takeSatisfactionReply } from './satisfaction/thread-answer.service';
-import { isConversational } from '../channels/message-purpose';
+import { isConversational } from '../../../../contracts/message-purpose';
 import { previewOf, threadKeyFor } from './threading';
 
 // A resident's message: into the conversation of its person and thread, which opens again if it was
@@ -118,10 +118,9 @@ export async function bringIntoInbox(db: Db, clock: Clock, organisationId: strin
   return threaded;
 }
 
+// Sorts what channels stored into conversations (the inbox subscribes to conversational messages in its index.ts).
+export const THREAD_JOB = 'inbox.indelen';
+
 export function registerInboxJobs(registry: JobRegistry): void {
-  registry.register({
-    name: THREAD_JOB,
-    coalesce: MESSAGE_JOBS_COALESCE,
-    handler: async ({ db, clock, job, payload }) => threadMessages(db, clock, job.organisation_id, (payload.messageIds as string[]) ?? []),
-  });
+  registry.register(storedMessagesJob(THREAD_JOB, threadMessages));
 }

@@ -13,7 +13,7 @@ import { badRequest, conflict } from '../../platform/http/errors';
 import { actsForMunicipality, can } from '../../platform/tenancy/policy';
 import { assertCan } from '../../platform/tenancy/policy';
 import type { Role } from '../../platform/tenancy/roles';
-import { findRolesAndMunicipalities, findUser } from '../users/users.repository';
+import { findRolesAndMunicipalities, findUser } from '../../platform/users/users.repository';
 import { decisionLetter, extensionLetter, hearingLetter, mailComplainant, notHandledLetter, resolvedLetter } from './klacht-mail';
 import { klachtDeadline } from './klacht-termijn';
 import { addKlachtEvent, getKlacht, isClosed, municipalityOf, visibleKlacht } from './klachten.service';

@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from '../../../../test/harness';
 import { enqueueJob } from '../../platform/jobs/jobs.service';
 import { SYSTEM_ORGANISATION_ID } from '../../platform/jobs/platform-jobs';
 import { REMINDER_JOB, reminderDue, sendDueReminders } from './klacht-reminders';
-import { klachtenSetup, NOW } from './klachten-test-kit';
+import { klachtenSetup, NOW } from '../../../../test/kits/klachten-kit';
 
 let t: TestApp;
 beforeAll(async () => {

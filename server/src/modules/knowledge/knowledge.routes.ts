@@ -13,10 +13,8 @@ import {
   toneCodeChangeSchema,
   toneCodeSchema,
 } from '../../../../contracts/knowledge';
-import { replyCheckRequestSchema, replyCheckResultSchema } from '../../../../contracts/reply-checks';
 import { type AppInstance, serviceContext } from '../../platform/http/app';
 import { changeArticle, createArticle, getArticle, listArticles, listArticleVersions } from './articles.service';
-import { checkConversationReply } from './reply-checks.service';
 import { changeTemplate, createTemplate, listTemplates, removeTemplate } from './templates.service';
 import { changeToneCode, getToneCode } from './tone-code.service';
 
@@ -99,20 +97,5 @@ export async function knowledgeRoutes(app: AppInstance) {
     '/api/v1/tone-code',
     { config: { permission: 'knowledge.manage' }, schema: { tags, summary: 'Stel de vragen van het toonkader in', body: toneCodeChangeSchema, response: { 200: toneCodeSchema } } },
     async (request) => changeToneCode(serviceContext(request), request.body.questions),
-  );
-
-  app.post(
-    '/api/v1/conversations/:id/reply-check',
-    {
-      config: { permission: 'inbox.handle' },
-      schema: {
-        tags,
-        summary: 'Controleer een concept-antwoord vóór versturen: blokkerende problemen, waarschuwingen (belofte, persoonsgegevens in een openbaar antwoord), lengte, draad en de toonvragen',
-        params: idParams,
-        body: replyCheckRequestSchema,
-        response: { 200: replyCheckResultSchema },
-      },
-    },
-    async (request) => checkConversationReply(serviceContext(request), request.params.id, request.body),
   );
 }

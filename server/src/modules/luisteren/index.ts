@@ -1,23 +1,45 @@
-import type { AppInstance } from '../../platform/http/app';
-import { alertRoutes } from './alerts/alerts.routes';
+import type { ServiceContext } from '../../platform/context';
+import type { PleinModule } from '../../platform/plein-module';
 import { alertStreamRoutes } from './alerts/alerts-stream.routes';
+import { alertRoutes } from './alerts/alerts.routes';
 import { analysisRoutes } from './analyses/analyses.routes';
 import { exploreRoutes } from './explore/explore.routes';
+import { findVisibleItem } from './explore/explore.service';
+import { registerListeningJobs } from './luisteren.jobs';
 import { authorListRoutes } from './lists/lists.routes';
 import { monitorRoutes } from './monitors/monitors.routes';
 import { networkRoutes } from './network/network.routes';
+import { LISTEN_JOB } from './pipeline/pipeline.service';
 import { reviewRoutes } from './review/review.routes';
 import { rumourRoutes } from './rumours/rumours.routes';
 
-// Luisteren: monitors, the items the pipeline produced, corrections, alerts, author lists, rumours and the local network.
-export async function listeningRoutes(app: AppInstance) {
-  await monitorRoutes(app);
-  await exploreRoutes(app);
-  await reviewRoutes(app);
-  await alertRoutes(app);
-  await alertStreamRoutes(app);
-  await authorListRoutes(app);
-  await analysisRoutes(app);
-  await rumourRoutes(app);
-  await networkRoutes(app);
+// Luisteren: monitors, the items the pipeline produced, corrections, alerts, author lists, rumours, analyses and
+// the local network. Listening hears of every stored message; other modules use what is exported here.
+export const listeningModule: PleinModule = {
+  name: 'luisteren',
+  routes: async (app) => {
+    await monitorRoutes(app);
+    await exploreRoutes(app);
+    await reviewRoutes(app);
+    await alertRoutes(app);
+    await alertStreamRoutes(app);
+    await authorListRoutes(app);
+    await analysisRoutes(app);
+    await rumourRoutes(app);
+    await networkRoutes(app);
+  },
+  jobs: (registry, kit) => registerListeningJobs(registry, { publicUrl: kit.publicUrl }),
+  storedMessages: { job: LISTEN_JOB, purpose: 'any' },
+};
+
+// A listening item this person may see (404 otherwise), with the conversation it is in, if any.
+export function findVisibleListeningItem(ctx: ServiceContext, messageId: string) {
+  return findVisibleItem(ctx, messageId);
 }
+
+export { importHistory } from './import/history-import.service';
+export { createAuthorList } from './lists/lists.service';
+export { createMonitor, monitorExists } from './monitors/monitors.service';
+export { setAuthorGroup } from './network/network.service';
+export { listeningFactsOf } from './pipeline/listening-facts';
+export { processMessages } from './pipeline/pipeline.service';

@@ -3,8 +3,7 @@ import { buildUser } from '../../../../test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '../../../../test/harness';
 import { buildListeningWorkspace } from '../../../../test/listening-workspace';
 import type { ChannelAccountRow } from '../../platform/db/schema';
-import { plainMessage } from '../channels/connector';
-import { storeMessages } from '../channels/ingest.service';
+import { plainMessage, storeMessages } from '../channels/index';
 import { TENOR_EXAMPLES } from './analysis/tenor-examples';
 
 let t: TestApp;

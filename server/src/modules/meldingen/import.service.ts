@@ -7,12 +7,12 @@ import { assertCan } from '../../platform/tenancy/policy';
 import type { Db } from '../../platform/db/database';
 import type { MeldingCategoryRow, MunicipalityRow } from '../../platform/db/schema';
 import { AppError } from '../../platform/http/errors';
-import { findMunicipalities } from '../organisations/organisations.repository';
+import { findMunicipalities } from '../../platform/organisations/organisations.repository';
 import { ensureCategories } from './categories.service';
-import { isInside } from './location';
+import { isInside } from '../../platform/organisations/boundary';
 import { insertEvent, insertMeldingOnce } from './meldingen.repository';
 import { hashTrackingToken } from './submit.service';
-import { computeDeadline } from './termijn';
+import { computeDeadline } from '../../platform/time/termijnen';
 
 // History from Fixi or Signalen: every row is checked before anything is written; one bad row and
 // nothing is imported. Importing the same file again changes nothing (the row id is the key).

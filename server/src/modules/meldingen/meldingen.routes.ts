@@ -29,7 +29,7 @@ import { meldingFigures } from './figures.service';
 import { importMeldingenAsStaff } from './import.service';
 import { changeCategory, createCategory, listAllCategories } from './categories-admin.service';
 import { answerKtoForm, viewKto } from './kto.service';
-import { MAX_PHOTO_BYTES } from './photo';
+import { MAX_PHOTO_BYTES } from '../../platform/images/photo';
 import { uploadMeldingPhoto } from './photos.service';
 import { fileMelding, publicCategories, publicTarget } from './submit.service';
 

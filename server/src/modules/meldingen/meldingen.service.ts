@@ -6,15 +6,15 @@ import type { MeldingEventRow, MeldingRow } from '../../platform/db/schema';
 import { badRequest, conflict, notFound } from '../../platform/http/errors';
 import { enqueueJob } from '../../platform/jobs/jobs.service';
 import { actsForMunicipality, assertCan, can } from '../../platform/tenancy/policy';
-import { findMunicipalities, findOrganisationById, findOrganisationBySlug } from '../organisations/organisations.repository';
-import { findTeam } from '../users/teams.repository';
-import { findUser } from '../users/users.repository';
+import { findMunicipalities, findOrganisationById, findOrganisationBySlug } from '../../platform/organisations/organisations.repository';
+import { findTeam } from '../../platform/users/teams.repository';
+import { findUser } from '../../platform/users/users.repository';
 import { findCategory } from './categories.repository';
-import { findAttachment } from '../channels/messages.repository';
 import { ensureCategories, selectableCategories } from './categories.service';
 import { findEvents, findMelding, findMeldingByTrackingHash, findMeldingen, findPhotoIds, findRelatedMeldingen, insertEvent, lockMelding, updateMelding } from './meldingen.repository';
 import { hashTrackingToken, type MeldingLinks } from './submit.service';
 import { inviteForKto } from './kto.service';
+import { findStoredAttachment } from '../channels/index';
 
 
 function toMeldingView(ctx: ServiceContext, row: MeldingRow, categoryName: string, photoIds: string[]): Melding {
@@ -198,7 +198,7 @@ export async function meldingPhoto(ctx: ServiceContext, meldingId: string, photo
   assertCan(ctx.actor, 'meldingen.read');
   const row = await visibleMelding(ctx, meldingId);
   const photoIds = await findPhotoIds(ctx.db, ctx.actor.organisationId, row.id);
-  const photo = photoIds.includes(photoId) ? await findAttachment(ctx.db, ctx.actor.organisationId, photoId) : undefined;
+  const photo = photoIds.includes(photoId) ? await findStoredAttachment(ctx.db, ctx.actor.organisationId, photoId) : undefined;
   if (!photo) throw notFound('De foto');
   return photo;
 }

@@ -1,8 +1,8 @@
 import type { Db } from '../../platform/db/database';
 import { badRequest } from '../../platform/http/errors';
-import { insertAttachment } from '../channels/messages.repository';
-import { PhotoError, processPhoto } from './photo';
+import { PhotoError, processPhoto } from '../../platform/images/photo';
 import { publicTarget } from './submit.service';
+import { storeAttachment } from '../channels/index';
 
 const EXTENSION = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
 
@@ -17,6 +17,6 @@ export async function uploadMeldingPhoto(db: Db, slug: string, cbsCode: string, 
     if (error instanceof PhotoError) throw badRequest(`foto-${error.code}`, error.message, [{ name: 'foto', code: error.code, reason: error.message }]);
     throw error;
   }
-  const stored = await insertAttachment(db, organisation.id, { messageId: null, filename: `foto.${EXTENSION[photo.contentType]}`, contentType: photo.contentType, bytes: photo.bytes });
+  const stored = await storeAttachment(db, organisation.id, { messageId: null, filename: `foto.${EXTENSION[photo.contentType]}`, contentType: photo.contentType, bytes: photo.bytes });
   return { photoId: stored.id, width: photo.width, height: photo.height, location: photo.location };
 }

@@ -4,9 +4,8 @@ import { recordAudit } from '../../platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '../../platform/context';
 import { badRequest, conflict } from '../../platform/http/errors';
 import { actsForMunicipality, assertCan } from '../../platform/tenancy/policy';
-import { queueCaseReply } from '../channels/case-replies.service';
-import { findImageAttachmentIds, findMessage } from '../channels/messages.repository';
-import { findMunicipalities, findOrganisationById } from '../organisations/organisations.repository';
+import { findImageAttachmentIdsOfMessage, findStoredMessage, queueCaseReply } from '../channels/index';
+import { findMunicipalities, findOrganisationById } from '../../platform/organisations/organisations.repository';
 import { findMeldingFromMessage } from './meldingen.repository';
 import { getMelding } from './meldingen.service';
 import { fileMelding, type MeldingLinks, trackingUrl } from './submit.service';
@@ -15,7 +14,7 @@ type StaffCreate = z.infer<typeof meldingStaffCreateSchema>;
 
 async function sourceMessage(ctx: ServiceContext, messageId: string | undefined) {
   if (!messageId) return undefined;
-  const message = await findMessage(ctx.db, ctx.actor.organisationId, messageId);
+  const message = await findStoredMessage(ctx.db, ctx.actor.organisationId, messageId);
   if (!message || message.direction !== 'in' || !actsForMunicipality(ctx.actor, message.municipality_id)) {
     throw badRequest('onbekend-bericht', 'Dit bericht bestaat niet of is niet van een inwoner.', [{ name: 'messageId', code: 'onbekend', reason: 'Kies een binnengekomen bericht.' }]);
   }
@@ -41,7 +40,7 @@ export async function createMeldingAsStaff(ctx: ServiceContext, links: MeldingLi
       source: message ? 'kanaal' : 'medewerker',
       externalId: message?.id ?? null,
       sourceMessageId: message?.id ?? null,
-      messagePhotoIds: message ? await findImageAttachmentIds(tx.db, organisation.id, message.id) : [],
+      messagePhotoIds: message ? await findImageAttachmentIdsOfMessage(tx.db, organisation.id, message.id) : [],
       links,
     });
     if (message && !melding.reporter_email) {

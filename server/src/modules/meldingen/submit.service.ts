@@ -5,11 +5,11 @@ import type { Db } from '../../platform/db/database';
 import type { MeldingCategoryRow, MunicipalityRow } from '../../platform/db/schema';
 import { badRequest, type InvalidParam, notFound } from '../../platform/http/errors';
 import { enqueueJob } from '../../platform/jobs/jobs.service';
-import { findMunicipalities, findOrganisationBySlug } from '../organisations/organisations.repository';
+import { findMunicipalities, findOrganisationBySlug } from '../../platform/organisations/organisations.repository';
 import { ensureCategories, selectableCategories, toCategoryView } from './categories.service';
 import { assertInside } from './location';
 import { findUnclaimedPhotos, insertEvent, insertMelding, insertPhotos, nextMeldingNumber } from './meldingen.repository';
-import { computeDeadline } from './termijn';
+import { computeDeadline } from '../../platform/time/termijnen';
 
 export interface MeldingLinks {
   publicUrl: string;
@@ -59,6 +59,8 @@ export interface FileMeldingOptions {
   sourceMessageId?: string | null;
   // Photos that came with a channel message: already stored, so not "unclaimed uploads".
   messagePhotoIds?: string[];
+  // A photo elsewhere, as an Open311 app sent it (media_url): kept for staff beside the answers, never fetched.
+  externalMediaUrl?: string | null;
   links: MeldingLinks;
 }
 
@@ -107,7 +109,7 @@ export async function fileMelding(
     reporter_phone: input.phone ?? null,
     reporter_consent: input.consent,
     tracking_token_hash: hashTrackingToken(token),
-    answers: JSON.stringify(input.answers),
+    answers: JSON.stringify(options.externalMediaUrl ? { ...input.answers, open311_media_url: options.externalMediaUrl } : input.answers),
     service_promise: category.service_promise,
     termijn_days: termijn.days,
     termijn_kind: termijn.kind,

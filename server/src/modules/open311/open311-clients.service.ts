@@ -5,10 +5,13 @@ import type { Db } from '../../platform/db/database';
 import type { MunicipalityRow } from '../../platform/db/schema';
 import { AppError } from '../../platform/http/errors';
 import { assertCan } from '../../platform/tenancy/policy';
-import { findMunicipalities, findOrganisationById, findOrganisationBySlug } from '../organisations/organisations.repository';
+import { findMunicipalities, findOrganisationById, findOrganisationBySlug } from '../../platform/organisations/organisations.repository';
 import { findLiveOpen311Client, findMunicipalitiesByCbsCode, insertOpen311Client } from './open311.repository';
 import { open311Error, type Open311Params, text } from './open311-errors';
 import { discovery } from './open311-services.service';
+import type { Open311Target } from './open311-target';
+
+export type { Open311Target };
 
 
 
@@ -34,12 +37,6 @@ async function findClientByKey(db: Db, apiKey: string) {
 }
 
 // ---- which municipality is asked about ----
-
-export interface Open311Target {
-  organisation: { id: string; slug: string };
-  municipality: MunicipalityRow;
-  clientId: string | null;
-}
 
 const JURISDICTION_MISSING = 'jurisdiction_id ontbreekt: geef de CBS-code van de gemeente, bijvoorbeeld GM0383.';
 

@@ -4,9 +4,7 @@ import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import type { MeldingCategoryRow } from '../../platform/db/schema';
 import { AppError } from '../../platform/http/errors';
-import { ensureCategories, selectableCategories } from '../meldingen/categories.service';
-import { updateMelding } from '../meldingen/meldingen.repository';
-import { fileMelding, type MeldingLinks } from '../meldingen/submit.service';
+import { ensureCategories, fileMelding, type MeldingLinks, selectableCategories } from '../meldingen/index';
 import { CLOSED_STATUSES, findOpen311Requests, findStatusEvents, type Open311RequestFilter, type Open311RequestRow } from './open311.repository';
 import { type Open311Target, resolveTarget } from './open311-clients.service';
 import { list, Open311Error, open311Error, type Open311Params, text } from './open311-errors';
@@ -197,10 +195,10 @@ export async function createRequest(db: Db, clock: Clock, links: MeldingLinks, p
         source: 'open311',
         // Which client app filed it; unique per melding, since GeoReport has no idempotency key.
         externalId: `${target.clientId}:${randomUUID()}`,
+        // A photo elsewhere, as the app sent it: kept for staff, never fetched or published by Plein.
+        externalMediaUrl: mediaUrl,
         links,
       });
-      // A photo elsewhere, as the app sent it: kept for staff, never fetched or published by Plein.
-      if (mediaUrl) await updateMelding(trx, target.organisation.id, filed.melding.id, { answers: JSON.stringify({ ...parsed.data.answers, open311_media_url: mediaUrl }) });
       return filed;
     });
     return [{ service_request_id: melding.number, service_notice: melding.service_promise }];

@@ -8,7 +8,7 @@ import { buildOrganisation, buildUser } from '../../../../test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '../../../../test/harness';
 import { operatorActor } from '../../cli/operator';
 import { cliOrigin } from '../../platform/context';
-import { createOrganisation } from '../organisations/organisations.service';
+import { createOrganisation } from '../../platform/organisations/organisations.service';
 import { createOpen311Client } from './open311-clients.service';
 
 // The official GeoReport v2 shapes, kept next to the repository; without them this test cannot vouch for

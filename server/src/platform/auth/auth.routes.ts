@@ -10,7 +10,7 @@ import {
   switchMunicipalitySchema,
 } from '../../../../contracts/auth';
 import { idParams } from '../../../../contracts/common';
-import { getOwnOrganisation } from '../../modules/organisations/organisations.service';
+import { getOwnOrganisation } from '../organisations/organisations.service';
 import { type AppInstance, originOf, SESSION_COOKIE, serviceContext } from '../http/app';
 import { unauthenticated } from '../http/errors';
 import { actsForMunicipality, permissionsOf } from '../tenancy/policy';

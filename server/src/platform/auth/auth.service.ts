@@ -25,8 +25,8 @@ import {
   findUsersByEmailAcrossOrganisations,
   recordFailedLogin,
   updateUserFields,
-} from '../../modules/users/users.repository';
-import { findOrganisationBySlug } from '../../modules/organisations/organisations.repository';
+} from '../users/users.repository';
+import { findOrganisationBySlug } from '../organisations/organisations.repository';
 
 export const SESSION_PREFIX = 'ps_';
 export const API_TOKEN_PREFIX = 'plein_';

@@ -1,6 +1,6 @@
-import { findOrganisationBySlug } from '../../modules/organisations/organisations.repository';
-import { findUserByEmail, insertUser, replaceUserRoles, updateUserFields } from '../../modules/users/users.repository';
-import { initialsOf } from '../../modules/users/users.service';
+import { findOrganisationBySlug } from '../organisations/organisations.repository';
+import { findUserByEmail, insertUser, replaceUserRoles, updateUserFields } from '../users/users.repository';
+import { initialsOf } from '../users/users.service';
 import { recordAudit } from '../audit/audit.service';
 import type { Clock } from '../clock';
 import { inTransaction, type RequestOrigin, type ServiceContext } from '../context';

@@ -9,6 +9,12 @@ const TAG_BYTES = 16;
 
 export class SecretBoxError extends Error {}
 
+// PLEIN_SECRET_KEY, and during a rotation the keys of PLEIN_SECRET_KEY_PREVIOUS that still open older values.
+export interface SecretKeys {
+  current?: Buffer;
+  previous: Buffer[];
+}
+
 export function sealSecret(key: Buffer, plaintext: string, context: string): string {
   assertKey(key);
   const iv = randomBytes(IV_BYTES);

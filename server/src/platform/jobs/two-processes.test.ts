@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../db/database';
 import { migrate } from '../db/migrate';
 import { insertJob } from './jobs.repository';
-import { createOrganisation } from '../../modules/organisations/organisations.service';
+import { createOrganisation } from '../organisations/organisations.service';
 
 // Always on the local PostgreSQL server (also in the PGlite CI pass): two processes need a shared server.
 const databaseName = `plein_jobs_${randomBytes(4).toString('hex')}`;

@@ -6,7 +6,7 @@ import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { Alert, Button, FormProblem, Heading, Paragraph, SelectField, TextAreaField, TextField } from '../../ui';
 import { useUsers } from '../beheer/organisation-queries';
-import type { OnUpdated } from './KlachtDetailPage';
+import type { OnUpdated } from './klacht-form-props';
 import { isTime } from './klacht-logic';
 import { klachtenMessages } from './klachten-messages';
 

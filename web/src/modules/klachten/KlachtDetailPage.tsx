@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import type { KlachtDetail } from '../../../../contracts/klachten';
+import type { OnUpdated } from './klacht-form-props';
 import { useAuth } from '../../app/auth-context';
 import { formatDate, formatDateTime } from '../../app/format';
 import { useMessages } from '../../app/i18n';
@@ -27,8 +28,6 @@ export function KlachtDetailPage() {
     </>
   );
 }
-
-export type OnUpdated = (next: KlachtDetail) => Promise<void>;
 
 function KlachtView({ klacht }: { klacht: KlachtDetail }) {
   const t = useMessages(klachtenMessages);

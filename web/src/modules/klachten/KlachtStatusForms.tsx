@@ -4,7 +4,7 @@ import { api } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { Alert, Button, FormProblem, Heading, SelectField, TextAreaField } from '../../ui';
-import type { OnUpdated } from './KlachtDetailPage';
+import type { OnUpdated } from './klacht-form-props';
 import { klachtenMessages } from './klachten-messages';
 
 interface FormProps {

@@ -5,14 +5,13 @@ import { inTransaction, type ServiceContext } from '../../../platform/context';
 import type { ConversationRow } from '../../../platform/db/schema';
 import { AppError, badRequest, conflict } from '../../../platform/http/errors';
 import { assertCan } from '../../../platform/tenancy/policy';
-import { findAccount } from '../../channels/accounts.repository';
-import { findMessage } from '../../channels/messages.repository';
-import { findMunicipalities } from '../../organisations/organisations.repository';
+import { findMunicipalities } from '../../../platform/organisations/organisations.repository';
 import { insertConversationEvent, updateConversation } from '../conversations.repository';
-import { visibleConversation } from '../conversations.service';
+import { visibleConversation } from '../conversation-access.service';
 import { announceConversation } from '../live/announce';
 import { findBlockOf, findRegisterEntriesOfConversation, hasRegisterEntry, insertRegisterEntryOnce, upsertBlock } from './abuse.repository';
 import { toBlockView, toEntryView } from './abuse-views';
+import { findChannelAccount, findStoredMessage } from '../../channels/index';
 
 type AbuseReport = z.infer<typeof abuseReportSchema>;
 
@@ -33,7 +32,7 @@ export async function assertPublicReplyAllowed(ctx: ServiceContext, conversation
 }
 
 async function checkReport(ctx: ServiceContext, conversation: ConversationRow, input: AbuseReport) {
-  const message = await findMessage(ctx.db, ctx.actor.organisationId, input.messageId);
+  const message = await findStoredMessage(ctx.db, ctx.actor.organisationId, input.messageId);
   if (!message || message.conversation_id !== conversation.id || message.direction !== 'in') {
     throw badRequest('onbekend-bericht', 'Kies een bericht van de inwoner uit dit gesprek.', [{ name: 'messageId', code: 'onbekend', reason: 'Dit bericht hoort niet bij dit gesprek.' }]);
   }
@@ -41,7 +40,7 @@ async function checkReport(ctx: ServiceContext, conversation: ConversationRow, i
   if (input.blockUntil !== undefined && (!blocks || !(new Date(input.blockUntil) > ctx.clock.now()))) {
     throw badRequest('ongeldige-blokkade', 'Een einddatum hoort bij blokkeren en ligt in de toekomst.', [{ name: 'blockUntil', code: 'ongeldig', reason: 'Kies blokkeren en een moment in de toekomst.' }]);
   }
-  const account = await findAccount(ctx.db, ctx.actor.organisationId, conversation.account_id);
+  const account = await findChannelAccount(ctx.db, ctx.actor.organisationId, conversation.account_id);
   if (!account) throw badRequest('onbekend-account', 'Het account van dit gesprek bestaat niet meer.');
   return { message, account };
 }

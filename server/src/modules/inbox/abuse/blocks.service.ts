@@ -2,16 +2,16 @@ import { recordAudit } from '../../../platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '../../../platform/context';
 import { notFound } from '../../../platform/http/errors';
 import { actsForMunicipality, assertCan } from '../../../platform/tenancy/policy';
-import { findAccount, findAccounts } from '../../channels/accounts.repository';
 import { insertConversationEvent } from '../conversations.repository';
 import { announceConversation } from '../live/announce';
 import { deleteBlock, findBlock, findBlocks, findConversationsOfAuthor } from './abuse.repository';
 import { toBlockView } from './abuse-views';
+import { findChannelAccount, listChannelAccounts } from '../../channels/index';
 
 // The blocked authors on the accounts of one's own municipalities.
 export async function listBlocks(ctx: ServiceContext, query: { accountId?: string }) {
   assertCan(ctx.actor, 'aggression.read');
-  const accounts = (await findAccounts(ctx.db, ctx.actor.organisationId)).filter((account) => actsForMunicipality(ctx.actor, account.municipality_id));
+  const accounts = (await listChannelAccounts(ctx.db, ctx.actor.organisationId)).filter((account) => actsForMunicipality(ctx.actor, account.municipality_id));
   const accountIds = accounts.map((account) => account.id).filter((id) => !query.accountId || id === query.accountId);
   const rows = await findBlocks(ctx.db, ctx.actor.organisationId, accountIds);
   return rows.map((row) => toBlockView(row, ctx.clock.now()));
@@ -24,7 +24,7 @@ export async function unblockAuthor(ctx: ServiceContext, blockId: string) {
   await inTransaction(ctx, async (tx) => {
     const organisationId = tx.actor.organisationId;
     const block = await findBlock(tx.db, organisationId, blockId);
-    const account = block && (await findAccount(tx.db, organisationId, block.account_id));
+    const account = block && (await findChannelAccount(tx.db, organisationId, block.account_id));
     if (!block || !account || !actsForMunicipality(tx.actor, account.municipality_id)) throw notFound('Deze blokkade');
     await deleteBlock(tx.db, organisationId, block.id);
     const [latest] = await findConversationsOfAuthor(tx.db, organisationId, block.account_id, block.author_id);

@@ -2,7 +2,7 @@ import { KLACHT_STATUS_LABELS, type KlachtStatus } from '../../../../../contract
 import { MELDING_STATUS_LABELS, type MeldingStatus } from '../../../../../contracts/meldingen';
 import type { ServiceContext } from '../../../platform/context';
 import { can } from '../../../platform/tenancy/policy';
-import { visibleConversation } from '../conversations.service';
+import { visibleConversation } from '../conversation-access.service';
 import { findCasesOfConversation } from './cases.repository';
 
 // The cases a conversation led to ("maak melding", "maak klacht"), each with its current status. Klachten

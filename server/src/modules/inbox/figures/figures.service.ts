@@ -3,15 +3,15 @@ import type { conversationFiguresQuery } from '../../../../../contracts/inbox-fi
 import type { Norm } from '../../../../../contracts/office-hours';
 import type { ServiceContext } from '../../../platform/context';
 import { badRequest } from '../../../platform/http/errors';
-import { reportPeriod } from '../../../platform/local-days';
+import { reportPeriod } from '../../../platform/time/local-days';
 import { actsForMunicipality, assertCan } from '../../../platform/tenancy/policy';
-import { findAccounts } from '../../channels/accounts.repository';
-import { findMunicipalities } from '../../organisations/organisations.repository';
+import { findMunicipalities } from '../../../platform/organisations/organisations.repository';
 import { normDueAt } from '../office-hours/business-time';
 import { loadAccountNorms } from '../office-hours/office-hours.service';
 import type { Schedule } from '../office-hours/schedule';
 import { countSentByAccount, findConversationsForFigures } from './figures.repository';
 import { durationStats, pct } from './statistics';
+import { listChannelAccounts } from '../../channels/index';
 
 type Query = z.infer<typeof conversationFiguresQuery>;
 type Row = Awaited<ReturnType<typeof findConversationsForFigures>>[number];
@@ -67,7 +67,7 @@ export async function conversationFigures(ctx: ServiceContext, query: Query) {
   if (query.municipality && selected.length === 0) {
     throw badRequest('onbekende-gemeente', `Gemeente ${query.municipality} hoort niet bij uw gemeenten.`, [{ name: 'municipality', code: 'onbekend', reason: 'Kies een CBS-code van uw gemeenten.' }]);
   }
-  const accounts = (await findAccounts(ctx.db, organisationId, { municipalityIds: selected.map((m) => m.id) })).filter((account) => !query.accountId || account.id === query.accountId);
+  const accounts = (await listChannelAccounts(ctx.db, organisationId, { municipalityIds: selected.map((m) => m.id) })).filter((account) => !query.accountId || account.id === query.accountId);
   if (query.accountId && accounts.length === 0) {
     throw badRequest('onbekend-account', 'Dit kanaalaccount hoort niet bij uw gemeenten.', [{ name: 'accountId', code: 'onbekend', reason: 'Kies een account van uw gemeenten.' }]);
   }

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChannelAccount, buildOrganisation, buildUser } from '../../../../../test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '../../../../../test/harness';
-import { plainMessage } from '../../channels/connector';
-import { storeMessages } from '../../channels/ingest.service';
-import { storeOutboxItem } from '../../channels/outbox.service';
+import { plainMessage, storeMessages, storeOutboxItem } from '../../channels/index';
 import { durationStats, percentile } from './statistics';
 
 describe('statistiek van doorlooptijden', () => {

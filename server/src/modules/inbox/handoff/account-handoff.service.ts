@@ -3,8 +3,7 @@ import { recordAudit } from '../../../platform/audit/audit.service';
 import type { ServiceContext } from '../../../platform/context';
 import type { ConversationRow } from '../../../platform/db/schema';
 import { badRequest, conflict } from '../../../platform/http/errors';
-import { findAccount } from '../../channels/accounts.repository';
-import { findTeam } from '../../users/teams.repository';
+import { findTeam } from '../../../platform/users/teams.repository';
 import { findConversationMessages, updateConversation } from '../conversations.repository';
 import { replyToConversation } from '../handling.service';
 import { announceConversation } from '../live/announce';
@@ -12,6 +11,7 @@ import { findRules } from '../routing/rules.repository';
 import { decide } from '../routing/routing';
 import { recordHandoffEvent } from './handoff-events';
 import { insertHandoff } from './handoffs.repository';
+import { findChannelAccount } from '../../channels/index';
 
 export interface AccountHandoffInput {
   accountId: string;
@@ -49,7 +49,7 @@ async function routedAssignment(tx: ServiceContext, conversation: ConversationRo
 // wrote (replies keep leaving through account_id). Runs inside the caller's transaction.
 export async function handOffToAccount(tx: ServiceContext, conversation: ConversationRow, input: AccountHandoffInput) {
   const organisationId = tx.actor.organisationId;
-  const target = await findAccount(tx.db, organisationId, input.accountId);
+  const target = await findChannelAccount(tx.db, organisationId, input.accountId);
   if (!target) throw badRequest('onbekend-account', 'Dit account bestaat niet.', [{ name: 'accountId', code: 'onbekend', reason: 'Kies een account van uw organisatie.' }]);
   const current = conversation.handling_account_id ?? conversation.account_id;
   if (target.id === current) throw conflict('zelfde-account', 'Het gesprek hoort al bij dit account. Kies een ander account.');

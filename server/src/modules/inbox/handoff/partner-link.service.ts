@@ -6,7 +6,7 @@ import type { Clock } from '../../../platform/clock';
 import type { Db } from '../../../platform/db/database';
 import type { ConversationHandoffRow } from '../../../platform/db/schema';
 import { AppError, conflict, notFound } from '../../../platform/http/errors';
-import { findMunicipality, findOrganisationBySlug } from '../../organisations/organisations.repository';
+import { findMunicipality, findOrganisationBySlug } from '../../../platform/organisations/organisations.repository';
 import { findConversation, updateConversation } from '../conversations.repository';
 import { announceConversation } from '../live/announce';
 import { recordHandoffEvent } from './handoff-events';

@@ -5,7 +5,7 @@ import { inTransaction, type ServiceContext } from '../../../platform/context';
 import type { HandoffPartnerRow } from '../../../platform/db/schema';
 import { badRequest, conflict, notFound } from '../../../platform/http/errors';
 import { assertCan } from '../../../platform/tenancy/policy';
-import { findMunicipality } from '../../organisations/organisations.repository';
+import { findMunicipality } from '../../../platform/organisations/organisations.repository';
 import { deletePartner, findPartner, findPartnerByName, findPartners, insertPartner, updatePartner } from './partners.repository';
 
 type PartnerInput = z.infer<typeof handoffPartnerCreateSchema>;

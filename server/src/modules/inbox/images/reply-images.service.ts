@@ -5,11 +5,11 @@ import { REPLY_IMAGE_MAX_BYTES, type ReplyImage, type replyImageUploadSchema } f
 import { inTransaction, type ServiceContext } from '../../../platform/context';
 import { badRequest, notFound } from '../../../platform/http/errors';
 import { assertCan } from '../../../platform/tenancy/policy';
-import { insertAttachment } from '../../channels/messages.repository';
-import { PhotoError, processPhoto } from '../../meldingen/photo';
-import { visibleConversation } from '../conversations.service';
+import { PhotoError, processPhoto } from '../../../platform/images/photo';
+import { visibleConversation } from '../conversation-access.service';
 import { fitImage } from './fit-image';
 import { findReplyImage, findReplyImageIds, insertReplyImage } from './reply-images.repository';
+import { storeAttachment } from '../../channels/index';
 
 type Upload = z.infer<typeof replyImageUploadSchema>;
 
@@ -48,7 +48,7 @@ export async function uploadReplyImage(ctx: ServiceContext, conversationId: stri
   if (!fitted) throw refuse('afbeelding-te-groot', `Deze afbeelding past zelfs verkleind niet op ${capabilities.label}. Kies een kleinere afbeelding.`);
   const { width, height } = fitted;
   return inTransaction(ctx, async (tx) => {
-    const stored = await insertAttachment(tx.db, tx.actor.organisationId, { messageId: null, filename: `afbeelding.${fitted.contentType === 'image/png' ? 'png' : 'jpg'}`, contentType: fitted.contentType, bytes: fitted.bytes });
+    const stored = await storeAttachment(tx.db, tx.actor.organisationId, { messageId: null, filename: `afbeelding.${fitted.contentType === 'image/png' ? 'png' : 'jpg'}`, contentType: fitted.contentType, bytes: fitted.bytes });
     await insertReplyImage(tx.db, { organisation_id: tx.actor.organisationId, attachment_id: stored.id, conversation_id: conversation.id, uploaded_by: tx.actor.userId || null, width, height, created_at: tx.clock.now() });
     return { id: stored.id, conversationId: conversation.id, contentType: fitted.contentType, width, height, sizeBytes: fitted.bytes.length };
   });

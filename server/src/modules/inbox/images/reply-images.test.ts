@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChannelAccount } from '../../../../../test/factories';
 import { createTestApp, requestAs, type TestApp } from '../../../../../test/harness';
-import { inboxSetup, receive } from '../abuse/conversation-test-kit';
+import { inboxSetup, receive } from '../../../../../test/kits/conversation-kit';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { inTransaction, type ServiceContext } from '../../../platform/context';
 import { announce } from '../../../platform/events/event-hub';
 import { assertCan } from '../../../platform/tenancy/policy';
-import { visibleConversation } from '../conversations.service';
+import { visibleConversation } from '../conversation-access.service';
 import { deleteStalePresence, findPresentColleagues, removePresence, upsertPresence } from './presence.repository';
 
 // A browser with the conversation open says so every 20 seconds; after a minute of silence it counts as gone.

@@ -4,7 +4,7 @@ import { ANSWER_PLACEHOLDER } from '../../../../../contracts/office-hours';
 import type { Clock } from '../../../platform/clock';
 import type { Db } from '../../../platform/db/database';
 import type { ConversationRow, MessageRow } from '../../../platform/db/schema';
-import { storeOutboxItem } from '../../channels/outbox.service';
+import { storeOutboxItem } from '../../channels/index';
 import { insertConversationEvent, updateConversation } from '../conversations.repository';
 import { isOpenAt, normDueAt } from './business-time';
 import { loadAccountNorms } from './office-hours.service';

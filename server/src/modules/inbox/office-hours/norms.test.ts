@@ -4,8 +4,7 @@ import { createTestApp, requestAs, signIn, type TestApp } from '../../../../../t
 import type { ChannelAccountRow } from '../../../platform/db/schema';
 import { enqueueJob } from '../../../platform/jobs/jobs.service';
 import { SYSTEM_ORGANISATION_ID } from '../../../platform/jobs/platform-jobs';
-import { plainMessage } from '../../channels/connector';
-import { storeMessages } from '../../channels/ingest.service';
+import { plainMessage, storeMessages } from '../../channels/index';
 import { formatAnswerMoment } from './norms.service';
 import { OVERDUE_JOB } from './overdue-alerts';
 

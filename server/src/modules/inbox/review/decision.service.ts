@@ -4,10 +4,9 @@ import type { OutboxRow, ReplyDraftsTable } from '../../../platform/db/schema';
 import { AppError, conflict, notFound } from '../../../platform/http/errors';
 import { assertCan } from '../../../platform/tenancy/policy';
 import type { Selectable } from 'kysely';
-import { findOutboxItem, findOutboxItemsAfter } from '../../channels/outbox.repository';
-import { toOutboxView } from '../../channels/outbox.service';
-import { findUser } from '../../users/users.repository';
-import { visibleConversation } from '../conversations.service';
+import { findOutboxEntriesAfter, findOutboxEntry, toOutboxView } from '../../channels/index';
+import { findUser } from '../../../platform/users/users.repository';
+import { visibleConversation } from '../conversation-access.service';
 import { queueConversationReply } from '../handling.service';
 import { announceConversation } from '../live/announce';
 import { lockDraft, updateDraft } from './review.repository';
@@ -34,10 +33,10 @@ async function lockedDraft(tx: ServiceContext, draftId: string) {
 // The parts queued for an approved draft, in order (each part waits for the one before it).
 async function queuedThread(tx: ServiceContext, firstId: string | null) {
   const thread: OutboxRow[] = [];
-  let next = firstId ? await findOutboxItem(tx.db, tx.actor.organisationId, firstId) : undefined;
+  let next = firstId ? await findOutboxEntry(tx.db, tx.actor.organisationId, firstId) : undefined;
   while (next && thread.length < 100) {
     thread.push(next);
-    [next] = await findOutboxItemsAfter(tx.db, tx.actor.organisationId, next.id);
+    [next] = await findOutboxEntriesAfter(tx.db, tx.actor.organisationId, next.id);
   }
   return thread.map(toOutboxView);
 }

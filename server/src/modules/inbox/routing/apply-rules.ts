@@ -2,12 +2,12 @@ import type { RoutingActions, RoutingConditions } from '../../../../../contracts
 import type { Clock } from '../../../platform/clock';
 import type { Db } from '../../../platform/db/database';
 import type { ConversationRow, MessageRow } from '../../../platform/db/schema';
-import { findTeam } from '../../users/teams.repository';
-import { findUser } from '../../users/users.repository';
+import { findTeam } from '../../../platform/users/teams.repository';
+import { findUser } from '../../../platform/users/users.repository';
 import { insertConversationEvent, updateConversation } from '../conversations.repository';
 import { findRules } from './rules.repository';
 import { decide } from './routing';
-import { listeningFactsOf } from '../../luisteren/pipeline/listening-facts';
+import { listeningFactsOf } from '../../luisteren/index';
 
 const PRIORITY_ORDER = ['laag', 'normaal', 'hoog', 'urgent'];
 

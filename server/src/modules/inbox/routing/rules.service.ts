@@ -5,12 +5,12 @@ import { inTransaction, type ServiceContext } from '../../../platform/context';
 import type { RoutingRuleRow } from '../../../platform/db/schema';
 import { badRequest, notFound } from '../../../platform/http/errors';
 import { assertCan } from '../../../platform/tenancy/policy';
-import { findAccount } from '../../channels/accounts.repository';
-import { findMunicipalities } from '../../organisations/organisations.repository';
-import { findTeam } from '../../users/teams.repository';
-import { findUser } from '../../users/users.repository';
-import { findMonitor } from '../../luisteren/monitors/monitors.repository';
+import { findMunicipalities } from '../../../platform/organisations/organisations.repository';
+import { findTeam } from '../../../platform/users/teams.repository';
+import { findUser } from '../../../platform/users/users.repository';
+import { monitorExists } from '../../luisteren/index';
 import { deleteRule, findRule, findRules, insertRule, updateRule } from './rules.repository';
+import { findChannelAccount } from '../../channels/index';
 
 type Create = z.infer<typeof routingRuleCreateSchema>;
 type Change = z.infer<typeof routingRuleChangeSchema>;
@@ -36,14 +36,14 @@ async function checkReferences(ctx: ServiceContext, conditions: RoutingCondition
   if (actions?.assignTeamId && !(await findTeam(ctx.db, organisationId, actions.assignTeamId))) refuse('actions.assignTeamId', 'Dit team bestaat niet in uw organisatie.');
   if (actions?.assignUserId && !(await findUser(ctx.db, organisationId, actions.assignUserId))) refuse('actions.assignUserId', 'Deze medewerker bestaat niet in uw organisatie.');
   for (const [index, accountId] of (conditions?.accountIds ?? []).entries()) {
-    if (!(await findAccount(ctx.db, organisationId, accountId))) refuse(`conditions.accountIds.${index}`, 'Dit kanaalaccount bestaat niet in uw organisatie.');
+    if (!(await findChannelAccount(ctx.db, organisationId, accountId))) refuse(`conditions.accountIds.${index}`, 'Dit kanaalaccount bestaat niet in uw organisatie.');
   }
   const municipalities = new Set((await findMunicipalities(ctx.db, organisationId)).map((m) => m.id));
   for (const [index, municipalityId] of (conditions?.municipalityIds ?? []).entries()) {
     if (!municipalities.has(municipalityId)) refuse(`conditions.municipalityIds.${index}`, 'Deze gemeente hoort niet bij uw organisatie.');
   }
   for (const [index, monitorId] of (conditions?.monitorIds ?? []).entries()) {
-    if (!(await findMonitor(ctx.db, organisationId, monitorId))) refuse(`conditions.monitorIds.${index}`, 'Deze monitor bestaat niet in uw organisatie.');
+    if (!(await monitorExists(ctx.db, organisationId, monitorId))) refuse(`conditions.monitorIds.${index}`, 'Deze monitor bestaat niet in uw organisatie.');
   }
 }
 

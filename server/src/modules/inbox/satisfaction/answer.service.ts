@@ -6,7 +6,7 @@ import type { Clock } from '../../../platform/clock';
 import type { Db } from '../../../platform/db/database';
 import type { ConversationRow } from '../../../platform/db/schema';
 import { AppError, notFound } from '../../../platform/http/errors';
-import { findMunicipality, findOrganisationBySlug } from '../../organisations/organisations.repository';
+import { findMunicipality, findOrganisationBySlug } from '../../../platform/organisations/organisations.repository';
 import { findConversation, insertConversationEvent } from '../conversations.repository';
 import { announceConversation } from '../live/announce';
 import { hashSurveyToken } from './invite.service';

@@ -3,9 +3,8 @@ import { CHANNEL_CAPABILITIES, checkLength, replyIsPublic } from '../../../../..
 import type { Channel } from '../../../../../contracts/channels';
 import type { ServiceContext } from '../../../platform/context';
 import type { ConversationRow } from '../../../platform/db/schema';
-import { findAccount } from '../../channels/accounts.repository';
-import { storeOutboxItem } from '../../channels/outbox.service';
-import { findOrganisationById } from '../../organisations/organisations.repository';
+import { findChannelAccount, storeOutboxItem } from '../../channels/index';
+import { findOrganisationById } from '../../../platform/organisations/organisations.repository';
 import { findConversationMessages, insertConversationEvent } from '../conversations.repository';
 import { findBlockOf, hasRegisterEntry } from '../abuse/abuse.repository';
 import { isBlockActive } from '../abuse/abuse-views';
@@ -43,7 +42,7 @@ export const SURVEY_TEXT_IN_THREAD =
 async function latestQuestionToAsk(tx: ServiceContext, conversation: ConversationRow) {
   const organisationId = tx.actor.organisationId;
   if (!CHANNEL_CAPABILITIES[conversation.channel as Channel]?.reply) return undefined;
-  const account = await findAccount(tx.db, organisationId, conversation.account_id);
+  const account = await findChannelAccount(tx.db, organisationId, conversation.account_id);
   if (!account?.satisfaction_survey) return undefined;
   if (await hasRegisterEntry(tx.db, organisationId, conversation.id)) return undefined;
   const block = await findBlockOf(tx.db, organisationId, conversation.account_id, conversation.author_id);

@@ -5,14 +5,14 @@ import type { satisfactionFiguresQuery } from '../../../../../contracts/conversa
 import { recordAudit } from '../../../platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '../../../platform/context';
 import { badRequest, notFound } from '../../../platform/http/errors';
-import { reportPeriod } from '../../../platform/local-days';
+import { reportPeriod } from '../../../platform/time/local-days';
 import { actsForMunicipality, assertCan } from '../../../platform/tenancy/policy';
-import { findAccount, findAccounts, updateAccount } from '../../channels/accounts.repository';
-import { findMunicipalities } from '../../organisations/organisations.repository';
-import { findTeams } from '../../users/teams.repository';
-import { findUsers } from '../../users/users.repository';
-import { visibleConversation } from '../conversations.service';
+import { findMunicipalities } from '../../../platform/organisations/organisations.repository';
+import { findTeams } from '../../../platform/users/teams.repository';
+import { findUsers } from '../../../platform/users/users.repository';
+import { visibleConversation } from '../conversation-access.service';
 import { findSurveysOfConversation, findSurveysSent } from './surveys.repository';
+import { findChannelAccount, listChannelAccounts, setAccountSatisfactionSurvey } from '../../channels/index';
 
 type FiguresQuery = z.infer<typeof satisfactionFiguresQuery>;
 type Sent = Awaited<ReturnType<typeof findSurveysSent>>[number];
@@ -48,7 +48,7 @@ export async function satisfactionFigures(ctx: ServiceContext, query: FiguresQue
   }
   const period = reportPeriod(query, selected[0]?.time_zone ?? 'Europe/Amsterdam', ctx.clock.now());
   const rows = await findSurveysSent(ctx.db, organisationId, { municipalityIds: selected.map((m) => m.id), from: period.fromInstant, until: period.untilInstant });
-  const [users, teams, accounts] = await Promise.all([findUsers(ctx.db, organisationId), findTeams(ctx.db, organisationId), findAccounts(ctx.db, organisationId)]);
+  const [users, teams, accounts] = await Promise.all([findUsers(ctx.db, organisationId), findTeams(ctx.db, organisationId), listChannelAccounts(ctx.db, organisationId)]);
   const userName = new Map(users.map((user) => [user.id, user.name]));
   const teamName = new Map(teams.map((team) => [team.id, team.name]));
   const accountOf = new Map(accounts.map((account) => [account.id, account]));
@@ -101,7 +101,7 @@ export async function conversationSatisfaction(ctx: ServiceContext, conversation
 
 export async function satisfactionSurveySetting(ctx: ServiceContext, accountId: string) {
   assertCan(ctx.actor, 'channels.read');
-  const account = await findAccount(ctx.db, ctx.actor.organisationId, accountId);
+  const account = await findChannelAccount(ctx.db, ctx.actor.organisationId, accountId);
   if (!account || !actsForMunicipality(ctx.actor, account.municipality_id)) throw notFound('Dit kanaalaccount');
   return { enabled: account.satisfaction_survey };
 }
@@ -111,9 +111,9 @@ export async function satisfactionSurveySetting(ctx: ServiceContext, accountId: 
 export async function setSatisfactionSurvey(ctx: ServiceContext, accountId: string, enabled: boolean) {
   assertCan(ctx.actor, 'channels.manage');
   return inTransaction(ctx, async (tx) => {
-    const account = await findAccount(tx.db, tx.actor.organisationId, accountId);
+    const account = await findChannelAccount(tx.db, tx.actor.organisationId, accountId);
     if (!account || !actsForMunicipality(tx.actor, account.municipality_id)) throw notFound('Dit kanaalaccount');
-    await updateAccount(tx.db, tx.actor.organisationId, account.id, { satisfaction_survey: enabled });
+    await setAccountSatisfactionSurvey(tx.db, tx.actor.organisationId, account.id, enabled);
     await recordAudit(tx, { action: 'kanaal.tevredenheidsvraag', recordType: 'kanaalaccount', recordId: account.id, details: { enabled } });
     return { enabled };
   });

@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChannelAccount } from '../../../../../test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '../../../../../test/harness';
 import type { ChannelAccountRow } from '../../../platform/db/schema';
-import { plainMessage } from '../../channels/connector';
-import { storeMessages } from '../../channels/ingest.service';
-import { inboxSetup, receive } from '../abuse/conversation-test-kit';
+import { plainMessage, storeMessages } from '../../channels/index';
+import { inboxSetup, receive } from '../../../../../test/kits/conversation-kit';
 import { SURVEY_TEXT_IN_THREAD } from './invite.service';
 
 // The satisfaction question under a public post carries no link (anyone reading the thread could use it):

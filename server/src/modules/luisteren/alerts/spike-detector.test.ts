@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadScenario, type SimulationTarget, simulate } from '../../channels/connectors/simulator/scenario';
+import { loadScenario, simulate, type SimulationTarget } from '../../channels/index';
 import { type BaselineCounts, judgeMonitor, type RecentCounts, spikeThreshold, worthALook } from './spike-detector';
 
 const MINUTE = 60_000;

@@ -4,8 +4,7 @@ import { buildChannelAccount, buildOrganisation, buildUser } from '../../../../.
 import { createTestApp, requestAs, signIn, type TestApp } from '../../../../../test/harness';
 import { enqueueJob } from '../../../platform/jobs/jobs.service';
 import { SYSTEM_ORGANISATION_ID } from '../../../platform/jobs/platform-jobs';
-import { plainMessage } from '../../channels/connector';
-import { storeMessages } from '../../channels/ingest.service';
+import { plainMessage, storeMessages } from '../../channels/index';
 
 let t: TestApp;
 // Monday 23 November 2026, 07:00 in Castricum: the B&W meeting is at 10:00.

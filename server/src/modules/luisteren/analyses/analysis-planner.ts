@@ -2,7 +2,7 @@ import type { Clock } from '../../../platform/clock';
 import type { Db } from '../../../platform/db/database';
 import { enqueueJob } from '../../../platform/jobs/jobs.service';
 import { nextCronRun } from '../../../platform/jobs/scheduler';
-import { findAlertRecipients } from '../../users/users.repository';
+import { findAlertRecipients } from '../../../platform/users/users.repository';
 import { findMonitor } from '../monitors/monitors.repository';
 import { advanceSchedule, findDueSchedules } from './analyses.repository';
 import { draftAnalysis } from './analyses.service';

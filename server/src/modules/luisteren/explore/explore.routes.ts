@@ -3,7 +3,7 @@ import { isoDateTime } from '../../../../../contracts/common';
 import { itemFilterSchema, itemListQuerySchema, itemPageSchema, listeningItemSchema, overviewSchema } from '../../../../../contracts/luisteren';
 import { type AppInstance, serviceContext } from '../../../platform/http/app';
 import { listItems, overview } from './explore.service';
-import { getItem, sendItemToInbox } from './item-detail.service';
+import { getItem } from './item-detail.service';
 
 const messageParams = z.strictObject({ messageId: z.uuid() });
 const itemDetailSchema = z.object({
@@ -31,11 +31,5 @@ export async function exploreRoutes(app: AppInstance) {
     '/api/v1/luisteren/items/:messageId',
     { config: { permission: 'listening.read' }, schema: { tags, summary: 'Eén bericht met zijn draad en wat de auteur eerder schreef', params: messageParams, response: { 200: itemDetailSchema } } },
     async (request) => getItem(serviceContext(request), request.params.messageId),
-  );
-
-  app.post(
-    '/api/v1/luisteren/items/:messageId/naar-inbox',
-    { config: { permission: 'inbox.handle' }, schema: { tags, summary: 'Zet het bericht als gesprek in de webcare-inbox', params: messageParams, response: { 200: z.object({ conversationId: z.uuid() }) } } },
-    async (request) => sendItemToInbox(serviceContext(request), request.params.messageId),
   );
 }

@@ -1,7 +1,5 @@
 import type { ServiceContext } from '../../../platform/context';
-import { conflict } from '../../../platform/http/errors';
 import { assertCan } from '../../../platform/tenancy/policy';
-import { bringIntoInbox } from '../../inbox/threading.service';
 import { findAuthorHistory, findThread } from './explore.repository';
 import { findVisibleItem, toItemView } from './explore.service';
 
@@ -17,13 +15,4 @@ export async function getItem(ctx: ServiceContext, messageId: string) {
     thread: thread.map((message) => ({ messageId: message.id, direction: message.direction, author: message.author_name ?? message.author_handle, text: message.text, postedAt: message.posted_at.toISOString(), publicUrl: message.public_url })),
     authorHistory: history.filter((other) => other.message_id !== messageId).slice(0, 20).map(toItemView),
   };
-}
-
-// "Naar inbox": a post found by listening becomes a webcare conversation, routed like any other.
-export async function sendItemToInbox(ctx: ServiceContext, messageId: string) {
-  assertCan(ctx.actor, 'inbox.handle');
-  const row = await findVisibleItem(ctx, messageId);
-  if (row.channel === 'rss') throw conflict('niet-te-beantwoorden', 'Een nieuwsbericht uit een feed kunt u niet beantwoorden; deel het met een collega of maak er een melding van.');
-  const conversationId = row.conversation_id ?? (await bringIntoInbox(ctx.db, ctx.clock, ctx.actor.organisationId, messageId));
-  return { conversationId };
 }

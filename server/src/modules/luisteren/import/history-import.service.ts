@@ -3,11 +3,9 @@ import { CHANNELS, type Channel } from '../../../../../contracts/channels';
 import type { Clock } from '../../../platform/clock';
 import type { Db } from '../../../platform/db/database';
 import type { ChannelAccountRow, MunicipalityRow } from '../../../platform/db/schema';
-import { findAccounts, insertAccount } from '../../channels/accounts.repository';
-import { plainMessage } from '../../channels/connector';
-import { storeMessages } from '../../channels/ingest.service';
-import { ImportRejected, type RowProblem } from '../../meldingen/import.service';
-import { findMunicipalities } from '../../organisations/organisations.repository';
+import { createArchiveAccount, listChannelAccounts, plainMessage, storeMessages } from '../../channels/index';
+import { ImportRejected, type RowProblem } from '../../meldingen/index';
+import { findMunicipalities } from '../../../platform/organisations/organisations.repository';
 import { processMessages } from '../pipeline/pipeline.service';
 
 // History exported from another listening tool (Coosto, OBI4wan, …) as CSV or NDJSON: every row is checked
@@ -118,7 +116,7 @@ async function archiveAccount(db: Db, organisationId: string, accounts: ChannelA
   const existing = accounts.find((account) => account.channel === channel && account.handle === handle);
   if (existing) return existing;
   // Paused and without secrets: nothing is ever polled or sent from it; it only holds imported history.
-  const created = await insertAccount(db, organisationId, { municipality_id: municipality.id, channel, handle, display_name: `Archief ${municipality.name} (${channel})`, settings: JSON.stringify({ import: true }), secrets_sealed: null, service_url: null, owner_user_id: null, paused: true, status: 'gepauzeerd' });
+  const created = await createArchiveAccount(db, organisationId, { municipalityId: municipality.id, channel, handle, displayName: `Archief ${municipality.name} (${channel})` });
   accounts.push(created);
   return created;
 }
@@ -127,7 +125,7 @@ export async function importHistory(db: Db, clock: Clock, organisationId: string
   const municipalities = await findMunicipalities(db, organisationId);
   const { rows, problems } = validateHistory(text, municipalities);
   if (problems.length > 0) throw new ImportRejected(problems);
-  const accounts = await findAccounts(db, organisationId);
+  const accounts = await listChannelAccounts(db, organisationId);
   let imported = 0;
   progress(0, rows.length);
   for (let start = 0; start < rows.length; start += BATCH) {

@@ -1,3 +1,4 @@
+import type { Db } from '../../../platform/db/database';
 import type { z } from 'zod';
 import type { Monitor, monitorChangeSchema, monitorCreateSchema } from '../../../../../contracts/luisteren';
 import { describeQueryError, parseMonitorQuery } from '../../../../../contracts/monitor-query';
@@ -5,7 +6,7 @@ import { recordAudit } from '../../../platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '../../../platform/context';
 import { badRequest, conflict, notFound } from '../../../platform/http/errors';
 import { actsForMunicipality, assertCan } from '../../../platform/tenancy/policy';
-import { findMunicipalities } from '../../organisations/organisations.repository';
+import { findMunicipalities } from '../../../platform/organisations/organisations.repository';
 import { startBackfill } from './backfill';
 import { deleteMonitor, findMonitor, findMonitors, insertMonitor, type MonitorWithCount, monitorNameTaken, updateMonitor } from './monitors.repository';
 
@@ -118,4 +119,9 @@ export async function removeMonitor(ctx: ServiceContext, monitorId: string) {
     await deleteMonitor(tx.db, tx.actor.organisationId, monitorId);
     await recordAudit(tx, { action: 'monitor.verwijderd', recordType: 'monitor', recordId: monitorId, details: { name: current.name } });
   });
+}
+
+// Whether the organisation has this monitor (the inbox's routing rules may name monitors).
+export async function monitorExists(db: Db, organisationId: string, monitorId: string) {
+  return (await findMonitor(db, organisationId, monitorId)) !== undefined;
 }

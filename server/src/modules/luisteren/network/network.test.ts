@@ -4,8 +4,7 @@ import { createTestApp, requestAs, signIn, type TestApp } from '../../../../../t
 import { buildListeningWorkspace } from '../../../../../test/listening-workspace';
 import type { ChannelAccountRow } from '../../../platform/db/schema';
 import { definePlatformSchedules } from '../../../platform/jobs/platform-jobs';
-import { plainMessage } from '../../channels/connector';
-import { storeMessages } from '../../channels/ingest.service';
+import { plainMessage, storeMessages } from '../../channels/index';
 import { claimPendingAuthors, countPendingAuthors } from './network-groups.repository';
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 import type { Clock } from '../../../platform/clock';
 import type { JobRegistry } from '../../../platform/jobs/job-registry';
-import { LISTEN_JOB, MESSAGE_JOBS_COALESCE } from '../../channels/ingest.service';
+import { storedMessagesJob } from '../../channels/index';
 import type { Db } from '../../../platform/db/database';
 import { mapInSlices } from '../../../platform/event-loop';
 import { duplicateFingerprints, simhashBands } from '../analysis/duplicates';
@@ -144,13 +144,10 @@ export async function authorListsOf(db: Db, organisationId: string, handles: str
   return lists;
 }
 
+// Analyses every stored message (listening subscribes to all of them in its index.ts).
+export const LISTEN_JOB = 'luisteren.verwerken';
+
 export function registerListeningPipeline(registry: JobRegistry, options: { publicUrl?: string }) {
   defaults = options;
-  registry.register({
-    name: LISTEN_JOB,
-    coalesce: MESSAGE_JOBS_COALESCE,
-    handler: async ({ db, clock, job, payload }) => {
-      await processMessages(db, clock, job.organisation_id, (payload.messageIds as string[]) ?? [], options);
-    },
-  });
+  registry.register(storedMessagesJob(LISTEN_JOB, (db, clock, organisationId, messageIds) => processMessages(db, clock, organisationId, messageIds, options)));
 }

@@ -2,8 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../../test/harness';
 import { buildListeningWorkspace } from '../../../../../test/listening-workspace';
-import { plainMessage } from '../../channels/connector';
-import { storeMessages } from '../../channels/ingest.service';
+import { plainMessage, storeMessages } from '../../channels/index';
 
 // A match refers to its monitor and its listening item, and an item to its message, through statement triggers
 // (migrations 0028, 0029) instead of foreign keys. These tests hold the triggers to what the keys guaranteed: nothing

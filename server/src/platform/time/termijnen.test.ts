@@ -6,7 +6,7 @@ import {
   computeDeadline,
   isWithinTermijn,
   workingDaysBetween,
-} from './termijn.ts';
+} from './termijnen.ts';
 
 const werkdagen = (days: number) => ({ days, kind: 'werkdagen' as const });
 const kalenderdagen = (days: number) => ({ days, kind: 'kalenderdagen' as const });

@@ -2,17 +2,15 @@ import type { AtpAgent } from '@atproto/api';
 import { TestNetworkNoAppView } from '@atproto/dev-env';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppPassword, createBlueskyUser, splitAtUri } from '../../../../test/bluesky-pds';
-import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '../../../../test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../test/harness';
-import { claimDueJob } from '../../platform/jobs/jobs.repository';
-import { connectorAccount } from '../channels/channel-jobs';
-import { plainMessage } from '../channels/connector';
-import { blueskyConnector } from '../channels/connectors/bluesky/bluesky.connector';
-import { storeMessages } from '../channels/ingest.service';
-import { loadOutboundRequest } from '../channels/outbox.service';
+import { createAppPassword, createBlueskyUser, splitAtUri } from './bluesky-pds';
+import { buildOrganisation, buildUser, TEST_SECRET_KEY } from './factories';
+import { createTestApp, requestAs, signIn, type TestApp } from './harness';
+import { claimDueJob } from '../server/src/platform/jobs/jobs.repository';
+import { connectorAccount } from '../server/src/modules/channels/channel-jobs';
+import { blueskyConnector } from '../server/src/modules/channels/connectors/bluesky/bluesky.connector';
+import { loadOutboundRequest, plainMessage, storeMessages } from '../server/src/modules/channels/index';
 
-// A long reply on Bluesky goes out as a numbered thread whose part n + 1 answers part n, against a real PDS
+// Channels and the inbox together: a long reply on Bluesky goes out as a numbered thread whose part n + 1 answers part n, against a real PDS
 // (@atproto/dev-env without AppView: posting and reading records is all this needs).
 let network: TestNetworkNoAppView;
 let t: TestApp;

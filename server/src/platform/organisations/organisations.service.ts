@@ -1,10 +1,10 @@
 import type { Selectable } from 'kysely';
-import { recordAudit } from '../../platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '../../platform/context';
-import type { Db } from '../../platform/db/database';
-import type { MunicipalitiesTable } from '../../platform/db/schema';
-import { badRequest, conflict, notFound } from '../../platform/http/errors';
-import { assertCan } from '../../platform/tenancy/policy';
+import { recordAudit } from '../audit/audit.service';
+import { inTransaction, type ServiceContext } from '../context';
+import type { Db } from '../db/database';
+import type { MunicipalitiesTable } from '../db/schema';
+import { badRequest, conflict, notFound } from '../http/errors';
+import { assertCan } from '../tenancy/policy';
 import {
   findMunicipalities,
   findMunicipality,

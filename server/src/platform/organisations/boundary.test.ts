@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation } from '../../../../test/factories';
 import { createTestApp, type TestApp } from '../../../../test/harness';
 import { BoundaryError, parseBoundary, setMunicipalityBoundary } from './boundary';
-import { isInside } from '../meldingen/location';
+import { isInside } from './boundary';
 
 const square = { type: 'Polygon', coordinates: [[[4.6, 52.52], [4.75, 52.52], [4.75, 52.59], [4.6, 52.59], [4.6, 52.52]]] };
 const feature = (statcode: string, geometry: unknown) => ({ type: 'Feature', properties: { statcode, statnaam: 'x' }, geometry });

@@ -1,6 +1,6 @@
-import type { Role } from '../../platform/tenancy/roles';
-import { buildOrganisation, buildUser } from '../../../../test/factories';
-import { requestAs, signIn, type TestApp } from '../../../../test/harness';
+import type { Role } from '../../server/src/platform/tenancy/roles';
+import { buildOrganisation, buildUser } from '../factories';
+import { requestAs, signIn, type TestApp } from '../harness';
 
 // What the klachten tests share: an organisation with people in the roles that matter, each speaking through an
 // API token (the tests move the clock by weeks, past a session's idle timeout).

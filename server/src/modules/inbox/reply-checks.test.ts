@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChannelAccount, buildOrganisation, buildUser } from '../../../../test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '../../../../test/harness';
-import { plainMessage } from '../channels/connector';
-import { storeMessages } from '../channels/ingest.service';
+import { plainMessage, storeMessages } from '../channels/index';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,10 +1,10 @@
-import { recordAudit } from '../../platform/audit/audit.service';
-import { assertPasswordStrength, hashPassword } from '../../platform/auth/passwords';
-import { inTransaction, type ServiceContext } from '../../platform/context';
-import type { Db } from '../../platform/db/database';
-import { badRequest, conflict, notFound } from '../../platform/http/errors';
-import { assertCan } from '../../platform/tenancy/policy';
-import type { Role } from '../../platform/tenancy/roles';
+import { recordAudit } from '../audit/audit.service';
+import { assertPasswordStrength, hashPassword } from '../auth/passwords';
+import { inTransaction, type ServiceContext } from '../context';
+import type { Db } from '../db/database';
+import { badRequest, conflict, notFound } from '../http/errors';
+import { assertCan } from '../tenancy/policy';
+import type { Role } from '../tenancy/roles';
 import { findMunicipalities } from '../organisations/organisations.repository';
 import {
   findRolesAndMunicipalities,

@@ -8,7 +8,7 @@ import {
   userCreateSchema,
   userSchema,
 } from '../../../../contracts/users';
-import { type AppInstance, serviceContext } from '../../platform/http/app';
+import { type AppInstance, serviceContext } from '../http/app';
 import { changeTeam, createTeam, getTeam, listTeams, removeTeam } from './teams.service';
 import { changeUser, createUser, getUser, listUsers } from './users.service';
 

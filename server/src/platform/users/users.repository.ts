@@ -1,5 +1,5 @@
-import type { Db } from '../../platform/db/database';
-import type { Role } from '../../platform/tenancy/roles';
+import type { Db } from '../db/database';
+import type { Role } from '../tenancy/roles';
 
 export interface NewUser {
   email: string;

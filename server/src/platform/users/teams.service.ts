@@ -1,7 +1,7 @@
-import { recordAudit } from '../../platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '../../platform/context';
-import { badRequest, conflict, notFound } from '../../platform/http/errors';
-import { assertCan } from '../../platform/tenancy/policy';
+import { recordAudit } from '../audit/audit.service';
+import { inTransaction, type ServiceContext } from '../context';
+import { badRequest, conflict, notFound } from '../http/errors';
+import { assertCan } from '../tenancy/policy';
 import {
   countExistingUsers,
   deleteTeamRow,

@@ -1,4 +1,4 @@
-import { badRequest } from './http/errors';
+import { badRequest } from '../http/errors';
 
 // Figures and reports count whole local days ("1 januari tot en met 30 juni" in Amsterdam), not UTC days.
 

@@ -1,0 +1,41 @@
+import type { PleinModule } from '../../platform/plein-module';
+import { registerChannelJobs } from './channel-jobs';
+import { channelsRoutes } from './channels.routes';
+import { simulatorRoutes } from './connectors/simulator/simulator.routes';
+import { webhookRoutes } from './webhooks.routes';
+
+// Kanalen: the public API of the channels module. Every platform's messages come in through storeMessages and
+// leave through the outbox; other modules use what is exported here and nothing else.
+export const channelsModule: PleinModule = {
+  name: 'kanalen',
+  routes: async (app) => {
+    await channelsRoutes(app);
+    await webhookRoutes(app);
+    await simulatorRoutes(app);
+  },
+  jobs: (registry, kit) => registerChannelJobs(registry, { keys: kit.keys, fetch: kit.fetch, mailer: kit.mailer, mailDomain: kit.mailDomain }),
+};
+
+export { type SecretKeys } from './account-secrets';
+export { addAccount, resealAccountSecrets } from './accounts.service';
+export { queueCaseReply } from './case-replies.service';
+export { type NormalisedMessage, plainMessage } from './connector';
+export { loadScenario, type SimulationTarget, simulate } from './connectors/simulator/scenario';
+export { storeMessages } from './ingest.service';
+export { storedMessagesJob, subscribeToStoredMessages } from './message-subscriptions';
+export { loadOutboundRequest, queueOutbound, storeOutboxItem, toOutboxView } from './outbox.service';
+export {
+  createArchiveAccount,
+  findChannelAccount,
+  findChannelAccountOfMunicipality,
+  findImageAttachmentIdsOfMessage,
+  findOutboxEntriesAfter,
+  findOutboxEntry,
+  findRepliesToMessages,
+  findStoredAttachment,
+  findStoredMessage,
+  listChannelAccounts,
+  setAccountSatisfactionSurvey,
+  storeAttachment,
+} from './records.service';
+export { StreamSupervisor } from './stream-supervisor';

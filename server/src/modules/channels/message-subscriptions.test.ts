@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { messagesPerSubscription, subscribeToStoredMessages } from './message-subscriptions';
+
+// Channels hand stored messages to whoever subscribed, by purpose, without knowing who that is.
+describe('abonnementen op opgeslagen berichten', () => {
+  subscribeToStoredMessages({ job: 'test.gesprekken', purpose: 'conversation' });
+  subscribeToStoredMessages({ job: 'test.alles', purpose: 'any' });
+
+  const messages = [
+    { id: 'in', direction: 'in', channel: 'mastodon' },
+    { id: 'uit', direction: 'uit', channel: 'mastodon' },
+    { id: 'feed', direction: 'in', channel: 'rss' },
+  ];
+  const jobsOf = (stream: string | null) =>
+    Object.fromEntries(messagesPerSubscription(messages, stream).map(({ subscription, messages: served }) => [subscription.job, served.map((message) => message.id)]));
+
+  it('geeft een gesprek-abonnee wat inwoners stuurden en wat wij plaatsten, maar geen feed', () => {
+    expect(jobsOf(null)['test.gesprekken']).toEqual(['in', 'uit']);
+    expect(jobsOf(null)['test.alles']).toEqual(['in', 'uit', 'feed']);
+  });
+
+  it('houdt zoekresultaten en geïmporteerde geschiedenis buiten de gesprekken', () => {
+    expect(jobsOf('search')['test.gesprekken']).toEqual(['uit']);
+    expect(jobsOf('import')['test.gesprekken']).toEqual(['uit']);
+    expect(jobsOf('search')['test.alles']).toEqual(['in', 'uit', 'feed']);
+  });
+
+  it('telt een tweede aanmelding van dezelfde taak niet dubbel', () => {
+    subscribeToStoredMessages({ job: 'test.alles', purpose: 'any' });
+    expect(messagesPerSubscription(messages, null).filter(({ subscription }) => subscription.job === 'test.alles')).toHaveLength(1);
+  });
+});

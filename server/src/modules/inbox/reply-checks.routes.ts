@@ -1,0 +1,23 @@
+import { idParams } from '../../../../contracts/common';
+import { replyCheckRequestSchema, replyCheckResultSchema } from '../../../../contracts/reply-checks';
+import { type AppInstance, serviceContext } from '../../platform/http/app';
+import { checkConversationReply } from './reply-checks.service';
+
+export async function replyCheckRoutes(app: AppInstance) {
+  const tags = ['Reageren'];
+
+  app.post(
+    '/api/v1/conversations/:id/reply-check',
+    {
+      config: { permission: 'inbox.handle' },
+      schema: {
+        tags,
+        summary: 'Controleer een concept-antwoord vóór versturen: blokkerende problemen, waarschuwingen (belofte, persoonsgegevens in een openbaar antwoord), lengte, draad en de toonvragen',
+        params: idParams,
+        body: replyCheckRequestSchema,
+        response: { 200: replyCheckResultSchema },
+      },
+    },
+    async (request) => checkConversationReply(serviceContext(request), request.params.id, request.body),
+  );
+}
