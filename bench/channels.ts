@@ -2,10 +2,10 @@
 // idempotent ingest path polls and webhooks use (storeMessages: dedupe on platform id, one transaction
 // per batch). Baseline in the same run: a plain multi-row INSERT of equally many generated rows, the
 // floor no ingest path can go below. Runs on the embedded PGlite (npm start's default).
-import { systemClock } from '../server/src/platform/clock';
-import { openDatabase } from '../server/src/platform/db/database';
-import { migrate } from '../server/src/platform/db/migrate';
-import { createOrganisation } from '../server/src/platform/organisations/organisations.service';
+import { systemClock } from '@platform/clock';
+import { openDatabase } from '@platform/db/database';
+import { migrate } from '@platform/db/migrate';
+import { createOrganisation } from '@platform/organisations/organisations.service';
 import { insertAccount } from '../server/src/modules/channels/accounts.repository';
 import { storeMessages } from '../server/src/modules/channels/ingest.service';
 import { subscribeModulesToStoredMessages } from '../server/src/modules/index';

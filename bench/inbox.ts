@@ -4,16 +4,16 @@
 // the same repository query straight against the database: the floor the API cannot go below.
 // Uses DATABASE_URL when set (PostgreSQL), otherwise the embedded PGlite.
 import { sql } from 'kysely';
-import { cliOrigin } from '../server/src/platform/context';
-import { loadConfig } from '../server/src/platform/config';
-import { systemClock } from '../server/src/platform/clock';
-import { openDatabase } from '../server/src/platform/db/database';
+import { cliOrigin } from '@platform/context';
+import { loadConfig } from '@platform/config';
+import { systemClock } from '@platform/clock';
+import { openDatabase } from '@platform/db/database';
 import { createRuntime } from '../server/src/runtime';
-import { createApiToken } from '../server/src/platform/auth/auth.service';
+import { createApiToken } from '@platform/auth/auth.service';
 import { operatorActor } from '../server/src/cli/operator';
-import { createOrganisation } from '../server/src/platform/organisations/organisations.service';
+import { createOrganisation } from '@platform/organisations/organisations.service';
 import { insertAccount } from '../server/src/modules/channels/accounts.repository';
-import { createUser } from '../server/src/platform/users/users.service';
+import { createUser } from '@platform/users/users.service';
 import { findConversations, findRecentMessages } from '../server/src/modules/inbox/conversations.repository';
 
 const ROUNDS = 40;

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import type { Db } from '../server/src/platform/db/database';
+import type { Db } from '@platform/db/database';
 
 const SCENARIOS = join(dirname(fileURLToPath(import.meta.url)), '../server/src/modules/channels/connectors/simulator/scenarios');
 

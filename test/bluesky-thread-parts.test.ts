@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppPassword, createBlueskyUser, splitAtUri } from './bluesky-pds';
 import { buildOrganisation, buildUser, TEST_SECRET_KEY } from './factories';
 import { createTestApp, requestAs, signIn, type TestApp } from './harness';
-import { claimDueJob } from '../server/src/platform/jobs/jobs.repository';
+import { claimDueJob } from '@platform/jobs/jobs.repository';
 import { connectorAccount } from '../server/src/modules/channels/channel-jobs';
 import { blueskyConnector } from '../server/src/modules/channels/connectors/bluesky/bluesky.connector';
 import { loadOutboundRequest, plainMessage, storeMessages } from '../server/src/modules/channels/index';

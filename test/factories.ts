@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../server/src/platform/clock';
-import { cliOrigin } from '../server/src/platform/context';
-import type { Db } from '../server/src/platform/db/database';
-import type { Role } from '../server/src/platform/tenancy/roles';
+import type { Clock } from '@platform/clock';
+import { cliOrigin } from '@platform/context';
+import type { Db } from '@platform/db/database';
+import type { Role } from '@platform/tenancy/roles';
 import { operatorActor } from '../server/src/cli/operator';
-import { createOrganisation } from '../server/src/platform/organisations/organisations.service';
-import { createUser } from '../server/src/platform/users/users.service';
+import { createOrganisation } from '@platform/organisations/organisations.service';
+import { createUser } from '@platform/users/users.service';
 import { addAccount } from '../server/src/modules/channels/accounts.service';
-import type { Channel } from '../contracts/channels';
+import type { Channel } from '@contracts/channels';
 
 let counter = 0;
 function unique(): string {

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { adminOn, pgTemplateName, serverOf } from './pg-admin';
 import type { DestinationStream } from 'pino';
-import { ManualClock } from '../server/src/platform/clock';
-import { loadConfig, type Config } from '../server/src/platform/config';
-import { type DatabaseHandle, openDatabase } from '../server/src/platform/db/database';
+import { ManualClock } from '@platform/clock';
+import { loadConfig, type Config } from '@platform/config';
+import { type DatabaseHandle, openDatabase } from '@platform/db/database';
 import { createRuntime, type Runtime } from '../server/src/runtime';
 
 export interface TestApp extends Runtime {

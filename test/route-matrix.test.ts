@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES } from '../server/src/platform/tenancy/roles';
-import { insertJob } from '../server/src/platform/jobs/jobs.repository';
+import { ROLES } from '@platform/tenancy/roles';
+import { insertJob } from '@platform/jobs/jobs.repository';
 import { plainMessage } from '../server/src/modules/channels/connector';
 import { storeMessages } from '../server/src/modules/channels/ingest.service';
 import { buildChannelAccount, buildOrganisation, buildUser } from './factories';

@@ -8,6 +8,8 @@ export default defineConfig({
   root: webRoot,
   base: '/',
   plugins: [react()],
+  // The web app shares only contracts/ with the server (tsconfig.json's @contracts alias).
+  resolve: { alias: { '@contracts': fileURLToPath(new URL('../contracts', import.meta.url)) } },
   // Nothing from the environment is baked into the bundle; runtime facts come from /api/v1/installation.
   envPrefix: 'PLEIN_WEB_BUILD_',
   // The server only serves /assets/* from web/dist, so nothing may live beside index.html.

@@ -1,18 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { type DestinationStream, pino } from 'pino';
-import { systemClock, type Clock } from './platform/clock';
-import type { Config } from './platform/config';
-import { type DatabaseHandle, openDatabase } from './platform/db/database';
-import { migrate } from './platform/db/migrate';
-import { buildApp } from './platform/http/app';
-import { JobRegistry } from './platform/jobs/job-registry';
-import { Worker } from './platform/jobs/worker';
-import { loggerOptions } from './platform/logging';
-import { createMailer, mailJob } from './platform/mail/mailer';
+import { systemClock, type Clock } from '@platform/clock';
+import type { Config } from '@platform/config';
+import { type DatabaseHandle, openDatabase } from '@platform/db/database';
+import { migrate } from '@platform/db/migrate';
+import { buildApp } from '@platform/http/app';
+import { JobRegistry } from '@platform/jobs/job-registry';
+import { Worker } from '@platform/jobs/worker';
+import { loggerOptions } from '@platform/logging';
+import { createMailer, mailJob } from '@platform/mail/mailer';
 import { registerModuleJobs, registerModules, subscribeModulesToStoredMessages } from './modules/index';
-import { registerPlatformJobs } from './platform/jobs/platform-jobs';
-import { EventHub } from './platform/events/event-hub';
+import { registerPlatformJobs } from '@platform/jobs/platform-jobs';
+import { EventHub } from '@platform/events/event-hub';
 import { StreamSupervisor } from './modules/channels/index';
 
 export interface Runtime {

@@ -1,8 +1,8 @@
 import { afterEach, expect, it } from 'vitest';
-import { openScratchDatabase } from '../../test/harness';
-import { loadConfig } from './platform/config';
-import { findSchedules } from './platform/jobs/schedules.repository';
-import { SYSTEM_ORGANISATION_ID } from './platform/jobs/platform-jobs';
+import { openScratchDatabase } from '@test/harness';
+import { loadConfig } from '@platform/config';
+import { findSchedules } from '@platform/jobs/schedules.repository';
+import { SYSTEM_ORGANISATION_ID } from '@platform/jobs/platform-jobs';
 import { type StartedPlein, startPlein } from './start';
 
 let started: StartedPlein | null = null;

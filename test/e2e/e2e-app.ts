@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { enqueueJob } from '../../server/src/platform/jobs/jobs.service';
+import { enqueueJob } from '@platform/jobs/jobs.service';
 import { plainMessage } from '../../server/src/modules/channels/connector';
 import { storeMessages } from '../../server/src/modules/channels/ingest.service';
 import { buildOrganisation, buildUser, TEST_PASSWORD } from '../factories';

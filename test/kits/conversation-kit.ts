@@ -1,7 +1,7 @@
 import { buildChannelAccount, buildOrganisation, buildUser } from '../factories';
 import { requestAs, signIn, type TestApp } from '../harness';
-import type { Channel } from '../../contracts/channels';
-import type { ChannelAccountRow } from '../../server/src/platform/db/schema';
+import type { Channel } from '@contracts/channels';
+import type { ChannelAccountRow } from '@platform/db/schema';
 import { plainMessage, storeMessages } from '../../server/src/modules/channels/index';
 
 // An organisation with a simulated account in Castricum and a signed-in beheerder; messages arrive as

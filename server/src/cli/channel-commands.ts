@@ -1,9 +1,9 @@
-import { CHANNEL_REQUIREMENTS } from '../../../contracts/channel-fields';
-import { CHANNELS, type Channel } from '../../../contracts/channels';
-import type { Clock } from '../platform/clock';
-import { cliOrigin } from '../platform/context';
-import type { Db } from '../platform/db/database';
-import { findMunicipalities, findOrganisationBySlug } from '../platform/organisations/organisations.repository';
+import { CHANNEL_REQUIREMENTS } from '@contracts/channel-fields';
+import { CHANNELS, type Channel } from '@contracts/channels';
+import type { Clock } from '@platform/clock';
+import { cliOrigin } from '@platform/context';
+import type { Db } from '@platform/db/database';
+import { findMunicipalities, findOrganisationBySlug } from '@platform/organisations/organisations.repository';
 import { addAccount, resealAccountSecrets, type SecretKeys } from '../modules/channels/index';
 import { UsageError } from './cli-errors';
 import { operatorActor } from './operator';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../platform/db/database';
+import { openDatabase } from '@platform/db/database';
 import { resolveTarget } from '../modules/open311/index';
 
 // The CLI runs as operators run it: a separate process on the embedded database (or DATABASE_URL in CI).

@@ -1,14 +1,14 @@
-import { cliOrigin, type ServiceContext } from '../platform/context';
-import type { Clock } from '../platform/clock';
-import type { Db } from '../platform/db/database';
-import { loadActor } from '../platform/auth/actor';
-import { createApiToken } from '../platform/auth/auth.service';
-import { isRole, ROLES, type Role } from '../platform/tenancy/roles';
-import { findMunicipalities, findOrganisationBySlug } from '../platform/organisations/organisations.repository';
-import { createOrganisation } from '../platform/organisations/organisations.service';
-import type { NewMunicipality } from '../platform/organisations/organisations.repository';
-import { findUserByEmail, findUsersByEmailAcrossOrganisations } from '../platform/users/users.repository';
-import { createUser } from '../platform/users/users.service';
+import { cliOrigin, type ServiceContext } from '@platform/context';
+import type { Clock } from '@platform/clock';
+import type { Db } from '@platform/db/database';
+import { loadActor } from '@platform/auth/actor';
+import { createApiToken } from '@platform/auth/auth.service';
+import { isRole, ROLES, type Role } from '@platform/tenancy/roles';
+import { findMunicipalities, findOrganisationBySlug } from '@platform/organisations/organisations.repository';
+import { createOrganisation } from '@platform/organisations/organisations.service';
+import type { NewMunicipality } from '@platform/organisations/organisations.repository';
+import { findUserByEmail, findUsersByEmailAcrossOrganisations } from '@platform/users/users.repository';
+import { createUser } from '@platform/users/users.service';
 import { UsageError } from './cli-errors';
 import { operatorActor } from './operator';
 

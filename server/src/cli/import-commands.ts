@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
-import type { Db } from '../platform/db/database';
-import { findOrganisationBySlug } from '../platform/organisations/organisations.repository';
+import type { Db } from '@platform/db/database';
+import { findOrganisationBySlug } from '@platform/organisations/organisations.repository';
 import { importMeldingen } from '../modules/meldingen/index';
 import { importHistory } from '../modules/luisteren/index';
-import type { Clock } from '../platform/clock';
-import { BoundaryError, setMunicipalityBoundary } from '../platform/organisations/boundary';
+import type { Clock } from '@platform/clock';
+import { BoundaryError, setMunicipalityBoundary } from '@platform/organisations/boundary';
 import { UsageError } from './cli-errors';
 
 function readImportFile(file: string | undefined, usage: string) {

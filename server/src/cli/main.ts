@@ -1,18 +1,18 @@
 import { parseArgs } from 'node:util';
-import { systemClock } from '../platform/clock';
-import { ConfigError, loadConfig } from '../platform/config';
-import { openDatabase } from '../platform/db/database';
-import { DataDirInUseError } from '../platform/db/data-dir-lock';
-import { migrate } from '../platform/db/migrate';
-import { AppError } from '../platform/http/errors';
-import { isRole, ROLES } from '../platform/tenancy/roles';
+import { systemClock } from '@platform/clock';
+import { ConfigError, loadConfig } from '@platform/config';
+import { openDatabase } from '@platform/db/database';
+import { DataDirInUseError } from '@platform/db/data-dir-lock';
+import { migrate } from '@platform/db/migrate';
+import { AppError } from '@platform/http/errors';
+import { isRole, ROLES } from '@platform/tenancy/roles';
 import { readStdin, required, UsageError } from './cli-errors';
 import { createOrganisationCommand, createTokenCommand, createUserCommand } from './commands';
 import { importBerichtenCommand, importMeldingenCommand, municipalityBoundaryCommand } from './import-commands';
 import { addAccountCommand, parseChannel, rotateSecretsCommand, stdinSecretKey } from './channel-commands';
 import { createOpen311ClientCommand } from './open311-commands';
 import { subscribeModulesToStoredMessages } from '../modules/index';
-import type { Config } from '../platform/config';
+import type { Config } from '@platform/config';
 
 const secretKeys = (config: Config) => ({ current: config.secretKey, previous: config.previousSecretKeys });
 

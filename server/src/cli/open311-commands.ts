@@ -1,7 +1,7 @@
-import type { Clock } from '../platform/clock';
-import { cliOrigin } from '../platform/context';
-import type { Db } from '../platform/db/database';
-import { findOrganisationBySlug } from '../platform/organisations/organisations.repository';
+import type { Clock } from '@platform/clock';
+import { cliOrigin } from '@platform/context';
+import type { Db } from '@platform/db/database';
+import { findOrganisationBySlug } from '@platform/organisations/organisations.repository';
 import { createOpen311Client } from '../modules/open311/index';
 import { UsageError } from './cli-errors';
 import { operatorActor } from './operator';

@@ -1,4 +1,4 @@
-import type { Actor } from '../platform/tenancy/policy';
+import type { Actor } from '@platform/tenancy/policy';
 
 // Operators at the command line act as a beheerder of the organisation they name; the audit log says "CLI".
 export function operatorActor(organisationId: string): Actor {

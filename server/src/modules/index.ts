@@ -1,7 +1,7 @@
-import type { AppInstance } from '../platform/http/app';
-import { platformRoutes } from '../platform/http/platform.routes';
-import type { JobRegistry } from '../platform/jobs/job-registry';
-import type { ModuleKit, PleinModule } from '../platform/plein-module';
+import type { AppInstance } from '@platform/http/app';
+import { platformRoutes } from '@platform/http/platform.routes';
+import type { JobRegistry } from '@platform/jobs/job-registry';
+import type { ModuleKit, PleinModule } from '@platform/plein-module';
 import { channelsModule, subscribeToStoredMessages } from './channels/index';
 import { inboxModule } from './inbox/index';
 import { klachtenModule } from './klachten/index';

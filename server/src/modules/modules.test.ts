@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { JobRegistry } from '../platform/jobs/job-registry';
+import { JobRegistry } from '@platform/jobs/job-registry';
 import { MODULES, registerModuleJobs } from './index';
 
 const MODULES_DIR = join(import.meta.dirname);

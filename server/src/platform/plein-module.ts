@@ -1,4 +1,4 @@
-import type { MessagePurpose } from '../../../contracts/message-purpose';
+import type { MessagePurpose } from '@contracts/message-purpose';
 import type { SecretKeys } from './auth/secret-box';
 import type { AppInstance } from './http/app';
 import type { JobRegistry } from './jobs/job-registry';

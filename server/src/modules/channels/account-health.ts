@@ -1,8 +1,8 @@
-import type { Clock } from '../../platform/clock';
-import type { Db } from '../../platform/db/database';
-import type { ChannelAccountRow } from '../../platform/db/schema';
-import { enqueueJob } from '../../platform/jobs/jobs.service';
-import { findAlertRecipients } from '../../platform/users/users.repository';
+import type { Clock } from '@platform/clock';
+import type { Db } from '@platform/db/database';
+import type { ChannelAccountRow } from '@platform/db/schema';
+import { enqueueJob } from '@platform/jobs/jobs.service';
+import { findAlertRecipients } from '@platform/users/users.repository';
 import { updateAccount } from './accounts.repository';
 import type { ChannelError } from './connector';
 

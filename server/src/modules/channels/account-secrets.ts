@@ -1,5 +1,5 @@
-import { openSecret, type SecretKeys, sealSecret, SecretBoxError } from '../../platform/auth/secret-box';
-import { badRequest } from '../../platform/http/errors';
+import { openSecret, type SecretKeys, sealSecret, SecretBoxError } from '@platform/auth/secret-box';
+import { badRequest } from '@platform/http/errors';
 
 export type { SecretKeys };
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '../../../../test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../test/harness';
+import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { openAccountSecrets, sealAccountSecrets } from './account-secrets';
 
 let t: TestApp;

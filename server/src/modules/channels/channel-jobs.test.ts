@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildChannelAccount, buildOrganisation } from '../../../../test/factories';
-import { createTestApp, type TestApp } from '../../../../test/harness';
-import type { JobRow } from '../../platform/db/schema';
+import { buildChannelAccount, buildOrganisation } from '@test/factories';
+import { createTestApp, type TestApp } from '@test/harness';
+import type { JobRow } from '@platform/db/schema';
 import { ChannelError } from './connector';
 import { POLL_JOB } from './ingest.service';
 

@@ -1,10 +1,10 @@
-import type { Clock } from '../../platform/clock';
-import type { Mailer } from '../../platform/mail/mailer';
-import type { Db } from '../../platform/db/database';
-import type { ChannelAccountRow } from '../../platform/db/schema';
-import { backoffDelayMs, type JobRegistry } from '../../platform/jobs/job-registry';
-import { enqueueJob } from '../../platform/jobs/jobs.service';
-import { deleteFinishedJobs } from '../../platform/jobs/jobs.repository';
+import type { Clock } from '@platform/clock';
+import type { Mailer } from '@platform/mail/mailer';
+import type { Db } from '@platform/db/database';
+import type { ChannelAccountRow } from '@platform/db/schema';
+import { backoffDelayMs, type JobRegistry } from '@platform/jobs/job-registry';
+import { enqueueJob } from '@platform/jobs/jobs.service';
+import { deleteFinishedJobs } from '@platform/jobs/jobs.repository';
 import { openAccountSecrets, sealAccountSecrets, type SecretKeys } from './account-secrets';
 import { recordAccountFailure, recordAccountSuccess } from './account-health';
 import { findAccount, findPollableAccounts, lockAccount, updateAccount } from './accounts.repository';

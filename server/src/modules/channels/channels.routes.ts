@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CHANNEL_REQUIREMENTS } from '../../../../contracts/channel-fields';
-import { CHANNEL_CAPABILITIES } from '../../../../contracts/channel-limits';
+import { CHANNEL_REQUIREMENTS } from '@contracts/channel-fields';
+import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
 import {
   channelAccountChangeSchema,
   channelAccountCreateSchema,
@@ -12,9 +12,9 @@ import {
   outboxCreateSchema,
   outboxItemSchema,
   phoneNoteCreateSchema,
-} from '../../../../contracts/channels';
-import { idParams } from '../../../../contracts/common';
-import { type AppInstance, serviceContext } from '../../platform/http/app';
+} from '@contracts/channels';
+import { idParams } from '@contracts/common';
+import { type AppInstance, serviceContext } from '@platform/http/app';
 import type { SecretKeys } from './account-secrets';
 import { addAccount, changeAccount, getAccount, listAccounts } from './accounts.service';
 import { describeContactForm, issueChallenge, submitContactForm } from './contact-form.service';

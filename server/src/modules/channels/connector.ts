@@ -1,6 +1,6 @@
-import type { Channel } from '../../../../contracts/channels';
-import type { Clock } from '../../platform/clock';
-import type { Mailer } from '../../platform/mail/mailer';
+import type { Channel } from '@contracts/channels';
+import type { Clock } from '@platform/clock';
+import type { Mailer } from '@platform/mail/mailer';
 
 // The one shape every channel speaks. Connectors only talk to their platform; storing, cursors,
 // retries, rate limits and the outbox are the channel service's job, the same for every platform.

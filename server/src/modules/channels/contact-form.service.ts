@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Clock } from '../../platform/clock';
-import type { Db } from '../../platform/db/database';
-import { AppError, badRequest, notFound } from '../../platform/http/errors';
-import { enqueueJob } from '../../platform/jobs/jobs.service';
-import { findMunicipalities, findOrganisationBySlug } from '../../platform/organisations/organisations.repository';
+import type { Clock } from '@platform/clock';
+import type { Db } from '@platform/db/database';
+import { AppError, badRequest, notFound } from '@platform/http/errors';
+import { enqueueJob } from '@platform/jobs/jobs.service';
+import { findMunicipalities, findOrganisationBySlug } from '@platform/organisations/organisations.repository';
 import { findAccountByChannel } from './accounts.repository';
 import { claimChallenge, insertChallenge } from './form-challenges.repository';
 import { plainMessage } from './connector';

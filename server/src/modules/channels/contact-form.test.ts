@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildChannelAccount, buildOrganisation, buildUser } from '../../../../test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../test/harness';
-import { startSmtpSink } from '../../../../test/smtp-sink';
+import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { startSmtpSink } from '@test/smtp-sink';
 import { CHALLENGE_DIFFICULTY_BITS, leadingZeroBits, proofOfWorkHash } from './contact-form.service';
 
 let t: TestApp;

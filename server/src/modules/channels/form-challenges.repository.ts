@@ -1,4 +1,4 @@
-import type { Db } from '../../platform/db/database';
+import type { Db } from '@platform/db/database';
 
 export async function insertChallenge(db: Db, challenge: { organisationId: string; municipalityId: string; difficulty: number; issuedAt: Date }) {
   return db

@@ -1,4 +1,4 @@
-import type { PleinModule } from '../../platform/plein-module';
+import type { PleinModule } from '@platform/plein-module';
 import { registerChannelJobs } from './channel-jobs';
 import { channelsRoutes } from './channels.routes';
 import { simulatorRoutes } from './connectors/simulator/simulator.routes';

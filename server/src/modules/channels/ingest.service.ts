@@ -1,8 +1,8 @@
 import { v7 as timeOrderedUuid } from 'uuid';
-import type { Clock } from '../../platform/clock';
-import type { Db } from '../../platform/db/database';
-import type { ChannelAccountRow } from '../../platform/db/schema';
-import { enqueueJob } from '../../platform/jobs/jobs.service';
+import type { Clock } from '@platform/clock';
+import type { Db } from '@platform/db/database';
+import type { ChannelAccountRow } from '@platform/db/schema';
+import { enqueueJob } from '@platform/jobs/jobs.service';
 import type { NormalisedMessage } from './connector';
 import { insertAttachment, insertMessagesOnce, type NewMessageRow, setMessageMedia } from './messages.repository';
 import { connectorFor } from './connectors/registry';

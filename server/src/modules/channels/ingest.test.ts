@@ -1,9 +1,9 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildChannelAccount, buildOrganisation, buildUser } from '../../../../test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../test/harness';
-import { definePlatformSchedules } from '../../platform/jobs/platform-jobs';
+import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
 import { countMessages } from './messages.repository';
 
 // A news site's feed on loopback that answers the way real servers do: ETag and Last-Modified,

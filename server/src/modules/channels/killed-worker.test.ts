@@ -3,13 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { adminQuery, PG_SERVER, startWorkerProcess } from '../../../../test/worker-processes';
+import { adminQuery, PG_SERVER, startWorkerProcess } from '@test/worker-processes';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildChannelAccount, TEST_SECRET_KEY } from '../../../../test/factories';
-import { systemClock } from '../../platform/clock';
-import { type DatabaseHandle, openDatabase } from '../../platform/db/database';
-import { migrate } from '../../platform/db/migrate';
-import { createOrganisation } from '../../platform/organisations/organisations.service';
+import { buildChannelAccount, TEST_SECRET_KEY } from '@test/factories';
+import { systemClock } from '@platform/clock';
+import { type DatabaseHandle, openDatabase } from '@platform/db/database';
+import { migrate } from '@platform/db/migrate';
+import { createOrganisation } from '@platform/organisations/organisations.service';
 import { countMessages } from './messages.repository';
 
 // Real worker processes on the local PostgreSQL (also in the PGlite CI pass: two processes need a

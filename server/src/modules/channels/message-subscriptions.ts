@@ -1,8 +1,8 @@
-import { servesPurpose } from '../../../../contracts/message-purpose';
-import type { Clock } from '../../platform/clock';
-import type { Db } from '../../platform/db/database';
-import type { JobDefinition } from '../../platform/jobs/job-registry';
-import type { StoredMessagesSubscription } from '../../platform/plein-module';
+import { servesPurpose } from '@contracts/message-purpose';
+import type { Clock } from '@platform/clock';
+import type { Db } from '@platform/db/database';
+import type { JobDefinition } from '@platform/jobs/job-registry';
+import type { StoredMessagesSubscription } from '@platform/plein-module';
 
 // Who hears of stored messages. Filled once per process from the module list (server/src/modules/index.ts), before
 // any message is stored; read by storeMessages. Channels know the subscriptions, never the modules behind them.

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { sql, type Insertable } from 'kysely';
-import type { Db } from '../../platform/db/database';
-import type { MessagesTable } from '../../platform/db/schema';
-import { type ColumnType, unnestRows } from '../../platform/db/unnest-rows';
+import type { Db } from '@platform/db/database';
+import type { MessagesTable } from '@platform/db/schema';
+import { type ColumnType, unnestRows } from '@platform/db/unnest-rows';
 
 // Every column a stored message is given, and the type it travels as (see unnestRows).
 const MESSAGE_COLUMNS = {

@@ -1,9 +1,9 @@
-import type { Channel, Message } from '../../../../contracts/channels';
-import { recordAudit } from '../../platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '../../platform/context';
-import type { MessageRow } from '../../platform/db/schema';
-import { badRequest, notFound } from '../../platform/http/errors';
-import { actsForMunicipality, assertCan } from '../../platform/tenancy/policy';
+import type { Channel, Message } from '@contracts/channels';
+import { recordAudit } from '@platform/audit/audit.service';
+import { inTransaction, type ServiceContext } from '@platform/context';
+import type { MessageRow } from '@platform/db/schema';
+import { badRequest, notFound } from '@platform/http/errors';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 import { findAccount } from './accounts.repository';
 import { plainMessage } from './connector';
 import { storeMessages } from './ingest.service';

@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { Db } from '../../platform/db/database';
-import type { OutboxTable } from '../../platform/db/schema';
+import type { Db } from '@platform/db/database';
+import type { OutboxTable } from '@platform/db/schema';
 
 // Returns the existing row when the idempotency key was used before: asking twice sends once.
 export async function insertOutboxOnce(db: Db, row: Insertable<OutboxTable>) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildChannelAccount, buildOrganisation, TEST_SECRET_KEY } from '../../../../test/factories';
-import { createTestApp, type TestApp } from '../../../../test/harness';
+import { buildChannelAccount, buildOrganisation, TEST_SECRET_KEY } from '@test/factories';
+import { createTestApp, type TestApp } from '@test/harness';
 import { type LiveStream, type NormalisedMessage, plainMessage, type StreamSink } from './connector';
 import { registerConnector } from './connectors/registry';
 import { simulatorConnector } from './connectors/simulator/simulator.connector';

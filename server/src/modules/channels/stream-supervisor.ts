@@ -1,9 +1,9 @@
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
-import type { Clock } from '../../platform/clock';
-import type { Db } from '../../platform/db/database';
-import type { ChannelAccountRow } from '../../platform/db/schema';
-import { backoffDelayMs } from '../../platform/jobs/job-registry';
+import type { Clock } from '@platform/clock';
+import type { Db } from '@platform/db/database';
+import type { ChannelAccountRow } from '@platform/db/schema';
+import { backoffDelayMs } from '@platform/jobs/job-registry';
 import { recordAccountFailure, recordAccountSuccess } from './account-health';
 import type { SecretKeys } from './account-secrets';
 import { findAccount, findStreamingAccounts, lockAccount } from './accounts.repository';

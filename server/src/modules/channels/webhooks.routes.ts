@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { type AppInstance } from '../../platform/http/app';
-import { AppError, notFound } from '../../platform/http/errors';
+import { type AppInstance } from '@platform/http/app';
+import { AppError, notFound } from '@platform/http/errors';
 import type { SecretKeys } from './account-secrets';
 import { receiveWebhook, webhookHandshake } from './webhooks.service';
 

@@ -1,5 +1,5 @@
-import type { Clock } from '../../platform/clock';
-import type { Db } from '../../platform/db/database';
+import type { Clock } from '@platform/clock';
+import type { Db } from '@platform/db/database';
 import type { SecretKeys } from './account-secrets';
 import { findAccount } from './accounts.repository';
 import { connectorAccount } from './channel-jobs';

@@ -1,7 +1,7 @@
-import type { ServiceContext } from '../../platform/context';
-import type { MunicipalityRow } from '../../platform/db/schema';
-import { localIsoDate } from '../../platform/time/local-days';
-import { DEFAULT_TIME_ZONE } from '../../platform/time/termijnen';
+import type { ServiceContext } from '@platform/context';
+import type { MunicipalityRow } from '@platform/db/schema';
+import { localIsoDate } from '@platform/time/local-days';
+import { DEFAULT_TIME_ZONE } from '@platform/time/termijnen';
 import { assignKlachtHandler, changeKlachtStatus, decideKlacht, extendKlacht, planKlachtHearing, registerKlacht } from '../klachten/index';
 
 const DAY = 86_400_000;

@@ -1,5 +1,5 @@
-import type { NetworkGroup } from '../../../../contracts/network';
-import type { ServiceContext } from '../../platform/context';
+import type { NetworkGroup } from '@contracts/network';
+import type { ServiceContext } from '@platform/context';
 import { findChannelAccountOfMunicipality, plainMessage, storeMessages } from '../channels/index';
 import { createAuthorList, createMonitor, processMessages, setAuthorGroup } from '../luisteren/index';
 

@@ -1,7 +1,7 @@
-import type { Clock } from '../../platform/clock';
-import type { ServiceContext } from '../../platform/context';
-import type { MunicipalityRow } from '../../platform/db/schema';
-import { updateMunicipalityBoundary } from '../../platform/organisations/organisations.repository';
+import type { Clock } from '@platform/clock';
+import type { ServiceContext } from '@platform/context';
+import type { MunicipalityRow } from '@platform/db/schema';
+import { updateMunicipalityBoundary } from '@platform/organisations/organisations.repository';
 import { changeMeldingStatus, ensureCategories, fileMelding } from '../meldingen/index';
 
 // The fictional municipalities lie side by side along the North Holland coast, each a box of dunes and

@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../../platform/clock';
-import { cliOrigin, type ServiceContext } from '../../platform/context';
+import type { Clock } from '@platform/clock';
+import { cliOrigin, type ServiceContext } from '@platform/context';
 import { addAccount } from '../channels/index';
 import { addDemoMeldingen } from './demo-meldingen';
 import { addDemoKlachten } from './demo-klachten';
 import { addDemoListening } from './demo-luisteren';
-import type { Db } from '../../platform/db/database';
-import { ROLES, type Role } from '../../platform/tenancy/roles';
-import { countTenantOrganisations } from '../../platform/organisations/organisations.repository';
-import { createOrganisation } from '../../platform/organisations/organisations.service';
-import { createTeam } from '../../platform/users/teams.service';
-import { createUser } from '../../platform/users/users.service';
+import type { Db } from '@platform/db/database';
+import { ROLES, type Role } from '@platform/tenancy/roles';
+import { countTenantOrganisations } from '@platform/organisations/organisations.repository';
+import { createOrganisation } from '@platform/organisations/organisations.service';
+import { createTeam } from '@platform/users/teams.service';
+import { createUser } from '@platform/users/users.service';
 import { operatorActor } from '../../cli/operator';
 
 export const DEMO_SLUG = 'kustgemeenten';

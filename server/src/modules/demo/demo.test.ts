@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadConfig } from '../../platform/config';
-import { ManualClock } from '../../platform/clock';
+import { loadConfig } from '@platform/config';
+import { ManualClock } from '@platform/clock';
 import { createRuntime, type Runtime } from '../../runtime';
-import { openScratchDatabase, requestAs, signIn } from '../../../../test/harness';
-import { ROLES } from '../../platform/tenancy/roles';
+import { openScratchDatabase, requestAs, signIn } from '@test/harness';
+import { ROLES } from '@platform/tenancy/roles';
 import { seedDemoIfEmpty } from './demo.service';
-import { definePlatformSchedules } from '../../platform/jobs/platform-jobs';
+import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
 
 let t: Runtime & { clock: ManualClock };
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { sql, type Insertable, type UpdateObject } from 'kysely';
-import type { Db } from '../../platform/db/database';
-import { uuidArray } from '../../platform/db/unnest-rows';
-import type { ConversationEventsTable, ConversationsTable, Database } from '../../platform/db/schema';
+import type { Db } from '@platform/db/database';
+import { uuidArray } from '@platform/db/unnest-rows';
+import type { ConversationEventsTable, ConversationsTable, Database } from '@platform/db/schema';
 import { overdueAt } from './office-hours/overdue';
-import { LISTENING_ONLY_CHANNELS, LISTENING_ONLY_STREAMS } from '../../../../contracts/message-purpose';
+import { LISTENING_ONLY_CHANNELS, LISTENING_ONLY_STREAMS } from '@contracts/message-purpose';
 
 export async function findConversationOfMessage(db: Db, organisationId: string, messageId: string) {
   const row = await db.selectFrom('messages').select('conversation_id').where('organisation_id', '=', organisationId).where('id', '=', messageId).executeTakeFirst();

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import type { Conversation, conversationListQuery } from '../../../../contracts/inbox';
-import type { ServiceContext } from '../../platform/context';
-import type { ConversationEventRow, ConversationRow, MessageRow } from '../../platform/db/schema';
-import { badRequest, notFound } from '../../platform/http/errors';
-import { actsForMunicipality, assertCan } from '../../platform/tenancy/policy';
+import type { Conversation, conversationListQuery } from '@contracts/inbox';
+import type { ServiceContext } from '@platform/context';
+import type { ConversationEventRow, ConversationRow, MessageRow } from '@platform/db/schema';
+import { badRequest, notFound } from '@platform/http/errors';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 import { findRepliesToMessages, toOutboxView } from '../channels/index';
-import { findMunicipalities } from '../../platform/organisations/organisations.repository';
-import { findTeamIdsOfUser } from '../../platform/users/teams.repository';
+import { findMunicipalities } from '@platform/organisations/organisations.repository';
+import { findTeamIdsOfUser } from '@platform/users/teams.repository';
 import {
   findConversation,
   findConversationEvents,

@@ -1,4 +1,4 @@
-import { idParams } from '../../../../contracts/common';
+import { idParams } from '@contracts/common';
 import {
   conversationChangeSchema,
   conversationDetailSchema,
@@ -7,8 +7,8 @@ import {
   conversationPageSchema,
   conversationReplyResultSchema,
   conversationReplySchema,
-} from '../../../../contracts/inbox';
-import { type AppInstance, serviceContext } from '../../platform/http/app';
+} from '@contracts/inbox';
+import { type AppInstance, serviceContext } from '@platform/http/app';
 import { getConversation, listConversations } from './conversations.service';
 import { addConversationNote, changeConversation, replyToConversation } from './handling.service';
 

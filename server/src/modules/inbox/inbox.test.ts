@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildChannelAccount, buildOrganisation, buildUser } from '../../../../test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../test/harness';
-import type { ChannelAccountRow } from '../../platform/db/schema';
+import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import type { ChannelAccountRow } from '@platform/db/schema';
 import { plainMessage, storeMessages } from '../channels/index';
 import { mentionedUserIds } from './handling.service';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type AppInstance, serviceContext } from '../../platform/http/app';
+import { type AppInstance, serviceContext } from '@platform/http/app';
 import { sendItemToInbox } from './listening-items.service';
 
 const messageParams = z.strictObject({ messageId: z.uuid() });

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import type { Db } from '../../platform/db/database';
-import type { MessageRow } from '../../platform/db/schema';
-import type { Clock } from '../../platform/clock';
-import type { JobRegistry } from '../../platform/jobs/job-registry';
+import type { Db } from '@platform/db/database';
+import type { MessageRow } from '@platform/db/schema';
+import type { Clock } from '@platform/clock';
+import type { JobRegistry } from '@platform/jobs/job-registry';
 import { storedMessagesJob } from '../channels/index';
 import { findConversation, findConversationOfMessage, findMessageByPlatformId, findUnthreadedMessages, findUnthreadedThreadable, openConversation, setMessageConversation, updateConversation } from './conversations.repository';
 import { applyNorms, isAcknowledgement } from './office-hours/norms.service';
@@ -11,7 +11,7 @@ import { findConversationOfOutboxReply } from './conversations.repository';
 import { applyRoutingRules } from './routing/apply-rules';
 import { isAuthorBlocked, keepBlockedAuthorQuiet } from './abuse/blocked-inbound';
 import { takeReplyToQuestion, takeSatisfactionReply } from './satisfaction/thread-answer.service';
-import { isConversational } from '../../../../contracts/message-purpose';
+import { isConversational } from '@contracts/message-purpose';
 import { previewOf, threadKeyFor } from './threading';
 
 // A resident's message: into the conversation of its person and thread, which opens again if it was

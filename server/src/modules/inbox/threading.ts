@@ -1,6 +1,6 @@
-import { CHANNEL_CAPABILITIES } from '../../../../contracts/channel-limits';
-import type { Channel } from '../../../../contracts/channels';
-import type { MessageRow } from '../../platform/db/schema';
+import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
+import type { Channel } from '@contracts/channels';
+import type { MessageRow } from '@platform/db/schema';
 
 // Direct messages have no threads of their own on most platforms (CHANNEL_CAPABILITIES.oneConversationPerPerson).
 function isOneConversationPerPerson(channel: string): boolean {

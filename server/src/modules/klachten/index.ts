@@ -1,4 +1,4 @@
-import type { PleinModule } from '../../platform/plein-module';
+import type { PleinModule } from '@platform/plein-module';
 import { registerKlachtJobs } from './klacht-reminders';
 import { klachtenRoutes } from './klachten.routes';
 

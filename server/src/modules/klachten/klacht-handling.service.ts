@@ -5,15 +5,15 @@ import {
   KLACHT_TRANSITIONS,
   type KlachtOutcome,
   type KlachtStatus,
-} from '../../../../contracts/klachten';
-import { recordAudit } from '../../platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '../../platform/context';
-import type { KlachtenTable, KlachtRow } from '../../platform/db/schema';
-import { badRequest, conflict } from '../../platform/http/errors';
-import { actsForMunicipality, can } from '../../platform/tenancy/policy';
-import { assertCan } from '../../platform/tenancy/policy';
-import type { Role } from '../../platform/tenancy/roles';
-import { findRolesAndMunicipalities, findUser } from '../../platform/users/users.repository';
+} from '@contracts/klachten';
+import { recordAudit } from '@platform/audit/audit.service';
+import { inTransaction, type ServiceContext } from '@platform/context';
+import type { KlachtenTable, KlachtRow } from '@platform/db/schema';
+import { badRequest, conflict } from '@platform/http/errors';
+import { actsForMunicipality, can } from '@platform/tenancy/policy';
+import { assertCan } from '@platform/tenancy/policy';
+import type { Role } from '@platform/tenancy/roles';
+import { findRolesAndMunicipalities, findUser } from '@platform/users/users.repository';
 import { decisionLetter, extensionLetter, hearingLetter, mailComplainant, notHandledLetter, resolvedLetter } from './klacht-mail';
 import { klachtDeadline } from './klacht-termijn';
 import { addKlachtEvent, getKlacht, isClosed, municipalityOf, visibleKlacht } from './klachten.service';

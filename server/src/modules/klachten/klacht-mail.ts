@@ -1,7 +1,7 @@
-import { KLACHT_OUTCOME_LABELS, type KlachtOutcome } from '../../../../contracts/klachten';
-import type { Db } from '../../platform/db/database';
-import type { KlachtRow } from '../../platform/db/schema';
-import { enqueueJob } from '../../platform/jobs/jobs.service';
+import { KLACHT_OUTCOME_LABELS, type KlachtOutcome } from '@contracts/klachten';
+import type { Db } from '@platform/db/database';
+import type { KlachtRow } from '@platform/db/schema';
+import { enqueueJob } from '@platform/jobs/jobs.service';
 
 // The letters the Awb asks for, as e-mail. Plain text only: what the complainant wrote is never markup.
 const dutchDate = (instant: Date, timeZone: string) =>

@@ -1,9 +1,9 @@
-import type { Clock } from '../../platform/clock';
-import type { Db } from '../../platform/db/database';
-import type { JobRegistry } from '../../platform/jobs/job-registry';
-import { enqueueJob } from '../../platform/jobs/jobs.service';
-import { calendarDaysBetween, DEFAULT_TIME_ZONE } from '../../platform/time/termijnen';
-import { findAlertRecipients } from '../../platform/users/users.repository';
+import type { Clock } from '@platform/clock';
+import type { Db } from '@platform/db/database';
+import type { JobRegistry } from '@platform/jobs/job-registry';
+import { enqueueJob } from '@platform/jobs/jobs.service';
+import { calendarDaysBetween, DEFAULT_TIME_ZONE } from '@platform/time/termijnen';
+import { findAlertRecipients } from '@platform/users/users.repository';
 import { claimReminder, findOpenNearDeadline, insertKlachtEvent } from './klachten.repository';
 
 export const REMINDER_JOB = 'klachten.herinneren';

@@ -1,4 +1,4 @@
-import { KLACHT_THEME_LABELS, KLACHT_THEMES, type KlachtReport } from '../../../../contracts/klachten';
+import { KLACHT_THEME_LABELS, KLACHT_THEMES, type KlachtReport } from '@contracts/klachten';
 
 export interface ReportRow {
   section: string;

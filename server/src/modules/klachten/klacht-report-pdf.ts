@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { KLACHT_THEME_LABELS, KLACHT_THEMES, type KlachtReport } from '../../../../contracts/klachten';
+import { KLACHT_THEME_LABELS, KLACHT_THEMES, type KlachtReport } from '@contracts/klachten';
 import { dutchNumber, OUTCOME_ROWS, reportRows } from './klacht-report-csv';
 
 const MARGIN = 56;

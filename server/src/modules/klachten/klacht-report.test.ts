@@ -1,7 +1,7 @@
 import { extractText } from 'unpdf';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/harness';
-import { klachtenSetup, NOW } from '../../../../test/kits/klachten-kit';
+import { createTestApp, type TestApp } from '@test/harness';
+import { klachtenSetup, NOW } from '@test/kits/klachten-kit';
 
 let t: TestApp;
 let kit: Awaited<ReturnType<typeof klachtenSetup>>;

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
-import type { Db } from '../../platform/db/database';
-import type { KlachtenTable, KlachtEventsTable, KlachtRemindersTable } from '../../platform/db/schema';
+import type { Db } from '@platform/db/database';
+import type { KlachtenTable, KlachtEventsTable, KlachtRemindersTable } from '@platform/db/schema';
 
 const CLOSED = ['afgehandeld', 'informeel-opgelost', 'niet-in-behandeling', 'ingetrokken'];
 

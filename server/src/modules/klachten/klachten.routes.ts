@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParams } from '../../../../contracts/common';
+import { idParams } from '@contracts/common';
 import {
   klachtCreateSchema,
   klachtDecisionSchema,
@@ -13,8 +13,8 @@ import {
   klachtReportSchema,
   klachtSchema,
   klachtStatusChangeSchema,
-} from '../../../../contracts/klachten';
-import { type AppInstance, serviceContext } from '../../platform/http/app';
+} from '@contracts/klachten';
+import { type AppInstance, serviceContext } from '@platform/http/app';
 import { addKlachtNote, assignKlachtHandler, changeKlachtStatus, decideKlacht, extendKlacht, planKlachtHearing } from './klacht-handling.service';
 import { reportCsv } from './klacht-report-csv';
 import { reportPdf } from './klacht-report-pdf';

@@ -7,14 +7,14 @@ import {
   type KlachtOutcome,
   type KlachtStatus,
   type KlachtTheme,
-} from '../../../../contracts/klachten';
-import { recordAudit } from '../../platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '../../platform/context';
-import type { KlachtEventRow, KlachtEventsTable, KlachtRow } from '../../platform/db/schema';
-import { badRequest, notFound } from '../../platform/http/errors';
-import { actsForMunicipality, assertCan } from '../../platform/tenancy/policy';
-import { findMunicipalities } from '../../platform/organisations/organisations.repository';
-import { findUsers } from '../../platform/users/users.repository';
+} from '@contracts/klachten';
+import { recordAudit } from '@platform/audit/audit.service';
+import { inTransaction, type ServiceContext } from '@platform/context';
+import type { KlachtEventRow, KlachtEventsTable, KlachtRow } from '@platform/db/schema';
+import { badRequest, notFound } from '@platform/http/errors';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import { findMunicipalities } from '@platform/organisations/organisations.repository';
+import { findUsers } from '@platform/users/users.repository';
 import { acknowledgementLetter, mailComplainant } from './klacht-mail';
 import { klachtDeadline, localIsoDate, startOfLocalDay } from './klacht-termijn';
 import { findKlacht, findKlachtEvents, findKlachten, insertKlacht, insertKlachtEvent, lockKlacht, nextKlachtNumber, recordExists } from './klachten.repository';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSmtpSink } from '../../../../test/smtp-sink';
-import { createTestApp, type TestApp } from '../../../../test/harness';
+import { startSmtpSink } from '@test/smtp-sink';
+import { createTestApp, type TestApp } from '@test/harness';
 import { klachtDeadline, startOfLocalDay } from './klacht-termijn';
-import { klachtenSetup, NOW } from '../../../../test/kits/klachten-kit';
+import { klachtenSetup, NOW } from '@test/kits/klachten-kit';
 
 let t: TestApp;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;

@@ -1,6 +1,6 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
-import type { Db } from '../../platform/db/database';
-import type { KnowledgeArticlesTable, KnowledgeArticleVersionsTable } from '../../platform/db/schema';
+import type { Db } from '@platform/db/database';
+import type { KnowledgeArticlesTable, KnowledgeArticleVersionsTable } from '@platform/db/schema';
 import { dutchSearch } from './search-query';
 
 const COLUMNS = ['organisation_id', 'id', 'municipality_id', 'version', 'question', 'answer', 'contact', 'link', 'labels', 'archived_at', 'created_at', 'updated_at'] as const;

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { KnowledgeArticle, KnowledgeArticleVersion, knowledgeArticleChangeSchema, knowledgeArticleCreateSchema, knowledgeSearchQuery } from '../../../../contracts/knowledge';
-import { recordAudit } from '../../platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '../../platform/context';
-import type { KnowledgeArticleRow, KnowledgeArticleVersionRow } from '../../platform/db/schema';
-import { notFound } from '../../platform/http/errors';
-import { assertCan } from '../../platform/tenancy/policy';
+import type { KnowledgeArticle, KnowledgeArticleVersion, knowledgeArticleChangeSchema, knowledgeArticleCreateSchema, knowledgeSearchQuery } from '@contracts/knowledge';
+import { recordAudit } from '@platform/audit/audit.service';
+import { inTransaction, type ServiceContext } from '@platform/context';
+import type { KnowledgeArticleRow, KnowledgeArticleVersionRow } from '@platform/db/schema';
+import { notFound } from '@platform/http/errors';
+import { assertCan } from '@platform/tenancy/policy';
 import { findArticle, findArticleVersions, insertArticle, insertArticleVersion, searchArticles, updateArticle } from './articles.repository';
 import { assertManagesMunicipality } from './municipality-scope';
 

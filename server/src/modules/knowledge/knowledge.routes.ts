@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParams } from '../../../../contracts/common';
+import { idParams } from '@contracts/common';
 import {
   knowledgeArticleChangeSchema,
   knowledgeArticleCreateSchema,
@@ -12,8 +12,8 @@ import {
   replyTemplateSearchQuery,
   toneCodeChangeSchema,
   toneCodeSchema,
-} from '../../../../contracts/knowledge';
-import { type AppInstance, serviceContext } from '../../platform/http/app';
+} from '@contracts/knowledge';
+import { type AppInstance, serviceContext } from '@platform/http/app';
 import { changeArticle, createArticle, getArticle, listArticles, listArticleVersions } from './articles.service';
 import { changeTemplate, createTemplate, listTemplates, removeTemplate } from './templates.service';
 import { changeToneCode, getToneCode } from './tone-code.service';

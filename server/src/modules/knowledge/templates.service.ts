@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { ReplyTemplate, replyTemplateChangeSchema, replyTemplateCreateSchema, replyTemplateSearchQuery } from '../../../../contracts/knowledge';
-import { recordAudit } from '../../platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '../../platform/context';
-import type { ReplyTemplateRow } from '../../platform/db/schema';
-import { notFound } from '../../platform/http/errors';
-import { assertCan } from '../../platform/tenancy/policy';
+import type { ReplyTemplate, replyTemplateChangeSchema, replyTemplateCreateSchema, replyTemplateSearchQuery } from '@contracts/knowledge';
+import { recordAudit } from '@platform/audit/audit.service';
+import { inTransaction, type ServiceContext } from '@platform/context';
+import type { ReplyTemplateRow } from '@platform/db/schema';
+import { notFound } from '@platform/http/errors';
+import { assertCan } from '@platform/tenancy/policy';
 import { assertManagesMunicipality } from './municipality-scope';
 import { deleteTemplate, findTemplate, insertTemplate, searchTemplates, updateTemplate } from './templates.repository';
 

@@ -1,5 +1,5 @@
-import type { ServiceContext } from '../../platform/context';
-import type { PleinModule } from '../../platform/plein-module';
+import type { ServiceContext } from '@platform/context';
+import type { PleinModule } from '@platform/plein-module';
 import { alertStreamRoutes } from './alerts/alerts-stream.routes';
 import { alertRoutes } from './alerts/alerts.routes';
 import { analysisRoutes } from './analyses/analyses.routes';

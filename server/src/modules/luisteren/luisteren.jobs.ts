@@ -1,4 +1,4 @@
-import type { JobRegistry } from '../../platform/jobs/job-registry';
+import type { JobRegistry } from '@platform/jobs/job-registry';
 import { registerAnalysisPlanner } from './analyses/jobs';
 import { registerMonitorBackfill } from './monitors/backfill';
 import { registerNetworkClassifier } from './network/network-classifier';

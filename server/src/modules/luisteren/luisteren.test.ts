@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser } from '../../../../test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../test/harness';
-import { buildListeningWorkspace } from '../../../../test/listening-workspace';
-import type { ChannelAccountRow } from '../../platform/db/schema';
+import { buildUser } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { buildListeningWorkspace } from '@test/listening-workspace';
+import type { ChannelAccountRow } from '@platform/db/schema';
 import { plainMessage, storeMessages } from '../channels/index';
 import { TENOR_EXAMPLES } from './analysis/tenor-examples';
 

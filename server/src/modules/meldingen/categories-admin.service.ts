@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { meldingCategoryChangeSchema, meldingCategoryCreateSchema } from '../../../../contracts/meldingen';
-import { recordAudit } from '../../platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '../../platform/context';
-import { badRequest, conflict, notFound } from '../../platform/http/errors';
-import { assertCan } from '../../platform/tenancy/policy';
+import type { meldingCategoryChangeSchema, meldingCategoryCreateSchema } from '@contracts/meldingen';
+import { recordAudit } from '@platform/audit/audit.service';
+import { inTransaction, type ServiceContext } from '@platform/context';
+import { badRequest, conflict, notFound } from '@platform/http/errors';
+import { assertCan } from '@platform/tenancy/policy';
 import { findCategory, insertCategory, updateCategory } from './categories.repository';
 import { ensureCategories, toCategoryView } from './categories.service';
 

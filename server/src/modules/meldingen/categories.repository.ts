@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { Db } from '../../platform/db/database';
-import type { MeldingCategoriesTable } from '../../platform/db/schema';
+import type { Db } from '@platform/db/database';
+import type { MeldingCategoriesTable } from '@platform/db/schema';
 
 export async function findCategories(db: Db, organisationId: string) {
   return db

@@ -1,6 +1,6 @@
-import type { MeldingCategory } from '../../../../contracts/meldingen';
-import type { Db } from '../../platform/db/database';
-import type { MeldingCategoryRow } from '../../platform/db/schema';
+import type { MeldingCategory } from '@contracts/meldingen';
+import type { Db } from '@platform/db/database';
+import type { MeldingCategoryRow } from '@platform/db/schema';
 import { findCategories, insertCategoryOnce } from './categories.repository';
 import { DEFAULT_CATEGORIES, type DefaultCategory } from './default-categories';
 

@@ -1,4 +1,4 @@
-import type { ExtraQuestion } from '../../../../contracts/meldingen';
+import type { ExtraQuestion } from '@contracts/meldingen';
 
 // The taxonomy a new organisation starts with, after the categories Dutch municipalities commonly use
 // (Signalen's and Fixi's main groups). A beheerder changes it to fit; termijnen are typical, not legal.

@@ -1,11 +1,11 @@
-import type { ServiceContext } from '../../platform/context';
-import { badRequest } from '../../platform/http/errors';
-import { actsForMunicipality, assertCan } from '../../platform/tenancy/policy';
-import { findMunicipalities } from '../../platform/organisations/organisations.repository';
+import type { ServiceContext } from '@platform/context';
+import { badRequest } from '@platform/http/errors';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import { findMunicipalities } from '@platform/organisations/organisations.repository';
 import { findForFigures } from './meldingen.repository';
 import { findSatisfaction } from './kto.repository';
-import { calendarDaysBetween } from '../../platform/time/termijnen';
-import { reportPeriod } from '../../platform/time/local-days';
+import { calendarDaysBetween } from '@platform/time/termijnen';
+import { reportPeriod } from '@platform/time/local-days';
 
 export interface FiguresQuery {
   municipality?: string;

@@ -1,4 +1,4 @@
-import { AppError } from '../../platform/http/errors';
+import { AppError } from '@platform/http/errors';
 
 export interface GeocodedAddress {
   label: string;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { idParams } from '../../../../contracts/common';
-import { standardTextChangeSchema, standardTextCreateSchema, standardTextListQuery, standardTextSchema } from '../../../../contracts/melding-texts';
-import { meldingDetailSchema, meldingMergeSchema, meldingSplitSchema, meldingStaffCreateSchema } from '../../../../contracts/meldingen';
-import { type AppInstance, serviceContext } from '../../platform/http/app';
+import { idParams } from '@contracts/common';
+import { standardTextChangeSchema, standardTextCreateSchema, standardTextListQuery, standardTextSchema } from '@contracts/melding-texts';
+import { meldingDetailSchema, meldingMergeSchema, meldingSplitSchema, meldingStaffCreateSchema } from '@contracts/meldingen';
+import { type AppInstance, serviceContext } from '@platform/http/app';
 import { mergeMeldingen } from './merge.service';
 import { splitMelding } from './split.service';
 import { createMeldingAsStaff } from './staff-create.service';

@@ -1,18 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import { MELDING_STATUSES, type MeldingStatus } from '../../../../contracts/meldingen';
-import { recordAudit } from '../../platform/audit/audit.service';
-import type { ServiceContext } from '../../platform/context';
-import { assertCan } from '../../platform/tenancy/policy';
-import type { Db } from '../../platform/db/database';
-import type { MeldingCategoryRow, MunicipalityRow } from '../../platform/db/schema';
-import { AppError } from '../../platform/http/errors';
-import { findMunicipalities } from '../../platform/organisations/organisations.repository';
+import { MELDING_STATUSES, type MeldingStatus } from '@contracts/meldingen';
+import { recordAudit } from '@platform/audit/audit.service';
+import type { ServiceContext } from '@platform/context';
+import { assertCan } from '@platform/tenancy/policy';
+import type { Db } from '@platform/db/database';
+import type { MeldingCategoryRow, MunicipalityRow } from '@platform/db/schema';
+import { AppError } from '@platform/http/errors';
+import { findMunicipalities } from '@platform/organisations/organisations.repository';
 import { ensureCategories } from './categories.service';
-import { isInside } from '../../platform/organisations/boundary';
+import { isInside } from '@platform/organisations/boundary';
 import { insertEvent, insertMeldingOnce } from './meldingen.repository';
 import { hashTrackingToken } from './submit.service';
-import { computeDeadline } from '../../platform/time/termijnen';
+import { computeDeadline } from '@platform/time/termijnen';
 
 // History from Fixi or Signalen: every row is checked before anything is written; one bad row and
 // nothing is imported. Importing the same file again changes nothing (the row id is the key).

@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { Db } from '../../platform/db/database';
-import type { MeldingKtoTable } from '../../platform/db/schema';
+import type { Db } from '@platform/db/database';
+import type { MeldingKtoTable } from '@platform/db/schema';
 
 export async function insertKto(db: Db, row: Insertable<MeldingKtoTable>) {
   await db.insertInto('melding_kto').values(row).execute();

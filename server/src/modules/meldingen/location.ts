@@ -1,5 +1,5 @@
-import { badRequest } from '../../platform/http/errors';
-import { isInside } from '../../platform/organisations/boundary';
+import { badRequest } from '@platform/http/errors';
+import { isInside } from '@platform/organisations/boundary';
 
 export function assertInside(boundary: unknown, municipalityName: string, lat: number, lon: number) {
   if (isInside(boundary, lat, lon)) return;

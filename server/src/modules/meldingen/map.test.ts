@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrganisation } from '../../../../test/factories';
-import { createTestApp, type TestApp } from '../../../../test/harness';
+import { buildOrganisation } from '@test/factories';
+import { createTestApp, type TestApp } from '@test/harness';
 import { parseWktPoint } from './geocoder';
 
 // A stand-in for PDOK Locatieserver: one address in Castricum, one in Amsterdam; "storing" answers 500.

@@ -1,7 +1,7 @@
-import { CLOSED_MELDING_STATUSES } from '../../../../contracts/meldingen';
+import { CLOSED_MELDING_STATUSES } from '@contracts/meldingen';
 import { sql, type Insertable, type Updateable } from 'kysely';
-import type { Db } from '../../platform/db/database';
-import type { MeldingenTable, MeldingEventsTable } from '../../platform/db/schema';
+import type { Db } from '@platform/db/database';
+import type { MeldingenTable, MeldingEventsTable } from '@platform/db/schema';
 
 // The next number of the year for this organisation; the row lock makes concurrent meldingen wait in turn.
 export async function nextMeldingNumber(db: Db, organisationId: string, year: number): Promise<string> {

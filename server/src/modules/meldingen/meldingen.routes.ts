@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParams } from '../../../../contracts/common';
+import { idParams } from '@contracts/common';
 import {
   meldingAssignSchema,
   meldingCategoryChangeSchema,
@@ -19,8 +19,8 @@ import {
   meldingFiguresSchema,
   nearbyMeldingSchema,
   photoUploadSchema,
-} from '../../../../contracts/meldingen';
-import { type AppInstance, serviceContext } from '../../platform/http/app';
+} from '@contracts/meldingen';
+import { type AppInstance, serviceContext } from '@platform/http/app';
 import { addMeldingNote, assignMelding, getMelding, listMeldingen, meldingPhoto, publicMeldingStatus } from './meldingen.service';
 import { changeMeldingStatus } from './status.service';
 import { meldingHandlingRoutes } from './handling.routes';
@@ -29,7 +29,7 @@ import { meldingFigures } from './figures.service';
 import { importMeldingenAsStaff } from './import.service';
 import { changeCategory, createCategory, listAllCategories } from './categories-admin.service';
 import { answerKtoForm, viewKto } from './kto.service';
-import { MAX_PHOTO_BYTES } from '../../platform/images/photo';
+import { MAX_PHOTO_BYTES } from '@platform/images/photo';
 import { uploadMeldingPhoto } from './photos.service';
 import { fileMelding, publicCategories, publicTarget } from './submit.service';
 

@@ -1,11 +1,11 @@
-import { BUILT_IN_TEXTS, fillPlaceholders, type MeldingPlaceholder, pickStandardText, placeholdersIn } from '../../../../contracts/melding-texts';
-import { MELDING_STATUS_LABELS, type MeldingStatus } from '../../../../contracts/meldingen';
-import type { ServiceContext } from '../../platform/context';
-import type { MeldingRow, MunicipalityRow } from '../../platform/db/schema';
-import { badRequest } from '../../platform/http/errors';
-import { enqueueJob } from '../../platform/jobs/jobs.service';
+import { BUILT_IN_TEXTS, fillPlaceholders, type MeldingPlaceholder, pickStandardText, placeholdersIn } from '@contracts/melding-texts';
+import { MELDING_STATUS_LABELS, type MeldingStatus } from '@contracts/meldingen';
+import type { ServiceContext } from '@platform/context';
+import type { MeldingRow, MunicipalityRow } from '@platform/db/schema';
+import { badRequest } from '@platform/http/errors';
+import { enqueueJob } from '@platform/jobs/jobs.service';
 import { queueCaseReply } from '../channels/index';
-import { findMunicipalities, findOrganisationById } from '../../platform/organisations/organisations.repository';
+import { findMunicipalities, findOrganisationById } from '@platform/organisations/organisations.repository';
 import { findCategory } from './categories.repository';
 import { inviteForKto } from './kto.service';
 import { markEventSent } from './meldingen.repository';

@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import type { MeldingStatus } from '../../../../contracts/meldingen';
-import { CLOSED_MELDING_STATUSES } from '../../../../contracts/meldingen';
-import { recordAudit } from '../../platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '../../platform/context';
-import { badRequest, conflict } from '../../platform/http/errors';
-import { assertCan } from '../../platform/tenancy/policy';
-import { findMunicipalities, findOrganisationById } from '../../platform/organisations/organisations.repository';
+import type { MeldingStatus } from '@contracts/meldingen';
+import { CLOSED_MELDING_STATUSES } from '@contracts/meldingen';
+import { recordAudit } from '@platform/audit/audit.service';
+import { inTransaction, type ServiceContext } from '@platform/context';
+import { badRequest, conflict } from '@platform/http/errors';
+import { assertCan } from '@platform/tenancy/policy';
+import { findMunicipalities, findOrganisationById } from '@platform/organisations/organisations.repository';
 import { ensureCategories, selectableCategories } from './categories.service';
 import { findPhotoIds, insertEvent, insertMelding, insertPhotos, nextMeldingNumber } from './meldingen.repository';
 import { getMelding, visibleMelding } from './meldingen.service';
 import { markSent, sendReporterNews } from './reporter-news.service';
 import { hashTrackingToken, type MeldingLinks, trackingUrl } from './submit.service';
-import { computeDeadline } from '../../platform/time/termijnen';
+import { computeDeadline } from '@platform/time/termijnen';
 
 
 // Splits one melding that is about several things (a broken lamp and a full bin) into new meldingen,

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { meldingStaffCreateSchema } from '../../../../contracts/meldingen';
-import { recordAudit } from '../../platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '../../platform/context';
-import { badRequest, conflict } from '../../platform/http/errors';
-import { actsForMunicipality, assertCan } from '../../platform/tenancy/policy';
+import type { meldingStaffCreateSchema } from '@contracts/meldingen';
+import { recordAudit } from '@platform/audit/audit.service';
+import { inTransaction, type ServiceContext } from '@platform/context';
+import { badRequest, conflict } from '@platform/http/errors';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 import { findImageAttachmentIdsOfMessage, findStoredMessage, queueCaseReply } from '../channels/index';
-import { findMunicipalities, findOrganisationById } from '../../platform/organisations/organisations.repository';
+import { findMunicipalities, findOrganisationById } from '@platform/organisations/organisations.repository';
 import { findMeldingFromMessage } from './meldingen.repository';
 import { getMelding } from './meldingen.service';
 import { fileMelding, type MeldingLinks, trackingUrl } from './submit.service';

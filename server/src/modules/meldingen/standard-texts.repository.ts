@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { Db } from '../../platform/db/database';
-import type { MeldingStandardTextsTable } from '../../platform/db/schema';
+import type { Db } from '@platform/db/database';
+import type { MeldingStandardTextsTable } from '@platform/db/schema';
 
 export async function findStandardTexts(db: Db, organisationId: string, filter: { status?: string; categoryIds?: string[] } = {}) {
   let query = db.selectFrom('melding_standard_texts').selectAll().where('organisation_id', '=', organisationId);

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { StandardText, standardTextChangeSchema, standardTextCreateSchema } from '../../../../contracts/melding-texts';
-import { recordAudit } from '../../platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '../../platform/context';
-import type { MeldingStandardTextRow } from '../../platform/db/schema';
-import { badRequest, notFound } from '../../platform/http/errors';
-import { assertCan } from '../../platform/tenancy/policy';
+import type { StandardText, standardTextChangeSchema, standardTextCreateSchema } from '@contracts/melding-texts';
+import { recordAudit } from '@platform/audit/audit.service';
+import { inTransaction, type ServiceContext } from '@platform/context';
+import type { MeldingStandardTextRow } from '@platform/db/schema';
+import { badRequest, notFound } from '@platform/http/errors';
+import { assertCan } from '@platform/tenancy/policy';
 import { findCategory } from './categories.repository';
 import { deleteStandardText, findStandardText, findStandardTexts, insertStandardText, updateStandardText } from './standard-texts.repository';
 

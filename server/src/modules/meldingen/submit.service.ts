@@ -1,15 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { MeldingSubmit } from '../../../../contracts/meldingen';
-import type { Clock } from '../../platform/clock';
-import type { Db } from '../../platform/db/database';
-import type { MeldingCategoryRow, MunicipalityRow } from '../../platform/db/schema';
-import { badRequest, type InvalidParam, notFound } from '../../platform/http/errors';
-import { enqueueJob } from '../../platform/jobs/jobs.service';
-import { findMunicipalities, findOrganisationBySlug } from '../../platform/organisations/organisations.repository';
+import type { MeldingSubmit } from '@contracts/meldingen';
+import type { Clock } from '@platform/clock';
+import type { Db } from '@platform/db/database';
+import type { MeldingCategoryRow, MunicipalityRow } from '@platform/db/schema';
+import { badRequest, type InvalidParam, notFound } from '@platform/http/errors';
+import { enqueueJob } from '@platform/jobs/jobs.service';
+import { findMunicipalities, findOrganisationBySlug } from '@platform/organisations/organisations.repository';
 import { ensureCategories, selectableCategories, toCategoryView } from './categories.service';
 import { assertInside } from './location';
 import { findUnclaimedPhotos, insertEvent, insertMelding, insertPhotos, nextMeldingNumber } from './meldingen.repository';
-import { computeDeadline } from '../../platform/time/termijnen';
+import { computeDeadline } from '@platform/time/termijnen';
 
 export interface MeldingLinks {
   publicUrl: string;

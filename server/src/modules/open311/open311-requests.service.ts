@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { MELDING_STATUS_LABELS, type MeldingStatus, meldingSubmitSchema } from '../../../../contracts/meldingen';
-import type { Clock } from '../../platform/clock';
-import type { Db } from '../../platform/db/database';
-import type { MeldingCategoryRow } from '../../platform/db/schema';
-import { AppError } from '../../platform/http/errors';
+import { MELDING_STATUS_LABELS, type MeldingStatus, meldingSubmitSchema } from '@contracts/meldingen';
+import type { Clock } from '@platform/clock';
+import type { Db } from '@platform/db/database';
+import type { MeldingCategoryRow } from '@platform/db/schema';
+import { AppError } from '@platform/http/errors';
 import { ensureCategories, fileMelding, type MeldingLinks, selectableCategories } from '../meldingen/index';
 import { CLOSED_STATUSES, findOpen311Requests, findStatusEvents, type Open311RequestFilter, type Open311RequestRow } from './open311.repository';
 import { type Open311Target, resolveTarget } from './open311-clients.service';

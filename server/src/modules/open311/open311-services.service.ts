@@ -1,6 +1,6 @@
-import type { ExtraQuestion } from '../../../../contracts/meldingen';
-import type { Db } from '../../platform/db/database';
-import type { MeldingCategoryRow } from '../../platform/db/schema';
+import type { ExtraQuestion } from '@contracts/meldingen';
+import type { Db } from '@platform/db/database';
+import type { MeldingCategoryRow } from '@platform/db/schema';
 import { ensureCategories, selectableCategories } from '../meldingen/index';
 import type { Open311Target } from './open311-target';
 import { open311Error, text } from './open311-errors';

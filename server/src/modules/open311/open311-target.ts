@@ -1,4 +1,4 @@
-import type { MunicipalityRow } from '../../platform/db/schema';
+import type { MunicipalityRow } from '@platform/db/schema';
 
 // The municipality a GeoReport request is about, its organisation, and the client app that asked (if any).
 export interface Open311Target {

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { type AppInstance } from '../../platform/http/app';
-import { AppError } from '../../platform/http/errors';
+import { type AppInstance } from '@platform/http/app';
+import { AppError } from '@platform/http/errors';
 import { toGeoReportXml } from './open311.xml';
 import { createRequest, getRequest, listRequests } from './open311-requests.service';
 import { discovery, listServices, serviceDefinition } from './open311-services.service';

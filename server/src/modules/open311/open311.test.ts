@@ -4,16 +4,16 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrganisation, buildUser } from '../../../../test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../test/harness';
+import { buildOrganisation, buildUser } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { operatorActor } from '../../cli/operator';
-import { cliOrigin } from '../../platform/context';
-import { createOrganisation } from '../../platform/organisations/organisations.service';
+import { cliOrigin } from '@platform/context';
+import { createOrganisation } from '@platform/organisations/organisations.service';
 import { createOpen311Client } from './open311-clients.service';
 
 // The official GeoReport v2 shapes, kept next to the repository; without them this test cannot vouch for
 // anything, so it fails instead of skipping.
-const CONFORMANCE = join(process.cwd(), '..', 'shared', 'conformance', 'open311-georeport-v2');
+const CONFORMANCE = join(process.cwd(), 'test', 'conformance', 'open311-georeport-v2');
 
 let t: TestApp;
 let validators: Record<'services' | 'serviceDefinition' | 'requests' | 'postResponse', ValidateFunction>;

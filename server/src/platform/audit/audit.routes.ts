@@ -1,4 +1,4 @@
-import { auditPageSchema, auditQuerySchema } from '../../../../contracts/admin';
+import { auditPageSchema, auditQuerySchema } from '@contracts/admin';
 import { type AppInstance, serviceContext } from '../http/app';
 import { assertCan } from '../tenancy/policy';
 import { listAuditEntries } from './audit.service';

@@ -8,8 +8,8 @@ import {
   passwordResetConfirmSchema,
   passwordResetRequestSchema,
   switchMunicipalitySchema,
-} from '../../../../contracts/auth';
-import { idParams } from '../../../../contracts/common';
+} from '@contracts/auth';
+import { idParams } from '@contracts/common';
 import { getOwnOrganisation } from '../organisations/organisations.service';
 import { type AppInstance, originOf, SESSION_COOKIE, serviceContext } from '../http/app';
 import { unauthenticated } from '../http/errors';

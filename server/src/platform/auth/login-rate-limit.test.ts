@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/harness';
+import { createTestApp, type TestApp } from '@test/harness';
 
 // Its own app: the per-address limit counts every sign-in attempt of the process.
 let t: TestApp;

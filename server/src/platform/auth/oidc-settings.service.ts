@@ -1,4 +1,4 @@
-import type { OidcSettings, OidcSettingsChange } from '../../../../contracts/oidc';
+import type { OidcSettings, OidcSettingsChange } from '@contracts/oidc';
 import { recordAudit } from '../audit/audit.service';
 import { inTransaction, type ServiceContext } from '../context';
 import type { Selectable } from 'kysely';

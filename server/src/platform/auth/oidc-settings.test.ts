@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrganisation, buildUser } from '../../../../test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../test/harness';
+import { buildOrganisation, buildUser } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { operatorActor } from '../../cli/operator';
 import { cliOrigin } from '../context';
-import type { OidcSettingsChange } from '../../../../contracts/oidc';
+import type { OidcSettingsChange } from '@contracts/oidc';
 import { saveOidcSettings } from './oidc-settings.service';
 
 let t: TestApp;

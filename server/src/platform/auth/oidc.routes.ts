@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { oidcCallbackQuery, oidcSettingsChangeSchema, oidcSettingsSchema, signInOptionsSchema, slugParams } from '../../../../contracts/oidc';
+import { oidcCallbackQuery, oidcSettingsChangeSchema, oidcSettingsSchema, signInOptionsSchema, slugParams } from '@contracts/oidc';
 import { type AppInstance, originOf, SESSION_COOKIE, serviceContext } from '../http/app';
 import { AppError, notFound } from '../http/errors';
 import { startSession, SESSION_IDLE_MS } from './auth.service';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrganisation, buildUser } from '../../../../test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../test/harness';
-import { type AccountClaims, freePort, startTestProvider, TestBrowser, type TestProvider } from '../../../../test/oidc-test-provider';
+import { buildOrganisation, buildUser } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { type AccountClaims, freePort, startTestProvider, TestBrowser, type TestProvider } from '@test/oidc-test-provider';
 
 let t: TestApp;
 let idp: TestProvider;

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openScratchDatabase, openTestDatabase } from '../../../../test/harness';
+import { openScratchDatabase, openTestDatabase } from '@test/harness';
 import type { DatabaseHandle } from './database';
 import { listMigrationFiles, migrate } from './migrate';
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openScratchDatabase } from '../../../../test/harness';
+import { openScratchDatabase } from '@test/harness';
 import type { DatabaseHandle } from './database';
 import { unnestRows, uuidArray } from './unnest-rows';
 

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrganisation, buildUser } from '../../../../test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../test/harness';
+import { buildOrganisation, buildUser } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 
 let t: TestApp;
 const logLines: string[] = [];
@@ -81,8 +81,8 @@ describe('HTTP volgens de API Design Rules', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plein-oas-'));
     const file = join(dir, 'openapi.json');
     writeFileSync(file, response.body);
-    const ruleset = join(process.cwd(), '..', 'shared', 'conformance', 'nlgov-api-design-rules', 'ruleset.yaml');
-    expect(existsSync(ruleset), `Spectral-regels niet gevonden op ${ruleset} (shared/ hoort naast de checkout)`).toBe(true);
+    const ruleset = join(process.cwd(), 'test', 'conformance', 'nlgov-api-design-rules', 'ruleset.yaml');
+    expect(existsSync(ruleset), `Spectral-regels niet gevonden op ${ruleset}`).toBe(true);
     const lint = spawnSync(process.execPath, ['node_modules/@stoplight/spectral-cli/dist/index.js', 'lint', '-r', ruleset, '-f', 'json', '--fail-severity', 'error', file], { encoding: 'utf8' });
     const results = JSON.parse(lint.stdout || '[]') as Array<{ severity: number; code: string; message: string; path: string[] }>;
     const errors = results.filter((r) => r.severity === 0).map((r) => `${r.code}: ${r.message} @ ${r.path.join('.')}`);

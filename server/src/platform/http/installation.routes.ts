@@ -1,4 +1,4 @@
-import { installationSchema } from '../../../../contracts/installation';
+import { installationSchema } from '@contracts/installation';
 import { API_VERSION } from './api-version';
 import type { AppInstance } from './app';
 

@@ -1,5 +1,5 @@
-import { idParams } from '../../../../contracts/common';
-import { jobSchema, jobsOverviewSchema, jobsQuerySchema } from '../../../../contracts/admin';
+import { idParams } from '@contracts/common';
+import { jobSchema, jobsOverviewSchema, jobsQuerySchema } from '@contracts/admin';
 import { type AppInstance, serviceContext } from '../http/app';
 import { listJobs, retryJob } from './jobs.service';
 

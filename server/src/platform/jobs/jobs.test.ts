@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrganisation, buildUser } from '../../../../test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../test/harness';
+import { buildOrganisation, buildUser } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { backoffDelayMs, JobRegistry } from './job-registry';
 import { findJob, insertJob } from './jobs.repository';
 import { defineSchedule, nextCronRun } from './scheduler';

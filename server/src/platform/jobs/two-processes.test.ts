@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
-import { adminQuery, PG_SERVER, startWorkerProcess } from '../../../../test/worker-processes';
+import { adminQuery, PG_SERVER, startWorkerProcess } from '@test/worker-processes';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../db/database';
 import { migrate } from '../db/migrate';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrganisation } from '../../../../test/factories';
-import { createTestApp, type TestApp } from '../../../../test/harness';
+import { buildOrganisation } from '@test/factories';
+import { createTestApp, type TestApp } from '@test/harness';
 import { BoundaryError, parseBoundary, setMunicipalityBoundary } from './boundary';
 import { isInside } from './boundary';
 

@@ -1,5 +1,5 @@
-import { idParams } from '../../../../contracts/common';
-import { municipalityChangeSchema, municipalitySchema, organisationSchema } from '../../../../contracts/organisation';
+import { idParams } from '@contracts/common';
+import { municipalityChangeSchema, municipalitySchema, organisationSchema } from '@contracts/organisation';
 import { type AppInstance, serviceContext } from '../http/app';
 import { changeMunicipality, getMunicipality, getOwnOrganisation } from './organisations.service';
 

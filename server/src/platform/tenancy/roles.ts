@@ -1,4 +1,4 @@
-import { ROLES } from '../../../../contracts/common';
+import { ROLES } from '@contracts/common';
 
 export { ROLES };
 

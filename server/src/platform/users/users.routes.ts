@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParams } from '../../../../contracts/common';
+import { idParams } from '@contracts/common';
 import {
   teamChangeSchema,
   teamCreateSchema,
@@ -7,7 +7,7 @@ import {
   userChangeSchema,
   userCreateSchema,
   userSchema,
-} from '../../../../contracts/users';
+} from '@contracts/users';
 import { type AppInstance, serviceContext } from '../http/app';
 import { changeTeam, createTeam, getTeam, listTeams, removeTeam } from './teams.service';
 import { changeUser, createUser, getUser, listUsers } from './users.service';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildOrganisation, buildUser } from '../../../../test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../test/harness';
+import { buildOrganisation, buildUser } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import type { SignInOptions } from '../../../../contracts/oidc';
+import type { SignInOptions } from '@contracts/oidc';
 import { rememberOrganisation } from './sign-in-options';
 
 type Oidc = NonNullable<SignInOptions['oidc']>;

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { conversationCaseSchema } from '../../../../contracts/inbox-live';
+import type { conversationCaseSchema } from '@contracts/inbox-live';
 import { api } from '../../app/api-client';
 import { useAuth } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';

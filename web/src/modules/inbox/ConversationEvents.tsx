@@ -1,4 +1,4 @@
-import { CHANNEL_CAPABILITIES } from '../../../../contracts/channel-limits';
+import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
 import { formatDateTime } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { AppLink, Heading, Paragraph } from '../../ui';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { PRIORITIES } from '../../../../contracts/inbox';
+import { PRIORITIES } from '@contracts/inbox';
 import { api } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';

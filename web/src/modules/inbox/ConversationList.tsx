@@ -1,4 +1,4 @@
-import { CHANNEL_CAPABILITIES } from '../../../../contracts/channel-limits';
+import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
 import { formatDateTime } from '../../app/format';
 import { useMe } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
-import { CHANNEL_CAPABILITIES } from '../../../../contracts/channel-limits';
+import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
 import { useAuth, useMe } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
 import { Alert, AppLink, PageHeader, Paragraph, QueryState } from '../../ui';

@@ -1,4 +1,4 @@
-import type { ConversationState } from '../../../../contracts/inbox';
+import type { ConversationState } from '@contracts/inbox';
 import { useMessages } from '../../app/i18n';
 import { type BadgeTone, StatusBadge } from '../../ui';
 import { conversationMessages } from './conversation-messages';

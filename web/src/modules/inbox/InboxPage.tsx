@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { CHANNEL_CAPABILITIES } from '../../../../contracts/channel-limits';
-import { CHANNELS } from '../../../../contracts/channels';
-import { CONVERSATION_STATES } from '../../../../contracts/inbox';
+import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
+import { CHANNELS } from '@contracts/channels';
+import { CONVERSATION_STATES } from '@contracts/inbox';
 import { useAuth, useMe } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
 import { Button, ButtonLink, EmptyState, PageHeader, Paragraph, QueryState, SelectField, TextField } from '../../ui';

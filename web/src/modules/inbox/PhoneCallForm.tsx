@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ChannelAccount, Message } from '../../../../contracts/channels';
+import type { ChannelAccount, Message } from '@contracts/channels';
 import { api } from '../../app/api-client';
 import { commonMessages } from '../../app/common-messages';
 import { useMessages } from '../../app/i18n';

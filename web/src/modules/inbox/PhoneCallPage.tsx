@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Message } from '../../../../contracts/channels';
+import type { Message } from '@contracts/channels';
 import { useAuth, useMe } from '../../app/auth-context';
 import { formatDateTime } from '../../app/format';
 import { useMessages } from '../../app/i18n';

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { conversationDetailSchema, conversationPageSchema } from '../../../../contracts/inbox';
-import type { presenceSchema } from '../../../../contracts/inbox-live';
+import type { conversationDetailSchema, conversationPageSchema } from '@contracts/inbox';
+import type { presenceSchema } from '@contracts/inbox-live';
 import { api, queryString } from '../../app/api-client';
 
 export type ConversationPage = z.infer<typeof conversationPageSchema>;

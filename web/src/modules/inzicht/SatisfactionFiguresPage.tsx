@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
-import type { satisfactionFiguresSchema } from '../../../../contracts/conversation-satisfaction';
+import type { satisfactionFiguresSchema } from '@contracts/conversation-satisfaction';
 import { api } from '../../app/api-client';
 import { useMe } from '../../app/auth-context';
 import { formatDate, formatNumber, isoDateToDutch } from '../../app/format';

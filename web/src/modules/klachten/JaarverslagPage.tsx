@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { KLACHT_THEMES, type KlachtReport } from '../../../../contracts/klachten';
+import { KLACHT_THEMES, type KlachtReport } from '@contracts/klachten';
 import { useMe } from '../../app/auth-context';
 import { formatNumber } from '../../app/format';
 import { useMessages } from '../../app/i18n';

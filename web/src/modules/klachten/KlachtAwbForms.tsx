@@ -1,5 +1,5 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { KLACHT_MAX_EXTENSION_WEEKS, KLACHT_OUTCOMES, KLACHT_TRANSITIONS, type KlachtDetail } from '../../../../contracts/klachten';
+import { KLACHT_MAX_EXTENSION_WEEKS, KLACHT_OUTCOMES, KLACHT_TRANSITIONS, type KlachtDetail } from '@contracts/klachten';
 import { api } from '../../app/api-client';
 import { parseDutchDate, startOfDayInAmsterdam } from '../../app/format';
 import { useMessages } from '../../app/i18n';

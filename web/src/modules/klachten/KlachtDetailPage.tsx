@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import type { KlachtDetail } from '../../../../contracts/klachten';
+import type { KlachtDetail } from '@contracts/klachten';
 import type { OnUpdated } from './klacht-form-props';
 import { useAuth } from '../../app/auth-context';
 import { formatDate, formatDateTime } from '../../app/format';

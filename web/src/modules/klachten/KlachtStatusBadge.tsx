@@ -1,4 +1,4 @@
-import type { KlachtStatus } from '../../../../contracts/klachten';
+import type { KlachtStatus } from '@contracts/klachten';
 import { formatDate } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { type BadgeTone, StatusBadge } from '../../ui';

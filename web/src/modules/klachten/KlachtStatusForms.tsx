@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { KLACHT_SIMPLE_STATUSES, KLACHT_TRANSITIONS, type KlachtDetail } from '../../../../contracts/klachten';
+import { KLACHT_SIMPLE_STATUSES, KLACHT_TRANSITIONS, type KlachtDetail } from '@contracts/klachten';
 import { api } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';

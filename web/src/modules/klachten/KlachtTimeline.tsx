@@ -1,4 +1,4 @@
-import type { KlachtDetail } from '../../../../contracts/klachten';
+import type { KlachtDetail } from '@contracts/klachten';
 import { useMessages } from '../../app/i18n';
 import { Timeline } from '../../ui';
 import { klachtenMessages } from './klachten-messages';

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
-import { KLACHT_STATUSES, KLACHT_THEMES, type Klacht } from '../../../../contracts/klachten';
+import { KLACHT_STATUSES, KLACHT_THEMES, type Klacht } from '@contracts/klachten';
 import { useAuth, useMe } from '../../app/auth-context';
 import { formatDate } from '../../app/format';
 import { useMessages } from '../../app/i18n';

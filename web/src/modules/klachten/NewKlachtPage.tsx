@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import type { Message } from '../../../../contracts/channels';
-import { KLACHT_CHANNELS, KLACHT_THEMES, type KlachtDetail } from '../../../../contracts/klachten';
+import type { Message } from '@contracts/channels';
+import { KLACHT_CHANNELS, KLACHT_THEMES, type KlachtDetail } from '@contracts/klachten';
 import { api } from '../../app/api-client';
 import { useAuth, useMe } from '../../app/auth-context';
 import { parseDutchDate } from '../../app/format';

@@ -1,4 +1,4 @@
-import { KLACHT_STATUSES, KLACHT_THEMES, type KlachtStatus, type KlachtTheme } from '../../../../contracts/klachten';
+import { KLACHT_STATUSES, KLACHT_THEMES, type KlachtStatus, type KlachtTheme } from '@contracts/klachten';
 
 // The filters as they stand in the address bar (Dutch names), so a filtered list can be bookmarked and shared.
 export interface KlachtFilters {

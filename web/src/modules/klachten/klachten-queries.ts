@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Klacht, KlachtDetail, KlachtReport } from '../../../../contracts/klachten';
+import type { Klacht, KlachtDetail, KlachtReport } from '@contracts/klachten';
 import { api, queryString } from '../../app/api-client';
 import type { KlachtFilters } from './klacht-logic';
 

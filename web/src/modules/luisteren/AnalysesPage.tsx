@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { Analysis, AnalysisKind, AnalysisSummary } from '../../../../contracts/analyses';
+import type { Analysis, AnalysisKind, AnalysisSummary } from '@contracts/analyses';
 import { api } from '../../app/api-client';
 import { useAuth } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';

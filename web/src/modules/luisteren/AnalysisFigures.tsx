@@ -1,4 +1,4 @@
-import type { AnalysisFigures as Figures } from '../../../../contracts/analyses';
+import type { AnalysisFigures as Figures } from '@contracts/analyses';
 import { useMessages } from '../../app/i18n';
 import { DataList, Heading, Paragraph } from '../../ui';
 import { analysisMessages } from './analysis-messages';

@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { TENORS } from '../../../../contracts/luisteren';
-import type { AuthorProfile } from '../../../../contracts/network';
+import { TENORS } from '@contracts/luisteren';
+import type { AuthorProfile } from '@contracts/network';
 import { formatDate, formatNumber } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { DataTable, Heading, Paragraph } from '../../ui';

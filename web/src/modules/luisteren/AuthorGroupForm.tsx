@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { type AuthorGroup, type AuthorProfile, NETWORK_GROUPS, type NetworkGroup } from '../../../../contracts/network';
+import { type AuthorGroup, type AuthorProfile, NETWORK_GROUPS, type NetworkGroup } from '@contracts/network';
 import { api, ProblemError } from '../../app/api-client';
 import { useAuth } from '../../app/auth-context';
 import { formatDateTime } from '../../app/format';

@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import type { AuthorProfile } from '../../../../contracts/network';
+import type { AuthorProfile } from '@contracts/network';
 import { formatDateTime, formatNumber } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { AppLink, DataList, Heading, PageHeader, Paragraph, QueryState } from '../../ui';

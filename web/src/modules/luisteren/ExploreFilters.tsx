@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
-import { CHANNELS } from '../../../../contracts/channels';
-import { type ItemFilter, type Monitor, TENORS } from '../../../../contracts/luisteren';
-import { NETWORK_GROUP_FILTERS } from '../../../../contracts/network-groups';
-import type { Municipality } from '../../../../contracts/organisation';
-import type { Rumour } from '../../../../contracts/rumours';
+import { CHANNELS } from '@contracts/channels';
+import { type ItemFilter, type Monitor, TENORS } from '@contracts/luisteren';
+import { NETWORK_GROUP_FILTERS } from '@contracts/network-groups';
+import type { Municipality } from '@contracts/organisation';
+import type { Rumour } from '@contracts/rumours';
 import { useMessages } from '../../app/i18n';
 import { Button, CheckboxField, Heading, SelectField, TextField, useFocusFirstInvalid } from '../../ui';
 import { exploreMessages } from './explore-messages';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ListeningItem } from '../../../../contracts/luisteren';
+import type { ListeningItem } from '@contracts/luisteren';
 import { formatDateTime } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { AppLink, Button, CheckboxField, DataTable, Heading, Paragraph } from '../../ui';

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
-import type { ListeningItem } from '../../../../contracts/luisteren';
+import type { ListeningItem } from '@contracts/luisteren';
 import { api, ProblemError } from '../../app/api-client';
 import { useAuth } from '../../app/auth-context';
 import { formatDateTime, formatNumber } from '../../app/format';

@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import type { Monitor } from '../../../../contracts/luisteren';
-import { parseMonitorQuery, type QueryError } from '../../../../contracts/monitor-query';
+import type { Monitor } from '@contracts/luisteren';
+import { parseMonitorQuery, type QueryError } from '@contracts/monitor-query';
 import { api, ProblemError } from '../../app/api-client';
 import { useMe } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useLocation } from 'react-router';
-import type { Monitor } from '../../../../contracts/luisteren';
+import type { Monitor } from '@contracts/luisteren';
 import { useAuth, useMe } from '../../app/auth-context';
 import { formatNumber } from '../../app/format';
 import { useMessages } from '../../app/i18n';

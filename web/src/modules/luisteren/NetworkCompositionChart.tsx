@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { NetworkPage } from '../../../../contracts/network';
+import type { NetworkPage } from '@contracts/network';
 import { formatDate, formatNumber } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { AppLink, DataTable, Heading } from '../../ui';

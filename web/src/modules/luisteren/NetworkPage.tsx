@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { NETWORK_GROUP_FILTERS, type NetworkAuthor, type NetworkGroupFilter, type NetworkPage as NetworkPageData } from '../../../../contracts/network';
+import { NETWORK_GROUP_FILTERS, type NetworkAuthor, type NetworkGroupFilter, type NetworkPage as NetworkPageData } from '@contracts/network';
 import { formatDate, formatNumber } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { AppLink, Button, DataTable, EmptyState, Heading, PageHeader, Paragraph, QueryState, SelectField, TextField } from '../../ui';

@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { type ListeningOverview, TENORS, type Tenor } from '../../../../contracts/luisteren';
+import { type ListeningOverview, TENORS, type Tenor } from '@contracts/luisteren';
 import { formatNumber } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { AppLink, DataTable, Heading, Paragraph } from '../../ui';

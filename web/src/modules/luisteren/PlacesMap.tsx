@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ListeningOverview } from '../../../../contracts/luisteren';
+import type { ListeningOverview } from '@contracts/luisteren';
 import { useAuth } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
 import { AppLink, Heading, Paragraph } from '../../ui';

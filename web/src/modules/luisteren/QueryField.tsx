@@ -1,5 +1,5 @@
 import { useId, useRef } from 'react';
-import { MONITOR_QUERY_SYNTAX, type QueryError } from '../../../../contracts/monitor-query';
+import { MONITOR_QUERY_SYNTAX, type QueryError } from '@contracts/monitor-query';
 import { useMessages } from '../../app/i18n';
 import { Button, DataTable } from '../../ui';
 import { monitorMessages } from './monitor-messages';

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { CHECKLIST_STEPS, type ChecklistStep, RUMOUR_STATUSES, type RumourDetail, type RumourStatus } from '../../../../contracts/rumours';
+import { CHECKLIST_STEPS, type ChecklistStep, RUMOUR_STATUSES, type RumourDetail, type RumourStatus } from '@contracts/rumours';
 import { api } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';

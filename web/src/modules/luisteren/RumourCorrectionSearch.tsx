@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { CorrectionCandidate, RumourDetail } from '../../../../contracts/rumours';
+import type { CorrectionCandidate, RumourDetail } from '@contracts/rumours';
 import { api } from '../../app/api-client';
 import { formatDateTime } from '../../app/format';
 import { useMessages } from '../../app/i18n';

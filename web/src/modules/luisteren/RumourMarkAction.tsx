@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { ListeningItem } from '../../../../contracts/luisteren';
-import type { Rumour } from '../../../../contracts/rumours';
+import type { ListeningItem } from '@contracts/luisteren';
+import type { Rumour } from '@contracts/rumours';
 import { api, ProblemError } from '../../app/api-client';
 import { useAuth } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { RumourDetail } from '../../../../contracts/rumours';
+import type { RumourDetail } from '@contracts/rumours';
 import { api } from '../../app/api-client';
 import { useAuth } from '../../app/auth-context';
 import { formatDate, formatDateTime, formatNumber } from '../../app/format';

@@ -1,5 +1,5 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { RumourDetail } from '../../../../contracts/rumours';
+import type { RumourDetail } from '@contracts/rumours';
 import { formatDate, formatDateTime, formatNumber } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { DataTable, Heading, Paragraph } from '../../ui';

@@ -1,4 +1,4 @@
-import type { RumourStatus } from '../../../../contracts/rumours';
+import type { RumourStatus } from '@contracts/rumours';
 import { useMessages } from '../../app/i18n';
 import { type BadgeTone, StatusBadge } from '../../ui';
 import { rumourMessages } from './rumour-messages';

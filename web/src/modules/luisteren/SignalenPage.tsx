@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ListeningAlert } from '../../../../contracts/luisteren';
+import type { ListeningAlert } from '@contracts/luisteren';
 import { api } from '../../app/api-client';
 import { formatDateTime, formatNumber } from '../../app/format';
 import { useMessages } from '../../app/i18n';

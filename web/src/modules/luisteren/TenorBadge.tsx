@@ -1,4 +1,4 @@
-import type { Tenor } from '../../../../contracts/luisteren';
+import type { Tenor } from '@contracts/luisteren';
 import { useMessages } from '../../app/i18n';
 import { type BadgeTone, StatusBadge } from '../../ui';
 import { luisterenMessages } from './luisteren-messages';

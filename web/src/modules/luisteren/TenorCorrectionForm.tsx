@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { type ListeningItem, TENORS, type Tenor } from '../../../../contracts/luisteren';
+import { type ListeningItem, TENORS, type Tenor } from '@contracts/luisteren';
 import { api, ProblemError } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { Alert, Button, Heading, Paragraph, TextField } from '../../ui';

@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { type ListeningOverview, TENORS } from '../../../../contracts/luisteren';
+import { type ListeningOverview, TENORS } from '@contracts/luisteren';
 import { formatDate, formatDateTime, formatNumber } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { Heading } from '../../ui';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Analysis, AnalysisSchedule, AnalysisSummary } from '../../../../contracts/analyses';
+import type { Analysis, AnalysisSchedule, AnalysisSummary } from '@contracts/analyses';
 import { api } from '../../app/api-client';
 
 export const KIND_KEYS = { tamtam: 'kindTamtam', issue: 'kindIssue', reputatie: 'kindReputatie' } as const;

@@ -1,5 +1,5 @@
-import { type ItemFilter, TENORS, type Tenor } from '../../../../contracts/luisteren';
-import { NETWORK_GROUP_FILTERS, type NetworkGroupFilter } from '../../../../contracts/network-groups';
+import { type ItemFilter, TENORS, type Tenor } from '@contracts/luisteren';
+import { NETWORK_GROUP_FILTERS, type NetworkGroupFilter } from '@contracts/network-groups';
 import { formatDateTime, nextDay, parseDutchDate, startOfDayInAmsterdam } from '../../app/format';
 
 // The filters of Luisteren live in the address bar under the API's own names, so a link from an alert

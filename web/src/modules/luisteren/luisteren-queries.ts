@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { z } from 'zod';
-import type { agreementSchema, authorListSchema, ItemFilter, ListeningAlert, ListeningItem, ListeningOverview, Monitor } from '../../../../contracts/luisteren';
+import type { agreementSchema, authorListSchema, ItemFilter, ListeningAlert, ListeningItem, ListeningOverview, Monitor } from '@contracts/luisteren';
 import { api, queryString } from '../../app/api-client';
 
 export type Agreement = z.infer<typeof agreementSchema>;

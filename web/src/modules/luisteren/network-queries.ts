@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { AuthorProfile, NetworkGroupFilter, NetworkPage } from '../../../../contracts/network';
+import type { AuthorProfile, NetworkGroupFilter, NetworkPage } from '@contracts/network';
 import { api, queryString } from '../../app/api-client';
 import { luisterenKey } from './luisteren-queries';
 

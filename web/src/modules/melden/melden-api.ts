@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ExtraQuestion, MeldingCategory, meldingPublicStatusSchema, meldingReceiptSchema, nearbyMeldingSchema, photoUploadSchema } from '../../../../contracts/meldingen';
+import type { ExtraQuestion, MeldingCategory, meldingPublicStatusSchema, meldingReceiptSchema, nearbyMeldingSchema, photoUploadSchema } from '@contracts/meldingen';
 import { ProblemError } from '../../app/api-client';
 
 export type { ExtraQuestion, MeldingCategory };

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { MeldingCategory } from '../../../../contracts/meldingen';
+import type { MeldingCategory } from '@contracts/meldingen';
 import { api } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';

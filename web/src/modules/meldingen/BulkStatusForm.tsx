@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import type { Melding, MeldingStatus } from '../../../../contracts/meldingen';
+import type { Melding, MeldingStatus } from '@contracts/meldingen';
 import { api, ProblemError } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { Button, Heading, Paragraph, SelectField, TextAreaField } from '../../ui';

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import type { MeldingCategory } from '../../../../contracts/meldingen';
+import type { MeldingCategory } from '@contracts/meldingen';
 import { useAuth } from '../../app/auth-context';
 import { formatDate } from '../../app/format';
 import { useMessages } from '../../app/i18n';

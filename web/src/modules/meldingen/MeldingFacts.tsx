@@ -1,4 +1,4 @@
-import type { MeldingCategory } from '../../../../contracts/meldingen';
+import type { MeldingCategory } from '@contracts/meldingen';
 import { formatDateTime } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { DataList, EmailAddress, Heading, Paragraph } from '../../ui';

@@ -1,4 +1,4 @@
-import type { MeldingStatus } from '../../../../contracts/meldingen';
+import type { MeldingStatus } from '@contracts/meldingen';
 import { useMessages } from '../../app/i18n';
 import { type BadgeTone, StatusBadge } from '../../ui';
 import { STATUS_SYMBOLS } from './melding-logic';

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { MELDING_STATUSES, type MeldingCategory } from '../../../../contracts/meldingen';
-import type { Municipality } from '../../../../contracts/organisation';
+import { MELDING_STATUSES, type MeldingCategory } from '@contracts/meldingen';
+import type { Municipality } from '@contracts/organisation';
 import { isoDateToDutch, parseDutchDate } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { Button, Heading, SelectField, TextField, useFocusFirstInvalid } from '../../ui';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { MELDING_STATUSES, type Melding } from '../../../../contracts/meldingen';
+import { MELDING_STATUSES, type Melding } from '@contracts/meldingen';
 import { useAuth } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
 import { AppLink, Heading, Paragraph } from '../../ui';

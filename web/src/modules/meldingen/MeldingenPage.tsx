@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Melding } from '../../../../contracts/meldingen';
+import type { Melding } from '@contracts/meldingen';
 import { useAuth, useMe } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
 import { Button, ButtonGroup, ButtonLink, CheckboxField, EmptyState, PageHeader, Paragraph, QueryState } from '../../ui';

@@ -1,4 +1,4 @@
-import type { Melding } from '../../../../contracts/meldingen';
+import type { Melding } from '@contracts/meldingen';
 import { formatDate, formatDateTime } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { AppLink, DataTable } from '../../ui';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { Melding } from '../../../../contracts/meldingen';
-import { CLOSED_MELDING_STATUSES } from '../../../../contracts/meldingen';
+import type { Melding } from '@contracts/meldingen';
+import { CLOSED_MELDING_STATUSES } from '@contracts/meldingen';
 import { api, queryString } from '../../app/api-client';
 import { formatDate } from '../../app/format';
 import { useMessages } from '../../app/i18n';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { BUILT_IN_TEXTS, fillPlaceholders, pickStandardText } from '../../../../contracts/melding-texts';
-import { MELDING_TRANSITIONS, type MeldingStatus } from '../../../../contracts/meldingen';
+import { BUILT_IN_TEXTS, fillPlaceholders, pickStandardText } from '@contracts/melding-texts';
+import { MELDING_TRANSITIONS, type MeldingStatus } from '@contracts/meldingen';
 import { api } from '../../app/api-client';
 import { useMe } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';

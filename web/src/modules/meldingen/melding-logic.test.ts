@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_TEXTS, fillPlaceholders, pickStandardText } from '../../../../contracts/melding-texts';
+import { BUILT_IN_TEXTS, fillPlaceholders, pickStandardText } from '@contracts/melding-texts';
 import { apiQuery, commonTransitions, filtersFromParams, paramsFrom, placeholderValues, unfilledPlaceholders, viewFromParams } from './melding-logic';
 
 describe('meldingen: filters, overgangen en standaardteksten', () => {

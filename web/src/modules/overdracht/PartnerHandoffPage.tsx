@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useParams } from 'react-router';
 import type { z } from 'zod';
-import type { partnerHandoffViewSchema } from '../../../../contracts/handoff';
+import type { partnerHandoffViewSchema } from '@contracts/handoff';
 import { api } from '../../app/api-client';
 import { formatDate } from '../../app/format';
 import { useMessages } from '../../app/i18n';

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import type { z } from 'zod';
-import type { satisfactionViewSchema } from '../../../../contracts/conversation-satisfaction';
+import type { satisfactionViewSchema } from '@contracts/conversation-satisfaction';
 import { api, ProblemError } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';

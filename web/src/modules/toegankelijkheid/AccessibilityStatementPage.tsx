@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Installation } from '../../../../contracts/installation';
+import type { Installation } from '@contracts/installation';
 import { api } from '../../app/api-client';
 import { useAuth } from '../../app/auth-context';
 import { formatDate } from '../../app/format';

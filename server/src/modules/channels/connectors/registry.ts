@@ -1,4 +1,4 @@
-import type { Channel } from '../../../../../contracts/channels';
+import type { Channel } from '@contracts/channels';
 import type { Connector } from '../connector';
 import { blueskyConnector } from './bluesky/bluesky.connector';
 import { emailConnector } from './email/email.connector';

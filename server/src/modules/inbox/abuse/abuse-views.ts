@@ -1,6 +1,6 @@
-import type { AbuseAction, AggressionEntry, AuthorBlock } from '../../../../../contracts/abuse';
-import type { Channel } from '../../../../../contracts/channels';
-import type { AggressionRegisterRow, AuthorBlockRow, MunicipalityRow } from '../../../platform/db/schema';
+import type { AbuseAction, AggressionEntry, AuthorBlock } from '@contracts/abuse';
+import type { Channel } from '@contracts/channels';
+import type { AggressionRegisterRow, AuthorBlockRow, MunicipalityRow } from '@platform/db/schema';
 
 export function toEntryView(row: AggressionRegisterRow, municipalities: Map<string, Pick<MunicipalityRow, 'cbs_code' | 'name'>>): AggressionEntry {
   const municipality = municipalities.get(row.municipality_id);

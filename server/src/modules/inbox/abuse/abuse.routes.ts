@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { abuseReportSchema, aggressionRegisterQuery, aggressionRegisterSchema, authorBlockListQuery, authorBlockSchema, conversationAbuseSchema } from '../../../../../contracts/abuse';
-import { idParams } from '../../../../../contracts/common';
-import { type AppInstance, serviceContext } from '../../../platform/http/app';
+import { abuseReportSchema, aggressionRegisterQuery, aggressionRegisterSchema, authorBlockListQuery, authorBlockSchema, conversationAbuseSchema } from '@contracts/abuse';
+import { idParams } from '@contracts/common';
+import { type AppInstance, serviceContext } from '@platform/http/app';
 import { conversationAbuse, reportAbuse } from './abuse.service';
 import { listBlocks, unblockAuthor } from './blocks.service';
 import { aggressionRegister, registerCsv } from './register.service';

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { ABUSE_ACTION_LABELS, type abuseReportSchema } from '../../../../../contracts/abuse';
-import { recordAudit } from '../../../platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '../../../platform/context';
-import type { ConversationRow } from '../../../platform/db/schema';
-import { AppError, badRequest, conflict } from '../../../platform/http/errors';
-import { assertCan } from '../../../platform/tenancy/policy';
-import { findMunicipalities } from '../../../platform/organisations/organisations.repository';
+import { ABUSE_ACTION_LABELS, type abuseReportSchema } from '@contracts/abuse';
+import { recordAudit } from '@platform/audit/audit.service';
+import { inTransaction, type ServiceContext } from '@platform/context';
+import type { ConversationRow } from '@platform/db/schema';
+import { AppError, badRequest, conflict } from '@platform/http/errors';
+import { assertCan } from '@platform/tenancy/policy';
+import { findMunicipalities } from '@platform/organisations/organisations.repository';
 import { insertConversationEvent, updateConversation } from '../conversations.repository';
 import { visibleConversation } from '../conversation-access.service';
 import { announceConversation } from '../live/announce';

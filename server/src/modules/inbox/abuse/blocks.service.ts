@@ -1,7 +1,7 @@
-import { recordAudit } from '../../../platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '../../../platform/context';
-import { notFound } from '../../../platform/http/errors';
-import { actsForMunicipality, assertCan } from '../../../platform/tenancy/policy';
+import { recordAudit } from '@platform/audit/audit.service';
+import { inTransaction, type ServiceContext } from '@platform/context';
+import { notFound } from '@platform/http/errors';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 import { insertConversationEvent } from '../conversations.repository';
 import { announceConversation } from '../live/announce';
 import { deleteBlock, findBlock, findBlocks, findConversationsOfAuthor } from './abuse.repository';

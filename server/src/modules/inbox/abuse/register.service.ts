@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { ABUSE_ACTION_LABELS, ABUSE_ACTIONS, type AggressionEntry, type aggressionRegisterQuery } from '../../../../../contracts/abuse';
-import { CHANNEL_CAPABILITIES } from '../../../../../contracts/channel-limits';
-import type { ServiceContext } from '../../../platform/context';
-import { badRequest } from '../../../platform/http/errors';
-import { reportPeriod } from '../../../platform/time/local-days';
-import { actsForMunicipality, assertCan } from '../../../platform/tenancy/policy';
-import { findMunicipalities } from '../../../platform/organisations/organisations.repository';
+import { ABUSE_ACTION_LABELS, ABUSE_ACTIONS, type AggressionEntry, type aggressionRegisterQuery } from '@contracts/abuse';
+import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
+import type { ServiceContext } from '@platform/context';
+import { badRequest } from '@platform/http/errors';
+import { reportPeriod } from '@platform/time/local-days';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import { findMunicipalities } from '@platform/organisations/organisations.repository';
 import { findRegisterEntries } from './abuse.repository';
 import { toEntryView } from './abuse-views';
 

@@ -1,4 +1,4 @@
-import type { Db } from '../../../platform/db/database';
+import type { Db } from '@platform/db/database';
 
 // Meldingen and klachten made from any of a conversation's messages.
 export async function findCasesOfConversation(db: Db, organisationId: string, conversationId: string) {

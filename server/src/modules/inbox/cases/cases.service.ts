@@ -1,7 +1,7 @@
-import { KLACHT_STATUS_LABELS, type KlachtStatus } from '../../../../../contracts/klachten';
-import { MELDING_STATUS_LABELS, type MeldingStatus } from '../../../../../contracts/meldingen';
-import type { ServiceContext } from '../../../platform/context';
-import { can } from '../../../platform/tenancy/policy';
+import { KLACHT_STATUS_LABELS, type KlachtStatus } from '@contracts/klachten';
+import { MELDING_STATUS_LABELS, type MeldingStatus } from '@contracts/meldingen';
+import type { ServiceContext } from '@platform/context';
+import { can } from '@platform/tenancy/policy';
 import { visibleConversation } from '../conversation-access.service';
 import { findCasesOfConversation } from './cases.repository';
 

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { conversationFiguresQuery } from '../../../../../contracts/inbox-figures';
-import type { Norm } from '../../../../../contracts/office-hours';
-import type { ServiceContext } from '../../../platform/context';
-import { badRequest } from '../../../platform/http/errors';
-import { reportPeriod } from '../../../platform/time/local-days';
-import { actsForMunicipality, assertCan } from '../../../platform/tenancy/policy';
-import { findMunicipalities } from '../../../platform/organisations/organisations.repository';
+import type { conversationFiguresQuery } from '@contracts/inbox-figures';
+import type { Norm } from '@contracts/office-hours';
+import type { ServiceContext } from '@platform/context';
+import { badRequest } from '@platform/http/errors';
+import { reportPeriod } from '@platform/time/local-days';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import { findMunicipalities } from '@platform/organisations/organisations.repository';
 import { normDueAt } from '../office-hours/business-time';
 import { loadAccountNorms } from '../office-hours/office-hours.service';
 import type { Schedule } from '../office-hours/schedule';

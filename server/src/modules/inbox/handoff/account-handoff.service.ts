@@ -1,9 +1,9 @@
-import type { RoutingActions, RoutingConditions } from '../../../../../contracts/routing';
-import { recordAudit } from '../../../platform/audit/audit.service';
-import type { ServiceContext } from '../../../platform/context';
-import type { ConversationRow } from '../../../platform/db/schema';
-import { badRequest, conflict } from '../../../platform/http/errors';
-import { findTeam } from '../../../platform/users/teams.repository';
+import type { RoutingActions, RoutingConditions } from '@contracts/routing';
+import { recordAudit } from '@platform/audit/audit.service';
+import type { ServiceContext } from '@platform/context';
+import type { ConversationRow } from '@platform/db/schema';
+import { badRequest, conflict } from '@platform/http/errors';
+import { findTeam } from '@platform/users/teams.repository';
 import { findConversationMessages, updateConversation } from '../conversations.repository';
 import { replyToConversation } from '../handling.service';
 import { announceConversation } from '../live/announce';

@@ -1,4 +1,4 @@
-import type { Db } from '../../../platform/db/database';
+import type { Db } from '@platform/db/database';
 import { insertConversationEvent } from '../conversations.repository';
 
 // Every step of a hand-off is on the conversation's timeline, with who took it (an agent, or the partner).

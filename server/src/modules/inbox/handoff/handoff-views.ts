@@ -1,5 +1,5 @@
-import { type Handoff, OPEN_HANDOFF_STATUSES } from '../../../../../contracts/handoff';
-import type { ConversationHandoffRow } from '../../../platform/db/schema';
+import { type Handoff, OPEN_HANDOFF_STATUSES } from '@contracts/handoff';
+import type { ConversationHandoffRow } from '@platform/db/schema';
 
 // A partner hand-off is late when its answer is due and it is still waiting.
 export function isHandoffOverdue(row: Pick<ConversationHandoffRow, 'status' | 'due_at'>, now: Date) {

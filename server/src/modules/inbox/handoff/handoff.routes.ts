@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParams, noContent } from '../../../../../contracts/common';
+import { idParams, noContent } from '@contracts/common';
 import {
   conversationHandoffsSchema,
   handoffCreateSchema,
@@ -8,8 +8,8 @@ import {
   handoffPartnerSchema,
   partnerHandoffUpdateSchema,
   partnerHandoffViewSchema,
-} from '../../../../../contracts/handoff';
-import { type AppInstance, serviceContext } from '../../../platform/http/app';
+} from '@contracts/handoff';
+import { type AppInstance, serviceContext } from '@platform/http/app';
 import { handOffConversation, listConversationHandoffs } from './handoff.service';
 import { updatePartnerHandoff, viewPartnerHandoff } from './partner-link.service';
 import { changePartner, createPartner, listPartners, removePartner } from './partners.service';

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { handoffCreateSchema } from '../../../../../contracts/handoff';
-import { inTransaction, type ServiceContext } from '../../../platform/context';
-import { conflict } from '../../../platform/http/errors';
-import { assertCan } from '../../../platform/tenancy/policy';
+import type { handoffCreateSchema } from '@contracts/handoff';
+import { inTransaction, type ServiceContext } from '@platform/context';
+import { conflict } from '@platform/http/errors';
+import { assertCan } from '@platform/tenancy/policy';
 import { visibleConversation } from '../conversation-access.service';
 import { handOffToAccount } from './account-handoff.service';
 import { toHandoffView } from './handoff-views';

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
-import type { Db } from '../../../platform/db/database';
-import type { ConversationHandoffsTable, HandoffStatus } from '../../../platform/db/schema';
+import type { Db } from '@platform/db/database';
+import type { ConversationHandoffsTable, HandoffStatus } from '@platform/db/schema';
 
 export async function insertHandoff(db: Db, row: Insertable<ConversationHandoffsTable>) {
   return db.insertInto('conversation_handoffs').values(row).returningAll().executeTakeFirstOrThrow();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtpSink } from '../../../../../test/smtp-sink';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../../test/harness';
-import { inboxSetup, receive } from '../../../../../test/kits/conversation-kit';
+import { startSmtpSink } from '@test/smtp-sink';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { inboxSetup, receive } from '@test/kits/conversation-kit';
 
 let t: TestApp;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;

@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { Db } from '../../../platform/db/database';
-import type { HandoffPartnersTable } from '../../../platform/db/schema';
+import type { Db } from '@platform/db/database';
+import type { HandoffPartnersTable } from '@platform/db/schema';
 
 // Null when the organisation already has a partner of that name.
 export async function insertPartner(db: Db, row: Insertable<HandoffPartnersTable>) {

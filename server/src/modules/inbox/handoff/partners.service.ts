@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { HandoffPartner, handoffPartnerChangeSchema, handoffPartnerCreateSchema } from '../../../../../contracts/handoff';
-import { recordAudit } from '../../../platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '../../../platform/context';
-import type { HandoffPartnerRow } from '../../../platform/db/schema';
-import { badRequest, conflict, notFound } from '../../../platform/http/errors';
-import { assertCan } from '../../../platform/tenancy/policy';
-import { findMunicipality } from '../../../platform/organisations/organisations.repository';
+import type { HandoffPartner, handoffPartnerChangeSchema, handoffPartnerCreateSchema } from '@contracts/handoff';
+import { recordAudit } from '@platform/audit/audit.service';
+import { inTransaction, type ServiceContext } from '@platform/context';
+import type { HandoffPartnerRow } from '@platform/db/schema';
+import { badRequest, conflict, notFound } from '@platform/http/errors';
+import { assertCan } from '@platform/tenancy/policy';
+import { findMunicipality } from '@platform/organisations/organisations.repository';
 import { deletePartner, findPartner, findPartnerByName, findPartners, insertPartner, updatePartner } from './partners.repository';
 
 type PartnerInput = z.infer<typeof handoffPartnerCreateSchema>;

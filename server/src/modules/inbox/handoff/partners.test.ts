@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser } from '../../../../../test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../../test/harness';
-import { inboxSetup } from '../../../../../test/kits/conversation-kit';
+import { buildUser } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { inboxSetup } from '@test/kits/conversation-kit';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
-import type { Db } from '../../../platform/db/database';
-import type { ReplyImagesTable } from '../../../platform/db/schema';
+import type { Db } from '@platform/db/database';
+import type { ReplyImagesTable } from '@platform/db/schema';
 
 export async function insertReplyImage(db: Db, row: Insertable<ReplyImagesTable>) {
   return db.insertInto('reply_images').values(row).returningAll().executeTakeFirstOrThrow();

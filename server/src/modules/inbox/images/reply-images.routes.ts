@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { idParams } from '../../../../../contracts/common';
-import { REPLY_IMAGE_MAX_BYTES, replyImageParams, replyImageSchema, replyImageUploadSchema } from '../../../../../contracts/reply-images';
-import { type AppInstance, serviceContext } from '../../../platform/http/app';
+import { idParams } from '@contracts/common';
+import { REPLY_IMAGE_MAX_BYTES, replyImageParams, replyImageSchema, replyImageUploadSchema } from '@contracts/reply-images';
+import { type AppInstance, serviceContext } from '@platform/http/app';
 import { getReplyImage, uploadReplyImage } from './reply-images.service';
 
 export async function replyImagesRoutes(app: AppInstance) {

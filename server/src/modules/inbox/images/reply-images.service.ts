@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { CHANNEL_CAPABILITIES } from '../../../../../contracts/channel-limits';
-import type { Channel } from '../../../../../contracts/channels';
-import { REPLY_IMAGE_MAX_BYTES, type ReplyImage, type replyImageUploadSchema } from '../../../../../contracts/reply-images';
-import { inTransaction, type ServiceContext } from '../../../platform/context';
-import { badRequest, notFound } from '../../../platform/http/errors';
-import { assertCan } from '../../../platform/tenancy/policy';
-import { PhotoError, processPhoto } from '../../../platform/images/photo';
+import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
+import type { Channel } from '@contracts/channels';
+import { REPLY_IMAGE_MAX_BYTES, type ReplyImage, type replyImageUploadSchema } from '@contracts/reply-images';
+import { inTransaction, type ServiceContext } from '@platform/context';
+import { badRequest, notFound } from '@platform/http/errors';
+import { assertCan } from '@platform/tenancy/policy';
+import { PhotoError, processPhoto } from '@platform/images/photo';
 import { visibleConversation } from '../conversation-access.service';
 import { fitImage } from './fit-image';
 import { findReplyImage, findReplyImageIds, insertReplyImage } from './reply-images.repository';

@@ -1,9 +1,9 @@
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildChannelAccount } from '../../../../../test/factories';
-import { createTestApp, requestAs, type TestApp } from '../../../../../test/harness';
-import { inboxSetup, receive } from '../../../../../test/kits/conversation-kit';
+import { buildChannelAccount } from '@test/factories';
+import { createTestApp, requestAs, type TestApp } from '@test/harness';
+import { inboxSetup, receive } from '@test/kits/conversation-kit';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
-import type { Db } from '../../../platform/db/database';
-import { announce } from '../../../platform/events/event-hub';
+import type { Db } from '@platform/db/database';
+import { announce } from '@platform/events/event-hub';
 import { findConversationRefsOfMessages } from './live.repository';
 
 export function announceConversation(db: Db, row: { organisation_id: string; id: string; municipality_id: string }) {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { idParams } from '../../../../../contracts/common';
-import { conversationCaseSchema, presenceReportSchema, presenceSchema, savedViewCreateSchema, savedViewSchema, streamInfoSchema } from '../../../../../contracts/inbox-live';
+import { idParams } from '@contracts/common';
+import { conversationCaseSchema, presenceReportSchema, presenceSchema, savedViewCreateSchema, savedViewSchema, streamInfoSchema } from '@contracts/inbox-live';
 import { listSavedViews, removeSavedView, saveView } from '../views/saved-views.service';
 import { casesOfConversation } from '../cases/cases.service';
-import { type AppInstance, serviceContext } from '../../../platform/http/app';
-import { actsForMunicipality, assertCan } from '../../../platform/tenancy/policy';
+import { type AppInstance, serviceContext } from '@platform/http/app';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 import { presenceOn, reportPresence } from './presence.service';
 
 const HEARTBEAT_MS = 25_000;

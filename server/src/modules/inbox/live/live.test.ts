@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildChannelAccount, buildOrganisation, buildUser } from '../../../../../test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../../test/harness';
-import { announce, type Change, EventHub } from '../../../platform/events/event-hub';
+import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { announce, type Change, EventHub } from '@platform/events/event-hub';
 import { plainMessage, storeMessages } from '../../channels/index';
 
 let t: TestApp;

@@ -1,6 +1,6 @@
-import { inTransaction, type ServiceContext } from '../../../platform/context';
-import { announce } from '../../../platform/events/event-hub';
-import { assertCan } from '../../../platform/tenancy/policy';
+import { inTransaction, type ServiceContext } from '@platform/context';
+import { announce } from '@platform/events/event-hub';
+import { assertCan } from '@platform/tenancy/policy';
 import { visibleConversation } from '../conversation-access.service';
 import { deleteStalePresence, findPresentColleagues, removePresence, upsertPresence } from './presence.repository';
 

@@ -1,4 +1,4 @@
-import type { Norm } from '../../../../../contracts/office-hours';
+import type { Norm } from '@contracts/office-hours';
 import { dayNumberOf, openIntervalsOn, type Schedule } from './schedule';
 
 // Norm clocks that run only while an account is open: pure functions over a Schedule, in real elapsed time

@@ -1,9 +1,9 @@
-import { CHANNEL_CAPABILITIES, checkLength } from '../../../../../contracts/channel-limits';
-import type { Channel } from '../../../../../contracts/channels';
-import { ANSWER_PLACEHOLDER } from '../../../../../contracts/office-hours';
-import type { Clock } from '../../../platform/clock';
-import type { Db } from '../../../platform/db/database';
-import type { ConversationRow, MessageRow } from '../../../platform/db/schema';
+import { CHANNEL_CAPABILITIES, checkLength } from '@contracts/channel-limits';
+import type { Channel } from '@contracts/channels';
+import { ANSWER_PLACEHOLDER } from '@contracts/office-hours';
+import type { Clock } from '@platform/clock';
+import type { Db } from '@platform/db/database';
+import type { ConversationRow, MessageRow } from '@platform/db/schema';
 import { storeOutboxItem } from '../../channels/index';
 import { insertConversationEvent, updateConversation } from '../conversations.repository';
 import { isOpenAt, normDueAt } from './business-time';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildChannelAccount, buildOrganisation, buildUser } from '../../../../../test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../../test/harness';
-import type { ChannelAccountRow } from '../../../platform/db/schema';
-import { enqueueJob } from '../../../platform/jobs/jobs.service';
-import { SYSTEM_ORGANISATION_ID } from '../../../platform/jobs/platform-jobs';
+import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import type { ChannelAccountRow } from '@platform/db/schema';
+import { enqueueJob } from '@platform/jobs/jobs.service';
+import { SYSTEM_ORGANISATION_ID } from '@platform/jobs/platform-jobs';
 import { plainMessage, storeMessages } from '../../channels/index';
 import { formatAnswerMoment } from './norms.service';
 import { OVERDUE_JOB } from './overdue-alerts';

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
-import type { Db } from '../../../platform/db/database';
-import type { ConversationAlertsTable, OfficeHoursTable } from '../../../platform/db/schema';
+import type { Db } from '@platform/db/database';
+import type { ConversationAlertsTable, OfficeHoursTable } from '@platform/db/schema';
 
 export async function findOfficeHours(db: Db, organisationId: string, accountId: string) {
   return db.selectFrom('office_hours').selectAll().where('organisation_id', '=', organisationId).where('account_id', '=', accountId).executeTakeFirst();

@@ -1,10 +1,10 @@
-import { DEFAULT_ACKNOWLEDGEMENT, type Norm, type OfficeHours, type OfficeHoursInput, WEEKDAYS } from '../../../../../contracts/office-hours';
-import { recordAudit } from '../../../platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '../../../platform/context';
-import type { Db } from '../../../platform/db/database';
-import type { OfficeHoursRow } from '../../../platform/db/schema';
-import { notFound } from '../../../platform/http/errors';
-import { actsForMunicipality, assertCan, type Permission } from '../../../platform/tenancy/policy';
+import { DEFAULT_ACKNOWLEDGEMENT, type Norm, type OfficeHours, type OfficeHoursInput, WEEKDAYS } from '@contracts/office-hours';
+import { recordAudit } from '@platform/audit/audit.service';
+import { inTransaction, type ServiceContext } from '@platform/context';
+import type { Db } from '@platform/db/database';
+import type { OfficeHoursRow } from '@platform/db/schema';
+import { notFound } from '@platform/http/errors';
+import { actsForMunicipality, assertCan, type Permission } from '@platform/tenancy/policy';
 import { isOpenAt } from './business-time';
 import { findAccountZone, findOfficeHours, saveOfficeHours } from './office-hours.repository';
 import { buildSchedule, dayNumberOf, isoDateOf, isPublicHoliday, type Schedule } from './schedule';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildChannelAccount, buildOrganisation, buildUser } from '../../../../../test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../../test/harness';
+import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
-import { CHANNEL_CAPABILITIES } from '../../../../../contracts/channel-limits';
-import type { Channel } from '../../../../../contracts/channels';
-import type { Clock } from '../../../platform/clock';
-import type { Db } from '../../../platform/db/database';
-import type { JobRegistry } from '../../../platform/jobs/job-registry';
-import { enqueueJob } from '../../../platform/jobs/jobs.service';
+import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
+import type { Channel } from '@contracts/channels';
+import type { Clock } from '@platform/clock';
+import type { Db } from '@platform/db/database';
+import type { JobRegistry } from '@platform/jobs/job-registry';
+import { enqueueJob } from '@platform/jobs/jobs.service';
 import { insertConversationEvent } from '../conversations.repository';
 import { claimAlert, findOverdueRecipients, findUnalertedOverdue } from './office-hours.repository';
 

@@ -1,5 +1,5 @@
 import type { ExpressionBuilder } from 'kysely';
-import type { ConversationRow, Database } from '../../../platform/db/schema';
+import type { ConversationRow, Database } from '@platform/db/schema';
 
 // Overdue: the ball is in our court (open, or snoozed by us) and a due moment has passed, either the answer
 // the waiting resident is owed or the resolution. A conversation waiting for the resident, or closed, is

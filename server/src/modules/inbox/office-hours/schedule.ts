@@ -1,5 +1,5 @@
-import { minutesOfDay, type TimeRange, WEEKDAYS } from '../../../../../contracts/office-hours';
-import { atwHolidayDates, offsetMs, wallClock } from '../../../platform/time/termijnen';
+import { minutesOfDay, type TimeRange, WEEKDAYS } from '@contracts/office-hours';
+import { atwHolidayDates, offsetMs, wallClock } from '@platform/time/termijnen';
 
 // An account's opening hours as the calculator needs them. Days are civil dates in the account's zone
 // (a day number, as termijn.ts counts them); a DST change only matters when a day's ranges become instants.

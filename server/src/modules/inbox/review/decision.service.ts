@@ -1,11 +1,11 @@
-import { recordAudit } from '../../../platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '../../../platform/context';
-import type { OutboxRow, ReplyDraftsTable } from '../../../platform/db/schema';
-import { AppError, conflict, notFound } from '../../../platform/http/errors';
-import { assertCan } from '../../../platform/tenancy/policy';
+import { recordAudit } from '@platform/audit/audit.service';
+import { inTransaction, type ServiceContext } from '@platform/context';
+import type { OutboxRow, ReplyDraftsTable } from '@platform/db/schema';
+import { AppError, conflict, notFound } from '@platform/http/errors';
+import { assertCan } from '@platform/tenancy/policy';
 import type { Selectable } from 'kysely';
 import { findOutboxEntriesAfter, findOutboxEntry, toOutboxView } from '../../channels/index';
-import { findUser } from '../../../platform/users/users.repository';
+import { findUser } from '@platform/users/users.repository';
 import { visibleConversation } from '../conversation-access.service';
 import { queueConversationReply } from '../handling.service';
 import { announceConversation } from '../live/announce';

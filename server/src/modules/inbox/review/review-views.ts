@@ -1,5 +1,5 @@
-import type { ReplyDraft } from '../../../../../contracts/reply-review';
-import { type Actor, can } from '../../../platform/tenancy/policy';
+import type { ReplyDraft } from '@contracts/reply-review';
+import { type Actor, can } from '@platform/tenancy/policy';
 import type { NamedDraftRow } from './review.repository';
 
 // Who may decide: a colleague who handles the inbox, not the author, and the one asked when someone was.

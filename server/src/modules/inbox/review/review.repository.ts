@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { Db } from '../../../platform/db/database';
-import type { ReplyDraftsTable } from '../../../platform/db/schema';
+import type { Db } from '@platform/db/database';
+import type { ReplyDraftsTable } from '@platform/db/schema';
 
 // A draft with the names of the people around it (author, asked reviewer, who decided).
 function withNames(db: Db, organisationId: string) {

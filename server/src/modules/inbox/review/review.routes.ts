@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { idParams } from '../../../../../contracts/common';
-import { replyDraftApprovalResultSchema, replyDraftCreateSchema, replyDraftReturnSchema, replyDraftSchema, reviewerSchema } from '../../../../../contracts/reply-review';
-import { type AppInstance, serviceContext } from '../../../platform/http/app';
+import { idParams } from '@contracts/common';
+import { replyDraftApprovalResultSchema, replyDraftCreateSchema, replyDraftReturnSchema, replyDraftSchema, reviewerSchema } from '@contracts/reply-review';
+import { type AppInstance, serviceContext } from '@platform/http/app';
 import { approveDraft, sendBackDraft } from './decision.service';
 import { listReviewers, requestReview, resubmitDraft, withdrawDraft } from './review.service';
 

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { replyDraftCreateSchema } from '../../../../../contracts/reply-review';
-import { recordAudit } from '../../../platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '../../../platform/context';
-import type { ConversationRow } from '../../../platform/db/schema';
-import { AppError, notFound } from '../../../platform/http/errors';
-import { assertCan } from '../../../platform/tenancy/policy';
+import type { replyDraftCreateSchema } from '@contracts/reply-review';
+import { recordAudit } from '@platform/audit/audit.service';
+import { inTransaction, type ServiceContext } from '@platform/context';
+import type { ConversationRow } from '@platform/db/schema';
+import { AppError, notFound } from '@platform/http/errors';
+import { assertCan } from '@platform/tenancy/policy';
 import { assertReplyPasses } from '../reply-checks.service';
 import { assertPublicReplyAllowed } from '../abuse/abuse.service';
 import { insertConversationEvent } from '../conversations.repository';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser } from '../../../../../test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../../test/harness';
-import { type Change, EventHub } from '../../../platform/events/event-hub';
-import { inboxSetup, receive } from '../../../../../test/kits/conversation-kit';
+import { buildUser } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { type Change, EventHub } from '@platform/events/event-hub';
+import { inboxSetup, receive } from '@test/kits/conversation-kit';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
-import type { ServiceContext } from '../../../platform/context';
-import type { ConversationRow } from '../../../platform/db/schema';
-import { badRequest } from '../../../platform/http/errors';
-import { type Actor, actsForMunicipality, can } from '../../../platform/tenancy/policy';
-import type { Role } from '../../../platform/tenancy/roles';
-import { findRolesAndMunicipalities, findUsers } from '../../../platform/users/users.repository';
+import type { ServiceContext } from '@platform/context';
+import type { ConversationRow } from '@platform/db/schema';
+import { badRequest } from '@platform/http/errors';
+import { type Actor, actsForMunicipality, can } from '@platform/tenancy/policy';
+import type { Role } from '@platform/tenancy/roles';
+import { findRolesAndMunicipalities, findUsers } from '@platform/users/users.repository';
 
 // Colleagues who may check a reply in this conversation: active, allowed to handle the inbox (policy.ts),
 // working for its municipality, and not the one asking.

@@ -1,9 +1,9 @@
-import type { RoutingActions, RoutingConditions } from '../../../../../contracts/routing';
-import type { Clock } from '../../../platform/clock';
-import type { Db } from '../../../platform/db/database';
-import type { ConversationRow, MessageRow } from '../../../platform/db/schema';
-import { findTeam } from '../../../platform/users/teams.repository';
-import { findUser } from '../../../platform/users/users.repository';
+import type { RoutingActions, RoutingConditions } from '@contracts/routing';
+import type { Clock } from '@platform/clock';
+import type { Db } from '@platform/db/database';
+import type { ConversationRow, MessageRow } from '@platform/db/schema';
+import { findTeam } from '@platform/users/teams.repository';
+import { findUser } from '@platform/users/users.repository';
 import { insertConversationEvent, updateConversation } from '../conversations.repository';
 import { findRules } from './rules.repository';
 import { decide } from './routing';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { idParams } from '../../../../../contracts/common';
-import { routingRuleChangeSchema, routingRuleCreateSchema, routingRuleSchema } from '../../../../../contracts/routing';
-import { type AppInstance, serviceContext } from '../../../platform/http/app';
+import { idParams } from '@contracts/common';
+import { routingRuleChangeSchema, routingRuleCreateSchema, routingRuleSchema } from '@contracts/routing';
+import { type AppInstance, serviceContext } from '@platform/http/app';
 import { changeRule, createRule, listRules, removeRule } from './rules.service';
 
 export async function routingRoutes(app: AppInstance) {

@@ -1,5 +1,5 @@
-import type { RoutingActions, RoutingConditions } from '../../../../../contracts/routing';
-import { WEEKDAY_CODES } from '../../../../../contracts/routing';
+import type { RoutingActions, RoutingConditions } from '@contracts/routing';
+import { WEEKDAY_CODES } from '@contracts/routing';
 
 export interface RoutableMessage {
   channel: string;

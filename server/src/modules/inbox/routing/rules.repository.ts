@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { Db } from '../../../platform/db/database';
-import type { RoutingRulesTable } from '../../../platform/db/schema';
+import type { Db } from '@platform/db/database';
+import type { RoutingRulesTable } from '@platform/db/schema';
 
 export async function findRules(db: Db, organisationId: string, onlyActive = false) {
   let query = db.selectFrom('routing_rules').selectAll().where('organisation_id', '=', organisationId);

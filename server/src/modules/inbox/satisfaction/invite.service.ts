@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { CHANNEL_CAPABILITIES, checkLength, replyIsPublic } from '../../../../../contracts/channel-limits';
-import type { Channel } from '../../../../../contracts/channels';
-import type { ServiceContext } from '../../../platform/context';
-import type { ConversationRow } from '../../../platform/db/schema';
+import { CHANNEL_CAPABILITIES, checkLength, replyIsPublic } from '@contracts/channel-limits';
+import type { Channel } from '@contracts/channels';
+import type { ServiceContext } from '@platform/context';
+import type { ConversationRow } from '@platform/db/schema';
 import { findChannelAccount, storeOutboxItem } from '../../channels/index';
-import { findOrganisationById } from '../../../platform/organisations/organisations.repository';
+import { findOrganisationById } from '@platform/organisations/organisations.repository';
 import { findConversationMessages, insertConversationEvent } from '../conversations.repository';
 import { findBlockOf, hasRegisterEntry } from '../abuse/abuse.repository';
 import { isBlockActive } from '../abuse/abuse-views';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParams } from '../../../../../contracts/common';
+import { idParams } from '@contracts/common';
 import {
   conversationSatisfactionSchema,
   satisfactionAnswerSchema,
@@ -7,8 +7,8 @@ import {
   satisfactionFiguresSchema,
   satisfactionSettingSchema,
   satisfactionViewSchema,
-} from '../../../../../contracts/conversation-satisfaction';
-import { type AppInstance, serviceContext } from '../../../platform/http/app';
+} from '@contracts/conversation-satisfaction';
+import { type AppInstance, serviceContext } from '@platform/http/app';
 import { answerSurveyForm, viewSurvey } from './answer.service';
 import { conversationSatisfaction, satisfactionFigures, satisfactionSurveySetting, setSatisfactionSurvey } from './satisfaction.service';
 

@@ -1,6 +1,6 @@
 import { type Insertable, sql } from 'kysely';
-import type { Db } from '../../../platform/db/database';
-import type { ConversationSurveysTable } from '../../../platform/db/schema';
+import type { Db } from '@platform/db/database';
+import type { ConversationSurveysTable } from '@platform/db/schema';
 
 export async function insertSurvey(db: Db, row: Insertable<ConversationSurveysTable>) {
   return db.insertInto('conversation_surveys').values(row).returningAll().executeTakeFirstOrThrow();

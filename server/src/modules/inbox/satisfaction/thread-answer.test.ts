@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildChannelAccount } from '../../../../../test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../../test/harness';
-import type { ChannelAccountRow } from '../../../platform/db/schema';
+import { buildChannelAccount } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import type { ChannelAccountRow } from '@platform/db/schema';
 import { plainMessage, storeMessages } from '../../channels/index';
-import { inboxSetup, receive } from '../../../../../test/kits/conversation-kit';
+import { inboxSetup, receive } from '@test/kits/conversation-kit';
 import { SURVEY_TEXT_IN_THREAD } from './invite.service';
 
 // The satisfaction question under a public post carries no link (anyone reading the thread could use it):

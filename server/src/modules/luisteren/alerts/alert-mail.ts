@@ -1,4 +1,4 @@
-import type { ListeningAlertRow } from '../../../platform/db/schema';
+import type { ListeningAlertRow } from '@platform/db/schema';
 
 const KIND_TEXT: Record<ListeningAlertRow['kind'], string> = {
   piek: 'plotseling veel meer berichten dan gewoon',

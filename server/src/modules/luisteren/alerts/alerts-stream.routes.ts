@@ -1,6 +1,6 @@
-import { streamInfoSchema } from '../../../../../contracts/inbox-live';
-import { type AppInstance, serviceContext } from '../../../platform/http/app';
-import { actsForMunicipality, assertCan } from '../../../platform/tenancy/policy';
+import { streamInfoSchema } from '@contracts/inbox-live';
+import { type AppInstance, serviceContext } from '@platform/http/app';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 
 const HEARTBEAT_MS = 25_000;
 

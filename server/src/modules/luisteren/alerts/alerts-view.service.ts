@@ -1,7 +1,7 @@
-import type { ListeningAlert } from '../../../../../contracts/luisteren';
-import type { ServiceContext } from '../../../platform/context';
-import { notFound } from '../../../platform/http/errors';
-import { assertCan } from '../../../platform/tenancy/policy';
+import type { ListeningAlert } from '@contracts/luisteren';
+import type { ServiceContext } from '@platform/context';
+import { notFound } from '@platform/http/errors';
+import { assertCan } from '@platform/tenancy/policy';
 import { burstPath } from './alert-mail';
 import { findAlerts, markAlertSeen } from './alerts.repository';
 

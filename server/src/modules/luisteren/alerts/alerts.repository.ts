@@ -1,6 +1,6 @@
 import { type Insertable, sql } from 'kysely';
-import type { Db } from '../../../platform/db/database';
-import type { ListeningAlertsTable } from '../../../platform/db/schema';
+import type { Db } from '@platform/db/database';
+import type { ListeningAlertsTable } from '@platform/db/schema';
 import { EARLIER_MINUTES } from './spike-detector';
 
 const MINUTE = 60_000;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { idParams } from '../../../../../contracts/common';
-import { alertSchema } from '../../../../../contracts/luisteren';
-import { type AppInstance, serviceContext } from '../../../platform/http/app';
+import { idParams } from '@contracts/common';
+import { alertSchema } from '@contracts/luisteren';
+import { type AppInstance, serviceContext } from '@platform/http/app';
 import { listAlerts, markSeen } from './alerts-view.service';
 
 export async function alertRoutes(app: AppInstance) {

@@ -1,8 +1,8 @@
-import type { Clock } from '../../../platform/clock';
-import type { Db } from '../../../platform/db/database';
-import type { ListeningAlertRow } from '../../../platform/db/schema';
-import { announce } from '../../../platform/events/event-hub';
-import { enqueueJob } from '../../../platform/jobs/jobs.service';
+import type { Clock } from '@platform/clock';
+import type { Db } from '@platform/db/database';
+import type { ListeningAlertRow } from '@platform/db/schema';
+import { announce } from '@platform/events/event-hub';
+import { enqueueJob } from '@platform/jobs/jobs.service';
 import { countBaseline, countRecent, findMonitorForAlert, findRecentAlertKinds, insertAlert, lockMonitorAlerts } from './alerts.repository';
 import { alertMail } from './alert-mail';
 import { compareUuids } from '../pipeline/items.repository';

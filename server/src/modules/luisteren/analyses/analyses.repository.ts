@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Db } from '../../../platform/db/database';
-import type { AnalysesTable, AnalysisSchedulesTable } from '../../../platform/db/schema';
+import type { Db } from '@platform/db/database';
+import type { AnalysesTable, AnalysisSchedulesTable } from '@platform/db/schema';
 import type { Insertable, Updateable } from 'kysely';
 
 export async function insertAnalysis(db: Db, row: Insertable<AnalysesTable>) {

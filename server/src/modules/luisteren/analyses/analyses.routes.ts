@@ -8,9 +8,9 @@ import {
   analysisSchema,
   analysisSendSchema,
   analysisSummarySchema,
-} from '../../../../../contracts/analyses';
-import { idParams, noContent } from '../../../../../contracts/common';
-import { type AppInstance, serviceContext } from '../../../platform/http/app';
+} from '@contracts/analyses';
+import { idParams, noContent } from '@contracts/common';
+import { type AppInstance, serviceContext } from '@platform/http/app';
 import { changeSchedule, createSchedule, listSchedules, removeSchedule } from './analysis-schedules.service';
 import { analysisPdf, changeAnalysis, createAnalysis, getAnalysis, listAnalyses, sendAnalysis } from './analyses.service';
 

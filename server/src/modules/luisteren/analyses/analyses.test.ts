@@ -1,9 +1,9 @@
 import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildChannelAccount, buildOrganisation, buildUser } from '../../../../../test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../../test/harness';
-import { enqueueJob } from '../../../platform/jobs/jobs.service';
-import { SYSTEM_ORGANISATION_ID } from '../../../platform/jobs/platform-jobs';
+import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { enqueueJob } from '@platform/jobs/jobs.service';
+import { SYSTEM_ORGANISATION_ID } from '@platform/jobs/platform-jobs';
 import { plainMessage, storeMessages } from '../../channels/index';
 
 let t: TestApp;

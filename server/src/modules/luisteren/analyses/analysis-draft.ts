@@ -1,4 +1,4 @@
-import { ANALYSIS_KIND_LABELS, type AnalysisFigures, type AnalysisKind, FIELD_LABELS } from '../../../../../contracts/analyses';
+import { ANALYSIS_KIND_LABELS, type AnalysisFigures, type AnalysisKind, FIELD_LABELS } from '@contracts/analyses';
 
 const TZ = 'Europe/Amsterdam';
 export const formatDay = (instant: Date) => new Intl.DateTimeFormat('nl-NL', { timeZone: TZ, day: 'numeric', month: 'long', year: 'numeric' }).format(instant);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { FIELDS, type Field } from '../../../../../contracts/analyses';
-import type { Db } from '../../../platform/db/database';
-import type { TenorValue } from '../../../platform/db/schema';
+import { FIELDS, type Field } from '@contracts/analyses';
+import type { Db } from '@platform/db/database';
+import type { TenorValue } from '@platform/db/schema';
 import { applyItemFilter, type ResolvedFilter } from '../explore/item-filter';
 
 const base = (db: Db) =>

@@ -1,5 +1,5 @@
-import { type AnalysisFigures, FIELDS } from '../../../../../contracts/analyses';
-import type { Db } from '../../../platform/db/database';
+import { type AnalysisFigures, FIELDS } from '@contracts/analyses';
+import type { Db } from '@platform/db/database';
 import { countHashtags, countTerms, countTopAuthors, countVolume } from '../explore/explore.repository';
 import type { ResolvedFilter } from '../explore/item-filter';
 import { countByField, fieldOfRank, findAuthorFields, findQuotes } from './analysis-figures.repository';

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { ANALYSIS_KIND_LABELS, type Analysis, FIELD_LABELS } from '../../../../../contracts/analyses';
+import { ANALYSIS_KIND_LABELS, type Analysis, FIELD_LABELS } from '@contracts/analyses';
 import { formatDay, formatPeriod } from './analysis-draft';
 
 const MARGIN = 56;

@@ -1,8 +1,8 @@
-import type { Clock } from '../../../platform/clock';
-import type { Db } from '../../../platform/db/database';
-import { enqueueJob } from '../../../platform/jobs/jobs.service';
-import { nextCronRun } from '../../../platform/jobs/scheduler';
-import { findAlertRecipients } from '../../../platform/users/users.repository';
+import type { Clock } from '@platform/clock';
+import type { Db } from '@platform/db/database';
+import { enqueueJob } from '@platform/jobs/jobs.service';
+import { nextCronRun } from '@platform/jobs/scheduler';
+import { findAlertRecipients } from '@platform/users/users.repository';
 import { findMonitor } from '../monitors/monitors.repository';
 import { advanceSchedule, findDueSchedules } from './analyses.repository';
 import { draftAnalysis } from './analyses.service';

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { AnalysisSchedule, analysisScheduleChangeSchema, analysisScheduleCreateSchema } from '../../../../../contracts/analyses';
-import { recordAudit } from '../../../platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '../../../platform/context';
-import type { AnalysisScheduleRow } from '../../../platform/db/schema';
-import { badRequest, notFound } from '../../../platform/http/errors';
-import { nextCronRun } from '../../../platform/jobs/scheduler';
-import { actsForMunicipality, assertCan } from '../../../platform/tenancy/policy';
+import type { AnalysisSchedule, analysisScheduleChangeSchema, analysisScheduleCreateSchema } from '@contracts/analyses';
+import { recordAudit } from '@platform/audit/audit.service';
+import { inTransaction, type ServiceContext } from '@platform/context';
+import type { AnalysisScheduleRow } from '@platform/db/schema';
+import { badRequest, notFound } from '@platform/http/errors';
+import { nextCronRun } from '@platform/jobs/scheduler';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 import { deleteSchedule, findSchedule, findSchedules, insertSchedule, updateSchedule } from './analyses.repository';
 import { checkMonitor } from './analyses.service';
 

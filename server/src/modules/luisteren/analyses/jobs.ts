@@ -1,4 +1,4 @@
-import type { JobRegistry } from '../../../platform/jobs/job-registry';
+import type { JobRegistry } from '@platform/jobs/job-registry';
 import { draftDueAnalyses } from './analysis-planner';
 
 export const ANALYSIS_PLANNER_JOB = 'luisteren.analyses-plannen';

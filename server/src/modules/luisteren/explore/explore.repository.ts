@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../../platform/db/database';
+import type { Db } from '@platform/db/database';
 import { applyItemFilter, type ResolvedFilter } from './item-filter';
 
 const base = (db: Db) =>

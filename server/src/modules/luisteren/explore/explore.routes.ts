@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isoDateTime } from '../../../../../contracts/common';
-import { itemFilterSchema, itemListQuerySchema, itemPageSchema, listeningItemSchema, overviewSchema } from '../../../../../contracts/luisteren';
-import { type AppInstance, serviceContext } from '../../../platform/http/app';
+import { isoDateTime } from '@contracts/common';
+import { itemFilterSchema, itemListQuerySchema, itemPageSchema, listeningItemSchema, overviewSchema } from '@contracts/luisteren';
+import { type AppInstance, serviceContext } from '@platform/http/app';
 import { listItems, overview } from './explore.service';
 import { getItem } from './item-detail.service';
 

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { ItemFilter, itemListQuerySchema, ListeningItem, ListeningOverview } from '../../../../../contracts/luisteren';
-import type { ServiceContext } from '../../../platform/context';
-import { badRequest, notFound } from '../../../platform/http/errors';
-import { actsForMunicipality, assertCan } from '../../../platform/tenancy/policy';
+import type { ItemFilter, itemListQuerySchema, ListeningItem, ListeningOverview } from '@contracts/luisteren';
+import type { ServiceContext } from '@platform/context';
+import { badRequest, notFound } from '@platform/http/errors';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 import { findMonitors } from '../monitors/monitors.repository';
 import { classifyPendingAuthors } from '../network/network-classifier';
 import { countHashtags, countPerMonitor, countTerms, countTopAuthors, countVolume, findItem, findItems, findPlaces, type ItemRow } from './explore.repository';

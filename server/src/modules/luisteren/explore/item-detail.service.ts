@@ -1,5 +1,5 @@
-import type { ServiceContext } from '../../../platform/context';
-import { assertCan } from '../../../platform/tenancy/policy';
+import type { ServiceContext } from '@platform/context';
+import { assertCan } from '@platform/tenancy/policy';
 import { findAuthorHistory, findThread } from './explore.repository';
 import { findVisibleItem, toItemView } from './explore.service';
 

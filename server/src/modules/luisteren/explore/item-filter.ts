@@ -1,5 +1,5 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
-import type { Database } from '../../../platform/db/schema';
+import type { Database } from '@platform/db/schema';
 
 // Filters of Luisteren, as resolved by the service (municipality scope, list ids, dates).
 export interface ResolvedFilter {

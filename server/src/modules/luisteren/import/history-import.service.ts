@@ -1,11 +1,11 @@
 import { parse } from 'csv-parse/sync';
-import { CHANNELS, type Channel } from '../../../../../contracts/channels';
-import type { Clock } from '../../../platform/clock';
-import type { Db } from '../../../platform/db/database';
-import type { ChannelAccountRow, MunicipalityRow } from '../../../platform/db/schema';
+import { CHANNELS, type Channel } from '@contracts/channels';
+import type { Clock } from '@platform/clock';
+import type { Db } from '@platform/db/database';
+import type { ChannelAccountRow, MunicipalityRow } from '@platform/db/schema';
 import { createArchiveAccount, listChannelAccounts, plainMessage, storeMessages } from '../../channels/index';
 import { ImportRejected, type RowProblem } from '../../meldingen/index';
-import { findMunicipalities } from '../../../platform/organisations/organisations.repository';
+import { findMunicipalities } from '@platform/organisations/organisations.repository';
 import { processMessages } from '../pipeline/pipeline.service';
 
 // History exported from another listening tool (Coosto, OBI4wan, …) as CSV or NDJSON: every row is checked

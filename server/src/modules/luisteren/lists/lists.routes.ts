@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { idParams } from '../../../../../contracts/common';
-import { authorListChangeSchema, authorListCreateSchema, authorListSchema } from '../../../../../contracts/luisteren';
-import { type AppInstance, serviceContext } from '../../../platform/http/app';
+import { idParams } from '@contracts/common';
+import { authorListChangeSchema, authorListCreateSchema, authorListSchema } from '@contracts/luisteren';
+import { type AppInstance, serviceContext } from '@platform/http/app';
 import { changeAuthorList, createAuthorList, listAuthorLists, removeAuthorList } from './lists.service';
 
 export async function authorListRoutes(app: AppInstance) {

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { authorListChangeSchema, authorListCreateSchema } from '../../../../../contracts/luisteren';
-import { recordAudit } from '../../../platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '../../../platform/context';
-import { conflict, notFound } from '../../../platform/http/errors';
-import { assertCan } from '../../../platform/tenancy/policy';
+import type { authorListChangeSchema, authorListCreateSchema } from '@contracts/luisteren';
+import { recordAudit } from '@platform/audit/audit.service';
+import { inTransaction, type ServiceContext } from '@platform/context';
+import { conflict, notFound } from '@platform/http/errors';
+import { assertCan } from '@platform/tenancy/policy';
 import { deleteList, findList, findLists, insertList, listNameTaken, replaceMembers, updateList } from './lists.repository';
 
 type ListRow = NonNullable<Awaited<ReturnType<typeof findList>>>;

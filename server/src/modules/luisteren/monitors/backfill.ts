@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import type { Clock } from '../../../platform/clock';
-import type { Db } from '../../../platform/db/database';
-import type { JobRegistry } from '../../../platform/jobs/job-registry';
-import { enqueueJob } from '../../../platform/jobs/jobs.service';
+import type { Clock } from '@platform/clock';
+import type { Db } from '@platform/db/database';
+import type { JobRegistry } from '@platform/jobs/job-registry';
+import { enqueueJob } from '@platform/jobs/jobs.service';
 import { toMatchable } from '../pipeline/matchable';
 import { compileMonitor } from '../pipeline/monitor-set';
 import { authorListsOf } from '../pipeline/pipeline.service';

@@ -1,6 +1,6 @@
 import { type Insertable, sql, type UpdateObject } from 'kysely';
-import type { Db } from '../../../platform/db/database';
-import type { Database, MonitorsTable } from '../../../platform/db/schema';
+import type { Db } from '@platform/db/database';
+import type { Database, MonitorsTable } from '@platform/db/schema';
 
 const withMatchCount = (db: Db) =>
   db

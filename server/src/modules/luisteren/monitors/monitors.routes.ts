@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { idParams } from '../../../../../contracts/common';
-import { monitorChangeSchema, monitorCreateSchema, monitorSchema } from '../../../../../contracts/luisteren';
-import { type AppInstance, serviceContext } from '../../../platform/http/app';
+import { idParams } from '@contracts/common';
+import { monitorChangeSchema, monitorCreateSchema, monitorSchema } from '@contracts/luisteren';
+import { type AppInstance, serviceContext } from '@platform/http/app';
 import { changeMonitor, createMonitor, getMonitor, listMonitors, removeMonitor } from './monitors.service';
 
 export async function monitorRoutes(app: AppInstance) {

@@ -1,12 +1,12 @@
-import type { Db } from '../../../platform/db/database';
+import type { Db } from '@platform/db/database';
 import type { z } from 'zod';
-import type { Monitor, monitorChangeSchema, monitorCreateSchema } from '../../../../../contracts/luisteren';
-import { describeQueryError, parseMonitorQuery } from '../../../../../contracts/monitor-query';
-import { recordAudit } from '../../../platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '../../../platform/context';
-import { badRequest, conflict, notFound } from '../../../platform/http/errors';
-import { actsForMunicipality, assertCan } from '../../../platform/tenancy/policy';
-import { findMunicipalities } from '../../../platform/organisations/organisations.repository';
+import type { Monitor, monitorChangeSchema, monitorCreateSchema } from '@contracts/luisteren';
+import { describeQueryError, parseMonitorQuery } from '@contracts/monitor-query';
+import { recordAudit } from '@platform/audit/audit.service';
+import { inTransaction, type ServiceContext } from '@platform/context';
+import { badRequest, conflict, notFound } from '@platform/http/errors';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import { findMunicipalities } from '@platform/organisations/organisations.repository';
 import { startBackfill } from './backfill';
 import { deleteMonitor, findMonitor, findMonitors, insertMonitor, type MonitorWithCount, monitorNameTaken, updateMonitor } from './monitors.repository';
 

@@ -1,6 +1,6 @@
-import type { Clock } from '../../../platform/clock';
-import type { Db } from '../../../platform/db/database';
-import type { JobRegistry } from '../../../platform/jobs/job-registry';
+import type { Clock } from '@platform/clock';
+import type { Db } from '@platform/db/database';
+import type { JobRegistry } from '@platform/jobs/job-registry';
 import { claimPendingAuthors, findAuthorFacts, findAuthorLists, findOrganisationsWithPendingAuthors, removeAutomaticGroups, saveAutomaticGroups } from './network-groups.repository';
 import { cleanBio, suggestNetworkGroup } from './network-suggestion';
 

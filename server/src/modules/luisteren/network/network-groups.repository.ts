@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { Db } from '../../../platform/db/database';
-import type { NetworkGroupValue } from '../../../platform/db/schema';
+import type { Db } from '@platform/db/database';
+import type { NetworkGroupValue } from '@platform/db/schema';
 import { BIO_PATHS } from './network-suggestion';
 
 // An author's key: the handle in lower case without a leading @, as author lists keep it. The same

@@ -1,4 +1,4 @@
-import type { NetworkGroup } from '../../../../../contracts/network';
+import type { NetworkGroup } from '@contracts/network';
 
 // How a keyword must sit in a word. Handles glue words together (omroepcastricum, vvdbergen), so most
 // keywords may be part of a word; short ones only as a whole word or at its start or end, because "fc",

@@ -1,4 +1,4 @@
-import type { NetworkGroup } from '../../../../../contracts/network';
+import type { NetworkGroup } from '@contracts/network';
 import { NETWORK_KEYWORDS, type NetworkKeyword } from './network-keywords';
 
 export interface AuthorFacts {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Db } from '../../../platform/db/database';
-import type { NetworkGroupValue } from '../../../platform/db/schema';
+import type { Db } from '@platform/db/database';
+import type { NetworkGroupValue } from '@platform/db/schema';
 import { authorKey } from './network-groups.repository';
 
 export interface NetworkScope {

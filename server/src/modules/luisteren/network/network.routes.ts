@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { authorGroupChangeSchema, authorGroupSchema, authorParams, authorProfileSchema, networkGroupSchema, networkPageSchema, networkQuerySchema } from '../../../../../contracts/network';
-import { type AppInstance, serviceContext } from '../../../platform/http/app';
+import { authorGroupChangeSchema, authorGroupSchema, authorParams, authorProfileSchema, networkGroupSchema, networkPageSchema, networkQuerySchema } from '@contracts/network';
+import { type AppInstance, serviceContext } from '@platform/http/app';
 import { getAuthorProfile, listNetwork, setAuthorGroup } from './network.service';
 
 const groupChangeResult = z.object({

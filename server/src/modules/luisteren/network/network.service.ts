@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import { type AuthorGroup, type AuthorProfile, NETWORK_GROUP_FILTERS, type NetworkPage, type authorGroupChangeSchema, type networkQuerySchema } from '../../../../../contracts/network';
-import { TENORS } from '../../../../../contracts/luisteren';
-import { recordAudit } from '../../../platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '../../../platform/context';
-import { badRequest, notFound } from '../../../platform/http/errors';
-import { actsForMunicipality, assertCan } from '../../../platform/tenancy/policy';
+import { type AuthorGroup, type AuthorProfile, NETWORK_GROUP_FILTERS, type NetworkPage, type authorGroupChangeSchema, type networkQuerySchema } from '@contracts/network';
+import { TENORS } from '@contracts/luisteren';
+import { recordAudit } from '@platform/audit/audit.service';
+import { inTransaction, type ServiceContext } from '@platform/context';
+import { badRequest, notFound } from '@platform/http/errors';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 import { findAuthorHistory } from '../explore/explore.repository';
 import { toItemView } from '../explore/explore.service';
 import { classifyAuthors, classifyPendingAuthors } from './network-classifier';

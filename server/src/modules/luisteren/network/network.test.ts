@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser } from '../../../../../test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../../test/harness';
-import { buildListeningWorkspace } from '../../../../../test/listening-workspace';
-import type { ChannelAccountRow } from '../../../platform/db/schema';
-import { definePlatformSchedules } from '../../../platform/jobs/platform-jobs';
+import { buildUser } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { buildListeningWorkspace } from '@test/listening-workspace';
+import type { ChannelAccountRow } from '@platform/db/schema';
+import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
 import { plainMessage, storeMessages } from '../../channels/index';
 import { claimPendingAuthors, countPendingAuthors } from './network-groups.repository';
 

@@ -1,4 +1,4 @@
-import { localIsoDate, startOfLocalDay } from '../../../platform/time/local-days';
+import { localIsoDate, startOfLocalDay } from '@platform/time/local-days';
 
 // The starts (Monday 00:00 local time) of the last `count` weeks up to and including the week of `now`,
 // oldest first. Computed on calendar dates, so a week across a DST change still starts at local midnight.

@@ -1,8 +1,8 @@
 import { type Insertable, sql } from 'kysely';
-import type { Db } from '../../../platform/db/database';
-import type { ListeningItemsTable } from '../../../platform/db/schema';
-import { type ColumnType, unnestRows, uuidArray } from '../../../platform/db/unnest-rows';
-import { findMunicipalities } from '../../../platform/organisations/organisations.repository';
+import type { Db } from '@platform/db/database';
+import type { ListeningItemsTable } from '@platform/db/schema';
+import { type ColumnType, unnestRows, uuidArray } from '@platform/db/unnest-rows';
+import { findMunicipalities } from '@platform/organisations/organisations.repository';
 
 // Inbound messages among `ids` that the pipeline has not seen yet: a rerun after a crash skips what was done.
 // The item is looked up per message (LATERAL … LIMIT 1, which the planner cannot turn into a join): for a new

@@ -1,5 +1,5 @@
-import type { Clock } from '../../../platform/clock';
-import type { Db } from '../../../platform/db/database';
+import type { Clock } from '@platform/clock';
+import type { Db } from '@platform/db/database';
 import { findItemFacts } from './items.repository';
 import { processMessages } from './pipeline.service';
 

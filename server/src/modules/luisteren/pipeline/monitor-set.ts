@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { QueryNode } from '../../../../../contracts/monitor-query';
-import type { Db } from '../../../platform/db/database';
+import type { QueryNode } from '@contracts/monitor-query';
+import type { Db } from '@platform/db/database';
 import { type CompiledQuery, compileMonitorQuery } from '../query/matcher';
 
 export interface CompiledMonitor {

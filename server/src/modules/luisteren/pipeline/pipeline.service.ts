@@ -1,8 +1,8 @@
-import type { Clock } from '../../../platform/clock';
-import type { JobRegistry } from '../../../platform/jobs/job-registry';
+import type { Clock } from '@platform/clock';
+import type { JobRegistry } from '@platform/jobs/job-registry';
 import { storedMessagesJob } from '../../channels/index';
-import type { Db } from '../../../platform/db/database';
-import { mapInSlices } from '../../../platform/event-loop';
+import type { Db } from '@platform/db/database';
+import { mapInSlices } from '@platform/event-loop';
 import { duplicateFingerprints, simhashBands } from '../analysis/duplicates';
 import { detectLanguage } from '../analysis/language';
 import { classifyTenor } from '../analysis/tenor-model';

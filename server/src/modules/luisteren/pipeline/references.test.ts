@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../../test/harness';
-import { buildListeningWorkspace } from '../../../../../test/listening-workspace';
+import { createTestApp, type TestApp } from '@test/harness';
+import { buildListeningWorkspace } from '@test/listening-workspace';
 import { plainMessage, storeMessages } from '../../channels/index';
 
 // A match refers to its monitor and its listening item, and an item to its message, through statement triggers

@@ -1,4 +1,4 @@
-import type { Db } from '../../../platform/db/database';
+import type { Db } from '@platform/db/database';
 import type { TenorModel } from '../analysis/tenor-model';
 
 // The organisation's tenor model, parsed once per version: a retrain bumps the version and every

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { QueryNode } from '../../../../../contracts/monitor-query';
-import { tokenise } from '../../../../../contracts/monitor-query-text';
+import type { QueryNode } from '@contracts/monitor-query';
+import { tokenise } from '@contracts/monitor-query-text';
 import { type MatchableItem, compileMonitorQuery, prepareItem } from './matcher';
 
 const item = (text: string): MatchableItem => ({

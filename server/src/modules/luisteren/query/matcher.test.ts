@@ -1,6 +1,6 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { type QueryNode, parseMonitorQuery } from '../../../../../contracts/monitor-query';
+import { type QueryNode, parseMonitorQuery } from '@contracts/monitor-query';
 import { type Boundary, type MatchableItem, compileMonitorQuery, prepareItem } from './matcher';
 
 function query(text: string): QueryNode {

@@ -1,5 +1,5 @@
-import type { QueryNode } from '../../../../../contracts/monitor-query';
-import { foldListName } from '../../../../../contracts/monitor-query-text';
+import type { QueryNode } from '@contracts/monitor-query';
+import { foldListName } from '@contracts/monitor-query-text';
 import { type Boundary, withinBoundary, withinRadius } from './geo';
 import { type MatchableItem, type PreparedItem, isPreparedItem, prepareItem } from './prepared-item';
 

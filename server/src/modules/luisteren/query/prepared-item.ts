@@ -1,4 +1,4 @@
-import { normaliseLanguageCode } from '../../../../../contracts/monitor-query-fields';
+import { normaliseLanguageCode } from '@contracts/monitor-query-fields';
 import {
   foldHandle,
   foldListName,
@@ -6,7 +6,7 @@ import {
   hashtagsInFolded,
   mentionsInFolded,
   tokeniseFolded,
-} from '../../../../../contracts/monitor-query-text';
+} from '@contracts/monitor-query-text';
 
 export interface MatchableItem {
   text: string;

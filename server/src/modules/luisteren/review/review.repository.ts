@@ -1,6 +1,6 @@
 import { type Insertable, sql } from 'kysely';
-import type { Db } from '../../../platform/db/database';
-import type { TenorCorrectionsTable, TenorValue } from '../../../platform/db/schema';
+import type { Db } from '@platform/db/database';
+import type { TenorCorrectionsTable, TenorValue } from '@platform/db/schema';
 
 export async function findItemsForReview(db: Db, organisationId: string, messageIds: string[]) {
   if (messageIds.length === 0) return [];

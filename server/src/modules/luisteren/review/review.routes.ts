@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { agreementSchema, bulkCorrectionSchema, correctionSchema } from '../../../../../contracts/luisteren';
-import { type AppInstance, serviceContext } from '../../../platform/http/app';
+import { agreementSchema, bulkCorrectionSchema, correctionSchema } from '@contracts/luisteren';
+import { type AppInstance, serviceContext } from '@platform/http/app';
 import { agreement, correctInBulk, correctItems } from './review.service';
 
 const messageParams = z.strictObject({ messageId: z.uuid() });

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { agreementSchema, bulkCorrectionSchema, Tenor } from '../../../../../contracts/luisteren';
-import { recordAudit } from '../../../platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '../../../platform/context';
-import { notFound } from '../../../platform/http/errors';
-import { actsForMunicipality, assertCan } from '../../../platform/tenancy/policy';
+import type { agreementSchema, bulkCorrectionSchema, Tenor } from '@contracts/luisteren';
+import { recordAudit } from '@platform/audit/audit.service';
+import { inTransaction, type ServiceContext } from '@platform/context';
+import { notFound } from '@platform/http/errors';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 import { countAgreement, findItemsForReview, findModelInfo, insertCorrections, setReviewedLabel, shiftCriticalCounts } from './review.repository';
 import { scheduleTraining } from './training';
 

@@ -1,7 +1,7 @@
-import type { Clock } from '../../../platform/clock';
-import type { Db } from '../../../platform/db/database';
-import type { JobRegistry } from '../../../platform/jobs/job-registry';
-import { enqueueJob } from '../../../platform/jobs/jobs.service';
+import type { Clock } from '@platform/clock';
+import type { Db } from '@platform/db/database';
+import type { JobRegistry } from '@platform/jobs/job-registry';
+import { enqueueJob } from '@platform/jobs/jobs.service';
 import { trainTenorModel } from '../analysis/tenor-model';
 import { findTrainingExamples, saveModel } from './review.repository';
 

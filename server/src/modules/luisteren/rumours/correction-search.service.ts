@@ -1,6 +1,6 @@
-import type { CorrectionCandidate } from '../../../../../contracts/rumours';
-import type { ServiceContext } from '../../../platform/context';
-import { assertCan } from '../../../platform/tenancy/policy';
+import type { CorrectionCandidate } from '@contracts/rumours';
+import type { ServiceContext } from '@platform/context';
+import { assertCan } from '@platform/tenancy/policy';
 import { findMessage, searchCorrectionCandidates } from './rumours.repository';
 import { findRumourOr404 } from './rumours.service';
 

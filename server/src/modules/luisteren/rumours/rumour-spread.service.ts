@@ -1,7 +1,7 @@
-import type { RumourDetail } from '../../../../../contracts/rumours';
-import type { ServiceContext } from '../../../platform/context';
-import { localIsoDate, startOfLocalDay } from '../../../platform/time/local-days';
-import { actsForMunicipality, assertCan } from '../../../platform/tenancy/policy';
+import type { RumourDetail } from '@contracts/rumours';
+import type { ServiceContext } from '@platform/context';
+import { localIsoDate, startOfLocalDay } from '@platform/time/local-days';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 import { exactDuplicateKey } from '../analysis';
 import { countSpread, findLinkedMessages, findMessage, newestSpread, type SpreadSource, spreadBounds } from './rumours.repository';
 import { findRumourOr404, getRumour } from './rumours.service';

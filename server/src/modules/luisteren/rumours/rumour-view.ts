@@ -1,4 +1,4 @@
-import type { Rumour } from '../../../../../contracts/rumours';
+import type { Rumour } from '@contracts/rumours';
 import type { findMessage, RumourRecord } from './rumours.repository';
 
 type MessageRow = NonNullable<Awaited<ReturnType<typeof findMessage>>>;

@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { Db } from '../../../platform/db/database';
-import type { RumoursTable } from '../../../platform/db/schema';
+import type { Db } from '@platform/db/database';
+import type { RumoursTable } from '@platform/db/schema';
 import type { Updateable } from 'kysely';
 
 // Kysely only; every query is scoped to the organisation. A rumour's messages are its linked rows plus the

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { idParams } from '../../../../../contracts/common';
-import { correctionCandidateSchema, correctionSearchQuerySchema, rumourChangeSchema, rumourListQuerySchema, rumourCreateSchema, rumourDetailSchema, rumourMessagesAddSchema, rumourSchema } from '../../../../../contracts/rumours';
-import { type AppInstance, serviceContext } from '../../../platform/http/app';
+import { idParams } from '@contracts/common';
+import { correctionCandidateSchema, correctionSearchQuerySchema, rumourChangeSchema, rumourListQuerySchema, rumourCreateSchema, rumourDetailSchema, rumourMessagesAddSchema, rumourSchema } from '@contracts/rumours';
+import { type AppInstance, serviceContext } from '@platform/http/app';
 import { findCorrectionCandidates } from './correction-search.service';
 import { getRumourDetail } from './rumour-spread.service';
 import { addRumourMessages, changeRumour, createRumour, listRumours, removeRumourMessage } from './rumours.service';

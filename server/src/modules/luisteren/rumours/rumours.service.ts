@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { RumourChange, rumourCreateSchema, rumourMessagesAddSchema } from '../../../../../contracts/rumours';
-import { recordAudit } from '../../../platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '../../../platform/context';
-import { conflict, notFound } from '../../../platform/http/errors';
-import { actsForMunicipality, assertCan } from '../../../platform/tenancy/policy';
+import type { RumourChange, rumourCreateSchema, rumourMessagesAddSchema } from '@contracts/rumours';
+import { recordAudit } from '@platform/audit/audit.service';
+import { inTransaction, type ServiceContext } from '@platform/context';
+import { conflict, notFound } from '@platform/http/errors';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 import { findVisibleItem } from '../explore/explore.service';
 import { countRumourMessages, findLink, findMessage, findMessages, findRumour, findRumours, insertRumour, linkMessages, touchRumour, unlinkMessage, updateRumour } from './rumours.repository';
 import { toRumourView } from './rumour-view';

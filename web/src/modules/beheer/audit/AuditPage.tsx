@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { AuditEntry, AuditPage as AuditPageData } from '../../../../../contracts/admin';
+import type { AuditEntry, AuditPage as AuditPageData } from '@contracts/admin';
 import { api, queryString } from '../../../app/api-client';
 import { formatDateTime, nextDay, startOfDayInAmsterdam } from '../../../app/format';
 import { useAuth } from '../../../app/auth-context';

@@ -1,4 +1,4 @@
-import type { AccountStatus } from '../../../../../contracts/channels';
+import type { AccountStatus } from '@contracts/channels';
 import { useMessages } from '../../../app/i18n';
 import { type BadgeTone, StatusBadge } from '../../../ui';
 import { channelsMessages } from './channels-messages';

@@ -1,6 +1,6 @@
 import { useLocation, useSearchParams } from 'react-router';
-import type { ChannelAccount } from '../../../../../contracts/channels';
-import type { Municipality } from '../../../../../contracts/organisation';
+import type { ChannelAccount } from '@contracts/channels';
+import type { Municipality } from '@contracts/organisation';
 import { useAuth } from '../../../app/auth-context';
 import { useMessages } from '../../../app/i18n';
 import { Alert, ButtonLink, EmptyState, Heading, PageHeader, Paragraph, QueryState, SelectField } from '../../../ui';

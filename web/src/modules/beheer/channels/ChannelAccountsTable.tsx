@@ -1,4 +1,4 @@
-import type { Channel, ChannelAccount } from '../../../../../contracts/channels';
+import type { Channel, ChannelAccount } from '@contracts/channels';
 import { formatDateTime } from '../../../app/format';
 import { useMessages } from '../../../app/i18n';
 import { AppLink, DataTable } from '../../../ui';

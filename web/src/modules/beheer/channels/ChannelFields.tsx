@@ -1,4 +1,4 @@
-import type { ChannelField, ChannelRequirements } from '../../../../../contracts/channel-fields';
+import type { ChannelField, ChannelRequirements } from '@contracts/channel-fields';
 import { useMessages } from '../../../app/i18n';
 import { TextField } from '../../../ui';
 import { type ChannelFieldValues, formName } from './channel-form';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { ChannelRequirements } from '../../../../../contracts/channel-fields';
-import type { ChannelAccount } from '../../../../../contracts/channels';
+import type { ChannelRequirements } from '@contracts/channel-fields';
+import type { ChannelAccount } from '@contracts/channels';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
 import { useFormSubmit } from '../../../app/use-form-submit';

@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { ChannelRequirements } from '../../../../../contracts/channel-fields';
-import type { ChannelAccount } from '../../../../../contracts/channels';
+import type { ChannelRequirements } from '@contracts/channel-fields';
+import type { ChannelAccount } from '@contracts/channels';
 import { api, ProblemError } from '../../../app/api-client';
 import { useAuth, useMe } from '../../../app/auth-context';
 import { commonMessages } from '../../../app/common-messages';

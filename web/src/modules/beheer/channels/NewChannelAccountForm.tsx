@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { Channel } from '../../../../../contracts/channels';
-import type { Municipality } from '../../../../../contracts/organisation';
+import type { Channel } from '@contracts/channels';
+import type { Municipality } from '@contracts/organisation';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
 import { useFormSubmit } from '../../../app/use-form-submit';

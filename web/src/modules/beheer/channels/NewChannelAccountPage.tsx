@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import type { ChannelAccount } from '../../../../../contracts/channels';
+import type { ChannelAccount } from '@contracts/channels';
 import { api } from '../../../app/api-client';
 import { useAuth } from '../../../app/auth-context';
 import { commonMessages } from '../../../app/common-messages';

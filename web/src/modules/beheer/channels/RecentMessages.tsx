@@ -1,4 +1,4 @@
-import type { Message } from '../../../../../contracts/channels';
+import type { Message } from '@contracts/channels';
 import { formatDateTime } from '../../../app/format';
 import { useMessages } from '../../../app/i18n';
 import { Heading, Paragraph, QueryState } from '../../../ui';

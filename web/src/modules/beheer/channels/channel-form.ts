@@ -1,4 +1,4 @@
-import type { ChannelField, ChannelRequirements } from '../../../../../contracts/channel-fields';
+import type { ChannelField, ChannelRequirements } from '@contracts/channel-fields';
 import { ProblemError } from '../../../app/api-client';
 
 // Form values by field name: "serviceUrl", "settings:pageId", "secrets:appPassword". The colon keeps the name in one

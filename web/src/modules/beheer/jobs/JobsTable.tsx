@@ -1,4 +1,4 @@
-import type { JobsOverview } from '../../../../../contracts/admin';
+import type { JobsOverview } from '@contracts/admin';
 import { formatDateTime } from '../../../app/format';
 import { useMessages } from '../../../app/i18n';
 import { type BadgeTone, Button, DataTable, StatusBadge } from '../../../ui';

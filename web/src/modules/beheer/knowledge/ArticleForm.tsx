@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { type KnowledgeArticle, REPLY_PLACEHOLDERS } from '../../../../../contracts/knowledge';
-import { unknownPlaceholders } from '../../../../../contracts/melding-texts';
+import { type KnowledgeArticle, REPLY_PLACEHOLDERS } from '@contracts/knowledge';
+import { unknownPlaceholders } from '@contracts/melding-texts';
 import { useMe } from '../../../app/auth-context';
 import { useMessages } from '../../../app/i18n';
 import { useFormSubmit } from '../../../app/use-form-submit';

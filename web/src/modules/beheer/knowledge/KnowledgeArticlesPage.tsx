@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useLocation } from 'react-router';
-import type { KnowledgeArticle } from '../../../../../contracts/knowledge';
+import type { KnowledgeArticle } from '@contracts/knowledge';
 import { useMe } from '../../../app/auth-context';
 import { useMessages } from '../../../app/i18n';
 import { Alert, AppLink, Button, ButtonLink, CheckboxField, DataTable, PageHeader, Paragraph, QueryState, SelectField, StatusBadge, TextField } from '../../../ui';

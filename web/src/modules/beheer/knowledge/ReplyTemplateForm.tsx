@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { REPLY_PLACEHOLDERS, type ReplyTemplate } from '../../../../../contracts/knowledge';
-import { unknownPlaceholders } from '../../../../../contracts/melding-texts';
+import { REPLY_PLACEHOLDERS, type ReplyTemplate } from '@contracts/knowledge';
+import { unknownPlaceholders } from '@contracts/melding-texts';
 import { api } from '../../../app/api-client';
 import { useMe } from '../../../app/auth-context';
 import { useMessages } from '../../../app/i18n';

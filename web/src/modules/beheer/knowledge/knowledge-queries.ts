@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { KnowledgeArticle, KnowledgeArticleVersion, ReplyTemplate, ToneCode } from '../../../../../contracts/knowledge';
+import type { KnowledgeArticle, KnowledgeArticleVersion, ReplyTemplate, ToneCode } from '@contracts/knowledge';
 import { api, queryString } from '../../../app/api-client';
 
 // One key prefix for everything in the knowledge base, so a change refreshes every list that shows it.

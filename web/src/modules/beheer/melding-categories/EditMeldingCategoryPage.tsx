@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { ExtraQuestion, MeldingCategory } from '../../../../../contracts/meldingen';
+import type { ExtraQuestion, MeldingCategory } from '@contracts/meldingen';
 import { api } from '../../../app/api-client';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';

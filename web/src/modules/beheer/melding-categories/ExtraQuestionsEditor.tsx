@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ExtraQuestion, MeldingCategory } from '../../../../../contracts/meldingen';
+import type { ExtraQuestion, MeldingCategory } from '@contracts/meldingen';
 import { api } from '../../../app/api-client';
 import { useMessages } from '../../../app/i18n';
 import { useFormSubmit } from '../../../app/use-form-submit';

@@ -1,5 +1,5 @@
 import { useLocation } from 'react-router';
-import type { MeldingCategory } from '../../../../../contracts/meldingen';
+import type { MeldingCategory } from '@contracts/meldingen';
 import { useMessages } from '../../../app/i18n';
 import { Alert, AppLink, ButtonLink, DataTable, EmptyState, PageHeader, Paragraph, QueryState, StatusBadge } from '../../../ui';
 import { meldingCategoriesMessages } from './melding-categories-messages';

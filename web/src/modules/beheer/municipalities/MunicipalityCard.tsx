@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Municipality } from '../../../../../contracts/organisation';
+import type { Municipality } from '@contracts/organisation';
 import { api } from '../../../app/api-client';
 import { ME_QUERY_KEY } from '../../../app/auth-context';
 import { commonMessages } from '../../../app/common-messages';

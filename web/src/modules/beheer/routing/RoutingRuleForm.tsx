@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { CHANNEL_CAPABILITIES } from '../../../../../contracts/channel-limits';
-import { CHANNELS } from '../../../../../contracts/channels';
-import { PRIORITIES } from '../../../../../contracts/inbox';
-import { type Monitor, TENORS } from '../../../../../contracts/luisteren';
-import { type RoutingRule, WEEKDAY_CODES } from '../../../../../contracts/routing';
+import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
+import { CHANNELS } from '@contracts/channels';
+import { PRIORITIES } from '@contracts/inbox';
+import { type Monitor, TENORS } from '@contracts/luisteren';
+import { type RoutingRule, WEEKDAY_CODES } from '@contracts/routing';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../app/api-client';
 import { useMe } from '../../../app/auth-context';

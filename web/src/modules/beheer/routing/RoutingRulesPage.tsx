@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { CHANNEL_CAPABILITIES } from '../../../../../contracts/channel-limits';
-import type { RoutingRule } from '../../../../../contracts/routing';
+import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
+import type { RoutingRule } from '@contracts/routing';
 import { api } from '../../../app/api-client';
 import { useMe } from '../../../app/auth-context';
 import { useMessages } from '../../../app/i18n';

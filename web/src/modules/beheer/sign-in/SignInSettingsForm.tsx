@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import type { OidcSettings } from '../../../../../contracts/oidc';
+import type { OidcSettings } from '@contracts/oidc';
 import { ProblemError } from '../../../app/api-client';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';

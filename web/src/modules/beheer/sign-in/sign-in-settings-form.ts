@@ -1,4 +1,4 @@
-import type { OidcSettings, OidcSettingsChange } from '../../../../../contracts/oidc';
+import type { OidcSettings, OidcSettingsChange } from '@contracts/oidc';
 import type { InvalidParam } from '../../../app/api-client';
 import type { Role } from '../roles';
 

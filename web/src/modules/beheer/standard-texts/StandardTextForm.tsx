@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { MELDING_PLACEHOLDERS, type StandardText, unknownPlaceholders } from '../../../../../contracts/melding-texts';
-import type { MeldingCategory, MeldingStatus } from '../../../../../contracts/meldingen';
-import { MELDING_STATUS_LABELS } from '../../../../../contracts/meldingen';
+import { MELDING_PLACEHOLDERS, type StandardText, unknownPlaceholders } from '@contracts/melding-texts';
+import type { MeldingCategory, MeldingStatus } from '@contracts/meldingen';
+import { MELDING_STATUS_LABELS } from '@contracts/meldingen';
 import { api } from '../../../app/api-client';
 import { useMessages } from '../../../app/i18n';
 import { useFormSubmit } from '../../../app/use-form-submit';

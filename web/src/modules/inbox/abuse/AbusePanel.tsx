@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
-import { ABUSE_ACTIONS, type AbuseAction, type conversationAbuseSchema } from '../../../../../contracts/abuse';
+import { ABUSE_ACTIONS, type AbuseAction, type conversationAbuseSchema } from '@contracts/abuse';
 import { api } from '../../../app/api-client';
 import { useAuth } from '../../../app/auth-context';
 import { formatDate, formatDateTime, nextDay, startOfDayInAmsterdam } from '../../../app/format';

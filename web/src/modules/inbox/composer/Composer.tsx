@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { CHANNEL_CAPABILITIES } from '../../../../../contracts/channel-limits';
-import type { Channel } from '../../../../../contracts/channels';
-import type { ToneCode } from '../../../../../contracts/knowledge';
-import { checkReply, initialsFromName, signatureOf, withSignature } from '../../../../../contracts/reply-checks';
-import type { User } from '../../../../../contracts/users';
+import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
+import type { Channel } from '@contracts/channels';
+import type { ToneCode } from '@contracts/knowledge';
+import { checkReply, initialsFromName, signatureOf, withSignature } from '@contracts/reply-checks';
+import type { User } from '@contracts/users';
 import { api, ProblemError } from '../../../app/api-client';
 import { useMe } from '../../../app/auth-context';
 import { useMessages } from '../../../app/i18n';

@@ -1,4 +1,4 @@
-import type { ReplyCheck } from '../../../../../contracts/reply-checks';
+import type { ReplyCheck } from '@contracts/reply-checks';
 import { useMessages } from '../../../app/i18n';
 import { CheckboxField, Heading } from '../../../ui';
 import { composerMessages } from './composer-messages';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import type { KnowledgeArticle, ReplyTemplate } from '../../../../../contracts/knowledge';
+import type { KnowledgeArticle, ReplyTemplate } from '@contracts/knowledge';
 import { api, queryString } from '../../../app/api-client';
 import { useMessages } from '../../../app/i18n';
 import { Button, Heading, Loading, TextField } from '../../../ui';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReply } from '../../../../../contracts/reply-checks';
+import { checkReply } from '@contracts/reply-checks';
 import { articleReply, fillReplyText, insertAt } from './composer-text';
 
 describe('antwoordvenster: teksten invoegen', () => {

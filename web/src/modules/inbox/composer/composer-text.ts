@@ -1,6 +1,6 @@
-import type { KnowledgeArticle, ReplyPlaceholder } from '../../../../../contracts/knowledge';
-import { fillPlaceholders } from '../../../../../contracts/melding-texts';
-import { signatureOf } from '../../../../../contracts/reply-checks';
+import type { KnowledgeArticle, ReplyPlaceholder } from '@contracts/knowledge';
+import { fillPlaceholders } from '@contracts/melding-texts';
+import { signatureOf } from '@contracts/reply-checks';
 
 export interface PlaceholderContext {
   residentName: string | null;

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ChannelAccount } from '../../../../../contracts/channels';
-import { type Handoff, type HandoffPartner, OPEN_HANDOFF_STATUSES, type conversationHandoffsSchema } from '../../../../../contracts/handoff';
+import type { ChannelAccount } from '@contracts/channels';
+import { type Handoff, type HandoffPartner, OPEN_HANDOFF_STATUSES, type conversationHandoffsSchema } from '@contracts/handoff';
 import type { z } from 'zod';
 import { api } from '../../../app/api-client';
 import { useAuth } from '../../../app/auth-context';

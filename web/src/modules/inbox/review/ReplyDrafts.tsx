@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ReplyDraft } from '../../../../../contracts/reply-review';
+import type { ReplyDraft } from '@contracts/reply-review';
 import { api, ProblemError } from '../../../app/api-client';
 import { formatDateTime } from '../../../app/format';
 import { useMessages } from '../../../app/i18n';

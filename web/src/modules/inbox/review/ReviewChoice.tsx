@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReplyDraft } from '../../../../../contracts/reply-review';
+import type { ReplyDraft } from '@contracts/reply-review';
 import { api } from '../../../app/api-client';
 import { useMessages } from '../../../app/i18n';
 import { CheckboxField, SelectField } from '../../../ui';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { conversationSatisfactionSchema } from '../../../../../contracts/conversation-satisfaction';
+import type { conversationSatisfactionSchema } from '@contracts/conversation-satisfaction';
 import { api } from '../../../app/api-client';
 import { defineMessages, useMessages } from '../../../app/i18n';
 import { formatDate } from '../../../app/format';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDovecot, type TestDovecot } from '../../../../../../test/dovecot';
-import { buildChannelAccount, buildOrganisation, buildUser, TEST_SECRET_KEY } from '../../../../../../test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../../../test/harness';
-import { enqueueJob } from '../../../../platform/jobs/jobs.service';
+import { startDovecot, type TestDovecot } from '@test/dovecot';
+import { buildChannelAccount, buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { enqueueJob } from '@platform/jobs/jobs.service';
 import { findAccount } from '../../accounts.repository';
 import { connectorAccount } from '../../channel-jobs';
 import { ChannelError, type ConnectorAccount } from '../../connector';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrganisation, buildUser } from '../../../../../../test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../../../test/harness';
-import { deliverWebhook, messagingWebhook, type MetaGraphServer, pageCommentWebhook, startMetaGraphServer } from '../../../../../../test/platforms/meta-graph-server';
-import { definePlatformSchedules } from '../../../../platform/jobs/platform-jobs';
+import { buildOrganisation, buildUser } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { deliverWebhook, messagingWebhook, type MetaGraphServer, pageCommentWebhook, startMetaGraphServer } from '@test/platforms/meta-graph-server';
+import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
 
 // Facebook Pages through the real worker against a loopback Graph API shaped like Meta's docs.
 let t: TestApp;

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrganisation, buildUser } from '../../../../../../test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../../../test/harness';
-import { deliverWebhook, igCommentWebhook, messagingWebhook, type MetaGraphServer, startMetaGraphServer } from '../../../../../../test/platforms/meta-graph-server';
-import { definePlatformSchedules } from '../../../../platform/jobs/platform-jobs';
+import { buildOrganisation, buildUser } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { deliverWebhook, igCommentWebhook, messagingWebhook, type MetaGraphServer, startMetaGraphServer } from '@test/platforms/meta-graph-server';
+import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
 import { loadOutboundRequest } from '../../outbox.service';
 import { connectorAccount } from '../../channel-jobs';
-import { TEST_SECRET_KEY } from '../../../../../../test/factories';
+import { TEST_SECRET_KEY } from '@test/factories';
 import { instagramConnector } from './instagram.connector';
 
 // Instagram (API with Facebook Login) through the real worker against the loopback Graph API.

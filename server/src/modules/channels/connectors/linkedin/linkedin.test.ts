@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '../../../../../../test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../../../test/harness';
-import { type LinkedInServer, startLinkedInServer } from '../../../../../../test/platforms/linkedin-server';
-import { claimDueJob } from '../../../../platform/jobs/jobs.repository';
-import { definePlatformSchedules } from '../../../../platform/jobs/platform-jobs';
+import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { type LinkedInServer, startLinkedInServer } from '@test/platforms/linkedin-server';
+import { claimDueJob } from '@platform/jobs/jobs.repository';
+import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
 import { openAccountSecrets } from '../../account-secrets';
 import { connectorAccount } from '../../channel-jobs';
 import { loadOutboundRequest } from '../../outbox.service';

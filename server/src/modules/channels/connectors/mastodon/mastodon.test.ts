@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '../../../../../../test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../../../test/harness';
-import { type MastodonServer, startMastodonServer } from '../../../../../../test/platforms/mastodon-server';
-import { claimDueJob } from '../../../../platform/jobs/jobs.repository';
-import { definePlatformSchedules } from '../../../../platform/jobs/platform-jobs';
+import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { type MastodonServer, startMastodonServer } from '@test/platforms/mastodon-server';
+import { claimDueJob } from '@platform/jobs/jobs.repository';
+import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
 import { connectorAccount } from '../../channel-jobs';
 import type { ChannelError, NormalisedMessage, OutboundRequest } from '../../connector';
 import { insertAttachment } from '../../messages.repository';

@@ -1,4 +1,4 @@
-import { checkLength } from '../../../../../../contracts/channel-limits';
+import { checkLength } from '@contracts/channel-limits';
 import { ChannelError, type OutboundRequest, type SentResult } from '../../connector';
 import type { MastodonApi } from './api';
 import { htmlToText, type MastodonStatus } from './normalise';

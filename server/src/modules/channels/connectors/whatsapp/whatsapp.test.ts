@@ -1,14 +1,14 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildChannelAccount, buildOrganisation, buildUser, TEST_SECRET_KEY } from '../../../../../../test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '../../../../../../test/harness';
-import { claimDueJob } from '../../../../platform/jobs/jobs.repository';
+import { buildChannelAccount, buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { claimDueJob } from '@platform/jobs/jobs.repository';
 import { connectorAccount } from '../../channel-jobs';
 import { loadOutboundRequest } from '../../outbox.service';
 import { graphError } from '../meta/errors';
 import { whatsappError } from './graph';
 import { whatsappConnector } from './whatsapp.connector';
-import { deliverWebhook, messagePayload, type Resident, startWhatsAppServer, statusPayload, type WhatsAppServer } from '../../../../../../test/platforms/whatsapp-server';
+import { deliverWebhook, messagePayload, type Resident, startWhatsAppServer, statusPayload, type WhatsAppServer } from '@test/platforms/whatsapp-server';
 
 // Through the real app and worker against a local Cloud API (test/platforms/whatsapp-server.ts).
 const TOKEN = 'EAAG-systeemgebruiker-token';

@@ -1,5 +1,5 @@
 import { type ReactNode, useState } from 'react';
-import { NORM_COUNTINGS, type OfficeHours, type OfficeHoursInput, WEEKDAYS, type Weekday } from '../../../../../../contracts/office-hours';
+import { NORM_COUNTINGS, type OfficeHours, type OfficeHoursInput, WEEKDAYS, type Weekday } from '@contracts/office-hours';
 import { commonMessages } from '../../../../app/common-messages';
 import { useMessages } from '../../../../app/i18n';
 import { useFormSubmit } from '../../../../app/use-form-submit';

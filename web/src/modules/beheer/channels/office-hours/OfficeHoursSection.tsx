@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type OfficeHours, type OfficeHoursInput, WEEKDAYS } from '../../../../../../contracts/office-hours';
+import { type OfficeHours, type OfficeHoursInput, WEEKDAYS } from '@contracts/office-hours';
 import { api } from '../../../../app/api-client';
 import { isoDateToDutch } from '../../../../app/format';
 import { useMessages } from '../../../../app/i18n';

@@ -1,4 +1,4 @@
-import { type Norm, type OfficeHours, type OfficeHoursInput, type TimeRange, WEEKDAYS, type Weekday, weekSchema } from '../../../../../../contracts/office-hours';
+import { type Norm, type OfficeHours, type OfficeHoursInput, type TimeRange, WEEKDAYS, type Weekday, weekSchema } from '@contracts/office-hours';
 import { isoDateToDutch, parseDutchDate } from '../../../../app/format';
 
 // The form edits the week and the exceptions as short text ("09:00-12:00, 13:00-17:00"; one exception
