@@ -7,10 +7,10 @@ import { openDatabase } from '@platform/db/database';
 import { migrate } from '@platform/db/migrate';
 import { createOrganisation } from '@platform/organisations/organisations.service';
 import { insertAccount } from '../server/src/modules/channels/accounts.repository';
-import { storeMessages } from '../server/src/modules/channels/ingest.service';
-import { subscribeModulesToStoredMessages } from '../server/src/modules/index';
 import { simulate } from '../server/src/modules/channels/connectors/simulator/scenario';
 import { simulationTarget } from '../server/src/modules/channels/connectors/simulator/simulator.connector';
+import { storeMessages } from '../server/src/modules/channels/ingest.service';
+import { subscribeModulesToStoredMessages } from '../server/src/modules/index';
 
 const BATCH = 1_000;
 
@@ -27,7 +27,15 @@ export async function benchChannels(total: number) {
     });
     const municipality = municipalities[0]!;
     const account = async (handleName: string) =>
-      insertAccount(db, organisation.id, { municipality_id: municipality.id, channel: 'gesimuleerd', handle: handleName, settings: JSON.stringify({}), secrets_sealed: null, service_url: null, owner_user_id: null });
+      insertAccount(db, organisation.id, {
+        municipality_id: municipality.id,
+        channel: 'gesimuleerd',
+        handle: handleName,
+        settings: JSON.stringify({}),
+        secrets_sealed: null,
+        service_url: null,
+        owner_user_id: null,
+      });
     const ingestAccount = await account('ingest');
     const baselineAccount = await account('baseline');
     // The crisis script at its peak: thousands of posts a second over a large area.

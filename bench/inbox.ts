@@ -3,21 +3,33 @@
 // the API (authentication, validation, the newest messages per conversation, JSON), and in the same run
 // the same repository query straight against the database: the floor the API cannot go below.
 // Uses DATABASE_URL when set (PostgreSQL), otherwise the embedded PGlite.
-import { sql } from 'kysely';
-import { cliOrigin } from '@platform/context';
-import { loadConfig } from '@platform/config';
-import { systemClock } from '@platform/clock';
-import { openDatabase } from '@platform/db/database';
-import { createRuntime } from '../server/src/runtime';
+
 import { createApiToken } from '@platform/auth/auth.service';
-import { operatorActor } from '../server/src/cli/operator';
+import { systemClock } from '@platform/clock';
+import { loadConfig } from '@platform/config';
+import { cliOrigin } from '@platform/context';
+import { openDatabase } from '@platform/db/database';
 import { createOrganisation } from '@platform/organisations/organisations.service';
-import { insertAccount } from '../server/src/modules/channels/accounts.repository';
 import { createUser } from '@platform/users/users.service';
+import { sql } from 'kysely';
+import { operatorActor } from '../server/src/cli/operator';
+import { insertAccount } from '../server/src/modules/channels/accounts.repository';
 import { findConversations, findRecentMessages } from '../server/src/modules/inbox/conversations.repository';
+import { createRuntime } from '../server/src/runtime';
 
 const ROUNDS = 40;
-const WORDS = ['afval', 'container', 'lantaarnpaal', 'parkeervergunning', 'paspoort', 'hondenbelasting', 'grofvuil', 'stoeptegel', 'speeltuin', 'geluidsoverlast'];
+const WORDS = [
+  'afval',
+  'container',
+  'lantaarnpaal',
+  'parkeervergunning',
+  'paspoort',
+  'hondenbelasting',
+  'grofvuil',
+  'stoeptegel',
+  'speeltuin',
+  'geluidsoverlast',
+];
 
 function p95(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -36,7 +48,14 @@ async function time(rounds: number, run: () => Promise<unknown>): Promise<number
 
 export async function benchInbox(total: number) {
   const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL });
-  const config = loadConfig({ PLEIN_LOG_LEVEL: 'silent', PLEIN_DEMO: '0', PLEIN_WORKERS: '0', PORT: '0', PUBLIC_URL: 'http://bench.plein', DATABASE_URL: process.env.DATABASE_URL ?? '' });
+  const config = loadConfig({
+    PLEIN_LOG_LEVEL: 'silent',
+    PLEIN_DEMO: '0',
+    PLEIN_WORKERS: '0',
+    PORT: '0',
+    PUBLIC_URL: 'http://bench.plein',
+    DATABASE_URL: process.env.DATABASE_URL ?? '',
+  });
   const runtime = await createRuntime(config, { database: handle });
   try {
     const db = handle.db;
@@ -52,10 +71,26 @@ export async function benchInbox(total: number) {
     });
     const accounts = [];
     for (const municipality of municipalities) {
-      accounts.push(await insertAccount(db, organisation.id, { municipality_id: municipality.id, channel: 'x', handle: `gemeente-${municipality.cbs_code}`, settings: JSON.stringify({}), secrets_sealed: null, service_url: null, owner_user_id: null }));
+      accounts.push(
+        await insertAccount(db, organisation.id, {
+          municipality_id: municipality.id,
+          channel: 'x',
+          handle: `gemeente-${municipality.cbs_code}`,
+          settings: JSON.stringify({}),
+          secrets_sealed: null,
+          service_url: null,
+          owner_user_id: null,
+        }),
+      );
     }
     const ctx = { db, clock: systemClock, actor: operatorActor(organisation.id), origin: cliOrigin };
-    const user = await createUser(ctx, { email: 'bench@example.nl', name: 'Bench', roles: ['beheerder'], municipalityIds: [], password: 'bench-wachtwoord-lang-genoeg' });
+    const user = await createUser(ctx, {
+      email: 'bench@example.nl',
+      name: 'Bench',
+      roles: ['beheerder'],
+      municipalityIds: [],
+      password: 'bench-wachtwoord-lang-genoeg',
+    });
     const token = (await createApiToken({ ...ctx, actor: { ...ctx.actor, userId: user.id, name: user.name, email: user.email } }, 'bench')).token;
 
     // Generated in the database itself: a tenth open, spread over a year, one message each. The subject does
@@ -83,7 +118,9 @@ export async function benchInbox(total: number) {
         SELECT c.organisation_id, c.account_id, c.municipality_id, 'x', 'in', c.thread_key, c.author_id, c.author_handle, c.preview,
           c.started_at, c.started_at, c.id
         FROM conversations c
-        WHERE c.organisation_id = ${organisation.id}::uuid AND c.thread_key IN (SELECT 'b|' || i FROM generate_series(${from}::int, ${to}::int) AS i)`.execute(db);
+        WHERE c.organisation_id = ${organisation.id}::uuid AND c.thread_key IN (SELECT 'b|' || i FROM generate_series(${from}::int, ${to}::int) AS i)`.execute(
+        db,
+      );
     }
     await sql`ANALYZE conversations`.execute(db);
     await sql`ANALYZE messages`.execute(db);
@@ -97,10 +134,16 @@ export async function benchInbox(total: number) {
     const castricum = municipalities.find((m) => m.cbs_code === 'GM0383')!;
     const cases = {
       lijst: { url: '/api/v1/conversations?municipality=GM0383&state=open&limit=50', filter: { municipalityIds: [castricum.id], state: 'open' } },
-      filter: { url: '/api/v1/conversations?view=niet-toegewezen&label=afval&state=open&limit=50', filter: { municipalityIds, unassigned: true, label: 'afval', state: 'open' } },
+      filter: {
+        url: '/api/v1/conversations?view=niet-toegewezen&label=afval&state=open&limit=50',
+        filter: { municipalityIds, unassigned: true, label: 'afval', state: 'open' },
+      },
       zoeken: { url: '/api/v1/conversations?q=lantaarnpaal&state=open&limit=50', filter: { municipalityIds, search: 'lantaarnpaal', state: 'open' } },
       // A typo finds nothing: every open conversation is a candidate, and the index must say so at once.
-      'zoeken zonder treffer': { url: '/api/v1/conversations?q=lantarenpaal&state=open&limit=50', filter: { municipalityIds, search: 'lantarenpaal', state: 'open' } },
+      'zoeken zonder treffer': {
+        url: '/api/v1/conversations?q=lantarenpaal&state=open&limit=50',
+        filter: { municipalityIds, search: 'lantarenpaal', state: 'open' },
+      },
     };
     const figures: Record<string, unknown> = { gesprekken: total, 'waarvan open': Math.ceil(total / 10), 'laden, s': loadSeconds.toFixed(1) };
     for (const [name, { url, filter }] of Object.entries(cases)) {
@@ -109,7 +152,12 @@ export async function benchInbox(total: number) {
       const direct = p95(
         await time(ROUNDS, async () => {
           const rows = await findConversations(db, organisation.id, { ...filter, limit: 51 });
-          await findRecentMessages(db, organisation.id, rows.map((row) => row.id), 5);
+          await findRecentMessages(
+            db,
+            organisation.id,
+            rows.map((row) => row.id),
+            5,
+          );
         }),
       );
       figures[`${name}: p95 via API, ms`] = viaApi.toFixed(1);

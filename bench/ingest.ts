@@ -7,22 +7,22 @@
 import { appendFileSync, chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
 import { systemClock } from '@platform/clock';
 import { loadConfig } from '@platform/config';
 import { cliOrigin } from '@platform/context';
 import { type DatabaseHandle, openDatabase } from '@platform/db/database';
-import { createRuntime } from '../server/src/runtime';
 import { Worker } from '@platform/jobs/worker';
-import { operatorActor } from '../server/src/cli/operator';
 import { createOrganisation } from '@platform/organisations/organisations.service';
+import { sql } from 'kysely';
+import { operatorActor } from '../server/src/cli/operator';
 import { insertAccount } from '../server/src/modules/channels/accounts.repository';
-import { storeMessages } from '../server/src/modules/channels/ingest.service';
 import type { NormalisedMessage } from '../server/src/modules/channels/connector';
 import { simulate } from '../server/src/modules/channels/connectors/simulator/scenario';
 import { simulationTarget } from '../server/src/modules/channels/connectors/simulator/simulator.connector';
-import { createMonitor } from '../server/src/modules/luisteren/monitors/monitors.service';
+import { storeMessages } from '../server/src/modules/channels/ingest.service';
 import { findItems } from '../server/src/modules/luisteren/explore/explore.repository';
+import { createMonitor } from '../server/src/modules/luisteren/monitors/monitors.service';
+import { createRuntime } from '../server/src/runtime';
 import { buildSearchCorpus, corpusSearches, corpusVocabulary } from './search-corpus';
 
 const BATCH = 1_000;
@@ -50,15 +50,37 @@ function copyCsv(batches: NormalisedMessage[][], ids: { organisationId: string; 
 
 function csvLine(message: NormalisedMessage, ids: { organisationId: string; accountId: string; municipalityId: string }) {
   return [
-    ids.organisationId, ids.accountId, ids.municipalityId, 'gesimuleerd', 'in', `copy-${message.platformId}`, message.author.id, message.author.handle, message.author.displayName,
-    message.author.followers, message.text, '[]', JSON.stringify(message.links), JSON.stringify(message.mentions), JSON.stringify(message.hashtags), message.geo?.lat, message.geo?.lon,
-    message.language, message.visibility, message.postedAt.toISOString(), new Date().toISOString(), JSON.stringify(message.raw ?? {}), 'true', 'search',
+    ids.organisationId,
+    ids.accountId,
+    ids.municipalityId,
+    'gesimuleerd',
+    'in',
+    `copy-${message.platformId}`,
+    message.author.id,
+    message.author.handle,
+    message.author.displayName,
+    message.author.followers,
+    message.text,
+    '[]',
+    JSON.stringify(message.links),
+    JSON.stringify(message.mentions),
+    JSON.stringify(message.hashtags),
+    message.geo?.lat,
+    message.geo?.lon,
+    message.language,
+    message.visibility,
+    message.postedAt.toISOString(),
+    new Date().toISOString(),
+    JSON.stringify(message.raw ?? {}),
+    'true',
+    'search',
   ]
     .map(csvField)
     .join(',');
 }
 
-const COPY_COLUMNS = 'organisation_id, account_id, municipality_id, channel, direction, platform_id, author_id, author_handle, author_name, author_followers, text, media, links, mentions, hashtags, geo_lat, geo_lon, language, visibility, posted_at, received_at, raw, simulated, stream';
+const COPY_COLUMNS =
+  'organisation_id, account_id, municipality_id, channel, direction, platform_id, author_id, author_handle, author_name, author_followers, text, media, links, mentions, hashtags, geo_lat, geo_lon, language, visibility, posted_at, received_at, raw, simulated, stream';
 
 async function copyRows(handle: DatabaseHandle, csv: string[]) {
   const statement = (source: string) => `COPY messages (${COPY_COLUMNS}) FROM ${source} WITH (FORMAT csv)`;
@@ -87,7 +109,16 @@ async function benchOrganisation(db: DatabaseHandle['db'], purpose: string) {
     municipalities: [{ name: 'Castricum', cbsCode: 'GM0383', inhabitants: 36_500 }],
   });
   const municipality = municipalities[0]!;
-  const account = (handle: string) => insertAccount(db, organisation.id, { municipality_id: municipality.id, channel: 'gesimuleerd', handle, settings: JSON.stringify({}), secrets_sealed: null, service_url: null, owner_user_id: null });
+  const account = (handle: string) =>
+    insertAccount(db, organisation.id, {
+      municipality_id: municipality.id,
+      channel: 'gesimuleerd',
+      handle,
+      settings: JSON.stringify({}),
+      secrets_sealed: null,
+      service_url: null,
+      owner_user_id: null,
+    });
   return { organisation, municipality, account };
 }
 
@@ -115,7 +146,11 @@ function cpuSince(start: ReturnType<typeof cpuSnapshot>) {
   const used = process.cpuUsage(start.process);
   const machine = machineTicks();
   if (!machine || !start.machine) return null;
-  return { process: (used.user + used.system) / 1e6, machineBusy: (machine.busy - start.machine.busy) / 100, machineTotal: (machine.total - start.machine.total) / 100 };
+  return {
+    process: (used.user + used.system) / 1e6,
+    machineBusy: (machine.busy - start.machine.busy) / 100,
+    machineTotal: (machine.total - start.machine.total) / 100,
+  };
 }
 
 function machineTicks(): { busy: number; total: number } | null {
@@ -131,7 +166,14 @@ function machineTicks(): { busy: number; total: number } | null {
 
 export async function benchIngest(posts: number, workerCount = 2, searchItems = 1_000_000) {
   const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL });
-  const config = loadConfig({ PLEIN_LOG_LEVEL: 'silent', PLEIN_DEMO: '0', PLEIN_WORKERS: '0', PORT: '0', PUBLIC_URL: 'http://bench.plein', DATABASE_URL: process.env.DATABASE_URL ?? '' });
+  const config = loadConfig({
+    PLEIN_LOG_LEVEL: 'silent',
+    PLEIN_DEMO: '0',
+    PLEIN_WORKERS: '0',
+    PORT: '0',
+    PUBLIC_URL: 'http://bench.plein',
+    DATABASE_URL: process.env.DATABASE_URL ?? '',
+  });
   const runtime = await createRuntime(config, { database: handle });
   try {
     const db = handle.db;
@@ -147,7 +189,13 @@ export async function benchIngest(posts: number, workerCount = 2, searchItems = 
     const startedAt = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 24 * 3_600_000);
     const onset = startedAt.getTime() + 5 * 60_000;
     const target = simulationTarget({
-      id: ingestAccount.id, organisationId: organisation.id, municipalityId: municipality.id, channel: 'gesimuleerd', handle: 'gemeentecastricum', serviceUrl: null, secrets: {},
+      id: ingestAccount.id,
+      organisationId: organisation.id,
+      municipalityId: municipality.id,
+      channel: 'gesimuleerd',
+      handle: 'gemeentecastricum',
+      serviceUrl: null,
+      secrets: {},
       settings: { scenario: 'crisis-brand', perHour: 6_000, startedAt: startedAt.toISOString(), municipalityName: 'Castricum' },
     });
     const batches: NormalisedMessage[][] = [];
@@ -174,14 +222,22 @@ export async function benchIngest(posts: number, workerCount = 2, searchItems = 
     let firstAfterOnsetStoredAt = null as number | null;
     const watchForAlert = async () => {
       if (alertAfterOnsetMs !== null || firstAfterOnsetStoredAt === null) return;
-      const alert = await db.selectFrom('listening_alerts').select('window_end').where('organisation_id', '=', organisation.id).where('monitor_id', '=', monitors[0]!.id).where('kind', '=', 'piek').orderBy('window_end').executeTakeFirst();
+      const alert = await db
+        .selectFrom('listening_alerts')
+        .select('window_end')
+        .where('organisation_id', '=', organisation.id)
+        .where('monitor_id', '=', monitors[0]!.id)
+        .where('kind', '=', 'piek')
+        .orderBy('window_end')
+        .executeTakeFirst();
       if (alert) {
         alertAfterOnsetMs = alert.window_end.getTime() - onset;
         alertWallMs = performance.now() - firstAfterOnsetStoredAt;
       }
     };
     const jobsLeft = async () =>
-      (await db.selectFrom('jobs').select('id').where('organisation_id', '=', organisation.id).where('status', 'in', ['queued', 'running']).limit(1).execute()).length > 0;
+      (await db.selectFrom('jobs').select('id').where('organisation_id', '=', organisation.id).where('status', 'in', ['queued', 'running']).limit(1).execute())
+        .length > 0;
     const work = async (worker: Worker) => {
       while (true) {
         const ran = await worker.runOne();
@@ -225,9 +281,23 @@ export async function benchIngest(posts: number, workerCount = 2, searchItems = 
     const copySeconds = (performance.now() - copyStarted) / 1000;
     const copyWal = await walSince(db, walBeforeCopy);
 
-    const items = await db.selectFrom('listening_items').select(sql<number>`count(*)::int`.as('n')).where('organisation_id', '=', organisation.id).executeTakeFirstOrThrow();
-    const failedAttempts = await db.selectFrom('jobs').select(sql<number>`count(*)::int`.as('n')).where('organisation_id', '=', organisation.id).where('last_error', 'is not', null).executeTakeFirstOrThrow();
-    const originals = await db.selectFrom('listening_items').select(sql<number>`count(*)::int`.as('n')).where('organisation_id', '=', organisation.id).where('duplicate_of', 'is', null).executeTakeFirstOrThrow();
+    const items = await db
+      .selectFrom('listening_items')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('organisation_id', '=', organisation.id)
+      .executeTakeFirstOrThrow();
+    const failedAttempts = await db
+      .selectFrom('jobs')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('organisation_id', '=', organisation.id)
+      .where('last_error', 'is not', null)
+      .executeTakeFirstOrThrow();
+    const originals = await db
+      .selectFrom('listening_items')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('organisation_id', '=', organisation.id)
+      .where('duplicate_of', 'is', null)
+      .executeTakeFirstOrThrow();
     // What autovacuum does on a running server after a load this size: without fresh statistics the planner
     // guesses a search matches a handful of rows and picks a plan that reads them all.
     await sql`ANALYZE messages, listening_items`.execute(db);
@@ -268,8 +338,11 @@ export async function benchIngest(posts: number, workerCount = 2, searchItems = 
         'items (originals after folding)': `${items.n} (${originals.n})`,
         'failed job attempts (deadlocks, errors)': failedAttempts.n,
         'storing done after (s) / pipeline done after (s)': `${storingSeconds.toFixed(1)} / ${pipelineSeconds.toFixed(1)}`,
-        'CPU while the pipeline ran: this process / whole machine (core-s of available)': cpu ? `${cpu.process.toFixed(1)} / ${cpu.machineBusy.toFixed(1)} of ${cpu.machineTotal.toFixed(1)}` : 'onbekend',
-        'WAL per post: pipeline / COPY (bytes)': pipelineWal === null || copyWal === null ? 'onbekend' : `${Math.round(pipelineWal / stored)} / ${Math.round(copyWal / stored)}`,
+        'CPU while the pipeline ran: this process / whole machine (core-s of available)': cpu
+          ? `${cpu.process.toFixed(1)} / ${cpu.machineBusy.toFixed(1)} of ${cpu.machineTotal.toFixed(1)}`
+          : 'onbekend',
+        'WAL per post: pipeline / COPY (bytes)':
+          pipelineWal === null || copyWal === null ? 'onbekend' : `${Math.round(pipelineWal / stored)} / ${Math.round(copyWal / stored)}`,
         'pipeline posts/s': Math.round(postsPerSecond),
         [`${copyMethod} rows/s`]: Math.round(copyPerSecond),
         'full-text search p95 over the crisis items (ms)': p95(searchSamples).toFixed(1),

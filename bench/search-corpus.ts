@@ -4,11 +4,11 @@
 // Zipf-like skew (a few words are in most texts, most words in few), plus one family name from a pool of ten thousand
 // (each in about one text in ten thousand), so the searches range from very common to rare. The database makes the
 // rows itself (INSERT … SELECT, in parts), through the same tables, indexes and triggers as the pipeline's.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
 import type { Db } from '@platform/db/database';
+import { sql } from 'kysely';
 
 const SCENARIOS = join(dirname(fileURLToPath(import.meta.url)), '../server/src/modules/channels/connectors/simulator/scenarios');
 
@@ -31,15 +31,71 @@ const MORE_WORDS = `afvalinzameling bestemmingsplan omgevingsvergunning parkeerv
   woensdag donderdag vrijdag zaterdag zondag januari februari maart april mei juni juli augustus september oktober
   november december centrum noord zuid oost west dorp wijk straat plein haven strand duinen polder bos park kerk`;
 
-const NAME_STARTS = ['van', 'de', 'ver', 'ten', 'ter', 'bak', 'bos', 'berg', 'dijk', 'hof', 'kamp', 'land', 'meer', 'stra', 'veld', 'wout', 'zand', 'horst', 'hui', 'mol', 'wil', 'jan', 'piet', 'kees', 'dirk'];
-const NAME_ENDS = ['sen', 'stra', 'ma', 'inga', 'ink', 'man', 'mans', 'huis', 'kamp', 'beek', 'berg', 'dijk', 'hof', 'veld', 'wijk', 'rink', 'link', 'hoven', 'horst', 'boom', 'bosch', 'donk', 'loo', 'mond', 'werf'];
+const NAME_STARTS = [
+  'van',
+  'de',
+  'ver',
+  'ten',
+  'ter',
+  'bak',
+  'bos',
+  'berg',
+  'dijk',
+  'hof',
+  'kamp',
+  'land',
+  'meer',
+  'stra',
+  'veld',
+  'wout',
+  'zand',
+  'horst',
+  'hui',
+  'mol',
+  'wil',
+  'jan',
+  'piet',
+  'kees',
+  'dirk',
+];
+const NAME_ENDS = [
+  'sen',
+  'stra',
+  'ma',
+  'inga',
+  'ink',
+  'man',
+  'mans',
+  'huis',
+  'kamp',
+  'beek',
+  'berg',
+  'dijk',
+  'hof',
+  'veld',
+  'wijk',
+  'rink',
+  'link',
+  'hoven',
+  'horst',
+  'boom',
+  'bosch',
+  'donk',
+  'loo',
+  'mond',
+  'werf',
+];
 
 // The vocabulary, most frequent first: the templates' words by how often they occur there, then the longer tail.
 export function corpusVocabulary(): string[] {
   const counts = new Map<string, number>();
   const visit = (value: unknown): void => {
     if (typeof value === 'string') {
-      for (const word of value.replaceAll(/\{[^}]*\}/g, ' ').toLowerCase().match(/[a-zà-ÿ-]{3,}/g) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+      for (const word of value
+        .replaceAll(/\{[^}]*\}/g, ' ')
+        .toLowerCase()
+        .match(/[a-zà-ÿ-]{3,}/g) ?? [])
+        counts.set(word, (counts.get(word) ?? 0) + 1);
     } else if (Array.isArray(value)) value.forEach(visit);
     else if (value && typeof value === 'object') Object.values(value).forEach(visit);
   };
@@ -50,7 +106,10 @@ export function corpusVocabulary(): string[] {
 
 function familyNames(): string[] {
   const names: string[] = [];
-  for (const start of NAME_STARTS) for (const end of NAME_ENDS) for (const middle of ['', 'er', 'el', 'en', 'de', 'ke', 'ge', 'ste', 'ho', 'ri', 'lo', 'ma', 'na', 'pe', 'sa', 'te']) names.push(`${start}${middle}${end}`);
+  for (const start of NAME_STARTS)
+    for (const end of NAME_ENDS)
+      for (const middle of ['', 'er', 'el', 'en', 'de', 'ke', 'ge', 'ste', 'ho', 'ri', 'lo', 'ma', 'na', 'pe', 'sa', 'te'])
+        names.push(`${start}${middle}${end}`);
   return [...new Set(names)];
 }
 
@@ -58,7 +117,20 @@ function familyNames(): string[] {
 export function corpusSearches(vocabulary: string[]): string[] {
   const names = familyNames();
   const at = (share: number) => vocabulary[Math.min(vocabulary.length - 1, Math.floor(vocabulary.length * share))]!;
-  return [vocabulary[0]!, vocabulary[3]!, at(0.05), at(0.2), at(0.5), at(0.95), names[17]!, names[4_321]!, `${vocabulary[1]} ${at(0.5)}`, `"${vocabulary[0]} ${vocabulary[1]}"`, `${at(0.3)} -${vocabulary[0]}`, 'zeppelinhaven'];
+  return [
+    vocabulary[0]!,
+    vocabulary[3]!,
+    at(0.05),
+    at(0.2),
+    at(0.5),
+    at(0.95),
+    names[17]!,
+    names[4_321]!,
+    `${vocabulary[1]} ${at(0.5)}`,
+    `"${vocabulary[0]} ${vocabulary[1]}"`,
+    `${at(0.3)} -${vocabulary[0]}`,
+    'zeppelinhaven',
+  ];
 }
 
 export async function buildSearchCorpus(db: Db, ids: { organisationId: string; accountId: string; municipalityId: string }, items: number) {

@@ -16,8 +16,25 @@ export type Field = z.infer<typeof fieldSchema>;
 export const FIELD_LABELS: Record<Field, string> = { media: 'Media', opiniemakers: 'Opiniemakers', groepen: 'Groepen', bevolking: 'Bevolking' };
 
 const tenorCounts = z.object({ steun: z.number().int(), kritiek: z.number().int(), neutraal: z.number().int(), gemengd: z.number().int() });
-const person = z.object({ handle: z.string(), name: z.string().nullable(), field: fieldSchema, items: z.number().int(), reach: z.number().int(), supportive: z.number().int(), critical: z.number().int() });
-const quote = z.object({ messageId: z.uuid(), author: z.string(), field: fieldSchema, tenor: tenorSchema, text: z.string(), reach: z.number().int(), publicUrl: z.string().nullable(), postedAt: isoDateTime });
+const person = z.object({
+  handle: z.string(),
+  name: z.string().nullable(),
+  field: fieldSchema,
+  items: z.number().int(),
+  reach: z.number().int(),
+  supportive: z.number().int(),
+  critical: z.number().int(),
+});
+const quote = z.object({
+  messageId: z.uuid(),
+  author: z.string(),
+  field: fieldSchema,
+  tenor: tenorSchema,
+  text: z.string(),
+  reach: z.number().int(),
+  publicUrl: z.string().nullable(),
+  postedAt: isoDateTime,
+});
 
 export const analysisFiguresSchema = z.object({
   generatedAt: isoDateTime,
@@ -92,7 +109,13 @@ export const analysisScheduleCreateSchema = z.strictObject({
   monitorId: z.uuid().nullable().default(null),
   query: z.string().trim().max(200).nullable().default(null),
   municipalityId: z.uuid().nullable().default(null),
-  periodDays: z.number().int().min(1, 'Hoogstens 92 en minstens 1 dag').max(92, 'Hoogstens 92 en minstens 1 dag').default(7).describe('De analyse beslaat de dagen vóór het geplande moment'),
+  periodDays: z
+    .number()
+    .int()
+    .min(1, 'Hoogstens 92 en minstens 1 dag')
+    .max(92, 'Hoogstens 92 en minstens 1 dag')
+    .default(7)
+    .describe('De analyse beslaat de dagen vóór het geplande moment'),
   cron: z.string().trim().min(9).max(100).describe('Cron-uitdrukking in Europe/Amsterdam, bijvoorbeeld "0 8 * * 1" (elke maandag 08:00)'),
   recipients: recipients.default([]),
 });

@@ -45,7 +45,8 @@ describe('tekstlengte zoals elk platform telt', () => {
 
 describe('replyIsPublic: wie leest ons antwoord mee', () => {
   it('is openbaar onder een openbare post op een sociaal kanaal, niet in privé of op e-mail en WhatsApp', () => {
-    for (const channel of ['bluesky', 'mastodon', 'x', 'facebook', 'instagram', 'linkedin'] as const) expect(replyIsPublic(channel, 'openbaar'), channel).toBe(true);
+    for (const channel of ['bluesky', 'mastodon', 'x', 'facebook', 'instagram', 'linkedin'] as const)
+      expect(replyIsPublic(channel, 'openbaar'), channel).toBe(true);
     for (const channel of ['x', 'mastodon', 'facebook', 'instagram', 'gesimuleerd'] as const) expect(replyIsPublic(channel, 'prive'), channel).toBe(false);
     // Private channels stay private even if a message were ever labelled public.
     for (const channel of ['email', 'whatsapp', 'webformulier'] as const) expect(replyIsPublic(channel, 'openbaar'), channel).toBe(false);

@@ -4,7 +4,11 @@ import { isoDateTime } from './common';
 // Klanttevredenheid webcare: after a conversation is closed the resident gets one question (1–5) and
 // room for a comment, on the channel they used.
 export const satisfactionAnswerSchema = z.strictObject({
-  score: z.number({ error: 'Kies een cijfer van 1 tot 5' }).int('Kies een cijfer van 1 tot 5').min(1, 'Kies een cijfer van 1 tot 5').max(5, 'Kies een cijfer van 1 tot 5'),
+  score: z
+    .number({ error: 'Kies een cijfer van 1 tot 5' })
+    .int('Kies een cijfer van 1 tot 5')
+    .min(1, 'Kies een cijfer van 1 tot 5')
+    .max(5, 'Kies een cijfer van 1 tot 5'),
   comment: z
     .string()
     .trim()
@@ -30,13 +34,18 @@ export const conversationSatisfactionSchema = z.object({
       comment: z.string().nullable(),
       answerIn: z
         .enum(['link', 'gesprek'])
-        .describe('Hoe de inwoner antwoordt: met de persoonlijke link (privékanalen; een cijfer als antwoord telt daar ook) of alleen met een cijfer in het gesprek (openbare draad)'),
+        .describe(
+          'Hoe de inwoner antwoordt: met de persoonlijke link (privékanalen; een cijfer als antwoord telt daar ook) of alleen met een cijfer in het gesprek (openbare draad)',
+        ),
     }),
   ),
 });
 
 export const satisfactionFiguresQuery = z.strictObject({
-  municipality: z.string().regex(/^GM\d{4}$/, 'Gebruik een CBS-code zoals GM0383').optional(),
+  municipality: z
+    .string()
+    .regex(/^GM\d{4}$/, 'Gebruik een CBS-code zoals GM0383')
+    .optional(),
   from: z.iso.date('Gebruik een datum als 2026-01-01').optional().describe('Eerste dag (standaard 1 januari van dit jaar)'),
   to: z.iso.date('Gebruik een datum als 2026-12-31').optional().describe('Laatste dag (standaard vandaag)'),
 });
@@ -53,7 +62,9 @@ export const satisfactionFiguresSchema = z.object({
   from: z.string(),
   to: z.string(),
   total: figuresSchema,
-  agents: z.array(figuresSchema.extend({ userId: z.uuid().nullable(), name: z.string() })).describe('Per medewerker die het laatst antwoordde (anders wie het gesprek sloot)'),
+  agents: z
+    .array(figuresSchema.extend({ userId: z.uuid().nullable(), name: z.string() }))
+    .describe('Per medewerker die het laatst antwoordde (anders wie het gesprek sloot)'),
   teams: z.array(figuresSchema.extend({ teamId: z.uuid().nullable(), name: z.string() })),
   accounts: z.array(figuresSchema.extend({ accountId: z.uuid(), handle: z.string(), channel: z.string(), municipality: z.string() })),
   comments: z

@@ -5,12 +5,7 @@ import { conversationReplySchema } from './inbox';
 // Overdracht: a conversation handed to another account of the organisation (its team takes over) or to an
 // outside partner who answers through a secret link, without an account.
 const noMarkup = (value: string) => !/<\s*\/?\s*[a-z!]/i.test(value);
-const plainText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Hoogstens ${max} tekens`)
-    .refine(noMarkup, 'Gebruik gewone tekst, zonder HTML of code');
+const plainText = (max: number) => z.string().trim().max(max, `Hoogstens ${max} tekens`).refine(noMarkup, 'Gebruik gewone tekst, zonder HTML of code');
 
 export const HANDOFF_STATUSES = ['overgedragen', 'verstuurd', 'geopend', 'in-behandeling', 'afgehandeld', 'teruggegeven'] as const;
 export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
@@ -40,14 +35,24 @@ export const handoffPartnerCreateSchema = z.strictObject({
   name: plainText(120).pipe(z.string().min(1, 'Vul de naam van de partner in')),
   email: z.string().trim().pipe(z.email('Vul een geldig e-mailadres in').max(254)),
   municipalityId: z.uuid().nullable().default(null),
-  answerDays: z.number({ error: 'Vul een aantal werkdagen in' }).int('Een heel aantal werkdagen').min(1, 'Minstens 1 werkdag').max(60, 'Hoogstens 60 werkdagen').default(5),
+  answerDays: z
+    .number({ error: 'Vul een aantal werkdagen in' })
+    .int('Een heel aantal werkdagen')
+    .min(1, 'Minstens 1 werkdag')
+    .max(60, 'Hoogstens 60 werkdagen')
+    .default(5),
 });
 
 export const handoffPartnerChangeSchema = z.strictObject({
   name: handoffPartnerCreateSchema.shape.name.optional(),
   email: handoffPartnerCreateSchema.shape.email.optional(),
   municipalityId: z.uuid().nullable().optional(),
-  answerDays: z.number({ error: 'Vul een aantal werkdagen in' }).int('Een heel aantal werkdagen').min(1, 'Minstens 1 werkdag').max(60, 'Hoogstens 60 werkdagen').optional(),
+  answerDays: z
+    .number({ error: 'Vul een aantal werkdagen in' })
+    .int('Een heel aantal werkdagen')
+    .min(1, 'Minstens 1 werkdag')
+    .max(60, 'Hoogstens 60 werkdagen')
+    .optional(),
 });
 
 // A hand-off as the agent asks for it.
@@ -59,7 +64,10 @@ export const handoffCreateSchema = z.discriminatedUnion(
       accountId: z.uuid(),
       teamId: z.uuid().optional().describe('Standaard: het team dat de verdeelregels voor dit account kiezen'),
       note: plainText(2_000).optional().describe('Interne toelichting voor de collega’s'),
-      reply: conversationReplySchema.omit({ idempotencyKey: true }).optional().describe('Optioneel bericht aan de inwoner vanaf het oorspronkelijke account, zoals "Onze collega’s van @Afval helpen je verder"'),
+      reply: conversationReplySchema
+        .omit({ idempotencyKey: true })
+        .optional()
+        .describe('Optioneel bericht aan de inwoner vanaf het oorspronkelijke account, zoals "Onze collega’s van @Afval helpen je verder"'),
     }),
     z.strictObject({
       to: z.literal('partner'),

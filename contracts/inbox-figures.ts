@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 // Webcare figures per account, municipality and period, as the dashboards and the almanac use them.
 export const conversationFiguresQuery = z.strictObject({
-  municipality: z.string().regex(/^GM\d{4}$/, 'Gebruik een CBS-code zoals GM0383').optional(),
+  municipality: z
+    .string()
+    .regex(/^GM\d{4}$/, 'Gebruik een CBS-code zoals GM0383')
+    .optional(),
   accountId: z.uuid().optional(),
   from: z.iso.date('Gebruik een datum als 2026-01-01').optional().describe('Eerste dag (standaard 1 januari van dit jaar)'),
   to: z.iso.date('Gebruik een datum als 2026-06-30').optional().describe('Laatste dag (standaard vandaag)'),

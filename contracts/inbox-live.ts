@@ -30,6 +30,11 @@ export const savedViewFiltersSchema = z
 export const savedViewSchema = z.object({ id: z.uuid(), name: z.string(), filters: z.record(z.string(), z.string()), createdAt: isoDateTime });
 
 export const savedViewCreateSchema = z.strictObject({
-  name: z.string().trim().min(1, 'Geef de weergave een naam').max(60, 'Hoogstens 60 tekens').refine((value) => !/<\s*\/?\s*[a-z!]/i.test(value), 'Gebruik gewone tekst, zonder HTML of code'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Geef de weergave een naam')
+    .max(60, 'Hoogstens 60 tekens')
+    .refine((value) => !/<\s*\/?\s*[a-z!]/i.test(value), 'Gebruik gewone tekst, zonder HTML of code'),
   filters: savedViewFiltersSchema,
 });

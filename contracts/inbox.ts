@@ -21,7 +21,12 @@ export const prioritySchema = z.enum(PRIORITIES);
 
 const cbsCode = z.string().regex(/^GM\d{4}$/, 'Gebruik een CBS-code zoals GM0383');
 const noMarkup = (value: string) => !/<\s*\/?\s*[a-z!]/i.test(value);
-const label = z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N} _-]+$/u, 'Een label bestaat uit letters, cijfers, spaties en streepjes');
+const label = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[\p{L}\p{N} _-]+$/u, 'Een label bestaat uit letters, cijfers, spaties en streepjes');
 
 export const conversationMessageSchema = messageSchema.pick({
   id: true,
@@ -78,7 +83,22 @@ export const conversationWithMessagesSchema = conversationSchema.extend({
 export const conversationEventSchema = z.object({
   id: z.uuid(),
   at: isoDateTime,
-  kind: z.enum(['toestand', 'toegewezen', 'notitie', 'labels', 'prioriteit', 'antwoord', 'te-laat', 'ontvangstbevestiging', 'misbruik', 'geblokkeerd', 'gedeblokkeerd', 'tevredenheid', 'controle', 'overdracht']),
+  kind: z.enum([
+    'toestand',
+    'toegewezen',
+    'notitie',
+    'labels',
+    'prioriteit',
+    'antwoord',
+    'te-laat',
+    'ontvangstbevestiging',
+    'misbruik',
+    'geblokkeerd',
+    'gedeblokkeerd',
+    'tevredenheid',
+    'controle',
+    'overdracht',
+  ]),
   text: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
   mentions: z.array(z.uuid()),
@@ -90,7 +110,9 @@ export const conversationDetailSchema = conversationSchema.extend({
   events: z.array(conversationEventSchema),
   outbox: z.array(outboxItemSchema).describe('Antwoorden in de wachtrij of mislukt'),
   drafts: z.array(replyDraftSchema).describe('Antwoorden die op controle door een collega wachten of zijn teruggestuurd'),
-  history: z.array(conversationSchema.pick({ id: true, channel: true, state: true, startedAt: true, preview: true })).describe('Eerdere gesprekken met dezelfde persoon'),
+  history: z
+    .array(conversationSchema.pick({ id: true, channel: true, state: true, startedAt: true, preview: true }))
+    .describe('Eerdere gesprekken met dezelfde persoon'),
 });
 
 export const conversationListQuery = z.strictObject({
@@ -112,12 +134,7 @@ export const conversationListQuery = z.strictObject({
 export const conversationPageSchema = z.object({ items: z.array(conversationWithMessagesSchema), nextCursor: z.string().nullable() });
 
 export const conversationReplySchema = z.strictObject({
-  text: z
-    .string()
-    .trim()
-    .min(1, 'Schrijf een antwoord')
-    .max(10_000)
-    .refine(noMarkup, 'Gebruik gewone tekst, zonder HTML of code'),
+  text: z.string().trim().min(1, 'Schrijf een antwoord').max(10_000).refine(noMarkup, 'Gebruik gewone tekst, zonder HTML of code'),
   private: z.boolean().optional().describe('Privé antwoorden (direct message) in plaats van openbaar, waar het kanaal dat kan'),
   idempotencyKey: z.string().min(8).max(200).optional().describe('Dezelfde sleutel twee keer verstuurt één keer'),
   confirmedWarnings: z.boolean().optional().describe('De medewerker zag de waarschuwingen van de controle (belofte, persoonsgegevens) en verstuurt toch'),

@@ -94,7 +94,11 @@ export const klachtCreateSchema = z.strictObject({
   municipalityId: z.uuid('Kies een gemeente'),
   complainantName: requiredText(200, 'Naam van de klager', 'Vul de naam van de klager in'),
   complainantEmail: z.email('Vul een geldig e-mailadres in').max(254).optional(),
-  complainantPhone: z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, 'Vul een geldig telefoonnummer in').optional(),
+  complainantPhone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{6,20}$/, 'Vul een geldig telefoonnummer in')
+    .optional(),
   complainantAddress: plainText(300, 'Postadres van de klager (voor brieven)').optional(),
   subject: plainText(10_000, 'Waarover gaat de klacht?').pipe(z.string().min(5, 'Beschrijf waarover de klacht gaat (minstens 5 tekens)')),
   complainedUserId: z.uuid('Kies een medewerker').optional().describe('De medewerker over wie geklaagd wordt (Awb 9:7: die behandelt de klacht niet)'),

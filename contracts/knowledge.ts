@@ -18,7 +18,12 @@ export type ReplyPlaceholder = keyof typeof REPLY_PLACEHOLDERS;
 const noMarkup = (value: string) => !/<\s*\/?\s*[a-z!]/i.test(value);
 const plain = (min: number, max: number, empty: string) =>
   z.string().trim().min(min, empty).max(max, `Hoogstens ${max} tekens`).refine(noMarkup, 'Gebruik gewone tekst, zonder HTML of code');
-const label = z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N} _-]+$/u, 'Een label bestaat uit letters, cijfers, spaties en streepjes');
+const label = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[\p{L}\p{N} _-]+$/u, 'Een label bestaat uit letters, cijfers, spaties en streepjes');
 const link = z
   .string()
   .trim()
@@ -29,7 +34,9 @@ const withKnownPlaceholders = (schema: z.ZodString) =>
     for (const found of unknownPlaceholders(value, REPLY_PLACEHOLDERS)) {
       ctx.addIssue({
         code: 'custom',
-        message: `Onbekende plaatshouder {${found.name}} op positie ${found.index + 1}. Mogelijk: ${Object.keys(REPLY_PLACEHOLDERS).map((name) => `{${name}}`).join(', ')}`,
+        message: `Onbekende plaatshouder {${found.name}} op positie ${found.index + 1}. Mogelijk: ${Object.keys(REPLY_PLACEHOLDERS)
+          .map((name) => `{${name}}`)
+          .join(', ')}`,
       });
     }
   });
@@ -121,5 +128,8 @@ export const toneCodeSchema = z.object({
 export type ToneCode = z.infer<typeof toneCodeSchema>;
 
 export const toneCodeChangeSchema = z.strictObject({
-  questions: z.array(plain(3, 200, 'Schrijf de vraag')).min(1, 'Geef ten minste één vraag').max(10, 'Hoogstens tien vragen'),
+  questions: z
+    .array(plain(3, 200, 'Schrijf de vraag'))
+    .min(1, 'Geef ten minste één vraag')
+    .max(10, 'Hoogstens tien vragen'),
 });

@@ -79,19 +79,32 @@ export type ListeningItem = z.infer<typeof listeningItemSchema>;
 export const itemPageSchema = z.object({ items: z.array(listeningItemSchema), nextCursor: z.string().nullable() });
 
 const topic = z.string().trim().min(1).max(60);
-export const correctionSchema = z.strictObject({ tenor: tenorSchema.optional(), topic: topic.nullable().optional() }).refine((body) => body.tenor !== undefined || body.topic !== undefined, 'Geef een tenor of een onderwerp');
-export const bulkCorrectionSchema = z.strictObject({
-  messageIds: z.array(z.uuid()).min(1, 'Kies minstens één bericht').max(500),
-  tenor: tenorSchema.optional(),
-  topic: topic.nullable().optional(),
-}).refine((body) => body.tenor !== undefined || body.topic !== undefined, 'Geef een tenor of een onderwerp');
+export const correctionSchema = z
+  .strictObject({ tenor: tenorSchema.optional(), topic: topic.nullable().optional() })
+  .refine((body) => body.tenor !== undefined || body.topic !== undefined, 'Geef een tenor of een onderwerp');
+export const bulkCorrectionSchema = z
+  .strictObject({
+    messageIds: z.array(z.uuid()).min(1, 'Kies minstens één bericht').max(500),
+    tenor: tenorSchema.optional(),
+    topic: topic.nullable().optional(),
+  })
+  .refine((body) => body.tenor !== undefined || body.topic !== undefined, 'Geef een tenor of een onderwerp');
 
 export const overviewSchema = z.object({
   total: z.number().int(),
   bucket: z.enum(['uur', 'dag']),
   volume: z.array(z.object({ at: isoDateTime, steun: z.number().int(), kritiek: z.number().int(), neutraal: z.number().int(), gemengd: z.number().int() })),
   tenor: z.object({ steun: z.number().int(), kritiek: z.number().int(), neutraal: z.number().int(), gemengd: z.number().int() }),
-  topAuthors: z.array(z.object({ handle: z.string(), name: z.string().nullable(), items: z.number().int(), reach: z.number().int(), critical: z.number().int(), supportive: z.number().int() })),
+  topAuthors: z.array(
+    z.object({
+      handle: z.string(),
+      name: z.string().nullable(),
+      items: z.number().int(),
+      reach: z.number().int(),
+      critical: z.number().int(),
+      supportive: z.number().int(),
+    }),
+  ),
   hashtags: z.array(z.object({ tag: z.string(), items: z.number().int() })),
   terms: z.array(z.object({ term: z.string(), items: z.number().int() })),
   shareOfVoice: z.array(z.object({ monitorId: z.uuid(), name: z.string(), items: z.number().int() })),
@@ -124,9 +137,24 @@ export const alertSchema = z.object({
 export type ListeningAlert = z.infer<typeof alertSchema>;
 
 export const authorListCreateSchema = z.strictObject({
-  name: z.string().trim().min(1, 'Geef een naam').max(80).regex(/^[\p{L}\p{N} _-]+$/u, 'Een lijstnaam bestaat uit letters, cijfers, spaties en streepjes'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Geef een naam')
+    .max(80)
+    .regex(/^[\p{L}\p{N} _-]+$/u, 'Een lijstnaam bestaat uit letters, cijfers, spaties en streepjes'),
   description: z.string().trim().max(300).default(''),
-  members: z.array(z.string().trim().min(1).max(100).transform((handle) => handle.replace(/^@/, '').toLowerCase())).max(2000).default([]),
+  members: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(100)
+        .transform((handle) => handle.replace(/^@/, '').toLowerCase()),
+    )
+    .max(2000)
+    .default([]),
 });
 export const authorListChangeSchema = authorListCreateSchema.partial().strict();
 export const authorListSchema = z.object({ id: z.uuid(), name: z.string(), description: z.string(), members: z.array(z.string()) });

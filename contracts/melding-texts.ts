@@ -43,7 +43,9 @@ const textBody = z
     for (const found of unknownPlaceholders(value)) {
       ctx.addIssue({
         code: 'custom',
-        message: `Onbekende plaatshouder {${found.name}} op positie ${found.index + 1}. Mogelijk: ${Object.keys(MELDING_PLACEHOLDERS).map((name) => `{${name}}`).join(', ')}`,
+        message: `Onbekende plaatshouder {${found.name}} op positie ${found.index + 1}. Mogelijk: ${Object.keys(MELDING_PLACEHOLDERS)
+          .map((name) => `{${name}}`)
+          .join(', ')}`,
       });
     }
   });
@@ -84,14 +86,19 @@ export const BUILT_IN_TEXTS: Record<Exclude<MeldingStatus, 'gemeld'>, string> = 
   'in-behandeling': 'We zijn met uw melding {nummer} ({categorie}) aan de slag. U hoort van ons als het klaar is.',
   ingepland: 'Uw melding {nummer} ({categorie}) is ingepland. We komen zo snel mogelijk langs.',
   'wacht-op-informatie': 'Voor uw melding {nummer} hebben we meer informatie van u nodig. We nemen contact met u op om te vragen wat we nog moeten weten.',
-  'doorgezet-naar-extern': 'Uw melding {nummer} ({categorie}) valt niet onder de gemeente {gemeente}. We hebben haar doorgestuurd naar de organisatie die erover gaat.',
+  'doorgezet-naar-extern':
+    'Uw melding {nummer} ({categorie}) valt niet onder de gemeente {gemeente}. We hebben haar doorgestuurd naar de organisatie die erover gaat.',
   afgehandeld: 'Uw melding {nummer} ({categorie}) is afgehandeld. Bedankt dat u de gemeente {gemeente} hielp de buurt netjes en veilig te houden.',
   geannuleerd: 'Uw melding {nummer} is gesloten zonder verdere actie.',
   heropend: 'Uw melding {nummer} ({categorie}) is opnieuw in behandeling genomen.',
 };
 
 // The most specific text for a melding: its category's own, then its main category's, then one for all.
-export function pickStandardText<T extends { categoryId: string | null; status: string }>(texts: T[], category: { id: string; parentId: string | null }, status: MeldingStatus): T | undefined {
+export function pickStandardText<T extends { categoryId: string | null; status: string }>(
+  texts: T[],
+  category: { id: string; parentId: string | null },
+  status: MeldingStatus,
+): T | undefined {
   const forStatus = texts.filter((text) => text.status === status);
   return (
     forStatus.find((text) => text.categoryId === category.id) ??

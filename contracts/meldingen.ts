@@ -87,7 +87,11 @@ export const meldingSubmitSchema = z.strictObject({
   ...coordinate,
   address: plainText(300, 'Adres of omschrijving van de plek').optional(),
   email: z.email('Vul een geldig e-mailadres in').max(254).optional(),
-  phone: z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, 'Vul een geldig telefoonnummer in').optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{6,20}$/, 'Vul een geldig telefoonnummer in')
+    .optional(),
   consent: z.boolean().default(false).describe('Toestemming om contact op te nemen over deze melding'),
   answers: z.record(z.string(), z.union([z.string().max(1_000), z.boolean()])).default({}),
   photoIds: z.array(z.uuid()).max(5, 'Hoogstens 5 foto’s').default([]),
@@ -232,7 +236,10 @@ export const ktoViewSchema = z.object({
 });
 
 export const meldingFiguresQuery = z.strictObject({
-  municipality: z.string().regex(/^GM\d{4}$/, 'Gebruik een CBS-code zoals GM0383').optional(),
+  municipality: z
+    .string()
+    .regex(/^GM\d{4}$/, 'Gebruik een CBS-code zoals GM0383')
+    .optional(),
   from: z.iso.date('Gebruik een datum als 2026-01-01').optional().describe('Eerste dag (standaard 1 januari van dit jaar)'),
   to: z.iso.date('Gebruik een datum als 2026-06-30').optional().describe('Laatste dag (standaard vandaag)'),
   reactionDays: z.coerce.number().int().min(0).max(365).default(3),
@@ -248,7 +255,10 @@ export const meldingFiguresSchema = z.object({
   count: z.number().int(),
   firstReactionWithinPct: z.number().nullable().describe('Deel (%) met een eerste reactie binnen reactionDays kalenderdagen'),
   handledWithinPct: z.number().nullable().describe('Deel (%) afgehandeld binnen handledDays kalenderdagen'),
-  withinTermijnPct: z.number().nullable().describe('Deel (%) afgehandeld binnen de eigen afhandeltermijn (open meldingen tellen mee zodra de termijn verstreken is)'),
+  withinTermijnPct: z
+    .number()
+    .nullable()
+    .describe('Deel (%) afgehandeld binnen de eigen afhandeltermijn (open meldingen tellen mee zodra de termijn verstreken is)'),
   satisfaction: z.object({ responses: z.number().int(), satisfiedPct: z.number().nullable() }),
 });
 

@@ -23,13 +23,13 @@ const cases: Record<string, Case[]> = {
     [`a ${'-'.repeat(21)}b`, 'te diep genest', 22, 1],
     [`a ${'NIET '.repeat(21)}b`, 'te diep genest', 102, 4],
   ],
-  'aanhalingstekens': [
+  aanhalingstekens: [
     ['afval "gft bak', 'Aanhalingsteken " wordt niet gesloten', 6, 8],
     ['lijst:"pers', 'Aanhalingsteken " wordt niet gesloten', 6, 5],
     ['"a" "', 'Aanhalingsteken " wordt niet gesloten', 4, 1],
     ['"  "', 'Tussen de aanhalingstekens staat geen woord', 0, 4],
   ],
-  'haakjes': [
+  haakjes: [
     ['(afval OF gft', 'Haakje ")" ontbreekt', 13, 0],
     ['(afval OF gft   ', 'Haakje ")" ontbreekt', 13, 0],
     ['((a) b', 'Haakje ")" ontbreekt', 6, 0],

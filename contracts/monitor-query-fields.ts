@@ -1,5 +1,5 @@
 import { CHANNELS } from './channels';
-import { HANDLE_VALUE, foldHandle } from './monitor-query-text';
+import { foldHandle, HANDLE_VALUE } from './monitor-query-text';
 
 export const QUERY_FIELDS = ['auteur', 'bron', 'taal', 'gemeente', 'lijst', 'plaats'] as const;
 export type QueryField = (typeof QUERY_FIELDS)[number];
@@ -14,9 +14,31 @@ const SOURCE_ALIASES: Record<string, string> = { simulator: 'gesimuleerd', twitt
 
 // Language detection gives ISO 639-1 codes; people also type the three-letter code or the Dutch name.
 const LANGUAGE_ALIASES: Record<string, string> = {
-  nld: 'nl', dut: 'nl', nederlands: 'nl', eng: 'en', engels: 'en', deu: 'de', ger: 'de', duits: 'de',
-  fra: 'fr', fre: 'fr', frans: 'fr', fry: 'fy', fries: 'fy', tur: 'tr', turks: 'tr', ara: 'ar', arabisch: 'ar',
-  pol: 'pl', pools: 'pl', spa: 'es', spaans: 'es', pap: 'pap', papiaments: 'pap', ukr: 'uk', oekraiens: 'uk',
+  nld: 'nl',
+  dut: 'nl',
+  nederlands: 'nl',
+  eng: 'en',
+  engels: 'en',
+  deu: 'de',
+  ger: 'de',
+  duits: 'de',
+  fra: 'fr',
+  fre: 'fr',
+  frans: 'fr',
+  fry: 'fy',
+  fries: 'fy',
+  tur: 'tr',
+  turks: 'tr',
+  ara: 'ar',
+  arabisch: 'ar',
+  pol: 'pl',
+  pools: 'pl',
+  spa: 'es',
+  spaans: 'es',
+  pap: 'pap',
+  papiaments: 'pap',
+  ukr: 'uk',
+  oekraiens: 'uk',
 };
 
 const CBS_CODE = /^GM\d{4}$/i;
@@ -108,7 +130,8 @@ function parseRadius(raw: string): FieldResult {
   if (!NUMBER.test(lonText)) return problem(`Ongeldige lengtegraad "${lonText}"`, lonOffset, lonText.length, EXAMPLE_PLACE);
   const lat = roundTo(Number(latText), 6);
   const lon = roundTo(Number(lonText), 6);
-  if (lat < -90 || lat > 90) return problem('De breedtegraad ligt tussen -90 en 90', 0, latText.length, 'Let op de volgorde: eerst breedte (52 in Nederland), dan lengte (4 à 7)');
+  if (lat < -90 || lat > 90)
+    return problem('De breedtegraad ligt tussen -90 en 90', 0, latText.length, 'Let op de volgorde: eerst breedte (52 in Nederland), dan lengte (4 à 7)');
   if (lon < -180 || lon > 180) return problem('De lengtegraad ligt tussen -180 en 180', lonOffset, lonText.length);
   if (tilde === -1) return problem('De straal ontbreekt', raw.length, 0, 'Zet de straal achter een ~, bijvoorbeeld plaats:52.37,4.89~5km');
   const radiusText = raw.slice(tilde + 1);

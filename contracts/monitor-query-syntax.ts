@@ -10,7 +10,10 @@ export const MONITOR_QUERY_SYNTAX: { example: string; explanation: string }[] = 
   { example: '#afval', explanation: 'De hashtag, in de hashtags van het bericht of als #afval in de tekst.' },
   { example: '@gemeentehattem', explanation: 'Berichten die dit account noemen of die het zelf schreef.' },
   { example: 'auteur:@gemeentehattem', explanation: 'Alleen berichten van dit account.' },
-  { example: 'bron:bluesky', explanation: 'Alleen uit deze bron (bluesky, mastodon, x, facebook, instagram, linkedin, whatsapp, email, rss, webformulier, telefoon, gesimuleerd).' },
+  {
+    example: 'bron:bluesky',
+    explanation: 'Alleen uit deze bron (bluesky, mastodon, x, facebook, instagram, linkedin, whatsapp, email, rss, webformulier, telefoon, gesimuleerd).',
+  },
   { example: 'taal:nl', explanation: 'Alleen in deze taal (nl, en, de, fy, tr, …).' },
   { example: 'gemeente:GM0244', explanation: 'Alleen berichten over deze gemeente (CBS-code).' },
   { example: 'lijst:raadsleden', explanation: 'Alleen van auteurs op deze lijst; met spaties: lijst:"pers regio".' },

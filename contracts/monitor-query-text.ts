@@ -2,7 +2,7 @@
 // every incoming message (server matcher): if the two ever differed, a monitor would silently miss posts.
 
 const COMBINING_MARKS = /\p{M}+/gu;
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const ASCII_ONLY = /^\p{ASCII}*$/u;
 const WORD = /[\p{L}\p{N}]+/gu;
 const HASHTAG_IN_TEXT = /(?<![\p{L}\p{N}_&])#([\p{L}\p{N}_]+)/gu;
 // Not after a word character or a dot, so info@gemeente.nl is an address, not a mention of gemeente.nl.

@@ -1,14 +1,53 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_QUERY_LENGTH, type QueryNode, formatMonitorQuery, parseMonitorQuery } from './monitor-query';
-import { HANDLE_VALUE, HASHTAG_VALUE, foldText, tokenise } from './monitor-query-text';
+import { formatMonitorQuery, MAX_QUERY_LENGTH, parseMonitorQuery, type QueryNode } from './monitor-query';
+import { foldText, HANDLE_VALUE, HASHTAG_VALUE, tokenise } from './monitor-query-text';
 
 // Pieces of the language, so random queries reach deep into the parser instead of stopping at the
 // first odd character.
 const fragment = fc.constantFrom(
-  '(', ')', '"', '-', ' ', '  ', '\n', '*', ':', '#', '@', '~', ',', 'OF', 'EN', 'NIET', 'OR', 'AND', 'NOT',
-  'afval', 'Gft', 'café', 'ĳs', '½', 'auteur:', 'bron:', 'taal:', 'gemeente:', 'lijst:', 'plaats:', 'stad:',
-  'bluesky', 'GM0383', '52.37,4.89~5km', '500m', 'x', '@hattem', '#Afval', 'raadsleden', 'ß', '\u0301', '🏳️‍🌈',
+  '(',
+  ')',
+  '"',
+  '-',
+  ' ',
+  '  ',
+  '\n',
+  '*',
+  ':',
+  '#',
+  '@',
+  '~',
+  ',',
+  'OF',
+  'EN',
+  'NIET',
+  'OR',
+  'AND',
+  'NOT',
+  'afval',
+  'Gft',
+  'café',
+  'ĳs',
+  '½',
+  'auteur:',
+  'bron:',
+  'taal:',
+  'gemeente:',
+  'lijst:',
+  'plaats:',
+  'stad:',
+  'bluesky',
+  'GM0383',
+  '52.37,4.89~5km',
+  '500m',
+  'x',
+  '@hattem',
+  '#Afval',
+  'raadsleden',
+  'ß',
+  '\u0301',
+  '🏳️‍🌈',
 );
 const queryLike = fc
   .array(fc.tuple(fragment, fc.constantFrom(' ', ' ', '')), { maxLength: 30 })
@@ -78,7 +117,11 @@ describe('monitorzoekvraag: eigenschappen', () => {
 // Trees as the parser builds them: folded values, AND/OR with two or more children and never directly
 // inside the same kind (the parser flattens those).
 const word = fc
-  .string({ unit: fc.oneof(fc.constantFrom('a', 'e', 'é', 'ĳ', 'Z', '1', 'ß', 'ø', 'Ω'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), minLength: 1, maxLength: 8 })
+  .string({
+    unit: fc.oneof(fc.constantFrom('a', 'e', 'é', 'ĳ', 'Z', '1', 'ß', 'ø', 'Ω'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })),
+    minLength: 1,
+    maxLength: 8,
+  })
   .map((text) => tokenise(text)[0])
   .filter((token): token is string => token !== undefined);
 const hashtag = word.map((value) => foldText(value)).filter((value) => HASHTAG_VALUE.test(value));
@@ -114,7 +157,11 @@ const queryTree: fc.Arbitrary<QueryNode> = fc.letrec<{ node: QueryNode }>((tie) 
     { depthSize: 'small', withCrossShrink: true },
     leaf,
     tie('node').map((child) => ({ kind: 'not' as const, child })),
-    fc.array(tie('node'), { minLength: 2, maxLength: 4 }).map((children) => ({ kind: 'and' as const, children: children.flatMap((c) => (c.kind === 'and' ? c.children : [c])) })),
-    fc.array(tie('node'), { minLength: 2, maxLength: 4 }).map((children) => ({ kind: 'or' as const, children: children.flatMap((c) => (c.kind === 'or' ? c.children : [c])) })),
+    fc
+      .array(tie('node'), { minLength: 2, maxLength: 4 })
+      .map((children) => ({ kind: 'and' as const, children: children.flatMap((c) => (c.kind === 'and' ? c.children : [c])) })),
+    fc
+      .array(tie('node'), { minLength: 2, maxLength: 4 })
+      .map((children) => ({ kind: 'or' as const, children: children.flatMap((c) => (c.kind === 'or' ? c.children : [c])) })),
   ),
 })).node;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type QueryNode, boundaryCodesOf, formatMonitorQuery, parseMonitorQuery } from './monitor-query';
+import { boundaryCodesOf, formatMonitorQuery, parseMonitorQuery, type QueryNode } from './monitor-query';
 
 function parse(input: string): QueryNode {
   const result = parseMonitorQuery(input);
@@ -97,7 +97,12 @@ describe('monitorzoekvraag lezen', () => {
 
   it('plaats als punt met straal of als gemeentegrens', () => {
     expect(parse('plaats:52.37,4.89~5km')).toEqual({ kind: 'field', field: 'plaats', value: '52.37,4.89~5km', near: { lat: 52.37, lon: 4.89, radiusKm: 5 } });
-    expect(parse('plaats:52.37,4.89~500m')).toEqual({ kind: 'field', field: 'plaats', value: '52.37,4.89~0.5km', near: { lat: 52.37, lon: 4.89, radiusKm: 0.5 } });
+    expect(parse('plaats:52.37,4.89~500m')).toEqual({
+      kind: 'field',
+      field: 'plaats',
+      value: '52.37,4.89~0.5km',
+      near: { lat: 52.37, lon: 4.89, radiusKm: 0.5 },
+    });
     expect(parse('plaats:52.37,4.89~2,5')).toMatchObject({ near: { radiusKm: 2.5 } });
     expect(parse('plaats:-33.9,-18.4~1km')).toMatchObject({ near: { lat: -33.9, lon: -18.4 } });
     expect(parse('plaats:gm0244')).toEqual({ kind: 'field', field: 'plaats', value: 'GM0244' });

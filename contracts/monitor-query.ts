@@ -1,7 +1,7 @@
-import { type QueryField, QUERY_FIELDS, parseFieldValue } from './monitor-query-fields';
+import { parseFieldValue, QUERY_FIELDS, type QueryField } from './monitor-query-fields';
+import { lexMonitorQuery, type Token } from './monitor-query-lexer';
+import { foldHandle, foldText, HANDLE_VALUE, HASHTAG_VALUE, tokenise } from './monitor-query-text';
 import type { QueryError, QueryNode } from './monitor-query-types';
-import { type Token, lexMonitorQuery } from './monitor-query-lexer';
-import { HANDLE_VALUE, HASHTAG_VALUE, foldHandle, foldText, tokenise } from './monitor-query-text';
 
 // The query language of a monitor (issue 6, point 1). Parsed in the browser while the analyst types and
 // again on the server before saving; the server stores the AST and compiles it into a matcher.
@@ -14,7 +14,7 @@ export const MAX_QUERY_DEPTH = 20;
 const MIN_PREFIX_LENGTH = 2;
 
 export { QUERY_FIELDS, type QueryField } from './monitor-query-fields';
-export { formatMonitorQuery, describeQueryError, boundaryCodesOf } from './monitor-query-format';
+export { boundaryCodesOf, describeQueryError, formatMonitorQuery } from './monitor-query-format';
 export { MONITOR_QUERY_SYNTAX } from './monitor-query-syntax';
 
 class ParseFailure extends Error {
@@ -163,7 +163,8 @@ class Parser {
 
   private parsePrefix(token: Token, star: number): QueryNode {
     const { text, start, end } = token;
-    if (star !== text.length - 1) fail('Een * mag alleen aan het eind van een woord staan', start + star, 1, 'Bijvoorbeeld afval* voor afval, afvalbak en afvalinzameling');
+    if (star !== text.length - 1)
+      fail('Een * mag alleen aan het eind van een woord staan', start + star, 1, 'Bijvoorbeeld afval* voor afval, afvalbak en afvalinzameling');
     const words = tokenise(text.slice(0, -1));
     if (words.length === 0) fail('Een * hoort achter een woord', start + star, 1, 'Bijvoorbeeld afval*');
     if (words.length > 1) fail('Een * werkt op één woord', start, end - start, 'Laat leestekens weg of zet de woorden los');
@@ -241,7 +242,9 @@ class Parser {
 }
 
 function startsOperand(token: Token): boolean {
-  return token.type === 'word' || token.type === 'phrase' || token.type === 'lparen' || token.type === 'minus' || (token.type === 'operator' && token.op === 'not');
+  return (
+    token.type === 'word' || token.type === 'phrase' || token.type === 'lparen' || token.type === 'minus' || (token.type === 'operator' && token.op === 'not')
+  );
 }
 
 // "NIET afval" would match nearly every message. A query must require something to be present:
@@ -250,7 +253,12 @@ function refuseOnlyNegations(query: QueryNode, spans: WeakMap<QueryNode, Span>) 
   if (requiresPresence(query, false)) return;
   const culprit = blame(query);
   const span = spans.get(culprit) ?? { start: 0, end: 0 };
-  fail('Deze zoekvraag sluit alleen uit en zou bijna alle berichten vinden', span.start, span.end - span.start, 'Zet er iets naast dat er wél in moet staan, bijvoorbeeld: afval NIET gft');
+  fail(
+    'Deze zoekvraag sluit alleen uit en zou bijna alle berichten vinden',
+    span.start,
+    span.end - span.start,
+    'Zet er iets naast dat er wél in moet staan, bijvoorbeeld: afval NIET gft',
+  );
 }
 
 function requiresPresence(node: QueryNode, negated: boolean): boolean {

@@ -25,7 +25,13 @@ export const networkQuerySchema = z.strictObject({
   gemeente: z.uuid().optional(),
   zoek: z.string().trim().max(100).optional().describe('Deel van de naam of accountnaam'),
   ...period,
-  weken: z.coerce.number().int().min(1, 'Kies 1 tot 104 weken').max(104, 'Kies 1 tot 104 weken').optional().describe('De laatste zoveel weken tot "tot" (of nu); in plaats van "van"'),
+  weken: z.coerce
+    .number()
+    .int()
+    .min(1, 'Kies 1 tot 104 weken')
+    .max(104, 'Kies 1 tot 104 weken')
+    .optional()
+    .describe('De laatste zoveel weken tot "tot" (of nu); in plaats van "van"'),
   pagina: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 export type NetworkQuery = z.input<typeof networkQuerySchema>;
@@ -88,7 +94,9 @@ export const authorProfileSchema = z.object({
   firstSeen: isoDateTime,
   lastSeen: isoDateTime,
   tenor: z.object({ steun: z.number().int(), kritiek: z.number().int(), neutraal: z.number().int(), gemengd: z.number().int() }),
-  weeks: z.array(tenorWeek.extend({ items: z.number().int() })).describe('De laatste twaalf weken (maandag tot maandag, Nederlandse tijd): berichten en tenor per week'),
+  weeks: z
+    .array(tenorWeek.extend({ items: z.number().int() }))
+    .describe('De laatste twaalf weken (maandag tot maandag, Nederlandse tijd): berichten en tenor per week'),
   lists: z.array(z.object({ id: z.uuid(), name: z.string() })),
   group: authorGroupSchema,
   suggestion: z.object({ group: networkGroupSchema.nullable(), reason }).describe('Wat de automatische indeling nu zou zeggen'),

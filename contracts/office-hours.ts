@@ -22,13 +22,12 @@ export function minutesOfDay(time: string): number {
   return (hours ?? 0) * 60 + (minutes ?? 0);
 }
 
-const timeOfDay = z
-  .string()
-  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'Gebruik een tijd van 00:00 tot en met 24:00 in uren en minuten, zoals 09:00');
+const timeOfDay = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'Gebruik een tijd van 00:00 tot en met 24:00 in uren en minuten, zoals 09:00');
 
-export const timeRangeSchema = z
-  .strictObject({ from: timeOfDay, to: timeOfDay })
-  .refine((range) => minutesOfDay(range.to) > minutesOfDay(range.from), { error: 'Het einde moet na het begin liggen (een dienst over middernacht splitst u over twee dagen)', path: ['to'] });
+export const timeRangeSchema = z.strictObject({ from: timeOfDay, to: timeOfDay }).refine((range) => minutesOfDay(range.to) > minutesOfDay(range.from), {
+  error: 'Het einde moet na het begin liggen (een dienst over middernacht splitst u over twee dagen)',
+  path: ['to'],
+});
 
 const rangesSchema = z
   .array(timeRangeSchema)
@@ -60,7 +59,11 @@ export const exceptionSchema = z.strictObject({
 
 export const normSchema = z
   .strictObject({
-    minutes: z.number().int('Geef een heel aantal minuten').min(1, 'Een norm is minstens 1 minuut').max(60 * 24 * 90, 'Een norm is hoogstens 90 dagen'),
+    minutes: z
+      .number()
+      .int('Geef een heel aantal minuten')
+      .min(1, 'Een norm is minstens 1 minuut')
+      .max(60 * 24 * 90, 'Een norm is hoogstens 90 dagen'),
     counting: z.enum(NORM_COUNTINGS),
   })
   .describe('Binnen hoeveel minuten; geteld in openingstijden of de klok rond');
@@ -119,7 +122,11 @@ export const officeHoursInputSchema = z
       ctx.addIssue({ code: 'custom', message: 'Geef openingstijden op, of tel de normen de klok rond', path: ['week'] });
     }
     if (input.acknowledgement.enabled && !input.firstResponse) {
-      ctx.addIssue({ code: 'custom', message: 'Een ontvangstbevestiging noemt wanneer het antwoord komt: stel een norm voor de eerste reactie in', path: ['acknowledgement', 'enabled'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Een ontvangstbevestiging noemt wanneer het antwoord komt: stel een norm voor de eerste reactie in',
+        path: ['acknowledgement', 'enabled'],
+      });
     }
   });
 

@@ -18,7 +18,10 @@ export const organisationSchema = z.object({
 });
 
 export const municipalityChangeSchema = z.strictObject({
-  houseColour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Gebruik een kleur als #01689b').optional(),
+  houseColour: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'Gebruik een kleur als #01689b')
+    .optional(),
   logoUrl: z.url().max(2000).nullable().optional(),
   inhabitants: z.number().int().min(0).max(20_000_000).optional(),
 });

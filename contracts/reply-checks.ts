@@ -54,7 +54,10 @@ export const PROMISE_WORDS = [
 ];
 
 const letter = '\\p{L}\\p{N}';
-const promisePattern = new RegExp(`(?<![${letter}])(${PROMISE_WORDS.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})(?![${letter}])`, 'giu');
+const promisePattern = new RegExp(
+  `(?<![${letter}])(${PROMISE_WORDS.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})(?![${letter}])`,
+  'giu',
+);
 
 export function promiseWordsIn(text: string): string[] {
   return [...new Set([...text.matchAll(promisePattern)].map((match) => match[1]!.toLowerCase().replace(/\s+/g, ' ')))];
@@ -73,13 +76,22 @@ export function passesElfproef(digits: string): boolean {
 const PERSONAL_DATA: { code: string; what: string; pattern: RegExp; accept?: (match: string) => boolean }[] = [
   { code: 'e-mailadres', what: 'een e-mailadres', pattern: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu },
   { code: 'telefoonnummer', what: 'een mobiel telefoonnummer', pattern: /(?<![\d+])(?:\+31|0031|0)[\s-]?6(?:[\s-]?\d){8}(?!\d)/g },
-  { code: 'adres', what: 'een postcode met huisnummer', pattern: /(?<!\d)[1-9]\d{3}\s?[A-Z]{2}(?![\p{L}])[\s,]+\d{1,5}(?!\d)|(?<!\d)\d{1,5}[a-zA-Z]?,?\s+[1-9]\d{3}\s?[A-Z]{2}(?!\p{L})/gu },
+  {
+    code: 'adres',
+    what: 'een postcode met huisnummer',
+    pattern: /(?<!\d)[1-9]\d{3}\s?[A-Z]{2}(?![\p{L}])[\s,]+\d{1,5}(?!\d)|(?<!\d)\d{1,5}[a-zA-Z]?,?\s+[1-9]\d{3}\s?[A-Z]{2}(?!\p{L})/gu,
+  },
   {
     code: 'adres',
     what: 'een straat met huisnummer',
     pattern: /\p{Lu}\p{Ll}+(?:straat|laan|weg|plein|gracht|kade|dijk|singel|hof|steeg|pad)\s+\d{1,5}(?!\d)/gu,
   },
-  { code: 'bsn', what: 'een nummer dat op een BSN lijkt', pattern: /(?<!\d|\d\.)(?:\d{9}|\d{4}\.\d{2}\.\d{3})(?!\.?\d)/g, accept: (match) => passesElfproef(match.replace(/\./g, '')) },
+  {
+    code: 'bsn',
+    what: 'een nummer dat op een BSN lijkt',
+    pattern: /(?<!\d|\d\.)(?:\d{9}|\d{4}\.\d{2}\.\d{3})(?!\.?\d)/g,
+    accept: (match) => passesElfproef(match.replace(/\./g, '')),
+  },
 ];
 
 export function personalDataIn(text: string): { code: string; what: string }[] {
@@ -97,12 +109,23 @@ function imageProblems(channel: Channel, images: { altText: string }[]): ReplyPr
   if (images.length === 0) return [];
   const { label, media } = CHANNEL_CAPABILITIES[channel];
   if (!media.inReplies) {
-    return [{ field: 'media', code: 'afbeelding-niet-mogelijk', message: `Via ${label} kan Plein geen afbeelding bij een antwoord meesturen. Haal de afbeelding weg of verwijs met een link naar de informatie.` }];
+    return [
+      {
+        field: 'media',
+        code: 'afbeelding-niet-mogelijk',
+        message: `Via ${label} kan Plein geen afbeelding bij een antwoord meesturen. Haal de afbeelding weg of verwijs met een link naar de informatie.`,
+      },
+    ];
   }
   const problems: ReplyProblem[] = [];
-  if (images.length > media.maxImages) problems.push({ field: 'media', code: 'te-veel-afbeeldingen', message: `${label} staat hoogstens ${media.maxImages} afbeeldingen toe.` });
+  if (images.length > media.maxImages)
+    problems.push({ field: 'media', code: 'te-veel-afbeeldingen', message: `${label} staat hoogstens ${media.maxImages} afbeeldingen toe.` });
   if (images.some((image) => !image.altText.trim())) {
-    problems.push({ field: 'media', code: 'alt-tekst-ontbreekt', message: 'Geef elke afbeelding een alt-tekst: wat staat erop, voor wie de afbeelding niet kan zien.' });
+    problems.push({
+      field: 'media',
+      code: 'alt-tekst-ontbreekt',
+      message: 'Geef elke afbeelding een alt-tekst: wat staat erop, voor wie de afbeelding niet kan zien.',
+    });
   }
   if (media.altTextMax !== null && images.some((image) => [...image.altText].length > media.altTextMax!)) {
     problems.push({ field: 'media', code: 'alt-tekst-te-lang', message: `Een alt-tekst mag op ${label} hoogstens ${media.altTextMax} tekens zijn.` });
@@ -116,11 +139,17 @@ export function checkReply(input: ReplyCheckInput): ReplyCheck {
   const warnings: ReplyProblem[] = [];
   const unfilled = [...new Set(placeholdersIn(input.text).map((found) => `{${found.name}}`))];
   if (unfilled.length > 0) {
-    blocking.push({ code: 'plaatshouder-niet-ingevuld', message: `Vul de plaatshouder${unfilled.length > 1 ? 's' : ''} ${unfilled.join(', ')} in voordat u verstuurt.` });
+    blocking.push({
+      code: 'plaatshouder-niet-ingevuld',
+      message: `Vul de plaatshouder${unfilled.length > 1 ? 's' : ''} ${unfilled.join(', ')} in voordat u verstuurt.`,
+    });
   }
   const length = checkLength(input.channel, input.text);
   if (!length.fits && !capabilities.threads) {
-    blocking.push({ code: 'tekst-te-lang', message: `Het antwoord is ${length.length} tekens; ${capabilities.label} staat er ${length.max} toe en kent geen draad. Maak het korter.` });
+    blocking.push({
+      code: 'tekst-te-lang',
+      message: `Het antwoord is ${length.length} tekens; ${capabilities.label} staat er ${length.max} toe en kent geen draad. Maak het korter.`,
+    });
   }
   blocking.push(...imageProblems(input.channel, input.images ?? []));
   const promises = promiseWordsIn(input.text);
@@ -165,7 +194,11 @@ export const replyMediaSchema = z
   .array(
     z.strictObject({
       imageId: z.uuid(),
-      altText: z.string().trim().min(1, 'Geef de afbeelding een alt-tekst: wat staat erop, voor wie de afbeelding niet kan zien').max(2_000, 'Een alt-tekst is hoogstens 2000 tekens'),
+      altText: z
+        .string()
+        .trim()
+        .min(1, 'Geef de afbeelding een alt-tekst: wat staat erop, voor wie de afbeelding niet kan zien')
+        .max(2_000, 'Een alt-tekst is hoogstens 2000 tekens'),
     }),
   )
   .max(10)

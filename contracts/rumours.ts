@@ -29,8 +29,19 @@ export const rumourChangeSchema = z
   .strictObject({
     title: title.optional(),
     status: rumourStatusSchema.optional(),
-    checklist: z.strictObject({ author: checkChangeSchema.optional(), time: checkChangeSchema.optional(), context: checkChangeSchema.optional(), satire: checkChangeSchema.optional() }).optional(),
-    correctionMessageId: z.uuid('Dit is geen bericht-id').nullable().optional().describe('Het officiële bericht dat het gerucht rechtzet (een eigen bericht of een item)'),
+    checklist: z
+      .strictObject({
+        author: checkChangeSchema.optional(),
+        time: checkChangeSchema.optional(),
+        context: checkChangeSchema.optional(),
+        satire: checkChangeSchema.optional(),
+      })
+      .optional(),
+    correctionMessageId: z
+      .uuid('Dit is geen bericht-id')
+      .nullable()
+      .optional()
+      .describe('Het officiële bericht dat het gerucht rechtzet (een eigen bericht of een item)'),
     correctionUrl: correctionUrl.nullable().optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), 'Geef minstens één wijziging');
@@ -46,10 +57,22 @@ export const rumourMessagesAddSchema = z.strictObject({
 
 // Finding the official correction by what it says, instead of pasting an id: own posts and items alike.
 export const correctionSearchQuerySchema = z.strictObject({
-  q: z.string().trim().min(2, 'Zoek op minstens twee tekens').max(200, 'Zoek op hoogstens 200 tekens').describe('Woorden uit de rechtzetting (Nederlandse zoekvorm: "zinnen", -uitsluiten, OR)'),
+  q: z
+    .string()
+    .trim()
+    .min(2, 'Zoek op minstens twee tekens')
+    .max(200, 'Zoek op hoogstens 200 tekens')
+    .describe('Woorden uit de rechtzetting (Nederlandse zoekvorm: "zinnen", -uitsluiten, OR)'),
 });
 
-const messageRef = z.object({ messageId: z.uuid(), author: z.string(), text: z.string(), postedAt: isoDateTime, channel: z.string(), publicUrl: z.string().nullable() });
+const messageRef = z.object({
+  messageId: z.uuid(),
+  author: z.string(),
+  text: z.string(),
+  postedAt: isoDateTime,
+  channel: z.string(),
+  publicUrl: z.string().nullable(),
+});
 
 export const rumourSchema = z.object({
   id: z.uuid(),
@@ -67,7 +90,9 @@ export type Rumour = z.infer<typeof rumourSchema>;
 
 export const rumourDetailSchema = rumourSchema.extend({
   bucket: z.enum(['uur', 'dag']),
-  spread: z.array(z.object({ at: isoDateTime, rumour: z.number().int(), correction: z.number().int() })).describe('Per uur of dag: berichten van het gerucht en van de rechtzetting'),
+  spread: z
+    .array(z.object({ at: isoDateTime, rumour: z.number().int(), correction: z.number().int() }))
+    .describe('Per uur of dag: berichten van het gerucht en van de rechtzetting'),
   totals: z.object({
     rumour: z.number().int(),
     copies: z.number().int().describe('Reposts en kopieën van de gekoppelde berichten'),

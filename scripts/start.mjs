@@ -15,7 +15,9 @@ const builtAt = newestChange('web/dist/index.html');
 const sourcesAt = Math.max(newestChange('web/src'), newestChange('web/index.html'), newestChange('web/vite.config.ts'), newestChange('contracts'));
 if (builtAt === 0 || sourcesAt > builtAt) {
   process.stdout.write('De webapp wordt gebouwd…\n');
-  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

@@ -20,7 +20,12 @@ export async function createBlueskyUser(network: TestNetworkNoAppView, name: str
   await agent.login({ identifier: handle, password });
   const did = agent.session!.did;
   if (displayName) {
-    await agent.com.atproto.repo.putRecord({ repo: did, collection: 'app.bsky.actor.profile', rkey: 'self', record: { $type: 'app.bsky.actor.profile', displayName } });
+    await agent.com.atproto.repo.putRecord({
+      repo: did,
+      collection: 'app.bsky.actor.profile',
+      rkey: 'self',
+      record: { $type: 'app.bsky.actor.profile', displayName },
+    });
   }
   return { handle, did, agent };
 }
@@ -50,7 +55,14 @@ export async function postItemFromPds(reader: AtpAgent, author: BlueskyUser, uri
   const { data } = await reader.com.atproto.repo.getRecord(splitAtUri(uri));
   const record = data.value as Record<string, unknown>;
   const displayName = await displayNameOf(reader, author.did);
-  return { uri: data.uri, cid: data.cid!, author: { did: author.did, handle: author.handle, ...(displayName && { displayName }) }, record, reason, indexedAt: String(record.createdAt) };
+  return {
+    uri: data.uri,
+    cid: data.cid!,
+    author: { did: author.did, handle: author.handle, ...(displayName && { displayName }) },
+    record,
+    reason,
+    indexedAt: String(record.createdAt),
+  };
 }
 
 export interface PostRecord {

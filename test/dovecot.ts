@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection, createServer, type AddressInfo } from 'node:net';
+import { type AddressInfo, createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
@@ -141,7 +141,15 @@ export async function startDovecot(): Promise<TestDovecot> {
 
   const passwords = new Map<string, string>();
   const session = async <T>(user: string, work: (client: ImapFlow) => Promise<T>): Promise<T> => {
-    const client = new ImapFlow({ host: '127.0.0.1', port, secure: false, doSTARTTLS: false, auth: { user, pass: passwords.get(user) ?? '' }, logger: false, disableAutoIdle: true });
+    const client = new ImapFlow({
+      host: '127.0.0.1',
+      port,
+      secure: false,
+      doSTARTTLS: false,
+      auth: { user, pass: passwords.get(user) ?? '' },
+      logger: false,
+      disableAutoIdle: true,
+    });
     client.on('error', () => {});
     await client.connect();
     try {

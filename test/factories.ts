@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import type { Channel } from '@contracts/channels';
 import type { Clock } from '@platform/clock';
 import { cliOrigin } from '@platform/context';
 import type { Db } from '@platform/db/database';
-import type { Role } from '@platform/tenancy/roles';
-import { operatorActor } from '../server/src/cli/operator';
 import { createOrganisation } from '@platform/organisations/organisations.service';
+import type { Role } from '@platform/tenancy/roles';
 import { createUser } from '@platform/users/users.service';
+import { operatorActor } from '../server/src/cli/operator';
 import { addAccount } from '../server/src/modules/channels/accounts.service';
-import type { Channel } from '@contracts/channels';
 
 let counter = 0;
 function unique(): string {
@@ -55,7 +55,14 @@ export async function buildChannelAccount(
   db: Db,
   clock: Clock,
   organisationId: string,
-  input: { municipalityId: string; channel: Channel; handle?: string; serviceUrl?: string; settings?: Record<string, string | number | boolean>; secrets?: Record<string, string> },
+  input: {
+    municipalityId: string;
+    channel: Channel;
+    handle?: string;
+    serviceUrl?: string;
+    settings?: Record<string, string | number | boolean>;
+    secrets?: Record<string, string>;
+  },
 ) {
   const ctx = { db, clock, actor: operatorActor(organisationId), origin: cliOrigin };
   return addAccount(ctx, { current: TEST_SECRET_KEY, previous: [] }, { handle: `account-${unique()}`, ...input });

@@ -1,13 +1,13 @@
-import { TEST_SECRET_KEY } from './factories';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { adminOn, pgTemplateName, serverOf } from './pg-admin';
-import type { DestinationStream } from 'pino';
 import { ManualClock } from '@platform/clock';
-import { loadConfig, type Config } from '@platform/config';
+import { type Config, loadConfig } from '@platform/config';
 import { type DatabaseHandle, openDatabase } from '@platform/db/database';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { createRuntime, type Runtime } from '../server/src/runtime';
+import { TEST_SECRET_KEY } from './factories';
+import { adminOn, pgTemplateName, serverOf } from './pg-admin';
 
 export interface TestApp extends Runtime {
   clock: ManualClock;
@@ -44,7 +44,14 @@ async function createServerDatabase(template: string | null): Promise<DatabaseHa
 
 // One real app on a real database per test file; each test makes its own organisations, so they never collide.
 export async function createTestApp(env: Record<string, string> = {}, options: { logStream?: DestinationStream } = {}): Promise<TestApp> {
-  const config = loadConfig({ PLEIN_LOG_LEVEL: 'silent', PLEIN_DEMO: '0', PORT: '0', PUBLIC_URL: 'http://plein.test', PLEIN_SECRET_KEY: TEST_SECRET_KEY.toString('hex'), ...env });
+  const config = loadConfig({
+    PLEIN_LOG_LEVEL: 'silent',
+    PLEIN_DEMO: '0',
+    PORT: '0',
+    PUBLIC_URL: 'http://plein.test',
+    PLEIN_SECRET_KEY: TEST_SECRET_KEY.toString('hex'),
+    ...env,
+  });
   const clock = new ManualClock(new Date('2026-11-23T09:00:00+01:00'));
   const runtime = await createRuntime(config, { clock, database: await openTestDatabase(), logStream: options.logStream });
   await runtime.app.ready();

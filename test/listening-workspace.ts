@@ -9,7 +9,11 @@ export async function buildListeningWorkspace(t: TestApp, roles: Role[] = ['behe
   const castricum = org.municipalities.find((m) => m.cbs_code === 'GM0383')!;
   const user = await buildUser(t.database.db, t.clock, org.id, { roles, municipalityIds: [castricum.id], ...(name && { name }) });
   const as = requestAs(t.app, await signIn(t.app, user.email, user.password));
-  const view = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: castricum.id, channel: 'gesimuleerd', settings: { scenario: 'alledaags' } });
+  const view = await buildChannelAccount(t.database.db, t.clock, org.id, {
+    municipalityId: castricum.id,
+    channel: 'gesimuleerd',
+    settings: { scenario: 'alledaags' },
+  });
   const account = await t.database.db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
   return { org, castricum, user, as, account };
 }

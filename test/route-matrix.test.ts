@@ -1,7 +1,7 @@
+import { insertJob } from '@platform/jobs/jobs.repository';
+import { ROLES } from '@platform/tenancy/roles';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES } from '@platform/tenancy/roles';
-import { insertJob } from '@platform/jobs/jobs.repository';
 import { plainMessage } from '../server/src/modules/channels/connector';
 import { storeMessages } from '../server/src/modules/channels/ingest.service';
 import { buildChannelAccount, buildOrganisation, buildUser } from './factories';
@@ -43,7 +43,12 @@ const recordOf: Record<string, RecordFixture> = {
   }),
   '/api/v1/channel-accounts/:id/office-hours': async (a, t) => ({
     params: { id: (await simulatedAccount(a, t)).id },
-    body: { week: { maandag: [{ from: '09:00', to: '17:00' }] }, firstResponse: null, resolution: null, acknowledgement: { enabled: false, text: 'Antwoord uiterlijk {antwoordmoment}.' } },
+    body: {
+      week: { maandag: [{ from: '09:00', to: '17:00' }] },
+      firstResponse: null,
+      resolution: null,
+      acknowledgement: { enabled: false, text: 'Antwoord uiterlijk {antwoordmoment}.' },
+    },
   }),
   '/api/v1/messages/:id': async (a, t) => ({ params: { id: await phoneMessage(a, t) } }),
   '/api/v1/messages/:id/withdrawal': async (a, t) => ({ params: { id: await sentMessage(a, t) } }),
@@ -60,9 +65,16 @@ const recordOf: Record<string, RecordFixture> = {
   },
   '/api/v1/meldingen/:id/notes': async (a, t) => ({ params: { id: await meldingOf(a, t) }, body: { text: 'Notitie' } }),
   '/api/v1/meldingen/:id/merge': async (a, t) => ({ params: { id: await meldingOf(a, t) }, body: { duplicateIds: [await meldingOf(a, t)] } }),
-  '/api/v1/meldingen/:id/split': async (a, t) => ({ params: { id: await meldingOf(a, t) }, body: { parts: [{ categoryId: await categoryOf(a, t), description: 'Ook een volle afvalbak' }] } }),
+  '/api/v1/meldingen/:id/split': async (a, t) => ({
+    params: { id: await meldingOf(a, t) },
+    body: { parts: [{ categoryId: await categoryOf(a, t), description: 'Ook een volle afvalbak' }] },
+  }),
   '/api/v1/melding-standard-texts/:id': async (a, t) => {
-    const response = await requestAs(t.app, a.session)('POST', '/api/v1/melding-standard-texts', { status: 'afgehandeld', title: 'Klaar', body: 'Melding {nummer} is klaar.' });
+    const response = await requestAs(t.app, a.session)('POST', '/api/v1/melding-standard-texts', {
+      status: 'afgehandeld',
+      title: 'Klaar',
+      body: 'Melding {nummer} is klaar.',
+    });
     return { params: { id: response.json().id }, body: {} };
   },
   '/api/v1/outbox/:id': async (a, t) => ({ params: { id: await failedOutboxItem(a, t) } }),
@@ -84,12 +96,21 @@ const recordOf: Record<string, RecordFixture> = {
     const id = await conversationOf(a, t);
     await requestAs(t.app, a.session)('POST', `/api/v1/conversations/${id}/abuse`, { messageId: await firstMessageOf(t, id), actions: ['blokkeren'] });
     const conversation = await t.database.db.selectFrom('conversations').select(['account_id', 'author_id']).where('id', '=', id).executeTakeFirstOrThrow();
-    const block = await t.database.db.selectFrom('author_blocks').select('id').where('organisation_id', '=', a.org.id).where('account_id', '=', conversation.account_id).where('author_id', '=', conversation.author_id).executeTakeFirstOrThrow();
+    const block = await t.database.db
+      .selectFrom('author_blocks')
+      .select('id')
+      .where('organisation_id', '=', a.org.id)
+      .where('account_id', '=', conversation.account_id)
+      .where('author_id', '=', conversation.author_id)
+      .executeTakeFirstOrThrow();
     return { params: { id: block.id } };
   },
   '/api/v1/channel-accounts/:id/satisfaction-survey': async (a, t) => ({ params: { id: (await simulatedAccount(a, t)).id }, body: { enabled: false } }),
   '/api/v1/handoff-partners/:id': async (a, t) => ({ params: { id: await handoffPartnerOf(a, t) }, body: { answerDays: 4 } }),
-  '/api/v1/conversations/:id/handoffs': async (a, t) => ({ params: { id: await conversationOf(a, t) }, body: { to: 'partner', partnerId: await handoffPartnerOf(a, t), question: 'Kunt u dit oppakken?' } }),
+  '/api/v1/conversations/:id/handoffs': async (a, t) => ({
+    params: { id: await conversationOf(a, t) },
+    body: { to: 'partner', partnerId: await handoffPartnerOf(a, t), question: 'Kunt u dit oppakken?' },
+  }),
   '/api/v1/monitors/:id': async (a, t) => ({ params: { id: await monitorOf(a, t) }, body: {} }),
   '/api/v1/luisteren/items/:messageId': async (a, t) => ({ params: { messageId: await listeningItemOf(a, t) }, body: { tenor: 'steun' } }),
   '/api/v1/luisteren/items/:messageId/naar-inbox': async (a, t) => ({ params: { messageId: await listeningItemOf(a, t) } }),
@@ -97,13 +118,25 @@ const recordOf: Record<string, RecordFixture> = {
     const monitorId = await monitorOf(a, t);
     const alert = await t.database.db
       .insertInto('listening_alerts')
-      .values({ organisation_id: a.org.id, monitor_id: monitorId, kind: 'piek', window_start: t.clock.now(), window_end: t.clock.now(), observed: 40, expected: 2, created_at: t.clock.now() })
+      .values({
+        organisation_id: a.org.id,
+        monitor_id: monitorId,
+        kind: 'piek',
+        window_start: t.clock.now(),
+        window_end: t.clock.now(),
+        observed: 40,
+        expected: 2,
+        created_at: t.clock.now(),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return { params: { id: alert.id } };
   },
   '/api/v1/auteurslijsten/:id': async (a, t) => {
-    const response = await requestAs(t.app, a.session)('POST', '/api/v1/auteurslijsten', { name: `Pers ${Math.floor(Math.random() * 1e9)}`, members: ['journalist'] });
+    const response = await requestAs(t.app, a.session)('POST', '/api/v1/auteurslijsten', {
+      name: `Pers ${Math.floor(Math.random() * 1e9)}`,
+      members: ['journalist'],
+    });
     return { params: { id: response.json().id }, body: {} };
   },
   '/api/v1/auteurs/:handle': async (a, t) => ({ params: { handle: await authorOf(a, t) } }),
@@ -125,7 +158,11 @@ const recordOf: Record<string, RecordFixture> = {
     return { params: { id: response.json().id }, body: {} };
   },
   '/api/v1/routing-rules/:id': async (a, t) => {
-    const response = await requestAs(t.app, a.session)('POST', '/api/v1/routing-rules', { name: 'Afval', conditions: { words: ['afval'] }, actions: { labels: ['afval'] } });
+    const response = await requestAs(t.app, a.session)('POST', '/api/v1/routing-rules', {
+      name: 'Afval',
+      conditions: { words: ['afval'] },
+      actions: { labels: ['afval'] },
+    });
     return { params: { id: response.json().id }, body: {} };
   },
   '/api/v1/conversations/:id/reply-check': async (a, t) => ({ params: { id: await conversationOf(a, t) }, body: { text: 'Antwoord' } }),
@@ -140,10 +177,16 @@ const recordOf: Record<string, RecordFixture> = {
   '/api/v1/klachten/:id/handler': async (a, t) => ({ params: { id: await klachtOf(a, t) }, body: { handlerUserId: a.admin.id } }),
   '/api/v1/klachten/:id/hearing': async (a, t) => ({ params: { id: await klachtOf(a, t) }, body: { waived: true } }),
   '/api/v1/klachten/:id/extension': async (a, t) => ({ params: { id: await klachtOf(a, t) }, body: { weeks: 4, reason: 'Advies van de afdeling nodig' } }),
-  '/api/v1/klachten/:id/decision': async (a, t) => ({ params: { id: await klachtOf(a, t, true) }, body: { outcome: 'ongegrond', conclusion: 'Zorgvuldig gehandeld.' } }),
+  '/api/v1/klachten/:id/decision': async (a, t) => ({
+    params: { id: await klachtOf(a, t, true) },
+    body: { outcome: 'ongegrond', conclusion: 'Zorgvuldig gehandeld.' },
+  }),
   '/api/v1/klachten/:id/notes': async (a, t) => ({ params: { id: await klachtOf(a, t) }, body: { text: 'Notitie' } }),
   '/api/v1/outbox/:id/retry': async (a, t) => ({ params: { id: await failedOutboxItem(a, t) } }),
-  '/api/v1/conversations/:id/reply-images': async (a, t) => ({ params: { id: await conversationOf(a, t) }, body: { data: (await tinyPng()).toString('base64') } }),
+  '/api/v1/conversations/:id/reply-images': async (a, t) => ({
+    params: { id: await conversationOf(a, t) },
+    body: { data: (await tinyPng()).toString('base64') },
+  }),
   '/api/v1/conversations/:id/reply-images/:imageId': async (a, t) => {
     const id = await conversationOf(a, t);
     const image = await requestAs(t.app, a.session)('POST', `/api/v1/conversations/${id}/reply-images`, { data: (await tinyPng()).toString('base64') });
@@ -151,14 +194,21 @@ const recordOf: Record<string, RecordFixture> = {
   },
   '/api/v1/conversations/:id/reviewers': async (a, t) => ({ params: { id: await conversationOf(a, t) } }),
   '/api/v1/conversations/:id/reply-drafts': async (a, t) => ({ params: { id: await conversationOf(a, t) }, body: { text: 'Antwoord', reviewerUserId: null } }),
-  '/api/v1/reply-drafts/:id': async (a, t) => ({ params: { id: await replyDraftOf(a, t, 'eigen') }, body: { text: 'Aangepast antwoord', reviewerUserId: null } }),
+  '/api/v1/reply-drafts/:id': async (a, t) => ({
+    params: { id: await replyDraftOf(a, t, 'eigen') },
+    body: { text: 'Aangepast antwoord', reviewerUserId: null },
+  }),
   '/api/v1/reply-drafts/:id/withdrawal': async (a, t) => ({ params: { id: await replyDraftOf(a, t, 'eigen') } }),
   '/api/v1/reply-drafts/:id/approval': async (a, t) => ({ params: { id: await replyDraftOf(a, t, 'collega') } }),
   '/api/v1/reply-drafts/:id/send-back': async (a, t) => ({ params: { id: await replyDraftOf(a, t, 'collega') }, body: { comment: 'Graag korter' } }),
 };
 
 async function simulatedAccount(a: Tenant, t: TestApp) {
-  return buildChannelAccount(t.database.db, t.clock, a.org.id, { municipalityId: a.org.municipalities[0]!.id, channel: 'gesimuleerd', settings: { scenario: 'alledaags' } });
+  return buildChannelAccount(t.database.db, t.clock, a.org.id, {
+    municipalityId: a.org.municipalities[0]!.id,
+    channel: 'gesimuleerd',
+    settings: { scenario: 'alledaags' },
+  });
 }
 
 async function phoneMessage(a: Tenant, t: TestApp) {
@@ -174,27 +224,61 @@ async function categoryOf(a: Tenant, t: TestApp) {
 
 async function meldingOf(a: Tenant, t: TestApp, withPhoto = false) {
   const base = `/api/v1/organisations/${a.org.slug}/municipalities/${a.org.municipalities[0]!.cbs_code}`;
-  const image = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } }).png().toBuffer();
-  const photoIds = withPhoto ? [(await t.app.inject({ method: 'POST', url: `${base}/melding-photos`, headers: { 'content-type': 'image/png' }, payload: image })).json().photoId] : [];
+  const image = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } })
+    .png()
+    .toBuffer();
+  const photoIds = withPhoto
+    ? [(await t.app.inject({ method: 'POST', url: `${base}/melding-photos`, headers: { 'content-type': 'image/png' }, payload: image })).json().photoId]
+    : [];
   const categories = (await t.app.inject({ method: 'GET', url: `${base}/melding-categories` })).json().categories;
   const category = categories.find((c: { code: string }) => c.code === 'wegen-bestrating');
-  const filed = await t.app.inject({ method: 'POST', url: `${base}/meldingen`, remoteAddress: `10.9.${Math.floor(Math.random() * 250)}.1`, payload: { categoryId: category.id, description: 'Losse tegel', lat: 52.55, lon: 4.66, photoIds } });
-  const melding = await t.database.db.selectFrom('meldingen').select('id').where('organisation_id', '=', a.org.id).where('number', '=', filed.json().number).executeTakeFirstOrThrow();
+  const filed = await t.app.inject({
+    method: 'POST',
+    url: `${base}/meldingen`,
+    remoteAddress: `10.9.${Math.floor(Math.random() * 250)}.1`,
+    payload: { categoryId: category.id, description: 'Losse tegel', lat: 52.55, lon: 4.66, photoIds },
+  });
+  const melding = await t.database.db
+    .selectFrom('meldingen')
+    .select('id')
+    .where('organisation_id', '=', a.org.id)
+    .where('number', '=', filed.json().number)
+    .executeTakeFirstOrThrow();
   return melding.id;
 }
 
 async function klachtOf(a: Tenant, t: TestApp, inBehandeling = false) {
   const api = requestAs(t.app, a.session);
-  const klacht = (await api('POST', '/api/v1/klachten', { municipalityId: a.org.municipalities[0]!.id, complainantName: 'K. Lager', subject: 'Onvriendelijk te woord gestaan', theme: 'bejegening', channel: 'telefoon' })).json();
+  const klacht = (
+    await api('POST', '/api/v1/klachten', {
+      municipalityId: a.org.municipalities[0]!.id,
+      complainantName: 'K. Lager',
+      subject: 'Onvriendelijk te woord gestaan',
+      theme: 'bejegening',
+      channel: 'telefoon',
+    })
+  ).json();
   if (inBehandeling) await api('POST', `/api/v1/klachten/${klacht.id}/status`, { status: 'in-behandeling' });
   return klacht.id as string;
 }
 
 async function conversationOf(a: Tenant, t: TestApp) {
   const view = await simulatedAccount(a, t);
-  const account = await t.database.db.selectFrom('channel_accounts').selectAll().where('organisation_id', '=', a.org.id).where('id', '=', view.id).executeTakeFirstOrThrow();
+  const account = await t.database.db
+    .selectFrom('channel_accounts')
+    .selectAll()
+    .where('organisation_id', '=', a.org.id)
+    .where('id', '=', view.id)
+    .executeTakeFirstOrThrow();
   const [messageId] = await storeMessages(t.database.db, t.clock, account, [
-    plainMessage({ platformId: `matrix-${crypto.randomUUID()}`, author: { id: 'inwoner', handle: '@inwoner', displayName: null, followers: null }, text: 'Vraag', visibility: 'openbaar', postedAt: t.clock.now(), raw: {} }),
+    plainMessage({
+      platformId: `matrix-${crypto.randomUUID()}`,
+      author: { id: 'inwoner', handle: '@inwoner', displayName: null, followers: null },
+      text: 'Vraag',
+      visibility: 'openbaar',
+      postedAt: t.clock.now(),
+      raw: {},
+    }),
   ]);
   await t.worker.drain();
   const message = await t.database.db.selectFrom('messages').select('conversation_id').where('id', '=', messageId!).executeTakeFirstOrThrow();
@@ -209,12 +293,26 @@ async function monitorOf(a: Tenant, t: TestApp) {
 // A message seen by the listening pipeline (stored as a search result, so it is not in the inbox yet).
 async function listeningItemOf(a: Tenant, t: TestApp) {
   const view = await simulatedAccount(a, t);
-  const account = await t.database.db.selectFrom('channel_accounts').selectAll().where('organisation_id', '=', a.org.id).where('id', '=', view.id).executeTakeFirstOrThrow();
+  const account = await t.database.db
+    .selectFrom('channel_accounts')
+    .selectAll()
+    .where('organisation_id', '=', a.org.id)
+    .where('id', '=', view.id)
+    .executeTakeFirstOrThrow();
   const [messageId] = await storeMessages(
     t.database.db,
     t.clock,
     account,
-    [plainMessage({ platformId: `matrix-${crypto.randomUUID()}`, author: { id: 'bewoner', handle: 'bewoner', displayName: null, followers: null }, text: 'Het afval is niet opgehaald', visibility: 'openbaar', postedAt: t.clock.now(), raw: {} })],
+    [
+      plainMessage({
+        platformId: `matrix-${crypto.randomUUID()}`,
+        author: { id: 'bewoner', handle: 'bewoner', displayName: null, followers: null },
+        text: 'Het afval is niet opgehaald',
+        visibility: 'openbaar',
+        postedAt: t.clock.now(),
+        raw: {},
+      }),
+    ],
     { stream: 'search' },
   );
   await t.worker.drain();
@@ -224,13 +322,27 @@ async function listeningItemOf(a: Tenant, t: TestApp) {
 // An author with a listening item in organisation A only (a handle of its own, so B can never have written).
 async function authorOf(a: Tenant, t: TestApp) {
   const view = await simulatedAccount(a, t);
-  const account = await t.database.db.selectFrom('channel_accounts').selectAll().where('organisation_id', '=', a.org.id).where('id', '=', view.id).executeTakeFirstOrThrow();
+  const account = await t.database.db
+    .selectFrom('channel_accounts')
+    .selectAll()
+    .where('organisation_id', '=', a.org.id)
+    .where('id', '=', view.id)
+    .executeTakeFirstOrThrow();
   const handle = `omroep${Math.floor(Math.random() * 1e9)}`;
   await storeMessages(
     t.database.db,
     t.clock,
     account,
-    [plainMessage({ platformId: `matrix-${crypto.randomUUID()}`, author: { id: handle, handle, displayName: 'Omroep', followers: 800 }, text: 'Vanavond live vanuit de raadzaal', visibility: 'openbaar', postedAt: t.clock.now(), raw: {} })],
+    [
+      plainMessage({
+        platformId: `matrix-${crypto.randomUUID()}`,
+        author: { id: handle, handle, displayName: 'Omroep', followers: 800 },
+        text: 'Vanavond live vanuit de raadzaal',
+        visibility: 'openbaar',
+        postedAt: t.clock.now(),
+        raw: {},
+      }),
+    ],
     { stream: 'search' },
   );
   await t.worker.drain();
@@ -254,7 +366,10 @@ async function firstMessageOf(t: TestApp, conversationId: string) {
 }
 
 async function knowledgeArticleOf(a: Tenant, t: TestApp) {
-  const response = await requestAs(t.app, a.session)('POST', '/api/v1/knowledge-articles', { question: 'Wanneer wordt het grofvuil opgehaald?', answer: 'Op afspraak.' });
+  const response = await requestAs(t.app, a.session)('POST', '/api/v1/knowledge-articles', {
+    question: 'Wanneer wordt het grofvuil opgehaald?',
+    answer: 'Op afspraak.',
+  });
   return response.json().id as string;
 }
 
@@ -274,7 +389,10 @@ async function failedOutboxItem(a: Tenant, t: TestApp) {
   return id;
 }
 
-const tinyPng = () => sharp({ create: { width: 8, height: 8, channels: 3, background: '#3a6' } }).png().toBuffer();
+const tinyPng = () =>
+  sharp({ create: { width: 8, height: 8, channels: 3, background: '#3a6' } })
+    .png()
+    .toBuffer();
 
 // A reply waiting for review in organisation A: written by A's beheerder ('eigen', who may change it) or by a
 // colleague ('collega', whom A's beheerder may approve or send back).
@@ -285,7 +403,10 @@ async function replyDraftOf(a: Tenant, t: TestApp, by: 'eigen' | 'collega') {
     const colleague = await buildUser(t.database.db, t.clock, a.org.id, { roles: ['webcare'], municipalityIds: a.org.municipalities.map((m) => m.id) });
     session = await signIn(t.app, colleague.email, colleague.password);
   }
-  const response = await requestAs(t.app, session)('POST', `/api/v1/conversations/${conversationId}/reply-drafts`, { text: 'Antwoord ter controle', reviewerUserId: null });
+  const response = await requestAs(t.app, session)('POST', `/api/v1/conversations/${conversationId}/reply-drafts`, {
+    text: 'Antwoord ter controle',
+    reviewerUserId: null,
+  });
   return response.json().id as string;
 }
 
@@ -310,7 +431,12 @@ const publicBySlug = new Set<string>([
 
 // An analysis of organisation A with a recipient, so that sending it succeeds.
 async function analysisOf(a: Tenant, t: TestApp) {
-  const response = await requestAs(t.app, a.session)('POST', '/api/v1/analyses', { kind: 'issue', from: '2026-01-01T00:00:00+01:00', until: '2026-01-08T00:00:00+01:00', recipients: ['college@example.nl'] });
+  const response = await requestAs(t.app, a.session)('POST', '/api/v1/analyses', {
+    kind: 'issue',
+    from: '2026-01-01T00:00:00+01:00',
+    until: '2026-01-08T00:00:00+01:00',
+    recipients: ['college@example.nl'],
+  });
   return response.json().id as string;
 }
 
@@ -324,7 +450,11 @@ let b: Tenant;
 async function tenant(label: string): Promise<Tenant> {
   const org = await buildOrganisation(t.database.db, `Organisatie ${label}`);
   const marker = `merkteken-${label}-${org.id.slice(0, 8)}`;
-  const admin = await buildUser(t.database.db, t.clock, org.id, { roles: [...ROLES], name: `Beheerder ${marker}`, municipalityIds: org.municipalities.map((m) => m.id) });
+  const admin = await buildUser(t.database.db, t.clock, org.id, {
+    roles: [...ROLES],
+    name: `Beheerder ${marker}`,
+    municipalityIds: org.municipalities.map((m) => m.id),
+  });
   return { org, admin, session: await signIn(t.app, admin.email, admin.password), marker };
 }
 
@@ -346,7 +476,11 @@ describe('routematrix', () => {
 
   it('elke niet-openbare route geeft 401 zonder sessie of token', async () => {
     for (const route of t.app.routeCatalogue.filter((r) => r.access !== 'public')) {
-      const response = await t.app.inject({ method: route.method as 'GET', url: fill(route.url, { id: a.org.id, slug: a.org.slug }), payload: route.hasBody ? {} : undefined });
+      const response = await t.app.inject({
+        method: route.method as 'GET',
+        url: fill(route.url, { id: a.org.id, slug: a.org.slug }),
+        payload: route.hasBody ? {} : undefined,
+      });
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
       expect(response.headers['content-type'], `${route.method} ${route.url}`).toContain('application/problem+json');
     }
@@ -361,7 +495,11 @@ describe('routematrix', () => {
       const url = `${fill(route.url, params)}${query ? `?${query}` : ''}`;
       const asB = await requestAs(t.app, b.session)(route.method as 'GET', url, body);
       expect(asB.statusCode, `B op ${route.method} ${url}: ${asB.body}`).toBe(404);
-      const bearerB = await requestAs(t.app, { bearer: (await requestAs(t.app, b.session)('POST', '/api/v1/me/api-tokens', { name: 'matrix' })).json().token })(route.method as 'GET', url, body);
+      const bearerB = await requestAs(t.app, { bearer: (await requestAs(t.app, b.session)('POST', '/api/v1/me/api-tokens', { name: 'matrix' })).json().token })(
+        route.method as 'GET',
+        url,
+        body,
+      );
       expect(bearerB.statusCode, `B (token) op ${route.method} ${url}`).toBe(404);
       const asA = await requestAs(t.app, a.session)(route.method as 'GET', url, body);
       expect(asA.statusCode, `A op ${route.method} ${url}: ${asA.body}`).toBeLessThan(300);

@@ -1,19 +1,19 @@
-import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
-import { type DestinationStream, pino } from 'pino';
-import { systemClock, type Clock } from '@platform/clock';
+import { type Clock, systemClock } from '@platform/clock';
 import type { Config } from '@platform/config';
 import { type DatabaseHandle, openDatabase } from '@platform/db/database';
 import { migrate } from '@platform/db/migrate';
+import { EventHub } from '@platform/events/event-hub';
 import { buildApp } from '@platform/http/app';
 import { JobRegistry } from '@platform/jobs/job-registry';
+import { registerPlatformJobs } from '@platform/jobs/platform-jobs';
 import { Worker } from '@platform/jobs/worker';
 import { loggerOptions } from '@platform/logging';
 import { createMailer, mailJob } from '@platform/mail/mailer';
-import { registerModuleJobs, registerModules, subscribeModulesToStoredMessages } from './modules/index';
-import { registerPlatformJobs } from '@platform/jobs/platform-jobs';
-import { EventHub } from '@platform/events/event-hub';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { type DestinationStream, pino } from 'pino';
 import { StreamSupervisor } from './modules/channels/index';
+import { registerModuleJobs, registerModules, subscribeModulesToStoredMessages } from './modules/index';
 
 export interface Runtime {
   app: FastifyInstance;
@@ -34,7 +34,13 @@ export function buildJobRegistry(config: Config): JobRegistry {
   const mailDomain = new URL(config.publicUrl).hostname;
   registry.register(mailJob(mailer, mailDomain));
   registerPlatformJobs(registry);
-  registerModuleJobs(registry, { publicUrl: config.publicUrl, keys: { current: config.secretKey, previous: config.previousSecretKeys }, fetch: globalThis.fetch, mailer, mailDomain });
+  registerModuleJobs(registry, {
+    publicUrl: config.publicUrl,
+    keys: { current: config.secretKey, previous: config.previousSecretKeys },
+    fetch: globalThis.fetch,
+    mailer,
+    mailDomain,
+  });
   return registry;
 }
 
@@ -65,7 +71,13 @@ export async function createRuntime(
   // More job loops in this process (PLEIN_WORKERS=2 or more): on PostgreSQL they take jobs side by side, so a burst
   // of listening uses a second core. On PGlite one session serves all, so they would only take turns.
   const moreWorkers = Array.from({ length: Math.max(0, config.workers - 1) }, () => new Worker({ db: database.db, clock, registry, logger: app.log as never }));
-  const streams = new StreamSupervisor({ db: database.db, clock, keys: { current: config.secretKey, previous: config.previousSecretKeys }, fetch: globalThis.fetch, logger: app.log as never });
+  const streams = new StreamSupervisor({
+    db: database.db,
+    clock,
+    keys: { current: config.secretKey, previous: config.previousSecretKeys },
+    fetch: globalThis.fetch,
+    logger: app.log as never,
+  });
   return {
     app,
     database,

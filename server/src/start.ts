@@ -1,8 +1,8 @@
-import { type DemoCredentials, seedDemoIfEmpty } from './modules/demo/index';
 import { type Clock, systemClock } from '@platform/clock';
 import type { Config } from '@platform/config';
 import type { DatabaseHandle } from '@platform/db/database';
 import { definePlatformSchedules, ensureAuditPartitions } from '@platform/jobs/platform-jobs';
+import { type DemoCredentials, seedDemoIfEmpty } from './modules/demo/index';
 import { createRuntime, type Runtime } from './runtime';
 
 export interface StartedPlein {

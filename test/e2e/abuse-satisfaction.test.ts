@@ -16,13 +16,19 @@ describe('misbruik melden en tevredenheid in de webapp', () => {
   let errors: string[];
   let account: Parameters<typeof storeMessages>[2];
 
-  const arrive = (platformId: string, author: string, name: string, text: string, visibility?: 'prive') => messageArrives(e2e, account, { platformId, author, name, text, visibility });
+  const arrive = (platformId: string, author: string, name: string, text: string, visibility?: 'prive') =>
+    messageArrives(e2e, account, { platformId, author, name, text, visibility });
 
   beforeAll(async () => {
     e2e = await startE2eApp();
     const { db } = e2e.testApp.database;
     const bergen = e2e.organisation.municipalities.find((m) => m.name === 'Bergen')!;
-    const view = await buildChannelAccount(db, e2e.testApp.clock, e2e.organisation.id, { municipalityId: bergen.id, channel: 'gesimuleerd', handle: 'Gemeente Bergen (oefen)', settings: { scenario: 'alledaags' } });
+    const view = await buildChannelAccount(db, e2e.testApp.clock, e2e.organisation.id, {
+      municipalityId: bergen.id,
+      channel: 'gesimuleerd',
+      handle: 'Gemeente Bergen (oefen)',
+      settings: { scenario: 'alledaags' },
+    });
     account = await db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
     browser = await launchChromium();
     page = await (await newContext(browser, DESKTOP)).newPage();
@@ -71,7 +77,12 @@ describe('misbruik melden en tevredenheid in de webapp', () => {
     const api = requestAs(e2e.testApp.app, await signIn(e2e.testApp.app, e2e.admin.email, e2e.admin.password));
     expect((await api('POST', `/api/v1/conversations/${conversationId}/reply`, { text: 'Op afspraak, via de afvalapp. ^SG' })).statusCode).toBe(201);
     expect((await api('PATCH', `/api/v1/conversations/${conversationId}`, { state: 'gesloten' })).statusCode).toBe(200);
-    const question = await e2e.testApp.database.db.selectFrom('outbox').select('text').where('organisation_id', '=', e2e.organisation.id).where('idempotency_key', 'like', 'tevredenheid:%').executeTakeFirstOrThrow();
+    const question = await e2e.testApp.database.db
+      .selectFrom('outbox')
+      .select('text')
+      .where('organisation_id', '=', e2e.organisation.id)
+      .where('idempotency_key', 'like', 'tevredenheid:%')
+      .executeTakeFirstOrThrow();
     const path = new URL(/https?:\/\/\S+/.exec(question.text)![0]).pathname;
 
     const resident = await (await newContext(browser, PHONE)).newPage();

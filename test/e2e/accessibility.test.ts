@@ -1,11 +1,11 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, DESKTOP, expectAccessible, launchChromium, newContext, PHONE, signInWithForm, waitForPage } from './browser';
-import { createFailedJob, type E2eApp, startE2eApp } from './e2e-app';
-import { buildChannelAccount } from '../factories';
-import { requestAs, signIn } from '../harness';
 import { insertKto } from '../../server/src/modules/meldingen/kto.repository';
 import { hashTrackingToken } from '../../server/src/modules/meldingen/submit.service';
+import { buildChannelAccount } from '../factories';
+import { requestAs, signIn } from '../harness';
+import { collectPageErrors, DESKTOP, expectAccessible, launchChromium, newContext, PHONE, signInWithForm, waitForPage } from './browser';
+import { createFailedJob, type E2eApp, startE2eApp } from './e2e-app';
 import { webcareSurveyPaths } from './webcare-survey-fixture';
 
 // Every page of the web app, checked with axe-core at desktop width and at 360 px, where nothing may scroll sideways.
@@ -74,25 +74,43 @@ describe('toegankelijkheid van elke pagina', () => {
     const monitor = await as('POST', '/api/v1/monitors', { name: 'Afval', query: '(afval OF gft*) NIET kerstboom' });
     await as('POST', '/api/v1/auteurslijsten', { name: 'Raadsleden', members: ['@raadslid_piet'] });
     workspacePages.push({ name: 'luisteren-monitor', path: `/luisteren/monitors/${monitor.json().id}` });
-    const article = await as('POST', '/api/v1/knowledge-articles', { question: 'Wanneer wordt de gft-container geleegd?', answer: 'Om de week; kijk in de afvalapp.', contact: 'KCC, 14 0251', link: 'https://www.example.nl/afval' });
+    const article = await as('POST', '/api/v1/knowledge-articles', {
+      question: 'Wanneer wordt de gft-container geleegd?',
+      answer: 'Om de week; kijk in de afvalapp.',
+      contact: 'KCC, 14 0251',
+      link: 'https://www.example.nl/afval',
+    });
     workspacePages.push({ name: 'kennisbank-artikel', path: `/beheer/kennisbank/${article.json().id}` });
     await as('POST', '/api/v1/reply-templates', { title: 'Bedankt', body: 'Dank u wel, {naam}! {initialen}' });
     await createFailedJob(e2e);
     // Meldingen for staff: the map view and a melding's detail page with contact details, actions and timeline.
     const meldingenBase = `/api/v1/organisations/${e2e.organisation.slug}/municipalities/GM0383`;
-    const tegel = ((await e2e.testApp.app.inject({ method: 'GET', url: `${meldingenBase}/melding-categories` })).json().categories as Array<{ id: string; code: string }>).find((c) => c.code === 'wegen-bestrating')!;
+    const tegel = (
+      (await e2e.testApp.app.inject({ method: 'GET', url: `${meldingenBase}/melding-categories` })).json().categories as Array<{ id: string; code: string }>
+    ).find((c) => c.code === 'wegen-bestrating')!;
     const filed = await e2e.testApp.app.inject({
       method: 'POST',
       url: `${meldingenBase}/meldingen`,
       remoteAddress: '10.8.0.1',
-      payload: { categoryId: tegel.id, description: 'Losse stoeptegel bij de bushalte.', lat: 52.548, lon: 4.669, address: 'Stationsweg 1', email: 'melder@example.nl' },
+      payload: {
+        categoryId: tegel.id,
+        description: 'Losse stoeptegel bij de bushalte.',
+        lat: 52.548,
+        lon: 4.669,
+        address: 'Stationsweg 1',
+        email: 'melder@example.nl',
+      },
     });
-    const meldingId = (await e2e.testApp.database.db.selectFrom('meldingen').select('id').where('number', '=', filed.json().number).executeTakeFirstOrThrow()).id;
+    const meldingId = (await e2e.testApp.database.db.selectFrom('meldingen').select('id').where('number', '=', filed.json().number).executeTakeFirstOrThrow())
+      .id;
     workspacePages.push(
       { name: 'meldingen-kaart', path: '/meldingen?weergave=kaart' },
       { name: 'melding', path: `/meldingen/${meldingId}` },
       // A category with an extra question, so the read-only question list is checked too.
-      { name: 'meldingcategorie-wijzigen', path: `/beheer/meldingen/${(await e2e.testApp.app.inject({ method: 'GET', url: `${meldingenBase}/melding-categories` })).json().categories.find((c: { code: string }) => c.code === 'overlast-geluid').id}` },
+      {
+        name: 'meldingcategorie-wijzigen',
+        path: `/beheer/meldingen/${(await e2e.testApp.app.inject({ method: 'GET', url: `${meldingenBase}/melding-categories` })).json().categories.find((c: { code: string }) => c.code === 'overlast-geluid').id}`,
+      },
     );
     // Klachten: the register with one klacht, its detail page with every action, the form and the yearly report.
     const klacht = await as('POST', '/api/v1/klachten', {
@@ -112,7 +130,8 @@ describe('toegankelijkheid van elke pagina', () => {
     );
     // Channel pages with a web form, a phone line, a simulated and a Meta account.
     const bergen = e2e.organisation.municipalities.find((m) => m.name === 'Bergen')!;
-    const build = (input: Parameters<typeof buildChannelAccount>[3]) => buildChannelAccount(e2e.testApp.database.db, e2e.testApp.clock, e2e.organisation.id, input);
+    const build = (input: Parameters<typeof buildChannelAccount>[3]) =>
+      buildChannelAccount(e2e.testApp.database.db, e2e.testApp.clock, e2e.organisation.id, input);
     await build({ municipalityId: bergen.id, channel: 'webformulier', handle: 'Contactformulier' });
     await build({ municipalityId: bergen.id, channel: 'telefoon', handle: '14 072' });
     await build({ municipalityId: bergen.id, channel: 'gesimuleerd', handle: 'Oefenaccount', settings: { scenario: 'alledaags' } });
@@ -134,21 +153,53 @@ describe('toegankelijkheid van elke pagina', () => {
     );
     // The public melding form and the status page a resident reaches from the confirmation e-mail.
     const meldingBase = `/api/v1/organisations/${e2e.organisation.slug}/municipalities/GM0383`;
-    const meldingCategories = (await e2e.testApp.app.inject({ method: 'GET', url: `${meldingBase}/melding-categories` })).json().categories as Array<{ id: string; code: string }>;
+    const meldingCategories = (await e2e.testApp.app.inject({ method: 'GET', url: `${meldingBase}/melding-categories` })).json().categories as Array<{
+      id: string;
+      code: string;
+    }>;
     const lamp = meldingCategories.find((c) => c.code === 'verlichting-lantaarnpaal')!;
-    const receipt = (await e2e.testApp.app.inject({ method: 'POST', url: `${meldingBase}/meldingen`, remoteAddress: '10.8.0.2', payload: { categoryId: lamp.id, description: 'Lamp brandt niet', lat: 52.5485, lon: 4.6694 } })).json();
-    publicPages.push({ name: 'meldformulier', path: `/melden/${e2e.organisation.slug}/GM0383` }, { name: 'melding-status', path: `/melding/${e2e.organisation.slug}/${receipt.trackingToken}` });
+    const receipt = (
+      await e2e.testApp.app.inject({
+        method: 'POST',
+        url: `${meldingBase}/meldingen`,
+        remoteAddress: '10.8.0.2',
+        payload: { categoryId: lamp.id, description: 'Lamp brandt niet', lat: 52.5485, lon: 4.6694 },
+      })
+    ).json();
+    publicPages.push(
+      { name: 'meldformulier', path: `/melden/${e2e.organisation.slug}/GM0383` },
+      { name: 'melding-status', path: `/melding/${e2e.organisation.slug}/${receipt.trackingToken}` },
+    );
     // The satisfaction questions from the "afgehandeld" e-mail: open, expired, and one link per width to answer.
     const lampId = (await e2e.testApp.database.db.selectFrom('meldingen').select('id').where('number', '=', receipt.number).executeTakeFirstOrThrow()).id;
     const now = e2e.testApp.clock.now().getTime();
-    for (const [token, days] of [['kto-open-voorbeeldtoken', 14], ['kto-verlopen-voorbeeldtoken', -1], [`kto-${DESKTOP.width}-voorbeeldtoken`, 14], [`kto-${PHONE.width}-voorbeeldtoken`, 14]] as const) {
-      await insertKto(e2e.testApp.database.db, { organisation_id: e2e.organisation.id, melding_id: lampId, token_hash: hashTrackingToken(token), sent_at: new Date(now - 86_400_000), expires_at: new Date(now + days * 86_400_000) });
+    for (const [token, days] of [
+      ['kto-open-voorbeeldtoken', 14],
+      ['kto-verlopen-voorbeeldtoken', -1],
+      [`kto-${DESKTOP.width}-voorbeeldtoken`, 14],
+      [`kto-${PHONE.width}-voorbeeldtoken`, 14],
+    ] as const) {
+      await insertKto(e2e.testApp.database.db, {
+        organisation_id: e2e.organisation.id,
+        melding_id: lampId,
+        token_hash: hashTrackingToken(token),
+        sent_at: new Date(now - 86_400_000),
+        expires_at: new Date(now + days * 86_400_000),
+      });
     }
     // Webcare: the agressieregister, and the satisfaction question after a closed conversation.
     workspacePages.push({ name: 'agressieregister', path: '/inbox/agressieregister' });
     const survey = await webcareSurveyPaths(e2e);
-    publicPages.push({ name: 'webcare-tevredenheid', path: survey.open }, { name: 'webcare-tevredenheid-verlopen', path: survey.expired }, { name: 'webcare-tevredenheid-onbekend', path: survey.unknown });
-    publicPages.push({ name: 'tevredenheid', path: `/tevredenheid/${e2e.organisation.slug}/kto-open-voorbeeldtoken` }, { name: 'tevredenheid-verlopen', path: `/tevredenheid/${e2e.organisation.slug}/kto-verlopen-voorbeeldtoken` }, { name: 'tevredenheid-onbekend', path: `/tevredenheid/${e2e.organisation.slug}/kto-onbekend-voorbeeldtoken` });
+    publicPages.push(
+      { name: 'webcare-tevredenheid', path: survey.open },
+      { name: 'webcare-tevredenheid-verlopen', path: survey.expired },
+      { name: 'webcare-tevredenheid-onbekend', path: survey.unknown },
+    );
+    publicPages.push(
+      { name: 'tevredenheid', path: `/tevredenheid/${e2e.organisation.slug}/kto-open-voorbeeldtoken` },
+      { name: 'tevredenheid-verlopen', path: `/tevredenheid/${e2e.organisation.slug}/kto-verlopen-voorbeeldtoken` },
+      { name: 'tevredenheid-onbekend', path: `/tevredenheid/${e2e.organisation.slug}/kto-onbekend-voorbeeldtoken` },
+    );
   });
 
   afterAll(async () => {

@@ -20,7 +20,12 @@ describe('Analyses in de webapp', () => {
     const { db } = e2e.testApp.database;
     const clock = e2e.testApp.clock;
     const bergen = e2e.organisation.municipalities.find((m) => m.name === 'Bergen')!;
-    const view = await buildChannelAccount(db, clock, e2e.organisation.id, { municipalityId: bergen.id, channel: 'gesimuleerd', handle: 'Oefenaccount Bergen', settings: { scenario: 'alledaags' } });
+    const view = await buildChannelAccount(db, clock, e2e.organisation.id, {
+      municipalityId: bergen.id,
+      channel: 'gesimuleerd',
+      handle: 'Oefenaccount Bergen',
+      settings: { scenario: 'alledaags' },
+    });
     const account = await db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
     const analyst = await buildUser(db, clock, e2e.organisation.id, { roles: ['omgevingsanalist'], municipalityIds: [bergen.id], name: 'Anna Analist' });
     browser = await launchChromium();
@@ -37,7 +42,14 @@ describe('Analyses in de webapp', () => {
         { text: 'De windmolens bij de duinen zijn een slecht plan, schandalig! #windmolens', author: 'buurman_bergen' },
         { text: 'Geweldig dat Bergen kiest voor windmolens, prima voor schone energie #windmolens', author: 'energiecoop' },
       ].map((post, index) =>
-        plainMessage({ platformId: `analyse-e2e-${index}`, author: { id: post.author, handle: post.author, displayName: null, followers: 200 }, text: post.text, visibility: 'openbaar', postedAt, raw: {} }),
+        plainMessage({
+          platformId: `analyse-e2e-${index}`,
+          author: { id: post.author, handle: post.author, displayName: null, followers: 200 },
+          text: post.text,
+          visibility: 'openbaar',
+          postedAt,
+          raw: {},
+        }),
       ),
       { stream: 'search' },
     );
@@ -85,7 +97,9 @@ describe('Analyses in de webapp', () => {
 
     await main().getByRole('link', { name: 'Terug naar de analyses' }).click();
     await waitForPage(page);
-    await main().getByRole('link', { name: /Issue-analyse/ }).waitFor();
+    await main()
+      .getByRole('link', { name: /Issue-analyse/ })
+      .waitFor();
     await expectAccessible(page, 'analyses-lijst', DESKTOP.width);
 
     await page.setViewportSize(PHONE);
@@ -117,7 +131,11 @@ describe('Analyses in de webapp', () => {
     await row.getByText('14 dagen').waitFor();
     await expectAccessible(adviser, 'analyses-planning', DESKTOP.width);
 
-    const stored = await e2e.testApp.database.db.selectFrom('analysis_schedules').select(['cron', 'period_days', 'municipality_id']).where('organisation_id', '=', e2e.organisation.id).executeTakeFirstOrThrow();
+    const stored = await e2e.testApp.database.db
+      .selectFrom('analysis_schedules')
+      .select(['cron', 'period_days', 'municipality_id'])
+      .where('organisation_id', '=', e2e.organisation.id)
+      .executeTakeFirstOrThrow();
     const bergen = e2e.organisation.municipalities.find((m) => m.name === 'Bergen')!;
     expect(stored).toEqual({ cron: '30 7 * * 2', period_days: 14, municipality_id: bergen.id });
     expect(adviserErrors).toEqual([]);

@@ -1,6 +1,6 @@
-import { plainMessage } from '../../server/src/modules/channels/connector';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plainMessage } from '../../server/src/modules/channels/connector';
 import { storeMessages } from '../../server/src/modules/channels/ingest.service';
 import { buildChannelAccount, buildUser } from '../factories';
 import { collectPageErrors, DESKTOP, launchChromium, newContext, screenshot, signInWithForm, waitForPage } from './browser';
@@ -23,7 +23,9 @@ describe('kanalen in de webapp', () => {
     const { db } = e2e.testApp.database;
     const clock = e2e.testApp.clock;
     bergenId = e2e.organisation.municipalities.find((m) => m.name === 'Bergen')!.id;
-    formAccountId = (await buildChannelAccount(db, clock, e2e.organisation.id, { municipalityId: bergenId, channel: 'webformulier', handle: 'Contactformulier Bergen' })).id;
+    formAccountId = (
+      await buildChannelAccount(db, clock, e2e.organisation.id, { municipalityId: bergenId, channel: 'webformulier', handle: 'Contactformulier Bergen' })
+    ).id;
     await buildChannelAccount(db, clock, e2e.organisation.id, { municipalityId: bergenId, channel: 'telefoon', handle: '14 072' });
     facebookAccountId = (
       await buildChannelAccount(db, clock, e2e.organisation.id, {
@@ -34,7 +36,12 @@ describe('kanalen in de webapp', () => {
         secrets: { accessToken: 'paginatoken', appSecret: 'app-secret' },
       })
     ).id;
-    const simulated = await buildChannelAccount(db, clock, e2e.organisation.id, { municipalityId: bergenId, channel: 'gesimuleerd', handle: 'Oefenaccount', settings: { scenario: 'alledaags' } });
+    const simulated = await buildChannelAccount(db, clock, e2e.organisation.id, {
+      municipalityId: bergenId,
+      channel: 'gesimuleerd',
+      handle: 'Oefenaccount',
+      settings: { scenario: 'alledaags' },
+    });
     simulatedAccountId = simulated.id;
     await storeMessages(db, clock, { organisation_id: e2e.organisation.id, id: simulated.id, municipality_id: bergenId, channel: 'gesimuleerd' }, [
       plainMessage({
@@ -150,8 +157,15 @@ describe('kanalen in de webapp', () => {
     await page.getByText('De openingstijden en normen zijn opgeslagen.').waitFor();
     await screenshot(page, 'kanaal-openingstijden');
     const stored = await e2e.testApp.database.db.selectFrom('office_hours').selectAll().where('account_id', '=', simulatedAccountId).executeTakeFirstOrThrow();
-    expect(stored).toMatchObject({ first_response_minutes: 120, acknowledgement_enabled: true, exceptions: [{ date: '2026-12-24', hours: [{ from: '09:00', to: '12:00' }], description: 'Kerstavond' }] });
-    expect(stored.week.maandag).toEqual([{ from: '08:30', to: '12:00' }, { from: '13:00', to: '17:00' }]);
+    expect(stored).toMatchObject({
+      first_response_minutes: 120,
+      acknowledgement_enabled: true,
+      exceptions: [{ date: '2026-12-24', hours: [{ from: '09:00', to: '12:00' }], description: 'Kerstavond' }],
+    });
+    expect(stored.week.maandag).toEqual([
+      { from: '08:30', to: '12:00' },
+      { from: '13:00', to: '17:00' },
+    ]);
     expect(errors).toEqual([]);
   });
 
@@ -188,7 +202,11 @@ describe('kanalen in de webapp', () => {
 
     const stored = await e2e.testApp.database.db.selectFrom('messages').selectAll().where('account_id', '=', formAccountId).execute();
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ text: 'De lantaarnpaal bij de Dorpsstraat 12 is al een week kapot.', subject: 'Lantaarnpaal', author_handle: 'joke.bakker@example.nl' });
+    expect(stored[0]).toMatchObject({
+      text: 'De lantaarnpaal bij de Dorpsstraat 12 is al een week kapot.',
+      subject: 'Lantaarnpaal',
+      author_handle: 'joke.bakker@example.nl',
+    });
     expect(residentErrors).toEqual([]);
     await context.close();
   });
@@ -203,7 +221,11 @@ describe('kanalen in de webapp', () => {
   });
 
   it('laat een KCC-medewerker een telefoongesprek vastleggen', async () => {
-    const kcc = await buildUser(e2e.testApp.database.db, e2e.testApp.clock, e2e.organisation.id, { roles: ['kcc'], municipalityIds: [bergenId], name: 'Ali Yilmaz' });
+    const kcc = await buildUser(e2e.testApp.database.db, e2e.testApp.clock, e2e.organisation.id, {
+      roles: ['kcc'],
+      municipalityIds: [bergenId],
+      name: 'Ali Yilmaz',
+    });
     const context = await newContext(browser, DESKTOP);
     const agent = await context.newPage();
     const agentErrors = collectPageErrors(agent);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import { plainMessage } from '../../server/src/modules/channels/connector';
 import { storeMessages } from '../../server/src/modules/channels/ingest.service';
@@ -60,10 +60,21 @@ export async function createFailedJob(app: E2eApp, name = 'mail.versturen'): Pro
 
 // A resident's public post arrives on the account and is sorted into the inbox; returns its conversation.
 // A public post by default; 'prive' is a direct message (where the satisfaction question carries its link).
-export async function messageArrives(app: E2eApp, account: Parameters<typeof storeMessages>[2], post: { platformId: string; author: string; name: string; text: string; visibility?: 'openbaar' | 'prive' }) {
+export async function messageArrives(
+  app: E2eApp,
+  account: Parameters<typeof storeMessages>[2],
+  post: { platformId: string; author: string; name: string; text: string; visibility?: 'openbaar' | 'prive' },
+) {
   const { db } = app.testApp.database;
   const [messageId] = await storeMessages(db, app.testApp.clock, account, [
-    plainMessage({ platformId: post.platformId, author: { id: post.author, handle: `@${post.author}`, displayName: post.name, followers: 5 }, text: post.text, visibility: post.visibility ?? 'openbaar', postedAt: app.testApp.clock.now(), raw: {} }),
+    plainMessage({
+      platformId: post.platformId,
+      author: { id: post.author, handle: `@${post.author}`, displayName: post.name, followers: 5 },
+      text: post.text,
+      visibility: post.visibility ?? 'openbaar',
+      postedAt: app.testApp.clock.now(),
+      raw: {},
+    }),
   ]);
   await app.testApp.worker.drain();
   return (await db.selectFrom('messages').select('conversation_id').where('id', '=', messageId!).executeTakeFirstOrThrow()).conversation_id!;

@@ -48,7 +48,12 @@ describe('Geruchten in de webapp', () => {
     const { db } = e2e.testApp.database;
     const clock = e2e.testApp.clock;
     const bergen = e2e.organisation.municipalities.find((m) => m.name === 'Bergen')!;
-    const view = await buildChannelAccount(db, clock, e2e.organisation.id, { municipalityId: bergen.id, channel: 'gesimuleerd', handle: 'Oefenaccount Bergen', settings: { scenario: 'alledaags' } });
+    const view = await buildChannelAccount(db, clock, e2e.organisation.id, {
+      municipalityId: bergen.id,
+      channel: 'gesimuleerd',
+      handle: 'Oefenaccount Bergen',
+      settings: { scenario: 'alledaags' },
+    });
     account = await db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
     [origin = ''] = await receive([{ text: RUMOUR, author: 'anoniem123', hoursAgo: 5 }]);
     await receive([
@@ -141,12 +146,21 @@ describe('Geruchten in de webapp', () => {
     expect(await main().getByLabel('Nagegaan: de auteur').isChecked()).toBe(true);
 
     // Explore, filtered on the rumour: its one original with the reposts folded in, the filter filled in.
-    await main().getByRole('link', { name: /Bekijk de berichten van dit gerucht in Verkennen/ }).click();
+    await main()
+      .getByRole('link', { name: /Bekijk de berichten van dit gerucht in Verkennen/ })
+      .click();
     await page.waitForURL(/\/luisteren\?gerucht=/);
     await waitForPage(page);
     expect(await main().getByLabel('Gerucht', { exact: true }).locator('option:checked').textContent()).toMatch(/^Zwembad Bergen gaat dicht/);
-    await main().getByText(/anoniem123/).first().waitFor();
-    expect(await main().getByText(/gemeentebergen/).count()).toBe(0);
+    await main()
+      .getByText(/anoniem123/)
+      .first()
+      .waitFor();
+    expect(
+      await main()
+        .getByText(/gemeentebergen/)
+        .count(),
+    ).toBe(0);
     await page.goBack();
     await waitForPage(page);
     await page.getByRole('navigation', { name: 'Onderdelen van Luisteren' }).getByRole('link', { name: 'Geruchten' }).click();

@@ -19,14 +19,20 @@ describe('overdracht aan een partner en klanttevredenheid in de webapp', () => {
   let errors: string[];
   let account: Parameters<typeof storeMessages>[2];
 
-  const arrive = (platformId: string, author: string, name: string, text: string, visibility?: 'prive') => messageArrives(e2e, account, { platformId, author, name, text, visibility });
+  const arrive = (platformId: string, author: string, name: string, text: string, visibility?: 'prive') =>
+    messageArrives(e2e, account, { platformId, author, name, text, visibility });
 
   beforeAll(async () => {
     sink = await startSmtpSink();
     e2e = await startE2eApp({ SMTP_URL: sink.url });
     const { db } = e2e.testApp.database;
     const castricum = e2e.organisation.municipalities.find((m) => m.name === 'Castricum')!;
-    const view = await buildChannelAccount(db, e2e.testApp.clock, e2e.organisation.id, { municipalityId: castricum.id, channel: 'gesimuleerd', handle: 'Gemeente Castricum (oefen)', settings: { scenario: 'alledaags' } });
+    const view = await buildChannelAccount(db, e2e.testApp.clock, e2e.organisation.id, {
+      municipalityId: castricum.id,
+      channel: 'gesimuleerd',
+      handle: 'Gemeente Castricum (oefen)',
+      settings: { scenario: 'alledaags' },
+    });
     account = await db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
     browser = await launchChromium();
     page = await (await newContext(browser, DESKTOP)).newPage();
@@ -131,9 +137,22 @@ describe('overdracht aan een partner en klanttevredenheid in de webapp', () => {
       const conversationId = await arrive(`tevreden-${index}`, `inwoner${index}`, `Inwoner ${index}`, 'Wanneer is de milieustraat open?', 'prive');
       expect((await api('POST', `/api/v1/conversations/${conversationId}/reply`, { text: 'Van dinsdag tot en met zaterdag. ^SG' })).statusCode).toBe(201);
       expect((await api('PATCH', `/api/v1/conversations/${conversationId}`, { state: 'gesloten' })).statusCode).toBe(200);
-      const question = await e2e.testApp.database.db.selectFrom('outbox').select('text').where('organisation_id', '=', e2e.organisation.id).where('idempotency_key', 'like', `tevredenheid:${conversationId}:%`).executeTakeFirstOrThrow();
-      const url = new URL(/https?:\/\/\S+/.exec(question.text)![0]).pathname.replace(/^\/tevreden\/([^/]+)\//, '/api/v1/organisations/$1/conversation-satisfaction/');
-      const answered = await e2e.testApp.app.inject({ method: 'POST', url, remoteAddress: `10.66.0.${index + 1}`, payload: { score, ...(score === 2 ? { comment: 'Het antwoord kwam pas na drie dagen.' } : {}) } });
+      const question = await e2e.testApp.database.db
+        .selectFrom('outbox')
+        .select('text')
+        .where('organisation_id', '=', e2e.organisation.id)
+        .where('idempotency_key', 'like', `tevredenheid:${conversationId}:%`)
+        .executeTakeFirstOrThrow();
+      const url = new URL(/https?:\/\/\S+/.exec(question.text)![0]).pathname.replace(
+        /^\/tevreden\/([^/]+)\//,
+        '/api/v1/organisations/$1/conversation-satisfaction/',
+      );
+      const answered = await e2e.testApp.app.inject({
+        method: 'POST',
+        url,
+        remoteAddress: `10.66.0.${index + 1}`,
+        payload: { score, ...(score === 2 ? { comment: 'Het antwoord kwam pas na drie dagen.' } : {}) },
+      });
       expect(answered.statusCode, answered.body).toBe(201);
     }
 

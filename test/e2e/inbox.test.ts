@@ -22,7 +22,12 @@ describe('de webcare-inbox in de webapp', () => {
     const { db } = e2e.testApp.database;
     const clock = e2e.testApp.clock;
     const bergen = e2e.organisation.municipalities.find((m) => m.name === 'Bergen')!;
-    const view = await buildChannelAccount(db, clock, e2e.organisation.id, { municipalityId: bergen.id, channel: 'gesimuleerd', handle: 'Gemeente Bergen (oefen)', settings: { scenario: 'alledaags' } });
+    const view = await buildChannelAccount(db, clock, e2e.organisation.id, {
+      municipalityId: bergen.id,
+      channel: 'gesimuleerd',
+      handle: 'Gemeente Bergen (oefen)',
+      settings: { scenario: 'alledaags' },
+    });
     const account = await db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
     await storeMessages(db, clock, account, [
       plainMessage({
@@ -79,7 +84,11 @@ describe('de webcare-inbox in de webapp', () => {
     await main().getByRole('button', { name: 'Versturen' }).click();
     await main().getByText('Schrijf eerst een antwoord.').first().waitFor();
     await main().getByLabel('Uw antwoord aan Joke Jansen').fill('Dag Joke, in 2026 is het € 120 per hond per jaar. Groet, Kees');
-    expect(await main().getByText(/van 500 tekens op Gesimuleerd/).count()).toBe(1);
+    expect(
+      await main()
+        .getByText(/van 500 tekens op Gesimuleerd/)
+        .count(),
+    ).toBe(1);
     // The tone code (Utrecht's three questions by default) is ticked before a reply can go.
     await main().getByRole('button', { name: 'Versturen' }).click();
     await main().getByText('Vink eerst alle vragen van het toonkader af.').first().waitFor();
@@ -107,7 +116,11 @@ describe('de webcare-inbox in de webapp', () => {
     await main().getByLabel('Labels').fill('belastingen');
     await main().getByRole('button', { name: 'Opslaan' }).click();
     await main().getByText('Opgeslagen.').waitFor();
-    const stored = await e2e.testApp.database.db.selectFrom('conversations').select(['state', 'labels']).where('organisation_id', '=', e2e.organisation.id).executeTakeFirstOrThrow();
+    const stored = await e2e.testApp.database.db
+      .selectFrom('conversations')
+      .select(['state', 'labels'])
+      .where('organisation_id', '=', e2e.organisation.id)
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ state: 'gesloten', labels: ['belastingen'] });
     await page.goto(`${e2e.baseUrl}/inbox`);
     await waitForPage(page);
@@ -138,7 +151,14 @@ describe('de webcare-inbox in de webapp', () => {
     await waitForPage(page);
     const { db } = e2e.testApp.database;
     await storeMessages(db, e2e.testApp.clock, simulated, [
-      plainMessage({ platformId: 'vraag-2', author: { id: 'inwoner-2', handle: '@piet', displayName: 'Piet Pieters', followers: 3 }, text: 'Is het gemeentehuis open op tweede kerstdag?', visibility: 'openbaar', postedAt: e2e.testApp.clock.now(), raw: {} }),
+      plainMessage({
+        platformId: 'vraag-2',
+        author: { id: 'inwoner-2', handle: '@piet', displayName: 'Piet Pieters', followers: 3 },
+        text: 'Is het gemeentehuis open op tweede kerstdag?',
+        visibility: 'openbaar',
+        postedAt: e2e.testApp.clock.now(),
+        raw: {},
+      }),
     ]);
     await e2e.testApp.worker.drain();
     // Pushed by the server (server-sent events): no reload, and well within the 60-second fallback poll.
@@ -186,7 +206,11 @@ describe('de webcare-inbox in de webapp', () => {
     await main().getByLabel('Categorie').selectOption({ label: 'Verlichting – Lantaarnpaal kapot' });
     await main().getByRole('button', { name: 'Melding vastleggen' }).click();
     await page.waitForURL(/\/meldingen\/[0-9a-f-]{36}$/);
-    const melding = await db.selectFrom('meldingen').select(['number', 'source', 'lat']).where('organisation_id', '=', e2e.organisation.id).executeTakeFirstOrThrow();
+    const melding = await db
+      .selectFrom('meldingen')
+      .select(['number', 'source', 'lat'])
+      .where('organisation_id', '=', e2e.organisation.id)
+      .executeTakeFirstOrThrow();
     expect(melding).toMatchObject({ source: 'kanaal', lat: 52.6623 });
     const replies = await db.selectFrom('outbox').select('text').where('organisation_id', '=', e2e.organisation.id).execute();
     expect(replies.map((reply) => reply.text).join(' ')).toContain(`melding ${melding.number}`);
@@ -194,14 +218,23 @@ describe('de webcare-inbox in de webapp', () => {
     await page.goBack();
     await page.goBack();
     await waitForPage(page);
-    await main().getByRole('link', { name: `Melding ${melding.number}` }).waitFor();
+    await main()
+      .getByRole('link', { name: `Melding ${melding.number}` })
+      .waitFor();
     expect(errors).toEqual([]);
   });
 
   it('laat een antwoord met afbeelding eerst door een collega controleren; na goedkeuring gaat het via de wachtrij', async () => {
     const { db } = e2e.testApp.database;
     await storeMessages(db, e2e.testApp.clock, simulated, [
-      plainMessage({ platformId: 'vraag-controle', author: { id: 'inwoner-4', handle: '@henk', displayName: 'Henk Hendriks', followers: 12 }, text: 'Waar komt de nieuwe glasbak te staan?', visibility: 'openbaar', postedAt: e2e.testApp.clock.now(), raw: {} }),
+      plainMessage({
+        platformId: 'vraag-controle',
+        author: { id: 'inwoner-4', handle: '@henk', displayName: 'Henk Hendriks', followers: 12 },
+        text: 'Waar komt de nieuwe glasbak te staan?',
+        visibility: 'openbaar',
+        postedAt: e2e.testApp.clock.now(),
+        raw: {},
+      }),
     ]);
     await e2e.testApp.worker.drain();
     await page.goto(`${e2e.baseUrl}/inbox`);
@@ -209,7 +242,9 @@ describe('de webcare-inbox in de webapp', () => {
     await main().getByRole('link', { name: 'Henk Hendriks' }).click();
     await waitForPage(page);
     await main().getByLabel('Uw antwoord aan Henk Hendriks').fill('Dag Henk, de glasbak komt op de hoek van de Kerkstraat, zie het kaartje.');
-    const png = await sharp({ create: { width: 120, height: 80, channels: 3, background: '#2a6' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 120, height: 80, channels: 3, background: '#2a6' } })
+      .png()
+      .toBuffer();
     await main().getByLabel('Afbeelding toevoegen (PNG of JPEG)').setInputFiles({ name: 'kaartje.png', mimeType: 'image/png', buffer: png });
     await main().getByRole('img', { name: 'Voorbeeld van afbeelding 1' }).waitFor();
     await main().getByLabel('Laten controleren door een collega voordat het verstuurd wordt').check();
@@ -224,7 +259,13 @@ describe('de webcare-inbox in de webapp', () => {
     const review = main().getByRole('region', { name: 'Ter controle' });
     await review.getByText('Wacht op controle').waitFor();
     await review.getByText('U schreef dit antwoord; een collega controleert het.').waitFor();
-    const outbox = () => db.selectFrom('outbox').select(['idempotency_key', 'media']).where('organisation_id', '=', e2e.organisation.id).where('idempotency_key', 'like', 'controle:%').execute();
+    const outbox = () =>
+      db
+        .selectFrom('outbox')
+        .select(['idempotency_key', 'media'])
+        .where('organisation_id', '=', e2e.organisation.id)
+        .where('idempotency_key', 'like', 'controle:%')
+        .execute();
     expect(await outbox()).toEqual([]);
     await expectAccessible(page, 'inbox-ter-controle-schrijver', DESKTOP.width);
 
@@ -244,7 +285,12 @@ describe('de webcare-inbox in de webapp', () => {
     await screenshot(reviewer, 'inbox-ter-controle');
     await toCheck.getByRole('button', { name: 'Goedkeuren en versturen' }).click();
     await reviewer.locator('main').getByText('Wacht op verzending').waitFor();
-    expect(await outbox()).toEqual([{ idempotency_key: expect.stringMatching(/^controle:/), media: [{ attachmentId: expect.any(String), altText: 'Kaartje met de plek van de glasbak op de hoek van de Kerkstraat' }] }]);
+    expect(await outbox()).toEqual([
+      {
+        idempotency_key: expect.stringMatching(/^controle:/),
+        media: [{ attachmentId: expect.any(String), altText: 'Kaartje met de plek van de glasbak op de hoek van de Kerkstraat' }],
+      },
+    ]);
     // The author's screen hears it live: the draft is gone and the reply waits in the queue.
     await main().getByText('Wacht op verzending').waitFor({ timeout: 10_000 });
     expect(await main().getByRole('region', { name: 'Ter controle' }).count()).toBe(0);

@@ -46,9 +46,13 @@ describe('klachten in de webapp', () => {
     await main().getByText('Beschrijf waarover de klacht gaat (minstens 5 tekens).').waitFor();
     await main().getByLabel('Gemeente').selectOption({ label: 'Bergen' });
     await main().getByLabel('Naam', { exact: true }).fill('Joke <Jansen>');
-    await main().getByLabel(/^E-mailadres/).fill('joke@example.nl');
+    await main()
+      .getByLabel(/^E-mailadres/)
+      .fill('joke@example.nl');
     await main().getByLabel('Waarover gaat de klacht?').fill('Ik werd aan de balie afgesnauwd toen ik naar mijn paspoort vroeg.');
-    await main().getByLabel(/^Over welke medewerker/).selectOption({ label: 'Sanne de Graaf' });
+    await main()
+      .getByLabel(/^Over welke medewerker/)
+      .selectOption({ label: 'Sanne de Graaf' });
     await main().getByLabel('Thema').selectOption({ label: 'Bejegening' });
     await main().getByLabel('Binnengekomen via').selectOption({ label: 'Balie' });
     await main().getByRole('button', { name: 'Klacht registreren' }).click();
@@ -80,8 +84,16 @@ describe('klachten in de webapp', () => {
     await timeline.getByText('Besluit genomen').waitFor();
     await screenshot(page, 'klacht-afgehandeld');
 
-    const mails = await e2e.testApp.database.db.selectFrom('jobs').select('payload').where('organisation_id', '=', e2e.organisation.id).where('name', '=', 'mail.versturen').execute();
-    expect(mails.map((m) => (m.payload as { subject: string }).subject).sort()).toEqual(['Uw klacht K2026-00001: ons besluit', 'Uw klacht K2026-00001: ontvangstbevestiging']);
+    const mails = await e2e.testApp.database.db
+      .selectFrom('jobs')
+      .select('payload')
+      .where('organisation_id', '=', e2e.organisation.id)
+      .where('name', '=', 'mail.versturen')
+      .execute();
+    expect(mails.map((m) => (m.payload as { subject: string }).subject).sort()).toEqual([
+      'Uw klacht K2026-00001: ons besluit',
+      'Uw klacht K2026-00001: ontvangstbevestiging',
+    ]);
 
     await page.goto(`${e2e.baseUrl}/klachten/jaarverslag`);
     await waitForPage(page);
@@ -94,7 +106,11 @@ describe('klachten in de webapp', () => {
 
     const [pdf] = await Promise.all([page.waitForEvent('download'), main().getByRole('link', { name: 'Download als PDF' }).click()]);
     expect(pdf.suggestedFilename()).toBe('jaarverslag-klachten-2026-bergen.pdf');
-    expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      readFileSync((await pdf.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const [csv] = await Promise.all([page.waitForEvent('download'), main().getByRole('link', { name: 'Download als CSV (Excel)' }).click()]);
     expect(readFileSync((await csv.path())!, 'utf8')).toContain('2026;Bergen;Uitkomst;Deels gegrond;1');
     expect(errors).toEqual([]);

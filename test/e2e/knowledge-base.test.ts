@@ -83,7 +83,11 @@ describe('Beheer → Kennisbank', () => {
     await page.getByText('Nog geen artikelen.').waitFor();
     await page.getByLabel('Ook gearchiveerde artikelen tonen').check();
     await page.getByRole('cell', { name: 'Gearchiveerd' }).waitFor();
-    const stored = await e2e.testApp.database.db.selectFrom('knowledge_article_versions').select('version').where('organisation_id', '=', e2e.organisation.id).execute();
+    const stored = await e2e.testApp.database.db
+      .selectFrom('knowledge_article_versions')
+      .select('version')
+      .where('organisation_id', '=', e2e.organisation.id)
+      .execute();
     expect(stored.map((v) => v.version).sort()).toEqual([1, 2, 3]);
   });
 
@@ -107,7 +111,11 @@ describe('Beheer → Kennisbank', () => {
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText('Het toonkader is opgeslagen.').waitFor();
     await expectAccessible(page, 'kennisbank-toonkader', DESKTOP.width);
-    const code = await e2e.testApp.database.db.selectFrom('tone_codes').select('questions').where('organisation_id', '=', e2e.organisation.id).executeTakeFirstOrThrow();
+    const code = await e2e.testApp.database.db
+      .selectFrom('tone_codes')
+      .select('questions')
+      .where('organisation_id', '=', e2e.organisation.id)
+      .executeTakeFirstOrThrow();
     expect(code.questions).toEqual(['Zou ik dit zo tegen de wethouder zeggen?', 'Zou ik dit nu zo zeggen?', 'Zou ik dit zo tegen mijn buurvrouw zeggen?']);
     expect(errors).toEqual([]);
   });

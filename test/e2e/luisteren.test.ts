@@ -44,7 +44,12 @@ describe('Luisteren in de webapp', () => {
     const { db } = e2e.testApp.database;
     const clock = e2e.testApp.clock;
     const bergen = e2e.organisation.municipalities.find((m) => m.name === 'Bergen')!;
-    const view = await buildChannelAccount(db, clock, e2e.organisation.id, { municipalityId: bergen.id, channel: 'gesimuleerd', handle: 'Oefenaccount Bergen', settings: { scenario: 'alledaags' } });
+    const view = await buildChannelAccount(db, clock, e2e.organisation.id, {
+      municipalityId: bergen.id,
+      channel: 'gesimuleerd',
+      handle: 'Oefenaccount Bergen',
+      settings: { scenario: 'alledaags' },
+    });
     account = await db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
     // What was already stored before the monitor existed: the backfill must find the fire drill.
     const quiet = new Date(clock.now().getTime() - 90 * 60_000);
@@ -116,7 +121,14 @@ describe('Luisteren in de webapp', () => {
     // Thirty posts about smoke in the last minute, against a quiet hour and a half.
     const start = e2e.testApp.clock.now().getTime() - 60_000;
     for (let batch = 0; batch < 3; batch++) {
-      await receive(Array.from({ length: 10 }, (_, index) => ({ text: `Enorme rookwolk boven het industrieterrein, ramen dicht! ${batch}-${index}`, author: `getuige${batch}${index}`, postedAt: new Date(start + batch * 15_000 + index * 1000), geo: index === 0 ? { lat: 52.66 + batch / 100, lon: 4.7 } : undefined })));
+      await receive(
+        Array.from({ length: 10 }, (_, index) => ({
+          text: `Enorme rookwolk boven het industrieterrein, ramen dicht! ${batch}-${index}`,
+          author: `getuige${batch}${index}`,
+          postedAt: new Date(start + batch * 15_000 + index * 1000),
+          geo: index === 0 ? { lat: 52.66 + batch / 100, lon: 4.7 } : undefined,
+        })),
+      );
     }
     const alert = main().locator('.plein-luisteren-alert', { hasText: 'Piek bij Brand' });
     await alert.waitFor({ timeout: 15_000 });
@@ -147,10 +159,15 @@ describe('Luisteren in de webapp', () => {
   });
 
   it('verbetert de tenor van één bericht en van een selectie, en de betrouwbaarheid telt ze', async () => {
-    await main().getByRole('link', { name: /Enorme rookwolk boven het industrieterrein/ }).first().click();
+    await main()
+      .getByRole('link', { name: /Enorme rookwolk boven het industrieterrein/ })
+      .first()
+      .click();
     await page.waitForURL(/\/luisteren\/berichten\/[0-9a-f-]{36}$/);
     await waitForPage(page);
-    await main().getByRole('heading', { name: /^Bericht van @getuige\d+$/ }).waitFor();
+    await main()
+      .getByRole('heading', { name: /^Bericht van @getuige\d+$/ })
+      .waitFor();
     await main().getByRole('heading', { name: 'Eerder van deze auteur' }).waitFor();
     expect(await main().getByRole('link', { name: 'Maak melding' }).count()).toBe(0);
     await expectAccessible(page, 'luisteren-bericht', DESKTOP.width);
@@ -204,7 +221,9 @@ describe('Luisteren in de webapp', () => {
     await main().getByRole('link', { name: 'Berichten van deze lijst' }).click();
     await page.waitForURL(/\/luisteren\?lijst=/);
     await waitForPage(page);
-    await main().getByText(/^2 berichten/).waitFor();
+    await main()
+      .getByText(/^2 berichten/)
+      .waitFor();
 
     await page.goto(`${e2e.baseUrl}/luisteren/monitors`);
     await waitForPage(page);

@@ -7,7 +7,18 @@ import { collectPageErrors, launchChromium, newContext, PHONE, screenshot, serio
 import { type E2eApp, startE2eApp } from './e2e-app';
 
 // A square around Castricum; the photo below was taken inside it, Amsterdam lies outside.
-const CASTRICUM = { type: 'Polygon', coordinates: [[[4.6, 52.52], [4.75, 52.52], [4.75, 52.59], [4.6, 52.59], [4.6, 52.52]]] };
+const CASTRICUM = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [4.6, 52.52],
+      [4.75, 52.52],
+      [4.75, 52.59],
+      [4.6, 52.59],
+      [4.6, 52.52],
+    ],
+  ],
+};
 const AMSTERDAM = { latitude: 52.3731, longitude: 4.8924 };
 
 // Stands in for the internet: PDOK Locatieserver's free search answers, map tiles are missing (404).
@@ -48,13 +59,24 @@ describe('melding doen als inwoner (telefoon, zonder account)', () => {
     const standInUrl = `http://127.0.0.1:${(standIn.address() as AddressInfo).port}`;
     e2e = await startE2eApp({ PLEIN_GEOCODER_URL: `${standInUrl}/free`, PLEIN_MAP_TILES_URL: `${standInUrl}/tiles/{z}/{x}/{y}.png` });
     const castricum = e2e.organisation.municipalities.find((m) => m.cbs_code === 'GM0383')!;
-    await e2e.testApp.database.db.updateTable('municipalities').set({ boundary: JSON.stringify(CASTRICUM) }).where('id', '=', castricum.id).execute();
+    await e2e.testApp.database.db
+      .updateTable('municipalities')
+      .set({ boundary: JSON.stringify(CASTRICUM) })
+      .where('id', '=', castricum.id)
+      .execute();
     formPath = `/melden/${e2e.organisation.slug}/GM0383`;
     // A neighbour already reported a broken street light a few metres from where the photo was taken.
     const base = `/api/v1/organisations/${e2e.organisation.slug}/municipalities/GM0383`;
-    const categories = (await e2e.testApp.app.inject({ method: 'GET', url: `${base}/melding-categories` })).json().categories as Array<{ id: string; code: string }>;
+    const categories = (await e2e.testApp.app.inject({ method: 'GET', url: `${base}/melding-categories` })).json().categories as Array<{
+      id: string;
+      code: string;
+    }>;
     const lamp = categories.find((c) => c.code === 'verlichting-lantaarnpaal')!;
-    const filed = await e2e.testApp.app.inject({ method: 'POST', url: `${base}/meldingen`, payload: { categoryId: lamp.id, description: 'Lamp brandt niet meer', lat: 52.5485, lon: 4.6694 } });
+    const filed = await e2e.testApp.app.inject({
+      method: 'POST',
+      url: `${base}/meldingen`,
+      payload: { categoryId: lamp.id, description: 'Lamp brandt niet meer', lat: 52.5485, lon: 4.6694 },
+    });
     expect(filed.statusCode, filed.body).toBe(201);
     browser = await launchChromium();
   });

@@ -69,7 +69,10 @@ describe('Beheer → Meldingen: categorieën', () => {
     expect(added).toContain('3 werkdagen');
     expect(added).toContain('Actief');
     // It sits in the table of its main category.
-    await page.getByRole('table', { name: 'Hoofdcategorie Wegen, verkeer en straatmeubilair en haar subcategorieën' }).getByRole('link', { name: 'Kuil in het fietspad' }).waitFor();
+    await page
+      .getByRole('table', { name: 'Hoofdcategorie Wegen, verkeer en straatmeubilair en haar subcategorieën' })
+      .getByRole('link', { name: 'Kuil in het fietspad' })
+      .waitFor();
 
     // The code is unique: the server's refusal is shown at the field.
     await page.getByRole('link', { name: 'Categorie toevoegen' }).click();
@@ -98,7 +101,12 @@ describe('Beheer → Meldingen: categorieën', () => {
     await screenshot(page, 'meldingcategorie-wijzigen');
 
     const stored = await e2e.testApp.database.db.selectFrom('melding_categories').selectAll().where('code', '=', 'wegen-kuil').executeTakeFirstOrThrow();
-    expect(stored).toMatchObject({ service_promise: 'We maken een kuil in het fietspad binnen 2 werkdagen veilig.', active: false, termijn_days: 3, termijn_kind: 'werkdagen' });
+    expect(stored).toMatchObject({
+      service_promise: 'We maken een kuil in het fietspad binnen 2 werkdagen veilig.',
+      active: false,
+      termijn_days: 3,
+      termijn_kind: 'werkdagen',
+    });
 
     // Extra questions: one open question and one choice; a choice with one option is refused first.
     await page.getByRole('button', { name: 'Vraag toevoegen' }).click();
@@ -114,7 +122,11 @@ describe('Beheer → Meldingen: categorieën', () => {
     await second.getByLabel('Keuzes').fill('ja, nee, weet ik niet');
     await page.getByRole('button', { name: 'Vragen opslaan' }).click();
     await page.getByText('De extra vragen zijn opgeslagen.').waitFor();
-    const withQuestions = await e2e.testApp.database.db.selectFrom('melding_categories').select('extra_questions').where('code', '=', 'wegen-kuil').executeTakeFirstOrThrow();
+    const withQuestions = await e2e.testApp.database.db
+      .selectFrom('melding_categories')
+      .select('extra_questions')
+      .where('code', '=', 'wegen-kuil')
+      .executeTakeFirstOrThrow();
     expect(withQuestions.extra_questions).toEqual([
       { key: 'hoe_diep_is_de_kuil', label: 'Hoe diep is de kuil?', type: 'text', required: false },
       { key: 'is_er_gevaar_voor_fietsers', label: 'Is er gevaar voor fietsers?', type: 'choice', required: true, choices: ['ja', 'nee', 'weet ik niet'] },

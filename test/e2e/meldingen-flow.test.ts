@@ -10,7 +10,18 @@ import { collectPageErrors, DESKTOP, launchChromium, newContext, PHONE, screensh
 import { type E2eApp, startE2eApp } from './e2e-app';
 
 // A square around Castricum; the photo below was taken inside it.
-const CASTRICUM = { type: 'Polygon', coordinates: [[[4.6, 52.52], [4.75, 52.52], [4.75, 52.59], [4.6, 52.59], [4.6, 52.52]]] };
+const CASTRICUM = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [4.6, 52.52],
+      [4.75, 52.52],
+      [4.75, 52.59],
+      [4.6, 52.59],
+      [4.6, 52.52],
+    ],
+  ],
+};
 const RESIDENT = 'bewoner@example.nl';
 
 // Stands in for the internet: the address search finds nothing, map tiles are missing (404).
@@ -54,7 +65,11 @@ describe('een melding van begin tot eind (inwoner op de telefoon, medewerker aan
     const standInUrl = `http://127.0.0.1:${(standIn.address() as AddressInfo).port}`;
     e2e = await startE2eApp({ SMTP_URL: smtp.url, PLEIN_GEOCODER_URL: `${standInUrl}/free`, PLEIN_MAP_TILES_URL: `${standInUrl}/tiles/{z}/{x}/{y}.png` });
     const castricum = e2e.organisation.municipalities.find((m) => m.cbs_code === 'GM0383')!;
-    await e2e.testApp.database.db.updateTable('municipalities').set({ boundary: JSON.stringify(CASTRICUM) }).where('id', '=', castricum.id).execute();
+    await e2e.testApp.database.db
+      .updateTable('municipalities')
+      .set({ boundary: JSON.stringify(CASTRICUM) })
+      .where('id', '=', castricum.id)
+      .execute();
     browser = await launchChromium();
   });
 
@@ -83,7 +98,9 @@ describe('een melding van begin tot eind (inwoner op de telefoon, medewerker aan
   // Links in mail point at PUBLIC_URL; the test server listens elsewhere.
   const local = (link: string) => `${e2e.baseUrl}${new URL(link).pathname}`;
   const apiResponse = (page: Page, method: string, path: RegExp, status: number) =>
-    page.waitForResponse((response) => response.request().method() === method && path.test(new URL(response.url()).pathname) && response.status() === status, { timeout: 30_000 });
+    page.waitForResponse((response) => response.request().method() === method && path.test(new URL(response.url()).pathname) && response.status() === status, {
+      timeout: 30_000,
+    });
 
   it('melden met foto en speld, bevestiging per e-mail, behandelen, afhandelen, tevredenheid, heropenverzoek in de tijdlijn', async () => {
     const slug = e2e.organisation.slug;
@@ -126,7 +143,11 @@ describe('een melding van begin tot eind (inwoner op de telefoon, medewerker aan
 
     // 3. A KCC colleague of the municipality finds it in the list and on the map.
     const castricum = e2e.organisation.municipalities.find((m) => m.cbs_code === 'GM0383')!;
-    const kcc = await buildUser(e2e.testApp.database.db, e2e.testApp.clock, e2e.organisation.id, { roles: ['kcc'], municipalityIds: [castricum.id], name: 'Karim Kaya' });
+    const kcc = await buildUser(e2e.testApp.database.db, e2e.testApp.clock, e2e.organisation.id, {
+      roles: ['kcc'],
+      municipalityIds: [castricum.id],
+      name: 'Karim Kaya',
+    });
     const desk = await newContext(browser, DESKTOP);
     const staff = await desk.newPage();
     const staffErrors = collectPageErrors(staff);

@@ -31,7 +31,9 @@ describe('meldingen behandelen in de webapp', () => {
 
     const categories = (await app.inject({ method: 'GET', url: `${base}/melding-categories` })).json().categories as Array<{ id: string; code: string }>;
     const categoryId = (code: string) => categories.find((c) => c.code === code)!.id;
-    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 180, g: 40, b: 40 } } }).png().toBuffer();
+    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 180, g: 40, b: 40 } } })
+      .png()
+      .toBuffer();
     const upload = await app.inject({ method: 'POST', url: `${base}/melding-photos`, headers: { 'content-type': 'image/png' }, payload: photo });
     expect(upload.statusCode, upload.body).toBe(201);
     // Each resident from an address of their own, as in the API tests.
@@ -50,8 +52,20 @@ describe('meldingen behandelen in de webapp', () => {
       email: 'joke@example.nl',
       photoIds: [upload.json().photoId],
     });
-    numbers.tegel = await file({ categoryId: categoryId('wegen-bestrating'), description: 'Losliggende stoeptegel voor nummer 3.', lat: 52.551, lon: 4.672, email: 'piet@example.nl' });
-    numbers.lamp = await file({ categoryId: categoryId('verlichting-lantaarnpaal'), description: 'Lantaarnpaal brandt niet.', lat: 52.545, lon: 4.664, answers: { paalnummer: 'CA-1234' } });
+    numbers.tegel = await file({
+      categoryId: categoryId('wegen-bestrating'),
+      description: 'Losliggende stoeptegel voor nummer 3.',
+      lat: 52.551,
+      lon: 4.672,
+      email: 'piet@example.nl',
+    });
+    numbers.lamp = await file({
+      categoryId: categoryId('verlichting-lantaarnpaal'),
+      description: 'Lantaarnpaal brandt niet.',
+      lat: 52.545,
+      lon: 4.664,
+      answers: { paalnummer: 'CA-1234' },
+    });
     // Three days later the dead animal (1 working day) is overdue; the others (5 working days and more) are not.
     clock.advance(3 * 86_400_000);
     expect(await database.db.selectFrom('meldingen').select('id').where('organisation_id', '=', e2e.organisation.id).execute()).toHaveLength(3);
@@ -72,7 +86,10 @@ describe('meldingen behandelen in de webapp', () => {
   });
 
   const main = () => page.getByRole('main');
-  const rows = () => main().getByRole('row').filter({ has: page.getByRole('cell') });
+  const rows = () =>
+    main()
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell') });
   const rowOf = (number: string) => main().getByRole('row').filter({ hasText: number });
 
   it('filtert op te laat en status, en houdt de filters in het adres', async () => {
@@ -110,13 +127,24 @@ describe('meldingen behandelen in de webapp', () => {
     await main().getByText('Dode meeuw op het fietspad.', { exact: false }).first().waitFor();
     await main().getByText('joke@example.nl').waitFor();
     const photo = main().getByRole('img', { name: `Foto bij melding ${numbers.dier}` });
-    await page.waitForFunction((alt) => (document.querySelector<HTMLImageElement>(`img[alt="${alt}"]`)?.naturalWidth ?? 0) > 0, `Foto bij melding ${numbers.dier}`);
+    await page.waitForFunction(
+      (alt) => (document.querySelector<HTMLImageElement>(`img[alt="${alt}"]`)?.naturalWidth ?? 0) > 0,
+      `Foto bij melding ${numbers.dier}`,
+    );
     expect(await photo.count()).toBe(1);
     expect(await main().locator('.plein-map-marker').count()).toBe(1);
 
     // Only the moves of the transition table are offered.
     const options = await main().getByLabel('Nieuwe status').locator('option').allTextContents();
-    expect(options).toEqual(['Kies een status', 'In behandeling', 'Ingepland', 'Wacht op informatie', 'Doorgezet naar een andere organisatie', 'Afgehandeld', 'Geannuleerd']);
+    expect(options).toEqual([
+      'Kies een status',
+      'In behandeling',
+      'Ingepland',
+      'Wacht op informatie',
+      'Doorgezet naar een andere organisatie',
+      'Afgehandeld',
+      'Geannuleerd',
+    ]);
 
     await main().getByLabel('Nieuwe status').selectOption({ label: 'In behandeling' });
     const message = main().getByLabel('Bericht aan de melder');
@@ -144,7 +172,9 @@ describe('meldingen behandelen in de webapp', () => {
       .where('organisation_id', '=', e2e.organisation.id)
       .where('name', '=', 'mail.versturen')
       .execute();
-    const sent = mails.map((mail) => mail.payload as { to: string; subject: string; text: string }).find((mail) => mail.subject === `Uw melding ${numbers.dier}: in behandeling`);
+    const sent = mails
+      .map((mail) => mail.payload as { to: string; subject: string; text: string })
+      .find((mail) => mail.subject === `Uw melding ${numbers.dier}: in behandeling`);
     expect(sent?.to).toBe('joke@example.nl');
     expect(sent?.text).toContain(standard);
   });
@@ -164,7 +194,11 @@ describe('meldingen behandelen in de webapp', () => {
     expect(await main().locator('.plein-data-list').first().textContent()).toContain('Buitendienst');
     await screenshot(page, 'melding-detail');
 
-    const stored = await e2e.testApp.database.db.selectFrom('meldingen').select(['status', 'assigned_team_id']).where('number', '=', numbers.dier).executeTakeFirstOrThrow();
+    const stored = await e2e.testApp.database.db
+      .selectFrom('meldingen')
+      .select(['status', 'assigned_team_id'])
+      .where('number', '=', numbers.dier)
+      .executeTakeFirstOrThrow();
     expect(stored.status).toBe('in-behandeling');
     expect(stored.assigned_team_id).not.toBeNull();
   });
@@ -174,8 +208,12 @@ describe('meldingen behandelen in de webapp', () => {
     await waitForPage(page);
     await main().getByText('2 meldingen').waitFor();
     await main().getByText('Selecteer meldingen in de lijst').waitFor();
-    await main().getByRole('checkbox', { name: `Melding ${numbers.tegel} selecteren` }).check();
-    await main().getByRole('checkbox', { name: `Melding ${numbers.lamp} selecteren` }).check();
+    await main()
+      .getByRole('checkbox', { name: `Melding ${numbers.tegel} selecteren` })
+      .check();
+    await main()
+      .getByRole('checkbox', { name: `Melding ${numbers.lamp} selecteren` })
+      .check();
     await main().getByText('2 meldingen geselecteerd').waitFor();
     await main().getByLabel('Nieuwe status').selectOption({ label: 'Ingepland' });
     // Left empty, each melding gets the standard text of its own category, filled in by the server.
@@ -191,8 +229,17 @@ describe('meldingen behandelen in de webapp', () => {
     await main().getByText('Geen meldingen die bij deze filters passen.').waitFor();
     await screenshot(page, 'meldingen-bulk');
 
-    const stored = await e2e.testApp.database.db.selectFrom('meldingen').select(['number', 'status']).where('organisation_id', '=', e2e.organisation.id).orderBy('number').execute();
-    expect(Object.fromEntries(stored.map((row) => [row.number, row.status]))).toEqual({ [numbers.dier]: 'in-behandeling', [numbers.tegel]: 'ingepland', [numbers.lamp]: 'ingepland' });
+    const stored = await e2e.testApp.database.db
+      .selectFrom('meldingen')
+      .select(['number', 'status'])
+      .where('organisation_id', '=', e2e.organisation.id)
+      .orderBy('number')
+      .execute();
+    expect(Object.fromEntries(stored.map((row) => [row.number, row.status]))).toEqual({
+      [numbers.dier]: 'in-behandeling',
+      [numbers.tegel]: 'ingepland',
+      [numbers.lamp]: 'ingepland',
+    });
     const mail = await e2e.testApp.database.db.selectFrom('jobs').select('payload').where('name', '=', 'mail.versturen').execute();
     const tegelMail = mail.map((m) => m.payload as { subject: string; text: string }).find((m) => m.subject === `Uw melding ${numbers.tegel}: ingepland`);
     expect(tegelMail?.text).toContain(`Uw melding ${numbers.tegel} (Losliggende tegel of gat in de weg) is ingepland.`);
@@ -205,7 +252,9 @@ describe('meldingen behandelen in de webapp', () => {
     await page.waitForURL(/weergave=kaart/);
     await main().getByRole('region', { name: 'Kaart met 3 meldingen' }).waitFor();
     await page.waitForFunction(() => document.querySelectorAll('.plein-meldingen-map .plein-map-marker').length === 3);
-    const statuses = await main().locator('.plein-meldingen-map .plein-map-marker').evaluateAll((markers) => markers.map((marker) => (marker as HTMLElement).dataset.category).sort());
+    const statuses = await main()
+      .locator('.plein-meldingen-map .plein-map-marker')
+      .evaluateAll((markers) => markers.map((marker) => (marker as HTMLElement).dataset.category).sort());
     expect(statuses).toEqual(['in-behandeling', 'ingepland', 'ingepland']);
     expect(await main().locator('.plein-map-legend').textContent()).toContain('Ingepland');
     // The list beside the map names every melding with its status in words.
@@ -217,4 +266,3 @@ describe('meldingen behandelen in de webapp', () => {
     expect(errors).toEqual([]);
   });
 });
-

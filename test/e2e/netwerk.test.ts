@@ -19,7 +19,12 @@ describe('Het lokale netwerk in de webapp', () => {
     const { db } = e2e.testApp.database;
     const clock = e2e.testApp.clock;
     const bergen = e2e.organisation.municipalities.find((m) => m.name === 'Bergen')!;
-    const view = await buildChannelAccount(db, clock, e2e.organisation.id, { municipalityId: bergen.id, channel: 'gesimuleerd', handle: 'Oefenaccount Bergen', settings: { scenario: 'alledaags' } });
+    const view = await buildChannelAccount(db, clock, e2e.organisation.id, {
+      municipalityId: bergen.id,
+      channel: 'gesimuleerd',
+      handle: 'Oefenaccount Bergen',
+      settings: { scenario: 'alledaags' },
+    });
     const account = await db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
     const day = 86_400_000;
     const posts: Array<[string, string, number, number, string]> = [
@@ -36,7 +41,14 @@ describe('Het lokale netwerk in de webapp', () => {
       clock,
       account,
       posts.map(([handle, name, followers, daysAgo, text]) =>
-        plainMessage({ platformId: `netwerk-e2e-${handle}-${daysAgo}`, author: { id: handle, handle, displayName: name, followers }, text, visibility: 'openbaar', postedAt: new Date(clock.now().getTime() - daysAgo * day), raw: {} }),
+        plainMessage({
+          platformId: `netwerk-e2e-${handle}-${daysAgo}`,
+          author: { id: handle, handle, displayName: name, followers },
+          text,
+          visibility: 'openbaar',
+          postedAt: new Date(clock.now().getTime() - daysAgo * day),
+          raw: {},
+        }),
       ),
       { stream: 'search' },
     );
@@ -64,9 +76,26 @@ describe('Het lokale netwerk in de webapp', () => {
     await composition.locator('.recharts-surface').first().waitFor();
     await composition.locator('summary', { hasText: 'Auteurs en berichten per netwerkgroep' }).click();
     const table = composition.getByRole('table', { name: 'Auteurs en berichten per netwerkgroep' });
-    expect(await table.getByRole('row', { name: /^Media/ }).locator('td').allTextContents()).toEqual(['Media', '1', '3', 'Berichten van Media']);
-    expect(await table.getByRole('row', { name: /^Sport/ }).locator('td').nth(1).textContent()).toBe('1');
-    expect(await table.getByRole('row', { name: /^Inwoner of onbekend/ }).locator('td').nth(1).textContent()).toBe('2');
+    expect(
+      await table
+        .getByRole('row', { name: /^Media/ })
+        .locator('td')
+        .allTextContents(),
+    ).toEqual(['Media', '1', '3', 'Berichten van Media']);
+    expect(
+      await table
+        .getByRole('row', { name: /^Sport/ })
+        .locator('td')
+        .nth(1)
+        .textContent(),
+    ).toBe('1');
+    expect(
+      await table
+        .getByRole('row', { name: /^Inwoner of onbekend/ })
+        .locator('td')
+        .nth(1)
+        .textContent(),
+    ).toBe('2');
     const authors = main().getByRole('table', { name: 'Auteurs in het netwerk, meeste berichten eerst' });
     expect(await authors.locator('tbody tr').first().locator('td').first().textContent()).toBe('Omroep Bergen (@omroepbergen)');
     await main().getByText('4 auteurs').waitFor();
@@ -117,7 +146,10 @@ describe('Het lokale netwerk in de webapp', () => {
     await main().getByRole('link', { name: 'Terug naar het netwerk' }).click();
     await page.waitForURL(/\/luisteren\/netwerk$/);
     await waitForPage(page);
-    await main().getByRole('row', { name: /De Kustkoerier/ }).getByText('Media (analist)').waitFor();
+    await main()
+      .getByRole('row', { name: /De Kustkoerier/ })
+      .getByText('Media (analist)')
+      .waitFor();
     expect(errors).toEqual([]);
   });
 

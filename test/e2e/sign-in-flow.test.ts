@@ -32,7 +32,11 @@ describe('inloggen, wachtwoord herstellen en taal', () => {
   it('vraagt om de organisatie als het e-mailadres bij twee organisaties hoort', async () => {
     const db = e2e.testApp.database.db;
     const other = await buildOrganisation(db, 'Gemeente Zandvoort-West');
-    const shared = await buildUser(db, e2e.testApp.clock, other.id, { email: `gedeeld.${Date.now()}@example.nl`, roles: ['kcc'], municipalityIds: [other.municipalities[0]?.id ?? ''] });
+    const shared = await buildUser(db, e2e.testApp.clock, other.id, {
+      email: `gedeeld.${Date.now()}@example.nl`,
+      roles: ['kcc'],
+      municipalityIds: [other.municipalities[0]?.id ?? ''],
+    });
     await buildUser(db, e2e.testApp.clock, e2e.organisation.id, { email: shared.email, roles: ['webcare'] });
 
     await page.goto(`${e2e.baseUrl}/inloggen`);

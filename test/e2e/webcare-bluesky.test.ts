@@ -44,7 +44,13 @@ describe('webcare van vraag tot tevredenheid, op een echte Bluesky-PDS', () => {
     gemeente = await createBlueskyUser(network, 'gemeentebergen');
     resident = await createBlueskyUser(network, 'jokejansen', 'Joke Jansen');
     admin = requestAs(e2e.testApp.app, await signIn(e2e.testApp.app, e2e.admin.email, e2e.admin.password));
-    const account = await admin('POST', '/api/v1/channel-accounts', { municipalityId: bergen.id, channel: 'bluesky', handle: gemeente.handle, serviceUrl: network.pds.url, secrets: { appPassword: await createAppPassword(gemeente) } });
+    const account = await admin('POST', '/api/v1/channel-accounts', {
+      municipalityId: bergen.id,
+      channel: 'bluesky',
+      handle: gemeente.handle,
+      serviceUrl: network.pds.url,
+      secrets: { appPassword: await createAppPassword(gemeente) },
+    });
     expect(account.statusCode, account.body).toBe(201);
     accountId = account.json().id;
 
@@ -161,7 +167,12 @@ describe('webcare van vraag tot tevredenheid, op een echte Bluesky-PDS', () => {
     const sent = main.locator('.plein-conversation__message--uit');
     await sent.first().waitFor();
     expect(await sent.first().textContent()).toContain(ARTICLE.answer);
-    const stored = await e2e.testApp.database.db.selectFrom('messages').select('platform_id').where('organisation_id', '=', e2e.organisation.id).where('direction', '=', 'uit').execute();
+    const stored = await e2e.testApp.database.db
+      .selectFrom('messages')
+      .select('platform_id')
+      .where('organisation_id', '=', e2e.organisation.id)
+      .where('direction', '=', 'uit')
+      .execute();
     expect(stored.map((message) => message.platform_id)).toEqual([replies[0]!.uri]);
     expect(errors).toEqual([]);
     await page.close();
@@ -179,12 +190,16 @@ describe('webcare van vraag tot tevredenheid, op een echte Bluesky-PDS', () => {
     await main.getByText('Opgeslagen.').waitFor();
 
     await e2e.testApp.worker.drain();
-    const question = (await listPosts(resident.agent, gemeente.did)).filter((post) => post.value.reply?.parent.uri === questionUri && post.value.text.startsWith('Hoe tevreden bent u over ons contact?'));
+    const question = (await listPosts(resident.agent, gemeente.did)).filter(
+      (post) => post.value.reply?.parent.uri === questionUri && post.value.text.startsWith('Hoe tevreden bent u over ons contact?'),
+    );
     expect(question).toHaveLength(1);
     // A public reply: no link anyone reading the thread could follow, and the resident is asked to answer here.
     expect(question[0]!.value.text).toContain('Antwoord op dit bericht met een cijfer van 1');
     expect(question[0]!.value.text).not.toMatch(/https?:\/\/|\/tevreden\//);
-    expect(question[0]!.value.facets?.flatMap((facet) => facet.features).filter((feature) => feature.$type === 'app.bsky.richtext.facet#link') ?? []).toEqual([]);
+    expect(question[0]!.value.facets?.flatMap((facet) => facet.features).filter((feature) => feature.$type === 'app.bsky.richtext.facet#link') ?? []).toEqual(
+      [],
+    );
 
     // The agent sees that the question waits for an answer in the conversation.
     await page.reload();
@@ -207,7 +222,12 @@ describe('webcare van vraag tot tevredenheid, op een echte Bluesky-PDS', () => {
       await storeMessages(db, e2e.testApp.clock, account, [normalisePost(await postItemFromPds(gemeente.agent, resident, answer.uri, 'reply'), gemeente.did)]);
       await e2e.testApp.worker.drain();
     }
-    const stored = await db.selectFrom('messages').select('conversation_id').where('organisation_id', '=', e2e.organisation.id).where('platform_id', '=', answer.uri).execute();
+    const stored = await db
+      .selectFrom('messages')
+      .select('conversation_id')
+      .where('organisation_id', '=', e2e.organisation.id)
+      .where('platform_id', '=', answer.uri)
+      .execute();
     expect(stored).toEqual([{ conversation_id: conversationId }]);
 
     // Recorded for the conversation, which stays closed, and counted for the agent who answered, team KCC and the account.

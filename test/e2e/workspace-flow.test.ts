@@ -1,6 +1,6 @@
+import { insertAuditEntry } from '@platform/audit/audit.repository';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertAuditEntry } from '@platform/audit/audit.repository';
 import { requestAs, signIn } from '../harness';
 import { collectPageErrors, DESKTOP, launchChromium, newContext, screenshot, waitForPage } from './browser';
 import { createFailedJob, type E2eApp, startE2eApp } from './e2e-app';

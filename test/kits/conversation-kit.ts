@@ -1,8 +1,8 @@
-import { buildChannelAccount, buildOrganisation, buildUser } from '../factories';
-import { requestAs, signIn, type TestApp } from '../harness';
 import type { Channel } from '@contracts/channels';
 import type { ChannelAccountRow } from '@platform/db/schema';
 import { plainMessage, storeMessages } from '../../server/src/modules/channels/index';
+import { buildChannelAccount, buildOrganisation, buildUser } from '../factories';
+import { requestAs, signIn, type TestApp } from '../harness';
 
 // An organisation with a simulated account in Castricum and a signed-in beheerder; messages arrive as
 // a connector would store them, and the threading job sorts them into conversations.
@@ -11,7 +11,11 @@ export async function inboxSetup(t: TestApp, channel: Channel = 'gesimuleerd') {
   const castricum = org.municipalities.find((m) => m.cbs_code === 'GM0383')!;
   const bergen = org.municipalities.find((m) => m.cbs_code === 'GM0373')!;
   const accountIn = async (municipalityId: string) => {
-    const view = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId, channel, settings: channel === 'gesimuleerd' ? { scenario: 'alledaags' } : {} });
+    const view = await buildChannelAccount(t.database.db, t.clock, org.id, {
+      municipalityId,
+      channel,
+      settings: channel === 'gesimuleerd' ? { scenario: 'alledaags' } : {},
+    });
     return t.database.db.selectFrom('channel_accounts').selectAll().where('organisation_id', '=', org.id).where('id', '=', view.id).executeTakeFirstOrThrow();
   };
   const account = await accountIn(castricum.id);
@@ -21,7 +25,11 @@ export async function inboxSetup(t: TestApp, channel: Channel = 'gesimuleerd') {
 }
 
 let sequence = 0;
-export async function receive(t: TestApp, account: ChannelAccountRow, fields: { author?: string; text?: string; root?: string | null; visibility?: 'openbaar' | 'prive' } = {}) {
+export async function receive(
+  t: TestApp,
+  account: ChannelAccountRow,
+  fields: { author?: string; text?: string; root?: string | null; visibility?: 'openbaar' | 'prive' } = {},
+) {
   sequence += 1;
   t.clock.advance(1_000);
   const author = fields.author ?? 'inwoner';

@@ -16,11 +16,26 @@ export async function klachtenSetup(t: TestApp) {
   };
   const coordinator = await person(['kcc'], 'Kim Coördinator');
   const count = async () =>
-    Number((await t.database.db.selectFrom('klachten').select((eb) => eb.fn.countAll<string>().as('n')).where('organisation_id', '=', org.id).executeTakeFirstOrThrow()).n);
-  const mails = async () =>
-    (await t.database.db.selectFrom('jobs').select('payload').where('organisation_id', '=', org.id).where('name', '=', 'mail.versturen').orderBy('created_at').orderBy('id').execute()).map(
-      (job) => job.payload as { to: string; subject: string; text: string },
+    Number(
+      (
+        await t.database.db
+          .selectFrom('klachten')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('organisation_id', '=', org.id)
+          .executeTakeFirstOrThrow()
+      ).n,
     );
+  const mails = async () =>
+    (
+      await t.database.db
+        .selectFrom('jobs')
+        .select('payload')
+        .where('organisation_id', '=', org.id)
+        .where('name', '=', 'mail.versturen')
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute()
+    ).map((job) => job.payload as { to: string; subject: string; text: string });
   const register = async (extra: Record<string, unknown> = {}) => {
     const response = await coordinator.api('POST', '/api/v1/klachten', {
       municipalityId: bergen.id,

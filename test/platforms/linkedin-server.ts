@@ -87,7 +87,10 @@ function decodeKey(segment: string): string | null {
 export async function startLinkedInServer(options: { now: () => number }): Promise<LinkedInServer> {
   let sequence = 7_000_000_000_000_000_000n;
   const failures: Failure[] = [];
-  const next = () => (sequence += 1n).toString();
+  const next = () => {
+    sequence += 1n;
+    return sequence.toString();
+  };
 
   const state = {
     requests: [] as LoggedRequest[],
@@ -131,24 +134,39 @@ export async function startLinkedInServer(options: { now: () => number }): Promi
       return json(response, 401, { error: 'invalid_client', error_description: 'Client authentication failed' });
     }
     const refresh = form.get('refresh_token') ?? '';
-    if (!state.refreshTokens.has(refresh)) return json(response, 400, { error: 'invalid_request', error_description: 'The provided authorization grant or refresh token is invalid, expired or revoked' });
+    if (!state.refreshTokens.has(refresh))
+      return json(response, 400, {
+        error: 'invalid_request',
+        error_description: 'The provided authorization grant or refresh token is invalid, expired or revoked',
+      });
     state.tokenGrants += 1;
     const accessToken = `AQ-vernieuwd-${state.tokenGrants}-${next()}`;
     state.validTokens.add(accessToken);
     // The refresh token keeps its original 365-day lifetime, so the same one comes back.
-    json(response, 200, { access_token: accessToken, expires_in: 5_184_000, refresh_token: refresh, refresh_token_expires_in: 31_536_000 - 86_400, scope: 'r_organization_social,w_organization_social' });
+    json(response, 200, {
+      access_token: accessToken,
+      expires_in: 5_184_000,
+      refresh_token: refresh,
+      refresh_token_expires_in: 31_536_000 - 86_400,
+      scope: 'r_organization_social,w_organization_social',
+    });
   }
 
   async function handleRest(request: IncomingMessage, response: ServerResponse, url: URL) {
     const method = request.method ?? 'GET';
-    if (!request.headers['linkedin-version']) return error(response, 400, 'VERSION_MISSING', 'A version must be present. Please specify a version by adding the LinkedIn-Version header.');
-    if (!/^\d{6}$/.test(String(request.headers['linkedin-version']))) return error(response, 426, 'NONEXISTENT_VERSION', `Requested version ${request.headers['linkedin-version']} is not active`);
-    if (request.headers['x-restli-protocol-version'] !== '2.0.0') return error(response, 400, 'PROTOCOL_VERSION', 'This server only speaks Rest.li protocol 2.0.0 (X-Restli-Protocol-Version: 2.0.0).');
+    if (!request.headers['linkedin-version'])
+      return error(response, 400, 'VERSION_MISSING', 'A version must be present. Please specify a version by adding the LinkedIn-Version header.');
+    if (!/^\d{6}$/.test(String(request.headers['linkedin-version'])))
+      return error(response, 426, 'NONEXISTENT_VERSION', `Requested version ${request.headers['linkedin-version']} is not active`);
+    if (request.headers['x-restli-protocol-version'] !== '2.0.0')
+      return error(response, 400, 'PROTOCOL_VERSION', 'This server only speaks Rest.li protocol 2.0.0 (X-Restli-Protocol-Version: 2.0.0).');
     const token = /^Bearer (.+)$/.exec(String(request.headers.authorization ?? ''))?.[1] ?? '';
     if (!token) return error(response, 401, 'EMPTY_ACCESS_TOKEN', 'Empty oauth2_access_token', 401);
     if (state.expiredTokens.has(token)) return error(response, 401, 'EXPIRED_ACCESS_TOKEN', 'The token used in the request has expired', 65601);
     if (!state.validTokens.has(token)) return error(response, 401, 'INVALID_ACCESS_TOKEN', 'Invalid access token', 65600);
-    const failure = failures.findIndex((candidate) => (!candidate.match || candidate.match.test(`${method} ${url.pathname}`)) && (!candidate.token || candidate.token === token));
+    const failure = failures.findIndex(
+      (candidate) => (!candidate.match || candidate.match.test(`${method} ${url.pathname}`)) && (!candidate.token || candidate.token === token),
+    );
     if (failure >= 0) {
       const { status } = failures.splice(failure, 1)[0]!;
       // LinkedIn's 429 carries no Retry-After and no reset header.
@@ -171,9 +189,17 @@ export async function startLinkedInServer(options: { now: () => number }): Promi
       if (segments.length === 1 && method === 'POST') {
         const body = JSON.parse(await readBody(request)) as Record<string, any>;
         const missing = ['author', 'commentary', 'visibility', 'distribution', 'lifecycleState'].filter((field) => body[field] === undefined);
-        if (missing.length > 0) return json(response, 422, { status: 422, message: missing.map((field) => `ERROR :: /${field} :: field is required but not found and has no default value`).join('\n') });
+        if (missing.length > 0)
+          return json(response, 422, {
+            status: 422,
+            message: missing.map((field) => `ERROR :: /${field} :: field is required but not found and has no default value`).join('\n'),
+          });
         if (body.commentary.length > 3000) return error(response, 422, 'INVALID_CONTENT', 'commentary is longer than 3000 characters');
-        const post = addPost(body.author, body.commentary, { distribution: body.distribution, visibility: body.visibility, lifecycleState: body.lifecycleState });
+        const post = addPost(body.author, body.commentary, {
+          distribution: body.distribution,
+          visibility: body.visibility,
+          lifecycleState: body.lifecycleState,
+        });
         response.writeHead(201, { 'x-restli-id': post.id });
         return response.end();
       }
@@ -202,11 +228,14 @@ export async function startLinkedInServer(options: { now: () => number }): Promi
       }
       if (segments.length === 3 && method === 'POST') {
         const body = JSON.parse(await readBody(request)) as Record<string, any>;
-        if (!body.actor || !body.object || typeof body.message?.text !== 'string') return error(response, 422, 'INVALID_CONTENT', 'actor, object and message are required');
+        if (!body.actor || !body.object || typeof body.message?.text !== 'string')
+          return error(response, 422, 'INVALID_CONTENT', 'actor, object and message are required');
         if (!state.posts.has(body.object)) return error(response, 400, 'ILLEGAL_ARGUMENT', 'object must be the post that is commented on');
         // A nested comment names its parent twice: as the path key and as parentComment.
-        if (onComment ? body.parentComment !== target : body.object !== target) return error(response, 400, 'ILLEGAL_ARGUMENT', 'path and body disagree on what is commented on');
-        if (body.parentComment && state.comments.get(body.parentComment)?.parentComment) return error(response, 400, 'ILLEGAL_ARGUMENT', 'comments nest one level only');
+        if (onComment ? body.parentComment !== target : body.object !== target)
+          return error(response, 400, 'ILLEGAL_ARGUMENT', 'path and body disagree on what is commented on');
+        if (body.parentComment && state.comments.get(body.parentComment)?.parentComment)
+          return error(response, 400, 'ILLEGAL_ARGUMENT', 'comments nest one level only');
         const comment = addComment(body.object, body.actor, body.message.text, { parentComment: body.parentComment });
         return json(response, 201, commentView(comment), { 'x-restli-id': comment.id });
       }
@@ -222,7 +251,11 @@ export async function startLinkedInServer(options: { now: () => number }): Promi
     return error(response, 404, 'NOT_FOUND', `No resource at ${method} ${url.pathname}`);
   }
 
-  function addPost(author: string, commentary: string, extra: { at?: number; distribution?: unknown; visibility?: string; lifecycleState?: string } = {}): FakePost {
+  function addPost(
+    author: string,
+    commentary: string,
+    extra: { at?: number; distribution?: unknown; visibility?: string; lifecycleState?: string } = {},
+  ): FakePost {
     const at = extra.at ?? options.now();
     const post: FakePost = {
       id: `urn:li:share:${next()}`,
@@ -241,7 +274,15 @@ export async function startLinkedInServer(options: { now: () => number }): Promi
 
   function addComment(object: string, actor: string, text: string, extra: { parentComment?: string; at?: number } = {}): FakeComment {
     const id = next();
-    const comment: FakeComment = { id, urn: `urn:li:comment:(${object},${id})`, actor, object, parentComment: extra.parentComment, text, time: extra.at ?? options.now() };
+    const comment: FakeComment = {
+      id,
+      urn: `urn:li:comment:(${object},${id})`,
+      actor,
+      object,
+      parentComment: extra.parentComment,
+      text,
+      time: extra.at ?? options.now(),
+    };
     state.comments.set(comment.urn, comment);
     return comment;
   }
@@ -252,7 +293,12 @@ export async function startLinkedInServer(options: { now: () => number }): Promi
     const log: LoggedRequest = { method: request.method ?? 'GET', path: request.url ?? '/', headers: request.headers, status: 0 };
     state.requests.push(log);
     response.on('finish', () => (log.status = response.statusCode));
-    const handled = url.pathname === '/oauth/v2/accessToken' && request.method === 'POST' ? handleToken(request, response) : rawPath.startsWith('/rest/') ? handleRest(request, response, new URL(rawPath + url.search, 'http://linkedin.test')) : Promise.resolve(error(response, 404, 'NOT_FOUND', 'Not Found'));
+    const handled =
+      url.pathname === '/oauth/v2/accessToken' && request.method === 'POST'
+        ? handleToken(request, response)
+        : rawPath.startsWith('/rest/')
+          ? handleRest(request, response, new URL(rawPath + url.search, 'http://linkedin.test'))
+          : Promise.resolve(error(response, 404, 'NOT_FOUND', 'Not Found'));
     handled.catch((failure: unknown) => error(response, 500, 'INTERNAL_SERVER_ERROR', String(failure)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -265,7 +311,8 @@ export async function startLinkedInServer(options: { now: () => number }): Promi
     failNext: (status: number, { times = 1, match, token }: { times?: number; match?: RegExp; token?: string } = {}) => {
       for (let i = 0; i < times; i++) failures.push({ status, match, token });
     },
-    commentsBy: (actor: string, object?: string) => [...state.comments.values()].filter((comment) => !comment.deleted && comment.actor === actor && (!object || comment.object === object)),
+    commentsBy: (actor: string, object?: string) =>
+      [...state.comments.values()].filter((comment) => !comment.deleted && comment.actor === actor && (!object || comment.object === object)),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   });
 }

@@ -63,9 +63,18 @@ export async function startMetaGraphServer(now: () => Date) {
   let counter = 17_841_000_000_000;
   const nextId = () => String(++counter);
 
-  const error = (status: number, body: Json, headers: Record<string, string> = {}) => ({ status, body: { error: { fbtrace_id: `A${nextId()}`, ...body } }, headers });
+  const error = (status: number, body: Json, headers: Record<string, string> = {}) => ({
+    status,
+    body: { error: { fbtrace_id: `A${nextId()}`, ...body } },
+    headers,
+  });
   const missing = (id: string, verb = 'get') =>
-    error(400, { message: `Unsupported ${verb} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`, type: 'GraphMethodException', code: 100, error_subcode: 33 });
+    error(400, {
+      message: `Unsupported ${verb} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+      type: 'GraphMethodException',
+      code: 100,
+      error_subcode: 33,
+    });
 
   function view(node: GraphNode, fields: string | undefined): Json {
     const names = fieldNames(fields);
@@ -74,7 +83,8 @@ export async function startMetaGraphServer(now: () => Date) {
     for (const key of Object.keys(full)) if (key.startsWith('_')) delete full[key];
     if (node.kind === 'post') full.comments = { data: [], summary: { order: 'ranked', total_count: commentsUnder(node.id, true).length, can_comment: true } };
     if (node.kind === 'igmedia') full.comments_count = igCommentsOf(node.id, true).length;
-    if (node.kind === 'igcomment' && names?.has('replies')) full.replies = { data: igCommentsOf(node.id, false).map((reply) => view(reply, 'id,text,timestamp,username,from,parent_id')) };
+    if (node.kind === 'igcomment' && names?.has('replies'))
+      full.replies = { data: igCommentsOf(node.id, false).map((reply) => view(reply, 'id,text,timestamp,username,from,parent_id')) };
     if (!names) return full;
     return Object.fromEntries(Object.entries(full).filter(([key]) => names.has(key)));
   }
@@ -125,7 +135,16 @@ export async function startMetaGraphServer(now: () => Date) {
     },
     post(pageId: string, from: { id: string; name: string }, message: string, at = now()): GraphNode {
       const id = `${pageId}_${nextId()}`;
-      return add({ id, kind: 'post', message, created_time: GRAPH_TIME(at), from, permalink_url: `https://www.facebook.com/${id}`, _at: at.getTime(), _page: pageId });
+      return add({
+        id,
+        kind: 'post',
+        message,
+        created_time: GRAPH_TIME(at),
+        from,
+        permalink_url: `https://www.facebook.com/${id}`,
+        _at: at.getTime(),
+        _page: pageId,
+      });
     },
     comment(objectId: string, from: { id: string; name: string }, message: string, at = now()): GraphNode {
       const parent = nodes.get(objectId)!;
@@ -146,7 +165,15 @@ export async function startMetaGraphServer(now: () => Date) {
     },
     media(igUserId: string, caption: string, at = now()): GraphNode {
       const id = nextId();
-      return add({ id, kind: 'igmedia', caption, timestamp: GRAPH_TIME(at), permalink: `https://www.instagram.com/p/${id}/`, _at: at.getTime(), _owner: igUserId });
+      return add({
+        id,
+        kind: 'igmedia',
+        caption,
+        timestamp: GRAPH_TIME(at),
+        permalink: `https://www.instagram.com/p/${id}/`,
+        _at: at.getTime(),
+        _owner: igUserId,
+      });
     },
     igComment(parentId: string, from: { id: string; username: string }, text: string, at = now()): GraphNode {
       const parent = nodes.get(parentId)!;
@@ -171,7 +198,13 @@ export async function startMetaGraphServer(now: () => Date) {
     mediaOf: (igUserId: string) => [...nodes.values()].filter((node) => node.kind === 'igmedia' && node._owner === igUserId),
   };
 
-  function route(method: string, segments: string[], query: Record<string, string>, body: Json, subject: string): { status: number; body: Json; headers: Record<string, string> } {
+  function route(
+    method: string,
+    segments: string[],
+    query: Record<string, string>,
+    body: Json,
+    subject: string,
+  ): { status: number; body: Json; headers: Record<string, string> } {
     const [rawId, edge] = segments;
     const id = rawId === 'me' ? subject : rawId!;
     const node = nodes.get(id);
@@ -192,7 +225,11 @@ export async function startMetaGraphServer(now: () => Date) {
     }
     if (method === 'GET' && (node.kind === 'post' || node.kind === 'comment') && edge === 'comments') {
       const items = commentsUnder(id, query.filter === 'stream' && node.kind === 'post');
-      return list(items.filter((item) => query.filter === 'stream' || item._parent === id).sort(query.order === 'reverse_chronological' ? byTimeDesc : byTimeAsc), query, path);
+      return list(
+        items.filter((item) => query.filter === 'stream' || item._parent === id).sort(query.order === 'reverse_chronological' ? byTimeDesc : byTimeAsc),
+        query,
+        path,
+      );
     }
     if (method === 'POST' && node.kind === 'page' && edge === 'feed') return reply(api.post(id, { id, name: node.name }, text));
     if (method === 'POST' && (node.kind === 'post' || node.kind === 'comment') && edge === 'comments') {
@@ -202,7 +239,8 @@ export async function startMetaGraphServer(now: () => Date) {
     if (method === 'POST' && node.kind === 'page' && edge === 'messages') {
       const recipient = body.recipient ?? {};
       const resident = recipient.comment_id ? nodes.get(String(recipient.comment_id))?.from?.id : recipient.id;
-      if (!resident || typeof body.message?.text !== 'string') return error(400, { message: '(#100) The parameter recipient is required', type: 'OAuthException', code: 100 });
+      if (!resident || typeof body.message?.text !== 'string')
+        return error(400, { message: '(#100) The parameter recipient is required', type: 'OAuthException', code: 100 });
       const messageId = `m_${nextId()}`;
       sentMessages.push({ sender: id, recipient, text: body.message.text, messageId, messagingType: body.messaging_type ?? null });
       return { status: 200, body: { recipient_id: String(resident), message_id: messageId }, headers: {} };
@@ -211,7 +249,8 @@ export async function startMetaGraphServer(now: () => Date) {
     if (method === 'GET' && node.kind === 'igmedia' && edge === 'comments') return list(igCommentsOf(id, false).sort(byTimeDesc), query, path);
     if (method === 'GET' && node.kind === 'igcomment' && edge === 'replies') return list(igCommentsOf(id, false).sort(byTimeAsc), query, path);
     const self = [...nodes.values()].find((candidate) => candidate.kind === 'iguser' && candidate._page === subject);
-    if (method === 'POST' && node.kind === 'igmedia' && edge === 'comments' && self) return reply(api.igComment(id, { id: self.id, username: self.username }, text));
+    if (method === 'POST' && node.kind === 'igmedia' && edge === 'comments' && self)
+      return reply(api.igComment(id, { id: self.id, username: self.username }, text));
     if (method === 'POST' && node.kind === 'igcomment' && edge === 'replies' && self) {
       if (node.parent_id) return error(400, { message: 'Invalid parameter', type: 'OAuthException', code: 100, error_subcode: 2534023 });
       return reply(api.igComment(id, { id: self.id, username: self.username }, text));
@@ -249,20 +288,40 @@ export async function startMetaGraphServer(now: () => Date) {
 
     if (!/^v\d+\.\d+$/.test(segments[0] ?? '')) return send(error(400, { message: 'Unknown version', type: 'OAuthException', code: 2635 }));
     const grant = token ? tokens.get(token) : undefined;
-    if (!token) return send(error(400, { message: 'An active access token must be used to query information about the current user.', type: 'OAuthException', code: 2500 }));
+    if (!token)
+      return send(
+        error(400, { message: 'An active access token must be used to query information about the current user.', type: 'OAuthException', code: 2500 }),
+      );
     if (!grant || grant.expired) {
-      return send(error(400, { message: 'Error validating access token: Session has expired on Monday, 23-Nov-26 08:00:00 PST.', type: 'OAuthException', code: 190, error_subcode: 463 }));
+      return send(
+        error(400, {
+          message: 'Error validating access token: Session has expired on Monday, 23-Nov-26 08:00:00 PST.',
+          type: 'OAuthException',
+          code: 190,
+          error_subcode: 463,
+        }),
+      );
     }
     const failure = failures.findIndex((candidate) => candidate.match(method, path));
     const planned = failure >= 0 ? failures.splice(failure, 1)[0]! : null;
-    if (planned && !planned.afterEffect) return send(error(planned.status, planned.error ?? { message: 'An unknown error has occurred.', type: 'OAuthException', code: 1 }, planned.headers));
+    if (planned && !planned.afterEffect)
+      return send(error(planned.status, planned.error ?? { message: 'An unknown error has occurred.', type: 'OAuthException', code: 1 }, planned.headers));
     const result = route(method, segments.slice(1), query, body, grant.subject);
-    if (planned) return send(error(planned.status, planned.error ?? { message: 'An unexpected error has occurred. Please retry your request later.', type: 'OAuthException', code: 2 }, planned.headers));
+    if (planned)
+      return send(
+        error(
+          planned.status,
+          planned.error ?? { message: 'An unexpected error has occurred. Please retry your request later.', type: 'OAuthException', code: 2 },
+          planned.headers,
+        ),
+      );
     send(result);
   }
 
   const http = createServer((request, response) => {
-    handle(request, response).catch((cause) => response.writeHead(500).end(JSON.stringify({ error: { message: String(cause), type: 'FakeServerError', code: 1 } })));
+    handle(request, response).catch((cause) =>
+      response.writeHead(500).end(JSON.stringify({ error: { message: String(cause), type: 'FakeServerError', code: 1 } })),
+    );
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const server = {
@@ -279,7 +338,12 @@ export async function startMetaGraphServer(now: () => Date) {
         code === 4
           ? { 'x-app-usage': JSON.stringify(usage) }
           : { 'x-business-use-case-usage': JSON.stringify({ '1234567890': [{ type: code === 32 ? 'pages' : 'instagram', ...usage }] }) };
-      const message = code === 4 ? '(#4) Application request limit reached' : code === 32 ? '(#32) Page request limit reached' : '(#80001) There have been too many calls to this Page account.';
+      const message =
+        code === 4
+          ? '(#4) Application request limit reached'
+          : code === 32
+            ? '(#32) Page request limit reached'
+            : '(#80001) There have been too many calls to this Page account.';
       failures.push({ match, status: 400, headers, error: { message, type: 'OAuthException', code, is_transient: true } });
     },
     close: () => new Promise<void>((resolve) => http.close(() => resolve())),
@@ -318,7 +382,11 @@ export function pageCommentWebhook(pageId: string, comment: Json): Json {
   };
 }
 
-export function messagingWebhook(object: 'page' | 'instagram', accountId: string, message: { senderId: string; mid: string; text: string; at: Date; attachments?: Json[] }): Json {
+export function messagingWebhook(
+  object: 'page' | 'instagram',
+  accountId: string,
+  message: { senderId: string; mid: string; text: string; at: Date; attachments?: Json[] },
+): Json {
   return {
     object,
     entry: [
@@ -348,7 +416,13 @@ export function igCommentWebhook(igUserId: string, comment: Json): Json {
         changes: [
           {
             field: 'comments',
-            value: { from: comment.from, media: { id: comment._media, media_product_type: 'FEED' }, id: comment.id, ...(comment.parent_id && { parent_id: comment.parent_id }), text: comment.text },
+            value: {
+              from: comment.from,
+              media: { id: comment._media, media_product_type: 'FEED' },
+              id: comment.id,
+              ...(comment.parent_id && { parent_id: comment.parent_id }),
+              text: comment.text,
+            },
           },
         ],
       },

@@ -55,8 +55,8 @@ function invalid(body: Json, templates: Map<string, FakeTemplate>): { code: numb
   if (!MESSAGE_TYPES.includes(body.type)) return { code: 100, message: `(#100) Param type must be one of {${MESSAGE_TYPES.join(', ')}}` };
   if (body.context !== undefined && typeof body.context?.message_id !== 'string') return { code: 100, message: '(#100) Invalid parameter: context.message_id' };
   if (body.type === 'text') {
-    if (typeof body.text?.body !== 'string' || body.text.body.length === 0) return { code: 100, message: '(#100) The parameter text[\'body\'] is required.' };
-    if ([...body.text.body].length > 4096) return { code: 100, message: '(#100) Param text[\'body\'] must be at most 4096 characters long.' };
+    if (typeof body.text?.body !== 'string' || body.text.body.length === 0) return { code: 100, message: "(#100) The parameter text['body'] is required." };
+    if ([...body.text.body].length > 4096) return { code: 100, message: "(#100) Param text['body'] must be at most 4096 characters long." };
   }
   if (body.type === 'template') {
     const template = templates.get(body.template?.name);
@@ -108,7 +108,13 @@ export async function startWhatsAppServer(options: { now: () => Date; accessToke
       return graphError(response, 401, 190, 'Error validating access token: Session has expired.', undefined, 463);
     }
     if (failure === 'rate-limit') {
-      return graphError(response, 429, 130429, '(#130429) Rate limit hit', 'Message failed to send because there were too many messages sent from this phone number in a short period of time');
+      return graphError(
+        response,
+        429,
+        130429,
+        '(#130429) Rate limit hit',
+        'Message failed to send because there were too many messages sent from this phone number in a short period of time',
+      );
     }
     if (failure === 'server-error') return graphError(response, 500, 131000, '(#131000) Something went wrong');
     const problem = invalid(body, templates);
@@ -116,13 +122,21 @@ export async function startWhatsAppServer(options: { now: () => Date; accessToke
     if (body.type !== 'template') {
       const last = lastInbound.get(String(body.to).replace(/^\+/, ''));
       if (!last || options.now().getTime() - last.getTime() > DAY_MS) {
-        return graphError(response, 400, 131047, '(#131047) Re-engagement message', 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.');
+        return graphError(
+          response,
+          400,
+          131047,
+          '(#131047) Re-engagement message',
+          'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+        );
       }
     }
     const wamid = `wamid.${randomBytes(24).toString('base64')}`;
     sent.push({ phoneNumberId, body, wamid });
     response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: String(body.to).replace(/^\+/, '') }], messages: [{ id: wamid }] }));
+    response.end(
+      JSON.stringify({ messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: String(body.to).replace(/^\+/, '') }], messages: [{ id: wamid }] }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 
@@ -198,7 +212,18 @@ export function statusPayload(phoneNumberId: string, waId: string, messageId: st
                   status,
                   timestamp: String(Math.floor(at.getTime() / 1000)),
                   recipient_id: waId,
-                  ...(status === 'failed' && { errors: [{ code: 131047, title: 'Re-engagement message', message: 'Re-engagement message', error_data: { details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' } }] }),
+                  ...(status === 'failed' && {
+                    errors: [
+                      {
+                        code: 131047,
+                        title: 'Re-engagement message',
+                        message: 'Re-engagement message',
+                        error_data: {
+                          details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+                        },
+                      },
+                    ],
+                  }),
                   ...(status !== 'failed' && { pricing: { billable: true, pricing_model: 'PMP', category: 'service' } }),
                 },
               ],

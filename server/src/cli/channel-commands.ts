@@ -10,7 +10,8 @@ import { operatorActor } from './operator';
 
 export function parseChannel(value: string | undefined): Channel {
   if (!value) throw new UsageError('--channel', `--channel ontbreekt. Kies uit: ${CHANNELS.join(', ')}.`);
-  if (!(CHANNELS as readonly string[]).includes(value)) throw new UsageError('--channel', `--channel "${value}" bestaat niet. Kies uit: ${CHANNELS.join(', ')}.`);
+  if (!(CHANNELS as readonly string[]).includes(value))
+    throw new UsageError('--channel', `--channel "${value}" bestaat niet. Kies uit: ${CHANNELS.join(', ')}.`);
   return value as Channel;
 }
 

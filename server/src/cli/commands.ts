@@ -1,12 +1,12 @@
-import { cliOrigin, type ServiceContext } from '@platform/context';
-import type { Clock } from '@platform/clock';
-import type { Db } from '@platform/db/database';
 import { loadActor } from '@platform/auth/actor';
 import { createApiToken } from '@platform/auth/auth.service';
-import { isRole, ROLES, type Role } from '@platform/tenancy/roles';
+import type { Clock } from '@platform/clock';
+import { cliOrigin, type ServiceContext } from '@platform/context';
+import type { Db } from '@platform/db/database';
+import type { NewMunicipality } from '@platform/organisations/organisations.repository';
 import { findMunicipalities, findOrganisationBySlug } from '@platform/organisations/organisations.repository';
 import { createOrganisation } from '@platform/organisations/organisations.service';
-import type { NewMunicipality } from '@platform/organisations/organisations.repository';
+import { isRole, ROLES, type Role } from '@platform/tenancy/roles';
 import { findUserByEmail, findUsersByEmailAcrossOrganisations } from '@platform/users/users.repository';
 import { createUser } from '@platform/users/users.service';
 import { UsageError } from './cli-errors';
@@ -15,7 +15,10 @@ import { operatorActor } from './operator';
 export function parseMunicipality(value: string): NewMunicipality {
   const parts = value.split(':');
   if (parts.length !== 3) {
-    throw new UsageError('--municipality', `--municipality "${value}" heeft niet de vorm "<Naam>:<CBS-code>:<inwoners>", bijvoorbeeld "Castricum:GM0383:36500".`);
+    throw new UsageError(
+      '--municipality',
+      `--municipality "${value}" heeft niet de vorm "<Naam>:<CBS-code>:<inwoners>", bijvoorbeeld "Castricum:GM0383:36500".`,
+    );
   }
   const [name, cbsCode, inhabitantsText] = parts.map((part) => part.trim()) as [string, string, string];
   if (!name) throw new UsageError('--municipality', `--municipality "${value}": de naam ontbreekt.`);
@@ -73,7 +76,10 @@ export async function createTokenCommand(db: Db, clock: Clock, args: { email: st
   } else {
     const candidates = await findUsersByEmailAcrossOrganisations(db, args.email);
     if (candidates.length > 1) {
-      throw new UsageError('--organisation', `--email "${args.email}" hoort bij meer organisaties (${candidates.map((c) => c.organisation_slug).join(', ')}); geef --organisation op.`);
+      throw new UsageError(
+        '--organisation',
+        `--email "${args.email}" hoort bij meer organisaties (${candidates.map((c) => c.organisation_slug).join(', ')}); geef --organisation op.`,
+      );
     }
     user = candidates[0];
   }

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { SingleBar } from 'cli-progress';
-import type { Db } from '@platform/db/database';
-import { findOrganisationBySlug } from '@platform/organisations/organisations.repository';
-import { importMeldingen } from '../modules/meldingen/index';
-import { importHistory } from '../modules/luisteren/index';
 import type { Clock } from '@platform/clock';
+import type { Db } from '@platform/db/database';
 import { BoundaryError, setMunicipalityBoundary } from '@platform/organisations/boundary';
+import { findOrganisationBySlug } from '@platform/organisations/organisations.repository';
+import { SingleBar } from 'cli-progress';
+import { importHistory } from '../modules/luisteren/index';
+import { importMeldingen } from '../modules/meldingen/index';
 import { UsageError } from './cli-errors';
 
 function readImportFile(file: string | undefined, usage: string) {
@@ -25,7 +25,13 @@ async function organisationIdOf(db: Db, slug: string) {
 
 // Every row is checked first, then written with a progress bar on stderr (stdout keeps the summary, for scripts).
 async function withProgressBar<T>(what: string, run: (progress: (done: number, total: number) => void) => Promise<T>) {
-  const bar = new SingleBar({ format: `Importeren [{bar}] {percentage}% | {value}/{total} ${what}`, stream: process.stderr, hideCursor: true, noTTYOutput: true, notTTYSchedule: 1000 });
+  const bar = new SingleBar({
+    format: `Importeren [{bar}] {percentage}% | {value}/{total} ${what}`,
+    stream: process.stderr,
+    hideCursor: true,
+    noTTYOutput: true,
+    notTTYSchedule: 1000,
+  });
   let started = false;
   try {
     return await run((done, total) => {
@@ -57,7 +63,10 @@ export async function importBerichtenCommand(db: Db, clock: Clock, args: { file:
 // plein municipality boundary <file.geojson> --organisation <slug> --municipality <CBS code>: the boundary
 // (e.g. PDOK/CBS gemeentegebied in WGS84) that the melding form and Open311 check places against.
 export async function municipalityBoundaryCommand(db: Db, args: { file: string | undefined; organisation: string; municipality: string }) {
-  const text = readImportFile(args.file, 'Geef het GeoJSON-bestand: plein municipality boundary <bestand.geojson> --organisation <slug> --municipality <CBS-code>.');
+  const text = readImportFile(
+    args.file,
+    'Geef het GeoJSON-bestand: plein municipality boundary <bestand.geojson> --organisation <slug> --municipality <CBS-code>.',
+  );
   try {
     return await setMunicipalityBoundary(db, { organisation: args.organisation, municipality: args.municipality, text });
   } catch (error) {

@@ -1,18 +1,18 @@
 import { parseArgs } from 'node:util';
 import { systemClock } from '@platform/clock';
+import type { Config } from '@platform/config';
 import { ConfigError, loadConfig } from '@platform/config';
-import { openDatabase } from '@platform/db/database';
 import { DataDirInUseError } from '@platform/db/data-dir-lock';
+import { openDatabase } from '@platform/db/database';
 import { migrate } from '@platform/db/migrate';
 import { AppError } from '@platform/http/errors';
 import { isRole, ROLES } from '@platform/tenancy/roles';
+import { subscribeModulesToStoredMessages } from '../modules/index';
+import { addAccountCommand, parseChannel, rotateSecretsCommand, stdinSecretKey } from './channel-commands';
 import { readStdin, required, UsageError } from './cli-errors';
 import { createOrganisationCommand, createTokenCommand, createUserCommand } from './commands';
 import { importBerichtenCommand, importMeldingenCommand, municipalityBoundaryCommand } from './import-commands';
-import { addAccountCommand, parseChannel, rotateSecretsCommand, stdinSecretKey } from './channel-commands';
 import { createOpen311ClientCommand } from './open311-commands';
-import { subscribeModulesToStoredMessages } from '../modules/index';
-import type { Config } from '@platform/config';
 
 const secretKeys = (config: Config) => ({ current: config.secretKey, previous: config.previousSecretKeys });
 
@@ -68,7 +68,18 @@ async function run(argv: string[]): Promise<string[]> {
   const withFile = ['import meldingen', 'import berichten', 'municipality boundary'];
   const command = withFile.includes(positionals.slice(0, 2).join(' ')) ? positionals.slice(0, 2).join(' ') : positionals.join(' ');
   if (values.help || command === '' || command === 'help') return [HELP];
-  const known = ['migrate', 'organisation create', 'user create', 'token create', 'account add', 'secrets rotate', 'open311 client create', 'import meldingen', 'import berichten', 'municipality boundary'];
+  const known = [
+    'migrate',
+    'organisation create',
+    'user create',
+    'token create',
+    'account add',
+    'secrets rotate',
+    'open311 client create',
+    'import meldingen',
+    'import berichten',
+    'municipality boundary',
+  ];
   if (!known.includes(command)) throw new UsageError(positionals[0] ?? 'opdracht', `Onbekende opdracht "${command}". Zie plein --help.`);
 
   // Arguments are checked before the database is opened: a wrong call changes nothing.
@@ -137,8 +148,14 @@ async function run(argv: string[]): Promise<string[]> {
         return [`${result.imported} berichten geïmporteerd en geanalyseerd; ${result.alreadyPresent} stonden er al (${result.rows} rijen gecontroleerd).`];
       }
       case 'municipality boundary': {
-        const result = await municipalityBoundaryCommand(db, { file: positionals[2], organisation: required(values, 'organisation'), municipality: requiredSingle(values.municipality, '--municipality', 'de CBS-code van de gemeente, bijvoorbeeld GM0383') });
-        return [`Grens van ${result.municipality} opgeslagen (${result.polygons} ${result.polygons === 1 ? 'vlak' : 'vlakken'}); plekken daarbuiten worden voortaan geweigerd.`];
+        const result = await municipalityBoundaryCommand(db, {
+          file: positionals[2],
+          organisation: required(values, 'organisation'),
+          municipality: requiredSingle(values.municipality, '--municipality', 'de CBS-code van de gemeente, bijvoorbeeld GM0383'),
+        });
+        return [
+          `Grens van ${result.municipality} opgeslagen (${result.polygons} ${result.polygons === 1 ? 'vlak' : 'vlakken'}); plekken daarbuiten worden voortaan geweigerd.`,
+        ];
       }
       case 'secrets rotate': {
         const result = await rotateSecretsCommand(db, secretKeys(config));

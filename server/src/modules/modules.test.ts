@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
 import { JobRegistry } from '@platform/jobs/job-registry';
+import { describe, expect, it } from 'vitest';
 import { MODULES, registerModuleJobs } from './index';
 
 const MODULES_DIR = join(import.meta.dirname);
@@ -30,7 +30,13 @@ describe('de modulelijst', () => {
 
   it('laat elke module haar eigen taken registreren, en een taak die opgeslagen berichten volgt bestaat ook', () => {
     const registry = new JobRegistry();
-    const kit = { publicUrl: 'http://localhost', keys: { previous: [] }, fetch: globalThis.fetch, mailer: { send: async () => undefined } as never, mailDomain: 'localhost' };
+    const kit = {
+      publicUrl: 'http://localhost',
+      keys: { previous: [] },
+      fetch: globalThis.fetch,
+      mailer: { send: async () => undefined } as never,
+      mailDomain: 'localhost',
+    };
     registerModuleJobs(registry, kit);
     for (const module of MODULES) {
       if (module.storedMessages) expect(registry.get(module.storedMessages.job), module.name).toBeDefined();

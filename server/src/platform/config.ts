@@ -1,9 +1,7 @@
 import { z } from 'zod';
 
 // Read once at start-up; a bad value stops the process with a message that names the variable.
-const booleanFlag = z
-  .enum(['0', '1', 'true', 'false'])
-  .transform((value) => value === '1' || value === 'true');
+const booleanFlag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
 
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -25,11 +23,14 @@ const configSchema = z.object({
   // Only behind a known proxy may X-Forwarded-For decide the client address (audit log, rate limits).
   PLEIN_TRUST_PROXY: z
     .string()
-    .regex(/^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, 'gebruik true, false of IP-adressen/CIDR-blokken van de proxies, gescheiden door komma\'s')
+    .regex(/^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, "gebruik true, false of IP-adressen/CIDR-blokken van de proxies, gescheiden door komma's")
     .default('false'),
   PLEIN_SECURE_COOKIES: booleanFlag.optional(),
   PLEIN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'moet beginnen met smtp:// of smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'moet beginnen met smtp:// of smtps://')
+    .optional(),
   MAIL_FROM: z.string().default('Plein <noreply@plein.local>'),
   // Where people report problems with Plein itself (accessibility statement); the operator's address.
   PLEIN_CONTACT_EMAIL: z.email('moet een e-mailadres zijn').optional(),
@@ -43,13 +44,19 @@ const configSchema = z.object({
   PLEIN_SECRET_KEY: z
     .string()
     .optional()
-    .refine((value) => value === undefined || decodeSecretKey(value) !== null, 'moet 32 willekeurige bytes zijn, als 64 hexadecimale tekens of base64 (maak er een met: openssl rand -base64 32)'),
+    .refine(
+      (value) => value === undefined || decodeSecretKey(value) !== null,
+      'moet 32 willekeurige bytes zijn, als 64 hexadecimale tekens of base64 (maak er een met: openssl rand -base64 32)',
+    ),
   // Keys used before a rotation, comma-separated: secrets sealed with them still open until
   // "plein secrets rotate" has sealed them again with PLEIN_SECRET_KEY.
   PLEIN_SECRET_KEY_PREVIOUS: z
     .string()
     .optional()
-    .refine((value) => value === undefined || value.split(',').every((key) => decodeSecretKey(key) !== null), 'moet een of meer sleutels van 32 bytes zijn, gescheiden door komma\'s'),
+    .refine(
+      (value) => value === undefined || value.split(',').every((key) => decodeSecretKey(key) !== null),
+      "moet een of meer sleutels van 32 bytes zijn, gescheiden door komma's",
+    ),
 });
 
 // Encrypts secrets stored in the database (e.g. OpenID client secrets). Taken from the environment, not

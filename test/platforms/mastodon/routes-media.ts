@@ -1,4 +1,4 @@
-import { readBody, type Route } from './routes';
+import { type Route, readBody } from './routes';
 import type { Media } from './state';
 
 // Uploads (POST /api/v2/media, multipart) processed in the background when mediaProcessingPolls > 0:
@@ -10,7 +10,11 @@ export const mediaRoutes: Route[] = [
     path: /^\/api\/v2\/media$/,
     answer: async ({ state, request, url, me, limits, send }) => {
       const body = await readBody(request);
-      const form = await new Request(url, { method: 'POST', headers: { 'content-type': request.headers['content-type'] ?? '' }, body: new Uint8Array(body) }).formData();
+      const form = await new Request(url, {
+        method: 'POST',
+        headers: { 'content-type': request.headers['content-type'] ?? '' },
+        body: new Uint8Array(body),
+      }).formData();
       const file = form.get('file');
       if (!(file instanceof Blob) || !file.type) return send(422, { error: 'Validation failed: File content type is invalid, File is invalid' }, limits);
       const id = String(state.nextOther++);

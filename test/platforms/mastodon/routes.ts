@@ -34,7 +34,9 @@ export function paginate<T extends { id: string }>(all: T[], query: URLSearchPar
   const limit = Math.min(Number(query.get('limit') ?? defaultLimit) || defaultLimit, maxLimit);
   const big = (id: string | null) => (id === null ? null : BigInt(id));
   const [maxId, sinceId, minId] = [big(query.get('max_id')), big(query.get('since_id')), big(query.get('min_id'))];
-  let range = all.filter((item) => (maxId === null || BigInt(item.id) < maxId) && (sinceId === null || BigInt(item.id) > sinceId) && (minId === null || BigInt(item.id) > minId));
+  let range = all.filter(
+    (item) => (maxId === null || BigInt(item.id) < maxId) && (sinceId === null || BigInt(item.id) > sinceId) && (minId === null || BigInt(item.id) > minId),
+  );
   range = range.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? 1 : -1));
   return minId !== null ? range.slice(-limit) : range.slice(0, limit);
 }
@@ -42,7 +44,7 @@ export function paginate<T extends { id: string }>(all: T[], query: URLSearchPar
 export function linkHeader(base: string, path: string, query: URLSearchParams, page: { id: string }[]): Record<string, string> {
   if (page.length === 0) return {};
   const keep = new URLSearchParams();
-  query.forEach((value, key) => ['limit', 'types[]', 'exclude_types[]', 'account_id', 'exclude_reblogs'].includes(key) && keep.append(key, value));
+  for (const [key, value] of query) if (['limit', 'types[]', 'exclude_types[]', 'account_id', 'exclude_reblogs'].includes(key)) keep.append(key, value);
   const with_ = (key: string, value: string) => {
     const params = new URLSearchParams(keep);
     params.set(key, value);

@@ -17,7 +17,17 @@ export function createStatus(state: MastodonState, author: FakeAccount, text: st
   const attached = (options.mediaIds ?? []).map((id) => state.media.get(id)!);
   for (const item of options.media ?? []) {
     const id = String(state.nextOther++);
-    attached.push({ id, type: item.type ?? 'image', url: `${base}/system/media_attachments/${id}/original.png`, preview_url: `${base}/system/media_attachments/${id}/small.png`, description: item.description, ownerId: author.id, pollsLeft: 0, contentType: 'image/png', size: 0 });
+    attached.push({
+      id,
+      type: item.type ?? 'image',
+      url: `${base}/system/media_attachments/${id}/original.png`,
+      preview_url: `${base}/system/media_attachments/${id}/small.png`,
+      description: item.description,
+      ownerId: author.id,
+      pollsLeft: 0,
+      contentType: 'image/png',
+      size: 0,
+    });
   }
   const id = String(state.nextStatusId++);
   const status = {
@@ -39,7 +49,16 @@ export function createStatus(state: MastodonState, author: FakeAccount, text: st
     reblog: null,
     application: null,
     account: accountJson(state, author),
-    media_attachments: attached.map(({ id: mediaId, type, url, preview_url, description }) => ({ id: mediaId, type, url, preview_url, remote_url: null, description, blurhash: null, meta: {} })),
+    media_attachments: attached.map(({ id: mediaId, type, url, preview_url, description }) => ({
+      id: mediaId,
+      type,
+      url,
+      preview_url,
+      remote_url: null,
+      description,
+      blurhash: null,
+      meta: {},
+    })),
     mentions: mentioned.map((account) => ({ id: account.id, username: account.username, url: account.url, acct: account.acct })),
     tags: tags.map((name) => ({ name, url: `${base}/tags/${name}` })),
     emojis: [],

@@ -11,7 +11,10 @@ export function extractEntities(text: string, userByName: (username: string) => 
     .reverse()
     .reduce((result, { url, indices }) => {
       // Real t.co codes are ten letters and digits (twitter-text's own t.co pattern stops at anything else).
-      const short = `https://t.co/${randomBytes(16).toString('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, 10)}`;
+      const short = `https://t.co/${randomBytes(16)
+        .toString('base64')
+        .replace(/[^A-Za-z0-9]/g, '')
+        .slice(0, 10)}`;
       expanded.set(short, url);
       return result.slice(0, indices[0]) + short + result.slice(indices[1]);
     }, text);

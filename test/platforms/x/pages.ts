@@ -1,7 +1,7 @@
 import {
   byNewest,
-  decodeToken,
   DM_DEFAULT_FIELDS,
+  decodeToken,
   encodeToken,
   fieldsOf,
   type Json,
@@ -27,7 +27,11 @@ function tweetView(tweet: XTweetRecord, query: Record<string, string>): Json {
 }
 
 export function userView(user: XUser, query: Record<string, string>): Json {
-  return pick({ ...user, public_metrics: { followers_count: user.followers, following_count: 0, tweet_count: 0, listed_count: 0 } }, USER_DEFAULT_FIELDS, fieldsOf(query, 'user.fields'));
+  return pick(
+    { ...user, public_metrics: { followers_count: user.followers, following_count: 0, tweet_count: 0, listed_count: 0 } },
+    USER_DEFAULT_FIELDS,
+    fieldsOf(query, 'user.fields'),
+  );
 }
 
 function mediaView(x: XState, keys: string[], query: Record<string, string>): Json[] {
@@ -55,7 +59,11 @@ export function tweetPage(x: XState, all: XTweetRecord[], query: Record<string, 
     includes.users = [...new Set(page.map((tweet) => tweet.author_id))].flatMap((id) => (x.users.get(id) ? [userView(x.users.get(id)!, query)] : []));
   }
   if (expansions.includes('attachments.media_keys')) {
-    const media = mediaView(x, page.flatMap((tweet) => tweet.attachments?.media_keys ?? []), query);
+    const media = mediaView(
+      x,
+      page.flatMap((tweet) => tweet.attachments?.media_keys ?? []),
+      query,
+    );
     if (media.length) includes.media = media;
   }
   if (expansions.includes('referenced_tweets.id')) {
@@ -79,7 +87,10 @@ export function dmPage(x: XState, all: XDmRecord[], query: Record<string, string
   const size = range(query, 1, 100, 100);
   const types = fieldsOf(query, 'event_types');
   const before = query.pagination_token ? decodeToken(query.pagination_token) : null;
-  const matching = all.filter((event) => types.length === 0 || types.includes(event.event_type)).filter((event) => !before || BigInt(event.id) < BigInt(before)).sort(byNewest);
+  const matching = all
+    .filter((event) => types.length === 0 || types.includes(event.event_type))
+    .filter((event) => !before || BigInt(event.id) < BigInt(before))
+    .sort(byNewest);
   const page = matching.slice(0, size);
   if (page.length === 0) return { meta: { result_count: 0 } };
   const expansions = fieldsOf(query, 'expansions');
@@ -88,7 +99,11 @@ export function dmPage(x: XState, all: XDmRecord[], query: Record<string, string
     includes.users = [...new Set(page.map((event) => event.sender_id))].flatMap((id) => (x.users.get(id) ? [userView(x.users.get(id)!, query)] : []));
   }
   if (expansions.includes('attachments.media_keys')) {
-    const media = mediaView(x, page.flatMap((event) => event.attachments?.media_keys ?? []), query);
+    const media = mediaView(
+      x,
+      page.flatMap((event) => event.attachments?.media_keys ?? []),
+      query,
+    );
     if (media.length) includes.media = media;
   }
   return {

@@ -6,10 +6,24 @@ import type { XRoute } from './state';
 // Direct messages: all of the user's DM events, one conversation's, and sending (text and/or one image).
 
 export const dmRoutes: Record<string, XRoute> = {
-  'GET /2/dm_events': (x, _param, user, query) => [200, dmPage(x, x.dms.filter((event) => event.participant_ids.includes(user.id)), query)],
+  'GET /2/dm_events': (x, _param, user, query) => [
+    200,
+    dmPage(
+      x,
+      x.dms.filter((event) => event.participant_ids.includes(user.id)),
+      query,
+    ),
+  ],
   'GET /2/dm_conversations/with/:id/dm_events': (x, param, user, query) => {
     const conversation = [user.id, param!].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)).join('-');
-    return [200, dmPage(x, x.dms.filter((event) => event.dm_conversation_id === conversation), query)];
+    return [
+      200,
+      dmPage(
+        x,
+        x.dms.filter((event) => event.dm_conversation_id === conversation),
+        query,
+      ),
+    ];
   },
   'POST /2/dm_conversations/with/:id/messages': (x, param, user, _query, body) => {
     if (!x.users.get(param!)) throw invalid(`Could not find user with id: [${param}].`);

@@ -116,7 +116,8 @@ export class XServer extends XState {
     };
     try {
       const text = raw.toString();
-      body = request.headers['content-type']?.includes('application/json') && text ? JSON.parse(text) : text ? Object.fromEntries(new URLSearchParams(text)) : null;
+      body =
+        request.headers['content-type']?.includes('application/json') && text ? JSON.parse(text) : text ? Object.fromEntries(new URLSearchParams(text)) : null;
       const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
       const owner = this.tokenOwners.get(bearer ?? (body as Json | null)?.refresh_token ?? '');
       this.requests.push({ method, route, path: url.pathname, query, body, ...(owner && { userId: owner }) });
@@ -134,7 +135,12 @@ export class XServer extends XState {
         'x-rate-limit-remaining': String(budget.remaining),
         'x-rate-limit-reset': String(budget.reset),
       });
-      if (budget.remaining <= 0) return send(429, { errors: [{ code: 88, message: 'Rate limit exceeded' }], title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 }, rateHeaders());
+      if (budget.remaining <= 0)
+        return send(
+          429,
+          { errors: [{ code: 88, message: 'Rate limit exceeded' }], title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 },
+          rateHeaders(),
+        );
       budget.remaining--;
       const [status, payload] = this.answer(route, matched.match![1], user, query, body as Json);
       return send(status, payload, rateHeaders());

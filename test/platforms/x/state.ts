@@ -82,7 +82,13 @@ export class XState {
 
   // An app authorised by the user with offline.access: an access token for two hours and a refresh token.
   authorize(userId: string, clientId = 'plein-client'): { accessToken: string; refreshToken: string } {
-    const grant: Grant = { userId, clientId, accessToken: this.token('at', userId), refreshToken: this.token('rt', userId), accessExpiresAt: this.seconds() + ACCESS_TOKEN_SECONDS };
+    const grant: Grant = {
+      userId,
+      clientId,
+      accessToken: this.token('at', userId),
+      refreshToken: this.token('rt', userId),
+      accessExpiresAt: this.seconds() + ACCESS_TOKEN_SECONDS,
+    };
     this.grants.push(grant);
     return { accessToken: grant.accessToken, refreshToken: grant.refreshToken! };
   }
@@ -96,7 +102,11 @@ export class XState {
   }
 
   // A post by someone else, as X stores it: links shortened to t.co, entities extracted, text escaped.
-  addTweet(authorId: string, text: string, options: { replyTo?: string; lang?: string; geo?: { lat: number; lon: number }; images?: { altText?: string }[] } = {}): XTweetRecord {
+  addTweet(
+    authorId: string,
+    text: string,
+    options: { replyTo?: string; lang?: string; geo?: { lat: number; lon: number }; images?: { altText?: string }[] } = {},
+  ): XTweetRecord {
     const mediaKeys = (options.images ?? []).map((image) => this.storeMedia(authorId, 1000, image.altText).media_key);
     return this.createTweet(authorId, text, { replyTo: options.replyTo, lang: options.lang ?? 'nl', geo: options.geo, mediaKeys });
   }
@@ -134,7 +144,15 @@ export class XState {
 
   storeMedia(owner: string, size: number, altText?: string): MediaRecord {
     const id = this.nextId();
-    const record: MediaRecord = { id, media_key: `3_${id}`, type: 'photo', url: `https://pbs.twimg.com/media/${id}.png`, owner, size, ...(altText && { alt_text: altText }) };
+    const record: MediaRecord = {
+      id,
+      media_key: `3_${id}`,
+      type: 'photo',
+      url: `https://pbs.twimg.com/media/${id}.png`,
+      owner,
+      size,
+      ...(altText && { alt_text: altText }),
+    };
     this.media.set(record.media_key, record);
     return record;
   }
@@ -152,10 +170,18 @@ export class XState {
     if (options.replyTo && !parent) throw invalid(`Could not find tweet with in_reply_to_tweet_id: [${options.replyTo}].`);
     const parentAuthor = parent && this.users.get(parent.author_id);
     // A reply starts with the @username of whom it answers, as X fills in the reply metadata.
-    const full = parentAuthor && parentAuthor.id !== authorId && !text.toLowerCase().startsWith(`@${parentAuthor.username.toLowerCase()}`) ? `@${parentAuthor.username} ${text}` : text;
+    const full =
+      parentAuthor && parentAuthor.id !== authorId && !text.toLowerCase().startsWith(`@${parentAuthor.username.toLowerCase()}`)
+        ? `@${parentAuthor.username} ${text}`
+        : text;
     // X refuses the same text (links aside) from the same account again: a duplicate status.
     const withoutLinks = (value: string) => value.replace(/https?:\/\/\S+/g, '').trim();
-    if (options.refuseDuplicate && this.tweetsBy(authorId).slice(0, 50).some((tweet) => withoutLinks(tweet.text) === withoutLinks(escapeText(full)))) {
+    if (
+      options.refuseDuplicate &&
+      this.tweetsBy(authorId)
+        .slice(0, 50)
+        .some((tweet) => withoutLinks(tweet.text) === withoutLinks(escapeText(full)))
+    ) {
       throw new Problem(403, { title: 'Forbidden', detail: 'You are not allowed to create a Tweet with duplicate content.', type: 'about:blank', status: 403 });
     }
     const id = this.nextId();

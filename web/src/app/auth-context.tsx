@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import type { Me } from '@contracts/auth';
 import type { Municipality } from '@contracts/organisation';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { api, ProblemError, setCsrfToken } from './api-client';
 import { applyAccent } from './theme';
 

@@ -28,7 +28,13 @@ export function readableTextOn(background: string): '#ffffff' | '#000000' {
 
 function mix(hex: string, towards: [number, number, number], amount: number): string {
   const rgb = parseHex(hex) ?? [0, 0, 0];
-  return `#${rgb.map((c, i) => Math.round(c + ((towards[i] ?? 0) - c) * amount).toString(16).padStart(2, '0')).join('')}`;
+  return `#${rgb
+    .map((c, i) =>
+      Math.round(c + ((towards[i] ?? 0) - c) * amount)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 export interface AccentColours {

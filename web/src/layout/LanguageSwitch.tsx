@@ -5,12 +5,7 @@ export function LanguageSwitch() {
   const { locale, setLocale } = useLocale();
   const next = locale === 'nl' ? 'en' : 'nl';
   return (
-    <button
-      type="button"
-      className="utrecht-button utrecht-button--subtle plein-topbar__button"
-      lang={next}
-      onClick={() => setLocale(next)}
-    >
+    <button type="button" className="utrecht-button utrecht-button--subtle plein-topbar__button" lang={next} onClick={() => setLocale(next)}>
       {next === 'en' ? 'English' : 'Nederlands'}
     </button>
   );

@@ -18,7 +18,9 @@ export function SideNav({ id, open, onNavigate }: { id: string; open: boolean; o
           <li key={area} className="utrecht-nav-list__item plein-sidenav__item">
             <NavLink
               to={`/${area}`}
-              className={({ isActive }) => ['utrecht-nav-list__link', 'plein-sidenav__link', isActive && 'plein-sidenav__link--current'].filter(Boolean).join(' ')}
+              className={({ isActive }) =>
+                ['utrecht-nav-list__link', 'plein-sidenav__link', isActive && 'plein-sidenav__link--current'].filter(Boolean).join(' ')
+              }
               onClick={onNavigate}
             >
               <NavIcon name={area} />

@@ -21,6 +21,7 @@ export function UserMenu() {
   };
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a group of controls named for screen readers, without a fieldset's border and legend
     <div className="plein-user" role="group" aria-label={t('userMenu')}>
       <span className="plein-user__avatar" aria-hidden="true">
         {initialsOf(me.user.name)}

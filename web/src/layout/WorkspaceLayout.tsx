@@ -22,6 +22,7 @@ export function WorkspaceLayout() {
   const [menuOpen, setMenuOpen] = useState(false);
   const menuButtonRef = useRef<HTMLButtonElement>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the menu closes whenever the page changes, which is what the path stands for
   useEffect(() => setMenuOpen(false), [location.pathname]);
 
   useEffect(() => {

@@ -13,7 +13,15 @@ export function canSeeInbox(permissions: readonly string[]): boolean {
 }
 
 // Communicatieadviseurs keep the knowledge base and the routing rules: they see Beheer for those.
-export const BEHEER_PERMISSIONS = ['users.manage', 'teams.manage', 'audit.read', 'jobs.read', 'organisation.manage', 'knowledge.manage', 'routing.manage'] as const;
+export const BEHEER_PERMISSIONS = [
+  'users.manage',
+  'teams.manage',
+  'audit.read',
+  'jobs.read',
+  'organisation.manage',
+  'knowledge.manage',
+  'routing.manage',
+] as const;
 
 export function canSeeBeheer(permissions: readonly string[]): boolean {
   return BEHEER_PERMISSIONS.some((permission) => permissions.includes(permission));

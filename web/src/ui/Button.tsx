@@ -29,7 +29,7 @@ export function Button({ appearance = 'secondary', danger, busy, className, type
 
 export function ButtonGroup({ children, label }: { children: ReactNode; label?: string }) {
   return (
-    <div className="utrecht-button-group plein-button-group" role={label ? 'group' : undefined} aria-label={label}>
+    <div className="utrecht-button-group plein-button-group" {...(label ? { role: 'group', 'aria-label': label } : {})}>
       {children}
     </div>
   );

@@ -32,6 +32,7 @@ export function ConfirmButton({ label, question, confirmLabel, cancelLabel, onCo
     );
   }
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a group of controls named for screen readers, without a fieldset's border and legend
     <div className="plein-confirm" role="group" aria-label={question}>
       <p className="utrecht-paragraph plein-confirm__question">{question}</p>
       <div className="utrecht-button-group plein-button-group">

@@ -124,14 +124,10 @@ export interface CheckboxGroupProps {
 
 export function CheckboxGroup({ legend, description, error, options, selected, onChange }: CheckboxGroupProps) {
   const id = useId();
-  const toggle = (value: string, checked: boolean) =>
-    onChange(checked ? [...selected, value] : selected.filter((item) => item !== value));
+  const toggle = (value: string, checked: boolean) => onChange(checked ? [...selected, value] : selected.filter((item) => item !== value));
   return (
     <div className={['utrecht-form-fieldset', 'utrecht-form-fieldset--distanced', error && 'utrecht-form-fieldset--invalid'].filter(Boolean).join(' ')}>
-      <fieldset
-        className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset plein-fieldset"
-        {...fieldAria(id, description, error)}
-      >
+      <fieldset className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset plein-fieldset" {...fieldAria(id, description, error)}>
         <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{legend}</legend>
         {description && (
           <div id={`${id}-uitleg`} className="utrecht-form-field-description">
@@ -145,7 +141,13 @@ export function CheckboxGroup({ legend, description, error, options, selected, o
         )}
         <div className="plein-checkbox-list">
           {options.map((option) => (
-            <Checkbox key={option.value} id={`${id}-${option.value}`} label={option.label} checked={selected.includes(option.value)} onChange={(checked) => toggle(option.value, checked)} />
+            <Checkbox
+              key={option.value}
+              id={`${id}-${option.value}`}
+              label={option.label}
+              checked={selected.includes(option.value)}
+              onChange={(checked) => toggle(option.value, checked)}
+            />
           ))}
         </div>
       </fieldset>
@@ -153,7 +155,19 @@ export function CheckboxGroup({ legend, description, error, options, selected, o
   );
 }
 
-function Checkbox({ id, label, checked, onChange, describedById }: { id: string; label: string; checked: boolean; onChange: (checked: boolean) => void; describedById?: string }) {
+function Checkbox({
+  id,
+  label,
+  checked,
+  onChange,
+  describedById,
+}: {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  describedById?: string;
+}) {
   return (
     <div className="utrecht-form-field utrecht-form-field--checkbox plein-checkbox-field">
       <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
@@ -173,7 +187,17 @@ function Checkbox({ id, label, checked, onChange, describedById }: { id: string;
   );
 }
 
-export function CheckboxField({ label, description, checked, onChange }: { label: string; description?: string; checked: boolean; onChange: (checked: boolean) => void }) {
+export function CheckboxField({
+  label,
+  description,
+  checked,
+  onChange,
+}: {
+  label: string;
+  description?: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
   const id = useId();
   return (
     <div className="plein-field plein-checkbox-single">

@@ -66,6 +66,7 @@ export function LeafletMap({ tilesUrl, attribution, centre, zoom, markers = [], 
   onPickRef.current = onPick;
   onTileErrorRef.current = onTileError;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the map is made once per container; later changes of centre, zoom and tiles are applied by the effects below
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
@@ -97,9 +98,9 @@ export function LeafletMap({ tilesUrl, attribution, centre, zoom, markers = [], 
       shownRef.current.clear();
     };
     // The map is made once per tile source; centre and zoom changes go through the handle.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [tilesUrl, attribution]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new tile source makes a new map, which needs the outline again
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !boundary) return;
@@ -110,6 +111,7 @@ export function LeafletMap({ tilesUrl, attribution, centre, zoom, markers = [], 
   }, [boundary, tilesUrl, attribution]);
 
   // Markers are updated in place, so a pin being moved with the keyboard keeps its focus.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new tile source makes a new map, which needs the markers again
   useEffect(() => {
     const map = mapRef.current;
     const layer = layerRef.current;
@@ -132,7 +134,10 @@ export function LeafletMap({ tilesUrl, attribution, centre, zoom, markers = [], 
         paint(existing.getElement(), marker);
         continue;
       }
-      shown.set(key, addMarker(map, layer, marker, (place) => onPickRef.current?.(place)));
+      shown.set(
+        key,
+        addMarker(map, layer, marker, (place) => onPickRef.current?.(place)),
+      );
     }
   }, [markers, tilesUrl, attribution]);
 
@@ -148,6 +153,7 @@ export function LeafletMap({ tilesUrl, attribution, centre, zoom, markers = [], 
     [centre],
   );
 
+  // biome-ignore lint/a11y/useSemanticElements: Leaflet fills this element; the region role with its label makes the map a landmark
   return <div ref={containerRef} className={['plein-map', className].filter(Boolean).join(' ')} role="region" aria-label={label} />;
 }
 

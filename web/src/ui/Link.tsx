@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link as RouterLink, type LinkProps } from 'react-router';
+import { type LinkProps, Link as RouterLink } from 'react-router';
 
 export function AppLink({ className, children, ...rest }: LinkProps & { children: ReactNode }) {
   return (
@@ -18,7 +18,12 @@ export function ExternalLink({ href, children }: { href: string; children: React
 }
 
 // A link that looks like a button, for navigation that starts a task ("Nieuwe gebruiker").
-export function ButtonLink({ appearance = 'primary', className, children, ...rest }: LinkProps & { appearance?: 'primary' | 'secondary'; children: ReactNode }) {
+export function ButtonLink({
+  appearance = 'primary',
+  className,
+  children,
+  ...rest
+}: LinkProps & { appearance?: 'primary' | 'secondary'; children: ReactNode }) {
   return (
     <RouterLink
       className={['utrecht-button-link', 'utrecht-button-link--html-a', `utrecht-button-link--${appearance}-action`, className].filter(Boolean).join(' ')}

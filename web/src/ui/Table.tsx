@@ -1,3 +1,4 @@
+// biome-ignore-all lint/a11y/noRedundantRoles: the explicit table roles keep the table's semantics where its CSS turns rows into blocks on a narrow screen (browsers drop them with display: block)
 import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
 
 export interface Column<Row> {
@@ -37,7 +38,9 @@ export function DataTable<Row>({ caption, captionHidden, columns, rows, rowKey }
                 role="columnheader"
                 key={column.header}
                 scope="col"
-                className={['utrecht-table__header-cell', 'plein-table__header-cell', column.numeric && 'utrecht-table__header-cell--numeric-column'].filter(Boolean).join(' ')}
+                className={['utrecht-table__header-cell', 'plein-table__header-cell', column.numeric && 'utrecht-table__header-cell--numeric-column']
+                  .filter(Boolean)
+                  .join(' ')}
               >
                 {column.header}
               </th>

@@ -1,4 +1,4 @@
-import { openSecret, type SecretKeys, sealSecret, SecretBoxError } from '@platform/auth/secret-box';
+import { openSecret, SecretBoxError, type SecretKeys, sealSecret } from '@platform/auth/secret-box';
 import { badRequest } from '@platform/http/errors';
 
 export type { SecretKeys };

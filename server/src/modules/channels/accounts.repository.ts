@@ -20,23 +20,12 @@ export async function findAccounts(db: Db, organisationId: string, filter: { mun
 }
 
 export async function findAccount(db: Db, organisationId: string, accountId: string) {
-  return db
-    .selectFrom('channel_accounts')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', accountId)
-    .executeTakeFirst();
+  return db.selectFrom('channel_accounts').selectAll().where('organisation_id', '=', organisationId).where('id', '=', accountId).executeTakeFirst();
 }
 
 // Locks the row so a status change and the work it reflects commit together.
 export async function lockAccount(db: Db, organisationId: string, accountId: string) {
-  return db
-    .selectFrom('channel_accounts')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', accountId)
-    .forUpdate()
-    .executeTakeFirst();
+  return db.selectFrom('channel_accounts').selectAll().where('organisation_id', '=', organisationId).where('id', '=', accountId).forUpdate().executeTakeFirst();
 }
 
 export async function findAccountByChannel(db: Db, organisationId: string, municipalityId: string, channel: string) {
@@ -73,11 +62,7 @@ export async function findPollableAccounts(db: Db, channels: string[]) {
 }
 
 export async function findAllSealedSecrets(db: Db) {
-  return db
-    .selectFrom('channel_accounts')
-    .select(['organisation_id', 'id', 'secrets_sealed'])
-    .where('secrets_sealed', 'is not', null)
-    .execute();
+  return db.selectFrom('channel_accounts').select(['organisation_id', 'id', 'secrets_sealed']).where('secrets_sealed', 'is not', null).execute();
 }
 
 // Accounts that should have a live stream, over all organisations (each process's supervisor competes for leases).

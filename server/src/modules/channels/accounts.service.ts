@@ -3,13 +3,13 @@ import { CHANNEL_REQUIREMENTS } from '@contracts/channel-fields';
 import type { Channel, ChannelAccount } from '@contracts/channels';
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
-import type { Updateable } from 'kysely';
 import type { Db } from '@platform/db/database';
 import type { ChannelAccountRow, ChannelAccountsTable } from '@platform/db/schema';
 import { badRequest, conflict, type InvalidParam, notFound } from '@platform/http/errors';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
-import { isSealedWithCurrentKey, openAccountSecrets, sealAccountSecrets, type SecretKeys } from './account-secrets';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import type { Updateable } from 'kysely';
+import { isSealedWithCurrentKey, openAccountSecrets, type SecretKeys, sealAccountSecrets } from './account-secrets';
 import { findAccount, findAccounts, findAllSealedSecrets, insertAccount, updateAccount } from './accounts.repository';
 import { startPolling } from './ingest.service';
 
@@ -173,7 +173,10 @@ export async function changeAccount(ctx: ServiceContext, keys: SecretKeys, accou
       ...(change.serviceUrl !== undefined && { service_url: change.serviceUrl }),
       ...(change.settings && { settings: JSON.stringify(settings) }),
       ...(secrets && { secrets_sealed: sealAccountSecrets(keys, row.organisation_id, row.id, secrets) }),
-      ...(change.paused !== undefined && { paused: change.paused, status: change.paused ? 'gepauzeerd' : SELF_CONTAINED.has(row.channel as Channel) ? 'verbonden' : 'nieuw' }),
+      ...(change.paused !== undefined && {
+        paused: change.paused,
+        status: change.paused ? 'gepauzeerd' : SELF_CONTAINED.has(row.channel as Channel) ? 'verbonden' : 'nieuw',
+      }),
       // New credentials are a fresh start for an account that needed attention.
       ...(change.secrets && !change.paused && row.status === 'aandacht-nodig' && { status: 'nieuw' as const }),
     };

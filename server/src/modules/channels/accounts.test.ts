@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAccountSecrets, sealAccountSecrets } from './account-secrets';
 
 let t: TestApp;
@@ -42,7 +42,11 @@ describe('kanaalaccounts koppelen', () => {
 
   it('noemt elk ontbrekend veld in het Nederlands en slaat niets op', async () => {
     const { org, api } = await beheerder();
-    const response = await api('POST', '/api/v1/channel-accounts', { municipalityId: org.municipalities[0]!.id, channel: 'bluesky', handle: 'gemeente.bsky.social' });
+    const response = await api('POST', '/api/v1/channel-accounts', {
+      municipalityId: org.municipalities[0]!.id,
+      channel: 'bluesky',
+      handle: 'gemeente.bsky.social',
+    });
     expect(response.statusCode).toBe(400);
     const names = response.json().invalidParams.map((param: { name: string }) => param.name);
     expect(names).toEqual(expect.arrayContaining(['serviceUrl', 'secrets.appPassword']));

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { JobRow } from '@platform/db/schema';
 import { buildChannelAccount, buildOrganisation } from '@test/factories';
 import { createTestApp, type TestApp } from '@test/harness';
-import type { JobRow } from '@platform/db/schema';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ChannelError } from './connector';
 import { POLL_JOB } from './ingest.service';
 
@@ -29,12 +29,16 @@ it('zet een account niet op "aandacht nodig" als een ander proces de tokens intu
   const payload = { accountId: account.id, stream: 'mentions' };
   const refused = new ChannelError('auth', 'X weigerde het refresh-token');
 
-  await t.database.db.transaction().execute((db) => handler({ db, clock: t.clock, job, payload, prepared: { cursor: null, sealedUsed: 'verouderd', error: refused } }));
+  await t.database.db
+    .transaction()
+    .execute((db) => handler({ db, clock: t.clock, job, payload, prepared: { cursor: null, sealedUsed: 'verouderd', error: refused } }));
   let row = await t.database.db.selectFrom('channel_accounts').selectAll().where('id', '=', account.id).executeTakeFirstOrThrow();
   expect(row.status).not.toBe('aandacht-nodig');
   expect(row.last_error).toContain('ander proces');
 
-  await t.database.db.transaction().execute((db) => handler({ db, clock: t.clock, job, payload, prepared: { cursor: null, sealedUsed: row.secrets_sealed, error: refused } }));
+  await t.database.db
+    .transaction()
+    .execute((db) => handler({ db, clock: t.clock, job, payload, prepared: { cursor: null, sealedUsed: row.secrets_sealed, error: refused } }));
   row = await t.database.db.selectFrom('channel_accounts').selectAll().where('id', '=', account.id).executeTakeFirstOrThrow();
   expect(row.status).toBe('aandacht-nodig');
 });

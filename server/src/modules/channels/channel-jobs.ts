@@ -1,19 +1,19 @@
 import type { Clock } from '@platform/clock';
-import type { Mailer } from '@platform/mail/mailer';
 import type { Db } from '@platform/db/database';
 import type { ChannelAccountRow } from '@platform/db/schema';
 import { backoffDelayMs, type JobRegistry } from '@platform/jobs/job-registry';
-import { enqueueJob } from '@platform/jobs/jobs.service';
 import { deleteFinishedJobs } from '@platform/jobs/jobs.repository';
-import { openAccountSecrets, sealAccountSecrets, type SecretKeys } from './account-secrets';
+import { enqueueJob } from '@platform/jobs/jobs.service';
+import type { Mailer } from '@platform/mail/mailer';
 import { recordAccountFailure, recordAccountSuccess } from './account-health';
+import { openAccountSecrets, type SecretKeys, sealAccountSecrets } from './account-secrets';
 import { findAccount, findPollableAccounts, lockAccount, updateAccount } from './accounts.repository';
 import { ChannelError, type ConnectorAccount, type ConnectorDeps, type PollResult, type SentResult } from './connector';
 import { connectorFor, pollingChannels } from './connectors/registry';
 import { enqueuePollsFor, POLL_JOB, storeMessages } from './ingest.service';
 import { advanceCursor, findCursor } from './messages.repository';
-import { loadOutboundRequest, recordSent, SEND_JOB } from './outbox.service';
 import { lockOutboxItem, updateOutboxItem } from './outbox.repository';
+import { loadOutboundRequest, recordSent, SEND_JOB } from './outbox.service';
 
 export const PLAN_JOB = 'kanalen.plannen';
 const MAX_SEND_ATTEMPTS = 8;
@@ -94,7 +94,11 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
       const stream = String(payload.stream);
       const cursor = (await findCursor(db, account.organisation_id, account.id, stream))?.cursor ?? null;
       try {
-        return { cursor, sealedUsed: account.secrets_sealed, result: await connector.poll(connectorAccount(kit.keys, account), stream, cursor, depsFor(clock)) };
+        return {
+          cursor,
+          sealedUsed: account.secrets_sealed,
+          result: await connector.poll(connectorAccount(kit.keys, account), stream, cursor, depsFor(clock)),
+        };
       } catch (error) {
         return { cursor, sealedUsed: account.secrets_sealed, error: asChannelError(error) };
       }
@@ -112,7 +116,13 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
       const result = outcome.result!;
       const stream = String(payload.stream);
       await storeMessages(db, clock, account, result.messages, { stream });
-      const moved = await advanceCursor(db, { organisationId: account.organisation_id, accountId: account.id, stream }, outcome.cursor, result.cursor, clock.now());
+      const moved = await advanceCursor(
+        db,
+        { organisationId: account.organisation_id, accountId: account.id, stream },
+        outcome.cursor,
+        result.cursor,
+        clock.now(),
+      );
       await storeRefreshedSecrets(db, kit.keys, account, result.secrets);
       await recordAccountSuccess(db, clock, account);
       // More waiting at the platform: fetch the next page now instead of at the next minute.
@@ -129,11 +139,7 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
     },
   });
 
-  type SendPrepared =
-    | { skip: true }
-    | { deferUntil: Date }
-    | { result: SentResult; recovered: boolean }
-    | { error: ChannelError; sealedUsed?: string | null };
+  type SendPrepared = { skip: true } | { deferUntil: Date } | { result: SentResult; recovered: boolean } | { error: ChannelError; sealedUsed?: string | null };
 
   registry.register({
     name: SEND_JOB,
@@ -171,7 +177,14 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
       const account = await lockAccount(db, item.organisation_id, item.account_id);
       if (!account) return;
       const retry = async (at: Date) =>
-        enqueueJob(db, { organisationId: item.organisation_id, name: SEND_JOB, payload: { outboxId: item.id }, runAt: at, uniqueKey: `versturen:${item.id}:${job.id}`, maxAttempts: 3 });
+        enqueueJob(db, {
+          organisationId: item.organisation_id,
+          name: SEND_JOB,
+          payload: { outboxId: item.id },
+          runAt: at,
+          uniqueKey: `versturen:${item.id}:${job.id}`,
+          maxAttempts: 3,
+        });
       if ('deferUntil' in outcome) {
         await retry(outcome.deferUntil);
         return;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { CHANNEL_REQUIREMENTS } from '@contracts/channel-fields';
 import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
 import {
@@ -6,8 +5,8 @@ import {
   channelAccountCreateSchema,
   channelAccountSchema,
   contactFormSchema,
-  messagePageSchema,
   messageListQuery,
+  messagePageSchema,
   messageSchema,
   outboxCreateSchema,
   outboxItemSchema,
@@ -15,6 +14,7 @@ import {
 } from '@contracts/channels';
 import { idParams } from '@contracts/common';
 import { type AppInstance, serviceContext } from '@platform/http/app';
+import { z } from 'zod';
 import type { SecretKeys } from './account-secrets';
 import { addAccount, changeAccount, getAccount, listAccounts } from './accounts.service';
 import { describeContactForm, issueChallenge, submitContactForm } from './contact-form.service';
@@ -35,7 +35,11 @@ export async function channelsRoutes(app: AppInstance) {
     '/api/v1/channels',
     {
       config: { access: 'signed-in' },
-      schema: { tags, summary: 'Wat elk kanaal kan en vraagt bij het koppelen', response: { 200: z.object({ capabilities: z.record(z.string(), z.unknown()), requirements: z.record(z.string(), z.unknown()) }) } },
+      schema: {
+        tags,
+        summary: 'Wat elk kanaal kan en vraagt bij het koppelen',
+        response: { 200: z.object({ capabilities: z.record(z.string(), z.unknown()), requirements: z.record(z.string(), z.unknown()) }) },
+      },
     },
     async () => ({ capabilities: CHANNEL_CAPABILITIES, requirements: CHANNEL_REQUIREMENTS }),
   );
@@ -48,13 +52,19 @@ export async function channelsRoutes(app: AppInstance) {
 
   app.post(
     '/api/v1/channel-accounts',
-    { config: { permission: 'channels.manage' }, schema: { tags, summary: 'Koppel een kanaalaccount', body: channelAccountCreateSchema, response: { 201: channelAccountSchema } } },
+    {
+      config: { permission: 'channels.manage' },
+      schema: { tags, summary: 'Koppel een kanaalaccount', body: channelAccountCreateSchema, response: { 201: channelAccountSchema } },
+    },
     async (request, reply) => reply.status(201).send(await addAccount(serviceContext(request), keys, request.body)),
   );
 
   app.get(
     '/api/v1/channel-accounts/:id',
-    { config: { permission: 'channels.read' }, schema: { tags, summary: 'Eén kanaalaccount met zijn status', params: idParams, response: { 200: channelAccountSchema } } },
+    {
+      config: { permission: 'channels.read' },
+      schema: { tags, summary: 'Eén kanaalaccount met zijn status', params: idParams, response: { 200: channelAccountSchema } },
+    },
     async (request) => getAccount(serviceContext(request), request.params.id),
   );
 
@@ -62,14 +72,23 @@ export async function channelsRoutes(app: AppInstance) {
     '/api/v1/channel-accounts/:id',
     {
       config: { permission: 'channels.manage' },
-      schema: { tags, summary: 'Wijzig, pauzeer of hervat een kanaalaccount; vernieuw zijn token', params: idParams, body: channelAccountChangeSchema, response: { 200: channelAccountSchema } },
+      schema: {
+        tags,
+        summary: 'Wijzig, pauzeer of hervat een kanaalaccount; vernieuw zijn token',
+        params: idParams,
+        body: channelAccountChangeSchema,
+        response: { 200: channelAccountSchema },
+      },
     },
     async (request) => changeAccount(serviceContext(request), keys, request.params.id, request.body),
   );
 
   app.get(
     '/api/v1/messages',
-    { config: { permission: 'messages.read' }, schema: { tags, summary: 'Ontvangen en verzonden berichten, nieuwste eerst', querystring: messageListQuery, response: { 200: messagePageSchema } } },
+    {
+      config: { permission: 'messages.read' },
+      schema: { tags, summary: 'Ontvangen en verzonden berichten, nieuwste eerst', querystring: messageListQuery, response: { 200: messagePageSchema } },
+    },
     async (request) => listMessages(serviceContext(request), request.query),
   );
 
@@ -83,7 +102,12 @@ export async function channelsRoutes(app: AppInstance) {
     '/api/v1/messages/:id/withdrawal',
     {
       config: { permission: 'channels.send' },
-      schema: { tags, summary: 'Trek een door Plein verstuurd bericht in (het platform verwijdert het)', params: idParams, response: { 201: outboxItemSchema, 200: outboxItemSchema } },
+      schema: {
+        tags,
+        summary: 'Trek een door Plein verstuurd bericht in (het platform verwijdert het)',
+        params: idParams,
+        response: { 201: outboxItemSchema, 200: outboxItemSchema },
+      },
     },
     async (request, reply) => {
       const { item, created } = await queueWithdrawal(serviceContext(request), request.params.id);
@@ -93,7 +117,10 @@ export async function channelsRoutes(app: AppInstance) {
 
   app.post(
     '/api/v1/phone-calls',
-    { config: { permission: 'messages.log' }, schema: { tags, summary: 'Leg een telefoongesprek vast als binnenkomend bericht', body: phoneNoteCreateSchema, response: { 201: messageSchema } } },
+    {
+      config: { permission: 'messages.log' },
+      schema: { tags, summary: 'Leg een telefoongesprek vast als binnenkomend bericht', body: phoneNoteCreateSchema, response: { 201: messageSchema } },
+    },
     async (request, reply) => reply.status(201).send(await logPhoneCall(serviceContext(request), request.body)),
   );
 
@@ -101,7 +128,12 @@ export async function channelsRoutes(app: AppInstance) {
     '/api/v1/outbox',
     {
       config: { permission: 'channels.read' },
-      schema: { tags, summary: 'Uitgaande berichten en hun status', querystring: z.strictObject({ accountId: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: z.array(outboxItemSchema) } },
+      schema: {
+        tags,
+        summary: 'Uitgaande berichten en hun status',
+        querystring: z.strictObject({ accountId: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        response: { 200: z.array(outboxItemSchema) },
+      },
     },
     async (request) => listOutbox(serviceContext(request), request.query),
   );
@@ -110,7 +142,12 @@ export async function channelsRoutes(app: AppInstance) {
     '/api/v1/outbox',
     {
       config: { permission: 'channels.send' },
-      schema: { tags, summary: 'Verstuur een bericht of antwoord (precies één keer, ook bij herhalen met dezelfde sleutel)', body: outboxCreateSchema, response: { 201: outboxItemSchema, 200: outboxItemSchema } },
+      schema: {
+        tags,
+        summary: 'Verstuur een bericht of antwoord (precies één keer, ook bij herhalen met dezelfde sleutel)',
+        body: outboxCreateSchema,
+        response: { 201: outboxItemSchema, 200: outboxItemSchema },
+      },
     },
     async (request, reply) => {
       const { item, created } = await queueOutbound(serviceContext(request), request.body);
@@ -126,7 +163,10 @@ export async function channelsRoutes(app: AppInstance) {
 
   app.post(
     '/api/v1/outbox/:id/retry',
-    { config: { permission: 'channels.send' }, schema: { tags, summary: 'Verstuur een mislukt bericht opnieuw', params: idParams, response: { 200: outboxItemSchema } } },
+    {
+      config: { permission: 'channels.send' },
+      schema: { tags, summary: 'Verstuur een mislukt bericht opnieuw', params: idParams, response: { 200: outboxItemSchema } },
+    },
     async (request) => retryOutboxItem(serviceContext(request), request.params.id),
   );
 
@@ -135,7 +175,12 @@ export async function channelsRoutes(app: AppInstance) {
     '/api/v1/organisations/:slug/municipalities/:cbsCode/contact-form',
     {
       config: { access: 'public' },
-      schema: { tags: publicTags, summary: 'Gegevens voor het openbare contactformulier', params: contactParams, response: { 200: z.object({ municipality: z.string(), houseColour: z.string(), formName: z.string() }) } },
+      schema: {
+        tags: publicTags,
+        summary: 'Gegevens voor het openbare contactformulier',
+        params: contactParams,
+        response: { 200: z.object({ municipality: z.string(), houseColour: z.string(), formName: z.string() }) },
+      },
     },
     async (request) => describeContactForm(db, request.params.slug, request.params.cbsCode),
   );
@@ -144,7 +189,12 @@ export async function channelsRoutes(app: AppInstance) {
     '/api/v1/organisations/:slug/municipalities/:cbsCode/contact-challenges',
     {
       config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
-      schema: { tags: publicTags, summary: 'Vraag een eenmalige controle-opgave voor het contactformulier', params: contactParams, response: { 201: z.object({ challenge: z.string(), difficulty: z.number().int() }) } },
+      schema: {
+        tags: publicTags,
+        summary: 'Vraag een eenmalige controle-opgave voor het contactformulier',
+        params: contactParams,
+        response: { 201: z.object({ challenge: z.string(), difficulty: z.number().int() }) },
+      },
     },
     async (request, reply) => reply.status(201).send(await issueChallenge(db, clock, request.params.slug, request.params.cbsCode)),
   );
@@ -153,7 +203,13 @@ export async function channelsRoutes(app: AppInstance) {
     '/api/v1/organisations/:slug/municipalities/:cbsCode/contact',
     {
       config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags: publicTags, summary: 'Verstuur het contactformulier (zonder account)', params: contactParams, body: contactFormSchema, response: { 202: z.object({ received: z.boolean() }) } },
+      schema: {
+        tags: publicTags,
+        summary: 'Verstuur het contactformulier (zonder account)',
+        params: contactParams,
+        body: contactFormSchema,
+        response: { 202: z.object({ received: z.boolean() }) },
+      },
     },
     async (request, reply) => reply.status(202).send(await submitContactForm(db, clock, request.params.slug, request.params.cbsCode, request.body)),
   );

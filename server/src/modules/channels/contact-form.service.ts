@@ -5,8 +5,8 @@ import { AppError, badRequest, notFound } from '@platform/http/errors';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import { findMunicipalities, findOrganisationBySlug } from '@platform/organisations/organisations.repository';
 import { findAccountByChannel } from './accounts.repository';
-import { claimChallenge, insertChallenge } from './form-challenges.repository';
 import { plainMessage } from './connector';
+import { claimChallenge, insertChallenge } from './form-challenges.repository';
 import { storeMessages } from './ingest.service';
 
 // Spam resistance without a third party: a hidden field people leave empty, a proof of work bound to a
@@ -48,7 +48,12 @@ export async function describeContactForm(db: Db, slug: string, cbsCode: string)
 
 export async function issueChallenge(db: Db, clock: Clock, slug: string, cbsCode: string) {
   const { organisation, municipality } = await formTarget(db, slug, cbsCode);
-  const row = await insertChallenge(db, { organisationId: organisation.id, municipalityId: municipality.id, difficulty: CHALLENGE_DIFFICULTY_BITS, issuedAt: clock.now() });
+  const row = await insertChallenge(db, {
+    organisationId: organisation.id,
+    municipalityId: municipality.id,
+    difficulty: CHALLENGE_DIFFICULTY_BITS,
+    issuedAt: clock.now(),
+  });
   return { challenge: row.id, difficulty: row.difficulty };
 }
 
@@ -81,7 +86,8 @@ export async function submitContactForm(db: Db, clock: Clock, slug: string, cbsC
     const challenge = await claimChallenge(trx, organisation.id, input.challenge, municipality.id, now);
     if (!challenge) throw refused('deze controle is al gebruikt of hoort bij een ander formulier.');
     const age = now.getTime() - challenge.issued_at.getTime();
-    if (age < MIN_FILL_MS) throw new AppError(429, 'te-snel', 'Te snel verstuurd', 'Uw bericht is te snel na het openen verstuurd. Wacht een paar seconden en probeer het opnieuw.');
+    if (age < MIN_FILL_MS)
+      throw new AppError(429, 'te-snel', 'Te snel verstuurd', 'Uw bericht is te snel na het openen verstuurd. Wacht een paar seconden en probeer het opnieuw.');
     if (age > CHALLENGE_VALID_MS) throw refused('het formulier stond te lang open.');
     await storeMessages(trx, clock, account, [
       plainMessage({

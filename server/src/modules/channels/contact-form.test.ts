@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { startSmtpSink } from '@test/smtp-sink';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHALLENGE_DIFFICULTY_BITS, leadingZeroBits, proofOfWorkHash } from './contact-form.service';
 
 let t: TestApp;
@@ -21,7 +21,11 @@ function solve(challenge: string, bits: number): string {
 
 async function formFor() {
   const org = await buildOrganisation(t.database.db);
-  const account = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: org.municipalities[1]!.id, channel: 'webformulier', handle: 'Contactformulier' });
+  const account = await buildChannelAccount(t.database.db, t.clock, org.id, {
+    municipalityId: org.municipalities[1]!.id,
+    channel: 'webformulier',
+    handle: 'Contactformulier',
+  });
   const base = `/api/v1/organisations/${org.slug}/municipalities/GM0383`;
   return { org, account, base };
 }
@@ -32,7 +36,12 @@ async function challenge(base: string) {
   return response.json() as { challenge: string; difficulty: number };
 }
 
-const resident = { name: 'Sanne de Vries', email: 'sanne@example.nl', subject: 'Afvalkalender', message: 'Wanneer wordt het oud papier opgehaald in de Dorpsstraat?' };
+const resident = {
+  name: 'Sanne de Vries',
+  email: 'sanne@example.nl',
+  subject: 'Afvalkalender',
+  message: 'Wanneer wordt het oud papier opgehaald in de Dorpsstraat?',
+};
 
 describe('openbaar contactformulier', () => {
   it('neemt een bericht zonder account aan, bevestigt per e-mail en bewaart het één keer', async () => {
@@ -63,7 +72,11 @@ describe('openbaar contactformulier', () => {
     const lazy = await t.app.inject({ method: 'POST', url: `${base}/contact`, payload: { ...resident, challenge: id, nonce: 'x' } });
     expect(lazy.statusCode).toBe(400);
     expect(lazy.json().detail).toContain('niet verstuurd');
-    const bot = await t.app.inject({ method: 'POST', url: `${base}/contact`, payload: { ...resident, website: 'https://spam.example', challenge: id, nonce: solve(id, CHALLENGE_DIFFICULTY_BITS) } });
+    const bot = await t.app.inject({
+      method: 'POST',
+      url: `${base}/contact`,
+      payload: { ...resident, website: 'https://spam.example', challenge: id, nonce: solve(id, CHALLENGE_DIFFICULTY_BITS) },
+    });
     expect(bot.statusCode).toBe(202);
     const invalid = await t.app.inject({ method: 'POST', url: `${base}/contact`, payload: { email: 'geen-adres', message: 'hoi', challenge: id, nonce: '1' } });
     expect(invalid.statusCode).toBe(400);
@@ -88,7 +101,11 @@ describe('antwoord op het webformulier', () => {
         [t, false],
       ] as const) {
         const org = await buildOrganisation(app.database.db);
-        const account = await buildChannelAccount(app.database.db, app.clock, org.id, { municipalityId: org.municipalities[1]!.id, channel: 'webformulier', handle: 'Contact' });
+        const account = await buildChannelAccount(app.database.db, app.clock, org.id, {
+          municipalityId: org.municipalities[1]!.id,
+          channel: 'webformulier',
+          handle: 'Contact',
+        });
         const base = `/api/v1/organisations/${org.slug}/municipalities/GM0383`;
         const { challenge: id } = (await app.app.inject({ method: 'POST', url: `${base}/contact-challenges` })).json();
         app.clock.advance(10_000);
@@ -96,7 +113,12 @@ describe('antwoord op het webformulier', () => {
         const message = await app.database.db.selectFrom('messages').select('id').where('account_id', '=', account.id).executeTakeFirstOrThrow();
         const agent = await buildUser(app.database.db, app.clock, org.id, { roles: ['kcc'], municipalityIds: [org.municipalities[1]!.id] });
         const api = requestAs(app.app, await signIn(app.app, agent.email, agent.password));
-        const queued = await api('POST', '/api/v1/outbox', { accountId: account.id, kind: 'reply', replyToMessageId: message.id, text: 'Het oud papier wordt op dinsdag opgehaald.' });
+        const queued = await api('POST', '/api/v1/outbox', {
+          accountId: account.id,
+          kind: 'reply',
+          replyToMessageId: message.id,
+          text: 'Het oud papier wordt op dinsdag opgehaald.',
+        });
         expect(queued.statusCode, queued.body).toBe(201);
         await app.worker.drain();
         const item = (await api('GET', `/api/v1/outbox/${queued.json().id}`)).json();
@@ -106,7 +128,11 @@ describe('antwoord op het webformulier', () => {
           expect(mail.to).toEqual(['sanne@example.nl']);
           expect(mail.raw).toContain('Subject: Re: Afvalkalender');
           expect(mail.raw).toContain(`Message-ID: <${item.platformId}>`);
-          const sent = await app.database.db.selectFrom('messages').select(['visibility', 'direction']).where('platform_id', '=', item.platformId).executeTakeFirstOrThrow();
+          const sent = await app.database.db
+            .selectFrom('messages')
+            .select(['visibility', 'direction'])
+            .where('platform_id', '=', item.platformId)
+            .executeTakeFirstOrThrow();
           expect(sent).toEqual({ visibility: 'prive', direction: 'uit' });
         } else {
           expect(item).toMatchObject({ status: 'mislukt' });

@@ -16,7 +16,7 @@ export const channelsModule: PleinModule = {
   jobs: (registry, kit) => registerChannelJobs(registry, { keys: kit.keys, fetch: kit.fetch, mailer: kit.mailer, mailDomain: kit.mailDomain }),
 };
 
-export { type SecretKeys } from './account-secrets';
+export type { SecretKeys } from './account-secrets';
 export { addAccount, resealAccountSecrets } from './accounts.service';
 export { queueCaseReply } from './case-replies.service';
 export { type NormalisedMessage, plainMessage } from './connector';

@@ -1,12 +1,12 @@
-import { v7 as timeOrderedUuid } from 'uuid';
 import type { Clock } from '@platform/clock';
 import type { Db } from '@platform/db/database';
 import type { ChannelAccountRow } from '@platform/db/schema';
 import { enqueueJob } from '@platform/jobs/jobs.service';
+import { v7 as timeOrderedUuid } from 'uuid';
 import type { NormalisedMessage } from './connector';
-import { insertAttachment, insertMessagesOnce, type NewMessageRow, setMessageMedia } from './messages.repository';
 import { connectorFor } from './connectors/registry';
 import { messagesPerSubscription } from './message-subscriptions';
+import { insertAttachment, insertMessagesOnce, type NewMessageRow, setMessageMedia } from './messages.repository';
 
 export const POLL_JOB = 'kanaal.ophalen';
 const DEFAULT_POLL_SECONDS = 60;
@@ -93,7 +93,10 @@ export async function storeMessages(db: Db, clock: Clock, account: AccountRef, m
   // The same platform id twice in one batch (a repost seen in two streams) is one message.
   const byPlatformId = new Map(messages.map((message) => [message.platformId, message]));
   const receivedAt = clock.now();
-  const inserted = await insertMessagesOnce(db, [...byPlatformId.values()].map((message) => toRow(account, message, receivedAt, options.stream ?? null)));
+  const inserted = await insertMessagesOnce(
+    db,
+    [...byPlatformId.values()].map((message) => toRow(account, message, receivedAt, options.stream ?? null)),
+  );
   for (const row of inserted) {
     const message = byPlatformId.get(row.platform_id)!;
     if (!message.media.some((media) => media.file)) continue;
@@ -112,7 +115,12 @@ export async function storeMessages(db: Db, clock: Clock, account: AccountRef, m
   const stored = inserted.map((row) => ({ id: row.id, direction: byPlatformId.get(row.platform_id)!.direction ?? 'in', channel: account.channel }));
   for (const { subscription, messages: served } of messagesPerSubscription(stored, options.stream ?? null)) {
     if (served.length === 0) continue;
-    await enqueueJob(db, { organisationId: account.organisation_id, name: subscription.job, payload: { messageIds: served.map((message) => message.id) }, runAt: receivedAt });
+    await enqueueJob(db, {
+      organisationId: account.organisation_id,
+      name: subscription.job,
+      payload: { messageIds: served.map((message) => message.id) },
+      runAt: receivedAt,
+    });
   }
   return ids;
 }

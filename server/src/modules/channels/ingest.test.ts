@@ -1,9 +1,9 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
 import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countMessages } from './messages.repository';
 
 // A news site's feed on loopback that answers the way real servers do: ETag and Last-Modified,
@@ -26,7 +26,10 @@ async function startFeedServer(): Promise<FeedServer> {
     const etag = `"v${state.items.length}"`;
     if (request.headers['if-none-match'] === etag) return response.writeHead(304, { etag }).end();
     const items = state.items
-      .map((item) => `<item><guid>${item.guid}</guid><title>${item.title}</title><link>https://omroep.example/${item.guid}</link><description>&lt;p&gt;Lees meer over ${item.title}&lt;/p&gt;</description><pubDate>Mon, 23 Nov 2026 08:00:00 +0100</pubDate><category>Castricum</category></item>`)
+      .map(
+        (item) =>
+          `<item><guid>${item.guid}</guid><title>${item.title}</title><link>https://omroep.example/${item.guid}</link><description>&lt;p&gt;Lees meer over ${item.title}&lt;/p&gt;</description><pubDate>Mon, 23 Nov 2026 08:00:00 +0100</pubDate><category>Castricum</category></item>`,
+      )
       .join('');
     response.writeHead(200, { 'content-type': 'application/rss+xml', etag, 'last-modified': 'Mon, 23 Nov 2026 07:00:00 GMT' });
     response.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Omroep Kust</title><link>https://omroep.example</link>${items}</channel></rss>`);
@@ -60,10 +63,20 @@ describe('RSS-feeds ophalen', () => {
   it('slaat elk artikel één keer op, vraagt voorwaardelijk en gaat na een herstart verder waar het was', async () => {
     const org = await buildOrganisation(t.database.db);
     feed.items.push({ guid: 'brand-1', title: 'Brand op industrieterrein' }, { guid: 'weg-2', title: 'Weg afgesloten' });
-    const account = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: org.municipalities[1]!.id, channel: 'rss', handle: 'Omroep Kust', serviceUrl: feed.url });
+    const account = await buildChannelAccount(t.database.db, t.clock, org.id, {
+      municipalityId: org.municipalities[1]!.id,
+      channel: 'rss',
+      handle: 'Omroep Kust',
+      serviceUrl: feed.url,
+    });
     await t.worker.drain();
     expect(await countMessages(t.database.db, org.id, account.id)).toBe(2);
-    const stored = await t.database.db.selectFrom('messages').selectAll().where('account_id', '=', account.id).where('platform_id', '=', 'brand-1').executeTakeFirstOrThrow();
+    const stored = await t.database.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('account_id', '=', account.id)
+      .where('platform_id', '=', 'brand-1')
+      .executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ subject: 'Brand op industrieterrein', public_url: 'https://omroep.example/brand-1', author_handle: 'omroep.example' });
     expect(stored.text).toContain('Lees meer over Brand op industrieterrein');
     expect(stored.text).not.toContain('<p>');
@@ -89,7 +102,12 @@ describe('RSS-feeds ophalen', () => {
   it('wacht na een 429 tot de Retry-After voorbij is en toont de fout bij het account', async () => {
     const org = await buildOrganisation(t.database.db);
     feed.nextStatus.push(429);
-    const account = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: org.municipalities[0]!.id, channel: 'rss', handle: 'Traag', serviceUrl: `${feed.url}?traag` });
+    const account = await buildChannelAccount(t.database.db, t.clock, org.id, {
+      municipalityId: org.municipalities[0]!.id,
+      channel: 'rss',
+      handle: 'Traag',
+      serviceUrl: `${feed.url}?traag`,
+    });
     await t.worker.drain();
     const limited = await accountRow(account.id);
     expect(limited.last_error).toContain('429');
@@ -111,7 +129,12 @@ describe('RSS-feeds ophalen', () => {
     const owner = await buildUser(t.database.db, t.clock, org.id, { roles: ['beheerder'] });
     const api = requestAs(t.app, await signIn(t.app, owner.email, owner.password));
     feed.nextStatus.push(401, 401);
-    const created = await api('POST', '/api/v1/channel-accounts', { municipalityId: org.municipalities[0]!.id, channel: 'rss', handle: 'Besloten', serviceUrl: `${feed.url}?besloten` });
+    const created = await api('POST', '/api/v1/channel-accounts', {
+      municipalityId: org.municipalities[0]!.id,
+      channel: 'rss',
+      handle: 'Besloten',
+      serviceUrl: `${feed.url}?besloten`,
+    });
     await t.worker.drain();
     const row = await accountRow(created.json().id);
     expect(row.status).toBe('aandacht-nodig');
@@ -133,7 +156,22 @@ describe('Atom en JSON Feed', () => {
   it('leest ook Atom- en JSON-feeds, met auteur, link, datum en categorieën', async () => {
     const atom = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Regionieuws</title><link href="https://regio.example/"/><id>urn:regio</id><updated>2026-11-23T07:00:00Z</updated>
       <entry><title>Raad stemt in met woningbouw</title><id>urn:regio:1</id><link rel="alternate" href="https://regio.example/1"/><published>2026-11-23T06:30:00Z</published><updated>2026-11-23T06:45:00Z</updated><author><name>Redactie</name></author><category term="Wonen"/><summary type="html">&lt;p&gt;De raad stemde &lt;b&gt;unaniem&lt;/b&gt; in.&lt;/p&gt;</summary></entry></feed>`;
-    const json = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Omroep JSON', home_page_url: 'https://json.example/', items: [{ id: 'j-1', url: 'https://json.example/j-1', title: 'Ijsbaan open', content_text: 'De ijsbaan gaat zaterdag open.', date_published: '2026-11-22T18:00:00Z', authors: [{ name: 'Piet' }], tags: ['sport'] }] });
+    const json = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Omroep JSON',
+      home_page_url: 'https://json.example/',
+      items: [
+        {
+          id: 'j-1',
+          url: 'https://json.example/j-1',
+          title: 'Ijsbaan open',
+          content_text: 'De ijsbaan gaat zaterdag open.',
+          date_published: '2026-11-22T18:00:00Z',
+          authors: [{ name: 'Piet' }],
+          tags: ['sport'],
+        },
+      ],
+    });
     const bodies: Record<string, [string, string]> = { '/atom': ['application/atom+xml', atom], '/json': ['application/feed+json', json] };
     const server = createServer((request, response) => {
       const [type, body] = bodies[request.url ?? ''] ?? ['text/plain', ''];
@@ -143,11 +181,27 @@ describe('Atom en JSON Feed', () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       const org = await buildOrganisation(t.database.db);
-      const atomAccount = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: org.municipalities[0]!.id, channel: 'rss', handle: 'Regio', serviceUrl: `${base}/atom` });
-      const jsonAccount = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: org.municipalities[0]!.id, channel: 'rss', handle: 'JSON', serviceUrl: `${base}/json` });
+      const atomAccount = await buildChannelAccount(t.database.db, t.clock, org.id, {
+        municipalityId: org.municipalities[0]!.id,
+        channel: 'rss',
+        handle: 'Regio',
+        serviceUrl: `${base}/atom`,
+      });
+      const jsonAccount = await buildChannelAccount(t.database.db, t.clock, org.id, {
+        municipalityId: org.municipalities[0]!.id,
+        channel: 'rss',
+        handle: 'JSON',
+        serviceUrl: `${base}/json`,
+      });
       await t.worker.drain();
       const [entry] = await t.database.db.selectFrom('messages').selectAll().where('account_id', '=', atomAccount.id).execute();
-      expect(entry).toMatchObject({ platform_id: 'urn:regio:1', subject: 'Raad stemt in met woningbouw', public_url: 'https://regio.example/1', author_name: 'Redactie', hashtags: ['Wonen'] });
+      expect(entry).toMatchObject({
+        platform_id: 'urn:regio:1',
+        subject: 'Raad stemt in met woningbouw',
+        public_url: 'https://regio.example/1',
+        author_name: 'Redactie',
+        hashtags: ['Wonen'],
+      });
       expect(entry!.text).toContain('De raad stemde unaniem in.');
       expect(entry!.posted_at.toISOString()).toBe('2026-11-23T06:30:00.000Z');
       const [item] = await t.database.db.selectFrom('messages').selectAll().where('account_id', '=', jsonAccount.id).execute();
@@ -163,7 +217,12 @@ describe('Atom en JSON Feed', () => {
     const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Geen feed</body></html>'));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      const account = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: org.municipalities[0]!.id, channel: 'rss', handle: 'Website', serviceUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` });
+      const account = await buildChannelAccount(t.database.db, t.clock, org.id, {
+        municipalityId: org.municipalities[0]!.id,
+        channel: 'rss',
+        handle: 'Website',
+        serviceUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+      });
       await t.worker.drain();
       expect((await accountRow(account.id)).last_error).toContain('geen RSS-, Atom- of JSON-feed');
       expect(await countMessages(t.database.db, org.id, account.id)).toBe(0);
@@ -176,9 +235,22 @@ describe('Atom en JSON Feed', () => {
 describe('opruimen', () => {
   it('ruimt afgeronde polls na een dag op, zodat de takentabel niet met een poll per minuut volloopt', async () => {
     const org = await buildOrganisation(t.database.db);
-    await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: org.municipalities[0]!.id, channel: 'gesimuleerd', settings: { scenario: 'alledaags', pollSeconds: 60 } });
+    await buildChannelAccount(t.database.db, t.clock, org.id, {
+      municipalityId: org.municipalities[0]!.id,
+      channel: 'gesimuleerd',
+      settings: { scenario: 'alledaags', pollSeconds: 60 },
+    });
     const pollsOf = async () =>
-      Number((await t.database.db.selectFrom('jobs').select((eb) => eb.fn.countAll<string>().as('n')).where('organisation_id', '=', org.id).where('name', '=', 'kanaal.ophalen').executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await t.database.db
+            .selectFrom('jobs')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where('organisation_id', '=', org.id)
+            .where('name', '=', 'kanaal.ophalen')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     for (let minute = 0; minute < 5; minute++) {
       t.clock.advance(60_000);
       await t.worker.drain();
@@ -225,7 +297,13 @@ describe('simulator', () => {
     await t.database.db.deleteFrom('channel_cursors').where('account_id', '=', account.id).execute();
     await t.database.db
       .insertInto('channel_cursors')
-      .values({ organisation_id: org.id, account_id: account.id, stream: 'scenario', cursor: JSON.stringify({ second: Math.floor(t.clock.now().getTime() / 1000) - 600 }), updated_at: t.clock.now() })
+      .values({
+        organisation_id: org.id,
+        account_id: account.id,
+        stream: 'scenario',
+        cursor: JSON.stringify({ second: Math.floor(t.clock.now().getTime() / 1000) - 600 }),
+        updated_at: t.clock.now(),
+      })
       .execute();
     t.clock.advance(60_000);
     await t.worker.drain();

@@ -3,13 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { adminQuery, PG_SERVER, startWorkerProcess } from '@test/worker-processes';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildChannelAccount, TEST_SECRET_KEY } from '@test/factories';
 import { systemClock } from '@platform/clock';
 import { type DatabaseHandle, openDatabase } from '@platform/db/database';
 import { migrate } from '@platform/db/migrate';
 import { createOrganisation } from '@platform/organisations/organisations.service';
+import { buildChannelAccount, TEST_SECRET_KEY } from '@test/factories';
+import { adminQuery, PG_SERVER, startWorkerProcess } from '@test/worker-processes';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { countMessages } from './messages.repository';
 
 // Real worker processes on the local PostgreSQL (also in the PGlite CI pass: two processes need a
@@ -25,7 +25,11 @@ const served: string[] = [];
 let slowFirst = true;
 
 function startWorker(id: string): Promise<ChildProcess> {
-  return startWorkerProcess('channel-worker.ts', { DATABASE_URL: databaseUrl, WORKER_ID: id, LEASE_SECONDS: '2', PLEIN_SECRET_KEY: TEST_SECRET_KEY.toString('hex') }, children);
+  return startWorkerProcess(
+    'channel-worker.ts',
+    { DATABASE_URL: databaseUrl, WORKER_ID: id, LEASE_SECONDS: '2', PLEIN_SECRET_KEY: TEST_SECRET_KEY.toString('hex') },
+    children,
+  );
 }
 
 beforeAll(async () => {
@@ -35,7 +39,8 @@ beforeAll(async () => {
   const items = Array.from({ length: 40 }, (_, i) => `<item><guid>artikel-${i}</guid><title>Artikel ${i}</title></item>`).join('');
   feed = createServer((request, response) => {
     served.push(request.url ?? '');
-    const send = () => response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<rss version="2.0"><channel><title>Krant</title>${items}</channel></rss>`);
+    const send = () =>
+      response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<rss version="2.0"><channel><title>Krant</title>${items}</channel></rss>`);
     // The first request hangs long enough for the test to kill the worker that made it.
     if (slowFirst) {
       slowFirst = false;
@@ -61,12 +66,22 @@ it('een worker die tijdens het ophalen wordt gedood verliest niets en niets komt
     municipalities: [{ name: 'Heiloo', cbsCode: 'GM0399', inhabitants: 24_000 }],
   });
   // Adding the account enqueues its first poll; the first worker to claim it is killed mid-request.
-  const account = await buildChannelAccount(handle.db, systemClock, organisation.id, { municipalityId: municipalities[0]!.id, channel: 'rss', handle: 'Krant', serviceUrl: feedUrl });
+  const account = await buildChannelAccount(handle.db, systemClock, organisation.id, {
+    municipalityId: municipalities[0]!.id,
+    channel: 'rss',
+    handle: 'Krant',
+    serviceUrl: feedUrl,
+  });
   const first = await startWorker('A');
   const deadline = Date.now() + 30_000;
   let claimed = false;
   while (Date.now() < deadline && !claimed) {
-    const job = await handle.db.selectFrom('jobs').select(['status', 'locked_by']).where('organisation_id', '=', organisation.id).where('name', '=', 'kanaal.ophalen').executeTakeFirst();
+    const job = await handle.db
+      .selectFrom('jobs')
+      .select(['status', 'locked_by'])
+      .where('organisation_id', '=', organisation.id)
+      .where('name', '=', 'kanaal.ophalen')
+      .executeTakeFirst();
     claimed = job?.status === 'running' && served.length > 0;
     if (!claimed) await sleep(25);
   }
@@ -79,7 +94,12 @@ it('een worker die tijdens het ophalen wordt gedood verliest niets en niets komt
   const until = Date.now() + 40_000;
   while (Date.now() < until && (await countMessages(handle.db, organisation.id, account.id)) < 40) await sleep(100);
   expect(await countMessages(handle.db, organisation.id, account.id)).toBe(40);
-  const job = await handle.db.selectFrom('jobs').select(['status', 'attempts', 'locked_by']).where('organisation_id', '=', organisation.id).where('name', '=', 'kanaal.ophalen').executeTakeFirstOrThrow();
+  const job = await handle.db
+    .selectFrom('jobs')
+    .select(['status', 'attempts', 'locked_by'])
+    .where('organisation_id', '=', organisation.id)
+    .where('name', '=', 'kanaal.ophalen')
+    .executeTakeFirstOrThrow();
   expect(job).toMatchObject({ status: 'done', attempts: 2, locked_by: 'B' });
   const cursor = await handle.db.selectFrom('channel_cursors').select('cursor').where('account_id', '=', account.id).executeTakeFirst();
   expect(cursor).toBeDefined();

@@ -12,7 +12,9 @@ describe('abonnementen op opgeslagen berichten', () => {
     { id: 'feed', direction: 'in', channel: 'rss' },
   ];
   const jobsOf = (stream: string | null) =>
-    Object.fromEntries(messagesPerSubscription(messages, stream).map(({ subscription, messages: served }) => [subscription.job, served.map((message) => message.id)]));
+    Object.fromEntries(
+      messagesPerSubscription(messages, stream).map(({ subscription, messages: served }) => [subscription.job, served.map((message) => message.id)]),
+    );
 
   it('geeft een gesprek-abonnee wat inwoners stuurden en wat wij plaatsten, maar geen feed', () => {
     expect(jobsOf(null)['test.gesprekken']).toEqual(['in', 'uit']);

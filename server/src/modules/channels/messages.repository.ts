@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { sql, type Insertable } from 'kysely';
 import type { Db } from '@platform/db/database';
 import type { MessagesTable } from '@platform/db/schema';
 import { type ColumnType, unnestRows } from '@platform/db/unnest-rows';
+import { type Insertable, sql } from 'kysely';
 
 // Every column a stored message is given, and the type it travels as (see unnestRows).
 const MESSAGE_COLUMNS = {
@@ -39,7 +39,10 @@ const MESSAGE_COLUMNS = {
 
 // A new message names every column above (no database defaults: the rows travel as column arrays), its
 // jsonb columns as values (unnestRows serialises them; JSON text would be stored as a string).
-export type NewMessageRow = Omit<Required<Pick<Insertable<MessagesTable>, keyof typeof MESSAGE_COLUMNS>>, 'media' | 'links' | 'mentions' | 'hashtags' | 'raw'> & {
+export type NewMessageRow = Omit<
+  Required<Pick<Insertable<MessagesTable>, keyof typeof MESSAGE_COLUMNS>>,
+  'media' | 'links' | 'mentions' | 'hashtags' | 'raw'
+> & {
   media: unknown[];
   links: string[];
   mentions: string[];
@@ -91,12 +94,7 @@ export async function insertAttachment(
 }
 
 export async function findAttachment(db: Db, organisationId: string, attachmentId: string) {
-  return db
-    .selectFrom('attachments')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', attachmentId)
-    .executeTakeFirst();
+  return db.selectFrom('attachments').selectAll().where('organisation_id', '=', organisationId).where('id', '=', attachmentId).executeTakeFirst();
 }
 
 export async function findMessages(
@@ -119,12 +117,7 @@ export async function findMessages(
 }
 
 export async function findMessage(db: Db, organisationId: string, messageId: string) {
-  return db
-    .selectFrom('messages')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', messageId)
-    .executeTakeFirst();
+  return db.selectFrom('messages').selectAll().where('organisation_id', '=', organisationId).where('id', '=', messageId).executeTakeFirst();
 }
 
 export async function countMessages(db: Db, organisationId: string, accountId: string) {

@@ -88,11 +88,15 @@ export async function logPhoneCall(ctx: ServiceContext, input: PhoneNoteInput) {
   assertCan(ctx.actor, 'messages.log');
   const account = await findAccount(ctx.db, ctx.actor.organisationId, input.accountId);
   if (!account || account.channel !== 'telefoon' || !actsForMunicipality(ctx.actor, account.municipality_id)) {
-    throw badRequest('geen-telefoonlijn', 'Kies een telefoonlijn van uw gemeente.', [{ name: 'accountId', code: 'onbekend', reason: 'Dit is geen telefoonaccount van uw gemeenten.' }]);
+    throw badRequest('geen-telefoonlijn', 'Kies een telefoonlijn van uw gemeente.', [
+      { name: 'accountId', code: 'onbekend', reason: 'Dit is geen telefoonaccount van uw gemeenten.' },
+    ]);
   }
   const calledAt = input.calledAt ? new Date(input.calledAt) : ctx.clock.now();
   if (Number.isNaN(calledAt.getTime()) || calledAt > ctx.clock.now()) {
-    throw badRequest('ongeldig-tijdstip', 'Het tijdstip van het gesprek klopt niet.', [{ name: 'calledAt', code: 'ongeldig', reason: 'Gebruik een tijdstip dat al geweest is.' }]);
+    throw badRequest('ongeldig-tijdstip', 'Het tijdstip van het gesprek klopt niet.', [
+      { name: 'calledAt', code: 'ongeldig', reason: 'Gebruik een tijdstip dat al geweest is.' },
+    ]);
   }
   const caller = input.callerPhone ?? input.callerEmail ?? input.callerName ?? 'onbekende beller';
   return inTransaction(ctx, async (tx) => {

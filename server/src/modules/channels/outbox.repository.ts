@@ -1,6 +1,6 @@
-import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '@platform/db/database';
 import type { OutboxTable } from '@platform/db/schema';
+import type { Insertable, Updateable } from 'kysely';
 
 // Returns the existing row when the idempotency key was used before: asking twice sends once.
 export async function insertOutboxOnce(db: Db, row: Insertable<OutboxTable>) {
@@ -25,13 +25,7 @@ export async function findOutboxItem(db: Db, organisationId: string, outboxId: s
 }
 
 export async function lockOutboxItem(db: Db, organisationId: string, outboxId: string) {
-  return db
-    .selectFrom('outbox')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', outboxId)
-    .forUpdate()
-    .executeTakeFirst();
+  return db.selectFrom('outbox').selectAll().where('organisation_id', '=', organisationId).where('id', '=', outboxId).forUpdate().executeTakeFirst();
 }
 
 export async function updateOutboxItem(db: Db, organisationId: string, outboxId: string, changes: Updateable<OutboxTable>) {

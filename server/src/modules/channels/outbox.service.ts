@@ -1,4 +1,4 @@
-import { checkLength, CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
+import { CHANNEL_CAPABILITIES, checkLength } from '@contracts/channel-limits';
 import type { Channel } from '@contracts/channels';
 import { recordAudit } from '@platform/audit/audit.service';
 import type { Clock } from '@platform/clock';
@@ -85,20 +85,31 @@ async function assertSendable(ctx: ServiceContext, account: ChannelAccountRow, i
   }
   for (const [index, item] of media.entries()) {
     const file = await findAttachment(ctx.db, ctx.actor.organisationId, item.attachmentId);
-    if (!file) throw badRequest('onbekende-bijlage', 'Deze afbeelding bestaat niet.', [{ name: `media.${index}.attachmentId`, code: 'onbekend', reason: 'Upload de afbeelding opnieuw.' }]);
+    if (!file)
+      throw badRequest('onbekende-bijlage', 'Deze afbeelding bestaat niet.', [
+        { name: `media.${index}.attachmentId`, code: 'onbekend', reason: 'Upload de afbeelding opnieuw.' },
+      ]);
     if (!capabilities.media.types.includes(file.content_type) || file.size_bytes > capabilities.media.maxBytes) {
       throw badRequest('afbeelding-past-niet', `${file.filename} past niet op ${capabilities.label} (soort of grootte).`, [
-        { name: `media.${index}.attachmentId`, code: 'past-niet', reason: `Toegestaan: ${capabilities.media.types.join(', ')}, tot ${capabilities.media.maxBytes} bytes` },
+        {
+          name: `media.${index}.attachmentId`,
+          code: 'past-niet',
+          reason: `Toegestaan: ${capabilities.media.types.join(', ')}, tot ${capabilities.media.maxBytes} bytes`,
+        },
       ]);
     }
   }
   if (input.kind !== 'post' && !input.replyToMessageId) {
-    throw badRequest('antwoord-zonder-bericht', 'Een antwoord hoort bij een bericht.', [{ name: 'replyToMessageId', code: 'verplicht', reason: 'Kies het bericht waarop u antwoordt.' }]);
+    throw badRequest('antwoord-zonder-bericht', 'Een antwoord hoort bij een bericht.', [
+      { name: 'replyToMessageId', code: 'verplicht', reason: 'Kies het bericht waarop u antwoordt.' },
+    ]);
   }
   if (input.replyToMessageId) {
     const original = await findMessage(ctx.db, ctx.actor.organisationId, input.replyToMessageId);
     if (!original || original.account_id !== account.id) {
-      throw badRequest('onbekend-bericht', 'Dit bericht hoort niet bij dit account.', [{ name: 'replyToMessageId', code: 'onbekend', reason: 'Antwoord vanaf het account dat het bericht ontving.' }]);
+      throw badRequest('onbekend-bericht', 'Dit bericht hoort niet bij dit account.', [
+        { name: 'replyToMessageId', code: 'onbekend', reason: 'Antwoord vanaf het account dat het bericht ontving.' },
+      ]);
     }
   }
 }
@@ -110,14 +121,23 @@ export async function queueOutbound(ctx: ServiceContext, input: OutboundInput) {
   const account = await accountFor(ctx, input.accountId);
   await assertSendable(ctx, account, input);
   return inTransaction(ctx, async (tx) => {
-    const { row, created } = await storeOutboxItem(tx.db, tx.clock, tx.actor.organisationId, { ...input, accountId: account.id, createdBy: tx.actor.userId || null });
+    const { row, created } = await storeOutboxItem(tx.db, tx.clock, tx.actor.organisationId, {
+      ...input,
+      accountId: account.id,
+      createdBy: tx.actor.userId || null,
+    });
     if (!created) {
       if (row.account_id !== account.id || row.text !== input.text) {
         throw conflict('sleutel-al-gebruikt', 'Deze idempotency-sleutel is al gebruikt voor een ander bericht.');
       }
       return { item: toOutboxView(row), created };
     }
-    await recordAudit(tx, { action: 'bericht.in-wachtrij', recordType: 'uitgaand-bericht', recordId: row.id, details: { accountId: account.id, kind: input.kind } });
+    await recordAudit(tx, {
+      action: 'bericht.in-wachtrij',
+      recordType: 'uitgaand-bericht',
+      recordId: row.id,
+      details: { accountId: account.id, kind: input.kind },
+    });
     return { item: toOutboxView(row), created };
   });
 }
@@ -139,7 +159,8 @@ export async function storeOutboxItem(db: Db, clock: Clock, organisationId: stri
     after_outbox_id: input.afterOutboxId ?? null,
   });
   // A later part of a thread gets its send job when the part before it is recorded as sent (recordSent).
-  if (created && !input.afterOutboxId) await enqueueJob(db, { organisationId, name: SEND_JOB, payload: { outboxId: row.id }, runAt: now, uniqueKey: `versturen:${row.id}`, maxAttempts: 3 });
+  if (created && !input.afterOutboxId)
+    await enqueueJob(db, { organisationId, name: SEND_JOB, payload: { outboxId: row.id }, runAt: now, uniqueKey: `versturen:${row.id}`, maxAttempts: 3 });
   return { row, created };
 }
 
@@ -167,7 +188,14 @@ export async function queueWithdrawal(ctx: ServiceContext, messageId: string) {
       created_at: now,
     });
     if (created) {
-      await enqueueJob(tx.db, { organisationId: row.organisation_id, name: SEND_JOB, payload: { outboxId: row.id }, runAt: now, uniqueKey: `versturen:${row.id}`, maxAttempts: 3 });
+      await enqueueJob(tx.db, {
+        organisationId: row.organisation_id,
+        name: SEND_JOB,
+        payload: { outboxId: row.id },
+        runAt: now,
+        uniqueKey: `versturen:${row.id}`,
+        maxAttempts: 3,
+      });
       await recordAudit(tx, { action: 'bericht.ingetrokken', recordType: 'bericht', recordId: message.id, details: { outboxId: row.id } });
     }
     return { item: toOutboxView(row), created };
@@ -177,7 +205,11 @@ export async function queueWithdrawal(ctx: ServiceContext, messageId: string) {
 export async function listOutbox(ctx: ServiceContext, filter: { accountId?: string; limit: number }) {
   assertCan(ctx.actor, 'channels.read');
   const accounts = (await findAccounts(ctx.db, ctx.actor.organisationId)).filter((account) => actsForMunicipality(ctx.actor, account.municipality_id));
-  const rows = await findOutboxItems(ctx.db, ctx.actor.organisationId, { accountId: filter.accountId, accountIds: accounts.map((a) => a.id), limit: filter.limit });
+  const rows = await findOutboxItems(ctx.db, ctx.actor.organisationId, {
+    accountId: filter.accountId,
+    accountIds: accounts.map((a) => a.id),
+    limit: filter.limit,
+  });
   return rows.map(toOutboxView);
 }
 
@@ -197,7 +229,14 @@ export async function retryOutboxItem(ctx: ServiceContext, outboxId: string) {
   if (current.status !== 'mislukt') throw conflict('niet-mislukt', 'Alleen een mislukt bericht kan opnieuw worden verstuurd.');
   return inTransaction(ctx, async (tx) => {
     const row = await updateOutboxItem(tx.db, tx.actor.organisationId, outboxId, { status: 'wachtend', attempts: 0 });
-    await enqueueJob(tx.db, { organisationId: row.organisation_id, name: SEND_JOB, payload: { outboxId }, runAt: tx.clock.now(), uniqueKey: `versturen:${outboxId}:opnieuw:${tx.clock.now().getTime()}`, maxAttempts: 3 });
+    await enqueueJob(tx.db, {
+      organisationId: row.organisation_id,
+      name: SEND_JOB,
+      payload: { outboxId },
+      runAt: tx.clock.now(),
+      uniqueKey: `versturen:${outboxId}:opnieuw:${tx.clock.now().getTime()}`,
+      maxAttempts: 3,
+    });
     await recordAudit(tx, { action: 'bericht.opnieuw-versturen', recordType: 'uitgaand-bericht', recordId: outboxId });
     return toOutboxView(row);
   });
@@ -247,7 +286,12 @@ export async function loadOutboundRequest(db: Db, organisationId: string, outbox
 // Records the platform's id on the outbox item and keeps the sent message in the thread it answers.
 export async function recordSent(db: Db, clock: Clock, account: ChannelAccountRow, item: OutboxRow, result: SentResult) {
   if (item.kind === 'delete') {
-    await updateOutboxItem(db, item.organisation_id, item.id, { status: 'verzonden', platform_id: item.target_platform_id, sent_at: clock.now(), last_error: null });
+    await updateOutboxItem(db, item.organisation_id, item.id, {
+      status: 'verzonden',
+      platform_id: item.target_platform_id,
+      sent_at: clock.now(),
+      last_error: null,
+    });
     return;
   }
   const original = item.reply_to_message_id ? await findMessage(db, item.organisation_id, item.reply_to_message_id) : undefined;
@@ -281,7 +325,14 @@ export async function recordSent(db: Db, clock: Clock, account: ChannelAccountRo
   // this part as sent, so a crash in between loses nothing and the key keeps it to one job.
   for (const next of await findOutboxItemsAfter(db, item.organisation_id, item.id)) {
     if (next.status === 'wachtend') {
-      await enqueueJob(db, { organisationId: next.organisation_id, name: SEND_JOB, payload: { outboxId: next.id }, runAt: clock.now(), uniqueKey: `versturen:${next.id}`, maxAttempts: 3 });
+      await enqueueJob(db, {
+        organisationId: next.organisation_id,
+        name: SEND_JOB,
+        payload: { outboxId: next.id },
+        runAt: clock.now(),
+        uniqueKey: `versturen:${next.id}`,
+        maxAttempts: 3,
+      });
     }
   }
 }

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimDueJob } from '@platform/jobs/jobs.repository';
 import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import { claimDueJob } from '@platform/jobs/jobs.repository';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -16,7 +16,12 @@ async function webcare() {
   const org = await buildOrganisation(t.database.db);
   const user = await buildUser(t.database.db, t.clock, org.id, { roles: ['webcare'], municipalityIds: [org.municipalities[0]!.id] });
   const api = requestAs(t.app, await signIn(t.app, user.email, user.password));
-  const account = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: org.municipalities[0]!.id, channel: 'gesimuleerd', handle: 'gemeentebergen', settings: { scenario: 'alledaags' } });
+  const account = await buildChannelAccount(t.database.db, t.clock, org.id, {
+    municipalityId: org.municipalities[0]!.id,
+    channel: 'gesimuleerd',
+    handle: 'gemeentebergen',
+    settings: { scenario: 'alledaags' },
+  });
   return { org, api, account };
 }
 
@@ -32,7 +37,12 @@ describe('de outbox', () => {
     await t.worker.drain();
     const sent = (await api('GET', `/api/v1/outbox/${first.json().id}`)).json();
     expect(sent).toMatchObject({ status: 'verzonden', platformId: `sim-uit-${first.json().id}` });
-    const jobs = await t.database.db.selectFrom('jobs').select('id').where('name', '=', 'kanaal.versturen').where(sql<boolean>`payload @> ${JSON.stringify({ outboxId: first.json().id })}::jsonb`).execute();
+    const jobs = await t.database.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('name', '=', 'kanaal.versturen')
+      .where(sql<boolean>`payload @> ${JSON.stringify({ outboxId: first.json().id })}::jsonb`)
+      .execute();
     expect(jobs).toHaveLength(1);
     const messages = (await api('GET', `/api/v1/messages?accountId=${account.id}`)).json().messages;
     expect(messages).toEqual([expect.objectContaining({ direction: 'uit', text: body.text, platformId: sent.platformId })]);
@@ -57,7 +67,12 @@ describe('de outbox', () => {
     const queued = (await api('POST', '/api/v1/outbox', { accountId: account.id, kind: 'post', text: 'Onderbroken?' })).json();
     // A worker claims the job and vanishes (its process was killed during the platform call).
     const now = t.clock.now();
-    const claimed = await claimDueJob(t.database.db, { names: ['kanaal.versturen'], workerId: 'gestorven', now, leaseUntil: new Date(now.getTime() + 300_000) });
+    const claimed = await claimDueJob(t.database.db, {
+      names: ['kanaal.versturen'],
+      workerId: 'gestorven',
+      now,
+      leaseUntil: new Date(now.getTime() + 300_000),
+    });
     expect(claimed?.payload).toMatchObject({ outboxId: queued.id });
     expect(await t.worker.drain()).toBe(0);
     t.clock.advance(301_000);
@@ -80,7 +95,11 @@ describe('de outbox', () => {
     expect(second.statusCode).toBe(200);
     expect(second.json().id).toBe(first.json().id);
     await t.worker.drain();
-    expect((await api('GET', `/api/v1/outbox/${first.json().id}`)).json()).toMatchObject({ kind: 'delete', status: 'verzonden', platformId: `sim-uit-${queued.id}` });
+    expect((await api('GET', `/api/v1/outbox/${first.json().id}`)).json()).toMatchObject({
+      kind: 'delete',
+      status: 'verzonden',
+      platformId: `sim-uit-${queued.id}`,
+    });
     const line = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: org.municipalities[0]!.id, channel: 'telefoon' });
     // A resident's message (here a logged call) is not Plein's to withdraw.
     const call = await api('POST', '/api/v1/phone-calls', { accountId: line.id, summary: 'Vraag' });
@@ -92,14 +111,37 @@ describe('de outbox', () => {
 
   it('legt een telefoongesprek vast als binnenkomend bericht op het kanaal telefoon', async () => {
     const { org, api } = await webcare();
-    const line = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: org.municipalities[0]!.id, channel: 'telefoon', handle: '14 072' });
-    const logged = await api('POST', '/api/v1/phone-calls', { accountId: line.id, callerName: 'Mevrouw Jansen', callerPhone: '0612345678', summary: 'Vraagt wanneer de kerstbomen worden opgehaald.' });
+    const line = await buildChannelAccount(t.database.db, t.clock, org.id, {
+      municipalityId: org.municipalities[0]!.id,
+      channel: 'telefoon',
+      handle: '14 072',
+    });
+    const logged = await api('POST', '/api/v1/phone-calls', {
+      accountId: line.id,
+      callerName: 'Mevrouw Jansen',
+      callerPhone: '0612345678',
+      summary: 'Vraagt wanneer de kerstbomen worden opgehaald.',
+    });
     expect(line.status).toBe('verbonden');
     expect(logged.statusCode, logged.body).toBe(201);
-    expect(logged.json()).toMatchObject({ channel: 'telefoon', direction: 'in', visibility: 'prive', author: { handle: '0612345678', displayName: 'Mevrouw Jansen' } });
+    expect(logged.json()).toMatchObject({
+      channel: 'telefoon',
+      direction: 'in',
+      visibility: 'prive',
+      author: { handle: '0612345678', displayName: 'Mevrouw Jansen' },
+    });
     const future = await api('POST', '/api/v1/phone-calls', { accountId: line.id, summary: 'x', calledAt: '2099-01-01T00:00:00Z' });
     expect(future.statusCode).toBe(400);
-    const wrongChannel = await api('POST', '/api/v1/phone-calls', { accountId: (await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: org.municipalities[0]!.id, channel: 'gesimuleerd', settings: { scenario: 'alledaags' } })).id, summary: 'x' });
+    const wrongChannel = await api('POST', '/api/v1/phone-calls', {
+      accountId: (
+        await buildChannelAccount(t.database.db, t.clock, org.id, {
+          municipalityId: org.municipalities[0]!.id,
+          channel: 'gesimuleerd',
+          settings: { scenario: 'alledaags' },
+        })
+      ).id,
+      summary: 'x',
+    });
     expect(wrongChannel.json().code).toBe('geen-telefoonlijn');
   });
 });

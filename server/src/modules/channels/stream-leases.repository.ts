@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { Db } from '@platform/db/database';
+import { sql } from 'kysely';
 
 // Takes or renews the lease on an account's stream; true when this holder has it until `until`.
 export async function claimStreamLease(db: Db, key: { organisationId: string; accountId: string }, holder: string, now: Date, until: Date) {

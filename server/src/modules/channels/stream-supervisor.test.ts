@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChannelAccount, buildOrganisation, TEST_SECRET_KEY } from '@test/factories';
 import { createTestApp, type TestApp } from '@test/harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LiveStream, type NormalisedMessage, plainMessage, type StreamSink } from './connector';
 import { registerConnector } from './connectors/registry';
 import { simulatorConnector } from './connectors/simulator/simulator.connector';
@@ -53,7 +53,11 @@ const supervisor = () => new StreamSupervisor({ db: t.database.db, clock: t.cloc
 describe('stroombewaking', () => {
   it('houdt één stroom per account open over twee processen, slaat op wat binnenkomt en neemt over na de lease', async () => {
     const org = await buildOrganisation(t.database.db);
-    const account = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: org.municipalities[0]!.id, channel: 'gesimuleerd', settings: { scenario: 'alledaags' } });
+    const account = await buildChannelAccount(t.database.db, t.clock, org.id, {
+      municipalityId: org.municipalities[0]!.id,
+      channel: 'gesimuleerd',
+      settings: { scenario: 'alledaags' },
+    });
     const first = supervisor();
     const second = supervisor();
     await first.superviseOnce();
@@ -79,7 +83,11 @@ describe('stroombewaking', () => {
 
   it('sluit de stroom van een gepauzeerd account en opent een weggevallen verbinding later opnieuw', async () => {
     const org = await buildOrganisation(t.database.db);
-    const account = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: org.municipalities[0]!.id, channel: 'gesimuleerd', settings: { scenario: 'alledaags' } });
+    const account = await buildChannelAccount(t.database.db, t.clock, org.id, {
+      municipalityId: org.municipalities[0]!.id,
+      channel: 'gesimuleerd',
+      settings: { scenario: 'alledaags' },
+    });
     const only = supervisor();
     await only.superviseOnce();
     const stream = opened.find((entry) => entry.accountId === account.id && !entry.closed)!;

@@ -1,9 +1,9 @@
 import { hostname } from 'node:os';
-import type { Logger } from 'pino';
 import type { Clock } from '@platform/clock';
 import type { Db } from '@platform/db/database';
 import type { ChannelAccountRow } from '@platform/db/schema';
 import { backoffDelayMs } from '@platform/jobs/job-registry';
+import type { Logger } from 'pino';
 import { recordAccountFailure, recordAccountSuccess } from './account-health';
 import type { SecretKeys } from './account-secrets';
 import { findAccount, findStreamingAccounts, lockAccount } from './accounts.repository';
@@ -33,9 +33,7 @@ export class StreamSupervisor {
   private round: Promise<void> | null = null;
   readonly holder = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
 
-  constructor(
-    private readonly options: { db: Db; clock: Clock; keys: SecretKeys; fetch: typeof fetch; logger?: Logger; intervalMs?: number },
-  ) {}
+  constructor(private readonly options: { db: Db; clock: Clock; keys: SecretKeys; fetch: typeof fetch; logger?: Logger; intervalMs?: number }) {}
 
   start(): void {
     if (this.timer || streamingChannels().length === 0) return;
@@ -64,7 +62,13 @@ export class StreamSupervisor {
     for (const key of this.running.keys()) if (!wanted.has(key)) await this.closeStream(key);
     const now = clock.now();
     for (const account of accounts) {
-      const held = await claimStreamLease(db, { organisationId: account.organisation_id, accountId: account.id }, this.holder, now, new Date(now.getTime() + LEASE_MS));
+      const held = await claimStreamLease(
+        db,
+        { organisationId: account.organisation_id, accountId: account.id },
+        this.holder,
+        now,
+        new Date(now.getTime() + LEASE_MS),
+      );
       if (!held) {
         if (this.running.has(account.id)) await this.closeStream(account.id, false);
         continue;
@@ -77,17 +81,21 @@ export class StreamSupervisor {
     const connector = connectorFor(account.channel);
     if (!connector?.stream) return;
     const { db, clock, keys } = this.options;
-    const stream = connector.stream(connectorAccount(keys, account), { fetch: this.options.fetch, clock }, {
-      onMessages: async (messages) => {
-        await db.transaction().execute(async (trx) => {
-          await storeMessages(trx, clock, account, messages);
-          const current = await lockAccount(trx, account.organisation_id, account.id);
-          if (current) await recordAccountSuccess(trx, clock, current);
-        });
-        this.failures.delete(account.id);
+    const stream = connector.stream(
+      connectorAccount(keys, account),
+      { fetch: this.options.fetch, clock },
+      {
+        onMessages: async (messages) => {
+          await db.transaction().execute(async (trx) => {
+            await storeMessages(trx, clock, account, messages);
+            const current = await lockAccount(trx, account.organisation_id, account.id);
+            if (current) await recordAccountSuccess(trx, clock, current);
+          });
+          this.failures.delete(account.id);
+        },
+        onError: (error) => void this.onStreamError(account, error),
       },
-      onError: (error) => void this.onStreamError(account, error),
-    });
+    );
     this.running.set(account.id, { stream, organisationId: account.organisation_id });
     // A connection that ends by itself is reopened at a later round, after a backoff.
     void stream.ended.then(() => {

@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { type AppInstance } from '@platform/http/app';
+import type { AppInstance } from '@platform/http/app';
 import { AppError, notFound } from '@platform/http/errors';
+import { z } from 'zod';
 import type { SecretKeys } from './account-secrets';
 import { receiveWebhook, webhookHandshake } from './webhooks.service';
 
@@ -38,7 +38,12 @@ export async function webhookRoutes(app: AppInstance) {
         if (result === 'onbekend') throw notFound('Deze webhook');
         if (result === 'handtekening-fout') {
           request.log.warn({ organisationId, accountId }, 'webhook met ontbrekende of foute handtekening geweigerd');
-          throw new AppError(401, 'handtekening-ongeldig', 'Handtekening ongeldig', 'De handtekening van dit bericht ontbreekt of klopt niet; er is niets opgeslagen.');
+          throw new AppError(
+            401,
+            'handtekening-ongeldig',
+            'Handtekening ongeldig',
+            'De handtekening van dit bericht ontbreekt of klopt niet; er is niets opgeslagen.',
+          );
         }
         if (result === 'geen-json') throw new AppError(400, 'geen-json', 'Ongeldige invoer', 'Dit bericht is geen geldige JSON; er is niets opgeslagen.');
         return reply.status(200).send({ ontvangen: result.stored });

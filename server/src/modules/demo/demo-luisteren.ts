@@ -43,11 +43,25 @@ const NETWORK_POSTS: Array<[string, string, number, number, number, string]> = [
   ['wethouder_jansen', 'Karin Jansen', 1290, 2, 18, 'Goed gesprek gehad met ondernemers over de parkeertarieven, we zoeken samen naar een oplossing.'],
   ['pieter_raad', 'Pieter de Wit', 720, 3, 6, 'De raad moet de plannen voor de haven nog eens goed bekijken, dit voorstel is onvoldoende onderbouwd.'],
   ['pieter_raad', 'Pieter de Wit', 715, 3, 27, 'Vragen gesteld over de onveilige oversteek bij de school, ouders maken zich terecht zorgen.'],
-  ['strandpaviljoen_zon', 'Strandpaviljoen De Zon', 1900, 2, 8, 'Het nieuwe parkeerbeleid kost ons klanten, waarom is er niet met de ondernemers aan het strand overlegd?'],
+  [
+    'strandpaviljoen_zon',
+    'Strandpaviljoen De Zon',
+    1900,
+    2,
+    8,
+    'Het nieuwe parkeerbeleid kost ons klanten, waarom is er niet met de ondernemers aan het strand overlegd?',
+  ],
   ['strandpaviljoen_zon', 'Strandpaviljoen De Zon', 1880, 2, 50, 'Vanaf vandaag weer open, welkom terug op het strand!'],
   ['ivn_havenrijk', 'IVN Havenrijk', 430, 3, 12, 'Zondag een excursie langs de vogelrijke oevers van de haven, aanmelden kan via onze website.'],
   ['huisartsenstrandmeer', 'Huisartsen Strandmeer', 380, 2, 20, 'Let op: de praktijk is vrijdagmiddag gesloten, bel bij spoed de huisartsenpost.'],
-  ['dorpsbelang_duinhoven', 'Dorpsbelang Duinhoven', 520, 1, 10, 'Het dorpsplan is nog steeds niet besproken, de gemeente laat de bewoners al maanden wachten.'],
+  [
+    'dorpsbelang_duinhoven',
+    'Dorpsbelang Duinhoven',
+    520,
+    1,
+    10,
+    'Het dorpsplan is nog steeds niet besproken, de gemeente laat de bewoners al maanden wachten.',
+  ],
   ['dorpsbelang_duinhoven', 'Dorpsbelang Duinhoven', 515, 1, 33, 'Goede avond gehad over de toekomst van het dorpshuis, dank aan iedereen die meedacht.'],
 ];
 
@@ -64,7 +78,14 @@ async function addDemoNetwork(ctx: ServiceContext, municipalities: Array<{ id: s
       ctx.clock,
       account,
       posts.map(([handle, name, followers, , daysAgo, text]) =>
-        plainMessage({ platformId: `demo-netwerk-${handle}-${daysAgo}`, author: { id: handle, handle, displayName: name, followers }, text, visibility: 'openbaar', postedAt: new Date(now - daysAgo * 86_400_000), raw: {} }),
+        plainMessage({
+          platformId: `demo-netwerk-${handle}-${daysAgo}`,
+          author: { id: handle, handle, displayName: name, followers },
+          text,
+          visibility: 'openbaar',
+          postedAt: new Date(now - daysAgo * 86_400_000),
+          raw: {},
+        }),
       ),
       { stream: 'search' },
     );

@@ -22,12 +22,29 @@ const EXAMPLES: [string, string, string | null][] = [
   ['dieren-dood', 'Dode meeuw op de parkeerplaats bij de boulevard.', 'afgehandeld'],
 ];
 
-export async function addDemoMeldingen(ctx: ServiceContext, clock: Clock, organisation: { id: string; slug: string }, municipalities: MunicipalityRow[], publicUrl: string) {
+export async function addDemoMeldingen(
+  ctx: ServiceContext,
+  clock: Clock,
+  organisation: { id: string; slug: string },
+  municipalities: MunicipalityRow[],
+  publicUrl: string,
+) {
   const categories = await ensureCategories(ctx.db, organisation.id);
   for (const [index, municipality] of municipalities.entries()) {
     const area = DEMO_AREAS[municipality.cbs_code];
     if (!area) continue;
-    const boundary = { type: 'Polygon', coordinates: [[[area.west, area.south], [area.east, area.south], [area.east, area.north], [area.west, area.north], [area.west, area.south]]] };
+    const boundary = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [area.west, area.south],
+          [area.east, area.south],
+          [area.east, area.north],
+          [area.west, area.north],
+          [area.west, area.south],
+        ],
+      ],
+    };
     await updateMunicipalityBoundary(ctx.db, organisation.id, municipality.id, boundary);
     const withBoundary = { ...municipality, boundary };
     for (const [exampleIndex, [code, description, status]] of EXAMPLES.entries()) {
@@ -35,7 +52,13 @@ export async function addDemoMeldingen(ctx: ServiceContext, clock: Clock, organi
       const category = categories.find((row) => row.code === code)!;
       const lat = area.south + (area.north - area.south) * (0.2 + 0.1 * exampleIndex);
       const lon = area.west + (area.east - area.west) * (0.3 + 0.08 * exampleIndex);
-      const { melding } = await fileMelding(ctx.db, clock, { organisation, municipality: withBoundary }, { categoryId: category.id, description, lat, lon, consent: false, answers: {}, photoIds: [] }, { source: 'medewerker', links: { publicUrl } });
+      const { melding } = await fileMelding(
+        ctx.db,
+        clock,
+        { organisation, municipality: withBoundary },
+        { categoryId: category.id, description, lat, lon, consent: false, answers: {}, photoIds: [] },
+        { source: 'medewerker', links: { publicUrl } },
+      );
       if (status) {
         await changeMeldingStatus(ctx, { publicUrl }, melding.id, { status: 'in-behandeling' });
         if (status !== 'in-behandeling') await changeMeldingStatus(ctx, { publicUrl }, melding.id, { status: status as 'afgehandeld' | 'ingepland' });

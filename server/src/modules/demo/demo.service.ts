@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '@platform/clock';
 import { cliOrigin, type ServiceContext } from '@platform/context';
-import { addAccount } from '../channels/index';
-import { addDemoMeldingen } from './demo-meldingen';
-import { addDemoKlachten } from './demo-klachten';
-import { addDemoListening } from './demo-luisteren';
 import type { Db } from '@platform/db/database';
-import { ROLES, type Role } from '@platform/tenancy/roles';
 import { countTenantOrganisations } from '@platform/organisations/organisations.repository';
 import { createOrganisation } from '@platform/organisations/organisations.service';
+import { ROLES, type Role } from '@platform/tenancy/roles';
 import { createTeam } from '@platform/users/teams.service';
 import { createUser } from '@platform/users/users.service';
 import { operatorActor } from '../../cli/operator';
+import { addAccount } from '../channels/index';
+import { addDemoKlachten } from './demo-klachten';
+import { addDemoListening } from './demo-luisteren';
+import { addDemoMeldingen } from './demo-meldingen';
 
 export const DEMO_SLUG = 'kustgemeenten';
 
@@ -65,7 +65,11 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock, publicUrl = 'http://
     credentials.push({ email, password, role });
   }
   await createTeam(ctx, { name: 'KCC', description: 'Klantcontactcentrum voor alle vier gemeenten', memberIds: [userIds.kcc!, userIds.webcare!] });
-  await createTeam(ctx, { name: 'Communicatie', description: 'Communicatieadviseurs en omgevingsanalisten', memberIds: [userIds.communicatieadviseur!, userIds.omgevingsanalist!] });
+  await createTeam(ctx, {
+    name: 'Communicatie',
+    description: 'Communicatieadviseurs en omgevingsanalisten',
+    memberIds: [userIds.communicatieadviseur!, userIds.omgevingsanalist!],
+  });
   await addDemoChannels(ctx, municipalities);
   // The demo's analyst classified part of the local network, so her name stands by those choices.
   const analystCtx = { ...ctx, actor: { ...ctx.actor, userId: userIds.omgevingsanalist!, name: DEMO_NAMES.omgevingsanalist } };
@@ -84,7 +88,13 @@ async function addDemoChannels(ctx: ServiceContext, municipalities: { id: string
   const noSecrets = { current: undefined, previous: [] };
   for (const [index, municipality] of municipalities.entries()) {
     const handle = `gemeente${municipality.name.toLowerCase().replace(/[^a-z]/g, '')}`;
-    await addAccount(ctx, noSecrets, { municipalityId: municipality.id, channel: 'gesimuleerd', handle, displayName: `Gemeente ${municipality.name} (gesimuleerd)`, settings: { scenario: 'alledaags', perHour: 6 } });
+    await addAccount(ctx, noSecrets, {
+      municipalityId: municipality.id,
+      channel: 'gesimuleerd',
+      handle,
+      displayName: `Gemeente ${municipality.name} (gesimuleerd)`,
+      settings: { scenario: 'alledaags', perHour: 6 },
+    });
     await addAccount(ctx, noSecrets, { municipalityId: municipality.id, channel: 'webformulier', handle: `Contactformulier ${municipality.name}` });
     await addAccount(ctx, noSecrets, { municipalityId: municipality.id, channel: 'telefoon', handle: `KCC ${municipality.name} (14 0${220 + index})` });
   }

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadConfig } from '@platform/config';
 import { ManualClock } from '@platform/clock';
-import { createRuntime, type Runtime } from '../../runtime';
-import { openScratchDatabase, requestAs, signIn } from '@test/harness';
-import { ROLES } from '@platform/tenancy/roles';
-import { seedDemoIfEmpty } from './demo.service';
+import { loadConfig } from '@platform/config';
 import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
+import { ROLES } from '@platform/tenancy/roles';
+import { openScratchDatabase, requestAs, signIn } from '@test/harness';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createRuntime, type Runtime } from '../../runtime';
+import { seedDemoIfEmpty } from './demo.service';
 
 let t: Runtime & { clock: ManualClock };
 beforeAll(async () => {
@@ -70,7 +70,10 @@ it('geeft de demogemeenten grenzen en een paar meldingen in verschillende stadia
 });
 
 it('heeft een paar klachten in verschillende stadia, behandeld door iemand anders dan de beklaagde', async () => {
-  const klachten = await t.database.db.selectFrom('klachten').select(['status', 'handler_user_id', 'complained_user_id', 'extension_weeks', 'outcome']).execute();
+  const klachten = await t.database.db
+    .selectFrom('klachten')
+    .select(['status', 'handler_user_id', 'complained_user_id', 'extension_weeks', 'outcome'])
+    .execute();
   expect(new Set(klachten.map((k) => k.status))).toEqual(new Set(['ontvangen', 'hoorzitting-gepland', 'in-behandeling', 'afgehandeld', 'informeel-opgelost']));
   expect(klachten.some((k) => k.extension_weeks === 4)).toBe(true);
   expect(klachten.some((k) => k.outcome === 'gegrond')).toBe(true);
@@ -78,7 +81,12 @@ it('heeft een paar klachten in verschillende stadia, behandeld door iemand ander
 });
 
 it('heeft een lokaal netwerk dat al weken schrijft, voor een deel ingedeeld door de analist', async () => {
-  const groups = await t.database.db.selectFrom('author_network_groups').select(['author_handle', 'network_group', 'source', 'set_by']).where('source', '=', 'analist').orderBy('author_handle').execute();
+  const groups = await t.database.db
+    .selectFrom('author_network_groups')
+    .select(['author_handle', 'network_group', 'source', 'set_by'])
+    .where('source', '=', 'analist')
+    .orderBy('author_handle')
+    .execute();
   expect(groups.map((row) => [row.author_handle, row.network_group])).toEqual([
     ['dorpsbelang_duinhoven', 'verenigingsleven'],
     ['kustkoerier', 'media'],

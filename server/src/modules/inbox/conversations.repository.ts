@@ -1,18 +1,30 @@
-import { sql, type Insertable, type UpdateObject } from 'kysely';
-import type { Db } from '@platform/db/database';
-import { uuidArray } from '@platform/db/unnest-rows';
-import type { ConversationEventsTable, ConversationsTable, Database } from '@platform/db/schema';
-import { overdueAt } from './office-hours/overdue';
 import { LISTENING_ONLY_CHANNELS, LISTENING_ONLY_STREAMS } from '@contracts/message-purpose';
+import type { Db } from '@platform/db/database';
+import type { ConversationEventsTable, ConversationsTable, Database } from '@platform/db/schema';
+import { uuidArray } from '@platform/db/unnest-rows';
+import { type Insertable, sql, type UpdateObject } from 'kysely';
+import { overdueAt } from './office-hours/overdue';
 
 export async function findConversationOfMessage(db: Db, organisationId: string, messageId: string) {
-  const row = await db.selectFrom('messages').select('conversation_id').where('organisation_id', '=', organisationId).where('id', '=', messageId).executeTakeFirst();
+  const row = await db
+    .selectFrom('messages')
+    .select('conversation_id')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', messageId)
+    .executeTakeFirst();
   return row?.conversation_id ?? null;
 }
 
 // Messages among `messageIds` not yet in a conversation, oldest first.
 function unthreaded(db: Db, organisationId: string, messageIds: string[]) {
-  return db.selectFrom('messages').selectAll().where('organisation_id', '=', organisationId).where('id', '=', sql<string>`ANY(${uuidArray(messageIds)})`).where('conversation_id', 'is', null).orderBy('posted_at').orderBy('id');
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', sql<string>`ANY(${uuidArray(messageIds)})`)
+    .where('conversation_id', 'is', null)
+    .orderBy('posted_at')
+    .orderBy('id');
 }
 
 export async function findUnthreadedMessages(db: Db, organisationId: string, messageIds: string[]) {
@@ -28,7 +40,11 @@ export async function findUnthreadedThreadable(db: Db, organisationId: string, m
     .where((where) =>
       where.or([
         where('direction', '=', 'uit'),
-        where.and([where('direction', '=', 'in'), where('channel', 'not in', LISTENING_ONLY_CHANNELS), where.or([where('stream', 'is', null), where('stream', 'not in', LISTENING_ONLY_STREAMS)])]),
+        where.and([
+          where('direction', '=', 'in'),
+          where('channel', 'not in', LISTENING_ONLY_CHANNELS),
+          where.or([where('stream', 'is', null), where('stream', 'not in', LISTENING_ONLY_STREAMS)]),
+        ]),
       ]),
     )
     .execute();
@@ -85,7 +101,6 @@ export async function updateConversation(db: Db, organisationId: string, convers
     .executeTakeFirstOrThrow();
 }
 
-
 export interface ConversationFilter {
   municipalityIds?: string[];
   state?: string;
@@ -115,7 +130,9 @@ export async function findConversations(db: Db, organisationId: string, filter: 
   // An account's queue: what came in on it and was not handed off, and what other accounts handed to it.
   if (filter.accountId) {
     const accountId = filter.accountId;
-    query = query.where((eb) => eb.or([eb.and([eb('account_id', '=', accountId), eb('handling_account_id', 'is', null)]), eb('handling_account_id', '=', accountId)]));
+    query = query.where((eb) =>
+      eb.or([eb.and([eb('account_id', '=', accountId), eb('handling_account_id', 'is', null)]), eb('handling_account_id', '=', accountId)]),
+    );
   }
   if (filter.assignedUserId) query = query.where('assigned_user_id', '=', filter.assignedUserId);
   if (filter.teamIds) {
@@ -135,7 +152,11 @@ export async function findConversations(db: Db, organisationId: string, filter: 
           .whereRef('reply_drafts.conversation_id', '=', 'conversations.id')
           .where((draft) =>
             draft.or([
-              draft.and([draft('status', '=', 'ter-controle'), draft('author_user_id', '!=', userId), draft.or([draft('reviewer_user_id', 'is', null), draft('reviewer_user_id', '=', userId)])]),
+              draft.and([
+                draft('status', '=', 'ter-controle'),
+                draft('author_user_id', '!=', userId),
+                draft.or([draft('reviewer_user_id', 'is', null), draft('reviewer_user_id', '=', userId)]),
+              ]),
               draft.and([draft('status', '=', 'teruggestuurd'), draft('author_user_id', '=', userId)]),
             ]),
           ),
@@ -229,7 +250,9 @@ export async function findConversationOfOutboxReply(db: Db, organisationId: stri
   if (typeof outboxId !== 'string' || !/^[0-9a-f-]{36}$/i.test(outboxId)) return null;
   const row = await db
     .selectFrom('outbox')
-    .innerJoin('messages', (join) => join.onRef('messages.organisation_id', '=', 'outbox.organisation_id').onRef('messages.id', '=', 'outbox.reply_to_message_id'))
+    .innerJoin('messages', (join) =>
+      join.onRef('messages.organisation_id', '=', 'outbox.organisation_id').onRef('messages.id', '=', 'outbox.reply_to_message_id'),
+    )
     .select('messages.conversation_id')
     .where('outbox.organisation_id', '=', organisationId)
     .where('outbox.id', '=', outboxId)

@@ -1,12 +1,13 @@
-import type { z } from 'zod';
 import type { Conversation, conversationListQuery } from '@contracts/inbox';
 import type { ServiceContext } from '@platform/context';
 import type { ConversationEventRow, ConversationRow, MessageRow } from '@platform/db/schema';
 import { badRequest, notFound } from '@platform/http/errors';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
-import { findRepliesToMessages, toOutboxView } from '../channels/index';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 import { findTeamIdsOfUser } from '@platform/users/teams.repository';
+import type { z } from 'zod';
+import { findRepliesToMessages, toOutboxView } from '../channels/index';
+import { visibleConversation } from './conversation-access.service';
 import {
   findConversation,
   findConversationEvents,
@@ -17,7 +18,6 @@ import {
   findRecentMessages,
   markRead,
 } from './conversations.repository';
-import { visibleConversation } from './conversation-access.service';
 import { isOverdue } from './office-hours/overdue';
 import { conversationDrafts } from './review/review.service';
 
@@ -86,7 +86,10 @@ function decodeCursor(cursor: string | undefined) {
   if (!cursor) return undefined;
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   const date = new Date(at ?? '');
-  if (!id || Number.isNaN(date.getTime())) throw badRequest('ongeldige-cursor', 'Deze cursor is ongeldig; begin opnieuw zonder "before".', [{ name: 'before', code: 'ongeldig', reason: 'Gebruik nextCursor uit het vorige antwoord.' }]);
+  if (!id || Number.isNaN(date.getTime()))
+    throw badRequest('ongeldige-cursor', 'Deze cursor is ongeldig; begin opnieuw zonder "before".', [
+      { name: 'before', code: 'ongeldig', reason: 'Gebruik nextCursor uit het vorige antwoord.' },
+    ]);
   return { at: date, id };
 }
 
@@ -117,7 +120,10 @@ export async function listConversations(ctx: ServiceContext, query: ListQuery) {
   });
   const page = rows.slice(0, query.limit);
   const ids = page.map((row) => row.id);
-  const [messages, reads] = await Promise.all([findRecentMessages(ctx.db, organisationId, ids, query.messages), findReads(ctx.db, organisationId, ctx.actor.userId, ids)]);
+  const [messages, reads] = await Promise.all([
+    findRecentMessages(ctx.db, organisationId, ids, query.messages),
+    findReads(ctx.db, organisationId, ctx.actor.userId, ids),
+  ]);
   const last = page.at(-1);
   return {
     items: page.map((row) => ({
@@ -140,7 +146,11 @@ export async function getConversation(ctx: ServiceContext, conversationId: strin
     findOtherConversationsOf(ctx.db, organisationId, row),
     cbsCodesOf(ctx),
   ]);
-  const outbox = await findRepliesToMessages(ctx.db, organisationId, messages.map((message) => message.id));
+  const outbox = await findRepliesToMessages(
+    ctx.db,
+    organisationId,
+    messages.map((message) => message.id),
+  );
   const drafts = await conversationDrafts(ctx, row.id);
   if (ctx.actor.userId) await markRead(ctx.db, organisationId, row.id, ctx.actor.userId, ctx.clock.now());
   return {
@@ -149,6 +159,12 @@ export async function getConversation(ctx: ServiceContext, conversationId: strin
     events: events.map(toEventView),
     outbox: outbox.filter((item) => item.status !== 'verzonden').map(toOutboxView),
     drafts,
-    history: others.map((other) => ({ id: other.id, channel: other.channel as Conversation['channel'], state: other.state, startedAt: other.started_at.toISOString(), preview: other.preview })),
+    history: others.map((other) => ({
+      id: other.id,
+      channel: other.channel as Conversation['channel'],
+      state: other.state,
+      startedAt: other.started_at.toISOString(),
+      preview: other.preview,
+    })),
   };
 }

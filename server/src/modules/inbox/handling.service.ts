@@ -1,21 +1,21 @@
-import type { z } from 'zod';
 import { CONVERSATION_STATE_LABELS, type conversationChangeSchema, type conversationReplySchema } from '@contracts/inbox';
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
 import type { ConversationRow } from '@platform/db/schema';
 import { badRequest } from '@platform/http/errors';
 import { assertCan } from '@platform/tenancy/policy';
-import { queueOutbound } from '../channels/index';
 import { findTeam } from '@platform/users/teams.repository';
-import { assertReplyPasses } from './reply-checks.service';
 import { findUser, findUsers } from '@platform/users/users.repository';
-import { findConversationMessages, insertConversationEvent, updateConversation } from './conversations.repository';
-import { visibleConversation } from './conversation-access.service';
-import { getConversation } from './conversations.service';
-import { announceConversation } from './live/announce';
+import type { z } from 'zod';
+import { queueOutbound } from '../channels/index';
 import { assertPublicReplyAllowed } from './abuse/abuse.service';
-import { inviteForSatisfaction, type SurveyLinks } from './satisfaction/invite.service';
+import { visibleConversation } from './conversation-access.service';
+import { findConversationMessages, insertConversationEvent, updateConversation } from './conversations.repository';
+import { getConversation } from './conversations.service';
 import { replyMediaFor } from './images/reply-images.service';
+import { announceConversation } from './live/announce';
+import { assertReplyPasses } from './reply-checks.service';
+import { inviteForSatisfaction, type SurveyLinks } from './satisfaction/invite.service';
 
 type Change = z.infer<typeof conversationChangeSchema>;
 type Reply = z.infer<typeof conversationReplySchema>;
@@ -26,7 +26,15 @@ export interface ReplyAuthor {
   name: string;
 }
 
-function event(tx: ServiceContext, conversation: ConversationRow, kind: 'toestand' | 'toegewezen' | 'notitie' | 'labels' | 'prioriteit' | 'antwoord', text: string, details: Record<string, unknown> = {}, mentions: string[] = [], author?: ReplyAuthor) {
+function event(
+  tx: ServiceContext,
+  conversation: ConversationRow,
+  kind: 'toestand' | 'toegewezen' | 'notitie' | 'labels' | 'prioriteit' | 'antwoord',
+  text: string,
+  details: Record<string, unknown> = {},
+  mentions: string[] = [],
+  author?: ReplyAuthor,
+) {
   return insertConversationEvent(tx.db, {
     organisation_id: tx.actor.organisationId,
     conversation_id: conversation.id,
@@ -47,7 +55,9 @@ async function checkAssignment(tx: ServiceContext, input: Change) {
   }
   const user = input.assignedUserId ? await findUser(tx.db, organisationId, input.assignedUserId) : undefined;
   if (input.assignedUserId && !user) {
-    throw badRequest('onbekende-gebruiker', 'Deze persoon bestaat niet.', [{ name: 'assignedUserId', code: 'onbekend', reason: 'Kies een medewerker van uw organisatie.' }]);
+    throw badRequest('onbekende-gebruiker', 'Deze persoon bestaat niet.', [
+      { name: 'assignedUserId', code: 'onbekend', reason: 'Kies een medewerker van uw organisatie.' },
+    ]);
   }
   return user;
 }
@@ -59,7 +69,9 @@ export async function changeConversation(ctx: ServiceContext, conversationId: st
     const row = await visibleConversation(tx, conversationId, true);
     const now = tx.clock.now();
     if (input.state === 'gesnoozed' && (!input.snoozedUntil || !(new Date(input.snoozedUntil) > now))) {
-      throw badRequest('snooze-zonder-tijd', 'Geef aan tot wanneer het gesprek gesnoozed blijft (een moment in de toekomst).', [{ name: 'snoozedUntil', code: 'verplicht', reason: 'Kies een moment in de toekomst.' }]);
+      throw badRequest('snooze-zonder-tijd', 'Geef aan tot wanneer het gesprek gesnoozed blijft (een moment in de toekomst).', [
+        { name: 'snoozedUntil', code: 'verplicht', reason: 'Kies een moment in de toekomst.' },
+      ]);
     }
     const user = await checkAssignment(tx, input);
     let current = row;
@@ -69,7 +81,10 @@ export async function changeConversation(ctx: ServiceContext, conversationId: st
         snoozed_until: input.state === 'gesnoozed' ? new Date(input.snoozedUntil!) : null,
         closed_at: input.state === 'gesloten' ? now : null,
       });
-      await event(tx, current, 'toestand', `${CONVERSATION_STATE_LABELS[row.state]} → ${CONVERSATION_STATE_LABELS[input.state]}`, { from: row.state, to: input.state });
+      await event(tx, current, 'toestand', `${CONVERSATION_STATE_LABELS[row.state]} → ${CONVERSATION_STATE_LABELS[input.state]}`, {
+        from: row.state,
+        to: input.state,
+      });
       // Closed: the resident is asked once how it went (klanttevredenheid webcare), where the channel can.
       if (input.state === 'gesloten') await inviteForSatisfaction(tx, links, current);
     }
@@ -89,7 +104,10 @@ export async function changeConversation(ctx: ServiceContext, conversationId: st
       });
       const team = current.assigned_team_id ? await findTeam(tx.db, tx.actor.organisationId, current.assigned_team_id) : undefined;
       const person = user ?? (current.assigned_user_id ? await findUser(tx.db, tx.actor.organisationId, current.assigned_user_id) : undefined);
-      await event(tx, current, 'toegewezen', `Team: ${team?.name ?? 'geen'}; behandelaar: ${person?.name ?? 'geen'}`, { teamId: current.assigned_team_id, userId: current.assigned_user_id });
+      await event(tx, current, 'toegewezen', `Team: ${team?.name ?? 'geen'}; behandelaar: ${person?.name ?? 'geen'}`, {
+        teamId: current.assigned_team_id,
+        userId: current.assigned_user_id,
+      });
     }
     await recordAudit(tx, { action: 'gesprek.gewijzigd', recordType: 'gesprek', recordId: row.id, details: { ...input } });
     await announceConversation(tx.db, row);
@@ -129,7 +147,13 @@ export async function replyToConversation(ctx: ServiceContext, conversationId: s
 
 // Checks a reply and queues it, also for a reply a colleague approved (review/). The same key twice queues
 // nothing more and records nothing new.
-export async function queueConversationReply(ctx: ServiceContext, row: ConversationRow, input: Omit<Reply, 'idempotencyKey'>, key: string, author?: ReplyAuthor) {
+export async function queueConversationReply(
+  ctx: ServiceContext,
+  row: ConversationRow,
+  input: Omit<Reply, 'idempotencyKey'>,
+  key: string,
+  author?: ReplyAuthor,
+) {
   await assertPublicReplyAllowed(ctx, row, input.private);
   // The composer's pre-send checks, run again here: blocking problems and unconfirmed warnings stop it.
   const parts = assertReplyPasses(row, input);
@@ -158,7 +182,15 @@ export async function queueConversationReply(ctx: ServiceContext, row: Conversat
     }
     const { item, created } = queued[0]!;
     if (created) {
-      await event(tx, row, 'antwoord', input.text, { outboxId: item.id, ...(queued.length > 1 && { outboxIds: queued.map((part) => part.item.id) }), ...(media.length > 0 && { images: media.length }) }, [], author);
+      await event(
+        tx,
+        row,
+        'antwoord',
+        input.text,
+        { outboxId: item.id, ...(queued.length > 1 && { outboxIds: queued.map((part) => part.item.id) }), ...(media.length > 0 && { images: media.length }) },
+        [],
+        author,
+      );
       await announceConversation(tx.db, row);
     }
     return { item, message: { text: item.text, status: item.status }, thread: queued.map((part) => part.item), created };

@@ -34,7 +34,12 @@ export async function inboxRoutes(app: AppInstance) {
     '/api/v1/conversations/:id',
     {
       config: { permission: 'inbox.read' },
-      schema: { tags, summary: 'Eén gesprek met alle berichten, gebeurtenissen, wachtrij en eerdere gesprekken; markeert het als gelezen', params: idParams, response: { 200: conversationDetailSchema } },
+      schema: {
+        tags,
+        summary: 'Eén gesprek met alle berichten, gebeurtenissen, wachtrij en eerdere gesprekken; markeert het als gelezen',
+        params: idParams,
+        response: { 200: conversationDetailSchema },
+      },
     },
     async (request) => getConversation(serviceContext(request), request.params.id),
   );
@@ -43,7 +48,13 @@ export async function inboxRoutes(app: AppInstance) {
     '/api/v1/conversations/:id',
     {
       config: { permission: 'inbox.handle' },
-      schema: { tags, summary: 'Toestand, snooze, prioriteit, labels of toewijzing wijzigen', params: idParams, body: conversationChangeSchema, response: { 200: conversationDetailSchema } },
+      schema: {
+        tags,
+        summary: 'Toestand, snooze, prioriteit, labels of toewijzing wijzigen',
+        params: idParams,
+        body: conversationChangeSchema,
+        response: { 200: conversationDetailSchema },
+      },
     },
     async (request) => changeConversation(serviceContext(request), request.params.id, request.body, links),
   );
@@ -52,7 +63,13 @@ export async function inboxRoutes(app: AppInstance) {
     '/api/v1/conversations/:id/notes',
     {
       config: { permission: 'inbox.handle' },
-      schema: { tags, summary: 'Interne notitie; @naam noemt een collega', params: idParams, body: conversationNoteSchema, response: { 200: conversationDetailSchema } },
+      schema: {
+        tags,
+        summary: 'Interne notitie; @naam noemt een collega',
+        params: idParams,
+        body: conversationNoteSchema,
+        response: { 200: conversationDetailSchema },
+      },
     },
     async (request) => addConversationNote(serviceContext(request), request.params.id, request.body.text),
   );
@@ -61,7 +78,14 @@ export async function inboxRoutes(app: AppInstance) {
     '/api/v1/conversations/:id/reply',
     {
       config: { permission: 'inbox.handle' },
-      schema: { tags, summary: 'Antwoord de inwoner via het kanaal van het gesprek; het antwoord gaat één keer de deur uit via de wachtrij. Eerst de controles: 400 bij een blokkerend probleem (niet-ingevulde plaatshouder, te lang zonder draad), 422 bij waarschuwingen zonder confirmedWarnings: true', params: idParams, body: conversationReplySchema, response: { 201: conversationReplyResultSchema } },
+      schema: {
+        tags,
+        summary:
+          'Antwoord de inwoner via het kanaal van het gesprek; het antwoord gaat één keer de deur uit via de wachtrij. Eerst de controles: 400 bij een blokkerend probleem (niet-ingevulde plaatshouder, te lang zonder draad), 422 bij waarschuwingen zonder confirmedWarnings: true',
+        params: idParams,
+        body: conversationReplySchema,
+        response: { 201: conversationReplyResultSchema },
+      },
     },
     async (request, reply) => reply.status(201).send(await replyToConversation(serviceContext(request), request.params.id, request.body)),
   );

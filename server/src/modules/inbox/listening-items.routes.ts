@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { type AppInstance, serviceContext } from '@platform/http/app';
+import { z } from 'zod';
 import { sendItemToInbox } from './listening-items.service';
 
 const messageParams = z.strictObject({ messageId: z.uuid() });
@@ -8,7 +8,15 @@ const messageParams = z.strictObject({ messageId: z.uuid() });
 export async function listeningItemRoutes(app: AppInstance) {
   app.post(
     '/api/v1/luisteren/items/:messageId/naar-inbox',
-    { config: { permission: 'inbox.handle' }, schema: { tags: ['Luisteren'], summary: 'Zet het bericht als gesprek in de webcare-inbox', params: messageParams, response: { 200: z.object({ conversationId: z.uuid() }) } } },
+    {
+      config: { permission: 'inbox.handle' },
+      schema: {
+        tags: ['Luisteren'],
+        summary: 'Zet het bericht als gesprek in de webcare-inbox',
+        params: messageParams,
+        response: { 200: z.object({ conversationId: z.uuid() }) },
+      },
+    },
     async (request) => sendItemToInbox(serviceContext(request), request.params.messageId),
   );
 }

@@ -9,7 +9,8 @@ import { bringIntoInbox } from './threading.service';
 export async function sendItemToInbox(ctx: ServiceContext, messageId: string) {
   assertCan(ctx.actor, 'inbox.handle');
   const row = await findVisibleListeningItem(ctx, messageId);
-  if (row.channel === 'rss') throw conflict('niet-te-beantwoorden', 'Een nieuwsbericht uit een feed kunt u niet beantwoorden; deel het met een collega of maak er een melding van.');
+  if (row.channel === 'rss')
+    throw conflict('niet-te-beantwoorden', 'Een nieuwsbericht uit een feed kunt u niet beantwoorden; deel het met een collega of maak er een melding van.');
   const conversationId = row.conversation_id ?? (await bringIntoInbox(ctx.db, ctx.clock, ctx.actor.organisationId, messageId));
   return { conversationId };
 }

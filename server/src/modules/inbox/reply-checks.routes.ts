@@ -12,7 +12,8 @@ export async function replyCheckRoutes(app: AppInstance) {
       config: { permission: 'inbox.handle' },
       schema: {
         tags,
-        summary: 'Controleer een concept-antwoord vóór versturen: blokkerende problemen, waarschuwingen (belofte, persoonsgegevens in een openbaar antwoord), lengte, draad en de toonvragen',
+        summary:
+          'Controleer een concept-antwoord vóór versturen: blokkerende problemen, waarschuwingen (belofte, persoonsgegevens in een openbaar antwoord), lengte, draad en de toonvragen',
         params: idParams,
         body: replyCheckRequestSchema,
         response: { 200: replyCheckResultSchema },

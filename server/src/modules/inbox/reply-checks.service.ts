@@ -4,8 +4,8 @@ import type { ServiceContext } from '@platform/context';
 import type { ConversationRow } from '@platform/db/schema';
 import { AppError, badRequest } from '@platform/http/errors';
 import { assertCan } from '@platform/tenancy/policy';
-import { visibleConversation } from './conversation-access.service';
 import { getToneCode } from '../knowledge/index';
+import { visibleConversation } from './conversation-access.service';
 
 interface ReplyDraft {
   text: string;

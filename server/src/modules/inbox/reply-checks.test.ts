@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainMessage, storeMessages } from '../channels/index';
 
 let t: TestApp;
@@ -14,10 +14,26 @@ afterAll(async () => {
 // A resident's public question on a simulated account (500 characters, threads, direct messages).
 async function conversation() {
   const org = await buildOrganisation(t.database.db);
-  const view = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: org.municipalities[0]!.id, channel: 'gesimuleerd', settings: { scenario: 'alledaags' } });
-  const account = await t.database.db.selectFrom('channel_accounts').selectAll().where('organisation_id', '=', org.id).where('id', '=', view.id).executeTakeFirstOrThrow();
+  const view = await buildChannelAccount(t.database.db, t.clock, org.id, {
+    municipalityId: org.municipalities[0]!.id,
+    channel: 'gesimuleerd',
+    settings: { scenario: 'alledaags' },
+  });
+  const account = await t.database.db
+    .selectFrom('channel_accounts')
+    .selectAll()
+    .where('organisation_id', '=', org.id)
+    .where('id', '=', view.id)
+    .executeTakeFirstOrThrow();
   const [messageId] = await storeMessages(t.database.db, t.clock, account, [
-    plainMessage({ platformId: `vraag-${crypto.randomUUID()}`, author: { id: 'sanne', handle: '@sanne', displayName: 'Sanne', followers: 3 }, text: 'Wanneer wordt mijn container geleegd?', visibility: 'openbaar', postedAt: t.clock.now(), raw: {} }),
+    plainMessage({
+      platformId: `vraag-${crypto.randomUUID()}`,
+      author: { id: 'sanne', handle: '@sanne', displayName: 'Sanne', followers: 3 },
+      text: 'Wanneer wordt mijn container geleegd?',
+      visibility: 'openbaar',
+      postedAt: t.clock.now(),
+      raw: {},
+    }),
   ]);
   await t.worker.drain();
   const { conversation_id } = await t.database.db.selectFrom('messages').select('conversation_id').where('id', '=', messageId!).executeTakeFirstOrThrow();
@@ -49,7 +65,11 @@ describe('controles vóór versturen via de API', () => {
     const { id, api, queued } = await conversation();
     const response = await api('POST', `/api/v1/conversations/${id}/reply`, { text: 'Beste {naam}, uw container wordt donderdag geleegd.' });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ code: 'plaatshouder-niet-ingevuld', detail: expect.stringContaining('{naam}'), invalidParams: [{ name: 'text', code: 'plaatshouder-niet-ingevuld' }] });
+    expect(response.json()).toMatchObject({
+      code: 'plaatshouder-niet-ingevuld',
+      detail: expect.stringContaining('{naam}'),
+      invalidParams: [{ name: 'text', code: 'plaatshouder-niet-ingevuld' }],
+    });
     expect(await queued()).toEqual([]);
   });
 
@@ -58,7 +78,10 @@ describe('controles vóór versturen via de API', () => {
     const text = 'Uw container wordt morgen geregeld, dat beloof ik. ^WW';
     const first = await api('POST', `/api/v1/conversations/${id}/reply`, { text, idempotencyKey: 'concept-0001' });
     expect(first.statusCode).toBe(422);
-    expect(first.json()).toMatchObject({ code: 'waarschuwingen-bevestigen', invalidParams: [{ code: 'belofte', reason: expect.stringContaining('"morgen geregeld", "beloof"') }] });
+    expect(first.json()).toMatchObject({
+      code: 'waarschuwingen-bevestigen',
+      invalidParams: [{ code: 'belofte', reason: expect.stringContaining('"morgen geregeld", "beloof"') }],
+    });
     expect(await queued()).toEqual([]);
     const confirmed = await api('POST', `/api/v1/conversations/${id}/reply`, { text, idempotencyKey: 'concept-0001', confirmedWarnings: true });
     expect(confirmed.statusCode, confirmed.body).toBe(201);
@@ -79,7 +102,12 @@ describe('controles vóór versturen via de API', () => {
     expect(parts[1]).toMatch(/\^WW \(2\/2\)$/);
     await api('POST', `/api/v1/conversations/${id}/reply`, { text, idempotencyKey: 'lange-draad-1' });
     expect(await queued()).toHaveLength(2);
-    const events = await t.database.db.selectFrom('conversation_events').select(['kind', 'text']).where('conversation_id', '=', id).where('kind', '=', 'antwoord').execute();
+    const events = await t.database.db
+      .selectFrom('conversation_events')
+      .select(['kind', 'text'])
+      .where('conversation_id', '=', id)
+      .where('kind', '=', 'antwoord')
+      .execute();
     expect(events).toEqual([{ kind: 'antwoord', text }]);
   });
 });

@@ -1,17 +1,26 @@
-import { sql } from 'kysely';
+import { isConversational } from '@contracts/message-purpose';
+import type { Clock } from '@platform/clock';
 import type { Db } from '@platform/db/database';
 import type { MessageRow } from '@platform/db/schema';
-import type { Clock } from '@platform/clock';
 import type { JobRegistry } from '@platform/jobs/job-registry';
+import { sql } from 'kysely';
 import { storedMessagesJob } from '../channels/index';
-import { findConversation, findConversationOfMessage, findMessageByPlatformId, findUnthreadedMessages, findUnthreadedThreadable, openConversation, setMessageConversation, updateConversation } from './conversations.repository';
-import { applyNorms, isAcknowledgement } from './office-hours/norms.service';
-import { announceConversationsOf } from './live/announce';
-import { findConversationOfOutboxReply } from './conversations.repository';
-import { applyRoutingRules } from './routing/apply-rules';
 import { isAuthorBlocked, keepBlockedAuthorQuiet } from './abuse/blocked-inbound';
+import {
+  findConversation,
+  findConversationOfMessage,
+  findConversationOfOutboxReply,
+  findMessageByPlatformId,
+  findUnthreadedMessages,
+  findUnthreadedThreadable,
+  openConversation,
+  setMessageConversation,
+  updateConversation,
+} from './conversations.repository';
+import { announceConversationsOf } from './live/announce';
+import { applyNorms, isAcknowledgement } from './office-hours/norms.service';
+import { applyRoutingRules } from './routing/apply-rules';
 import { takeReplyToQuestion, takeSatisfactionReply } from './satisfaction/thread-answer.service';
-import { isConversational } from '@contracts/message-purpose';
 import { previewOf, threadKeyFor } from './threading';
 
 // A resident's message: into the conversation of its person and thread, which opens again if it was
@@ -76,7 +85,8 @@ async function threadOutbound(db: Db, message: MessageRow) {
   const original = await findMessageByPlatformId(db, message.organisation_id, message.account_id, message.reply_to_platform_id);
   // Part n + 1 of a thread answers part n, whose sorting job may not have committed yet (another worker):
   // then the resident's message that the outbox item answers says where it belongs.
-  const conversationId = original?.conversation_id ?? (await findConversationOfOutboxReply(db, message.organisation_id, (message.raw as { outboxId?: unknown } | null)?.outboxId));
+  const conversationId =
+    original?.conversation_id ?? (await findConversationOfOutboxReply(db, message.organisation_id, (message.raw as { outboxId?: unknown } | null)?.outboxId));
   if (!conversationId) return;
   await setMessageConversation(db, message.organisation_id, message.id, conversationId);
   // One update: counted, no longer waiting, the first answer is the first response, an open conversation waits
@@ -102,7 +112,12 @@ export async function threadMessages(db: Db, clock: Clock, organisationId: strin
   }
   // Open inboxes (in any server process) hear it when this job's transaction commits. A burst that is only
   // listened to (search results) lands in no conversation and is not looked up again.
-  if (sorted.length > 0) await announceConversationsOf(db, organisationId, sorted.map((message) => message.id));
+  if (sorted.length > 0)
+    await announceConversationsOf(
+      db,
+      organisationId,
+      sorted.map((message) => message.id),
+    );
 }
 
 // A message that did not come in as a question (a search result found by listening) is brought into the

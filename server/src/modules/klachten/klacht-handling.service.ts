@@ -10,29 +10,39 @@ import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
 import type { KlachtenTable, KlachtRow } from '@platform/db/schema';
 import { badRequest, conflict } from '@platform/http/errors';
-import { actsForMunicipality, can } from '@platform/tenancy/policy';
-import { assertCan } from '@platform/tenancy/policy';
+import { actsForMunicipality, assertCan, can } from '@platform/tenancy/policy';
 import type { Role } from '@platform/tenancy/roles';
 import { findRolesAndMunicipalities, findUser } from '@platform/users/users.repository';
+import type { Updateable } from 'kysely';
 import { decisionLetter, extensionLetter, hearingLetter, mailComplainant, notHandledLetter, resolvedLetter } from './klacht-mail';
 import { klachtDeadline } from './klacht-termijn';
-import { addKlachtEvent, getKlacht, isClosed, municipalityOf, visibleKlacht } from './klachten.service';
 import { updateKlacht } from './klachten.repository';
-import type { Updateable } from 'kysely';
+import { addKlachtEvent, getKlacht, isClosed, municipalityOf, visibleKlacht } from './klachten.service';
 
 function assertMove(from: KlachtStatus, to: KlachtStatus) {
   if (KLACHT_TRANSITIONS[from].includes(to)) return;
   const possible = KLACHT_TRANSITIONS[from].map((status) => KLACHT_STATUS_LABELS[status]).join(', ') || 'geen (de klacht is afgesloten)';
-  throw conflict('status-niet-toegestaan', `Een klacht met status "${KLACHT_STATUS_LABELS[from]}" kan niet naar "${KLACHT_STATUS_LABELS[to]}". Mogelijk: ${possible}.`);
+  throw conflict(
+    'status-niet-toegestaan',
+    `Een klacht met status "${KLACHT_STATUS_LABELS[from]}" kan niet naar "${KLACHT_STATUS_LABELS[to]}". Mogelijk: ${possible}.`,
+  );
 }
 
 function assertOpen(row: KlachtRow) {
-  if (isClosed(row.status)) throw conflict('klacht-afgesloten', `Klacht ${row.number} is afgesloten (${KLACHT_STATUS_LABELS[row.status as KlachtStatus].toLowerCase()}); er kan niets meer aan veranderen.`);
+  if (isClosed(row.status))
+    throw conflict(
+      'klacht-afgesloten',
+      `Klacht ${row.number} is afgesloten (${KLACHT_STATUS_LABELS[row.status as KlachtStatus].toLowerCase()}); er kan niets meer aan veranderen.`,
+    );
 }
 
 // Runs one handling step: lock the klacht, apply the change, write its timeline event and audit entry in the same
 // transaction, and answer with the klacht as it now is.
-async function handle(ctx: ServiceContext, klachtId: string, step: (tx: ServiceContext, row: KlachtRow) => Promise<{ action: string; details: Record<string, unknown> }>) {
+async function handle(
+  ctx: ServiceContext,
+  klachtId: string,
+  step: (tx: ServiceContext, row: KlachtRow) => Promise<{ action: string; details: Record<string, unknown> }>,
+) {
   assertCan(ctx.actor, 'klachten.manage');
   return inTransaction(ctx, async (tx) => {
     const row = await visibleKlacht(tx, klachtId, true);
@@ -42,7 +52,14 @@ async function handle(ctx: ServiceContext, klachtId: string, step: (tx: ServiceC
   });
 }
 
-async function moveTo(tx: ServiceContext, row: KlachtRow, to: KlachtStatus, changes: Updateable<KlachtenTable>, text: string | null, sentToComplainant = false) {
+async function moveTo(
+  tx: ServiceContext,
+  row: KlachtRow,
+  to: KlachtStatus,
+  changes: Updateable<KlachtenTable>,
+  text: string | null,
+  sentToComplainant = false,
+) {
   const from = row.status as KlachtStatus;
   assertMove(from, to);
   const updated = await updateKlacht(tx.db, tx.actor.organisationId, row.id, { ...changes, status: to, ...(isClosed(to) && { closed_at: tx.clock.now() }) });
@@ -50,16 +67,27 @@ async function moveTo(tx: ServiceContext, row: KlachtRow, to: KlachtStatus, chan
   return updated;
 }
 
-export async function changeKlachtStatus(ctx: ServiceContext, klachtId: string, input: { status: 'in-behandeling' | 'informeel-opgelost' | 'niet-in-behandeling' | 'ingetrokken'; reason?: string }) {
+export async function changeKlachtStatus(
+  ctx: ServiceContext,
+  klachtId: string,
+  input: { status: 'in-behandeling' | 'informeel-opgelost' | 'niet-in-behandeling' | 'ingetrokken'; reason?: string },
+) {
   return handle(ctx, klachtId, async (tx, row) => {
     const reason = input.reason?.trim() || undefined;
     if ((input.status === 'niet-in-behandeling' || input.status === 'informeel-opgelost') && !reason) {
-      const why = input.status === 'niet-in-behandeling' ? 'Awb 9:8: de klager krijgt schriftelijk de reden te horen.' : 'Schrijf kort op hoe de klacht is opgelost (Awb 9:5).';
+      const why =
+        input.status === 'niet-in-behandeling'
+          ? 'Awb 9:8: de klager krijgt schriftelijk de reden te horen.'
+          : 'Schrijf kort op hoe de klacht is opgelost (Awb 9:5).';
       throw badRequest('reden-ontbreekt', `Geef een toelichting. ${why}`, [{ name: 'reason', code: 'verplicht', reason: why }]);
     }
     const municipality = await municipalityOf(tx, row.municipality_id);
     const letter =
-      input.status === 'niet-in-behandeling' ? notHandledLetter(row, municipality.name, reason!) : input.status === 'informeel-opgelost' ? resolvedLetter(row, municipality.name, reason) : null;
+      input.status === 'niet-in-behandeling'
+        ? notHandledLetter(row, municipality.name, reason!)
+        : input.status === 'informeel-opgelost'
+          ? resolvedLetter(row, municipality.name, reason)
+          : null;
     const mailed = letter ? await mailComplainant(tx.db, row, tx.clock.now(), letter) : false;
     const postNote = letter && !mailed ? ' Geen e-mailadres bekend: stuur de klager een brief.' : '';
     await moveTo(tx, row, input.status, {}, `${reason ?? ''}${postNote}`.trim() || null, mailed);
@@ -73,10 +101,15 @@ export async function assignKlachtHandler(ctx: ServiceContext, klachtId: string,
     assertOpen(row);
     const field = [{ name: 'handlerUserId', code: 'ongeldig', reason: '' }];
     if (handlerUserId === row.complained_user_id) {
-      throw badRequest('behandelaar-is-beklaagde', 'De klacht gaat over deze medewerker; die mag haar niet behandelen (Awb 9:7). Kies een ander.', [{ ...field[0]!, reason: 'Kies iemand die niet bij de gedraging betrokken was.' }]);
+      throw badRequest('behandelaar-is-beklaagde', 'De klacht gaat over deze medewerker; die mag haar niet behandelen (Awb 9:7). Kies een ander.', [
+        { ...field[0]!, reason: 'Kies iemand die niet bij de gedraging betrokken was.' },
+      ]);
     }
     const user = await findUser(tx.db, tx.actor.organisationId, handlerUserId);
-    if (!user || !user.active) throw badRequest('onbekende-gebruiker', 'Deze medewerker bestaat niet.', [{ ...field[0]!, code: 'onbekend', reason: 'Kies een medewerker van uw organisatie.' }]);
+    if (!user || !user.active)
+      throw badRequest('onbekende-gebruiker', 'Deze medewerker bestaat niet.', [
+        { ...field[0]!, code: 'onbekend', reason: 'Kies een medewerker van uw organisatie.' },
+      ]);
     const access = await findRolesAndMunicipalities(tx.db, tx.actor.organisationId, [user.id]);
     const handler = {
       ...tx.actor,
@@ -85,7 +118,9 @@ export async function assignKlachtHandler(ctx: ServiceContext, klachtId: string,
       municipalityIds: access.municipalities.map((m) => m.municipality_id),
     };
     if (!can(handler, 'klachten.manage') || !actsForMunicipality(handler, row.municipality_id)) {
-      throw badRequest('behandelaar-zonder-toegang', `${user.name} kan klachten van deze gemeente niet behandelen (rol of gemeente ontbreekt).`, [{ ...field[0]!, reason: 'Kies iemand met toegang tot klachten van deze gemeente.' }]);
+      throw badRequest('behandelaar-zonder-toegang', `${user.name} kan klachten van deze gemeente niet behandelen (rol of gemeente ontbreekt).`, [
+        { ...field[0]!, reason: 'Kies iemand met toegang tot klachten van deze gemeente.' },
+      ]);
     }
     await updateKlacht(tx.db, tx.actor.organisationId, row.id, { handler_user_id: user.id });
     await addKlachtEvent(tx, row.id, { kind: 'behandelaar', text: `Behandelaar: ${user.name}` });
@@ -107,15 +142,23 @@ export async function planKlachtHearing(ctx: ServiceContext, klachtId: string, i
     }
     const at = new Date(input.at);
     if (at.getTime() < tx.clock.now().getTime()) {
-      throw badRequest('hoorzitting-in-verleden', 'De hoorzitting ligt in het verleden.', [{ name: 'at', code: 'in-verleden', reason: 'Kies een moment in de toekomst.' }]);
+      throw badRequest('hoorzitting-in-verleden', 'De hoorzitting ligt in het verleden.', [
+        { name: 'at', code: 'in-verleden', reason: 'Kies een moment in de toekomst.' },
+      ]);
     }
     const municipality = await municipalityOf(tx, row.municipality_id);
     const changes = { hearing_at: at, hearing_place: input.place, hearing_waived: false };
     const updated =
-      row.status === 'hoorzitting-gepland' ? await updateKlacht(tx.db, tx.actor.organisationId, row.id, changes) : await moveTo(tx, row, 'hoorzitting-gepland', changes, null);
+      row.status === 'hoorzitting-gepland'
+        ? await updateKlacht(tx.db, tx.actor.organisationId, row.id, changes)
+        : await moveTo(tx, row, 'hoorzitting-gepland', changes, null);
     const mailed = await mailComplainant(tx.db, updated, tx.clock.now(), hearingLetter(updated, municipality.name, municipality.time_zone));
     const when = new Intl.DateTimeFormat('nl-NL', { timeZone: municipality.time_zone, dateStyle: 'short', timeStyle: 'short' }).format(at);
-    await addKlachtEvent(tx, row.id, { kind: 'hoorzitting', text: `Hoorzitting op ${when}, ${input.place}.${mailed ? '' : ' Geen e-mailadres bekend: nodig de klager per brief of telefoon uit.'}`, sentToComplainant: mailed });
+    await addKlachtEvent(tx, row.id, {
+      kind: 'hoorzitting',
+      text: `Hoorzitting op ${when}, ${input.place}.${mailed ? '' : ' Geen e-mailadres bekend: nodig de klager per brief of telefoon uit.'}`,
+      sentToComplainant: mailed,
+    });
     return { action: 'klacht.hoorzitting', details: { at: input.at } };
   });
 }
@@ -124,13 +167,19 @@ export async function planKlachtHearing(ctx: ServiceContext, klachtId: string, i
 export async function extendKlacht(ctx: ServiceContext, klachtId: string, input: { weeks: number; reason: string }) {
   return handle(ctx, klachtId, async (tx, row) => {
     assertOpen(row);
-    if (row.extension_weeks !== null) throw conflict('al-verdaagd', `Klacht ${row.number} is al verdaagd; de Awb staat één verdaging toe van hoogstens ${KLACHT_MAX_EXTENSION_WEEKS} weken.`);
+    if (row.extension_weeks !== null)
+      throw conflict('al-verdaagd', `Klacht ${row.number} is al verdaagd; de Awb staat één verdaging toe van hoogstens ${KLACHT_MAX_EXTENSION_WEEKS} weken.`);
     if (row.deadline.getTime() < tx.clock.now().getTime()) {
       throw conflict('termijn-verstreken', 'De beslistermijn is al verstreken; verdagen kan alleen vóór het einde van de termijn (Awb 9:11).');
     }
     const municipality = await municipalityOf(tx, row.municipality_id);
     const deadline = klachtDeadline(row.received_at, input.weeks, municipality.time_zone);
-    const updated = await updateKlacht(tx.db, tx.actor.organisationId, row.id, { extension_weeks: input.weeks, extension_reason: input.reason, extended_at: tx.clock.now(), deadline });
+    const updated = await updateKlacht(tx.db, tx.actor.organisationId, row.id, {
+      extension_weeks: input.weeks,
+      extension_reason: input.reason,
+      extended_at: tx.clock.now(),
+      deadline,
+    });
     const mailed = await mailComplainant(tx.db, updated, tx.clock.now(), extensionLetter(updated, municipality.name, municipality.time_zone));
     await addKlachtEvent(tx, row.id, {
       kind: 'verdaagd',

@@ -84,6 +84,11 @@ export function resolvedLetter(klacht: KlachtRow, municipalityName: string, reas
 // Queues the letter when an e-mail address is known; false means it has to go by post.
 export async function mailComplainant(db: Db, klacht: KlachtRow, now: Date, mail: Letter): Promise<boolean> {
   if (!klacht.complainant_email) return false;
-  await enqueueJob(db, { organisationId: klacht.organisation_id, name: 'mail.versturen', runAt: now, payload: { to: klacht.complainant_email, subject: mail.subject, text: mail.text } });
+  await enqueueJob(db, {
+    organisationId: klacht.organisation_id,
+    name: 'mail.versturen',
+    runAt: now,
+    payload: { to: klacht.complainant_email, subject: mail.subject, text: mail.text },
+  });
   return true;
 }

@@ -22,7 +22,8 @@ export function reminderDue(deadline: Date, now: Date, timeZone = DEFAULT_TIME_Z
   return null;
 }
 
-const formatDate = (instant: Date) => new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
+const formatDate = (instant: Date) =>
+  new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
 
 function reminderText(kind: ReminderKind, number: string, deadline: Date) {
   if (kind === 'te-laat') {

@@ -31,7 +31,8 @@ export function reportRows(report: KlachtReport): ReportRow[] {
   ];
 }
 
-export const dutchNumber = (value: number | null) => (value === null ? '' : new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1, useGrouping: false }).format(value));
+export const dutchNumber = (value: number | null) =>
+  value === null ? '' : new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1, useGrouping: false }).format(value);
 
 // A spreadsheet must never read a cell as a formula (CSV injection): such a cell starts with a quote.
 function cell(value: string): string {

@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
 import { KLACHT_THEME_LABELS, KLACHT_THEMES, type KlachtReport } from '@contracts/klachten';
+import PDFDocument from 'pdfkit';
 import { dutchNumber, OUTCOME_ROWS, reportRows } from './klacht-report-csv';
 
 const MARGIN = 56;
@@ -16,7 +16,12 @@ export async function reportPdf(report: KlachtReport, generatedAt: Date): Promis
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
-    info: { Title: `Jaarverslag klachten ${report.year} – ${report.municipalityName}`, Author: 'Plein', Subject: 'Klachtbehandeling (Awb hoofdstuk 9)', CreationDate: generatedAt },
+    info: {
+      Title: `Jaarverslag klachten ${report.year} – ${report.municipalityName}`,
+      Author: 'Plein',
+      Subject: 'Klachtbehandeling (Awb hoofdstuk 9)',
+      CreationDate: generatedAt,
+    },
     lang: 'nl-NL',
     displayTitle: true,
   });
@@ -31,23 +36,37 @@ export async function reportPdf(report: KlachtReport, generatedAt: Date): Promis
   doc.moveDown(1);
 
   heading(doc, 'Kerncijfers');
-  table(doc, reportRows(report).map((row) => [row.section, row.label, dutchNumber(row.value) || '–']));
+  table(
+    doc,
+    reportRows(report).map((row) => [row.section, row.label, dutchNumber(row.value) || '–']),
+  );
 
   heading(doc, 'Uitkomst van de afgesloten klachten');
-  barChart(doc, OUTCOME_ROWS.map(([key, label]) => ({ label, value: report.outcomes[key] })));
+  barChart(
+    doc,
+    OUTCOME_ROWS.map(([key, label]) => ({ label, value: report.outcomes[key] })),
+  );
 
   heading(doc, 'Ontvangen klachten per thema');
-  barChart(doc, KLACHT_THEMES.map((theme) => ({ label: KLACHT_THEME_LABELS[theme], value: report.themes[theme] })));
+  barChart(
+    doc,
+    KLACHT_THEMES.map((theme) => ({ label: KLACHT_THEME_LABELS[theme], value: report.themes[theme] })),
+  );
 
   ensureSpace(doc, 80);
-  doc.moveDown(0.5).fillColor(MUTED).font('Helvetica').fontSize(8).text(
-    'Ontvangen en thema’s: klachten ontvangen in het jaar. Afgesloten, uitkomst en verdaging: klachten afgesloten in het jaar. ' +
-      'Doorlooptijd: kalenderdagen van ontvangst tot afsluiten, over de klachten die in het jaar zijn afgehandeld of informeel opgelost; ' +
-      'binnen de wettelijke termijn betekent binnen zes weken, of binnen de verdaagde termijn (Awb 9:11).',
-    MARGIN,
-    doc.y,
-    { width: WIDTH },
-  );
+  doc
+    .moveDown(0.5)
+    .fillColor(MUTED)
+    .font('Helvetica')
+    .fontSize(8)
+    .text(
+      'Ontvangen en thema’s: klachten ontvangen in het jaar. Afgesloten, uitkomst en verdaging: klachten afgesloten in het jaar. ' +
+        'Doorlooptijd: kalenderdagen van ontvangst tot afsluiten, over de klachten die in het jaar zijn afgehandeld of informeel opgelost; ' +
+        'binnen de wettelijke termijn betekent binnen zes weken, of binnen de verdaagde termijn (Awb 9:11).',
+      MARGIN,
+      doc.y,
+      { width: WIDTH },
+    );
   doc.end();
   return done;
 }
@@ -70,12 +89,21 @@ function table(doc: PDFKit.PDFDocument, rows: string[][]) {
     ensureSpace(doc, rowHeight);
     const y = doc.y;
     if (index > 0 && index % 2 === 0) doc.rect(MARGIN, y - 3, WIDTH, rowHeight).fill('#f1f5f8');
-    doc.fillColor(INK).font(index === 0 ? 'Helvetica-Bold' : 'Helvetica').fontSize(10);
+    doc
+      .fillColor(INK)
+      .font(index === 0 ? 'Helvetica-Bold' : 'Helvetica')
+      .fontSize(10);
     doc.text(row[0]!, columns[0]!, y, { width: 105, lineBreak: false });
     doc.text(row[1]!, columns[1]!, y, { width: WIDTH - 200, lineBreak: false });
     doc.text(row[2]!, columns[2]!, y, { width: 80, align: 'right', lineBreak: false });
     doc.y = y + rowHeight;
-    if (index === 0) doc.moveTo(MARGIN, y + 13).lineTo(MARGIN + WIDTH, y + 13).lineWidth(0.8).strokeColor(INK).stroke();
+    if (index === 0)
+      doc
+        .moveTo(MARGIN, y + 13)
+        .lineTo(MARGIN + WIDTH, y + 13)
+        .lineWidth(0.8)
+        .strokeColor(INK)
+        .stroke();
   }
   doc.x = MARGIN;
 }
@@ -89,12 +117,21 @@ function barChart(doc: PDFKit.PDFDocument, bars: Array<{ label: string; value: n
   ensureSpace(doc, bars.length * (barHeight + 6));
   for (const bar of bars) {
     const y = doc.y;
-    doc.fillColor(INK).font('Helvetica').fontSize(10).text(bar.label, MARGIN, y, { width: labelWidth - 8, lineBreak: false });
+    doc
+      .fillColor(INK)
+      .font('Helvetica')
+      .fontSize(10)
+      .text(bar.label, MARGIN, y, { width: labelWidth - 8, lineBreak: false });
     const length = (bar.value / max) * barArea;
     if (length > 0) doc.rect(MARGIN + labelWidth, y - 1, length, barHeight).fill(ACCENT);
     doc.fillColor(INK).text(dutchNumber(bar.value), MARGIN + labelWidth + length + 6, y, { lineBreak: false });
     doc.y = y + barHeight + 6;
   }
-  doc.moveTo(MARGIN + labelWidth, doc.y - bars.length * (barHeight + 6) - 3).lineTo(MARGIN + labelWidth, doc.y - 3).lineWidth(0.8).strokeColor(MUTED).stroke();
+  doc
+    .moveTo(MARGIN + labelWidth, doc.y - bars.length * (barHeight + 6) - 3)
+    .lineTo(MARGIN + labelWidth, doc.y - 3)
+    .lineWidth(0.8)
+    .strokeColor(MUTED)
+    .stroke();
   doc.x = MARGIN;
 }

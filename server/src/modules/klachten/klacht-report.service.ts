@@ -1,8 +1,8 @@
 import { KLACHT_THEMES, type KlachtReport, type KlachtTheme } from '@contracts/klachten';
 import type { ServiceContext } from '@platform/context';
 import { notFound } from '@platform/http/errors';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 import { leadTimeDays, localIsoDate, startOfLocalDay } from './klacht-termijn';
 import { findForReport } from './klachten.repository';
 

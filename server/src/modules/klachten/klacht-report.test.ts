@@ -1,7 +1,7 @@
-import { extractText } from 'unpdf';
-import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '@test/harness';
 import { klachtenSetup, NOW } from '@test/kits/klachten-kit';
+import { extractText } from 'unpdf';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 let t: TestApp;
 let kit: Awaited<ReturnType<typeof klachtenSetup>>;
@@ -32,7 +32,12 @@ beforeAll(async () => {
   await register({ theme: 'beleid' });
   await decide((await register({ municipalityId: castricum.id })).id, 'gegrond');
   // Last year's klacht counts in last year's report only.
-  await t.database.db.updateTable('klachten').set({ received_at: new Date('2025-06-02T00:00:00+02:00') }).where('organisation_id', '=', kit.org.id).where('id', '=', d.id).execute();
+  await t.database.db
+    .updateTable('klachten')
+    .set({ received_at: new Date('2025-06-02T00:00:00+02:00') })
+    .where('organisation_id', '=', kit.org.id)
+    .where('id', '=', d.id)
+    .execute();
 });
 afterAll(async () => t.close());
 

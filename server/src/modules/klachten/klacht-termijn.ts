@@ -1,6 +1,6 @@
-import { computeDeadline, DEFAULT_TIME_ZONE } from '@platform/time/termijnen';
 import { KLACHT_TERM_WEEKS } from '@contracts/klachten';
 import { localIsoDate as localDate, startOfLocalDay as startOfDay } from '@platform/time/local-days';
+import { computeDeadline, DEFAULT_TIME_ZONE } from '@platform/time/termijnen';
 
 const MS_PER_DAY = 86_400_000;
 

@@ -1,6 +1,6 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '@platform/db/database';
-import type { KlachtenTable, KlachtEventsTable, KlachtRemindersTable } from '@platform/db/schema';
+import type { KlachtEventsTable, KlachtenTable, KlachtRemindersTable } from '@platform/db/schema';
+import { type Insertable, sql, type Updateable } from 'kysely';
 
 const CLOSED = ['afgehandeld', 'informeel-opgelost', 'niet-in-behandeling', 'ingetrokken'];
 
@@ -28,7 +28,13 @@ export async function lockKlacht(db: Db, organisationId: string, klachtId: strin
 }
 
 export async function updateKlacht(db: Db, organisationId: string, klachtId: string, changes: Updateable<KlachtenTable>) {
-  return db.updateTable('klachten').set(changes).where('organisation_id', '=', organisationId).where('id', '=', klachtId).returningAll().executeTakeFirstOrThrow();
+  return db
+    .updateTable('klachten')
+    .set(changes)
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', klachtId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export interface KlachtFilter {

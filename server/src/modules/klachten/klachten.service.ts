@@ -12,8 +12,8 @@ import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
 import type { KlachtEventRow, KlachtEventsTable, KlachtRow } from '@platform/db/schema';
 import { badRequest, notFound } from '@platform/http/errors';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 import { findUsers } from '@platform/users/users.repository';
 import { acknowledgementLetter, mailComplainant } from './klacht-mail';
 import { klachtDeadline, localIsoDate, startOfLocalDay } from './klacht-termijn';
@@ -45,7 +45,8 @@ function toKlachtView(ctx: ServiceContext, row: KlachtRow, names: Map<string, st
     registeredAt: row.registered_at.toISOString(),
     deadline: row.deadline.toISOString(),
     originalDeadline: row.original_deadline.toISOString(),
-    extension: row.extension_weeks && row.extended_at ? { weeks: row.extension_weeks, reason: row.extension_reason ?? '', at: row.extended_at.toISOString() } : null,
+    extension:
+      row.extension_weeks && row.extended_at ? { weeks: row.extension_weeks, reason: row.extension_reason ?? '', at: row.extended_at.toISOString() } : null,
     overdue: !isClosed(row.status) && row.deadline < ctx.clock.now(),
     handlerUserId: row.handler_user_id,
     handlerName: row.handler_user_id ? (names.get(row.handler_user_id) ?? null) : null,
@@ -88,7 +89,12 @@ export async function visibleKlacht(ctx: ServiceContext, klachtId: string, lock 
   return row;
 }
 
-export type KlachtEventInput = Pick<KlachtEventsTable, 'kind'> & { text?: string | null; fromStatus?: string | null; toStatus?: string | null; sentToComplainant?: boolean };
+export type KlachtEventInput = Pick<KlachtEventsTable, 'kind'> & {
+  text?: string | null;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  sentToComplainant?: boolean;
+};
 
 export async function addKlachtEvent(ctx: ServiceContext, klachtId: string, event: KlachtEventInput) {
   await insertKlachtEvent(ctx.db, {
@@ -131,7 +137,9 @@ export async function registerKlacht(ctx: ServiceContext, input: KlachtCreate): 
     const today = localIsoDate(now, timeZone);
     const receivedOn = input.receivedOn ?? today;
     if (receivedOn > today) {
-      throw badRequest('ontvangen-in-toekomst', 'De datum van ontvangst ligt in de toekomst.', [{ name: 'receivedOn', code: 'in-toekomst', reason: 'Vul de datum in waarop de klacht binnenkwam (vandaag of eerder).' }]);
+      throw badRequest('ontvangen-in-toekomst', 'De datum van ontvangst ligt in de toekomst.', [
+        { name: 'receivedOn', code: 'in-toekomst', reason: 'Vul de datum in waarop de klacht binnenkwam (vandaag of eerder).' },
+      ]);
     }
     const receivedAt = startOfLocalDay(receivedOn, timeZone);
     const deadline = klachtDeadline(receivedAt, 0, timeZone);
@@ -162,15 +170,25 @@ export async function registerKlacht(ctx: ServiceContext, input: KlachtCreate): 
     const mailed = await mailComplainant(tx.db, klacht, now, acknowledgementLetter(klacht, municipality.name, timeZone));
     await addKlachtEvent(tx, klacht.id, {
       kind: 'ontvangstbevestiging',
-      text: mailed ? `Ontvangstbevestiging gemaild naar ${klacht.complainant_email}.` : 'Geen e-mailadres bekend: stuur de ontvangstbevestiging per post (Awb 9:6).',
+      text: mailed
+        ? `Ontvangstbevestiging gemaild naar ${klacht.complainant_email}.`
+        : 'Geen e-mailadres bekend: stuur de ontvangstbevestiging per post (Awb 9:6).',
       sentToComplainant: mailed,
     });
-    await recordAudit(tx, { action: 'klacht.geregistreerd', recordType: 'klacht', recordId: klacht.id, details: { number, municipalityId: municipality.id, theme: input.theme, channel: input.channel } });
+    await recordAudit(tx, {
+      action: 'klacht.geregistreerd',
+      recordType: 'klacht',
+      recordId: klacht.id,
+      details: { number, municipalityId: municipality.id, theme: input.theme, channel: input.channel },
+    });
     return getKlacht(tx, klacht.id);
   });
 }
 
-export async function listKlachten(ctx: ServiceContext, query: { status?: KlachtStatus; municipalityId?: string; theme?: KlachtTheme; overdue?: 'ja' | 'nee'; limit: number }) {
+export async function listKlachten(
+  ctx: ServiceContext,
+  query: { status?: KlachtStatus; municipalityId?: string; theme?: KlachtTheme; overdue?: 'ja' | 'nee'; limit: number },
+) {
   assertCan(ctx.actor, 'klachten.read');
   const scope = ctx.actor.roles.includes('beheerder') ? undefined : ctx.actor.municipalityIds;
   const municipalityIds = query.municipalityId ? (scope && !scope.includes(query.municipalityId) ? [] : [query.municipalityId]) : scope;
@@ -192,6 +210,10 @@ export async function listKlachten(ctx: ServiceContext, query: { status?: Klacht
 export async function getKlacht(ctx: ServiceContext, klachtId: string): Promise<KlachtDetail> {
   assertCan(ctx.actor, 'klachten.read');
   const row = await visibleKlacht(ctx, klachtId);
-  const [events, names, municipality] = await Promise.all([findKlachtEvents(ctx.db, ctx.actor.organisationId, row.id), userNames(ctx), municipalityOf(ctx, row.municipality_id)]);
+  const [events, names, municipality] = await Promise.all([
+    findKlachtEvents(ctx.db, ctx.actor.organisationId, row.id),
+    userNames(ctx),
+    municipalityOf(ctx, row.municipality_id),
+  ]);
   return { ...toKlachtView(ctx, row, names, municipality.time_zone), events: events.map(toEventView) };
 }

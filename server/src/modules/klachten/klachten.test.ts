@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSmtpSink } from '@test/smtp-sink';
 import { createTestApp, type TestApp } from '@test/harness';
-import { klachtDeadline, startOfLocalDay } from './klacht-termijn';
 import { klachtenSetup, NOW } from '@test/kits/klachten-kit';
+import { startSmtpSink } from '@test/smtp-sink';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { klachtDeadline, startOfLocalDay } from './klacht-termijn';
 
 let t: TestApp;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -35,13 +35,23 @@ describe('Awb-termijnen (klok ingespoten)', () => {
   it('rekent de termijn vanaf de ontvangstdatum, ook als de klacht later is ingevoerd, en verdaagt één keer vóór het einde', async () => {
     const { api, register, mails } = await klachtenSetup(t);
     const klacht = await register({ receivedOn: '2026-11-13' });
-    expect(klacht).toMatchObject({ receivedOn: '2026-11-13', deadline: endOfDayAmsterdam('2026-12-28'), originalDeadline: endOfDayAmsterdam('2026-12-28'), extension: null, overdue: false });
+    expect(klacht).toMatchObject({
+      receivedOn: '2026-11-13',
+      deadline: endOfDayAmsterdam('2026-12-28'),
+      originalDeadline: endOfDayAmsterdam('2026-12-28'),
+      extension: null,
+      overdue: false,
+    });
     expect(klacht.number).toMatch(/^K2026-\d{5}$/);
 
     expect((await api('POST', `/api/v1/klachten/${klacht.id}/extension`, { weeks: 5, reason: 'Te lang' })).statusCode).toBe(400);
     const extended = await api('POST', `/api/v1/klachten/${klacht.id}/extension`, { weeks: 4, reason: 'Wij wachten op het verslag van de afdeling.' });
     expect(extended.statusCode, extended.body).toBe(200);
-    expect(extended.json()).toMatchObject({ deadline: endOfDayAmsterdam('2027-01-22'), originalDeadline: endOfDayAmsterdam('2026-12-28'), extension: { weeks: 4 } });
+    expect(extended.json()).toMatchObject({
+      deadline: endOfDayAmsterdam('2027-01-22'),
+      originalDeadline: endOfDayAmsterdam('2026-12-28'),
+      extension: { weeks: 4 },
+    });
     expect(extended.json().events.at(-1)).toMatchObject({ kind: 'verdaagd', sentToComplainant: true });
     const notice = (await mails()).find((mail) => mail.subject === `Uw klacht ${klacht.number}: meer tijd nodig`)!;
     expect(notice.to).toBe('sanne@example.nl');
@@ -68,7 +78,12 @@ describe('registreren en behandelen', () => {
     const { org, api, person, register } = await klachtenSetup(t);
     const handler = await person(['griffie'], 'Henk Behandelaar');
     const klacht = await register({ complainantEmail: 'Sanne.Flow@example.nl', complainantPhone: '06 12345678', complainedAbout: 'Afdeling Burgerzaken' });
-    expect(klacht).toMatchObject({ status: 'ontvangen', receivedOn: '2026-11-23', complainantEmail: 'sanne.flow@example.nl', acknowledgedAt: NOW.toISOString() });
+    expect(klacht).toMatchObject({
+      status: 'ontvangen',
+      receivedOn: '2026-11-23',
+      complainantEmail: 'sanne.flow@example.nl',
+      acknowledgedAt: NOW.toISOString(),
+    });
     expect(klacht.events.map((e: { kind: string }) => e.kind)).toEqual(['geregistreerd', 'ontvangstbevestiging']);
 
     const assigned = await api('PUT', `/api/v1/klachten/${klacht.id}/handler`, { handlerUserId: handler.id });
@@ -80,19 +95,42 @@ describe('registreren en behandelen', () => {
     expect((await api('POST', `/api/v1/klachten/${klacht.id}/notes`, { text: 'Klager belde: komt met partner.' })).statusCode).toBe(200);
 
     t.clock.set(new Date('2026-12-02T10:00:00+01:00'));
-    const decided = await handler.api('POST', `/api/v1/klachten/${klacht.id}/decision`, { outcome: 'deels-gegrond', conclusion: 'De medewerker had u beter moeten uitleggen waarom.' });
+    const decided = await handler.api('POST', `/api/v1/klachten/${klacht.id}/decision`, {
+      outcome: 'deels-gegrond',
+      conclusion: 'De medewerker had u beter moeten uitleggen waarom.',
+    });
     expect(decided.statusCode, decided.body).toBe(200);
     expect(decided.json()).toMatchObject({ status: 'afgehandeld', outcome: 'deels-gegrond', closedAt: '2026-12-02T09:00:00.000Z' });
-    expect(decided.json().events.map((e: { kind: string }) => e.kind)).toEqual(['geregistreerd', 'ontvangstbevestiging', 'behandelaar', 'status', 'status', 'hoorzitting', 'notitie', 'besluit']);
+    expect(decided.json().events.map((e: { kind: string }) => e.kind)).toEqual([
+      'geregistreerd',
+      'ontvangstbevestiging',
+      'behandelaar',
+      'status',
+      'status',
+      'hoorzitting',
+      'notitie',
+      'besluit',
+    ]);
     expect((await api('POST', `/api/v1/klachten/${klacht.id}/status`, { status: 'ingetrokken' })).statusCode).toBe(409);
 
-    const audit = await t.database.db.selectFrom('audit_log').select('action').where('organisation_id', '=', org.id).where('record_id', '=', klacht.id).execute();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('organisation_id', '=', org.id)
+      .where('record_id', '=', klacht.id)
+      .execute();
     expect(audit.map((a) => a.action).sort()).toEqual(['klacht.behandelaar', 'klacht.besluit', 'klacht.geregistreerd', 'klacht.hoorzitting', 'klacht.notitie']);
 
     // The letters really leave through SMTP: acknowledgement, invitation to the hearing, decision.
     await t.worker.drain();
-    const delivered = new Map(sink.received.filter((mail) => mail.to.includes('sanne.flow@example.nl')).map((mail) => [/^Subject: (.*)$/m.exec(mail.raw)?.[1], mail.raw]));
-    expect([...delivered.keys()].sort()).toEqual([`Uw klacht ${klacht.number}: ons besluit`, `Uw klacht ${klacht.number}: ontvangstbevestiging`, `Uw klacht ${klacht.number}: uitnodiging voor een gesprek`]);
+    const delivered = new Map(
+      sink.received.filter((mail) => mail.to.includes('sanne.flow@example.nl')).map((mail) => [/^Subject: (.*)$/m.exec(mail.raw)?.[1], mail.raw]),
+    );
+    expect([...delivered.keys()].sort()).toEqual([
+      `Uw klacht ${klacht.number}: ons besluit`,
+      `Uw klacht ${klacht.number}: ontvangstbevestiging`,
+      `Uw klacht ${klacht.number}: uitnodiging voor een gesprek`,
+    ]);
     expect(delivered.get(`Uw klacht ${klacht.number}: ontvangstbevestiging`)).toContain('4 januari 2027');
     expect(delivered.get(`Uw klacht ${klacht.number}: ons besluit`)).toContain('deels gegrond');
     expect(delivered.get(`Uw klacht ${klacht.number}: uitnodiging voor een gesprek`)).toContain('14:00');
@@ -106,7 +144,10 @@ describe('registreren en behandelen', () => {
     const notHandled = await api('POST', `/api/v1/klachten/${klacht.id}/status`, { status: 'niet-in-behandeling' });
     expect(notHandled.statusCode).toBe(400);
     expect(notHandled.json().invalidParams[0].name).toBe('reason');
-    const done = await api('POST', `/api/v1/klachten/${klacht.id}/status`, { status: 'niet-in-behandeling', reason: 'De gedraging is meer dan een jaar geleden (Awb 9:8 lid 1 sub b).' });
+    const done = await api('POST', `/api/v1/klachten/${klacht.id}/status`, {
+      status: 'niet-in-behandeling',
+      reason: 'De gedraging is meer dan een jaar geleden (Awb 9:8 lid 1 sub b).',
+    });
     expect(done.json()).toMatchObject({ status: 'niet-in-behandeling', closedAt: NOW.toISOString() });
     expect(done.json().events.at(-1).text).toContain('stuur de klager een brief');
   });
@@ -123,7 +164,9 @@ describe('registreren en behandelen', () => {
     expect(refused.json()).toMatchObject({ code: 'behandelaar-is-beklaagde', invalidParams: [{ name: 'handlerUserId' }] });
     expect(refused.json().detail).toContain('Awb 9:7');
     expect((await api('PUT', `/api/v1/klachten/${klacht.id}/handler`, { handlerUserId: bestuurder.id })).json().code).toBe('behandelaar-zonder-toegang');
-    expect((await api('PUT', `/api/v1/klachten/${klacht.id}/handler`, { handlerUserId: '00000000-0000-4000-8000-000000000000' })).json().code).toBe('onbekende-gebruiker');
+    expect((await api('PUT', `/api/v1/klachten/${klacht.id}/handler`, { handlerUserId: '00000000-0000-4000-8000-000000000000' })).json().code).toBe(
+      'onbekende-gebruiker',
+    );
     expect((await api('GET', `/api/v1/klachten/${klacht.id}`)).json()).toMatchObject({ status: 'ontvangen', handlerUserId: null });
     expect((await api('PUT', `/api/v1/klachten/${klacht.id}/handler`, { handlerUserId: colleague.id })).json()).toMatchObject({ handlerName: 'Anna Collega' });
   });
@@ -134,7 +177,10 @@ describe('registreren en behandelen', () => {
     const tooEarly = await api('POST', `/api/v1/klachten/${klacht.id}/decision`, { outcome: 'gegrond', conclusion: 'Terecht.' });
     expect(tooEarly.statusCode).toBe(409);
     expect(tooEarly.json().detail).toContain('Ontvangen');
-    const solved = await api('POST', `/api/v1/klachten/${klacht.id}/status`, { status: 'informeel-opgelost', reason: 'Excuses aangeboden in een telefoongesprek; klager tevreden.' });
+    const solved = await api('POST', `/api/v1/klachten/${klacht.id}/status`, {
+      status: 'informeel-opgelost',
+      reason: 'Excuses aangeboden in een telefoongesprek; klager tevreden.',
+    });
     expect(solved.json()).toMatchObject({ status: 'informeel-opgelost', outcome: null });
   });
 });
@@ -164,7 +210,11 @@ describe('invoer en toegang', () => {
       expect(response.statusCode, `${field}: ${response.body}`).toBe(400);
       expect(response.headers['content-type']).toContain('application/problem+json');
       expect(response.json().title).toBe('Ongeldige invoer');
-      if (field) expect(response.json().invalidParams.map((p: { name: string }) => p.name), response.body).toContain(field);
+      if (field)
+        expect(
+          response.json().invalidParams.map((p: { name: string }) => p.name),
+          response.body,
+        ).toContain(field);
     }
     expect(await count()).toBe(0);
     expect((await t.database.db.selectFrom('klacht_counters').selectAll().where('organisation_id', '=', org.id).execute()).length).toBe(0);
@@ -186,7 +236,17 @@ describe('invoer en toegang', () => {
     const castricumOnly = await person(['kcc'], 'Carla Castricum', [castricum.id]);
     expect((await castricumOnly.api('GET', `/api/v1/klachten/${klacht.id}`)).statusCode).toBe(404);
     expect((await castricumOnly.api('GET', '/api/v1/klachten')).json()).toEqual([]);
-    expect((await castricumOnly.api('POST', '/api/v1/klachten', { municipalityId: bergen.id, complainantName: 'Jan', subject: 'Lang gewacht', theme: 'termijnen', channel: 'e-mail' })).json().code).toBe('onbekende-gemeente');
+    expect(
+      (
+        await castricumOnly.api('POST', '/api/v1/klachten', {
+          municipalityId: bergen.id,
+          complainantName: 'Jan',
+          subject: 'Lang gewacht',
+          theme: 'termijnen',
+          channel: 'e-mail',
+        })
+      ).json().code,
+    ).toBe('onbekende-gemeente');
 
     const bestuurder = await person(['bestuurder'], 'Burgemeester B.');
     expect((await bestuurder.api('GET', '/api/v1/klachten')).statusCode).toBe(403);

@@ -1,9 +1,22 @@
-import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Db } from '@platform/db/database';
 import type { KnowledgeArticlesTable, KnowledgeArticleVersionsTable } from '@platform/db/schema';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import { dutchSearch } from './search-query';
 
-const COLUMNS = ['organisation_id', 'id', 'municipality_id', 'version', 'question', 'answer', 'contact', 'link', 'labels', 'archived_at', 'created_at', 'updated_at'] as const;
+const COLUMNS = [
+  'organisation_id',
+  'id',
+  'municipality_id',
+  'version',
+  'question',
+  'answer',
+  'contact',
+  'link',
+  'labels',
+  'archived_at',
+  'created_at',
+  'updated_at',
+] as const;
 
 export interface ArticleFilter {
   q?: string;

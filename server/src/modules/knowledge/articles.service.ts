@@ -1,10 +1,16 @@
-import type { z } from 'zod';
-import type { KnowledgeArticle, KnowledgeArticleVersion, knowledgeArticleChangeSchema, knowledgeArticleCreateSchema, knowledgeSearchQuery } from '@contracts/knowledge';
+import type {
+  KnowledgeArticle,
+  KnowledgeArticleVersion,
+  knowledgeArticleChangeSchema,
+  knowledgeArticleCreateSchema,
+  knowledgeSearchQuery,
+} from '@contracts/knowledge';
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
 import type { KnowledgeArticleRow, KnowledgeArticleVersionRow } from '@platform/db/schema';
 import { notFound } from '@platform/http/errors';
 import { assertCan } from '@platform/tenancy/policy';
+import type { z } from 'zod';
 import { findArticle, findArticleVersions, insertArticle, insertArticleVersion, searchArticles, updateArticle } from './articles.repository';
 import { assertManagesMunicipality } from './municipality-scope';
 
@@ -47,7 +53,12 @@ function toVersionView(row: KnowledgeArticleVersionRow): KnowledgeArticleVersion
 // The current version of every article that matches, best first; archived ones only when asked for.
 export async function listArticles(ctx: ServiceContext, query: SearchQuery) {
   assertCan(ctx.actor, 'inbox.read');
-  const rows = await searchArticles(ctx.db, ctx.actor.organisationId, { q: query.q, municipalityId: query.municipalityId, includeArchived: query.archived === 'ja', limit: query.limit });
+  const rows = await searchArticles(ctx.db, ctx.actor.organisationId, {
+    q: query.q,
+    municipalityId: query.municipalityId,
+    includeArchived: query.archived === 'ja',
+    limit: query.limit,
+  });
   return rows.map(toArticleView);
 }
 
@@ -104,7 +115,12 @@ export async function createArticle(ctx: ServiceContext, input: ArticleCreate) {
       updated_at: now,
     });
     await insertArticleVersion(tx.db, versionOf(tx, row));
-    await recordAudit(tx, { action: 'kennisbankartikel.aangemaakt', recordType: 'kennisbankartikel', recordId: row.id, details: { municipalityId: row.municipality_id } });
+    await recordAudit(tx, {
+      action: 'kennisbankartikel.aangemaakt',
+      recordType: 'kennisbankartikel',
+      recordId: row.id,
+      details: { municipalityId: row.municipality_id },
+    });
     return toArticleView(row);
   });
 }
@@ -129,7 +145,8 @@ export async function changeArticle(ctx: ServiceContext, articleId: string, inpu
     if (same) return toArticleView(current);
     const row = await updateArticle(tx.db, tx.actor.organisationId, articleId, { ...next, version: current.version + 1, updated_at: tx.clock.now() });
     await insertArticleVersion(tx.db, versionOf(tx, row));
-    const action = input.archived === true && !current.archived_at ? 'gearchiveerd' : input.archived === false && current.archived_at ? 'hersteld' : 'gewijzigd';
+    const action =
+      input.archived === true && !current.archived_at ? 'gearchiveerd' : input.archived === false && current.archived_at ? 'hersteld' : 'gewijzigd';
     await recordAudit(tx, { action: `kennisbankartikel.${action}`, recordType: 'kennisbankartikel', recordId: row.id, details: { version: row.version } });
     return toArticleView(row);
   });

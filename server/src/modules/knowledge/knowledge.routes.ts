@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { idParams } from '@contracts/common';
 import {
   knowledgeArticleChangeSchema,
@@ -14,6 +13,7 @@ import {
   toneCodeSchema,
 } from '@contracts/knowledge';
 import { type AppInstance, serviceContext } from '@platform/http/app';
+import { z } from 'zod';
 import { changeArticle, createArticle, getArticle, listArticles, listArticleVersions } from './articles.service';
 import { changeTemplate, createTemplate, listTemplates, removeTemplate } from './templates.service';
 import { changeToneCode, getToneCode } from './tone-code.service';
@@ -25,7 +25,12 @@ export async function knowledgeRoutes(app: AppInstance) {
     '/api/v1/knowledge-articles',
     {
       config: { permission: 'inbox.read' },
-      schema: { tags, summary: 'Kennisbank: zoek artikelen (Nederlandse stamvormen; treffers in de vraag eerst), per gemeente met de gedeelde erbij', querystring: knowledgeSearchQuery, response: { 200: z.array(knowledgeArticleSchema) } },
+      schema: {
+        tags,
+        summary: 'Kennisbank: zoek artikelen (Nederlandse stamvormen; treffers in de vraag eerst), per gemeente met de gedeelde erbij',
+        querystring: knowledgeSearchQuery,
+        response: { 200: z.array(knowledgeArticleSchema) },
+      },
     },
     async (request) => listArticles(serviceContext(request), request.query),
   );
@@ -34,14 +39,22 @@ export async function knowledgeRoutes(app: AppInstance) {
     '/api/v1/knowledge-articles',
     {
       config: { permission: 'knowledge.manage' },
-      schema: { tags, summary: 'Nieuw kennisbankartikel: vraag, antwoord, contact en link; voor één gemeente of gedeeld', body: knowledgeArticleCreateSchema, response: { 201: knowledgeArticleSchema } },
+      schema: {
+        tags,
+        summary: 'Nieuw kennisbankartikel: vraag, antwoord, contact en link; voor één gemeente of gedeeld',
+        body: knowledgeArticleCreateSchema,
+        response: { 201: knowledgeArticleSchema },
+      },
     },
     async (request, reply) => reply.status(201).send(await createArticle(serviceContext(request), request.body)),
   );
 
   app.get(
     '/api/v1/knowledge-articles/:id',
-    { config: { permission: 'inbox.read' }, schema: { tags, summary: 'Eén kennisbankartikel in zijn huidige versie', params: idParams, response: { 200: knowledgeArticleSchema } } },
+    {
+      config: { permission: 'inbox.read' },
+      schema: { tags, summary: 'Eén kennisbankartikel in zijn huidige versie', params: idParams, response: { 200: knowledgeArticleSchema } },
+    },
     async (request) => getArticle(serviceContext(request), request.params.id),
   );
 
@@ -49,38 +62,75 @@ export async function knowledgeRoutes(app: AppInstance) {
     '/api/v1/knowledge-articles/:id',
     {
       config: { permission: 'knowledge.manage' },
-      schema: { tags, summary: 'Wijzig of archiveer een kennisbankartikel; elke wijziging wordt een nieuwe versie', params: idParams, body: knowledgeArticleChangeSchema, response: { 200: knowledgeArticleSchema } },
+      schema: {
+        tags,
+        summary: 'Wijzig of archiveer een kennisbankartikel; elke wijziging wordt een nieuwe versie',
+        params: idParams,
+        body: knowledgeArticleChangeSchema,
+        response: { 200: knowledgeArticleSchema },
+      },
     },
     async (request) => changeArticle(serviceContext(request), request.params.id, request.body),
   );
 
   app.get(
     '/api/v1/knowledge-articles/:id/versions',
-    { config: { permission: 'inbox.read' }, schema: { tags, summary: 'Alle versies van een kennisbankartikel, nieuwste eerst, met auteur en tijd', params: idParams, response: { 200: z.array(knowledgeArticleVersionSchema) } } },
+    {
+      config: { permission: 'inbox.read' },
+      schema: {
+        tags,
+        summary: 'Alle versies van een kennisbankartikel, nieuwste eerst, met auteur en tijd',
+        params: idParams,
+        response: { 200: z.array(knowledgeArticleVersionSchema) },
+      },
+    },
     async (request) => listArticleVersions(serviceContext(request), request.params.id),
   );
 
   app.get(
     '/api/v1/reply-templates',
-    { config: { permission: 'inbox.read' }, schema: { tags, summary: 'Standaardteksten voor webcare, met plaatshouders zoals {naam}; zoeken zoals in de kennisbank', querystring: replyTemplateSearchQuery, response: { 200: z.array(replyTemplateSchema) } } },
+    {
+      config: { permission: 'inbox.read' },
+      schema: {
+        tags,
+        summary: 'Standaardteksten voor webcare, met plaatshouders zoals {naam}; zoeken zoals in de kennisbank',
+        querystring: replyTemplateSearchQuery,
+        response: { 200: z.array(replyTemplateSchema) },
+      },
+    },
     async (request) => listTemplates(serviceContext(request), request.query),
   );
 
   app.post(
     '/api/v1/reply-templates',
-    { config: { permission: 'knowledge.manage' }, schema: { tags, summary: 'Nieuwe standaardtekst voor webcare', body: replyTemplateCreateSchema, response: { 201: replyTemplateSchema } } },
+    {
+      config: { permission: 'knowledge.manage' },
+      schema: { tags, summary: 'Nieuwe standaardtekst voor webcare', body: replyTemplateCreateSchema, response: { 201: replyTemplateSchema } },
+    },
     async (request, reply) => reply.status(201).send(await createTemplate(serviceContext(request), request.body)),
   );
 
   app.patch(
     '/api/v1/reply-templates/:id',
-    { config: { permission: 'knowledge.manage' }, schema: { tags, summary: 'Wijzig een standaardtekst voor webcare', params: idParams, body: replyTemplateChangeSchema, response: { 200: replyTemplateSchema } } },
+    {
+      config: { permission: 'knowledge.manage' },
+      schema: {
+        tags,
+        summary: 'Wijzig een standaardtekst voor webcare',
+        params: idParams,
+        body: replyTemplateChangeSchema,
+        response: { 200: replyTemplateSchema },
+      },
+    },
     async (request) => changeTemplate(serviceContext(request), request.params.id, request.body),
   );
 
   app.delete(
     '/api/v1/reply-templates/:id',
-    { config: { permission: 'knowledge.manage' }, schema: { tags, summary: 'Verwijder een standaardtekst voor webcare', params: idParams, response: { 204: z.null() } } },
+    {
+      config: { permission: 'knowledge.manage' },
+      schema: { tags, summary: 'Verwijder een standaardtekst voor webcare', params: idParams, response: { 204: z.null() } },
+    },
     async (request, reply) => {
       await removeTemplate(serviceContext(request), request.params.id);
       return reply.status(204).send(null);
@@ -89,13 +139,19 @@ export async function knowledgeRoutes(app: AppInstance) {
 
   app.get(
     '/api/v1/tone-code',
-    { config: { permission: 'inbox.read' }, schema: { tags, summary: 'Het toonkader: vragen die een medewerker zich stelt vóór versturen', response: { 200: toneCodeSchema } } },
+    {
+      config: { permission: 'inbox.read' },
+      schema: { tags, summary: 'Het toonkader: vragen die een medewerker zich stelt vóór versturen', response: { 200: toneCodeSchema } },
+    },
     async (request) => getToneCode(serviceContext(request)),
   );
 
   app.put(
     '/api/v1/tone-code',
-    { config: { permission: 'knowledge.manage' }, schema: { tags, summary: 'Stel de vragen van het toonkader in', body: toneCodeChangeSchema, response: { 200: toneCodeSchema } } },
+    {
+      config: { permission: 'knowledge.manage' },
+      schema: { tags, summary: 'Stel de vragen van het toonkader in', body: toneCodeChangeSchema, response: { 200: toneCodeSchema } },
+    },
     async (request) => changeToneCode(serviceContext(request), request.body.questions),
   );
 }

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '@platform/tenancy/roles';
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import type { Role } from '@platform/tenancy/roles';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -66,9 +66,25 @@ describe('kennisbank', () => {
 
   it('zoekt Nederlands met stamvormen, vraag-treffers eerst, per gemeente met de gedeelde erbij', async () => {
     const { admin, bergen, castricum } = await setup();
-    const inAnswer = (await admin('POST', '/api/v1/knowledge-articles', article({ question: 'Wanneer wordt het grofvuil opgehaald?', answer: 'Voor een container op straat heeft u een vergunning nodig.', municipalityId: castricum.id }))).json();
+    const inAnswer = (
+      await admin(
+        'POST',
+        '/api/v1/knowledge-articles',
+        article({
+          question: 'Wanneer wordt het grofvuil opgehaald?',
+          answer: 'Voor een container op straat heeft u een vergunning nodig.',
+          municipalityId: castricum.id,
+        }),
+      )
+    ).json();
     const inQuestion = (await admin('POST', '/api/v1/knowledge-articles', article({ municipalityId: bergen.id }))).json();
-    const shared = (await admin('POST', '/api/v1/knowledge-articles', article({ question: 'Welke vergunningen zijn er voor evenementen?', answer: 'Een evenementenvergunning of een melding.' }))).json();
+    const shared = (
+      await admin(
+        'POST',
+        '/api/v1/knowledge-articles',
+        article({ question: 'Welke vergunningen zijn er voor evenementen?', answer: 'Een evenementenvergunning of een melding.' }),
+      )
+    ).json();
     await admin('POST', '/api/v1/knowledge-articles', article({ question: 'Wat kost een paspoort?', answer: 'Zie de tarieven.' }));
 
     const ids = (url: string) => admin('GET', url).then((response) => response.json().map((a: { id: string }) => a.id));
@@ -77,7 +93,9 @@ describe('kennisbank', () => {
     expect(all).toHaveLength(3);
     expect(all[2]).toBe(inAnswer.id);
     expect(await ids(`/api/v1/knowledge-articles?q=vergunningen&municipalityId=${castricum.id}`)).toEqual([shared.id, inAnswer.id]);
-    expect((await ids(`/api/v1/knowledge-articles?q=${encodeURIComponent('Mag ik een dakkapel bouwen zonder vergunning?')}&municipalityId=${bergen.id}`))[0]).toBe(inQuestion.id);
+    expect(
+      (await ids(`/api/v1/knowledge-articles?q=${encodeURIComponent('Mag ik een dakkapel bouwen zonder vergunning?')}&municipalityId=${bergen.id}`))[0],
+    ).toBe(inQuestion.id);
     // A half-typed word already finds it.
     expect(await ids('/api/v1/knowledge-articles?q=paspo')).toHaveLength(1);
   });
@@ -94,9 +112,17 @@ describe('kennisbank', () => {
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json().code).toBe('onbekende-gemeente');
     const onlyBergen = await as(['webcare'], 'Wim Webcare', [org.municipalities.find((m) => m.cbs_code === 'GM0373')!.id]);
-    const notHers = await onlyBergen('POST', '/api/v1/knowledge-articles', article({ municipalityId: org.municipalities.find((m) => m.cbs_code === 'GM0383')!.id }));
+    const notHers = await onlyBergen(
+      'POST',
+      '/api/v1/knowledge-articles',
+      article({ municipalityId: org.municipalities.find((m) => m.cbs_code === 'GM0383')!.id }),
+    );
     expect(notHers.statusCode).toBe(400);
-    const count = await t.database.db.selectFrom('knowledge_articles').select((eb) => eb.fn.countAll<number>().as('n')).where('organisation_id', '=', org.id).executeTakeFirstOrThrow();
+    const count = await t.database.db
+      .selectFrom('knowledge_articles')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('organisation_id', '=', org.id)
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
   });
 
@@ -123,7 +149,11 @@ describe('standaardteksten voor webcare en toonkader', () => {
     const bad = await admin('POST', '/api/v1/reply-templates', { title: 'Fout', body: 'Melding {nummer}' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().detail).toContain('{naam}, {gemeente}, {medewerker}, {initialen}');
-    const created = await admin('POST', '/api/v1/reply-templates', { title: 'Afvalkalender', body: 'Hoi {naam}, de afvalkalenders van {gemeente} staan in de app. {initialen}', municipalityId: castricum.id });
+    const created = await admin('POST', '/api/v1/reply-templates', {
+      title: 'Afvalkalender',
+      body: 'Hoi {naam}, de afvalkalenders van {gemeente} staan in de app. {initialen}',
+      municipalityId: castricum.id,
+    });
     expect(created.statusCode, created.body).toBe(201);
     expect((await admin('GET', '/api/v1/reply-templates?q=afvalkalender')).json().map((r: { id: string }) => r.id)).toEqual([created.json().id]);
     const changed = await admin('PATCH', `/api/v1/reply-templates/${created.json().id}`, { title: 'Afvalkalender en app' });
@@ -132,9 +162,12 @@ describe('standaardteksten voor webcare en toonkader', () => {
     expect((await admin('GET', '/api/v1/reply-templates')).json()).toEqual([]);
   });
 
-  it("begint met Utrechts drie vragen en bewaart de eigen vragen van de organisatie", async () => {
+  it('begint met Utrechts drie vragen en bewaart de eigen vragen van de organisatie', async () => {
     const { admin, as } = await setup();
-    expect((await admin('GET', '/api/v1/tone-code')).json()).toMatchObject({ isDefault: true, questions: ['Zou ik dit zo tegen de wethouder zeggen?', 'Zou ik dit zo tegen de pers zeggen?', 'Zou ik dit nu zo zeggen?'] });
+    expect((await admin('GET', '/api/v1/tone-code')).json()).toMatchObject({
+      isDefault: true,
+      questions: ['Zou ik dit zo tegen de wethouder zeggen?', 'Zou ik dit zo tegen de pers zeggen?', 'Zou ik dit nu zo zeggen?'],
+    });
     expect((await admin('PUT', '/api/v1/tone-code', { questions: [] })).statusCode).toBe(400);
     const saved = await admin('PUT', '/api/v1/tone-code', { questions: ['Is het menselijk?', 'Is het waar?'] });
     expect(saved.json()).toMatchObject({ isDefault: false, questions: ['Is het menselijk?', 'Is het waar?'] });

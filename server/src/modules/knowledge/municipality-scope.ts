@@ -1,7 +1,7 @@
 import type { ServiceContext } from '@platform/context';
 import { badRequest } from '@platform/http/errors';
-import { actsForMunicipality } from '@platform/tenancy/policy';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
+import { actsForMunicipality } from '@platform/tenancy/policy';
 
 // Articles and texts for one municipality are kept by those who work for it; shared ones (no municipality)
 // by anyone who manages the knowledge base.

@@ -1,6 +1,6 @@
-import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Db } from '@platform/db/database';
 import type { ReplyTemplatesTable } from '@platform/db/schema';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import { dutchSearch } from './search-query';
 
 const COLUMNS = ['organisation_id', 'id', 'municipality_id', 'title', 'body', 'labels', 'created_at', 'updated_at'] as const;

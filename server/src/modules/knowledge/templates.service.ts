@@ -1,10 +1,10 @@
-import type { z } from 'zod';
 import type { ReplyTemplate, replyTemplateChangeSchema, replyTemplateCreateSchema, replyTemplateSearchQuery } from '@contracts/knowledge';
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
 import type { ReplyTemplateRow } from '@platform/db/schema';
 import { notFound } from '@platform/http/errors';
 import { assertCan } from '@platform/tenancy/policy';
+import type { z } from 'zod';
 import { assertManagesMunicipality } from './municipality-scope';
 import { deleteTemplate, findTemplate, insertTemplate, searchTemplates, updateTemplate } from './templates.repository';
 
@@ -40,7 +40,12 @@ export async function createTemplate(ctx: ServiceContext, input: TemplateCreate)
       created_at: now,
       updated_at: now,
     });
-    await recordAudit(tx, { action: 'webcaretekst.aangemaakt', recordType: 'webcaretekst', recordId: row.id, details: { municipalityId: row.municipality_id } });
+    await recordAudit(tx, {
+      action: 'webcaretekst.aangemaakt',
+      recordType: 'webcaretekst',
+      recordId: row.id,
+      details: { municipalityId: row.municipality_id },
+    });
     return toTemplateView(row);
   });
 }

@@ -9,7 +9,9 @@ export async function saveToneCode(db: Db, row: { organisation_id: string; quest
   return db
     .insertInto('tone_codes')
     .values(values)
-    .onConflict((conflict) => conflict.column('organisation_id').doUpdateSet({ questions: values.questions, updated_at: values.updated_at, updated_by_name: values.updated_by_name }))
+    .onConflict((conflict) =>
+      conflict.column('organisation_id').doUpdateSet({ questions: values.questions, updated_at: values.updated_at, updated_by_name: values.updated_by_name }),
+    )
     .returningAll()
     .executeTakeFirstOrThrow();
 }

@@ -1,12 +1,12 @@
 import type { ServiceContext } from '@platform/context';
 import type { PleinModule } from '@platform/plein-module';
-import { alertStreamRoutes } from './alerts/alerts-stream.routes';
 import { alertRoutes } from './alerts/alerts.routes';
+import { alertStreamRoutes } from './alerts/alerts-stream.routes';
 import { analysisRoutes } from './analyses/analyses.routes';
 import { exploreRoutes } from './explore/explore.routes';
 import { findVisibleItem } from './explore/explore.service';
-import { registerListeningJobs } from './luisteren.jobs';
 import { authorListRoutes } from './lists/lists.routes';
+import { registerListeningJobs } from './luisteren.jobs';
 import { monitorRoutes } from './monitors/monitors.routes';
 import { networkRoutes } from './network/network.routes';
 import { LISTEN_JOB } from './pipeline/pipeline.service';

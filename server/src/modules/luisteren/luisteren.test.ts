@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChannelAccountRow } from '@platform/db/schema';
 import { buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { buildListeningWorkspace } from '@test/listening-workspace';
-import type { ChannelAccountRow } from '@platform/db/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainMessage, storeMessages } from '../channels/index';
 import { TENOR_EXAMPLES } from './analysis/tenor-examples';
 
@@ -17,7 +17,10 @@ afterAll(async () => {
 const setUp = (roles: ('beheerder' | 'omgevingsanalist')[] = ['beheerder']) => buildListeningWorkspace(t, roles);
 
 let sequence = 0;
-async function receive(account: ChannelAccountRow, posts: Array<{ text: string; author?: string; followers?: number; hashtags?: string[]; geo?: { lat: number; lon: number }; postedAt?: Date }>) {
+async function receive(
+  account: ChannelAccountRow,
+  posts: Array<{ text: string; author?: string; followers?: number; hashtags?: string[]; geo?: { lat: number; lon: number }; postedAt?: Date }>,
+) {
   const ids = await storeMessages(
     t.database.db,
     t.clock,
@@ -47,7 +50,9 @@ describe('luisteren: de pijplijn', () => {
     const monitor = await as('POST', '/api/v1/monitors', { name: 'Afval', query: '(afval OF gft* OF #afval) NIET kerstboom' });
     expect(monitor.statusCode, monitor.body).toBe(201);
 
-    const [original] = await receive(account, [{ text: 'De gft-container in de Dorpsstraat is al twee weken niet geleegd, echt schandalig! #afval', followers: 50 }]);
+    const [original] = await receive(account, [
+      { text: 'De gft-container in de Dorpsstraat is al twee weken niet geleegd, echt schandalig! #afval', followers: 50 },
+    ]);
     await receive(account, [
       { text: 'RT @bewoner: De gft-container in de Dorpsstraat is al twee weken niet geleegd, echt schandalig! #afval', author: 'buurman', followers: 900 },
       { text: 'The council meeting about the new harbour is tonight, everyone is welcome to join', author: 'expat' },
@@ -64,7 +69,16 @@ describe('luisteren: de pijplijn', () => {
     // Processing the same messages again (a retried job) changes nothing.
     const again = await t.database.db.selectFrom('listening_items').select('message_id').where('organisation_id', '=', account.organisation_id).execute();
     const { processMessages } = await import('./pipeline/pipeline.service');
-    expect((await processMessages(t.database.db, t.clock, account.organisation_id, again.map((row) => row.message_id))).processed).toBe(0);
+    expect(
+      (
+        await processMessages(
+          t.database.db,
+          t.clock,
+          account.organisation_id,
+          again.map((row) => row.message_id),
+        )
+      ).processed,
+    ).toBe(0);
   });
 
   it('weigert een foute zoekvraag met de plek van de fout en bewaart dan niets; een nieuwe monitor doorzoekt wat er al is', async () => {
@@ -99,7 +113,12 @@ describe('luisteren: de pijplijn', () => {
   it('filtert op tekst (met stamvormen), tenor, bron, auteur, lijst en periode, en telt volume, auteurs, hashtags en plaatsen', async () => {
     const { as, account } = await setUp();
     await receive(account, [
-      { text: 'Alweer drie lantaarnpalen kapot in de Zeeweg, levensgevaarlijk! #donker', author: 'raadslid_piet', followers: 3000, geo: { lat: 52.55, lon: 4.66 } },
+      {
+        text: 'Alweer drie lantaarnpalen kapot in de Zeeweg, levensgevaarlijk! #donker',
+        author: 'raadslid_piet',
+        followers: 3000,
+        geo: { lat: 52.55, lon: 4.66 },
+      },
       { text: 'Dank voor het snelle herstel van de lantaarnpaal, top geregeld', author: 'tevreden', followers: 10 },
       { text: 'Het stadhuis is maandag gesloten', author: 'nieuws' },
     ]);
@@ -203,7 +222,10 @@ describe('luisteren: beoordelen door mensen', () => {
 
     // The analyst also confirms or corrects ordinary posts: the model learns the organisation's labels of every tenor.
     const ordinary = TENOR_EXAMPLES.slice(0, 30);
-    const ordinaryIds = await receive(account, ordinary.map((example, index) => ({ text: example.text, author: `gewoon${index}` })));
+    const ordinaryIds = await receive(
+      account,
+      ordinary.map((example, index) => ({ text: example.text, author: `gewoon${index}` })),
+    );
     for (const tenor of ['steun', 'kritiek', 'neutraal', 'gemengd'] as const) {
       const ids = ordinaryIds.filter((_, index) => ordinary[index]!.tenor === tenor);
       if (ids.length > 0) expect((await as('POST', '/api/v1/luisteren/beoordelingen', { messageIds: ids, tenor })).statusCode).toBe(200);
@@ -250,13 +272,25 @@ describe('luisteren: signalen', () => {
     const start = t.clock.now().getTime() - 60_000;
     await receive(account, [{ text: 'Oefening van de brandweer, geen brand', postedAt: new Date(start - 90 * 60_000) }]);
     for (let batch = 0; batch < 3; batch++) {
-      await receive(account, Array.from({ length: 10 }, (_, index) => ({ text: `Enorme rookwolk boven het industrieterrein ${batch}-${index}`, author: `getuige${batch}${index}`, postedAt: new Date(start + batch * 15_000 + index * 1000) })));
+      await receive(
+        account,
+        Array.from({ length: 10 }, (_, index) => ({
+          text: `Enorme rookwolk boven het industrieterrein ${batch}-${index}`,
+          author: `getuige${batch}${index}`,
+          postedAt: new Date(start + batch * 15_000 + index * 1000),
+        })),
+      );
     }
     const alerts = (await as('GET', '/api/v1/luisteren/signalen')).json();
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ monitorId: monitor.id, kind: 'piek', seen: false });
     expect(alerts[0].link).toContain(`/luisteren?monitor=${monitor.id}`);
-    const mails = await t.database.db.selectFrom('jobs').select('payload').where('organisation_id', '=', account.organisation_id).where('name', '=', 'mail.versturen').execute();
+    const mails = await t.database.db
+      .selectFrom('jobs')
+      .select('payload')
+      .where('organisation_id', '=', account.organisation_id)
+      .where('name', '=', 'mail.versturen')
+      .execute();
     expect(mails).toHaveLength(1);
     expect(mails[0]!.payload).toMatchObject({ to: 'analist@gemeente.test', subject: expect.stringContaining('Brand') });
     expect((mails[0]!.payload as { text: string }).text).toContain('http://plein.test/luisteren?monitor=');

@@ -1,9 +1,9 @@
-import type { z } from 'zod';
 import type { meldingCategoryChangeSchema, meldingCategoryCreateSchema } from '@contracts/meldingen';
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
 import { badRequest, conflict, notFound } from '@platform/http/errors';
 import { assertCan } from '@platform/tenancy/policy';
+import type { z } from 'zod';
 import { findCategory, insertCategory, updateCategory } from './categories.repository';
 import { ensureCategories, toCategoryView } from './categories.service';
 
@@ -27,7 +27,9 @@ export async function createCategory(ctx: ServiceContext, input: CategoryCreate)
   if (input.parentId) {
     const parent = await findCategory(ctx.db, ctx.actor.organisationId, input.parentId);
     if (!parent || parent.parent_id !== null) {
-      throw badRequest('ongeldige-hoofdcategorie', 'Een subcategorie hoort onder een hoofdcategorie.', [{ name: 'parentId', code: 'ongeldig', reason: 'Kies een hoofdcategorie.' }]);
+      throw badRequest('ongeldige-hoofdcategorie', 'Een subcategorie hoort onder een hoofdcategorie.', [
+        { name: 'parentId', code: 'ongeldig', reason: 'Kies een hoofdcategorie.' },
+      ]);
     }
   }
   return inTransaction(ctx, async (tx) => {

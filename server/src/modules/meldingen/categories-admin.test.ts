@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -31,7 +31,11 @@ describe('categorieën beheren', () => {
     const category = created.json();
     // Residents can choose it at once, with its question.
     const base = `/api/v1/organisations/${org.slug}/municipalities/GM0383`;
-    const filed = await t.app.inject({ method: 'POST', url: `${base}/meldingen`, payload: { categoryId: category.id, description: 'Gat in het fietspad', lat: 52.548, lon: 4.669, answers: { gevaarlijk: true } } });
+    const filed = await t.app.inject({
+      method: 'POST',
+      url: `${base}/meldingen`,
+      payload: { categoryId: category.id, description: 'Gat in het fietspad', lat: 52.548, lon: 4.669, answers: { gevaarlijk: true } },
+    });
     expect(filed.statusCode, filed.body).toBe(201);
     expect(filed.json().servicePromise).toContain('3 werkdagen');
 
@@ -55,7 +59,10 @@ describe('categorieën beheren', () => {
     const base = { code: 'nieuw-x', publicName: 'Nieuw', termijnDays: 5, termijnKind: 'werkdagen' };
     expect((await api('POST', '/api/v1/melding-categories', { ...base, parentId: sub.id })).json().code).toBe('ongeldige-hoofdcategorie');
     expect((await api('POST', '/api/v1/melding-categories', { ...base, code: 'wegen' })).statusCode).toBe(409);
-    const noChoices = await api('POST', '/api/v1/melding-categories', { ...base, extraQuestions: [{ key: 'k', label: 'Welke?', type: 'choice', required: true, choices: ['Eén'] }] });
+    const noChoices = await api('POST', '/api/v1/melding-categories', {
+      ...base,
+      extraQuestions: [{ key: 'k', label: 'Welke?', type: 'choice', required: true, choices: ['Eén'] }],
+    });
     expect(noChoices.statusCode).toBe(400);
     const kcc = await buildUser(t.database.db, t.clock, org.id, { roles: ['kcc'] });
     const asKcc = requestAs(t.app, await signIn(t.app, kcc.email, kcc.password));

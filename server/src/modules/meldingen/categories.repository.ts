@@ -1,24 +1,13 @@
-import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '@platform/db/database';
 import type { MeldingCategoriesTable } from '@platform/db/schema';
+import type { Insertable, Updateable } from 'kysely';
 
 export async function findCategories(db: Db, organisationId: string) {
-  return db
-    .selectFrom('melding_categories')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .orderBy('position')
-    .orderBy('public_name')
-    .execute();
+  return db.selectFrom('melding_categories').selectAll().where('organisation_id', '=', organisationId).orderBy('position').orderBy('public_name').execute();
 }
 
 export async function findCategory(db: Db, organisationId: string, categoryId: string) {
-  return db
-    .selectFrom('melding_categories')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', categoryId)
-    .executeTakeFirst();
+  return db.selectFrom('melding_categories').selectAll().where('organisation_id', '=', organisationId).where('id', '=', categoryId).executeTakeFirst();
 }
 
 // Seeding twice (two processes at once) keeps one of each code.

@@ -20,7 +20,13 @@ export function toCategoryView(row: MeldingCategoryRow): MeldingCategory {
   };
 }
 
-async function insertDefault(db: Db, organisationId: string, category: Omit<DefaultCategory, 'children' | 'icon'> & { icon?: string }, parentId: string | null, position: number) {
+async function insertDefault(
+  db: Db,
+  organisationId: string,
+  category: Omit<DefaultCategory, 'children' | 'icon'> & { icon?: string },
+  parentId: string | null,
+  position: number,
+) {
   return insertCategoryOnce(db, {
     organisation_id: organisationId,
     parent_id: parentId,

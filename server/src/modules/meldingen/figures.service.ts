@@ -1,11 +1,11 @@
 import type { ServiceContext } from '@platform/context';
 import { badRequest } from '@platform/http/errors';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
-import { findForFigures } from './meldingen.repository';
-import { findSatisfaction } from './kto.repository';
-import { calendarDaysBetween } from '@platform/time/termijnen';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 import { reportPeriod } from '@platform/time/local-days';
+import { calendarDaysBetween } from '@platform/time/termijnen';
+import { findSatisfaction } from './kto.repository';
+import { findForFigures } from './meldingen.repository';
 
 export interface FiguresQuery {
   municipality?: string;
@@ -25,7 +25,9 @@ export async function meldingFigures(ctx: ServiceContext, query: FiguresQuery) {
   const municipalities = (await findMunicipalities(ctx.db, ctx.actor.organisationId)).filter((m) => actsForMunicipality(ctx.actor, m.id));
   const selected = query.municipality ? municipalities.filter((m) => m.cbs_code === query.municipality) : municipalities;
   if (query.municipality && selected.length === 0) {
-    throw badRequest('onbekende-gemeente', `Gemeente ${query.municipality} hoort niet bij uw gemeenten.`, [{ name: 'municipality', code: 'onbekend', reason: 'Kies een CBS-code van uw gemeenten.' }]);
+    throw badRequest('onbekende-gemeente', `Gemeente ${query.municipality} hoort niet bij uw gemeenten.`, [
+      { name: 'municipality', code: 'onbekend', reason: 'Kies een CBS-code van uw gemeenten.' },
+    ]);
   }
   const timeZone = selected[0]?.time_zone ?? 'Europe/Amsterdam';
   const period = reportPeriod(query, timeZone, ctx.clock.now());

@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import { idParams } from '@contracts/common';
 import { standardTextChangeSchema, standardTextCreateSchema, standardTextListQuery, standardTextSchema } from '@contracts/melding-texts';
 import { meldingDetailSchema, meldingMergeSchema, meldingSplitSchema, meldingStaffCreateSchema } from '@contracts/meldingen';
 import { type AppInstance, serviceContext } from '@platform/http/app';
+import { z } from 'zod';
 import { mergeMeldingen } from './merge.service';
 import { splitMelding } from './split.service';
 import { createMeldingAsStaff } from './staff-create.service';
@@ -18,7 +18,12 @@ export async function meldingHandlingRoutes(app: AppInstance) {
     '/api/v1/meldingen',
     {
       config: { permission: 'meldingen.manage' },
-      schema: { tags, summary: 'Leg een melding vast namens een inwoner, of maak er een van een bericht (messageId)', body: meldingStaffCreateSchema, response: { 201: meldingDetailSchema } },
+      schema: {
+        tags,
+        summary: 'Leg een melding vast namens een inwoner, of maak er een van een bericht (messageId)',
+        body: meldingStaffCreateSchema,
+        response: { 201: meldingDetailSchema },
+      },
     },
     async (request, reply) => reply.status(201).send(await createMeldingAsStaff(serviceContext(request), links, request.body)),
   );
@@ -27,7 +32,13 @@ export async function meldingHandlingRoutes(app: AppInstance) {
     '/api/v1/meldingen/:id/merge',
     {
       config: { permission: 'meldingen.manage' },
-      schema: { tags, summary: 'Voeg dubbele meldingen samen met deze; zij volgen voortaan haar status', params: idParams, body: meldingMergeSchema, response: { 200: meldingDetailSchema } },
+      schema: {
+        tags,
+        summary: 'Voeg dubbele meldingen samen met deze; zij volgen voortaan haar status',
+        params: idParams,
+        body: meldingMergeSchema,
+        response: { 200: meldingDetailSchema },
+      },
     },
     async (request) => mergeMeldingen(serviceContext(request), links, request.params.id, request.body.duplicateIds),
   );
@@ -36,7 +47,13 @@ export async function meldingHandlingRoutes(app: AppInstance) {
     '/api/v1/meldingen/:id/split',
     {
       config: { permission: 'meldingen.manage' },
-      schema: { tags, summary: 'Splits een melding: elk deel wordt een eigen melding met eigen categorie en termijn', params: idParams, body: meldingSplitSchema, response: { 200: meldingDetailSchema } },
+      schema: {
+        tags,
+        summary: 'Splits een melding: elk deel wordt een eigen melding met eigen categorie en termijn',
+        params: idParams,
+        body: meldingSplitSchema,
+        response: { 200: meldingDetailSchema },
+      },
     },
     async (request) => splitMelding(serviceContext(request), links, request.params.id, request.body.parts),
   );
@@ -45,7 +62,12 @@ export async function meldingHandlingRoutes(app: AppInstance) {
     '/api/v1/melding-standard-texts',
     {
       config: { permission: 'meldingen.manage' },
-      schema: { tags, summary: 'Standaardteksten voor de melder, per status en categorie', querystring: standardTextListQuery, response: { 200: z.array(standardTextSchema) } },
+      schema: {
+        tags,
+        summary: 'Standaardteksten voor de melder, per status en categorie',
+        querystring: standardTextListQuery,
+        response: { 200: z.array(standardTextSchema) },
+      },
     },
     async (request) => listStandardTexts(serviceContext(request), request.query),
   );
@@ -54,7 +76,12 @@ export async function meldingHandlingRoutes(app: AppInstance) {
     '/api/v1/melding-standard-texts',
     {
       config: { permission: 'meldingen.categories' },
-      schema: { tags, summary: 'Voeg een standaardtekst toe (met plaatshouders zoals {nummer})', body: standardTextCreateSchema, response: { 201: standardTextSchema } },
+      schema: {
+        tags,
+        summary: 'Voeg een standaardtekst toe (met plaatshouders zoals {nummer})',
+        body: standardTextCreateSchema,
+        response: { 201: standardTextSchema },
+      },
     },
     async (request, reply) => reply.status(201).send(await createStandardText(serviceContext(request), request.body)),
   );

@@ -1,7 +1,8 @@
-import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { remoteAddresses } from '@test/remote-addresses';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainMessage, storeMessages } from '../channels/index';
 
 let t: TestApp;
@@ -12,13 +13,18 @@ afterAll(async () => {
   await t.close();
 });
 
-let address = 0;
+const nextAddress = remoteAddresses(3);
 
 async function setup() {
   const org = await buildOrganisation(t.database.db);
   const castricum = org.municipalities.find((m) => m.cbs_code === 'GM0383')!;
   const base = `/api/v1/organisations/${org.slug}/municipalities/GM0383`;
-  const categories = (await t.app.inject({ method: 'GET', url: `${base}/melding-categories` })).json().categories as { id: string; code: string; parentId: string | null; departments: string[] }[];
+  const categories = (await t.app.inject({ method: 'GET', url: `${base}/melding-categories` })).json().categories as {
+    id: string;
+    code: string;
+    parentId: string | null;
+    departments: string[];
+  }[];
   const category = (code: string) => categories.find((c) => c.code === code)!;
   const beheerder = await buildUser(t.database.db, t.clock, org.id, { roles: ['beheerder'], name: 'Bea Beheer' });
   const session = await signIn(t.app, beheerder.email, beheerder.password);
@@ -28,7 +34,7 @@ async function setup() {
     const response = await t.app.inject({
       method: 'POST',
       url: `${base}/meldingen`,
-      remoteAddress: `10.3.${(address += 1) % 250}.${1 + (address % 200)}`,
+      remoteAddress: nextAddress(),
       payload: { categoryId: category(code).id, description: 'Lantaarnpaal brandt niet meer.', lat: 52.55, lon: 4.66, address: 'Dorpsstraat 12', ...extra },
     });
     expect(response.statusCode, response.body).toBe(201);
@@ -45,7 +51,11 @@ async function setup() {
 describe('standaardteksten per categorie en status', () => {
   it('vult plaatshouders in en kiest de tekst van de categorie boven die voor alle categorieën', async () => {
     const { admin, category, file, mails } = await setup();
-    const general = await admin('POST', '/api/v1/melding-standard-texts', { status: 'ingepland', title: 'Algemeen', body: 'Melding {nummer} staat ingepland.' });
+    const general = await admin('POST', '/api/v1/melding-standard-texts', {
+      status: 'ingepland',
+      title: 'Algemeen',
+      body: 'Melding {nummer} staat ingepland.',
+    });
     expect(general.statusCode, general.body).toBe(201);
     const own = await admin('POST', '/api/v1/melding-standard-texts', {
       categoryId: category('verlichting').id,
@@ -63,7 +73,9 @@ describe('standaardteksten per categorie en status', () => {
     const changed = await admin('POST', `/api/v1/meldingen/${melding.id}/status`, { status: 'ingepland' });
     expect(changed.statusCode, changed.body).toBe(200);
     const event = changed.json().events.at(-1);
-    expect(event.text).toMatch(/^Beste melder, de lamp bij Dorpsstraat 12 \(Lantaarnpaal kapot\) wordt vóór \d+ \w+ 2026 vervangen\. Groet, Bea Beheer, gemeente Castricum\.$/);
+    expect(event.text).toMatch(
+      /^Beste melder, de lamp bij Dorpsstraat 12 \(Lantaarnpaal kapot\) wordt vóór \d+ \w+ 2026 vervangen\. Groet, Bea Beheer, gemeente Castricum\.$/,
+    );
     expect(event).toMatchObject({ sentToReporter: true, sentVia: 'email' });
     expect((await mails('lamp@example.nl')).find((mail) => mail.subject.endsWith('ingepland'))!.text).toContain(event.text);
 
@@ -87,7 +99,10 @@ describe('standaardteksten per categorie en status', () => {
     const { admin, file, mails } = await setup();
     const melding = await file('verlichting-lantaarnpaal', { email: 'typo@example.nl' });
     const before = (await mails('typo@example.nl')).length;
-    const refused = await admin('POST', `/api/v1/meldingen/${melding.id}/status`, { status: 'in-behandeling', message: 'Beste {naaam}, we gaan aan de slag met {nummer}.' });
+    const refused = await admin('POST', `/api/v1/meldingen/${melding.id}/status`, {
+      status: 'in-behandeling',
+      message: 'Beste {naaam}, we gaan aan de slag met {nummer}.',
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().code).toBe('plaatshouder-niet-ingevuld');
     expect((await admin('GET', `/api/v1/meldingen/${melding.id}`)).json().status).toBe('gemeld');
@@ -133,8 +148,11 @@ describe('toewijzen aan een afdeling', () => {
 describe('dubbele meldingen samenvoegen', () => {
   it('laat de dubbele de hoofdmelding volgen, met bericht aan elke melder en de foto’s op de hoofdmelding', async () => {
     const { org, base, admin, file, mails } = await setup();
-    const image = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#abc' } }).png().toBuffer();
-    const photo = (await t.app.inject({ method: 'POST', url: `${base}/melding-photos`, headers: { 'content-type': 'image/png' }, payload: image })).json().photoId;
+    const image = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#abc' } })
+      .png()
+      .toBuffer();
+    const photo = (await t.app.inject({ method: 'POST', url: `${base}/melding-photos`, headers: { 'content-type': 'image/png' }, payload: image })).json()
+      .photoId;
     const main = await file('verlichting-lantaarnpaal', { email: 'eerste@example.nl' });
     await admin('POST', `/api/v1/meldingen/${main.id}/status`, { status: 'in-behandeling' });
     const duplicate = await file('verlichting-lantaarnpaal', { email: 'tweede@example.nl', photoIds: [photo] });
@@ -166,7 +184,13 @@ describe('dubbele meldingen samenvoegen', () => {
     expect((await admin('POST', `/api/v1/meldingen/${main.id}/merge`, { duplicateIds: [main.id] })).statusCode).toBe(400);
 
     const limmen = org.municipalities.find((m) => m.cbs_code !== 'GM0383')!;
-    const elsewhere = await admin('POST', '/api/v1/meldingen', { municipalityId: limmen.id, categoryId: category('verlichting-lantaarnpaal').id, description: 'Lamp stuk bij de kerk', lat: 52.6, lon: 4.7 });
+    const elsewhere = await admin('POST', '/api/v1/meldingen', {
+      municipalityId: limmen.id,
+      categoryId: category('verlichting-lantaarnpaal').id,
+      description: 'Lamp stuk bij de kerk',
+      lat: 52.6,
+      lon: 4.7,
+    });
     expect(elsewhere.statusCode, elsewhere.body).toBe(201);
     const refused = await admin('POST', `/api/v1/meldingen/${main.id}/merge`, { duplicateIds: [elsewhere.json().id] });
     expect(refused.statusCode).toBe(400);
@@ -184,11 +208,19 @@ describe('een melding splitsen', () => {
     const { org, admin, category, file, mails } = await setup();
     const original = await file('verlichting-lantaarnpaal', { email: 'split@example.nl', description: 'Lamp kapot en de afvalbak ernaast puilt uit.' });
     t.clock.advance(2 * 3_600_000);
-    const split = await admin('POST', `/api/v1/meldingen/${original.id}/split`, { parts: [{ categoryId: category('afval-zwerfafval').id, description: 'Afvalbak naast de lantaarnpaal puilt uit.' }] });
+    const split = await admin('POST', `/api/v1/meldingen/${original.id}/split`, {
+      parts: [{ categoryId: category('afval-zwerfafval').id, description: 'Afvalbak naast de lantaarnpaal puilt uit.' }],
+    });
     expect(split.statusCode, split.body).toBe(200);
     expect(split.json().parts).toHaveLength(1);
     const part = (await admin('GET', `/api/v1/meldingen/${split.json().parts[0].id}`)).json();
-    expect(part).toMatchObject({ categoryId: category('afval-zwerfafval').id, splitFromId: original.id, status: 'gemeld', address: 'Dorpsstraat 12', reporterEmail: 'split@example.nl' });
+    expect(part).toMatchObject({
+      categoryId: category('afval-zwerfafval').id,
+      splitFromId: original.id,
+      status: 'gemeld',
+      address: 'Dorpsstraat 12',
+      reporterEmail: 'split@example.nl',
+    });
     expect(part.createdAt).toBe((await admin('GET', `/api/v1/meldingen/${original.id}`)).json().createdAt);
 
     const mail = (await mails('split@example.nl')).find((sent) => sent.subject === `Uw melding ${original.number} is gesplitst`)!;
@@ -203,7 +235,9 @@ describe('een melding splitsen', () => {
     const original = await file('verlichting-lantaarnpaal');
     const count = async () => (await t.database.db.selectFrom('meldingen').select('id').where('organisation_id', '=', org.id).execute()).length;
     const before = await count();
-    const refused = await admin('POST', `/api/v1/meldingen/${original.id}/split`, { parts: [{ categoryId: crypto.randomUUID(), description: 'Iets anders ook nog' }] });
+    const refused = await admin('POST', `/api/v1/meldingen/${original.id}/split`, {
+      parts: [{ categoryId: crypto.randomUUID(), description: 'Iets anders ook nog' }],
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().invalidParams[0].name).toBe('parts.0.categoryId');
     expect(await count()).toBe(before);
@@ -213,8 +247,15 @@ describe('een melding splitsen', () => {
 describe('een melding maken van een bericht', () => {
   async function inbound(orgId: string, municipalityId: string) {
     const view = await buildChannelAccount(t.database.db, t.clock, orgId, { municipalityId, channel: 'gesimuleerd', settings: { scenario: 'alledaags' } });
-    const account = await t.database.db.selectFrom('channel_accounts').selectAll().where('organisation_id', '=', orgId).where('id', '=', view.id).executeTakeFirstOrThrow();
-    const image = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#123' } }).jpeg().toBuffer();
+    const account = await t.database.db
+      .selectFrom('channel_accounts')
+      .selectAll()
+      .where('organisation_id', '=', orgId)
+      .where('id', '=', view.id)
+      .executeTakeFirstOrThrow();
+    const image = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#123' } })
+      .jpeg()
+      .toBuffer();
     const [messageId] = await storeMessages(t.database.db, t.clock, account, [
       plainMessage({
         platformId: `post-${crypto.randomUUID()}`,
@@ -232,13 +273,21 @@ describe('een melding maken van een bericht', () => {
   it('neemt de foto mee, bevestigt op het kanaal en meldt statuswijzigingen daar terug, elk één keer', async () => {
     const { org, castricum, admin, category } = await setup();
     const { account, messageId } = await inbound(org.id, castricum.id);
-    const body = { municipalityId: castricum.id, messageId, categoryId: category('verlichting-lantaarnpaal').id, description: 'Lantaarnpaal Dorpsstraat kapot (via social)', lat: 52.55, lon: 4.66 };
+    const body = {
+      municipalityId: castricum.id,
+      messageId,
+      categoryId: category('verlichting-lantaarnpaal').id,
+      description: 'Lantaarnpaal Dorpsstraat kapot (via social)',
+      lat: 52.55,
+      lon: 4.66,
+    };
     const created = await admin('POST', '/api/v1/meldingen', body);
     expect(created.statusCode, created.body).toBe(201);
     const melding = created.json();
     expect(melding).toMatchObject({ source: 'kanaal', sourceMessageId: messageId });
     expect(melding.photoIds).toHaveLength(1);
-    const outbox = async () => t.database.db.selectFrom('outbox').selectAll().where('organisation_id', '=', org.id).where('account_id', '=', account.id).orderBy('created_at').execute();
+    const outbox = async () =>
+      t.database.db.selectFrom('outbox').selectAll().where('organisation_id', '=', org.id).where('account_id', '=', account.id).orderBy('created_at').execute();
     expect((await outbox()).map((item) => item.text)).toEqual([expect.stringContaining(`melding ${melding.number}`)]);
     expect((await outbox())[0]).toMatchObject({ kind: 'reply', reply_to_message_id: messageId });
 
@@ -252,7 +301,12 @@ describe('een melding maken van een bericht', () => {
     const texts = (await outbox()).map((item) => item.text);
     expect(texts).toHaveLength(3);
     expect(texts).toContain(`Uw melding ${melding.number}: afgehandeld.`);
-    const sendJobs = await t.database.db.selectFrom('jobs').select('payload').where('organisation_id', '=', org.id).where('name', '=', 'kanaal.versturen').execute();
+    const sendJobs = await t.database.db
+      .selectFrom('jobs')
+      .select('payload')
+      .where('organisation_id', '=', org.id)
+      .where('name', '=', 'kanaal.versturen')
+      .execute();
     expect(sendJobs).toHaveLength(3);
   });
 
@@ -260,7 +314,14 @@ describe('een melding maken van een bericht', () => {
     const { castricum, admin, category } = await setup();
     const other = await buildOrganisation(t.database.db, 'Andere organisatie');
     const { messageId } = await inbound(other.id, other.municipalities[0]!.id);
-    const refused = await admin('POST', '/api/v1/meldingen', { municipalityId: castricum.id, messageId, categoryId: category('verlichting-lantaarnpaal').id, description: 'Lamp kapot', lat: 52.55, lon: 4.66 });
+    const refused = await admin('POST', '/api/v1/meldingen', {
+      municipalityId: castricum.id,
+      messageId,
+      categoryId: category('verlichting-lantaarnpaal').id,
+      description: 'Lamp kapot',
+      lat: 52.55,
+      lon: 4.66,
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().invalidParams[0].name).toBe('messageId');
   });

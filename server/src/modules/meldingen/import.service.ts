@@ -1,22 +1,33 @@
 import { randomBytes } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
 import { MELDING_STATUSES, type MeldingStatus } from '@contracts/meldingen';
 import { recordAudit } from '@platform/audit/audit.service';
 import type { ServiceContext } from '@platform/context';
-import { assertCan } from '@platform/tenancy/policy';
 import type { Db } from '@platform/db/database';
 import type { MeldingCategoryRow, MunicipalityRow } from '@platform/db/schema';
 import { AppError } from '@platform/http/errors';
-import { findMunicipalities } from '@platform/organisations/organisations.repository';
-import { ensureCategories } from './categories.service';
 import { isInside } from '@platform/organisations/boundary';
+import { findMunicipalities } from '@platform/organisations/organisations.repository';
+import { assertCan } from '@platform/tenancy/policy';
+import { computeDeadline } from '@platform/time/termijnen';
+import { parse } from 'csv-parse/sync';
+import { ensureCategories } from './categories.service';
 import { insertEvent, insertMeldingOnce } from './meldingen.repository';
 import { hashTrackingToken } from './submit.service';
-import { computeDeadline } from '@platform/time/termijnen';
 
 // History from Fixi or Signalen: every row is checked before anything is written; one bad row and
 // nothing is imported. Importing the same file again changes nothing (the row id is the key).
-export const IMPORT_COLUMNS = ['id', 'municipality', 'category', 'description', 'created_at', 'first_reaction_at', 'handled_at', 'status', 'lat', 'lon'] as const;
+export const IMPORT_COLUMNS = [
+  'id',
+  'municipality',
+  'category',
+  'description',
+  'created_at',
+  'first_reaction_at',
+  'handled_at',
+  'status',
+  'lat',
+  'lon',
+] as const;
 type ImportRecord = Record<(typeof IMPORT_COLUMNS)[number], string>;
 
 export interface RowProblem {
@@ -69,7 +80,10 @@ export function parseImportFile(text: string): { records: ImportRecord[]; proble
   try {
     rows = parse(text, { columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()), bom: true, skip_empty_lines: true, trim: true });
   } catch (error) {
-    return { records: [], problems: [{ row: 1, field: 'bestand', reason: `Dit is geen leesbaar CSV-bestand (${error instanceof Error ? error.message : 'onbekende fout'}).` }] };
+    return {
+      records: [],
+      problems: [{ row: 1, field: 'bestand', reason: `Dit is geen leesbaar CSV-bestand (${error instanceof Error ? error.message : 'onbekende fout'}).` }],
+    };
   }
   const missing = IMPORT_COLUMNS.filter((column) => rows.length > 0 && !(column in rows[0]!));
   if (rows.length === 0) return { records: [], problems: [{ row: 1, field: 'bestand', reason: 'Het bestand bevat geen meldingen.' }] };
@@ -87,40 +101,55 @@ export function validateImport(records: ImportRecord[], municipalities: Municipa
     if (!record.id) problems.push({ row, field: 'id', reason: 'Het id ontbreekt.' });
     else if (seen.has(record.id)) problems.push({ row, field: 'id', reason: `Id "${record.id}" staat vaker in het bestand.` });
     seen.add(record.id);
-    const municipality = municipalities.find((m) => m.cbs_code === record.municipality.toUpperCase() || m.name.toLowerCase() === record.municipality.toLowerCase());
-    if (!municipality) problems.push({ row, field: 'municipality', reason: `"${record.municipality}" is geen gemeente van deze organisatie (gebruik de CBS-code of de naam).` });
+    const municipality = municipalities.find(
+      (m) => m.cbs_code === record.municipality.toUpperCase() || m.name.toLowerCase() === record.municipality.toLowerCase(),
+    );
+    if (!municipality)
+      problems.push({ row, field: 'municipality', reason: `"${record.municipality}" is geen gemeente van deze organisatie (gebruik de CBS-code of de naam).` });
     const wanted = record.category.toLowerCase();
     const category = categories.find((c) => c.code === wanted || c.public_name.toLowerCase() === wanted);
-    if (!category) problems.push({ row, field: 'category', reason: `Categorie "${record.category}" bestaat niet; gebruik een code of naam uit Beheer → Meldingen.` });
+    if (!category)
+      problems.push({ row, field: 'category', reason: `Categorie "${record.category}" bestaat niet; gebruik een code of naam uit Beheer → Meldingen.` });
     if (!record.description) problems.push({ row, field: 'description', reason: 'De omschrijving ontbreekt.' });
     else if (/<\s*\/?\s*[a-z!]/i.test(record.description)) problems.push({ row, field: 'description', reason: 'Gebruik gewone tekst, zonder HTML of code.' });
     const createdAt = record.created_at === '' ? null : parseTime(record.created_at, 'created_at', row, problems);
     if (record.created_at === '') problems.push({ row, field: 'created_at', reason: 'Het tijdstip van melden ontbreekt.' });
     const firstReactionAt = parseTime(record.first_reaction_at, 'first_reaction_at', row, problems);
     const handledAt = parseTime(record.handled_at, 'handled_at', row, problems);
-    if (createdAt && firstReactionAt && firstReactionAt < createdAt) problems.push({ row, field: 'first_reaction_at', reason: 'De eerste reactie ligt vóór het melden.' });
+    if (createdAt && firstReactionAt && firstReactionAt < createdAt)
+      problems.push({ row, field: 'first_reaction_at', reason: 'De eerste reactie ligt vóór het melden.' });
     if (createdAt && handledAt && handledAt < createdAt) problems.push({ row, field: 'handled_at', reason: 'De afhandeling ligt vóór het melden.' });
     const status = record.status.toLowerCase().replace(/\s+/g, '-') as MeldingStatus;
-    if (!MELDING_STATUSES.includes(status)) problems.push({ row, field: 'status', reason: `Status "${record.status}" bestaat niet; kies uit ${MELDING_STATUSES.join(', ')}.` });
-    if (status === 'afgehandeld' && !handledAt) problems.push({ row, field: 'handled_at', reason: 'Een afgehandelde melding heeft een tijdstip van afhandeling.' });
+    if (!MELDING_STATUSES.includes(status))
+      problems.push({ row, field: 'status', reason: `Status "${record.status}" bestaat niet; kies uit ${MELDING_STATUSES.join(', ')}.` });
+    if (status === 'afgehandeld' && !handledAt)
+      problems.push({ row, field: 'handled_at', reason: 'Een afgehandelde melding heeft een tijdstip van afhandeling.' });
     const lat = Number(record.lat);
     const lon = Number(record.lon);
-    if (record.lat === '' || record.lon === '' || !Number.isFinite(lat) || !Number.isFinite(lon)) problems.push({ row, field: 'lat', reason: 'Breedte- en lengtegraad moeten getallen zijn, zoals 52.548 en 4.669.' });
-    else if (municipality && !isInside(municipality.boundary, lat, lon)) problems.push({ row, field: 'lat', reason: `Deze plek ligt buiten ${municipality.name}.` });
+    if (record.lat === '' || record.lon === '' || !Number.isFinite(lat) || !Number.isFinite(lon))
+      problems.push({ row, field: 'lat', reason: 'Breedte- en lengtegraad moeten getallen zijn, zoals 52.548 en 4.669.' });
+    else if (municipality && !isInside(municipality.boundary, lat, lon))
+      problems.push({ row, field: 'lat', reason: `Deze plek ligt buiten ${municipality.name}.` });
     if (problems.length === before) {
-      valid.push({ externalId: record.id, municipality: municipality!, category: category!, description: record.description, createdAt: createdAt!, firstReactionAt, handledAt, status, lat, lon });
+      valid.push({
+        externalId: record.id,
+        municipality: municipality!,
+        category: category!,
+        description: record.description,
+        createdAt: createdAt!,
+        firstReactionAt,
+        handledAt,
+        status,
+        lat,
+        lon,
+      });
     }
   });
   return { valid, problems };
 }
 
 // Writes the checked rows in one transaction; rows already imported (same id) are skipped.
-export async function importMeldingen(
-  db: Db,
-  organisationId: string,
-  text: string,
-  onProgress: (done: number, total: number) => void = () => {},
-) {
+export async function importMeldingen(db: Db, organisationId: string, text: string, onProgress: (done: number, total: number) => void = () => {}) {
   const parsed = parseImportFile(text);
   if (parsed.problems.length > 0) throw new ImportRejected(parsed.problems);
   const municipalities = await findMunicipalities(db, organisationId);
@@ -155,7 +184,17 @@ export async function importMeldingen(
       });
       if (inserted) {
         imported++;
-        await insertEvent(trx, { organisation_id: organisationId, melding_id: inserted.id, at: row.createdAt, kind: 'gemeld', to_status: 'gemeld', from_status: null, text: 'Geïmporteerd uit een eerder systeem', actor_user_id: null, actor_name: 'Import' });
+        await insertEvent(trx, {
+          organisation_id: organisationId,
+          melding_id: inserted.id,
+          at: row.createdAt,
+          kind: 'gemeld',
+          to_status: 'gemeld',
+          from_status: null,
+          text: 'Geïmporteerd uit een eerder systeem',
+          actor_user_id: null,
+          actor_name: 'Import',
+        });
       }
       onProgress(index + 1, valid.length);
     }

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -28,7 +28,13 @@ describe('meldingen importeren uit een eerder systeem', () => {
   it('importeert alle rijen, en nog eens importeren verandert niets; geïmporteerde meldingen tellen mee in de cijfers', async () => {
     const { admin } = await setup();
     const signed = await signIn(t.app, admin.email, admin.password);
-    const post = (body: string) => t.app.inject({ method: 'POST', url: '/api/v1/meldingen/import', headers: { cookie: signed.cookie, 'x-csrf-token': signed.csrfToken, 'content-type': 'text/csv' }, payload: body });
+    const post = (body: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/meldingen/import',
+        headers: { cookie: signed.cookie, 'x-csrf-token': signed.csrfToken, 'content-type': 'text/csv' },
+        payload: body,
+      });
     const first = await post(GOOD);
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toEqual({ rows: 3, imported: 3, alreadyPresent: 0 });
@@ -46,7 +52,13 @@ describe('meldingen importeren uit een eerder systeem', () => {
   it('weigert het hele bestand als één rij fout is, en noemt elke foute rij in het Nederlands', async () => {
     const { org, admin } = await setup();
     const signed = await signIn(t.app, admin.email, admin.password);
-    const post = (body: string) => t.app.inject({ method: 'POST', url: '/api/v1/meldingen/import', headers: { cookie: signed.cookie, 'x-csrf-token': signed.csrfToken, 'content-type': 'text/csv' }, payload: body });
+    const post = (body: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/meldingen/import',
+        headers: { cookie: signed.cookie, 'x-csrf-token': signed.csrfToken, 'content-type': 'text/csv' },
+        payload: body,
+      });
     const bad = [
       HEADER,
       'B-1,GM0383,wegen-bestrating,Goede rij,2026-03-02T09:15:00+01:00,,,gemeld,52.548,4.669',
@@ -57,7 +69,9 @@ describe('meldingen importeren uit een eerder systeem', () => {
     const response = await post(bad);
     expect(response.statusCode).toBe(400);
     const params = response.json().invalidParams.map((p: { name: string }) => p.name);
-    expect(params).toEqual(expect.arrayContaining(['rij 3.municipality', 'rij 4.category', 'rij 4.created_at', 'rij 5.id', 'rij 5.first_reaction_at', 'rij 5.status', 'rij 5.lat']));
+    expect(params).toEqual(
+      expect.arrayContaining(['rij 3.municipality', 'rij 4.category', 'rij 4.created_at', 'rij 5.id', 'rij 5.first_reaction_at', 'rij 5.status', 'rij 5.lat']),
+    );
     expect(params.some((name: string) => name.startsWith('rij 2.'))).toBe(false);
     expect(response.json().detail).toContain('Er is niets geïmporteerd');
     const missingColumns = await post('id,description\n1,x');
@@ -70,7 +84,12 @@ describe('meldingen importeren uit een eerder systeem', () => {
     const { org } = await setup();
     const kcc = await buildUser(t.database.db, t.clock, org.id, { roles: ['kcc'] });
     const signed = await signIn(t.app, kcc.email, kcc.password);
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/meldingen/import', headers: { cookie: signed.cookie, 'x-csrf-token': signed.csrfToken, 'content-type': 'text/csv' }, payload: GOOD });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/meldingen/import',
+      headers: { cookie: signed.cookie, 'x-csrf-token': signed.csrfToken, 'content-type': 'text/csv' },
+      payload: GOOD,
+    });
     expect(response.statusCode).toBe(403);
   });
 });

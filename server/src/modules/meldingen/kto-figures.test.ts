@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { remoteAddresses } from '@test/remote-addresses';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -10,15 +11,29 @@ afterAll(async () => {
   await t.close();
 });
 
-let address = 0;
+const nextAddress = remoteAddresses(2);
 async function setup() {
   const org = await buildOrganisation(t.database.db);
   const base = `/api/v1/organisations/${org.slug}/municipalities/GM0383`;
   const categories = (await t.app.inject({ method: 'GET', url: `${base}/melding-categories` })).json().categories as { id: string; code: string }[];
   const tegel = categories.find((c) => c.code === 'wegen-bestrating')!.id;
   const file = async (email?: string) => {
-    const receipt = (await t.app.inject({ method: 'POST', url: `${base}/meldingen`, remoteAddress: `10.2.${(address += 1) % 250}.7`, payload: { categoryId: tegel, description: 'Losse tegel bij de bakker', lat: 52.548, lon: 4.669, ...(email && { email }) } })).json();
-    return (await t.database.db.selectFrom('meldingen').select('id').where('organisation_id', '=', org.id).where('number', '=', receipt.number).executeTakeFirstOrThrow()).id;
+    const receipt = (
+      await t.app.inject({
+        method: 'POST',
+        url: `${base}/meldingen`,
+        remoteAddress: nextAddress(),
+        payload: { categoryId: tegel, description: 'Losse tegel bij de bakker', lat: 52.548, lon: 4.669, ...(email && { email }) },
+      })
+    ).json();
+    return (
+      await t.database.db
+        .selectFrom('meldingen')
+        .select('id')
+        .where('organisation_id', '=', org.id)
+        .where('number', '=', receipt.number)
+        .executeTakeFirstOrThrow()
+    ).id;
   };
   const user = await buildUser(t.database.db, t.clock, org.id, { roles: ['beheerder'] });
   const session = requestAs(t.app, await signIn(t.app, user.email, user.password));
@@ -45,7 +60,11 @@ describe('tevredenheid (KTO)', () => {
 
     const bad = await t.app.inject({ method: 'POST', url, payload: { satisfied: 'ja' } });
     expect(bad.statusCode).toBe(400);
-    const answered = await t.app.inject({ method: 'POST', url, payload: { satisfied: false, reasons: ['niet-opgelost'], comment: 'De tegel ligt er nog steeds los.' } });
+    const answered = await t.app.inject({
+      method: 'POST',
+      url,
+      payload: { satisfied: false, reasons: ['niet-opgelost'], comment: 'De tegel ligt er nog steeds los.' },
+    });
     expect(answered.statusCode, answered.body).toBe(201);
     expect(answered.json()).toEqual({ received: true, reopenRequested: true });
     expect((await t.app.inject({ method: 'POST', url, payload: { satisfied: true } })).statusCode).toBe(409);
@@ -60,7 +79,11 @@ describe('tevredenheid (KTO)', () => {
     const other = await file('ander@example.nl');
     await api('POST', `/api/v1/meldingen/${other}/status`, { status: 'afgehandeld' });
     const links = await t.database.db.selectFrom('jobs').select('payload').where('organisation_id', '=', org.id).where('name', '=', 'mail.versturen').execute();
-    const second = links.map((mail) => String(mail.payload.text)).filter((body) => body.includes('/tevredenheid/')).map((body) => /\/tevredenheid\/[^/]+\/([A-Za-z0-9_-]+)/.exec(body)![1]).find((value) => value !== token)!;
+    const second = links
+      .map((mail) => String(mail.payload.text))
+      .filter((body) => body.includes('/tevredenheid/'))
+      .map((body) => /\/tevredenheid\/[^/]+\/([A-Za-z0-9_-]+)/.exec(body)![1])
+      .find((value) => value !== token)!;
     t.clock.advance(15 * 86_400_000);
     const expired = await t.app.inject({ method: 'POST', url: `/api/v1/organisations/${slug}/kto/${second}`, payload: { satisfied: true } });
     expect(expired.statusCode).toBe(410);
@@ -99,7 +122,10 @@ describe('cijfers over meldingen', () => {
     });
     const wide = (await api('GET', '/api/v1/insights/meldingen?municipality=GM0383&from=2026-11-01&to=2026-11-30&reactionDays=5&handledDays=14')).json();
     expect(wide).toMatchObject({ firstReactionWithinPct: 66.7, handledWithinPct: 66.7 });
-    expect((await api('GET', '/api/v1/insights/meldingen?municipality=GM0383&from=2026-12-01&to=2026-12-31')).json()).toMatchObject({ count: 0, firstReactionWithinPct: null });
+    expect((await api('GET', '/api/v1/insights/meldingen?municipality=GM0383&from=2026-12-01&to=2026-12-31')).json()).toMatchObject({
+      count: 0,
+      firstReactionWithinPct: null,
+    });
     expect((await api('GET', '/api/v1/insights/meldingen?municipality=GM9999&from=2026-11-01&to=2026-11-30')).statusCode).toBe(400);
     expect((await api('GET', '/api/v1/insights/meldingen?from=2026-11-30&to=2026-11-01')).json().code).toBe('ongeldige-periode');
   });

@@ -1,6 +1,6 @@
-import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '@platform/db/database';
 import type { MeldingKtoTable } from '@platform/db/schema';
+import type { Insertable, Updateable } from 'kysely';
 
 export async function insertKto(db: Db, row: Insertable<MeldingKtoTable>) {
   await db.insertInto('melding_kto').values(row).execute();
@@ -27,7 +27,9 @@ export async function findSatisfaction(db: Db, organisationId: string, filter: {
   if (filter.municipalityIds.length === 0) return { responses: 0, satisfied: 0 };
   const rows = await db
     .selectFrom('melding_kto')
-    .innerJoin('meldingen', (join) => join.onRef('meldingen.organisation_id', '=', 'melding_kto.organisation_id').onRef('meldingen.id', '=', 'melding_kto.melding_id'))
+    .innerJoin('meldingen', (join) =>
+      join.onRef('meldingen.organisation_id', '=', 'melding_kto.organisation_id').onRef('meldingen.id', '=', 'melding_kto.melding_id'),
+    )
     .select('melding_kto.satisfied')
     .where('melding_kto.organisation_id', '=', organisationId)
     .where('melding_kto.answered_at', 'is not', null)

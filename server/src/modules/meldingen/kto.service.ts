@@ -60,11 +60,33 @@ export async function answerKtoForm(db: Db, clock: Clock, slug: string, token: s
       comment: answer.comment ?? null,
     });
     if (!stored) throw new AppError(409, 'kto-al-ingevuld', 'Al ingevuld', 'U heeft deze vragenlijst al ingevuld. Bedankt!');
-    const summary = answer.satisfied ? 'Melder is tevreden.' : `Melder is niet tevreden${answer.reasons.length ? ` (${answer.reasons.map((code) => ktoReasonLabels[code as keyof typeof ktoReasonLabels]).join(', ')})` : ''}.`;
-    await insertEvent(trx, { organisation_id: organisation.id, melding_id: melding.id, at: now, kind: 'kto', text: answer.comment ? `${summary} ${answer.comment}` : summary, actor_user_id: null, actor_name: 'Melder', from_status: null, to_status: null });
+    const summary = answer.satisfied
+      ? 'Melder is tevreden.'
+      : `Melder is niet tevreden${answer.reasons.length ? ` (${answer.reasons.map((code) => ktoReasonLabels[code as keyof typeof ktoReasonLabels]).join(', ')})` : ''}.`;
+    await insertEvent(trx, {
+      organisation_id: organisation.id,
+      melding_id: melding.id,
+      at: now,
+      kind: 'kto',
+      text: answer.comment ? `${summary} ${answer.comment}` : summary,
+      actor_user_id: null,
+      actor_name: 'Melder',
+      from_status: null,
+      to_status: null,
+    });
     const reopenRequested = !answer.satisfied && Boolean(answer.comment?.trim());
     if (reopenRequested) {
-      await insertEvent(trx, { organisation_id: organisation.id, melding_id: melding.id, at: now, kind: 'heropenverzoek', text: answer.comment!, actor_user_id: null, actor_name: 'Melder', from_status: null, to_status: null });
+      await insertEvent(trx, {
+        organisation_id: organisation.id,
+        melding_id: melding.id,
+        at: now,
+        kind: 'heropenverzoek',
+        text: answer.comment!,
+        actor_user_id: null,
+        actor_name: 'Melder',
+        from_status: null,
+        to_status: null,
+      });
     }
     return { received: true, reopenRequested };
   });

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { AppInstance } from '@platform/http/app';
+import { z } from 'zod';
 import { addressSearch, mapSettings } from './map.service';
 
 const municipalityParams = z.strictObject({

@@ -1,12 +1,23 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation } from '@test/factories';
 import { createTestApp, type TestApp } from '@test/harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseWktPoint } from './geocoder';
 
 // A stand-in for PDOK Locatieserver: one address in Castricum, one in Amsterdam; "storing" answers 500.
-const CASTRICUM = { type: 'Polygon', coordinates: [[[4.60, 52.50], [4.75, 52.50], [4.75, 52.60], [4.60, 52.60], [4.60, 52.50]]] };
+const CASTRICUM = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [4.6, 52.5],
+      [4.75, 52.5],
+      [4.75, 52.6],
+      [4.6, 52.6],
+      [4.6, 52.5],
+    ],
+  ],
+};
 let geocoder: Server;
 let lastQuery: URLSearchParams | null = null;
 let t: TestApp;
@@ -46,9 +57,18 @@ describe('kaart en adres zoeken bij het meldformulier', () => {
     const base = `/api/v1/organisations/${org.slug}/municipalities/GM0383`;
     const without = await t.app.inject({ method: 'GET', url: `${base}/map-settings` });
     expect(without.statusCode, without.body).toBe(200);
-    expect(without.json()).toMatchObject({ tilesUrl: 'https://tiles.example.nl/{z}/{x}/{y}.png', attribution: 'Kaartgegevens © Kadaster', boundary: null, zoom: 7 });
+    expect(without.json()).toMatchObject({
+      tilesUrl: 'https://tiles.example.nl/{z}/{x}/{y}.png',
+      attribution: 'Kaartgegevens © Kadaster',
+      boundary: null,
+      zoom: 7,
+    });
     const castricum = org.municipalities.find((m) => m.cbs_code === 'GM0383')!;
-    await t.database.db.updateTable('municipalities').set({ boundary: JSON.stringify(CASTRICUM) }).where('id', '=', castricum.id).execute();
+    await t.database.db
+      .updateTable('municipalities')
+      .set({ boundary: JSON.stringify(CASTRICUM) })
+      .where('id', '=', castricum.id)
+      .execute();
     const settings = (await t.app.inject({ method: 'GET', url: `${base}/map-settings` })).json();
     expect(settings.centre.lat).toBeCloseTo(52.55, 2);
     expect(settings.centre.lon).toBeCloseTo(4.675, 2);
@@ -60,7 +80,11 @@ describe('kaart en adres zoeken bij het meldformulier', () => {
   it('zoekt adressen via de geocoder en houdt alleen adressen binnen de gemeente over', async () => {
     const org = await buildOrganisation(t.database.db);
     const castricum = org.municipalities.find((m) => m.cbs_code === 'GM0383')!;
-    await t.database.db.updateTable('municipalities').set({ boundary: JSON.stringify(CASTRICUM) }).where('id', '=', castricum.id).execute();
+    await t.database.db
+      .updateTable('municipalities')
+      .set({ boundary: JSON.stringify(CASTRICUM) })
+      .where('id', '=', castricum.id)
+      .execute();
     const base = `/api/v1/organisations/${org.slug}/municipalities/GM0383`;
     const found = await t.app.inject({ method: 'GET', url: `${base}/address-search?q=${encodeURIComponent('dorpsstraat 1')}` });
     expect(found.statusCode, found.body).toBe(200);

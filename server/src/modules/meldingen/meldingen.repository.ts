@@ -1,7 +1,7 @@
 import { CLOSED_MELDING_STATUSES } from '@contracts/meldingen';
-import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '@platform/db/database';
-import type { MeldingenTable, MeldingEventsTable } from '@platform/db/schema';
+import type { MeldingEventsTable, MeldingenTable } from '@platform/db/schema';
+import { type Insertable, sql, type Updateable } from 'kysely';
 
 // The next number of the year for this organisation; the row lock makes concurrent meldingen wait in turn.
 export async function nextMeldingNumber(db: Db, organisationId: string, year: number): Promise<string> {
@@ -33,22 +33,11 @@ export async function findMelding(db: Db, organisationId: string, meldingId: str
 }
 
 export async function lockMelding(db: Db, organisationId: string, meldingId: string) {
-  return db
-    .selectFrom('meldingen')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', meldingId)
-    .forUpdate()
-    .executeTakeFirst();
+  return db.selectFrom('meldingen').selectAll().where('organisation_id', '=', organisationId).where('id', '=', meldingId).forUpdate().executeTakeFirst();
 }
 
 export async function findMeldingByTrackingHash(db: Db, organisationId: string, tokenHash: string) {
-  return db
-    .selectFrom('meldingen')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('tracking_token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  return db.selectFrom('meldingen').selectAll().where('organisation_id', '=', organisationId).where('tracking_token_hash', '=', tokenHash).executeTakeFirst();
 }
 
 export async function updateMelding(db: Db, organisationId: string, meldingId: string, changes: Updateable<MeldingenTable>) {
@@ -72,7 +61,6 @@ export interface MeldingFilter {
   until?: Date;
   limit: number;
 }
-
 
 export async function findMeldingen(db: Db, organisationId: string, filter: MeldingFilter) {
   let query = db.selectFrom('meldingen').selectAll().where('organisation_id', '=', organisationId);
@@ -214,7 +202,12 @@ export async function findRelatedMeldingen(db: Db, organisationId: string, row: 
 }
 
 export async function markEventSent(db: Db, organisationId: string, eventId: string, via: 'email' | 'kanaal') {
-  await db.updateTable('melding_events').set({ sent_to_reporter: true, sent_via: via }).where('organisation_id', '=', organisationId).where('id', '=', eventId).execute();
+  await db
+    .updateTable('melding_events')
+    .set({ sent_to_reporter: true, sent_via: via })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', eventId)
+    .execute();
 }
 
 // Photos of one melding shown on another too (a duplicate's photos on the melding it was merged into).
@@ -222,7 +215,14 @@ export async function linkPhotos(db: Db, organisationId: string, meldingId: stri
   if (attachmentIds.length === 0) return;
   await db
     .insertInto('melding_photos')
-    .values(attachmentIds.map((attachmentId, index) => ({ organisation_id: organisationId, melding_id: meldingId, attachment_id: attachmentId, position: firstPosition + index })))
+    .values(
+      attachmentIds.map((attachmentId, index) => ({
+        organisation_id: organisationId,
+        melding_id: meldingId,
+        attachment_id: attachmentId,
+        position: firstPosition + index,
+      })),
+    )
     .onConflict((conflict) => conflict.columns(['organisation_id', 'melding_id', 'attachment_id']).doNothing())
     .execute();
 }

@@ -1,11 +1,14 @@
-import { z } from 'zod';
 import { idParams } from '@contracts/common';
 import {
+  ktoAnswerSchema,
+  ktoViewSchema,
   meldingAssignSchema,
   meldingCategoryChangeSchema,
   meldingCategoryCreateSchema,
   meldingCategorySchema,
   meldingDetailSchema,
+  meldingFiguresQuery,
+  meldingFiguresSchema,
   meldingListQuery,
   meldingNoteSchema,
   meldingPublicStatusSchema,
@@ -13,24 +16,21 @@ import {
   meldingSchema,
   meldingStatusChangeSchema,
   meldingSubmitSchema,
-  ktoAnswerSchema,
-  ktoViewSchema,
-  meldingFiguresQuery,
-  meldingFiguresSchema,
   nearbyMeldingSchema,
   photoUploadSchema,
 } from '@contracts/meldingen';
 import { type AppInstance, serviceContext } from '@platform/http/app';
-import { addMeldingNote, assignMelding, getMelding, listMeldingen, meldingPhoto, publicMeldingStatus } from './meldingen.service';
-import { changeMeldingStatus } from './status.service';
-import { meldingHandlingRoutes } from './handling.routes';
-import { openMeldingenNearby } from './nearby.service';
-import { meldingFigures } from './figures.service';
-import { importMeldingenAsStaff } from './import.service';
-import { changeCategory, createCategory, listAllCategories } from './categories-admin.service';
-import { answerKtoForm, viewKto } from './kto.service';
 import { MAX_PHOTO_BYTES } from '@platform/images/photo';
+import { z } from 'zod';
+import { changeCategory, createCategory, listAllCategories } from './categories-admin.service';
+import { meldingFigures } from './figures.service';
+import { meldingHandlingRoutes } from './handling.routes';
+import { importMeldingenAsStaff } from './import.service';
+import { answerKtoForm, viewKto } from './kto.service';
+import { addMeldingNote, assignMelding, getMelding, listMeldingen, meldingPhoto, publicMeldingStatus } from './meldingen.service';
+import { openMeldingenNearby } from './nearby.service';
 import { uploadMeldingPhoto } from './photos.service';
+import { changeMeldingStatus } from './status.service';
 import { fileMelding, publicCategories, publicTarget } from './submit.service';
 
 const municipalityParams = z.strictObject({
@@ -52,7 +52,12 @@ export async function meldingenRoutes(app: AppInstance) {
     '/api/v1/organisations/:slug/municipalities/:cbsCode/melding-categories',
     {
       config: { access: 'public' },
-      schema: { tags: publicTags, summary: 'Categorieën waaruit een inwoner kiest', params: municipalityParams, response: { 200: z.object({ municipality: z.string(), categories: z.array(meldingCategorySchema) }) } },
+      schema: {
+        tags: publicTags,
+        summary: 'Categorieën waaruit een inwoner kiest',
+        params: municipalityParams,
+        response: { 200: z.object({ municipality: z.string(), categories: z.array(meldingCategorySchema) }) },
+      },
     },
     async (request) => publicCategories(db, request.params.slug, request.params.cbsCode),
   );
@@ -61,12 +66,20 @@ export async function meldingenRoutes(app: AppInstance) {
     '/api/v1/organisations/:slug/municipalities/:cbsCode/meldingen',
     {
       config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags: publicTags, summary: 'Doe een melding openbare ruimte (zonder account)', params: municipalityParams, body: meldingSubmitSchema, response: { 201: meldingReceiptSchema } },
+      schema: {
+        tags: publicTags,
+        summary: 'Doe een melding openbare ruimte (zonder account)',
+        params: municipalityParams,
+        body: meldingSubmitSchema,
+        response: { 201: meldingReceiptSchema },
+      },
     },
     async (request, reply) => {
       const target = await publicTarget(db, request.params.slug, request.params.cbsCode);
       const { melding, token } = await db.transaction().execute((trx) => fileMelding(trx, clock, target, request.body, { source: 'formulier', links }));
-      return reply.status(201).send({ number: melding.number, trackingToken: token, deadline: melding.deadline.toISOString(), servicePromise: melding.service_promise });
+      return reply
+        .status(201)
+        .send({ number: melding.number, trackingToken: token, deadline: melding.deadline.toISOString(), servicePromise: melding.service_promise });
     },
   );
 
@@ -74,7 +87,12 @@ export async function meldingenRoutes(app: AppInstance) {
     '/api/v1/organisations/:slug/meldingen/:token',
     {
       config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
-      schema: { tags: publicTags, summary: 'De status van een melding, via de link uit de bevestiging', params: trackingParams, response: { 200: meldingPublicStatusSchema } },
+      schema: {
+        tags: publicTags,
+        summary: 'De status van een melding, via de link uit de bevestiging',
+        params: trackingParams,
+        response: { 200: meldingPublicStatusSchema },
+      },
     },
     async (request) => publicMeldingStatus(db, request.params.slug, request.params.token),
   );
@@ -102,7 +120,12 @@ export async function meldingenRoutes(app: AppInstance) {
       {
         bodyLimit: MAX_PHOTO_BYTES + 1,
         config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
-        schema: { tags: publicTags, summary: 'Voeg een foto toe aan een nieuwe melding (het bestand zelf als body)', params: municipalityParams, response: { 201: photoUploadSchema } },
+        schema: {
+          tags: publicTags,
+          summary: 'Voeg een foto toe aan een nieuwe melding (het bestand zelf als body)',
+          params: municipalityParams,
+          response: { 201: photoUploadSchema },
+        },
       },
       async (request, reply) => {
         const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
@@ -116,7 +139,12 @@ export async function meldingenRoutes(app: AppInstance) {
     '/api/v1/meldingen/:id/photos/:photoId',
     {
       config: { permission: 'meldingen.read' },
-      schema: { tags, summary: 'Een foto bij een melding', params: z.strictObject({ id: z.uuid(), photoId: z.uuid() }), response: { 200: z.any().describe('De afbeelding') } },
+      schema: {
+        tags,
+        summary: 'Een foto bij een melding',
+        params: z.strictObject({ id: z.uuid(), photoId: z.uuid() }),
+        response: { 200: z.any().describe('De afbeelding') },
+      },
     },
     async (request, reply) => {
       const photo = await meldingPhoto(serviceContext(request), request.params.id, request.params.photoId);
@@ -138,7 +166,13 @@ export async function meldingenRoutes(app: AppInstance) {
     '/api/v1/organisations/:slug/kto/:token',
     {
       config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags: publicTags, summary: 'Beantwoord de tevredenheidsvragen (één keer)', params: ktoParams, body: ktoAnswerSchema, response: { 201: z.object({ received: z.boolean(), reopenRequested: z.boolean() }) } },
+      schema: {
+        tags: publicTags,
+        summary: 'Beantwoord de tevredenheidsvragen (één keer)',
+        params: ktoParams,
+        body: ktoAnswerSchema,
+        response: { 201: z.object({ received: z.boolean(), reopenRequested: z.boolean() }) },
+      },
     },
     async (request, reply) => reply.status(201).send(await answerKtoForm(db, clock, request.params.slug, request.params.token, request.body)),
   );
@@ -147,7 +181,12 @@ export async function meldingenRoutes(app: AppInstance) {
     '/api/v1/insights/meldingen',
     {
       config: { permission: 'insights.read' },
-      schema: { tags: ['Inzicht'], summary: 'Cijfers over meldingen: reactie- en afhandeltijd, binnen termijn, tevredenheid', querystring: meldingFiguresQuery, response: { 200: meldingFiguresSchema } },
+      schema: {
+        tags: ['Inzicht'],
+        summary: 'Cijfers over meldingen: reactie- en afhandeltijd, binnen termijn, tevredenheid',
+        querystring: meldingFiguresQuery,
+        response: { 200: meldingFiguresSchema },
+      },
     },
     async (request) => meldingFigures(serviceContext(request), request.query),
   );
@@ -162,7 +201,8 @@ export async function meldingenRoutes(app: AppInstance) {
         config: { permission: 'meldingen.import' },
         schema: {
           tags,
-          summary: 'Importeer meldingen uit een eerder systeem (CSV met id, municipality, category, description, created_at, first_reaction_at, handled_at, status, lat, lon)',
+          summary:
+            'Importeer meldingen uit een eerder systeem (CSV met id, municipality, category, description, created_at, first_reaction_at, handled_at, status, lat, lon)',
           response: { 200: z.object({ rows: z.number().int(), imported: z.number().int(), alreadyPresent: z.number().int() }) },
         },
       },
@@ -172,7 +212,10 @@ export async function meldingenRoutes(app: AppInstance) {
 
   app.get(
     '/api/v1/melding-categories',
-    { config: { permission: 'meldingen.read' }, schema: { tags, summary: 'Alle categorieën, ook de niet-actieve', response: { 200: z.array(meldingCategorySchema) } } },
+    {
+      config: { permission: 'meldingen.read' },
+      schema: { tags, summary: 'Alle categorieën, ook de niet-actieve', response: { 200: z.array(meldingCategorySchema) } },
+    },
     async (request) => listAllCategories(serviceContext(request)),
   );
 
@@ -189,20 +232,32 @@ export async function meldingenRoutes(app: AppInstance) {
     '/api/v1/melding-categories/:id',
     {
       config: { permission: 'meldingen.categories' },
-      schema: { tags, summary: 'Wijzig een categorie; bestaande meldingen houden hun belofte en termijn', params: idParams, body: meldingCategoryChangeSchema, response: { 200: meldingCategorySchema } },
+      schema: {
+        tags,
+        summary: 'Wijzig een categorie; bestaande meldingen houden hun belofte en termijn',
+        params: idParams,
+        body: meldingCategoryChangeSchema,
+        response: { 200: meldingCategorySchema },
+      },
     },
     async (request) => changeCategory(serviceContext(request), request.params.id, request.body),
   );
 
   app.get(
     '/api/v1/meldingen',
-    { config: { permission: 'meldingen.read' }, schema: { tags, summary: 'Meldingen met filters, nieuwste eerst', querystring: meldingListQuery, response: { 200: z.array(meldingSchema) } } },
+    {
+      config: { permission: 'meldingen.read' },
+      schema: { tags, summary: 'Meldingen met filters, nieuwste eerst', querystring: meldingListQuery, response: { 200: z.array(meldingSchema) } },
+    },
     async (request) => listMeldingen(serviceContext(request), request.query),
   );
 
   app.get(
     '/api/v1/meldingen/:id',
-    { config: { permission: 'meldingen.read' }, schema: { tags, summary: 'Eén melding met tijdlijn', params: idParams, response: { 200: meldingDetailSchema } } },
+    {
+      config: { permission: 'meldingen.read' },
+      schema: { tags, summary: 'Eén melding met tijdlijn', params: idParams, response: { 200: meldingDetailSchema } },
+    },
     async (request) => getMelding(serviceContext(request), request.params.id),
   );
 
@@ -210,14 +265,23 @@ export async function meldingenRoutes(app: AppInstance) {
     '/api/v1/meldingen/:id/status',
     {
       config: { permission: 'meldingen.manage' },
-      schema: { tags, summary: 'Zet een melding in een volgende status; de melder krijgt bericht', params: idParams, body: meldingStatusChangeSchema, response: { 200: meldingDetailSchema } },
+      schema: {
+        tags,
+        summary: 'Zet een melding in een volgende status; de melder krijgt bericht',
+        params: idParams,
+        body: meldingStatusChangeSchema,
+        response: { 200: meldingDetailSchema },
+      },
     },
     async (request) => changeMeldingStatus(serviceContext(request), links, request.params.id, request.body),
   );
 
   app.post(
     '/api/v1/meldingen/:id/notes',
-    { config: { permission: 'meldingen.manage' }, schema: { tags, summary: 'Interne notitie bij een melding', params: idParams, body: meldingNoteSchema, response: { 200: meldingDetailSchema } } },
+    {
+      config: { permission: 'meldingen.manage' },
+      schema: { tags, summary: 'Interne notitie bij een melding', params: idParams, body: meldingNoteSchema, response: { 200: meldingDetailSchema } },
+    },
     async (request) => addMeldingNote(serviceContext(request), request.params.id, request.body.text),
   );
 
@@ -225,7 +289,13 @@ export async function meldingenRoutes(app: AppInstance) {
     '/api/v1/meldingen/:id',
     {
       config: { permission: 'meldingen.manage' },
-      schema: { tags, summary: 'Wijs een melding toe of kies een andere categorie', params: idParams, body: meldingAssignSchema, response: { 200: meldingDetailSchema } },
+      schema: {
+        tags,
+        summary: 'Wijs een melding toe of kies een andere categorie',
+        params: idParams,
+        body: meldingAssignSchema,
+        response: { 200: meldingDetailSchema },
+      },
     },
     async (request) => assignMelding(serviceContext(request), request.params.id, request.body),
   );

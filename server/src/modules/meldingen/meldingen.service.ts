@@ -1,21 +1,30 @@
-import { MELDING_STATUS_LABELS, MELDING_TRANSITIONS, type Melding, type MeldingStatus, CLOSED_MELDING_STATUSES } from '@contracts/meldingen';
+import { CLOSED_MELDING_STATUSES, MELDING_STATUS_LABELS, MELDING_TRANSITIONS, type Melding, type MeldingStatus } from '@contracts/meldingen';
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
 import type { Db } from '@platform/db/database';
 import type { MeldingEventRow, MeldingRow } from '@platform/db/schema';
 import { badRequest, conflict, notFound } from '@platform/http/errors';
 import { enqueueJob } from '@platform/jobs/jobs.service';
-import { actsForMunicipality, assertCan, can } from '@platform/tenancy/policy';
 import { findMunicipalities, findOrganisationById, findOrganisationBySlug } from '@platform/organisations/organisations.repository';
+import { actsForMunicipality, assertCan, can } from '@platform/tenancy/policy';
 import { findTeam } from '@platform/users/teams.repository';
 import { findUser } from '@platform/users/users.repository';
+import { findStoredAttachment } from '../channels/index';
 import { findCategory } from './categories.repository';
 import { ensureCategories, selectableCategories } from './categories.service';
-import { findEvents, findMelding, findMeldingByTrackingHash, findMeldingen, findPhotoIds, findRelatedMeldingen, insertEvent, lockMelding, updateMelding } from './meldingen.repository';
-import { hashTrackingToken, type MeldingLinks } from './submit.service';
 import { inviteForKto } from './kto.service';
-import { findStoredAttachment } from '../channels/index';
-
+import {
+  findEvents,
+  findMelding,
+  findMeldingByTrackingHash,
+  findMeldingen,
+  findPhotoIds,
+  findRelatedMeldingen,
+  insertEvent,
+  lockMelding,
+  updateMelding,
+} from './meldingen.repository';
+import { hashTrackingToken, type MeldingLinks } from './submit.service';
 
 function toMeldingView(ctx: ServiceContext, row: MeldingRow, categoryName: string, photoIds: string[]): Melding {
   // Only those who handle meldingen see how to reach the reporter.
@@ -97,7 +106,9 @@ export async function listMeldingen(
   const scope = ctx.actor.roles.includes('beheerder') ? undefined : ctx.actor.municipalityIds;
   const municipalityIds = query.municipalityId ? (scope && !scope.includes(query.municipalityId) ? [] : [query.municipalityId]) : scope;
   // A main category stands for itself and its subcategories.
-  const categoryIds = query.categoryId ? all.filter((row) => row.id === query.categoryId || row.parent_id === query.categoryId).map((row) => row.id) : undefined;
+  const categoryIds = query.categoryId
+    ? all.filter((row) => row.id === query.categoryId || row.parent_id === query.categoryId).map((row) => row.id)
+    : undefined;
   const rows = await findMeldingen(ctx.db, ctx.actor.organisationId, {
     status: query.status,
     categoryIds,
@@ -122,7 +133,12 @@ export async function getMelding(ctx: ServiceContext, meldingId: string) {
     findPhotoIds(ctx.db, organisationId, row.id),
     findRelatedMeldingen(ctx.db, organisationId, row),
   ]);
-  const brief = (other: MeldingRow) => ({ id: other.id, number: other.number, status: other.status as MeldingStatus, categoryName: names.get(other.category_id) ?? '' });
+  const brief = (other: MeldingRow) => ({
+    id: other.id,
+    number: other.number,
+    status: other.status as MeldingStatus,
+    categoryName: names.get(other.category_id) ?? '',
+  });
   return {
     ...toMeldingView(ctx, row, names.get(row.category_id) ?? '', photoIds),
     events: events.map(toEventView),
@@ -137,7 +153,17 @@ export async function addMeldingNote(ctx: ServiceContext, meldingId: string, tex
   assertCan(ctx.actor, 'meldingen.manage');
   return inTransaction(ctx, async (tx) => {
     const row = await visibleMelding(tx, meldingId);
-    await insertEvent(tx.db, { organisation_id: tx.actor.organisationId, melding_id: row.id, at: tx.clock.now(), kind: 'notitie', text, actor_user_id: tx.actor.userId || null, actor_name: tx.actor.name, from_status: null, to_status: null });
+    await insertEvent(tx.db, {
+      organisation_id: tx.actor.organisationId,
+      melding_id: row.id,
+      at: tx.clock.now(),
+      kind: 'notitie',
+      text,
+      actor_user_id: tx.actor.userId || null,
+      actor_name: tx.actor.name,
+      from_status: null,
+      to_status: null,
+    });
     return getMelding(tx, row.id);
   });
 }
@@ -155,10 +181,15 @@ export async function assignMelding(
       throw badRequest('onbekend-team', 'Dit team bestaat niet.', [{ name: 'assignedTeamId', code: 'onbekend', reason: 'Kies een team van uw organisatie.' }]);
     }
     if (input.assignedUserId && !(await findUser(tx.db, organisationId, input.assignedUserId))) {
-      throw badRequest('onbekende-gebruiker', 'Deze persoon bestaat niet.', [{ name: 'assignedUserId', code: 'onbekend', reason: 'Kies een medewerker van uw organisatie.' }]);
+      throw badRequest('onbekende-gebruiker', 'Deze persoon bestaat niet.', [
+        { name: 'assignedUserId', code: 'onbekend', reason: 'Kies een medewerker van uw organisatie.' },
+      ]);
     }
     // Departments are the ones the categories name: one list, kept by the beheerder.
-    if (input.assignedDepartment && !(await ensureCategories(tx.db, organisationId)).some((category) => category.departments.includes(input.assignedDepartment!))) {
+    if (
+      input.assignedDepartment &&
+      !(await ensureCategories(tx.db, organisationId)).some((category) => category.departments.includes(input.assignedDepartment!))
+    ) {
       throw badRequest('onbekende-afdeling', 'Deze afdeling komt in geen enkele categorie voor.', [
         { name: 'assignedDepartment', code: 'onbekend', reason: 'Kies een afdeling uit de lijst (Beheer → Meldingcategorieën).' },
       ]);
@@ -166,7 +197,9 @@ export async function assignMelding(
     if (input.categoryId) {
       const category = await findCategory(tx.db, organisationId, input.categoryId);
       if (!category || !selectableCategories(await ensureCategories(tx.db, organisationId)).some((row) => row.id === category.id)) {
-        throw badRequest('onbekende-categorie', 'Kies een categorie uit de lijst.', [{ name: 'categoryId', code: 'onbekend', reason: 'Kies een categorie uit de lijst.' }]);
+        throw badRequest('onbekende-categorie', 'Kies een categorie uit de lijst.', [
+          { name: 'categoryId', code: 'onbekend', reason: 'Kies een categorie uit de lijst.' },
+        ]);
       }
     }
     const changes = {
@@ -181,14 +214,26 @@ export async function assignMelding(
     // The timeline says what changed, in words: to whom, or from which category to which.
     const parts: string[] = [];
     if (input.assignedDepartment !== undefined) parts.push(`Afdeling: ${input.assignedDepartment ?? 'geen'}`);
-    if (input.assignedTeamId !== undefined) parts.push(input.assignedTeamId ? `Team: ${(await findTeam(tx.db, organisationId, input.assignedTeamId))!.name}` : 'Team: geen');
-    if (input.assignedUserId !== undefined) parts.push(input.assignedUserId ? `Behandelaar: ${(await findUser(tx.db, organisationId, input.assignedUserId))!.name}` : 'Behandelaar: geen');
+    if (input.assignedTeamId !== undefined)
+      parts.push(input.assignedTeamId ? `Team: ${(await findTeam(tx.db, organisationId, input.assignedTeamId))!.name}` : 'Team: geen');
+    if (input.assignedUserId !== undefined)
+      parts.push(input.assignedUserId ? `Behandelaar: ${(await findUser(tx.db, organisationId, input.assignedUserId))!.name}` : 'Behandelaar: geen');
     if (kind === 'categorie') {
       const before = await findCategory(tx.db, organisationId, row.category_id);
       const after = await findCategory(tx.db, organisationId, input.categoryId!);
       parts.push(`Categorie: ${before?.public_name ?? '?'} → ${after?.public_name ?? '?'}`);
     }
-    await insertEvent(tx.db, { organisation_id: organisationId, melding_id: row.id, at: tx.clock.now(), kind, text: parts.join('; ') || null, actor_user_id: tx.actor.userId || null, actor_name: tx.actor.name, from_status: null, to_status: null });
+    await insertEvent(tx.db, {
+      organisation_id: organisationId,
+      melding_id: row.id,
+      at: tx.clock.now(),
+      kind,
+      text: parts.join('; ') || null,
+      actor_user_id: tx.actor.userId || null,
+      actor_name: tx.actor.name,
+      from_status: null,
+      to_status: null,
+    });
     await recordAudit(tx, { action: 'melding.toegewezen', recordType: 'melding', recordId: row.id, details: { ...input } });
     return getMelding(tx, row.id);
   });

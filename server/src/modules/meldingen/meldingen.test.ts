@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { remoteAddresses } from '@test/remote-addresses';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -11,10 +12,21 @@ afterAll(async () => {
 });
 
 // Castricum roughly, as a GeoJSON polygon (lon, lat).
-const CASTRICUM = { type: 'Polygon', coordinates: [[[4.6, 52.52], [4.75, 52.52], [4.75, 52.59], [4.6, 52.59], [4.6, 52.52]]] };
+const CASTRICUM = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [4.6, 52.52],
+      [4.75, 52.52],
+      [4.75, 52.59],
+      [4.6, 52.59],
+      [4.6, 52.52],
+    ],
+  ],
+};
 const IN_CASTRICUM = { lat: 52.548, lon: 4.669 };
 
-let address = 0;
+const nextAddress = remoteAddresses(1);
 
 async function tokenFor(email: string, password: string) {
   const session = requestAs(t.app, await signIn(t.app, email, password));
@@ -24,20 +36,45 @@ async function tokenFor(email: string, password: string) {
 async function setup() {
   const org = await buildOrganisation(t.database.db);
   const castricum = org.municipalities.find((m) => m.cbs_code === 'GM0383')!;
-  await t.database.db.updateTable('municipalities').set({ boundary: JSON.stringify(CASTRICUM) }).where('organisation_id', '=', org.id).where('id', '=', castricum.id).execute();
+  await t.database.db
+    .updateTable('municipalities')
+    .set({ boundary: JSON.stringify(CASTRICUM) })
+    .where('organisation_id', '=', org.id)
+    .where('id', '=', castricum.id)
+    .execute();
   const base = `/api/v1/organisations/${org.slug}/municipalities/GM0383`;
-  const categories = (await t.app.inject({ method: 'GET', url: `${base}/melding-categories` })).json().categories as { id: string; code: string; parentId: string | null; extraQuestions: unknown[]; servicePromise: string }[];
+  const categories = (await t.app.inject({ method: 'GET', url: `${base}/melding-categories` })).json().categories as {
+    id: string;
+    code: string;
+    parentId: string | null;
+    extraQuestions: unknown[];
+    servicePromise: string;
+  }[];
   const category = (code: string) => categories.find((c) => c.code === code)!;
   // Each resident from an address of their own: the form's per-address limit is not what is tested here.
-  const submit = (body: Record<string, unknown>) => t.app.inject({ method: 'POST', url: `${base}/meldingen`, remoteAddress: `10.1.${(address += 1) % 250}.${1 + (address % 200)}`, payload: body });
+  const submit = (body: Record<string, unknown>) => t.app.inject({ method: 'POST', url: `${base}/meldingen`, remoteAddress: nextAddress(), payload: body });
   const beheerder = await buildUser(t.database.db, t.clock, org.id, { roles: ['beheerder'] });
   // An API token, not a session: these tests move the clock by days, past a session's idle timeout.
   const admin = await tokenFor(beheerder.email, beheerder.password);
-  const count = async () => Number((await t.database.db.selectFrom('meldingen').select((eb) => eb.fn.countAll<string>().as('n')).where('organisation_id', '=', org.id).executeTakeFirstOrThrow()).n);
+  const count = async () =>
+    Number(
+      (
+        await t.database.db
+          .selectFrom('meldingen')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('organisation_id', '=', org.id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return { org, castricum, base, categories, category, submit, admin, count };
 }
 
-const tegel = (categoryId: string, extra: Record<string, unknown> = {}) => ({ categoryId, description: 'Losliggende stoeptegel voor nummer 12, iemand struikelde al.', ...IN_CASTRICUM, ...extra });
+const tegel = (categoryId: string, extra: Record<string, unknown> = {}) => ({
+  categoryId,
+  description: 'Losliggende stoeptegel voor nummer 12, iemand struikelde al.',
+  ...IN_CASTRICUM,
+  ...extra,
+});
 
 describe('een melding doen (zonder account)', () => {
   it('kent een standaardindeling in twee niveaus met vragen per categorie', async () => {
@@ -57,7 +94,12 @@ describe('een melding doen (zonder account)', () => {
     // Filed Monday 23 November 2026 09:00; five working days → end of Monday 30 November (Amsterdam).
     expect(receipt.deadline).toBe('2026-11-30T22:59:59.999Z');
     expect(receipt.servicePromise).toContain('5 werkdagen');
-    const mail = await t.database.db.selectFrom('jobs').select('payload').where('organisation_id', '=', org.id).where('name', '=', 'mail.versturen').executeTakeFirstOrThrow();
+    const mail = await t.database.db
+      .selectFrom('jobs')
+      .select('payload')
+      .where('organisation_id', '=', org.id)
+      .where('name', '=', 'mail.versturen')
+      .executeTakeFirstOrThrow();
     expect(mail.payload).toMatchObject({ to: 'sanne@example.nl', subject: `Uw melding ${receipt.number} is ontvangen` });
     expect(String(mail.payload.text)).toContain(`http://plein.test/melding/${org.slug}/${receipt.trackingToken}`);
 
@@ -66,15 +108,26 @@ describe('een melding doen (zonder account)', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/organisations/${org.slug}/meldingen/${'x'.repeat(32)}` })).statusCode).toBe(404);
 
     // The promise is kept as it was: a later change to the category does not rewrite it.
-    await t.database.db.updateTable('melding_categories').set({ service_promise: 'Nieuwe belofte' }).where('id', '=', category('wegen-bestrating').id).execute();
+    await t.database.db
+      .updateTable('melding_categories')
+      .set({ service_promise: 'Nieuwe belofte' })
+      .where('id', '=', category('wegen-bestrating').id)
+      .execute();
     const [listed] = (await admin('GET', '/api/v1/meldingen')).json();
-    expect(listed).toMatchObject({ number: receipt.number, servicePromise: receipt.servicePromise, reporterEmail: 'sanne@example.nl', address: 'Dorpsstraat 12', source: 'formulier' });
+    expect(listed).toMatchObject({
+      number: receipt.number,
+      servicePromise: receipt.servicePromise,
+      reporterEmail: 'sanne@example.nl',
+      address: 'Dorpsstraat 12',
+      source: 'formulier',
+    });
   });
 
   it('toont vóór het melden open meldingen van dezelfde soort vlakbij, zonder gegevens van anderen', async () => {
     const { base, category, submit } = await setup();
     await submit(tegel(category('wegen-bestrating').id, { email: 'ander@example.nl' }));
-    const near = (categoryId: string, lat: number, lon: number) => t.app.inject({ method: 'GET', url: `${base}/meldingen/nearby?categoryId=${categoryId}&lat=${lat}&lon=${lon}` });
+    const near = (categoryId: string, lat: number, lon: number) =>
+      t.app.inject({ method: 'GET', url: `${base}/meldingen/nearby?categoryId=${categoryId}&lat=${lat}&lon=${lon}` });
     const close = (await near(category('wegen-bestrating').id, IN_CASTRICUM.lat + 0.0003, IN_CASTRICUM.lon)).json();
     expect(close).toHaveLength(1);
     expect(close[0].distanceMetres).toBeGreaterThan(25);
@@ -100,7 +153,10 @@ describe('een melding doen (zonder account)', () => {
     for (const [body, field, code] of cases) {
       const response = await submit(body);
       expect(response.statusCode, `${field}: ${response.body}`).toBe(400);
-      expect(response.json().invalidParams.map((p: { name: string }) => p.name), field).toContain(field);
+      expect(
+        response.json().invalidParams.map((p: { name: string }) => p.name),
+        field,
+      ).toContain(field);
       if (code !== 'ongeldige-invoer') expect(response.json().code).toBe(code);
     }
     expect(await count()).toBe(0);
@@ -126,7 +182,13 @@ describe('meldingen behandelen', () => {
     expect(done.handledAt).toBe(t.clock.now().toISOString());
     expect(done.events.map((e: { kind: string }) => e.kind)).toEqual(['gemeld', 'status', 'notitie', 'status']);
 
-    const mails = await t.database.db.selectFrom('jobs').select('payload').where('organisation_id', '=', org.id).where('name', '=', 'mail.versturen').orderBy('created_at').execute();
+    const mails = await t.database.db
+      .selectFrom('jobs')
+      .select('payload')
+      .where('organisation_id', '=', org.id)
+      .where('name', '=', 'mail.versturen')
+      .orderBy('created_at')
+      .execute();
     // Jobs of the same moment have no order of their own: compare as a set.
     expect(mails.map((m) => m.payload.subject).sort()).toEqual([
       `Uw melding ${receipt.number} is ontvangen`,
@@ -138,7 +200,10 @@ describe('meldingen behandelen', () => {
     const status = (await t.app.inject({ method: 'GET', url: `/api/v1/organisations/${org.slug}/meldingen/${receipt.trackingToken}` })).json();
     expect(status.history.map((h: { status: string }) => h.status)).toEqual(['gemeld', 'in-behandeling', 'afgehandeld']);
     expect(JSON.stringify(status)).not.toContain('Monteur');
-    expect((await admin('POST', `/api/v1/meldingen/${melding.id}/status`, { status: 'heropend' })).json()).toMatchObject({ status: 'heropend', handledAt: null });
+    expect((await admin('POST', `/api/v1/meldingen/${melding.id}/status`, { status: 'heropend' })).json()).toMatchObject({
+      status: 'heropend',
+      handledAt: null,
+    });
   });
 
   it('filtert op status, categorie en te laat; toont contactgegevens alleen aan wie meldingen behandelt', async () => {
@@ -158,7 +223,10 @@ describe('meldingen behandelen', () => {
     expect(seen.every((m: { reporterEmail: string | null; hasReporterContact: boolean }) => m.reporterEmail === null)).toBe(true);
     expect(seen.some((m: { hasReporterContact: boolean }) => m.hasReporterContact)).toBe(true);
 
-    const bergenOnly = await buildUser(t.database.db, t.clock, org.id, { roles: ['kcc'], municipalityIds: [org.municipalities.find((m) => m.cbs_code === 'GM0373')!.id] });
+    const bergenOnly = await buildUser(t.database.db, t.clock, org.id, {
+      roles: ['kcc'],
+      municipalityIds: [org.municipalities.find((m) => m.cbs_code === 'GM0373')!.id],
+    });
     const asBergen = await tokenFor(bergenOnly.email, bergenOnly.password);
     expect((await asBergen('GET', '/api/v1/meldingen')).json()).toEqual([]);
     expect((await asBergen('GET', `/api/v1/meldingen/${seen[0].id}`)).statusCode).toBe(404);
@@ -171,7 +239,10 @@ describe('meldingen behandelen', () => {
     const team = (await admin('POST', '/api/v1/teams', { name: `Buitendienst ${Math.random()}` })).json();
     const assigned = await admin('PATCH', `/api/v1/meldingen/${melding.id}`, { assignedTeamId: team.id, categoryId: category('wegen-straatmeubilair').id });
     expect(assigned.json()).toMatchObject({ assignedTeamId: team.id, categoryId: category('wegen-straatmeubilair').id });
-    expect(assigned.json().events.at(-1)).toMatchObject({ kind: 'categorie', text: `Team: ${team.name}; Categorie: Losliggende tegel of gat in de weg → Bankje, paal of hek` });
+    expect(assigned.json().events.at(-1)).toMatchObject({
+      kind: 'categorie',
+      text: `Team: ${team.name}; Categorie: Losliggende tegel of gat in de weg → Bankje, paal of hek`,
+    });
     const strange = await admin('PATCH', `/api/v1/meldingen/${melding.id}`, { assignedTeamId: '00000000-0000-4000-8000-000000000000' });
     expect(strange.statusCode).toBe(400);
   });

@@ -1,4 +1,4 @@
-import { MELDING_STATUS_LABELS, type MeldingStatus, CLOSED_MELDING_STATUSES } from '@contracts/meldingen';
+import { CLOSED_MELDING_STATUSES, MELDING_STATUS_LABELS, type MeldingStatus } from '@contracts/meldingen';
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
 import type { MeldingRow } from '@platform/db/schema';
@@ -8,7 +8,6 @@ import { findMergedInto, findPhotoIds, insertEvent, linkPhotos, updateMelding } 
 import { getMelding, visibleMelding } from './meldingen.service';
 import { markSent, sendReporterNews } from './reporter-news.service';
 import type { MeldingLinks } from './submit.service';
-
 
 function refuse(code: string, detail: string): never {
   throw badRequest(code, detail, [{ name: 'duplicateIds', code, reason: detail }]);
@@ -74,6 +73,11 @@ async function follow(tx: ServiceContext, links: MeldingLinks, main: MeldingRow,
     actor_user_id: tx.actor.userId || null,
     actor_name: tx.actor.name,
   });
-  const news = { subject: `Uw melding ${duplicate.number} is samengevoegd`, text, shortText: `Uw melding ${duplicate.number} is samengevoegd met ${main.number}; u hoort van ons.`, eventKey: event.id };
+  const news = {
+    subject: `Uw melding ${duplicate.number} is samengevoegd`,
+    text,
+    shortText: `Uw melding ${duplicate.number} is samengevoegd met ${main.number}; u hoort van ons.`,
+    eventKey: event.id,
+  };
   await markSent(tx, event.id, await sendReporterNews(tx, links, updated, news));
 }

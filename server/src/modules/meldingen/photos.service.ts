@@ -1,8 +1,8 @@
 import type { Db } from '@platform/db/database';
 import { badRequest } from '@platform/http/errors';
 import { PhotoError, processPhoto } from '@platform/images/photo';
-import { publicTarget } from './submit.service';
 import { storeAttachment } from '../channels/index';
+import { publicTarget } from './submit.service';
 
 const EXTENSION = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
 
@@ -10,13 +10,18 @@ const EXTENSION = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp
 // to the form (the resident decides whether to use it). A melding claims it by id.
 export async function uploadMeldingPhoto(db: Db, slug: string, cbsCode: string, body: Buffer, declaredType: string | undefined) {
   const { organisation } = await publicTarget(db, slug, cbsCode);
-  let photo;
+  let photo: Awaited<ReturnType<typeof processPhoto>>;
   try {
     photo = await processPhoto(body, declaredType);
   } catch (error) {
     if (error instanceof PhotoError) throw badRequest(`foto-${error.code}`, error.message, [{ name: 'foto', code: error.code, reason: error.message }]);
     throw error;
   }
-  const stored = await storeAttachment(db, organisation.id, { messageId: null, filename: `foto.${EXTENSION[photo.contentType]}`, contentType: photo.contentType, bytes: photo.bytes });
+  const stored = await storeAttachment(db, organisation.id, {
+    messageId: null,
+    filename: `foto.${EXTENSION[photo.contentType]}`,
+    contentType: photo.contentType,
+    bytes: photo.bytes,
+  });
   return { photoId: stored.id, width: photo.width, height: photo.height, location: photo.location };
 }

@@ -4,15 +4,14 @@ import { CLOSED_MELDING_STATUSES } from '@contracts/meldingen';
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
 import { badRequest, conflict } from '@platform/http/errors';
-import { assertCan } from '@platform/tenancy/policy';
 import { findMunicipalities, findOrganisationById } from '@platform/organisations/organisations.repository';
+import { assertCan } from '@platform/tenancy/policy';
+import { computeDeadline } from '@platform/time/termijnen';
 import { ensureCategories, selectableCategories } from './categories.service';
 import { findPhotoIds, insertEvent, insertMelding, insertPhotos, nextMeldingNumber } from './meldingen.repository';
 import { getMelding, visibleMelding } from './meldingen.service';
 import { markSent, sendReporterNews } from './reporter-news.service';
 import { hashTrackingToken, type MeldingLinks, trackingUrl } from './submit.service';
-import { computeDeadline } from '@platform/time/termijnen';
-
 
 // Splits one melding that is about several things (a broken lamp and a full bin) into new meldingen,
 // each in its own category with its own termijn, counted from when the resident reported it. The
@@ -22,12 +21,15 @@ export async function splitMelding(ctx: ServiceContext, links: MeldingLinks, mel
   return inTransaction(ctx, async (tx) => {
     const original = await visibleMelding(tx, meldingId, true);
     if (original.merged_into_id) throw conflict('melding-samengevoegd', 'Deze melding is samengevoegd; splits de melding die zij volgt.');
-    if (CLOSED_MELDING_STATUSES.includes(original.status as MeldingStatus)) throw conflict('melding-gesloten', 'Een gesloten melding kan niet meer worden gesplitst.');
+    if (CLOSED_MELDING_STATUSES.includes(original.status as MeldingStatus))
+      throw conflict('melding-gesloten', 'Een gesloten melding kan niet meer worden gesplitst.');
     const organisationId = tx.actor.organisationId;
     const categories = selectableCategories(await ensureCategories(tx.db, organisationId));
     parts.forEach((part, index) => {
       if (!categories.some((category) => category.id === part.categoryId)) {
-        throw badRequest('onbekende-categorie', `Deel ${index + 1}: kies een categorie uit de lijst.`, [{ name: `parts.${index}.categoryId`, code: 'onbekend', reason: 'Kies een categorie uit de lijst.' }]);
+        throw badRequest('onbekende-categorie', `Deel ${index + 1}: kies een categorie uit de lijst.`, [
+          { name: `parts.${index}.categoryId`, code: 'onbekend', reason: 'Kies een categorie uit de lijst.' },
+        ]);
       }
     });
     const municipality = (await findMunicipalities(tx.db, organisationId)).find((m) => m.id === original.municipality_id)!;
@@ -41,7 +43,11 @@ export async function splitMelding(ctx: ServiceContext, links: MeldingLinks, mel
       const termijn = { days: category.termijn_days, kind: category.termijn_kind };
       const melding = await insertMelding(tx.db, {
         organisation_id: organisationId,
-        number: await nextMeldingNumber(tx.db, organisationId, Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: municipality.time_zone }).format(now))),
+        number: await nextMeldingNumber(
+          tx.db,
+          organisationId,
+          Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: municipality.time_zone }).format(now)),
+        ),
         municipality_id: original.municipality_id,
         category_id: category.id,
         description: part.description,
@@ -65,7 +71,17 @@ export async function splitMelding(ctx: ServiceContext, links: MeldingLinks, mel
         first_reaction_at: now,
       });
       await insertPhotos(tx.db, organisationId, melding.id, photoIds);
-      await insertEvent(tx.db, { organisation_id: organisationId, melding_id: melding.id, at: now, kind: 'gemeld', to_status: 'gemeld', text: null, actor_user_id: null, actor_name: null, from_status: null });
+      await insertEvent(tx.db, {
+        organisation_id: organisationId,
+        melding_id: melding.id,
+        at: now,
+        kind: 'gemeld',
+        to_status: 'gemeld',
+        text: null,
+        actor_user_id: null,
+        actor_name: null,
+        from_status: null,
+      });
       await insertEvent(tx.db, {
         organisation_id: organisationId,
         melding_id: melding.id,
@@ -100,7 +116,12 @@ export async function splitMelding(ctx: ServiceContext, links: MeldingLinks, mel
       eventKey: event.id,
     };
     await markSent(tx, event.id, await sendReporterNews(tx, links, original, news));
-    await recordAudit(tx, { action: 'melding.gesplitst', recordType: 'melding', recordId: original.id, details: { parts: created.map((part) => part.number) } });
+    await recordAudit(tx, {
+      action: 'melding.gesplitst',
+      recordType: 'melding',
+      recordId: original.id,
+      details: { parts: created.map((part) => part.number) },
+    });
     return getMelding(tx, original.id);
   });
 }

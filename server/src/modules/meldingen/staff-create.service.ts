@@ -1,11 +1,11 @@
-import type { z } from 'zod';
 import type { meldingStaffCreateSchema } from '@contracts/meldingen';
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
 import { badRequest, conflict } from '@platform/http/errors';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
-import { findImageAttachmentIdsOfMessage, findStoredMessage, queueCaseReply } from '../channels/index';
 import { findMunicipalities, findOrganisationById } from '@platform/organisations/organisations.repository';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import type { z } from 'zod';
+import { findImageAttachmentIdsOfMessage, findStoredMessage, queueCaseReply } from '../channels/index';
 import { findMeldingFromMessage } from './meldingen.repository';
 import { getMelding } from './meldingen.service';
 import { fileMelding, type MeldingLinks, trackingUrl } from './submit.service';
@@ -16,7 +16,9 @@ async function sourceMessage(ctx: ServiceContext, messageId: string | undefined)
   if (!messageId) return undefined;
   const message = await findStoredMessage(ctx.db, ctx.actor.organisationId, messageId);
   if (!message || message.direction !== 'in' || !actsForMunicipality(ctx.actor, message.municipality_id)) {
-    throw badRequest('onbekend-bericht', 'Dit bericht bestaat niet of is niet van een inwoner.', [{ name: 'messageId', code: 'onbekend', reason: 'Kies een binnengekomen bericht.' }]);
+    throw badRequest('onbekend-bericht', 'Dit bericht bestaat niet of is niet van een inwoner.', [
+      { name: 'messageId', code: 'onbekend', reason: 'Kies een binnengekomen bericht.' },
+    ]);
   }
   const existing = await findMeldingFromMessage(ctx.db, ctx.actor.organisationId, message.id);
   if (existing) throw conflict('al-een-melding', `Van dit bericht is al melding ${existing.number} gemaakt.`);
@@ -54,7 +56,12 @@ export async function createMeldingAsStaff(ctx: ServiceContext, links: MeldingLi
         createdBy: tx.actor.userId || null,
       });
     }
-    await recordAudit(tx, { action: 'melding.aangemaakt', recordType: 'melding', recordId: melding.id, details: { source: melding.source, messageId: message?.id ?? null } });
+    await recordAudit(tx, {
+      action: 'melding.aangemaakt',
+      recordType: 'melding',
+      recordId: melding.id,
+      details: { source: melding.source, messageId: message?.id ?? null },
+    });
     return getMelding(tx, melding.id);
   });
   // Two agents pressing "maak melding" on the same message at once: the second finds the first's.

@@ -1,6 +1,6 @@
-import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '@platform/db/database';
 import type { MeldingStandardTextsTable } from '@platform/db/schema';
+import type { Insertable, Updateable } from 'kysely';
 
 export async function findStandardTexts(db: Db, organisationId: string, filter: { status?: string; categoryIds?: string[] } = {}) {
   let query = db.selectFrom('melding_standard_texts').selectAll().where('organisation_id', '=', organisationId);
@@ -8,7 +8,9 @@ export async function findStandardTexts(db: Db, organisationId: string, filter: 
   if (filter.categoryIds) {
     const categoryIds = filter.categoryIds;
     // Texts for all categories (no category) apply everywhere.
-    query = query.where((eb) => (categoryIds.length > 0 ? eb.or([eb('category_id', 'is', null), eb('category_id', 'in', categoryIds)]) : eb('category_id', 'is', null)));
+    query = query.where((eb) =>
+      categoryIds.length > 0 ? eb.or([eb('category_id', 'is', null), eb('category_id', 'in', categoryIds)]) : eb('category_id', 'is', null),
+    );
   }
   return query.orderBy('status').orderBy('title').execute();
 }

@@ -1,10 +1,10 @@
-import type { z } from 'zod';
 import type { StandardText, standardTextChangeSchema, standardTextCreateSchema } from '@contracts/melding-texts';
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
 import type { MeldingStandardTextRow } from '@platform/db/schema';
 import { badRequest, notFound } from '@platform/http/errors';
 import { assertCan } from '@platform/tenancy/policy';
+import type { z } from 'zod';
 import { findCategory } from './categories.repository';
 import { deleteStandardText, findStandardText, findStandardTexts, insertStandardText, updateStandardText } from './standard-texts.repository';
 
@@ -25,7 +25,9 @@ export function toStandardTextView(row: MeldingStandardTextRow): StandardText {
 async function assertCategory(ctx: ServiceContext, categoryId: string | null | undefined) {
   if (!categoryId) return;
   if (!(await findCategory(ctx.db, ctx.actor.organisationId, categoryId))) {
-    throw badRequest('onbekende-categorie', 'Deze categorie bestaat niet.', [{ name: 'categoryId', code: 'onbekend', reason: 'Kies een categorie uit de lijst, of geen voor alle categorieën.' }]);
+    throw badRequest('onbekende-categorie', 'Deze categorie bestaat niet.', [
+      { name: 'categoryId', code: 'onbekend', reason: 'Kies een categorie uit de lijst, of geen voor alle categorieën.' },
+    ]);
   }
 }
 
@@ -52,7 +54,12 @@ export async function createStandardText(ctx: ServiceContext, input: StandardTex
       body: input.body,
       updated_at: tx.clock.now(),
     });
-    await recordAudit(tx, { action: 'standaardtekst.aangemaakt', recordType: 'standaardtekst', recordId: row.id, details: { status: row.status, categoryId: row.category_id } });
+    await recordAudit(tx, {
+      action: 'standaardtekst.aangemaakt',
+      recordType: 'standaardtekst',
+      recordId: row.id,
+      details: { status: row.status, categoryId: row.category_id },
+    });
     return toStandardTextView(row);
   });
 }

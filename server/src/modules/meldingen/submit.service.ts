@@ -6,10 +6,10 @@ import type { MeldingCategoryRow, MunicipalityRow } from '@platform/db/schema';
 import { badRequest, type InvalidParam, notFound } from '@platform/http/errors';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import { findMunicipalities, findOrganisationBySlug } from '@platform/organisations/organisations.repository';
+import { computeDeadline } from '@platform/time/termijnen';
 import { ensureCategories, selectableCategories, toCategoryView } from './categories.service';
 import { assertInside } from './location';
 import { findUnclaimedPhotos, insertEvent, insertMelding, insertPhotos, nextMeldingNumber } from './meldingen.repository';
-import { computeDeadline } from '@platform/time/termijnen';
 
 export interface MeldingLinks {
   publicUrl: string;
@@ -48,7 +48,8 @@ function assertAnswers(category: MeldingCategoryRow, answers: Record<string, str
     }
   }
   for (const key of Object.keys(answers)) {
-    if (!questions.some((question) => question.key === key)) problems.push({ name: `answers.${key}`, code: 'onbekend', reason: `"${key}" is geen vraag bij deze categorie.` });
+    if (!questions.some((question) => question.key === key))
+      problems.push({ name: `answers.${key}`, code: 'onbekend', reason: `"${key}" is geen vraag bij deze categorie.` });
   }
   if (problems.length > 0) throw badRequest('antwoorden-onvolledig', problems.map((problem) => problem.reason).join(' '), problems);
 }
@@ -96,7 +97,11 @@ export async function fileMelding(
   const deadline = computeDeadline(now, termijn, municipality.time_zone);
   const melding = await insertMelding(db, {
     organisation_id: organisation.id,
-    number: await nextMeldingNumber(db, organisation.id, Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: municipality.time_zone }).format(now))),
+    number: await nextMeldingNumber(
+      db,
+      organisation.id,
+      Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: municipality.time_zone }).format(now)),
+    ),
     municipality_id: municipality.id,
     category_id: category.id,
     description: input.description,
@@ -120,7 +125,17 @@ export async function fileMelding(
     created_at: now,
   });
   await insertPhotos(db, organisation.id, melding.id, [...new Set([...(options.messagePhotoIds ?? []), ...input.photoIds])]);
-  await insertEvent(db, { organisation_id: organisation.id, melding_id: melding.id, at: now, kind: 'gemeld', to_status: 'gemeld', text: null, actor_user_id: null, actor_name: null, from_status: null });
+  await insertEvent(db, {
+    organisation_id: organisation.id,
+    melding_id: melding.id,
+    at: now,
+    kind: 'gemeld',
+    to_status: 'gemeld',
+    text: null,
+    actor_user_id: null,
+    actor_name: null,
+    from_status: null,
+  });
   if (melding.reporter_email) {
     await enqueueJob(db, {
       organisationId: organisation.id,

@@ -1,7 +1,3 @@
-
-
-
-
 // GeoReport v2 answers errors as a list of {code, description}, never as problem+json.
 export interface GeoReportError {
   code: number;
@@ -18,7 +14,10 @@ export class Open311Error extends Error {
 }
 
 export const open311Error = (status: number, ...descriptions: string[]) =>
-  new Open311Error(status, descriptions.map((description) => ({ code: status, description })));
+  new Open311Error(
+    status,
+    descriptions.map((description) => ({ code: status, description })),
+  );
 
 // What a caller sent: the query string and the (form or JSON) body together, body first.
 export type Open311Params = Record<string, unknown>;
@@ -35,7 +34,10 @@ export function text(params: Open311Params, key: string): string | undefined {
 export function list(params: Open311Params, key: string): string[] | undefined {
   const raw = params[key];
   const values = (Array.isArray(raw) ? raw : [raw]).filter((value): value is string | number => typeof value === 'string' || typeof value === 'number');
-  const items = values.flatMap((value) => String(value).split(',')).map((item) => item.trim()).filter(Boolean);
+  const items = values
+    .flatMap((value) => String(value).split(','))
+    .map((item) => item.trim())
+    .filter(Boolean);
   return items.length > 0 ? items : undefined;
 }
 

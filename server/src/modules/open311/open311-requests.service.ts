@@ -7,10 +7,8 @@ import { AppError } from '@platform/http/errors';
 import { ensureCategories, fileMelding, type MeldingLinks, selectableCategories } from '../meldingen/index';
 import { CLOSED_STATUSES, findOpen311Requests, findStatusEvents, type Open311RequestFilter, type Open311RequestRow } from './open311.repository';
 import { type Open311Target, resolveTarget } from './open311-clients.service';
-import { list, Open311Error, open311Error, type Open311Params, text } from './open311-errors';
-import { NO, YES, questionsOf } from './open311-services.service';
-
-
+import { list, type Open311Error, type Open311Params, open311Error, text } from './open311-errors';
+import { NO, questionsOf, YES } from './open311-services.service';
 
 const MAX_REQUESTS = 1000;
 const MAX_SPAN_MS = 90 * 86_400_000;
@@ -54,7 +52,11 @@ function toRequest(row: Open311RequestRow, categories: MeldingCategoryRow[], eve
 
 async function toRequests(db: Db, target: Open311Target, rows: Open311RequestRow[]) {
   const categories = await ensureCategories(db, target.organisation.id);
-  const events = await findStatusEvents(db, target.organisation.id, rows.map((row) => row.id));
+  const events = await findStatusEvents(
+    db,
+    target.organisation.id,
+    rows.map((row) => row.id),
+  );
   return rows.map((row) =>
     toRequest(
       row,
@@ -74,10 +76,16 @@ export async function listRequests(db: Db, clock: Clock, target: Open311Target, 
     if (codes) {
       const categories = await ensureCategories(db, target.organisation.id);
       const unknown = codes.filter((code) => !categories.some((row) => row.code === code));
-      if (unknown.length > 0) throw open311Error(400, `service_code ${unknown.map((code) => `"${code}"`).join(', ')} bestaat niet bij gemeente ${target.municipality.name}. Zie services.json.`);
+      if (unknown.length > 0)
+        throw open311Error(
+          400,
+          `service_code ${unknown.map((code) => `"${code}"`).join(', ')} bestaat niet bij gemeente ${target.municipality.name}. Zie services.json.`,
+        );
       // A main category stands for itself and its subcategories.
       const chosen = categories.filter((row) => codes.includes(row.code)).map((row) => row.id);
-      filter.categoryIds = categories.filter((row) => chosen.includes(row.id) || (row.parent_id !== null && chosen.includes(row.parent_id))).map((row) => row.id);
+      filter.categoryIds = categories
+        .filter((row) => chosen.includes(row.id) || (row.parent_id !== null && chosen.includes(row.parent_id)))
+        .map((row) => row.id);
     }
     const statuses = list(params, 'status');
     if (statuses) {
@@ -91,7 +99,8 @@ export async function listRequests(db: Db, clock: Clock, target: Open311Target, 
     const until = end ?? (start ? new Date(start.getTime() + MAX_SPAN_MS) : clock.now());
     const from = start ?? new Date(until.getTime() - MAX_SPAN_MS);
     if (from > until) throw open311Error(400, 'start_date ligt na end_date.');
-    if (until.getTime() - from.getTime() > MAX_SPAN_MS) throw open311Error(400, 'De periode van start_date tot end_date is langer dan 90 dagen. Vraag kortere periodes op.');
+    if (until.getTime() - from.getTime() > MAX_SPAN_MS)
+      throw open311Error(400, 'De periode van start_date tot end_date is langer dan 90 dagen. Vraag kortere periodes op.');
     filter.from = from;
     filter.until = until;
   }
@@ -138,7 +147,8 @@ export async function createRequest(db: Db, clock: Clock, links: MeldingLinks, p
   const serviceCode = text(params, 'service_code');
   const category = serviceCode ? selectableCategories(await ensureCategories(db, target.organisation.id)).find((row) => row.code === serviceCode) : undefined;
   if (!serviceCode) problems.push('service_code ontbreekt: kies een dienst uit services.json.');
-  else if (!category) problems.push(`service_code "${serviceCode}" bestaat niet (meer) bij gemeente ${target.municipality.name}. Kies een dienst uit services.json.`);
+  else if (!category)
+    problems.push(`service_code "${serviceCode}" bestaat niet (meer) bij gemeente ${target.municipality.name}. Kies een dienst uit services.json.`);
 
   const latText = text(params, 'lat');
   const longText = text(params, 'long');
@@ -151,8 +161,10 @@ export async function createRequest(db: Db, clock: Clock, links: MeldingLinks, p
         : 'lat en long ontbreken: geef de plek van de melding in WGS84-coördinaten.',
     );
   } else {
-    if (lat === undefined) problems.push(`lat ${latText === undefined ? 'ontbreekt' : `"${latText}" is geen getal`}: geef de breedtegraad in WGS84, zoals 52.548.`);
-    if (lon === undefined) problems.push(`long ${longText === undefined ? 'ontbreekt' : `"${longText}" is geen getal`}: geef de lengtegraad in WGS84, zoals 4.669.`);
+    if (lat === undefined)
+      problems.push(`lat ${latText === undefined ? 'ontbreekt' : `"${latText}" is geen getal`}: geef de breedtegraad in WGS84, zoals 52.548.`);
+    if (lon === undefined)
+      problems.push(`long ${longText === undefined ? 'ontbreekt' : `"${longText}" is geen getal`}: geef de lengtegraad in WGS84, zoals 4.669.`);
   }
   const description = text(params, 'description');
   if (!description) problems.push('description ontbreekt: beschrijf wat er aan de hand is (minstens 5 tekens).');

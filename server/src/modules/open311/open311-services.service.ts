@@ -2,21 +2,26 @@ import type { ExtraQuestion } from '@contracts/meldingen';
 import type { Db } from '@platform/db/database';
 import type { MeldingCategoryRow } from '@platform/db/schema';
 import { ensureCategories, selectableCategories } from '../meldingen/index';
-import type { Open311Target } from './open311-target';
 import { open311Error, text } from './open311-errors';
-
-
+import type { Open311Target } from './open311-target';
 
 const CHANGESET = '2026-11-23T00:00:00Z';
 
 export function discovery(publicUrl: string) {
-  const contact = 'Vragen over meldingen: neem contact op met uw gemeente. Een api_key voor uw app vraagt u aan bij de gemeente (de beheerder van Plein maakt hem aan).';
+  const contact =
+    'Vragen over meldingen: neem contact op met uw gemeente. Een api_key voor uw app vraagt u aan bij de gemeente (de beheerder van Plein maakt hem aan).';
   return {
     changeset: CHANGESET,
     contact,
     key_service: contact,
     endpoints: [
-      { specification: 'http://wiki.open311.org/GeoReport_v2', url: `${publicUrl}/open311/v2`, changeset: CHANGESET, type: 'production', formats: ['application/json', 'text/xml'] },
+      {
+        specification: 'http://wiki.open311.org/GeoReport_v2',
+        url: `${publicUrl}/open311/v2`,
+        changeset: CHANGESET,
+        type: 'production',
+        formats: ['application/json', 'text/xml'],
+      },
     ],
   };
 }

@@ -1,11 +1,11 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { type AppInstance } from '@platform/http/app';
+import type { AppInstance } from '@platform/http/app';
 import { AppError } from '@platform/http/errors';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { toGeoReportXml } from './open311.xml';
+import { resolveTarget } from './open311-clients.service';
+import { Open311Error, type Open311Params, open311Error } from './open311-errors';
 import { createRequest, getRequest, listRequests } from './open311-requests.service';
 import { discovery, listServices, serviceDefinition } from './open311-services.service';
-import { resolveTarget } from './open311-clients.service';
-import { type Open311Params, Open311Error, open311Error } from './open311-errors';
 
 type Format = 'json' | 'xml';
 
@@ -38,7 +38,8 @@ function splitFile(file: string | undefined): { id: string; format: Format } {
 
 function fromFastifyError(error: FastifyError): Open311Error {
   const status = error.statusCode ?? 500;
-  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return open311Error(400, 'De inhoud is geen geldige JSON.');
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+    return open311Error(400, 'De inhoud is geen geldige JSON.');
   if (status === 415) return open311Error(415, 'Stuur de gegevens als application/x-www-form-urlencoded (of als JSON).');
   if (status === 413) return open311Error(413, 'De inhoud is groter dan toegestaan.');
   if (status === 429) return open311Error(429, 'U doet te veel verzoeken achter elkaar. Wacht even en probeer het opnieuw.');

@@ -1,14 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cliOrigin } from '@platform/context';
+import { createOrganisation } from '@platform/organisations/organisations.service';
+import { buildOrganisation, buildUser } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { remoteAddresses } from '@test/remote-addresses';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrganisation, buildUser } from '@test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { operatorActor } from '../../cli/operator';
-import { cliOrigin } from '@platform/context';
-import { createOrganisation } from '@platform/organisations/organisations.service';
 import { createOpen311Client } from './open311-clients.service';
 
 // The official GeoReport v2 shapes, kept next to the repository; without them this test cannot vouch for
@@ -20,7 +21,9 @@ let validators: Record<'services' | 'serviceDefinition' | 'requests' | 'postResp
 
 beforeAll(async () => {
   if (!existsSync(CONFORMANCE)) {
-    throw new Error(`De officiële Open311-schema's ontbreken: verwacht in ${CONFORMANCE} (request.json, requests.json, service.json, services.json, service-definition.json, swagger.json).`);
+    throw new Error(
+      `De officiële Open311-schema's ontbreken: verwacht in ${CONFORMANCE} (request.json, requests.json, service.json, services.json, service-definition.json, swagger.json).`,
+    );
   }
   const load = (file: string) => JSON.parse(readFileSync(join(CONFORMANCE, file), 'utf8')) as Record<string, unknown>;
   const ajv = new Ajv({ strict: false, allErrors: true });
@@ -48,7 +51,15 @@ function expectValid(kind: keyof typeof validators, body: unknown) {
 }
 
 // GeoReport's XML: every list is named, with an element per item.
-const ITEMS: Record<string, string> = { services: 'service', service_requests: 'request', attributes: 'attribute', values: 'value', endpoints: 'endpoint', formats: 'format', errors: 'error' };
+const ITEMS: Record<string, string> = {
+  services: 'service',
+  service_requests: 'request',
+  attributes: 'attribute',
+  values: 'value',
+  endpoints: 'endpoint',
+  formats: 'format',
+  errors: 'error',
+};
 const parser = new XMLParser({ parseTagValue: false, isArray: (name) => Object.values(ITEMS).includes(name) });
 
 // The JSON body as it should read in the XML: all text, null as empty, lists wrapped in their item name.
@@ -65,16 +76,30 @@ function expectSameXml(xml: string, root: string, json: unknown) {
 }
 
 // Castricum roughly, as a GeoJSON polygon (lon, lat).
-const CASTRICUM = { type: 'Polygon', coordinates: [[[4.6, 52.52], [4.75, 52.52], [4.75, 52.59], [4.6, 52.59], [4.6, 52.52]]] };
+const CASTRICUM = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [4.6, 52.52],
+      [4.75, 52.52],
+      [4.75, 52.59],
+      [4.6, 52.59],
+      [4.6, 52.52],
+    ],
+  ],
+};
 const IN_CASTRICUM = { lat: '52.548', long: '4.669' };
-
-let address = 0;
-const nextAddress = () => `10.3.${(address += 1) % 250}.${1 + (address % 200)}`;
+const nextAddress = remoteAddresses(3);
 
 async function setup() {
   const org = await buildOrganisation(t.database.db);
   const castricum = org.municipalities.find((m) => m.cbs_code === 'GM0383')!;
-  await t.database.db.updateTable('municipalities').set({ boundary: JSON.stringify(CASTRICUM) }).where('organisation_id', '=', org.id).where('id', '=', castricum.id).execute();
+  await t.database.db
+    .updateTable('municipalities')
+    .set({ boundary: JSON.stringify(CASTRICUM) })
+    .where('organisation_id', '=', org.id)
+    .where('id', '=', castricum.id)
+    .execute();
   const ctx = { db: t.database.db, clock: t.clock, actor: operatorActor(org.id), origin: cliOrigin };
   const { apiKey } = await createOpen311Client(ctx, 'Buurtapp');
   const query = `jurisdiction_id=GM0383&organisation=${org.slug}`;
@@ -89,8 +114,24 @@ async function setup() {
       payload: new URLSearchParams(fields).toString(),
     });
   const report = (fields: Record<string, string> = {}) =>
-    post('json', { api_key: apiKey, jurisdiction_id: 'GM0383', service_code: 'wegen-bestrating', ...IN_CASTRICUM, description: 'Losliggende stoeptegel voor nummer 12.', ...fields });
-  const count = async () => Number((await t.database.db.selectFrom('meldingen').select((eb) => eb.fn.countAll<string>().as('n')).where('organisation_id', '=', org.id).executeTakeFirstOrThrow()).n);
+    post('json', {
+      api_key: apiKey,
+      jurisdiction_id: 'GM0383',
+      service_code: 'wegen-bestrating',
+      ...IN_CASTRICUM,
+      description: 'Losliggende stoeptegel voor nummer 12.',
+      ...fields,
+    });
+  const count = async () =>
+    Number(
+      (
+        await t.database.db
+          .selectFrom('meldingen')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('organisation_id', '=', org.id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return { org, castricum, apiKey, query, get, post, report, count };
 }
 
@@ -100,7 +141,16 @@ describe('Open311: discovery en diensten', () => {
     const json = await get('discovery.json');
     expect(json.statusCode).toBe(200);
     expect(json.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(json.json()).toMatchObject({ endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url: 'http://plein.test/open311/v2', type: 'production', formats: ['application/json', 'text/xml'] }] });
+    expect(json.json()).toMatchObject({
+      endpoints: [
+        {
+          specification: 'http://wiki.open311.org/GeoReport_v2',
+          url: 'http://plein.test/open311/v2',
+          type: 'production',
+          formats: ['application/json', 'text/xml'],
+        },
+      ],
+    });
     const xml = await get('discovery.xml');
     expect(xml.headers['content-type']).toBe('text/xml; charset=utf-8');
     expectSameXml(xml.body, 'discovery', json.json());
@@ -112,7 +162,12 @@ describe('Open311: discovery en diensten', () => {
     expect(response.statusCode, response.body).toBe(200);
     const services = response.json() as { service_code: string; group: string | null; metadata: boolean; service_name: string; type: string }[];
     expectValid('services', services);
-    expect(services.find((s) => s.service_code === 'wegen-bestrating')).toMatchObject({ service_name: 'Losliggende tegel of gat in de weg', group: 'Wegen, verkeer en straatmeubilair', metadata: false, type: 'realtime' });
+    expect(services.find((s) => s.service_code === 'wegen-bestrating')).toMatchObject({
+      service_name: 'Losliggende tegel of gat in de weg',
+      group: 'Wegen, verkeer en straatmeubilair',
+      metadata: false,
+      type: 'realtime',
+    });
     expect(services.find((s) => s.service_code === 'verlichting-lantaarnpaal')?.metadata).toBe(true);
     // A main category with subcategories is a group, not a service.
     expect(services.map((s) => s.service_code)).not.toContain('wegen');
@@ -160,9 +215,15 @@ describe('Open311: discovery en diensten', () => {
     expect(unknown.statusCode).toBe(404);
     expect(parser.parse(unknown.body).errors.error).toEqual([{ code: '404', description: expect.stringContaining('GM0998') }]);
     expect((await get('services.json?jurisdiction_id=Castricum')).json()).toEqual([{ code: 400, description: expect.stringContaining('CBS') }]);
-    expect((await get(`services.json?organisation=${org.slug}`)).json()).toEqual([{ code: 400, description: expect.stringContaining('jurisdiction_id ontbreekt') }]);
+    expect((await get(`services.json?organisation=${org.slug}`)).json()).toEqual([
+      { code: 400, description: expect.stringContaining('jurisdiction_id ontbreekt') },
+    ]);
 
-    await createOrganisation(t.database.db, { slug: `uniek-${Date.now().toString(36)}`, name: 'Alleen Heiloo', municipalities: [{ name: 'Heiloo', cbsCode: 'GM0399', inhabitants: 24_000 }] });
+    await createOrganisation(t.database.db, {
+      slug: `uniek-${Date.now().toString(36)}`,
+      name: 'Alleen Heiloo',
+      municipalities: [{ name: 'Heiloo', cbsCode: 'GM0399', inhabitants: 24_000 }],
+    });
     const unique = await get('services.json?jurisdiction_id=GM0399');
     expect(unique.statusCode, unique.body).toBe(200);
     expectValid('services', unique.json());
@@ -203,11 +264,28 @@ describe('Open311: een melding doen', () => {
     expect(receipt!.service_request_id).toMatch(/^2026-\d{5}$/);
     expect(receipt!.service_notice).toContain('10 werkdagen');
 
-    const row = await t.database.db.selectFrom('meldingen').selectAll().where('organisation_id', '=', org.id).where('number', '=', receipt!.service_request_id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ source: 'open311', reporter_email: 'sanne@example.nl', reporter_phone: '0612345678', address: 'Dorpsstraat 12, Castricum', lat: 52.548, lon: 4.669 });
+    const row = await t.database.db
+      .selectFrom('meldingen')
+      .selectAll()
+      .where('organisation_id', '=', org.id)
+      .where('number', '=', receipt!.service_request_id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      source: 'open311',
+      reporter_email: 'sanne@example.nl',
+      reporter_phone: '0612345678',
+      address: 'Dorpsstraat 12, Castricum',
+      lat: 52.548,
+      lon: 4.669,
+    });
     expect(row.answers).toEqual({ paalnummer: 'CA-1234', open311_media_url: 'https://fotos.example.org/lamp.jpg' });
     expect(row.external_id).toMatch(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/);
-    const mail = await t.database.db.selectFrom('jobs').select('payload').where('organisation_id', '=', org.id).where('name', '=', 'mail.versturen').executeTakeFirstOrThrow();
+    const mail = await t.database.db
+      .selectFrom('jobs')
+      .select('payload')
+      .where('organisation_id', '=', org.id)
+      .where('name', '=', 'mail.versturen')
+      .executeTakeFirstOrThrow();
     expect(mail.payload).toMatchObject({ to: 'sanne@example.nl', subject: `Uw melding ${receipt!.service_request_id} is ontvangen` });
 
     const read = await get(`requests/${receipt!.service_request_id}.json?${query}`);
@@ -240,16 +318,32 @@ describe('Open311: een melding doen', () => {
     // Another municipality of the same organisation does not have it.
     expect((await get(`requests/${receipt!.service_request_id}.json?jurisdiction_id=GM0373&organisation=${org.slug}`)).statusCode).toBe(404);
 
-    const xml = await post('xml', { api_key: apiKey, jurisdiction_id: 'GM0383', service_code: 'wegen-bestrating', ...IN_CASTRICUM, description: 'Gat in de weg bij de rotonde.' });
+    const xml = await post('xml', {
+      api_key: apiKey,
+      jurisdiction_id: 'GM0383',
+      service_code: 'wegen-bestrating',
+      ...IN_CASTRICUM,
+      description: 'Gat in de weg bij de rotonde.',
+    });
     expect(xml.statusCode, xml.body).toBe(200);
-    expect(parser.parse(xml.body).service_requests.request).toEqual([{ service_request_id: expect.stringMatching(/^2026-\d{5}$/), service_notice: expect.stringContaining('5 werkdagen') }]);
+    expect(parser.parse(xml.body).service_requests.request).toEqual([
+      { service_request_id: expect.stringMatching(/^2026-\d{5}$/), service_notice: expect.stringContaining('5 werkdagen') },
+    ]);
 
     // JSON is accepted too, with the attributes as an object.
     const asJson = await t.app.inject({
       method: 'POST',
       url: '/open311/v2/requests.json',
       remoteAddress: nextAddress(),
-      payload: { api_key: apiKey, jurisdiction_id: 'GM0383', service_code: 'overlast-geluid', lat: 52.548, long: 4.669, description: 'Harde muziek uit de loods.', attribute: { wanneer: 'Nu' } },
+      payload: {
+        api_key: apiKey,
+        jurisdiction_id: 'GM0383',
+        service_code: 'overlast-geluid',
+        lat: 52.548,
+        long: 4.669,
+        description: 'Harde muziek uit de loods.',
+        attribute: { wanneer: 'Nu' },
+      },
     });
     expect(asJson.statusCode, asJson.body).toBe(200);
     expectValid('postResponse', asJson.json());
@@ -291,7 +385,13 @@ describe('Open311: een melding doen', () => {
       for (const mention of mentions) expect(errors.map((e) => e.description).join(' | '), JSON.stringify(fields)).toContain(mention);
     }
     // Only form-encoded (with or without charset) and JSON bodies are read.
-    const other = await t.app.inject({ method: 'POST', url: '/open311/v2/requests.json', remoteAddress: nextAddress(), headers: { 'content-type': 'text/plain' }, payload: 'service_code=x' });
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      remoteAddress: nextAddress(),
+      headers: { 'content-type': 'text/plain' },
+      payload: 'service_code=x',
+    });
     expect(other.statusCode).toBe(415);
     expect(other.json()).toEqual([{ code: 415, description: expect.stringContaining('x-www-form-urlencoded') }]);
     expect(await count()).toBe(0);
@@ -300,7 +400,13 @@ describe('Open311: een melding doen', () => {
       url: '/open311/v2/requests.json',
       remoteAddress: nextAddress(),
       headers: { 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' },
-      payload: new URLSearchParams({ api_key: apiKey, jurisdiction_id: 'GM0383', service_code: 'afval-dumping', ...IN_CASTRICUM, description: 'Matras naast de container.' }).toString(),
+      payload: new URLSearchParams({
+        api_key: apiKey,
+        jurisdiction_id: 'GM0383',
+        service_code: 'afval-dumping',
+        ...IN_CASTRICUM,
+        description: 'Matras naast de container.',
+      }).toString(),
     });
     expect(charset.statusCode, charset.body).toBe(200);
     expect(await count()).toBe(1);
@@ -343,7 +449,9 @@ describe('Open311: meldingen opvragen', () => {
     // A main category stands for its subcategories.
     expect((await list('&service_code=verlichting')).map((r) => r.service_request_id)).toEqual([lamp]);
 
-    const lampId = (await t.database.db.selectFrom('meldingen').select('id').where('organisation_id', '=', org.id).where('number', '=', lamp).executeTakeFirstOrThrow()).id;
+    const lampId = (
+      await t.database.db.selectFrom('meldingen').select('id').where('organisation_id', '=', org.id).where('number', '=', lamp).executeTakeFirstOrThrow()
+    ).id;
     t.clock.advance(3_600_000);
     const done = await admin('POST', `/api/v1/meldingen/${lampId}/status`, { status: 'afgehandeld', message: 'De lamp is vervangen.' });
     expect(done.statusCode, done.body).toBe(200);
@@ -358,7 +466,9 @@ describe('Open311: meldingen opvragen', () => {
     expect((await list(`&end_date=${start}`)).map((r) => r.service_request_id)).toEqual([lamp, tegel]);
     // An offset other than Z, as Dutch clients send it.
     const amsterdam = (date: Date) => encodeURIComponent(new Date(date.getTime() + 3_600_000).toISOString().replace('Z', '+01:00'));
-    expect((await list(`&start_date=${amsterdam(new Date(first.getTime() - 3_600_000))}&end_date=${amsterdam(first)}`)).map((r) => r.service_request_id)).toEqual([tegel]);
+    expect(
+      (await list(`&start_date=${amsterdam(new Date(first.getTime() - 3_600_000))}&end_date=${amsterdam(first)}`)).map((r) => r.service_request_id),
+    ).toEqual([tegel]);
     expect((await list(`&service_request_id=${tegel},${later}&status=closed`)).map((r) => r.service_request_id)).toEqual([later, tegel]);
 
     const xml = await get(`requests.xml?${query}`);

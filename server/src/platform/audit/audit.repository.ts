@@ -62,9 +62,7 @@ export async function findAuditEntries(db: Db, organisationId: string, filter: A
   if (filter.until) query = query.where('occurred_at', '<', filter.until);
   if (filter.before) {
     const { occurredAt, seq } = filter.before;
-    query = query.where((eb) =>
-      eb.or([eb('occurred_at', '<', occurredAt), eb.and([eb('occurred_at', '=', occurredAt), eb('seq', '<', seq)])]),
-    );
+    query = query.where((eb) => eb.or([eb('occurred_at', '<', occurredAt), eb.and([eb('occurred_at', '=', occurredAt), eb('seq', '<', seq)])]));
   }
   return query.execute();
 }

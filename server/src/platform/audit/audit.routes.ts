@@ -8,7 +8,12 @@ export async function auditRoutes(app: AppInstance) {
     '/api/v1/audit-log',
     {
       config: { permission: 'audit.read' },
-      schema: { tags: ['Beheer'], summary: 'Auditlog met filters (nieuwste eerst), per pagina', querystring: auditQuerySchema, response: { 200: auditPageSchema } },
+      schema: {
+        tags: ['Beheer'],
+        summary: 'Auditlog met filters (nieuwste eerst), per pagina',
+        querystring: auditQuerySchema,
+        response: { 200: auditPageSchema },
+      },
     },
     async (request) => {
       const ctx = serviceContext(request);

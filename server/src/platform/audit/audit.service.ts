@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../context';
-import { decodeAuditCursor, encodeAuditCursor } from './audit-cursor';
 import { type AuditFilter, findAuditEntries, insertAuditEntry } from './audit.repository';
+import { decodeAuditCursor, encodeAuditCursor } from './audit-cursor';
 
 export interface AuditRecord {
   action: string;

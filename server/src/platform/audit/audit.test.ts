@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -56,7 +56,11 @@ it('is alleen aan te vullen: wijzigen en verwijderen weigert de database', async
   await signIn(t.app, admin.email, admin.password);
   await expect(sql`UPDATE audit_log SET action = 'vervalst' WHERE organisation_id = ${org.id}`.execute(t.database.db)).rejects.toThrow(/append-only/);
   await expect(sql`DELETE FROM audit_log WHERE organisation_id = ${org.id}`.execute(t.database.db)).rejects.toThrow(/append-only/);
-  const count = await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('organisation_id', '=', org.id).executeTakeFirstOrThrow();
+  const count = await t.database.db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('organisation_id', '=', org.id)
+    .executeTakeFirstOrThrow();
   expect(Number(count.n)).toBeGreaterThan(0);
 });
 

@@ -3,12 +3,7 @@ import type { Actor } from '../tenancy/policy';
 import { isRole } from '../tenancy/roles';
 
 // Builds the acting person from the database on every request, so a role change or block takes effect at once.
-export async function loadActor(
-  db: Db,
-  organisationId: string,
-  userId: string,
-  via: { sessionId?: string; tokenId?: string },
-): Promise<Actor | null> {
+export async function loadActor(db: Db, organisationId: string, userId: string, via: { sessionId?: string; tokenId?: string }): Promise<Actor | null> {
   const user = await db
     .selectFrom('users')
     .select(['id', 'name', 'email', 'active'])
@@ -18,12 +13,7 @@ export async function loadActor(
   if (!user || !user.active) return null;
   const [roles, municipalities] = await Promise.all([
     db.selectFrom('user_roles').select('role').where('organisation_id', '=', organisationId).where('user_id', '=', userId).execute(),
-    db
-      .selectFrom('user_municipalities')
-      .select('municipality_id')
-      .where('organisation_id', '=', organisationId)
-      .where('user_id', '=', userId)
-      .execute(),
+    db.selectFrom('user_municipalities').select('municipality_id').where('organisation_id', '=', organisationId).where('user_id', '=', userId).execute(),
   ]);
   return {
     organisationId,

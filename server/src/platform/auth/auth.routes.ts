@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import {
-  apiTokenCreateSchema,
   apiTokenCreatedSchema,
+  apiTokenCreateSchema,
   apiTokenSchema,
   loginSchema,
   meSchema,
@@ -10,9 +9,11 @@ import {
   switchMunicipalitySchema,
 } from '@contracts/auth';
 import { idParams } from '@contracts/common';
-import { getOwnOrganisation } from '../organisations/organisations.service';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { type AppInstance, originOf, SESSION_COOKIE, serviceContext } from '../http/app';
 import { unauthenticated } from '../http/errors';
+import { getOwnOrganisation } from '../organisations/organisations.service';
 import { actsForMunicipality, permissionsOf } from '../tenancy/policy';
 import {
   confirmPasswordReset,
@@ -25,7 +26,6 @@ import {
   SESSION_IDLE_MS,
   switchMunicipality,
 } from './auth.service';
-import type { FastifyRequest } from 'fastify';
 
 const tags = ['Inloggen'];
 
@@ -97,7 +97,12 @@ export async function authRoutes(app: AppInstance) {
     '/api/v1/password-resets',
     {
       config: { access: 'public', rateLimit: { max: 5, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'Vraag een link aan om een nieuw wachtwoord in te stellen', body: passwordResetRequestSchema, response: { 202: z.object({ message: z.string() }) } },
+      schema: {
+        tags,
+        summary: 'Vraag een link aan om een nieuw wachtwoord in te stellen',
+        body: passwordResetRequestSchema,
+        response: { 202: z.object({ message: z.string() }) },
+      },
     },
     async (request, reply) => {
       await requestPasswordReset(db, clock, originOf(request), request.body, config.publicUrl);

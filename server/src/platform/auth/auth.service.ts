@@ -1,10 +1,12 @@
-import type { Clock } from '../clock';
 import { recordAudit } from '../audit/audit.service';
+import type { Clock } from '../clock';
 import { inTransaction, type RequestOrigin, type ServiceContext } from '../context';
 import type { Db } from '../db/database';
 import { AppError, badRequest, notFound } from '../http/errors';
 import { enqueueJob } from '../jobs/jobs.service';
+import { findOrganisationBySlug } from '../organisations/organisations.repository';
 import { actsForMunicipality, assertCan } from '../tenancy/policy';
+import { clearFailedLogins, findUserByEmail, findUsersByEmailAcrossOrganisations, recordFailedLogin, updateUserFields } from '../users/users.repository';
 import { loadActor } from './actor';
 import {
   consumePasswordReset,
@@ -19,14 +21,6 @@ import {
 } from './credentials.repository';
 import { assertPasswordStrength, dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import { composeToken, generateSecret, hashSecret, parseToken } from './secrets';
-import {
-  clearFailedLogins,
-  findUserByEmail,
-  findUsersByEmailAcrossOrganisations,
-  recordFailedLogin,
-  updateUserFields,
-} from '../users/users.repository';
-import { findOrganisationBySlug } from '../organisations/organisations.repository';
 
 export const SESSION_PREFIX = 'ps_';
 export const API_TOKEN_PREFIX = 'plein_';
@@ -35,8 +29,7 @@ export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60_000;
 const RESET_VALID_MS = 3_600_000;
 
-const wrongCredentials = () =>
-  new AppError(401, 'onjuiste-inloggegevens', 'Inloggen mislukt', 'Het e-mailadres of het wachtwoord klopt niet.');
+const wrongCredentials = () => new AppError(401, 'onjuiste-inloggegevens', 'Inloggen mislukt', 'Het e-mailadres of het wachtwoord klopt niet.');
 
 export interface LoginInput {
   email: string;
@@ -81,7 +74,10 @@ export async function logIn(db: Db, clock: Clock, origin: RequestOrigin, input: 
       // A lockout is what a beheerder wants to find when someone says they cannot get in (or is being attacked).
       if (lock) {
         const actor = { organisationId: user.organisation_id, userId: user.id, name: user.name, email: user.email, roles: [], municipalityIds: [] };
-        await recordAudit({ db: trx, clock, actor, origin }, { action: 'sessie.tijdelijk-geblokkeerd', recordType: 'gebruiker', recordId: user.id, details: { until: lock.toISOString() } });
+        await recordAudit(
+          { db: trx, clock, actor, origin },
+          { action: 'sessie.tijdelijk-geblokkeerd', recordType: 'gebruiker', recordId: user.id, details: { until: lock.toISOString() } },
+        );
       }
     });
     throw wrongCredentials();
@@ -91,14 +87,7 @@ export async function logIn(db: Db, clock: Clock, origin: RequestOrigin, input: 
 }
 
 // Shared by password and OpenID Connect sign-in.
-export async function startSession(
-  db: Db,
-  clock: Clock,
-  origin: RequestOrigin,
-  organisationId: string,
-  userId: string,
-  method: 'wachtwoord' | 'oidc',
-) {
+export async function startSession(db: Db, clock: Clock, origin: RequestOrigin, organisationId: string, userId: string, method: 'wachtwoord' | 'oidc') {
   const now = clock.now();
   const secret = generateSecret();
   return db.transaction().execute(async (trx) => {
@@ -180,13 +169,7 @@ export async function revokeApiToken(ctx: ServiceContext, tokenId: string) {
 }
 
 // Always answers the same way, so the form does not reveal which addresses have an account.
-export async function requestPasswordReset(
-  db: Db,
-  clock: Clock,
-  origin: RequestOrigin,
-  input: { email: string; organisation?: string },
-  publicUrl: string,
-) {
+export async function requestPasswordReset(db: Db, clock: Clock, origin: RequestOrigin, input: { email: string; organisation?: string }, publicUrl: string) {
   const candidates = input.organisation
     ? await resolveLoginUser(db, input.email.trim().toLowerCase(), input.organisation).then((user) => (user ? [user] : []))
     : await findUsersByEmailAcrossOrganisations(db, input.email.trim().toLowerCase());
@@ -227,9 +210,10 @@ export async function requestPasswordReset(
 
 export async function confirmPasswordReset(db: Db, clock: Clock, origin: RequestOrigin, input: { token: string; password: string }) {
   const parsed = parseToken('pr_', input.token);
-  const invalid = () => badRequest('herstellink-ongeldig', 'Deze link is verlopen of al gebruikt. Vraag een nieuwe aan.', [
-    { name: 'token', code: 'ongeldig', reason: 'Verlopen of al gebruikt.' },
-  ]);
+  const invalid = () =>
+    badRequest('herstellink-ongeldig', 'Deze link is verlopen of al gebruikt. Vraag een nieuwe aan.', [
+      { name: 'token', code: 'ongeldig', reason: 'Verlopen of al gebruikt.' },
+    ]);
   if (!parsed) throw invalid();
   assertPasswordStrength(input.password);
   const passwordHash = await hashPassword(input.password);

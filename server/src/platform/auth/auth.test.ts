@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -54,7 +54,12 @@ describe('inloggen met wachtwoord', () => {
     expect(locked.statusCode).toBe(429);
     expect(locked.json().code).toBe('account-tijdelijk-geblokkeerd');
     expect(locked.json().detail).toMatch(/15 minuten/);
-    const audit = await t.database.db.selectFrom('audit_log').select('action').where('organisation_id', '=', org.id).where('action', '=', 'sessie.tijdelijk-geblokkeerd').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('organisation_id', '=', org.id)
+      .where('action', '=', 'sessie.tijdelijk-geblokkeerd')
+      .execute();
     expect(audit).toHaveLength(1);
     t.clock.advance(16 * 60_000);
     const ok = await t.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { email: user.email, password: user.password } });
@@ -82,7 +87,12 @@ describe('inloggen met wachtwoord', () => {
     const without = await t.app.inject({ method: 'POST', url: '/api/v1/teams', headers: { cookie: session.cookie }, payload: { name: 'KCC' } });
     expect(without.statusCode).toBe(403);
     expect(without.json().code).toBe('csrf-ongeldig');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/teams', headers: { cookie: session.cookie, 'x-csrf-token': 'verkeerd' }, payload: { name: 'KCC' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/teams',
+      headers: { cookie: session.cookie, 'x-csrf-token': 'verkeerd' },
+      payload: { name: 'KCC' },
+    });
     expect(wrong.statusCode).toBe(403);
     const teams = await requestAs(t.app, session)('GET', '/api/v1/teams');
     expect(teams.json()).toEqual([]);

@@ -2,7 +2,16 @@ import type { Db } from '../db/database';
 
 export async function insertSession(
   db: Db,
-  session: { organisationId: string; userId: string; secretHash: string; csrfToken: string; ip: string | null; userAgent: string | null; now: Date; expiresAt: Date },
+  session: {
+    organisationId: string;
+    userId: string;
+    secretHash: string;
+    csrfToken: string;
+    ip: string | null;
+    userAgent: string | null;
+    now: Date;
+    expiresAt: Date;
+  },
 ) {
   return db
     .insertInto('sessions')
@@ -75,12 +84,7 @@ export async function findLiveApiToken(db: Db, organisationId: string, secretHas
 }
 
 export async function markApiTokenUsed(db: Db, organisationId: string, tokenId: string, now: Date) {
-  await db
-    .updateTable('api_tokens')
-    .set({ last_used_at: now })
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', tokenId)
-    .execute();
+  await db.updateTable('api_tokens').set({ last_used_at: now }).where('organisation_id', '=', organisationId).where('id', '=', tokenId).execute();
 }
 
 export async function findApiTokensOfUser(db: Db, organisationId: string, userId: string) {

@@ -69,8 +69,6 @@ export async function exchangeCode(configuration: client.Configuration, callback
   });
   const idClaims = tokens.claims();
   if (!idClaims) throw new Error('geen ID-token ontvangen');
-  const userinfo = configuration.serverMetadata().userinfo_endpoint
-    ? await client.fetchUserInfo(configuration, tokens.access_token, idClaims.sub)
-    : {};
+  const userinfo = configuration.serverMetadata().userinfo_endpoint ? await client.fetchUserInfo(configuration, tokens.access_token, idClaims.sub) : {};
   return { ...userinfo, ...idClaims };
 }

@@ -1,16 +1,15 @@
 import type { OidcSettings, OidcSettingsChange } from '@contracts/oidc';
+import type { Selectable } from 'kysely';
 import { recordAudit } from '../audit/audit.service';
 import { inTransaction, type ServiceContext } from '../context';
-import type { Selectable } from 'kysely';
 import type { OidcProvidersTable } from '../db/schema';
 import { badRequest } from '../http/errors';
 import { assertCan } from '../tenancy/policy';
 import type { Role } from '../tenancy/roles';
-import { isLoopbackHttp } from './oidc-client';
 import { findOidcProvider, upsertOidcProvider } from './oidc.repository';
+import { isLoopbackHttp } from './oidc-client';
 import { clientSecretContext, oidcRedirectUri } from './oidc-sign-in.service';
 import { sealSecret } from './secret-box';
-
 
 export interface OidcSettingsOptions {
   publicUrl: string;
@@ -71,9 +70,11 @@ export async function saveOidcSettings(ctx: ServiceContext, input: OidcSettingsC
     let clientSecret = existing?.client_secret;
     if (input.clientSecret !== undefined) {
       if (!options.secretKey) {
-        throw badRequest('sleutel-ontbreekt', 'Plein kan het client secret niet versleuteld opslaan: de serverbeheerder moet eerst PLEIN_SECRET_KEY instellen.', [
-          { name: 'clientSecret', code: 'niet-opslaanbaar', reason: 'Er is geen sleutel ingesteld om het secret te versleutelen.' },
-        ]);
+        throw badRequest(
+          'sleutel-ontbreekt',
+          'Plein kan het client secret niet versleuteld opslaan: de serverbeheerder moet eerst PLEIN_SECRET_KEY instellen.',
+          [{ name: 'clientSecret', code: 'niet-opslaanbaar', reason: 'Er is geen sleutel ingesteld om het secret te versleutelen.' }],
+        );
       }
       clientSecret = sealSecret(options.secretKey, input.clientSecret, clientSecretContext(organisationId));
     }

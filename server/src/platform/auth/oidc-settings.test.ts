@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OidcSettingsChange } from '@contracts/oidc';
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operatorActor } from '../../cli/operator';
 import { cliOrigin } from '../context';
-import type { OidcSettingsChange } from '@contracts/oidc';
 import { saveOidcSettings } from './oidc-settings.service';
 
 let t: TestApp;
@@ -38,7 +38,13 @@ describe('instelling van de OpenID-provider', () => {
     const saved = await api('PUT', '/api/v1/organisation/oidc', settings);
     expect(saved.statusCode).toBe(200);
     expect(saved.body).not.toContain(SECRET);
-    expect(saved.json()).toEqual({ ...settings, clientSecret: undefined, configured: true, clientSecretSet: true, redirectUri: 'http://plein.test/api/v1/oidc/callback' });
+    expect(saved.json()).toEqual({
+      ...settings,
+      clientSecret: undefined,
+      configured: true,
+      clientSecretSet: true,
+      redirectUri: 'http://plein.test/api/v1/oidc/callback',
+    });
     const row = await t.database.db.selectFrom('oidc_providers').selectAll().where('organisation_id', '=', org.id).executeTakeFirstOrThrow();
     expect(row.client_secret).toMatch(/^v1\./);
     expect(row.client_secret).not.toContain(SECRET);
@@ -50,7 +56,12 @@ describe('instelling van de OpenID-provider', () => {
     const after = await t.database.db.selectFrom('oidc_providers').select('client_secret').where('organisation_id', '=', org.id).executeTakeFirstOrThrow();
     expect(after.client_secret).toBe(row.client_secret);
 
-    const audit = await t.database.db.selectFrom('audit_log').select(['action', 'details']).where('organisation_id', '=', org.id).where('action', '=', 'oidc.ingesteld').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('organisation_id', '=', org.id)
+      .where('action', '=', 'oidc.ingesteld')
+      .execute();
     expect(audit.map((entry) => entry.details.clientSecretGewijzigd)).toEqual(expect.arrayContaining([true, false]));
     expect(JSON.stringify(audit)).not.toContain(SECRET);
   });

@@ -1,24 +1,17 @@
-import { findOrganisationBySlug } from '../organisations/organisations.repository';
-import { findUserByEmail, insertUser, replaceUserRoles, updateUserFields } from '../users/users.repository';
-import { initialsOf } from '../users/users.service';
+import type { Selectable } from 'kysely';
 import { recordAudit } from '../audit/audit.service';
 import type { Clock } from '../clock';
 import { inTransaction, type RequestOrigin, type ServiceContext } from '../context';
 import type { Db } from '../db/database';
-import type { Selectable } from 'kysely';
 import type { OidcProvidersTable, UserRow } from '../db/schema';
 import { AppError } from '../http/errors';
+import { findOrganisationBySlug } from '../organisations/organisations.repository';
 import type { Actor } from '../tenancy/policy';
 import { isRole, type Role } from '../tenancy/roles';
+import { findUserByEmail, insertUser, replaceUserRoles, updateUserFields } from '../users/users.repository';
+import { initialsOf } from '../users/users.service';
+import { consumeLoginState, findOidcProvider, findUserByOidcSubject, findUserRoles, insertLoginState, setUserOidcSubject } from './oidc.repository';
 import { buildSignInUrl, type Claims, discoverProvider, exchangeCode, newLoginSecrets } from './oidc-client';
-import {
-  consumeLoginState,
-  findOidcProvider,
-  findUserByOidcSubject,
-  findUserRoles,
-  insertLoginState,
-  setUserOidcSubject,
-} from './oidc.repository';
 import { isSealed, openSecret } from './secret-box';
 import { composeToken, generateSecret, parseToken, safeEqual } from './secrets';
 
@@ -37,7 +30,11 @@ export const oidcAuthorizePath = (slug: string) => `/api/v1/oidc/${slug}/authori
 
 // The code travels to the sign-in page as ?fout=<code>; the reason stays in the server log.
 export class OidcSignInError extends AppError {
-  constructor(code: string, detail: string, readonly reason?: unknown) {
+  constructor(
+    code: string,
+    detail: string,
+    readonly reason?: unknown,
+  ) {
     super(400, code, 'Inloggen mislukt', detail);
   }
 }
@@ -189,7 +186,10 @@ async function findOrLinkUser(ctx: ServiceContext, profile: Profile): Promise<{ 
   if (!byEmail) return { user: undefined, linked: false };
   // Linking by address hands over the account: never re-link, never on an address the provider doubts.
   if (byEmail.oidc_subject) {
-    throw new OidcSignInError('account-al-gekoppeld', 'Er is al een ander organisatie-account gekoppeld aan dit e-mailadres. Neem contact op met de beheerder.');
+    throw new OidcSignInError(
+      'account-al-gekoppeld',
+      'Er is al een ander organisatie-account gekoppeld aan dit e-mailadres. Neem contact op met de beheerder.',
+    );
   }
   if (!profile.emailVerified) {
     throw new OidcSignInError('e-mail-niet-bevestigd', 'Uw inlogdienst heeft uw e-mailadres niet bevestigd. Neem contact op met de beheerder.');
@@ -215,7 +215,10 @@ async function provisionUser(ctx: ServiceContext, profile: Profile, roles: Role[
         oidcSubject: profile.subject,
       });
       await replaceUserRoles(tx.db, organisationId, user.id, roles);
-      await recordAudit({ ...tx, actor: userActor(user, roles) }, { action: 'gebruiker.aangemaakt-via-oidc', recordType: 'gebruiker', recordId: user.id, details: { roles } });
+      await recordAudit(
+        { ...tx, actor: userActor(user, roles) },
+        { action: 'gebruiker.aangemaakt-via-oidc', recordType: 'gebruiker', recordId: user.id, details: { roles } },
+      );
       return user.id;
     }
     const user = found.user;
@@ -226,7 +229,12 @@ async function provisionUser(ctx: ServiceContext, profile: Profile, roles: Role[
     const before = (await findUserRoles(tx.db, organisationId, user.id)).sort();
     if (before.join(',') !== roles.join(',')) {
       await replaceUserRoles(tx.db, organisationId, user.id, roles);
-      await recordAudit(userCtx, { action: 'gebruiker.rollen-bijgewerkt-via-oidc', recordType: 'gebruiker', recordId: user.id, details: { voor: before, na: roles } });
+      await recordAudit(userCtx, {
+        action: 'gebruiker.rollen-bijgewerkt-via-oidc',
+        recordType: 'gebruiker',
+        recordId: user.id,
+        details: { voor: before, na: roles },
+      });
     }
     if (profile.name && profile.name !== user.name) await updateUserFields(tx.db, organisationId, user.id, { name: profile.name });
     return user.id;

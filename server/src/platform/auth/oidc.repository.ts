@@ -34,10 +34,7 @@ export async function upsertOidcProvider(db: Db, organisationId: string, values:
     .executeTakeFirstOrThrow();
 }
 
-export async function insertLoginState(
-  db: Db,
-  state: { organisationId: string; state: string; codeVerifier: string; nonce: string; createdAt: Date },
-) {
+export async function insertLoginState(db: Db, state: { organisationId: string; state: string; codeVerifier: string; nonce: string; createdAt: Date }) {
   await db
     .insertInto('oidc_login_states')
     .values({
@@ -52,30 +49,15 @@ export async function insertLoginState(
 
 // Deleting on read makes a state usable once, even when two callbacks race.
 export async function consumeLoginState(db: Db, organisationId: string, state: string) {
-  return db
-    .deleteFrom('oidc_login_states')
-    .where('organisation_id', '=', organisationId)
-    .where('state', '=', state)
-    .returningAll()
-    .executeTakeFirst();
+  return db.deleteFrom('oidc_login_states').where('organisation_id', '=', organisationId).where('state', '=', state).returningAll().executeTakeFirst();
 }
 
 export async function findUserByOidcSubject(db: Db, organisationId: string, subject: string) {
-  return db
-    .selectFrom('users')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('oidc_subject', '=', subject)
-    .executeTakeFirst();
+  return db.selectFrom('users').selectAll().where('organisation_id', '=', organisationId).where('oidc_subject', '=', subject).executeTakeFirst();
 }
 
 export async function setUserOidcSubject(db: Db, organisationId: string, userId: string, subject: string) {
-  await db
-    .updateTable('users')
-    .set({ oidc_subject: subject })
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', userId)
-    .execute();
+  await db.updateTable('users').set({ oidc_subject: subject }).where('organisation_id', '=', organisationId).where('id', '=', userId).execute();
 }
 
 export async function findUserRoles(db: Db, organisationId: string, userId: string): Promise<string[]> {

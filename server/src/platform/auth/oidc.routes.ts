@@ -1,9 +1,9 @@
+import { oidcCallbackQuery, oidcSettingsChangeSchema, oidcSettingsSchema, signInOptionsSchema, slugParams } from '@contracts/oidc';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { oidcCallbackQuery, oidcSettingsChangeSchema, oidcSettingsSchema, signInOptionsSchema, slugParams } from '@contracts/oidc';
 import { type AppInstance, originOf, SESSION_COOKIE, serviceContext } from '../http/app';
 import { AppError, notFound } from '../http/errors';
-import { startSession, SESSION_IDLE_MS } from './auth.service';
+import { SESSION_IDLE_MS, startSession } from './auth.service';
 import { getOidcSettings, saveOidcSettings } from './oidc-settings.service';
 import { beginOidcSignIn, completeOidcSignIn, describeSignInOptions, OidcSignInError } from './oidc-sign-in.service';
 

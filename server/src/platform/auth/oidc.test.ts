@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { type AccountClaims, freePort, startTestProvider, TestBrowser, type TestProvider } from '@test/oidc-test-provider';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let t: TestApp;
 let idp: TestProvider;
@@ -84,7 +84,12 @@ describe('inloggen via de OpenID-provider van de organisatie', () => {
     expect(to.searchParams.get('redirect_uri')).toBe(`${plein}/api/v1/oidc/callback`);
     const state = to.searchParams.get('state')!;
     expect(browser.cookie(plein, 'plein_oidc')).toBe(state);
-    const row = await t.database.db.selectFrom('oidc_login_states').selectAll().where('organisation_id', '=', org.id).where('state', '=', state).executeTakeFirst();
+    const row = await t.database.db
+      .selectFrom('oidc_login_states')
+      .selectAll()
+      .where('organisation_id', '=', org.id)
+      .where('state', '=', state)
+      .executeTakeFirst();
     expect(row?.code_verifier).toBeTruthy();
     expect(row?.code_verifier).not.toBe(to.searchParams.get('code_challenge'));
   });
@@ -145,7 +150,9 @@ describe('inloggen via de OpenID-provider van de organisatie', () => {
     expect(landing.pathname + landing.search).toBe('/inloggen?fout=geen-rol');
     expect(me).toBeNull();
     expect(await t.database.db.selectFrom('users').select('id').where('organisation_id', '=', org.id).where('email', '=', email).execute()).toEqual([]);
-    expect(await auditActions(org.id)).toContainEqual(expect.objectContaining({ action: 'sessie.oidc-geweigerd', details: expect.objectContaining({ reden: 'geen-rol' }) }));
+    expect(await auditActions(org.id)).toContainEqual(
+      expect.objectContaining({ action: 'sessie.oidc-geweigerd', details: expect.objectContaining({ reden: 'geen-rol' }) }),
+    );
   });
 
   it('maakt geen account als dat uit staat', async () => {

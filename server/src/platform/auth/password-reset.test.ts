@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { startSmtpSink } from '@test/smtp-sink';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 let t: TestApp;
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -39,7 +39,11 @@ it('stuurt een herstellink over SMTP die één keer werkt en oude sessies beëin
   expect(tooShort.statusCode).toBe(400);
   expect(tooShort.json().invalidParams[0].name).toBe('password');
 
-  const confirm = await t.app.inject({ method: 'POST', url: '/api/v1/password-resets/confirmation', payload: { token, password: 'een-heel-nieuw-wachtwoord' } });
+  const confirm = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/password-resets/confirmation',
+    payload: { token, password: 'een-heel-nieuw-wachtwoord' },
+  });
   expect(confirm.statusCode).toBe(204);
   expect((await requestAs(t.app, oldSession)('GET', '/api/v1/me')).statusCode).toBe(401);
   await signIn(t.app, user.email, 'een-heel-nieuw-wachtwoord');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../config';
-import { openSecret, sealSecret, SecretBoxError } from './secret-box';
+import { openSecret, SecretBoxError, sealSecret } from './secret-box';
 
 describe('secret-box', () => {
   const key = randomBytes(32);

@@ -2,9 +2,9 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openScratchDatabase, openTestDatabase } from '@test/harness';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openScratchDatabase, openTestDatabase } from '@test/harness';
 import type { DatabaseHandle } from './database';
 import { listMigrationFiles, migrate } from './migrate';
 
@@ -29,9 +29,14 @@ it('rolt een mislukte migratie helemaal terug en gaat niet verder', async () => 
   writeFileSync(join(dir, '9998_half_kapot.sql'), 'CREATE TABLE proef_een (organisation_id uuid);\nSELECT dit_bestaat_niet();\n');
   writeFileSync(join(dir, '9999_daarna.sql'), 'CREATE TABLE proef_twee (organisation_id uuid);\n');
   await expect(migrate(handle, dir)).rejects.toThrow();
-  const tables = await sql<{ name: string | null }>`SELECT to_regclass('proef_een')::text AS name UNION ALL SELECT to_regclass('proef_twee')::text`.execute(handle.db);
+  const tables = await sql<{ name: string | null }>`SELECT to_regclass('proef_een')::text AS name UNION ALL SELECT to_regclass('proef_twee')::text`.execute(
+    handle.db,
+  );
   expect(tables.rows.map((row) => row.name)).toEqual([null, null]);
-  const recorded = await handle.db.selectFrom('schema_migrations' as never).select('name' as never).execute();
+  const recorded = await handle.db
+    .selectFrom('schema_migrations' as never)
+    .select('name' as never)
+    .execute();
   expect(recorded.map((row) => (row as { name: string }).name)).not.toContain('9998_half_kapot.sql');
 });
 

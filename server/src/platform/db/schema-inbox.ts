@@ -43,7 +43,21 @@ export interface ConversationEventsTable {
   seq: Generated<string>;
   conversation_id: string;
   at: Timestamp;
-  kind: 'toestand' | 'toegewezen' | 'notitie' | 'labels' | 'prioriteit' | 'antwoord' | 'te-laat' | 'ontvangstbevestiging' | 'misbruik' | 'geblokkeerd' | 'gedeblokkeerd' | 'tevredenheid' | 'overdracht' | 'controle';
+  kind:
+    | 'toestand'
+    | 'toegewezen'
+    | 'notitie'
+    | 'labels'
+    | 'prioriteit'
+    | 'antwoord'
+    | 'te-laat'
+    | 'ontvangstbevestiging'
+    | 'misbruik'
+    | 'geblokkeerd'
+    | 'gedeblokkeerd'
+    | 'tevredenheid'
+    | 'overdracht'
+    | 'controle';
   text: string | null;
   details: Json<Record<string, unknown>>;
   mentions: Generated<string[]>;

@@ -1,5 +1,6 @@
 import type { Generated, Selectable } from 'kysely';
-import type { Json, NullableTimestamp, Timestamp } from './schema-types';
+import type { AggressionRegisterTable, AuthorBlocksTable, ConversationSurveysTable } from './schema-abuse';
+import type { AnalysesTable, AnalysisSchedulesTable } from './schema-analyses';
 import type {
   AttachmentsTable,
   ChannelAccountsTable,
@@ -9,7 +10,10 @@ import type {
   MessagesTable,
   OutboxTable,
 } from './schema-channels';
-import type { RoutingRulesTable } from './schema-routing';
+import type { ConversationHandoffsTable, HandoffPartnersTable } from './schema-handoff';
+import type { ConversationEventsTable, ConversationPresenceTable, ConversationReadsTable, ConversationsTable, SavedViewsTable } from './schema-inbox';
+import type { KlachtCountersTable, KlachtEventsTable, KlachtenTable, KlachtRemindersTable } from './schema-klachten';
+import type { KnowledgeArticlesTable, KnowledgeArticleVersionsTable, ReplyTemplatesTable, ToneCodesTable } from './schema-knowledge';
 import type {
   AuthorListMembersTable,
   AuthorListsTable,
@@ -23,30 +27,34 @@ import type {
   TenorCorrectionsTable,
   TenorModelsTable,
 } from './schema-listening';
-import type { AnalysesTable, AnalysisSchedulesTable } from './schema-analyses';
+import type {
+  MeldingCategoriesTable,
+  MeldingCountersTable,
+  MeldingEventsTable,
+  MeldingenTable,
+  MeldingKtoTable,
+  MeldingPhotosTable,
+  MeldingStandardTextsTable,
+} from './schema-meldingen';
 import type { AuthorNetworkGroupsTable, AuthorNetworkPendingTable } from './schema-network';
-import type { AggressionRegisterTable, AuthorBlocksTable, ConversationSurveysTable } from './schema-abuse';
-import type { ConversationHandoffsTable, HandoffPartnersTable } from './schema-handoff';
-import type { ConversationEventsTable, ConversationPresenceTable, ConversationReadsTable, ConversationsTable, SavedViewsTable } from './schema-inbox';
-import type { KnowledgeArticlesTable, KnowledgeArticleVersionsTable, ReplyTemplatesTable, ToneCodesTable } from './schema-knowledge';
-import type { ReplyDraftsTable, ReplyImagesTable } from './schema-review';
 import type { ConversationAlertsTable, OfficeHoursTable } from './schema-office-hours';
-import type { KlachtCountersTable, KlachtenTable, KlachtEventsTable, KlachtRemindersTable } from './schema-klachten';
-import type { MeldingCategoriesTable, MeldingCountersTable, MeldingenTable, MeldingEventsTable, MeldingKtoTable, MeldingPhotosTable, MeldingStandardTextsTable } from './schema-meldingen';
+import type { ReplyDraftsTable, ReplyImagesTable } from './schema-review';
+import type { RoutingRulesTable } from './schema-routing';
+import type { Json, NullableTimestamp, Timestamp } from './schema-types';
 
-export type * from './schema-channels';
-export type * from './schema-meldingen';
-export type * from './schema-inbox';
-export type * from './schema-routing';
-export type * from './schema-klachten';
-export type * from './schema-office-hours';
-export type * from './schema-knowledge';
-export type * from './schema-review';
 export type * from './schema-abuse';
-export type * from './schema-handoff';
-export type * from './schema-listening';
 export type * from './schema-analyses';
+export type * from './schema-channels';
+export type * from './schema-handoff';
+export type * from './schema-inbox';
+export type * from './schema-klachten';
+export type * from './schema-knowledge';
+export type * from './schema-listening';
+export type * from './schema-meldingen';
 export type * from './schema-network';
+export type * from './schema-office-hours';
+export type * from './schema-review';
+export type * from './schema-routing';
 
 // Kysely's view of the tables in migrations/. Keep in step with the SQL.
 export interface OrganisationsTable {

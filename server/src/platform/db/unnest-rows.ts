@@ -14,7 +14,10 @@ export type ColumnType = 'uuid' | 'text' | 'integer' | 'real' | 'double precisio
 //   sent once, as a parameter of its own, instead of as an array the server parses element by element.
 // A jsonb column takes the value itself (an object, an array), not its JSON text.
 // Use with `insertInto(t).columns(c).expression(…)`.
-export function unnestRows<Row extends Record<string, unknown>, Column extends keyof Row & string>(rows: Row[], columns: Record<Column, ColumnType>): { columns: Column[]; expression: Expression<unknown> } {
+export function unnestRows<Row extends Record<string, unknown>, Column extends keyof Row & string>(
+  rows: Row[],
+  columns: Record<Column, ColumnType>,
+): { columns: Column[]; expression: Expression<unknown> } {
   const names = Object.keys(columns) as Column[];
   const arrays: RawBuilder<unknown>[] = [];
   const aliases: string[] = [];
@@ -86,9 +89,9 @@ const CONTROL: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t:
 function arrayLiteral(values: unknown[]) {
   let json = JSON.stringify(values);
   if (JSON_CONTROL_ESCAPE.test(json)) {
-    json = json.replace(JSON_ESCAPE, (escape, code: string) => {
+    json = json.replace(JSON_ESCAPE, (escaped, code: string) => {
       if (code.length === 5) return String.fromCharCode(Number.parseInt(code.slice(1), 16));
-      return CONTROL[code] ?? escape;
+      return CONTROL[code] ?? escaped;
     });
   }
   return `{${json.slice(1, -1)}}`;

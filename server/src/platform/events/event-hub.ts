@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db, DatabaseHandle } from '../db/database';
+import type { DatabaseHandle, Db } from '../db/database';
 
 // Changes announced to the browsers that show them (live inbox). Announcements go through PostgreSQL's
 // NOTIFY inside the transaction that made the change: they are sent only when it commits, and every

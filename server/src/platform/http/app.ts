@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import fastifyStatic from '@fastify/static';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, {
@@ -24,8 +24,8 @@ import { authenticateBearer, authenticateSession } from '../auth/authenticate';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { RequestOrigin, ServiceContext } from '../context';
-import type { EventHub } from '../events/event-hub';
 import type { Db } from '../db/database';
+import type { EventHub } from '../events/event-hub';
 import { loggerOptions } from '../logging';
 import { can } from '../tenancy/policy';
 import { API_VERSION } from './api-version';
@@ -33,8 +33,8 @@ import { AppError, forbidden, notFound, unauthenticated } from './errors';
 import './fastify-types';
 import { trackRouteMethods } from './method-not-allowed';
 import { installMetrics } from './metrics';
-import { installProblemHandler, sendProblem } from './problem';
 import { toNlGovDocument } from './openapi';
+import { installProblemHandler, sendProblem } from './problem';
 
 z.config(z.locales.nl());
 
@@ -116,7 +116,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     }
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
-      catalogue.push({ method, url: route.url, access: config.access, permission: config.permission, hasBody: Boolean(route.schema?.body), hasQuery: Boolean(route.schema?.querystring) });
+      catalogue.push({
+        method,
+        url: route.url,
+        access: config.access,
+        permission: config.permission,
+        hasBody: Boolean(route.schema?.body),
+        hasQuery: Boolean(route.schema?.querystring),
+      });
     }
   });
 
@@ -190,7 +197,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     const allowed = routeMethods.allowedMethods(request.url);
     if (allowed && !allowed.includes(request.method)) {
       reply.header('Allow', allowed.join(', '));
-      return sendProblem(reply, new AppError(405, 'methode-niet-toegestaan', 'Methode niet toegestaan', `Gebruik ${allowed.join(' of ')} op dit adres.`), request.url);
+      return sendProblem(
+        reply,
+        new AppError(405, 'methode-niet-toegestaan', 'Methode niet toegestaan', `Gebruik ${allowed.join(' of ')} op dit adres.`),
+        request.url,
+      );
     }
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
       return sendProblem(reply, notFound('Dit adres'), request.url.split('?')[0] ?? '/');

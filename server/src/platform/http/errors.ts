@@ -20,16 +20,12 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = 'Dit item') =>
-  new AppError(404, 'niet-gevonden', 'Niet gevonden', `${what} bestaat niet of u heeft er geen toegang toe.`);
+export const notFound = (what = 'Dit item') => new AppError(404, 'niet-gevonden', 'Niet gevonden', `${what} bestaat niet of u heeft er geen toegang toe.`);
 
-export const unauthenticated = () =>
-  new AppError(401, 'niet-ingelogd', 'Niet ingelogd', 'Log in om dit te gebruiken.');
+export const unauthenticated = () => new AppError(401, 'niet-ingelogd', 'Niet ingelogd', 'Log in om dit te gebruiken.');
 
-export const forbidden = (detail = 'U heeft niet de rol die hiervoor nodig is.') =>
-  new AppError(403, 'geen-toestemming', 'Geen toestemming', detail);
+export const forbidden = (detail = 'U heeft niet de rol die hiervoor nodig is.') => new AppError(403, 'geen-toestemming', 'Geen toestemming', detail);
 
-export const badRequest = (code: string, detail: string, invalidParams?: InvalidParam[]) =>
-  new AppError(400, code, 'Ongeldige invoer', detail, invalidParams);
+export const badRequest = (code: string, detail: string, invalidParams?: InvalidParam[]) => new AppError(400, code, 'Ongeldige invoer', detail, invalidParams);
 
 export const conflict = (code: string, detail: string) => new AppError(409, code, 'Conflict', detail);

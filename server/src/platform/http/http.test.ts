@@ -3,10 +3,10 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let t: TestApp;
 const logLines: string[] = [];
@@ -83,7 +83,11 @@ describe('HTTP volgens de API Design Rules', () => {
     writeFileSync(file, response.body);
     const ruleset = join(process.cwd(), 'test', 'conformance', 'nlgov-api-design-rules', 'ruleset.yaml');
     expect(existsSync(ruleset), `Spectral-regels niet gevonden op ${ruleset}`).toBe(true);
-    const lint = spawnSync(process.execPath, ['node_modules/@stoplight/spectral-cli/dist/index.js', 'lint', '-r', ruleset, '-f', 'json', '--fail-severity', 'error', file], { encoding: 'utf8' });
+    const lint = spawnSync(
+      process.execPath,
+      ['node_modules/@stoplight/spectral-cli/dist/index.js', 'lint', '-r', ruleset, '-f', 'json', '--fail-severity', 'error', file],
+      { encoding: 'utf8' },
+    );
     const results = JSON.parse(lint.stdout || '[]') as Array<{ severity: number; code: string; message: string; path: string[] }>;
     const errors = results.filter((r) => r.severity === 0).map((r) => `${r.code}: ${r.message} @ ${r.path.join('.')}`);
     expect(errors).toEqual([]);

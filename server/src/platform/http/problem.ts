@@ -17,7 +17,11 @@ function problemBody(error: AppError, instance: string) {
 }
 
 function fromZodIssues(error: FastifyError & { validation?: unknown[]; validationContext?: string }): AppError {
-  const issues = (error.validation ?? []) as Array<{ instancePath?: string; message?: string; params?: { issue?: { path?: unknown[]; code?: string; message?: string; keys?: string[] } } }>;
+  const issues = (error.validation ?? []) as Array<{
+    instancePath?: string;
+    message?: string;
+    params?: { issue?: { path?: unknown[]; code?: string; message?: string; keys?: string[] } };
+  }>;
   const invalidParams: InvalidParam[] = issues.map((issue) => {
     const zodIssue = issue.params?.issue;
     const path = zodIssue?.path?.length ? zodIssue.path.join('.') : (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
@@ -28,10 +32,15 @@ function fromZodIssues(error: FastifyError & { validation?: unknown[]; validatio
       reason: `${zodIssue?.message ?? issue.message ?? 'Ongeldige waarde'}${keys}`,
     };
   });
-  const where = { body: 'de inhoud', querystring: 'de zoekparameters', params: 'het adres', headers: 'de headers' }[
-    error.validationContext ?? 'body'
-  ] ?? 'de invoer';
-  return new AppError(400, 'ongeldige-invoer', 'Ongeldige invoer', `Er klopt iets niet in ${where}: ${invalidParams.map((p) => `${p.name}: ${p.reason}`).join('; ')}`, invalidParams);
+  const where =
+    { body: 'de inhoud', querystring: 'de zoekparameters', params: 'het adres', headers: 'de headers' }[error.validationContext ?? 'body'] ?? 'de invoer';
+  return new AppError(
+    400,
+    'ongeldige-invoer',
+    'Ongeldige invoer',
+    `Er klopt iets niet in ${where}: ${invalidParams.map((p) => `${p.name}: ${p.reason}`).join('; ')}`,
+    invalidParams,
+  );
 }
 
 // Fastify's own errors (bad JSON, too large, wrong media type) get Dutch text and a stable code.
@@ -68,7 +77,10 @@ export function installProblemHandler(app: FastifyInstance): void {
     } else problem = fromFastifyError(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'onverwachte fout');
     if (problem.status === 429 && !reply.getHeader('retry-after')) reply.header('Retry-After', '60');
-    reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(problemBody(problem, request.url.split('?')[0] ?? '/'));
+    reply
+      .status(problem.status)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(problemBody(problem, request.url.split('?')[0] ?? '/'));
   });
 }
 

@@ -146,7 +146,9 @@ describe('processPhoto keeps the format', () => {
 
 describe('processPhoto size', () => {
   it('brings the longest side down to the maximum, keeping the aspect ratio', async () => {
-    const wide = await sharp({ create: { width: 3000, height: 1000, channels: 3, background: BLUE } }).jpeg().toBuffer();
+    const wide = await sharp({ create: { width: 3000, height: 1000, channels: 3, background: BLUE } })
+      .jpeg()
+      .toBuffer();
     const photo = await processPhoto(wide, 'image/jpeg');
     expect([photo.width, photo.height]).toEqual([MAX_PHOTO_SIDE, 853]);
   });
@@ -191,7 +193,11 @@ describe('processPhoto refuses', () => {
     const gif = await halves().gif().toBuffer();
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
     const tiff = await halves().tiff().toBuffer();
-    for (const [bytes, type] of [[gif, 'image/gif'], [svg, 'image/svg+xml'], [tiff, 'image/tiff']] as const) {
+    for (const [bytes, type] of [
+      [gif, 'image/gif'],
+      [svg, 'image/svg+xml'],
+      [tiff, 'image/tiff'],
+    ] as const) {
       expect((await refusal(processPhoto(bytes, type))).code, type).toBe('geen-afbeelding');
     }
   });
@@ -199,7 +205,9 @@ describe('processPhoto refuses', () => {
   it('a JPEG cut off halfway as onleesbaar', async () => {
     const noise = Buffer.alloc(200 * 200 * 3);
     for (let i = 0; i < noise.length; i += 1) noise[i] = (i * 7919) % 251;
-    const jpeg = await sharp(noise, { raw: { width: 200, height: 200, channels: 3 } }).jpeg().toBuffer();
+    const jpeg = await sharp(noise, { raw: { width: 200, height: 200, channels: 3 } })
+      .jpeg()
+      .toBuffer();
     const error = await refusal(processPhoto(jpeg.subarray(0, Math.floor(jpeg.length / 2)), 'image/jpeg'));
     expect(error.code).toBe('onleesbaar');
     expect(error.message).toMatch(/niet openen/);

@@ -31,10 +31,7 @@ export async function insertJob(db: Db, job: NewJob): Promise<string | null> {
 }
 
 // Takes one due job (or one whose worker's lease ran out) without waiting on rows another worker holds.
-export async function claimDueJob(
-  db: Db,
-  claim: { names: string[]; workerId: string; now: Date; leaseUntil: Date },
-): Promise<JobRow | undefined> {
+export async function claimDueJob(db: Db, claim: { names: string[]; workerId: string; now: Date; leaseUntil: Date }): Promise<JobRow | undefined> {
   const result = await sql<JobRow>`
     UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_token = gen_random_uuid(),
       lease_until = ${claim.leaseUntil}, locked_by = ${claim.workerId}
@@ -96,7 +93,11 @@ export async function markJobsDone(db: Db, jobs: Pick<JobRow, 'organisation_id' 
     .updateTable('jobs')
     .set({ status: 'done', finished_at: now, lease_token: null, lease_until: null, last_error: null })
     .where('organisation_id', '=', jobs[0]!.organisation_id)
-    .where('id', 'in', jobs.map((job) => job.id))
+    .where(
+      'id',
+      'in',
+      jobs.map((job) => job.id),
+    )
     .execute();
 }
 
@@ -122,12 +123,7 @@ export async function markJobFailedAttempt(
 }
 
 export async function findJobs(db: Db, organisationId: string, filter: { status?: JobRow['status']; limit: number }) {
-  let query = db
-    .selectFrom('jobs')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .orderBy('created_at', 'desc')
-    .limit(filter.limit);
+  let query = db.selectFrom('jobs').selectAll().where('organisation_id', '=', organisationId).orderBy('created_at', 'desc').limit(filter.limit);
   if (filter.status) query = query.where('status', '=', filter.status);
   return query.execute();
 }
@@ -144,12 +140,7 @@ export async function requeueFailedJob(db: Db, organisationId: string, jobId: st
 }
 
 export async function findJob(db: Db, organisationId: string, jobId: string) {
-  return db
-    .selectFrom('jobs')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', jobId)
-    .executeTakeFirst();
+  return db.selectFrom('jobs').selectAll().where('organisation_id', '=', organisationId).where('id', '=', jobId).executeTakeFirst();
 }
 
 export async function countJobsByStatus(db: Db, organisationId: string) {

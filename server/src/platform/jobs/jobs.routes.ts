@@ -1,5 +1,5 @@
-import { idParams } from '@contracts/common';
 import { jobSchema, jobsOverviewSchema, jobsQuerySchema } from '@contracts/admin';
+import { idParams } from '@contracts/common';
 import { type AppInstance, serviceContext } from '../http/app';
 import { listJobs, retryJob } from './jobs.service';
 
@@ -7,7 +7,10 @@ export async function jobsRoutes(app: AppInstance) {
   const tags = ['Beheer'];
   app.get(
     '/api/v1/jobs',
-    { config: { permission: 'jobs.read' }, schema: { tags, summary: 'Achtergrondtaken en planningen', querystring: jobsQuerySchema, response: { 200: jobsOverviewSchema } } },
+    {
+      config: { permission: 'jobs.read' },
+      schema: { tags, summary: 'Achtergrondtaken en planningen', querystring: jobsQuerySchema, response: { 200: jobsOverviewSchema } },
+    },
     async (request) => listJobs(serviceContext(request), request.query),
   );
   app.post(

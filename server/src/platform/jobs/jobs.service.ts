@@ -1,11 +1,11 @@
 import { recordAudit } from '../audit/audit.service';
 import { inTransaction, type ServiceContext } from '../context';
+import type { Db } from '../db/database';
 import type { JobRow } from '../db/schema';
 import { notFound } from '../http/errors';
 import { assertCan } from '../tenancy/policy';
 import { countJobsByStatus, findJobs, insertJob, type NewJob, requeueFailedJob } from './jobs.repository';
 import { findSchedules } from './schedules.repository';
-import type { Db } from '../db/database';
 
 export function enqueueJob(db: Db, job: NewJob): Promise<string | null> {
   return insertJob(db, job);

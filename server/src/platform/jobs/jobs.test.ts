@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backoffDelayMs, JobRegistry } from './job-registry';
 import { findJob, insertJob } from './jobs.repository';
 import { defineSchedule, nextCronRun } from './scheduler';
@@ -45,13 +45,20 @@ describe('takenwachtrij', () => {
     runs = [];
     const at = (seconds: number) => new Date(t.clock.now().getTime() - 60_000 + seconds * 1000);
     const ids = [];
-    for (const [index, label] of ['a1', 'a2', 'a3', 'a4', 'a5'].entries()) ids.push(await insertJob(t.database.db, { organisationId: org.id, name: 'test.samen', runAt: at(index), payload: { labels: [label] } }));
+    for (const [index, label] of ['a1', 'a2', 'a3', 'a4', 'a5'].entries())
+      ids.push(await insertJob(t.database.db, { organisationId: org.id, name: 'test.samen', runAt: at(index), payload: { labels: [label] } }));
     const otherId = await insertJob(t.database.db, { organisationId: other.id, name: 'test.samen', runAt: at(2.5), payload: { labels: ['b1'] } });
     // Not yet due: never taken along.
-    const later = await insertJob(t.database.db, { organisationId: org.id, name: 'test.samen', runAt: new Date(t.clock.now().getTime() + 60_000), payload: { labels: ['later'] } });
+    const later = await insertJob(t.database.db, {
+      organisationId: org.id,
+      name: 'test.samen',
+      runAt: new Date(t.clock.now().getTime() + 60_000),
+      payload: { labels: ['later'] },
+    });
     await t.worker.drain();
     expect(runs).toEqual([['a1', 'a2', 'a3'], ['b1'], ['a4', 'a5']]);
-    for (const id of [...ids, otherId]) expect(await findJob(t.database.db, id === otherId ? other.id : org.id, id!)).toMatchObject({ status: 'done', attempts: 1 });
+    for (const id of [...ids, otherId])
+      expect(await findJob(t.database.db, id === otherId ? other.id : org.id, id!)).toMatchObject({ status: 'done', attempts: 1 });
     expect(await findJob(t.database.db, org.id, later!)).toMatchObject({ status: 'queued', attempts: 0 });
     t.clock.advance(60_000);
     await t.worker.drain();
@@ -62,10 +69,19 @@ describe('takenwachtrij', () => {
     const org = await buildOrganisation(t.database.db);
     runs = [];
     const ids = [];
-    for (const [index, label] of ['goed1', 'slecht', 'goed2'].entries()) ids.push(await insertJob(t.database.db, { organisationId: org.id, name: 'test.samen', runAt: new Date(t.clock.now().getTime() - 10_000 + index), payload: { labels: [label] } }));
+    for (const [index, label] of ['goed1', 'slecht', 'goed2'].entries())
+      ids.push(
+        await insertJob(t.database.db, {
+          organisationId: org.id,
+          name: 'test.samen',
+          runAt: new Date(t.clock.now().getTime() - 10_000 + index),
+          payload: { labels: [label] },
+        }),
+      );
     await t.worker.drain();
     expect(runs).toEqual([['goed1', 'slecht', 'goed2']]);
-    for (const id of ids) expect(await findJob(t.database.db, org.id, id!)).toMatchObject({ status: 'queued', attempts: 1, last_error: 'kan dit niet verwerken' });
+    for (const id of ids)
+      expect(await findJob(t.database.db, org.id, id!)).toMatchObject({ status: 'queued', attempts: 1, last_error: 'kan dit niet verwerken' });
     t.clock.advance(60_000);
     await t.worker.drain();
     expect(runs.slice(1).sort()).toEqual([['goed1'], ['goed2'], ['slecht']]);
@@ -102,7 +118,13 @@ describe('takenwachtrij', () => {
     const org = await buildOrganisation(t.database.db);
     const other = await buildOrganisation(t.database.db);
     failuresLeft = 3;
-    const id = await insertJob(t.database.db, { organisationId: org.id, name: 'test.wisselvallig', runAt: t.clock.now(), payload: { label: 'y' }, maxAttempts: 1 });
+    const id = await insertJob(t.database.db, {
+      organisationId: org.id,
+      name: 'test.wisselvallig',
+      runAt: t.clock.now(),
+      payload: { label: 'y' },
+      maxAttempts: 1,
+    });
     await t.worker.drain();
     const admin = await buildUser(t.database.db, t.clock, org.id);
     const api = requestAs(t.app, await signIn(t.app, admin.email, admin.password));
@@ -145,7 +167,13 @@ describe('takenwachtrij', () => {
     const org = await buildOrganisation(t.database.db);
     calls = [];
     failuresLeft = 0;
-    await defineSchedule(t.database.db, t.clock, { organisationId: org.id, name: 'elk-uur', jobName: 'test.wisselvallig', cron: '0 * * * *', payload: { label: 'uur' } });
+    await defineSchedule(t.database.db, t.clock, {
+      organisationId: org.id,
+      name: 'elk-uur',
+      jobName: 'test.wisselvallig',
+      cron: '0 * * * *',
+      payload: { label: 'uur' },
+    });
     const registry = t.registry;
     const a = new Worker({ db: t.database.db, clock: t.clock, registry, workerId: 'a' });
     const b = new Worker({ db: t.database.db, clock: t.clock, registry, workerId: 'b' });

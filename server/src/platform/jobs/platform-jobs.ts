@@ -38,8 +38,14 @@ export function registerPlatformJobs(registry: JobRegistry): void {
     handler: async ({ db, clock }) => {
       const now = clock.now();
       await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
-      await db.deleteFrom('password_resets').where('expires_at', '<', new Date(now.getTime() - 86_400_000)).execute();
-      await db.deleteFrom('oidc_login_states').where('created_at', '<', new Date(now.getTime() - 3_600_000)).execute();
+      await db
+        .deleteFrom('password_resets')
+        .where('expires_at', '<', new Date(now.getTime() - 86_400_000))
+        .execute();
+      await db
+        .deleteFrom('oidc_login_states')
+        .where('created_at', '<', new Date(now.getTime() - 3_600_000))
+        .execute();
       await db
         .deleteFrom('jobs')
         .where('status', '=', 'done')
@@ -55,10 +61,20 @@ export async function definePlatformSchedules(db: Db, clock: Clock): Promise<voi
   // Channel polls: the planner enqueues one poll per account and stream when it is due.
   await defineSchedule(db, clock, { organisationId: SYSTEM_ORGANISATION_ID, name: 'kanalen', jobName: 'kanalen.plannen', cron: '* * * * *' });
   // Klachten: reminders before the Awb decision deadline, each sent once (klacht_reminders).
-  await defineSchedule(db, clock, { organisationId: SYSTEM_ORGANISATION_ID, name: 'klachten-herinneringen', jobName: 'klachten.herinneren', cron: '5 * * * *' });
+  await defineSchedule(db, clock, {
+    organisationId: SYSTEM_ORGANISATION_ID,
+    name: 'klachten-herinneringen',
+    jobName: 'klachten.herinneren',
+    cron: '5 * * * *',
+  });
   // Webcare: conversations past their response norm alert whoever handles them, once per due moment.
   // Luisteren: scheduled analyses (TamTam before the B&W meeting) are drafted once per due moment.
-  await defineSchedule(db, clock, { organisationId: SYSTEM_ORGANISATION_ID, name: 'analyses-plannen', jobName: 'luisteren.analyses-plannen', cron: '*/5 * * * *' });
+  await defineSchedule(db, clock, {
+    organisationId: SYSTEM_ORGANISATION_ID,
+    name: 'analyses-plannen',
+    jobName: 'luisteren.analyses-plannen',
+    cron: '*/5 * * * *',
+  });
   await defineSchedule(db, clock, { organisationId: SYSTEM_ORGANISATION_ID, name: 'inbox-te-laat', jobName: 'inbox.te-laat-melden', cron: '* * * * *' });
   // Luisteren: authors who wrote since the last run get their automatic network group.
   await defineSchedule(db, clock, { organisationId: SYSTEM_ORGANISATION_ID, name: 'netwerk-indelen', jobName: 'luisteren.netwerk-indelen', cron: '* * * * *' });

@@ -27,14 +27,7 @@ export async function upsertSchedule(
 }
 
 export async function findDueSchedules(db: Db, now: Date, limit: number) {
-  return db
-    .selectFrom('job_schedules')
-    .selectAll()
-    .where('enabled', '=', true)
-    .where('next_run_at', '<=', now)
-    .orderBy('next_run_at')
-    .limit(limit)
-    .execute();
+  return db.selectFrom('job_schedules').selectAll().where('enabled', '=', true).where('next_run_at', '<=', now).orderBy('next_run_at').limit(limit).execute();
 }
 
 // Compare-and-set on next_run_at: of several processes seeing the same due schedule, one advances it.

@@ -1,13 +1,13 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { sql } from 'kysely';
 import { adminQuery, PG_SERVER, startWorkerProcess } from '@test/worker-processes';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../db/database';
 import { migrate } from '../db/migrate';
-import { insertJob } from './jobs.repository';
 import { createOrganisation } from '../organisations/organisations.service';
+import { insertJob } from './jobs.repository';
 
 // Always on the local PostgreSQL server (also in the PGlite CI pass): two processes need a shared server.
 const databaseName = `plein_jobs_${randomBytes(4).toString('hex')}`;

@@ -80,7 +80,10 @@ export class Worker {
       for (const claimed of jobs) {
         const maxAttempts = Math.min(claimed.max_attempts, definition.maxAttempts ?? claimed.max_attempts);
         const retryAt = claimed.attempts < maxAttempts ? new Date(clock.now().getTime() + backoffDelayMs(claimed.attempts)) : null;
-        this.options.logger?.warn({ job: claimed.id, name: claimed.name, attempt: claimed.attempts, together: jobs.length, retry: retryAt !== null, err: message }, 'taak mislukt');
+        this.options.logger?.warn(
+          { job: claimed.id, name: claimed.name, attempt: claimed.attempts, together: jobs.length, retry: retryAt !== null, err: message },
+          'taak mislukt',
+        );
         await markJobFailedAttempt(db, claimed, { error: message, retryAt, now: clock.now() });
       }
     }

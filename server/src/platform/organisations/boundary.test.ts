@@ -1,17 +1,37 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation } from '@test/factories';
 import { createTestApp, type TestApp } from '@test/harness';
-import { BoundaryError, parseBoundary, setMunicipalityBoundary } from './boundary';
-import { isInside } from './boundary';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BoundaryError, isInside, parseBoundary, setMunicipalityBoundary } from './boundary';
 
-const square = { type: 'Polygon', coordinates: [[[4.6, 52.52], [4.75, 52.52], [4.75, 52.59], [4.6, 52.59], [4.6, 52.52]]] };
+const square = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [4.6, 52.52],
+      [4.75, 52.52],
+      [4.75, 52.59],
+      [4.6, 52.59],
+      [4.6, 52.52],
+    ],
+  ],
+};
 const feature = (statcode: string, geometry: unknown) => ({ type: 'Feature', properties: { statcode, statnaam: 'x' }, geometry });
 
 describe('gemeentegrens laden', () => {
   it('leest een Polygon, een Feature en de juiste gemeente uit een FeatureCollection', () => {
     expect(parseBoundary(JSON.stringify(square), 'GM0383')).toEqual(square);
     expect(parseBoundary(JSON.stringify(feature('GM0383', square)), 'GM0383')).toEqual(square);
-    const other = { type: 'Polygon', coordinates: [[[5, 52], [5.1, 52], [5.1, 52.1], [5, 52]]] };
+    const other = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [5, 52],
+          [5.1, 52],
+          [5.1, 52.1],
+          [5, 52],
+        ],
+      ],
+    };
     const collection = { type: 'FeatureCollection', features: [feature('GM0399', other), feature('GM0383', square)] };
     expect(parseBoundary(JSON.stringify(collection), 'GM0383')).toEqual(square);
   });
@@ -28,9 +48,21 @@ describe('gemeentegrens laden', () => {
     };
     expect(refuse('{niet json')).toContain('geen geldige GeoJSON');
     expect(refuse(JSON.stringify({ type: 'Point', coordinates: [4.6, 52.5] }))).toContain('Polygon of MultiPolygon');
-    const rd = { type: 'Polygon', coordinates: [[[104000, 510000], [110000, 510000], [110000, 518000], [104000, 510000]]] };
+    const rd = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [104000, 510000],
+          [110000, 510000],
+          [110000, 518000],
+          [104000, 510000],
+        ],
+      ],
+    };
     expect(refuse(JSON.stringify(rd))).toContain('Rijksdriehoek');
-    expect(refuse(JSON.stringify({ type: 'FeatureCollection', features: [feature('GM0399', square), feature('GM0400', square)] }))).toContain('statcode GM0383');
+    expect(refuse(JSON.stringify({ type: 'FeatureCollection', features: [feature('GM0399', square), feature('GM0400', square)] }))).toContain(
+      'statcode GM0383',
+    );
   });
 });
 
@@ -45,11 +77,22 @@ describe('gemeentegrens opslaan', () => {
 
   it('bewaart de grens bij de gemeente, waarna plekken erbuiten geweigerd worden', async () => {
     const org = await buildOrganisation(t.database.db);
-    const result = await setMunicipalityBoundary(t.database.db, { organisation: org.slug, municipality: 'GM0383', text: JSON.stringify(feature('GM0383', square)) });
+    const result = await setMunicipalityBoundary(t.database.db, {
+      organisation: org.slug,
+      municipality: 'GM0383',
+      text: JSON.stringify(feature('GM0383', square)),
+    });
     expect(result).toEqual({ municipality: 'Castricum', polygons: 1 });
-    const stored = await t.database.db.selectFrom('municipalities').select('boundary').where('organisation_id', '=', org.id).where('cbs_code', '=', 'GM0383').executeTakeFirstOrThrow();
+    const stored = await t.database.db
+      .selectFrom('municipalities')
+      .select('boundary')
+      .where('organisation_id', '=', org.id)
+      .where('cbs_code', '=', 'GM0383')
+      .executeTakeFirstOrThrow();
     expect(isInside(stored.boundary, 52.55, 4.66)).toBe(true);
     expect(isInside(stored.boundary, 52.37, 4.9)).toBe(false);
-    await expect(setMunicipalityBoundary(t.database.db, { organisation: org.slug, municipality: 'GM9999', text: JSON.stringify(square) })).rejects.toThrow('hoort niet bij');
+    await expect(setMunicipalityBoundary(t.database.db, { organisation: org.slug, municipality: 'GM9999', text: JSON.stringify(square) })).rejects.toThrow(
+      'hoort niet bij',
+    );
   });
 });

@@ -8,7 +8,10 @@ export class BoundaryError extends Error {}
 type Area = Polygon | MultiPolygon;
 
 const isArea = (value: unknown): value is Area =>
-  typeof value === 'object' && value !== null && ['Polygon', 'MultiPolygon'].includes((value as { type?: string }).type ?? '') && Array.isArray((value as { coordinates?: unknown }).coordinates);
+  typeof value === 'object' &&
+  value !== null &&
+  ['Polygon', 'MultiPolygon'].includes((value as { type?: string }).type ?? '') &&
+  Array.isArray((value as { coordinates?: unknown }).coordinates);
 
 // A municipality's boundary from a GeoJSON file as PDOK/CBS publish them (gemeentegebied): a bare Polygon or
 // MultiPolygon, a Feature, or a FeatureCollection in which the feature with the CBS code (statcode) is chosen.
@@ -24,7 +27,8 @@ export function parseBoundary(text: string, cbsCode: string): Area {
   const type = (parsed as { type?: string } | null)?.type;
   if (type === 'FeatureCollection') {
     const features = ((parsed as FeatureCollection).features ?? []) as Feature[];
-    const match = features.length === 1 ? features[0] : features.find((feature) => String(feature.properties?.statcode ?? feature.properties?.code ?? '') === cbsCode);
+    const match =
+      features.length === 1 ? features[0] : features.find((feature) => String(feature.properties?.statcode ?? feature.properties?.code ?? '') === cbsCode);
     if (!match) throw new BoundaryError(`Het bestand bevat ${features.length} gebieden; geen ervan heeft statcode ${cbsCode}.`);
     area = match.geometry;
   } else if (type === 'Feature') {

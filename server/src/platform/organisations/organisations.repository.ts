@@ -30,12 +30,7 @@ export async function insertMunicipality(db: Db, organisationId: string, municip
 }
 
 export async function findOrganisationBySlug(db: Db, slug: string) {
-  return db
-    .selectFrom('organisations')
-    .selectAll()
-    .where('slug', '=', slug)
-    .where('is_system', '=', false)
-    .executeTakeFirst();
+  return db.selectFrom('organisations').selectAll().where('slug', '=', slug).where('is_system', '=', false).executeTakeFirst();
 }
 
 export async function findOrganisationById(db: Db, organisationId: string) {
@@ -52,21 +47,11 @@ export async function countTenantOrganisations(db: Db): Promise<number> {
 }
 
 export async function findMunicipalities(db: Db, organisationId: string) {
-  return db
-    .selectFrom('municipalities')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .orderBy('name')
-    .execute();
+  return db.selectFrom('municipalities').selectAll().where('organisation_id', '=', organisationId).orderBy('name').execute();
 }
 
 export async function findMunicipality(db: Db, organisationId: string, municipalityId: string) {
-  return db
-    .selectFrom('municipalities')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', municipalityId)
-    .executeTakeFirst();
+  return db.selectFrom('municipalities').selectAll().where('organisation_id', '=', organisationId).where('id', '=', municipalityId).executeTakeFirst();
 }
 
 export async function updateMunicipalityStyle(

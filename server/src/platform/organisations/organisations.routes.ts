@@ -22,7 +22,13 @@ export async function organisationsRoutes(app: AppInstance) {
     '/api/v1/municipalities/:id',
     {
       config: { permission: 'organisation.manage' },
-      schema: { tags, summary: 'Wijzig huisstijl of inwonertal van een gemeente', params: idParams, body: municipalityChangeSchema, response: { 200: municipalitySchema } },
+      schema: {
+        tags,
+        summary: 'Wijzig huisstijl of inwonertal van een gemeente',
+        params: idParams,
+        body: municipalityChangeSchema,
+        response: { 200: municipalitySchema },
+      },
     },
     async (request) => changeMunicipality(serviceContext(request), request.params.id, request.body),
   );

@@ -8,7 +8,16 @@ export function startOfLocalDay(isoDate: string, timeZone: string): Date {
   const guess = Date.UTC(year, month - 1, day);
   const offsetAt = (instant: number) => {
     const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      })
         .formatToParts(new Date(instant))
         .map((part) => [part.type, part.value]),
     );
@@ -29,7 +38,10 @@ export function localIsoDate(instant: Date, timeZone: string): string {
 export function reportPeriod(query: { from?: string; to?: string }, timeZone: string, now: Date) {
   const today = localIsoDate(now, timeZone);
   const period = { from: query.from ?? `${today.slice(0, 4)}-01-01`, to: query.to ?? today };
-  if (period.to < period.from) throw badRequest('ongeldige-periode', 'De einddatum ligt vóór de begindatum.', [{ name: 'to', code: 'voor-begin', reason: 'Kies een einddatum op of na de begindatum.' }]);
+  if (period.to < period.from)
+    throw badRequest('ongeldige-periode', 'De einddatum ligt vóór de begindatum.', [
+      { name: 'to', code: 'voor-begin', reason: 'Kies een einddatum op of na de begindatum.' },
+    ]);
   const dayAfter = new Date(Date.parse(`${period.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return { ...period, fromInstant: startOfLocalDay(period.from, timeZone), untilInstant: startOfLocalDay(dayAfter, timeZone) };
 }

@@ -1,19 +1,12 @@
 import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
-import {
-  atwHolidayDates,
-  calendarDaysBetween,
-  computeDeadline,
-  isWithinTermijn,
-  workingDaysBetween,
-} from './termijnen.ts';
+import { atwHolidayDates, calendarDaysBetween, computeDeadline, isWithinTermijn, workingDaysBetween } from './termijnen.ts';
 
 const werkdagen = (days: number) => ({ days, kind: 'werkdagen' as const });
 const kalenderdagen = (days: number) => ({ days, kind: 'kalenderdagen' as const });
 
 // Deadlines are written as local Amsterdam time with their offset, so a wrong DST offset shows as a wrong hour.
-const deadline = (filedAt: string, termijn: { days: number; kind: 'werkdagen' | 'kalenderdagen' }) =>
-  computeDeadline(new Date(filedAt), termijn).toISOString();
+const deadline = (filedAt: string, termijn: { days: number; kind: 'werkdagen' | 'kalenderdagen' }) => computeDeadline(new Date(filedAt), termijn).toISOString();
 const iso = (local: string) => new Date(local).toISOString();
 
 describe('atwHolidayDates', () => {

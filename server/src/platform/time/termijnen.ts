@@ -40,8 +40,7 @@ export function computeDeadline(filedAt: Date, termijn: Termijn, timeZone = DEFA
     throw new RangeError(`Een termijn is een heel, niet-negatief aantal dagen, niet ${termijn.days}.`);
   }
   const filedOn = localDayNumber(filedAt, timeZone);
-  const lastDay =
-    termijn.kind === 'kalenderdagen' ? filedOn + termijn.days : addWorkingDays(firstWorkingDayFrom(filedOn), termijn.days);
+  const lastDay = termijn.kind === 'kalenderdagen' ? filedOn + termijn.days : addWorkingDays(firstWorkingDayFrom(filedOn), termijn.days);
   return endOfLocalDay(lastDay, timeZone);
 }
 

@@ -8,12 +8,7 @@ export async function insertTeam(db: Db, organisationId: string, team: { name: s
     .executeTakeFirstOrThrow();
 }
 
-export async function updateTeamFields(
-  db: Db,
-  organisationId: string,
-  teamId: string,
-  changes: { name?: string; description?: string },
-) {
+export async function updateTeamFields(db: Db, organisationId: string, teamId: string, changes: { name?: string; description?: string }) {
   if (changes.name === undefined && changes.description === undefined) return findTeam(db, organisationId, teamId);
   return db
     .updateTable('teams')
@@ -28,11 +23,7 @@ export async function updateTeamFields(
 }
 
 export async function deleteTeamRow(db: Db, organisationId: string, teamId: string) {
-  const result = await db
-    .deleteFrom('teams')
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', teamId)
-    .executeTakeFirst();
+  const result = await db.deleteFrom('teams').where('organisation_id', '=', organisationId).where('id', '=', teamId).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 
@@ -41,22 +32,12 @@ export async function findTeams(db: Db, organisationId: string) {
 }
 
 export async function findTeam(db: Db, organisationId: string, teamId: string) {
-  return db
-    .selectFrom('teams')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', teamId)
-    .executeTakeFirst();
+  return db.selectFrom('teams').selectAll().where('organisation_id', '=', organisationId).where('id', '=', teamId).executeTakeFirst();
 }
 
 export async function findTeamMembers(db: Db, organisationId: string, teamIds: string[]) {
   if (teamIds.length === 0) return [];
-  return db
-    .selectFrom('team_members')
-    .select(['team_id', 'user_id'])
-    .where('organisation_id', '=', organisationId)
-    .where('team_id', 'in', teamIds)
-    .execute();
+  return db.selectFrom('team_members').select(['team_id', 'user_id']).where('organisation_id', '=', organisationId).where('team_id', 'in', teamIds).execute();
 }
 
 export async function replaceTeamMembers(db: Db, organisationId: string, teamId: string, userIds: string[]) {

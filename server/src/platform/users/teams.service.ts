@@ -2,16 +2,7 @@ import { recordAudit } from '../audit/audit.service';
 import { inTransaction, type ServiceContext } from '../context';
 import { badRequest, conflict, notFound } from '../http/errors';
 import { assertCan } from '../tenancy/policy';
-import {
-  countExistingUsers,
-  deleteTeamRow,
-  findTeam,
-  findTeamMembers,
-  findTeams,
-  insertTeam,
-  replaceTeamMembers,
-  updateTeamFields,
-} from './teams.repository';
+import { countExistingUsers, deleteTeamRow, findTeam, findTeamMembers, findTeams, insertTeam, replaceTeamMembers, updateTeamFields } from './teams.repository';
 
 export interface TeamInput {
   name: string;
@@ -22,7 +13,11 @@ export interface TeamInput {
 type TeamRow = NonNullable<Awaited<ReturnType<typeof findTeam>>>;
 
 async function toTeamViews(ctx: ServiceContext, teams: TeamRow[]) {
-  const members = await findTeamMembers(ctx.db, ctx.actor.organisationId, teams.map((team) => team.id));
+  const members = await findTeamMembers(
+    ctx.db,
+    ctx.actor.organisationId,
+    teams.map((team) => team.id),
+  );
   return teams.map((team) => ({
     id: team.id,
     name: team.name,

@@ -34,11 +34,7 @@ export async function replaceUserRoles(db: Db, organisationId: string, userId: s
 }
 
 export async function replaceUserMunicipalities(db: Db, organisationId: string, userId: string, municipalityIds: string[]) {
-  await db
-    .deleteFrom('user_municipalities')
-    .where('organisation_id', '=', organisationId)
-    .where('user_id', '=', userId)
-    .execute();
+  await db.deleteFrom('user_municipalities').where('organisation_id', '=', organisationId).where('user_id', '=', userId).execute();
   if (municipalityIds.length === 0) return;
   await db
     .insertInto('user_municipalities')
@@ -68,21 +64,11 @@ export async function updateUserFields(
 }
 
 export async function findUser(db: Db, organisationId: string, userId: string) {
-  return db
-    .selectFrom('users')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', userId)
-    .executeTakeFirst();
+  return db.selectFrom('users').selectAll().where('organisation_id', '=', organisationId).where('id', '=', userId).executeTakeFirst();
 }
 
 export async function findUserByEmail(db: Db, organisationId: string, email: string) {
-  return db
-    .selectFrom('users')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('email', '=', email.toLowerCase())
-    .executeTakeFirst();
+  return db.selectFrom('users').selectAll().where('organisation_id', '=', organisationId).where('email', '=', email.toLowerCase()).executeTakeFirst();
 }
 
 // Sign-in and operator commands start from an e-mail address before the organisation is known.
@@ -103,24 +89,14 @@ export async function findUsers(db: Db, organisationId: string) {
 export async function findRolesAndMunicipalities(db: Db, organisationId: string, userIds: string[]) {
   if (userIds.length === 0) return { roles: [], municipalities: [], teams: [] };
   const [roles, municipalities, teams] = await Promise.all([
-    db
-      .selectFrom('user_roles')
-      .select(['user_id', 'role'])
-      .where('organisation_id', '=', organisationId)
-      .where('user_id', 'in', userIds)
-      .execute(),
+    db.selectFrom('user_roles').select(['user_id', 'role']).where('organisation_id', '=', organisationId).where('user_id', 'in', userIds).execute(),
     db
       .selectFrom('user_municipalities')
       .select(['user_id', 'municipality_id'])
       .where('organisation_id', '=', organisationId)
       .where('user_id', 'in', userIds)
       .execute(),
-    db
-      .selectFrom('team_members')
-      .select(['user_id', 'team_id'])
-      .where('organisation_id', '=', organisationId)
-      .where('user_id', 'in', userIds)
-      .execute(),
+    db.selectFrom('team_members').select(['user_id', 'team_id']).where('organisation_id', '=', organisationId).where('user_id', 'in', userIds).execute(),
   ]);
   return { roles, municipalities, teams };
 }
@@ -128,21 +104,14 @@ export async function findRolesAndMunicipalities(db: Db, organisationId: string,
 export async function recordFailedLogin(db: Db, organisationId: string, userId: string, lockUntil: Date | null) {
   await db
     .updateTable('users')
-    .set((eb) =>
-      lockUntil ? { failed_logins: 0, locked_until: lockUntil } : { failed_logins: eb('failed_logins', '+', 1) },
-    )
+    .set((eb) => (lockUntil ? { failed_logins: 0, locked_until: lockUntil } : { failed_logins: eb('failed_logins', '+', 1) }))
     .where('organisation_id', '=', organisationId)
     .where('id', '=', userId)
     .execute();
 }
 
 export async function clearFailedLogins(db: Db, organisationId: string, userId: string) {
-  await db
-    .updateTable('users')
-    .set({ failed_logins: 0, locked_until: null })
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', userId)
-    .execute();
+  await db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('organisation_id', '=', organisationId).where('id', '=', userId).execute();
 }
 
 // Who hears about a problem with something a user owns: that user if active, otherwise every active beheerder.
@@ -159,9 +128,7 @@ export async function findAlertRecipients(db: Db, organisationId: string, ownerU
   }
   return db
     .selectFrom('users')
-    .innerJoin('user_roles', (join) =>
-      join.onRef('user_roles.organisation_id', '=', 'users.organisation_id').onRef('user_roles.user_id', '=', 'users.id'),
-    )
+    .innerJoin('user_roles', (join) => join.onRef('user_roles.organisation_id', '=', 'users.organisation_id').onRef('user_roles.user_id', '=', 'users.id'))
     .select(['users.id', 'users.email', 'users.name'])
     .where('users.organisation_id', '=', organisationId)
     .where('users.active', '=', true)

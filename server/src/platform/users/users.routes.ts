@@ -1,13 +1,6 @@
-import { z } from 'zod';
 import { idParams } from '@contracts/common';
-import {
-  teamChangeSchema,
-  teamCreateSchema,
-  teamSchema,
-  userChangeSchema,
-  userCreateSchema,
-  userSchema,
-} from '@contracts/users';
+import { teamChangeSchema, teamCreateSchema, teamSchema, userChangeSchema, userCreateSchema, userSchema } from '@contracts/users';
+import { z } from 'zod';
 import { type AppInstance, serviceContext } from '../http/app';
 import { changeTeam, createTeam, getTeam, listTeams, removeTeam } from './teams.service';
 import { changeUser, createUser, getUser, listUsers } from './users.service';
@@ -37,7 +30,13 @@ export async function usersRoutes(app: AppInstance) {
     '/api/v1/users/:id',
     {
       config: { permission: 'users.manage' },
-      schema: { tags, summary: 'Wijzig rollen, gemeenten of status van een gebruiker', params: idParams, body: userChangeSchema, response: { 200: userSchema } },
+      schema: {
+        tags,
+        summary: 'Wijzig rollen, gemeenten of status van een gebruiker',
+        params: idParams,
+        body: userChangeSchema,
+        response: { 200: userSchema },
+      },
     },
     async (request) => changeUser(serviceContext(request), request.params.id, request.body),
   );
@@ -62,7 +61,10 @@ export async function usersRoutes(app: AppInstance) {
 
   app.patch(
     '/api/v1/teams/:id',
-    { config: { permission: 'teams.manage' }, schema: { tags, summary: 'Wijzig een team', params: idParams, body: teamChangeSchema, response: { 200: teamSchema } } },
+    {
+      config: { permission: 'teams.manage' },
+      schema: { tags, summary: 'Wijzig een team', params: idParams, body: teamChangeSchema, response: { 200: teamSchema } },
+    },
     async (request) => changeTeam(serviceContext(request), request.params.id, request.body),
   );
 

@@ -3,9 +3,9 @@ import { assertPasswordStrength, hashPassword } from '../auth/passwords';
 import { inTransaction, type ServiceContext } from '../context';
 import type { Db } from '../db/database';
 import { badRequest, conflict, notFound } from '../http/errors';
+import { findMunicipalities } from '../organisations/organisations.repository';
 import { assertCan } from '../tenancy/policy';
 import type { Role } from '../tenancy/roles';
-import { findMunicipalities } from '../organisations/organisations.repository';
 import {
   findRolesAndMunicipalities,
   findUser,
@@ -44,7 +44,11 @@ export function initialsOf(name: string): string {
 }
 
 async function loadUserViews(db: Db, organisationId: string, users: Awaited<ReturnType<typeof findUsers>>) {
-  const extra = await findRolesAndMunicipalities(db, organisationId, users.map((user) => user.id));
+  const extra = await findRolesAndMunicipalities(
+    db,
+    organisationId,
+    users.map((user) => user.id),
+  );
   return users.map((user) => ({
     id: user.id,
     email: user.email,
@@ -87,9 +91,7 @@ export async function getUser(ctx: ServiceContext, userId: string): Promise<User
 export async function createUser(ctx: ServiceContext, input: UserInput): Promise<UserView> {
   assertCan(ctx.actor, 'users.manage');
   if (input.roles.length === 0) {
-    throw badRequest('rol-ontbreekt', 'Geef de gebruiker minstens één rol.', [
-      { name: 'roles', code: 'verplicht', reason: 'Minstens één rol.' },
-    ]);
+    throw badRequest('rol-ontbreekt', 'Geef de gebruiker minstens één rol.', [{ name: 'roles', code: 'verplicht', reason: 'Minstens één rol.' }]);
   }
   if (input.password !== undefined) assertPasswordStrength(input.password);
   const email = input.email.trim().toLowerCase();
@@ -123,9 +125,7 @@ export async function createUser(ctx: ServiceContext, input: UserInput): Promise
 export async function changeUser(ctx: ServiceContext, userId: string, changes: UserChanges): Promise<UserView> {
   assertCan(ctx.actor, 'users.manage');
   if (changes.roles && changes.roles.length === 0) {
-    throw badRequest('rol-ontbreekt', 'Geef de gebruiker minstens één rol.', [
-      { name: 'roles', code: 'verplicht', reason: 'Minstens één rol.' },
-    ]);
+    throw badRequest('rol-ontbreekt', 'Geef de gebruiker minstens één rol.', [{ name: 'roles', code: 'verplicht', reason: 'Minstens één rol.' }]);
   }
   if (userId === ctx.actor.userId && (changes.active === false || (changes.roles && !changes.roles.includes('beheerder')))) {
     // Guards against an organisation locking out its last administrator by accident.

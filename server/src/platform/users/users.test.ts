@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -21,7 +21,14 @@ it('een beheerder maakt gebruikers met rollen en gemeenten, en teams die ze groe
     password: 'een-prima-wachtwoord',
   });
   expect(created.statusCode).toBe(201);
-  expect(created.json()).toMatchObject({ email: 'karim.kcc@example.nl', initials: 'KA', roles: ['kcc', 'webcare'], municipalityIds: [castricum!.id], active: true, signInMethods: ['wachtwoord'] });
+  expect(created.json()).toMatchObject({
+    email: 'karim.kcc@example.nl',
+    initials: 'KA',
+    roles: ['kcc', 'webcare'],
+    municipalityIds: [castricum!.id],
+    active: true,
+    signInMethods: ['wachtwoord'],
+  });
 
   const karim = await signIn(t.app, 'karim.kcc@example.nl', 'een-prima-wachtwoord');
   const me = await requestAs(t.app, karim)('GET', '/api/v1/me');
@@ -31,7 +38,12 @@ it('een beheerder maakt gebruikers met rollen en gemeenten, en teams die ze groe
 
   const duplicate = await api('POST', '/api/v1/users', { email: 'karim.kcc@example.nl', name: 'Dubbel', roles: ['kcc'] });
   expect(duplicate.statusCode).toBe(409);
-  const foreignMunicipality = await api('POST', '/api/v1/users', { email: 'x@example.nl', name: 'X', roles: ['kcc'], municipalityIds: ['5f0c7a52-2f6b-4a4e-9d51-0d1c1d6e7a11'] });
+  const foreignMunicipality = await api('POST', '/api/v1/users', {
+    email: 'x@example.nl',
+    name: 'X',
+    roles: ['kcc'],
+    municipalityIds: ['5f0c7a52-2f6b-4a4e-9d51-0d1c1d6e7a11'],
+  });
   expect(foreignMunicipality.statusCode).toBe(400);
   expect(foreignMunicipality.json().invalidParams[0].name).toBe('municipalityIds');
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../app/api-client';
-import { useFormSubmit } from '../../app/use-form-submit';
 import { useMessages } from '../../app/i18n';
+import { useFormSubmit } from '../../app/use-form-submit';
 import { Alert, AppLink, Button, PageHeader, Paragraph, TextField } from '../../ui';
 import { authMessages } from './auth-messages';
 

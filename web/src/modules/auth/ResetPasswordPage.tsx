@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useLocation } from 'react-router';
 import { api } from '../../app/api-client';
-import { useFormSubmit } from '../../app/use-form-submit';
 import { useMessages } from '../../app/i18n';
+import { useFormSubmit } from '../../app/use-form-submit';
 import { Alert, AppLink, Button, PageHeader, Paragraph, TextField } from '../../ui';
 import { authMessages } from './auth-messages';
 
@@ -70,14 +70,7 @@ export function ResetPasswordPage() {
             onChange={setPassword}
             error={errors.password}
           />
-          <TextField
-            label={t('repeatPassword')}
-            type="password"
-            autoComplete="new-password"
-            value={repeat}
-            onChange={setRepeat}
-            error={errors.repeat}
-          />
+          <TextField label={t('repeatPassword')} type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} error={errors.repeat} />
           <div className="plein-form__actions">
             <Button type="submit" appearance="primary" busy={busy}>
               {busy ? t('saving') : t('submitReset')}

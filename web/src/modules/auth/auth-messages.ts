@@ -6,7 +6,8 @@ export const authMessages = defineMessages({
     signInLead: 'Log in met het e-mailadres en wachtwoord van uw Plein-account.',
     signInLeadOidc: 'Log in met het account van uw organisatie. Dat is hetzelfde account waarmee u ook op uw computer of e-mail inlogt.',
     orPassword: 'Of met e-mailadres en wachtwoord',
-    unknownOrganisation: 'De organisatie "{slug}" kennen we niet. Kijk of de link klopt die u heeft gekregen. U kunt hieronder ook gewoon inloggen met uw e-mailadres en wachtwoord.',
+    unknownOrganisation:
+      'De organisatie "{slug}" kennen we niet. Kijk of de link klopt die u heeft gekregen. U kunt hieronder ook gewoon inloggen met uw e-mailadres en wachtwoord.',
     loadingOptions: 'Inlogmogelijkheden worden opgehaald…',
     oidcOffer: 'Deze organisatie heeft een eigen inlogdienst. U kunt ook daarmee inloggen:',
     email: 'E-mailadres',
@@ -44,7 +45,8 @@ export const authMessages = defineMessages({
     signInLead: 'Sign in with the e-mail address and password of your Plein account.',
     signInLeadOidc: 'Sign in with your organisation account. That is the same account you use for your computer or e-mail.',
     orPassword: 'Or with e-mail address and password',
-    unknownOrganisation: 'We do not know the organisation "{slug}". Check the link you were given. You can also simply sign in below with your e-mail address and password.',
+    unknownOrganisation:
+      'We do not know the organisation "{slug}". Check the link you were given. You can also simply sign in below with your e-mail address and password.',
     loadingOptions: 'Fetching sign-in options…',
     oidcOffer: 'This organisation has its own sign-in service. You can also sign in with it:',
     email: 'E-mail address',

@@ -1,6 +1,6 @@
+import type { SignInOptions } from '@contracts/oidc';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { SignInOptions } from '@contracts/oidc';
 import { api } from '../../app/api-client';
 
 const STORAGE_KEY = 'plein.organisatie';

@@ -19,7 +19,10 @@ export function BeheerLayout() {
           </li>
           {sections.map((section) => (
             <li key={section.path}>
-              <NavLink to={section.path} className={({ isActive }) => ['plein-subnav__link', isActive && 'plein-subnav__link--current'].filter(Boolean).join(' ')}>
+              <NavLink
+                to={section.path}
+                className={({ isActive }) => ['plein-subnav__link', isActive && 'plein-subnav__link--current'].filter(Boolean).join(' ')}
+              >
                 {t(section.key)}
               </NavLink>
             </li>

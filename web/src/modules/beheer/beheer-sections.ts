@@ -1,6 +1,18 @@
 export interface BeheerSection {
   path: string;
-  key: 'users' | 'teams' | 'channels' | 'audit' | 'jobs' | 'municipalities' | 'signIn' | 'meldingCategories' | 'standardTexts' | 'knowledge' | 'routing' | 'partners';
+  key:
+    | 'users'
+    | 'teams'
+    | 'channels'
+    | 'audit'
+    | 'jobs'
+    | 'municipalities'
+    | 'signIn'
+    | 'meldingCategories'
+    | 'standardTexts'
+    | 'knowledge'
+    | 'routing'
+    | 'partners';
   permission: string;
 }
 

@@ -1,6 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import type { Organisation } from '@contracts/organisation';
 import type { Team, User } from '@contracts/users';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
 
 export const organisationQueryKey = ['organisation'] as const;

@@ -1,6 +1,6 @@
-import { useLocale } from '../../app/i18n';
 import { ROLES as ALL_ROLES } from '@contracts/common';
 import type { User } from '@contracts/users';
+import { useLocale } from '../../app/i18n';
 
 export type Role = User['roles'][number];
 

@@ -78,7 +78,15 @@ export function ContactForm({ basePath }: { basePath: string }) {
       <FormProblem title={t('sendFailed')} problem={problem} />
       <Paragraph className="plein-muted">{t('requiredNote')}</Paragraph>
       <TextField label={t('name')} autoComplete="name" value={values.name} onChange={set('name')} error={errors.name} />
-      <TextField label={t('email')} description={t('emailHelp')} type="email" autoComplete="email" value={values.email} onChange={set('email')} error={errors.email} />
+      <TextField
+        label={t('email')}
+        description={t('emailHelp')}
+        type="email"
+        autoComplete="email"
+        value={values.email}
+        onChange={set('email')}
+        error={errors.email}
+      />
       <TextField label={t('subject')} value={values.subject} onChange={set('subject')} error={errors.subject} />
       <TextAreaField label={t('message')} description={t('messageHelp')} rows={8} value={values.message} onChange={set('message')} error={errors.message} />
       <Honeypot label={t('honeypot')} value={values.website} onChange={set('website')} />
@@ -100,7 +108,15 @@ function Honeypot({ label, value, onChange }: { label: string; value: string; on
   return (
     <div className="plein-honeypot" aria-hidden="true">
       <label htmlFor="contact-website">{label}</label>
-      <input id="contact-website" name="website" type="text" tabIndex={-1} autoComplete="off" value={value} onChange={(event) => onChange(event.target.value)} />
+      <input
+        id="contact-website"
+        name="website"
+        type="text"
+        tabIndex={-1}
+        autoComplete="off"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
     </div>
   );
 }

@@ -28,11 +28,7 @@ export function ContactFormPage() {
     return (
       <div className="plein-narrow">
         <PageHeader title={missing ? t('notFoundTitle') : t('loadFailed')} />
-        {missing ? (
-          <Paragraph>{t('notFoundText')}</Paragraph>
-        ) : (
-          <Alert type="error">{info.error.message}</Alert>
-        )}
+        {missing ? <Paragraph>{t('notFoundText')}</Paragraph> : <Alert type="error">{info.error.message}</Alert>}
       </div>
     );
   }

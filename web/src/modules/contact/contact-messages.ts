@@ -23,7 +23,8 @@ export const contactMessages = defineMessages({
     sending: 'Bezig met versturen…',
     retrying: 'Even geduld: uw bericht wordt zo opnieuw verstuurd…',
     sendFailed: 'Uw bericht is niet verstuurd',
-    unsupported: 'Uw browser kan de controle tegen spam niet uitvoeren. Gebruik een recente browser en een beveiligde verbinding (https), of neem op een andere manier contact op met de gemeente.',
+    unsupported:
+      'Uw browser kan de controle tegen spam niet uitvoeren. Gebruik een recente browser en een beveiligde verbinding (https), of neem op een andere manier contact op met de gemeente.',
     thanksTitle: 'Bedankt, uw bericht is ontvangen.',
     thanksText: 'U krijgt een bevestiging per e-mail.',
     requiredNote: 'Velden zonder "(optioneel)" zijn verplicht.',

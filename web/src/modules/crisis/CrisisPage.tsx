@@ -1,4 +1,4 @@
-import { AreaPlaceholderPage, type AreaContent } from '../../layout/AreaPlaceholderPage';
+import { type AreaContent, AreaPlaceholderPage } from '../../layout/AreaPlaceholderPage';
 
 const content: { nl: AreaContent; en: AreaContent } = {
   nl: {

@@ -1,6 +1,6 @@
+import type { conversationCaseSchema } from '@contracts/inbox-live';
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { conversationCaseSchema } from '@contracts/inbox-live';
 import { api } from '../../app/api-client';
 import { useAuth } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
@@ -15,7 +15,10 @@ type ConversationCase = z.infer<typeof conversationCaseSchema>;
 export function ConversationCases({ conversation }: { conversation: ConversationDetail }) {
   const t = useMessages(conversationMessages);
   const { can } = useAuth();
-  const cases = useQuery({ queryKey: [...inboxQueryKey, conversation.id, 'zaken'], queryFn: () => api.get<ConversationCase[]>(`/api/v1/conversations/${conversation.id}/cases`) });
+  const cases = useQuery({
+    queryKey: [...inboxQueryKey, conversation.id, 'zaken'],
+    queryFn: () => api.get<ConversationCase[]>(`/api/v1/conversations/${conversation.id}/cases`),
+  });
   const latest = conversation.messages.filter((message) => message.direction === 'in').at(-1);
   return (
     <section className="plein-section" aria-labelledby="zaken">
@@ -28,7 +31,9 @@ export function ConversationCases({ conversation }: { conversation: Conversation
         <ul className="utrecht-unordered-list">
           {cases.data!.map((item) => (
             <li key={item.id}>
-              <AppLink to={item.kind === 'melding' ? `/meldingen/${item.id}` : `/klachten/${item.id}`}>{t(`case.${item.kind}`, { number: item.number })}</AppLink>{' '}
+              <AppLink to={item.kind === 'melding' ? `/meldingen/${item.id}` : `/klachten/${item.id}`}>
+                {t(`case.${item.kind}`, { number: item.number })}
+              </AppLink>{' '}
               <StatusBadge tone="info">{item.statusLabel}</StatusBadge>
             </li>
           ))}

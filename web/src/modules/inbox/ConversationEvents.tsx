@@ -44,8 +44,8 @@ export function ConversationHistory({ conversation }: { conversation: Conversati
         <ul className="utrecht-unordered-list">
           {conversation.history.map((other) => (
             <li key={other.id}>
-              <AppLink to={`/inbox/${other.id}`}>{formatDateTime(other.startedAt)}</AppLink> {CHANNEL_CAPABILITIES[other.channel].label} <ConversationStateBadge state={other.state} />{' '}
-              <span className="plein-break">{other.preview}</span>
+              <AppLink to={`/inbox/${other.id}`}>{formatDateTime(other.startedAt)}</AppLink> {CHANNEL_CAPABILITIES[other.channel].label}{' '}
+              <ConversationStateBadge state={other.state} /> <span className="plein-break">{other.preview}</span>
             </li>
           ))}
         </ul>

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
 import { PRIORITIES } from '@contracts/inbox';
+import { useEffect, useState } from 'react';
 import { api } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
@@ -11,7 +11,13 @@ import type { ConversationDetail } from './conversation-queries';
 const STATES = ['open', 'wachtend', 'gesnoozed', 'gesloten'] as const;
 
 // State, priority, labels and assignment in one form; only what changed is sent.
-export function ConversationHandleForm({ conversation, onUpdated }: { conversation: ConversationDetail; onUpdated: (next: ConversationDetail) => Promise<void> }) {
+export function ConversationHandleForm({
+  conversation,
+  onUpdated,
+}: {
+  conversation: ConversationDetail;
+  onUpdated: (next: ConversationDetail) => Promise<void>;
+}) {
   const t = useMessages(conversationMessages);
   const teams = useTeams();
   const users = useUsers();
@@ -35,7 +41,10 @@ export function ConversationHandleForm({ conversation, onUpdated }: { conversati
     onStart: () => setSaved(false),
     validate: (): Record<string, string> => (state === 'gesnoozed' && state !== conversation.state && !snoozeUntil ? { snoozedUntil: t('required') } : {}),
     send: async () => {
-      const parsedLabels = labels.split(',').map((label) => label.trim()).filter(Boolean);
+      const parsedLabels = labels
+        .split(',')
+        .map((label) => label.trim())
+        .filter(Boolean);
       const change = {
         ...(state !== conversation.state && { state, ...(state === 'gesnoozed' && { snoozedUntil: new Date(snoozeUntil).toISOString() }) }),
         ...(priority !== conversation.priority && { priority }),
@@ -59,11 +68,23 @@ export function ConversationHandleForm({ conversation, onUpdated }: { conversati
       {saved && <Alert type="ok">{t('saved')}</Alert>}
       <form className="utrecht-form plein-form" onSubmit={submit} noValidate>
         <FormProblem title={t('saveFailed')} problem={problem} />
-        <SelectField label={t('state')} value={state} onChange={setState} error={errors.state} options={STATES.map((value) => ({ value, label: t(`state.${value}`) }))} />
+        <SelectField
+          label={t('state')}
+          value={state}
+          onChange={setState}
+          error={errors.state}
+          options={STATES.map((value) => ({ value, label: t(`state.${value}`) }))}
+        />
         {state === 'gesnoozed' && state !== conversation.state && (
           <TextField label={t('snoozeUntil')} type="datetime-local" value={snoozeUntil} onChange={setSnoozeUntil} error={errors.snoozedUntil} />
         )}
-        <SelectField label={t('priority')} value={priority} onChange={setPriority} error={errors.priority} options={PRIORITIES.map((value) => ({ value, label: t(`priority.${value}`) }))} />
+        <SelectField
+          label={t('priority')}
+          value={priority}
+          onChange={setPriority}
+          error={errors.priority}
+          options={PRIORITIES.map((value) => ({ value, label: t(`priority.${value}`) }))}
+        />
         <TextField label={t('labels')} description={t('labelsHelp')} value={labels} onChange={setLabels} error={errors.labels} />
         <SelectField
           label={t('team')}
@@ -77,7 +98,10 @@ export function ConversationHandleForm({ conversation, onUpdated }: { conversati
           value={userId}
           onChange={setUserId}
           error={errors.assignedUserId}
-          options={[{ value: '', label: t('nobody') }, ...(users.data ?? []).filter((user) => user.active).map((user) => ({ value: user.id, label: user.name }))]}
+          options={[
+            { value: '', label: t('nobody') },
+            ...(users.data ?? []).filter((user) => user.active).map((user) => ({ value: user.id, label: user.name })),
+          ]}
         />
         <div className="plein-form__actions">
           <Button type="submit" busy={busy}>

@@ -1,6 +1,6 @@
 import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
-import { formatDateTime } from '../../app/format';
 import { useMe } from '../../app/auth-context';
+import { formatDateTime } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { AppLink, StatusBadge } from '../../ui';
 import { ConversationStateBadge } from './ConversationStateBadge';
@@ -38,8 +38,7 @@ export function ConversationList({ items }: { items: ConversationItem[] }) {
             </div>
             <p className="utrecht-paragraph plein-inbox-item__preview plein-break">{item.messages[0]?.text ?? item.preview}</p>
             <p className="utrecht-paragraph plein-muted plein-inbox-item__meta">
-              {t('waiting')}:{' '}
-              {item.waitingSince ? <time dateTime={item.waitingSince}>{formatDateTime(item.waitingSince)}</time> : t('notWaiting')}
+              {t('waiting')}: {item.waitingSince ? <time dateTime={item.waitingSince}>{formatDateTime(item.waitingSince)}</time> : t('notWaiting')}
             </p>
           </li>
         );

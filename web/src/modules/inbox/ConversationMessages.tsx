@@ -38,7 +38,9 @@ export function ConversationMessages({ conversation, onRetried }: { conversation
             {conversation.outbox.map((item) => (
               <li key={item.id} className="plein-conversation__message plein-conversation__message--uit plein-conversation__message--pending">
                 <p className="utrecht-paragraph plein-conversation__meta">
-                  <StatusBadge tone={item.status === 'mislukt' ? 'error' : 'info'}>{t(waitsForPart(item, conversation.outbox) ? 'outbox.naVorigDeel' : `outbox.${item.status}`)}</StatusBadge>{' '}
+                  <StatusBadge tone={item.status === 'mislukt' ? 'error' : 'info'}>
+                    {t(waitsForPart(item, conversation.outbox) ? 'outbox.naVorigDeel' : `outbox.${item.status}`)}
+                  </StatusBadge>{' '}
                   <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
                 </p>
                 <p className="utrecht-paragraph plein-break plein-pre-line">{item.text}</p>

@@ -6,7 +6,13 @@ import { Button, FormProblem, Heading, TextAreaField } from '../../ui';
 import { conversationMessages } from './conversation-messages';
 import type { ConversationDetail } from './conversation-queries';
 
-export function ConversationNoteForm({ conversation, onUpdated }: { conversation: ConversationDetail; onUpdated: (next: ConversationDetail) => Promise<void> }) {
+export function ConversationNoteForm({
+  conversation,
+  onUpdated,
+}: {
+  conversation: ConversationDetail;
+  onUpdated: (next: ConversationDetail) => Promise<void>;
+}) {
   const t = useMessages(conversationMessages);
   const [text, setText] = useState('');
   const { submit, errors, problem, busy } = useFormSubmit({

@@ -1,16 +1,16 @@
-import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
 import { CHANNELS } from '@contracts/channels';
 import { CONVERSATION_STATES } from '@contracts/inbox';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useAuth, useMe } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
 import { Button, ButtonLink, EmptyState, PageHeader, Paragraph, QueryState, SelectField, TextField } from '../../ui';
+import { abuseMessages } from './abuse/abuse-messages';
 import { ConversationList } from './ConversationList';
 import { conversationMessages } from './conversation-messages';
 import { filtersFromParams, type InboxFilters, paramsFrom, useConversations } from './conversation-queries';
 import { inboxMessages } from './inbox-messages';
-import { abuseMessages } from './abuse/abuse-messages';
 import { SavedViews } from './SavedViews';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { focusConversation, useInboxShortcuts, useShortcutsEnabled } from './use-inbox-shortcuts';
@@ -34,15 +34,27 @@ export function InboxPage() {
   useLiveInbox();
   const [shortcutsOn, setShortcutsOn] = useShortcutsEnabled();
   const shortcuts = useMemo(
-    () => ({ j: () => focusConversation(1), k: () => focusConversation(-1), '/': () => document.querySelector<HTMLInputElement>('main input[type=search]')?.focus() }),
+    () => ({
+      j: () => focusConversation(1),
+      k: () => focusConversation(-1),
+      '/': () => document.querySelector<HTMLInputElement>('main input[type=search]')?.focus(),
+    }),
     [],
   );
   useInboxShortcuts(shortcutsOn, shortcuts);
   const apply = (next: InboxFilters) => setParams(paramsFrom(next));
   const abuse = useMessages(abuseMessages);
   const links = [
-    can('messages.log') && <ButtonLink key="telefoon" to="/inbox/telefoongesprek">{phone('logCall')}</ButtonLink>,
-    can('aggression.read') && <ButtonLink key="agressie" appearance="secondary" to="/inbox/agressieregister">{abuse('registerLink')}</ButtonLink>,
+    can('messages.log') && (
+      <ButtonLink key="telefoon" to="/inbox/telefoongesprek">
+        {phone('logCall')}
+      </ButtonLink>
+    ),
+    can('aggression.read') && (
+      <ButtonLink key="agressie" appearance="secondary" to="/inbox/agressieregister">
+        {abuse('registerLink')}
+      </ButtonLink>
+    ),
   ].filter(Boolean);
   const actions = links.length > 0 ? <div className="utrecht-button-group plein-button-group">{links}</div> : undefined;
 
@@ -94,7 +106,10 @@ export function InboxPage() {
           label={t('channel')}
           value={draft.channel}
           onChange={(channel) => setDraft({ ...draft, channel })}
-          options={[{ value: '', label: t('allChannels') }, ...CHANNELS.filter((c) => c !== 'rss').map((c) => ({ value: c, label: CHANNEL_CAPABILITIES[c].label }))]}
+          options={[
+            { value: '', label: t('allChannels') },
+            ...CHANNELS.filter((c) => c !== 'rss').map((c) => ({ value: c, label: CHANNEL_CAPABILITIES[c].label })),
+          ]}
         />
         <TextField label={t('search')} type="search" value={draft.q} onChange={(q) => setDraft({ ...draft, q })} />
         <div className="plein-form__actions">

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
 import type { ChannelAccount, Message } from '@contracts/channels';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../../app/api-client';
 import { commonMessages } from '../../app/common-messages';
 import { useMessages } from '../../app/i18n';
@@ -90,7 +90,14 @@ export function PhoneCallForm({
         error={errors.callerEmail}
       />
       <TextAreaField label={t('summary')} description={t('summaryHelp')} rows={6} value={values.summary} onChange={set('summary')} error={errors.summary} />
-      <TextField label={t('calledAt')} description={t('calledAtHelp')} type="datetime-local" value={values.calledAt} onChange={set('calledAt')} error={errors.calledAt} />
+      <TextField
+        label={t('calledAt')}
+        description={t('calledAtHelp')}
+        type="datetime-local"
+        value={values.calledAt}
+        onChange={set('calledAt')}
+        error={errors.calledAt}
+      />
       <div className="plein-form__actions">
         <Button type="submit" appearance="primary" busy={busy}>
           {busy ? t('saving') : t('save')}

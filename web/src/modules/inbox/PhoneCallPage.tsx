@@ -1,12 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
 import type { Message } from '@contracts/channels';
+import { useEffect, useRef, useState } from 'react';
 import { useAuth, useMe } from '../../app/auth-context';
 import { formatDateTime } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { Alert, AppLink, Button, EmptyState, PageHeader, Paragraph, QueryState } from '../../ui';
 import { useChannelAccounts } from '../beheer/channels/channel-queries';
-import { PhoneCallForm, type PhoneLine } from './PhoneCallForm';
 import { inboxMessages } from './inbox-messages';
+import { PhoneCallForm, type PhoneLine } from './PhoneCallForm';
 
 // A KCC agent notes a phone call, so the caller's question joins the same inbox as e-mails and posts.
 export function PhoneCallPage() {

@@ -1,7 +1,7 @@
+import type { savedViewSchema } from '@contracts/inbox-live';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
-import type { savedViewSchema } from '@contracts/inbox-live';
 import { api } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';

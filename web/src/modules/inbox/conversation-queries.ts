@@ -1,7 +1,7 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
 import type { conversationDetailSchema, conversationPageSchema } from '@contracts/inbox';
 import type { presenceSchema } from '@contracts/inbox-live';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api, queryString } from '../../app/api-client';
 
 export type ConversationPage = z.infer<typeof conversationPageSchema>;
@@ -62,5 +62,10 @@ export function useConversations(filters: InboxFilters) {
 }
 
 export function useConversation(id: string) {
-  return useQuery({ queryKey: [...inboxQueryKey, id], queryFn: () => api.get<ConversationDetail>(`/api/v1/conversations/${id}`), retry: false, refetchInterval: REFRESH_MS });
+  return useQuery({
+    queryKey: [...inboxQueryKey, id],
+    queryFn: () => api.get<ConversationDetail>(`/api/v1/conversations/${id}`),
+    retry: false,
+    refetchInterval: REFRESH_MS,
+  });
 }

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { Presence } from './conversation-queries';
 import { api } from '../../app/api-client';
+import type { Presence } from './conversation-queries';
 import { inboxQueryKey } from './conversation-queries';
 
 // Listens to the server's live changes: a new message, a reply or a change refetches what is on screen.

@@ -1,6 +1,6 @@
 import { useAuth } from '../../app/auth-context';
 import { useLocale } from '../../app/i18n';
-import { AreaPlaceholderPage, type AreaContent } from '../../layout/AreaPlaceholderPage';
+import { type AreaContent, AreaPlaceholderPage } from '../../layout/AreaPlaceholderPage';
 import { ButtonLink } from '../../ui';
 
 const content: { nl: AreaContent; en: AreaContent } = {
@@ -36,6 +36,8 @@ const content: { nl: AreaContent; en: AreaContent } = {
 export function InzichtPage() {
   const { can } = useAuth();
   const { locale } = useLocale();
-  const satisfaction = can('inbox.read') && <ButtonLink to="/inzicht/tevredenheid">{locale === 'en' ? 'Webcare customer satisfaction' : 'Klanttevredenheid webcare'}</ButtonLink>;
+  const satisfaction = can('inbox.read') && (
+    <ButtonLink to="/inzicht/tevredenheid">{locale === 'en' ? 'Webcare customer satisfaction' : 'Klanttevredenheid webcare'}</ButtonLink>
+  );
   return <AreaPlaceholderPage content={content} actions={satisfaction || undefined} />;
 }

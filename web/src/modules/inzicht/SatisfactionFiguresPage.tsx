@@ -1,7 +1,7 @@
+import type { satisfactionFiguresSchema } from '@contracts/conversation-satisfaction';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
-import type { satisfactionFiguresSchema } from '@contracts/conversation-satisfaction';
 import { api } from '../../app/api-client';
 import { useMe } from '../../app/auth-context';
 import { formatDate, formatNumber, isoDateToDutch } from '../../app/format';
@@ -15,7 +15,6 @@ import './inzicht.css';
 type Figures = z.infer<typeof satisfactionFiguresSchema>;
 type Group = Figures['total'] & { name: string };
 
-
 // Inzicht → Klanttevredenheid webcare: the 1–5 answers per agent, team and account over a period.
 export function SatisfactionFiguresPage() {
   const t = useMessages(satisfactionFiguresMessages);
@@ -23,8 +22,15 @@ export function SatisfactionFiguresPage() {
   // Empty dates: the server's default period, 1 January of this year up to today (its clock, not the browser's).
   const [draft, setDraft] = useState({ municipality: '', from: '', to: '' });
   const [chosen, setChosen] = useState(draft);
-  const query = new URLSearchParams({ ...(chosen.municipality && { municipality: chosen.municipality }), ...(chosen.from && { from: chosen.from }), ...(chosen.to && { to: chosen.to }) }).toString();
-  const figures = useQuery({ queryKey: ['inzicht', 'tevredenheid', query], queryFn: () => api.get<Figures>(`/api/v1/insights/conversation-satisfaction?${query}`) });
+  const query = new URLSearchParams({
+    ...(chosen.municipality && { municipality: chosen.municipality }),
+    ...(chosen.from && { from: chosen.from }),
+    ...(chosen.to && { to: chosen.to }),
+  }).toString();
+  const figures = useQuery({
+    queryKey: ['inzicht', 'tevredenheid', query],
+    queryFn: () => api.get<Figures>(`/api/v1/insights/conversation-satisfaction?${query}`),
+  });
   const apply = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setChosen(draft);
@@ -45,7 +51,13 @@ export function SatisfactionFiguresPage() {
               options={[{ value: '', label: t('allMunicipalities') }, ...me.municipalities.map((m) => ({ value: m.cbsCode, label: m.name }))]}
             />
           )}
-          <TextField label={t('from')} description={t('fromHelp')} type="date" value={draft.from} onChange={(from) => setDraft((current) => ({ ...current, from }))} />
+          <TextField
+            label={t('from')}
+            description={t('fromHelp')}
+            type="date"
+            value={draft.from}
+            onChange={(from) => setDraft((current) => ({ ...current, from }))}
+          />
           <TextField label={t('to')} description={t('toHelp')} type="date" value={draft.to} onChange={(to) => setDraft((current) => ({ ...current, to }))} />
         </div>
         <div className="plein-form__actions">
@@ -136,14 +148,26 @@ function GroupFigures({ title, groups }: { title: string; groups: Group[] }) {
           { header: t('responses'), cell: (row) => formatNumber(row.responses), numeric: true },
           { header: t('average'), cell: (row) => (row.average === null ? t('none') : formatNumber(row.average)), numeric: true },
           { header: t('satisfied'), cell: (row) => (row.satisfiedPct === null ? t('none') : `${formatNumber(row.satisfiedPct)}%`), numeric: true },
-          ...[1, 2, 3, 4, 5].map((score) => ({ header: t('scoreLabel', { score }), cell: (row: Group) => formatNumber(row.distribution[score - 1] ?? 0), numeric: true })),
+          ...[1, 2, 3, 4, 5].map((score) => ({
+            header: t('scoreLabel', { score }),
+            cell: (row: Group) => formatNumber(row.distribution[score - 1] ?? 0),
+            numeric: true,
+          })),
         ]}
       />
     </>
   );
 }
 
-function ChartWithTable({ title, bars, rows }: { title: string; bars: Array<{ label: string; value: number }>; rows: Array<{ label: string; value: string }> }) {
+function ChartWithTable({
+  title,
+  bars,
+  rows,
+}: {
+  title: string;
+  bars: Array<{ label: string; value: number }>;
+  rows: Array<{ label: string; value: string }>;
+}) {
   const t = useMessages(satisfactionFiguresMessages);
   return (
     <>

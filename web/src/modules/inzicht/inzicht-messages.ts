@@ -33,7 +33,8 @@ export const satisfactionFiguresMessages = defineMessages({
     name: 'Naam',
     comments: 'Toelichtingen van inwoners',
     noComments: 'Geen toelichtingen in deze periode.',
-    noAnswers: 'Nog geen antwoorden in deze periode. Inwoners krijgen de vraag na het sluiten van een gesprek waarin een medewerker antwoordde; staat de vraag aan bij het account (Beheer → Kanalen)?',
+    noAnswers:
+      'Nog geen antwoorden in deze periode. Inwoners krijgen de vraag na het sluiten van een gesprek waarin een medewerker antwoordde; staat de vraag aan bij het account (Beheer → Kanalen)?',
     date: 'Datum',
     score: 'Cijfer',
     comment: 'Toelichting',
@@ -73,7 +74,8 @@ export const satisfactionFiguresMessages = defineMessages({
     name: 'Name',
     comments: 'Comments from residents',
     noComments: 'No comments in this period.',
-    noAnswers: 'No answers in this period yet. Residents get the question after a conversation an agent answered is closed; is the question switched on for the account (Beheer → Kanalen)?',
+    noAnswers:
+      'No answers in this period yet. Residents get the question after a conversation an agent answered is closed; is the question switched on for the account (Beheer → Kanalen)?',
     date: 'Date',
     score: 'Score',
     comment: 'Comment',

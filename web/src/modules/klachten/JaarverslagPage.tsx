@@ -1,5 +1,5 @@
-import { type FormEvent, useState } from 'react';
 import { KLACHT_THEMES, type KlachtReport } from '@contracts/klachten';
+import { type FormEvent, useState } from 'react';
 import { useMe } from '../../app/auth-context';
 import { formatNumber } from '../../app/format';
 import { useMessages } from '../../app/i18n';
@@ -79,10 +79,18 @@ function ReportView({ report }: { report: KlachtReport }) {
         {`${report.year} – ${report.municipalityName}`}
       </Heading>
       <div className="plein-form__actions plein-report-downloads">
-        <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={`/api/v1/klachten-jaarverslag/pdf${query}`} download>
+        <a
+          className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+          href={`/api/v1/klachten-jaarverslag/pdf${query}`}
+          download
+        >
           {t('downloadPdf')}
         </a>
-        <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={`/api/v1/klachten-jaarverslag/csv${query}`} download>
+        <a
+          className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+          href={`/api/v1/klachten-jaarverslag/csv${query}`}
+          download
+        >
           {t('downloadCsv')}
         </a>
       </div>

@@ -1,5 +1,5 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
 import { KLACHT_MAX_EXTENSION_WEEKS, KLACHT_OUTCOMES, KLACHT_TRANSITIONS, type KlachtDetail } from '@contracts/klachten';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { api } from '../../app/api-client';
 import { parseDutchDate, startOfDayInAmsterdam } from '../../app/format';
 import { useMessages } from '../../app/i18n';
@@ -16,7 +16,19 @@ interface FormProps {
 }
 
 // The small form frame every action shares: a heading, a success message, the problem above the fields.
-function ActionForm({ title, notice, problem, onSubmit, children }: { title: string; notice: string | null; problem: string | null; onSubmit: (event: FormEvent<HTMLFormElement>) => void; children: ReactNode }) {
+function ActionForm({
+  title,
+  notice,
+  problem,
+  onSubmit,
+  children,
+}: {
+  title: string;
+  notice: string | null;
+  problem: string | null;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  children: ReactNode;
+}) {
   const t = useMessages(klachtenMessages);
   return (
     <div className="plein-melding-action">
@@ -99,8 +111,24 @@ export function HearingForm({ klacht, onUpdated }: FormProps) {
   if (!canPlan) return null;
   return (
     <ActionForm title={t('hearingHeading')} notice={notice} problem={problem} onSubmit={submit}>
-      <TextField label={t('hearingDate')} description={t('dateHelp')} inputMode="numeric" autoComplete="off" value={date} onChange={setDate} error={errors.date} />
-      <TextField label={t('hearingTime')} description={t('hearingTimeHelp')} inputMode="numeric" autoComplete="off" value={time} onChange={setTime} error={errors.time} />
+      <TextField
+        label={t('hearingDate')}
+        description={t('dateHelp')}
+        inputMode="numeric"
+        autoComplete="off"
+        value={date}
+        onChange={setDate}
+        error={errors.date}
+      />
+      <TextField
+        label={t('hearingTime')}
+        description={t('hearingTimeHelp')}
+        inputMode="numeric"
+        autoComplete="off"
+        value={time}
+        onChange={setTime}
+        error={errors.time}
+      />
       <TextField label={t('hearingPlace')} description={t('hearingPlaceHelp')} value={place} onChange={setPlace} error={errors.place} />
       <div className="plein-form__actions">
         <Button type="submit" busy={busy}>
@@ -134,7 +162,13 @@ export function ExtensionForm({ klacht, onUpdated }: FormProps) {
   return (
     <ActionForm title={t('extensionHeading')} notice={notice} problem={problem} onSubmit={submit}>
       <Paragraph>{t('extensionHelp')}</Paragraph>
-      <SelectField label={t('extensionWeeks')} value={weeks} onChange={setWeeks} error={errors.weeks} options={[1, 2, 3, 4].map((n) => ({ value: String(n), label: String(n) }))} />
+      <SelectField
+        label={t('extensionWeeks')}
+        value={weeks}
+        onChange={setWeeks}
+        error={errors.weeks}
+        options={[1, 2, 3, 4].map((n) => ({ value: String(n), label: String(n) }))}
+      />
       <TextAreaField label={t('extensionReason')} rows={3} value={reason} onChange={setReason} error={errors.reason} />
       <div className="plein-form__actions">
         <Button type="submit" busy={busy}>
@@ -164,7 +198,13 @@ export function DecisionForm({ klacht, onUpdated }: FormProps) {
     <ActionForm title={t('decisionHeading')} notice={null} problem={problem} onSubmit={submit}>
       <Paragraph>{t('decisionHelp')}</Paragraph>
       {!klacht.hearing && !klacht.hearingWaived && <Alert type="warning">{t('decisionNoHearing')}</Alert>}
-      <SelectField label={t('outcome')} value={outcome} onChange={setOutcome} error={errors.outcome} options={[{ value: '', label: t('choose') }, ...KLACHT_OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))]} />
+      <SelectField
+        label={t('outcome')}
+        value={outcome}
+        onChange={setOutcome}
+        error={errors.outcome}
+        options={[{ value: '', label: t('choose') }, ...KLACHT_OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))]}
+      />
       <TextAreaField label={t('conclusion')} rows={5} value={conclusion} onChange={setConclusion} error={errors.conclusion} />
       <div className="plein-form__actions">
         <Button type="submit" appearance="primary" busy={busy}>

@@ -1,15 +1,15 @@
+import type { KlachtDetail } from '@contracts/klachten';
 import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import type { KlachtDetail } from '@contracts/klachten';
-import type { OnUpdated } from './klacht-form-props';
 import { useAuth } from '../../app/auth-context';
 import { formatDate, formatDateTime } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { AppLink, DataList, EmailAddress, Heading, PageHeader, Paragraph, QueryState } from '../../ui';
 import { DecisionForm, ExtensionForm, HandlerForm, HearingForm } from './KlachtAwbForms';
-import { KlachtNoteForm, KlachtStatusForm } from './KlachtStatusForms';
 import { KlachtDeadline, KlachtStatusBadge } from './KlachtStatusBadge';
+import { KlachtNoteForm, KlachtStatusForm } from './KlachtStatusForms';
 import { KlachtTimeline } from './KlachtTimeline';
+import type { OnUpdated } from './klacht-form-props';
 import { klachtenMessages } from './klachten-messages';
 import { klachtenQueryKey, useKlacht } from './klachten-queries';
 
@@ -47,18 +47,32 @@ function KlachtView({ klacht }: { klacht: KlachtDetail }) {
     { key: t('theme'), value: t(`theme.${klacht.theme}`) },
     { key: t('channel'), value: t(`channel.${klacht.channel}`) },
     { key: t('receivedOn'), value: formatDate(`${klacht.receivedOn}T12:00:00Z`) },
-    { key: t('deadline'), value: closed ? t('none') : <KlachtDeadline deadline={klacht.deadline} overdue={klacht.overdue} extended={klacht.extension !== null} /> },
+    {
+      key: t('deadline'),
+      value: closed ? t('none') : <KlachtDeadline deadline={klacht.deadline} overdue={klacht.overdue} extended={klacht.extension !== null} />,
+    },
     ...(klacht.extension
       ? [
           { key: t('originalDeadline'), value: formatDate(klacht.originalDeadline) },
-          { key: t('extendedUntil', { weeks: klacht.extension.weeks }), value: <span className="plein-break">{`${formatDate(klacht.deadline)}: ${klacht.extension.reason}`}</span> },
+          {
+            key: t('extendedUntil', { weeks: klacht.extension.weeks }),
+            value: <span className="plein-break">{`${formatDate(klacht.deadline)}: ${klacht.extension.reason}`}</span>,
+          },
         ]
       : []),
     { key: t('handler'), value: klacht.handlerName ?? t('nobody') },
     ...(klacht.complainedUserName || klacht.complainedAbout
-      ? [{ key: t('complainedUser'), value: <span className="plein-break">{[klacht.complainedUserName, klacht.complainedAbout].filter(Boolean).join(' – ')}</span> }]
+      ? [
+          {
+            key: t('complainedUser'),
+            value: <span className="plein-break">{[klacht.complainedUserName, klacht.complainedAbout].filter(Boolean).join(' – ')}</span>,
+          },
+        ]
       : []),
-    { key: t('hearing'), value: klacht.hearing ? `${formatDateTime(klacht.hearing.at)}, ${klacht.hearing.place}` : klacht.hearingWaived ? t('hearingWaived') : t('noHearing') },
+    {
+      key: t('hearing'),
+      value: klacht.hearing ? `${formatDateTime(klacht.hearing.at)}, ${klacht.hearing.place}` : klacht.hearingWaived ? t('hearingWaived') : t('noHearing'),
+    },
     { key: t('acknowledged'), value: klacht.acknowledgedAt ? t('acknowledgedByMail', { date: formatDate(klacht.acknowledgedAt) }) : t('acknowledgedByPost') },
     ...(klacht.outcome ? [{ key: t('outcome'), value: t(`outcome.${klacht.outcome}`) }] : []),
     ...(klacht.closedAt ? [{ key: t('closedAt'), value: formatDate(klacht.closedAt) }] : []),
@@ -67,7 +81,9 @@ function KlachtView({ klacht }: { klacht: KlachtDetail }) {
     { key: t('complainantName'), value: <span className="plein-break">{klacht.complainantName}</span> },
     { key: t('complainantEmail'), value: klacht.complainantEmail ? <EmailAddress value={klacht.complainantEmail} /> : t('noEmail') },
     ...(klacht.complainantPhone ? [{ key: t('complainantPhone'), value: klacht.complainantPhone }] : []),
-    ...(klacht.complainantAddress ? [{ key: t('complainantAddress'), value: <span className="plein-break plein-pre-line">{klacht.complainantAddress}</span> }] : []),
+    ...(klacht.complainantAddress
+      ? [{ key: t('complainantAddress'), value: <span className="plein-break plein-pre-line">{klacht.complainantAddress}</span> }]
+      : []),
   ];
 
   return (

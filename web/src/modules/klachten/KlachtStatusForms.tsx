@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { KLACHT_SIMPLE_STATUSES, KLACHT_TRANSITIONS, type KlachtDetail } from '@contracts/klachten';
+import { useState } from 'react';
 import { api } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
@@ -42,7 +42,13 @@ export function KlachtStatusForm({ klacht, onUpdated }: FormProps) {
       {notice && <Alert type="ok">{notice}</Alert>}
       <form className="utrecht-form plein-form" onSubmit={submit} noValidate>
         <FormProblem title={t('saveFailed')} problem={problem} />
-        <SelectField label={t('newStatus')} value={status} onChange={setStatus} error={errors.status} options={[{ value: '', label: t('chooseStatus') }, ...options.map((s) => ({ value: s, label: t(`status.${s}`) }))]} />
+        <SelectField
+          label={t('newStatus')}
+          value={status}
+          onChange={setStatus}
+          error={errors.status}
+          options={[{ value: '', label: t('chooseStatus') }, ...options.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+        />
         <TextAreaField label={t('reason')} description={t('reasonHelp')} rows={3} value={reason} onChange={setReason} error={errors.reason} />
         <div className="plein-form__actions">
           <Button type="submit" busy={busy}>

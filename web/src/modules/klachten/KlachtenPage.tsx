@@ -1,12 +1,12 @@
+import { KLACHT_STATUSES, KLACHT_THEMES, type Klacht } from '@contracts/klachten';
 import { type FormEvent, useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
-import { KLACHT_STATUSES, KLACHT_THEMES, type Klacht } from '@contracts/klachten';
 import { useAuth, useMe } from '../../app/auth-context';
 import { formatDate } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { AppLink, Button, ButtonLink, DataTable, EmptyState, Heading, PageHeader, Paragraph, QueryState, SelectField } from '../../ui';
-import { EMPTY_KLACHT_FILTERS, type KlachtFilters, klachtFiltersFromParams, paramsFromKlachtFilters } from './klacht-logic';
 import { KlachtDeadline, KlachtStatusBadge } from './KlachtStatusBadge';
+import { EMPTY_KLACHT_FILTERS, type KlachtFilters, klachtFiltersFromParams, paramsFromKlachtFilters } from './klacht-logic';
 import { klachtenMessages } from './klachten-messages';
 import { useKlachten } from './klachten-queries';
 
@@ -69,13 +69,24 @@ function KlachtenTable({ klachten }: { klachten: Klacht[] }) {
       rows={klachten}
       rowKey={(klacht) => klacht.id}
       columns={[
-        { header: t('number'), cell: (klacht) => <AppLink to={`/klachten/${klacht.id}`} className="plein-nowrap">{klacht.number}</AppLink> },
+        {
+          header: t('number'),
+          cell: (klacht) => (
+            <AppLink to={`/klachten/${klacht.id}`} className="plein-nowrap">
+              {klacht.number}
+            </AppLink>
+          ),
+        },
         { header: t('complainant'), cell: (klacht) => <span className="plein-break">{klacht.complainantName}</span> },
         { header: t('theme'), cell: (klacht) => t(`theme.${klacht.theme}`) },
         { header: t('status'), cell: (klacht) => <KlachtStatusBadge status={klacht.status} /> },
         ...(me.municipalities.length > 1 ? [{ header: t('municipality'), cell: (klacht: Klacht) => municipalityName(klacht.municipalityId) }] : []),
         { header: t('receivedOn'), cell: (klacht) => <span className="plein-nowrap">{formatDate(`${klacht.receivedOn}T12:00:00Z`)}</span> },
-        { header: t('deadline'), cell: (klacht) => (klacht.closedAt ? t('none') : <KlachtDeadline deadline={klacht.deadline} overdue={klacht.overdue} extended={klacht.extension !== null} />) },
+        {
+          header: t('deadline'),
+          cell: (klacht) =>
+            klacht.closedAt ? t('none') : <KlachtDeadline deadline={klacht.deadline} overdue={klacht.overdue} extended={klacht.extension !== null} />,
+        },
         { header: t('handler'), cell: (klacht) => klacht.handlerName ?? t('nobody') },
       ]}
     />
@@ -86,7 +97,10 @@ function KlachtenFilters({ initial, onApply }: { initial: KlachtFilters; onApply
   const t = useMessages(klachtenMessages);
   const me = useMe();
   const [values, setValues] = useState(initial);
-  const set = <K extends keyof KlachtFilters>(key: K) => (value: string) => setValues((current) => ({ ...current, [key]: value }));
+  const set =
+    <K extends keyof KlachtFilters>(key: K) =>
+    (value: string) =>
+      setValues((current) => ({ ...current, [key]: value }));
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     onApply(values);
@@ -97,7 +111,12 @@ function KlachtenFilters({ initial, onApply }: { initial: KlachtFilters; onApply
         {t('filters')}
       </Heading>
       <div className="plein-filters__fields">
-        <SelectField label={t('status')} value={values.status} onChange={set('status')} options={[{ value: '', label: t('allStatuses') }, ...KLACHT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]} />
+        <SelectField
+          label={t('status')}
+          value={values.status}
+          onChange={set('status')}
+          options={[{ value: '', label: t('allStatuses') }, ...KLACHT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+        />
         {me.municipalities.length > 1 && (
           <SelectField
             label={t('municipality')}
@@ -106,7 +125,12 @@ function KlachtenFilters({ initial, onApply }: { initial: KlachtFilters; onApply
             options={[{ value: '', label: t('allMunicipalities') }, ...me.municipalities.map((m) => ({ value: m.id, label: m.name }))]}
           />
         )}
-        <SelectField label={t('theme')} value={values.theme} onChange={set('theme')} options={[{ value: '', label: t('allThemes') }, ...KLACHT_THEMES.map((theme) => ({ value: theme, label: t(`theme.${theme}`) }))]} />
+        <SelectField
+          label={t('theme')}
+          value={values.theme}
+          onChange={set('theme')}
+          options={[{ value: '', label: t('allThemes') }, ...KLACHT_THEMES.map((theme) => ({ value: theme, label: t(`theme.${theme}`) }))]}
+        />
         <SelectField
           label={t('overdue')}
           value={values.overdue}

@@ -1,8 +1,8 @@
+import type { Message } from '@contracts/channels';
+import { KLACHT_CHANNELS, KLACHT_THEMES, type KlachtDetail } from '@contracts/klachten';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import type { Message } from '@contracts/channels';
-import { KLACHT_CHANNELS, KLACHT_THEMES, type KlachtDetail } from '@contracts/klachten';
 import { api } from '../../app/api-client';
 import { useAuth, useMe } from '../../app/auth-context';
 import { parseDutchDate } from '../../app/format';
@@ -13,7 +13,19 @@ import { useUsers } from '../beheer/organisation-queries';
 import { klachtenMessages } from './klachten-messages';
 import { klachtenQueryKey } from './klachten-queries';
 
-const FIELDS = ['municipalityId', 'complainantName', 'complainantEmail', 'complainantPhone', 'complainantAddress', 'subject', 'complainedUserId', 'complainedAbout', 'theme', 'channel', 'receivedOn'] as const;
+const FIELDS = [
+  'municipalityId',
+  'complainantName',
+  'complainantEmail',
+  'complainantPhone',
+  'complainantAddress',
+  'subject',
+  'complainedUserId',
+  'complainedAbout',
+  'theme',
+  'channel',
+  'receivedOn',
+] as const;
 type Field = (typeof FIELDS)[number];
 
 export function NewKlachtPage() {
@@ -39,7 +51,12 @@ export function NewKlachtPage() {
   const set = (key: Field) => (value: string) => setValues((current) => ({ ...current, [key]: value }));
   // "Maak klacht" from the inbox (?bericht=<id>): the message fills in who complains, about what, and how it came in.
   const messageId = useSearchParams()[0].get('bericht');
-  const message = useQuery({ queryKey: ['bericht', messageId], queryFn: () => api.get<Message>(`/api/v1/messages/${messageId}`), enabled: Boolean(messageId), retry: false });
+  const message = useQuery({
+    queryKey: ['bericht', messageId],
+    queryFn: () => api.get<Message>(`/api/v1/messages/${messageId}`),
+    enabled: Boolean(messageId),
+    retry: false,
+  });
   useEffect(() => {
     const from = message.data;
     if (!from) return;
@@ -103,10 +120,37 @@ export function NewKlachtPage() {
           />
         )}
         <Heading level={2}>{t('complainantHeading')}</Heading>
-        <TextField label={t('complainantName')} autoComplete="off" value={values.complainantName} onChange={set('complainantName')} error={errors.complainantName} />
-        <TextField label={optional(t('complainantEmail'))} type="email" autoComplete="off" description={t('complainantEmailHelp')} value={values.complainantEmail} onChange={set('complainantEmail')} error={errors.complainantEmail} />
-        <TextField label={optional(t('complainantPhone'))} type="tel" autoComplete="off" value={values.complainantPhone} onChange={set('complainantPhone')} error={errors.complainantPhone} />
-        <TextAreaField label={optional(t('complainantAddress'))} rows={2} value={values.complainantAddress} onChange={set('complainantAddress')} error={errors.complainantAddress} />
+        <TextField
+          label={t('complainantName')}
+          autoComplete="off"
+          value={values.complainantName}
+          onChange={set('complainantName')}
+          error={errors.complainantName}
+        />
+        <TextField
+          label={optional(t('complainantEmail'))}
+          type="email"
+          autoComplete="off"
+          description={t('complainantEmailHelp')}
+          value={values.complainantEmail}
+          onChange={set('complainantEmail')}
+          error={errors.complainantEmail}
+        />
+        <TextField
+          label={optional(t('complainantPhone'))}
+          type="tel"
+          autoComplete="off"
+          value={values.complainantPhone}
+          onChange={set('complainantPhone')}
+          error={errors.complainantPhone}
+        />
+        <TextAreaField
+          label={optional(t('complainantAddress'))}
+          rows={2}
+          value={values.complainantAddress}
+          onChange={set('complainantAddress')}
+          error={errors.complainantAddress}
+        />
         <Heading level={2}>{t('aboutHeading')}</Heading>
         <TextAreaField label={t('subject')} description={t('subjectHelp')} rows={6} value={values.subject} onChange={set('subject')} error={errors.subject} />
         <SelectField
@@ -118,9 +162,29 @@ export function NewKlachtPage() {
           options={[{ value: '', label: t('complainedNone') }, ...(users.data ?? []).map((user) => ({ value: user.id, label: user.name }))]}
         />
         <TextField label={optional(t('complainedAbout'))} value={values.complainedAbout} onChange={set('complainedAbout')} error={errors.complainedAbout} />
-        <SelectField label={t('theme')} value={values.theme} onChange={set('theme')} error={errors.theme} options={[{ value: '', label: t('choose') }, ...KLACHT_THEMES.map((theme) => ({ value: theme, label: t(`theme.${theme}`) }))]} />
-        <SelectField label={t('channel')} value={values.channel} onChange={set('channel')} error={errors.channel} options={[{ value: '', label: t('choose') }, ...KLACHT_CHANNELS.map((channel) => ({ value: channel, label: t(`channel.${channel}`) }))]} />
-        <TextField label={optional(t('receivedOnField'))} description={t('receivedOnHelp')} inputMode="numeric" autoComplete="off" value={values.receivedOn} onChange={set('receivedOn')} error={errors.receivedOn} />
+        <SelectField
+          label={t('theme')}
+          value={values.theme}
+          onChange={set('theme')}
+          error={errors.theme}
+          options={[{ value: '', label: t('choose') }, ...KLACHT_THEMES.map((theme) => ({ value: theme, label: t(`theme.${theme}`) }))]}
+        />
+        <SelectField
+          label={t('channel')}
+          value={values.channel}
+          onChange={set('channel')}
+          error={errors.channel}
+          options={[{ value: '', label: t('choose') }, ...KLACHT_CHANNELS.map((channel) => ({ value: channel, label: t(`channel.${channel}`) }))]}
+        />
+        <TextField
+          label={optional(t('receivedOnField'))}
+          description={t('receivedOnHelp')}
+          inputMode="numeric"
+          autoComplete="off"
+          value={values.receivedOn}
+          onChange={set('receivedOn')}
+          error={errors.receivedOn}
+        />
         <div className="plein-form__actions">
           <Button type="submit" appearance="primary" busy={busy}>
             {t('save')}

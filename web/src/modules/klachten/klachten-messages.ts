@@ -58,7 +58,8 @@ export const klachtenMessages = defineMessages({
     'outcome.deels-gegrond': 'Deels gegrond',
     'outcome.ongegrond': 'Ongegrond',
     newTitle: 'Klacht registreren',
-    newLead: 'Een klacht is een uiting van ongenoegen over hoe de gemeente iemand heeft behandeld. De klager krijgt een ontvangstbevestiging als er een e-mailadres is.',
+    newLead:
+      'Een klacht is een uiting van ongenoegen over hoe de gemeente iemand heeft behandeld. De klager krijgt een ontvangstbevestiging als er een e-mailadres is.',
     complainantHeading: 'Klager',
     complainantName: 'Naam',
     complainantEmail: 'E-mailadres',
@@ -132,7 +133,8 @@ export const klachtenMessages = defineMessages({
     alreadyExtended: 'Deze klacht is al verdaagd; dat kan maar één keer.',
     decisionHeading: 'Besluit',
     decisionHelp: 'Het oordeel met de redenen gaat naar de klager (Awb 9:12).',
-    decisionNoHearing: 'Er is geen hoorzitting gepland en de klager heeft niet afgezien van horen. Horen mag alleen achterwege blijven in de gevallen van Awb 9:10 lid 2.',
+    decisionNoHearing:
+      'Er is geen hoorzitting gepland en de klager heeft niet afgezien van horen. Horen mag alleen achterwege blijven in de gevallen van Awb 9:10 lid 2.',
     decisionSubmit: 'Besluit vastleggen',
     decisionSaved: 'Besluit vastgelegd en verstuurd.',
     decisionNotYet: 'Een besluit kan zodra de klacht in behandeling is.',
@@ -190,7 +192,8 @@ export const klachtenMessages = defineMessages({
     none: '–',
     figure: 'Aantal',
     category: 'Onderdeel',
-    reportNote: 'Ontvangen en thema’s: klachten ontvangen in het jaar. Afgesloten, uitkomst en verdaging: klachten afgesloten in het jaar. Doorlooptijd in kalenderdagen van ontvangst tot afsluiten, over afgehandelde en informeel opgeloste klachten.',
+    reportNote:
+      'Ontvangen en thema’s: klachten ontvangen in het jaar. Afgesloten, uitkomst en verdaging: klachten afgesloten in het jaar. Doorlooptijd in kalenderdagen van ontvangst tot afsluiten, over afgehandelde en informeel opgeloste klachten.',
   },
   en: {
     title: 'Complaints',
@@ -249,7 +252,8 @@ export const klachtenMessages = defineMessages({
     'outcome.deels-gegrond': 'Partly well-founded',
     'outcome.ongegrond': 'Unfounded',
     newTitle: 'Register a complaint',
-    newLead: 'A complaint is an expression of dissatisfaction with how the municipality treated someone. The complainant receives an acknowledgement when an e-mail address is known.',
+    newLead:
+      'A complaint is an expression of dissatisfaction with how the municipality treated someone. The complainant receives an acknowledgement when an e-mail address is known.',
     complainantHeading: 'Complainant',
     complainantName: 'Name',
     complainantEmail: 'E-mail address',
@@ -381,6 +385,7 @@ export const klachtenMessages = defineMessages({
     none: '–',
     figure: 'Count',
     category: 'Item',
-    reportNote: 'Received and themes: complaints received in the year. Closed, outcome and extension: complaints closed in the year. Lead time in calendar days from receipt to closing, over decided and informally resolved complaints.',
+    reportNote:
+      'Received and themes: complaints received in the year. Closed, outcome and extension: complaints closed in the year. Lead time in calendar days from receipt to closing, over decided and informally resolved complaints.',
   },
 });

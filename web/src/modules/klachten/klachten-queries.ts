@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import type { Klacht, KlachtDetail, KlachtReport } from '@contracts/klachten';
+import { useQuery } from '@tanstack/react-query';
 import { api, queryString } from '../../app/api-client';
 import type { KlachtFilters } from './klacht-logic';
 
@@ -19,5 +19,8 @@ export function reportQuery(municipalityId: string, year: number) {
 }
 
 export function useKlachtReport(municipalityId: string, year: number) {
-  return useQuery({ queryKey: [...klachtenQueryKey, 'jaarverslag', municipalityId, year], queryFn: () => api.get<KlachtReport>(`/api/v1/klachten-jaarverslag${reportQuery(municipalityId, year)}`) });
+  return useQuery({
+    queryKey: [...klachtenQueryKey, 'jaarverslag', municipalityId, year],
+    queryFn: () => api.get<KlachtReport>(`/api/v1/klachten-jaarverslag${reportQuery(municipalityId, year)}`),
+  });
 }

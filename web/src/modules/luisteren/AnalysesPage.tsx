@@ -1,14 +1,28 @@
+import type { Analysis, AnalysisKind, AnalysisSummary } from '@contracts/analyses';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { Analysis, AnalysisKind, AnalysisSummary } from '@contracts/analyses';
 import { api } from '../../app/api-client';
 import { useAuth } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
-import { AppLink, Button, DataTable, EmptyState, FormProblem, Heading, PageHeader, Paragraph, QueryState, SelectField, StatusBadge, TextAreaField, TextField } from '../../ui';
+import {
+  AppLink,
+  Button,
+  DataTable,
+  EmptyState,
+  FormProblem,
+  Heading,
+  PageHeader,
+  Paragraph,
+  QueryState,
+  SelectField,
+  StatusBadge,
+  TextAreaField,
+  TextField,
+} from '../../ui';
+import { AnalysisSchedules } from './AnalysisSchedules';
 import { analysisMessages } from './analysis-messages';
 import { formatAnalysisDate, KIND_KEYS, useAnalyses } from './analysis-queries';
-import { AnalysisSchedules } from './AnalysisSchedules';
 import { useMonitors } from './luisteren-queries';
 import { MunicipalityChoice } from './MunicipalityChoice';
 
@@ -40,7 +54,9 @@ export function AnalysesPage() {
                   header: t('colStatus'),
                   cell: (row) => (
                     <>
-                      <StatusBadge tone={row.status === 'definitief' ? 'ok' : 'neutral'}>{row.status === 'definitief' ? t('statusDefinitief') : t('statusConcept')}</StatusBadge>
+                      <StatusBadge tone={row.status === 'definitief' ? 'ok' : 'neutral'}>
+                        {row.status === 'definitief' ? t('statusDefinitief') : t('statusConcept')}
+                      </StatusBadge>
                       {row.scheduled && ` ${t('scheduled')}`}
                       {row.sentAt && `, ${t('sent')}`}
                     </>
@@ -89,7 +105,10 @@ function NewAnalysisForm() {
         query: query.trim() || null,
         from: from.toISOString(),
         until: until.toISOString(),
-        recipients: recipients.split('\n').map((line) => line.trim()).filter(Boolean),
+        recipients: recipients
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean),
       });
       navigate(`/luisteren/analyses/${created.id}`);
     },
@@ -123,7 +142,14 @@ function NewAnalysisForm() {
           { value: 'maand', label: t('periodMonth') },
         ]}
       />
-      <TextAreaField label={t('recipients')} description={t('recipientsHelp')} rows={3} value={recipients} onChange={setRecipients} error={form.errors.recipients} />
+      <TextAreaField
+        label={t('recipients')}
+        description={t('recipientsHelp')}
+        rows={3}
+        value={recipients}
+        onChange={setRecipients}
+        error={form.errors.recipients}
+      />
       <div className="plein-form__actions">
         <Button type="submit" appearance="primary" busy={form.busy}>
           {form.busy ? t('creating') : t('create')}

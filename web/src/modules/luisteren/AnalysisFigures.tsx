@@ -38,16 +38,26 @@ export function AnalysisFigures({ figures }: { figures: Figures }) {
         <caption className="utrecht-table__caption">{t('fieldsCaption')}</caption>
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">
-            <th scope="col" className="utrecht-table__header-cell">{t('field')}</th>
-            <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">{t('volume')}</th>
-            <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">{t('kritiek')}</th>
-            <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">{t('steun')}</th>
+            <th scope="col" className="utrecht-table__header-cell">
+              {t('field')}
+            </th>
+            <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">
+              {t('volume')}
+            </th>
+            <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">
+              {t('kritiek')}
+            </th>
+            <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">
+              {t('steun')}
+            </th>
           </tr>
         </thead>
         <tbody className="utrecht-table__body">
           {figures.fields.map((field) => (
             <tr key={field.field} className="utrecht-table__row">
-              <th scope="row" className="utrecht-table__header-cell">{t(FIELD_KEYS[field.field])}</th>
+              <th scope="row" className="utrecht-table__header-cell">
+                {t(FIELD_KEYS[field.field])}
+              </th>
               <td className="utrecht-table__cell utrecht-table__cell--numeric-column">{field.total}</td>
               <td className="utrecht-table__cell utrecht-table__cell--numeric-column">{field.tenor.kritiek}</td>
               <td className="utrecht-table__cell utrecht-table__cell--numeric-column">{field.tenor.steun}</td>

@@ -1,7 +1,7 @@
+import type { Analysis } from '@contracts/analyses';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { Analysis } from '@contracts/analyses';
 import { api } from '../../app/api-client';
 import { useAuth } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
@@ -57,7 +57,10 @@ function AnalysisEditor({ analysis }: { analysis: Analysis }) {
     fields: ['recipients'],
     validate: () => ({}),
     send: async () => {
-      const list = recipients.split('\n').map((line) => line.trim()).filter(Boolean);
+      const list = recipients
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
       update(await api.post<Analysis>(`/api/v1/analyses/${analysis.id}/versturen`, list.length > 0 ? { recipients: list } : {}));
     },
   });
@@ -80,18 +83,57 @@ function AnalysisEditor({ analysis }: { analysis: Analysis }) {
           {t('pdf')}
         </a>
       </Paragraph>
-      <div aria-live="polite">{notice && <Alert type="ok"><Paragraph>{notice}</Paragraph></Alert>}</div>
-      {final && <Alert type="info"><Paragraph>{t('finalNotice')}</Paragraph></Alert>}
+      <div aria-live="polite">
+        {notice && (
+          <Alert type="ok">
+            <Paragraph>{notice}</Paragraph>
+          </Alert>
+        )}
+      </div>
+      {final && (
+        <Alert type="info">
+          <Paragraph>{t('finalNotice')}</Paragraph>
+        </Alert>
+      )}
       <div className="plein-analysis">
-        <form className="utrecht-form plein-form plein-analysis__sections" onSubmit={(event) => void save.submit(event)} noValidate aria-labelledby="analyse-tekst">
+        <form
+          className="utrecht-form plein-form plein-analysis__sections"
+          onSubmit={(event) => void save.submit(event)}
+          noValidate
+          aria-labelledby="analyse-tekst"
+        >
           <Heading level={2} id="analyse-tekst">
             {t('sectionsHeading')}
           </Heading>
           <FormProblem title={t('saveFailed')} problem={save.problem} />
           <TextField label={t('docTitle')} value={title} onChange={setTitle} error={save.errors.title} maxLength={160} readOnly={!editable} />
-          <TextAreaField label={t('aanleiding')} description={t('aanleidingHelp')} rows={6} value={aanleiding} onChange={setAanleiding} error={save.errors.aanleiding} readOnly={!editable} />
-          <TextAreaField label={t('analyse')} description={t('analyseHelp')} rows={14} value={analyse} onChange={setAnalyse} error={save.errors.analyse} readOnly={!editable} />
-          <TextAreaField label={t('advies')} description={t('adviesHelp')} rows={10} value={advies} onChange={setAdvies} error={save.errors.advies} readOnly={!editable} />
+          <TextAreaField
+            label={t('aanleiding')}
+            description={t('aanleidingHelp')}
+            rows={6}
+            value={aanleiding}
+            onChange={setAanleiding}
+            error={save.errors.aanleiding}
+            readOnly={!editable}
+          />
+          <TextAreaField
+            label={t('analyse')}
+            description={t('analyseHelp')}
+            rows={14}
+            value={analyse}
+            onChange={setAnalyse}
+            error={save.errors.analyse}
+            readOnly={!editable}
+          />
+          <TextAreaField
+            label={t('advies')}
+            description={t('adviesHelp')}
+            rows={10}
+            value={advies}
+            onChange={setAdvies}
+            error={save.errors.advies}
+            readOnly={!editable}
+          />
           {can('listening.manage') && (
             <div className="plein-form__actions">
               {editable && (
@@ -111,10 +153,21 @@ function AnalysisEditor({ analysis }: { analysis: Analysis }) {
             {t('sendHeading')}
           </Heading>
           <Paragraph>{t('sendHelp')}</Paragraph>
-          {analysis.sentVersion === analysis.version && <Alert type="ok"><Paragraph>{t('sentNotice', { version: analysis.version })}</Paragraph></Alert>}
+          {analysis.sentVersion === analysis.version && (
+            <Alert type="ok">
+              <Paragraph>{t('sentNotice', { version: analysis.version })}</Paragraph>
+            </Alert>
+          )}
           <form className="utrecht-form plein-form" onSubmit={(event) => void send.submit(event)} noValidate>
             <FormProblem title={t('saveFailed')} problem={send.problem} />
-            <TextAreaField label={t('recipients')} description={t('recipientsHelp')} rows={3} value={recipients} onChange={setRecipients} error={send.errors.recipients} />
+            <TextAreaField
+              label={t('recipients')}
+              description={t('recipientsHelp')}
+              rows={3}
+              value={recipients}
+              onChange={setRecipients}
+              error={send.errors.recipients}
+            />
             <div className="plein-form__actions">
               <Button type="submit" busy={send.busy} disabled={analysis.sentVersion === analysis.version}>
                 {t('send')}

@@ -1,6 +1,6 @@
+import type { AnalysisKind, AnalysisSchedule } from '@contracts/analyses';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { AnalysisKind, AnalysisSchedule } from '@contracts/analyses';
 import { api } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
@@ -29,7 +29,13 @@ export function AnalysisSchedules({ canManage }: { canManage: boolean }) {
         {t('schedulesHeading')}
       </Heading>
       <Paragraph>{t('schedulesLead')}</Paragraph>
-      <div aria-live="polite">{notice && <Alert type="ok"><Paragraph>{notice}</Paragraph></Alert>}</div>
+      <div aria-live="polite">
+        {notice && (
+          <Alert type="ok">
+            <Paragraph>{notice}</Paragraph>
+          </Alert>
+        )}
+      </div>
       <QueryState query={schedules} loadingLabel={t('loading')} errorTitle={t('loadFailed')}>
         {(data) =>
           data.length === 0 ? (
@@ -90,7 +96,10 @@ function ScheduleForm({ onSaved }: { onSaved: (title: string) => void }) {
   const [recipients, setRecipients] = useState('');
   const form = useFormSubmit({
     fields: ['title', 'kind', 'monitorId', 'municipalityId', 'time', 'cron', 'periodDays', 'recipients'],
-    validate: (): Record<string, string> => ({ ...(title.trim() ? {} : { title: t('required') }), ...(isScheduleTime(time) ? {} : { time: t('timeInvalid') }) }),
+    validate: (): Record<string, string> => ({
+      ...(title.trim() ? {} : { title: t('required') }),
+      ...(isScheduleTime(time) ? {} : { time: t('timeInvalid') }),
+    }),
     send: async () => {
       await api.post('/api/v1/analyse-schema', {
         kind,
@@ -99,7 +108,10 @@ function ScheduleForm({ onSaved }: { onSaved: (title: string) => void }) {
         municipalityId: municipalityId || null,
         cron: cronFor(day, time),
         periodDays,
-        recipients: recipients.split('\n').map((line) => line.trim()).filter(Boolean),
+        recipients: recipients
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean),
       });
       await queryClient.invalidateQueries({ queryKey: schedulesKey });
       onSaved(title.trim());
@@ -113,7 +125,12 @@ function ScheduleForm({ onSaved }: { onSaved: (title: string) => void }) {
       </Heading>
       <FormProblem title={t('saveFailed')} problem={form.problem} />
       <TextField label={t('scheduleTitle')} description={t('scheduleTitleHelp')} value={title} onChange={setTitle} error={form.errors.title} maxLength={160} />
-      <SelectField label={t('kind')} value={kind} onChange={(value) => setKind(value as AnalysisKind)} options={(['tamtam', 'issue', 'reputatie'] as const).map((value) => ({ value, label: t(KIND_KEYS[value]) }))} />
+      <SelectField
+        label={t('kind')}
+        value={kind}
+        onChange={(value) => setKind(value as AnalysisKind)}
+        options={(['tamtam', 'issue', 'reputatie'] as const).map((value) => ({ value, label: t(KIND_KEYS[value]) }))}
+      />
       <SelectField
         label={t('monitor')}
         value={monitorId}
@@ -122,7 +139,13 @@ function ScheduleForm({ onSaved }: { onSaved: (title: string) => void }) {
         options={[{ value: '', label: t('monitorNone') }, ...(monitors.data ?? []).map((monitor) => ({ value: monitor.id, label: monitor.name }))]}
       />
       <MunicipalityChoice value={municipalityId} onChange={setMunicipalityId} error={form.errors.municipalityId} />
-      <SelectField label={t('day')} value={day} onChange={(value) => setDay(value as ScheduleDay)} error={form.errors.cron} options={SCHEDULE_DAYS.map((value) => ({ value, label: t(DAY_KEYS[value]) }))} />
+      <SelectField
+        label={t('day')}
+        value={day}
+        onChange={(value) => setDay(value as ScheduleDay)}
+        error={form.errors.cron}
+        options={SCHEDULE_DAYS.map((value) => ({ value, label: t(DAY_KEYS[value]) }))}
+      />
       <TextField label={t('time')} description={t('timeHelp')} type="time" value={time} onChange={setTime} error={form.errors.time} />
       <SelectField
         label={t('periodDays')}
@@ -131,7 +154,14 @@ function ScheduleForm({ onSaved }: { onSaved: (title: string) => void }) {
         error={form.errors.periodDays}
         options={PERIODS.map((n) => ({ value: String(n), label: t(n === 1 ? 'periodOneDay' : 'periodNDays', { n: String(n) }) }))}
       />
-      <TextAreaField label={t('recipients')} description={t('recipientsHelp')} rows={2} value={recipients} onChange={setRecipients} error={form.errors.recipients} />
+      <TextAreaField
+        label={t('recipients')}
+        description={t('recipientsHelp')}
+        rows={2}
+        value={recipients}
+        onChange={setRecipients}
+        error={form.errors.recipients}
+      />
       <div className="plein-form__actions">
         <Button type="submit" busy={form.busy}>
           {t('plan')}

@@ -1,6 +1,6 @@
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { TENORS } from '@contracts/luisteren';
 import type { AuthorProfile } from '@contracts/network';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDate, formatNumber } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { DataTable, Heading, Paragraph } from '../../ui';
@@ -31,7 +31,13 @@ export function FrequencyChart({ weeks }: { weeks: AuthorProfile['weeks'] }) {
       </p>
       <div className="plein-luisteren-chart">
         <ResponsiveContainer width="100%" height={240}>
-          <BarChart data={rows} accessibilityLayer aria-label={t('frequencyHeading')} aria-describedby="frequentie-uitleg" margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+          <BarChart
+            data={rows}
+            accessibilityLayer
+            aria-label={t('frequencyHeading')}
+            aria-describedby="frequentie-uitleg"
+            margin={{ top: 8, right: 8, bottom: 8, left: 0 }}
+          >
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={axisTick} minTickGap={16} />
             <YAxis allowDecimals={false} tick={axisTick} width={40} tickFormatter={(value: number) => formatNumber(value)} />
@@ -75,7 +81,13 @@ export function TenorChart({ weeks }: { weeks: AuthorProfile['weeks'] }) {
       </p>
       <div className="plein-luisteren-chart">
         <ResponsiveContainer width="100%" height={280}>
-          <BarChart data={rows} accessibilityLayer aria-label={t('tenorHeading')} aria-describedby="tenor-week-uitleg" margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+          <BarChart
+            data={rows}
+            accessibilityLayer
+            aria-label={t('tenorHeading')}
+            aria-describedby="tenor-week-uitleg"
+            margin={{ top: 8, right: 8, bottom: 8, left: 0 }}
+          >
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={axisTick} minTickGap={16} />
             <YAxis allowDecimals={false} tick={axisTick} width={40} tickFormatter={(value: number) => formatNumber(value)} />
@@ -87,7 +99,12 @@ export function TenorChart({ weeks }: { weeks: AuthorProfile['weeks'] }) {
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <TenorTable caption={t('tenorTable')} rows={rows} moment={{ header: t('week'), dateTime: (row) => row.week, label: (row) => row.label }} total={{ header: t('total'), value: (row) => row.items }} />
+      <TenorTable
+        caption={t('tenorTable')}
+        rows={rows}
+        moment={{ header: t('week'), dateTime: (row) => row.week, label: (row) => row.label }}
+        total={{ header: t('total'), value: (row) => row.items }}
+      />
     </section>
   );
 }

@@ -1,6 +1,6 @@
+import { type AuthorGroup, type AuthorProfile, NETWORK_GROUPS, type NetworkGroup } from '@contracts/network';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { type AuthorGroup, type AuthorProfile, NETWORK_GROUPS, type NetworkGroup } from '@contracts/network';
 import { api, ProblemError } from '../../app/api-client';
 import { useAuth } from '../../app/auth-context';
 import { formatDateTime } from '../../app/format';
@@ -19,7 +19,12 @@ function useDescribe() {
   const names = useMessages(luisterenMessages);
   return (group: NetworkGroup | null, reason: Reason) => {
     if (!group) return t('suggestionNone');
-    const why = [reason.words.length > 0 && t('reasonWords', { words: reason.words.join(', ') }), reason.lists.length > 0 && t('reasonLists', { lists: reason.lists.join(', ') })].filter(Boolean).join('; ');
+    const why = [
+      reason.words.length > 0 && t('reasonWords', { words: reason.words.join(', ') }),
+      reason.lists.length > 0 && t('reasonLists', { lists: reason.lists.join(', ') }),
+    ]
+      .filter(Boolean)
+      .join('; ');
     return why ? `${names(`group.${group}`)} (${why})` : names(`group.${group}`);
   };
 }
@@ -68,7 +73,11 @@ function AuthorGroupForm({ profile }: { profile: AuthorProfile }) {
   const [note, setNote] = useState(profile.group.source === 'analist' ? (profile.group.note ?? '') : '');
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const save = useMutation({
-    mutationFn: () => api.put(`/api/v1/auteurs/${encodeURIComponent(profile.handle)}/groep`, choice === AUTOMATIC ? { groep: null } : { groep: choice, ...(note.trim() && { toelichting: note.trim() }) }),
+    mutationFn: () =>
+      api.put(
+        `/api/v1/auteurs/${encodeURIComponent(profile.handle)}/groep`,
+        choice === AUTOMATIC ? { groep: null } : { groep: choice, ...(note.trim() && { toelichting: note.trim() }) },
+      ),
     onSuccess: async () => {
       setOutcome({ ok: true, text: choice === AUTOMATIC ? t('savedAutomatic') : t('saved') });
       await queryClient.invalidateQueries({ queryKey: networkKey });
@@ -91,7 +100,14 @@ function AuthorGroupForm({ profile }: { profile: AuthorProfile }) {
           </div>
           {options.map((option) => (
             <div key={option.value} className="plein-luisteren-radio">
-              <input id={`${id}-${option.value}`} type="radio" className="utrecht-radio-button utrecht-radio-button--html-input" name={`${id}-groep`} checked={choice === option.value} onChange={() => setChoice(option.value)} />
+              <input
+                id={`${id}-${option.value}`}
+                type="radio"
+                className="utrecht-radio-button utrecht-radio-button--html-input"
+                name={`${id}-groep`}
+                checked={choice === option.value}
+                onChange={() => setChoice(option.value)}
+              />
               <label htmlFor={`${id}-${option.value}`} className="utrecht-form-label utrecht-form-label--radio-button">
                 {option.label}
               </label>
@@ -105,7 +121,13 @@ function AuthorGroupForm({ profile }: { profile: AuthorProfile }) {
           {t('save')}
         </Button>
       </div>
-      <div aria-live="polite">{outcome && <Alert type={outcome.ok ? 'ok' : 'error'}><Paragraph>{outcome.text}</Paragraph></Alert>}</div>
+      <div aria-live="polite">
+        {outcome && (
+          <Alert type={outcome.ok ? 'ok' : 'error'}>
+            <Paragraph>{outcome.text}</Paragraph>
+          </Alert>
+        )}
+      </div>
     </form>
   );
 }

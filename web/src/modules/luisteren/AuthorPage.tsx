@@ -1,5 +1,5 @@
-import { useParams } from 'react-router';
 import type { AuthorProfile } from '@contracts/network';
+import { useParams } from 'react-router';
 import { formatDateTime, formatNumber } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { AppLink, DataList, Heading, PageHeader, Paragraph, QueryState } from '../../ui';
@@ -59,7 +59,15 @@ function AuthorFacts({ author }: { author: AuthorProfile }) {
           { key: t('firstSeen'), value: <time dateTime={author.firstSeen}>{formatDateTime(author.firstSeen)}</time> },
           { key: t('lastSeen'), value: <time dateTime={author.lastSeen}>{formatDateTime(author.lastSeen)}</time> },
           { key: t('totalItems'), value: formatNumber(author.items) },
-          { key: t('tenorTotal'), value: t('tenorTotalValue', { steun: formatNumber(author.tenor.steun), kritiek: formatNumber(author.tenor.kritiek), neutraal: formatNumber(author.tenor.neutraal), gemengd: formatNumber(author.tenor.gemengd) }) },
+          {
+            key: t('tenorTotal'),
+            value: t('tenorTotalValue', {
+              steun: formatNumber(author.tenor.steun),
+              kritiek: formatNumber(author.tenor.kritiek),
+              neutraal: formatNumber(author.tenor.neutraal),
+              gemengd: formatNumber(author.tenor.gemengd),
+            }),
+          },
           {
             key: t('lists'),
             value:

@@ -52,12 +52,28 @@ export function BetrouwbaarheidPage() {
                 <div className="plein-chart-with-table plein-luisteren-chart-table">
                   <div className="plein-luisteren-chart">
                     <ResponsiveContainer width="100%" height={260}>
-                      <LineChart data={data.periods.map((period) => ({ week: formatDate(period.from), rate: period.rate === null ? null : Math.round(period.rate * 1000) / 10 }))} accessibilityLayer aria-label={t('tableCaption')} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+                      <LineChart
+                        data={data.periods.map((period) => ({
+                          week: formatDate(period.from),
+                          rate: period.rate === null ? null : Math.round(period.rate * 1000) / 10,
+                        }))}
+                        accessibilityLayer
+                        aria-label={t('tableCaption')}
+                        margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+                      >
                         <CartesianGrid strokeDasharray="3 3" />
                         <XAxis dataKey="week" tick={{ fill: '#1a1a1a', fontSize: 12 }} />
                         <YAxis domain={[0, 100]} unit="%" tick={{ fill: '#1a1a1a', fontSize: 12 }} width={48} />
                         <Tooltip formatter={(value) => [`${formatNumber(Number(value))}%`, t('rate')]} />
-                        <Line dataKey="rate" name={t('rate')} stroke="var(--plein-accent-on-white)" strokeWidth={2} dot={{ r: 4 }} connectNulls isAnimationActive={false} />
+                        <Line
+                          dataKey="rate"
+                          name={t('rate')}
+                          stroke="var(--plein-accent-on-white)"
+                          strokeWidth={2}
+                          dot={{ r: 4 }}
+                          connectNulls
+                          isAnimationActive={false}
+                        />
                       </LineChart>
                     </ResponsiveContainer>
                   </div>

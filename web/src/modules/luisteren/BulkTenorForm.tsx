@@ -1,6 +1,6 @@
+import { type ListeningItem, TENORS, type Tenor } from '@contracts/luisteren';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { type ListeningItem, TENORS, type Tenor } from '@contracts/luisteren';
 import { api, ProblemError } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { Alert, Button, Heading, Paragraph, SelectField } from '../../ui';
@@ -45,7 +45,9 @@ export function BulkTenorForm({ selected, onDone }: { selected: ListeningItem[];
         {t('bulkHeading')}
       </Heading>
       <div aria-live="polite">{outcome && <Alert type={outcome.ok ? 'ok' : 'error'}>{<Paragraph>{outcome.text}</Paragraph>}</Alert>}</div>
-      <Paragraph>{selected.length === 0 ? t('bulkNone') : selected.length === 1 ? t('bulkSelectedOne') : t('bulkSelected', { count: selected.length })}</Paragraph>
+      <Paragraph>
+        {selected.length === 0 ? t('bulkNone') : selected.length === 1 ? t('bulkSelectedOne') : t('bulkSelected', { count: selected.length })}
+      </Paragraph>
       {selected.length > 0 && (
         <form className="utrecht-form plein-form plein-luisteren-bulk-form" onSubmit={submit} noValidate>
           <SelectField

@@ -1,13 +1,13 @@
-import { type FormEvent, useState } from 'react';
 import { CHANNELS } from '@contracts/channels';
 import { type ItemFilter, type Monitor, TENORS } from '@contracts/luisteren';
 import { NETWORK_GROUP_FILTERS } from '@contracts/network-groups';
 import type { Municipality } from '@contracts/organisation';
 import type { Rumour } from '@contracts/rumours';
+import { type FormEvent, useState } from 'react';
 import { useMessages } from '../../app/i18n';
 import { Button, CheckboxField, Heading, SelectField, TextField, useFocusFirstInvalid } from '../../ui';
-import { exploreMessages } from './explore-messages';
 import { momentToText, textToMoment } from './explore-filters';
+import { exploreMessages } from './explore-messages';
 import { luisterenMessages } from './luisteren-messages';
 import type { AuthorList } from './luisteren-queries';
 
@@ -78,17 +78,56 @@ export function ExploreFilters({
       </Heading>
       <div className="plein-filters__fields">
         <TextField label={t('q')} description={t('qHelp')} type="search" value={draft.q} onChange={set('q')} />
-        <SelectField label={t('monitor')} value={draft.monitor} onChange={set('monitor')} options={[{ value: '', label: t('allMonitors') }, ...monitors.map((m) => ({ value: m.id, label: m.name }))]} />
-        <SelectField label={t('bron')} value={draft.bron} onChange={set('bron')} options={[{ value: '', label: t('allSources') }, ...CHANNELS.map((c) => ({ value: c, label: names(`channel.${c}`) }))]} />
-        <SelectField label={t('tenor')} value={draft.tenor} onChange={set('tenor')} options={[{ value: '', label: t('allTenors') }, ...TENORS.map((tenor) => ({ value: tenor, label: names(`tenor.${tenor}`) }))]} />
+        <SelectField
+          label={t('monitor')}
+          value={draft.monitor}
+          onChange={set('monitor')}
+          options={[{ value: '', label: t('allMonitors') }, ...monitors.map((m) => ({ value: m.id, label: m.name }))]}
+        />
+        <SelectField
+          label={t('bron')}
+          value={draft.bron}
+          onChange={set('bron')}
+          options={[{ value: '', label: t('allSources') }, ...CHANNELS.map((c) => ({ value: c, label: names(`channel.${c}`) }))]}
+        />
+        <SelectField
+          label={t('tenor')}
+          value={draft.tenor}
+          onChange={set('tenor')}
+          options={[{ value: '', label: t('allTenors') }, ...TENORS.map((tenor) => ({ value: tenor, label: names(`tenor.${tenor}`) }))]}
+        />
         <TextField label={t('van')} description={t('dateHelp')} autoComplete="off" value={draft.van} onChange={set('van')} error={errors.van} />
         <TextField label={t('tot')} description={t('dateHelp')} autoComplete="off" value={draft.tot} onChange={set('tot')} error={errors.tot} />
         <TextField label={t('auteur')} description={t('auteurHelp')} autoComplete="off" value={draft.auteur} onChange={set('auteur')} />
-        {lists.length > 0 && <SelectField label={t('lijst')} value={draft.lijst} onChange={set('lijst')} options={[{ value: '', label: t('allLists') }, ...lists.map((l) => ({ value: l.id, label: l.name }))]} />}
-        <SelectField label={t('groep')} value={draft.groep} onChange={set('groep')} options={[{ value: '', label: t('allGroups') }, ...NETWORK_GROUP_FILTERS.map((group) => ({ value: group, label: names(`group.${group}`) }))]} />
-        {rumours.length > 0 && <SelectField label={t('gerucht')} value={draft.gerucht} onChange={set('gerucht')} options={[{ value: '', label: t('allRumours') }, ...rumours.map((r) => ({ value: r.id, label: r.title }))]} />}
+        {lists.length > 0 && (
+          <SelectField
+            label={t('lijst')}
+            value={draft.lijst}
+            onChange={set('lijst')}
+            options={[{ value: '', label: t('allLists') }, ...lists.map((l) => ({ value: l.id, label: l.name }))]}
+          />
+        )}
+        <SelectField
+          label={t('groep')}
+          value={draft.groep}
+          onChange={set('groep')}
+          options={[{ value: '', label: t('allGroups') }, ...NETWORK_GROUP_FILTERS.map((group) => ({ value: group, label: names(`group.${group}`) }))]}
+        />
+        {rumours.length > 0 && (
+          <SelectField
+            label={t('gerucht')}
+            value={draft.gerucht}
+            onChange={set('gerucht')}
+            options={[{ value: '', label: t('allRumours') }, ...rumours.map((r) => ({ value: r.id, label: r.title }))]}
+          />
+        )}
         {municipalities.length > 1 && (
-          <SelectField label={t('gemeente')} value={draft.gemeente} onChange={set('gemeente')} options={[{ value: '', label: t('allMunicipalities') }, ...municipalities.map((m) => ({ value: m.id, label: m.name }))]} />
+          <SelectField
+            label={t('gemeente')}
+            value={draft.gemeente}
+            onChange={set('gemeente')}
+            options={[{ value: '', label: t('allMunicipalities') }, ...municipalities.map((m) => ({ value: m.id, label: m.name }))]}
+          />
         )}
         <SelectField
           label={t('beoordeeld')}

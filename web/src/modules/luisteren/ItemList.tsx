@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import type { ListeningItem } from '@contracts/luisteren';
+import { useState } from 'react';
 import { formatDateTime } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { AppLink, Button, CheckboxField, DataTable, Heading, Paragraph } from '../../ui';
@@ -9,10 +9,23 @@ import { luisterenMessages } from './luisteren-messages';
 import { authorPath } from './network-queries';
 import { TenorBadge } from './TenorBadge';
 
-export const authorName = (item: Pick<ListeningItem, 'author'>) => (item.author.name ? `${item.author.name} (@${item.author.handle.replace(/^@/, '')})` : `@${item.author.handle.replace(/^@/, '')}`);
+export const authorName = (item: Pick<ListeningItem, 'author'>) =>
+  item.author.name ? `${item.author.name} (@${item.author.handle.replace(/^@/, '')})` : `@${item.author.handle.replace(/^@/, '')}`;
 
 // The items, newest first; with listening.review they can be selected and their tenor corrected at once.
-export function ItemList({ items, hasMore, loadingMore, onLoadMore, canReview }: { items: ListeningItem[]; hasMore: boolean; loadingMore: boolean; onLoadMore: () => void; canReview: boolean }) {
+export function ItemList({
+  items,
+  hasMore,
+  loadingMore,
+  onLoadMore,
+  canReview,
+}: {
+  items: ListeningItem[];
+  hasMore: boolean;
+  loadingMore: boolean;
+  onLoadMore: () => void;
+  canReview: boolean;
+}) {
   const t = useMessages(exploreMessages);
   const names = useMessages(luisterenMessages);
   const [selectedIds, setSelectedIds] = useState<Set<string>>(new Set());
@@ -33,7 +46,11 @@ export function ItemList({ items, hasMore, loadingMore, onLoadMore, canReview }:
       {canReview && (
         <>
           <BulkTenorForm selected={selected} onDone={() => setSelectedIds(new Set())} />
-          <CheckboxField label={t('selectAll')} checked={items.length > 0 && selected.length === items.length} onChange={(checked) => setSelectedIds(checked ? new Set(items.map((item) => item.messageId)) : new Set())} />
+          <CheckboxField
+            label={t('selectAll')}
+            checked={items.length > 0 && selected.length === items.length}
+            onChange={(checked) => setSelectedIds(checked ? new Set(items.map((item) => item.messageId)) : new Set())}
+          />
         </>
       )}
       <DataTable<ListeningItem>
@@ -93,7 +110,9 @@ export function ItemList({ items, hasMore, loadingMore, onLoadMore, canReview }:
                   {item.subject ? `${item.subject}: ` : ''}
                   {item.text.length > 240 ? `${item.text.slice(0, 237)}…` : item.text}
                 </AppLink>
-                {item.duplicates > 0 && <span className="plein-luisteren-shared"> {item.duplicates === 1 ? t('sharedOne') : t('shared', { count: item.duplicates })}</span>}
+                {item.duplicates > 0 && (
+                  <span className="plein-luisteren-shared"> {item.duplicates === 1 ? t('sharedOne') : t('shared', { count: item.duplicates })}</span>
+                )}
               </>
             ),
           },

@@ -1,13 +1,13 @@
+import type { ListeningItem } from '@contracts/luisteren';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
-import type { ListeningItem } from '@contracts/luisteren';
 import { api, ProblemError } from '../../app/api-client';
 import { useAuth } from '../../app/auth-context';
 import { formatDateTime, formatNumber } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { Alert, AppLink, Button, ButtonGroup, ButtonLink, DataList, ExternalLink, Heading, PageHeader, Paragraph, QueryState } from '../../ui';
-import { itemMessages } from './item-messages';
 import { authorName } from './ItemList';
+import { itemMessages } from './item-messages';
 import { luisterenMessages } from './luisteren-messages';
 import { useItemDetail } from './luisteren-queries';
 import { authorPath } from './network-queries';
@@ -50,7 +50,8 @@ export function ItemPage() {
                   {thread.map((message) => (
                     <li key={message.messageId} className={message.messageId === item.messageId ? 'plein-luisteren-thread__current' : undefined}>
                       <p className="utrecht-paragraph plein-muted">
-                        {message.direction === 'uit' ? t('threadOut') : t('threadIn', { author: message.author })}, <time dateTime={message.postedAt}>{formatDateTime(message.postedAt)}</time>
+                        {message.direction === 'uit' ? t('threadOut') : t('threadIn', { author: message.author })},{' '}
+                        <time dateTime={message.postedAt}>{formatDateTime(message.postedAt)}</time>
                       </p>
                       <p className="utrecht-paragraph plein-break plein-pre-line">{message.text}</p>
                     </li>
@@ -134,7 +135,11 @@ function ItemActions({ item }: { item: ListeningItem }) {
               {t('toInbox')}
             </Button>
           ))}
-        {can('meldingen.manage') && <ButtonLink appearance="secondary" to={`/meldingen/nieuw?bericht=${item.messageId}`}>{t('makeMelding')}</ButtonLink>}
+        {can('meldingen.manage') && (
+          <ButtonLink appearance="secondary" to={`/meldingen/nieuw?bericht=${item.messageId}`}>
+            {t('makeMelding')}
+          </ButtonLink>
+        )}
       </ButtonGroup>
       {can('inbox.handle') && !item.conversationId && (
         <p className="utrecht-paragraph plein-muted" id="naar-inbox-uitleg">

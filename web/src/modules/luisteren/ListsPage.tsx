@@ -17,7 +17,13 @@ export function ListsPage() {
   return (
     <>
       <PageHeader title={t('title')} lead={<Paragraph lead>{t('lead')}</Paragraph>} />
-      <div aria-live="polite">{notice && <Alert type="ok"><Paragraph>{notice}</Paragraph></Alert>}</div>
+      <div aria-live="polite">
+        {notice && (
+          <Alert type="ok">
+            <Paragraph>{notice}</Paragraph>
+          </Alert>
+        )}
+      </div>
       <QueryState query={lists} loadingLabel={t('loading')} errorTitle={t('loadFailed')}>
         {(data) =>
           data.length === 0 ? (
@@ -63,9 +69,13 @@ function ListCard({ list, canManage, onNotice }: { list: AuthorList; canManage: 
           {list.members.length === 1 ? t('memberCountOne') : t('memberCount', { count: list.members.length })}
           <span className="plein-visually-hidden">: {t('showMembers', { name: list.name })}</span>
         </summary>
-        {list.members.length === 0 ? <Paragraph>{t('noMembers')}</Paragraph> : (
+        {list.members.length === 0 ? (
+          <Paragraph>{t('noMembers')}</Paragraph>
+        ) : (
           <ul className="utrecht-unordered-list">
-            {list.members.map((member) => <li key={member}>@{member}</li>)}
+            {list.members.map((member) => (
+              <li key={member}>@{member}</li>
+            ))}
           </ul>
         )}
       </details>
@@ -89,7 +99,13 @@ function ListCard({ list, canManage, onNotice }: { list: AuthorList; canManage: 
             <Button onClick={() => setEditing(true)} aria-label={t('editHeading', { name: list.name })}>
               {t('edit')}
             </Button>
-            <ConfirmButton label={t('delete')} question={t('deleteQuestion', { name: list.name })} confirmLabel={t('deleteConfirm')} cancelLabel={t('cancel')} onConfirm={remove} />
+            <ConfirmButton
+              label={t('delete')}
+              question={t('deleteQuestion', { name: list.name })}
+              confirmLabel={t('deleteConfirm')}
+              cancelLabel={t('cancel')}
+              onConfirm={remove}
+            />
           </div>
         ))}
     </li>
@@ -106,7 +122,14 @@ function ListForm({ list, onSaved, onCancel }: { list?: AuthorList; onSaved: (na
     fields: ['name', 'description', 'members'],
     validate: (): Record<string, string> => (name.trim() ? {} : { name: t('required') }),
     send: async () => {
-      const body = { name: name.trim(), description: description.trim(), members: members.split('\n').map((line) => line.trim()).filter(Boolean) };
+      const body = {
+        name: name.trim(),
+        description: description.trim(),
+        members: members
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean),
+      };
       const saved = list ? await api.patch<AuthorList>(`/api/v1/auteurslijsten/${list.id}`, body) : await api.post<AuthorList>('/api/v1/auteurslijsten', body);
       await queryClient.invalidateQueries({ queryKey: listsKey });
       if (!list) {

@@ -43,7 +43,11 @@ function ListeningArea() {
         <ul className="plein-subnav__list">
           {SECTIONS.map((section) => (
             <li key={section.path}>
-              <NavLink end={section.end} to={section.path} className={({ isActive }) => ['plein-subnav__link', isActive && 'plein-subnav__link--current'].filter(Boolean).join(' ')}>
+              <NavLink
+                end={section.end}
+                to={section.path}
+                className={({ isActive }) => ['plein-subnav__link', isActive && 'plein-subnav__link--current'].filter(Boolean).join(' ')}
+              >
                 {t(section.key)}
               </NavLink>
             </li>

@@ -1,19 +1,19 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { useAuth, useMe } from '../../app/auth-context';
 import { queryString } from '../../app/api-client';
+import { useAuth, useMe } from '../../app/auth-context';
 import { formatNumber } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { ButtonLink, EmptyState, PageHeader, Paragraph, QueryState } from '../../ui';
-import { exploreMessages } from './explore-messages';
-import { filterFromParams, paramsFromFilter } from './explore-filters';
 import { ExploreFilters } from './ExploreFilters';
+import { filterFromParams, paramsFromFilter } from './explore-filters';
+import { exploreMessages } from './explore-messages';
 import { ItemList } from './ItemList';
 import { fetchItems, luisterenKey, useAuthorLists, useMonitors, useOverview } from './luisteren-queries';
 import { ShareOfVoice, TenorTotals, TermsAndHashtags, TopAuthors } from './OverviewSections';
 import { PlacesMap } from './PlacesMap';
-import { UnseenAlerts } from './UnseenAlerts';
 import { useRumours } from './rumour-queries';
+import { UnseenAlerts } from './UnseenAlerts';
 import { VolumeChart } from './VolumeChart';
 
 // Luisteren → Berichten: the analyst's explore page. The filters are the address bar; the figures and the
@@ -46,11 +46,22 @@ export function LuisterenPage() {
       />
       <UnseenAlerts />
       {noMonitors && (
-        <EmptyState title={t('noMonitorsTitle')} action={can('listening.manage') ? <ButtonLink to="/luisteren/monitors/nieuw">{t('newMonitor')}</ButtonLink> : undefined}>
+        <EmptyState
+          title={t('noMonitorsTitle')}
+          action={can('listening.manage') ? <ButtonLink to="/luisteren/monitors/nieuw">{t('newMonitor')}</ButtonLink> : undefined}
+        >
           <Paragraph>{t('noMonitorsText')}</Paragraph>
         </EmptyState>
       )}
-      <ExploreFilters key={params.toString()} initial={filter} monitors={monitors.data ?? []} lists={lists.data ?? []} rumours={rumours.data ?? []} municipalities={me.municipalities} onApply={(next) => setParams(paramsFromFilter(next))} />
+      <ExploreFilters
+        key={params.toString()}
+        initial={filter}
+        monitors={monitors.data ?? []}
+        lists={lists.data ?? []}
+        rumours={rumours.data ?? []}
+        municipalities={me.municipalities}
+        onApply={(next) => setParams(paramsFromFilter(next))}
+      />
       <QueryState query={overview} loadingLabel={t('loading')} errorTitle={t('loadFailed')}>
         {(figures) =>
           figures.total === 0 ? (

@@ -1,16 +1,29 @@
+import type { Monitor } from '@contracts/luisteren';
+import { parseMonitorQuery, type QueryError } from '@contracts/monitor-query';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import type { Monitor } from '@contracts/luisteren';
-import { parseMonitorQuery, type QueryError } from '@contracts/monitor-query';
 import { api, ProblemError } from '../../app/api-client';
 import { useMe } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
-import { Alert, AppLink, Button, CheckboxField, ConfirmButton, FormProblem, PageHeader, Paragraph, QueryState, SelectField, TextAreaField, TextField } from '../../ui';
-import { monitorMessages } from './monitor-messages';
-import { BackfillProgress } from './MonitorsPage';
+import {
+  Alert,
+  AppLink,
+  Button,
+  CheckboxField,
+  ConfirmButton,
+  FormProblem,
+  PageHeader,
+  Paragraph,
+  QueryState,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../ui';
 import { monitorsKey, useMonitor } from './luisteren-queries';
+import { BackfillProgress } from './MonitorsPage';
+import { monitorMessages } from './monitor-messages';
 import { QueryField, QuerySyntaxHelp } from './QueryField';
 
 export function NewMonitorPage() {
@@ -61,7 +74,10 @@ function MonitorForm({ monitor }: { monitor?: Monitor }) {
   const parsed = parseMonitorQuery(query);
   const liveError = touched && !parsed.ok ? parsed.error : null;
   const queryError = serverError?.query === query ? serverError.error : liveError;
-  const emailList = emails.split('\n').map((line) => line.trim()).filter(Boolean);
+  const emailList = emails
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 
   const form = useFormSubmit({
     onStart: () => {
@@ -85,7 +101,8 @@ function MonitorForm({ monitor }: { monitor?: Monitor }) {
         if (monitor) setSaved(true);
         else navigate('/luisteren/monitors', { state: { created: result.name } });
       } catch (error) {
-        const param = error instanceof ProblemError ? (error.problem.invalidParams[0] as { position?: number; length?: number; reason: string } | undefined) : undefined;
+        const param =
+          error instanceof ProblemError ? (error.problem.invalidParams[0] as { position?: number; length?: number; reason: string } | undefined) : undefined;
         if (error instanceof ProblemError && error.code === 'ongeldige-zoekvraag' && param) {
           setServerError({ query, error: { message: param.reason, position: param.position ?? 0, length: param.length ?? 0 } });
           document.querySelector<HTMLTextAreaElement>('textarea[name="query"]')?.focus();
@@ -129,17 +146,36 @@ function MonitorForm({ monitor }: { monitor?: Monitor }) {
           />
         )}
         <CheckboxField label={t('alertsEnabled')} checked={alertsEnabled} onChange={setAlertsEnabled} />
-        <TextAreaField label={t('alertEmails')} description={t('alertEmailsHelp')} rows={3} value={emails} onChange={setEmails} error={form.errors.alertEmails} />
+        <TextAreaField
+          label={t('alertEmails')}
+          description={t('alertEmailsHelp')}
+          rows={3}
+          value={emails}
+          onChange={setEmails}
+          error={form.errors.alertEmails}
+        />
         <div className="plein-form__actions">
           <Button type="submit" appearance="primary" busy={form.busy}>
             {monitor ? t('save') : t('create')}
           </Button>
         </div>
-        <div aria-live="polite">{saved && <Alert type="ok"><Paragraph>{t('saved')}</Paragraph></Alert>}</div>
+        <div aria-live="polite">
+          {saved && (
+            <Alert type="ok">
+              <Paragraph>{t('saved')}</Paragraph>
+            </Alert>
+          )}
+        </div>
       </form>
       {monitor && (
         <div className="plein-section">
-          <ConfirmButton label={t('delete')} question={t('deleteQuestion', { name: monitor.name })} confirmLabel={t('deleteConfirm')} cancelLabel={t('cancel')} onConfirm={remove} />
+          <ConfirmButton
+            label={t('delete')}
+            question={t('deleteQuestion', { name: monitor.name })}
+            confirmLabel={t('deleteConfirm')}
+            cancelLabel={t('cancel')}
+            onConfirm={remove}
+          />
         </div>
       )}
     </>

@@ -15,7 +15,10 @@ export function MunicipalityChoice({ value, onChange, error }: { value: string; 
       value={value}
       onChange={onChange}
       error={error}
-      options={[{ value: '', label: t('allMunicipalities') }, ...me.municipalities.map((municipality) => ({ value: municipality.id, label: municipality.name }))]}
+      options={[
+        { value: '', label: t('allMunicipalities') },
+        ...me.municipalities.map((municipality) => ({ value: municipality.id, label: municipality.name })),
+      ]}
     />
   );
 }

@@ -1,5 +1,5 @@
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { NetworkPage } from '@contracts/network';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDate, formatNumber } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { AppLink, DataTable, Heading } from '../../ui';
@@ -24,7 +24,14 @@ export function NetworkCompositionChart({ page }: { page: NetworkPage }) {
       </p>
       <div className="plein-luisteren-chart">
         <ResponsiveContainer width="100%" height={320}>
-          <BarChart data={rows} layout="vertical" accessibilityLayer aria-label={t('compositionHeading')} aria-describedby="samenstelling-uitleg" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <BarChart
+            data={rows}
+            layout="vertical"
+            accessibilityLayer
+            aria-label={t('compositionHeading')}
+            aria-describedby="samenstelling-uitleg"
+            margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+          >
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={false} tick={{ fill: '#1a1a1a', fontSize: 12 }} tickFormatter={(value: number) => formatNumber(value)} />
             <YAxis type="category" dataKey="label" width={170} tick={{ fill: '#1a1a1a', fontSize: 12 }} />
@@ -47,7 +54,9 @@ export function NetworkCompositionChart({ page }: { page: NetworkPage }) {
             {
               header: t('itemsColumn'),
               hideLabelWhenStacked: true,
-              cell: (row) => <AppLink to={`/luisteren?groep=${row.group}&van=${encodeURIComponent(page.period.from)}`}>{t('showGroupItems', { group: row.label })}</AppLink>,
+              cell: (row) => (
+                <AppLink to={`/luisteren?groep=${row.group}&van=${encodeURIComponent(page.period.from)}`}>{t('showGroupItems', { group: row.label })}</AppLink>
+              ),
             },
           ]}
         />

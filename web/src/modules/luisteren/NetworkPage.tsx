@@ -1,6 +1,6 @@
+import { NETWORK_GROUP_FILTERS, type NetworkAuthor, type NetworkGroupFilter, type NetworkPage as NetworkPageData } from '@contracts/network';
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { NETWORK_GROUP_FILTERS, type NetworkAuthor, type NetworkGroupFilter, type NetworkPage as NetworkPageData } from '@contracts/network';
 import { formatDate, formatNumber } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { AppLink, Button, DataTable, EmptyState, Heading, PageHeader, Paragraph, QueryState, SelectField, TextField } from '../../ui';
@@ -63,7 +63,11 @@ function NetworkFilters({ initial, onApply }: { initial: NetworkFilter; onApply:
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const chosen = Number(weeks) as NonNullable<NetworkFilter['weken']>;
-    onApply({ weken: chosen === DEFAULT_WEEKS ? undefined : chosen, groep: (group || undefined) as NetworkGroupFilter | undefined, zoek: search.trim() || undefined });
+    onApply({
+      weken: chosen === DEFAULT_WEEKS ? undefined : chosen,
+      groep: (group || undefined) as NetworkGroupFilter | undefined,
+      zoek: search.trim() || undefined,
+    });
   };
   return (
     <form className="plein-filters" onSubmit={submit} noValidate aria-labelledby="netwerk-filters">
@@ -71,8 +75,18 @@ function NetworkFilters({ initial, onApply }: { initial: NetworkFilter; onApply:
         {t('filters')}
       </Heading>
       <div className="plein-filters__fields">
-        <SelectField label={t('period')} value={weeks} onChange={setWeeks} options={NETWORK_PERIODS.map((n) => ({ value: String(n), label: t('periodWeeks', { n: String(n) }) }))} />
-        <SelectField label={t('group')} value={group} onChange={setGroup} options={[{ value: '', label: t('allGroups') }, ...NETWORK_GROUP_FILTERS.map((value) => ({ value, label: names(`group.${value}`) }))]} />
+        <SelectField
+          label={t('period')}
+          value={weeks}
+          onChange={setWeeks}
+          options={NETWORK_PERIODS.map((n) => ({ value: String(n), label: t('periodWeeks', { n: String(n) }) }))}
+        />
+        <SelectField
+          label={t('group')}
+          value={group}
+          onChange={setGroup}
+          options={[{ value: '', label: t('allGroups') }, ...NETWORK_GROUP_FILTERS.map((value) => ({ value, label: names(`group.${value}`) }))]}
+        />
         <TextField label={t('search')} type="search" value={search} onChange={setSearch} maxLength={100} autoComplete="off" />
       </div>
       <div className="plein-form__actions">

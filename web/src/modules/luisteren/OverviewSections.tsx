@@ -1,5 +1,5 @@
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { type ListeningOverview, TENORS, type Tenor } from '@contracts/luisteren';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { AppLink, DataTable, Heading, Paragraph } from '../../ui';
@@ -12,7 +12,10 @@ const percent = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFracti
 
 export function TenorTotals({ overview }: { overview: ListeningOverview }) {
   const t = useMessages(exploreMessages);
-  const total = Math.max(1, TENORS.reduce((sum, tenor) => sum + overview.tenor[tenor], 0));
+  const total = Math.max(
+    1,
+    TENORS.reduce((sum, tenor) => sum + overview.tenor[tenor], 0),
+  );
   return (
     <section className="plein-section" aria-labelledby="tenor-heading">
       <Heading level={2} id="tenor-heading">
@@ -72,17 +75,25 @@ export function TopAuthors({ authors }: { authors: Author[] }) {
       <div className="plein-luisteren-columns">
         <div>
           <Heading level={3}>{t('criticsHeading')}</Heading>
-          {critics.length === 0 ? <Paragraph>{t('criticsNone')}</Paragraph> : (
+          {critics.length === 0 ? (
+            <Paragraph>{t('criticsNone')}</Paragraph>
+          ) : (
             <ul className="utrecht-unordered-list">
-              {critics.map((a) => <li key={a.handle}>{t('criticLine', { author: handle(a), count: formatNumber(a.critical) })}</li>)}
+              {critics.map((a) => (
+                <li key={a.handle}>{t('criticLine', { author: handle(a), count: formatNumber(a.critical) })}</li>
+              ))}
             </ul>
           )}
         </div>
         <div>
           <Heading level={3}>{t('supportersHeading')}</Heading>
-          {supporters.length === 0 ? <Paragraph>{t('supportersNone')}</Paragraph> : (
+          {supporters.length === 0 ? (
+            <Paragraph>{t('supportersNone')}</Paragraph>
+          ) : (
             <ul className="utrecht-unordered-list">
-              {supporters.map((a) => <li key={a.handle}>{t('supporterLine', { author: handle(a), count: formatNumber(a.supportive) })}</li>)}
+              {supporters.map((a) => (
+                <li key={a.handle}>{t('supporterLine', { author: handle(a), count: formatNumber(a.supportive) })}</li>
+              ))}
             </ul>
           )}
         </div>
@@ -99,11 +110,31 @@ export function TermsAndHashtags({ overview }: { overview: ListeningOverview }) 
         {t('termsHeading')}
       </Heading>
       <div className="plein-luisteren-columns">
-        {overview.terms.length === 0 ? <Paragraph>{t('none')}</Paragraph> : (
-          <DataTable caption={t('termsTable')} rows={overview.terms} rowKey={(row) => row.term} columns={[{ header: t('term'), cell: (row) => row.term }, { header: t('count'), numeric: true, cell: (row) => formatNumber(row.items) }]} />
+        {overview.terms.length === 0 ? (
+          <Paragraph>{t('none')}</Paragraph>
+        ) : (
+          <DataTable
+            caption={t('termsTable')}
+            rows={overview.terms}
+            rowKey={(row) => row.term}
+            columns={[
+              { header: t('term'), cell: (row) => row.term },
+              { header: t('count'), numeric: true, cell: (row) => formatNumber(row.items) },
+            ]}
+          />
         )}
-        {overview.hashtags.length === 0 ? <Paragraph>{t('none')}</Paragraph> : (
-          <DataTable caption={t('hashtagsTable')} rows={overview.hashtags} rowKey={(row) => row.tag} columns={[{ header: t('hashtag'), cell: (row) => `#${row.tag}` }, { header: t('count'), numeric: true, cell: (row) => formatNumber(row.items) }]} />
+        {overview.hashtags.length === 0 ? (
+          <Paragraph>{t('none')}</Paragraph>
+        ) : (
+          <DataTable
+            caption={t('hashtagsTable')}
+            rows={overview.hashtags}
+            rowKey={(row) => row.tag}
+            columns={[
+              { header: t('hashtag'), cell: (row) => `#${row.tag}` },
+              { header: t('count'), numeric: true, cell: (row) => formatNumber(row.items) },
+            ]}
+          />
         )}
       </div>
     </section>
@@ -112,7 +143,10 @@ export function TermsAndHashtags({ overview }: { overview: ListeningOverview }) 
 
 export function ShareOfVoice({ shares }: { shares: ListeningOverview['shareOfVoice'] }) {
   const t = useMessages(exploreMessages);
-  const total = Math.max(1, shares.reduce((sum, share) => sum + share.items, 0));
+  const total = Math.max(
+    1,
+    shares.reduce((sum, share) => sum + share.items, 0),
+  );
   return (
     <section className="plein-section" aria-labelledby="sov-heading">
       <Heading level={2} id="sov-heading">
@@ -122,17 +156,17 @@ export function ShareOfVoice({ shares }: { shares: ListeningOverview['shareOfVoi
       {shares.length > 0 && (
         <>
           {shares.length > 1 && (
-          <div className="plein-luisteren-chart">
-            <ResponsiveContainer width="100%" height={Math.max(120, shares.length * 40 + 40)}>
-              <BarChart data={shares} layout="vertical" accessibilityLayer aria-label={t('sovTable')} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-                <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-                <XAxis type="number" allowDecimals={false} tick={{ fill: '#1a1a1a', fontSize: 12 }} />
-                <YAxis type="category" dataKey="name" width={120} tick={{ fill: '#1a1a1a', fontSize: 12 }} />
-                <Tooltip formatter={(value) => [formatNumber(Number(value)), t('count')]} />
-                <Bar dataKey="items" name={t('count')} fill="var(--plein-accent-on-white)" isAnimationActive={false} />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
+            <div className="plein-luisteren-chart">
+              <ResponsiveContainer width="100%" height={Math.max(120, shares.length * 40 + 40)}>
+                <BarChart data={shares} layout="vertical" accessibilityLayer aria-label={t('sovTable')} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+                  <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+                  <XAxis type="number" allowDecimals={false} tick={{ fill: '#1a1a1a', fontSize: 12 }} />
+                  <YAxis type="category" dataKey="name" width={120} tick={{ fill: '#1a1a1a', fontSize: 12 }} />
+                  <Tooltip formatter={(value) => [formatNumber(Number(value)), t('count')]} />
+                  <Bar dataKey="items" name={t('count')} fill="var(--plein-accent-on-white)" isAnimationActive={false} />
+                </BarChart>
+              </ResponsiveContainer>
+            </div>
           )}
           <DataTable
             caption={t('sovTable')}

@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import type { ListeningOverview } from '@contracts/luisteren';
+import { useState } from 'react';
 import { useAuth } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
 import { AppLink, Heading, Paragraph } from '../../ui';
@@ -24,7 +24,15 @@ export function PlacesMap({ places, municipalityId }: { places: Place[]; municip
   const map = settings.data ?? DEFAULT_MAP;
   const view = viewOf(places, { centre: map.centre, zoom: map.zoom });
   const [tilesFailed, setTilesFailed] = useState(false);
-  const markers: MapMarker[] = places.map((place) => ({ id: place.messageId, lat: place.lat, lon: place.lon, label: `${names(`tenor.${place.tenor}`)}: ${excerpt(place.text)}`, kind: 'other', colour: TENOR_COLOURS[place.tenor], category: place.tenor }));
+  const markers: MapMarker[] = places.map((place) => ({
+    id: place.messageId,
+    lat: place.lat,
+    lon: place.lon,
+    label: `${names(`tenor.${place.tenor}`)}: ${excerpt(place.text)}`,
+    kind: 'other',
+    colour: TENOR_COLOURS[place.tenor],
+    category: place.tenor,
+  }));
 
   return (
     <section className="plein-section" aria-labelledby="kaart-heading">
@@ -37,17 +45,17 @@ export function PlacesMap({ places, municipalityId }: { places: Place[]; municip
         <div className="plein-luisteren-map">
           <div>
             {!settings.isLoading && (
-                <LeafletMap
-                  key={`${view.centre.lat},${view.centre.lon},${view.zoom}`}
-                  className="plein-meldingen-map"
-                  tilesUrl={map.tilesUrl}
-                  attribution={map.attribution}
-                  centre={view.centre}
-                  zoom={view.zoom}
-                  markers={markers}
-                  label={t('mapLabel', { count: places.length })}
-                  onTileError={() => setTilesFailed(true)}
-                />
+              <LeafletMap
+                key={`${view.centre.lat},${view.centre.lon},${view.zoom}`}
+                className="plein-meldingen-map"
+                tilesUrl={map.tilesUrl}
+                attribution={map.attribution}
+                centre={view.centre}
+                zoom={view.zoom}
+                markers={markers}
+                label={t('mapLabel', { count: places.length })}
+                onTileError={() => setTilesFailed(true)}
+              />
             )}
             {tilesFailed && <Paragraph className="plein-muted">{t('mapNoTiles')}</Paragraph>}
           </div>

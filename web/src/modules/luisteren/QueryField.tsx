@@ -1,5 +1,5 @@
-import { useId, useRef } from 'react';
 import { MONITOR_QUERY_SYNTAX, type QueryError } from '@contracts/monitor-query';
+import { useId, useRef } from 'react';
 import { useMessages } from '../../app/i18n';
 import { Button, DataTable } from '../../ui';
 import { monitorMessages } from './monitor-messages';
@@ -40,7 +40,9 @@ export function QueryField({ value, onChange, error }: { value: string; onChange
           name="query"
           rows={3}
           spellCheck={false}
-          className={['utrecht-textarea', 'utrecht-textarea--html-textarea', 'plein-luisteren-query', error && 'utrecht-textarea--invalid'].filter(Boolean).join(' ')}
+          className={['utrecht-textarea', 'utrecht-textarea--html-textarea', 'plein-luisteren-query', error && 'utrecht-textarea--invalid']
+            .filter(Boolean)
+            .join(' ')}
           value={value}
           onChange={(event) => onChange(event.target.value)}
           aria-invalid={error ? true : undefined}
@@ -50,7 +52,12 @@ export function QueryField({ value, onChange, error }: { value: string; onChange
       {error && value !== '' && (
         <div className="plein-luisteren-query-mark">
           <p className="utrecht-paragraph">
-            <span className="plein-visually-hidden">{t('queryMarked', { before: value.slice(Math.max(0, error.position - 20), error.position), after: value.slice(error.position, error.position + 20) })}</span>
+            <span className="plein-visually-hidden">
+              {t('queryMarked', {
+                before: value.slice(Math.max(0, error.position - 20), error.position),
+                after: value.slice(error.position, error.position + 20),
+              })}
+            </span>
             <code aria-hidden="true" className="plein-break">
               {value.slice(0, error.position)}
               {error.length > 0 ? <mark>{value.slice(error.position, error.position + error.length)}</mark> : <mark className="plein-luisteren-caret">▮</mark>}
@@ -62,7 +69,12 @@ export function QueryField({ value, onChange, error }: { value: string; onChange
           </Button>
         </div>
       )}
-      {!error && value.trim() !== '' && <p className="utrecht-paragraph plein-luisteren-query-ok"><span aria-hidden="true">✓ </span>{t('queryOk')}</p>}
+      {!error && value.trim() !== '' && (
+        <p className="utrecht-paragraph plein-luisteren-query-ok">
+          <span aria-hidden="true">✓ </span>
+          {t('queryOk')}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
+import { CHECKLIST_STEPS, type ChecklistStep, RUMOUR_STATUSES, type RumourDetail, type RumourStatus } from '@contracts/rumours';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { CHECKLIST_STEPS, type ChecklistStep, RUMOUR_STATUSES, type RumourDetail, type RumourStatus } from '@contracts/rumours';
 import { api } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
@@ -18,7 +18,8 @@ export function RumourChecklistForm({ rumour }: { rumour: RumourDetail }) {
   const [status, setStatus] = useState<RumourStatus>(rumour.status);
   const [checklist, setChecklist] = useState<Checklist>(rumour.checklist);
   const [saved, setSaved] = useState(false);
-  const change = (step: ChecklistStep, part: Partial<Checklist[ChecklistStep]>) => setChecklist((current) => ({ ...current, [step]: { ...current[step], ...part } }));
+  const change = (step: ChecklistStep, part: Partial<Checklist[ChecklistStep]>) =>
+    setChecklist((current) => ({ ...current, [step]: { ...current[step], ...part } }));
   const form = useFormSubmit({
     onStart: () => setSaved(false),
     fields: ['title', 'status', ...CHECKLIST_STEPS.map((step) => `checklist.${step}.note`)],
@@ -38,12 +39,29 @@ export function RumourChecklistForm({ rumour }: { rumour: RumourDetail }) {
       <form className="utrecht-form plein-form" onSubmit={(event) => void form.submit(event)} noValidate>
         <FormProblem title={t('saveFailed')} problem={form.problem} />
         <TextField label={t('titleField')} value={title} onChange={setTitle} error={form.errors.title} maxLength={200} />
-        <SelectField label={t('statusField')} value={status} onChange={(value) => setStatus(value as RumourStatus)} options={RUMOUR_STATUSES.map((value) => ({ value, label: t(`status.${value}`) }))} error={form.errors.status} />
+        <SelectField
+          label={t('statusField')}
+          value={status}
+          onChange={(value) => setStatus(value as RumourStatus)}
+          options={RUMOUR_STATUSES.map((value) => ({ value, label: t(`status.${value}`) }))}
+          error={form.errors.status}
+        />
         {CHECKLIST_STEPS.map((step) => (
           <fieldset key={step} className="utrecht-form-fieldset plein-rumour-step">
             <legend className="utrecht-form-fieldset__legend">{t(`step.${step}`)}</legend>
-            <CheckboxField label={`${t('checked')}: ${t(`short.${step}`)}`} checked={checklist[step].checked} onChange={(checked) => change(step, { checked })} />
-            <TextAreaField label={t('note', { step: t(`short.${step}`) })} rows={2} maxLength={2000} value={checklist[step].note} onChange={(note) => change(step, { note })} error={form.errors[`checklist.${step}.note`]} />
+            <CheckboxField
+              label={`${t('checked')}: ${t(`short.${step}`)}`}
+              checked={checklist[step].checked}
+              onChange={(checked) => change(step, { checked })}
+            />
+            <TextAreaField
+              label={t('note', { step: t(`short.${step}`) })}
+              rows={2}
+              maxLength={2000}
+              value={checklist[step].note}
+              onChange={(note) => change(step, { note })}
+              error={form.errors[`checklist.${step}.note`]}
+            />
           </fieldset>
         ))}
         <div className="plein-form__actions">

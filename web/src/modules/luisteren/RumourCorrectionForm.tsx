@@ -1,6 +1,6 @@
+import type { RumourDetail } from '@contracts/rumours';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { RumourDetail } from '@contracts/rumours';
 import { api } from '../../app/api-client';
 import { formatDateTime } from '../../app/format';
 import { useMessages } from '../../app/i18n';
@@ -29,7 +29,10 @@ export function RumourCorrectionForm({ rumour, canManage }: { rumour: RumourDeta
     fields: ['correctionMessageId', 'correctionUrl'],
     validate: (): Record<string, string> => (messageId.trim() && !UUID.test(messageIdOf(messageId)) ? { correctionMessageId: t('invalidId') } : {}),
     send: async () => {
-      await api.patch(`/api/v1/geruchten/${rumour.id}`, { correctionMessageId: messageId.trim() ? messageIdOf(messageId) : null, correctionUrl: url.trim() || null });
+      await api.patch(`/api/v1/geruchten/${rumour.id}`, {
+        correctionMessageId: messageId.trim() ? messageIdOf(messageId) : null,
+        correctionUrl: url.trim() || null,
+      });
       await queryClient.invalidateQueries({ queryKey: rumoursKey });
       setSaved(true);
     },
@@ -43,7 +46,11 @@ export function RumourCorrectionForm({ rumour, canManage }: { rumour: RumourDeta
       {current ? (
         <Paragraph>
           {t('correctionCurrent', { author: current.author, moment: formatDateTime(current.postedAt) })}:{' '}
-          {current.direction === 'in' ? <AppLink to={`/luisteren/berichten/${current.messageId}`}>{current.text}</AppLink> : <span className="plein-break">{current.text}</span>}
+          {current.direction === 'in' ? (
+            <AppLink to={`/luisteren/berichten/${current.messageId}`}>{current.text}</AppLink>
+          ) : (
+            <span className="plein-break">{current.text}</span>
+          )}
         </Paragraph>
       ) : (
         !rumour.correction.url && <Paragraph>{t('noCorrection')}</Paragraph>
@@ -53,8 +60,22 @@ export function RumourCorrectionForm({ rumour, canManage }: { rumour: RumourDeta
         <form className="utrecht-form plein-form" onSubmit={(event) => void form.submit(event)} noValidate>
           <Paragraph>{t('correctionLead')}</Paragraph>
           <FormProblem title={t('saveFailed')} problem={form.problem} />
-          <TextField label={t('correctionMessageField')} description={t('correctionMessageHelp')} value={messageId} onChange={setMessageId} error={form.errors.correctionMessageId} />
-          <TextField label={t('correctionUrlField')} description={t('correctionUrlHelp')} type="url" value={url} onChange={setUrl} error={form.errors.correctionUrl} maxLength={2000} />
+          <TextField
+            label={t('correctionMessageField')}
+            description={t('correctionMessageHelp')}
+            value={messageId}
+            onChange={setMessageId}
+            error={form.errors.correctionMessageId}
+          />
+          <TextField
+            label={t('correctionUrlField')}
+            description={t('correctionUrlHelp')}
+            type="url"
+            value={url}
+            onChange={setUrl}
+            error={form.errors.correctionUrl}
+            maxLength={2000}
+          />
           <div className="plein-form__actions">
             <Button type="submit" appearance="primary" busy={form.busy}>
               {t('save')}

@@ -1,6 +1,6 @@
+import type { CorrectionCandidate, RumourDetail } from '@contracts/rumours';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { CorrectionCandidate, RumourDetail } from '@contracts/rumours';
 import { api } from '../../app/api-client';
 import { formatDateTime } from '../../app/format';
 import { useMessages } from '../../app/i18n';
@@ -39,6 +39,7 @@ export function RumourCorrectionSearch({ rumour }: { rumour: RumourDetail }) {
   };
   return (
     <div className="plein-rumour-search">
+      {/* biome-ignore lint/a11y/useSemanticElements: role=search on the form is the landmark every screen reader announces; <search> is not yet */}
       <form className="utrecht-form plein-form" role="search" aria-label={t('searchHeading')} onSubmit={(event) => void search.submit(event)} noValidate>
         <Heading level={3}>{t('searchHeading')}</Heading>
         <FormProblem title={t('searchFailed')} problem={search.problem} />
@@ -60,7 +61,8 @@ export function RumourCorrectionSearch({ rumour }: { rumour: RumourDetail }) {
             <Paragraph>{t('saved')}</Paragraph>
           </Alert>
         )}
-        {results && (results.length === 0 ? <Paragraph>{t('searchNothing')}</Paragraph> : <Paragraph>{t('searchFound', { n: String(results.length) })}</Paragraph>)}
+        {results &&
+          (results.length === 0 ? <Paragraph>{t('searchNothing')}</Paragraph> : <Paragraph>{t('searchFound', { n: String(results.length) })}</Paragraph>)}
       </div>
       {results && results.length > 0 && (
         <ul className="plein-candidates">
@@ -68,16 +70,22 @@ export function RumourCorrectionSearch({ rumour }: { rumour: RumourDetail }) {
             const isLinked = rumour.correction.message?.messageId === candidate.messageId;
             const label = isLinked ? t('chosen') : t('choose');
             return (
-            <li key={candidate.messageId} className="plein-candidate">
-              <Paragraph>
-                <strong>{candidate.author}</strong>, {formatDateTime(candidate.postedAt)} {candidate.direction === 'uit' && <StatusBadge tone="info">{t('ownPost')}</StatusBadge>}
-              </Paragraph>
-              <Paragraph className="plein-break">{candidate.text}</Paragraph>
-              {/* The name starts with what the button shows, and says which message: there are several. */}
-              <Button onClick={() => void choose(candidate)} busy={choosing === candidate.messageId} disabled={isLinked} aria-label={`${label}: ${candidate.author}, ${formatDateTime(candidate.postedAt)}`}>
-                {label}
-              </Button>
-            </li>
+              <li key={candidate.messageId} className="plein-candidate">
+                <Paragraph>
+                  <strong>{candidate.author}</strong>, {formatDateTime(candidate.postedAt)}{' '}
+                  {candidate.direction === 'uit' && <StatusBadge tone="info">{t('ownPost')}</StatusBadge>}
+                </Paragraph>
+                <Paragraph className="plein-break">{candidate.text}</Paragraph>
+                {/* The name starts with what the button shows, and says which message: there are several. */}
+                <Button
+                  onClick={() => void choose(candidate)}
+                  busy={choosing === candidate.messageId}
+                  disabled={isLinked}
+                  aria-label={`${label}: ${candidate.author}, ${formatDateTime(candidate.postedAt)}`}
+                >
+                  {label}
+                </Button>
+              </li>
             );
           })}
         </ul>

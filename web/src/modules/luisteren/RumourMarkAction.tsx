@@ -1,14 +1,14 @@
+import type { ListeningItem } from '@contracts/luisteren';
+import type { Rumour } from '@contracts/rumours';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { ListeningItem } from '@contracts/luisteren';
-import type { Rumour } from '@contracts/rumours';
 import { api, ProblemError } from '../../app/api-client';
 import { useAuth } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
 import { Alert, AppLink, Button, Heading, Paragraph, TextField } from '../../ui';
-import { rumourMessages } from './rumour-messages';
 import { RumourStatusBadge } from './RumourStatusBadge';
+import { rumourMessages } from './rumour-messages';
 import { rumoursKey, useRumoursOfItem } from './rumour-queries';
 
 // On an item page: the rumours the item belongs to, and (for those who may) following it as a new rumour.

@@ -1,7 +1,7 @@
+import type { RumourDetail } from '@contracts/rumours';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { RumourDetail } from '@contracts/rumours';
 import { api } from '../../app/api-client';
 import { useAuth } from '../../app/auth-context';
 import { formatDate, formatDateTime, formatNumber } from '../../app/format';
@@ -79,7 +79,11 @@ function RumourFacts({ rumour }: { rumour: RumourDetail }) {
       <Paragraph>
         <AppLink to={`/luisteren?gerucht=${rumour.id}`}>{t('exploreRumour')}</AppLink>
       </Paragraph>
-      {hasCorrection && <Paragraph>{rumour.correctionAheadAt ? t('correctionAhead', { moment: moment(rumour.correctionAheadAt) }) : t('correctionBehind', { bucket })}</Paragraph>}
+      {hasCorrection && (
+        <Paragraph>
+          {rumour.correctionAheadAt ? t('correctionAhead', { moment: moment(rumour.correctionAheadAt) }) : t('correctionBehind', { bucket })}
+        </Paragraph>
+      )}
     </section>
   );
 }
@@ -119,7 +123,13 @@ function RumourMessageList({ rumour, canManage }: { rumour: RumourDetail; canMan
                 {message.text.length > 140 ? `${message.text.slice(0, 137)}…` : message.text}
               </AppLink>
               {canManage && !message.origin && (
-                <ConfirmButton label={t('remove')} question={t('removeQuestion')} confirmLabel={t('removeConfirm')} cancelLabel={t('cancel')} onConfirm={() => remove(message.messageId)} />
+                <ConfirmButton
+                  label={t('remove')}
+                  question={t('removeQuestion')}
+                  confirmLabel={t('removeConfirm')}
+                  cancelLabel={t('cancel')}
+                  onConfirm={() => remove(message.messageId)}
+                />
               )}
             </li>
           ))}

@@ -1,5 +1,5 @@
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RumourDetail } from '@contracts/rumours';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDate, formatDateTime, formatNumber } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { DataTable, Heading, Paragraph } from '../../ui';
@@ -29,14 +29,31 @@ export function RumourSpreadChart({ rumour }: { rumour: RumourDetail }) {
           </p>
           <div className="plein-luisteren-chart">
             <ResponsiveContainer width="100%" height={300}>
-              <LineChart data={rows} accessibilityLayer aria-label={t('spreadHeading')} aria-describedby="verspreiding-uitleg" margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+              <LineChart
+                data={rows}
+                accessibilityLayer
+                aria-label={t('spreadHeading')}
+                aria-describedby="verspreiding-uitleg"
+                margin={{ top: 8, right: 8, bottom: 8, left: 0 }}
+              >
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="label" tick={{ fill: '#1a1a1a', fontSize: 12 }} minTickGap={16} />
                 <YAxis allowDecimals={false} tick={{ fill: '#1a1a1a', fontSize: 12 }} width={40} tickFormatter={(value: number) => formatNumber(value)} />
                 <Tooltip formatter={(value, name) => [formatNumber(Number(value)), String(name)]} />
                 <Legend />
                 <Line type="linear" dataKey="rumour" name={t('seriesRumour')} stroke="#b3261e" strokeWidth={3} dot={{ r: 3 }} isAnimationActive={false} />
-                {hasCorrection && <Line type="linear" dataKey="correction" name={t('seriesCorrection')} stroke="#0b5394" strokeWidth={3} strokeDasharray="8 4" dot={{ r: 3 }} isAnimationActive={false} />}
+                {hasCorrection && (
+                  <Line
+                    type="linear"
+                    dataKey="correction"
+                    name={t('seriesCorrection')}
+                    stroke="#0b5394"
+                    strokeWidth={3}
+                    strokeDasharray="8 4"
+                    dot={{ r: 3 }}
+                    isAnimationActive={false}
+                  />
+                )}
               </LineChart>
             </ResponsiveContainer>
           </div>

@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ListeningAlert } from '@contracts/luisteren';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
 import { formatDateTime, formatNumber } from '../../app/format';
 import { useMessages } from '../../app/i18n';
@@ -51,7 +51,8 @@ function AlertCard({ alert }: { alert: ListeningAlert }) {
         {alert.seen ? <StatusBadge tone="neutral">{t('seenBadge')}</StatusBadge> : <StatusBadge tone="warning">{t('newBadge')}</StatusBadge>}
       </Heading>
       <Paragraph>
-        {t('window', { from: formatDateTime(alert.windowStart), to: formatDateTime(alert.windowEnd) })}: {t('observed', { observed: formatNumber(alert.observed), expected: oneDecimal(alert.expected) })}
+        {t('window', { from: formatDateTime(alert.windowStart), to: formatDateTime(alert.windowEnd) })}:{' '}
+        {t('observed', { observed: formatNumber(alert.observed), expected: oneDecimal(alert.expected) })}
       </Paragraph>
       <Paragraph className="plein-muted">{t('created', { at: formatDateTime(alert.createdAt) })}</Paragraph>
       {alert.crisisLike && (

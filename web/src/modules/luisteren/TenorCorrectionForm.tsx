@@ -1,6 +1,6 @@
+import { type ListeningItem, TENORS, type Tenor } from '@contracts/luisteren';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { type ListeningItem, TENORS, type Tenor } from '@contracts/luisteren';
 import { api, ProblemError } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { Alert, Button, Heading, Paragraph, TextField } from '../../ui';
@@ -45,7 +45,14 @@ export function TenorCorrectionForm({ item }: { item: ListeningItem }) {
             </div>
             {TENORS.map((value) => (
               <div key={value} className="plein-luisteren-radio">
-                <input id={`${id}-${value}`} type="radio" className="utrecht-radio-button utrecht-radio-button--html-input" name={`${id}-tenor`} checked={tenor === value} onChange={() => setTenor(value)} />
+                <input
+                  id={`${id}-${value}`}
+                  type="radio"
+                  className="utrecht-radio-button utrecht-radio-button--html-input"
+                  name={`${id}-tenor`}
+                  checked={tenor === value}
+                  onChange={() => setTenor(value)}
+                />
                 <label htmlFor={`${id}-${value}`} className="utrecht-form-label utrecht-form-label--radio-button">
                   {names(`tenor.${value}`)}
                 </label>
@@ -59,7 +66,13 @@ export function TenorCorrectionForm({ item }: { item: ListeningItem }) {
             {t('correctSubmit')}
           </Button>
         </div>
-        <div aria-live="polite">{outcome && <Alert type={outcome.ok ? 'ok' : 'error'}><Paragraph>{outcome.text}</Paragraph></Alert>}</div>
+        <div aria-live="polite">
+          {outcome && (
+            <Alert type={outcome.ok ? 'ok' : 'error'}>
+              <Paragraph>{outcome.text}</Paragraph>
+            </Alert>
+          )}
+        </div>
       </form>
     </section>
   );

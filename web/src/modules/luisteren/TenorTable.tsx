@@ -1,4 +1,4 @@
-import { type Tenor, TENORS } from '@contracts/luisteren';
+import { TENORS, type Tenor } from '@contracts/luisteren';
 import { formatNumber } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { DataTable } from '../../ui';

@@ -17,7 +17,12 @@ export function UnseenAlerts() {
           <ul className="utrecht-unordered-list">
             {unseen.slice(0, 5).map((alert) => (
               <li key={alert.id}>
-                {t('unseenItem', { kind: t(`alertKind.${alert.kind}`), monitor: alert.monitorName, observed: formatNumber(alert.observed), expected: formatNumber(Math.round(alert.expected * 10) / 10) })}{' '}
+                {t('unseenItem', {
+                  kind: t(`alertKind.${alert.kind}`),
+                  monitor: alert.monitorName,
+                  observed: formatNumber(alert.observed),
+                  expected: formatNumber(Math.round(alert.expected * 10) / 10),
+                })}{' '}
                 <AppLink to={alert.link}>{t('unseenShow')}</AppLink>
               </li>
             ))}

@@ -19,7 +19,8 @@ export const alertsMessages = defineMessages({
     markSeen: 'Gezien',
     markSeenName: 'Markeer het signaal bij {monitor} als gezien',
     crisisTitle: 'Dit lijkt op een crisis',
-    crisisText: 'Zoveel berichten in zo korte tijd past bij een crisis. Met de crisismodus werkt het team vanuit één crisiskamer. Die crisiskamer wordt nog gebouwd: de pagina Crisis laat zien wat er komt.',
+    crisisText:
+      'Zoveel berichten in zo korte tijd past bij een crisis. Met de crisismodus werkt het team vanuit één crisiskamer. Die crisiskamer wordt nog gebouwd: de pagina Crisis laat zien wat er komt.',
     crisisAction: 'Crisismodus aanzetten',
   },
   en: {
@@ -40,7 +41,8 @@ export const alertsMessages = defineMessages({
     markSeen: 'Seen',
     markSeenName: 'Mark the alert on {monitor} as seen',
     crisisTitle: 'This looks like a crisis',
-    crisisText: 'So many messages in so little time fits a crisis. Crisis mode lets the team work from one crisis room. That crisis room is still being built: the Crisis page shows what is coming.',
+    crisisText:
+      'So many messages in so little time fits a crisis. Crisis mode lets the team work from one crisis room. That crisis room is still being built: the Crisis page shows what is coming.',
     crisisAction: 'Switch on crisis mode',
   },
 });

@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import type { Analysis, AnalysisSchedule, AnalysisSummary } from '@contracts/analyses';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
 
 export const KIND_KEYS = { tamtam: 'kindTamtam', issue: 'kindIssue', reputatie: 'kindReputatie' } as const;
@@ -21,6 +21,13 @@ export function useAnalysisSchedules() {
 }
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'short', year: 'numeric' });
-const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: 'Europe/Amsterdam',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 export const formatAnalysisDate = (iso: string) => dateFormat.format(new Date(iso));
 export const formatAnalysisMoment = (iso: string) => dateTimeFormat.format(new Date(iso));

@@ -38,7 +38,8 @@ export const exploreMessages = defineMessages({
     loading: 'Berichten worden geladen…',
     loadFailed: 'De berichten konden niet worden geladen',
     noMonitorsTitle: 'Maak eerst een monitor',
-    noMonitorsText: 'Een monitor is een bewaarde zoekvraag, bijvoorbeeld (afval OF gft) NIET kerstboom. Plein zoekt ermee in alle berichten die binnenkomen en in wat er al is, en waarschuwt bij een piek.',
+    noMonitorsText:
+      'Een monitor is een bewaarde zoekvraag, bijvoorbeeld (afval OF gft) NIET kerstboom. Plein zoekt ermee in alle berichten die binnenkomen en in wat er al is, en waarschuwt bij een piek.',
     newMonitor: 'Monitor maken',
     emptyTitle: 'Geen berichten',
     emptyFiltered: 'Geen berichten die bij deze filters passen. Verruim de periode of wis de filters.',
@@ -147,7 +148,8 @@ export const exploreMessages = defineMessages({
     loading: 'Loading messages…',
     loadFailed: 'The messages could not be loaded',
     noMonitorsTitle: 'Create a monitor first',
-    noMonitorsText: 'A monitor is a saved search, for example (afval OF gft) NIET kerstboom. Plein uses it on every incoming message and on what is already stored, and alerts you to a spike.',
+    noMonitorsText:
+      'A monitor is a saved search, for example (afval OF gft) NIET kerstboom. Plein uses it on every incoming message and on what is already stored, and alerts you to a spike.',
     newMonitor: 'Create monitor',
     emptyTitle: 'No messages',
     emptyFiltered: 'No messages match these filters. Widen the period or clear the filters.',

@@ -47,7 +47,8 @@ export const luisterenMessages = defineMessages({
     unseenShow: 'Bekijk de berichten',
     unseenAll: 'Alle signalen',
     noAccessTitle: 'Geen toegang tot Luisteren',
-    noAccessText: 'Uw rol geeft geen toegang tot Luisteren. Vraag een beheerder van uw organisatie om de rol omgevingsanalist of communicatieadviseur als u dit werk moet doen.',
+    noAccessText:
+      'Uw rol geeft geen toegang tot Luisteren. Vraag een beheerder van uw organisatie om de rol omgevingsanalist of communicatieadviseur als u dit werk moet doen.',
   },
   en: {
     sectionNav: 'Parts of Listening',
@@ -94,6 +95,7 @@ export const luisterenMessages = defineMessages({
     unseenShow: 'See the messages',
     unseenAll: 'All alerts',
     noAccessTitle: 'No access to Listening',
-    noAccessText: 'Your role does not give access to Listening. Ask an administrator of your organisation for the role environment analyst or communication adviser if this is part of your work.',
+    noAccessText:
+      'Your role does not give access to Listening. Ask an administrator of your organisation for the role environment analyst or communication adviser if this is part of your work.',
   },
 });

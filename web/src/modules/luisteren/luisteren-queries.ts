@@ -1,7 +1,7 @@
+import type { agreementSchema, authorListSchema, ItemFilter, ListeningAlert, ListeningItem, ListeningOverview, Monitor } from '@contracts/luisteren';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { z } from 'zod';
-import type { agreementSchema, authorListSchema, ItemFilter, ListeningAlert, ListeningItem, ListeningOverview, Monitor } from '@contracts/luisteren';
 import { api, queryString } from '../../app/api-client';
 
 export type Agreement = z.infer<typeof agreementSchema>;
@@ -42,7 +42,11 @@ export function useOverview(filter: ItemFilter) {
 }
 
 export function useItemDetail(messageId: string) {
-  return useQuery({ queryKey: [...luisterenKey, 'bericht', messageId], queryFn: () => api.get<ItemDetail>(`/api/v1/luisteren/items/${messageId}`), retry: false });
+  return useQuery({
+    queryKey: [...luisterenKey, 'bericht', messageId],
+    queryFn: () => api.get<ItemDetail>(`/api/v1/luisteren/items/${messageId}`),
+    retry: false,
+  });
 }
 
 export function useAlerts(limit = 50) {

@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import type { AuthorProfile, NetworkGroupFilter, NetworkPage } from '@contracts/network';
+import { useQuery } from '@tanstack/react-query';
 import { api, queryString } from '../../app/api-client';
 import { luisterenKey } from './luisteren-queries';
 
@@ -23,7 +23,11 @@ export function useNetwork(filter: NetworkFilter) {
 }
 
 export function useAuthorProfile(handle: string) {
-  return useQuery({ queryKey: [...networkKey, 'auteur', handle], queryFn: () => api.get<AuthorProfile>(`/api/v1/auteurs/${encodeURIComponent(handle)}`), retry: false });
+  return useQuery({
+    queryKey: [...networkKey, 'auteur', handle],
+    queryFn: () => api.get<AuthorProfile>(`/api/v1/auteurs/${encodeURIComponent(handle)}`),
+    retry: false,
+  });
 }
 
 // The address of an author's profile: handles go in lower case without @, as the network knows them.

@@ -10,7 +10,8 @@ export const reliabilityMessages = defineMessages({
     loading: 'Cijfers worden geladen…',
     loadFailed: 'De cijfers konden niet worden geladen',
     emptyTitle: 'Nog niets beoordeeld',
-    emptyText: 'Beoordeel berichten in Luisteren: open een bericht en kies de juiste tenor, of selecteer er meer en verbeter ze in één keer. Dan verschijnen hier de cijfers.',
+    emptyText:
+      'Beoordeel berichten in Luisteren: open een bericht en kies de juiste tenor, of selecteer er meer en verbeter ze in één keer. Dan verschijnen hier de cijfers.',
     toExplore: 'Naar de berichten',
     totalsHeading: 'In totaal',
     reviewed: 'Beoordeeld',
@@ -38,7 +39,8 @@ export const reliabilityMessages = defineMessages({
     loading: 'Loading figures…',
     loadFailed: 'The figures could not be loaded',
     emptyTitle: 'Nothing reviewed yet',
-    emptyText: 'Review messages in Listening: open a message and choose the right tone, or select several and correct them at once. The figures will then appear here.',
+    emptyText:
+      'Review messages in Listening: open a message and choose the right tone, or select several and correct them at once. The figures will then appear here.',
     toExplore: 'To the messages',
     totalsHeading: 'In total',
     reviewed: 'Reviewed',

@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import type { Rumour, RumourDetail } from '@contracts/rumours';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
 import { luisterenKey } from './luisteren-queries';
 

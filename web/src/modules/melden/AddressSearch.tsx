@@ -6,7 +6,17 @@ import type { AddressResult } from './melden-api';
 import { meldenMessages } from './melden-messages';
 
 // Search on Enter or the button; the results are a short list of buttons, the first one gets focus.
-export function AddressSearch({ basePath, onChoose, invalid, describedBy }: { basePath: string; onChoose: (result: AddressResult) => void; invalid?: boolean; describedBy?: string }) {
+export function AddressSearch({
+  basePath,
+  onChoose,
+  invalid,
+  describedBy,
+}: {
+  basePath: string;
+  onChoose: (result: AddressResult) => void;
+  invalid?: boolean;
+  describedBy?: string;
+}) {
   const t = useMessages(meldenMessages);
   const id = useId();
   const [query, setQuery] = useState('');
@@ -29,7 +39,13 @@ export function AddressSearch({ basePath, onChoose, invalid, describedBy }: { ba
       if (found.length > 0) requestAnimationFrame(() => document.getElementById(`${id}-resultaat-0`)?.focus());
     } catch (error) {
       setResults(null);
-      setMessage(error instanceof ProblemError && error.status === 503 ? t('addressUnavailable') : error instanceof ProblemError ? error.message : t('addressUnavailable'));
+      setMessage(
+        error instanceof ProblemError && error.status === 503
+          ? t('addressUnavailable')
+          : error instanceof ProblemError
+            ? error.message
+            : t('addressUnavailable'),
+      );
     } finally {
       setBusy(false);
     }
@@ -80,6 +96,7 @@ export function AddressSearch({ basePath, onChoose, invalid, describedBy }: { ba
       {results && results.length > 0 && (
         <ul className="plein-melden-address__results" aria-label={t('addressResults')}>
           {results.map((result, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list that is replaced as a whole; the index only tells equal entries apart
             <li key={`${result.label}-${index}`}>
               <button id={`${id}-resultaat-${index}`} type="button" className="plein-melden-address__result" onClick={() => choose(result)}>
                 {result.label}

@@ -12,7 +12,10 @@ interface Group {
 }
 
 function normalise(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 // Two levels: a main category with sub-categories shows them under its name; searching matches either level.
@@ -32,7 +35,17 @@ export function groupCategories(categories: MeldingCategory[], query: string): G
   return groups;
 }
 
-export function CategoryPicker({ categories, value, onChange, error }: { categories: MeldingCategory[]; value: string; onChange: (id: string) => void; error?: string }) {
+export function CategoryPicker({
+  categories,
+  value,
+  onChange,
+  error,
+}: {
+  categories: MeldingCategory[];
+  value: string;
+  onChange: (id: string) => void;
+  error?: string;
+}) {
   const t = useMessages(meldenMessages);
   const id = useId();
   const [query, setQuery] = useState('');
@@ -45,7 +58,11 @@ export function CategoryPicker({ categories, value, onChange, error }: { categor
         {query.trim() ? (count > 0 && groups.length > 0 ? t('categoryCount', { count }) : t('categoryNone', { query })) : ''}
       </p>
       <div className={['utrecht-form-fieldset', error && 'utrecht-form-fieldset--invalid'].filter(Boolean).join(' ')}>
-        <fieldset className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset plein-fieldset" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-fout` : undefined}>
+        <fieldset
+          className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset plein-fieldset"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-fout` : undefined}
+        >
           <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('categoryLegend')}</legend>
           {error && (
             <div id={`${id}-fout`} className="utrecht-form-field-error-message plein-field-error">
@@ -56,8 +73,16 @@ export function CategoryPicker({ categories, value, onChange, error }: { categor
           <div className="plein-melden-category-groups">
             {groups.map((group) =>
               group.options.length === 0 ? (
-                <CategoryRadio key={group.main.id} name={id} category={group.main} icon={group.main.icon} checked={value === group.main.id} onChange={onChange} />
+                <CategoryRadio
+                  key={group.main.id}
+                  name={id}
+                  category={group.main}
+                  icon={group.main.icon}
+                  checked={value === group.main.id}
+                  onChange={onChange}
+                />
               ) : (
+                // biome-ignore lint/a11y/useSemanticElements: a group of controls named for screen readers, without a fieldset's border and legend
                 <div key={group.main.id} className="plein-melden-category-group" role="group" aria-labelledby={`${id}-${group.main.id}`}>
                   <p id={`${id}-${group.main.id}`} className="utrecht-paragraph plein-melden-category-group__title">
                     <CategoryIcon icon={group.main.icon} />
@@ -76,11 +101,31 @@ export function CategoryPicker({ categories, value, onChange, error }: { categor
   );
 }
 
-function CategoryRadio({ name, category, icon, checked, onChange }: { name: string; category: MeldingCategory; icon?: string | null; checked: boolean; onChange: (id: string) => void }) {
+function CategoryRadio({
+  name,
+  category,
+  icon,
+  checked,
+  onChange,
+}: {
+  name: string;
+  category: MeldingCategory;
+  icon?: string | null;
+  checked: boolean;
+  onChange: (id: string) => void;
+}) {
   const id = `${name}-option-${category.id}`;
   return (
     <div className="plein-melden-category">
-      <input id={id} type="radio" className="utrecht-radio-button utrecht-radio-button--html-input" name={name} value={category.id} checked={checked} onChange={() => onChange(category.id)} />
+      <input
+        id={id}
+        type="radio"
+        className="utrecht-radio-button utrecht-radio-button--html-input"
+        name={name}
+        value={category.id}
+        checked={checked}
+        onChange={() => onChange(category.id)}
+      />
       <label htmlFor={id} className="utrecht-form-label utrecht-form-label--radio-button plein-melden-category__label">
         {icon !== undefined && <CategoryIcon icon={icon} />}
         {category.publicName}

@@ -5,17 +5,21 @@ import { api, ProblemError } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { Alert, Loading, PageHeader, Paragraph } from '../../ui';
 import './melden.css';
-import { type MapSettings, type MeldingCategory, type MeldingReceipt, municipalityPath } from './melden-api';
-import { meldenMessages } from './melden-messages';
 import { MeldingConfirmation } from './MeldingConfirmation';
 import { MeldingForm } from './MeldingForm';
+import { type MapSettings, type MeldingCategory, type MeldingReceipt, municipalityPath } from './melden-api';
+import { meldenMessages } from './melden-messages';
 
 // The public melding form of one municipality: for residents, without an account, phone first.
 export function MeldenPage() {
   const { slug = '', cbsCode = '' } = useParams();
   const t = useMessages(meldenMessages);
   const basePath = municipalityPath(slug, cbsCode);
-  const categories = useQuery({ queryKey: ['melden-categories', slug, cbsCode], queryFn: () => api.get<{ municipality: string; categories: MeldingCategory[] }>(`${basePath}/melding-categories`), retry: false });
+  const categories = useQuery({
+    queryKey: ['melden-categories', slug, cbsCode],
+    queryFn: () => api.get<{ municipality: string; categories: MeldingCategory[] }>(`${basePath}/melding-categories`),
+    retry: false,
+  });
   const settings = useQuery({ queryKey: ['melden-map', slug, cbsCode], queryFn: () => api.get<MapSettings>(`${basePath}/map-settings`), retry: false });
   const [filed, setFiled] = useState<{ receipt: MeldingReceipt; emailed: boolean } | null>(null);
   // A new key gives a fresh, empty form after "report something else".
@@ -35,7 +39,11 @@ export function MeldenPage() {
   const municipality = categories.data.municipality;
   return (
     <div className="plein-narrow plein-melden">
-      <PageHeader title={t('title', { municipality })} documentTitle={t('documentTitle', { municipality })} lead={filed ? undefined : <Paragraph lead>{t('lead')}</Paragraph>} />
+      <PageHeader
+        title={t('title', { municipality })}
+        documentTitle={t('documentTitle', { municipality })}
+        lead={filed ? undefined : <Paragraph lead>{t('lead')}</Paragraph>}
+      />
       {filed ? (
         <MeldingConfirmation
           slug={slug}
@@ -47,7 +55,13 @@ export function MeldenPage() {
           }}
         />
       ) : (
-        <MeldingForm key={round} basePath={basePath} categories={categories.data.categories} settings={settings.data} onFiled={(receipt, emailed) => setFiled({ receipt, emailed })} />
+        <MeldingForm
+          key={round}
+          basePath={basePath}
+          categories={categories.data.categories}
+          settings={settings.data}
+          onFiled={(receipt, emailed) => setFiled({ receipt, emailed })}
+        />
       )}
     </div>
   );

@@ -4,7 +4,7 @@ import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { Button, CheckboxField, FormProblem, Heading, Paragraph, TextAreaField, TextField } from '../../ui';
 import { CategoryPicker } from './CategoryPicker';
-import { answerField, type Answers, ExtraQuestions } from './ExtraQuestions';
+import { type Answers, answerField, ExtraQuestions } from './ExtraQuestions';
 import type { MapSettings, MeldingCategory, MeldingReceipt, Place } from './melden-api';
 import { meldenMessages } from './melden-messages';
 import { NearbyMeldingen, useNearbyMeldingen } from './NearbyMeldingen';
@@ -25,7 +25,9 @@ interface Props {
 // "answers.wanneer" → "answer:wanneer": a field of its own, since fieldErrors() keeps only the part before the dot.
 function withAnswerFields(error: unknown): unknown {
   if (!(error instanceof ProblemError)) return error;
-  const invalidParams = error.problem.invalidParams.map((param) => (param.name.startsWith('answers.') ? { ...param, name: answerField(param.name.slice(8)) } : param));
+  const invalidParams = error.problem.invalidParams.map((param) =>
+    param.name.startsWith('answers.') ? { ...param, name: answerField(param.name.slice(8)) } : param,
+  );
   return new ProblemError({ ...error.problem, invalidParams });
 }
 
@@ -113,7 +115,13 @@ export function MeldingForm({ basePath, categories, settings, onFiled }: Props) 
         <ExtraQuestions questions={questions} answers={answers} onChange={setAnswers} errors={errors} />
       </Step>
       <Step id="melden-fotos" title={t('stepPhotos')}>
-        <PhotoUpload basePath={basePath} photos={photos} onChange={setPhotos} onUsePlace={place ? undefined : (location) => setPlace({ ...location, source: 'photo' })} error={errors.photoIds} />
+        <PhotoUpload
+          basePath={basePath}
+          photos={photos}
+          onChange={setPhotos}
+          onUsePlace={place ? undefined : (location) => setPlace({ ...location, source: 'photo' })}
+          error={errors.photoIds}
+        />
       </Step>
       <Step id="melden-plek" title={t('stepPlace')}>
         <PlacePicker basePath={basePath} settings={settings} place={place} onChange={setPlace} nearby={nearby} error={errors.lat} />
@@ -121,9 +129,28 @@ export function MeldingForm({ basePath, categories, settings, onFiled }: Props) 
       </Step>
       <Step id="melden-gegevens" title={t('stepContact')}>
         <Paragraph>{t('contactHelp')}</Paragraph>
-        <TextField label={t('email')} type="email" autoComplete="email" value={contact.email} onChange={(email) => setContact((c) => ({ ...c, email }))} error={errors.email} />
-        <TextField label={t('phone')} type="tel" autoComplete="tel" value={contact.phone} onChange={(phone) => setContact((c) => ({ ...c, phone }))} error={errors.phone} />
-        <CheckboxField label={t('consent')} description={t('consentHelp')} checked={contact.consent} onChange={(consent) => setContact((c) => ({ ...c, consent }))} />
+        <TextField
+          label={t('email')}
+          type="email"
+          autoComplete="email"
+          value={contact.email}
+          onChange={(email) => setContact((c) => ({ ...c, email }))}
+          error={errors.email}
+        />
+        <TextField
+          label={t('phone')}
+          type="tel"
+          autoComplete="tel"
+          value={contact.phone}
+          onChange={(phone) => setContact((c) => ({ ...c, phone }))}
+          error={errors.phone}
+        />
+        <CheckboxField
+          label={t('consent')}
+          description={t('consentHelp')}
+          checked={contact.consent}
+          onChange={(consent) => setContact((c) => ({ ...c, consent }))}
+        />
       </Step>
       <div className="plein-form__actions">
         <Button type="submit" appearance="primary" busy={busy}>

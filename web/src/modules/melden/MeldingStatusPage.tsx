@@ -8,7 +8,12 @@ import './melden.css';
 import { formatLongDate, type MeldingPublicStatus } from './melden-api';
 import { meldenMessages } from './melden-messages';
 
-const TONES: Record<string, 'neutral' | 'ok' | 'warning' | 'info'> = { afgehandeld: 'ok', geannuleerd: 'neutral', 'wacht-op-informatie': 'warning', gemeld: 'info' };
+const TONES: Record<string, 'neutral' | 'ok' | 'warning' | 'info'> = {
+  afgehandeld: 'ok',
+  geannuleerd: 'neutral',
+  'wacht-op-informatie': 'warning',
+  gemeld: 'info',
+};
 
 // The link from the confirmation e-mail: where a melding stands, without an account.
 export function MeldingStatusPage() {
@@ -47,6 +52,7 @@ export function MeldingStatusPage() {
       <Heading level={2}>{t('statusHistory')}</Heading>
       <ol className="plein-melden-history">
         {[...melding.history].reverse().map((entry, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list that is replaced as a whole; the index only tells equal entries apart
           <li key={`${entry.at}-${index}`}>
             <p className="utrecht-paragraph">
               <strong>{entry.statusLabel}</strong> <span className="plein-muted">{formatDateTime(entry.at)}</span>

@@ -28,7 +28,10 @@ export function NearbyMeldingen({ items }: { items: NearbyMelding[] }) {
       </Heading>
       <ul className="plein-melden-nearby__list">
         {items.map((item, index) => (
-          <li key={`${item.createdAt}-${index}`}>{t('nearbyItem', { status: item.statusLabel, distance: item.distanceMetres, date: formatDate(item.createdAt) })}</li>
+          // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list that is replaced as a whole; the index only tells equal entries apart
+          <li key={`${item.createdAt}-${index}`}>
+            {t('nearbyItem', { status: item.statusLabel, distance: item.distanceMetres, date: formatDate(item.createdAt) })}
+          </li>
         ))}
       </ul>
       <Paragraph>{t('nearbyText')}</Paragraph>

@@ -102,7 +102,14 @@ export function PhotoUpload({ basePath, photos, onChange, onUsePlace, error }: P
             <label className="utrecht-form-label" htmlFor={`${id}-camera`}>
               {t('photoCamera')}
             </label>
-            <input id={`${id}-camera`} type="file" accept="image/*" capture="environment" disabled={busy || full} onChange={(event) => void add(event.target.files)} />
+            <input
+              id={`${id}-camera`}
+              type="file"
+              accept="image/*"
+              capture="environment"
+              disabled={busy || full}
+              onChange={(event) => void add(event.target.files)}
+            />
           </>
         )}
       </div>

@@ -33,7 +33,13 @@ export function PlacePicker({ basePath, settings, place, onChange, nearby, error
 
   const markers = useMemo<MapMarker[]>(
     () => [
-      ...nearby.map((item, index) => ({ id: `gemeld-${index}`, lat: item.lat, lon: item.lon, label: t('nearbyMarker', { status: item.statusLabel }), kind: 'other' as const })),
+      ...nearby.map((item, index) => ({
+        id: `gemeld-${index}`,
+        lat: item.lat,
+        lon: item.lon,
+        label: t('nearbyMarker', { status: item.statusLabel }),
+        kind: 'other' as const,
+      })),
       ...(place ? [{ id: 'plek', lat: place.lat, lon: place.lon, label: t('pinLabel') }] : []),
     ],
     [nearby, place, t],
@@ -51,10 +57,18 @@ export function PlacePicker({ basePath, settings, place, onChange, nearby, error
     );
   };
 
-  const chosen = place ? (place.address ? `${place.address} (${t('placeCoordinates', { coordinates: formatCoordinates(place) })})` : t('placeCoordinates', { coordinates: formatCoordinates(place) })) : null;
+  const chosen = place
+    ? place.address
+      ? `${place.address} (${t('placeCoordinates', { coordinates: formatCoordinates(place) })})`
+      : t('placeCoordinates', { coordinates: formatCoordinates(place) })
+    : null;
   return (
     <div className={['utrecht-form-fieldset', error && 'utrecht-form-fieldset--invalid'].filter(Boolean).join(' ')}>
-      <fieldset className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset plein-fieldset" aria-invalid={error ? true : undefined} aria-describedby={[`${id}-uitleg`, error && `${id}-fout`].filter(Boolean).join(' ')}>
+      <fieldset
+        className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset plein-fieldset"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[`${id}-uitleg`, error && `${id}-fout`].filter(Boolean).join(' ')}
+      >
         <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend plein-visually-hidden">{t('stepPlace')}</legend>
         <p id={`${id}-uitleg`} className="utrecht-paragraph utrecht-form-field-description">
           {t('placeHelp')}
@@ -64,7 +78,12 @@ export function PlacePicker({ basePath, settings, place, onChange, nearby, error
             {error}
           </div>
         )}
-        <AddressSearch basePath={basePath} invalid={Boolean(error)} describedBy={error ? `${id}-fout` : undefined} onChoose={(result) => onChange({ lat: result.lat, lon: result.lon, address: result.label, source: 'address' })} />
+        <AddressSearch
+          basePath={basePath}
+          invalid={Boolean(error)}
+          describedBy={error ? `${id}-fout` : undefined}
+          onChoose={(result) => onChange({ lat: result.lat, lon: result.lon, address: result.label, source: 'address' })}
+        />
         <LeafletMap
           ref={mapRef}
           tilesUrl={settings.tilesUrl}

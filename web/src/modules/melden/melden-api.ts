@@ -1,5 +1,12 @@
+import type {
+  ExtraQuestion,
+  MeldingCategory,
+  meldingPublicStatusSchema,
+  meldingReceiptSchema,
+  nearbyMeldingSchema,
+  photoUploadSchema,
+} from '@contracts/meldingen';
 import type { z } from 'zod';
-import type { ExtraQuestion, MeldingCategory, meldingPublicStatusSchema, meldingReceiptSchema, nearbyMeldingSchema, photoUploadSchema } from '@contracts/meldingen';
 import { ProblemError } from '../../app/api-client';
 
 export type { ExtraQuestion, MeldingCategory };
@@ -66,14 +73,29 @@ export function uploadPhoto(basePath: string, file: File, onProgress: (percent: 
         }),
       );
     };
-    request.onerror = () => reject(new ProblemError({ status: 0, code: 'netwerkfout', title: 'Geen verbinding', detail: 'Plein is niet bereikbaar. Controleer uw verbinding.', invalidParams: [] }));
+    request.onerror = () =>
+      reject(
+        new ProblemError({
+          status: 0,
+          code: 'netwerkfout',
+          title: 'Geen verbinding',
+          detail: 'Plein is niet bereikbaar. Controleer uw verbinding.',
+          invalidParams: [],
+        }),
+      );
     request.send(file);
   });
 }
 
 // "Woensdag 25 november 2026": a deadline people read, in Dutch and Amsterdam time whatever the browser says.
 export function formatLongDate(iso: string, locale: 'nl' | 'en'): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { timeZone: 'Europe/Amsterdam', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
+    timeZone: 'Europe/Amsterdam',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(iso));
 }
 
 export function formatCoordinates(place: { lat: number; lon: number }): string {

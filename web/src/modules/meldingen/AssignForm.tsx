@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import type { MeldingCategory } from '@contracts/meldingen';
+import { useState } from 'react';
 import { api } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
@@ -9,7 +9,15 @@ import { meldingenMessages } from './meldingen-messages';
 import type { MeldingDetail } from './meldingen-queries';
 
 // Department, team, person and category in one form; only what changed is sent.
-export function AssignForm({ melding, categories, onUpdated }: { melding: MeldingDetail; categories: MeldingCategory[]; onUpdated: (next: MeldingDetail) => Promise<void> }) {
+export function AssignForm({
+  melding,
+  categories,
+  onUpdated,
+}: {
+  melding: MeldingDetail;
+  categories: MeldingCategory[];
+  onUpdated: (next: MeldingDetail) => Promise<void>;
+}) {
   const t = useMessages(meldingenMessages);
   const teams = useTeams();
   const users = useUsers();
@@ -71,14 +79,20 @@ export function AssignForm({ melding, categories, onUpdated }: { melding: Meldin
           value={userId}
           onChange={setUserId}
           error={errors.person}
-          options={[{ value: '', label: t('nobody') }, ...(users.data ?? []).filter((user) => user.active).map((user) => ({ value: user.id, label: user.name }))]}
+          options={[
+            { value: '', label: t('nobody') },
+            ...(users.data ?? []).filter((user) => user.active).map((user) => ({ value: user.id, label: user.name })),
+          ]}
         />
         <SelectField
           label={t('category')}
           value={categoryId}
           onChange={setCategoryId}
           error={errors.category}
-          options={(selectable.some((c) => c.id === melding.categoryId) ? selectable : [{ id: melding.categoryId, publicName: melding.categoryName, parentId: null } as MeldingCategory, ...selectable]).map((c) => ({
+          options={(selectable.some((c) => c.id === melding.categoryId)
+            ? selectable
+            : [{ id: melding.categoryId, publicName: melding.categoryName, parentId: null } as MeldingCategory, ...selectable]
+          ).map((c) => ({
             value: c.id,
             label: mainName(c) ? `${mainName(c)} – ${c.publicName}` : c.publicName,
           }))}

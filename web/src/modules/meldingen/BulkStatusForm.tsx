@@ -1,5 +1,5 @@
-import { type FormEvent, useState } from 'react';
 import type { Melding, MeldingStatus } from '@contracts/meldingen';
+import { type FormEvent, useState } from 'react';
 import { api, ProblemError } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { Button, Heading, Paragraph, SelectField, TextAreaField } from '../../ui';
@@ -14,13 +14,7 @@ export interface Outcome {
 
 // One status for every selected melding; each is sent on its own, so one refusal does not stop the others,
 // and the result per melding is announced.
-export function BulkStatusForm({
-  selected,
-  onDone,
-}: {
-  selected: Melding[];
-  onDone: (outcomes: Outcome[]) => Promise<void>;
-}) {
+export function BulkStatusForm({ selected, onDone }: { selected: Melding[]; onDone: (outcomes: Outcome[]) => Promise<void> }) {
   const t = useMessages(meldingenMessages);
   const allowed = commonTransitions(selected.map((melding) => melding.status));
   const [status, setStatus] = useState<MeldingStatus | ''>('');
@@ -66,7 +60,9 @@ export function BulkStatusForm({
       <Heading level={2} id="bulk-heading">
         {t('bulkHeading')}
       </Heading>
-      <Paragraph>{selected.length === 0 ? t('bulkNoneSelected') : selected.length === 1 ? t('bulkSelectedOne') : t('bulkSelected', { count: selected.length })}</Paragraph>
+      <Paragraph>
+        {selected.length === 0 ? t('bulkNoneSelected') : selected.length === 1 ? t('bulkSelectedOne') : t('bulkSelected', { count: selected.length })}
+      </Paragraph>
       {selected.length > 0 && allowed.length === 0 && <Paragraph className="plein-field-error">{t('bulkNoCommon')}</Paragraph>}
       {selected.length > 0 && allowed.length > 0 && (
         <form className="utrecht-form plein-form" onSubmit={(event) => void submit(event)} noValidate>

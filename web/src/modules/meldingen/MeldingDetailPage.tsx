@@ -1,6 +1,6 @@
+import type { MeldingCategory } from '@contracts/meldingen';
 import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import type { MeldingCategory } from '@contracts/meldingen';
 import { useAuth } from '../../app/auth-context';
 import { formatDate } from '../../app/format';
 import { useMessages } from '../../app/i18n';
@@ -12,12 +12,12 @@ import { MeldingPhotos } from './MeldingPhotos';
 import { Deadline, MeldingStatusBadge } from './MeldingStatusBadge';
 import { MeldingTimeline } from './MeldingTimeline';
 import { MergeForm } from './MergeForm';
-import { RelatedMeldingen } from './RelatedMeldingen';
-import { SplitForm } from './SplitForm';
-import { NoteForm } from './NoteForm';
-import { StatusChangeForm } from './StatusChangeForm';
 import { meldingenMessages } from './meldingen-messages';
 import { type MeldingDetail, meldingenQueryKey, useMelding, useMeldingCategories } from './meldingen-queries';
+import { NoteForm } from './NoteForm';
+import { RelatedMeldingen } from './RelatedMeldingen';
+import { SplitForm } from './SplitForm';
+import { StatusChangeForm } from './StatusChangeForm';
 
 export function MeldingDetailPage() {
   const { id = '' } = useParams();

@@ -7,7 +7,15 @@ import { meldingenMessages } from './meldingen-messages';
 import type { MeldingDetail } from './meldingen-queries';
 
 // Everything the resident wrote is shown as plain text: React escapes it, nothing is ever rendered as HTML.
-export function MeldingFacts({ melding, category, municipalityName }: { melding: MeldingDetail; category: MeldingCategory | undefined; municipalityName: string }) {
+export function MeldingFacts({
+  melding,
+  category,
+  municipalityName,
+}: {
+  melding: MeldingDetail;
+  category: MeldingCategory | undefined;
+  municipalityName: string;
+}) {
   const t = useMessages(meldingenMessages);
   const teams = useTeams();
   const users = useUsers();

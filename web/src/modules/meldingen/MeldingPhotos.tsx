@@ -17,7 +17,12 @@ export function MeldingPhotos({ melding }: { melding: MeldingDetail }) {
           {melding.photoIds.map((photoId, index) => (
             <li key={photoId} className="plein-photo-list__item">
               <a href={meldingPhotoUrl(melding.id, photoId)} className="plein-photo-list__link" aria-label={t('photoOpen', { index: index + 1 })}>
-                <img src={meldingPhotoUrl(melding.id, photoId)} alt={t('photoAlt', { number: melding.number })} className="plein-photo-list__image" loading="lazy" />
+                <img
+                  src={meldingPhotoUrl(melding.id, photoId)}
+                  alt={t('photoAlt', { number: melding.number })}
+                  className="plein-photo-list__image"
+                  loading="lazy"
+                />
               </a>
             </li>
           ))}

@@ -15,7 +15,14 @@ export function MeldingTimeline({ melding }: { melding: MeldingDetail }) {
         ? t('event.status', { from: t(`status.${event.fromStatus}`), to: t(`status.${event.toStatus}`) })
         : t(`event.${event.kind}`),
     by: event.actorName ? t('eventBy', { name: event.actorName }) : event.kind === 'gemeld' ? t('eventByReporter') : t('eventBySystem'),
-    label: event.kind === 'status' || event.sentToReporter ? (event.sentVia === 'kanaal' ? t('sentViaChannel') : event.sentToReporter ? t('sentToReporter') : t('notSent')) : null,
+    label:
+      event.kind === 'status' || event.sentToReporter
+        ? event.sentVia === 'kanaal'
+          ? t('sentViaChannel')
+          : event.sentToReporter
+            ? t('sentToReporter')
+            : t('notSent')
+        : null,
     text: event.text,
   }));
   return <Timeline id="tijdlijn" heading={t('timelineHeading')} items={items} />;

@@ -1,6 +1,6 @@
-import { type FormEvent, useState } from 'react';
 import { MELDING_STATUSES, type MeldingCategory } from '@contracts/meldingen';
 import type { Municipality } from '@contracts/organisation';
+import { type FormEvent, useState } from 'react';
 import { isoDateToDutch, parseDutchDate } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { Button, Heading, SelectField, TextField, useFocusFirstInvalid } from '../../ui';
@@ -29,10 +29,17 @@ export function MeldingenFilters({
   onApply: (filters: MeldingFilters) => void;
 }) {
   const t = useMessages(meldingenMessages);
-  const [values, setValues] = useState({ ...initial, from: initial.from ? isoDateToDutch(initial.from) : '', until: initial.until ? isoDateToDutch(initial.until) : '' });
+  const [values, setValues] = useState({
+    ...initial,
+    from: initial.from ? isoDateToDutch(initial.from) : '',
+    until: initial.until ? isoDateToDutch(initial.until) : '',
+  });
   const [errors, setErrors] = useState<{ from?: string; until?: string }>({});
   const focusFirstInvalid = useFocusFirstInvalid();
-  const set = <K extends keyof MeldingFilters>(key: K) => (value: string) => setValues((current) => ({ ...current, [key]: value }));
+  const set =
+    <K extends keyof MeldingFilters>(key: K) =>
+    (value: string) =>
+      setValues((current) => ({ ...current, [key]: value }));
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -93,8 +100,24 @@ export function MeldingenFilters({
             { value: 'nee', label: t('overdueNo') },
           ]}
         />
-        <TextField label={t('from')} description={t('dateHelp')} inputMode="numeric" autoComplete="off" value={values.from} onChange={set('from')} error={errors.from} />
-        <TextField label={t('until')} description={t('dateHelp')} inputMode="numeric" autoComplete="off" value={values.until} onChange={set('until')} error={errors.until} />
+        <TextField
+          label={t('from')}
+          description={t('dateHelp')}
+          inputMode="numeric"
+          autoComplete="off"
+          value={values.from}
+          onChange={set('from')}
+          error={errors.from}
+        />
+        <TextField
+          label={t('until')}
+          description={t('dateHelp')}
+          inputMode="numeric"
+          autoComplete="off"
+          value={values.until}
+          onChange={set('until')}
+          error={errors.until}
+        />
       </div>
       <div className="plein-form__actions">
         <Button type="submit" appearance="primary">

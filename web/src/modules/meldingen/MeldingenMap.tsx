@@ -1,13 +1,13 @@
-import { useState } from 'react';
 import { MELDING_STATUSES, type Melding } from '@contracts/meldingen';
+import { useState } from 'react';
 import { useAuth } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
 import { AppLink, Heading, Paragraph } from '../../ui';
 import { LeafletMap, type MapMarker } from '../../ui/LeafletMap';
-import { STATUS_COLOURS, STATUS_SYMBOLS } from './melding-logic';
-import { MeldingStatusBadge } from './MeldingStatusBadge';
 import { placeOf } from './MeldingenTable';
+import { MeldingStatusBadge } from './MeldingStatusBadge';
 import { DEFAULT_MAP, useMapSettings, viewOf } from './map-settings';
+import { STATUS_COLOURS, STATUS_SYMBOLS } from './melding-logic';
 import { meldingenMessages } from './meldingen-messages';
 
 // The meldingen as coloured points, with a legend in words and symbols, and the same meldingen as a list for
@@ -20,7 +20,15 @@ export function MeldingenMap({ meldingen, municipalityId }: { meldingen: Melding
   const map = settings.data ?? DEFAULT_MAP;
   const view = viewOf(meldingen, { centre: map.centre, zoom: map.zoom });
   const [tilesFailed, setTilesFailed] = useState(false);
-  const markers: MapMarker[] = meldingen.map((melding) => ({ id: melding.id, lat: melding.lat, lon: melding.lon, label: `${melding.number}, ${t(`status.${melding.status}`)}`, kind: 'other', colour: STATUS_COLOURS[melding.status], category: melding.status }));
+  const markers: MapMarker[] = meldingen.map((melding) => ({
+    id: melding.id,
+    lat: melding.lat,
+    lon: melding.lon,
+    label: `${melding.number}, ${t(`status.${melding.status}`)}`,
+    kind: 'other',
+    colour: STATUS_COLOURS[melding.status],
+    category: melding.status,
+  }));
   const shown = MELDING_STATUSES.filter((status) => meldingen.some((melding) => melding.status === status));
 
   return (
@@ -31,20 +39,21 @@ export function MeldingenMap({ meldingen, municipalityId }: { meldingen: Melding
       {settings.isLoading ? (
         <Paragraph className="plein-muted">{t('mapLoading')}</Paragraph>
       ) : (
-          <LeafletMap
-            key={`${view.centre.lat},${view.centre.lon},${view.zoom}`}
-            className="plein-meldingen-map"
-            tilesUrl={map.tilesUrl}
-            attribution={map.attribution}
-            centre={view.centre}
-            zoom={view.zoom}
-            markers={markers}
-            boundary={municipalityId ? map.boundary : null}
-            label={t('mapLabel', { count: meldingen.length })}
-            onTileError={() => setTilesFailed(true)}
-          />
+        <LeafletMap
+          key={`${view.centre.lat},${view.centre.lon},${view.zoom}`}
+          className="plein-meldingen-map"
+          tilesUrl={map.tilesUrl}
+          attribution={map.attribution}
+          centre={view.centre}
+          zoom={view.zoom}
+          markers={markers}
+          boundary={municipalityId ? map.boundary : null}
+          label={t('mapLabel', { count: meldingen.length })}
+          onTileError={() => setTilesFailed(true)}
+        />
       )}
       {tilesFailed && <Paragraph className="plein-muted">{t('mapNoTiles')}</Paragraph>}
+      {/* biome-ignore lint/a11y/useSemanticElements: a group of controls named for screen readers, without a fieldset's border and legend */}
       <div className="plein-map-legend" role="group" aria-labelledby="kaart-legenda">
         <p id="kaart-legenda" className="utrecht-paragraph plein-map-legend__title">
           {t('legend')}

@@ -1,15 +1,15 @@
+import type { Melding } from '@contracts/meldingen';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Melding } from '@contracts/meldingen';
 import { useAuth, useMe } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
 import { Button, ButtonGroup, ButtonLink, CheckboxField, EmptyState, PageHeader, Paragraph, QueryState } from '../../ui';
 import { useTeams, useUsers } from '../beheer/organisation-queries';
 import { BulkResult, BulkStatusForm, type Outcome } from './BulkStatusForm';
-import { filtersFromParams, LIST_LIMIT, type MeldingFilters, type MeldingView, paramsFrom, viewFromParams } from './melding-logic';
 import { MeldingenFilters } from './MeldingenFilters';
 import { MeldingenMap } from './MeldingenMap';
 import { MeldingenTable } from './MeldingenTable';
+import { filtersFromParams, LIST_LIMIT, type MeldingFilters, type MeldingView, paramsFrom, viewFromParams } from './melding-logic';
 import { meldingenMessages } from './meldingen-messages';
 import { useMeldingCategories, useMeldingen } from './meldingen-queries';
 
@@ -54,9 +54,13 @@ export function MeldingenPage() {
           ) : (
             <>
               <Paragraph className="plein-result-count">
-                <span role="status">{list.length === 1 ? t('countOne') : list.length >= LIST_LIMIT ? t('countLimit', { count: list.length }) : t('count', { count: list.length })}</span>
+                <span role="status">
+                  {list.length === 1 ? t('countOne') : list.length >= LIST_LIMIT ? t('countLimit', { count: list.length }) : t('count', { count: list.length })}
+                </span>
               </Paragraph>
-              {view === 'kaart' ? <MeldingenMap meldingen={list} municipalityId={filters.municipalityId} /> : (
+              {view === 'kaart' ? (
+                <MeldingenMap meldingen={list} municipalityId={filters.municipalityId} />
+              ) : (
                 <MeldingenList
                   meldingen={list}
                   onChanged={async (results) => {
@@ -92,7 +96,10 @@ function MeldingenList({ meldingen, onChanged }: { meldingen: Melding[]; onChang
     });
 
   const assignedName = (melding: Melding) => {
-    const names = [teams.data?.find((team) => team.id === melding.assignedTeamId)?.name, users.data?.find((user) => user.id === melding.assignedUserId)?.name].filter(Boolean);
+    const names = [
+      teams.data?.find((team) => team.id === melding.assignedTeamId)?.name,
+      users.data?.find((user) => user.id === melding.assignedUserId)?.name,
+    ].filter(Boolean);
     return names.length > 0 ? names.join(', ') : t('notAssigned');
   };
 
@@ -107,7 +114,11 @@ function MeldingenList({ meldingen, onChanged }: { meldingen: Melding[]; onChang
               setSelectedIds(new Set());
             }}
           />
-          <CheckboxField label={t('selectAll')} checked={allSelected} onChange={(checked) => setSelectedIds(checked ? new Set(meldingen.map((m) => m.id)) : new Set())} />
+          <CheckboxField
+            label={t('selectAll')}
+            checked={allSelected}
+            onChange={(checked) => setSelectedIds(checked ? new Set(meldingen.map((m) => m.id)) : new Set())}
+          />
         </>
       )}
       <MeldingenTable meldingen={meldingen} selection={canManage ? { selected: selectedIds, toggle } : undefined} assignedName={assignedName} />

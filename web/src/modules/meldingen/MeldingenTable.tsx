@@ -14,7 +14,15 @@ export function placeOf(melding: Melding, noAddress: (vars: { lat: string; lon: 
   return melding.address ?? noAddress({ lat: melding.lat.toFixed(5), lon: melding.lon.toFixed(5) });
 }
 
-export function MeldingenTable({ meldingen, selection, assignedName }: { meldingen: Melding[]; selection?: Selection; assignedName: (melding: Melding) => string }) {
+export function MeldingenTable({
+  meldingen,
+  selection,
+  assignedName,
+}: {
+  meldingen: Melding[];
+  selection?: Selection;
+  assignedName: (melding: Melding) => string;
+}) {
   const t = useMessages(meldingenMessages);
   return (
     <DataTable<Melding>
@@ -40,7 +48,14 @@ export function MeldingenTable({ meldingen, selection, assignedName }: { melding
               },
             ]
           : []),
-        { header: t('number'), cell: (melding) => <AppLink to={`/meldingen/${melding.id}`} className="plein-nowrap">{melding.number}</AppLink> },
+        {
+          header: t('number'),
+          cell: (melding) => (
+            <AppLink to={`/meldingen/${melding.id}`} className="plein-nowrap">
+              {melding.number}
+            </AppLink>
+          ),
+        },
         { header: t('category'), cell: (melding) => melding.categoryName },
         { header: t('status'), cell: (melding) => <MeldingStatusBadge status={melding.status} /> },
         { header: t('place'), cell: (melding) => <span className="plein-break">{placeOf(melding, (vars) => t('noAddress', vars))}</span> },
@@ -52,7 +67,10 @@ export function MeldingenTable({ meldingen, selection, assignedName }: { melding
             </time>
           ),
         },
-        { header: t('deadline'), cell: (melding) => <Deadline deadline={melding.deadline} overdue={melding.overdue} formatted={formatDate(melding.deadline)} /> },
+        {
+          header: t('deadline'),
+          cell: (melding) => <Deadline deadline={melding.deadline} overdue={melding.overdue} formatted={formatDate(melding.deadline)} />,
+        },
         { header: t('assigned'), cell: (melding) => assignedName(melding) },
       ]}
     />

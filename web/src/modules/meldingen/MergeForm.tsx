@@ -1,15 +1,14 @@
-import { useState } from 'react';
 import type { Melding } from '@contracts/meldingen';
 import { CLOSED_MELDING_STATUSES } from '@contracts/meldingen';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api, queryString } from '../../app/api-client';
 import { formatDate } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { Alert, Button, CheckboxGroup, FormProblem, Heading, Paragraph } from '../../ui';
-import { useQuery } from '@tanstack/react-query';
 import { meldingenMessages } from './meldingen-messages';
 import { type MeldingDetail, meldingenQueryKey } from './meldingen-queries';
-
 
 // Candidates are the other open meldingen of the same category in the same municipality: where duplicates are.
 export function MergeForm({ melding, onUpdated }: { melding: MeldingDetail; onUpdated: (next: MeldingDetail) => Promise<void> }) {
@@ -36,7 +35,10 @@ export function MergeForm({ melding, onUpdated }: { melding: MeldingDetail; onUp
   });
 
   if (melding.mergedInto || CLOSED_MELDING_STATUSES.includes(melding.status)) return null;
-  const options = (candidates.data ?? []).map((row) => ({ value: row.id, label: `${row.number} · ${row.address ?? row.description.slice(0, 60)} · ${formatDate(row.createdAt)}` }));
+  const options = (candidates.data ?? []).map((row) => ({
+    value: row.id,
+    label: `${row.number} · ${row.address ?? row.description.slice(0, 60)} · ${formatDate(row.createdAt)}`,
+  }));
   return (
     <div className="plein-melding-action">
       <Heading level={3}>{t('mergeHeading')}</Heading>
@@ -46,7 +48,14 @@ export function MergeForm({ melding, onUpdated }: { melding: MeldingDetail; onUp
       ) : (
         <form className="utrecht-form plein-form" onSubmit={submit} noValidate>
           <FormProblem title={t('saveFailed')} problem={problem} />
-          <CheckboxGroup legend={t('mergeCandidates')} description={t('mergeHelp')} options={options} selected={chosen} onChange={setChosen} error={errors.duplicateIds} />
+          <CheckboxGroup
+            legend={t('mergeCandidates')}
+            description={t('mergeHelp')}
+            options={options}
+            selected={chosen}
+            onChange={setChosen}
+            error={errors.duplicateIds}
+          />
           <div className="plein-form__actions">
             <Button type="submit" busy={busy}>
               {t('mergeSubmit')}

@@ -1,7 +1,7 @@
+import type { Message } from '@contracts/channels';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import type { Message } from '@contracts/channels';
 import { api } from '../../app/api-client';
 import { useMe } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
@@ -9,7 +9,7 @@ import { useFormSubmit } from '../../app/use-form-submit';
 import { Button, FormProblem, PageHeader, Paragraph, QueryState, SelectField, TextAreaField, TextField } from '../../ui';
 import { type MapSettings, municipalityPath, type Place } from '../melden/melden-api';
 import { PlacePicker } from '../melden/PlacePicker';
-import { useMeldingCategories, type MeldingDetail } from './meldingen-queries';
+import { type MeldingDetail, useMeldingCategories } from './meldingen-queries';
 import { newMeldingMessages } from './new-melding-messages';
 
 // "Maak melding": from a message in the inbox (?bericht=<id>), or for a resident on the phone. The
@@ -18,7 +18,12 @@ export function NewMeldingPage() {
   const t = useMessages(newMeldingMessages);
   const [params] = useSearchParams();
   const messageId = params.get('bericht');
-  const message = useQuery({ queryKey: ['bericht', messageId], queryFn: () => api.get<Message>(`/api/v1/messages/${messageId}`), enabled: Boolean(messageId), retry: false });
+  const message = useQuery({
+    queryKey: ['bericht', messageId],
+    queryFn: () => api.get<Message>(`/api/v1/messages/${messageId}`),
+    enabled: Boolean(messageId),
+    retry: false,
+  });
   if (messageId) {
     return (
       <QueryState query={message} loadingLabel={t('loading')} errorTitle={t('loadFailed')}>
@@ -37,7 +42,11 @@ function MeldingEntry({ message }: { message: Message | null }) {
   const [municipalityId, setMunicipalityId] = useState(message?.municipalityId ?? me.municipalities[0]?.id ?? '');
   const municipality = me.municipalities.find((m) => m.id === municipalityId);
   const basePath = municipalityPath(me.organisation.slug, municipality?.cbsCode ?? '');
-  const settings = useQuery({ queryKey: ['melden-map', basePath], queryFn: () => api.get<MapSettings>(`${basePath}/map-settings`), enabled: Boolean(municipality) });
+  const settings = useQuery({
+    queryKey: ['melden-map', basePath],
+    queryFn: () => api.get<MapSettings>(`${basePath}/map-settings`),
+    enabled: Boolean(municipality),
+  });
   const [categoryId, setCategoryId] = useState('');
   const [description, setDescription] = useState(message?.text ?? '');
   const [place, setPlace] = useState<Place | null>(message?.geo ? { ...message.geo, source: 'photo' } : null);
@@ -84,14 +93,23 @@ function MeldingEntry({ message }: { message: Message | null }) {
       <form className="utrecht-form plein-form" onSubmit={submit} noValidate>
         <FormProblem title={t('saveFailed')} problem={problem} />
         {!message && (
-          <SelectField label={t('municipality')} value={municipalityId} onChange={setMunicipalityId} error={errors.municipalityId} options={me.municipalities.map((m) => ({ value: m.id, label: m.name }))} />
+          <SelectField
+            label={t('municipality')}
+            value={municipalityId}
+            onChange={setMunicipalityId}
+            error={errors.municipalityId}
+            options={me.municipalities.map((m) => ({ value: m.id, label: m.name }))}
+          />
         )}
         <SelectField
           label={t('category')}
           value={categoryId}
           onChange={setCategoryId}
           error={errors.categoryId}
-          options={[{ value: '', label: t('chooseCategory') }, ...selectable.map((c) => ({ value: c.id, label: mainName(c.parentId) ? `${mainName(c.parentId)} – ${c.publicName}` : c.publicName }))]}
+          options={[
+            { value: '', label: t('chooseCategory') },
+            ...selectable.map((c) => ({ value: c.id, label: mainName(c.parentId) ? `${mainName(c.parentId)} – ${c.publicName}` : c.publicName })),
+          ]}
         />
         <TextAreaField label={t('description')} rows={4} value={description} onChange={setDescription} error={errors.description} />
         {settings.data && <PlacePicker basePath={basePath} settings={settings.data} place={place} onChange={setPlace} nearby={[]} error={errors.lat} />}

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import type { MeldingCategory } from '@contracts/meldingen';
 import { CLOSED_MELDING_STATUSES } from '@contracts/meldingen';
+import { useState } from 'react';
 import { api } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
@@ -8,9 +8,16 @@ import { Alert, Button, FormProblem, Heading, Paragraph, SelectField, TextAreaFi
 import { meldingenMessages } from './meldingen-messages';
 import type { MeldingDetail } from './meldingen-queries';
 
-
 // One part at a time: its category and what it is about. The new melding keeps the place, photos and reporter.
-export function SplitForm({ melding, categories, onUpdated }: { melding: MeldingDetail; categories: MeldingCategory[]; onUpdated: (next: MeldingDetail) => Promise<void> }) {
+export function SplitForm({
+  melding,
+  categories,
+  onUpdated,
+}: {
+  melding: MeldingDetail;
+  categories: MeldingCategory[];
+  onUpdated: (next: MeldingDetail) => Promise<void>;
+}) {
   const t = useMessages(meldingenMessages);
   const [categoryId, setCategoryId] = useState('');
   const [description, setDescription] = useState('');
@@ -48,7 +55,10 @@ export function SplitForm({ melding, categories, onUpdated }: { melding: Melding
           value={categoryId}
           onChange={setCategoryId}
           error={errors.category}
-          options={[{ value: '', label: t('chooseOne') }, ...selectable.map((c) => ({ value: c.id, label: mainName(c) ? `${mainName(c)} – ${c.publicName}` : c.publicName }))]}
+          options={[
+            { value: '', label: t('chooseOne') },
+            ...selectable.map((c) => ({ value: c.id, label: mainName(c) ? `${mainName(c)} – ${c.publicName}` : c.publicName })),
+          ]}
         />
         <TextAreaField label={t('splitDescription')} rows={3} value={description} onChange={setDescription} error={errors.description} />
         <div className="plein-form__actions">

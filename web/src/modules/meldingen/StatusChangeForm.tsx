@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { BUILT_IN_TEXTS, fillPlaceholders, pickStandardText } from '@contracts/melding-texts';
 import { MELDING_TRANSITIONS, type MeldingStatus } from '@contracts/meldingen';
+import { useState } from 'react';
 import { api } from '../../app/api-client';
 import { useMe } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
@@ -98,7 +98,12 @@ export function StatusChangeForm({
             options={[{ value: '', label: t('chooseStatus') }, ...allowed.map((value) => ({ value, label: t(`status.${value}`) }))]}
           />
           {status && forStatus.length > 1 && (
-            <SelectField label={t('standardText')} value={textId} onChange={chooseText} options={forStatus.map((text) => ({ value: text.id, label: text.title }))} />
+            <SelectField
+              label={t('standardText')}
+              value={textId}
+              onChange={chooseText}
+              options={forStatus.map((text) => ({ value: text.id, label: text.title }))}
+            />
           )}
           {status && (
             <>

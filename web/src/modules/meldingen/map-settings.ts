@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import type { Municipality } from '@contracts/organisation';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
 import { useMe } from '../../app/auth-context';
 import type { LatLon } from '../../ui/LeafletMap';

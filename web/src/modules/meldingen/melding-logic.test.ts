@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { BUILT_IN_TEXTS, fillPlaceholders, pickStandardText } from '@contracts/melding-texts';
+import { describe, expect, it } from 'vitest';
 import { apiQuery, commonTransitions, filtersFromParams, paramsFrom, placeholderValues, unfilledPlaceholders, viewFromParams } from './melding-logic';
 
 describe('meldingen: filters, overgangen en standaardteksten', () => {
@@ -18,7 +18,14 @@ describe('meldingen: filters, overgangen en standaardteksten', () => {
   });
 
   it('biedt bij meer meldingen alleen de statussen die voor elk ervan mogen', () => {
-    expect(commonTransitions(['gemeld', 'gemeld'])).toEqual(['in-behandeling', 'ingepland', 'wacht-op-informatie', 'doorgezet-naar-extern', 'afgehandeld', 'geannuleerd']);
+    expect(commonTransitions(['gemeld', 'gemeld'])).toEqual([
+      'in-behandeling',
+      'ingepland',
+      'wacht-op-informatie',
+      'doorgezet-naar-extern',
+      'afgehandeld',
+      'geannuleerd',
+    ]);
     expect(commonTransitions(['gemeld', 'ingepland'])).toEqual(['in-behandeling', 'wacht-op-informatie', 'afgehandeld', 'geannuleerd']);
     expect(commonTransitions(['afgehandeld', 'gemeld'])).toEqual([]);
     expect(commonTransitions([])).toEqual([]);
@@ -28,7 +35,9 @@ describe('meldingen: filters, overgangen en standaardteksten', () => {
     const melding = { number: '2026-00012', categoryName: 'Dood dier', address: null, createdAt: '2026-11-23T08:00:00Z', deadline: '2026-11-30T22:59:59.999Z' };
     const values = placeholderValues(melding, 'Castricum', 'Bea');
     const filled = fillPlaceholders(BUILT_IN_TEXTS['doorgezet-naar-extern'], values);
-    expect(filled).toBe('Uw melding 2026-00012 (Dood dier) valt niet onder de gemeente Castricum. We hebben haar doorgestuurd naar de organisatie die erover gaat.');
+    expect(filled).toBe(
+      'Uw melding 2026-00012 (Dood dier) valt niet onder de gemeente Castricum. We hebben haar doorgestuurd naar de organisatie die erover gaat.',
+    );
     expect(fillPlaceholders('Vóór {afhandeldatum} bij {adres}, {medewerker}', values)).toBe('Vóór 30 november 2026 bij de plek op de kaart, Bea');
     expect(unfilledPlaceholders(fillPlaceholders('Beste {naam}, melding {nummer}', values))).toEqual(['{naam}']);
     for (const text of Object.values(BUILT_IN_TEXTS)) {

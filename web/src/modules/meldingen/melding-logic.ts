@@ -1,5 +1,5 @@
-import { MELDING_STATUSES, MELDING_TRANSITIONS, type Melding, type MeldingStatus } from '@contracts/meldingen';
 import { type MeldingPlaceholder, placeholdersIn } from '@contracts/melding-texts';
+import { MELDING_STATUSES, MELDING_TRANSITIONS, type Melding, type MeldingStatus } from '@contracts/meldingen';
 import { nextDay, startOfDayInAmsterdam } from '../../app/format';
 
 // The filters as they stand in the address bar (Dutch names, ISO dates), so a filtered list can be bookmarked and shared.

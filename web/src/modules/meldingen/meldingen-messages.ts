@@ -63,7 +63,8 @@ export const meldingenMessages = defineMessages({
     bulkNoCommon: 'Er is geen status waar alle geselecteerde meldingen naartoe kunnen. Selecteer meldingen met dezelfde status.',
     bulkNewStatus: 'Nieuwe status',
     chooseStatus: 'Kies een status',
-    bulkMessageHelp: 'Laat leeg om elke melder de standaardtekst van zijn categorie te sturen. Een eigen tekst gaat naar iedereen; plaatshouders als {nummer}, {categorie} en {adres} worden per melding ingevuld.',
+    bulkMessageHelp:
+      'Laat leeg om elke melder de standaardtekst van zijn categorie te sturen. Een eigen tekst gaat naar iedereen; plaatshouders als {nummer}, {categorie} en {adres} worden per melding ingevuld.',
     bulkSubmit: 'Status wijzigen',
     bulkBusy: 'Bezig met wijzigen…',
     bulkResultHeading: 'Resultaat',
@@ -231,7 +232,8 @@ export const meldingenMessages = defineMessages({
     bulkNoCommon: 'There is no status all selected reports can move to. Select reports with the same status.',
     bulkNewStatus: 'New status',
     chooseStatus: 'Choose a status',
-    bulkMessageHelp: 'Leave empty to send each reporter the standard text of their category. Your own text goes to everyone (in Dutch); placeholders such as {nummer}, {categorie} and {adres} are filled in per report.',
+    bulkMessageHelp:
+      'Leave empty to send each reporter the standard text of their category. Your own text goes to everyone (in Dutch); placeholders such as {nummer}, {categorie} and {adres} are filled in per report.',
     bulkSubmit: 'Change status',
     bulkBusy: 'Changing…',
     bulkResultHeading: 'Result',

@@ -1,7 +1,7 @@
+import type { StandardText } from '@contracts/melding-texts';
+import type { Melding, MeldingCategory, meldingDetailSchema } from '@contracts/meldingen';
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Melding, MeldingCategory, meldingDetailSchema } from '@contracts/meldingen';
-import type { StandardText } from '@contracts/melding-texts';
 import { api, queryString } from '../../app/api-client';
 import { useMe } from '../../app/auth-context';
 import { apiQuery, type MeldingFilters } from './melding-logic';

@@ -3,7 +3,8 @@ import { defineMessages } from '../../app/i18n';
 export const newMeldingMessages = defineMessages({
   nl: {
     title: 'Melding vastleggen',
-    leadMessage: 'Van dit bericht wordt een melding openbare ruimte. De inwoner hoort op hetzelfde kanaal dat de melding er is, en krijgt daar later ook het nieuws.',
+    leadMessage:
+      'Van dit bericht wordt een melding openbare ruimte. De inwoner hoort op hetzelfde kanaal dat de melding er is, en krijgt daar later ook het nieuws.',
     leadPhone: 'Leg een melding vast voor een inwoner die belt of aan de balie staat.',
     from: 'Bericht van {name}',
     municipality: 'Gemeente',

@@ -27,9 +27,7 @@ export function NotFoundPage() {
       <PageHeader title={t('title')} />
       <Paragraph lead>{t('text')}</Paragraph>
       <ul className="plein-link-list">
-        <li>
-          {me ? <AppLink to="/">{t('toStart')}</AppLink> : <AppLink to="/inloggen">{t('toSignIn')}</AppLink>}
-        </li>
+        <li>{me ? <AppLink to="/">{t('toStart')}</AppLink> : <AppLink to="/inloggen">{t('toSignIn')}</AppLink>}</li>
         <li>
           <AppLink to="/toegankelijkheid">{t('toStatement')}</AppLink>
         </li>

@@ -1,8 +1,8 @@
+import type { partnerHandoffViewSchema } from '@contracts/handoff';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useParams } from 'react-router';
 import type { z } from 'zod';
-import type { partnerHandoffViewSchema } from '@contracts/handoff';
 import { api } from '../../app/api-client';
 import { formatDate } from '../../app/format';
 import { useMessages } from '../../app/i18n';
@@ -27,14 +27,28 @@ export function PartnerHandoffPage() {
 
   if (view.isPending) return <Loading label={t('loading')} />;
   if (view.isError) {
-    const texts = { expiredTitle: t('expiredTitle'), expiredText: t('expiredText'), notFoundTitle: t('notFoundTitle'), notFoundText: t('notFoundText'), loadFailed: t('loadFailed') };
+    const texts = {
+      expiredTitle: t('expiredTitle'),
+      expiredText: t('expiredText'),
+      notFoundTitle: t('notFoundTitle'),
+      notFoundText: t('notFoundText'),
+      loadFailed: t('loadFailed'),
+    };
     return <PublicLinkError error={view.error} texts={texts} />;
   }
   const data = view.data;
   const final = data.status === 'afgehandeld' || data.status === 'teruggegeven';
   return (
     <div className="plein-narrow">
-      <PageHeader title={t('title')} documentTitle={t('documentTitle')} lead={<Paragraph lead>{t('lead', { partner: data.partnerName, organisation: data.organisation, municipality: data.municipality, channel: data.channel })}</Paragraph>} />
+      <PageHeader
+        title={t('title')}
+        documentTitle={t('documentTitle')}
+        lead={
+          <Paragraph lead>
+            {t('lead', { partner: data.partnerName, organisation: data.organisation, municipality: data.municipality, channel: data.channel })}
+          </Paragraph>
+        }
+      />
       <section className="plein-section" aria-labelledby="vraag">
         <Heading level={2} id="vraag">
           {t('question')}
@@ -85,7 +99,10 @@ function AnswerForm({ url, current, onSaved }: { url: string; current: View['sta
   const needsAnswer = choice !== null && choice !== 'in-behandeling';
 
   const { submit, errors, problem, busy } = useFormSubmit({
-    validate: (): Record<string, string> => ({ ...(choice === null && { status: t('choiceRequired') }), ...(needsAnswer && !answer.trim() && { answer: t('answerRequired') }) }),
+    validate: (): Record<string, string> => ({
+      ...(choice === null && { status: t('choiceRequired') }),
+      ...(needsAnswer && !answer.trim() && { answer: t('answerRequired') }),
+    }),
     send: async () => {
       onSaved(await api.post<View>(url, { status: choice, ...(answer.trim() && { answer: answer.trim() }) }));
       setAnswer('');
@@ -100,7 +117,11 @@ function AnswerForm({ url, current, onSaved }: { url: string; current: View['sta
       <FormProblem title={t('sendFailed')} problem={problem} />
       <Paragraph className="plein-muted">{t('requiredNote')}</Paragraph>
       <div className={['utrecht-form-fieldset', 'utrecht-form-fieldset--distanced', error && 'utrecht-form-fieldset--invalid'].filter(Boolean).join(' ')}>
-        <fieldset className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset plein-fieldset" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-fout` : undefined}>
+        <fieldset
+          className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset plein-fieldset"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-fout` : undefined}
+        >
           <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('choice')}</legend>
           {error && (
             <div id={`${id}-fout`} className="utrecht-form-field-error-message plein-field-error">
@@ -109,7 +130,14 @@ function AnswerForm({ url, current, onSaved }: { url: string; current: View['sta
           )}
           {choices.map((value) => (
             <div key={value} className="plein-overdracht-radio">
-              <input id={`${id}-${value}`} type="radio" className="utrecht-radio-button utrecht-radio-button--html-input" name={`${id}-keuze`} checked={choice === value} onChange={() => setChoice(value)} />
+              <input
+                id={`${id}-${value}`}
+                type="radio"
+                className="utrecht-radio-button utrecht-radio-button--html-input"
+                name={`${id}-keuze`}
+                checked={choice === value}
+                onChange={() => setChoice(value)}
+              />
               <label htmlFor={`${id}-${value}`} className="utrecht-form-label utrecht-form-label--radio-button">
                 {t(`choice.${value}`)}
               </label>
@@ -117,7 +145,15 @@ function AnswerForm({ url, current, onSaved }: { url: string; current: View['sta
           ))}
         </fieldset>
       </div>
-      <TextAreaField label={needsAnswer ? t('answer') : t('answerOptional')} description={t('answerHelp')} rows={5} maxLength={5_000} value={answer} onChange={setAnswer} error={errors.answer} />
+      <TextAreaField
+        label={needsAnswer ? t('answer') : t('answerOptional')}
+        description={t('answerHelp')}
+        rows={5}
+        maxLength={5_000}
+        value={answer}
+        onChange={setAnswer}
+        error={errors.answer}
+      />
       <div className="plein-form__actions">
         <Button type="submit" appearance="primary" busy={busy}>
           {busy ? t('sending') : t('submit')}

@@ -1,4 +1,4 @@
-import { AreaPlaceholderPage, type AreaContent } from '../../layout/AreaPlaceholderPage';
+import { type AreaContent, AreaPlaceholderPage } from '../../layout/AreaPlaceholderPage';
 
 const content: { nl: AreaContent; en: AreaContent } = {
   nl: {
@@ -21,8 +21,8 @@ const content: { nl: AreaContent; en: AreaContent } = {
     emptyText: 'Participation is being built. Soon you will see every running participation project of your municipality here.',
     plannedHeading: 'What is coming',
     planned: [
-      'Participation projects with goal, level, the municipality\'s role and phases',
-      'Residents\' initiatives on a map, with a list beside it',
+      "Participation projects with goal, level, the municipality's role and phases",
+      "Residents' initiatives on a map, with a list beside it",
       'Polls and votes, always with a paper alternative',
       'Consultation on plans with a published response, and resident panels',
     ],

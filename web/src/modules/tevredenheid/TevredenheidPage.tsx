@@ -35,7 +35,13 @@ export function TevredenheidPage() {
 
   if (view.isPending) return <Loading label={t('loading')} />;
   if (view.isError) {
-    const texts = { expiredTitle: t('expiredTitle'), expiredText: t('expiredText'), notFoundTitle: t('notFoundTitle'), notFoundText: t('notFoundText'), loadFailed: t('loadFailed') };
+    const texts = {
+      expiredTitle: t('expiredTitle'),
+      expiredText: t('expiredText'),
+      notFoundTitle: t('notFoundTitle'),
+      notFoundText: t('notFoundText'),
+      loadFailed: t('loadFailed'),
+    };
     return <PublicLinkError error={view.error} texts={texts} />;
   }
   const kto = view.data;
@@ -44,7 +50,11 @@ export function TevredenheidPage() {
 
   return (
     <div className="plein-narrow plein-tevredenheid">
-      <PageHeader title={t('title', { number: kto.number, category: kto.category })} documentTitle={t('documentTitle', { number: kto.number })} lead={outcome ? undefined : <Paragraph lead>{t('lead')}</Paragraph>} />
+      <PageHeader
+        title={t('title', { number: kto.number, category: kto.category })}
+        documentTitle={t('documentTitle', { number: kto.number })}
+        lead={outcome ? undefined : <Paragraph lead>{t('lead')}</Paragraph>}
+      />
       {outcome?.kind === 'thanks' && <Thanks title={t('thanksTitle')} text={t('thanksText')} extra={outcome.reopenRequested ? t('thanksReopen') : undefined} />}
       {outcome?.kind === 'answered' && <Thanks title={t('answeredTitle')} text={t('answeredText')} />}
       {!outcome && <KtoForm url={url} reasons={kto.reasons} onDone={setOutcome} />}
@@ -91,7 +101,11 @@ function KtoForm({ url, reasons, onDone }: { url: string; reasons: KtoView['reas
       <FormProblem title={t('sendFailed')} problem={problem} />
       <Paragraph className="plein-muted">{t('requiredNote')}</Paragraph>
       <div className={['utrecht-form-fieldset', 'utrecht-form-fieldset--distanced', error && 'utrecht-form-fieldset--invalid'].filter(Boolean).join(' ')}>
-        <fieldset className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset plein-fieldset" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-fout` : undefined}>
+        <fieldset
+          className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset plein-fieldset"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-fout` : undefined}
+        >
           <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('question')}</legend>
           {error && (
             <div id={`${id}-fout`} className="utrecht-form-field-error-message plein-field-error">
@@ -103,7 +117,14 @@ function KtoForm({ url, reasons, onDone }: { url: string; reasons: KtoView['reas
             { value: false, label: t('no') },
           ].map((option) => (
             <div key={String(option.value)} className="plein-tevredenheid-radio">
-              <input id={`${id}-${option.value}`} type="radio" className="utrecht-radio-button utrecht-radio-button--html-input" name={`${id}-tevreden`} checked={satisfied === option.value} onChange={() => setSatisfied(option.value)} />
+              <input
+                id={`${id}-${option.value}`}
+                type="radio"
+                className="utrecht-radio-button utrecht-radio-button--html-input"
+                name={`${id}-tevreden`}
+                checked={satisfied === option.value}
+                onChange={() => setSatisfied(option.value)}
+              />
               <label htmlFor={`${id}-${option.value}`} className="utrecht-form-label utrecht-form-label--radio-button">
                 {option.label}
               </label>
@@ -113,8 +134,23 @@ function KtoForm({ url, reasons, onDone }: { url: string; reasons: KtoView['reas
       </div>
       {satisfied === false && (
         <>
-          <CheckboxGroup legend={t('reasons')} description={t('reasonsHelp')} options={reasonOptions} selected={chosen} onChange={setChosen} error={errors.reasons} />
-          <TextAreaField label={t('comment')} description={t('commentHelp')} rows={5} maxLength={MAX_COMMENT} value={comment} onChange={setComment} error={errors.comment} />
+          <CheckboxGroup
+            legend={t('reasons')}
+            description={t('reasonsHelp')}
+            options={reasonOptions}
+            selected={chosen}
+            onChange={setChosen}
+            error={errors.reasons}
+          />
+          <TextAreaField
+            label={t('comment')}
+            description={t('commentHelp')}
+            rows={5}
+            maxLength={MAX_COMMENT}
+            value={comment}
+            onChange={setComment}
+            error={errors.comment}
+          />
         </>
       )}
       <div className="plein-form__actions">

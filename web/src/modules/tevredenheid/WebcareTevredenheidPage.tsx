@@ -1,8 +1,8 @@
+import type { satisfactionViewSchema } from '@contracts/conversation-satisfaction';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import type { z } from 'zod';
-import type { satisfactionViewSchema } from '@contracts/conversation-satisfaction';
 import { api, ProblemError } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
@@ -27,7 +27,13 @@ export function WebcareTevredenheidPage() {
 
   if (view.isPending) return <Loading label={t('loading')} />;
   if (view.isError) {
-    const texts = { expiredTitle: t('expiredTitle'), expiredText: t('expiredText'), notFoundTitle: t('notFoundTitle'), notFoundText: t('notFoundText'), loadFailed: t('loadFailed') };
+    const texts = {
+      expiredTitle: t('expiredTitle'),
+      expiredText: t('expiredText'),
+      notFoundTitle: t('notFoundTitle'),
+      notFoundText: t('notFoundText'),
+      loadFailed: t('loadFailed'),
+    };
     return <PublicLinkError error={view.error} texts={texts} />;
   }
   if (outcome === 'expired') return <PublicLinkNotice title={t('expiredTitle')} text={t('expiredText')} />;
@@ -35,7 +41,11 @@ export function WebcareTevredenheidPage() {
 
   return (
     <div className="plein-narrow plein-tevredenheid">
-      <PageHeader title={t('title')} documentTitle={t('documentTitle')} lead={outcome ? undefined : <Paragraph lead>{t('lead', { municipality: view.data.municipality, channel: view.data.channel })}</Paragraph>} />
+      <PageHeader
+        title={t('title')}
+        documentTitle={t('documentTitle')}
+        lead={outcome ? undefined : <Paragraph lead>{t('lead', { municipality: view.data.municipality, channel: view.data.channel })}</Paragraph>}
+      />
       {outcome === 'thanks' && <Thanks title={t('thanksTitle')} text={t('thanksText')} />}
       {outcome === 'answered' && <Thanks title={t('answeredTitle')} text={t('answeredText')} />}
       {!outcome && <ScoreForm url={url} onDone={setOutcome} />}
@@ -71,7 +81,11 @@ function ScoreForm({ url, onDone }: { url: string; onDone: (outcome: Outcome) =>
       <FormProblem title={t('sendFailed')} problem={problem} />
       <Paragraph className="plein-muted">{t('requiredNote')}</Paragraph>
       <div className={['utrecht-form-fieldset', 'utrecht-form-fieldset--distanced', error && 'utrecht-form-fieldset--invalid'].filter(Boolean).join(' ')}>
-        <fieldset className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset plein-fieldset" aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
+        <fieldset
+          className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset plein-fieldset"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+        >
           <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('question')}</legend>
           <div id={`${id}-uitleg`} className="utrecht-form-field-description">
             {t('questionHelp')}
@@ -83,7 +97,14 @@ function ScoreForm({ url, onDone }: { url: string; onDone: (outcome: Outcome) =>
           )}
           {SCORES.map((value) => (
             <div key={value} className="plein-tevredenheid-radio">
-              <input id={`${id}-${value}`} type="radio" className="utrecht-radio-button utrecht-radio-button--html-input" name={`${id}-cijfer`} checked={score === value} onChange={() => setScore(value)} />
+              <input
+                id={`${id}-${value}`}
+                type="radio"
+                className="utrecht-radio-button utrecht-radio-button--html-input"
+                name={`${id}-cijfer`}
+                checked={score === value}
+                onChange={() => setScore(value)}
+              />
               <label htmlFor={`${id}-${value}`} className="utrecht-form-label utrecht-form-label--radio-button">
                 {t(`score.${value}`)}
               </label>
@@ -91,7 +112,15 @@ function ScoreForm({ url, onDone }: { url: string; onDone: (outcome: Outcome) =>
           ))}
         </fieldset>
       </div>
-      <TextAreaField label={t('comment')} description={t('commentHelp')} rows={5} maxLength={MAX_COMMENT} value={comment} onChange={setComment} error={errors.comment} />
+      <TextAreaField
+        label={t('comment')}
+        description={t('commentHelp')}
+        rows={5}
+        maxLength={MAX_COMMENT}
+        value={comment}
+        onChange={setComment}
+        error={errors.comment}
+      />
       <div className="plein-form__actions">
         <Button type="submit" appearance="primary" busy={busy}>
           {busy ? t('sending') : t('submit')}

@@ -10,7 +10,8 @@ export const tevredenheidMessages = defineMessages({
     notFoundTitle: 'Deze link werkt niet',
     notFoundText: 'Wij kennen deze link niet. Controleer of u de hele link uit de e-mail heeft gebruikt.',
     expiredTitle: 'Deze vragen zijn verlopen',
-    expiredText: 'U kon deze vragen 14 dagen beantwoorden. Die tijd is voorbij. Bent u niet tevreden over hoe uw melding is afgehandeld? Neem dan contact op met uw gemeente.',
+    expiredText:
+      'U kon deze vragen 14 dagen beantwoorden. Die tijd is voorbij. Bent u niet tevreden over hoe uw melding is afgehandeld? Neem dan contact op met uw gemeente.',
     answeredTitle: 'U heeft deze vragen al beantwoord',
     answeredText: 'Bedankt! Wij hebben uw antwoord ontvangen. U kunt de vragen maar één keer beantwoorden.',
     requiredNote: 'Velden zonder "(optioneel)" zijn verplicht.',
@@ -43,7 +44,8 @@ export const tevredenheidMessages = defineMessages({
     notFoundTitle: 'This link does not work',
     notFoundText: 'We do not know this link. Check that you used the whole link from the e-mail.',
     expiredTitle: 'These questions have expired',
-    expiredText: 'You could answer these questions for 14 days. That time has passed. Not happy with how your report was handled? Please contact your municipality.',
+    expiredText:
+      'You could answer these questions for 14 days. That time has passed. Not happy with how your report was handled? Please contact your municipality.',
     answeredTitle: 'You have already answered these questions',
     answeredText: 'Thank you! We have received your answer. The questions can be answered only once.',
     requiredNote: 'Fields without "(optional)" are required.',

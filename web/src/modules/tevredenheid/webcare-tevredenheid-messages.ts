@@ -10,7 +10,8 @@ export const webcareTevredenheidMessages = defineMessages({
     notFoundTitle: 'Deze link werkt niet',
     notFoundText: 'Wij kennen deze link niet. Controleer of u de hele link uit ons bericht heeft gebruikt.',
     expiredTitle: 'Deze vraag is verlopen',
-    expiredText: 'U kon deze vraag 14 dagen beantwoorden. Die tijd is voorbij. Heeft u nog een vraag of opmerking? Stuur de gemeente dan gerust een nieuw bericht.',
+    expiredText:
+      'U kon deze vraag 14 dagen beantwoorden. Die tijd is voorbij. Heeft u nog een vraag of opmerking? Stuur de gemeente dan gerust een nieuw bericht.',
     answeredTitle: 'U heeft deze vraag al beantwoord',
     answeredText: 'Bedankt! Wij hebben uw antwoord ontvangen. U kunt de vraag maar één keer beantwoorden.',
     requiredNote: 'Velden zonder "(optioneel)" zijn verplicht.',
@@ -39,7 +40,8 @@ export const webcareTevredenheidMessages = defineMessages({
     notFoundTitle: 'This link does not work',
     notFoundText: 'We do not know this link. Check that you used the whole link from our message.',
     expiredTitle: 'This question has expired',
-    expiredText: 'You could answer this question for 14 days. That time has passed. Do you have another question or remark? Feel free to send the municipality a new message.',
+    expiredText:
+      'You could answer this question for 14 days. That time has passed. Do you have another question or remark? Feel free to send the municipality a new message.',
     answeredTitle: 'You have already answered this question',
     answeredText: 'Thank you! We have received your answer. The question can be answered only once.',
     requiredNote: 'Fields without "(optional)" are required.',

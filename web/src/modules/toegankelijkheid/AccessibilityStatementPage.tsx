@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import type { Installation } from '@contracts/installation';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
 import { useAuth } from '../../app/auth-context';
 import { formatDate } from '../../app/format';
@@ -17,7 +17,7 @@ export function AccessibilityStatementPage() {
   return (
     <div className="plein-prose" lang="nl">
       {/* The soft hyphen lets the long word break properly on a 360 px screen. */}
-      <PageHeader title={"Toegankelijkheids\u00ADverklaring"} documentTitle="Toegankelijkheidsverklaring" />
+      <PageHeader title={'Toegankelijkheids\u00ADverklaring'} documentTitle="Toegankelijkheidsverklaring" />
       {locale === 'en' && (
         <div lang="en">
           <Alert type="info">This statement is available in Dutch only; the English translation of Plein is partial (see below).</Alert>
@@ -30,7 +30,7 @@ export function AccessibilityStatementPage() {
       <DataList
         items={[
           { key: 'Organisatie', value: capitalise(organisation) },
-          { key: 'Reikwijdte', value: 'Plein webapplicatie: de werkomgeving voor medewerkers en de openbare pagina\'s van deze installatie' },
+          { key: 'Reikwijdte', value: "Plein webapplicatie: de werkomgeving voor medewerkers en de openbare pagina's van deze installatie" },
           { key: 'Status', value: <strong>Voldoet gedeeltelijk</strong> },
           { key: 'Datum verklaring', value: formatDate(STATEMENT_DATE) },
           { key: 'Norm', value: 'WCAG 2.1 niveau AA (EN 301 549)' },
@@ -39,8 +39,8 @@ export function AccessibilityStatementPage() {
 
       <Heading level={2}>Status: voldoet gedeeltelijk</Heading>
       <Paragraph>
-        De Plein webapplicatie voldoet gedeeltelijk aan de eisen. We weten van de onderdelen hieronder dat ze nog niet (helemaal) voldoen of nog
-        niet bestaan. We werken eraan en passen deze verklaring aan zodra er iets verandert.
+        De Plein webapplicatie voldoet gedeeltelijk aan de eisen. We weten van de onderdelen hieronder dat ze nog niet (helemaal) voldoen of nog niet bestaan.
+        We werken eraan en passen deze verklaring aan zodra er iets verandert.
       </Paragraph>
       <Heading level={3}>Bekende beperkingen</Heading>
       <ul className="utrecht-unordered-list">
@@ -60,7 +60,9 @@ export function AccessibilityStatementPage() {
           </li>
         ))}
       </ul>
-      <Paragraph>Een onderzoek door een onafhankelijke deskundige is nog niet gedaan; dat plannen we voordat de eerste gemeente Plein in gebruik neemt.</Paragraph>
+      <Paragraph>
+        Een onderzoek door een onafhankelijke deskundige is nog niet gedaan; dat plannen we voordat de eerste gemeente Plein in gebruik neemt.
+      </Paragraph>
 
       <Heading level={2}>Een probleem melden</Heading>
       <Paragraph>
@@ -71,8 +73,8 @@ export function AccessibilityStatementPage() {
           </>
         ) : (
           <>Vraag het de beheerder van uw organisatie; die geeft het door aan de beheerder van deze installatie.</>
-        )} Vertel ons op welke pagina het was en wat er misging. U krijgt binnen 5 werkdagen een
-        ontvangstbevestiging en binnen 3 weken een inhoudelijke reactie.
+        )}{' '}
+        Vertel ons op welke pagina het was en wat er misging. U krijgt binnen 5 werkdagen een ontvangstbevestiging en binnen 3 weken een inhoudelijke reactie.
       </Paragraph>
 
       <Heading level={2}>Handhavingsprocedure</Heading>
@@ -84,8 +86,8 @@ export function AccessibilityStatementPage() {
 
       <Heading level={2}>Wettelijke basis</Heading>
       <Paragraph>
-        Overheidsinstanties moeten hun websites en apps toegankelijk maken volgens het Besluit digitale toegankelijkheid overheid. Meer informatie staat
-        op <ExternalLink href="https://www.digitoegankelijk.nl">digitoegankelijk.nl</ExternalLink>.
+        Overheidsinstanties moeten hun websites en apps toegankelijk maken volgens het Besluit digitale toegankelijkheid overheid. Meer informatie staat op{' '}
+        <ExternalLink href="https://www.digitoegankelijk.nl">digitoegankelijk.nl</ExternalLink>.
       </Paragraph>
     </div>
   );

@@ -8,7 +8,7 @@ export const KNOWN_LIMITATIONS = [
   },
   {
     title: 'Engelse vertaling',
-    text: 'De Engelse vertaling is gedeeltelijk. Menu\'s, formulieren en meldingen zijn vertaald; deze verklaring en sommige foutmeldingen van de server zijn alleen in het Nederlands.',
+    text: "De Engelse vertaling is gedeeltelijk. Menu's, formulieren en meldingen zijn vertaald; deze verklaring en sommige foutmeldingen van de server zijn alleen in het Nederlands.",
   },
   {
     title: 'Onderdelen in ontwikkeling',

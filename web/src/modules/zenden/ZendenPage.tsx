@@ -1,4 +1,4 @@
-import { AreaPlaceholderPage, type AreaContent } from '../../layout/AreaPlaceholderPage';
+import { type AreaContent, AreaPlaceholderPage } from '../../layout/AreaPlaceholderPage';
 
 const content: { nl: AreaContent; en: AreaContent } = {
   nl: {
@@ -16,7 +16,7 @@ const content: { nl: AreaContent; en: AreaContent } = {
   },
   en: {
     title: 'Publishing',
-    lead: 'Plan, write and publish your municipality\'s messages on every channel.',
+    lead: "Plan, write and publish your municipality's messages on every channel.",
     emptyTitle: 'No messages planned yet',
     emptyText: 'Publishing is being built. Soon this will show the content calendar: what appears when, on which channel.',
     plannedHeading: 'What is coming',

@@ -2,15 +2,15 @@ import type { Channel } from '@contracts/channels';
 import type { Connector } from '../connector';
 import { blueskyConnector } from './bluesky/bluesky.connector';
 import { emailConnector } from './email/email.connector';
-import { mastodonConnector } from './mastodon/mastodon.connector';
 import { facebookConnector } from './facebook/facebook.connector';
 import { instagramConnector } from './instagram/instagram.connector';
 import { linkedinConnector } from './linkedin/linkedin.connector';
+import { mastodonConnector } from './mastodon/mastodon.connector';
 import { rssConnector } from './rss/rss.connector';
 import { simulatorConnector } from './simulator/simulator.connector';
 import { webformulierConnector } from './webformulier/webformulier.connector';
-import { xConnector } from './x/x.connector';
 import { whatsappConnector } from './whatsapp/whatsapp.connector';
+import { xConnector } from './x/x.connector';
 
 // The connectors Plein has, by channel. The phone line has none: calls enter as a KCC agent's note.
 const CONNECTORS: Partial<Record<Channel, Connector>> = {

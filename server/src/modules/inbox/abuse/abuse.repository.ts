@@ -1,6 +1,6 @@
-import type { Insertable } from 'kysely';
 import type { Db } from '@platform/db/database';
 import type { AggressionRegisterTable, AuthorBlocksTable } from '@platform/db/schema';
+import type { Insertable } from 'kysely';
 
 // Null when the message is already in the register (one entry per message).
 export async function insertRegisterEntryOnce(db: Db, row: Insertable<AggressionRegisterTable>) {

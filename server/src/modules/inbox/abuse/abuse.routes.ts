@@ -1,7 +1,14 @@
-import { z } from 'zod';
-import { abuseReportSchema, aggressionRegisterQuery, aggressionRegisterSchema, authorBlockListQuery, authorBlockSchema, conversationAbuseSchema } from '@contracts/abuse';
+import {
+  abuseReportSchema,
+  aggressionRegisterQuery,
+  aggressionRegisterSchema,
+  authorBlockListQuery,
+  authorBlockSchema,
+  conversationAbuseSchema,
+} from '@contracts/abuse';
 import { idParams } from '@contracts/common';
 import { type AppInstance, serviceContext } from '@platform/http/app';
+import { z } from 'zod';
 import { conversationAbuse, reportAbuse } from './abuse.service';
 import { listBlocks, unblockAuthor } from './blocks.service';
 import { aggressionRegister, registerCsv } from './register.service';
@@ -13,7 +20,12 @@ export async function abuseRoutes(app: AppInstance) {
     '/api/v1/conversations/:id/abuse',
     {
       config: { permission: 'inbox.read' },
-      schema: { tags, summary: 'Misbruik in dit gesprek: meldingen in het agressieregister, of openbaar antwoorden nog kan, en de blokkade van de afzender', params: idParams, response: { 200: conversationAbuseSchema } },
+      schema: {
+        tags,
+        summary: 'Misbruik in dit gesprek: meldingen in het agressieregister, of openbaar antwoorden nog kan, en de blokkade van de afzender',
+        params: idParams,
+        response: { 200: conversationAbuseSchema },
+      },
     },
     async (request) => conversationAbuse(serviceContext(request), request.params.id),
   );
@@ -24,7 +36,8 @@ export async function abuseRoutes(app: AppInstance) {
       config: { permission: 'inbox.handle' },
       schema: {
         tags,
-        summary: 'Meld een bericht als misbruik: een kopie gaat in het agressieregister met de maatregelen (waarschuwing, blokkeren, aangifte); daarna weigert het gesprek een openbaar antwoord (409). Met blokkeren worden nieuwe berichten van de afzender op dit account bewaard maar meteen gesloten',
+        summary:
+          'Meld een bericht als misbruik: een kopie gaat in het agressieregister met de maatregelen (waarschuwing, blokkeren, aangifte); daarna weigert het gesprek een openbaar antwoord (409). Met blokkeren worden nieuwe berichten van de afzender op dit account bewaard maar meteen gesloten',
         params: idParams,
         body: abuseReportSchema,
         response: { 201: conversationAbuseSchema },
@@ -37,7 +50,12 @@ export async function abuseRoutes(app: AppInstance) {
     '/api/v1/aggression-register',
     {
       config: { permission: 'aggression.read' },
-      schema: { tags, summary: 'Het agressieregister over een periode (dag van het bericht), per gemeente of voor al uw gemeenten', querystring: aggressionRegisterQuery, response: { 200: aggressionRegisterSchema } },
+      schema: {
+        tags,
+        summary: 'Het agressieregister over een periode (dag van het bericht), per gemeente of voor al uw gemeenten',
+        querystring: aggressionRegisterQuery,
+        response: { 200: aggressionRegisterSchema },
+      },
     },
     async (request) => aggressionRegister(serviceContext(request), request.query),
   );
@@ -46,7 +64,12 @@ export async function abuseRoutes(app: AppInstance) {
     '/api/v1/aggression-register/csv',
     {
       config: { permission: 'aggression.read' },
-      schema: { tags, summary: 'Het agressieregister als CSV voor de jaartelling (puntkomma, UTF-8 met BOM: opent zo in Excel)', querystring: aggressionRegisterQuery, response: { 200: z.string().describe('text/csv') } },
+      schema: {
+        tags,
+        summary: 'Het agressieregister als CSV voor de jaartelling (puntkomma, UTF-8 met BOM: opent zo in Excel)',
+        querystring: aggressionRegisterQuery,
+        response: { 200: z.string().describe('text/csv') },
+      },
     },
     async (request, reply) => {
       const register = await aggressionRegister(serviceContext(request), request.query);
@@ -68,7 +91,12 @@ export async function abuseRoutes(app: AppInstance) {
     '/api/v1/author-blocks/:id',
     {
       config: { permission: 'inbox.handle' },
-      schema: { tags, summary: 'Hef een blokkade op: nieuwe berichten van de afzender komen weer gewoon in de inbox', params: idParams, response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: 'Hef een blokkade op: nieuwe berichten van de afzender komen weer gewoon in de inbox',
+        params: idParams,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await unblockAuthor(serviceContext(request), request.params.id);

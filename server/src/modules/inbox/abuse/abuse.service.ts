@@ -1,17 +1,17 @@
-import type { z } from 'zod';
 import { ABUSE_ACTION_LABELS, type abuseReportSchema } from '@contracts/abuse';
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
 import type { ConversationRow } from '@platform/db/schema';
 import { AppError, badRequest, conflict } from '@platform/http/errors';
-import { assertCan } from '@platform/tenancy/policy';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
-import { insertConversationEvent, updateConversation } from '../conversations.repository';
+import { assertCan } from '@platform/tenancy/policy';
+import type { z } from 'zod';
+import { findChannelAccount, findStoredMessage } from '../../channels/index';
 import { visibleConversation } from '../conversation-access.service';
+import { insertConversationEvent, updateConversation } from '../conversations.repository';
 import { announceConversation } from '../live/announce';
 import { findBlockOf, findRegisterEntriesOfConversation, hasRegisterEntry, insertRegisterEntryOnce, upsertBlock } from './abuse.repository';
 import { toBlockView, toEntryView } from './abuse-views';
-import { findChannelAccount, findStoredMessage } from '../../channels/index';
 
 type AbuseReport = z.infer<typeof abuseReportSchema>;
 
@@ -34,11 +34,15 @@ export async function assertPublicReplyAllowed(ctx: ServiceContext, conversation
 async function checkReport(ctx: ServiceContext, conversation: ConversationRow, input: AbuseReport) {
   const message = await findStoredMessage(ctx.db, ctx.actor.organisationId, input.messageId);
   if (!message || message.conversation_id !== conversation.id || message.direction !== 'in') {
-    throw badRequest('onbekend-bericht', 'Kies een bericht van de inwoner uit dit gesprek.', [{ name: 'messageId', code: 'onbekend', reason: 'Dit bericht hoort niet bij dit gesprek.' }]);
+    throw badRequest('onbekend-bericht', 'Kies een bericht van de inwoner uit dit gesprek.', [
+      { name: 'messageId', code: 'onbekend', reason: 'Dit bericht hoort niet bij dit gesprek.' },
+    ]);
   }
   const blocks = input.actions.includes('blokkeren');
   if (input.blockUntil !== undefined && (!blocks || !(new Date(input.blockUntil) > ctx.clock.now()))) {
-    throw badRequest('ongeldige-blokkade', 'Een einddatum hoort bij blokkeren en ligt in de toekomst.', [{ name: 'blockUntil', code: 'ongeldig', reason: 'Kies blokkeren en een moment in de toekomst.' }]);
+    throw badRequest('ongeldige-blokkade', 'Een einddatum hoort bij blokkeren en ligt in de toekomst.', [
+      { name: 'blockUntil', code: 'ongeldig', reason: 'Kies blokkeren en een moment in de toekomst.' },
+    ]);
   }
   const account = await findChannelAccount(ctx.db, ctx.actor.organisationId, conversation.account_id);
   if (!account) throw badRequest('onbekend-account', 'Het account van dit gesprek bestaat niet meer.');
@@ -91,7 +95,13 @@ export async function reportAbuse(ctx: ServiceContext, conversationId: string, i
     const labels = conversation.labels.includes(ABUSE_LABEL) ? conversation.labels : [...conversation.labels, ABUSE_LABEL];
     await updateConversation(tx.db, tx.actor.organisationId, conversation.id, { labels });
     const taken = actions.length > 0 ? actions.map((action) => ABUSE_ACTION_LABELS[action].toLowerCase()).join(', ') : 'alleen geregistreerd';
-    await event(tx, conversation, 'misbruik', `Bericht gemeld als misbruik (agressieregister: ${taken}). Openbaar antwoorden kan niet meer.${input.note ? ` ${input.note}` : ''}`, { registerId: entry.id, messageId: message.id, actions });
+    await event(
+      tx,
+      conversation,
+      'misbruik',
+      `Bericht gemeld als misbruik (agressieregister: ${taken}). Openbaar antwoorden kan niet meer.${input.note ? ` ${input.note}` : ''}`,
+      { registerId: entry.id, messageId: message.id, actions },
+    );
     if (actions.includes('blokkeren')) {
       const block = await upsertBlock(tx.db, {
         organisation_id: tx.actor.organisationId,
@@ -106,7 +116,13 @@ export async function reportAbuse(ctx: ServiceContext, conversationId: string, i
         created_by_name: tx.actor.name,
       });
       const until = block.blocked_until ? `tot ${untilText.format(block.blocked_until)}` : 'tot de blokkade wordt opgeheven';
-      await event(tx, conversation, 'geblokkeerd', `${message.author_handle} geblokkeerd op ${account.handle}, ${until}. Nieuwe berichten worden bewaard, maar het gesprek wordt meteen gesloten.`, { blockId: block.id });
+      await event(
+        tx,
+        conversation,
+        'geblokkeerd',
+        `${message.author_handle} geblokkeerd op ${account.handle}, ${until}. Nieuwe berichten worden bewaard, maar het gesprek wordt meteen gesloten.`,
+        { blockId: block.id },
+      );
     }
     await recordAudit(tx, { action: 'misbruik.gemeld', recordType: 'gesprek', recordId: conversation.id, details: { registerId: entry.id, actions } });
     await announceConversation(tx.db, conversation);

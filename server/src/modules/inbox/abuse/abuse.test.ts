@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { inboxSetup, receive } from '@test/kits/conversation-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -18,9 +18,26 @@ describe('misbruik melden en het agressieregister', () => {
     const { org, account, admin } = await inboxSetup(t);
     const { messageId, conversationId } = await receive(t, account, { author: 'boos', text: 'Ik weet waar jullie wonen, pas maar op.' });
 
-    const marked = await admin('POST', `/api/v1/conversations/${conversationId}/abuse`, { messageId, actions: ['waarschuwing', 'aangifte'], note: 'Bedreiging van een medewerker' });
+    const marked = await admin('POST', `/api/v1/conversations/${conversationId}/abuse`, {
+      messageId,
+      actions: ['waarschuwing', 'aangifte'],
+      note: 'Bedreiging van een medewerker',
+    });
     expect(marked.statusCode, marked.body).toBe(201);
-    expect(marked.json()).toMatchObject({ publicReplyAllowed: false, block: null, entries: [{ text: 'Ik weet waar jullie wonen, pas maar op.', actions: ['waarschuwing', 'aangifte'], author: { handle: '@boos' }, channel: 'gesimuleerd', municipality: 'GM0383', recordedBy: 'Bea Beheer' }] });
+    expect(marked.json()).toMatchObject({
+      publicReplyAllowed: false,
+      block: null,
+      entries: [
+        {
+          text: 'Ik weet waar jullie wonen, pas maar op.',
+          actions: ['waarschuwing', 'aangifte'],
+          author: { handle: '@boos' },
+          channel: 'gesimuleerd',
+          municipality: 'GM0383',
+          recordedBy: 'Bea Beheer',
+        },
+      ],
+    });
 
     const detail = (await admin('GET', `/api/v1/conversations/${conversationId}`)).json();
     expect(detail.labels).toContain('misbruik');
@@ -30,7 +47,10 @@ describe('misbruik melden en het agressieregister', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.headers['content-type']).toContain('application/problem+json');
     expect(refused.json()).toMatchObject({ code: 'misbruik-geen-openbaar-antwoord', detail: expect.stringContaining('privébericht') });
-    const privately = await admin('POST', `/api/v1/conversations/${conversationId}/reply`, { text: 'Wij hebben uw bericht doorgegeven aan de politie.', private: true });
+    const privately = await admin('POST', `/api/v1/conversations/${conversationId}/reply`, {
+      text: 'Wij hebben uw bericht doorgegeven aan de politie.',
+      private: true,
+    });
     expect(privately.statusCode, privately.body).toBe(201);
     expect(privately.json().item.kind).toBe('direct');
 
@@ -76,7 +96,9 @@ describe('misbruik melden en het agressieregister', () => {
     await admin('POST', `/api/v1/conversations/${there.conversationId}/abuse`, { messageId: there.messageId, actions: ['blokkeren'] });
 
     const stranger = await inboxSetup(t);
-    expect((await stranger.admin('POST', `/api/v1/conversations/${here.conversationId}/abuse`, { messageId: here.messageId, actions: [] })).statusCode).toBe(404);
+    expect((await stranger.admin('POST', `/api/v1/conversations/${here.conversationId}/abuse`, { messageId: here.messageId, actions: [] })).statusCode).toBe(
+      404,
+    );
     expect((await stranger.admin('GET', `/api/v1/conversations/${here.conversationId}/abuse`)).statusCode).toBe(404);
     expect((await stranger.admin('GET', '/api/v1/aggression-register')).json().items).toEqual([]);
     const block = (await admin('GET', '/api/v1/author-blocks')).json()[0];
@@ -87,7 +109,9 @@ describe('misbruik melden en het agressieregister', () => {
     expect((await agent('GET', '/api/v1/aggression-register')).json().items.map((i: { text: string }) => i.text)).toEqual(['Scheldwoord in Castricum']);
     expect((await agent('GET', '/api/v1/author-blocks')).json()).toEqual([]);
     expect((await agent('DELETE', `/api/v1/author-blocks/${block.id}`)).statusCode).toBe(404);
-    expect((await admin('GET', '/api/v1/aggression-register?municipality=GM0373')).json().items.map((i: { text: string }) => i.text)).toEqual(['Scheldwoord in Bergen']);
+    expect((await admin('GET', '/api/v1/aggression-register?municipality=GM0373')).json().items.map((i: { text: string }) => i.text)).toEqual([
+      'Scheldwoord in Bergen',
+    ]);
     for (const roles of [['vakafdeling'], ['bestuurder']] as const) {
       const user = await buildUser(t.database.db, t.clock, org.id, { roles: [...roles], municipalityIds: [castricum.id] });
       const as = requestAs(t.app, await signIn(t.app, user.email, user.password));
@@ -105,11 +129,18 @@ describe('misbruik melden en het agressieregister', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toContain(`agressieregister-GM0383-${year}-01-01-${year}-12-31.csv`);
-    const lines = csv.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(csv.body.startsWith('\uFEFF')).toBe(true);
-    expect(lines[0]).toBe('Datum;Gemeente;Kanaal;Account;Afzender;Naam afzender;Bericht;Link;Waarschuwing;Blokkeren;Aangifte;Toelichting;Geregistreerd door;Geregistreerd op');
+    expect(lines[0]).toBe(
+      'Datum;Gemeente;Kanaal;Account;Afzender;Naam afzender;Bericht;Link;Waarschuwing;Blokkeren;Aangifte;Toelichting;Geregistreerd door;Geregistreerd op',
+    );
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(`;Castricum;Gesimuleerd;${account.handle};'@formule;formule;"'=HYPERLINK(""x""); jullie zijn ""gek""";;1;1;0;Tweede keer;Bea Beheer;`);
+    expect(lines[1]).toContain(
+      `;Castricum;Gesimuleerd;${account.handle};'@formule;formule;"'=HYPERLINK(""x""); jullie zijn ""gek""";;1;1;0;Tweede keer;Bea Beheer;`,
+    );
   });
 });
 
@@ -117,11 +148,23 @@ describe('afzenders blokkeren per account', () => {
   it('bewaart nieuwe berichten van een geblokkeerde afzender, maar sluit het gesprek zonder ontvangstbevestiging of verdeling', async () => {
     const { org, account, accountIn, castricum, admin } = await inboxSetup(t);
     // Always closed, with an acknowledgement: everyone else gets one. A rule labels every message about afval.
-    await admin('PUT', `/api/v1/channel-accounts/${account.id}/office-hours`, { alwaysOpen: false, holidaysClosed: false, week: {}, firstResponse: { minutes: 120, counting: 'altijd' }, resolution: null, acknowledgement: { enabled: true, text: 'Bedankt! U krijgt uiterlijk {antwoordmoment} antwoord.' } });
+    await admin('PUT', `/api/v1/channel-accounts/${account.id}/office-hours`, {
+      alwaysOpen: false,
+      holidaysClosed: false,
+      week: {},
+      firstResponse: { minutes: 120, counting: 'altijd' },
+      resolution: null,
+      acknowledgement: { enabled: true, text: 'Bedankt! U krijgt uiterlijk {antwoordmoment} antwoord.' },
+    });
     await admin('POST', '/api/v1/routing-rules', { name: 'Afval', conditions: { words: ['afval'] }, actions: { labels: ['afval'] } });
     const first = await receive(t, account, { author: 'trol', text: 'Jullie zijn allemaal idioten' });
     const until = new Date(t.clock.now().getTime() + 30 * 86_400_000).toISOString();
-    const marked = await admin('POST', `/api/v1/conversations/${first.conversationId}/abuse`, { messageId: first.messageId, actions: ['blokkeren'], note: 'Herhaald schelden', blockUntil: until });
+    const marked = await admin('POST', `/api/v1/conversations/${first.conversationId}/abuse`, {
+      messageId: first.messageId,
+      actions: ['blokkeren'],
+      note: 'Herhaald schelden',
+      blockUntil: until,
+    });
     expect(marked.json().block).toMatchObject({ authorId: 'trol', reason: 'Herhaald schelden', until, active: true });
     const outboxBefore = (await t.database.db.selectFrom('outbox').select('id').where('organisation_id', '=', org.id).execute()).length;
 
@@ -146,7 +189,10 @@ describe('afzenders blokkeren per account', () => {
     const block = (await admin('GET', `/api/v1/author-blocks?accountId=${account.id}`)).json();
     expect(block).toHaveLength(1);
     expect((await admin('DELETE', `/api/v1/author-blocks/${block[0].id}`)).statusCode).toBe(204);
-    expect((await admin('GET', `/api/v1/conversations/${later.conversationId}`)).json().events.map((e: { kind: string }) => e.kind)).toEqual(['geblokkeerd', 'gedeblokkeerd']);
+    expect((await admin('GET', `/api/v1/conversations/${later.conversationId}`)).json().events.map((e: { kind: string }) => e.kind)).toEqual([
+      'geblokkeerd',
+      'gedeblokkeerd',
+    ]);
     const afterwards = await receive(t, account, { author: 'trol', text: 'Sorry, een echte vraag over afval' });
     expect((await admin('GET', `/api/v1/conversations/${afterwards.conversationId}`)).json()).toMatchObject({ state: 'open', labels: ['afval'] });
     expect((await admin('DELETE', `/api/v1/author-blocks/${block[0].id}`)).statusCode).toBe(404);
@@ -155,7 +201,11 @@ describe('afzenders blokkeren per account', () => {
   it('laat een blokkade met een einddatum vanzelf aflopen', async () => {
     const { account, admin: before, beheerder } = await inboxSetup(t);
     const first = await receive(t, account, { author: 'tijdelijk' });
-    await before('POST', `/api/v1/conversations/${first.conversationId}/abuse`, { messageId: first.messageId, actions: ['blokkeren'], blockUntil: new Date(t.clock.now().getTime() + 86_400_000).toISOString() });
+    await before('POST', `/api/v1/conversations/${first.conversationId}/abuse`, {
+      messageId: first.messageId,
+      actions: ['blokkeren'],
+      blockUntil: new Date(t.clock.now().getTime() + 86_400_000).toISOString(),
+    });
     t.clock.advance(2 * 86_400_000);
     const later = await receive(t, account, { author: 'tijdelijk', text: 'Nieuwe vraag' });
     const admin = requestAs(t.app, await signIn(t.app, beheerder.email, beheerder.password));

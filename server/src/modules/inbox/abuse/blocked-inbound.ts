@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import type { Clock } from '@platform/clock';
 import type { Db } from '@platform/db/database';
 import type { ConversationRow, MessageRow } from '@platform/db/schema';
+import { sql } from 'kysely';
 import { insertConversationEvent, updateConversation } from '../conversations.repository';
 import { previewOf } from '../threading';
 import { findBlockOf } from './abuse.repository';

@@ -2,11 +2,11 @@ import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
 import { notFound } from '@platform/http/errors';
 import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import { findChannelAccount, listChannelAccounts } from '../../channels/index';
 import { insertConversationEvent } from '../conversations.repository';
 import { announceConversation } from '../live/announce';
 import { deleteBlock, findBlock, findBlocks, findConversationsOfAuthor } from './abuse.repository';
 import { toBlockView } from './abuse-views';
-import { findChannelAccount, listChannelAccounts } from '../../channels/index';
 
 // The blocked authors on the accounts of one's own municipalities.
 export async function listBlocks(ctx: ServiceContext, query: { accountId?: string }) {
@@ -41,6 +41,11 @@ export async function unblockAuthor(ctx: ServiceContext, blockId: string) {
       });
       await announceConversation(tx.db, latest);
     }
-    await recordAudit(tx, { action: 'afzender.gedeblokkeerd', recordType: 'blokkade', recordId: block.id, details: { accountId: block.account_id, authorId: block.author_id } });
+    await recordAudit(tx, {
+      action: 'afzender.gedeblokkeerd',
+      recordType: 'blokkade',
+      recordId: block.id,
+      details: { accountId: block.account_id, authorId: block.author_id },
+    });
   });
 }

@@ -1,11 +1,11 @@
-import type { z } from 'zod';
 import { ABUSE_ACTION_LABELS, ABUSE_ACTIONS, type AggressionEntry, type aggressionRegisterQuery } from '@contracts/abuse';
 import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
 import type { ServiceContext } from '@platform/context';
 import { badRequest } from '@platform/http/errors';
-import { reportPeriod } from '@platform/time/local-days';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import { reportPeriod } from '@platform/time/local-days';
+import type { z } from 'zod';
 import { findRegisterEntries } from './abuse.repository';
 import { toEntryView } from './abuse-views';
 
@@ -17,13 +17,22 @@ export async function aggressionRegister(ctx: ServiceContext, query: RegisterQue
   const municipalities = (await findMunicipalities(ctx.db, ctx.actor.organisationId)).filter((m) => actsForMunicipality(ctx.actor, m.id));
   const selected = query.municipality ? municipalities.filter((m) => m.cbs_code === query.municipality) : municipalities;
   if (query.municipality && selected.length === 0) {
-    throw badRequest('onbekende-gemeente', `Gemeente ${query.municipality} hoort niet bij uw gemeenten.`, [{ name: 'municipality', code: 'onbekend', reason: 'Kies een CBS-code van uw gemeenten.' }]);
+    throw badRequest('onbekende-gemeente', `Gemeente ${query.municipality} hoort niet bij uw gemeenten.`, [
+      { name: 'municipality', code: 'onbekend', reason: 'Kies een CBS-code van uw gemeenten.' },
+    ]);
   }
   const period = reportPeriod(query, selected[0]?.time_zone ?? 'Europe/Amsterdam', ctx.clock.now());
-  const rows = await findRegisterEntries(ctx.db, ctx.actor.organisationId, { municipalityIds: selected.map((m) => m.id), from: period.fromInstant, until: period.untilInstant });
+  const rows = await findRegisterEntries(ctx.db, ctx.actor.organisationId, {
+    municipalityIds: selected.map((m) => m.id),
+    from: period.fromInstant,
+    until: period.untilInstant,
+  });
   const byId = new Map(municipalities.map((m) => [m.id, m]));
   const items = rows.map((row) => toEntryView(row, byId));
-  const actions = Object.fromEntries(ABUSE_ACTIONS.map((action) => [action, items.filter((item) => item.actions.includes(action)).length])) as Record<(typeof ABUSE_ACTIONS)[number], number>;
+  const actions = Object.fromEntries(ABUSE_ACTIONS.map((action) => [action, items.filter((item) => item.actions.includes(action)).length])) as Record<
+    (typeof ABUSE_ACTIONS)[number],
+    number
+  >;
   return { from: period.from, to: period.to, count: items.length, actions, items };
 }
 
@@ -33,12 +42,33 @@ function cell(value: string): string {
   return /[";\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-const dateTime = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const dateTime = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: 'Europe/Amsterdam',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 // As Dutch Excel opens it by double-click (semicolons, UTF-8 with BOM, CRLF), one row per incident and a
 // column per action with 1 or 0, so the yearly count is a sum.
 export function registerCsv(items: AggressionEntry[]): string {
-  const header = ['Datum', 'Gemeente', 'Kanaal', 'Account', 'Afzender', 'Naam afzender', 'Bericht', 'Link', ...ABUSE_ACTIONS.map((action) => ABUSE_ACTION_LABELS[action]), 'Toelichting', 'Geregistreerd door', 'Geregistreerd op'];
+  const header = [
+    'Datum',
+    'Gemeente',
+    'Kanaal',
+    'Account',
+    'Afzender',
+    'Naam afzender',
+    'Bericht',
+    'Link',
+    ...ABUSE_ACTIONS.map((action) => ABUSE_ACTION_LABELS[action]),
+    'Toelichting',
+    'Geregistreerd door',
+    'Geregistreerd op',
+  ];
   const lines = items.map((item) => [
     dateTime.format(new Date(item.postedAt)),
     item.municipalityName,

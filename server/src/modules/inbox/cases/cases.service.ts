@@ -11,9 +11,23 @@ export async function casesOfConversation(ctx: ServiceContext, conversationId: s
   const row = await visibleConversation(ctx, conversationId);
   const { meldingen, klachten } = await findCasesOfConversation(ctx.db, ctx.actor.organisationId, row.id);
   return [
-    ...meldingen.map((melding) => ({ kind: 'melding' as const, id: melding.id, number: melding.number, status: melding.status, statusLabel: MELDING_STATUS_LABELS[melding.status as MeldingStatus], createdAt: melding.created_at.toISOString() })),
+    ...meldingen.map((melding) => ({
+      kind: 'melding' as const,
+      id: melding.id,
+      number: melding.number,
+      status: melding.status,
+      statusLabel: MELDING_STATUS_LABELS[melding.status as MeldingStatus],
+      createdAt: melding.created_at.toISOString(),
+    })),
     ...(can(ctx.actor, 'klachten.read')
-      ? klachten.map((klacht) => ({ kind: 'klacht' as const, id: klacht.id, number: klacht.number, status: klacht.status, statusLabel: KLACHT_STATUS_LABELS[klacht.status as KlachtStatus], createdAt: klacht.created_at.toISOString() }))
+      ? klachten.map((klacht) => ({
+          kind: 'klacht' as const,
+          id: klacht.id,
+          number: klacht.number,
+          status: klacht.status,
+          statusLabel: KLACHT_STATUS_LABELS[klacht.status as KlachtStatus],
+          createdAt: klacht.created_at.toISOString(),
+        }))
       : []),
   ].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }

@@ -9,7 +9,8 @@ export async function conversationFiguresRoutes(app: AppInstance) {
       config: { permission: 'insights.read' },
       schema: {
         tags: ['Inzicht'],
-        summary: 'Webcare-cijfers per account en periode: eerste reactie en afhandeling (gemiddeld, mediaan, p90, binnen de norm), verstuurde antwoorden en het interactiepercentage',
+        summary:
+          'Webcare-cijfers per account en periode: eerste reactie en afhandeling (gemiddeld, mediaan, p90, binnen de norm), verstuurde antwoorden en het interactiepercentage',
         querystring: conversationFiguresQuery,
         response: { 200: conversationFiguresReportSchema },
       },

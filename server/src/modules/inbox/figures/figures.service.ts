@@ -1,17 +1,17 @@
-import type { z } from 'zod';
 import type { conversationFiguresQuery } from '@contracts/inbox-figures';
 import type { Norm } from '@contracts/office-hours';
 import type { ServiceContext } from '@platform/context';
 import { badRequest } from '@platform/http/errors';
-import { reportPeriod } from '@platform/time/local-days';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import { reportPeriod } from '@platform/time/local-days';
+import type { z } from 'zod';
+import { listChannelAccounts } from '../../channels/index';
 import { normDueAt } from '../office-hours/business-time';
 import { loadAccountNorms } from '../office-hours/office-hours.service';
 import type { Schedule } from '../office-hours/schedule';
 import { countSentByAccount, findConversationsForFigures } from './figures.repository';
 import { durationStats, pct } from './statistics';
-import { listChannelAccounts } from '../../channels/index';
 
 type Query = z.infer<typeof conversationFiguresQuery>;
 type Row = Awaited<ReturnType<typeof findConversationsForFigures>>[number];
@@ -44,11 +44,23 @@ function figuresOf(rows: Row[], sent: { sent: number; replies: number }, norms: 
     conversations: rows.length,
     firstResponse: {
       ...durationStats(responded.map((row) => minutesBetween(row.started_at, row.first_response_at!))),
-      withinNormPct: withinNorm(rows, norms, (row) => row.first_response_at, (n) => n.firstResponse, now),
+      withinNormPct: withinNorm(
+        rows,
+        norms,
+        (row) => row.first_response_at,
+        (n) => n.firstResponse,
+        now,
+      ),
     },
     resolution: {
       ...durationStats(closed.map((row) => minutesBetween(row.started_at, row.closed_at!))),
-      withinNormPct: withinNorm(rows, norms, (row) => (row.state === 'gesloten' ? row.closed_at : null), (n) => n.resolution, now),
+      withinNormPct: withinNorm(
+        rows,
+        norms,
+        (row) => (row.state === 'gesloten' ? row.closed_at : null),
+        (n) => n.resolution,
+        now,
+      ),
     },
     messagesSent: sent.sent,
     repliesSent: sent.replies,
@@ -65,11 +77,17 @@ export async function conversationFigures(ctx: ServiceContext, query: Query) {
   const municipalities = (await findMunicipalities(ctx.db, organisationId)).filter((m) => actsForMunicipality(ctx.actor, m.id));
   const selected = query.municipality ? municipalities.filter((m) => m.cbs_code === query.municipality) : municipalities;
   if (query.municipality && selected.length === 0) {
-    throw badRequest('onbekende-gemeente', `Gemeente ${query.municipality} hoort niet bij uw gemeenten.`, [{ name: 'municipality', code: 'onbekend', reason: 'Kies een CBS-code van uw gemeenten.' }]);
+    throw badRequest('onbekende-gemeente', `Gemeente ${query.municipality} hoort niet bij uw gemeenten.`, [
+      { name: 'municipality', code: 'onbekend', reason: 'Kies een CBS-code van uw gemeenten.' },
+    ]);
   }
-  const accounts = (await listChannelAccounts(ctx.db, organisationId, { municipalityIds: selected.map((m) => m.id) })).filter((account) => !query.accountId || account.id === query.accountId);
+  const accounts = (await listChannelAccounts(ctx.db, organisationId, { municipalityIds: selected.map((m) => m.id) })).filter(
+    (account) => !query.accountId || account.id === query.accountId,
+  );
   if (query.accountId && accounts.length === 0) {
-    throw badRequest('onbekend-account', 'Dit kanaalaccount hoort niet bij uw gemeenten.', [{ name: 'accountId', code: 'onbekend', reason: 'Kies een account van uw gemeenten.' }]);
+    throw badRequest('onbekend-account', 'Dit kanaalaccount hoort niet bij uw gemeenten.', [
+      { name: 'accountId', code: 'onbekend', reason: 'Kies een account van uw gemeenten.' },
+    ]);
   }
   const period = reportPeriod(query, selected[0]?.time_zone ?? 'Europe/Amsterdam', ctx.clock.now());
   const scope = { municipalityIds: selected.map((m) => m.id), accountId: query.accountId, from: period.fromInstant, until: period.untilInstant };
@@ -80,7 +98,9 @@ export async function conversationFigures(ctx: ServiceContext, query: Query) {
     norms.set(account.id, loaded ? { schedule: loaded.schedule, firstResponse: loaded.settings.firstResponse, resolution: loaded.settings.resolution } : null);
   }
   const sentOf = (ids: Set<string>) =>
-    sentRows.filter((row) => ids.has(row.account_id)).reduce((sum, row) => ({ sent: sum.sent + Number(row.sent), replies: sum.replies + Number(row.replies) }), { sent: 0, replies: 0 });
+    sentRows
+      .filter((row) => ids.has(row.account_id))
+      .reduce((sum, row) => ({ sent: sum.sent + Number(row.sent), replies: sum.replies + Number(row.replies) }), { sent: 0, replies: 0 });
   const now = ctx.clock.now();
   const real = new Set(accounts.filter((account) => account.channel !== 'gesimuleerd').map((account) => account.id));
   const cbsOf = new Map(selected.map((m) => [m.id, m.cbs_code]));
@@ -88,13 +108,23 @@ export async function conversationFigures(ctx: ServiceContext, query: Query) {
     municipalities: selected.map((m) => m.cbs_code),
     from: period.from,
     to: period.to,
-    total: figuresOf(rows.filter((row) => real.has(row.account_id)), sentOf(real), norms, now),
+    total: figuresOf(
+      rows.filter((row) => real.has(row.account_id)),
+      sentOf(real),
+      norms,
+      now,
+    ),
     accounts: accounts.map((account) => ({
       accountId: account.id,
       handle: account.handle,
       channel: account.channel,
       municipality: cbsOf.get(account.municipality_id) ?? '',
-      ...figuresOf(rows.filter((row) => row.account_id === account.id), sentOf(new Set([account.id])), norms, now),
+      ...figuresOf(
+        rows.filter((row) => row.account_id === account.id),
+        sentOf(new Set([account.id])),
+        norms,
+        now,
+      ),
     })),
   };
 }

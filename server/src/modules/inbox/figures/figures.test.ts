@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainMessage, storeMessages, storeOutboxItem } from '../../channels/index';
 import { durationStats, percentile } from './statistics';
 
@@ -26,7 +26,11 @@ describe('webcare-cijfers', () => {
     const castricum = org.municipalities.find((m) => m.cbs_code === 'GM0383')!;
     const beheerder = await buildUser(t.database.db, t.clock, org.id, { roles: ['beheerder'] });
     const admin = requestAs(t.app, await signIn(t.app, beheerder.email, beheerder.password));
-    const view = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: castricum.id, channel: 'gesimuleerd', settings: { scenario: 'alledaags' } });
+    const view = await buildChannelAccount(t.database.db, t.clock, org.id, {
+      municipalityId: castricum.id,
+      channel: 'gesimuleerd',
+      settings: { scenario: 'alledaags' },
+    });
     const account = await t.database.db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
     // Rotterdam's norm: an answer within 2 hours, evenings and weekends too; handled within a day.
     const norms = await admin('PUT', `/api/v1/channel-accounts/${account.id}/office-hours`, {
@@ -40,7 +44,14 @@ describe('webcare-cijfers', () => {
 
     const ask = async (author: string) => {
       const [id] = await storeMessages(t.database.db, t.clock, account, [
-        plainMessage({ platformId: `f-${crypto.randomUUID()}`, author: { id: author, handle: `@${author}`, displayName: author, followers: null }, text: 'Vraag', visibility: 'openbaar', postedAt: t.clock.now(), raw: {} }),
+        plainMessage({
+          platformId: `f-${crypto.randomUUID()}`,
+          author: { id: author, handle: `@${author}`, displayName: author, followers: null },
+          text: 'Vraag',
+          visibility: 'openbaar',
+          postedAt: t.clock.now(),
+          raw: {},
+        }),
       ]);
       await t.worker.drain();
       return (await t.database.db.selectFrom('messages').select('conversation_id').where('id', '=', id!).executeTakeFirstOrThrow()).conversation_id!;
@@ -63,15 +74,35 @@ describe('webcare-cijfers', () => {
     await admin('POST', '/api/v1/outbox', { accountId: account.id, kind: 'post', text: 'Het gemeentehuis is morgen gesloten.' });
     await t.worker.drain();
     // An automatic acknowledgement is not one of the account's answers: it counts nowhere.
-    const question = await t.database.db.selectFrom('messages').select('id').where('conversation_id', '=', slow).where('direction', '=', 'in').executeTakeFirstOrThrow();
+    const question = await t.database.db
+      .selectFrom('messages')
+      .select('id')
+      .where('conversation_id', '=', slow)
+      .where('direction', '=', 'in')
+      .executeTakeFirstOrThrow();
     await t.database.db.transaction().execute((trx) =>
-      storeOutboxItem(trx, t.clock, org.id, { accountId: account.id, kind: 'reply', text: 'We zijn gesloten.', replyToMessageId: question.id, idempotencyKey: `ontvangstbevestiging:${slow}:2026-11-23`, createdBy: null }),
+      storeOutboxItem(trx, t.clock, org.id, {
+        accountId: account.id,
+        kind: 'reply',
+        text: 'We zijn gesloten.',
+        replyToMessageId: question.id,
+        idempotencyKey: `ontvangstbevestiging:${slow}:2026-11-23`,
+        createdBy: null,
+      }),
     );
     await t.worker.drain();
 
     const report = (await admin('GET', `/api/v1/insights/conversations?municipality=GM0383&accountId=${account.id}&from=2026-11-01&to=2026-11-30`)).json();
     const figures = report.accounts[0];
-    expect(figures).toMatchObject({ accountId: account.id, channel: 'gesimuleerd', municipality: 'GM0383', conversations: 3, messagesSent: 3, repliesSent: 2, interactionPct: 66.7 });
+    expect(figures).toMatchObject({
+      accountId: account.id,
+      channel: 'gesimuleerd',
+      municipality: 'GM0383',
+      conversations: 3,
+      messagesSent: 3,
+      repliesSent: 2,
+      interactionPct: 66.7,
+    });
     expect(figures.firstResponse).toEqual({ count: 2, averageMinutes: 105, medianMinutes: 30, p90Minutes: 180, withinNormPct: 33.3 });
     expect(figures.resolution).toMatchObject({ count: 1, averageMinutes: 30, withinNormPct: 100 });
     // A training account is listed, but not counted in the organisation's total.

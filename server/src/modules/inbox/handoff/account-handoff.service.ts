@@ -4,14 +4,14 @@ import type { ServiceContext } from '@platform/context';
 import type { ConversationRow } from '@platform/db/schema';
 import { badRequest, conflict } from '@platform/http/errors';
 import { findTeam } from '@platform/users/teams.repository';
+import { findChannelAccount } from '../../channels/index';
 import { findConversationMessages, updateConversation } from '../conversations.repository';
 import { replyToConversation } from '../handling.service';
 import { announceConversation } from '../live/announce';
-import { findRules } from '../routing/rules.repository';
 import { decide } from '../routing/routing';
+import { findRules } from '../routing/rules.repository';
 import { recordHandoffEvent } from './handoff-events';
 import { insertHandoff } from './handoffs.repository';
-import { findChannelAccount } from '../../channels/index';
 
 export interface AccountHandoffInput {
   accountId: string;
@@ -50,11 +50,15 @@ async function routedAssignment(tx: ServiceContext, conversation: ConversationRo
 export async function handOffToAccount(tx: ServiceContext, conversation: ConversationRow, input: AccountHandoffInput) {
   const organisationId = tx.actor.organisationId;
   const target = await findChannelAccount(tx.db, organisationId, input.accountId);
-  if (!target) throw badRequest('onbekend-account', 'Dit account bestaat niet.', [{ name: 'accountId', code: 'onbekend', reason: 'Kies een account van uw organisatie.' }]);
+  if (!target)
+    throw badRequest('onbekend-account', 'Dit account bestaat niet.', [
+      { name: 'accountId', code: 'onbekend', reason: 'Kies een account van uw organisatie.' },
+    ]);
   const current = conversation.handling_account_id ?? conversation.account_id;
   if (target.id === current) throw conflict('zelfde-account', 'Het gesprek hoort al bij dit account. Kies een ander account.');
   const named = input.teamId ? await findTeam(tx.db, organisationId, input.teamId) : undefined;
-  if (input.teamId && !named) throw badRequest('onbekend-team', 'Dit team bestaat niet.', [{ name: 'teamId', code: 'onbekend', reason: 'Kies een team van uw organisatie.' }]);
+  if (input.teamId && !named)
+    throw badRequest('onbekend-team', 'Dit team bestaat niet.', [{ name: 'teamId', code: 'onbekend', reason: 'Kies een team van uw organisatie.' }]);
   const routed = named ? { teamId: named.id, userId: undefined } : await routedAssignment(tx, conversation, target);
   const team = named ?? (routed.teamId ? await findTeam(tx.db, organisationId, routed.teamId) : undefined);
 
@@ -94,7 +98,12 @@ export async function handOffToAccount(tx: ServiceContext, conversation: Convers
     actorUserId: tx.actor.userId || null,
     actorName: tx.actor.name,
   });
-  await recordAudit(tx, { action: 'gesprek.overgedragen', recordType: 'gesprek', recordId: conversation.id, details: { handoffId: handoff.id, to: 'account', accountId: target.id, teamId: team?.id ?? null } });
+  await recordAudit(tx, {
+    action: 'gesprek.overgedragen',
+    recordType: 'gesprek',
+    recordId: conversation.id,
+    details: { handoffId: handoff.id, to: 'account', accountId: target.id, teamId: team?.id ?? null },
+  });
   await announceConversation(tx.db, updated);
   return handoff;
 }

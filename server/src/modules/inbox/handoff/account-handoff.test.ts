@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { inboxSetup, receive } from '@test/kits/conversation-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -16,7 +16,11 @@ async function twoAccounts() {
   const setup = await inboxSetup(t);
   const afval = await setup.accountIn(setup.castricum.id);
   const team = (await setup.admin('POST', '/api/v1/teams', { name: `Afval ${crypto.randomUUID().slice(0, 6)}` })).json();
-  const rule = await setup.admin('POST', '/api/v1/routing-rules', { name: 'Afvalaccount', conditions: { accountIds: [afval.id] }, actions: { assignTeamId: team.id } });
+  const rule = await setup.admin('POST', '/api/v1/routing-rules', {
+    name: 'Afvalaccount',
+    conditions: { accountIds: [afval.id] },
+    actions: { assignTeamId: team.id },
+  });
   expect(rule.statusCode, rule.body).toBe(201);
   return { ...setup, afval, team };
 }
@@ -34,12 +38,26 @@ describe('overdracht aan een ander account', () => {
       reply: { text: 'Onze collega’s van het afvalteam helpen je verder. ^BB' },
     });
     expect(handed.statusCode, handed.body).toBe(201);
-    expect(handed.json().handoffs).toMatchObject([{ kind: 'account', status: 'overgedragen', fromAccountId: account.id, toAccountId: afval.id, toTeamId: team.id, createdBy: 'Bea Beheer', context: 'Container Dorpsstraat' }]);
+    expect(handed.json().handoffs).toMatchObject([
+      {
+        kind: 'account',
+        status: 'overgedragen',
+        fromAccountId: account.id,
+        toAccountId: afval.id,
+        toTeamId: team.id,
+        createdBy: 'Bea Beheer',
+        context: 'Container Dorpsstraat',
+      },
+    ]);
 
     const detail = (await admin('GET', `/api/v1/conversations/${conversationId}`)).json();
     // Handled by @Afval's team, but the thread stays where the resident wrote.
     expect(detail).toMatchObject({ accountId: account.id, handlingAccountId: afval.id, assignedTeamId: team.id, assignedUserId: null, state: 'open' });
-    expect(detail.events.at(-1)).toMatchObject({ kind: 'overdracht', text: expect.stringContaining(`Overgedragen aan ${afval.handle} (team `), actorName: 'Bea Beheer' });
+    expect(detail.events.at(-1)).toMatchObject({
+      kind: 'overdracht',
+      text: expect.stringContaining(`Overgedragen aan ${afval.handle} (team `),
+      actorName: 'Bea Beheer',
+    });
     expect(detail.events.map((e: { kind: string }) => e.kind)).toContain('antwoord');
     const outbox = await t.database.db.selectFrom('outbox').select(['account_id', 'text']).where('organisation_id', '=', org.id).execute();
     expect(outbox).toEqual([{ account_id: account.id, text: 'Onze collega’s van het afvalteam helpen je verder. ^BB' }]);
@@ -107,7 +125,9 @@ describe('overdracht aan een ander account', () => {
     await admin('POST', `/api/v1/conversations/${conversationId}/handoffs`, { to: 'account', accountId: afval.id });
     const stranger = await inboxSetup(t);
     expect((await stranger.admin('GET', `/api/v1/conversations/${conversationId}/handoffs`)).statusCode).toBe(404);
-    expect((await stranger.admin('POST', `/api/v1/conversations/${conversationId}/handoffs`, { to: 'account', accountId: stranger.account.id })).statusCode).toBe(404);
+    expect(
+      (await stranger.admin('POST', `/api/v1/conversations/${conversationId}/handoffs`, { to: 'account', accountId: stranger.account.id })).statusCode,
+    ).toBe(404);
     const anonymous = requestAs(t.app, null);
     expect((await anonymous('GET', `/api/v1/conversations/${conversationId}/handoffs`)).statusCode).toBe(401);
     expect((await anonymous('POST', `/api/v1/conversations/${conversationId}/handoffs`, { to: 'account', accountId: afval.id })).statusCode).toBe(401);

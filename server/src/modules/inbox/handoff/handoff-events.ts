@@ -2,7 +2,19 @@ import type { Db } from '@platform/db/database';
 import { insertConversationEvent } from '../conversations.repository';
 
 // Every step of a hand-off is on the conversation's timeline, with who took it (an agent, or the partner).
-export function recordHandoffEvent(db: Db, row: { organisationId: string; conversationId: string; at: Date; text: string; handoffId: string; status: string; actorUserId: string | null; actorName: string }) {
+export function recordHandoffEvent(
+  db: Db,
+  row: {
+    organisationId: string;
+    conversationId: string;
+    at: Date;
+    text: string;
+    handoffId: string;
+    status: string;
+    actorUserId: string | null;
+    actorName: string;
+  },
+) {
   return insertConversationEvent(db, {
     organisation_id: row.organisationId,
     conversation_id: row.conversationId,

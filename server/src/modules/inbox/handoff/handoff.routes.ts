@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { idParams, noContent } from '@contracts/common';
 import {
   conversationHandoffsSchema,
@@ -10,6 +9,7 @@ import {
   partnerHandoffViewSchema,
 } from '@contracts/handoff';
 import { type AppInstance, serviceContext } from '@platform/http/app';
+import { z } from 'zod';
 import { handOffConversation, listConversationHandoffs } from './handoff.service';
 import { updatePartnerHandoff, viewPartnerHandoff } from './partner-link.service';
 import { changePartner, createPartner, listPartners, removePartner } from './partners.service';
@@ -26,25 +26,42 @@ export async function handoffRoutes(app: AppInstance) {
 
   app.get(
     '/api/v1/handoff-partners',
-    { config: { permission: 'inbox.read' }, schema: { tags, summary: 'Partners buiten de organisatie aan wie een gesprek kan worden doorgezet', response: { 200: z.array(handoffPartnerSchema) } } },
+    {
+      config: { permission: 'inbox.read' },
+      schema: { tags, summary: 'Partners buiten de organisatie aan wie een gesprek kan worden doorgezet', response: { 200: z.array(handoffPartnerSchema) } },
+    },
     async (request) => listPartners(serviceContext(request)),
   );
 
   app.post(
     '/api/v1/handoff-partners',
-    { config: { permission: 'handoff.partners' }, schema: { tags, summary: 'Voeg een partner toe (naam, e-mail, gemeente, werkdagen om te antwoorden)', body: handoffPartnerCreateSchema, response: { 201: handoffPartnerSchema } } },
+    {
+      config: { permission: 'handoff.partners' },
+      schema: {
+        tags,
+        summary: 'Voeg een partner toe (naam, e-mail, gemeente, werkdagen om te antwoorden)',
+        body: handoffPartnerCreateSchema,
+        response: { 201: handoffPartnerSchema },
+      },
+    },
     async (request, reply) => reply.status(201).send(await createPartner(serviceContext(request), request.body)),
   );
 
   app.patch(
     '/api/v1/handoff-partners/:id',
-    { config: { permission: 'handoff.partners' }, schema: { tags, summary: 'Wijzig een partner', params: idParams, body: handoffPartnerChangeSchema, response: { 200: handoffPartnerSchema } } },
+    {
+      config: { permission: 'handoff.partners' },
+      schema: { tags, summary: 'Wijzig een partner', params: idParams, body: handoffPartnerChangeSchema, response: { 200: handoffPartnerSchema } },
+    },
     async (request) => changePartner(serviceContext(request), request.params.id, request.body),
   );
 
   app.delete(
     '/api/v1/handoff-partners/:id',
-    { config: { permission: 'handoff.partners' }, schema: { tags, summary: 'Verwijder een partner; eerdere overdrachten houden naam en adres', params: idParams, response: { 204: noContent } } },
+    {
+      config: { permission: 'handoff.partners' },
+      schema: { tags, summary: 'Verwijder een partner; eerdere overdrachten houden naam en adres', params: idParams, response: { 204: noContent } },
+    },
     async (request, reply) => {
       await removePartner(serviceContext(request), request.params.id);
       return reply.status(204).send(null);
@@ -53,7 +70,10 @@ export async function handoffRoutes(app: AppInstance) {
 
   app.get(
     '/api/v1/conversations/:id/handoffs',
-    { config: { permission: 'inbox.read' }, schema: { tags, summary: 'De overdrachten van dit gesprek met hun status', params: idParams, response: { 200: conversationHandoffsSchema } } },
+    {
+      config: { permission: 'inbox.read' },
+      schema: { tags, summary: 'De overdrachten van dit gesprek met hun status', params: idParams, response: { 200: conversationHandoffsSchema } },
+    },
     async (request) => listConversationHandoffs(serviceContext(request), request.params.id),
   );
 
@@ -78,7 +98,12 @@ export async function handoffRoutes(app: AppInstance) {
     '/api/v1/organisations/:slug/handoffs/:token',
     {
       config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
-      schema: { tags: publicTags, summary: 'Een doorgezette vraag voor de partner (link uit de e-mail); de eerste keer openen wordt gemeld', params: linkParams, response: { 200: partnerHandoffViewSchema } },
+      schema: {
+        tags: publicTags,
+        summary: 'Een doorgezette vraag voor de partner (link uit de e-mail); de eerste keer openen wordt gemeld',
+        params: linkParams,
+        response: { 200: partnerHandoffViewSchema },
+      },
     },
     async (request) => viewPartnerHandoff(db, clock, request.params.slug, request.params.token),
   );
@@ -87,7 +112,13 @@ export async function handoffRoutes(app: AppInstance) {
     '/api/v1/organisations/:slug/handoffs/:token',
     {
       config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags: publicTags, summary: 'De partner neemt de vraag in behandeling, handelt hem af of geeft hem terug (met een kort antwoord); 410 na 30 dagen', params: linkParams, body: partnerHandoffUpdateSchema, response: { 200: partnerHandoffViewSchema } },
+      schema: {
+        tags: publicTags,
+        summary: 'De partner neemt de vraag in behandeling, handelt hem af of geeft hem terug (met een kort antwoord); 410 na 30 dagen',
+        params: linkParams,
+        body: partnerHandoffUpdateSchema,
+        response: { 200: partnerHandoffViewSchema },
+      },
     },
     async (request) => updatePartnerHandoff(db, clock, request.params.slug, request.params.token, request.body),
   );

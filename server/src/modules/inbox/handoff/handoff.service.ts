@@ -1,8 +1,8 @@
-import type { z } from 'zod';
 import type { handoffCreateSchema } from '@contracts/handoff';
 import { inTransaction, type ServiceContext } from '@platform/context';
 import { conflict } from '@platform/http/errors';
 import { assertCan } from '@platform/tenancy/policy';
+import type { z } from 'zod';
 import { visibleConversation } from '../conversation-access.service';
 import { handOffToAccount } from './account-handoff.service';
 import { toHandoffView } from './handoff-views';
@@ -24,7 +24,8 @@ export async function handOffConversation(ctx: ServiceContext, links: HandoffLin
   assertCan(ctx.actor, 'inbox.handle');
   await inTransaction(ctx, async (tx) => {
     const conversation = await visibleConversation(tx, conversationId, true);
-    if (conversation.state === 'gesloten') throw conflict('gesprek-gesloten', 'Dit gesprek is gesloten. Heropen het eerst als het nog moet worden overgedragen.');
+    if (conversation.state === 'gesloten')
+      throw conflict('gesprek-gesloten', 'Dit gesprek is gesloten. Heropen het eerst als het nog moet worden overgedragen.');
     if (input.to === 'account') await handOffToAccount(tx, conversation, input);
     else await handOffToPartner(tx, links, conversation, input);
   });

@@ -1,6 +1,6 @@
-import type { Insertable } from 'kysely';
 import type { Db } from '@platform/db/database';
 import type { ConversationHandoffsTable, HandoffStatus } from '@platform/db/schema';
+import type { Insertable } from 'kysely';
 
 export async function insertHandoff(db: Db, row: Insertable<ConversationHandoffsTable>) {
   return db.insertInto('conversation_handoffs').values(row).returningAll().executeTakeFirstOrThrow();
@@ -29,7 +29,12 @@ export async function findOpenPartnerHandoff(db: Db, organisationId: string, con
 }
 
 export async function findHandoffByToken(db: Db, organisationId: string, tokenHash: string) {
-  return db.selectFrom('conversation_handoffs').selectAll().where('organisation_id', '=', organisationId).where('token_hash', '=', tokenHash).executeTakeFirst();
+  return db
+    .selectFrom('conversation_handoffs')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
 }
 
 // Moves the status only from one of the given ones, so two clicks (or two tabs) change it once.

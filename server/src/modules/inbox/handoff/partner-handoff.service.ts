@@ -6,8 +6,8 @@ import type { ServiceContext } from '@platform/context';
 import type { ConversationRow } from '@platform/db/schema';
 import { badRequest, conflict } from '@platform/http/errors';
 import { enqueueJob } from '@platform/jobs/jobs.service';
-import { computeDeadline } from '@platform/time/termijnen';
 import { findMunicipality, findOrganisationById } from '@platform/organisations/organisations.repository';
+import { computeDeadline } from '@platform/time/termijnen';
 import { updateConversation } from '../conversations.repository';
 import { announceConversation } from '../live/announce';
 import { recordHandoffEvent } from './handoff-events';
@@ -37,14 +37,22 @@ export function hashHandoffToken(token: string) {
 export async function handOffToPartner(tx: ServiceContext, links: HandoffLinks, conversation: ConversationRow, input: PartnerHandoffInput) {
   const organisationId = tx.actor.organisationId;
   const partner = await findPartner(tx.db, organisationId, input.partnerId);
-  if (!partner) throw badRequest('onbekende-partner', 'Deze partner bestaat niet.', [{ name: 'partnerId', code: 'onbekend', reason: 'Kies een partner uit de lijst onder Beheer.' }]);
+  if (!partner)
+    throw badRequest('onbekende-partner', 'Deze partner bestaat niet.', [
+      { name: 'partnerId', code: 'onbekend', reason: 'Kies een partner uit de lijst onder Beheer.' },
+    ]);
   if (partner.municipality_id && partner.municipality_id !== conversation.municipality_id) {
-    throw badRequest('partner-andere-gemeente', 'Deze partner werkt niet voor de gemeente van dit gesprek.', [{ name: 'partnerId', code: 'andere-gemeente', reason: 'Kies een partner van deze gemeente.' }]);
+    throw badRequest('partner-andere-gemeente', 'Deze partner werkt niet voor de gemeente van dit gesprek.', [
+      { name: 'partnerId', code: 'andere-gemeente', reason: 'Kies een partner van deze gemeente.' },
+    ]);
   }
   if (await findOpenPartnerHandoff(tx.db, organisationId, conversation.id)) {
     throw conflict('overdracht-loopt-al', 'Dit gesprek ligt al bij een partner. Wacht op het antwoord voordat u het opnieuw doorzet.');
   }
-  const [organisation, municipality] = await Promise.all([findOrganisationById(tx.db, organisationId), findMunicipality(tx.db, organisationId, conversation.municipality_id)]);
+  const [organisation, municipality] = await Promise.all([
+    findOrganisationById(tx.db, organisationId),
+    findMunicipality(tx.db, organisationId, conversation.municipality_id),
+  ]);
   const now = tx.clock.now();
   const token = randomBytes(24).toString('base64url');
   const dueAt = computeDeadline(now, { days: partner.answer_days, kind: 'werkdagen' }, municipality?.time_zone);
@@ -82,7 +90,13 @@ export async function handOffToPartner(tx: ServiceContext, links: HandoffLinks, 
     link: `${links.publicUrl}/overdracht/${organisation?.slug}/${token}`,
   });
   // Keyed by the hand-off: however often this is retried, the partner gets one mail.
-  await enqueueJob(tx.db, { organisationId, name: 'mail.versturen', runAt: now, uniqueKey: `overdracht:${handoff.id}`, payload: { to: partner.email, ...mail } });
+  await enqueueJob(tx.db, {
+    organisationId,
+    name: 'mail.versturen',
+    runAt: now,
+    uniqueKey: `overdracht:${handoff.id}`,
+    payload: { to: partner.email, ...mail },
+  });
   const updated = await updateConversation(tx.db, organisationId, conversation.id, { state: 'wachtend', snoozed_until: null, handoff_due_at: dueAt });
   await recordHandoffEvent(tx.db, {
     organisationId,
@@ -94,7 +108,12 @@ export async function handOffToPartner(tx: ServiceContext, links: HandoffLinks, 
     actorUserId: tx.actor.userId || null,
     actorName: tx.actor.name,
   });
-  await recordAudit(tx, { action: 'gesprek.overgedragen', recordType: 'gesprek', recordId: conversation.id, details: { handoffId: handoff.id, to: 'partner', partnerId: partner.id } });
+  await recordAudit(tx, {
+    action: 'gesprek.overgedragen',
+    recordType: 'gesprek',
+    recordId: conversation.id,
+    details: { handoffId: handoff.id, to: 'partner', partnerId: partner.id },
+  });
   await announceConversation(tx.db, updated);
   return handoff;
 }

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtpSink } from '@test/smtp-sink';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { inboxSetup, receive } from '@test/kits/conversation-kit';
+import { startSmtpSink } from '@test/smtp-sink';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let t: TestApp;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -22,12 +22,18 @@ function linkIn(raw: string) {
   if (!match) throw new Error(`Geen link in ${raw}`);
   return { slug: match[1]!, token: match[2]!, api: `/api/v1/organisations/${match[1]}/handoffs/${match[2]}` };
 }
-const partnerCall = (method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url, remoteAddress: `10.77.${Math.floor(Math.random() * 250)}.1`, ...(payload && { payload }) });
+const partnerCall = (method: 'GET' | 'POST', url: string, payload?: object) =>
+  t.app.inject({ method, url, remoteAddress: `10.77.${Math.floor(Math.random() * 250)}.1`, ...(payload && { payload }) });
 
 async function partnerSetup(answerDays = 2) {
   const setup = await inboxSetup(t);
   const email = partnerAddress();
-  const partner = await setup.admin('POST', '/api/v1/handoff-partners', { name: `Woonstichting ${email.slice(12, 18)}`, email, municipalityId: setup.castricum.id, answerDays });
+  const partner = await setup.admin('POST', '/api/v1/handoff-partners', {
+    name: `Woonstichting ${email.slice(12, 18)}`,
+    email,
+    municipalityId: setup.castricum.id,
+    answerDays,
+  });
   expect(partner.statusCode, partner.body).toBe(201);
   return { ...setup, partner: partner.json(), email };
 }
@@ -37,11 +43,23 @@ describe('overdracht aan een partner', () => {
     const { account, admin, partner, email } = await partnerSetup();
     const { conversationId } = await receive(t, account, { author: 'huurder', text: 'Mijn huurwoning heeft schimmel, wie helpt mij?' });
 
-    const handed = await admin('POST', `/api/v1/conversations/${conversationId}/handoffs`, { to: 'partner', partnerId: partner.id, question: 'Een huurder meldt schimmel in de woning.', context: 'Adres: Dorpsstraat 1' });
+    const handed = await admin('POST', `/api/v1/conversations/${conversationId}/handoffs`, {
+      to: 'partner',
+      partnerId: partner.id,
+      question: 'Een huurder meldt schimmel in de woning.',
+      context: 'Adres: Dorpsstraat 1',
+    });
     expect(handed.statusCode, handed.body).toBe(201);
     const [handoff] = handed.json().handoffs;
     // Sent on Monday 23-11-2026: two working days is the end of Wednesday.
-    expect(handoff).toMatchObject({ kind: 'partner', status: 'verstuurd', partnerName: partner.name, question: 'Een huurder meldt schimmel in de woning.', overdue: false, dueAt: '2026-11-25T22:59:59.999Z' });
+    expect(handoff).toMatchObject({
+      kind: 'partner',
+      status: 'verstuurd',
+      partnerName: partner.name,
+      question: 'Een huurder meldt schimmel in de woning.',
+      overdue: false,
+      dueAt: '2026-11-25T22:59:59.999Z',
+    });
     let detail = (await admin('GET', `/api/v1/conversations/${conversationId}`)).json();
     expect(detail.state).toBe('wachtend');
     expect(detail.partnerDueAt).toBe('2026-11-25T22:59:59.999Z');
@@ -55,11 +73,20 @@ describe('overdracht aan een partner', () => {
     expect(raw).toContain('schimmel');
     expect(raw).not.toContain('@huurder');
     const link = linkIn(raw);
-    expect((await t.database.db.selectFrom('conversation_handoffs').select('token_hash').where('id', '=', handoff.id).executeTakeFirstOrThrow()).token_hash).not.toContain(link.token);
+    expect(
+      (await t.database.db.selectFrom('conversation_handoffs').select('token_hash').where('id', '=', handoff.id).executeTakeFirstOrThrow()).token_hash,
+    ).not.toContain(link.token);
 
     const view = await partnerCall('GET', link.api);
     expect(view.statusCode, view.body).toBe(200);
-    expect(view.json()).toMatchObject({ partnerName: partner.name, municipality: 'Castricum', question: 'Een huurder meldt schimmel in de woning.', context: 'Adres: Dorpsstraat 1', status: 'geopend', answer: null });
+    expect(view.json()).toMatchObject({
+      partnerName: partner.name,
+      municipality: 'Castricum',
+      question: 'Een huurder meldt schimmel in de woning.',
+      context: 'Adres: Dorpsstraat 1',
+      status: 'geopend',
+      answer: null,
+    });
     await partnerCall('GET', link.api);
     detail = (await admin('GET', `/api/v1/conversations/${conversationId}`)).json();
     expect(detail.events.filter((e: { text: string }) => e.text.includes('geopend'))).toHaveLength(1);
@@ -78,7 +105,11 @@ describe('overdracht aan een partner', () => {
     detail = (await admin('GET', `/api/v1/conversations/${conversationId}`)).json();
     expect(detail.state).toBe('open');
     expect(detail.partnerDueAt).toBeNull();
-    expect(detail.events.at(-1)).toMatchObject({ kind: 'overdracht', actorName: partner.name, text: expect.stringContaining('Wij sturen maandag een opzichter.') });
+    expect(detail.events.at(-1)).toMatchObject({
+      kind: 'overdracht',
+      actorName: partner.name,
+      text: expect.stringContaining('Wij sturen maandag een opzichter.'),
+    });
     const list = (await admin('GET', `/api/v1/conversations/${conversationId}/handoffs`)).json();
     expect(list.handoffs).toMatchObject([{ status: 'afgehandeld', answer: 'Wij sturen maandag een opzichter.', openedAt: expect.any(String) }]);
 
@@ -125,11 +156,19 @@ describe('overdracht aan een partner', () => {
       expect(response.json().title).toBe('Ongeldige invoer');
     }
     // A partner for Bergen does not take Castricum's questions.
-    const bergenPartner = (await admin('POST', '/api/v1/handoff-partners', { name: `Bergen ${crypto.randomUUID().slice(0, 6)}`, email: partnerAddress(), municipalityId: bergen.id })).json();
-    const elsewhere = await admin('POST', `/api/v1/conversations/${conversationId}/handoffs`, { to: 'partner', partnerId: bergenPartner.id, question: 'Vraag' });
+    const bergenPartner = (
+      await admin('POST', '/api/v1/handoff-partners', { name: `Bergen ${crypto.randomUUID().slice(0, 6)}`, email: partnerAddress(), municipalityId: bergen.id })
+    ).json();
+    const elsewhere = await admin('POST', `/api/v1/conversations/${conversationId}/handoffs`, {
+      to: 'partner',
+      partnerId: bergenPartner.id,
+      question: 'Vraag',
+    });
     expect(elsewhere.json()).toMatchObject({ code: 'partner-andere-gemeente' });
 
-    expect((await admin('POST', `/api/v1/conversations/${conversationId}/handoffs`, { to: 'partner', partnerId: partner.id, question: 'Vraag' })).statusCode).toBe(201);
+    expect(
+      (await admin('POST', `/api/v1/conversations/${conversationId}/handoffs`, { to: 'partner', partnerId: partner.id, question: 'Vraag' })).statusCode,
+    ).toBe(201);
     const twice = await admin('POST', `/api/v1/conversations/${conversationId}/handoffs`, { to: 'partner', partnerId: partner.id, question: 'Nog eens' });
     expect(twice.statusCode).toBe(409);
     expect(twice.json()).toMatchObject({ code: 'overdracht-loopt-al' });

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
 import type { Channel } from '@contracts/channels';
 import { HANDOFF_STATUS_LABELS, type HandoffStatus, type partnerHandoffUpdateSchema } from '@contracts/handoff';
@@ -7,6 +6,7 @@ import type { Db } from '@platform/db/database';
 import type { ConversationHandoffRow } from '@platform/db/schema';
 import { AppError, conflict, notFound } from '@platform/http/errors';
 import { findMunicipality, findOrganisationBySlug } from '@platform/organisations/organisations.repository';
+import type { z } from 'zod';
 import { findConversation, updateConversation } from '../conversations.repository';
 import { announceConversation } from '../live/announce';
 import { recordHandoffEvent } from './handoff-events';
@@ -28,13 +28,27 @@ async function linkTarget(db: Db, clock: Clock, slug: string, token: string) {
   const conversation = handoff && (await findConversation(db, organisation.id, handoff.conversation_id));
   if (!organisation || !handoff || !conversation) throw notFound('Deze vraag');
   if (handoff.expires_at && handoff.expires_at < clock.now()) {
-    throw new AppError(410, 'overdracht-verlopen', 'Verlopen', `Deze link is niet meer geldig: hij werkte ${PARTNER_LINK_DAYS} dagen. Neem contact op met de gemeente als u nog wilt antwoorden.`);
+    throw new AppError(
+      410,
+      'overdracht-verlopen',
+      'Verlopen',
+      `Deze link is niet meer geldig: hij werkte ${PARTNER_LINK_DAYS} dagen. Neem contact op met de gemeente als u nog wilt antwoorden.`,
+    );
   }
   return { organisation, handoff, conversation };
 }
 
 function partnerEvent(db: Db, handoff: ConversationHandoffRow, at: Date, text: string) {
-  return recordHandoffEvent(db, { organisationId: handoff.organisation_id, conversationId: handoff.conversation_id, at, handoffId: handoff.id, status: handoff.status, text, actorUserId: null, actorName: handoff.partner_name ?? 'Partner' });
+  return recordHandoffEvent(db, {
+    organisationId: handoff.organisation_id,
+    conversationId: handoff.conversation_id,
+    at,
+    handoffId: handoff.id,
+    status: handoff.status,
+    text,
+    actorUserId: null,
+    actorName: handoff.partner_name ?? 'Partner',
+  });
 }
 
 // Opening the link the first time is news for the agent ("geopend"); later views change nothing.
@@ -74,14 +88,27 @@ export async function updatePartnerHandoff(db: Db, clock: Clock, slug: string, t
   await db.transaction().execute(async (trx) => {
     const now = clock.now();
     const answer = input.answer?.trim() || null;
-    const moved = await moveHandoffStatus(trx, organisation.id, handoff.id, FROM[input.status], { status: input.status, status_changed_at: now, ...(answer && { answer }) });
-    if (!moved) throw conflict('overdracht-al-afgerond', `Deze vraag staat al op "${HANDOFF_STATUS_LABELS[handoff.status].toLowerCase()}". Dat kunt u niet meer veranderen.`);
+    const moved = await moveHandoffStatus(trx, organisation.id, handoff.id, FROM[input.status], {
+      status: input.status,
+      status_changed_at: now,
+      ...(answer && { answer }),
+    });
+    if (!moved)
+      throw conflict(
+        'overdracht-al-afgerond',
+        `Deze vraag staat al op "${HANDOFF_STATUS_LABELS[handoff.status].toLowerCase()}". Dat kunt u niet meer veranderen.`,
+      );
     const final = input.status !== 'in-behandeling';
     const current = await findConversation(trx, organisation.id, conversation.id, true);
     if (final && current) {
-      await updateConversation(trx, organisation.id, current.id, { handoff_due_at: null, ...(current.state === 'wachtend' || current.state === 'gesnoozed' ? { state: 'open', snoozed_until: null } : {}) });
+      await updateConversation(trx, organisation.id, current.id, {
+        handoff_due_at: null,
+        ...(current.state === 'wachtend' || current.state === 'gesnoozed' ? { state: 'open', snoozed_until: null } : {}),
+      });
     }
-    const what = { 'in-behandeling': 'neemt de vraag in behandeling', afgehandeld: 'heeft de vraag afgehandeld', teruggegeven: 'geeft de vraag terug' }[input.status];
+    const what = { 'in-behandeling': 'neemt de vraag in behandeling', afgehandeld: 'heeft de vraag afgehandeld', teruggegeven: 'geeft de vraag terug' }[
+      input.status
+    ];
     await partnerEvent(trx, moved, now, `${moved.partner_name} ${what}.${answer ? ` Antwoord: ${answer}` : ''}`);
     await announceConversation(trx, conversation);
   });

@@ -1,6 +1,6 @@
-import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '@platform/db/database';
 import type { HandoffPartnersTable } from '@platform/db/schema';
+import type { Insertable, Updateable } from 'kysely';
 
 // Null when the organisation already has a partner of that name.
 export async function insertPartner(db: Db, row: Insertable<HandoffPartnersTable>) {
@@ -25,7 +25,13 @@ export async function findPartnerByName(db: Db, organisationId: string, name: st
 }
 
 export async function updatePartner(db: Db, organisationId: string, partnerId: string, changes: Updateable<HandoffPartnersTable>) {
-  return db.updateTable('handoff_partners').set(changes).where('organisation_id', '=', organisationId).where('id', '=', partnerId).returningAll().executeTakeFirst();
+  return db
+    .updateTable('handoff_partners')
+    .set(changes)
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', partnerId)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 // Hand-offs already sent keep the partner's name and address; their partner_id becomes null.

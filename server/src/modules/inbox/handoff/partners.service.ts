@@ -1,18 +1,25 @@
-import type { z } from 'zod';
 import type { HandoffPartner, handoffPartnerChangeSchema, handoffPartnerCreateSchema } from '@contracts/handoff';
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
 import type { HandoffPartnerRow } from '@platform/db/schema';
 import { badRequest, conflict, notFound } from '@platform/http/errors';
-import { assertCan } from '@platform/tenancy/policy';
 import { findMunicipality } from '@platform/organisations/organisations.repository';
+import { assertCan } from '@platform/tenancy/policy';
+import type { z } from 'zod';
 import { deletePartner, findPartner, findPartnerByName, findPartners, insertPartner, updatePartner } from './partners.repository';
 
 type PartnerInput = z.infer<typeof handoffPartnerCreateSchema>;
 type PartnerChange = z.infer<typeof handoffPartnerChangeSchema>;
 
 export function toPartnerView(row: HandoffPartnerRow): HandoffPartner {
-  return { id: row.id, name: row.name, email: row.email, municipalityId: row.municipality_id, answerDays: row.answer_days, createdAt: row.created_at.toISOString() };
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    municipalityId: row.municipality_id,
+    answerDays: row.answer_days,
+    createdAt: row.created_at.toISOString(),
+  };
 }
 
 // Agents choose from the list when they hand off, so everyone who handles the inbox reads it.
@@ -23,7 +30,9 @@ export async function listPartners(ctx: ServiceContext) {
 
 async function checkMunicipality(ctx: ServiceContext, municipalityId: string | null | undefined) {
   if (!municipalityId || (await findMunicipality(ctx.db, ctx.actor.organisationId, municipalityId))) return;
-  throw badRequest('onbekende-gemeente', 'Deze gemeente hoort niet bij uw organisatie.', [{ name: 'municipalityId', code: 'onbekend', reason: 'Kies een gemeente van uw organisatie, of geen.' }]);
+  throw badRequest('onbekende-gemeente', 'Deze gemeente hoort niet bij uw organisatie.', [
+    { name: 'municipalityId', code: 'onbekend', reason: 'Kies een gemeente van uw organisatie, of geen.' },
+  ]);
 }
 
 const nameTaken = () => conflict('partner-bestaat-al', 'Er is al een partner met deze naam.');

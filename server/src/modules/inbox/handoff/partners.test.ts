@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { inboxSetup } from '@test/kits/conversation-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -14,7 +14,11 @@ afterAll(async () => {
 describe('partners voor overdracht (Beheer)', () => {
   it('voegt toe, wijzigt en verwijdert, met de audit erbij', async () => {
     const { org, castricum, admin } = await inboxSetup(t);
-    const created = await admin('POST', '/api/v1/handoff-partners', { name: '  Woonstichting Kennemer  ', email: 'vragen@woonstichting.example.nl', municipalityId: castricum.id });
+    const created = await admin('POST', '/api/v1/handoff-partners', {
+      name: '  Woonstichting Kennemer  ',
+      email: 'vragen@woonstichting.example.nl',
+      municipalityId: castricum.id,
+    });
     expect(created.statusCode, created.body).toBe(201);
     const partner = created.json();
     expect(partner).toMatchObject({ name: 'Woonstichting Kennemer', email: 'vragen@woonstichting.example.nl', municipalityId: castricum.id, answerDays: 5 });
@@ -31,7 +35,12 @@ describe('partners voor overdracht (Beheer)', () => {
     expect((await admin('DELETE', `/api/v1/handoff-partners/${partner.id}`)).statusCode).toBe(204);
     expect((await admin('GET', '/api/v1/handoff-partners')).json()).toEqual([]);
     expect((await admin('DELETE', `/api/v1/handoff-partners/${partner.id}`)).statusCode).toBe(404);
-    const audit = await t.database.db.selectFrom('audit_log').select('action').where('organisation_id', '=', org.id).where('record_type', '=', 'overdrachtpartner').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('organisation_id', '=', org.id)
+      .where('record_type', '=', 'overdrachtpartner')
+      .execute();
     expect(audit.map((row) => row.action).sort()).toEqual(['partner.aangemaakt', 'partner.gewijzigd', 'partner.verwijderd']);
   });
 
@@ -50,7 +59,10 @@ describe('partners voor overdracht (Beheer)', () => {
       const response = await admin('POST', '/api/v1/handoff-partners', body);
       expect(response.statusCode, JSON.stringify(body)).toBe(400);
       expect(response.json().title).toBe('Ongeldige invoer');
-      expect(response.json().invalidParams.map((p: { name: string }) => p.name), JSON.stringify(body)).toContain(field);
+      expect(
+        response.json().invalidParams.map((p: { name: string }) => p.name),
+        JSON.stringify(body),
+      ).toContain(field);
     }
     const partner = (await admin('POST', '/api/v1/handoff-partners', { name: 'Omgevingsdienst', email: 'od@example.nl' })).json();
     expect((await admin('PATCH', `/api/v1/handoff-partners/${partner.id}`, { email: 'fout' })).statusCode).toBe(400);

@@ -1,6 +1,6 @@
-import type { Insertable } from 'kysely';
 import type { Db } from '@platform/db/database';
 import type { ReplyImagesTable } from '@platform/db/schema';
+import type { Insertable } from 'kysely';
 
 export async function insertReplyImage(db: Db, row: Insertable<ReplyImagesTable>) {
   return db.insertInto('reply_images').values(row).returningAll().executeTakeFirstOrThrow();
@@ -10,8 +10,18 @@ export async function insertReplyImage(db: Db, row: Insertable<ReplyImagesTable>
 export async function findReplyImage(db: Db, organisationId: string, conversationId: string, imageId: string) {
   return db
     .selectFrom('reply_images')
-    .innerJoin('attachments', (join) => join.onRef('attachments.organisation_id', '=', 'reply_images.organisation_id').onRef('attachments.id', '=', 'reply_images.attachment_id'))
-    .select(['reply_images.attachment_id', 'reply_images.conversation_id', 'reply_images.width', 'reply_images.height', 'attachments.content_type', 'attachments.size_bytes', 'attachments.content'])
+    .innerJoin('attachments', (join) =>
+      join.onRef('attachments.organisation_id', '=', 'reply_images.organisation_id').onRef('attachments.id', '=', 'reply_images.attachment_id'),
+    )
+    .select([
+      'reply_images.attachment_id',
+      'reply_images.conversation_id',
+      'reply_images.width',
+      'reply_images.height',
+      'attachments.content_type',
+      'attachments.size_bytes',
+      'attachments.content',
+    ])
     .where('reply_images.organisation_id', '=', organisationId)
     .where('reply_images.conversation_id', '=', conversationId)
     .where('reply_images.attachment_id', '=', imageId)

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { idParams } from '@contracts/common';
 import { REPLY_IMAGE_MAX_BYTES, replyImageParams, replyImageSchema, replyImageUploadSchema } from '@contracts/reply-images';
 import { type AppInstance, serviceContext } from '@platform/http/app';
+import { z } from 'zod';
 import { getReplyImage, uploadReplyImage } from './reply-images.service';
 
 export async function replyImagesRoutes(app: AppInstance) {
@@ -15,7 +15,8 @@ export async function replyImagesRoutes(app: AppInstance) {
       bodyLimit: Math.ceil(REPLY_IMAGE_MAX_BYTES / 3) * 4 + 4_096,
       schema: {
         tags,
-        summary: 'Voeg een afbeelding (PNG of JPEG) toe aan een antwoord in dit gesprek; het soort bestand volgt uit de inhoud, metagegevens (plaats, camera) worden verwijderd en de afbeelding wordt zo nodig verkleind voor het kanaal. Noem haar daarna met imageId en een alt-tekst in het antwoord',
+        summary:
+          'Voeg een afbeelding (PNG of JPEG) toe aan een antwoord in dit gesprek; het soort bestand volgt uit de inhoud, metagegevens (plaats, camera) worden verwijderd en de afbeelding wordt zo nodig verkleind voor het kanaal. Noem haar daarna met imageId en een alt-tekst in het antwoord',
         params: idParams,
         body: replyImageUploadSchema,
         response: { 201: replyImageSchema },
@@ -28,7 +29,12 @@ export async function replyImagesRoutes(app: AppInstance) {
     '/api/v1/conversations/:id/reply-images/:imageId',
     {
       config: { permission: 'inbox.read' },
-      schema: { tags, summary: 'Een afbeelding bij een antwoord in dit gesprek (voor wie het antwoord controleert)', params: replyImageParams, response: { 200: z.any().describe('De afbeelding') } },
+      schema: {
+        tags,
+        summary: 'Een afbeelding bij een antwoord in dit gesprek (voor wie het antwoord controleert)',
+        params: replyImageParams,
+        response: { 200: z.any().describe('De afbeelding') },
+      },
     },
     async (request, reply) => {
       const image = await getReplyImage(serviceContext(request), request.params.id, request.params.imageId);

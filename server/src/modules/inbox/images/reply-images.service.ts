@@ -1,15 +1,15 @@
-import type { z } from 'zod';
 import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
 import type { Channel } from '@contracts/channels';
 import { REPLY_IMAGE_MAX_BYTES, type ReplyImage, type replyImageUploadSchema } from '@contracts/reply-images';
 import { inTransaction, type ServiceContext } from '@platform/context';
 import { badRequest, notFound } from '@platform/http/errors';
-import { assertCan } from '@platform/tenancy/policy';
 import { PhotoError, processPhoto } from '@platform/images/photo';
+import { assertCan } from '@platform/tenancy/policy';
+import type { z } from 'zod';
+import { storeAttachment } from '../../channels/index';
 import { visibleConversation } from '../conversation-access.service';
 import { fitImage } from './fit-image';
 import { findReplyImage, findReplyImageIds, insertReplyImage } from './reply-images.repository';
-import { storeAttachment } from '../../channels/index';
 
 type Upload = z.infer<typeof replyImageUploadSchema>;
 
@@ -33,10 +33,11 @@ export async function uploadReplyImage(ctx: ServiceContext, conversationId: stri
     throw refuse('afbeelding-niet-mogelijk', `Via ${capabilities.label} kan Plein geen afbeelding bij een antwoord meesturen.`);
   }
   const bytes = Buffer.from(input.data, 'base64');
-  if (bytes.length > REPLY_IMAGE_MAX_BYTES) throw refuse('afbeelding-te-groot', `Deze afbeelding is te groot. Een afbeelding mag hoogstens ${REPLY_IMAGE_MAX_BYTES / 1024 / 1024} MB zijn.`);
+  if (bytes.length > REPLY_IMAGE_MAX_BYTES)
+    throw refuse('afbeelding-te-groot', `Deze afbeelding is te groot. Een afbeelding mag hoogstens ${REPLY_IMAGE_MAX_BYTES / 1024 / 1024} MB zijn.`);
   const declared = typeFromBytes(bytes);
   if (!declared) throw refuse('geen-png-of-jpeg', 'Dit bestand is geen PNG- of JPEG-afbeelding. Kies een PNG- of JPEG-bestand.');
-  let photo;
+  let photo: Awaited<ReturnType<typeof processPhoto>>;
   try {
     photo = await processPhoto(bytes, declared);
   } catch (error) {
@@ -48,8 +49,21 @@ export async function uploadReplyImage(ctx: ServiceContext, conversationId: stri
   if (!fitted) throw refuse('afbeelding-te-groot', `Deze afbeelding past zelfs verkleind niet op ${capabilities.label}. Kies een kleinere afbeelding.`);
   const { width, height } = fitted;
   return inTransaction(ctx, async (tx) => {
-    const stored = await storeAttachment(tx.db, tx.actor.organisationId, { messageId: null, filename: `afbeelding.${fitted.contentType === 'image/png' ? 'png' : 'jpg'}`, contentType: fitted.contentType, bytes: fitted.bytes });
-    await insertReplyImage(tx.db, { organisation_id: tx.actor.organisationId, attachment_id: stored.id, conversation_id: conversation.id, uploaded_by: tx.actor.userId || null, width, height, created_at: tx.clock.now() });
+    const stored = await storeAttachment(tx.db, tx.actor.organisationId, {
+      messageId: null,
+      filename: `afbeelding.${fitted.contentType === 'image/png' ? 'png' : 'jpg'}`,
+      contentType: fitted.contentType,
+      bytes: fitted.bytes,
+    });
+    await insertReplyImage(tx.db, {
+      organisation_id: tx.actor.organisationId,
+      attachment_id: stored.id,
+      conversation_id: conversation.id,
+      uploaded_by: tx.actor.userId || null,
+      width,
+      height,
+      created_at: tx.clock.now(),
+    });
     return { id: stored.id, conversationId: conversation.id, contentType: fitted.contentType, width, height, sizeBytes: fitted.bytes.length };
   });
 }
@@ -65,10 +79,19 @@ export async function getReplyImage(ctx: ServiceContext, conversationId: string,
 // A reply names its images by id: each must have been uploaded for this conversation. Returns what the
 // outbox takes.
 export async function replyMediaFor(ctx: ServiceContext, conversationId: string, media: { imageId: string; altText: string }[] = []) {
-  const known = new Set(await findReplyImageIds(ctx.db, ctx.actor.organisationId, conversationId, media.map((item) => item.imageId)));
+  const known = new Set(
+    await findReplyImageIds(
+      ctx.db,
+      ctx.actor.organisationId,
+      conversationId,
+      media.map((item) => item.imageId),
+    ),
+  );
   return media.map((item, index) => {
     if (!known.has(item.imageId)) {
-      throw badRequest('onbekende-afbeelding', 'Deze afbeelding hoort niet bij dit gesprek. Voeg haar opnieuw toe.', [{ name: `media.${index}.imageId`, code: 'onbekend', reason: 'Upload de afbeelding opnieuw in dit gesprek.' }]);
+      throw badRequest('onbekende-afbeelding', 'Deze afbeelding hoort niet bij dit gesprek. Voeg haar opnieuw toe.', [
+        { name: `media.${index}.imageId`, code: 'onbekend', reason: 'Upload de afbeelding opnieuw in dit gesprek.' },
+      ]);
     }
     return { attachmentId: item.imageId, altText: item.altText };
   });

@@ -1,9 +1,9 @@
-import exifr from 'exifr';
-import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChannelAccount } from '@test/factories';
 import { createTestApp, requestAs, type TestApp } from '@test/harness';
 import { inboxSetup, receive } from '@test/kits/conversation-kit';
+import exifr from 'exifr';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -17,7 +17,10 @@ afterAll(async () => {
 async function phoneJpeg() {
   return sharp({ create: { width: 64, height: 48, channels: 3, background: '#c33' } })
     .jpeg()
-    .withExif({ IFD0: { Make: 'Telefoonmerk', Artist: 'Jan Jansen' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '52/1 22/1 1234/100', GPSLongitudeRef: 'E', GPSLongitude: '4/1 53/1 3/1' } })
+    .withExif({
+      IFD0: { Make: 'Telefoonmerk', Artist: 'Jan Jansen' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '52/1 22/1 1234/100', GPSLongitudeRef: 'E', GPSLongitude: '4/1 53/1 3/1' },
+    })
     .toBuffer();
 }
 const base64 = (bytes: Buffer) => bytes.toString('base64');
@@ -43,13 +46,22 @@ describe('afbeeldingen bij een antwoord', () => {
     expect(metadata.exif).toBeUndefined();
     expect(await exifr.gps(stored.rawPayload).catch(() => undefined)).toBeUndefined();
 
-    const png = await admin('POST', `${url}/reply-images`, { data: base64(await sharp({ create: { width: 10, height: 10, channels: 4, background: '#0a0' } }).png().toBuffer()) });
+    const png = await admin('POST', `${url}/reply-images`, {
+      data: base64(
+        await sharp({ create: { width: 10, height: 10, channels: 4, background: '#0a0' } })
+          .png()
+          .toBuffer(),
+      ),
+    });
     expect(png.json()).toMatchObject({ contentType: 'image/png' });
 
     const missingAlt = await admin('POST', `${url}/reply`, { text: 'Hier staat hij. ^BB', media: [{ imageId: uploaded.json().id, altText: ' ' }] });
     expect(missingAlt.statusCode).toBe(400);
     expect(missingAlt.json().invalidParams[0]).toMatchObject({ name: 'media.0.altText', reason: expect.stringContaining('alt-tekst') });
-    const reply = await admin('POST', `${url}/reply`, { text: 'Hier staat hij. ^BB', media: [{ imageId: uploaded.json().id, altText: 'Kaartje met de container op de hoek van de Dorpsstraat' }] });
+    const reply = await admin('POST', `${url}/reply`, {
+      text: 'Hier staat hij. ^BB',
+      media: [{ imageId: uploaded.json().id, altText: 'Kaartje met de container op de hoek van de Dorpsstraat' }],
+    });
     expect(reply.statusCode, reply.body).toBe(201);
     const item = await t.database.db.selectFrom('outbox').select('media').where('organisation_id', '=', org.id).executeTakeFirstOrThrow();
     expect(item.media).toEqual([{ attachmentId: uploaded.json().id, altText: 'Kaartje met de container op de hoek van de Dorpsstraat' }]);
@@ -63,7 +75,10 @@ describe('afbeeldingen bij een antwoord', () => {
     const refusedGif = await admin('POST', `${url}/reply-images`, { data: base64(gif), filename: 'foto.jpg' });
     expect(refusedGif.statusCode).toBe(400);
     expect(refusedGif.json()).toMatchObject({ code: 'geen-png-of-jpeg', detail: expect.stringContaining('PNG- of JPEG') });
-    expect((await admin('POST', `${url}/reply-images`, { data: base64(Buffer.from('<svg/>')) })).json()).toMatchObject({ status: 400, code: 'geen-png-of-jpeg' });
+    expect((await admin('POST', `${url}/reply-images`, { data: base64(Buffer.from('<svg/>')) })).json()).toMatchObject({
+      status: 400,
+      code: 'geen-png-of-jpeg',
+    });
     const broken = Buffer.concat([(await phoneJpeg()).subarray(0, 200)]);
     expect((await admin('POST', `${url}/reply-images`, { data: base64(broken) })).json()).toMatchObject({ status: 400, code: 'afbeelding-onleesbaar' });
     expect((await admin('POST', `${url}/reply-images`, { data: 'geen base64!' })).json()).toMatchObject({ status: 400, title: 'Ongeldige invoer' });
@@ -79,15 +94,27 @@ describe('afbeeldingen bij een antwoord', () => {
 
   it('zegt vóór versturen dat een kanaal geen afbeelding bij een antwoord kan meesturen', async () => {
     const { admin, org, castricum } = await setup();
-    const view = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: castricum.id, channel: 'linkedin', serviceUrl: 'http://127.0.0.1:9', settings: { organizationUrn: 'urn:li:organization:1' }, secrets: { accessToken: 'token' } });
+    const view = await buildChannelAccount(t.database.db, t.clock, org.id, {
+      municipalityId: castricum.id,
+      channel: 'linkedin',
+      serviceUrl: 'http://127.0.0.1:9',
+      settings: { organizationUrn: 'urn:li:organization:1' },
+      secrets: { accessToken: 'token' },
+    });
     const linkedin = await t.database.db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
     const { conversationId } = await receive(t, linkedin, { author: 'bedrijf' });
     const refused = await admin('POST', `/api/v1/conversations/${conversationId}/reply-images`, { data: base64(await phoneJpeg()) });
     expect(refused.statusCode).toBe(400);
     expect(refused.json()).toMatchObject({ code: 'afbeelding-niet-mogelijk', detail: 'Via LinkedIn kan Plein geen afbeelding bij een antwoord meesturen.' });
-    const check = await admin('POST', `/api/v1/conversations/${conversationId}/reply-check`, { text: 'Zie de kaart', media: [{ imageId: crypto.randomUUID(), altText: 'Kaart' }] });
+    const check = await admin('POST', `/api/v1/conversations/${conversationId}/reply-check`, {
+      text: 'Zie de kaart',
+      media: [{ imageId: crypto.randomUUID(), altText: 'Kaart' }],
+    });
     expect(check.json().blocking).toEqual([expect.objectContaining({ code: 'afbeelding-niet-mogelijk' })]);
-    const reply = await admin('POST', `/api/v1/conversations/${conversationId}/reply`, { text: 'Zie de kaart', media: [{ imageId: crypto.randomUUID(), altText: 'Kaart' }] });
+    const reply = await admin('POST', `/api/v1/conversations/${conversationId}/reply`, {
+      text: 'Zie de kaart',
+      media: [{ imageId: crypto.randomUUID(), altText: 'Kaart' }],
+    });
     expect(reply.json()).toMatchObject({ status: 400, code: 'afbeelding-niet-mogelijk', invalidParams: [{ name: 'media' }] });
   });
 

@@ -1,10 +1,10 @@
-import { z } from 'zod';
 import { idParams } from '@contracts/common';
 import { conversationCaseSchema, presenceReportSchema, presenceSchema, savedViewCreateSchema, savedViewSchema, streamInfoSchema } from '@contracts/inbox-live';
-import { listSavedViews, removeSavedView, saveView } from '../views/saved-views.service';
-import { casesOfConversation } from '../cases/cases.service';
 import { type AppInstance, serviceContext } from '@platform/http/app';
 import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import { z } from 'zod';
+import { casesOfConversation } from '../cases/cases.service';
+import { listSavedViews, removeSavedView, saveView } from '../views/saved-views.service';
 import { presenceOn, reportPresence } from './presence.service';
 
 const HEARTBEAT_MS = 25_000;
@@ -29,7 +29,12 @@ export async function liveInboxRoutes(app: AppInstance) {
         return { stream: '/api/v1/inbox/stream', hint: 'Open dit adres met Accept: text/event-stream (EventSource) voor live wijzigingen.' };
       }
       reply.hijack();
-      reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      reply.raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
       reply.raw.write('retry: 3000\n\n');
       const unsubscribe = events.subscribe(ctx.actor.organisationId, (change) => {
         if (change.kind === 'signaal' || change.municipalityId === null || !actsForMunicipality(ctx.actor, change.municipalityId)) return;
@@ -48,7 +53,12 @@ export async function liveInboxRoutes(app: AppInstance) {
     '/api/v1/conversations/:id/presence',
     {
       config: { permission: 'inbox.read' },
-      schema: { tags, summary: 'Collega’s die dit gesprek nu open hebben (en of ze een antwoord typen)', params: idParams, response: { 200: z.array(presenceSchema) } },
+      schema: {
+        tags,
+        summary: 'Collega’s die dit gesprek nu open hebben (en of ze een antwoord typen)',
+        params: idParams,
+        response: { 200: z.array(presenceSchema) },
+      },
     },
     async (request) => presenceOn(serviceContext(request), request.params.id),
   );
@@ -57,7 +67,13 @@ export async function liveInboxRoutes(app: AppInstance) {
     '/api/v1/conversations/:id/presence',
     {
       config: { permission: 'inbox.read' },
-      schema: { tags, summary: 'Meld dat u dit gesprek open heeft of een antwoord typt (elke 20 seconden)', params: idParams, body: presenceReportSchema, response: { 200: z.array(presenceSchema) } },
+      schema: {
+        tags,
+        summary: 'Meld dat u dit gesprek open heeft of een antwoord typt (elke 20 seconden)',
+        params: idParams,
+        body: presenceReportSchema,
+        response: { 200: z.array(presenceSchema) },
+      },
     },
     async (request) => reportPresence(serviceContext(request), request.params.id, request.body),
   );
@@ -66,7 +82,12 @@ export async function liveInboxRoutes(app: AppInstance) {
     '/api/v1/conversations/:id/cases',
     {
       config: { permission: 'inbox.read' },
-      schema: { tags, summary: 'Meldingen en klachten die van dit gesprek zijn gemaakt, met hun status', params: idParams, response: { 200: z.array(conversationCaseSchema) } },
+      schema: {
+        tags,
+        summary: 'Meldingen en klachten die van dit gesprek zijn gemaakt, met hun status',
+        params: idParams,
+        response: { 200: z.array(conversationCaseSchema) },
+      },
     },
     async (request) => casesOfConversation(serviceContext(request), request.params.id),
   );
@@ -81,7 +102,12 @@ export async function liveInboxRoutes(app: AppInstance) {
     '/api/v1/me/inbox-views',
     {
       config: { permission: 'inbox.read' },
-      schema: { tags, summary: 'Sla de huidige filters op als weergave (dezelfde naam vervangt de filters)', body: savedViewCreateSchema, response: { 201: savedViewSchema } },
+      schema: {
+        tags,
+        summary: 'Sla de huidige filters op als weergave (dezelfde naam vervangt de filters)',
+        body: savedViewCreateSchema,
+        response: { 201: savedViewSchema },
+      },
     },
     async (request, reply) => reply.status(201).send(await saveView(serviceContext(request), request.body)),
   );

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { announce, type Change, EventHub } from '@platform/events/event-hub';
 import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import { announce, type Change, EventHub } from '@platform/events/event-hub';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainMessage, storeMessages } from '../../channels/index';
 
 let t: TestApp;
@@ -31,7 +31,14 @@ async function setup() {
   };
   const receive = async (account: Awaited<ReturnType<typeof accountIn>>, author: string) => {
     const [id] = await storeMessages(t.database.db, t.clock, account, [
-      plainMessage({ platformId: `live-${crypto.randomUUID()}`, author: { id: author, handle: `@${author}`, displayName: author, followers: null }, text: 'Vraag', visibility: 'openbaar', postedAt: t.clock.now(), raw: {} }),
+      plainMessage({
+        platformId: `live-${crypto.randomUUID()}`,
+        author: { id: author, handle: `@${author}`, displayName: author, followers: null },
+        text: 'Vraag',
+        visibility: 'openbaar',
+        postedAt: t.clock.now(),
+        raw: {},
+      }),
     ]);
     await t.worker.drain();
     return (await t.database.db.selectFrom('messages').select('conversation_id').where('id', '=', id!).executeTakeFirstOrThrow()).conversation_id!;
@@ -71,7 +78,10 @@ describe('live wijzigingen', () => {
     expect((await requestAs(t.app, session)('GET', '/api/v1/inbox/stream')).json()).toMatchObject({ stream: '/api/v1/inbox/stream' });
 
     const controller = new AbortController();
-    const response = await fetch(`${base}/api/v1/inbox/stream`, { headers: { accept: 'text/event-stream', cookie: session.cookie }, signal: controller.signal });
+    const response = await fetch(`${base}/api/v1/inbox/stream`, {
+      headers: { accept: 'text/event-stream', cookie: session.cookie },
+      signal: controller.signal,
+    });
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     let received = '';
     const reader = response.body!.getReader();
@@ -120,7 +130,9 @@ describe('live wijzigingen', () => {
     const saved = await asSanne('POST', '/api/v1/me/inbox-views', { name: 'Afval Castricum', filters: { gemeente: 'GM0383', zoek: 'afval' } });
     expect(saved.statusCode, saved.body).toBe(201);
     await asSanne('POST', '/api/v1/me/inbox-views', { name: 'Afval Castricum', filters: { gemeente: 'GM0383', zoek: 'container' } });
-    expect((await asSanne('GET', '/api/v1/me/inbox-views')).json()).toEqual([{ id: saved.json().id, name: 'Afval Castricum', filters: { gemeente: 'GM0383', zoek: 'container' }, createdAt: expect.any(String) }]);
+    expect((await asSanne('GET', '/api/v1/me/inbox-views')).json()).toEqual([
+      { id: saved.json().id, name: 'Afval Castricum', filters: { gemeente: 'GM0383', zoek: 'container' }, createdAt: expect.any(String) },
+    ]);
     expect((await asKees('GET', '/api/v1/me/inbox-views')).json()).toEqual([]);
     expect((await asKees('DELETE', `/api/v1/me/inbox-views/${saved.json().id}`)).statusCode).toBe(404);
     expect((await asSanne('POST', '/api/v1/me/inbox-views', { name: '', filters: {} })).statusCode).toBe(400);

@@ -9,14 +9,21 @@ export async function upsertPresence(db: Db, row: { organisationId: string; conv
 }
 
 export async function removePresence(db: Db, organisationId: string, conversationId: string, userId: string) {
-  await db.deleteFrom('conversation_presence').where('organisation_id', '=', organisationId).where('conversation_id', '=', conversationId).where('user_id', '=', userId).execute();
+  await db
+    .deleteFrom('conversation_presence')
+    .where('organisation_id', '=', organisationId)
+    .where('conversation_id', '=', conversationId)
+    .where('user_id', '=', userId)
+    .execute();
 }
 
 // Colleagues seen on the conversation since `since`, with their names.
 export async function findPresentColleagues(db: Db, organisationId: string, conversationId: string, exceptUserId: string, since: Date) {
   return db
     .selectFrom('conversation_presence')
-    .innerJoin('users', (join) => join.onRef('users.organisation_id', '=', 'conversation_presence.organisation_id').onRef('users.id', '=', 'conversation_presence.user_id'))
+    .innerJoin('users', (join) =>
+      join.onRef('users.organisation_id', '=', 'conversation_presence.organisation_id').onRef('users.id', '=', 'conversation_presence.user_id'),
+    )
     .select(['conversation_presence.user_id', 'users.name', 'conversation_presence.composing', 'conversation_presence.seen_at'])
     .where('conversation_presence.organisation_id', '=', organisationId)
     .where('conversation_presence.conversation_id', '=', conversationId)
@@ -28,5 +35,10 @@ export async function findPresentColleagues(db: Db, organisationId: string, conv
 
 // Heartbeats older than `before` on one conversation: tabs closed without saying goodbye.
 export async function deleteStalePresence(db: Db, organisationId: string, conversationId: string, before: Date) {
-  await db.deleteFrom('conversation_presence').where('organisation_id', '=', organisationId).where('conversation_id', '=', conversationId).where('seen_at', '<', before).execute();
+  await db
+    .deleteFrom('conversation_presence')
+    .where('organisation_id', '=', organisationId)
+    .where('conversation_id', '=', conversationId)
+    .where('seen_at', '<', before)
+    .execute();
 }

@@ -12,7 +12,12 @@ export async function presenceOn(ctx: ServiceContext, conversationId: string) {
   const row = await visibleConversation(ctx, conversationId);
   const since = new Date(ctx.clock.now().getTime() - PRESENCE_SECONDS * 1000);
   const colleagues = await findPresentColleagues(ctx.db, ctx.actor.organisationId, row.id, ctx.actor.userId, since);
-  return colleagues.map((colleague) => ({ userId: colleague.user_id, name: colleague.name, composing: colleague.composing, seenAt: colleague.seen_at.toISOString() }));
+  return colleagues.map((colleague) => ({
+    userId: colleague.user_id,
+    name: colleague.name,
+    composing: colleague.composing,
+    seenAt: colleague.seen_at.toISOString(),
+  }));
 }
 
 // Heartbeat of an agent on a conversation; `composing` while they type an answer. Colleagues on the same
@@ -24,7 +29,14 @@ export async function reportPresence(ctx: ServiceContext, conversationId: string
     // Whoever reports clears what closed tabs left behind on this conversation.
     await deleteStalePresence(tx.db, tx.actor.organisationId, row.id, new Date(tx.clock.now().getTime() - PRESENCE_SECONDS * 1000));
     if (input.leaving) await removePresence(tx.db, tx.actor.organisationId, row.id, tx.actor.userId);
-    else await upsertPresence(tx.db, { organisationId: tx.actor.organisationId, conversationId: row.id, userId: tx.actor.userId, composing: input.composing, at: tx.clock.now() });
+    else
+      await upsertPresence(tx.db, {
+        organisationId: tx.actor.organisationId,
+        conversationId: row.id,
+        userId: tx.actor.userId,
+        composing: input.composing,
+        at: tx.clock.now(),
+      });
     await announce(tx.db, { organisationId: tx.actor.organisationId, kind: 'aanwezigheid', id: row.id, municipalityId: row.municipality_id });
   });
   return presenceOn(ctx, conversationId);

@@ -58,7 +58,14 @@ describe('dueAt: de klok loopt alleen binnen openingstijden', () => {
   });
 
   it('telt meerdere tijdvakken per dag, met de lunchpauze dicht', () => {
-    const schedule = office({ week: { maandag: [{ from: '09:00', to: '12:00' }, { from: '13:00', to: '17:00' }] } });
+    const schedule = office({
+      week: {
+        maandag: [
+          { from: '09:00', to: '12:00' },
+          { from: '13:00', to: '17:00' },
+        ],
+      },
+    });
     expect(dueAt(at('2026-11-23T11:00:00+01:00'), 120, schedule)).toEqual(at('2026-11-23T14:00:00+01:00'));
     // Alleen maandag open: van maandag 16:00 is het een week verder.
     expect(dueAt(at('2026-11-23T16:00:00+01:00'), 120, schedule)).toEqual(at('2026-11-30T10:00:00+01:00'));

@@ -7,8 +7,8 @@ import type { ConversationRow, MessageRow } from '@platform/db/schema';
 import { storeOutboxItem } from '../../channels/index';
 import { insertConversationEvent, updateConversation } from '../conversations.repository';
 import { isOpenAt, normDueAt } from './business-time';
-import { loadAccountNorms } from './office-hours.service';
 import { findOutboxKey } from './office-hours.repository';
+import { loadAccountNorms } from './office-hours.service';
 import { dayNumberOf, isoDateOf } from './schedule';
 
 const ACKNOWLEDGEMENT_KEY = 'ontvangstbevestiging';

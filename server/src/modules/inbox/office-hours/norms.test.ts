@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import type { ChannelAccountRow } from '@platform/db/schema';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import { SYSTEM_ORGANISATION_ID } from '@platform/jobs/platform-jobs';
+import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainMessage, storeMessages } from '../../channels/index';
 import { formatAnswerMoment } from './norms.service';
 import { OVERDUE_JOB } from './overdue-alerts';
@@ -30,8 +30,17 @@ async function setup(settings: Record<string, unknown> = kantoor, channel: 'gesi
   const org = await buildOrganisation(t.database.db);
   const castricum = org.municipalities.find((m) => m.cbs_code === 'GM0383')!;
   const bergen = org.municipalities.find((m) => m.cbs_code !== 'GM0383')!;
-  const view = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: castricum.id, channel, ...(channel === 'gesimuleerd' && { settings: { scenario: 'alledaags' } }) });
-  const account = await t.database.db.selectFrom('channel_accounts').selectAll().where('organisation_id', '=', org.id).where('id', '=', view.id).executeTakeFirstOrThrow();
+  const view = await buildChannelAccount(t.database.db, t.clock, org.id, {
+    municipalityId: castricum.id,
+    channel,
+    ...(channel === 'gesimuleerd' && { settings: { scenario: 'alledaags' } }),
+  });
+  const account = await t.database.db
+    .selectFrom('channel_accounts')
+    .selectAll()
+    .where('organisation_id', '=', org.id)
+    .where('id', '=', view.id)
+    .executeTakeFirstOrThrow();
   const beheerder = await buildUser(t.database.db, t.clock, org.id, { roles: ['beheerder'], name: 'Bea Beheer' });
   // A token, not a session: the clock jumps days ahead and sessions would expire.
   const session = requestAs(t.app, await signIn(t.app, beheerder.email, beheerder.password));
@@ -46,7 +55,14 @@ async function receive(account: ChannelAccountRow, when: string, author: string,
   sequence += 1;
   t.clock.set(at(when));
   const [id] = await storeMessages(t.database.db, t.clock, account, [
-    plainMessage({ platformId: `norm-${sequence}-${crypto.randomUUID()}`, author: { id: author, handle: `@${author}`, displayName: author, followers: 1 }, text: `Vraag ${sequence}`, visibility: 'prive', postedAt: t.clock.now(), raw }),
+    plainMessage({
+      platformId: `norm-${sequence}-${crypto.randomUUID()}`,
+      author: { id: author, handle: `@${author}`, displayName: author, followers: 1 },
+      text: `Vraag ${sequence}`,
+      visibility: 'prive',
+      postedAt: t.clock.now(),
+      raw,
+    }),
   ]);
   await t.worker.drain();
   const message = await t.database.db.selectFrom('messages').select('conversation_id').where('id', '=', id!).executeTakeFirstOrThrow();
@@ -54,7 +70,8 @@ async function receive(account: ChannelAccountRow, when: string, author: string,
 }
 
 const conversation = async (admin: Awaited<ReturnType<typeof setup>>['admin'], id: string) => (await admin('GET', `/api/v1/conversations/${id}`)).json();
-const outbox = async (orgId: string) => t.database.db.selectFrom('outbox').select(['text', 'status', 'idempotency_key']).where('organisation_id', '=', orgId).orderBy('created_at').execute();
+const outbox = async (orgId: string) =>
+  t.database.db.selectFrom('outbox').select(['text', 'status', 'idempotency_key']).where('organisation_id', '=', orgId).orderBy('created_at').execute();
 
 describe('normen op gesprekken', () => {
   it('zet de termijnen in openingstijden over het weekend, en bevestigt buiten openingstijden één keer per dag', async () => {
@@ -87,7 +104,8 @@ describe('normen op gesprekken', () => {
 
   it('meldt te late gesprekken één keer aan behandelaar, team of beheer, en toont ze in de weergave te-laat', async () => {
     const { org, castricum, bergen, account, admin, beheerder } = await setup();
-    const person = async (roles: ('webcare' | 'kcc')[], name: string, municipalityIds: string[]) => buildUser(t.database.db, t.clock, org.id, { roles, name, municipalityIds });
+    const person = async (roles: ('webcare' | 'kcc')[], name: string, municipalityIds: string[]) =>
+      buildUser(t.database.db, t.clock, org.id, { roles, name, municipalityIds });
     const sanne = await person(['webcare'], 'Sanne Webcare', [castricum.id]);
     const karel = await person(['kcc'], 'Karel Kcc', [castricum.id]);
     await person(['webcare'], 'Wendy Bergen', [bergen.id]);
@@ -121,13 +139,23 @@ describe('normen op gesprekken', () => {
     // Answered, the conversation is no longer late; a new question starts a new clock with its own alert.
     await admin('POST', `/api/v1/conversations/${assigned}/reply`, { text: 'We kijken ernaar.' });
     await t.worker.drain();
-    expect((await conversation(admin, assigned))).toMatchObject({ overdue: false, state: 'wachtend' });
+    expect(await conversation(admin, assigned)).toMatchObject({ overdue: false, state: 'wachtend' });
     await receive(account, '2026-11-30T16:00:00+01:00', 'a');
-    expect(await conversation(admin, assigned)).toMatchObject({ firstResponseDueAt: at('2026-12-01T10:00:00+01:00').toISOString(), resolutionDueAt: at('2026-11-30T17:00:00+01:00').toISOString() });
+    expect(await conversation(admin, assigned)).toMatchObject({
+      firstResponseDueAt: at('2026-12-01T10:00:00+01:00').toISOString(),
+      resolutionDueAt: at('2026-11-30T17:00:00+01:00').toISOString(),
+    });
   });
 
   it('een norm "de klok rond" loopt ook in het weekend en bevestigt niets als het account altijd open is', async () => {
-    const { org, account, admin } = await setup({ alwaysOpen: true, holidaysClosed: false, week: {}, firstResponse: { minutes: 120, counting: 'altijd' }, resolution: null, acknowledgement: kantoor.acknowledgement });
+    const { org, account, admin } = await setup({
+      alwaysOpen: true,
+      holidaysClosed: false,
+      week: {},
+      firstResponse: { minutes: 120, counting: 'altijd' },
+      resolution: null,
+      acknowledgement: kantoor.acknowledgement,
+    });
     const id = await receive(account, '2026-12-05T23:00:00+01:00', 'rotterdammer');
     expect(await conversation(admin, id)).toMatchObject({ firstResponseDueAt: at('2026-12-06T01:00:00+01:00').toISOString(), resolutionDueAt: null });
     expect(await outbox(org.id)).toEqual([]);
@@ -137,7 +165,9 @@ describe('normen op gesprekken', () => {
     const { org, account, admin } = await setup();
     const id = await receive(account, '2026-12-24T13:00:00+01:00', 'kerst');
     expect(await conversation(admin, id)).toMatchObject({ firstResponseDueAt: at('2026-12-28T11:00:00+01:00').toISOString() });
-    expect((await outbox(org.id)).map((item) => item.text)).toEqual(['Bedankt voor uw bericht. We zijn nu gesloten; u krijgt uiterlijk maandag 28 december om 11:00 antwoord.']);
+    expect((await outbox(org.id)).map((item) => item.text)).toEqual([
+      'Bedankt voor uw bericht. We zijn nu gesloten; u krijgt uiterlijk maandag 28 december om 11:00 antwoord.',
+    ]);
   });
 
   it('bevestigt niet op kanalen zonder antwoord en niet aan de bewoners van het demoscenario', async () => {
@@ -156,7 +186,11 @@ describe('normen op gesprekken', () => {
     await admin('PATCH', `/api/v1/conversations/${id}`, { state: 'gesloten' });
     expect(await conversation(admin, id)).toMatchObject({ overdue: false, resolutionDueAt: at('2027-01-04T17:00:00+01:00').toISOString() });
     await receive(account, '2027-01-05T13:00:00+01:00', 'terug');
-    expect(await conversation(admin, id)).toMatchObject({ state: 'open', resolutionDueAt: at('2027-01-06T13:00:00+01:00').toISOString(), firstResponseDueAt: at('2027-01-05T15:00:00+01:00').toISOString() });
+    expect(await conversation(admin, id)).toMatchObject({
+      state: 'open',
+      resolutionDueAt: at('2027-01-06T13:00:00+01:00').toISOString(),
+      firstResponseDueAt: at('2027-01-05T15:00:00+01:00').toISOString(),
+    });
   });
 
   it('zegt het antwoordmoment in gewone woorden', () => {

@@ -1,6 +1,6 @@
-import type { Insertable } from 'kysely';
 import type { Db } from '@platform/db/database';
 import type { ConversationAlertsTable, OfficeHoursTable } from '@platform/db/schema';
+import type { Insertable } from 'kysely';
 
 export async function findOfficeHours(db: Db, organisationId: string, accountId: string) {
   return db.selectFrom('office_hours').selectAll().where('organisation_id', '=', organisationId).where('account_id', '=', accountId).executeTakeFirst();
@@ -30,7 +30,12 @@ export async function findAccountZone(db: Db, organisationId: string, accountId:
 
 // The idempotency key of an outbox item, to tell an automatic acknowledgement from an agent's answer.
 export async function findOutboxKey(db: Db, organisationId: string, outboxId: string) {
-  const row = await db.selectFrom('outbox').select('idempotency_key').where('organisation_id', '=', organisationId).where('id', '=', outboxId).executeTakeFirst();
+  const row = await db
+    .selectFrom('outbox')
+    .select('idempotency_key')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', outboxId)
+    .executeTakeFirst();
   return row?.idempotency_key;
 }
 
@@ -40,7 +45,17 @@ export async function findUnalertedOverdue(db: Db, now: Date, limit: number) {
   const unalerted = (norm: 'eerste-reactie' | 'afhandeling', column: 'first_response_due_at' | 'resolution_due_at') =>
     db
       .selectFrom('conversations as c')
-      .select(['c.organisation_id', 'c.id', 'c.municipality_id', 'c.channel', 'c.author_handle', 'c.preview', 'c.assigned_user_id', 'c.assigned_team_id', `c.${column} as due_at`])
+      .select([
+        'c.organisation_id',
+        'c.id',
+        'c.municipality_id',
+        'c.channel',
+        'c.author_handle',
+        'c.preview',
+        'c.assigned_user_id',
+        'c.assigned_team_id',
+        `c.${column} as due_at`,
+      ])
       .select((eb) => eb.val(norm).as('norm'))
       .where('c.state', 'in', ['open', 'gesnoozed'])
       .where(`c.${column}`, '<=', now)
@@ -57,11 +72,7 @@ export async function findUnalertedOverdue(db: Db, now: Date, limit: number) {
           ),
         ),
       );
-  return unalerted('eerste-reactie', 'first_response_due_at')
-    .unionAll(unalerted('afhandeling', 'resolution_due_at'))
-    .orderBy('due_at')
-    .limit(limit)
-    .execute();
+  return unalerted('eerste-reactie', 'first_response_due_at').unionAll(unalerted('afhandeling', 'resolution_due_at')).orderBy('due_at').limit(limit).execute();
 }
 
 // Claims one alert; null when another run or worker already did.
@@ -76,15 +87,25 @@ export async function claimAlert(db: Db, row: Insertable<ConversationAlertsTable
 
 // Who hears of an overdue conversation: its assignee, else the members of its team, else the beheerders
 // of the organisation and the webcare agents of its municipality. Only active people.
-export async function findOverdueRecipients(db: Db, organisationId: string, conversation: { municipality_id: string; assigned_user_id: string | null; assigned_team_id: string | null }) {
-  const people = db.selectFrom('users').select(['users.id', 'users.email', 'users.name']).where('users.organisation_id', '=', organisationId).where('users.active', '=', true);
+export async function findOverdueRecipients(
+  db: Db,
+  organisationId: string,
+  conversation: { municipality_id: string; assigned_user_id: string | null; assigned_team_id: string | null },
+) {
+  const people = db
+    .selectFrom('users')
+    .select(['users.id', 'users.email', 'users.name'])
+    .where('users.organisation_id', '=', organisationId)
+    .where('users.active', '=', true);
   if (conversation.assigned_user_id) {
     const assignee = await people.where('users.id', '=', conversation.assigned_user_id).execute();
     if (assignee.length > 0) return assignee;
   }
   if (conversation.assigned_team_id) {
     const members = await people
-      .innerJoin('team_members', (join) => join.onRef('team_members.organisation_id', '=', 'users.organisation_id').onRef('team_members.user_id', '=', 'users.id'))
+      .innerJoin('team_members', (join) =>
+        join.onRef('team_members.organisation_id', '=', 'users.organisation_id').onRef('team_members.user_id', '=', 'users.id'),
+      )
       .where('team_members.team_id', '=', conversation.assigned_team_id)
       .orderBy('users.name')
       .execute();

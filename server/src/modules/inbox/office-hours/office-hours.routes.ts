@@ -10,7 +10,12 @@ export async function officeHoursRoutes(app: AppInstance) {
     '/api/v1/channel-accounts/:id/office-hours',
     {
       config: { permission: 'inbox.read' },
-      schema: { tags, summary: 'Openingstijden en normen (eerste reactie, afhandeltermijn) van een kanaalaccount', params: idParams, response: { 200: officeHoursSchema } },
+      schema: {
+        tags,
+        summary: 'Openingstijden en normen (eerste reactie, afhandeltermijn) van een kanaalaccount',
+        params: idParams,
+        response: { 200: officeHoursSchema },
+      },
     },
     async (request) => getOfficeHours(serviceContext(request), request.params.id),
   );

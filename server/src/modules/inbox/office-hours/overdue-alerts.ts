@@ -15,7 +15,15 @@ const BATCH = 200;
 const NORM_TEXT = { 'eerste-reactie': 'de norm voor de eerste reactie', afhandeling: 'de afhandeltermijn' } as const;
 
 const formatDue = (due: Date) =>
-  new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(due);
+  new Intl.DateTimeFormat('nl-NL', {
+    timeZone: 'Europe/Amsterdam',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(due);
 
 // Mails who handles a conversation that passed a due moment, and notes it on the conversation. Each alert
 // is claimed (conversation, norm, due moment) in the job's transaction together with its mails and event:
@@ -46,7 +54,11 @@ export async function alertOverdueConversations(db: Db, clock: Clock, publicUrl:
         organisationId: conversation.organisation_id,
         name: 'mail.versturen',
         runAt: now,
-        payload: { to: recipient.email, subject, text: [`Beste ${recipient.name},`, '', line, '', `“${conversation.preview}”`, '', `${publicUrl}/inbox/${conversation.id}`].join('\n') },
+        payload: {
+          to: recipient.email,
+          subject,
+          text: [`Beste ${recipient.name},`, '', line, '', `“${conversation.preview}”`, '', `${publicUrl}/inbox/${conversation.id}`].join('\n'),
+        },
       });
     }
     await insertConversationEvent(db, {

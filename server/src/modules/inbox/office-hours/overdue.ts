@@ -1,5 +1,5 @@
-import type { ExpressionBuilder } from 'kysely';
 import type { ConversationRow, Database } from '@platform/db/schema';
+import type { ExpressionBuilder } from 'kysely';
 
 // Overdue: the ball is in our court (open, or snoozed by us) and a due moment has passed, either the answer
 // the waiting resident is owed or the resolution. A conversation waiting for the resident, or closed, is
@@ -8,7 +8,10 @@ import type { ConversationRow, Database } from '@platform/db/schema';
 // (handoff_due_at is cleared when the partner answers).
 const OURS = ['open', 'gesnoozed'] as const;
 
-export function isOverdue(row: Pick<ConversationRow, 'state' | 'waiting_since' | 'first_response_due_at' | 'resolution_due_at' | 'handoff_due_at'>, now: Date): boolean {
+export function isOverdue(
+  row: Pick<ConversationRow, 'state' | 'waiting_since' | 'first_response_due_at' | 'resolution_due_at' | 'handoff_due_at'>,
+  now: Date,
+): boolean {
   if (row.state !== 'gesloten' && row.handoff_due_at !== null && row.handoff_due_at <= now) return true;
   if (!(OURS as readonly string[]).includes(row.state)) return false;
   const answerLate = row.waiting_since !== null && row.first_response_due_at !== null && row.first_response_due_at <= now;

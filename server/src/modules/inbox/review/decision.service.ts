@@ -3,9 +3,9 @@ import { inTransaction, type ServiceContext } from '@platform/context';
 import type { OutboxRow, ReplyDraftsTable } from '@platform/db/schema';
 import { AppError, conflict, notFound } from '@platform/http/errors';
 import { assertCan } from '@platform/tenancy/policy';
+import { findUser } from '@platform/users/users.repository';
 import type { Selectable } from 'kysely';
 import { findOutboxEntriesAfter, findOutboxEntry, toOutboxView } from '../../channels/index';
-import { findUser } from '@platform/users/users.repository';
 import { visibleConversation } from '../conversation-access.service';
 import { queueConversationReply } from '../handling.service';
 import { announceConversation } from '../live/announce';
@@ -48,7 +48,11 @@ export async function approveDraft(ctx: ServiceContext, draftId: string) {
   return inTransaction(ctx, async (tx) => {
     const { draft, conversation } = await lockedDraft(tx, draftId);
     if (draft.status === 'goedgekeurd') return { draft: await viewDraft(tx, draft.id), thread: await queuedThread(tx, draft.outbox_id) };
-    if (draft.status !== 'ter-controle') throw conflict('niet-ter-controle', draft.status === 'teruggestuurd' ? 'Dit antwoord is teruggestuurd; de schrijver past het eerst aan.' : 'Dit antwoord is ingetrokken.');
+    if (draft.status !== 'ter-controle')
+      throw conflict(
+        'niet-ter-controle',
+        draft.status === 'teruggestuurd' ? 'Dit antwoord is teruggestuurd; de schrijver past het eerst aan.' : 'Dit antwoord is ingetrokken.',
+      );
     assertMayDecide(tx, draft);
     const author = await findUser(tx.db, tx.actor.organisationId, draft.author_user_id);
     const queued = await queueConversationReply(
@@ -58,9 +62,26 @@ export async function approveDraft(ctx: ServiceContext, draftId: string) {
       `controle:${draft.id}`,
       { userId: draft.author_user_id, name: author?.name ?? 'Onbekend' },
     );
-    await updateDraft(tx.db, tx.actor.organisationId, draft.id, { status: 'goedgekeurd', reviewed_by: tx.actor.userId, reviewed_at: tx.clock.now(), outbox_id: queued.item.id, updated_at: tx.clock.now() });
-    await reviewEvent(tx, conversation, `Antwoord goedgekeurd door ${tx.actor.name} en verstuurd`, { draftId: draft.id, action: 'goedgekeurd', outboxId: queued.item.id }, [draft.author_user_id]);
-    await recordAudit(tx, { action: 'antwoord.goedgekeurd', recordType: 'gesprek', recordId: conversation.id, details: { draftId: draft.id, authorUserId: draft.author_user_id, outboxId: queued.item.id } });
+    await updateDraft(tx.db, tx.actor.organisationId, draft.id, {
+      status: 'goedgekeurd',
+      reviewed_by: tx.actor.userId,
+      reviewed_at: tx.clock.now(),
+      outbox_id: queued.item.id,
+      updated_at: tx.clock.now(),
+    });
+    await reviewEvent(
+      tx,
+      conversation,
+      `Antwoord goedgekeurd door ${tx.actor.name} en verstuurd`,
+      { draftId: draft.id, action: 'goedgekeurd', outboxId: queued.item.id },
+      [draft.author_user_id],
+    );
+    await recordAudit(tx, {
+      action: 'antwoord.goedgekeurd',
+      recordType: 'gesprek',
+      recordId: conversation.id,
+      details: { draftId: draft.id, authorUserId: draft.author_user_id, outboxId: queued.item.id },
+    });
     await announceConversation(tx.db, conversation);
     return { draft: await viewDraft(tx, draft.id), thread: queued.thread };
   });
@@ -71,10 +92,22 @@ export async function sendBackDraft(ctx: ServiceContext, draftId: string, commen
   assertCan(ctx.actor, 'inbox.handle');
   return inTransaction(ctx, async (tx) => {
     const { draft, conversation } = await lockedDraft(tx, draftId);
-    if (draft.status !== 'ter-controle') throw conflict('niet-ter-controle', draft.status === 'goedgekeurd' ? 'Dit antwoord is al goedgekeurd en verstuurd.' : 'Dit antwoord wacht niet op controle.');
+    if (draft.status !== 'ter-controle')
+      throw conflict(
+        'niet-ter-controle',
+        draft.status === 'goedgekeurd' ? 'Dit antwoord is al goedgekeurd en verstuurd.' : 'Dit antwoord wacht niet op controle.',
+      );
     assertMayDecide(tx, draft);
-    await updateDraft(tx.db, tx.actor.organisationId, draft.id, { status: 'teruggestuurd', review_comment: comment, reviewed_by: tx.actor.userId, reviewed_at: tx.clock.now(), updated_at: tx.clock.now() });
-    await reviewEvent(tx, conversation, `Antwoord teruggestuurd door ${tx.actor.name}: ${comment}`, { draftId: draft.id, action: 'teruggestuurd' }, [draft.author_user_id]);
+    await updateDraft(tx.db, tx.actor.organisationId, draft.id, {
+      status: 'teruggestuurd',
+      review_comment: comment,
+      reviewed_by: tx.actor.userId,
+      reviewed_at: tx.clock.now(),
+      updated_at: tx.clock.now(),
+    });
+    await reviewEvent(tx, conversation, `Antwoord teruggestuurd door ${tx.actor.name}: ${comment}`, { draftId: draft.id, action: 'teruggestuurd' }, [
+      draft.author_user_id,
+    ]);
     await recordAudit(tx, { action: 'antwoord.teruggestuurd', recordType: 'gesprek', recordId: conversation.id, details: { draftId: draft.id } });
     await announceConversation(tx.db, conversation);
     return viewDraft(tx, draft.id);

@@ -1,6 +1,6 @@
-import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '@platform/db/database';
 import type { ReplyDraftsTable } from '@platform/db/schema';
+import type { Insertable, Updateable } from 'kysely';
 
 // A draft with the names of the people around it (author, asked reviewer, who decided).
 function withNames(db: Db, organisationId: string) {
@@ -22,7 +22,11 @@ export async function findNamedDraft(db: Db, organisationId: string, draftId: st
 
 // Drafts still in play on a conversation: waiting for a check, or sent back to the author.
 export async function findOpenDrafts(db: Db, organisationId: string, conversationId: string) {
-  return withNames(db, organisationId).where('d.conversation_id', '=', conversationId).where('d.status', 'in', ['ter-controle', 'teruggestuurd']).orderBy('d.created_at').execute();
+  return withNames(db, organisationId)
+    .where('d.conversation_id', '=', conversationId)
+    .where('d.status', 'in', ['ter-controle', 'teruggestuurd'])
+    .orderBy('d.created_at')
+    .execute();
 }
 
 export async function insertDraft(db: Db, row: Insertable<ReplyDraftsTable>) {

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { idParams } from '@contracts/common';
 import { replyDraftApprovalResultSchema, replyDraftCreateSchema, replyDraftReturnSchema, replyDraftSchema, reviewerSchema } from '@contracts/reply-review';
 import { type AppInstance, serviceContext } from '@platform/http/app';
+import { z } from 'zod';
 import { approveDraft, sendBackDraft } from './decision.service';
 import { listReviewers, requestReview, resubmitDraft, withdrawDraft } from './review.service';
 
@@ -12,7 +12,12 @@ export async function replyReviewRoutes(app: AppInstance) {
     '/api/v1/conversations/:id/reviewers',
     {
       config: { permission: 'inbox.handle' },
-      schema: { tags, summary: 'Collega’s die een antwoord in dit gesprek kunnen controleren (behandelen de inbox van deze gemeente; u zelf niet)', params: idParams, response: { 200: z.array(reviewerSchema) } },
+      schema: {
+        tags,
+        summary: 'Collega’s die een antwoord in dit gesprek kunnen controleren (behandelen de inbox van deze gemeente; u zelf niet)',
+        params: idParams,
+        response: { 200: z.array(reviewerSchema) },
+      },
     },
     async (request) => listReviewers(serviceContext(request), request.params.id),
   );
@@ -23,7 +28,8 @@ export async function replyReviewRoutes(app: AppInstance) {
       config: { permission: 'inbox.handle' },
       schema: {
         tags,
-        summary: 'Laat een antwoord eerst door een collega controleren: het wacht op het gesprek (niet in de wachtrij) tot een collega het goedkeurt of terugstuurt. Dezelfde controles als bij versturen (400, 409, 422)',
+        summary:
+          'Laat een antwoord eerst door een collega controleren: het wacht op het gesprek (niet in de wachtrij) tot een collega het goedkeurt of terugstuurt. Dezelfde controles als bij versturen (400, 409, 422)',
         params: idParams,
         body: replyDraftCreateSchema,
         response: { 201: replyDraftSchema },
@@ -36,7 +42,13 @@ export async function replyReviewRoutes(app: AppInstance) {
     '/api/v1/reply-drafts/:id',
     {
       config: { permission: 'inbox.handle' },
-      schema: { tags, summary: 'Pas uw antwoord ter controle aan (bijvoorbeeld na terugsturen); het wacht daarna opnieuw op controle', params: idParams, body: replyDraftCreateSchema, response: { 200: replyDraftSchema } },
+      schema: {
+        tags,
+        summary: 'Pas uw antwoord ter controle aan (bijvoorbeeld na terugsturen); het wacht daarna opnieuw op controle',
+        params: idParams,
+        body: replyDraftCreateSchema,
+        response: { 200: replyDraftSchema },
+      },
     },
     async (request) => resubmitDraft(serviceContext(request), request.params.id, request.body),
   );
@@ -56,7 +68,8 @@ export async function replyReviewRoutes(app: AppInstance) {
       config: { permission: 'inbox.handle' },
       schema: {
         tags,
-        summary: 'Keur het antwoord van een collega goed: het gaat via de wachtrij de deur uit, één keer (ook bij twee keer goedkeuren). Uw eigen antwoord goedkeuren kan niet (403)',
+        summary:
+          'Keur het antwoord van een collega goed: het gaat via de wachtrij de deur uit, één keer (ook bij twee keer goedkeuren). Uw eigen antwoord goedkeuren kan niet (403)',
         params: idParams,
         response: { 200: replyDraftApprovalResultSchema },
       },
@@ -68,7 +81,13 @@ export async function replyReviewRoutes(app: AppInstance) {
     '/api/v1/reply-drafts/:id/send-back',
     {
       config: { permission: 'inbox.handle' },
-      schema: { tags, summary: 'Stuur het antwoord terug naar de schrijver, met uw opmerking', params: idParams, body: replyDraftReturnSchema, response: { 200: replyDraftSchema } },
+      schema: {
+        tags,
+        summary: 'Stuur het antwoord terug naar de schrijver, met uw opmerking',
+        params: idParams,
+        body: replyDraftReturnSchema,
+        response: { 200: replyDraftSchema },
+      },
     },
     async (request) => sendBackDraft(serviceContext(request), request.params.id, request.body.comment),
   );

@@ -1,16 +1,16 @@
-import type { z } from 'zod';
 import type { replyDraftCreateSchema } from '@contracts/reply-review';
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
 import type { ConversationRow } from '@platform/db/schema';
 import { AppError, notFound } from '@platform/http/errors';
 import { assertCan } from '@platform/tenancy/policy';
-import { assertReplyPasses } from '../reply-checks.service';
+import type { z } from 'zod';
 import { assertPublicReplyAllowed } from '../abuse/abuse.service';
-import { insertConversationEvent } from '../conversations.repository';
 import { visibleConversation } from '../conversation-access.service';
+import { insertConversationEvent } from '../conversations.repository';
 import { replyMediaFor } from '../images/reply-images.service';
 import { announceConversation } from '../live/announce';
+import { assertReplyPasses } from '../reply-checks.service';
 import { findNamedDraft, findOpenDrafts, insertDraft, lockDraft, updateDraft } from './review.repository';
 import { toDraftView } from './review-views';
 import { assertReviewer, eligibleReviewers } from './reviewers';
@@ -75,8 +75,19 @@ export async function requestReview(ctx: ServiceContext, conversationId: string,
       created_at: now,
       updated_at: now,
     });
-    await reviewEvent(tx, conversation, `Antwoord ter controle bij ${reviewer?.name ?? 'een collega'}`, { draftId: id, action: 'gevraagd', reviewerUserId: reviewer?.id ?? null }, reviewer ? [reviewer.id] : []);
-    await recordAudit(tx, { action: 'antwoord.ter-controle', recordType: 'gesprek', recordId: conversation.id, details: { draftId: id, reviewerUserId: reviewer?.id ?? null } });
+    await reviewEvent(
+      tx,
+      conversation,
+      `Antwoord ter controle bij ${reviewer?.name ?? 'een collega'}`,
+      { draftId: id, action: 'gevraagd', reviewerUserId: reviewer?.id ?? null },
+      reviewer ? [reviewer.id] : [],
+    );
+    await recordAudit(tx, {
+      action: 'antwoord.ter-controle',
+      recordType: 'gesprek',
+      recordId: conversation.id,
+      details: { draftId: id, reviewerUserId: reviewer?.id ?? null },
+    });
     await announceConversation(tx.db, conversation);
     return viewDraft(tx, id);
   });
@@ -87,9 +98,15 @@ async function ownOpenDraft(tx: ServiceContext, draftId: string) {
   const draft = await lockDraft(tx.db, tx.actor.organisationId, draftId);
   if (!draft) throw notFound('Het antwoord ter controle');
   const conversation = await visibleConversation(tx, draft.conversation_id);
-  if (draft.author_user_id !== tx.actor.userId) throw new AppError(403, 'niet-de-schrijver', 'Geen toestemming', 'Alleen wie het antwoord schreef kan het aanpassen of intrekken.');
+  if (draft.author_user_id !== tx.actor.userId)
+    throw new AppError(403, 'niet-de-schrijver', 'Geen toestemming', 'Alleen wie het antwoord schreef kan het aanpassen of intrekken.');
   if (draft.status !== 'ter-controle' && draft.status !== 'teruggestuurd') {
-    throw new AppError(409, 'al-besloten', 'Conflict', draft.status === 'goedgekeurd' ? 'Dit antwoord is al goedgekeurd en verstuurd.' : 'Dit antwoord is ingetrokken.');
+    throw new AppError(
+      409,
+      'al-besloten',
+      'Conflict',
+      draft.status === 'goedgekeurd' ? 'Dit antwoord is al goedgekeurd en verstuurd.' : 'Dit antwoord is ingetrokken.',
+    );
   }
   return { draft, conversation };
 }
@@ -113,8 +130,19 @@ export async function resubmitDraft(ctx: ServiceContext, draftId: string, input:
       reviewed_at: null,
       updated_at: tx.clock.now(),
     });
-    await reviewEvent(tx, conversation, `Aangepast antwoord (versie ${draft.revision + 1}) ter controle bij ${reviewer?.name ?? 'een collega'}`, { draftId: draft.id, action: 'aangepast', revision: draft.revision + 1 }, reviewer ? [reviewer.id] : []);
-    await recordAudit(tx, { action: 'antwoord.opnieuw-ter-controle', recordType: 'gesprek', recordId: conversation.id, details: { draftId: draft.id, revision: draft.revision + 1 } });
+    await reviewEvent(
+      tx,
+      conversation,
+      `Aangepast antwoord (versie ${draft.revision + 1}) ter controle bij ${reviewer?.name ?? 'een collega'}`,
+      { draftId: draft.id, action: 'aangepast', revision: draft.revision + 1 },
+      reviewer ? [reviewer.id] : [],
+    );
+    await recordAudit(tx, {
+      action: 'antwoord.opnieuw-ter-controle',
+      recordType: 'gesprek',
+      recordId: conversation.id,
+      details: { draftId: draft.id, revision: draft.revision + 1 },
+    });
     await announceConversation(tx.db, conversation);
     return viewDraft(tx, draft.id);
   });

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Change, EventHub } from '@platform/events/event-hub';
 import { buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import { type Change, EventHub } from '@platform/events/event-hub';
 import { inboxSetup, receive } from '@test/kits/conversation-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -23,7 +23,13 @@ async function setup() {
   const author = await person('Anna Auteur');
   const reviewer = await person('Ruud Reviewer');
   const other = await person('Otto Ander', ['kcc']);
-  const outbox = () => t.database.db.selectFrom('outbox').select(['id', 'text', 'idempotency_key', 'status']).where('organisation_id', '=', base.org.id).orderBy('created_at').execute();
+  const outbox = () =>
+    t.database.db
+      .selectFrom('outbox')
+      .select(['id', 'text', 'idempotency_key', 'status'])
+      .where('organisation_id', '=', base.org.id)
+      .orderBy('created_at')
+      .execute();
   return { ...base, conversationId, author, reviewer, other, outbox };
 }
 
@@ -35,11 +41,26 @@ describe('antwoord laten controleren', () => {
     const heard: Change[] = [];
     hub.subscribe(org.id, (change) => heard.push(change));
 
-    expect((await author.api('GET', `/api/v1/conversations/${conversationId}/reviewers`)).json().map((r: { name: string }) => r.name).sort()).toEqual(['Bea Beheer', 'Otto Ander', 'Ruud Reviewer']);
-    const asked = await author.api('POST', `/api/v1/conversations/${conversationId}/reply-drafts`, { text: 'Het grofvuil komt op afspraak. ^AA', reviewerUserId: reviewer.user.id });
+    expect(
+      (await author.api('GET', `/api/v1/conversations/${conversationId}/reviewers`))
+        .json()
+        .map((r: { name: string }) => r.name)
+        .sort(),
+    ).toEqual(['Bea Beheer', 'Otto Ander', 'Ruud Reviewer']);
+    const asked = await author.api('POST', `/api/v1/conversations/${conversationId}/reply-drafts`, {
+      text: 'Het grofvuil komt op afspraak. ^AA',
+      reviewerUserId: reviewer.user.id,
+    });
     expect(asked.statusCode, asked.body).toBe(201);
     const draft = asked.json();
-    expect(draft).toMatchObject({ status: 'ter-controle', revision: 1, author: { name: 'Anna Auteur' }, reviewer: { name: 'Ruud Reviewer' }, mayReview: false, mayEdit: true });
+    expect(draft).toMatchObject({
+      status: 'ter-controle',
+      revision: 1,
+      author: { name: 'Anna Auteur' },
+      reviewer: { name: 'Ruud Reviewer' },
+      mayReview: false,
+      mayEdit: true,
+    });
     expect(await outbox()).toEqual([]);
     for (let i = 0; i < 40 && !heard.some((change) => change.id === conversationId); i++) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(heard.some((change) => change.kind === 'gesprek' && change.id === conversationId)).toBe(true);
@@ -60,26 +81,41 @@ describe('antwoord laten controleren', () => {
 
     const approved = await reviewer.api('POST', `/api/v1/reply-drafts/${draft.id}/approval`);
     expect(approved.statusCode, approved.body).toBe(200);
-    expect(approved.json()).toMatchObject({ draft: { status: 'goedgekeurd', reviewedBy: { name: 'Ruud Reviewer' } }, thread: [{ status: 'wachtend', text: 'Het grofvuil komt op afspraak. ^AA' }] });
+    expect(approved.json()).toMatchObject({
+      draft: { status: 'goedgekeurd', reviewedBy: { name: 'Ruud Reviewer' } },
+      thread: [{ status: 'wachtend', text: 'Het grofvuil komt op afspraak. ^AA' }],
+    });
     const again = await reviewer.api('POST', `/api/v1/reply-drafts/${draft.id}/approval`);
     expect(again.json().thread[0].id).toBe(approved.json().thread[0].id);
-    expect(await outbox()).toEqual([{ id: approved.json().thread[0].id, text: 'Het grofvuil komt op afspraak. ^AA', idempotency_key: `controle:${draft.id}`, status: 'wachtend' }]);
+    expect(await outbox()).toEqual([
+      { id: approved.json().thread[0].id, text: 'Het grofvuil komt op afspraak. ^AA', idempotency_key: `controle:${draft.id}`, status: 'wachtend' },
+    ]);
 
     t.clock.advance(60_000);
     await t.worker.drain();
     const detail = (await author.api('GET', `/api/v1/conversations/${conversationId}`)).json();
-    expect(detail.messages.map((m: { direction: string; text: string }) => `${m.direction}:${m.text}`)).toEqual(['in:Wanneer wordt het grofvuil opgehaald?', 'uit:Het grofvuil komt op afspraak. ^AA']);
+    expect(detail.messages.map((m: { direction: string; text: string }) => `${m.direction}:${m.text}`)).toEqual([
+      'in:Wanneer wordt het grofvuil opgehaald?',
+      'uit:Het grofvuil komt op afspraak. ^AA',
+    ]);
     expect(detail).toMatchObject({ state: 'wachtend', drafts: [] });
     // The answer is the author's (figures per agent), the approval the reviewer's.
     const events = detail.events.map((e: { kind: string; actorName: string; text: string }) => `${e.kind}:${e.actorName}`);
     expect(events).toEqual(['controle:Anna Auteur', 'antwoord:Anna Auteur', 'controle:Ruud Reviewer']);
-    const audit = await t.database.db.selectFrom('audit_log').select('action').where('organisation_id', '=', org.id).where('action', 'like', 'antwoord.%').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('organisation_id', '=', org.id)
+      .where('action', 'like', 'antwoord.%')
+      .execute();
     expect(audit.map((row) => row.action).sort()).toEqual(['antwoord.goedgekeurd', 'antwoord.ter-controle']);
   });
 
   it('stuurt terug met een opmerking; de schrijver past aan en vraagt opnieuw, iedere collega keurt goed', async () => {
     const { conversationId, author, reviewer, other, outbox } = await setup();
-    const draft = (await author.api('POST', `/api/v1/conversations/${conversationId}/reply-drafts`, { text: 'Grofvuil: bel ons.', reviewerUserId: null })).json();
+    const draft = (
+      await author.api('POST', `/api/v1/conversations/${conversationId}/reply-drafts`, { text: 'Grofvuil: bel ons.', reviewerUserId: null })
+    ).json();
     expect(draft.reviewer).toBeNull();
     expect((await other.api('GET', '/api/v1/conversations?view=ter-controle')).json().items).toHaveLength(1);
 
@@ -91,7 +127,10 @@ describe('antwoord laten controleren', () => {
     const mine = (await author.api('GET', `/api/v1/conversations/${conversationId}`)).json();
     expect(mine.drafts).toMatchObject([{ status: 'teruggestuurd', reviewComment: 'Noem het telefoonnummer 14 0251.', mayEdit: true }]);
     expect((await author.api('GET', '/api/v1/conversations?view=ter-controle')).json().items.map((c: { id: string }) => c.id)).toEqual([conversationId]);
-    expect((await reviewer.api('PUT', `/api/v1/reply-drafts/${draft.id}`, { text: 'Van mij', reviewerUserId: null })).json()).toMatchObject({ status: 403, code: 'niet-de-schrijver' });
+    expect((await reviewer.api('PUT', `/api/v1/reply-drafts/${draft.id}`, { text: 'Van mij', reviewerUserId: null })).json()).toMatchObject({
+      status: 403,
+      code: 'niet-de-schrijver',
+    });
 
     const edited = await author.api('PUT', `/api/v1/reply-drafts/${draft.id}`, { text: 'Grofvuil: bel 14 0251 voor een afspraak.', reviewerUserId: null });
     expect(edited.statusCode, edited.body).toBe(200);
@@ -99,7 +138,10 @@ describe('antwoord laten controleren', () => {
     const approved = await other.api('POST', `/api/v1/reply-drafts/${draft.id}/approval`);
     expect(approved.statusCode, approved.body).toBe(200);
     expect((await outbox()).map((item) => item.text)).toEqual(['Grofvuil: bel 14 0251 voor een afspraak.']);
-    expect((await author.api('PUT', `/api/v1/reply-drafts/${draft.id}`, { text: 'Nog iets', reviewerUserId: null })).json()).toMatchObject({ status: 409, code: 'al-besloten' });
+    expect((await author.api('PUT', `/api/v1/reply-drafts/${draft.id}`, { text: 'Nog iets', reviewerUserId: null })).json()).toMatchObject({
+      status: 409,
+      code: 'al-besloten',
+    });
   });
 
   it('houdt de controles van versturen aan, en een ingetrokken antwoord gaat niet weg', async () => {
@@ -108,9 +150,18 @@ describe('antwoord laten controleren', () => {
     const placeholder = await author.api('POST', url, { text: 'Beste {naam}, het komt goed.', reviewerUserId: null });
     expect(placeholder.statusCode).toBe(400);
     expect(placeholder.json()).toMatchObject({ code: 'plaatshouder-niet-ingevuld', title: 'Ongeldige invoer' });
-    expect((await author.api('POST', url, { text: 'Wij beloven het morgen geregeld te hebben.', reviewerUserId: null })).json()).toMatchObject({ status: 422, code: 'waarschuwingen-bevestigen' });
-    expect((await author.api('POST', url, { text: 'Kijk zelf.', reviewerUserId: author.user.id })).json()).toMatchObject({ status: 400, code: 'eigen-controle' });
-    expect((await author.api('POST', url, { text: 'Kijk zelf.', reviewerUserId: crypto.randomUUID() })).json()).toMatchObject({ status: 400, code: 'geen-controleur' });
+    expect((await author.api('POST', url, { text: 'Wij beloven het morgen geregeld te hebben.', reviewerUserId: null })).json()).toMatchObject({
+      status: 422,
+      code: 'waarschuwingen-bevestigen',
+    });
+    expect((await author.api('POST', url, { text: 'Kijk zelf.', reviewerUserId: author.user.id })).json()).toMatchObject({
+      status: 400,
+      code: 'eigen-controle',
+    });
+    expect((await author.api('POST', url, { text: 'Kijk zelf.', reviewerUserId: crypto.randomUUID() })).json()).toMatchObject({
+      status: 400,
+      code: 'geen-controleur',
+    });
     const missing = await author.api('POST', url, { text: '   ', reviewerUserId: null });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().invalidParams[0].reason).toBe('Schrijf een antwoord');

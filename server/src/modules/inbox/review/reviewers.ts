@@ -10,7 +10,11 @@ import { findRolesAndMunicipalities, findUsers } from '@platform/users/users.rep
 export async function eligibleReviewers(ctx: ServiceContext, conversation: ConversationRow) {
   const organisationId = ctx.actor.organisationId;
   const users = (await findUsers(ctx.db, organisationId)).filter((user) => user.active && user.id !== ctx.actor.userId);
-  const { roles, municipalities } = await findRolesAndMunicipalities(ctx.db, organisationId, users.map((user) => user.id));
+  const { roles, municipalities } = await findRolesAndMunicipalities(
+    ctx.db,
+    organisationId,
+    users.map((user) => user.id),
+  );
   return users
     .filter((user) => {
       const colleague: Actor = {
@@ -29,7 +33,9 @@ export async function eligibleReviewers(ctx: ServiceContext, conversation: Conve
 export async function assertReviewer(ctx: ServiceContext, conversation: ConversationRow, reviewerUserId: string | null) {
   if (reviewerUserId === null) return null;
   if (reviewerUserId === ctx.actor.userId) {
-    throw badRequest('eigen-controle', 'U kunt uw eigen antwoord niet controleren. Kies een collega.', [{ name: 'reviewerUserId', code: 'eigen-antwoord', reason: 'Kies een collega of "iedere collega".' }]);
+    throw badRequest('eigen-controle', 'U kunt uw eigen antwoord niet controleren. Kies een collega.', [
+      { name: 'reviewerUserId', code: 'eigen-antwoord', reason: 'Kies een collega of "iedere collega".' },
+    ]);
   }
   const reviewer = (await eligibleReviewers(ctx, conversation)).find((user) => user.id === reviewerUserId);
   if (!reviewer) {

@@ -4,37 +4,38 @@ import type { Db } from '@platform/db/database';
 import type { ConversationRow, MessageRow } from '@platform/db/schema';
 import { findTeam } from '@platform/users/teams.repository';
 import { findUser } from '@platform/users/users.repository';
-import { insertConversationEvent, updateConversation } from '../conversations.repository';
-import { findRules } from './rules.repository';
-import { decide } from './routing';
 import { listeningFactsOf } from '../../luisteren/index';
+import { insertConversationEvent, updateConversation } from '../conversations.repository';
+import { decide } from './routing';
+import { findRules } from './rules.repository';
 
 const PRIORITY_ORDER = ['laag', 'normaal', 'hoog', 'urgent'];
 
 // A new conversation goes where the organisation's rules send it. What a person already decided (an
 // assignment, a higher priority) is not overruled; labels are added.
 export async function applyRoutingRules(db: Db, clock: Clock, conversation: ConversationRow, message: MessageRow) {
-  const rules = (await findRules(db, conversation.organisation_id, true)).map((rule) => ({ name: rule.name, conditions: rule.conditions as RoutingConditions, actions: rule.actions as RoutingActions }));
+  const rules = (await findRules(db, conversation.organisation_id, true)).map((rule) => ({
+    name: rule.name,
+    conditions: rule.conditions as RoutingConditions,
+    actions: rule.actions as RoutingActions,
+  }));
   if (rules.length === 0) return conversation;
   // Rules on monitors or tenor need listening's view of the message; it is made now if its job has not run yet.
   const needsListening = rules.some((rule) => rule.conditions.monitorIds?.length || rule.conditions.tenors?.length);
   const facts = needsListening ? await listeningFactsOf(db, clock, message.organisation_id, message.id) : null;
-  const decision = decide(
-    rules,
-    {
-      ...(facts && { monitorIds: facts.monitorIds, tenor: facts.tenor }),
-      channel: message.channel,
-      accountId: message.account_id,
-      municipalityId: message.municipality_id,
-      text: message.text,
-      subject: message.subject,
-      authorId: message.author_id,
-      authorHandle: message.author_handle,
-      language: message.language ?? facts?.language ?? null,
-      visibility: message.visibility,
-      receivedAt: message.received_at,
-    },
-  );
+  const decision = decide(rules, {
+    ...(facts && { monitorIds: facts.monitorIds, tenor: facts.tenor }),
+    channel: message.channel,
+    accountId: message.account_id,
+    municipalityId: message.municipality_id,
+    text: message.text,
+    subject: message.subject,
+    authorId: message.author_id,
+    authorHandle: message.author_handle,
+    language: message.language ?? facts?.language ?? null,
+    visibility: message.visibility,
+    receivedAt: message.received_at,
+  });
   if (decision.ruleNames.length === 0) return conversation;
   const unassigned = conversation.assigned_team_id === null && conversation.assigned_user_id === null;
   const assign = unassigned && (decision.assignTeamId || decision.assignUserId);

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { idParams } from '@contracts/common';
 import { routingRuleChangeSchema, routingRuleCreateSchema, routingRuleSchema } from '@contracts/routing';
 import { type AppInstance, serviceContext } from '@platform/http/app';
+import { z } from 'zod';
 import { changeRule, createRule, listRules, removeRule } from './rules.service';
 
 export async function routingRoutes(app: AppInstance) {
@@ -9,7 +9,10 @@ export async function routingRoutes(app: AppInstance) {
 
   app.get(
     '/api/v1/routing-rules',
-    { config: { permission: 'inbox.read' }, schema: { tags, summary: 'Verdeelregels van de inbox, in volgorde', response: { 200: z.array(routingRuleSchema) } } },
+    {
+      config: { permission: 'inbox.read' },
+      schema: { tags, summary: 'Verdeelregels van de inbox, in volgorde', response: { 200: z.array(routingRuleSchema) } },
+    },
     async (request) => listRules(serviceContext(request)),
   );
 
@@ -17,14 +20,23 @@ export async function routingRoutes(app: AppInstance) {
     '/api/v1/routing-rules',
     {
       config: { permission: 'routing.manage' },
-      schema: { tags, summary: 'Voeg een verdeelregel toe: voorwaarden (kanaal, account, gemeente, woorden, afzenders, taal, tijd) en acties (team, behandelaar, labels, prioriteit)', body: routingRuleCreateSchema, response: { 201: routingRuleSchema } },
+      schema: {
+        tags,
+        summary:
+          'Voeg een verdeelregel toe: voorwaarden (kanaal, account, gemeente, woorden, afzenders, taal, tijd) en acties (team, behandelaar, labels, prioriteit)',
+        body: routingRuleCreateSchema,
+        response: { 201: routingRuleSchema },
+      },
     },
     async (request, reply) => reply.status(201).send(await createRule(serviceContext(request), request.body)),
   );
 
   app.patch(
     '/api/v1/routing-rules/:id',
-    { config: { permission: 'routing.manage' }, schema: { tags, summary: 'Wijzig een verdeelregel', params: idParams, body: routingRuleChangeSchema, response: { 200: routingRuleSchema } } },
+    {
+      config: { permission: 'routing.manage' },
+      schema: { tags, summary: 'Wijzig een verdeelregel', params: idParams, body: routingRuleChangeSchema, response: { 200: routingRuleSchema } },
+    },
     async (request) => changeRule(serviceContext(request), request.params.id, request.body),
   );
 

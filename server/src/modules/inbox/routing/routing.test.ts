@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainMessage, storeMessages } from '../../channels/index';
 import { containsWord, decide, matches, type RoutableMessage } from './routing';
 
@@ -52,7 +52,13 @@ describe('verdeelregels: voorwaarden', () => {
       ],
       message(),
     );
-    expect(decision).toEqual({ assignTeamId: 'communicatie', assignUserId: undefined, labels: ['raad', 'afval'], priority: 'hoog', ruleNames: ['Pers en raad', 'Afval'] });
+    expect(decision).toEqual({
+      assignTeamId: 'communicatie',
+      assignUserId: undefined,
+      labels: ['raad', 'afval'],
+      priority: 'hoog',
+      ruleNames: ['Pers en raad', 'Afval'],
+    });
   });
 });
 
@@ -81,20 +87,37 @@ describe('verdeelregels in de inbox', () => {
     expect(image.statusCode, image.body).toBe(201);
     await admin('POST', '/api/v1/routing-rules', { name: 'Rest naar KCC', position: 100, conditions: {}, actions: { assignTeamId: kcc.id } });
 
-    const view = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: castricum.id, channel: 'gesimuleerd', settings: { scenario: 'alledaags' } });
+    const view = await buildChannelAccount(t.database.db, t.clock, org.id, {
+      municipalityId: castricum.id,
+      channel: 'gesimuleerd',
+      settings: { scenario: 'alledaags' },
+    });
     const account = await t.database.db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
     const receive = async (author: string, text: string, root: string | null = null) => {
       const [id] = await storeMessages(t.database.db, t.clock, account, [
-        plainMessage({ platformId: `r-${crypto.randomUUID()}`, author: { id: author, handle: `@${author}`, displayName: author, followers: null }, text, visibility: 'openbaar', postedAt: t.clock.now(), threadRootPlatformId: root, raw: {} }),
+        plainMessage({
+          platformId: `r-${crypto.randomUUID()}`,
+          author: { id: author, handle: `@${author}`, displayName: author, followers: null },
+          text,
+          visibility: 'openbaar',
+          postedAt: t.clock.now(),
+          threadRootPlatformId: root,
+          raw: {},
+        }),
       ]);
       await t.worker.drain();
-      const conversationId = (await t.database.db.selectFrom('messages').select('conversation_id').where('id', '=', id!).executeTakeFirstOrThrow()).conversation_id!;
+      const conversationId = (await t.database.db.selectFrom('messages').select('conversation_id').where('id', '=', id!).executeTakeFirstOrThrow())
+        .conversation_id!;
       return (await admin('GET', `/api/v1/conversations/${conversationId}`)).json();
     };
 
     const political = await receive('journalist', 'Wat zegt de wethouder over de sluiting van het zwembad?');
     expect(political).toMatchObject({ assignedTeamId: communicatie.id, labels: ['imago'], priority: 'hoog' });
-    expect(political.events[0]).toMatchObject({ kind: 'toegewezen', actorName: 'Verdeelregels', text: 'Verdeelregel Beeld en beleid naar communicatie, Rest naar KCC: team Communicatie; labels imago; prioriteit hoog' });
+    expect(political.events[0]).toMatchObject({
+      kind: 'toegewezen',
+      actorName: 'Verdeelregels',
+      text: 'Verdeelregel Beeld en beleid naar communicatie, Rest naar KCC: team Communicatie; labels imago; prioriteit hoog',
+    });
     const everyday = await receive('bewoner', 'Wanneer komt de gft-container?');
     expect(everyday).toMatchObject({ assignedTeamId: kcc.id, labels: [], priority: 'normaal' });
 
@@ -112,23 +135,69 @@ describe('verdeelregels in de inbox', () => {
     const admin = requestAs(t.app, await signIn(t.app, beheerder.email, beheerder.password));
     const communicatie = (await admin('POST', '/api/v1/teams', { name: 'Communicatie' })).json();
     const monitor = (await admin('POST', '/api/v1/monitors', { name: 'Beeld en beleid', query: 'wethouder OF burgemeester OF raad' })).json();
-    expect((await admin('POST', '/api/v1/routing-rules', { name: 'Onbekende monitor', conditions: { monitorIds: [crypto.randomUUID()] }, actions: { labels: ['x'] } })).statusCode).toBe(400);
-    expect((await admin('POST', '/api/v1/routing-rules', { name: 'Beleid', position: 1, conditions: { monitorIds: [monitor.id] }, actions: { assignTeamId: communicatie.id, labels: ['beleid'] } })).statusCode).toBe(201);
-    expect((await admin('POST', '/api/v1/routing-rules', { name: 'Kritiek', position: 2, conditions: { tenors: ['kritiek'] }, actions: { labels: ['kritiek'], priority: 'hoog' } })).statusCode).toBe(201);
-    expect((await admin('POST', '/api/v1/routing-rules', { name: 'Foute tenor', conditions: { tenors: ['boos'] }, actions: { labels: ['x'] } })).statusCode).toBe(400);
+    expect(
+      (
+        await admin('POST', '/api/v1/routing-rules', {
+          name: 'Onbekende monitor',
+          conditions: { monitorIds: [crypto.randomUUID()] },
+          actions: { labels: ['x'] },
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await admin('POST', '/api/v1/routing-rules', {
+          name: 'Beleid',
+          position: 1,
+          conditions: { monitorIds: [monitor.id] },
+          actions: { assignTeamId: communicatie.id, labels: ['beleid'] },
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await admin('POST', '/api/v1/routing-rules', {
+          name: 'Kritiek',
+          position: 2,
+          conditions: { tenors: ['kritiek'] },
+          actions: { labels: ['kritiek'], priority: 'hoog' },
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (await admin('POST', '/api/v1/routing-rules', { name: 'Foute tenor', conditions: { tenors: ['boos'] }, actions: { labels: ['x'] } })).statusCode,
+    ).toBe(400);
 
-    const view = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: castricum.id, channel: 'gesimuleerd', settings: { scenario: 'alledaags' } });
+    const view = await buildChannelAccount(t.database.db, t.clock, org.id, {
+      municipalityId: castricum.id,
+      channel: 'gesimuleerd',
+      settings: { scenario: 'alledaags' },
+    });
     const account = await t.database.db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
     const receive = async (text: string) => {
-      const [id] = await storeMessages(t.database.db, t.clock, account, [plainMessage({ platformId: `m-${crypto.randomUUID()}`, author: { id: 'a', handle: 'a', displayName: null, followers: null }, text, visibility: 'openbaar', postedAt: t.clock.now(), raw: {} })]);
+      const [id] = await storeMessages(t.database.db, t.clock, account, [
+        plainMessage({
+          platformId: `m-${crypto.randomUUID()}`,
+          author: { id: 'a', handle: 'a', displayName: null, followers: null },
+          text,
+          visibility: 'openbaar',
+          postedAt: t.clock.now(),
+          raw: {},
+        }),
+      ]);
       // The inbox's job first, on purpose: routing must analyse the message itself.
       await t.worker.drain(1);
       await t.worker.drain();
-      const conversationId = (await t.database.db.selectFrom('messages').select('conversation_id').where('id', '=', id!).executeTakeFirstOrThrow()).conversation_id!;
+      const conversationId = (await t.database.db.selectFrom('messages').select('conversation_id').where('id', '=', id!).executeTakeFirstOrThrow())
+        .conversation_id!;
       return (await admin('GET', `/api/v1/conversations/${conversationId}`)).json();
     };
     expect(await receive('Wat vindt de wethouder van het nieuwe plan?')).toMatchObject({ assignedTeamId: communicatie.id, labels: ['beleid'] });
-    expect(await receive('De stoep ligt al weken open, echt schandalig en levensgevaarlijk!')).toMatchObject({ assignedTeamId: null, labels: ['kritiek'], priority: 'hoog' });
+    expect(await receive('De stoep ligt al weken open, echt schandalig en levensgevaarlijk!')).toMatchObject({
+      assignedTeamId: null,
+      labels: ['kritiek'],
+      priority: 'hoog',
+    });
     expect(await receive('Hoe laat gaat de milieustraat open?')).toMatchObject({ assignedTeamId: null, labels: [], priority: 'normaal' });
   });
 
@@ -140,8 +209,19 @@ describe('verdeelregels in de inbox', () => {
     expect(unknownTeam.statusCode).toBe(400);
     expect(unknownTeam.json().invalidParams[0].name).toBe('actions.assignTeamId');
     expect((await admin('POST', '/api/v1/routing-rules', { name: 'Niets', actions: {} })).statusCode).toBe(400);
-    expect((await admin('POST', '/api/v1/routing-rules', { name: 'Tijd', conditions: { time: { days: ['ma'], from: '25:00', until: '17:00' } }, actions: { labels: ['x'] } })).statusCode).toBe(400);
-    expect((await admin('POST', '/api/v1/routing-rules', { name: 'Account', conditions: { accountIds: [crypto.randomUUID()] }, actions: { labels: ['x'] } })).statusCode).toBe(400);
+    expect(
+      (
+        await admin('POST', '/api/v1/routing-rules', {
+          name: 'Tijd',
+          conditions: { time: { days: ['ma'], from: '25:00', until: '17:00' } },
+          actions: { labels: ['x'] },
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (await admin('POST', '/api/v1/routing-rules', { name: 'Account', conditions: { accountIds: [crypto.randomUUID()] }, actions: { labels: ['x'] } }))
+        .statusCode,
+    ).toBe(400);
     expect((await admin('GET', '/api/v1/routing-rules')).json()).toEqual([]);
 
     const rule = (await admin('POST', '/api/v1/routing-rules', { name: 'Afval', conditions: { words: ['afval'] }, actions: { labels: ['afval'] } })).json();

@@ -17,12 +17,16 @@ export interface RoutableMessage {
   tenor?: string | null;
 }
 
-const normalise = (text: string) => text.toLocaleLowerCase('nl').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const normalise = (text: string) =>
+  text
+    .toLocaleLowerCase('nl')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // Whole words or phrases, without regard to case or accents: "afval" matches "Afval!" but not "afvalbak".
 export function containsWord(text: string, word: string): boolean {
-  return new RegExp(`(^|[^\\p{L}\\p{N}])${escape(normalise(word))}($|[^\\p{L}\\p{N}])`, 'u').test(normalise(text));
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(normalise(word))}($|[^\\p{L}\\p{N}])`, 'u').test(normalise(text));
 }
 
 const amsterdam = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });

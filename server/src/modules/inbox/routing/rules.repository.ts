@@ -1,6 +1,6 @@
-import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '@platform/db/database';
 import type { RoutingRulesTable } from '@platform/db/schema';
+import type { Insertable, Updateable } from 'kysely';
 
 export async function findRules(db: Db, organisationId: string, onlyActive = false) {
   let query = db.selectFrom('routing_rules').selectAll().where('organisation_id', '=', organisationId);
@@ -17,7 +17,13 @@ export async function insertRule(db: Db, row: Insertable<RoutingRulesTable>) {
 }
 
 export async function updateRule(db: Db, organisationId: string, ruleId: string, changes: Updateable<RoutingRulesTable>) {
-  return db.updateTable('routing_rules').set(changes).where('organisation_id', '=', organisationId).where('id', '=', ruleId).returningAll().executeTakeFirstOrThrow();
+  return db
+    .updateTable('routing_rules')
+    .set(changes)
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', ruleId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function deleteRule(db: Db, organisationId: string, ruleId: string) {

@@ -1,16 +1,16 @@
-import type { z } from 'zod';
 import type { RoutingActions, RoutingConditions, RoutingRule, routingRuleChangeSchema, routingRuleCreateSchema } from '@contracts/routing';
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
 import type { RoutingRuleRow } from '@platform/db/schema';
 import { badRequest, notFound } from '@platform/http/errors';
-import { assertCan } from '@platform/tenancy/policy';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
+import { assertCan } from '@platform/tenancy/policy';
 import { findTeam } from '@platform/users/teams.repository';
 import { findUser } from '@platform/users/users.repository';
+import type { z } from 'zod';
+import { findChannelAccount } from '../../channels/index';
 import { monitorExists } from '../../luisteren/index';
 import { deleteRule, findRule, findRules, insertRule, updateRule } from './rules.repository';
-import { findChannelAccount } from '../../channels/index';
 
 type Create = z.infer<typeof routingRuleCreateSchema>;
 type Change = z.infer<typeof routingRuleChangeSchema>;
@@ -33,10 +33,13 @@ async function checkReferences(ctx: ServiceContext, conditions: RoutingCondition
   const refuse = (name: string, reason: string): never => {
     throw badRequest('onbekende-verwijzing', reason, [{ name, code: 'onbekend', reason }]);
   };
-  if (actions?.assignTeamId && !(await findTeam(ctx.db, organisationId, actions.assignTeamId))) refuse('actions.assignTeamId', 'Dit team bestaat niet in uw organisatie.');
-  if (actions?.assignUserId && !(await findUser(ctx.db, organisationId, actions.assignUserId))) refuse('actions.assignUserId', 'Deze medewerker bestaat niet in uw organisatie.');
+  if (actions?.assignTeamId && !(await findTeam(ctx.db, organisationId, actions.assignTeamId)))
+    refuse('actions.assignTeamId', 'Dit team bestaat niet in uw organisatie.');
+  if (actions?.assignUserId && !(await findUser(ctx.db, organisationId, actions.assignUserId)))
+    refuse('actions.assignUserId', 'Deze medewerker bestaat niet in uw organisatie.');
   for (const [index, accountId] of (conditions?.accountIds ?? []).entries()) {
-    if (!(await findChannelAccount(ctx.db, organisationId, accountId))) refuse(`conditions.accountIds.${index}`, 'Dit kanaalaccount bestaat niet in uw organisatie.');
+    if (!(await findChannelAccount(ctx.db, organisationId, accountId)))
+      refuse(`conditions.accountIds.${index}`, 'Dit kanaalaccount bestaat niet in uw organisatie.');
   }
   const municipalities = new Set((await findMunicipalities(ctx.db, organisationId)).map((m) => m.id));
   for (const [index, municipalityId] of (conditions?.municipalityIds ?? []).entries()) {

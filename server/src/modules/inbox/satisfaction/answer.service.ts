@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
 import type { Channel } from '@contracts/channels';
 import type { satisfactionAnswerSchema } from '@contracts/conversation-satisfaction';
@@ -7,6 +6,7 @@ import type { Db } from '@platform/db/database';
 import type { ConversationRow } from '@platform/db/schema';
 import { AppError, notFound } from '@platform/http/errors';
 import { findMunicipality, findOrganisationBySlug } from '@platform/organisations/organisations.repository';
+import type { z } from 'zod';
 import { findConversation, insertConversationEvent } from '../conversations.repository';
 import { announceConversation } from '../live/announce';
 import { hashSurveyToken } from './invite.service';
@@ -20,7 +20,8 @@ async function surveyTarget(db: Db, clock: Clock, slug: string, token: string) {
   const survey = organisation && (await findSurveyByToken(db, organisation.id, hashSurveyToken(token)));
   const conversation = survey && (await findConversation(db, organisation.id, survey.conversation_id));
   if (!organisation || !survey || !conversation) throw notFound('Deze vraag');
-  if (survey.expires_at < clock.now()) throw new AppError(410, 'tevredenheid-verlopen', 'Verlopen', 'Deze vraag is niet meer geldig: u kon hem 14 dagen beantwoorden.');
+  if (survey.expires_at < clock.now())
+    throw new AppError(410, 'tevredenheid-verlopen', 'Verlopen', 'Deze vraag is niet meer geldig: u kon hem 14 dagen beantwoorden.');
   return { organisation, survey, conversation };
 }
 
@@ -37,14 +38,24 @@ export async function viewSurvey(db: Db, clock: Clock, slug: string, token: stri
 
 // The answer on the conversation's timeline, the same whether it came through the link or as a reply in
 // the conversation (then with the message it came in).
-export async function recordAnswerEvent(db: Db, at: Date, conversation: Pick<ConversationRow, 'organisation_id' | 'id'>, answer: { surveyId: string; score: number; comment: string | null; messageId?: string }) {
+export async function recordAnswerEvent(
+  db: Db,
+  at: Date,
+  conversation: Pick<ConversationRow, 'organisation_id' | 'id'>,
+  answer: { surveyId: string; score: number; comment: string | null; messageId?: string },
+) {
   await insertConversationEvent(db, {
     organisation_id: conversation.organisation_id,
     conversation_id: conversation.id,
     at,
     kind: 'tevredenheid',
     text: `Tevredenheid: ${answer.score} van 5.${answer.comment ? ` ${answer.comment}` : ''}`,
-    details: JSON.stringify({ score: answer.score, surveyId: answer.surveyId, via: answer.messageId ? 'gesprek' : 'link', ...(answer.messageId && { messageId: answer.messageId }) }),
+    details: JSON.stringify({
+      score: answer.score,
+      surveyId: answer.surveyId,
+      via: answer.messageId ? 'gesprek' : 'link',
+      ...(answer.messageId && { messageId: answer.messageId }),
+    }),
     actor_user_id: null,
     actor_name: 'Inwoner',
   });

@@ -3,11 +3,11 @@ import { CHANNEL_CAPABILITIES, checkLength, replyIsPublic } from '@contracts/cha
 import type { Channel } from '@contracts/channels';
 import type { ServiceContext } from '@platform/context';
 import type { ConversationRow } from '@platform/db/schema';
-import { findChannelAccount, storeOutboxItem } from '../../channels/index';
 import { findOrganisationById } from '@platform/organisations/organisations.repository';
-import { findConversationMessages, insertConversationEvent } from '../conversations.repository';
+import { findChannelAccount, storeOutboxItem } from '../../channels/index';
 import { findBlockOf, hasRegisterEntry } from '../abuse/abuse.repository';
 import { isBlockActive } from '../abuse/abuse-views';
+import { findConversationMessages, insertConversationEvent } from '../conversations.repository';
 import { findLastAnswerer, findSurveysOfConversation, insertSurvey } from './surveys.repository';
 
 export interface SurveyLinks {
@@ -100,7 +100,9 @@ export async function inviteForSatisfaction(tx: ServiceContext, links: SurveyLin
     conversation_id: conversation.id,
     at: now,
     kind: 'tevredenheid',
-    text: inThread ? 'Tevredenheidsvraag (1–5) in de wachtrij gezet; de inwoner antwoordt in het gesprek.' : 'Tevredenheidsvraag (1–5) met een persoonlijke link in de wachtrij gezet.',
+    text: inThread
+      ? 'Tevredenheidsvraag (1–5) in de wachtrij gezet; de inwoner antwoordt in het gesprek.'
+      : 'Tevredenheidsvraag (1–5) met een persoonlijke link in de wachtrij gezet.',
     details: JSON.stringify({ outboxId: outbox.id, answerIn: inThread ? 'gesprek' : 'link' }),
     actor_user_id: null,
     actor_name: 'Plein (automatisch)',

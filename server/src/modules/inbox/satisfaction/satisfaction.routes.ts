@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { idParams } from '@contracts/common';
 import {
   conversationSatisfactionSchema,
@@ -9,6 +8,7 @@ import {
   satisfactionViewSchema,
 } from '@contracts/conversation-satisfaction';
 import { type AppInstance, serviceContext } from '@platform/http/app';
+import { z } from 'zod';
 import { answerSurveyForm, viewSurvey } from './answer.service';
 import { conversationSatisfaction, satisfactionFigures, satisfactionSurveySetting, setSatisfactionSurvey } from './satisfaction.service';
 
@@ -26,7 +26,12 @@ export async function satisfactionRoutes(app: AppInstance) {
     '/api/v1/organisations/:slug/conversation-satisfaction/:token',
     {
       config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
-      schema: { tags: publicTags, summary: 'De tevredenheidsvraag na een afgesloten webcaregesprek (link uit het antwoord)', params: surveyParams, response: { 200: satisfactionViewSchema } },
+      schema: {
+        tags: publicTags,
+        summary: 'De tevredenheidsvraag na een afgesloten webcaregesprek (link uit het antwoord)',
+        params: surveyParams,
+        response: { 200: satisfactionViewSchema },
+      },
     },
     async (request) => viewSurvey(db, clock, request.params.slug, request.params.token),
   );
@@ -35,7 +40,13 @@ export async function satisfactionRoutes(app: AppInstance) {
     '/api/v1/organisations/:slug/conversation-satisfaction/:token',
     {
       config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags: publicTags, summary: 'Beantwoord de tevredenheidsvraag (1–5, toelichting optioneel), één keer; 410 na 14 dagen', params: surveyParams, body: satisfactionAnswerSchema, response: { 201: z.object({ received: z.boolean() }) } },
+      schema: {
+        tags: publicTags,
+        summary: 'Beantwoord de tevredenheidsvraag (1–5, toelichting optioneel), één keer; 410 na 14 dagen',
+        params: surveyParams,
+        body: satisfactionAnswerSchema,
+        response: { 201: z.object({ received: z.boolean() }) },
+      },
     },
     async (request, reply) => reply.status(201).send(await answerSurveyForm(db, clock, request.params.slug, request.params.token, request.body)),
   );
@@ -67,7 +78,12 @@ export async function satisfactionRoutes(app: AppInstance) {
     '/api/v1/channel-accounts/:id/satisfaction-survey',
     {
       config: { permission: 'channels.read' },
-      schema: { tags, summary: 'Of dit account na het sluiten van een gesprek de tevredenheidsvraag stelt', params: idParams, response: { 200: satisfactionSettingSchema } },
+      schema: {
+        tags,
+        summary: 'Of dit account na het sluiten van een gesprek de tevredenheidsvraag stelt',
+        params: idParams,
+        response: { 200: satisfactionSettingSchema },
+      },
     },
     async (request) => satisfactionSurveySetting(serviceContext(request), request.params.id),
   );
@@ -76,7 +92,13 @@ export async function satisfactionRoutes(app: AppInstance) {
     '/api/v1/channel-accounts/:id/satisfaction-survey',
     {
       config: { permission: 'channels.manage' },
-      schema: { tags, summary: 'Zet de tevredenheidsvraag na het sluiten van een gesprek aan of uit voor dit account', params: idParams, body: satisfactionSettingSchema, response: { 200: satisfactionSettingSchema } },
+      schema: {
+        tags,
+        summary: 'Zet de tevredenheidsvraag na het sluiten van een gesprek aan of uit voor dit account',
+        params: idParams,
+        body: satisfactionSettingSchema,
+        response: { 200: satisfactionSettingSchema },
+      },
     },
     async (request) => setSatisfactionSurvey(serviceContext(request), request.params.id, request.body.enabled),
   );

@@ -1,18 +1,18 @@
-import type { z } from 'zod';
 import { replyIsPublic } from '@contracts/channel-limits';
 import type { Channel } from '@contracts/channels';
 import type { satisfactionFiguresQuery } from '@contracts/conversation-satisfaction';
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
 import { badRequest, notFound } from '@platform/http/errors';
-import { reportPeriod } from '@platform/time/local-days';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import { reportPeriod } from '@platform/time/local-days';
 import { findTeams } from '@platform/users/teams.repository';
 import { findUsers } from '@platform/users/users.repository';
+import type { z } from 'zod';
+import { findChannelAccount, listChannelAccounts, setAccountSatisfactionSurvey } from '../../channels/index';
 import { visibleConversation } from '../conversation-access.service';
 import { findSurveysOfConversation, findSurveysSent } from './surveys.repository';
-import { findChannelAccount, listChannelAccounts, setAccountSatisfactionSurvey } from '../../channels/index';
 
 type FiguresQuery = z.infer<typeof satisfactionFiguresQuery>;
 type Sent = Awaited<ReturnType<typeof findSurveysSent>>[number];
@@ -44,11 +44,21 @@ export async function satisfactionFigures(ctx: ServiceContext, query: FiguresQue
   const municipalities = (await findMunicipalities(ctx.db, organisationId)).filter((m) => actsForMunicipality(ctx.actor, m.id));
   const selected = query.municipality ? municipalities.filter((m) => m.cbs_code === query.municipality) : municipalities;
   if (query.municipality && selected.length === 0) {
-    throw badRequest('onbekende-gemeente', `Gemeente ${query.municipality} hoort niet bij uw gemeenten.`, [{ name: 'municipality', code: 'onbekend', reason: 'Kies een CBS-code van uw gemeenten.' }]);
+    throw badRequest('onbekende-gemeente', `Gemeente ${query.municipality} hoort niet bij uw gemeenten.`, [
+      { name: 'municipality', code: 'onbekend', reason: 'Kies een CBS-code van uw gemeenten.' },
+    ]);
   }
   const period = reportPeriod(query, selected[0]?.time_zone ?? 'Europe/Amsterdam', ctx.clock.now());
-  const rows = await findSurveysSent(ctx.db, organisationId, { municipalityIds: selected.map((m) => m.id), from: period.fromInstant, until: period.untilInstant });
-  const [users, teams, accounts] = await Promise.all([findUsers(ctx.db, organisationId), findTeams(ctx.db, organisationId), listChannelAccounts(ctx.db, organisationId)]);
+  const rows = await findSurveysSent(ctx.db, organisationId, {
+    municipalityIds: selected.map((m) => m.id),
+    from: period.fromInstant,
+    until: period.untilInstant,
+  });
+  const [users, teams, accounts] = await Promise.all([
+    findUsers(ctx.db, organisationId),
+    findTeams(ctx.db, organisationId),
+    listChannelAccounts(ctx.db, organisationId),
+  ]);
   const userName = new Map(users.map((user) => [user.id, user.name]));
   const teamName = new Map(teams.map((team) => [team.id, team.name]));
   const accountOf = new Map(accounts.map((account) => [account.id, account]));
@@ -57,11 +67,25 @@ export async function satisfactionFigures(ctx: ServiceContext, query: FiguresQue
     from: period.from,
     to: period.to,
     total: figuresOf(rows),
-    agents: [...groupBy(rows, (row) => row.answered_by_user_id ?? row.closed_by_user_id)].map(([userId, group]) => ({ userId, name: (userId && userName.get(userId)) || 'Onbekend', ...figuresOf(group) })),
-    teams: [...groupBy(rows, (row) => row.team_id)].map(([teamId, group]) => ({ teamId, name: (teamId && teamName.get(teamId)) || 'Zonder team', ...figuresOf(group) })),
+    agents: [...groupBy(rows, (row) => row.answered_by_user_id ?? row.closed_by_user_id)].map(([userId, group]) => ({
+      userId,
+      name: (userId && userName.get(userId)) || 'Onbekend',
+      ...figuresOf(group),
+    })),
+    teams: [...groupBy(rows, (row) => row.team_id)].map(([teamId, group]) => ({
+      teamId,
+      name: (teamId && teamName.get(teamId)) || 'Zonder team',
+      ...figuresOf(group),
+    })),
     accounts: [...groupBy(rows, (row) => row.account_id)].map(([accountId, group]) => {
       const account = accountOf.get(accountId);
-      return { accountId, handle: account?.handle ?? '', channel: account?.channel ?? '', municipality: (account && cbs.get(account.municipality_id)) ?? '', ...figuresOf(group) };
+      return {
+        accountId,
+        handle: account?.handle ?? '',
+        channel: account?.channel ?? '',
+        municipality: (account && cbs.get(account.municipality_id)) ?? '',
+        ...figuresOf(group),
+      };
     }),
     // What residents wrote says more than the average; the newest first, each with whom and where it was about.
     comments: rows

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { inboxSetup, receive } from '@test/kits/conversation-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -22,7 +22,13 @@ async function answerAndClose(as: Api, closer: Api, conversationId: string, text
 }
 
 async function surveysOf(organisationId: string) {
-  return t.database.db.selectFrom('outbox').select(['id', 'text', 'idempotency_key']).where('organisation_id', '=', organisationId).where('idempotency_key', 'like', 'tevredenheid:%').orderBy('created_at').execute();
+  return t.database.db
+    .selectFrom('outbox')
+    .select(['id', 'text', 'idempotency_key'])
+    .where('organisation_id', '=', organisationId)
+    .where('idempotency_key', 'like', 'tevredenheid:%')
+    .orderBy('created_at')
+    .execute();
 }
 
 // Every resident from an address of their own, so the public rate limit is not what a test measures.
@@ -44,8 +50,14 @@ describe('tevredenheidsvraag na het sluiten', () => {
     expect(closed.events.map((e: { kind: string }) => e.kind)).toEqual(['antwoord', 'toestand', 'tevredenheid']);
     let surveys = await surveysOf(org.id);
     expect(surveys).toHaveLength(1);
-    expect(surveys[0]!.text).toMatch(/^Hoe tevreden bent u over ons contact\? Antwoord op dit bericht met een cijfer van 1 tot 5, of .* persoonlijke link: http:\/\/plein\.test\/tevreden\//);
-    const outbox = await t.database.db.selectFrom('outbox').select(['kind', 'reply_to_message_id', 'account_id']).where('id', '=', surveys[0]!.id).executeTakeFirstOrThrow();
+    expect(surveys[0]!.text).toMatch(
+      /^Hoe tevreden bent u over ons contact\? Antwoord op dit bericht met een cijfer van 1 tot 5, of .* persoonlijke link: http:\/\/plein\.test\/tevreden\//,
+    );
+    const outbox = await t.database.db
+      .selectFrom('outbox')
+      .select(['kind', 'reply_to_message_id', 'account_id'])
+      .where('id', '=', surveys[0]!.id)
+      .executeTakeFirstOrThrow();
     expect(outbox).toEqual({ kind: 'reply', reply_to_message_id: question.messageId, account_id: account.id });
     const { token } = linkIn(surveys[0]!.text);
     const stored = await t.database.db.selectFrom('conversation_surveys').selectAll().where('organisation_id', '=', org.id).executeTakeFirstOrThrow();
@@ -114,14 +126,30 @@ describe('de openbare tevredenheidspagina', () => {
     expect(view.statusCode, view.body).toBe(200);
     expect(view.json()).toMatchObject({ municipality: 'Castricum', channel: 'Gesimuleerd', answered: false });
 
-    for (const payload of [{ score: 6 }, { score: 0 }, { score: 3.5 }, { score: '4' }, {}, { score: 4, comment: '<script>x</script>' }, { score: 4, extra: true }]) {
+    for (const payload of [
+      { score: 6 },
+      { score: 0 },
+      { score: 3.5 },
+      { score: '4' },
+      {},
+      { score: 4, comment: '<script>x</script>' },
+      { score: 4, extra: true },
+    ]) {
       const response = await t.app.inject({ method: 'POST', remoteAddress: resident(), url: link.api, payload });
       expect(response.statusCode, JSON.stringify(payload)).toBe(400);
       expect(response.json()).toMatchObject({ title: 'Ongeldige invoer' });
     }
-    expect((await t.database.db.selectFrom('conversation_surveys').select('answered_at').where('organisation_id', '=', org.id).executeTakeFirstOrThrow()).answered_at).toBeNull();
+    expect(
+      (await t.database.db.selectFrom('conversation_surveys').select('answered_at').where('organisation_id', '=', org.id).executeTakeFirstOrThrow())
+        .answered_at,
+    ).toBeNull();
 
-    const answered = await t.app.inject({ method: 'POST', remoteAddress: resident(), url: link.api, payload: { score: 4, comment: '  Snel geholpen, dank!  ' } });
+    const answered = await t.app.inject({
+      method: 'POST',
+      remoteAddress: resident(),
+      url: link.api,
+      payload: { score: 4, comment: '  Snel geholpen, dank!  ' },
+    });
     expect(answered.statusCode, answered.body).toBe(201);
     const twice = await t.app.inject({ method: 'POST', remoteAddress: resident(), url: link.api, payload: { score: 1 } });
     expect(twice.statusCode).toBe(409);
@@ -134,9 +162,25 @@ describe('de openbare tevredenheidspagina', () => {
     expect(detail.events.at(-1)).toMatchObject({ kind: 'tevredenheid', text: 'Tevredenheid: 4 van 5. Snel geholpen, dank!', actorName: 'Inwoner' });
     expect(detail.state).toBe('gesloten');
 
-    expect((await t.app.inject({ method: 'GET', remoteAddress: resident(), url: `/api/v1/organisations/${link.slug}/conversation-satisfaction/bestaatnietbestaatnietbestaatniet` })).statusCode).toBe(404);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          remoteAddress: resident(),
+          url: `/api/v1/organisations/${link.slug}/conversation-satisfaction/bestaatnietbestaatnietbestaatniet`,
+        })
+      ).statusCode,
+    ).toBe(404);
     const stranger = await inboxSetup(t);
-    expect((await t.app.inject({ method: 'GET', remoteAddress: resident(), url: `/api/v1/organisations/${stranger.org.slug}/conversation-satisfaction/${link.token}` })).statusCode).toBe(404);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          remoteAddress: resident(),
+          url: `/api/v1/organisations/${stranger.org.slug}/conversation-satisfaction/${link.token}`,
+        })
+      ).statusCode,
+    ).toBe(404);
     expect((await stranger.admin('GET', `/api/v1/conversations/${question.conversationId}/satisfaction`)).statusCode).toBe(404);
   });
 
@@ -152,7 +196,9 @@ describe('de openbare tevredenheidspagina', () => {
     expect(view.statusCode).toBe(410);
     expect(view.json()).toMatchObject({ code: 'tevredenheid-verlopen', detail: expect.stringContaining('14 dagen') });
     expect((await t.app.inject({ method: 'POST', remoteAddress: resident(), url: link.api, payload: { score: 5 } })).statusCode).toBe(410);
-    expect((await t.database.db.selectFrom('conversation_surveys').select('score').where('organisation_id', '=', org.id).executeTakeFirstOrThrow()).score).toBeNull();
+    expect(
+      (await t.database.db.selectFrom('conversation_surveys').select('score').where('organisation_id', '=', org.id).executeTakeFirstOrThrow()).score,
+    ).toBeNull();
   });
 });
 
@@ -178,7 +224,12 @@ describe('cijfers klanttevredenheid webcare', () => {
       await answerAndClose(step.by, admin, question.conversationId);
       if (step.score !== null) {
         const surveys = await surveysOf(org.id);
-        const response = await t.app.inject({ method: 'POST', remoteAddress: resident(), url: linkIn(surveys.at(-1)!.text).api, payload: { score: step.score, ...(step.score === 3 && { comment: 'Het duurde lang.' }) } });
+        const response = await t.app.inject({
+          method: 'POST',
+          remoteAddress: resident(),
+          url: linkIn(surveys.at(-1)!.text).api,
+          payload: { score: step.score, ...(step.score === 3 && { comment: 'Het duurde lang.' }) },
+        });
         expect(response.statusCode).toBe(201);
       }
     }
@@ -190,11 +241,24 @@ describe('cijfers klanttevredenheid webcare', () => {
     const byName = Object.fromEntries(body.agents.map((a: { name: string }) => [a.name, a]));
     expect(byName['Wendy Webcare']).toMatchObject({ userId: wendy.id, sent: 3, responses: 2, average: 4, satisfiedPct: 50 });
     expect(byName['Kees Klant']).toMatchObject({ sent: 1, responses: 1, average: 4, satisfiedPct: 100 });
-    expect(body.teams.find((x: { teamId: string | null }) => x.teamId === team.id)).toMatchObject({ sent: 2, responses: 2, average: 4, distribution: [0, 0, 1, 0, 1] });
-    expect(body.comments).toEqual([{ answeredAt: expect.any(String), score: 3, comment: 'Het duurde lang.', agent: 'Wendy Webcare', team: team.name, account: account.handle }]);
+    expect(body.teams.find((x: { teamId: string | null }) => x.teamId === team.id)).toMatchObject({
+      sent: 2,
+      responses: 2,
+      average: 4,
+      distribution: [0, 0, 1, 0, 1],
+    });
+    expect(body.comments).toEqual([
+      { answeredAt: expect.any(String), score: 3, comment: 'Het duurde lang.', agent: 'Wendy Webcare', team: team.name, account: account.handle },
+    ]);
     expect(body.teams.find((x: { teamId: string | null }) => x.teamId === null)).toMatchObject({ name: 'Zonder team', sent: 2, responses: 1 });
     expect(body.accounts.find((x: { accountId: string }) => x.accountId === account.id)).toMatchObject({ municipality: 'GM0383', sent: 3, responses: 3 });
-    expect(body.accounts.find((x: { accountId: string }) => x.accountId === bergenAccount.id)).toMatchObject({ municipality: 'GM0373', sent: 1, responses: 0, average: null, satisfiedPct: null });
+    expect(body.accounts.find((x: { accountId: string }) => x.accountId === bergenAccount.id)).toMatchObject({
+      municipality: 'GM0373',
+      sent: 1,
+      responses: 0,
+      average: null,
+      satisfiedPct: null,
+    });
 
     const bergenOnly = (await admin('GET', '/api/v1/insights/conversation-satisfaction?municipality=GM0373')).json();
     expect(bergenOnly.total).toMatchObject({ sent: 1, responses: 0 });
@@ -202,6 +266,8 @@ describe('cijfers klanttevredenheid webcare', () => {
     const stranger = await inboxSetup(t);
     expect((await stranger.admin('GET', '/api/v1/insights/conversation-satisfaction')).json().total).toMatchObject({ sent: 0 });
     const bestuurder = await buildUser(t.database.db, t.clock, org.id, { roles: ['bestuurder'] });
-    expect((await requestAs(t.app, await signIn(t.app, bestuurder.email, bestuurder.password))('GET', '/api/v1/insights/conversation-satisfaction')).statusCode).toBe(403);
+    expect(
+      (await requestAs(t.app, await signIn(t.app, bestuurder.email, bestuurder.password))('GET', '/api/v1/insights/conversation-satisfaction')).statusCode,
+    ).toBe(403);
   });
 });

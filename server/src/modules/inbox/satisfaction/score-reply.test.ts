@@ -46,7 +46,11 @@ describe('parseSatisfactionReply: een antwoord in het gesprek als cijfer lezen',
     ['Bedankt voor de hulp! 4/5', 4, 'Bedankt voor de hulp!'],
     ['2, wanneer komt de vuilniswagen nu echt?', 2, 'wanneer komt de vuilniswagen nu echt?'],
     // An e-mail reply quotes the question below the resident's words.
-    ['4, snel geholpen\n\nOp 23 nov. 2026 om 09:00 schreef Gemeente Bergen <info@bergen.nl>:\n> Hoe tevreden bent u? Geef een cijfer van 1 tot 5', 4, 'snel geholpen'],
+    [
+      '4, snel geholpen\n\nOp 23 nov. 2026 om 09:00 schreef Gemeente Bergen <info@bergen.nl>:\n> Hoe tevreden bent u? Geef een cijfer van 1 tot 5',
+      4,
+      'snel geholpen',
+    ],
     ['5\n\nMet vriendelijke groet,\nJoke Jansen', 5, null],
     ['> Hoe tevreden bent u? Geef een cijfer van 1 tot 5\n3', 3, null],
   ])('%j is een %d (toelichting %j)', (text, score, comment) => {

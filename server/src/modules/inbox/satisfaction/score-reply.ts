@@ -19,7 +19,8 @@ const NUMBER_WORDS: Record<string, SatisfactionReply['score']> = { een: 1, één
 const SCORE = String.raw`(?:[1-5]|één|eén|een|twee|drie|vier|vijf)(?![\p{L}\p{N}])`;
 
 // Greetings and thanks before the score stay in the comment: "Bedankt! 5".
-const THANKS = /^((?:heel\s+|hartelijk\s+)?(?:bedankt|dank\s*(?:je|u|jullie)?(?:\s*wel)?)(?:\s+(?:voor\s+)?(?:de\s+)?(?:hulp|reactie|het\s+antwoord))?\s*[!.,]*)\s+/iu;
+const THANKS =
+  /^((?:heel\s+|hartelijk\s+)?(?:bedankt|dank\s*(?:je|u|jullie)?(?:\s*wel)?)(?:\s+(?:voor\s+)?(?:de\s+)?(?:hulp|reactie|het\s+antwoord))?\s*[!.,]*)\s+/iu;
 // "ik geef" alone does not make a grade ("ik geef twee voorbeelden"); "een 4", "cijfer: 4" do.
 const LEAD_IN = new RegExp(
   String.raw`^(?:ik\s+geef\s+(?:jullie\s+|u\s+|je\s+|het\s+|dit\s+|de\s+gemeente\s+)?|((?:mijn\s+)?(?:cijfer|score|waardering)(?:\s+is)?\s*:?\s*))?((?:een|'n)\s+(?=${SCORE}))?`,
@@ -31,11 +32,12 @@ const SCORED = new RegExp(
 );
 const STARS = /^((?:[⭐★]\uFE0F?){1,5})(?:☆\uFE0F?)*/u;
 // Another number right after the score: a decimal ("4,5"), a time ("4:30"), a range ("3-4") or another scale ("4/10").
-const NUMBER_GOES_ON = /^\s*(?:[.,:\/\-–]\s?\d|(?:\/|van|uit|op)\s*(?:de\s+)?(?:\d|tien))/iu;
+const NUMBER_GOES_ON = /^\s*(?:[.,:/\-–]\s?\d|(?:\/|van|uit|op)\s*(?:de\s+)?(?:\d|tien))/iu;
 // A bare number followed by punctuation, a symbol or a new line (or nothing): "4", "4, prima", "4 👍", "4\nprima".
 const STANDS_ALONE = /^(?:\s*$|[ \t]*(?:\r?\n|[^\p{L}\p{N}\s]))/u;
 // Words that judge, right after a bare number: "4 prima geholpen", "2 want het duurde lang".
-const JUDGES = /^\s+(?:prima|goed|top|snel|netjes|keurig|fijn|super|duidelijk|vriendelijk|tevreden|ontevreden|slecht|matig|redelijk|voldoende|uitstekend|perfect|bedankt|dank|dankjewel|dankuwel|helaas|jammer|want|omdat|maar)(?![\p{L}\p{N}])/iu;
+const JUDGES =
+  /^\s+(?:prima|goed|top|snel|netjes|keurig|fijn|super|duidelijk|vriendelijk|tevreden|ontevreden|slecht|matig|redelijk|voldoende|uitstekend|perfect|bedankt|dank|dankjewel|dankuwel|helaas|jammer|want|omdat|maar)(?![\p{L}\p{N}])/iu;
 const SEPARATORS = /^[\s,.;:!\-–—]+/u;
 const MEANINGFUL = /[\p{L}\p{N}\p{Extended_Pictographic}]/u;
 
@@ -56,7 +58,12 @@ function ownWords(text: string): string {
 
 function commentOf(...parts: string[]): string | null {
   const comment = parts
-    .map((part) => part.replace(SEPARATORS, '').replace(/[\s,;:\-–—]+$/u, '').trim())
+    .map((part) =>
+      part
+        .replace(SEPARATORS, '')
+        .replace(/[\s,;:\-–—]+$/u, '')
+        .trim(),
+    )
     .filter((part) => MEANINGFUL.test(part))
     .join(' ');
   return comment ? [...comment].slice(0, COMMENT_MAX).join('') : null;

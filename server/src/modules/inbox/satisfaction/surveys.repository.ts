@@ -1,6 +1,6 @@
-import { type Insertable, sql } from 'kysely';
 import type { Db } from '@platform/db/database';
 import type { ConversationSurveysTable } from '@platform/db/schema';
+import { type Insertable, sql } from 'kysely';
 
 export async function insertSurvey(db: Db, row: Insertable<ConversationSurveysTable>) {
   return db.insertInto('conversation_surveys').values(row).returningAll().executeTakeFirstOrThrow();
@@ -27,7 +27,9 @@ export async function answerSurvey(db: Db, organisationId: string, tokenHash: st
 export async function findSurveyOfClosing(db: Db, organisationId: string, conversationId: string, closedAt: Date) {
   return db
     .selectFrom('conversation_surveys')
-    .innerJoin('outbox', (join) => join.onRef('outbox.organisation_id', '=', 'conversation_surveys.organisation_id').onRef('outbox.id', '=', 'conversation_surveys.outbox_id'))
+    .innerJoin('outbox', (join) =>
+      join.onRef('outbox.organisation_id', '=', 'conversation_surveys.organisation_id').onRef('outbox.id', '=', 'conversation_surveys.outbox_id'),
+    )
     .selectAll('conversation_surveys')
     .select(['outbox.status as question_status', 'outbox.platform_id as question_platform_id', 'outbox.sent_at as question_sent_at'])
     .where('conversation_surveys.organisation_id', '=', organisationId)
@@ -61,7 +63,13 @@ export async function answerSurveyById(db: Db, organisationId: string, surveyId:
 }
 
 export async function findSurveysOfConversation(db: Db, organisationId: string, conversationId: string) {
-  return db.selectFrom('conversation_surveys').selectAll().where('organisation_id', '=', organisationId).where('conversation_id', '=', conversationId).orderBy('sent_at').execute();
+  return db
+    .selectFrom('conversation_surveys')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('conversation_id', '=', conversationId)
+    .orderBy('sent_at')
+    .execute();
 }
 
 export async function findSurveysSent(db: Db, organisationId: string, filter: { municipalityIds: string[]; from: Date; until: Date }) {

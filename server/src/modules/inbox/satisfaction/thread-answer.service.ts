@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
 import type { Clock } from '@platform/clock';
 import type { Db } from '@platform/db/database';
 import type { ConversationRow, MessageRow } from '@platform/db/schema';
-import { findConversation, insertConversationEvent, setMessageConversation, updateConversation } from '../conversations.repository';
+import { sql } from 'kysely';
 import { isAuthorBlocked } from '../abuse/blocked-inbound';
+import { findConversation, insertConversationEvent, setMessageConversation, updateConversation } from '../conversations.repository';
 import { previewOf } from '../threading';
 import { recordAnswerEvent } from './answer.service';
 import { THREAD_ANSWER_DAYS } from './invite.service';
@@ -49,7 +49,11 @@ export async function takeSatisfactionReply(db: Db, clock: Clock, conversation: 
     });
   }
   const now = clock.now();
-  const stored = await answerSurveyById(db, message.organisation_id, survey.id, { answered_at: message.received_at, score: reply.score, comment: reply.comment });
+  const stored = await answerSurveyById(db, message.organisation_id, survey.id, {
+    answered_at: message.received_at,
+    score: reply.score,
+    comment: reply.comment,
+  });
   if (stored) {
     await recordAnswerEvent(db, now, conversation, { surveyId: survey.id, score: reply.score, comment: reply.comment, messageId: message.id });
     return !asksSomething;

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChannelAccountRow } from '@platform/db/schema';
 import { buildChannelAccount } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import type { ChannelAccountRow } from '@platform/db/schema';
-import { plainMessage, storeMessages } from '../../channels/index';
 import { inboxSetup, receive } from '@test/kits/conversation-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plainMessage, storeMessages } from '../../channels/index';
 import { SURVEY_TEXT_IN_THREAD } from './invite.service';
 
 // The satisfaction question under a public post carries no link (anyone reading the thread could use it):
@@ -22,7 +22,10 @@ type Setup = Awaited<ReturnType<typeof inboxSetup>>;
 // A resident's post in public; an agent answers and closes; the question goes out (the send job runs).
 async function closedWithQuestion(setup: Setup, author = 'sanne', visibility: 'openbaar' | 'prive' = 'openbaar') {
   const question = await receive(t, setup.account, { author, text: 'Mijn container is niet geleegd', visibility });
-  expect((await setup.admin('POST', `/api/v1/conversations/${question.conversationId}/reply`, { text: 'We hebben het doorgegeven aan de inzamelaar. ^BB' })).statusCode).toBe(201);
+  expect(
+    (await setup.admin('POST', `/api/v1/conversations/${question.conversationId}/reply`, { text: 'We hebben het doorgegeven aan de inzamelaar. ^BB' }))
+      .statusCode,
+  ).toBe(201);
   const closed = await setup.admin('PATCH', `/api/v1/conversations/${question.conversationId}`, { state: 'gesloten' });
   expect(closed.statusCode, closed.body).toBe(200);
   await t.worker.drain();
@@ -38,7 +41,10 @@ async function closedWithQuestion(setup: Setup, author = 'sanne', visibility: 'o
 
 let sequence = 0;
 // A reply in the thread as the platform delivers it: the same platform id twice is the same message.
-async function replyInThread(account: ChannelAccountRow, fields: { author: string; text: string; root: string; replyTo: string | null; platformId?: string; visibility?: 'openbaar' | 'prive' }) {
+async function replyInThread(
+  account: ChannelAccountRow,
+  fields: { author: string; text: string; root: string; replyTo: string | null; platformId?: string; visibility?: 'openbaar' | 'prive' },
+) {
   t.clock.advance(60_000);
   const platformId = fields.platformId ?? `antwoord-${++sequence}-${crypto.randomUUID()}`;
   await storeMessages(t.database.db, t.clock, account, [
@@ -54,11 +60,21 @@ async function replyInThread(account: ChannelAccountRow, fields: { author: strin
     }),
   ]);
   await t.worker.drain();
-  return t.database.db.selectFrom('messages').select(['id', 'conversation_id']).where('organisation_id', '=', account.organisation_id).where('platform_id', '=', platformId).executeTakeFirstOrThrow();
+  return t.database.db
+    .selectFrom('messages')
+    .select(['id', 'conversation_id'])
+    .where('organisation_id', '=', account.organisation_id)
+    .where('platform_id', '=', platformId)
+    .executeTakeFirstOrThrow();
 }
 
 async function survey(orgId: string, conversationId: string) {
-  return t.database.db.selectFrom('conversation_surveys').selectAll().where('organisation_id', '=', orgId).where('conversation_id', '=', conversationId).executeTakeFirstOrThrow();
+  return t.database.db
+    .selectFrom('conversation_surveys')
+    .selectAll()
+    .where('organisation_id', '=', orgId)
+    .where('conversation_id', '=', conversationId)
+    .executeTakeFirstOrThrow();
 }
 
 async function conversation(setup: Setup, id: string) {
@@ -82,12 +98,19 @@ describe('de tevredenheidsvraag in een openbare draad', () => {
     await setup.admin('POST', `/api/v1/conversations/${asked.conversationId}/reply`, { text: 'We hebben het doorgegeven. ^BB' });
     const closed = (await setup.admin('PATCH', `/api/v1/conversations/${asked.conversationId}`, { state: 'gesloten' })).json();
     await t.worker.drain();
-    const question = await t.database.db.selectFrom('outbox').select(['text', 'platform_id']).where('organisation_id', '=', setup.org.id).where('idempotency_key', 'like', 'tevredenheid:%').executeTakeFirstOrThrow();
+    const question = await t.database.db
+      .selectFrom('outbox')
+      .select(['text', 'platform_id'])
+      .where('organisation_id', '=', setup.org.id)
+      .where('idempotency_key', 'like', 'tevredenheid:%')
+      .executeTakeFirstOrThrow();
     expect(question.text).toBe(SURVEY_TEXT_IN_THREAD);
     expect(question.text).not.toMatch(/https?:|\/tevreden\//);
     const asking = await survey(setup.org.id, asked.conversationId);
     expect(asking.expires_at.getTime() - asking.sent_at.getTime()).toBe(7 * 86_400_000);
-    expect((await setup.admin('GET', `/api/v1/conversations/${asked.conversationId}/satisfaction`)).json().surveys).toMatchObject([{ answerIn: 'gesprek', score: null }]);
+    expect((await setup.admin('GET', `/api/v1/conversations/${asked.conversationId}/satisfaction`)).json().surveys).toMatchObject([
+      { answerIn: 'gesprek', score: null },
+    ]);
 
     const answer = await replyInThread(setup.account, { author: 'joke', text: '4, prima', root: asked.platformId, replyTo: question.platform_id });
     expect(answer.conversation_id).toBe(asked.conversationId);
@@ -98,7 +121,9 @@ describe('de tevredenheidsvraag in een openbare draad', () => {
     expect(detail).toMatchObject({ state: 'gesloten', closedAt: closed.closedAt, waitingSince: null });
     expect(detail.events.at(-1)).toMatchObject({ kind: 'tevredenheid', text: 'Tevredenheid: 4 van 5. prima', actorName: 'Inwoner' });
     expect(detail.messages.at(-1)).toMatchObject({ direction: 'in', text: '4, prima' });
-    expect((await setup.admin('GET', `/api/v1/conversations/${asked.conversationId}/satisfaction`)).json().surveys).toMatchObject([{ score: 4, comment: 'prima', answerIn: 'gesprek' }]);
+    expect((await setup.admin('GET', `/api/v1/conversations/${asked.conversationId}/satisfaction`)).json().surveys).toMatchObject([
+      { score: 4, comment: 'prima', answerIn: 'gesprek' },
+    ]);
 
     // Counted for the agent who answered, the team and the account.
     const counted = await figures(setup);
@@ -127,7 +152,12 @@ describe('de tevredenheidsvraag in een openbare draad', () => {
   it('behandelt een reactie zonder duidelijk cijfer als een gewoon bericht: het gesprek gaat weer open', async () => {
     const setup = await inboxSetup(t);
     const asked = await closedWithQuestion(setup);
-    const message = await replyInThread(setup.account, { author: 'sanne', text: 'ik heb 2 vragen: wanneer komt de vuilniswagen?', root: asked.platformId, replyTo: asked.surveyPlatformId });
+    const message = await replyInThread(setup.account, {
+      author: 'sanne',
+      text: 'ik heb 2 vragen: wanneer komt de vuilniswagen?',
+      root: asked.platformId,
+      replyTo: asked.surveyPlatformId,
+    });
     expect(message.conversation_id).toBe(asked.conversationId);
     const detail = await conversation(setup, asked.conversationId);
     expect(detail.state).toBe('open');
@@ -139,7 +169,12 @@ describe('de tevredenheidsvraag in een openbare draad', () => {
   it('telt het cijfer van een antwoord met een nieuwe vraag, en opent het gesprek weer voor die vraag', async () => {
     const setup = await inboxSetup(t);
     const asked = await closedWithQuestion(setup);
-    const message = await replyInThread(setup.account, { author: 'sanne', text: '2, maar wanneer komt de vuilniswagen nu eindelijk?', root: asked.platformId, replyTo: asked.surveyPlatformId });
+    const message = await replyInThread(setup.account, {
+      author: 'sanne',
+      text: '2, maar wanneer komt de vuilniswagen nu eindelijk?',
+      root: asked.platformId,
+      replyTo: asked.surveyPlatformId,
+    });
     expect(message.conversation_id).toBe(asked.conversationId);
     expect(await survey(setup.org.id, asked.conversationId)).toMatchObject({ score: 2, comment: 'maar wanneer komt de vuilniswagen nu eindelijk?' });
     const detail = await conversation(setup, asked.conversationId);
@@ -153,9 +188,21 @@ describe('de tevredenheidsvraag in een openbare draad', () => {
     const setup = await inboxSetup(t);
     const asked = await closedWithQuestion(setup);
     const platformId = `dubbel-${crypto.randomUUID()}`;
-    const first = await replyInThread(setup.account, { author: 'sanne', text: '@gemeente 4, prima geholpen', root: asked.platformId, replyTo: asked.surveyPlatformId, platformId });
+    const first = await replyInThread(setup.account, {
+      author: 'sanne',
+      text: '@gemeente 4, prima geholpen',
+      root: asked.platformId,
+      replyTo: asked.surveyPlatformId,
+      platformId,
+    });
     // The platform delivers the same post again (a retried poll or webhook).
-    const again = await replyInThread(setup.account, { author: 'sanne', text: '@gemeente 4, prima geholpen', root: asked.platformId, replyTo: asked.surveyPlatformId, platformId });
+    const again = await replyInThread(setup.account, {
+      author: 'sanne',
+      text: '@gemeente 4, prima geholpen',
+      root: asked.platformId,
+      replyTo: asked.surveyPlatformId,
+      platformId,
+    });
     expect(again.id).toBe(first.id);
     // The resident posts it once more.
     await replyInThread(setup.account, { author: 'sanne', text: '4', root: asked.platformId, replyTo: asked.surveyPlatformId });
@@ -164,7 +211,11 @@ describe('de tevredenheidsvraag in een openbare draad', () => {
     const detail = await conversation(setup, asked.conversationId);
     expect(detail.state).toBe('gesloten');
     const answers = detail.events.filter((event: { kind: string }) => event.kind === 'tevredenheid').map((event: { text: string }) => event.text);
-    expect(answers).toEqual([expect.stringMatching(/^Tevredenheidsvraag/), 'Tevredenheid: 4 van 5. prima geholpen', 'Nog een cijfer in het gesprek (4 van 5); het eerste antwoord telt.']);
+    expect(answers).toEqual([
+      expect.stringMatching(/^Tevredenheidsvraag/),
+      'Tevredenheid: 4 van 5. prima geholpen',
+      'Nog een cijfer in het gesprek (4 van 5); het eerste antwoord telt.',
+    ]);
     expect(detail.messages.filter((message: { direction: string }) => message.direction === 'in')).toHaveLength(3);
     const counted = await figures(setup);
     expect(counted.total).toMatchObject({ sent: 1, responses: 1, average: 4, distribution: [0, 0, 0, 1, 0] });
@@ -189,7 +240,12 @@ describe('de tevredenheidsvraag in een openbare draad', () => {
     expect((await conversation(setup, flat.conversationId)).state).toBe('gesloten');
 
     const mastodon = await closedWithQuestion(setup, 'toot');
-    const answer = await replyInThread(setup.account, { author: 'toot', text: 'Twee. Het duurde erg lang', root: mastodon.surveyPlatformId, replyTo: mastodon.surveyPlatformId });
+    const answer = await replyInThread(setup.account, {
+      author: 'toot',
+      text: 'Twee. Het duurde erg lang',
+      root: mastodon.surveyPlatformId,
+      replyTo: mastodon.surveyPlatformId,
+    });
     expect(answer.conversation_id).toBe(mastodon.conversationId);
     expect(await survey(setup.org.id, mastodon.conversationId)).toMatchObject({ score: 2, comment: 'Het duurde erg lang' });
     expect((await conversation(setup, mastodon.conversationId)).state).toBe('gesloten');
@@ -211,11 +267,22 @@ describe('de tevredenheidsvraag op een privékanaal', () => {
       secrets: { password: 'geheim' },
     });
     // Only the question's text matters here: nothing is fetched or sent from this mailbox.
-    const mailbox = await t.database.db.updateTable('channel_accounts').set({ paused: true }).where('organisation_id', '=', setup.org.id).where('id', '=', view.id).returningAll().executeTakeFirstOrThrow();
+    const mailbox = await t.database.db
+      .updateTable('channel_accounts')
+      .set({ paused: true })
+      .where('organisation_id', '=', setup.org.id)
+      .where('id', '=', view.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
     const mail = await receive(t, mailbox, { author: 'joke@example.nl', text: 'Wanneer komt de vuilniswagen?', visibility: 'prive' });
     await setup.admin('POST', `/api/v1/conversations/${mail.conversationId}/reply`, { text: 'Donderdag. Met vriendelijke groet, Bea' });
     expect((await setup.admin('PATCH', `/api/v1/conversations/${mail.conversationId}`, { state: 'gesloten' })).statusCode).toBe(200);
-    const question = await t.database.db.selectFrom('outbox').select('text').where('organisation_id', '=', setup.org.id).where('idempotency_key', 'like', `tevredenheid:${mail.conversationId}:%`).executeTakeFirstOrThrow();
+    const question = await t.database.db
+      .selectFrom('outbox')
+      .select('text')
+      .where('organisation_id', '=', setup.org.id)
+      .where('idempotency_key', 'like', `tevredenheid:${mail.conversationId}:%`)
+      .executeTakeFirstOrThrow();
     expect(question.text).toMatch(new RegExp(`persoonlijke link: http://plein\\.test/tevreden/${setup.org.slug}/[A-Za-z0-9_-]{32}$`));
     const asking = await survey(setup.org.id, mail.conversationId);
     expect(asking.expires_at.getTime() - asking.sent_at.getTime()).toBe(14 * 86_400_000);
@@ -230,7 +297,12 @@ describe('de tevredenheidsvraag op een privékanaal', () => {
     expect(await survey(setup.org.id, asked.conversationId)).toMatchObject({ score: 3, comment: 'Het duurde lang' });
     expect((await conversation(setup, asked.conversationId)).state).toBe('gesloten');
     const link = /\/tevreden\/([a-z0-9-]+)\/([A-Za-z0-9_-]+)/.exec(asked.surveyText)!;
-    const form = await t.app.inject({ method: 'POST', remoteAddress: '10.78.0.1', url: `/api/v1/organisations/${link[1]}/conversation-satisfaction/${link[2]}`, payload: { score: 5 } });
+    const form = await t.app.inject({
+      method: 'POST',
+      remoteAddress: '10.78.0.1',
+      url: `/api/v1/organisations/${link[1]}/conversation-satisfaction/${link[2]}`,
+      payload: { score: 5 },
+    });
     expect(form.statusCode).toBe(409);
     expect((await survey(setup.org.id, asked.conversationId)).score).toBe(3);
   });

@@ -15,6 +15,11 @@ export async function insertSavedView(db: Db, row: { organisationId: string; use
 
 // Only one's own: another agent's view is not found.
 export async function deleteSavedView(db: Db, organisationId: string, userId: string, viewId: string) {
-  const result = await db.deleteFrom('saved_views').where('organisation_id', '=', organisationId).where('user_id', '=', userId).where('id', '=', viewId).executeTakeFirst();
+  const result = await db
+    .deleteFrom('saved_views')
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .where('id', '=', viewId)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }

@@ -15,7 +15,15 @@ export async function listSavedViews(ctx: ServiceContext) {
 
 export async function saveView(ctx: ServiceContext, input: { name: string; filters: Record<string, string> }) {
   assertCan(ctx.actor, 'inbox.read');
-  return toView(await insertSavedView(ctx.db, { organisationId: ctx.actor.organisationId, userId: ctx.actor.userId, name: input.name, filters: input.filters, at: ctx.clock.now() }));
+  return toView(
+    await insertSavedView(ctx.db, {
+      organisationId: ctx.actor.organisationId,
+      userId: ctx.actor.userId,
+      name: input.name,
+      filters: input.filters,
+      at: ctx.clock.now(),
+    }),
+  );
 }
 
 export async function removeSavedView(ctx: ServiceContext, viewId: string) {

@@ -12,7 +12,11 @@ export async function alertStreamRoutes(app: AppInstance) {
     '/api/v1/luisteren/stream',
     {
       config: { permission: 'listening.read' },
-      schema: { tags: ['Luisteren'], summary: 'Live nieuwe signalen (server-sent events; vraag met Accept: text/event-stream)', response: { 200: streamInfoSchema } },
+      schema: {
+        tags: ['Luisteren'],
+        summary: 'Live nieuwe signalen (server-sent events; vraag met Accept: text/event-stream)',
+        response: { 200: streamInfoSchema },
+      },
     },
     async (request, reply) => {
       const ctx = serviceContext(request);
@@ -22,7 +26,12 @@ export async function alertStreamRoutes(app: AppInstance) {
         return { stream: '/api/v1/luisteren/stream', hint: 'Open dit adres met Accept: text/event-stream (EventSource) voor live signalen.' };
       }
       reply.hijack();
-      reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      reply.raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
       reply.raw.write('retry: 3000\n\n');
       const unsubscribe = events.subscribe(ctx.actor.organisationId, (change) => {
         if (change.kind !== 'signaal') return;

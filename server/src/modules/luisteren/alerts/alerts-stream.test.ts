@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { announce } from '@platform/events/event-hub';
 import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import { announce } from '@platform/events/event-hub';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainMessage, storeMessages } from '../../channels/index';
 
 let t: TestApp;
@@ -73,7 +73,11 @@ describe('luisteren: live signalen', () => {
     const analyst = await buildUser(t.database.db, t.clock, org.id, { roles: ['omgevingsanalist'], municipalityIds: [castricum.id] });
     const session = await signIn(t.app, analyst.email, analyst.password);
     const as = requestAs(t.app, session);
-    const view = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: castricum.id, channel: 'gesimuleerd', settings: { scenario: 'alledaags' } });
+    const view = await buildChannelAccount(t.database.db, t.clock, org.id, {
+      municipalityId: castricum.id,
+      channel: 'gesimuleerd',
+      settings: { scenario: 'alledaags' },
+    });
     const account = await t.database.db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
     expect((await as('POST', '/api/v1/monitors', { name: 'Brand', query: 'brand OF rook*' })).statusCode).toBe(201);
     await t.worker.drain();

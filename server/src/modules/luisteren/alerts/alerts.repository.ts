@@ -1,6 +1,6 @@
-import { type Insertable, sql } from 'kysely';
 import type { Db } from '@platform/db/database';
 import type { ListeningAlertsTable } from '@platform/db/schema';
+import { type Insertable, sql } from 'kysely';
 import { EARLIER_MINUTES } from './spike-detector';
 
 const MINUTE = 60_000;
@@ -68,7 +68,9 @@ export async function countBaseline(db: Db, organisationId: string, monitorId: s
     .executeTakeFirstOrThrow();
   const first = row.first ? new Date(row.first) : null;
   // Only weeks the monitor has history for count: a new monitor has no "same hour four weeks ago".
-  const sameHourCounts = ([row.hour1, row.hour2, row.hour3, row.hour4] as number[]).filter((_, index) => first !== null && first.getTime() <= reference.getTime() - (index + 1) * week);
+  const sameHourCounts = ([row.hour1, row.hour2, row.hour3, row.hour4] as number[]).filter(
+    (_, index) => first !== null && first.getTime() <= reference.getTime() - (index + 1) * week,
+  );
   const covered = Math.max(weekStart.getTime(), first?.getTime() ?? recentStart.getTime());
   return { week: row.week, weekMinutes: (recentStart.getTime() - covered) / MINUTE, weekCritical: row.weekCritical, weekNews: row.weekNews, sameHourCounts };
 }
@@ -98,7 +100,9 @@ export async function findAlerts(db: Db, organisationId: string, filter: { alert
   if (filter.monitorId) query = query.where('a.monitor_id', '=', filter.monitorId);
   if (filter.municipalityIds) {
     const ids = filter.municipalityIds;
-    query = query.where((where) => (ids.length > 0 ? where.or([where('m.municipality_id', 'is', null), where('m.municipality_id', 'in', ids)]) : where('m.municipality_id', 'is', null)));
+    query = query.where((where) =>
+      ids.length > 0 ? where.or([where('m.municipality_id', 'is', null), where('m.municipality_id', 'in', ids)]) : where('m.municipality_id', 'is', null),
+    );
   }
   return query.orderBy('a.created_at', 'desc').limit(filter.limit).execute();
 }

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { idParams } from '@contracts/common';
 import { alertSchema } from '@contracts/luisteren';
 import { type AppInstance, serviceContext } from '@platform/http/app';
+import { z } from 'zod';
 import { listAlerts, markSeen } from './alerts-view.service';
 
 export async function alertRoutes(app: AppInstance) {
@@ -11,7 +11,12 @@ export async function alertRoutes(app: AppInstance) {
     '/api/v1/luisteren/signalen',
     {
       config: { permission: 'listening.read' },
-      schema: { tags, summary: 'Signalen: pieken, nieuwsgolven en omslag naar kritiek, nieuwste eerst', querystring: z.strictObject({ monitor: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: z.array(alertSchema) } },
+      schema: {
+        tags,
+        summary: 'Signalen: pieken, nieuwsgolven en omslag naar kritiek, nieuwste eerst',
+        querystring: z.strictObject({ monitor: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        response: { 200: z.array(alertSchema) },
+      },
     },
     async (request) => listAlerts(serviceContext(request), request.query),
   );

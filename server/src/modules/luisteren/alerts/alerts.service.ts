@@ -3,9 +3,9 @@ import type { Db } from '@platform/db/database';
 import type { ListeningAlertRow } from '@platform/db/schema';
 import { announce } from '@platform/events/event-hub';
 import { enqueueJob } from '@platform/jobs/jobs.service';
-import { countBaseline, countRecent, findMonitorForAlert, findRecentAlertKinds, insertAlert, lockMonitorAlerts } from './alerts.repository';
-import { alertMail } from './alert-mail';
 import { compareUuids } from '../pipeline/items.repository';
+import { alertMail } from './alert-mail';
+import { countBaseline, countRecent, findMonitorForAlert, findRecentAlertKinds, insertAlert, lockMonitorAlerts } from './alerts.repository';
 import { judgeMonitor, worthALook } from './spike-detector';
 
 const MINUTE = 60_000;
@@ -69,6 +69,12 @@ async function deliver(db: Db, alert: ListeningAlertRow, publicUrl: string | und
   await announce(db, { organisationId: alert.organisation_id, kind: 'signaal', id: alert.id, municipalityId: monitor.municipality_id });
   if (!monitor.alerts_enabled) return;
   for (const to of monitor.alert_emails) {
-    await enqueueJob(db, { organisationId: alert.organisation_id, name: 'mail.versturen', payload: { to, ...alertMail(alert, monitor.name, publicUrl) }, runAt: alert.created_at, uniqueKey: `signaal:${alert.id}:${to}` });
+    await enqueueJob(db, {
+      organisationId: alert.organisation_id,
+      name: 'mail.versturen',
+      payload: { to, ...alertMail(alert, monitor.name, publicUrl) },
+      runAt: alert.created_at,
+      uniqueKey: `signaal:${alert.id}:${to}`,
+    });
   }
 }

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '@test/harness';
 import { buildListeningWorkspace } from '@test/listening-workspace';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainMessage, storeMessages } from '../../channels/index';
 import { processMessages } from '../pipeline/pipeline.service';
 import { countRecent } from './alerts.repository';
@@ -46,7 +46,12 @@ async function receive(account: Awaited<ReturnType<typeof setUp>>['account'], po
 
 // Per monitor: what the minutes add up to, and what the matches say directly.
 async function countsOf(organisationId: string, monitorId: string) {
-  const minutes = await t.database.db.selectFrom('monitor_minutes').select([sql<number>`coalesce(sum(items), 0)::int`.as('items'), sql<number>`coalesce(sum(critical), 0)::int`.as('critical')]).where('organisation_id', '=', organisationId).where('monitor_id', '=', monitorId).executeTakeFirstOrThrow();
+  const minutes = await t.database.db
+    .selectFrom('monitor_minutes')
+    .select([sql<number>`coalesce(sum(items), 0)::int`.as('items'), sql<number>`coalesce(sum(critical), 0)::int`.as('critical')])
+    .where('organisation_id', '=', organisationId)
+    .where('monitor_id', '=', monitorId)
+    .executeTakeFirstOrThrow();
   const matches = await t.database.db
     .selectFrom('monitor_matches as mm')
     .innerJoin('listening_items as li', (join) => join.onRef('li.organisation_id', '=', 'mm.organisation_id').onRef('li.message_id', '=', 'mm.message_id'))
@@ -74,7 +79,16 @@ describe('luisteren: tellingen per monitor en minuut', () => {
 
     // A retried job and a backfill over the same messages add nothing.
     await processMessages(t.database.db, t.clock, org.id, ids);
-    await t.database.db.insertInto('jobs').values({ organisation_id: org.id, name: 'luisteren.verwerken', payload: JSON.stringify({ messageIds: ids }), run_at: t.clock.now(), created_at: t.clock.now() }).execute();
+    await t.database.db
+      .insertInto('jobs')
+      .values({
+        organisation_id: org.id,
+        name: 'luisteren.verwerken',
+        payload: JSON.stringify({ messageIds: ids }),
+        run_at: t.clock.now(),
+        created_at: t.clock.now(),
+      })
+      .execute();
     await t.worker.drain();
     expect((await countsOf(org.id, monitor.id)).minutes.items).toBe(3);
 
@@ -119,6 +133,8 @@ describe('luisteren: tellingen per monitor en minuut', () => {
 
     // Removing the monitor takes its counts with it.
     expect((await as('DELETE', `/api/v1/monitors/${monitor.id}`)).statusCode).toBe(204);
-    expect(await t.database.db.selectFrom('monitor_minutes').select('minute').where('organisation_id', '=', org.id).where('monitor_id', '=', monitor.id).execute()).toEqual([]);
+    expect(
+      await t.database.db.selectFrom('monitor_minutes').select('minute').where('organisation_id', '=', org.id).where('monitor_id', '=', monitor.id).execute(),
+    ).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadScenario, simulate, type SimulationTarget } from '../../channels/index';
+import { loadScenario, type SimulationTarget, simulate } from '../../channels/index';
 import { type BaselineCounts, judgeMonitor, type RecentCounts, spikeThreshold, worthALook } from './spike-detector';
 
 const MINUTE = 60_000;
@@ -7,7 +7,15 @@ const WEEK = 7 * 24 * 60 * MINUTE;
 
 // Post times of the simulator's traffic, as a monitor that matches every message of the account sees it.
 function postTimes(scenario: string, startedAt: Date, from: Date, until: Date, perHour: number) {
-  const target: SimulationTarget = { accountId: `bench-${scenario}`, accountHandle: 'gemeente', municipalityName: 'Castricum', scenario: loadScenario(scenario), perHour, startedAt, centre: { lat: 52.55, lon: 4.67 } };
+  const target: SimulationTarget = {
+    accountId: `bench-${scenario}`,
+    accountHandle: 'gemeente',
+    municipalityName: 'Castricum',
+    scenario: loadScenario(scenario),
+    perHour,
+    startedAt,
+    centre: { lat: 52.55, lon: 4.67 },
+  };
   const times: number[] = [];
   for (let second = from.getTime() / 1000; second < until.getTime() / 1000; ) {
     const { messages, nextSecond } = simulate(target, second, until.getTime() / 1000, 10_000);
@@ -49,7 +57,9 @@ function judgeAt(count: (from: number, to: number) => number, reference: number,
     weekMinutes: (recentStart - Math.max(recentStart - WEEK, firstPost)) / MINUTE,
     weekCritical: 0,
     weekNews: 0,
-    sameHourCounts: [1, 2, 3, 4].filter((weeks) => firstPost <= reference - weeks * WEEK).map((weeks) => count(reference - weeks * WEEK - 30 * MINUTE, reference - weeks * WEEK + 30 * MINUTE)),
+    sameHourCounts: [1, 2, 3, 4]
+      .filter((weeks) => firstPost <= reference - weeks * WEEK)
+      .map((weeks) => count(reference - weeks * WEEK - 30 * MINUTE, reference - weeks * WEEK + 30 * MINUTE)),
   };
   return judgeMonitor(recent, baseline);
 }

@@ -25,7 +25,8 @@ export function spikeThreshold(expected: number, minimum: number): number {
 // week before (over the part of it the monitor has history for) and the rate of the two hours before the
 // last quarter (a monitor without history, or traffic that is busier today, is not a spike by itself).
 export function expectedCount(input: { sameHourCounts: number[]; weekCount: number; weekMinutes: number; earlier: number; minutes: number }): number {
-  const perMinuteSameHour = input.sameHourCounts.length > 0 ? input.sameHourCounts.reduce((sum, count) => sum + count, 0) / input.sameHourCounts.length / 60 : 0;
+  const perMinuteSameHour =
+    input.sameHourCounts.length > 0 ? input.sameHourCounts.reduce((sum, count) => sum + count, 0) / input.sameHourCounts.length / 60 : 0;
   const perMinuteWeek = input.weekMinutes >= 60 ? input.weekCount / input.weekMinutes : 0;
   const perMinuteEarlier = input.earlier / EARLIER_MINUTES;
   return Math.max(perMinuteSameHour, perMinuteWeek, perMinuteEarlier) * input.minutes;
@@ -106,7 +107,14 @@ export function judgeMonitor(recent: RecentCounts, baseline: BaselineCounts): Fi
   const young = warmingUp(recent, baseline);
   const observed = [recent.last1, recent.last5, recent.last15];
   const covered = (minutes: number) => minutes + (recent.partialMinute ?? 0);
-  const expectedIn = (minutes: number) => expectedCount({ sameHourCounts: baseline.sameHourCounts, weekCount: baseline.week, weekMinutes: baseline.weekMinutes, earlier: recent.earlier, minutes: covered(minutes) });
+  const expectedIn = (minutes: number) =>
+    expectedCount({
+      sameHourCounts: baseline.sameHourCounts,
+      weekCount: baseline.week,
+      weekMinutes: baseline.weekMinutes,
+      earlier: recent.earlier,
+      minutes: covered(minutes),
+    });
   for (const [index, window] of SPIKE_WINDOWS.entries()) {
     const count = observed[index] ?? 0;
     const expected = expectedIn(window.minutes);
@@ -117,7 +125,10 @@ export function judgeMonitor(recent: RecentCounts, baseline: BaselineCounts): Fi
       break;
     }
   }
-  if (!young && isNegativeShift({ recentCritical: recent.lastHourCritical, recentTotal: recent.lastHour, weekCritical: baseline.weekCritical, weekTotal: baseline.week })) {
+  if (
+    !young &&
+    isNegativeShift({ recentCritical: recent.lastHourCritical, recentTotal: recent.lastHour, weekCritical: baseline.weekCritical, weekTotal: baseline.week })
+  ) {
     const share = baseline.week > 0 ? baseline.weekCritical / baseline.week : 0;
     findings.push({ kind: 'negatief', minutes: 60, observed: recent.lastHourCritical, expected: share * recent.lastHour, crisisLike: false });
   }

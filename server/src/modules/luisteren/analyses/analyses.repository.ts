@@ -1,17 +1,34 @@
-import { sql } from 'kysely';
 import type { Db } from '@platform/db/database';
 import type { AnalysesTable, AnalysisSchedulesTable } from '@platform/db/schema';
 import type { Insertable, Updateable } from 'kysely';
+import { sql } from 'kysely';
 
 export async function insertAnalysis(db: Db, row: Insertable<AnalysesTable>) {
   // A scheduled analysis is unique per schedule and due moment: a second planner run finds it there.
-  return db.insertInto('analyses').values(row).onConflict((oc) => oc.columns(['organisation_id', 'schedule_id', 'due_at']).doNothing()).returning('id').executeTakeFirst();
+  return db
+    .insertInto('analyses')
+    .values(row)
+    .onConflict((oc) => oc.columns(['organisation_id', 'schedule_id', 'due_at']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
 }
 
 export async function findAnalyses(db: Db, organisationId: string, limit: number) {
   return db
     .selectFrom('analyses')
-    .select(['id', 'kind', 'title', 'status', 'municipality_id', 'period_from', 'period_until', 'schedule_id', 'sent_at', 'updated_at', sql<number>`coalesce((figures->>'total')::int, 0)`.as('total')])
+    .select([
+      'id',
+      'kind',
+      'title',
+      'status',
+      'municipality_id',
+      'period_from',
+      'period_until',
+      'schedule_id',
+      'sent_at',
+      'updated_at',
+      sql<number>`coalesce((figures->>'total')::int, 0)`.as('total'),
+    ])
     .where('organisation_id', '=', organisationId)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')

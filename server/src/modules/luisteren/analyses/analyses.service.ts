@@ -1,5 +1,13 @@
-import type { z } from 'zod';
-import { ANALYSIS_KIND_LABELS, type Analysis, type AnalysisFigures, type AnalysisKind, type analysisChangeSchema, type analysisCreateSchema, type analysisSendSchema, type AnalysisSummary } from '@contracts/analyses';
+import {
+  ANALYSIS_KIND_LABELS,
+  type Analysis,
+  type AnalysisFigures,
+  type AnalysisKind,
+  type AnalysisSummary,
+  type analysisChangeSchema,
+  type analysisCreateSchema,
+  type analysisSendSchema,
+} from '@contracts/analyses';
 import { recordAudit } from '@platform/audit/audit.service';
 import type { Clock } from '@platform/clock';
 import { inTransaction, type ServiceContext } from '@platform/context';
@@ -7,15 +15,29 @@ import type { Db } from '@platform/db/database';
 import { badRequest, conflict, notFound } from '@platform/http/errors';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import type { z } from 'zod';
 import { resolveFilter } from '../explore/explore.service';
 import type { ResolvedFilter } from '../explore/item-filter';
 import { findMonitor } from '../monitors/monitors.repository';
+import { type AnalysisWithMonitor, findAnalyses, findAnalysis, insertAnalysis, markSent, updateAnalysis } from './analyses.repository';
 import { draftSections, formatDay } from './analysis-draft';
 import { composeFigures } from './analysis-figures';
 import { renderAnalysisPdf } from './analysis-pdf';
-import { type AnalysisWithMonitor, findAnalyses, findAnalysis, insertAnalysis, markSent, updateAnalysis } from './analyses.repository';
 
-const toSummary = (row: { id: string; kind: AnalysisKind; title: string; status: 'concept' | 'definitief'; period_from: Date; period_until: Date; schedule_id: string | null; sent_at: Date | null; updated_at: Date }, total: number): AnalysisSummary => ({
+const toSummary = (
+  row: {
+    id: string;
+    kind: AnalysisKind;
+    title: string;
+    status: 'concept' | 'definitief';
+    period_from: Date;
+    period_until: Date;
+    schedule_id: string | null;
+    sent_at: Date | null;
+    updated_at: Date;
+  },
+  total: number,
+): AnalysisSummary => ({
   id: row.id,
   kind: row.kind,
   title: row.title,
@@ -108,7 +130,9 @@ export async function checkMonitor(ctx: ServiceContext, monitorId: string | null
   if (!monitorId) return null;
   const monitor = await findMonitor(ctx.db, ctx.actor.organisationId, monitorId);
   if (!monitor || (monitor.municipality_id && !actsForMunicipality(ctx.actor, monitor.municipality_id))) {
-    throw badRequest('onbekende-monitor', 'Deze monitor bestaat niet (meer).', [{ name: 'monitorId', code: 'onbekend', reason: 'Kies een bestaande monitor.' }]);
+    throw badRequest('onbekende-monitor', 'Deze monitor bestaat niet (meer).', [
+      { name: 'monitorId', code: 'onbekend', reason: 'Kies een bestaande monitor.' },
+    ]);
   }
   return { id: monitor.id, name: monitor.name };
 }
@@ -116,7 +140,13 @@ export async function checkMonitor(ctx: ServiceContext, monitorId: string | null
 export async function createAnalysis(ctx: ServiceContext, input: z.infer<typeof analysisCreateSchema>) {
   assertCan(ctx.actor, 'listening.manage');
   const monitor = await checkMonitor(ctx, input.monitorId);
-  const filter = resolveFilter(ctx, { monitor: monitor?.id, q: input.query ?? undefined, gemeente: input.municipalityId ?? undefined, van: input.from, tot: input.until });
+  const filter = resolveFilter(ctx, {
+    monitor: monitor?.id,
+    q: input.query ?? undefined,
+    gemeente: input.municipalityId ?? undefined,
+    van: input.from,
+    tot: input.until,
+  });
   const from = filter.from!;
   const until = filter.until!;
   if (until.getTime() - from.getTime() > 366 * 86_400_000) {
@@ -159,7 +189,12 @@ export async function changeAnalysis(ctx: ServiceContext, id: string, input: z.i
       updated_by: tx.actor.userId || null,
       updated_at: tx.clock.now(),
     });
-    await recordAudit(tx, { action: input.status === 'definitief' && row.status !== 'definitief' ? 'analyse.definitief' : 'analyse.gewijzigd', recordType: 'analyse', recordId: id, details: { version: row.version + 1 } });
+    await recordAudit(tx, {
+      action: input.status === 'definitief' && row.status !== 'definitief' ? 'analyse.definitief' : 'analyse.gewijzigd',
+      recordType: 'analyse',
+      recordId: id,
+      details: { version: row.version + 1 },
+    });
     return toView((await findAnalysis(tx.db, tx.actor.organisationId, id))!);
   });
 }
@@ -188,10 +223,20 @@ export async function sendAnalysis(ctx: ServiceContext, id: string, input: z.inf
       row.aanleiding.split('\n\n')[0] ?? '',
     ].join('\n');
     for (const to of recipients) {
-      await enqueueJob(tx.db, { organisationId: tx.actor.organisationId, name: 'mail.versturen', runAt: tx.clock.now(), payload: { to, subject: row.title, text } });
+      await enqueueJob(tx.db, {
+        organisationId: tx.actor.organisationId,
+        name: 'mail.versturen',
+        runAt: tx.clock.now(),
+        payload: { to, subject: row.title, text },
+      });
     }
     if (input.recipients) await updateAnalysis(tx.db, tx.actor.organisationId, id, { recipients: JSON.stringify(recipients) });
-    await recordAudit(tx, { action: 'analyse.verstuurd', recordType: 'analyse', recordId: id, details: { version: row.version, recipients: recipients.length } });
+    await recordAudit(tx, {
+      action: 'analyse.verstuurd',
+      recordType: 'analyse',
+      recordId: id,
+      details: { version: row.version, recipients: recipients.length },
+    });
     return toView((await findAnalysis(tx.db, tx.actor.organisationId, id))!);
   });
 }

@@ -1,9 +1,9 @@
-import { extractText } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import { SYSTEM_ORGANISATION_ID } from '@platform/jobs/platform-jobs';
+import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { extractText } from 'unpdf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainMessage, storeMessages } from '../../channels/index';
 
 let t: TestApp;
@@ -24,7 +24,11 @@ async function setUp() {
   const as = requestAs(t.app, await signIn(t.app, analist.email, analist.password));
   const webcare = await buildUser(t.database.db, t.clock, org.id, { roles: ['webcare'], municipalityIds: [castricum.id] });
   const asWebcare = requestAs(t.app, await signIn(t.app, webcare.email, webcare.password));
-  const view = await buildChannelAccount(t.database.db, t.clock, org.id, { municipalityId: castricum.id, channel: 'gesimuleerd', settings: { scenario: 'alledaags' } });
+  const view = await buildChannelAccount(t.database.db, t.clock, org.id, {
+    municipalityId: castricum.id,
+    channel: 'gesimuleerd',
+    settings: { scenario: 'alledaags' },
+  });
   const account = await t.database.db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
   const receive = async (posts: Array<{ text: string; author: string; followers?: number; daysAgo: number }>) => {
     await storeMessages(
@@ -49,7 +53,9 @@ async function setUp() {
     await t.worker.drain();
   };
   const mails = async () =>
-    (await t.database.db.selectFrom('jobs').select('payload').where('organisation_id', '=', org.id).where('name', '=', 'mail.versturen').execute()).map((job) => job.payload as { to: string; subject: string; text: string });
+    (await t.database.db.selectFrom('jobs').select('payload').where('organisation_id', '=', org.id).where('name', '=', 'mail.versturen').execute()).map(
+      (job) => job.payload as { to: string; subject: string; text: string },
+    );
   return { org, castricum, as, asWebcare, receive, mails };
 }
 
@@ -59,15 +65,31 @@ describe('analyses: TamTam, issue- en reputatie-analyse', () => {
     expect((await as('POST', '/api/v1/auteurslijsten', { name: 'Pers', members: ['@dagblad'] })).statusCode).toBe(201);
     const monitor = (await as('POST', '/api/v1/monitors', { name: 'Windmolens', query: 'windmolens OF #windmolens' })).json();
     await receive([
-      { text: 'De windmolens bij Castricum zijn een schandalige aantasting van het duin, slecht plan! #windmolens', author: 'buurman', followers: 300, daysAgo: 1 },
+      {
+        text: 'De windmolens bij Castricum zijn een schandalige aantasting van het duin, slecht plan! #windmolens',
+        author: 'buurman',
+        followers: 300,
+        daysAgo: 1,
+      },
       { text: 'Slecht idee die windmolens, het geluid en de slagschaduw zijn een ramp. #windmolens', author: 'bewoonster', followers: 40, daysAgo: 2 },
       { text: 'Geweldig dat Castricum kiest voor windmolens, prima plan voor schone energie #windmolens', author: 'energiecoop', followers: 1500, daysAgo: 3 },
       { text: 'Raad besluit maandag over de windmolens in de duinen', author: 'dagblad', followers: 20000, daysAgo: 2 },
-      { text: 'Als fractie zijn wij tegen deze windmolens, slecht voor natuur en slecht voor inwoners #windmolens', author: 'fractievoorzitter', followers: 8000, daysAgo: 4 },
+      {
+        text: 'Als fractie zijn wij tegen deze windmolens, slecht voor natuur en slecht voor inwoners #windmolens',
+        author: 'fractievoorzitter',
+        followers: 8000,
+        daysAgo: 4,
+      },
       { text: 'Vorige week: de windmolens komen weer op de agenda', author: 'dagblad', followers: 20000, daysAgo: 10 },
     ]);
 
-    const created = await as('POST', '/api/v1/analyses', { kind: 'issue', monitorId: monitor.id, from: new Date(MONDAY.getTime() - 7 * DAY).toISOString(), until: MONDAY.toISOString(), recipients: ['college@castricum.nl'] });
+    const created = await as('POST', '/api/v1/analyses', {
+      kind: 'issue',
+      monitorId: monitor.id,
+      from: new Date(MONDAY.getTime() - 7 * DAY).toISOString(),
+      until: MONDAY.toISOString(),
+      recipients: ['college@castricum.nl'],
+    });
     expect(created.statusCode, created.body).toBe(201);
     const analysis = created.json();
     expect(analysis).toMatchObject({ kind: 'issue', status: 'concept', monitorName: 'Windmolens', total: 5, version: 1, sentVersion: null });
@@ -95,7 +117,10 @@ describe('analyses: TamTam, issue- en reputatie-analyse', () => {
     expect((await asWebcare('GET', `/api/v1/analyses/${analysis.id}`)).statusCode).toBe(200);
     expect((await asWebcare('PATCH', `/api/v1/analyses/${analysis.id}`, { advies: 'x' })).statusCode).toBe(403);
 
-    const edited = await as('PATCH', `/api/v1/analyses/${analysis.id}`, { aanleiding: 'Het college besluit dinsdag over de windmolens bij de duinen.', advies: 'Ga in gesprek met de fracties en de energiecoöperatie.' });
+    const edited = await as('PATCH', `/api/v1/analyses/${analysis.id}`, {
+      aanleiding: 'Het college besluit dinsdag over de windmolens bij de duinen.',
+      advies: 'Ga in gesprek met de fracties en de energiecoöperatie.',
+    });
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json()).toMatchObject({ version: 2, aanleiding: 'Het college besluit dinsdag over de windmolens bij de duinen.' });
     expect((await as('GET', '/api/v1/analyses')).json()[0]).toMatchObject({ id: analysis.id, total: 5, kind: 'issue' });
@@ -105,7 +130,8 @@ describe('analyses: TamTam, issue- en reputatie-analyse', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const { text, totalPages } = await extractText(new Uint8Array(pdf.rawPayload), { mergePages: true });
     expect(totalPages).toBeLessThanOrEqual(2);
-    for (const expected of ['Aanleiding', 'Analyse', 'Advies', 'Cijfers', 'Het college besluit dinsdag', 'energiecoöperatie', 'Opiniemakers', '#windmolens']) expect(text).toContain(expected);
+    for (const expected of ['Aanleiding', 'Analyse', 'Advies', 'Cijfers', 'Het college besluit dinsdag', 'energiecoöperatie', 'Opiniemakers', '#windmolens'])
+      expect(text).toContain(expected);
 
     const sent = await as('POST', `/api/v1/analyses/${analysis.id}/versturen`, {});
     expect(sent.statusCode, sent.body).toBe(200);
@@ -133,7 +159,13 @@ describe('analyses: TamTam, issue- en reputatie-analyse', () => {
     expect(bad.json()).toMatchObject({ code: 'ongeldige-cron' });
     expect((await as('POST', '/api/v1/analyse-schema', { kind: 'tamtam', title: 'Te vaak', cron: '*/5 * * * *' })).json()).toMatchObject({ code: 'te-vaak' });
 
-    const schedule = await as('POST', '/api/v1/analyse-schema', { kind: 'tamtam', title: 'TamTam voor de B&W-vergadering', cron: '0 8 * * 1', periodDays: 7, recipients: ['college@castricum.nl'] });
+    const schedule = await as('POST', '/api/v1/analyse-schema', {
+      kind: 'tamtam',
+      title: 'TamTam voor de B&W-vergadering',
+      cron: '0 8 * * 1',
+      periodDays: 7,
+      recipients: ['college@castricum.nl'],
+    });
     expect(schedule.statusCode, schedule.body).toBe(201);
     expect(schedule.json().nextDueAt).toBe('2026-11-23T07:00:00.000Z');
     const plan = async () => {
@@ -167,18 +199,36 @@ describe('analyses: TamTam, issue- en reputatie-analyse', () => {
   it('weigert zonder aanmelding, voor een andere organisatie en bij foute invoer', async () => {
     const a = await setUp();
     const b = await setUp();
-    const { id } = (await a.as('POST', '/api/v1/analyses', { kind: 'reputatie', from: '2026-11-16T00:00:00+01:00', until: '2026-11-23T00:00:00+01:00' })).json();
+    const { id } = (
+      await a.as('POST', '/api/v1/analyses', { kind: 'reputatie', from: '2026-11-16T00:00:00+01:00', until: '2026-11-23T00:00:00+01:00' })
+    ).json();
     expect((await requestAs(t.app, null)('GET', '/api/v1/analyses')).statusCode).toBe(401);
     expect((await requestAs(t.app, null)('GET', `/api/v1/analyses/${id}/pdf`)).statusCode).toBe(401);
-    for (const [method, url] of [['GET', `/api/v1/analyses/${id}`], ['GET', `/api/v1/analyses/${id}/pdf`], ['PATCH', `/api/v1/analyses/${id}`], ['POST', `/api/v1/analyses/${id}/versturen`]] as const) {
+    for (const [method, url] of [
+      ['GET', `/api/v1/analyses/${id}`],
+      ['GET', `/api/v1/analyses/${id}/pdf`],
+      ['PATCH', `/api/v1/analyses/${id}`],
+      ['POST', `/api/v1/analyses/${id}/versturen`],
+    ] as const) {
       expect((await b.as(method, url, method === 'GET' ? undefined : {})).statusCode, `${method} ${url}`).toBe(404);
     }
     const backwards = await a.as('POST', '/api/v1/analyses', { kind: 'issue', from: '2026-11-23T00:00:00+01:00', until: '2026-11-16T00:00:00+01:00' });
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().detail).toMatch(/periode/i);
-    expect((await a.as('POST', '/api/v1/analyses', { kind: 'roddel', from: '2026-11-16T00:00:00+01:00', until: '2026-11-23T00:00:00+01:00' })).statusCode).toBe(400);
+    expect((await a.as('POST', '/api/v1/analyses', { kind: 'roddel', from: '2026-11-16T00:00:00+01:00', until: '2026-11-23T00:00:00+01:00' })).statusCode).toBe(
+      400,
+    );
     const foreignMonitor = (await b.as('POST', '/api/v1/monitors', { name: 'B', query: 'afval' })).json();
-    expect((await a.as('POST', '/api/v1/analyses', { kind: 'issue', monitorId: foreignMonitor.id, from: '2026-11-16T00:00:00+01:00', until: '2026-11-23T00:00:00+01:00' })).json()).toMatchObject({ code: 'onbekende-monitor' });
+    expect(
+      (
+        await a.as('POST', '/api/v1/analyses', {
+          kind: 'issue',
+          monitorId: foreignMonitor.id,
+          from: '2026-11-16T00:00:00+01:00',
+          until: '2026-11-23T00:00:00+01:00',
+        })
+      ).json(),
+    ).toMatchObject({ code: 'onbekende-monitor' });
     expect((await a.as('POST', `/api/v1/analyses/${id}/versturen`, {})).json()).toMatchObject({ code: 'geen-ontvangers' });
   });
 });

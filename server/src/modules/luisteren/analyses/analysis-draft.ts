@@ -40,7 +40,9 @@ export function draftSections(input: { kind: AnalysisKind; subject: string; from
   } else {
     lines.push(volumeSentence(f.total, f.previous.total));
     lines.push(`Teneur: ${tenorSentence(f.tenor, f.total)}. In de periode ervoor was ${percent(f.previous.tenor.kritiek, f.previous.total)}% kritisch.`);
-    const fields = f.fields.filter((field) => field.total > 0).map((field) => `${FIELD_LABELS[field.field].toLowerCase()} ${field.total} (${percent(field.tenor.kritiek, field.total)}% kritisch)`);
+    const fields = f.fields
+      .filter((field) => field.total > 0)
+      .map((field) => `${FIELD_LABELS[field.field].toLowerCase()} ${field.total} (${percent(field.tenor.kritiek, field.total)}% kritisch)`);
     if (fields.length > 0) lines.push(`Per veld: ${fields.join(', ')}.`);
     const names = (people: AnalysisFigures['critics']) => people.map((person) => `@${person.handle} (${FIELD_LABELS[person.field].toLowerCase()})`).join(', ');
     if (f.critics.length > 0) lines.push(`Tegen: ${names(f.critics)}.`);

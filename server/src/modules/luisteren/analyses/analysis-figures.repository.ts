@@ -1,11 +1,13 @@
-import { sql } from 'kysely';
 import { FIELDS, type Field } from '@contracts/analyses';
 import type { Db } from '@platform/db/database';
 import type { TenorValue } from '@platform/db/schema';
+import { sql } from 'kysely';
 import { applyItemFilter, type ResolvedFilter } from '../explore/item-filter';
 
 const base = (db: Db) =>
-  db.selectFrom('listening_items as li').innerJoin('messages as m', (join) => join.onRef('m.organisation_id', '=', 'li.organisation_id').onRef('m.id', '=', 'li.message_id'));
+  db
+    .selectFrom('listening_items as li')
+    .innerJoin('messages as m', (join) => join.onRef('m.organisation_id', '=', 'li.organisation_id').onRef('m.id', '=', 'li.message_id'));
 
 // The four fields of "Luisteren, duiden, doen", by what Plein knows of an author: media are the rss channel and
 // accounts on a list named like pers/media; opinion makers are accounts on any other list (raadsleden,

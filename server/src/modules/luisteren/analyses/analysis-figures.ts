@@ -17,7 +17,12 @@ async function volume(db: Db, organisationId: string, filter: ResolvedFilter) {
 // The five factors of an issue-analyse (volume, tenor, who is for and against, arguments with quotes; risks and
 // opportunities are the analyst's), over the four fields, for one period and compared with the period before it
 // of the same length. Only composition of the listening queries; the result is stored as the document's snapshot.
-export async function composeFigures(db: Db, organisationId: string, filter: ResolvedFilter & { from: Date; until: Date }, now: Date): Promise<AnalysisFigures> {
+export async function composeFigures(
+  db: Db,
+  organisationId: string,
+  filter: ResolvedFilter & { from: Date; until: Date },
+  now: Date,
+): Promise<AnalysisFigures> {
   const span = filter.until.getTime() - filter.from.getTime();
   const previousFilter = { ...filter, from: new Date(filter.from.getTime() - span), until: filter.from };
   const current = await volume(db, organisationId, filter);
@@ -31,7 +36,12 @@ export async function composeFigures(db: Db, organisationId: string, filter: Res
   }
 
   const authors = await countTopAuthors(db, organisationId, filter, 50);
-  const authorFields = await findAuthorFields(db, organisationId, filter, authors.map((author) => author.author_handle));
+  const authorFields = await findAuthorFields(
+    db,
+    organisationId,
+    filter,
+    authors.map((author) => author.author_handle),
+  );
   const people = authors.map((author) => ({
     handle: author.author_handle,
     name: author.name,
@@ -47,7 +57,10 @@ export async function composeFigures(db: Db, organisationId: string, filter: Res
 
   const terms = (await countTerms(db, organisationId, filter, 6)).map((row) => ({ term: row.term, kind: 'term' as const, items: row.items }));
   const hashtags = (await countHashtags(db, organisationId, filter, 3)).map((row) => ({ term: row.tag, kind: 'hashtag' as const, items: row.items }));
-  const candidates = [...hashtags, ...terms].filter((argument) => argument.items > 1 || current.total < 5).sort((a, b) => b.items - a.items).slice(0, 6);
+  const candidates = [...hashtags, ...terms]
+    .filter((argument) => argument.items > 1 || current.total < 5)
+    .sort((a, b) => b.items - a.items)
+    .slice(0, 6);
   const args: AnalysisFigures['arguments'] = [];
   for (const argument of candidates) {
     const rows = await findQuotes(db, organisationId, filter, argument, 12);

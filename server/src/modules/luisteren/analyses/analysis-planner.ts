@@ -25,7 +25,11 @@ export async function draftDueAnalyses(db: Db, clock: Clock, publicUrl: string) 
       if (!(await advanceSchedule(trx, schedule.organisation_id, schedule.id, dueAt, nextCronRun(schedule.cron, TIME_ZONE, now)))) return;
       const monitor = schedule.monitor_id ? await findMonitor(trx, schedule.organisation_id, schedule.monitor_id) : undefined;
       const from = new Date(dueAt.getTime() - schedule.period_days * 24 * HOUR);
-      const title = `${schedule.title} – ${new Intl.DateTimeFormat('nl-NL', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' }).format(dueAt)}`.slice(0, 160);
+      const title =
+        `${schedule.title} – ${new Intl.DateTimeFormat('nl-NL', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' }).format(dueAt)}`.slice(
+          0,
+          160,
+        );
       const created = await draftAnalysis(trx, clock, {
         organisationId: schedule.organisation_id,
         kind: schedule.kind,
@@ -33,7 +37,13 @@ export async function draftDueAnalyses(db: Db, clock: Clock, publicUrl: string) 
         monitor: monitor ? { id: monitor.id, name: monitor.name } : null,
         query: schedule.query,
         municipalityId: schedule.municipality_id,
-        filter: { monitorId: monitor?.id, q: schedule.query ?? undefined, municipalityIds: schedule.municipality_id ? [schedule.municipality_id] : undefined, from, until: dueAt },
+        filter: {
+          monitorId: monitor?.id,
+          q: schedule.query ?? undefined,
+          municipalityIds: schedule.municipality_id ? [schedule.municipality_id] : undefined,
+          from,
+          until: dueAt,
+        },
         recipients: schedule.recipients,
         createdBy: schedule.created_by,
         schedule: { id: schedule.id, dueAt },
@@ -47,7 +57,17 @@ export async function draftDueAnalyses(db: Db, clock: Clock, publicUrl: string) 
           organisationId: schedule.organisation_id,
           name: 'mail.versturen',
           runAt: now,
-          payload: { to: person.email, subject: `Concept klaar: ${title}`, text: [`Beste ${person.name},`, '', `Plein heeft het concept "${title}" gemaakt. Vul het advies aan en verstuur het vóór het beslismoment:`, '', `${publicUrl}/luisteren/analyses/${created.id}`].join('\n') },
+          payload: {
+            to: person.email,
+            subject: `Concept klaar: ${title}`,
+            text: [
+              `Beste ${person.name},`,
+              '',
+              `Plein heeft het concept "${title}" gemaakt. Vul het advies aan en verstuur het vóór het beslismoment:`,
+              '',
+              `${publicUrl}/luisteren/analyses/${created.id}`,
+            ].join('\n'),
+          },
         });
       }
     });

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { AnalysisSchedule, analysisScheduleChangeSchema, analysisScheduleCreateSchema } from '@contracts/analyses';
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
@@ -6,6 +5,7 @@ import type { AnalysisScheduleRow } from '@platform/db/schema';
 import { badRequest, notFound } from '@platform/http/errors';
 import { nextCronRun } from '@platform/jobs/scheduler';
 import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import type { z } from 'zod';
 import { deleteSchedule, findSchedule, findSchedules, insertSchedule, updateSchedule } from './analyses.repository';
 import { checkMonitor } from './analyses.service';
 
@@ -33,17 +33,23 @@ function firstDue(cron: string, now: Date) {
     first = nextCronRun(cron, TIME_ZONE, now);
     second = nextCronRun(cron, TIME_ZONE, first);
   } catch {
-    throw badRequest('ongeldige-cron', 'Deze planning begrijpt Plein niet. Gebruik een cron-uitdrukking zoals "0 8 * * 1" (elke maandag 08:00).', [{ name: 'cron', code: 'ongeldig', reason: 'Geen geldige cron-uitdrukking' }]);
+    throw badRequest('ongeldige-cron', 'Deze planning begrijpt Plein niet. Gebruik een cron-uitdrukking zoals "0 8 * * 1" (elke maandag 08:00).', [
+      { name: 'cron', code: 'ongeldig', reason: 'Geen geldige cron-uitdrukking' },
+    ]);
   }
   if (second.getTime() - first.getTime() < HOUR) {
-    throw badRequest('te-vaak', 'Een analyse wordt hoogstens elk uur gemaakt.', [{ name: 'cron', code: 'te-vaak', reason: 'Kies een planning van hoogstens één keer per uur.' }]);
+    throw badRequest('te-vaak', 'Een analyse wordt hoogstens elk uur gemaakt.', [
+      { name: 'cron', code: 'te-vaak', reason: 'Kies een planning van hoogstens één keer per uur.' },
+    ]);
   }
   return first;
 }
 
 function checkMunicipality(ctx: ServiceContext, municipalityId: string | null | undefined) {
   if (municipalityId && !actsForMunicipality(ctx.actor, municipalityId)) {
-    throw badRequest('onbekende-gemeente', 'Deze gemeente kent Plein niet voor u.', [{ name: 'municipalityId', code: 'onbekend', reason: 'Kies een van uw gemeenten.' }]);
+    throw badRequest('onbekende-gemeente', 'Deze gemeente kent Plein niet voor u.', [
+      { name: 'municipalityId', code: 'onbekend', reason: 'Kies een van uw gemeenten.' },
+    ]);
   }
 }
 

@@ -58,16 +58,17 @@ function fingerprintOfNormalised(normalised: string, text: string): bigint {
   const minimums = [0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff];
   const winners = [0, 0, 0, 0];
   if (words.length < MIN_WORDS_FOR_NEAR_DUPLICATES) winners.fill(hash32(words.join(' ')));
-  else for (let index = 0; index <= words.length; index += 1) {
-    const shingle = hash32(`${index === 0 ? '\u0002' : words[index - 1]} ${index === words.length ? '\u0003' : words[index]}`);
-    for (let band = 0; band < 4; band += 1) {
-      const value = mix32(shingle ^ BAND_SEEDS[band]!);
-      if (value < minimums[band]!) {
-        minimums[band] = value;
-        winners[band] = shingle;
+  else
+    for (let index = 0; index <= words.length; index += 1) {
+      const shingle = hash32(`${index === 0 ? '\u0002' : words[index - 1]} ${index === words.length ? '\u0003' : words[index]}`);
+      for (let band = 0; band < 4; band += 1) {
+        const value = mix32(shingle ^ BAND_SEEDS[band]!);
+        if (value < minimums[band]!) {
+          minimums[band] = value;
+          winners[band] = shingle;
+        }
       }
     }
-  }
   let fingerprint = 0n;
   for (let band = 0; band < 4; band += 1) {
     const bandValue = mix32(winners[band]! ^ BAND_SEEDS[band + 4]!) & 0xffff;

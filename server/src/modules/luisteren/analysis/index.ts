@@ -2,5 +2,5 @@
 export { duplicateFingerprints, exactDuplicateKey, isNearDuplicate, normaliseForDuplicates, simhash64, simhashBands } from './duplicates';
 export { detectLanguage } from './language';
 export { scoreTenorByLexicon, TENORS, type Tenor, type TenorScore } from './tenor';
-export { classifyTenor, trainTenorModel, type TenorModel } from './tenor-model';
+export { classifyTenor, type TenorModel, trainTenorModel } from './tenor-model';
 export { tokenize } from './tokenize';

@@ -138,7 +138,10 @@ function compile(model: TenorModel): CompiledModel {
   const denominators = model.featureTotals.map((total) => Math.log(total + vocabulary));
   const logLikelihoods = new Map<string, number[]>();
   for (const [feature, perClass] of Object.entries(model.features)) {
-    logLikelihoods.set(feature, perClass.map((count, classIndex) => Math.log(count + 1) - denominators[classIndex]!));
+    logLikelihoods.set(
+      feature,
+      perClass.map((count, classIndex) => Math.log(count + 1) - denominators[classIndex]!),
+    );
   }
   const compiled = { logLikelihoods };
   compiledModels.set(model, compiled);

@@ -114,7 +114,8 @@ function sumPolarities(tokens: readonly TenorToken[]): { positive: number; negat
     if (token.kind === 'emoji' || token.kind === 'emoticon') {
       // Emoji stand outside the sentence grammar: never negated or intensified.
       const polarity = (token.kind === 'emoji' ? EMOJI_POLARITY : EMOTICON_POLARITY).get(token.text);
-      if (polarity !== undefined) polarity > 0 ? (clause.positive += polarity) : (clause.negative -= polarity);
+      if (polarity !== undefined && polarity > 0) clause.positive += polarity;
+      else if (polarity !== undefined) clause.negative -= polarity;
       continue;
     }
     const word = token.text;

@@ -1,7 +1,7 @@
 // Tokens shared by the lexicon tenor, the learned tenor model and duplicate folding, so that a word an
 // analyst's correction teaches the model is spelled exactly as the lexicon spells it.
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\p{ASCII}]/u;
 const COMBINING_MARKS = /\p{M}+/gu;
 const APOSTROPHE_INSIDE_WORD = /(?<=[\p{L}\p{N}])['’`´](?=\p{L})/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -30,7 +30,7 @@ export function tokenize(text: string): string[] {
 // clause ends the scope of a negation; "!" strengthens the clause it closes). One precompiled pattern,
 // alternatives tried left to right: emoticon, emoji, word, punctuation run.
 const TENOR_TOKEN =
-  /(?<emoticon>[:;]['-]?[()dp\]\[\/\\|*]|<3|[)(]-?[:;])|(?<emoji>\p{Extended_Pictographic})|(?<word>[\p{L}\p{N}]+)|(?<punctuation>[.,;:!?…]+)/gu;
+  /(?<emoticon>[:;]['-]?[()dp\][/\\|*]|<3|[)(]-?[:;])|(?<emoji>\p{Extended_Pictographic})|(?<word>[\p{L}\p{N}]+)|(?<punctuation>[.,;:!?…]+)/gu;
 
 // Links and handles carry no tenor, and "https://t.co/abc" would otherwise scan as the emoticon ":/".
 export const URL_OR_MENTION = /(?:https?:\/\/|www\.)\S+|@[\p{L}\p{N}_]+/gu;

@@ -1,13 +1,21 @@
-import { sql } from 'kysely';
 import type { Db } from '@platform/db/database';
+import { sql } from 'kysely';
 import { applyItemFilter, type ResolvedFilter } from './item-filter';
 
 const base = (db: Db) =>
-  db.selectFrom('listening_items as li').innerJoin('messages as m', (join) => join.onRef('m.organisation_id', '=', 'li.organisation_id').onRef('m.id', '=', 'li.message_id'));
+  db
+    .selectFrom('listening_items as li')
+    .innerJoin('messages as m', (join) => join.onRef('m.organisation_id', '=', 'li.organisation_id').onRef('m.id', '=', 'li.message_id'));
 
 // Originals only: a repost wave is one item with its count, not a page of copies.
 export async function findItems(db: Db, organisationId: string, filter: ResolvedFilter, before: { postedAt: Date; messageId: string } | null, limit: number) {
-  let query = applyItemFilter(base(db).selectAll('li').select(['m.text', 'm.subject', 'm.author_name', 'm.author_followers', 'm.public_url', 'm.geo_lat', 'm.geo_lon', 'm.simulated', 'm.conversation_id']), organisationId, filter).where('li.duplicate_of', 'is', null);
+  let query = applyItemFilter(
+    base(db)
+      .selectAll('li')
+      .select(['m.text', 'm.subject', 'm.author_name', 'm.author_followers', 'm.public_url', 'm.geo_lat', 'm.geo_lon', 'm.simulated', 'm.conversation_id']),
+    organisationId,
+    filter,
+  ).where('li.duplicate_of', 'is', null);
   if (before) query = query.where(sql<boolean>`(li.posted_at, li.message_id) < (${before.postedAt}, ${before.messageId}::uuid)`);
   return query.orderBy('li.posted_at', 'desc').orderBy('li.message_id', 'desc').limit(limit).execute();
 }
@@ -17,7 +25,21 @@ export type ItemRow = Awaited<ReturnType<typeof findItems>>[number];
 export async function findItem(db: Db, organisationId: string, messageId: string) {
   return base(db)
     .selectAll('li')
-    .select(['m.text', 'm.subject', 'm.author_name', 'm.author_followers', 'm.public_url', 'm.geo_lat', 'm.geo_lon', 'm.simulated', 'm.conversation_id', 'm.thread_root_platform_id', 'm.platform_id', 'm.account_id', 'm.author_id'])
+    .select([
+      'm.text',
+      'm.subject',
+      'm.author_name',
+      'm.author_followers',
+      'm.public_url',
+      'm.geo_lat',
+      'm.geo_lon',
+      'm.simulated',
+      'm.conversation_id',
+      'm.thread_root_platform_id',
+      'm.platform_id',
+      'm.account_id',
+      'm.author_id',
+    ])
     .where('li.organisation_id', '=', organisationId)
     .where('li.message_id', '=', messageId)
     .executeTakeFirst();
@@ -63,7 +85,10 @@ export async function countHashtags(db: Db, organisationId: string, filter: Reso
 // Frequent words after Dutch stemming and stop words (the same dictionary as the search), over at most the
 // newest 5,000 originals, so the cloud stays quick on a large burst.
 export async function countTerms(db: Db, organisationId: string, filter: ResolvedFilter, limit: number) {
-  const sample = applyItemFilter(base(db).select(sql<string>`m.search`.as('search')), organisationId, filter).where('li.duplicate_of', 'is', null).orderBy('li.posted_at', 'desc').limit(5000);
+  const sample = applyItemFilter(base(db).select(sql<string>`m.search`.as('search')), organisationId, filter)
+    .where('li.duplicate_of', 'is', null)
+    .orderBy('li.posted_at', 'desc')
+    .limit(5000);
   const result = await sql<{ term: string; items: number }>`
     SELECT u.lexeme AS term, count(*)::int AS items FROM (${sample}) AS s, unnest(s.search) AS u
     WHERE length(u.lexeme) > 2 GROUP BY u.lexeme ORDER BY items DESC, term LIMIT ${limit}`.execute(db);
@@ -105,7 +130,13 @@ export async function findThread(db: Db, organisationId: string, accountId: stri
 }
 
 export async function findAuthorHistory(db: Db, organisationId: string, authorHandle: string, municipalityIds: string[] | undefined, limit: number) {
-  return applyItemFilter(base(db).selectAll('li').select(['m.text', 'm.subject', 'm.author_name', 'm.author_followers', 'm.public_url', 'm.geo_lat', 'm.geo_lon', 'm.simulated', 'm.conversation_id']), organisationId, { author: authorHandle, municipalityIds })
+  return applyItemFilter(
+    base(db)
+      .selectAll('li')
+      .select(['m.text', 'm.subject', 'm.author_name', 'm.author_followers', 'm.public_url', 'm.geo_lat', 'm.geo_lon', 'm.simulated', 'm.conversation_id']),
+    organisationId,
+    { author: authorHandle, municipalityIds },
+  )
     .orderBy('li.posted_at', 'desc')
     .limit(limit)
     .execute();

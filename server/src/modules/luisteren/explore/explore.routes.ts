@@ -1,14 +1,23 @@
-import { z } from 'zod';
 import { isoDateTime } from '@contracts/common';
 import { itemFilterSchema, itemListQuerySchema, itemPageSchema, listeningItemSchema, overviewSchema } from '@contracts/luisteren';
 import { type AppInstance, serviceContext } from '@platform/http/app';
+import { z } from 'zod';
 import { listItems, overview } from './explore.service';
 import { getItem } from './item-detail.service';
 
 const messageParams = z.strictObject({ messageId: z.uuid() });
 const itemDetailSchema = z.object({
   item: listeningItemSchema,
-  thread: z.array(z.object({ messageId: z.uuid(), direction: z.enum(['in', 'uit']), author: z.string(), text: z.string(), postedAt: isoDateTime, publicUrl: z.string().nullable() })),
+  thread: z.array(
+    z.object({
+      messageId: z.uuid(),
+      direction: z.enum(['in', 'uit']),
+      author: z.string(),
+      text: z.string(),
+      postedAt: isoDateTime,
+      publicUrl: z.string().nullable(),
+    }),
+  ),
   authorHistory: z.array(listeningItemSchema),
 });
 
@@ -17,19 +26,38 @@ export async function exploreRoutes(app: AppInstance) {
 
   app.get(
     '/api/v1/luisteren/items',
-    { config: { permission: 'listening.read' }, schema: { tags, summary: 'Berichten uit alle bronnen, nieuwste eerst; reposts en kopieën als één bericht met een aantal', querystring: itemListQuerySchema, response: { 200: itemPageSchema } } },
+    {
+      config: { permission: 'listening.read' },
+      schema: {
+        tags,
+        summary: 'Berichten uit alle bronnen, nieuwste eerst; reposts en kopieën als één bericht met een aantal',
+        querystring: itemListQuerySchema,
+        response: { 200: itemPageSchema },
+      },
+    },
     async (request) => listItems(serviceContext(request), request.query),
   );
 
   app.get(
     '/api/v1/luisteren/overzicht',
-    { config: { permission: 'listening.read' }, schema: { tags, summary: 'Volume en tenor in de tijd, top-auteurs, hashtags, termen, share of voice en plaatsen voor dezelfde filters', querystring: itemFilterSchema, response: { 200: overviewSchema } } },
+    {
+      config: { permission: 'listening.read' },
+      schema: {
+        tags,
+        summary: 'Volume en tenor in de tijd, top-auteurs, hashtags, termen, share of voice en plaatsen voor dezelfde filters',
+        querystring: itemFilterSchema,
+        response: { 200: overviewSchema },
+      },
+    },
     async (request) => overview(serviceContext(request), request.query),
   );
 
   app.get(
     '/api/v1/luisteren/items/:messageId',
-    { config: { permission: 'listening.read' }, schema: { tags, summary: 'Eén bericht met zijn draad en wat de auteur eerder schreef', params: messageParams, response: { 200: itemDetailSchema } } },
+    {
+      config: { permission: 'listening.read' },
+      schema: { tags, summary: 'Eén bericht met zijn draad en wat de auteur eerder schreef', params: messageParams, response: { 200: itemDetailSchema } },
+    },
     async (request) => getItem(serviceContext(request), request.params.messageId),
   );
 }

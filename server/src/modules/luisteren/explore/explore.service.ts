@@ -1,8 +1,8 @@
-import type { z } from 'zod';
 import type { ItemFilter, itemListQuerySchema, ListeningItem, ListeningOverview } from '@contracts/luisteren';
 import type { ServiceContext } from '@platform/context';
 import { badRequest, notFound } from '@platform/http/errors';
 import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import type { z } from 'zod';
 import { findMonitors } from '../monitors/monitors.repository';
 import { classifyPendingAuthors } from '../network/network-classifier';
 import { countHashtags, countPerMonitor, countTerms, countTopAuthors, countVolume, findItem, findItems, findPlaces, type ItemRow } from './explore.repository';
@@ -41,7 +41,9 @@ export function resolveFilter(ctx: ServiceContext, filter: ItemFilter): Resolved
   const from = filter.van ? new Date(filter.van) : undefined;
   const until = filter.tot ? new Date(filter.tot) : undefined;
   if (from && until && from >= until) {
-    throw badRequest('ongeldige-periode', 'De periode klopt niet: "van" ligt na "tot".', [{ name: 'van', code: 'ongeldig', reason: 'Kies een begin vóór het einde.' }]);
+    throw badRequest('ongeldige-periode', 'De periode klopt niet: "van" ligt na "tot".', [
+      { name: 'van', code: 'ongeldig', reason: 'Kies een begin vóór het einde.' },
+    ]);
   }
   return {
     municipalityIds: filter.gemeente ? [filter.gemeente] : scope,
@@ -66,7 +68,9 @@ function decodeCursor(cursor: string) {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const postedAt = new Date(at ?? '');
   if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(postedAt.getTime())) {
-    throw badRequest('ongeldige-cursor', 'Deze cursor kent Plein niet. Gebruik de nextCursor uit het vorige antwoord.', [{ name: 'before', code: 'ongeldig', reason: 'Onbekende cursor' }]);
+    throw badRequest('ongeldige-cursor', 'Deze cursor kent Plein niet. Gebruik de nextCursor uit het vorige antwoord.', [
+      { name: 'before', code: 'ongeldig', reason: 'Onbekende cursor' },
+    ]);
   }
   return { postedAt, messageId: id };
 }
@@ -96,13 +100,20 @@ export async function overview(ctx: ServiceContext, filter: ItemFilter): Promise
   if (filter.groep) await classifyPendingAuthors(ctx.db, ctx.clock, organisationId, NETWORK_CATCH_UP);
   const spanDays = resolved.from ? ((resolved.until ?? ctx.clock.now()).getTime() - resolved.from.getTime()) / 86_400_000 : Infinity;
   const bucket = spanDays <= 3 ? 'hour' : 'day';
-  const monitors = (await findMonitors(ctx.db, organisationId)).filter((monitor) => monitor.municipality_id === null || actsForMunicipality(ctx.actor, monitor.municipality_id));
+  const monitors = (await findMonitors(ctx.db, organisationId)).filter(
+    (monitor) => monitor.municipality_id === null || actsForMunicipality(ctx.actor, monitor.municipality_id),
+  );
   const [volumeRows, authors, hashtags, terms, perMonitor, places] = [
     await countVolume(ctx.db, organisationId, resolved, bucket),
     await countTopAuthors(ctx.db, organisationId, resolved, 10),
     await countHashtags(ctx.db, organisationId, resolved, 15),
     await countTerms(ctx.db, organisationId, resolved, 20),
-    await countPerMonitor(ctx.db, organisationId, resolved, monitors.map((monitor) => monitor.id)),
+    await countPerMonitor(
+      ctx.db,
+      organisationId,
+      resolved,
+      monitors.map((monitor) => monitor.id),
+    ),
     await findPlaces(ctx.db, organisationId, resolved, 500),
   ];
   const volume = new Map<string, ListeningOverview['volume'][number]>();
@@ -120,10 +131,19 @@ export async function overview(ctx: ServiceContext, filter: ItemFilter): Promise
     bucket: bucket === 'hour' ? 'uur' : 'dag',
     volume: [...volume.values()],
     tenor,
-    topAuthors: authors.map((row) => ({ handle: row.author_handle, name: row.name, items: row.items, reach: row.reach, critical: row.critical, supportive: row.supportive })),
+    topAuthors: authors.map((row) => ({
+      handle: row.author_handle,
+      name: row.name,
+      items: row.items,
+      reach: row.reach,
+      critical: row.critical,
+      supportive: row.supportive,
+    })),
     hashtags: hashtags.map((row) => ({ tag: row.tag, items: row.items })),
     terms,
-    shareOfVoice: perMonitor.map((row) => ({ monitorId: row.monitor_id, name: names.get(row.monitor_id) ?? '', items: row.items })).sort((a, b) => b.items - a.items),
+    shareOfVoice: perMonitor
+      .map((row) => ({ monitorId: row.monitor_id, name: names.get(row.monitor_id) ?? '', items: row.items }))
+      .sort((a, b) => b.items - a.items),
     places: places.map((row) => ({ messageId: row.message_id, lat: row.geo_lat!, lon: row.geo_lon!, tenor: row.tenor, text: row.text.slice(0, 140) })),
   };
 }

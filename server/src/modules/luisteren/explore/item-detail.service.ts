@@ -12,7 +12,17 @@ export async function getItem(ctx: ServiceContext, messageId: string) {
   const history = await findAuthorHistory(ctx.db, ctx.actor.organisationId, row.author_handle, scope, 21);
   return {
     item: toItemView(row),
-    thread: thread.map((message) => ({ messageId: message.id, direction: message.direction, author: message.author_name ?? message.author_handle, text: message.text, postedAt: message.posted_at.toISOString(), publicUrl: message.public_url })),
-    authorHistory: history.filter((other) => other.message_id !== messageId).slice(0, 20).map(toItemView),
+    thread: thread.map((message) => ({
+      messageId: message.id,
+      direction: message.direction,
+      author: message.author_name ?? message.author_handle,
+      text: message.text,
+      postedAt: message.posted_at.toISOString(),
+      publicUrl: message.public_url,
+    })),
+    authorHistory: history
+      .filter((other) => other.message_id !== messageId)
+      .slice(0, 20)
+      .map(toItemView),
   };
 }

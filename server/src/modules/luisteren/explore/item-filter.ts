@@ -1,5 +1,5 @@
-import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '@platform/db/schema';
+import { type SelectQueryBuilder, sql } from 'kysely';
 
 // Filters of Luisteren, as resolved by the service (municipality scope, list ids, dates).
 export interface ResolvedFilter {
@@ -25,7 +25,8 @@ type ItemQuery<O> = SelectQueryBuilder<Database & { li: Database['listening_item
 // One place that turns the filters into SQL, for the list, the figures and the export alike.
 export function applyItemFilter<O>(query: ItemQuery<O>, organisationId: string, filter: ResolvedFilter): ItemQuery<O> {
   let q = query.where('li.organisation_id', '=', organisationId);
-  if (filter.municipalityIds) q = q.where('li.municipality_id', 'in', filter.municipalityIds.length > 0 ? filter.municipalityIds : ['00000000-0000-0000-0000-000000000000']);
+  if (filter.municipalityIds)
+    q = q.where('li.municipality_id', 'in', filter.municipalityIds.length > 0 ? filter.municipalityIds : ['00000000-0000-0000-0000-000000000000']);
   if (filter.q) q = q.where(sql<boolean>`m.search @@ websearch_to_tsquery('dutch', ${filter.q})`);
   if (filter.monitorId) {
     const monitorId = filter.monitorId;
@@ -50,7 +51,13 @@ export function applyItemFilter<O>(query: ItemQuery<O>, organisationId: string, 
   if (filter.listId) {
     const listId = filter.listId;
     q = q.where(({ exists, selectFrom }) =>
-      exists(selectFrom('author_list_members as alm').select('alm.author_handle').whereRef('alm.organisation_id', '=', 'li.organisation_id').where('alm.list_id', '=', listId).where(sql<boolean>`alm.author_handle = lower(ltrim(li.author_handle, '@'))`)),
+      exists(
+        selectFrom('author_list_members as alm')
+          .select('alm.author_handle')
+          .whereRef('alm.organisation_id', '=', 'li.organisation_id')
+          .where('alm.list_id', '=', listId)
+          .where(sql<boolean>`alm.author_handle = lower(ltrim(li.author_handle, '@'))`),
+      ),
     );
   }
   if (filter.networkGroup) {

@@ -1,11 +1,11 @@
-import { parse } from 'csv-parse/sync';
 import { CHANNELS, type Channel } from '@contracts/channels';
 import type { Clock } from '@platform/clock';
 import type { Db } from '@platform/db/database';
 import type { ChannelAccountRow, MunicipalityRow } from '@platform/db/schema';
+import { findMunicipalities } from '@platform/organisations/organisations.repository';
+import { parse } from 'csv-parse/sync';
 import { createArchiveAccount, listChannelAccounts, plainMessage, storeMessages } from '../../channels/index';
 import { ImportRejected, type RowProblem } from '../../meldingen/index';
-import { findMunicipalities } from '@platform/organisations/organisations.repository';
 import { processMessages } from '../pipeline/pipeline.service';
 
 // History exported from another listening tool (Coosto, OBI4wan, …) as CSV or NDJSON: every row is checked
@@ -13,10 +13,32 @@ import { processMessages } from '../pipeline/pipeline.service';
 // path and pipeline as live messages, under a paused archive account per municipality and source, so
 // importing the same file again changes nothing (the row id is the platform id).
 const BATCH = 500;
-const FIELDS = { id: ['id'], bron: ['bron', 'source', 'kanaal'], gemeente: ['gemeente', 'municipality'], auteur: ['auteur', 'author'], naam: ['naam', 'name'], volgers: ['volgers', 'followers'], tekst: ['tekst', 'text'], tijd: ['tijd', 'posted_at', 'datum'], url: ['url'], lat: ['lat'], lon: ['lon'], taal: ['taal', 'language'] } as const;
+const FIELDS = {
+  id: ['id'],
+  bron: ['bron', 'source', 'kanaal'],
+  gemeente: ['gemeente', 'municipality'],
+  auteur: ['auteur', 'author'],
+  naam: ['naam', 'name'],
+  volgers: ['volgers', 'followers'],
+  tekst: ['tekst', 'text'],
+  tijd: ['tijd', 'posted_at', 'datum'],
+  url: ['url'],
+  lat: ['lat'],
+  lon: ['lon'],
+  taal: ['taal', 'language'],
+} as const;
 type Field = keyof typeof FIELDS;
 // What other tools call their sources, in Plein's channel names.
-const SOURCE_ALIASES: Record<string, Channel> = { twitter: 'x', nieuws: 'rss', news: 'rss', web: 'rss', blog: 'rss', forum: 'rss', mail: 'email', 'e-mail': 'email' };
+const SOURCE_ALIASES: Record<string, Channel> = {
+  twitter: 'x',
+  nieuws: 'rss',
+  news: 'rss',
+  web: 'rss',
+  blog: 'rss',
+  forum: 'rss',
+  mail: 'email',
+  'e-mail': 'email',
+};
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 interface HistoryRow {
@@ -55,10 +77,20 @@ function readRecords(text: string): { records: NumberedRecord[]; problems: RowPr
     return { records, problems };
   }
   try {
-    const rows: Record<string, unknown>[] = parse(text, { columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()), bom: true, skip_empty_lines: true, trim: true });
+    const rows: Record<string, unknown>[] = parse(text, {
+      columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+    });
     return { records: rows.map((record, index) => ({ record, row: index + 2 })), problems: [] };
   } catch (error) {
-    return { records: [], problems: [{ row: 1, field: 'bestand', reason: `Dit is geen leesbaar CSV- of NDJSON-bestand (${error instanceof Error ? error.message : 'onbekende fout'}).` }] };
+    return {
+      records: [],
+      problems: [
+        { row: 1, field: 'bestand', reason: `Dit is geen leesbaar CSV- of NDJSON-bestand (${error instanceof Error ? error.message : 'onbekende fout'}).` },
+      ],
+    };
   }
 }
 
@@ -86,14 +118,19 @@ export function validateHistory(text: string, municipalities: MunicipalityRow[])
     const channel = (CHANNELS as readonly string[]).includes(source) ? (source as Channel) : SOURCE_ALIASES[source];
     if (!channel) problem('bron', `Onbekende bron "${source}". Gebruik een van: ${[...CHANNELS, ...Object.keys(SOURCE_ALIASES)].join(', ')}.`);
     const municipality = byCode.get(fieldOf(record, 'gemeente').toUpperCase());
-    if (!municipality) problem('gemeente', `"${fieldOf(record, 'gemeente')}" is geen CBS-code van een gemeente van deze organisatie (zoals ${municipalities[0]?.cbs_code ?? 'GM0383'}).`);
+    if (!municipality)
+      problem(
+        'gemeente',
+        `"${fieldOf(record, 'gemeente')}" is geen CBS-code van een gemeente van deze organisatie (zoals ${municipalities[0]?.cbs_code ?? 'GM0383'}).`,
+      );
     const author = fieldOf(record, 'auteur').replace(/^@/, '');
     if (!author) problem('auteur', 'De auteur ontbreekt.');
     const body = fieldOf(record, 'tekst');
     if (!body) problem('tekst', 'De tekst ontbreekt.');
     else if (body.length > 20_000) problem('tekst', 'De tekst is langer dan 20.000 tekens.');
     const time = fieldOf(record, 'tijd');
-    if (!ISO.test(time) || Number.isNaN(Date.parse(time))) problem('tijd', `"${time}" is geen tijdstip in ISO 8601 met tijdzone, zoals 2024-03-05T14:30:00+01:00.`);
+    if (!ISO.test(time) || Number.isNaN(Date.parse(time)))
+      problem('tijd', `"${time}" is geen tijdstip in ISO 8601 met tijdzone, zoals 2024-03-05T14:30:00+01:00.`);
     const followersText = fieldOf(record, 'volgers');
     const followers = followersText === '' ? null : Number(followersText);
     if (followers !== null && (!Number.isInteger(followers) || followers < 0)) problem('volgers', `"${followersText}" is geen aantal volgers.`);
@@ -102,11 +139,24 @@ export function validateHistory(text: string, municipalities: MunicipalityRow[])
     const lat = Number(latText);
     const lon = Number(lonText);
     const hasPlace = latText !== '' || lonText !== '';
-    if (hasPlace && !(latText !== '' && lonText !== '' && Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) problem('lat', 'Geef lat en lon samen, in graden (WGS84), of laat beide leeg.');
+    if (hasPlace && !(latText !== '' && lonText !== '' && Math.abs(lat) <= 90 && Math.abs(lon) <= 180))
+      problem('lat', 'Geef lat en lon samen, in graden (WGS84), of laat beide leeg.');
     const language = fieldOf(record, 'taal').toLowerCase();
     if (language && !/^[a-z]{2}$/.test(language)) problem('taal', `"${language}" is geen taalcode van twee letters, zoals nl.`);
     if (problems.some((found) => found.row === row)) return;
-    rows.push({ id, channel: channel!, municipality: municipality!, author, name: fieldOf(record, 'naam') || null, followers, text: body, postedAt: new Date(time), url: fieldOf(record, 'url') || null, geo: hasPlace ? { lat, lon } : null, language: language || null });
+    rows.push({
+      id,
+      channel: channel!,
+      municipality: municipality!,
+      author,
+      name: fieldOf(record, 'naam') || null,
+      followers,
+      text: body,
+      postedAt: new Date(time),
+      url: fieldOf(record, 'url') || null,
+      geo: hasPlace ? { lat, lon } : null,
+      language: language || null,
+    });
   });
   return { rows, problems };
 }
@@ -116,7 +166,12 @@ async function archiveAccount(db: Db, organisationId: string, accounts: ChannelA
   const existing = accounts.find((account) => account.channel === channel && account.handle === handle);
   if (existing) return existing;
   // Paused and without secrets: nothing is ever polled or sent from it; it only holds imported history.
-  const created = await createArchiveAccount(db, organisationId, { municipalityId: municipality.id, channel, handle, displayName: `Archief ${municipality.name} (${channel})` });
+  const created = await createArchiveAccount(db, organisationId, {
+    municipalityId: municipality.id,
+    channel,
+    handle,
+    displayName: `Archief ${municipality.name} (${channel})`,
+  });
   accounts.push(created);
   return created;
 }

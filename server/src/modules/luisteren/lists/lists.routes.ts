@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { idParams } from '@contracts/common';
 import { authorListChangeSchema, authorListCreateSchema, authorListSchema } from '@contracts/luisteren';
 import { type AppInstance, serviceContext } from '@platform/http/app';
+import { z } from 'zod';
 import { changeAuthorList, createAuthorList, listAuthorLists, removeAuthorList } from './lists.service';
 
 export async function authorListRoutes(app: AppInstance) {
@@ -9,19 +9,34 @@ export async function authorListRoutes(app: AppInstance) {
 
   app.get(
     '/api/v1/auteurslijsten',
-    { config: { permission: 'listening.read' }, schema: { tags, summary: 'Lijsten van auteurs (raadsleden, pers, regiogemeenten)', response: { 200: z.array(authorListSchema) } } },
+    {
+      config: { permission: 'listening.read' },
+      schema: { tags, summary: 'Lijsten van auteurs (raadsleden, pers, regiogemeenten)', response: { 200: z.array(authorListSchema) } },
+    },
     async (request) => listAuthorLists(serviceContext(request)),
   );
 
   app.post(
     '/api/v1/auteurslijsten',
-    { config: { permission: 'listening.manage' }, schema: { tags, summary: 'Maak een lijst van auteurs (handles)', body: authorListCreateSchema, response: { 201: authorListSchema } } },
+    {
+      config: { permission: 'listening.manage' },
+      schema: { tags, summary: 'Maak een lijst van auteurs (handles)', body: authorListCreateSchema, response: { 201: authorListSchema } },
+    },
     async (request, reply) => reply.status(201).send(await createAuthorList(serviceContext(request), request.body)),
   );
 
   app.patch(
     '/api/v1/auteurslijsten/:id',
-    { config: { permission: 'listening.manage' }, schema: { tags, summary: 'Wijzig een lijst; leden worden vervangen', params: idParams, body: authorListChangeSchema, response: { 200: authorListSchema } } },
+    {
+      config: { permission: 'listening.manage' },
+      schema: {
+        tags,
+        summary: 'Wijzig een lijst; leden worden vervangen',
+        params: idParams,
+        body: authorListChangeSchema,
+        response: { 200: authorListSchema },
+      },
+    },
     async (request) => changeAuthorList(serviceContext(request), request.params.id, request.body),
   );
 

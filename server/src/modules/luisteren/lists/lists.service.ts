@@ -1,9 +1,9 @@
-import type { z } from 'zod';
 import type { authorListChangeSchema, authorListCreateSchema } from '@contracts/luisteren';
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
 import { conflict, notFound } from '@platform/http/errors';
 import { assertCan } from '@platform/tenancy/policy';
+import type { z } from 'zod';
 import { deleteList, findList, findLists, insertList, listNameTaken, replaceMembers, updateList } from './lists.repository';
 
 type ListRow = NonNullable<Awaited<ReturnType<typeof findList>>>;
@@ -22,7 +22,12 @@ export async function createAuthorList(ctx: ServiceContext, input: z.infer<typeo
     if (await listNameTaken(tx.db, tx.actor.organisationId, input.name)) throw conflict('naam-bestaat', `Er is al een lijst "${input.name}".`);
     const { id } = await insertList(tx.db, tx.actor.organisationId, { name: input.name, description: input.description });
     await replaceMembers(tx.db, tx.actor.organisationId, id, input.members);
-    await recordAudit(tx, { action: 'auteurslijst.aangemaakt', recordType: 'auteurslijst', recordId: id, details: { name: input.name, members: input.members.length } });
+    await recordAudit(tx, {
+      action: 'auteurslijst.aangemaakt',
+      recordType: 'auteurslijst',
+      recordId: id,
+      details: { name: input.name, members: input.members.length },
+    });
     return toListView((await findList(tx.db, tx.actor.organisationId, id))!);
   });
 }
@@ -31,10 +36,19 @@ export async function changeAuthorList(ctx: ServiceContext, listId: string, inpu
   assertCan(ctx.actor, 'listening.manage');
   return inTransaction(ctx, async (tx) => {
     if (!(await findList(tx.db, tx.actor.organisationId, listId))) throw notFound('De lijst');
-    if (input.name !== undefined && (await listNameTaken(tx.db, tx.actor.organisationId, input.name, listId))) throw conflict('naam-bestaat', `Er is al een lijst "${input.name}".`);
-    await updateList(tx.db, tx.actor.organisationId, listId, { ...(input.name !== undefined && { name: input.name }), ...(input.description !== undefined && { description: input.description }) });
+    if (input.name !== undefined && (await listNameTaken(tx.db, tx.actor.organisationId, input.name, listId)))
+      throw conflict('naam-bestaat', `Er is al een lijst "${input.name}".`);
+    await updateList(tx.db, tx.actor.organisationId, listId, {
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.description !== undefined && { description: input.description }),
+    });
     if (input.members !== undefined) await replaceMembers(tx.db, tx.actor.organisationId, listId, input.members);
-    await recordAudit(tx, { action: 'auteurslijst.gewijzigd', recordType: 'auteurslijst', recordId: listId, details: { name: input.name, members: input.members?.length } });
+    await recordAudit(tx, {
+      action: 'auteurslijst.gewijzigd',
+      recordType: 'auteurslijst',
+      recordId: listId,
+      details: { name: input.name, members: input.members?.length },
+    });
     return toListView((await findList(tx.db, tx.actor.organisationId, listId))!);
   });
 }

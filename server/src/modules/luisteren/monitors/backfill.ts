@@ -1,14 +1,14 @@
-import { sql } from 'kysely';
 import type { Clock } from '@platform/clock';
 import type { Db } from '@platform/db/database';
 import type { JobRegistry } from '@platform/jobs/job-registry';
 import { enqueueJob } from '@platform/jobs/jobs.service';
+import { sql } from 'kysely';
+import { insertMatches, newMatch } from '../pipeline/items.repository';
 import { toMatchable } from '../pipeline/matchable';
 import { compileMonitor } from '../pipeline/monitor-set';
 import { authorListsOf } from '../pipeline/pipeline.service';
 import { prepareItem } from '../query/matcher';
 import { countItemsInScope, deleteMatchesOf, findItemsForBackfill, findMonitor, updateMonitor } from './monitors.repository';
-import { insertMatches, newMatch } from '../pipeline/items.repository';
 
 export const BACKFILL_JOB = 'luisteren.terugwerken';
 const PAGE = 2_000;
@@ -23,7 +23,14 @@ export async function startBackfill(db: Db, clock: Clock, organisationId: string
   const version = monitor.version + 1;
   const total = await countItemsInScope(db, organisationId, monitor.municipality_id);
   await updateMonitor(db, organisationId, monitorId, { version, backfill_state: total === 0 ? 'klaar' : 'wachtend', backfill_done: 0, backfill_total: total });
-  if (total > 0) await enqueueJob(db, { organisationId, name: BACKFILL_JOB, payload: { monitorId, version, after: null }, runAt: clock.now(), uniqueKey: `terugwerken:${monitorId}:${version}:start` });
+  if (total > 0)
+    await enqueueJob(db, {
+      organisationId,
+      name: BACKFILL_JOB,
+      payload: { monitorId, version, after: null },
+      runAt: clock.now(),
+      uniqueKey: `terugwerken:${monitorId}:${version}:start`,
+    });
 }
 
 interface Payload {
@@ -38,7 +45,11 @@ async function backfillPage(db: Db, clock: Clock, organisationId: string, payloa
   const after = payload.after ? { postedAt: new Date(payload.after.postedAt), messageId: payload.after.messageId } : null;
   const rows = await findItemsForBackfill(db, organisationId, monitor.municipality_id, after, PAGE);
   const compiled = await compileMonitor(db, organisationId, monitor);
-  const lists = await authorListsOf(db, organisationId, rows.map((row) => row.author_handle));
+  const lists = await authorListsOf(
+    db,
+    organisationId,
+    rows.map((row) => row.author_handle),
+  );
   const matches = rows
     .filter((row) => compiled.query.matches(prepareItem(toMatchable(row, row.language, lists))))
     .map((row) => newMatch(organisationId, monitor.id, row));
@@ -51,7 +62,13 @@ async function backfillPage(db: Db, clock: Clock, organisationId: string, payloa
   });
   if (finished) return;
   const next = { postedAt: last.posted_at.toISOString(), messageId: last.message_id };
-  await enqueueJob(db, { organisationId, name: BACKFILL_JOB, payload: { ...payload, after: next }, runAt: clock.now(), uniqueKey: `terugwerken:${monitor.id}:${payload.version}:${next.postedAt}:${next.messageId}` });
+  await enqueueJob(db, {
+    organisationId,
+    name: BACKFILL_JOB,
+    payload: { ...payload, after: next },
+    runAt: clock.now(),
+    uniqueKey: `terugwerken:${monitor.id}:${payload.version}:${next.postedAt}:${next.messageId}`,
+  });
 }
 
 export function registerMonitorBackfill(registry: JobRegistry) {

@@ -1,6 +1,6 @@
-import { type Insertable, sql, type UpdateObject } from 'kysely';
 import type { Db } from '@platform/db/database';
 import type { Database, MonitorsTable } from '@platform/db/schema';
+import { type Insertable, sql, type UpdateObject } from 'kysely';
 
 const withMatchCount = (db: Db) =>
   db
@@ -57,12 +57,34 @@ export async function countItemsInScope(db: Db, organisationId: string, municipa
 }
 
 // One page of stored items for a backfill, newest first, after the keyset cursor.
-export async function findItemsForBackfill(db: Db, organisationId: string, municipalityId: string | null, after: { postedAt: Date; messageId: string } | null, limit: number) {
+export async function findItemsForBackfill(
+  db: Db,
+  organisationId: string,
+  municipalityId: string | null,
+  after: { postedAt: Date; messageId: string } | null,
+  limit: number,
+) {
   let query = db
     .selectFrom('listening_items as li')
     .innerJoin('messages as m', (join) => join.onRef('m.organisation_id', '=', 'li.organisation_id').onRef('m.id', '=', 'li.message_id'))
     .innerJoin('municipalities as g', (join) => join.onRef('g.organisation_id', '=', 'm.organisation_id').onRef('g.id', '=', 'm.municipality_id'))
-    .select(['li.message_id', 'li.posted_at', 'li.language', 'li.tenor', 'li.duplicate_of', 'm.text', 'm.subject', 'm.hashtags', 'm.mentions', 'm.author_handle', 'm.channel', 'm.municipality_id', 'g.cbs_code', 'm.geo_lat', 'm.geo_lon'])
+    .select([
+      'li.message_id',
+      'li.posted_at',
+      'li.language',
+      'li.tenor',
+      'li.duplicate_of',
+      'm.text',
+      'm.subject',
+      'm.hashtags',
+      'm.mentions',
+      'm.author_handle',
+      'm.channel',
+      'm.municipality_id',
+      'g.cbs_code',
+      'm.geo_lat',
+      'm.geo_lon',
+    ])
     .where('li.organisation_id', '=', organisationId);
   if (municipalityId) query = query.where('li.municipality_id', '=', municipalityId);
   if (after) query = query.where(sql<boolean>`(li.posted_at, li.message_id) < (${after.postedAt}, ${after.messageId}::uuid)`);

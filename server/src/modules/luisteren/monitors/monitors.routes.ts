@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { idParams } from '@contracts/common';
 import { monitorChangeSchema, monitorCreateSchema, monitorSchema } from '@contracts/luisteren';
 import { type AppInstance, serviceContext } from '@platform/http/app';
+import { z } from 'zod';
 import { changeMonitor, createMonitor, getMonitor, listMonitors, removeMonitor } from './monitors.service';
 
 export async function monitorRoutes(app: AppInstance) {
@@ -9,7 +9,10 @@ export async function monitorRoutes(app: AppInstance) {
 
   app.get(
     '/api/v1/monitors',
-    { config: { permission: 'listening.read' }, schema: { tags, summary: 'Monitors: opgeslagen zoekvragen over alle bronnen', response: { 200: z.array(monitorSchema) } } },
+    {
+      config: { permission: 'listening.read' },
+      schema: { tags, summary: 'Monitors: opgeslagen zoekvragen over alle bronnen', response: { 200: z.array(monitorSchema) } },
+    },
     async (request) => listMonitors(serviceContext(request)),
   );
 
@@ -19,7 +22,8 @@ export async function monitorRoutes(app: AppInstance) {
       config: { permission: 'listening.manage' },
       schema: {
         tags,
-        summary: 'Maak een monitor. De zoekvraag kent EN/OF/NIET, haakjes, "woordgroepen", #hashtags, @accounts, woord* en velden (auteur:, bron:, taal:, gemeente:, lijst:, plaats:). Opgeslagen berichten worden daarna doorzocht.',
+        summary:
+          'Maak een monitor. De zoekvraag kent EN/OF/NIET, haakjes, "woordgroepen", #hashtags, @accounts, woord* en velden (auteur:, bron:, taal:, gemeente:, lijst:, plaats:). Opgeslagen berichten worden daarna doorzocht.',
         body: monitorCreateSchema,
         response: { 201: monitorSchema },
       },
@@ -29,19 +33,39 @@ export async function monitorRoutes(app: AppInstance) {
 
   app.get(
     '/api/v1/monitors/:id',
-    { config: { permission: 'listening.read' }, schema: { tags, summary: 'Een monitor, met de voortgang van het doorzoeken van opgeslagen berichten', params: idParams, response: { 200: monitorSchema } } },
+    {
+      config: { permission: 'listening.read' },
+      schema: {
+        tags,
+        summary: 'Een monitor, met de voortgang van het doorzoeken van opgeslagen berichten',
+        params: idParams,
+        response: { 200: monitorSchema },
+      },
+    },
     async (request) => getMonitor(serviceContext(request), request.params.id),
   );
 
   app.patch(
     '/api/v1/monitors/:id',
-    { config: { permission: 'listening.manage' }, schema: { tags, summary: 'Wijzig een monitor; een andere zoekvraag doorzoekt alles opnieuw', params: idParams, body: monitorChangeSchema, response: { 200: monitorSchema } } },
+    {
+      config: { permission: 'listening.manage' },
+      schema: {
+        tags,
+        summary: 'Wijzig een monitor; een andere zoekvraag doorzoekt alles opnieuw',
+        params: idParams,
+        body: monitorChangeSchema,
+        response: { 200: monitorSchema },
+      },
+    },
     async (request) => changeMonitor(serviceContext(request), request.params.id, request.body),
   );
 
   app.delete(
     '/api/v1/monitors/:id',
-    { config: { permission: 'listening.manage' }, schema: { tags, summary: 'Verwijder een monitor en zijn treffers', params: idParams, response: { 204: z.null() } } },
+    {
+      config: { permission: 'listening.manage' },
+      schema: { tags, summary: 'Verwijder een monitor en zijn treffers', params: idParams, response: { 204: z.null() } },
+    },
     async (request, reply) => {
       await removeMonitor(serviceContext(request), request.params.id);
       return reply.status(204).send(null);

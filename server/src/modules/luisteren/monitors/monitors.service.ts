@@ -1,12 +1,12 @@
-import type { Db } from '@platform/db/database';
-import type { z } from 'zod';
 import type { Monitor, monitorChangeSchema, monitorCreateSchema } from '@contracts/luisteren';
 import { describeQueryError, parseMonitorQuery } from '@contracts/monitor-query';
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
+import type { Db } from '@platform/db/database';
 import { badRequest, conflict, notFound } from '@platform/http/errors';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import type { z } from 'zod';
 import { startBackfill } from './backfill';
 import { deleteMonitor, findMonitor, findMonitors, insertMonitor, type MonitorWithCount, monitorNameTaken, updateMonitor } from './monitors.repository';
 
@@ -42,12 +42,15 @@ async function checkMunicipality(ctx: ServiceContext, municipalityId: string | n
   if (!municipalityId) return;
   const known = (await findMunicipalities(ctx.db, ctx.actor.organisationId)).some((municipality) => municipality.id === municipalityId);
   if (!known || !actsForMunicipality(ctx.actor, municipalityId)) {
-    throw badRequest('onbekende-gemeente', 'Kies een gemeente van uw organisatie.', [{ name: 'municipalityId', code: 'onbekend', reason: 'Deze gemeente hoort niet bij u.' }]);
+    throw badRequest('onbekende-gemeente', 'Kies een gemeente van uw organisatie.', [
+      { name: 'municipalityId', code: 'onbekend', reason: 'Deze gemeente hoort niet bij u.' },
+    ]);
   }
 }
 
 // Monitors over the whole organisation are for everyone who listens; a municipality's only for those who work for it.
-const visibleTo = (ctx: ServiceContext, row: { municipality_id: string | null }) => row.municipality_id === null || actsForMunicipality(ctx.actor, row.municipality_id);
+const visibleTo = (ctx: ServiceContext, row: { municipality_id: string | null }) =>
+  row.municipality_id === null || actsForMunicipality(ctx.actor, row.municipality_id);
 
 export async function listMonitors(ctx: ServiceContext) {
   assertCan(ctx.actor, 'listening.read');
@@ -94,8 +97,11 @@ export async function changeMonitor(ctx: ServiceContext, monitorId: string, inpu
   return inTransaction(ctx, async (tx) => {
     const current = await findMonitor(tx.db, tx.actor.organisationId, monitorId);
     if (!current || !visibleTo(tx, current)) throw notFound('De monitor');
-    if (input.name !== undefined && (await monitorNameTaken(tx.db, tx.actor.organisationId, input.name, monitorId))) throw conflict('naam-bestaat', `Er is al een monitor "${input.name}".`);
-    const queryChanged = (input.query !== undefined && input.query.trim() !== current.query) || (input.municipalityId !== undefined && input.municipalityId !== current.municipality_id);
+    if (input.name !== undefined && (await monitorNameTaken(tx.db, tx.actor.organisationId, input.name, monitorId)))
+      throw conflict('naam-bestaat', `Er is al een monitor "${input.name}".`);
+    const queryChanged =
+      (input.query !== undefined && input.query.trim() !== current.query) ||
+      (input.municipalityId !== undefined && input.municipalityId !== current.municipality_id);
     await updateMonitor(tx.db, tx.actor.organisationId, monitorId, {
       ...(input.name !== undefined && { name: input.name }),
       ...(input.query !== undefined && { query: input.query.trim(), query_ast: JSON.stringify(ast) }),

@@ -1,7 +1,14 @@
 import type { Clock } from '@platform/clock';
 import type { Db } from '@platform/db/database';
 import type { JobRegistry } from '@platform/jobs/job-registry';
-import { claimPendingAuthors, findAuthorFacts, findAuthorLists, findOrganisationsWithPendingAuthors, removeAutomaticGroups, saveAutomaticGroups } from './network-groups.repository';
+import {
+  claimPendingAuthors,
+  findAuthorFacts,
+  findAuthorLists,
+  findOrganisationsWithPendingAuthors,
+  removeAutomaticGroups,
+  saveAutomaticGroups,
+} from './network-groups.repository';
 import { cleanBio, suggestNetworkGroup } from './network-suggestion';
 
 export const NETWORK_JOB = 'luisteren.netwerk-indelen';
@@ -23,7 +30,12 @@ export async function classifyAuthors(db: Db, clock: Clock, organisationId: stri
   const grouped = [];
   const ungrouped = new Set(handles);
   for (const fact of facts) {
-    const suggestion = suggestNetworkGroup({ handle: fact.handle, name: fact.name, bio: cleanBio(fact.bio), lists: (lists.get(fact.handle) ?? []).map((list) => list.name) });
+    const suggestion = suggestNetworkGroup({
+      handle: fact.handle,
+      name: fact.name,
+      bio: cleanBio(fact.bio),
+      lists: (lists.get(fact.handle) ?? []).map((list) => list.name),
+    });
     if (!suggestion.group) continue;
     grouped.push({ handle: fact.handle, group: suggestion.group, words: suggestion.words, lists: suggestion.lists });
     ungrouped.delete(fact.handle);
@@ -51,7 +63,8 @@ export function registerNetworkClassifier(registry: JobRegistry) {
   registry.register({
     name: NETWORK_JOB,
     handler: async ({ db, clock }) => {
-      for (const organisationId of await findOrganisationsWithPendingAuthors(db, ORGANISATIONS_PER_RUN)) await classifyPendingAuthors(db, clock, organisationId);
+      for (const organisationId of await findOrganisationsWithPendingAuthors(db, ORGANISATIONS_PER_RUN))
+        await classifyPendingAuthors(db, clock, organisationId);
     },
   });
 }

@@ -1,6 +1,6 @@
-import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '@platform/db/database';
 import type { NetworkGroupValue } from '@platform/db/schema';
+import { type RawBuilder, sql } from 'kysely';
 import { BIO_PATHS } from './network-suggestion';
 
 // An author's key: the handle in lower case without a leading @, as author lists keep it. The same
@@ -30,7 +30,9 @@ export async function claimPendingAuthors(db: Db, organisationId: string, limit:
 
 export async function countPendingAuthors(db: Db, organisationId: string): Promise<number> {
   const result = await sql<{ n: number }>`
-    SELECT count(DISTINCT handle)::int AS n FROM author_network_pending, unnest(author_handles) AS handle WHERE organisation_id = ${organisationId}`.execute(db);
+    SELECT count(DISTINCT handle)::int AS n FROM author_network_pending, unnest(author_handles) AS handle WHERE organisation_id = ${organisationId}`.execute(
+    db,
+  );
   return result.rows[0]?.n ?? 0;
 }
 
@@ -73,11 +75,25 @@ export async function findAuthorLists(db: Db, organisationId: string, handles: s
 }
 
 // Automatic rows are written over automatic rows only: an analyst's classification stays as it is.
-export async function saveAutomaticGroups(db: Db, organisationId: string, rows: Array<{ handle: string; group: NetworkGroupValue; words: string[]; lists: string[] }>, at: Date) {
+export async function saveAutomaticGroups(
+  db: Db,
+  organisationId: string,
+  rows: Array<{ handle: string; group: NetworkGroupValue; words: string[]; lists: string[] }>,
+  at: Date,
+) {
   if (rows.length === 0) return;
   await db
     .insertInto('author_network_groups')
-    .values(rows.map((row) => ({ organisation_id: organisationId, author_handle: row.handle, network_group: row.group, source: 'automatisch' as const, reason: JSON.stringify({ words: row.words, lists: row.lists }), set_at: at })))
+    .values(
+      rows.map((row) => ({
+        organisation_id: organisationId,
+        author_handle: row.handle,
+        network_group: row.group,
+        source: 'automatisch' as const,
+        reason: JSON.stringify({ words: row.words, lists: row.lists }),
+        set_at: at,
+      })),
+    )
     .onConflict((conflict) =>
       conflict
         .columns(['organisation_id', 'author_handle'])
@@ -89,7 +105,12 @@ export async function saveAutomaticGroups(db: Db, organisationId: string, rows: 
 
 export async function removeAutomaticGroups(db: Db, organisationId: string, handles: string[]) {
   if (handles.length === 0) return;
-  await db.deleteFrom('author_network_groups').where('organisation_id', '=', organisationId).where('author_handle', 'in', handles).where('source', '=', 'automatisch').execute();
+  await db
+    .deleteFrom('author_network_groups')
+    .where('organisation_id', '=', organisationId)
+    .where('author_handle', 'in', handles)
+    .where('source', '=', 'automatisch')
+    .execute();
 }
 
 export async function findGroupRow(db: Db, organisationId: string, handle: string) {
@@ -102,7 +123,11 @@ export async function findGroupRow(db: Db, organisationId: string, handle: strin
     .executeTakeFirst();
 }
 
-export async function saveAnalystGroup(db: Db, organisationId: string, row: { handle: string; group: NetworkGroupValue; note: string | null; userId: string | null; at: Date }) {
+export async function saveAnalystGroup(
+  db: Db,
+  organisationId: string,
+  row: { handle: string; group: NetworkGroupValue; note: string | null; userId: string | null; at: Date },
+) {
   const values = { network_group: row.group, source: 'analist' as const, reason: JSON.stringify({}), set_by: row.userId, set_at: row.at, note: row.note };
   await db
     .insertInto('author_network_groups')

@@ -119,6 +119,10 @@ export const BIO_PATHS = [
 
 export function cleanBio(text: string | null): string | null {
   if (!text) return null;
-  const plain = text.replace(/<[^>]*>/g, ' ').replace(/&[a-z]+;|&#\d+;/g, ' ').replace(/\s+/g, ' ').trim();
+  const plain = text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&[a-z]+;|&#\d+;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return plain ? plain.slice(0, 500) : null;
 }

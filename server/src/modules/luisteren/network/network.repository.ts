@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { Db } from '@platform/db/database';
 import type { NetworkGroupValue } from '@platform/db/schema';
+import { sql } from 'kysely';
 import { authorKey } from './network-groups.repository';
 
 export interface NetworkScope {
@@ -17,7 +17,9 @@ function itemsOf(db: Db, organisationId: string, scope: NetworkScope) {
   let query = db
     .selectFrom('listening_items as li')
     .innerJoin('messages as m', (join) => join.onRef('m.organisation_id', '=', 'li.organisation_id').onRef('m.id', '=', 'li.message_id'))
-    .leftJoin('author_network_groups as g', (join) => join.onRef('g.organisation_id', '=', 'li.organisation_id').on(sql<boolean>`g.author_handle = ${authorKey()}`))
+    .leftJoin('author_network_groups as g', (join) =>
+      join.onRef('g.organisation_id', '=', 'li.organisation_id').on(sql<boolean>`g.author_handle = ${authorKey()}`),
+    )
     .where('li.organisation_id', '=', organisationId);
   if (scope.municipalityIds) query = query.where('li.municipality_id', 'in', scope.municipalityIds.length > 0 ? scope.municipalityIds : [NO_MUNICIPALITY]);
   if (scope.from) query = query.where('li.posted_at', '>=', scope.from);

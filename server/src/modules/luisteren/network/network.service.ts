@@ -1,16 +1,23 @@
-import type { z } from 'zod';
-import { type AuthorGroup, type AuthorProfile, NETWORK_GROUP_FILTERS, type NetworkPage, type authorGroupChangeSchema, type networkQuerySchema } from '@contracts/network';
 import { TENORS } from '@contracts/luisteren';
+import {
+  type AuthorGroup,
+  type AuthorProfile,
+  type authorGroupChangeSchema,
+  NETWORK_GROUP_FILTERS,
+  type NetworkPage,
+  type networkQuerySchema,
+} from '@contracts/network';
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
 import { badRequest, notFound } from '@platform/http/errors';
 import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import type { z } from 'zod';
 import { findAuthorHistory } from '../explore/explore.repository';
 import { toItemView } from '../explore/explore.service';
-import { classifyAuthors, classifyPendingAuthors } from './network-classifier';
-import { countPendingAuthors, deleteGroup, findAuthorFacts, findGroupRow, findAuthorLists, saveAnalystGroup } from './network-groups.repository';
-import { cleanBio, suggestNetworkGroup } from './network-suggestion';
 import { countAuthorWeeks, countComposition, findAuthorSummary, findNetworkAuthors } from './network.repository';
+import { classifyAuthors, classifyPendingAuthors } from './network-classifier';
+import { countPendingAuthors, deleteGroup, findAuthorFacts, findAuthorLists, findGroupRow, saveAnalystGroup } from './network-groups.repository';
+import { cleanBio, suggestNetworkGroup } from './network-suggestion';
 import { lastWeekStarts } from './weeks';
 
 const PAGE_SIZE = 50;
@@ -28,7 +35,10 @@ function periodOf(ctx: ServiceContext, query: { van?: string; tot?: string; weke
   const until = query.tot ? new Date(query.tot) : undefined;
   const end = until ?? ctx.clock.now();
   const from = query.van ? new Date(query.van) : new Date(end.getTime() - (query.weken ? query.weken * 7 * 86_400_000 : DEFAULT_PERIOD_MS));
-  if (from >= end) throw badRequest('ongeldige-periode', 'De periode klopt niet: "van" ligt na "tot".', [{ name: 'van', code: 'ongeldig', reason: 'Kies een begin vóór het einde.' }]);
+  if (from >= end)
+    throw badRequest('ongeldige-periode', 'De periode klopt niet: "van" ligt na "tot".', [
+      { name: 'van', code: 'ongeldig', reason: 'Kies een begin vóór het einde.' },
+    ]);
   // Without "tot" the period runs up to now, including what was posted this very moment.
   return { from, until, end };
 }
@@ -44,7 +54,8 @@ export async function listNetwork(ctx: ServiceContext, query: z.output<typeof ne
   const filter = { group: query.groep, search: query.zoek || undefined };
   const rows = await findNetworkAuthors(ctx.db, organisationId, scope, filter, { offset: (query.pagina - 1) * PAGE_SIZE, limit: PAGE_SIZE });
   // Past the last page the rows carry no total; ask for it once.
-  const total = rows[0]?.total ?? (query.pagina > 1 ? ((await findNetworkAuthors(ctx.db, organisationId, scope, filter, { offset: 0, limit: 1 }))[0]?.total ?? 0) : 0);
+  const total =
+    rows[0]?.total ?? (query.pagina > 1 ? ((await findNetworkAuthors(ctx.db, organisationId, scope, filter, { offset: 0, limit: 1 }))[0]?.total ?? 0) : 0);
   const counted = new Map((await countComposition(ctx.db, organisationId, scope)).map((row) => [row.group, row]));
   return {
     period: { from: from.toISOString(), until: end.toISOString() },
@@ -141,12 +152,23 @@ export async function setAuthorGroup(ctx: ServiceContext, handle: string, input:
     const organisationId = tx.actor.organisationId;
     await findVisibleAuthor(tx, handle);
     if (input.groep) {
-      await saveAnalystGroup(tx.db, organisationId, { handle, group: input.groep, note: input.toelichting || null, userId: tx.actor.userId || null, at: tx.clock.now() });
+      await saveAnalystGroup(tx.db, organisationId, {
+        handle,
+        group: input.groep,
+        note: input.toelichting || null,
+        userId: tx.actor.userId || null,
+        at: tx.clock.now(),
+      });
     } else {
       await deleteGroup(tx.db, organisationId, handle);
       await classifyAuthors(tx.db, tx.clock, organisationId, [handle]);
     }
-    await recordAudit(tx, { action: input.groep ? 'auteur.netwerkgroep-gezet' : 'auteur.netwerkgroep-verwijderd', recordType: 'auteur', recordId: handle, details: { groep: input.groep, toelichting: input.toelichting || undefined } });
+    await recordAudit(tx, {
+      action: input.groep ? 'auteur.netwerkgroep-gezet' : 'auteur.netwerkgroep-verwijderd',
+      recordType: 'auteur',
+      recordId: handle,
+      details: { groep: input.groep, toelichting: input.toelichting || undefined },
+    });
     return { group: toGroupView(await findGroupRow(tx.db, organisationId, handle)), suggestion: (await suggestionFor(tx, handle)).suggestion };
   });
 }

@@ -1,8 +1,8 @@
-import { type Insertable, sql } from 'kysely';
 import type { Db } from '@platform/db/database';
 import type { ListeningItemsTable } from '@platform/db/schema';
 import { type ColumnType, unnestRows, uuidArray } from '@platform/db/unnest-rows';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
+import { type Insertable, sql } from 'kysely';
 
 // Inbound messages among `ids` that the pipeline has not seen yet: a rerun after a crash skips what was done.
 // The item is looked up per message (LATERAL … LIMIT 1, which the planner cannot turn into a join): for a new
@@ -13,10 +13,31 @@ export async function findUnprocessedMessages(db: Db, organisationId: string, id
   const messages = await db
     .selectFrom('messages as m')
     .leftJoinLateral(
-      (eb) => eb.selectFrom('listening_items as li').select(sql<number>`1`.as('seen')).whereRef('li.organisation_id', '=', 'm.organisation_id').whereRef('li.message_id', '=', 'm.id').limit(1).as('done'),
+      (eb) =>
+        eb
+          .selectFrom('listening_items as li')
+          .select(sql<number>`1`.as('seen'))
+          .whereRef('li.organisation_id', '=', 'm.organisation_id')
+          .whereRef('li.message_id', '=', 'm.id')
+          .limit(1)
+          .as('done'),
       (join) => join.onTrue(),
     )
-    .select(['m.id', 'm.municipality_id', 'm.channel', 'm.author_handle', 'm.author_followers', 'm.text', 'm.subject', 'm.hashtags', 'm.mentions', 'm.language', 'm.geo_lat', 'm.geo_lon', 'm.posted_at'])
+    .select([
+      'm.id',
+      'm.municipality_id',
+      'm.channel',
+      'm.author_handle',
+      'm.author_followers',
+      'm.text',
+      'm.subject',
+      'm.hashtags',
+      'm.mentions',
+      'm.language',
+      'm.geo_lat',
+      'm.geo_lon',
+      'm.posted_at',
+    ])
     .where('m.organisation_id', '=', organisationId)
     .where('m.id', '=', sql<string>`ANY(${uuidArray(ids)})`)
     .where('m.direction', '=', 'in')
@@ -40,9 +61,7 @@ export async function findDuplicateCandidates(db: Db, organisationId: string, si
     .where('organisation_id', '=', organisationId)
     .where('duplicate_of', 'is', null)
     .where('posted_at', '>=', since)
-    .where((where) =>
-      where.or([where('exact_key', 'in', exactKeys), sql<boolean>`simhash_bands && ${sql.val(bands)}::text[]`]),
-    )
+    .where((where) => where.or([where('exact_key', 'in', exactKeys), sql<boolean>`simhash_bands && ${sql.val(bands)}::text[]`]))
     .execute();
 }
 
@@ -73,7 +92,12 @@ export type NewItemRow = Required<Pick<Insertable<ListeningItemsTable>, keyof ty
 export async function insertItems(db: Db, rows: NewItemRow[]) {
   if (rows.length === 0) return;
   const { columns, expression } = unnestRows(rows, ITEM_COLUMNS);
-  await db.insertInto('listening_items').columns(columns).expression(expression).onConflict((conflict) => conflict.doNothing()).execute();
+  await db
+    .insertInto('listening_items')
+    .columns(columns)
+    .expression(expression)
+    .onConflict((conflict) => conflict.doNothing())
+    .execute();
 }
 
 // One statement for all originals that got copies in this batch. Two workers often count into the same originals
@@ -109,11 +133,29 @@ export type NewMatch = {
 };
 
 // The one rule for what a match adds to its minute's counts, on ingest and in a backfill.
-export function newMatch(organisationId: string, monitorId: string, item: { message_id: string; posted_at: Date; tenor: string; channel: string; duplicate_of: string | null }): NewMatch {
-  return { organisation_id: organisationId, monitor_id: monitorId, message_id: item.message_id, posted_at: item.posted_at, critical: item.tenor === 'kritiek', news: item.channel === 'rss' && item.duplicate_of === null };
+export function newMatch(
+  organisationId: string,
+  monitorId: string,
+  item: { message_id: string; posted_at: Date; tenor: string; channel: string; duplicate_of: string | null },
+): NewMatch {
+  return {
+    organisation_id: organisationId,
+    monitor_id: monitorId,
+    message_id: item.message_id,
+    posted_at: item.posted_at,
+    critical: item.tenor === 'kritiek',
+    news: item.channel === 'rss' && item.duplicate_of === null,
+  };
 }
 
-const MATCH_COLUMNS = { organisation_id: 'uuid', monitor_id: 'uuid', message_id: 'uuid', posted_at: 'timestamptz', critical: 'boolean', news: 'boolean' } as const satisfies Record<keyof NewMatch, ColumnType>;
+const MATCH_COLUMNS = {
+  organisation_id: 'uuid',
+  monitor_id: 'uuid',
+  message_id: 'uuid',
+  posted_at: 'timestamptz',
+  critical: 'boolean',
+  news: 'boolean',
+} as const satisfies Record<keyof NewMatch, ColumnType>;
 
 // Matches, and in the same statement their counts per monitor and minute (monitor_minutes): only what
 // was really new is counted, so a rerun or an overlapping backfill adds nothing twice. Buckets are updated
@@ -162,7 +204,12 @@ export async function findListsOfAuthors(db: Db, organisationId: string, handles
 }
 
 export async function findItemFacts(db: Db, organisationId: string, messageId: string) {
-  const item = await db.selectFrom('listening_items').select(['tenor', 'language', 'posted_at']).where('organisation_id', '=', organisationId).where('message_id', '=', messageId).executeTakeFirst();
+  const item = await db
+    .selectFrom('listening_items')
+    .select(['tenor', 'language', 'posted_at'])
+    .where('organisation_id', '=', organisationId)
+    .where('message_id', '=', messageId)
+    .executeTakeFirst();
   if (!item) return { tenor: null, language: null, monitorIds: [] };
   // By way of the organisation's monitors (few) and the item's moment, so each lookup is one of the matches' key.
   const monitors = await db

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { QueryNode } from '@contracts/monitor-query';
 import type { Db } from '@platform/db/database';
+import { sql } from 'kysely';
 import { type CompiledQuery, compileMonitorQuery } from '../query/matcher';
 
 export interface CompiledMonitor {
@@ -27,7 +27,11 @@ export async function monitorsOf(db: Db, organisationId: string): Promise<Compil
 }
 
 export async function compileMonitor(db: Db, organisationId: string, monitor: { id: string; municipality_id: string | null; query_ast: unknown }) {
-  return { id: monitor.id, municipalityId: monitor.municipality_id, query: compileMonitorQuery(monitor.query_ast as QueryNode, { boundaries: await boundariesOf(db, organisationId) }) };
+  return {
+    id: monitor.id,
+    municipalityId: monitor.municipality_id,
+    query: compileMonitorQuery(monitor.query_ast as QueryNode, { boundaries: await boundariesOf(db, organisationId) }),
+  };
 }
 
 async function compileAll(db: Db, organisationId: string) {
@@ -39,6 +43,11 @@ async function compileAll(db: Db, organisationId: string) {
 
 // plaats:GM0383 needs the municipality's boundary (loaded with `plein municipality boundary`).
 async function boundariesOf(db: Db, organisationId: string) {
-  const rows = await db.selectFrom('municipalities').select(['cbs_code', 'boundary']).where('organisation_id', '=', organisationId).where('boundary', 'is not', null).execute();
+  const rows = await db
+    .selectFrom('municipalities')
+    .select(['cbs_code', 'boundary'])
+    .where('organisation_id', '=', organisationId)
+    .where('boundary', 'is not', null)
+    .execute();
   return new Map(rows.map((row) => [row.cbs_code, row.boundary as never]));
 }

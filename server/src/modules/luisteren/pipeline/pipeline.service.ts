@@ -1,16 +1,26 @@
 import type { Clock } from '@platform/clock';
-import type { JobRegistry } from '@platform/jobs/job-registry';
-import { storedMessagesJob } from '../../channels/index';
 import type { Db } from '@platform/db/database';
 import { mapInSlices } from '@platform/event-loop';
+import type { JobRegistry } from '@platform/jobs/job-registry';
+import { storedMessagesJob } from '../../channels/index';
+import { detectAlerts } from '../alerts/alerts.service';
 import { duplicateFingerprints, simhashBands } from '../analysis/duplicates';
 import { detectLanguage } from '../analysis/language';
 import { classifyTenor } from '../analysis/tenor-model';
-import { detectAlerts } from '../alerts/alerts.service';
 import { prepareItem, prepareText } from '../query/matcher';
 import { foldDuplicates } from './fold-duplicates';
+import {
+  countDuplicates,
+  findDuplicateCandidates,
+  findListsOfAuthors,
+  findUnprocessedMessages,
+  insertItems,
+  insertMatches,
+  type NewItemRow,
+  newMatch,
+  type UnprocessedMessage,
+} from './items.repository';
 import { toMatchable } from './matchable';
-import { countDuplicates, findDuplicateCandidates, findListsOfAuthors, findUnprocessedMessages, insertItems, insertMatches, newMatch, type NewItemRow, type UnprocessedMessage } from './items.repository';
 import { monitorsOf } from './monitor-set';
 import { tenorModelOf } from './tenor-model-cache';
 
@@ -43,7 +53,10 @@ export async function processMessages(db: Db, clock: Clock, organisationId: stri
     stored.map((row) => ({ id: row.message_id, exactKey: row.exact_key, simhash: BigInt(`0x${row.simhash}`) })),
   );
 
-  await insertItems(db, analysed.map((item) => toItemRow(organisationId, item, duplicateOf.get(item.message.id) ?? null)));
+  await insertItems(
+    db,
+    analysed.map((item) => toItemRow(organisationId, item, duplicateOf.get(item.message.id) ?? null)),
+  );
   const matches = await matchMonitors(db, organisationId, analysed, duplicateOf);
   await insertMatches(db, matches);
   // From the matches on, a worker holds what another needs to the end of its transaction: the minute buckets and
@@ -63,7 +76,10 @@ function textAnalysisOnce(model: Parameters<typeof classifyTenor>[1]) {
   return (subject: string | null, body: string, givenLanguage: string | null) => {
     const key = `${givenLanguage ?? ''}\u0000${subject ?? ''}\u0000${body}`;
     let analysis = seen.get(key);
-    if (!analysis) seen.set(key, (analysis = analyseText(subject, body, givenLanguage, model)));
+    if (!analysis) {
+      analysis = analyseText(subject, body, givenLanguage, model);
+      seen.set(key, analysis);
+    }
     return analysis;
   };
 }
@@ -107,14 +123,26 @@ function toItemRow(organisationId: string, item: Analysed, duplicateOf: string |
 async function matchMonitors(db: Db, organisationId: string, analysed: Analysed[], duplicateOf: Map<string, string>) {
   const monitors = await monitorsOf(db, organisationId);
   if (monitors.length === 0) return [];
-  const lists = await authorListsOf(db, organisationId, analysed.map((item) => item.message.author_handle));
+  const lists = await authorListsOf(
+    db,
+    organisationId,
+    analysed.map((item) => item.message.author_handle),
+  );
   const perItem = await mapInSlices(analysed, (item) => {
     const prepared = prepareItem(toMatchable(item.message, item.language, lists), item.words);
     const matched = [];
     for (const monitor of monitors) {
       if (monitor.municipalityId && monitor.municipalityId !== item.message.municipality_id) continue;
       if (monitor.query.matches(prepared)) {
-        matched.push(newMatch(organisationId, monitor.id, { message_id: item.message.id, posted_at: item.message.posted_at, tenor: item.tenor.tenor, channel: item.message.channel, duplicate_of: duplicateOf.get(item.message.id) ?? null }));
+        matched.push(
+          newMatch(organisationId, monitor.id, {
+            message_id: item.message.id,
+            posted_at: item.message.posted_at,
+            tenor: item.tenor.tenor,
+            channel: item.message.channel,
+            duplicate_of: duplicateOf.get(item.message.id) ?? null,
+          }),
+        );
       }
     }
     return matched;

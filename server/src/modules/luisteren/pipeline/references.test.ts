@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '@test/harness';
 import { buildListeningWorkspace } from '@test/listening-workspace';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainMessage, storeMessages } from '../../channels/index';
 
 // A match refers to its monitor and its listening item, and an item to its message, through statement triggers
@@ -23,7 +23,14 @@ async function setUp() {
     t.clock,
     account,
     ['De container is weer niet geleegd', 'Afval naast de container', 'Mooi weer vandaag'].map((text, index) =>
-      plainMessage({ platformId: `ref-${crypto.randomUUID()}-${index}`, author: { id: `a${index}`, handle: `auteur${index}`, displayName: 'Auteur', followers: 10 }, text, visibility: 'openbaar', postedAt: t.clock.now(), raw: {} }),
+      plainMessage({
+        platformId: `ref-${crypto.randomUUID()}-${index}`,
+        author: { id: `a${index}`, handle: `auteur${index}`, displayName: 'Auteur', followers: 10 },
+        text,
+        visibility: 'openbaar',
+        postedAt: t.clock.now(),
+        raw: {},
+      }),
     ),
     { stream: 'search' },
   );
@@ -32,10 +39,19 @@ async function setUp() {
 }
 
 const matchesOf = async (organisationId: string) =>
-  (await t.database.db.selectFrom('monitor_matches').select(['monitor_id', 'message_id']).where('organisation_id', '=', organisationId).orderBy('message_id').orderBy('monitor_id').execute());
+  await t.database.db
+    .selectFrom('monitor_matches')
+    .select(['monitor_id', 'message_id'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('message_id')
+    .orderBy('monitor_id')
+    .execute();
 
 async function insertMatch(row: { organisation_id: string; monitor_id: string; message_id: string; posted_at?: Date }) {
-  await t.database.db.insertInto('monitor_matches').values({ posted_at: t.clock.now(), ...row }).execute();
+  await t.database.db
+    .insertInto('monitor_matches')
+    .values({ posted_at: t.clock.now(), ...row })
+    .execute();
 }
 
 async function failure(work: Promise<unknown>) {
@@ -87,9 +103,19 @@ describe('luisteren: verwijzingen van treffers', () => {
   it('weigert een luisteritem zonder bericht van de eigen organisatie', async () => {
     const { org, ids } = await setUp();
     const other = await setUp();
-    const item = await t.database.db.selectFrom('listening_items').selectAll().where('organisation_id', '=', org.id).where('message_id', '=', ids[2]!).executeTakeFirstOrThrow();
+    const item = await t.database.db
+      .selectFrom('listening_items')
+      .selectAll()
+      .where('organisation_id', '=', org.id)
+      .where('message_id', '=', ids[2]!)
+      .executeTakeFirstOrThrow();
     for (const messageId of [crypto.randomUUID(), other.ids[0]!]) {
-      const error = await failure(t.database.db.insertInto('listening_items').values({ ...item, message_id: messageId, simhash_bands: sql`${item.simhash_bands}::text[]` }).execute());
+      const error = await failure(
+        t.database.db
+          .insertInto('listening_items')
+          .values({ ...item, message_id: messageId, simhash_bands: sql`${item.simhash_bands}::text[]` })
+          .execute(),
+      );
       expect(error.code, messageId).toBe('23503');
     }
     expect(await t.database.db.selectFrom('listening_items').select('message_id').where('organisation_id', '=', org.id).execute()).toHaveLength(3);
@@ -97,10 +123,24 @@ describe('luisteren: verwijzingen van treffers', () => {
 
   it('weigert een andere sleutel voor een bestaande treffer of een bestaand luisteritem', async () => {
     const { org, ids } = await setUp();
-    const error = await failure(t.database.db.updateTable('monitor_matches').set({ message_id: ids[2]! }).where('organisation_id', '=', org.id).where('message_id', '=', ids[0]!).execute());
+    const error = await failure(
+      t.database.db
+        .updateTable('monitor_matches')
+        .set({ message_id: ids[2]! })
+        .where('organisation_id', '=', org.id)
+        .where('message_id', '=', ids[0]!)
+        .execute(),
+    );
     expect(error.code).toBe('23503');
     expect((await matchesOf(org.id)).map((match) => match.message_id)).toEqual([ids[0], ids[1]].sort());
-    const itemError = await failure(t.database.db.updateTable('listening_items').set({ message_id: crypto.randomUUID() }).where('organisation_id', '=', org.id).where('message_id', '=', ids[2]!).execute());
+    const itemError = await failure(
+      t.database.db
+        .updateTable('listening_items')
+        .set({ message_id: crypto.randomUUID() })
+        .where('organisation_id', '=', org.id)
+        .where('message_id', '=', ids[2]!)
+        .execute(),
+    );
     expect(itemError.code).toBe('23503');
   });
 
@@ -111,8 +151,15 @@ describe('luisteren: verwijzingen van treffers', () => {
     expect(await matchesOf(org.id)).toHaveLength(4);
 
     await t.database.db.deleteFrom('messages').where('organisation_id', '=', org.id).where('id', '=', ids[0]!).execute();
-    expect(await t.database.db.selectFrom('listening_items').select('message_id').where('organisation_id', '=', org.id).where('message_id', '=', ids[0]!).execute()).toEqual([]);
-    expect(await matchesOf(org.id)).toEqual(expect.arrayContaining([{ monitor_id: monitor.id, message_id: ids[1] }, { monitor_id: second.id, message_id: ids[1] }]));
+    expect(
+      await t.database.db.selectFrom('listening_items').select('message_id').where('organisation_id', '=', org.id).where('message_id', '=', ids[0]!).execute(),
+    ).toEqual([]);
+    expect(await matchesOf(org.id)).toEqual(
+      expect.arrayContaining([
+        { monitor_id: monitor.id, message_id: ids[1] },
+        { monitor_id: second.id, message_id: ids[1] },
+      ]),
+    );
     expect(await matchesOf(org.id)).toHaveLength(2);
 
     expect((await as('DELETE', `/api/v1/monitors/${monitor.id}`)).statusCode).toBe(204);
@@ -130,7 +177,10 @@ describe('luisteren: verwijzingen van treffers', () => {
     let inserted!: () => void;
     const insertDone = new Promise<void>((resolve) => (inserted = resolve));
     const inserting = t.database.db.transaction().execute(async (trx) => {
-      await trx.insertInto('monitor_matches').values({ organisation_id: org.id, monitor_id: monitor.id, message_id: ids[2]!, posted_at: t.clock.now() }).execute();
+      await trx
+        .insertInto('monitor_matches')
+        .values({ organisation_id: org.id, monitor_id: monitor.id, message_id: ids[2]!, posted_at: t.clock.now() })
+        .execute();
       inserted();
       await insertHolds;
     });

@@ -1,8 +1,8 @@
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
 import type { QueryNode } from '@contracts/monitor-query';
 import { tokenise } from '@contracts/monitor-query-text';
-import { type MatchableItem, compileMonitorQuery, prepareItem } from './matcher';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileMonitorQuery, type MatchableItem, prepareItem } from './matcher';
 
 const item = (text: string): MatchableItem => ({
   text,
@@ -18,7 +18,9 @@ const item = (text: string): MatchableItem => ({
 });
 
 const text = fc.oneof(
-  fc.array(fc.constantFrom('afval', 'Afvalbak', 'café', 'gft', '-', ' ', '#', '@', '.', 'ĳs', '½', 'ß', '\u0301', '🏳️‍🌈', '\n'), { maxLength: 30 }).map((parts) => parts.join('')),
+  fc
+    .array(fc.constantFrom('afval', 'Afvalbak', 'café', 'gft', '-', ' ', '#', '@', '.', 'ĳs', '½', 'ß', '\u0301', '🏳️‍🌈', '\n'), { maxLength: 30 })
+    .map((parts) => parts.join('')),
   fc.string({ unit: 'binary', maxLength: 80 }),
 );
 const term = (value: string, prefix = false): QueryNode => ({ kind: 'term', value, prefix });
@@ -53,7 +55,14 @@ describe('monitor matcher: eigenschappen', () => {
   });
 
   it('NIET, EN en OF gedragen zich als de logica (ook na het herordenen op kosten)', () => {
-    const leaf = fc.constantFrom<QueryNode>(term('afval'), term('afval', true), term('gft'), { kind: 'phrase', words: ['afval', 'gft'] }, { kind: 'hashtag', value: 'afval' }, { kind: 'field', field: 'bron', value: 'bluesky' });
+    const leaf = fc.constantFrom<QueryNode>(
+      term('afval'),
+      term('afval', true),
+      term('gft'),
+      { kind: 'phrase', words: ['afval', 'gft'] },
+      { kind: 'hashtag', value: 'afval' },
+      { kind: 'field', field: 'bron', value: 'bluesky' },
+    );
     fc.assert(
       fc.property(text, leaf, leaf, (message, a, b) => {
         const prepared = prepareItem(item(message));

@@ -1,7 +1,7 @@
+import { parseMonitorQuery, type QueryNode } from '@contracts/monitor-query';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { type QueryNode, parseMonitorQuery } from '@contracts/monitor-query';
-import { type Boundary, type MatchableItem, compileMonitorQuery, prepareItem } from './matcher';
+import { type Boundary, compileMonitorQuery, type MatchableItem, prepareItem } from './matcher';
 
 function query(text: string): QueryNode {
   const result = parseMonitorQuery(text);
@@ -132,15 +132,43 @@ describe('monitor matcher: velden', () => {
 const hattemSquare: Polygon = {
   type: 'Polygon',
   coordinates: [
-    [[6.0, 52.4], [6.2, 52.4], [6.2, 52.55], [6.0, 52.55], [6.0, 52.4]],
-    [[6.09, 52.47], [6.11, 52.47], [6.11, 52.49], [6.09, 52.49], [6.09, 52.47]],
+    [
+      [6.0, 52.4],
+      [6.2, 52.4],
+      [6.2, 52.55],
+      [6.0, 52.55],
+      [6.0, 52.4],
+    ],
+    [
+      [6.09, 52.47],
+      [6.11, 52.47],
+      [6.11, 52.49],
+      [6.09, 52.49],
+      [6.09, 52.47],
+    ],
   ],
 };
 const twoIslands: MultiPolygon = {
   type: 'MultiPolygon',
   coordinates: [
-    [[[4.0, 52.0], [4.1, 52.0], [4.1, 52.1], [4.0, 52.1], [4.0, 52.0]]],
-    [[[5.0, 53.0], [5.1, 53.0], [5.1, 53.1], [5.0, 53.1], [5.0, 53.0]]],
+    [
+      [
+        [4.0, 52.0],
+        [4.1, 52.0],
+        [4.1, 52.1],
+        [4.0, 52.1],
+        [4.0, 52.0],
+      ],
+    ],
+    [
+      [
+        [5.0, 53.0],
+        [5.1, 53.0],
+        [5.1, 53.1],
+        [5.0, 53.1],
+        [5.0, 53.0],
+      ],
+    ],
   ],
 };
 

@@ -1,9 +1,9 @@
 import type { QueryNode } from '@contracts/monitor-query';
 import { foldListName } from '@contracts/monitor-query-text';
 import { type Boundary, withinBoundary, withinRadius } from './geo';
-import { type MatchableItem, type PreparedItem, isPreparedItem, prepareItem } from './prepared-item';
+import { isPreparedItem, type MatchableItem, type PreparedItem, prepareItem } from './prepared-item';
 
-export { type Boundary } from './geo';
+export type { Boundary } from './geo';
 export { type MatchableItem, type PreparedItem, type PreparedText, prepareItem, prepareText } from './prepared-item';
 
 export interface CompiledQuery {

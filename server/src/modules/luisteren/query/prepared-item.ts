@@ -1,12 +1,5 @@
 import { normaliseLanguageCode } from '@contracts/monitor-query-fields';
-import {
-  foldHandle,
-  foldListName,
-  foldText,
-  hashtagsInFolded,
-  mentionsInFolded,
-  tokeniseFolded,
-} from '@contracts/monitor-query-text';
+import { foldHandle, foldListName, foldText, hashtagsInFolded, mentionsInFolded, tokeniseFolded } from '@contracts/monitor-query-text';
 
 export interface MatchableItem {
   text: string;

@@ -1,11 +1,17 @@
-import { type Insertable, sql } from 'kysely';
 import type { Db } from '@platform/db/database';
 import type { TenorCorrectionsTable, TenorValue } from '@platform/db/schema';
+import { type Insertable, sql } from 'kysely';
 
 export async function findItemsForReview(db: Db, organisationId: string, messageIds: string[]) {
   if (messageIds.length === 0) return [];
   // Locked: two people correcting the same item one after the other each see the tenor the other left.
-  return db.selectFrom('listening_items').select(['message_id', 'municipality_id', 'tenor', 'topic']).where('organisation_id', '=', organisationId).where('message_id', 'in', messageIds).forUpdate().execute();
+  return db
+    .selectFrom('listening_items')
+    .select(['message_id', 'municipality_id', 'tenor', 'topic'])
+    .where('organisation_id', '=', organisationId)
+    .where('message_id', 'in', messageIds)
+    .forUpdate()
+    .execute();
 }
 
 // A corrected tenor moves items into (+1) or out of (-1) their monitors' kritiek counts per minute, so
@@ -27,11 +33,23 @@ export async function shiftCriticalCounts(db: Db, organisationId: string, messag
     WHERE mi.organisation_id = ${organisationId} AND mi.monitor_id = v.monitor_id AND mi.minute = v.minute`.execute(db);
 }
 
-export async function setReviewedLabel(db: Db, organisationId: string, messageIds: string[], label: { tenor?: TenorValue; topic?: string | null }, by: string, at: Date) {
+export async function setReviewedLabel(
+  db: Db,
+  organisationId: string,
+  messageIds: string[],
+  label: { tenor?: TenorValue; topic?: string | null },
+  by: string,
+  at: Date,
+) {
   if (messageIds.length === 0) return;
   await db
     .updateTable('listening_items')
-    .set({ ...(label.tenor !== undefined && { tenor: label.tenor }), ...(label.topic !== undefined && { topic: label.topic }), reviewed_by: by, reviewed_at: at })
+    .set({
+      ...(label.tenor !== undefined && { tenor: label.tenor }),
+      ...(label.topic !== undefined && { topic: label.topic }),
+      reviewed_by: by,
+      reviewed_at: at,
+    })
     .where('organisation_id', '=', organisationId)
     .where('message_id', 'in', messageIds)
     .execute();
@@ -62,7 +80,11 @@ export async function saveModel(db: Db, organisationId: string, model: unknown, 
   await db
     .insertInto('tenor_models')
     .values({ organisation_id: organisationId, version: 1, model: JSON.stringify(model), trained_on: trainedOn, trained_at: at })
-    .onConflict((conflict) => conflict.column('organisation_id').doUpdateSet({ version: sql`tenor_models.version + 1`, model: JSON.stringify(model), trained_on: trainedOn, trained_at: at }))
+    .onConflict((conflict) =>
+      conflict
+        .column('organisation_id')
+        .doUpdateSet({ version: sql`tenor_models.version + 1`, model: JSON.stringify(model), trained_on: trainedOn, trained_at: at }),
+    )
     .execute();
 }
 

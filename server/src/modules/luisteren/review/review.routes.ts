@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { agreementSchema, bulkCorrectionSchema, correctionSchema } from '@contracts/luisteren';
 import { type AppInstance, serviceContext } from '@platform/http/app';
+import { z } from 'zod';
 import { agreement, correctInBulk, correctItems } from './review.service';
 
 const messageParams = z.strictObject({ messageId: z.uuid() });
@@ -12,19 +12,44 @@ export async function reviewRoutes(app: AppInstance) {
 
   app.patch(
     '/api/v1/luisteren/items/:messageId',
-    { config: { permission: 'listening.review' }, schema: { tags, summary: 'Verbeter de tenor of het onderwerp van een bericht (leert het model van de organisatie)', params: messageParams, body: correctionSchema, response: { 200: corrected } } },
+    {
+      config: { permission: 'listening.review' },
+      schema: {
+        tags,
+        summary: 'Verbeter de tenor of het onderwerp van een bericht (leert het model van de organisatie)',
+        params: messageParams,
+        body: correctionSchema,
+        response: { 200: corrected },
+      },
+    },
     async (request) => correctItems(serviceContext(request), [request.params.messageId], request.body),
   );
 
   app.post(
     '/api/v1/luisteren/beoordelingen',
-    { config: { permission: 'listening.review' }, schema: { tags, summary: 'Verbeter de tenor of het onderwerp van veel berichten tegelijk (alles of niets)', body: bulkCorrectionSchema, response: { 200: corrected } } },
+    {
+      config: { permission: 'listening.review' },
+      schema: {
+        tags,
+        summary: 'Verbeter de tenor of het onderwerp van veel berichten tegelijk (alles of niets)',
+        body: bulkCorrectionSchema,
+        response: { 200: corrected },
+      },
+    },
     async (request) => correctInBulk(serviceContext(request), request.body),
   );
 
   app.get(
     '/api/v1/luisteren/overeenstemming',
-    { config: { permission: 'listening.read' }, schema: { tags, summary: 'Hoe vaak mensen het eens waren met de automatische tenor, per week', querystring: periodSchema, response: { 200: agreementSchema } } },
+    {
+      config: { permission: 'listening.read' },
+      schema: {
+        tags,
+        summary: 'Hoe vaak mensen het eens waren met de automatische tenor, per week',
+        querystring: periodSchema,
+        response: { 200: agreementSchema },
+      },
+    },
     async (request) => agreement(serviceContext(request), request.query),
   );
 }

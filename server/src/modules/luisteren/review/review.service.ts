@@ -1,9 +1,9 @@
-import type { z } from 'zod';
 import type { agreementSchema, bulkCorrectionSchema, Tenor } from '@contracts/luisteren';
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
 import { notFound } from '@platform/http/errors';
 import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import type { z } from 'zod';
 import { countAgreement, findItemsForReview, findModelInfo, insertCorrections, setReviewedLabel, shiftCriticalCounts } from './review.repository';
 import { scheduleTraining } from './training';
 
@@ -61,7 +61,12 @@ export async function agreement(ctx: ServiceContext, period: { van?: string; tot
   const agreed = rows.reduce((sum, row) => sum + row.agreed, 0);
   const model = await findModelInfo(ctx.db, ctx.actor.organisationId);
   return {
-    periods: rows.map((row) => ({ from: new Date(row.from).toISOString(), reviewed: row.reviewed, agreed: row.agreed, rate: row.reviewed > 0 ? row.agreed / row.reviewed : null })),
+    periods: rows.map((row) => ({
+      from: new Date(row.from).toISOString(),
+      reviewed: row.reviewed,
+      agreed: row.agreed,
+      rate: row.reviewed > 0 ? row.agreed / row.reviewed : null,
+    })),
     reviewed,
     agreed,
     rate: reviewed > 0 ? agreed / reviewed : null,

@@ -12,12 +12,20 @@ const MAX_EXAMPLES = 20_000;
 // Corrections come in bursts (an analyst works through a list): train at most once a minute.
 export async function scheduleTraining(db: Db, clock: Clock, organisationId: string) {
   const minute = Math.floor(clock.now().getTime() / 60_000);
-  await enqueueJob(db, { organisationId, name: TRAIN_JOB, payload: {}, runAt: new Date((minute + 1) * 60_000), uniqueKey: `tenormodel:${organisationId}:${minute}` });
+  await enqueueJob(db, {
+    organisationId,
+    name: TRAIN_JOB,
+    payload: {},
+    runAt: new Date((minute + 1) * 60_000),
+    uniqueKey: `tenormodel:${organisationId}:${minute}`,
+  });
 }
 
 export async function trainOrganisationModel(db: Db, clock: Clock, organisationId: string) {
   const examples = await findTrainingExamples(db, organisationId, MAX_EXAMPLES);
-  const model = trainTenorModel(examples.map((example) => ({ text: example.subject ? `${example.subject}\n${example.text}` : example.text, tenor: example.tenor })));
+  const model = trainTenorModel(
+    examples.map((example) => ({ text: example.subject ? `${example.subject}\n${example.text}` : example.text, tenor: example.tenor })),
+  );
   if (!model) return null;
   await saveModel(db, organisationId, model, examples.length, clock.now());
   return model;

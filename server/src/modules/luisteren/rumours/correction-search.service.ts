@@ -21,5 +21,13 @@ export async function findCorrectionCandidates(ctx: ServiceContext, rumourId: st
   });
   return rows
     .filter((row) => row.id !== rumour.origin_message_id)
-    .map((row) => ({ messageId: row.id, direction: row.direction, author: row.author_name ?? row.author_handle, text: row.text, postedAt: row.posted_at.toISOString(), channel: row.channel, publicUrl: row.public_url }));
+    .map((row) => ({
+      messageId: row.id,
+      direction: row.direction,
+      author: row.author_name ?? row.author_handle,
+      text: row.text,
+      postedAt: row.posted_at.toISOString(),
+      channel: row.channel,
+      publicUrl: row.public_url,
+    }));
 }

@@ -1,11 +1,11 @@
 import type { RumourDetail } from '@contracts/rumours';
 import type { ServiceContext } from '@platform/context';
-import { localIsoDate, startOfLocalDay } from '@platform/time/local-days';
 import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import { localIsoDate, startOfLocalDay } from '@platform/time/local-days';
 import { exactDuplicateKey } from '../analysis';
+import { toMessageRef } from './rumour-view';
 import { countSpread, findLinkedMessages, findMessage, newestSpread, type SpreadSource, spreadBounds } from './rumours.repository';
 import { findRumourOr404, getRumour } from './rumours.service';
-import { toMessageRef } from './rumour-view';
 
 const ZONE = 'Europe/Amsterdam';
 const HOUR = 3_600_000;
@@ -24,7 +24,8 @@ export async function getRumourDetail(ctx: ServiceContext, rumourId: string): Pr
   const rumourBounds = await spreadBounds(ctx.db, organisationId, rumourSource);
   const since = rumourBounds.first ? new Date(rumourBounds.first) : null;
   const correctionMessage = row.correction_message_id ? await findMessage(ctx.db, organisationId, row.correction_message_id) : undefined;
-  const ownPost = correctionMessage?.direction === 'uit' ? { exactKey: exactDuplicateKey(correctionMessage.text), postedAt: new Date(correctionMessage.posted_at) } : null;
+  const ownPost =
+    correctionMessage?.direction === 'uit' ? { exactKey: exactDuplicateKey(correctionMessage.text), postedAt: new Date(correctionMessage.posted_at) } : null;
   const correctionSource: SpreadSource = { kind: 'correction', messageId: row.correction_message_id, urls: correctionUrls, since, ownPost };
   const correctionBounds = hasCorrection ? await spreadBounds(ctx.db, organisationId, correctionSource) : null;
   const firsts = [rumourBounds.first, correctionBounds?.first].filter((at): at is Date => !!at).map((at) => new Date(at).getTime());

@@ -1,7 +1,7 @@
-import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '@platform/db/database';
 import type { RumoursTable } from '@platform/db/schema';
 import type { Updateable } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 
 // Kysely only; every query is scoped to the organisation. A rumour's messages are its linked rows plus the
 // listening items that are copies of them (duplicate_of), so a growing repost wave needs no bookkeeping.
@@ -22,11 +22,20 @@ export async function findRumours(db: Db, organisationId: string, withMessageId?
   if (withMessageId) {
     query = query.where((eb) =>
       eb.or([
-        eb.exists(eb.selectFrom('rumour_messages as rm').select('rm.rumour_id').whereRef('rm.organisation_id', '=', 'r.organisation_id').whereRef('rm.rumour_id', '=', 'r.id').where('rm.message_id', '=', withMessageId)),
         eb.exists(
           eb
             .selectFrom('rumour_messages as rm')
-            .innerJoin('listening_items as li', (join) => join.onRef('li.organisation_id', '=', 'rm.organisation_id').onRef('li.duplicate_of', '=', 'rm.message_id'))
+            .select('rm.rumour_id')
+            .whereRef('rm.organisation_id', '=', 'r.organisation_id')
+            .whereRef('rm.rumour_id', '=', 'r.id')
+            .where('rm.message_id', '=', withMessageId),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('rumour_messages as rm')
+            .innerJoin('listening_items as li', (join) =>
+              join.onRef('li.organisation_id', '=', 'rm.organisation_id').onRef('li.duplicate_of', '=', 'rm.message_id'),
+            )
             .select('rm.rumour_id')
             .whereRef('rm.organisation_id', '=', 'r.organisation_id')
             .whereRef('rm.rumour_id', '=', 'r.id')
@@ -45,13 +54,36 @@ export async function findRumour(db: Db, organisationId: string, rumourId: strin
 export async function insertRumour(db: Db, organisationId: string, rumour: { title: string; originMessageId: string; createdBy: string | null; at: Date }) {
   const { id } = await db
     .insertInto('rumours')
-    .values({ organisation_id: organisationId, title: rumour.title, origin_message_id: rumour.originMessageId, created_by: rumour.createdBy, created_at: rumour.at, updated_at: rumour.at })
+    .values({
+      organisation_id: organisationId,
+      title: rumour.title,
+      origin_message_id: rumour.originMessageId,
+      created_by: rumour.createdBy,
+      created_at: rumour.at,
+      updated_at: rumour.at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
 }
 
-type RumourChanges = Partial<Pick<Updateable<RumoursTable>, 'title' | 'status' | 'correction_message_id' | 'correction_url' | 'author_checked' | 'author_note' | 'time_checked' | 'time_note' | 'context_checked' | 'context_note' | 'satire_checked' | 'satire_note'>>;
+type RumourChanges = Partial<
+  Pick<
+    Updateable<RumoursTable>,
+    | 'title'
+    | 'status'
+    | 'correction_message_id'
+    | 'correction_url'
+    | 'author_checked'
+    | 'author_note'
+    | 'time_checked'
+    | 'time_note'
+    | 'context_checked'
+    | 'context_note'
+    | 'satire_checked'
+    | 'satire_note'
+  >
+>;
 
 export async function updateRumour(db: Db, organisationId: string, rumourId: string, changes: RumourChanges & { updated_at: Date }) {
   await db.updateTable('rumours').set(changes).where('organisation_id', '=', organisationId).where('id', '=', rumourId).execute();
@@ -61,11 +93,26 @@ export async function touchRumour(db: Db, organisationId: string, rumourId: stri
   await db.updateTable('rumours').set({ updated_at: at }).where('organisation_id', '=', organisationId).where('id', '=', rumourId).execute();
 }
 
-export async function linkMessages(db: Db, organisationId: string, rumourId: string, messageIds: string[], by: { userId: string | null; at: Date; origin: boolean }) {
+export async function linkMessages(
+  db: Db,
+  organisationId: string,
+  rumourId: string,
+  messageIds: string[],
+  by: { userId: string | null; at: Date; origin: boolean },
+) {
   if (messageIds.length === 0) return 0;
   const rows = await db
     .insertInto('rumour_messages')
-    .values(messageIds.map((message_id) => ({ organisation_id: organisationId, rumour_id: rumourId, message_id, origin: by.origin, added_by: by.userId, added_at: by.at })))
+    .values(
+      messageIds.map((message_id) => ({
+        organisation_id: organisationId,
+        rumour_id: rumourId,
+        message_id,
+        origin: by.origin,
+        added_by: by.userId,
+        added_at: by.at,
+      })),
+    )
     .onConflict((conflict) => conflict.columns(['organisation_id', 'rumour_id', 'message_id']).doNothing())
     .returning('message_id')
     .execute();
@@ -73,11 +120,22 @@ export async function linkMessages(db: Db, organisationId: string, rumourId: str
 }
 
 export async function findLink(db: Db, organisationId: string, rumourId: string, messageId: string) {
-  return db.selectFrom('rumour_messages').selectAll().where('organisation_id', '=', organisationId).where('rumour_id', '=', rumourId).where('message_id', '=', messageId).executeTakeFirst();
+  return db
+    .selectFrom('rumour_messages')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('rumour_id', '=', rumourId)
+    .where('message_id', '=', messageId)
+    .executeTakeFirst();
 }
 
 export async function unlinkMessage(db: Db, organisationId: string, rumourId: string, messageId: string) {
-  await db.deleteFrom('rumour_messages').where('organisation_id', '=', organisationId).where('rumour_id', '=', rumourId).where('message_id', '=', messageId).execute();
+  await db
+    .deleteFrom('rumour_messages')
+    .where('organisation_id', '=', organisationId)
+    .where('rumour_id', '=', rumourId)
+    .where('message_id', '=', messageId)
+    .execute();
 }
 
 // A message of the organisation, whatever its direction: the correction may be our own post.
@@ -102,7 +160,11 @@ export async function findMessages(db: Db, organisationId: string, messageIds: s
 
 // Messages that could be the official correction: matching the words, own posts ('uit') first, newest first,
 // not older than the rumour. Also copies: an analyst may want the version the municipality reposted.
-export async function searchCorrectionCandidates(db: Db, organisationId: string, search: { q: string; since: Date | null; municipalityIds: string[] | undefined; limit: number }) {
+export async function searchCorrectionCandidates(
+  db: Db,
+  organisationId: string,
+  search: { q: string; since: Date | null; municipalityIds: string[] | undefined; limit: number },
+) {
   let query = db
     .selectFrom('messages')
     .select(['id', 'municipality_id', 'direction', 'author_handle', 'author_name', 'text', 'posted_at', 'channel', 'public_url'])
@@ -143,7 +205,9 @@ export async function findLinkedMessages(db: Db, organisationId: string, rumourI
 
 // The members of a spread: the rumour's linked messages and their copies, or the correction with its copies and
 // the items that link to the correction's web address.
-export type SpreadSource = { kind: 'rumour'; rumourId: string } | { kind: 'correction'; messageId: string | null; urls: string[]; since: Date | null; ownPost: { exactKey: string; postedAt: Date } | null };
+export type SpreadSource =
+  | { kind: 'rumour'; rumourId: string }
+  | { kind: 'correction'; messageId: string | null; urls: string[]; since: Date | null; ownPost: { exactKey: string; postedAt: Date } | null };
 
 // One row per message, however many ways it belongs (a copy that also carries the link counts once).
 function members(organisationId: string, source: SpreadSource): RawBuilder<unknown> {
@@ -162,7 +226,9 @@ function memberRows(organisationId: string, source: SpreadSource): RawBuilder<un
   const parts = [sql`SELECT NULL::uuid AS message_id, NULL::uuid AS copy_of WHERE false`];
   if (source.messageId) {
     parts.push(sql`SELECT ${source.messageId}::uuid, NULL::uuid`);
-    parts.push(sql`SELECT li.message_id, li.duplicate_of FROM listening_items li WHERE li.organisation_id = ${organisationId} AND li.duplicate_of = ${source.messageId}::uuid`);
+    parts.push(
+      sql`SELECT li.message_id, li.duplicate_of FROM listening_items li WHERE li.organisation_id = ${organisationId} AND li.duplicate_of = ${source.messageId}::uuid`,
+    );
   }
   if (source.messageId && source.ownPost) {
     // Our own post has no listening item, so nothing points at it by duplicate_of: reposts are found by the same
@@ -199,7 +265,17 @@ export async function countSpread(db: Db, organisationId: string, source: Spread
 }
 
 export async function newestSpread(db: Db, organisationId: string, source: SpreadSource, limit: number) {
-  const result = await sql<{ id: string; municipality_id: string; author_handle: string; author_name: string | null; text: string; posted_at: Date; channel: string; public_url: string | null; copy_of: string | null }>`
+  const result = await sql<{
+    id: string;
+    municipality_id: string;
+    author_handle: string;
+    author_name: string | null;
+    text: string;
+    posted_at: Date;
+    channel: string;
+    public_url: string | null;
+    copy_of: string | null;
+  }>`
     SELECT m.id, m.municipality_id, m.author_handle, m.author_name, m.text, m.posted_at, m.channel, m.public_url, s.copy_of
     FROM (${members(organisationId, source)}) s
     JOIN messages m ON m.organisation_id = ${organisationId} AND m.id = s.message_id

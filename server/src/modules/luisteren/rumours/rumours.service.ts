@@ -1,12 +1,24 @@
-import type { z } from 'zod';
 import type { RumourChange, rumourCreateSchema, rumourMessagesAddSchema } from '@contracts/rumours';
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
 import { conflict, notFound } from '@platform/http/errors';
 import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import type { z } from 'zod';
 import { findVisibleItem } from '../explore/explore.service';
-import { countRumourMessages, findLink, findMessage, findMessages, findRumour, findRumours, insertRumour, linkMessages, touchRumour, unlinkMessage, updateRumour } from './rumours.repository';
 import { toRumourView } from './rumour-view';
+import {
+  countRumourMessages,
+  findLink,
+  findMessage,
+  findMessages,
+  findRumour,
+  findRumours,
+  insertRumour,
+  linkMessages,
+  touchRumour,
+  unlinkMessage,
+  updateRumour,
+} from './rumours.repository';
 
 // Geruchten: an analyst marks an item as a rumour, works through the checklist and links the correction.
 // A rumour belongs to the municipality of its first message, like the item it started from (its title is often
@@ -17,8 +29,13 @@ export async function listRumours(ctx: ServiceContext, filter: { bericht?: strin
   const organisationId = ctx.actor.organisationId;
   const rows = (await findRumours(ctx.db, organisationId, filter.bericht)).filter((row) => visibleRumour(ctx, row));
   const counts = await countRumourMessages(ctx.db, organisationId);
-  const messages = await visibleMessages(ctx, rows.flatMap((row) => [row.origin_message_id, row.correction_message_id]));
-  return rows.map((row) => toRumourView(row, messages.get(row.origin_message_id ?? '') ?? null, messages.get(row.correction_message_id ?? '') ?? null, counts.get(row.id) ?? 0));
+  const messages = await visibleMessages(
+    ctx,
+    rows.flatMap((row) => [row.origin_message_id, row.correction_message_id]),
+  );
+  return rows.map((row) =>
+    toRumourView(row, messages.get(row.origin_message_id ?? '') ?? null, messages.get(row.correction_message_id ?? '') ?? null, counts.get(row.id) ?? 0),
+  );
 }
 
 export async function getRumour(ctx: ServiceContext, rumourId: string) {
@@ -67,8 +84,15 @@ export async function changeRumour(ctx: ServiceContext, rumourId: string, input:
       updated_at: tx.clock.now(),
     });
     // The notes are the analyst's findings and may name people: the audit says what changed, not the text.
-    const changed = Object.entries(input).filter(([, value]) => value !== undefined).map(([key]) => key);
-    await recordAudit(tx, { action: 'gerucht.gewijzigd', recordType: 'gerucht', recordId: rumourId, details: { changed, status: input.status, checklist: checklist && Object.keys(checklist) } });
+    const changed = Object.entries(input)
+      .filter(([, value]) => value !== undefined)
+      .map(([key]) => key);
+    await recordAudit(tx, {
+      action: 'gerucht.gewijzigd',
+      recordType: 'gerucht',
+      recordId: rumourId,
+      details: { changed, status: input.status, checklist: checklist && Object.keys(checklist) },
+    });
   });
   return getRumour(ctx, rumourId);
 }
@@ -107,7 +131,8 @@ export async function findRumourOr404(ctx: ServiceContext, rumourId: string) {
   return row;
 }
 
-const visibleRumour = (ctx: ServiceContext, row: { origin_municipality_id: string | null }) => row.origin_municipality_id === null || actsForMunicipality(ctx.actor, row.origin_municipality_id);
+const visibleRumour = (ctx: ServiceContext, row: { origin_municipality_id: string | null }) =>
+  row.origin_municipality_id === null || actsForMunicipality(ctx.actor, row.origin_municipality_id);
 
 async function findVisibleMessage(ctx: ServiceContext, messageId: string) {
   const row = await findMessage(ctx.db, ctx.actor.organisationId, messageId);

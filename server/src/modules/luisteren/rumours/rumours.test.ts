@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChannelAccountRow } from '@platform/db/schema';
 import { buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { buildListeningWorkspace } from '@test/listening-workspace';
-import type { ChannelAccountRow } from '@platform/db/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainMessage, storeMessages } from '../../channels/index';
 
 let t: TestApp;
@@ -105,8 +105,18 @@ describe('geruchten', () => {
     expect((await as('DELETE', `/api/v1/geruchten/${rumour.id}/berichten/${other}`)).statusCode).toBe(204);
     expect((await as('GET', `/api/v1/geruchten/${rumour.id}`)).json()).toMatchObject({ messages: 1, linked: [expect.objectContaining({ messageId: origin })] });
 
-    const audit = await t.database.db.selectFrom('audit_log').select('action').where('organisation_id', '=', account.organisation_id).where('record_type', '=', 'gerucht').execute();
-    expect(audit.map((row) => row.action).sort()).toEqual(['gerucht.aangemaakt', 'gerucht.bericht-verwijderd', 'gerucht.berichten-toegevoegd', 'gerucht.berichten-toegevoegd']);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('organisation_id', '=', account.organisation_id)
+      .where('record_type', '=', 'gerucht')
+      .execute();
+    expect(audit.map((row) => row.action).sort()).toEqual([
+      'gerucht.aangemaakt',
+      'gerucht.bericht-verwijderd',
+      'gerucht.berichten-toegevoegd',
+      'gerucht.berichten-toegevoegd',
+    ]);
   });
 
   it('legt de controlelijst en de status vast', async () => {
@@ -120,12 +130,22 @@ describe('geruchten', () => {
     expect(changed.statusCode, changed.body).toBe(200);
     expect(changed.json()).toMatchObject({
       status: 'ontkracht',
-      checklist: { author: { checked: true, note: 'Account van drie dagen oud, geen foto' }, time: { checked: false, note: '' }, context: { checked: false }, satire: { checked: true } },
+      checklist: {
+        author: { checked: true, note: 'Account van drie dagen oud, geen foto' },
+        time: { checked: false, note: '' },
+        context: { checked: false },
+        satire: { checked: true },
+      },
     });
     // Only the note: the tick stays.
     const again = await as('PATCH', `/api/v1/geruchten/${rumour.id}`, { checklist: { author: { note: 'Aangemaakt op 19-11-2026' } } });
     expect(again.json().checklist.author).toEqual({ checked: true, note: 'Aangemaakt op 19-11-2026' });
-    const audit = await t.database.db.selectFrom('audit_log').select(['action', 'details']).where('organisation_id', '=', account.organisation_id).where('action', '=', 'gerucht.gewijzigd').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('organisation_id', '=', account.organisation_id)
+      .where('action', '=', 'gerucht.gewijzigd')
+      .execute();
     expect(audit).toHaveLength(2);
     expect(JSON.stringify(audit)).not.toContain('drie dagen');
   });
@@ -148,7 +168,10 @@ describe('geruchten', () => {
     const rumour = (await as('POST', '/api/v1/geruchten', { messageId: origin })).json();
     const linked = await as('PATCH', `/api/v1/geruchten/${rumour.id}`, { correctionMessageId: correction, correctionUrl: 'https://www.castricum.nl/zwembad' });
     expect(linked.statusCode, linked.body).toBe(200);
-    expect(linked.json().correction).toMatchObject({ message: { messageId: correction, direction: 'in', author: 'gemeentecastricum' }, url: 'https://www.castricum.nl/zwembad' });
+    expect(linked.json().correction).toMatchObject({
+      message: { messageId: correction, direction: 'in', author: 'gemeentecastricum' },
+      url: 'https://www.castricum.nl/zwembad',
+    });
 
     const detail = (await as('GET', `/api/v1/geruchten/${rumour.id}`)).json();
     expect(detail.totals).toMatchObject({ rumour: 3, copies: 2, correction: 4 });
@@ -173,7 +196,11 @@ describe('geruchten', () => {
     const queued = await as('POST', '/api/v1/outbox', { accountId: account.id, kind: 'post', text: CORRECTION });
     expect(queued.statusCode, queued.body).toBeLessThan(300);
     await t.worker.drain();
-    const { sent_message_id: ownPost } = await t.database.db.selectFrom('outbox').select('sent_message_id').where('id', '=', queued.json().id).executeTakeFirstOrThrow();
+    const { sent_message_id: ownPost } = await t.database.db
+      .selectFrom('outbox')
+      .select('sent_message_id')
+      .where('id', '=', queued.json().id)
+      .executeTakeFirstOrThrow();
     await receive(account, [
       { text: `RT @gemeentecastricum: ${CORRECTION}`, author: 'c1' },
       { text: `RT @gemeentecastricum: ${CORRECTION}`, author: 'c2' },

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { isoDateToDutch, parseDutchDate } from '../../../app/format';
 import { useMessages } from '../../../app/i18n';
-import { Button, useFocusFirstInvalid, Heading, SelectField, TextField } from '../../../ui';
+import { Button, Heading, SelectField, TextField, useFocusFirstInvalid } from '../../../ui';
 import { auditMessages, KNOWN_ACTIONS, RECORD_TYPES } from './audit-messages';
 
 // Dates are ISO (2026-11-23) here and in the address bar, and Dutch (23-11-2026) in the fields.
@@ -68,7 +68,15 @@ export function AuditFilters({ initial, onApply }: { initial: AuditFilterValues;
           options={[{ value: '', label: t('allTypes') }, ...RECORD_TYPES.map((type) => ({ value: type, label: t(`type_${type}`) }))]}
         />
         <TextField label={t('from')} description={t('dateHelp')} inputMode="numeric" autoComplete="off" value={from} onChange={setFrom} error={errors.from} />
-        <TextField label={t('until')} description={t('dateHelp')} inputMode="numeric" autoComplete="off" value={until} onChange={setUntil} error={errors.until} />
+        <TextField
+          label={t('until')}
+          description={t('dateHelp')}
+          inputMode="numeric"
+          autoComplete="off"
+          value={until}
+          onChange={setUntil}
+          error={errors.until}
+        />
       </div>
       <div className="plein-form__actions">
         <Button type="submit" appearance="primary">

@@ -1,15 +1,15 @@
+import type { AuditEntry, AuditPage as AuditPageData } from '@contracts/admin';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { AuditEntry, AuditPage as AuditPageData } from '@contracts/admin';
 import { api, queryString } from '../../../app/api-client';
-import { formatDateTime, nextDay, startOfDayInAmsterdam } from '../../../app/format';
 import { useAuth } from '../../../app/auth-context';
+import { formatDateTime, nextDay, startOfDayInAmsterdam } from '../../../app/format';
 import { useMessages } from '../../../app/i18n';
-import { useUsers } from '../organisation-queries';
 import { Button, DataTable, EmptyState, PageHeader, Paragraph, QueryState } from '../../../ui';
+import { useUsers } from '../organisation-queries';
 import { AuditDetails } from './AuditDetails';
-import { type AuditFilterValues, AuditFilters } from './AuditFilters';
+import { AuditFilters, type AuditFilterValues } from './AuditFilters';
 import { auditMessages } from './audit-messages';
 
 const PAGE_SIZE = 100;

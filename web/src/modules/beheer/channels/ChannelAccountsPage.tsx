@@ -1,6 +1,6 @@
-import { useLocation, useSearchParams } from 'react-router';
 import type { ChannelAccount } from '@contracts/channels';
 import type { Municipality } from '@contracts/organisation';
+import { useLocation, useSearchParams } from 'react-router';
 import { useAuth } from '../../../app/auth-context';
 import { useMessages } from '../../../app/i18n';
 import { Alert, ButtonLink, EmptyState, Heading, PageHeader, Paragraph, QueryState, SelectField } from '../../../ui';
@@ -68,7 +68,8 @@ function AccountsByMunicipality({ accounts, municipalities }: { accounts: Channe
         return (
           <section key={municipality.id} className="plein-section" aria-labelledby={headingId}>
             <Heading level={2} id={headingId}>
-              {municipality.name} <span className="plein-muted plein-heading-count">({own.length === 1 ? t('accountCountOne') : t('accountCount', { count: own.length })})</span>
+              {municipality.name}{' '}
+              <span className="plein-muted plein-heading-count">({own.length === 1 ? t('accountCountOne') : t('accountCount', { count: own.length })})</span>
             </Heading>
             {own.length === 0 ? (
               <Paragraph>{t('emptyMunicipality')}</Paragraph>

@@ -5,7 +5,15 @@ import { AppLink, DataTable } from '../../../ui';
 import { AccountStatusBadge, SimulatedBadge } from './AccountBadges';
 import { channelsMessages } from './channels-messages';
 
-export function ChannelAccountsTable({ caption, accounts, channelLabel }: { caption: string; accounts: ChannelAccount[]; channelLabel: (channel: Channel) => string }) {
+export function ChannelAccountsTable({
+  caption,
+  accounts,
+  channelLabel,
+}: {
+  caption: string;
+  accounts: ChannelAccount[];
+  channelLabel: (channel: Channel) => string;
+}) {
   const t = useMessages(channelsMessages);
   return (
     <DataTable<ChannelAccount>

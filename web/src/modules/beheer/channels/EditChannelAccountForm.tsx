@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import type { ChannelRequirements } from '@contracts/channel-fields';
 import type { ChannelAccount } from '@contracts/channels';
+import { useState } from 'react';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
 import { useFormSubmit } from '../../../app/use-form-submit';
@@ -49,7 +49,8 @@ export function EditChannelAccountForm({
           ...(Object.keys(secrets).length > 0 && { secrets }),
         });
         // A secret that was sent is stored now; the field goes back to meaning "keep the stored one".
-        if (saved) setFieldValues((current) => Object.fromEntries(Object.entries(current).map(([name, value]) => [name, name.startsWith('secrets:') ? '' : value])));
+        if (saved)
+          setFieldValues((current) => Object.fromEntries(Object.entries(current).map(([name, value]) => [name, name.startsWith('secrets:') ? '' : value])));
       }),
     fields: ['displayName', ...formNames(requirements)],
   });

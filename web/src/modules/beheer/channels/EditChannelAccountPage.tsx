@@ -1,8 +1,8 @@
+import type { ChannelRequirements } from '@contracts/channel-fields';
+import type { ChannelAccount } from '@contracts/channels';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { ChannelRequirements } from '@contracts/channel-fields';
-import type { ChannelAccount } from '@contracts/channels';
 import { api, ProblemError } from '../../../app/api-client';
 import { useAuth, useMe } from '../../../app/auth-context';
 import { commonMessages } from '../../../app/common-messages';
@@ -11,13 +11,13 @@ import { useMessages } from '../../../app/i18n';
 import { Alert, AppLink, Button, DataList, Heading, PageHeader, Paragraph, QueryState } from '../../../ui';
 import { useOrganisation } from '../organisation-queries';
 import { AccountStatusBadge, SimulatedBadge } from './AccountBadges';
+import { type ChannelCatalogue, channelAccountsQueryKey, useChannelAccount, useChannelCatalogue, WEBHOOK_CHANNELS } from './channel-queries';
+import { channelsMessages } from './channels-messages';
 import { type ChannelAccountChange, EditChannelAccountForm } from './EditChannelAccountForm';
 import { OfficeHoursSection } from './office-hours/OfficeHoursSection';
 import { RecentMessages } from './RecentMessages';
 import { SatisfactionSurveySection } from './SatisfactionSurveySection';
 import { WebhookAddress } from './WebhookAddress';
-import { channelAccountsQueryKey, type ChannelCatalogue, useChannelAccount, useChannelCatalogue, WEBHOOK_CHANNELS } from './channel-queries';
-import { channelsMessages } from './channels-messages';
 
 export function EditChannelAccountPage() {
   const { id = '' } = useParams();
@@ -119,7 +119,11 @@ function AccountDetails({ account, channelLabel }: { account: ChannelAccount; ch
         { key: t('lastSuccess'), value: account.lastSuccessAt ? formatDateTime(account.lastSuccessAt) : t('never') },
         {
           key: t('lastError'),
-          value: account.lastError ? <span className="plein-break">{t('lastErrorAt', { time: formatDateTime(account.lastErrorAt), error: account.lastError })}</span> : t('none'),
+          value: account.lastError ? (
+            <span className="plein-break">{t('lastErrorAt', { time: formatDateTime(account.lastErrorAt), error: account.lastError })}</span>
+          ) : (
+            t('none')
+          ),
         },
         { key: t('createdAt'), value: formatDateTime(account.createdAt) },
       ]}

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import type { Channel } from '@contracts/channels';
 import type { Municipality } from '@contracts/organisation';
+import { useState } from 'react';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
 import { useFormSubmit } from '../../../app/use-form-submit';
@@ -91,7 +91,14 @@ export function NewChannelAccountForm({
       {requirements ? (
         <>
           <TextField label={requirements.handleLabel} autoComplete="off" spellCheck={false} value={handle} onChange={setHandle} error={errors.handle} />
-          <TextField label={t('displayName')} description={t('displayNameHelp')} autoComplete="off" value={displayName} onChange={setDisplayName} error={errors.displayName} />
+          <TextField
+            label={t('displayName')}
+            description={t('displayNameHelp')}
+            autoComplete="off"
+            value={displayName}
+            onChange={setDisplayName}
+            error={errors.displayName}
+          />
           <ChannelFields
             mode="create"
             requirements={requirements}

@@ -1,15 +1,15 @@
+import type { ChannelAccount } from '@contracts/channels';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import type { ChannelAccount } from '@contracts/channels';
 import { api } from '../../../app/api-client';
 import { useAuth } from '../../../app/auth-context';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
 import { AppLink, PageHeader, Paragraph, QueryState } from '../../../ui';
 import { useOrganisation } from '../organisation-queries';
-import { NewChannelAccountForm, type NewChannelAccountInput } from './NewChannelAccountForm';
 import { channelAccountsQueryKey, useChannelCatalogue } from './channel-queries';
 import { channelsMessages } from './channels-messages';
+import { NewChannelAccountForm, type NewChannelAccountInput } from './NewChannelAccountForm';
 
 export function NewChannelAccountPage() {
   const t = useMessages(channelsMessages);

@@ -7,7 +7,8 @@ import { Alert, CheckboxField, Heading, Paragraph } from '../../../ui';
 const messages = defineMessages({
   nl: {
     heading: 'Tevredenheidsvraag',
-    intro: 'Na het sluiten van een gesprek waarin een medewerker antwoordde, krijgt de inwoner op hetzelfde kanaal één vraag: hoe tevreden bent u (1 tot 5)? Onder een openbaar bericht antwoordt de inwoner met een cijfer in het gesprek (een link zou iedereen kunnen gebruiken); privé (e-mail, WhatsApp, een direct bericht) kan dat ook via een persoonlijke link. De uitkomsten staan onder Inzicht → Klanttevredenheid webcare.',
+    intro:
+      'Na het sluiten van een gesprek waarin een medewerker antwoordde, krijgt de inwoner op hetzelfde kanaal één vraag: hoe tevreden bent u (1 tot 5)? Onder een openbaar bericht antwoordt de inwoner met een cijfer in het gesprek (een link zou iedereen kunnen gebruiken); privé (e-mail, WhatsApp, een direct bericht) kan dat ook via een persoonlijke link. De uitkomsten staan onder Inzicht → Klanttevredenheid webcare.',
     label: 'Stel de tevredenheidsvraag na het sluiten van een gesprek',
     on: 'Dit account stelt de tevredenheidsvraag.',
     off: 'Dit account stelt de tevredenheidsvraag niet.',
@@ -17,7 +18,8 @@ const messages = defineMessages({
   },
   en: {
     heading: 'Satisfaction question',
-    intro: 'After a conversation an agent answered is closed, the resident gets one question on the same channel: how satisfied are you (1 to 5)? Under a public post the resident answers with a score in the conversation (anyone could use a link there); in private (e-mail, WhatsApp, a direct message) a personal link works too. The results are under Inzicht → Klanttevredenheid webcare.',
+    intro:
+      'After a conversation an agent answered is closed, the resident gets one question on the same channel: how satisfied are you (1 to 5)? Under a public post the resident answers with a score in the conversation (anyone could use a link there); in private (e-mail, WhatsApp, a direct message) a personal link works too. The results are under Inzicht → Klanttevredenheid webcare.',
     label: 'Ask the satisfaction question after closing a conversation',
     on: 'This account asks the satisfaction question.',
     off: 'This account does not ask the satisfaction question.',

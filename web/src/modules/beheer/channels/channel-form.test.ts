@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { CHANNEL_REQUIREMENTS } from '@contracts/channel-fields';
+import { describe, expect, it } from 'vitest';
 import { ProblemError } from '../../../app/api-client';
 import { missingRequired, secretsFrom, settingsFrom, withFormFieldNames } from './channel-form';
 

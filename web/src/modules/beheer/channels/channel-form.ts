@@ -31,7 +31,12 @@ export async function sendWithFormFieldNames<T>(send: () => Promise<T>): Promise
 }
 
 // Required fields left empty; a stored secret counts as filled in, since an empty secret field keeps it.
-export function missingRequired(requirements: ChannelRequirements, values: ChannelFieldValues, storedSecrets: boolean, message: string): Record<string, string> {
+export function missingRequired(
+  requirements: ChannelRequirements,
+  values: ChannelFieldValues,
+  storedSecrets: boolean,
+  message: string,
+): Record<string, string> {
   const missing: Record<string, string> = {};
   if (requirements.serviceUrl?.required && !values.serviceUrl?.trim()) missing.serviceUrl = message;
   for (const field of requirements.fields) {

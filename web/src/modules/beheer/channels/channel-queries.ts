@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import type { ChannelRequirements } from '@contracts/channel-fields';
 import type { ChannelCapabilities } from '@contracts/channel-limits';
 import type { Channel, ChannelAccount, Message } from '@contracts/channels';
+import { useQuery } from '@tanstack/react-query';
 import { api, queryString } from '../../../app/api-client';
 
 export const channelAccountsQueryKey = ['channel-accounts'] as const;

@@ -1,7 +1,7 @@
+import type { JobsOverview } from '@contracts/admin';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { JobsOverview } from '@contracts/admin';
 import { api, ProblemError, queryString } from '../../../app/api-client';
 import { useAuth } from '../../../app/auth-context';
 import { formatDateTime, formatNumber } from '../../../app/format';

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { type KnowledgeArticle, REPLY_PLACEHOLDERS } from '@contracts/knowledge';
 import { unknownPlaceholders } from '@contracts/melding-texts';
+import { useState } from 'react';
 import { useMe } from '../../../app/auth-context';
 import { useMessages } from '../../../app/i18n';
 import { useFormSubmit } from '../../../app/use-form-submit';
@@ -38,10 +38,20 @@ export function ArticleForm({ article, onSubmit }: { article?: KnowledgeArticle;
       const unknown = unknownPlaceholders(answer, REPLY_PLACEHOLDERS);
       return {
         ...(!question.trim() && { question: t('required') }),
-        ...(!answer.trim() ? { answer: t('required') } : unknown.length > 0 && { answer: t('unknownPlaceholder', { names: unknown.map((found) => `{${found.name}}`).join(', ') }) }),
+        ...(!answer.trim()
+          ? { answer: t('required') }
+          : unknown.length > 0 && { answer: t('unknownPlaceholder', { names: unknown.map((found) => `{${found.name}}`).join(', ') }) }),
       };
     },
-    send: () => onSubmit({ municipalityId: municipalityId || null, question: question.trim(), answer: answer.trim(), contact: contact.trim(), link: link.trim() || null, labels: parseLabels(labels) }),
+    send: () =>
+      onSubmit({
+        municipalityId: municipalityId || null,
+        question: question.trim(),
+        answer: answer.trim(),
+        contact: contact.trim(),
+        link: link.trim() || null,
+        labels: parseLabels(labels),
+      }),
     fields: ['municipalityId', 'question', 'answer', 'contact', 'link', 'labels'],
   });
 
@@ -49,7 +59,14 @@ export function ArticleForm({ article, onSubmit }: { article?: KnowledgeArticle;
     <form className="utrecht-form plein-form" onSubmit={submit} noValidate>
       <FormProblem title={t('saveFailed')} problem={problem} />
       <TextField label={t('question')} description={t('questionHelp')} value={question} onChange={setQuestion} error={errors.question} maxLength={300} />
-      <TextAreaField label={t('answer')} description={t('answerHelp', { list: placeholderHelp() })} rows={6} value={answer} onChange={setAnswer} error={errors.answer} />
+      <TextAreaField
+        label={t('answer')}
+        description={t('answerHelp', { list: placeholderHelp() })}
+        rows={6}
+        value={answer}
+        onChange={setAnswer}
+        error={errors.answer}
+      />
       <TextField label={t('contact')} description={t('contactHelp')} value={contact} onChange={setContact} error={errors.contact} maxLength={200} />
       <TextField label={t('link')} description={t('linkHelp')} type="url" value={link} onChange={setLink} error={errors.link} />
       <TextField label={t('labels')} description={t('labelsHelp')} value={labels} onChange={setLabels} error={errors.labels} />

@@ -31,7 +31,10 @@ export function ArticleVersions({ articleId }: { articleId: string }) {
                       { key: t('answer'), value: <span className="plein-pre-line">{version.answer}</span> },
                       { key: t('contact'), value: version.contact || '–' },
                       { key: t('link'), value: version.link ?? '–' },
-                      { key: t('municipality'), value: version.municipalityId ? (me.municipalities.find((m) => m.id === version.municipalityId)?.name ?? '') : t('shared') },
+                      {
+                        key: t('municipality'),
+                        value: version.municipalityId ? (me.municipalities.find((m) => m.id === version.municipalityId)?.name ?? '') : t('shared'),
+                      },
                     ]}
                   />
                 </details>

@@ -1,7 +1,7 @@
+import type { KnowledgeArticle } from '@contracts/knowledge';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { KnowledgeArticle } from '@contracts/knowledge';
 import { api } from '../../../app/api-client';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
@@ -52,7 +52,13 @@ function EditArticle({ article }: { article: KnowledgeArticle }) {
         {article.archived ? (
           <Button onClick={() => patch({ archived: false })}>{t('restore')}</Button>
         ) : (
-          <ConfirmButton label={t('archive')} question={t('archiveQuestion')} confirmLabel={t('archiveConfirm')} cancelLabel={t('cancel')} onConfirm={() => patch({ archived: true })} />
+          <ConfirmButton
+            label={t('archive')}
+            question={t('archiveQuestion')}
+            confirmLabel={t('archiveConfirm')}
+            cancelLabel={t('cancel')}
+            onConfirm={() => patch({ archived: true })}
+          />
         )}
       </div>
       <ArticleVersions articleId={article.id} />

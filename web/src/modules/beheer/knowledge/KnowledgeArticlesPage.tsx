@@ -1,9 +1,22 @@
+import type { KnowledgeArticle } from '@contracts/knowledge';
 import { type FormEvent, useState } from 'react';
 import { useLocation } from 'react-router';
-import type { KnowledgeArticle } from '@contracts/knowledge';
 import { useMe } from '../../../app/auth-context';
 import { useMessages } from '../../../app/i18n';
-import { Alert, AppLink, Button, ButtonLink, CheckboxField, DataTable, PageHeader, Paragraph, QueryState, SelectField, StatusBadge, TextField } from '../../../ui';
+import {
+  Alert,
+  AppLink,
+  Button,
+  ButtonLink,
+  CheckboxField,
+  DataTable,
+  PageHeader,
+  Paragraph,
+  QueryState,
+  SelectField,
+  StatusBadge,
+  TextField,
+} from '../../../ui';
 import { KnowledgeTabs } from './KnowledgeTabs';
 import { knowledgeMessages } from './knowledge-messages';
 import { useArticles } from './knowledge-queries';
@@ -25,9 +38,14 @@ export function KnowledgeArticlesPage() {
 
   return (
     <>
-      <PageHeader title={t('title')} lead={<Paragraph lead>{t('lead')}</Paragraph>} actions={<ButtonLink to="/beheer/kennisbank/nieuw">{t('add')}</ButtonLink>} />
+      <PageHeader
+        title={t('title')}
+        lead={<Paragraph lead>{t('lead')}</Paragraph>}
+        actions={<ButtonLink to="/beheer/kennisbank/nieuw">{t('add')}</ButtonLink>}
+      />
       <KnowledgeTabs />
       <div role="status">{flash && <Alert type="ok">{flash}</Alert>}</div>
+      {/* biome-ignore lint/a11y/useSemanticElements: role=search on the form is the landmark every screen reader announces; <search> is not yet */}
       <form role="search" className="plein-knowledge-search" onSubmit={search}>
         <TextField label={t('searchLabel')} description={t('searchHelp')} type="search" value={draft} onChange={setDraft} />
         <SelectField
@@ -53,7 +71,10 @@ export function KnowledgeArticlesPage() {
                 { header: t('answer'), cell: (article) => <span className="plein-knowledge-excerpt">{article.answer}</span> },
                 { header: t('municipality'), cell: (article) => municipalityName(article.municipalityId) },
                 { header: t('version'), cell: (article) => article.version, numeric: true },
-                { header: t('status'), cell: (article) => <StatusBadge tone={article.archived ? 'neutral' : 'ok'}>{article.archived ? t('archived') : t('active')}</StatusBadge> },
+                {
+                  header: t('status'),
+                  cell: (article) => <StatusBadge tone={article.archived ? 'neutral' : 'ok'}>{article.archived ? t('archived') : t('active')}</StatusBadge>,
+                },
               ]}
             />
           )

@@ -1,6 +1,6 @@
+import type { KnowledgeArticle } from '@contracts/knowledge';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import type { KnowledgeArticle } from '@contracts/knowledge';
 import { api } from '../../../app/api-client';
 import { useMessages } from '../../../app/i18n';
 import { AppLink, PageHeader, Paragraph } from '../../../ui';

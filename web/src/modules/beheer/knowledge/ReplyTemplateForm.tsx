@@ -1,6 +1,6 @@
-import { useId, useState } from 'react';
 import { REPLY_PLACEHOLDERS, type ReplyTemplate } from '@contracts/knowledge';
 import { unknownPlaceholders } from '@contracts/melding-texts';
+import { useId, useState } from 'react';
 import { api } from '../../../app/api-client';
 import { useMe } from '../../../app/auth-context';
 import { useMessages } from '../../../app/i18n';
@@ -22,7 +22,9 @@ export function ReplyTemplateForm({ template, onSaved, onCancel }: { template?: 
       const unknown = unknownPlaceholders(body, REPLY_PLACEHOLDERS);
       return {
         ...(!title.trim() && { title: t('required') }),
-        ...(!body.trim() ? { body: t('required') } : unknown.length > 0 && { body: t('unknownPlaceholder', { names: unknown.map((found) => `{${found.name}}`).join(', ') }) }),
+        ...(!body.trim()
+          ? { body: t('required') }
+          : unknown.length > 0 && { body: t('unknownPlaceholder', { names: unknown.map((found) => `{${found.name}}`).join(', ') }) }),
       };
     },
     send: async () => {
@@ -46,7 +48,14 @@ export function ReplyTemplateForm({ template, onSaved, onCancel }: { template?: 
       <form className="utrecht-form plein-form" onSubmit={submit} noValidate>
         <FormProblem title={t('saveFailed')} problem={problem} />
         <TextField label={t('templateTitle')} value={title} onChange={setTitle} error={errors.title} maxLength={120} />
-        <TextAreaField label={t('templateBody')} description={t('answerHelp', { list: placeholderHelp() })} rows={4} value={body} onChange={setBody} error={errors.body} />
+        <TextAreaField
+          label={t('templateBody')}
+          description={t('answerHelp', { list: placeholderHelp() })}
+          rows={4}
+          value={body}
+          onChange={setBody}
+          error={errors.body}
+        />
         <SelectField
           label={t('municipality')}
           value={municipalityId}

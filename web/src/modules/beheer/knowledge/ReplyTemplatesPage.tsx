@@ -1,14 +1,14 @@
+import type { ReplyTemplate } from '@contracts/knowledge';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ReplyTemplate } from '@contracts/knowledge';
 import { api } from '../../../app/api-client';
 import { useMe } from '../../../app/auth-context';
 import { useMessages } from '../../../app/i18n';
 import { Alert, Button, ConfirmButton, DataTable, PageHeader, Paragraph, QueryState } from '../../../ui';
 import { KnowledgeTabs } from './KnowledgeTabs';
-import { ReplyTemplateForm } from './ReplyTemplateForm';
 import { knowledgeMessages } from './knowledge-messages';
 import { knowledgeQueryKey, useReplyTemplates } from './knowledge-queries';
+import { ReplyTemplateForm } from './ReplyTemplateForm';
 import './knowledge.css';
 
 export function ReplyTemplatesPage() {

@@ -1,6 +1,6 @@
+import type { ToneCode } from '@contracts/knowledge';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ToneCode } from '@contracts/knowledge';
 import { api } from '../../../app/api-client';
 import { useMessages } from '../../../app/i18n';
 import { useFormSubmit } from '../../../app/use-form-submit';
@@ -49,7 +49,13 @@ function ToneCodeForm({ code }: { code: ToneCode }) {
       {questions.map((question, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: the questions have no identity of their own; position is what they are
         <div key={index} className="plein-tone-question">
-          <TextField label={t('toneQuestion', { number: index + 1 })} value={question} onChange={(value) => change(index, value)} error={errors[`questions.${index}`] ?? (index === 0 ? errors.questions : undefined)} maxLength={200} />
+          <TextField
+            label={t('toneQuestion', { number: index + 1 })}
+            value={question}
+            onChange={(value) => change(index, value)}
+            error={errors[`questions.${index}`] ?? (index === 0 ? errors.questions : undefined)}
+            maxLength={200}
+          />
           {questions.length > 1 && (
             <Button appearance="subtle" onClick={() => setQuestions((current) => current.filter((_, i) => i !== index))}>
               {t('toneRemove', { number: index + 1 })}

@@ -147,7 +147,7 @@ export const knowledgeMessages = defineMessages({
     actions: 'Actions',
     unknownPlaceholder: 'Unknown placeholder: {names}',
     toneLead: 'The questions staff ask themselves before every reply. The reply box shows them as a checklist.',
-    toneDefault: "You are using the default questions of the municipality of Utrecht.",
+    toneDefault: 'You are using the default questions of the municipality of Utrecht.',
     toneQuestion: 'Question {number}',
     toneAdd: 'Add question',
     toneRemove: 'Remove question {number}',

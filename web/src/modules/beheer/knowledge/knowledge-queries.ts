@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import type { KnowledgeArticle, KnowledgeArticleVersion, ReplyTemplate, ToneCode } from '@contracts/knowledge';
+import { useQuery } from '@tanstack/react-query';
 import { api, queryString } from '../../../app/api-client';
 
 // One key prefix for everything in the knowledge base, so a change refreshes every list that shows it.
@@ -8,7 +8,10 @@ export const knowledgeQueryKey = ['kennisbank'] as const;
 export function useArticles(filter: { q?: string; municipalityId?: string; archived?: boolean }) {
   return useQuery({
     queryKey: [...knowledgeQueryKey, 'artikelen', filter],
-    queryFn: () => api.get<KnowledgeArticle[]>(`/api/v1/knowledge-articles${queryString({ q: filter.q || undefined, municipalityId: filter.municipalityId || undefined, archived: filter.archived ? 'ja' : undefined })}`),
+    queryFn: () =>
+      api.get<KnowledgeArticle[]>(
+        `/api/v1/knowledge-articles${queryString({ q: filter.q || undefined, municipalityId: filter.municipalityId || undefined, archived: filter.archived ? 'ja' : undefined })}`,
+      ),
   });
 }
 
@@ -17,13 +20,17 @@ export function useArticle(id: string) {
 }
 
 export function useArticleVersions(id: string) {
-  return useQuery({ queryKey: [...knowledgeQueryKey, 'versies', id], queryFn: () => api.get<KnowledgeArticleVersion[]>(`/api/v1/knowledge-articles/${id}/versions`) });
+  return useQuery({
+    queryKey: [...knowledgeQueryKey, 'versies', id],
+    queryFn: () => api.get<KnowledgeArticleVersion[]>(`/api/v1/knowledge-articles/${id}/versions`),
+  });
 }
 
 export function useReplyTemplates(filter: { q?: string; municipalityId?: string } = {}) {
   return useQuery({
     queryKey: [...knowledgeQueryKey, 'webcareteksten', filter],
-    queryFn: () => api.get<ReplyTemplate[]>(`/api/v1/reply-templates${queryString({ q: filter.q || undefined, municipalityId: filter.municipalityId || undefined })}`),
+    queryFn: () =>
+      api.get<ReplyTemplate[]>(`/api/v1/reply-templates${queryString({ q: filter.q || undefined, municipalityId: filter.municipalityId || undefined })}`),
   });
 }
 
@@ -32,5 +39,12 @@ export function useToneCode() {
 }
 
 export function parseLabels(text: string): string[] {
-  return [...new Set(text.split(',').map((label) => label.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((label) => label.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

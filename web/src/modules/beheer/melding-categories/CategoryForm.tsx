@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import type { MeldingCategory } from '@contracts/meldingen';
+import { useState } from 'react';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
 import { useFormSubmit } from '../../../app/use-form-submit';
@@ -79,7 +79,10 @@ export function CategoryForm({
   const t = useMessages(meldingCategoriesMessages);
   const common = useMessages(commonMessages);
   const [values, setValues] = useState(initial);
-  const set = <K extends keyof CategoryFormValues>(key: K) => (value: CategoryFormValues[K]) => setValues((current) => ({ ...current, [key]: value }));
+  const set =
+    <K extends keyof CategoryFormValues>(key: K) =>
+    (value: CategoryFormValues[K]) =>
+      setValues((current) => ({ ...current, [key]: value }));
   const creating = mode === 'create';
 
   const validate = (): Record<string, string> => {
@@ -142,7 +145,14 @@ export function CategoryForm({
           )}
         </>
       )}
-      <TextField label={t('publicName')} description={t('publicNameHelp')} maxLength={120} value={values.publicName} onChange={set('publicName')} error={errors.publicName} />
+      <TextField
+        label={t('publicName')}
+        description={t('publicNameHelp')}
+        maxLength={120}
+        value={values.publicName}
+        onChange={set('publicName')}
+        error={errors.publicName}
+      />
       {creating && (
         <TextField
           label={t('code')}
@@ -156,7 +166,13 @@ export function CategoryForm({
           error={errors.code}
         />
       )}
-      <TextField label={t('departments')} description={t('departmentsHelp')} value={values.departments} onChange={set('departments')} error={errors.departments} />
+      <TextField
+        label={t('departments')}
+        description={t('departmentsHelp')}
+        value={values.departments}
+        onChange={set('departments')}
+        error={errors.departments}
+      />
       <TextField
         label={t('termijnDays')}
         description={t('termijnDaysHelp')}

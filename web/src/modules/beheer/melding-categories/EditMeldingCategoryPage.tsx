@@ -1,7 +1,7 @@
+import type { ExtraQuestion, MeldingCategory } from '@contracts/meldingen';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { ExtraQuestion, MeldingCategory } from '@contracts/meldingen';
 import { api } from '../../../app/api-client';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
@@ -51,7 +51,14 @@ function EditCategory({ category, parent }: { category: MeldingCategory; parent:
 
   const save = async (output: CategoryFormOutput) => {
     const { publicName, departments, termijnDays, termijnKind, servicePromise, active } = output;
-    const updated = await api.patch<MeldingCategory>(`/api/v1/melding-categories/${category.id}`, { publicName, departments, termijnDays, termijnKind, servicePromise, active });
+    const updated = await api.patch<MeldingCategory>(`/api/v1/melding-categories/${category.id}`, {
+      publicName,
+      departments,
+      termijnDays,
+      termijnKind,
+      servicePromise,
+      active,
+    });
     queryClient.setQueryData<MeldingCategory[]>(meldingCategoriesQueryKey, (list) => list?.map((item) => (item.id === updated.id ? updated : item)));
     await queryClient.invalidateQueries({ queryKey: ['melding-categories'] });
     setSaved(true);

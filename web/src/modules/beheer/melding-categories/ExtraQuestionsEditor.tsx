@@ -1,6 +1,6 @@
+import type { ExtraQuestion, MeldingCategory } from '@contracts/meldingen';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ExtraQuestion, MeldingCategory } from '@contracts/meldingen';
 import { api } from '../../../app/api-client';
 import { useMessages } from '../../../app/i18n';
 import { useFormSubmit } from '../../../app/use-form-submit';
@@ -9,6 +9,8 @@ import { meldingCategoriesMessages } from './melding-categories-messages';
 import { meldingCategoriesQueryKey } from './melding-category-queries';
 
 interface Draft {
+  // Identifies the row while it is edited (a new question has no key yet), so removing one keeps the others' fields.
+  rowId: number;
   key: string;
   label: string;
   type: ExtraQuestion['type'];
@@ -16,7 +18,13 @@ interface Draft {
   choices: string;
 }
 
-const toDraft = (question: ExtraQuestion): Draft => ({ ...question, choices: (question.choices ?? []).join(', ') });
+let lastRowId = 0;
+const nextRowId = () => {
+  lastRowId += 1;
+  return lastRowId;
+};
+
+const toDraft = (question: ExtraQuestion): Draft => ({ ...question, rowId: nextRowId(), choices: (question.choices ?? []).join(', ') });
 
 // A stable key from the question's words ("Is er gevaar?" → is_er_gevaar); answers are stored under it,
 // so an existing question keeps the key it has.
@@ -49,17 +57,28 @@ export function ExtraQuestionsEditor({ category }: { category: MeldingCategory }
       const found: Record<string, string> = {};
       drafts.forEach((draft, index) => {
         if (!draft.label.trim()) found[`extraQuestions.${index}.label`] = t('questionLabelRequired');
-        if (draft.type === 'choice' && draft.choices.split(',').filter((choice) => choice.trim()).length < 2) found[`extraQuestions.${index}.choices`] = t('questionChoicesTooFew');
+        if (draft.type === 'choice' && draft.choices.split(',').filter((choice) => choice.trim()).length < 2)
+          found[`extraQuestions.${index}.choices`] = t('questionChoicesTooFew');
       });
       return found;
     },
     send: async () => {
       const extraQuestions = drafts.map((draft, index) => ({
-        key: draft.key || keyFromLabel(draft.label, drafts.filter((_, i) => i !== index).map((other) => other.key)),
+        key:
+          draft.key ||
+          keyFromLabel(
+            draft.label,
+            drafts.filter((_, i) => i !== index).map((other) => other.key),
+          ),
         label: draft.label.trim(),
         type: draft.type,
         required: draft.required,
-        ...(draft.type === 'choice' && { choices: draft.choices.split(',').map((choice) => choice.trim()).filter(Boolean) }),
+        ...(draft.type === 'choice' && {
+          choices: draft.choices
+            .split(',')
+            .map((choice) => choice.trim())
+            .filter(Boolean),
+        }),
       }));
       const updated = await api.patch<MeldingCategory>(`/api/v1/melding-categories/${category.id}`, { extraQuestions });
       setDrafts(updated.extraQuestions.map(toDraft));
@@ -81,9 +100,14 @@ export function ExtraQuestionsEditor({ category }: { category: MeldingCategory }
         <FormProblem title={t('extraQuestionsSaveFailed')} problem={problem} />
         {drafts.length === 0 && <Paragraph>{t('noExtraQuestions')}</Paragraph>}
         {drafts.map((draft, index) => (
-          <fieldset key={index} className="plein-fieldset plein-question">
+          <fieldset key={draft.rowId} className="plein-fieldset plein-question">
             <legend>{t('questionNumber', { number: index + 1 })}</legend>
-            <TextField label={t('questionLabel')} value={draft.label} onChange={(label) => change(index, { label })} error={errors[`extraQuestions.${index}.label`]} />
+            <TextField
+              label={t('questionLabel')}
+              value={draft.label}
+              onChange={(label) => change(index, { label })}
+              error={errors[`extraQuestions.${index}.label`]}
+            />
             <SelectField
               label={t('questionType')}
               value={draft.type}
@@ -91,7 +115,13 @@ export function ExtraQuestionsEditor({ category }: { category: MeldingCategory }
               options={(['text', 'choice', 'yesno'] as const).map((type) => ({ value: type, label: t(`questionType.${type}`) }))}
             />
             {draft.type === 'choice' && (
-              <TextField label={t('questionChoicesLabel')} description={t('questionChoicesHelp')} value={draft.choices} onChange={(choices) => change(index, { choices })} error={errors[`extraQuestions.${index}.choices`]} />
+              <TextField
+                label={t('questionChoicesLabel')}
+                description={t('questionChoicesHelp')}
+                value={draft.choices}
+                onChange={(choices) => change(index, { choices })}
+                error={errors[`extraQuestions.${index}.choices`]}
+              />
             )}
             <CheckboxField label={t('questionRequiredLabel')} checked={draft.required} onChange={(required) => change(index, { required })} />
             <Button type="button" onClick={() => setDrafts((current) => current.filter((_, i) => i !== index))}>
@@ -101,7 +131,10 @@ export function ExtraQuestionsEditor({ category }: { category: MeldingCategory }
         ))}
         <div className="plein-form__actions plein-row-actions">
           {drafts.length < 10 && (
-            <Button type="button" onClick={() => setDrafts((current) => [...current, { key: '', label: '', type: 'text', required: false, choices: '' }])}>
+            <Button
+              type="button"
+              onClick={() => setDrafts((current) => [...current, { rowId: nextRowId(), key: '', label: '', type: 'text', required: false, choices: '' }])}
+            >
               {t('questionAdd')}
             </Button>
           )}

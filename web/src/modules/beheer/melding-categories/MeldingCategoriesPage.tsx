@@ -1,5 +1,5 @@
-import { useLocation } from 'react-router';
 import type { MeldingCategory } from '@contracts/meldingen';
+import { useLocation } from 'react-router';
 import { useMessages } from '../../../app/i18n';
 import { Alert, AppLink, ButtonLink, DataTable, EmptyState, PageHeader, Paragraph, QueryState, StatusBadge } from '../../../ui';
 import { meldingCategoriesMessages } from './melding-categories-messages';
@@ -34,7 +34,8 @@ export function MeldingCategoriesPage() {
                       cell: (category) =>
                         category.parentId === null ? (
                           <>
-                            <AppLink to={`/beheer/meldingen/${category.id}`}>{category.publicName}</AppLink> <span className="plein-muted">({t('mainCategory')})</span>
+                            <AppLink to={`/beheer/meldingen/${category.id}`}>{category.publicName}</AppLink>{' '}
+                            <span className="plein-muted">({t('mainCategory')})</span>
                           </>
                         ) : (
                           <AppLink to={`/beheer/meldingen/${category.id}`}>{category.publicName}</AppLink>

@@ -1,6 +1,6 @@
+import type { MeldingCategory } from '@contracts/meldingen';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import type { MeldingCategory } from '@contracts/meldingen';
 import { api } from '../../../app/api-client';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
@@ -32,7 +32,9 @@ export function NewMeldingCategoryPage() {
       </Paragraph>
       <PageHeader title={t('newTitle')} />
       <QueryState query={categories} loadingLabel={t('loading')} errorTitle={common('loadFailed')}>
-        {(list) => <CategoryForm mode="create" initial={emptyCategoryForm} mainCategories={list.filter((category) => category.parentId === null)} onSubmit={create} />}
+        {(list) => (
+          <CategoryForm mode="create" initial={emptyCategoryForm} mainCategories={list.filter((category) => category.parentId === null)} onSubmit={create} />
+        )}
       </QueryState>
     </div>
   );

@@ -19,8 +19,16 @@ export function RadioGroup<V extends string>({
   const id = useId();
   const describedBy = [description && `${id}-uitleg`, error && `${id}-fout`].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={['utrecht-form-fieldset', 'utrecht-form-fieldset--distanced', 'plein-field', error && 'utrecht-form-fieldset--invalid'].filter(Boolean).join(' ')}>
-      <fieldset className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset plein-fieldset" aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
+    <div
+      className={['utrecht-form-fieldset', 'utrecht-form-fieldset--distanced', 'plein-field', error && 'utrecht-form-fieldset--invalid']
+        .filter(Boolean)
+        .join(' ')}
+    >
+      <fieldset
+        className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset plein-fieldset"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      >
         <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{legend}</legend>
         {description && (
           <div id={`${id}-uitleg`} className="utrecht-form-field-description">

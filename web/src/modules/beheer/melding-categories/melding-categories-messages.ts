@@ -39,7 +39,7 @@ export const meldingCategoriesMessages = defineMessages({
     codeInvalid: 'Gebruik kleine letters, cijfers en streepjes (2–63 tekens), te beginnen met een letter of cijfer.',
     publicNameHelp: 'Zo heet het onderwerp in het meldformulier.',
     departments: 'Afdelingen (optioneel)',
-    departmentsHelp: 'De afdelingen die deze meldingen afhandelen. Scheid ze met komma\'s, bijvoorbeeld: Wegen, Verkeer.',
+    departmentsHelp: "De afdelingen die deze meldingen afhandelen. Scheid ze met komma's, bijvoorbeeld: Wegen, Verkeer.",
     termijnDays: 'Afhandeltermijn in dagen',
     termijnDaysHelp: 'Een heel getal van 0 tot en met 365.',
     termijnDaysInvalid: 'Vul een heel getal van 0 tot en met 365 in.',
@@ -65,7 +65,8 @@ export const meldingCategoriesMessages = defineMessages({
     creating: 'Bezig met toevoegen…',
     created: 'Categorie {name} is toegevoegd.',
     saved: 'De wijzigingen zijn opgeslagen.',
-    extraQuestionsHelp: 'Vragen die de inwoner bij deze categorie beantwoordt, zoals "Is er gevaar?". Ook Open311-apps krijgen ze als attributen. Bestaande antwoorden blijven bewaard.',
+    extraQuestionsHelp:
+      'Vragen die de inwoner bij deze categorie beantwoordt, zoals "Is er gevaar?". Ook Open311-apps krijgen ze als attributen. Bestaande antwoorden blijven bewaard.',
     extraQuestionsSaved: 'De extra vragen zijn opgeslagen.',
     extraQuestionsSaveFailed: 'De extra vragen zijn niet opgeslagen',
     extraQuestionsSave: 'Vragen opslaan',
@@ -126,7 +127,8 @@ export const meldingCategoriesMessages = defineMessages({
     werkdagen: 'Working days',
     kalenderdagen: 'Calendar days',
     servicePromise: 'Service promise (optional)',
-    servicePromiseHelp: 'Residents read this promise when they report, for example: We repair a loose paving stone within 5 working days. At most 500 characters.',
+    servicePromiseHelp:
+      'Residents read this promise when they report, for example: We repair a loose paving stone within 5 working days. At most 500 characters.',
     activeLegend: 'Status',
     activeHelp: 'Residents can no longer choose an inactive category; existing reports keep it.',
     extraQuestionsNoteNew: 'Extra questions for a category (for example "Is there any danger?") are added once the category has been created.',
@@ -144,7 +146,8 @@ export const meldingCategoriesMessages = defineMessages({
     creating: 'Adding…',
     created: 'Category {name} has been added.',
     saved: 'The changes have been saved.',
-    extraQuestionsHelp: 'Questions the resident answers for this category, such as "Is there any danger?". Open311 apps receive them as attributes. Existing answers are kept.',
+    extraQuestionsHelp:
+      'Questions the resident answers for this category, such as "Is there any danger?". Open311 apps receive them as attributes. Existing answers are kept.',
     extraQuestionsSaved: 'The extra questions have been saved.',
     extraQuestionsSaveFailed: 'The extra questions were not saved',
     extraQuestionsSave: 'Save questions',

@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import type { MeldingCategory } from '@contracts/meldingen';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../app/api-client';
 import type { Translate } from '../../../app/i18n';
 

@@ -1,6 +1,6 @@
+import type { Municipality } from '@contracts/organisation';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Municipality } from '@contracts/organisation';
 import { api } from '../../../app/api-client';
 import { ME_QUERY_KEY } from '../../../app/auth-context';
 import { commonMessages } from '../../../app/common-messages';
@@ -34,10 +34,7 @@ export function MunicipalityCard({ municipality }: { municipality: Municipality 
         inhabitants: Number(inhabitants.trim()),
       });
       setSaved(t('saved', { name: municipality.name }));
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: organisationQueryKey }),
-        queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY }),
-      ]);
+      await Promise.all([queryClient.invalidateQueries({ queryKey: organisationQueryKey }), queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY })]);
     },
     fields: ['houseColour', 'logoUrl', 'inhabitants'],
   });
@@ -53,7 +50,15 @@ export function MunicipalityCard({ municipality }: { municipality: Municipality 
       {saved && <Alert type="ok">{saved}</Alert>}
       {problem && <Alert type="error">{problem}</Alert>}
       <form className="utrecht-form plein-form" onSubmit={submit} noValidate>
-        <TextField label={t('houseColour')} description={t('houseColourHelp')} value={houseColour} onChange={setHouseColour} error={errors.houseColour} maxLength={7} className="plein-textbox--short" />
+        <TextField
+          label={t('houseColour')}
+          description={t('houseColourHelp')}
+          value={houseColour}
+          onChange={setHouseColour}
+          error={errors.houseColour}
+          maxLength={7}
+          className="plein-textbox--short"
+        />
         <div className="plein-colour-preview">
           <span className="plein-colour-preview__swatch" style={{ backgroundColor: colours.accent, color: colours.text }} aria-hidden="true">
             {municipality.name}
@@ -66,7 +71,15 @@ export function MunicipalityCard({ municipality }: { municipality: Municipality 
           </span>
         </div>
         <TextField label={t('logoUrl')} description={t('logoUrlHelp')} type="url" value={logoUrl} onChange={setLogoUrl} error={errors.logoUrl} />
-        <TextField label={t('inhabitants')} description={t('inhabitantsHelp')} inputMode="numeric" value={inhabitants} onChange={setInhabitants} error={errors.inhabitants} className="plein-textbox--medium" />
+        <TextField
+          label={t('inhabitants')}
+          description={t('inhabitantsHelp')}
+          inputMode="numeric"
+          value={inhabitants}
+          onChange={setInhabitants}
+          error={errors.inhabitants}
+          className="plein-textbox--medium"
+        />
         <div className="plein-form__actions">
           <Button type="submit" appearance="primary" busy={busy}>
             {busy ? common('saving') : t('save')}

@@ -3,7 +3,7 @@ import { defineMessages } from '../../../app/i18n';
 export const municipalitiesMessages = defineMessages({
   nl: {
     title: 'Gemeenten',
-    lead: 'De gemeenten van uw organisatie. Huisstijlkleur en logo ziet iedereen die voor die gemeente werkt, en straks ook inwoners op openbare pagina\'s.',
+    lead: "De gemeenten van uw organisatie. Huisstijlkleur en logo ziet iedereen die voor die gemeente werkt, en straks ook inwoners op openbare pagina's.",
     cbsCode: 'CBS-code',
     houseColour: 'Huisstijlkleur',
     houseColourHelp: 'Als #rrggbb, bijvoorbeeld #01689b. Plein kiest zelf witte of zwarte tekst, zodat het leesbaar blijft.',
@@ -28,7 +28,7 @@ export const municipalitiesMessages = defineMessages({
     houseColour: 'House colour',
     houseColourHelp: 'As #rrggbb, for example #01689b. Plein picks white or black text itself, so it stays readable.',
     logoUrl: 'Logo address (optional)',
-    logoUrlHelp: 'An https address of an image, for example from the municipality\'s website.',
+    logoUrlHelp: "An https address of an image, for example from the municipality's website.",
     inhabitants: 'Number of inhabitants',
     inhabitantsHelp: 'Used to compute reach per inhabitant.',
     contrastText: 'Text on this colour becomes {colour} (contrast {ratio}:1; at least 4.5:1 is needed).',

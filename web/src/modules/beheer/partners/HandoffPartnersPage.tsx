@@ -1,10 +1,23 @@
+import type { HandoffPartner } from '@contracts/handoff';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { HandoffPartner } from '@contracts/handoff';
 import { api } from '../../../app/api-client';
 import { useMessages } from '../../../app/i18n';
 import { useFormSubmit } from '../../../app/use-form-submit';
-import { Alert, Button, ConfirmButton, DataTable, EmptyState, FormProblem, Heading, PageHeader, Paragraph, QueryState, SelectField, TextField } from '../../../ui';
+import {
+  Alert,
+  Button,
+  ConfirmButton,
+  DataTable,
+  EmptyState,
+  FormProblem,
+  Heading,
+  PageHeader,
+  Paragraph,
+  QueryState,
+  SelectField,
+  TextField,
+} from '../../../ui';
 import { useOrganisation } from '../organisation-queries';
 import { partnersMessages } from './partners-messages';
 
@@ -82,7 +95,15 @@ export function HandoffPartnersPage() {
   );
 }
 
-function PartnerForm({ partner, municipalities, onSaved }: { partner: HandoffPartner | null; municipalities: Array<{ id: string; name: string }>; onSaved: (partner: HandoffPartner, created: boolean) => Promise<void> }) {
+function PartnerForm({
+  partner,
+  municipalities,
+  onSaved,
+}: {
+  partner: HandoffPartner | null;
+  municipalities: Array<{ id: string; name: string }>;
+  onSaved: (partner: HandoffPartner, created: boolean) => Promise<void>;
+}) {
   const t = useMessages(partnersMessages);
   const [name, setName] = useState(partner?.name ?? '');
   const [email, setEmail] = useState(partner?.email ?? '');
@@ -90,10 +111,16 @@ function PartnerForm({ partner, municipalities, onSaved }: { partner: HandoffPar
   const [answerDays, setAnswerDays] = useState(String(partner?.answerDays ?? 5));
 
   const { submit, errors, problem, busy } = useFormSubmit({
-    validate: (): Record<string, string> => ({ ...(!name.trim() && { name: t('required') }), ...(!email.trim() && { email: t('required') }), ...(!answerDays.trim() && { answerDays: t('required') }) }),
+    validate: (): Record<string, string> => ({
+      ...(!name.trim() && { name: t('required') }),
+      ...(!email.trim() && { email: t('required') }),
+      ...(!answerDays.trim() && { answerDays: t('required') }),
+    }),
     send: async () => {
       const body = { name: name.trim(), email: email.trim(), municipalityId: municipalityId || null, answerDays: Number(answerDays) };
-      const saved = partner ? await api.patch<HandoffPartner>(`/api/v1/handoff-partners/${partner.id}`, body) : await api.post<HandoffPartner>('/api/v1/handoff-partners', body);
+      const saved = partner
+        ? await api.patch<HandoffPartner>(`/api/v1/handoff-partners/${partner.id}`, body)
+        : await api.post<HandoffPartner>('/api/v1/handoff-partners', body);
       if (!partner) {
         setName('');
         setEmail('');
@@ -115,8 +142,24 @@ function PartnerForm({ partner, municipalities, onSaved }: { partner: HandoffPar
         <FormProblem title={t('failed')} problem={problem} />
         <TextField label={t('name')} value={name} onChange={setName} error={errors.name} maxLength={120} autoComplete="organization" />
         <TextField label={t('email')} type="email" value={email} onChange={setEmail} error={errors.email} autoComplete="email" />
-        <SelectField label={t('municipality')} value={municipalityId} onChange={setMunicipalityId} error={errors.municipalityId} options={[{ value: '', label: t('allMunicipalities') }, ...municipalities.map((m) => ({ value: m.id, label: m.name }))]} />
-        <TextField label={t('answerDays')} description={t('answerDaysHelp')} type="number" min={1} max={60} inputMode="numeric" value={answerDays} onChange={setAnswerDays} error={errors.answerDays} />
+        <SelectField
+          label={t('municipality')}
+          value={municipalityId}
+          onChange={setMunicipalityId}
+          error={errors.municipalityId}
+          options={[{ value: '', label: t('allMunicipalities') }, ...municipalities.map((m) => ({ value: m.id, label: m.name }))]}
+        />
+        <TextField
+          label={t('answerDays')}
+          description={t('answerDaysHelp')}
+          type="number"
+          min={1}
+          max={60}
+          inputMode="numeric"
+          value={answerDays}
+          onChange={setAnswerDays}
+          error={errors.answerDays}
+        />
         <div className="plein-form__actions">
           <Button type="submit" appearance="primary" busy={busy}>
             {partner ? t('save') : t('add')}

@@ -1,7 +1,7 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
 import type { RoutingRule } from '@contracts/routing';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api } from '../../../app/api-client';
 import { useMe } from '../../../app/auth-context';
 import { useMessages } from '../../../app/i18n';
@@ -62,7 +62,7 @@ export function RoutingRulesPage() {
                 { header: t('position'), numeric: true, cell: (rule) => rule.position },
                 { header: t('name'), cell: (rule) => rule.name },
                 { header: t('when'), cell: (rule) => <span className="plein-break">{describe(rule)}</span> },
-                { header: t('then'), cell: (rule) => outcome(rule) },
+                { header: t('thenColumn'), cell: (rule) => outcome(rule) },
                 { header: t('active'), cell: (rule) => (rule.active ? t('active') : t('inactive')) },
                 {
                   header: t('actions'),
@@ -88,7 +88,12 @@ export function RoutingRulesPage() {
         }
       </QueryState>
       {editing && rules.data?.some((rule) => rule.id === editing) ? (
-        <RoutingRuleForm key={editing} rule={rules.data.find((rule) => rule.id === editing)} onSaved={() => refresh(t('saved'))} onCancel={() => setEditing(null)} />
+        <RoutingRuleForm
+          key={editing}
+          rule={rules.data.find((rule) => rule.id === editing)}
+          onSaved={() => refresh(t('saved'))}
+          onCancel={() => setEditing(null)}
+        />
       ) : (
         <RoutingRuleForm key="nieuw" onSaved={() => refresh(t('saved'))} />
       )}

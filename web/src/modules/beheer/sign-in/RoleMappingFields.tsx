@@ -22,6 +22,7 @@ export function RoleMappingFields({ rows, onChange, error, valueErrors, roleErro
   // Focus follows the person: into a row they just added, back to "add" after removing one.
   const focusAfter = useRef<'new-row' | 'add' | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves after a row was added or removed, which the count tells
   useEffect(() => {
     if (focusAfter.current === 'new-row') listRef.current?.querySelector<HTMLInputElement>('li:last-child input')?.focus();
     if (focusAfter.current === 'add') addRef.current?.focus();
@@ -60,8 +61,20 @@ export function RoleMappingFields({ rows, onChange, error, valueErrors, roleErro
           <ol ref={listRef} className="plein-mapping-list">
             {rows.map((row, index) => (
               <li key={row.key} className="plein-mapping-row">
-                <TextField label={t('claimValue')} value={row.value} onChange={(value) => update(row.key, { value })} error={valueErrors[row.key]} maxLength={200} />
-                <SelectField label={t('role')} value={row.role} onChange={(role) => update(row.key, { role: role as Role | '' })} options={roleOptions} error={roleErrors[row.key]} />
+                <TextField
+                  label={t('claimValue')}
+                  value={row.value}
+                  onChange={(value) => update(row.key, { value })}
+                  error={valueErrors[row.key]}
+                  maxLength={200}
+                />
+                <SelectField
+                  label={t('role')}
+                  value={row.role}
+                  onChange={(role) => update(row.key, { role: role as Role | '' })}
+                  options={roleOptions}
+                  error={roleErrors[row.key]}
+                />
                 <Button appearance="subtle" className="plein-mapping-row__remove" onClick={() => remove(row.key)}>
                   {t('removeMapping')}
                   <span className="plein-visually-hidden">

@@ -1,11 +1,11 @@
-import { type FormEvent, useState } from 'react';
 import type { OidcSettings } from '@contracts/oidc';
+import { type FormEvent, useState } from 'react';
 import { ProblemError } from '../../../app/api-client';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
-import { Alert, Button, CheckboxField, useFocusFirstInvalid, Paragraph, TextField } from '../../../ui';
+import { Alert, Button, CheckboxField, Paragraph, TextField, useFocusFirstInvalid } from '../../../ui';
 import { RoleMappingFields } from './RoleMappingFields';
-import { hasErrors, noErrors, serverErrors, type SettingsValues, validateSettings, valuesFrom } from './sign-in-settings-form';
+import { hasErrors, noErrors, type SettingsValues, serverErrors, validateSettings, valuesFrom } from './sign-in-settings-form';
 import { signInSettingsMessages } from './sign-in-settings-messages';
 
 // The server's own explanation helps more than the field's short reason: it says who must act.
@@ -19,7 +19,10 @@ export function SignInSettingsForm({ settings, onSave }: { settings: OidcSetting
   const [notice, setNotice] = useState<{ type: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const focusFirstInvalid = useFocusFirstInvalid();
-  const set = <K extends keyof SettingsValues>(key: K) => (value: SettingsValues[K]) => setValues((current) => ({ ...current, [key]: value }));
+  const set =
+    <K extends keyof SettingsValues>(key: K) =>
+    (value: SettingsValues[K]) =>
+      setValues((current) => ({ ...current, [key]: value }));
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -67,7 +70,15 @@ export function SignInSettingsForm({ settings, onSave }: { settings: OidcSetting
         onChange={set('issuerUrl')}
         error={errors.fields.issuerUrl}
       />
-      <TextField label={t('clientId')} description={t('clientIdHelp')} autoComplete="off" spellCheck={false} value={values.clientId} onChange={set('clientId')} error={errors.fields.clientId} />
+      <TextField
+        label={t('clientId')}
+        description={t('clientIdHelp')}
+        autoComplete="off"
+        spellCheck={false}
+        value={values.clientId}
+        onChange={set('clientId')}
+        error={errors.fields.clientId}
+      />
       <TextField
         label={t('clientSecret')}
         description={settings.clientSecretSet ? t('clientSecretHelpStored') : t('clientSecretHelpNew')}
@@ -78,8 +89,23 @@ export function SignInSettingsForm({ settings, onSave }: { settings: OidcSetting
         onChange={set('clientSecret')}
         error={errors.fields.clientSecret}
       />
-      <TextField label={t('displayName')} description={t('displayNameHelp')} value={values.displayName} onChange={set('displayName')} error={errors.fields.displayName} maxLength={100} />
-      <TextField label={t('rolesClaim')} description={t('rolesClaimHelp')} autoComplete="off" spellCheck={false} value={values.rolesClaim} onChange={set('rolesClaim')} error={errors.fields.rolesClaim} />
+      <TextField
+        label={t('displayName')}
+        description={t('displayNameHelp')}
+        value={values.displayName}
+        onChange={set('displayName')}
+        error={errors.fields.displayName}
+        maxLength={100}
+      />
+      <TextField
+        label={t('rolesClaim')}
+        description={t('rolesClaimHelp')}
+        autoComplete="off"
+        spellCheck={false}
+        value={values.rolesClaim}
+        onChange={set('rolesClaim')}
+        error={errors.fields.rolesClaim}
+      />
       <RoleMappingFields rows={values.rows} onChange={set('rows')} error={errors.fields.roleMapping} valueErrors={errors.values} roleErrors={errors.roles} />
       <CheckboxField label={t('createUsers')} description={t('createUsersHelp')} checked={values.createUsers} onChange={set('createUsers')} />
       <CheckboxField label={t('enabled')} description={t('enabledHelp')} checked={values.enabled} onChange={set('enabled')} />

@@ -1,5 +1,5 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OidcSettings } from '@contracts/oidc';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../app/api-client';
 import { useMe } from '../../../app/auth-context';
 import { useMessages } from '../../../app/i18n';

@@ -26,7 +26,15 @@ describe('formulier voor de inlogdienst', () => {
   });
 
   it('vraagt om verplichte velden, het secret alleen als er nog geen is, en vangt dubbele en lege waarden', () => {
-    const values = { ...valuesFrom(stored), clientId: ' ', rows: [{ key: 0, value: 'a', role: 'kcc' as const }, { key: 4, value: ' a ', role: '' as const }, { key: 7, value: '', role: 'kcc' as const }] };
+    const values = {
+      ...valuesFrom(stored),
+      clientId: ' ',
+      rows: [
+        { key: 0, value: 'a', role: 'kcc' as const },
+        { key: 4, value: ' a ', role: '' as const },
+        { key: 7, value: '', role: 'kcc' as const },
+      ],
+    };
     expect(validateSettings(values, true, texts)).toEqual({ fields: { clientId: 'verplicht' }, values: { 4: 'dubbel', 7: 'leeg' }, roles: { 4: 'rol' } });
     expect(validateSettings(valuesFrom(stored), false, texts).fields).toEqual({ clientSecret: 'verplicht' });
   });

@@ -32,7 +32,8 @@ export const signInSettingsMessages = defineMessages({
     rolesClaim: 'Claim met rollen of groepen',
     rolesClaimHelp: 'De naam van de claim in het token, bijvoorbeeld roles, groups of realm_access.roles.',
     mapping: 'Rollen koppelen',
-    mappingHelp: 'Welke rol krijgt iemand in Plein bij welke waarde in die claim? Wie geen gekoppelde waarde heeft, kan niet inloggen via de inlogdienst. Plein neemt de rollen bij elke keer inloggen opnieuw over.',
+    mappingHelp:
+      'Welke rol krijgt iemand in Plein bij welke waarde in die claim? Wie geen gekoppelde waarde heeft, kan niet inloggen via de inlogdienst. Plein neemt de rollen bij elke keer inloggen opnieuw over.',
     mappingEmpty: 'Er zijn nog geen koppelingen. Zonder koppeling kan niemand inloggen via de inlogdienst.',
     claimValue: 'Waarde in de claim',
     role: 'Rol in Plein',
@@ -84,7 +85,8 @@ export const signInSettingsMessages = defineMessages({
     rolesClaim: 'Claim with roles or groups',
     rolesClaimHelp: 'The name of the claim in the token, for example roles, groups or realm_access.roles.',
     mapping: 'Map roles',
-    mappingHelp: 'Which role does someone get in Plein for which value in that claim? Someone without a mapped value cannot sign in through the identity provider. Plein takes the roles again at every sign-in.',
+    mappingHelp:
+      'Which role does someone get in Plein for which value in that claim? Someone without a mapped value cannot sign in through the identity provider. Plein takes the roles again at every sign-in.',
     mappingEmpty: 'There are no mappings yet. Without a mapping nobody can sign in through the identity provider.',
     claimValue: 'Value in the claim',
     role: 'Role in Plein',

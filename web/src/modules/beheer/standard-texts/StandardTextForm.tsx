@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { MELDING_PLACEHOLDERS, type StandardText, unknownPlaceholders } from '@contracts/melding-texts';
 import type { MeldingCategory, MeldingStatus } from '@contracts/meldingen';
 import { MELDING_STATUS_LABELS } from '@contracts/meldingen';
+import { useState } from 'react';
 import { api } from '../../../app/api-client';
 import { useMessages } from '../../../app/i18n';
 import { useFormSubmit } from '../../../app/use-form-submit';
@@ -11,7 +11,17 @@ import { standardTextsMessages } from './standard-texts-messages';
 const STATUSES = (Object.keys(MELDING_STATUS_LABELS) as MeldingStatus[]).filter((status) => status !== 'gemeld');
 
 // One form for a new text and for changing one; unknown placeholders are caught here as well as on the server.
-export function StandardTextForm({ text, categories, onSaved, onCancel }: { text?: StandardText; categories: MeldingCategory[]; onSaved: () => Promise<void>; onCancel?: () => void }) {
+export function StandardTextForm({
+  text,
+  categories,
+  onSaved,
+  onCancel,
+}: {
+  text?: StandardText;
+  categories: MeldingCategory[];
+  onSaved: () => Promise<void>;
+  onCancel?: () => void;
+}) {
   const t = useMessages(standardTextsMessages);
   const [status, setStatus] = useState<string>(text?.status ?? '');
   const [categoryId, setCategoryId] = useState(text?.categoryId ?? '');
@@ -25,7 +35,9 @@ export function StandardTextForm({ text, categories, onSaved, onCancel }: { text
       return {
         ...(!status && { status: t('required') }),
         ...(!title.trim() && { title: t('required') }),
-        ...(!body.trim() ? { body: t('required') } : unknown.length > 0 && { body: t('unknownPlaceholder', { names: unknown.map((found) => `{${found.name}}`).join(', ') }) }),
+        ...(!body.trim()
+          ? { body: t('required') }
+          : unknown.length > 0 && { body: t('unknownPlaceholder', { names: unknown.map((found) => `{${found.name}}`).join(', ') }) }),
       };
     },
     send: async () => {
@@ -48,18 +60,31 @@ export function StandardTextForm({ text, categories, onSaved, onCancel }: { text
       </Heading>
       <form className="utrecht-form plein-form" onSubmit={submit} noValidate>
         <FormProblem title={t('saveFailed')} problem={problem} />
-        <SelectField label={t('status')} value={status} onChange={setStatus} error={errors.status} options={[{ value: '', label: t('chooseStatus') }, ...STATUSES.map((value) => ({ value, label: MELDING_STATUS_LABELS[value] }))]} />
+        <SelectField
+          label={t('status')}
+          value={status}
+          onChange={setStatus}
+          error={errors.status}
+          options={[{ value: '', label: t('chooseStatus') }, ...STATUSES.map((value) => ({ value, label: MELDING_STATUS_LABELS[value] }))]}
+        />
         <SelectField
           label={t('category')}
           value={categoryId}
           onChange={setCategoryId}
           error={errors.categoryId}
-          options={[{ value: '', label: t('allCategories') }, ...categories.map((c) => ({ value: c.id, label: mainName(c) ? `${mainName(c)} – ${c.publicName}` : c.publicName }))]}
+          options={[
+            { value: '', label: t('allCategories') },
+            ...categories.map((c) => ({ value: c.id, label: mainName(c) ? `${mainName(c)} – ${c.publicName}` : c.publicName })),
+          ]}
         />
         <TextField label={t('titleField')} value={title} onChange={setTitle} error={errors.title} />
         <TextAreaField
           label={t('body')}
-          description={t('bodyHelp', { list: Object.entries(MELDING_PLACEHOLDERS).map(([name, meaning]) => `{${name}} ${meaning}`).join('; ') })}
+          description={t('bodyHelp', {
+            list: Object.entries(MELDING_PLACEHOLDERS)
+              .map(([name, meaning]) => `{${name}} ${meaning}`)
+              .join('; '),
+          })}
           rows={5}
           value={body}
           onChange={setBody}

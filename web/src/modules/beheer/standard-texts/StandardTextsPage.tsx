@@ -1,7 +1,7 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import type { StandardText } from '@contracts/melding-texts';
 import { MELDING_STATUS_LABELS } from '@contracts/meldingen';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api } from '../../../app/api-client';
 import { useMessages } from '../../../app/i18n';
 import { Alert, Button, ConfirmButton, DataTable, PageHeader, Paragraph, QueryState } from '../../../ui';

@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import type { User } from '@contracts/users';
+import { useState } from 'react';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
 import { useFormSubmit } from '../../../app/use-form-submit';

@@ -1,5 +1,5 @@
-import { useLocation } from 'react-router';
 import type { Team } from '@contracts/users';
+import { useLocation } from 'react-router';
 import { useMessages } from '../../../app/i18n';
 import { Alert, AppLink, ButtonLink, DataTable, EmptyState, PageHeader, Paragraph, QueryState } from '../../../ui';
 import { useTeams, useUsers } from '../organisation-queries';

@@ -1,8 +1,8 @@
+import type { Municipality } from '@contracts/organisation';
+import type { User } from '@contracts/users';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { Municipality } from '@contracts/organisation';
-import type { User } from '@contracts/users';
 import { api, ProblemError } from '../../../app/api-client';
 import { commonMessages } from '../../../app/common-messages';
 import { formatDate } from '../../../app/format';

@@ -1,6 +1,6 @@
+import type { User } from '@contracts/users';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import type { User } from '@contracts/users';
 import { api } from '../../../app/api-client';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';

@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import type { Municipality } from '@contracts/organisation';
+import { useState } from 'react';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
 import { useFormSubmit } from '../../../app/use-form-submit';
@@ -36,7 +36,10 @@ export function UserForm({
   const common = useMessages(commonMessages);
   const roleLabel = useRoleLabel();
   const [values, setValues] = useState(initial);
-  const set = <K extends keyof UserFormValues>(key: K) => (value: UserFormValues[K]) => setValues((current) => ({ ...current, [key]: value }));
+  const set =
+    <K extends keyof UserFormValues>(key: K) =>
+    (value: UserFormValues[K]) =>
+      setValues((current) => ({ ...current, [key]: value }));
   const { submit, errors, problem, busy } = useFormSubmit({
     validate: () => {
       const found: Record<string, string> = {};
@@ -55,9 +58,7 @@ export function UserForm({
     <form className="utrecht-form plein-form" onSubmit={submit} noValidate>
       <FormProblem title={common('saveFailed')} problem={problem} />
       <TextField label={t('name')} autoComplete="off" value={values.name} onChange={set('name')} error={errors.name} />
-      {mode === 'create' && (
-        <TextField label={t('email')} type="email" autoComplete="off" value={values.email} onChange={set('email')} error={errors.email} />
-      )}
+      {mode === 'create' && <TextField label={t('email')} type="email" autoComplete="off" value={values.email} onChange={set('email')} error={errors.email} />}
       <TextField
         label={t('initials')}
         description={t('initialsHelp')}

@@ -1,5 +1,5 @@
-import { useLocation } from 'react-router';
 import type { User } from '@contracts/users';
+import { useLocation } from 'react-router';
 import { useAuth } from '../../../app/auth-context';
 import { useMessages } from '../../../app/i18n';
 import { Alert, AppLink, ButtonLink, DataTable, EmailAddress, EmptyState, PageHeader, Paragraph, QueryState, StatusBadge } from '../../../ui';

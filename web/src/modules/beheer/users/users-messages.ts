@@ -74,7 +74,7 @@ export const usersMessages = defineMessages({
     saved: 'The changes have been saved.',
     newTitle: 'New user',
     newLead: 'Create an account for a colleague.',
-    editLead: 'Change this user\'s roles and municipalities, or block the account.',
+    editLead: "Change this user's roles and municipalities, or block the account.",
     block: 'Block account',
     blockQuestion: 'Are you sure you want to block {name}? They will no longer be able to sign in.',
     blockConfirm: 'Yes, block',

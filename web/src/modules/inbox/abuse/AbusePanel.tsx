@@ -1,7 +1,7 @@
+import { ABUSE_ACTIONS, type AbuseAction, type conversationAbuseSchema } from '@contracts/abuse';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
-import { ABUSE_ACTIONS, type AbuseAction, type conversationAbuseSchema } from '@contracts/abuse';
 import { api } from '../../../app/api-client';
 import { useAuth } from '../../../app/auth-context';
 import { formatDate, formatDateTime, nextDay, startOfDayInAmsterdam } from '../../../app/format';
@@ -44,7 +44,12 @@ export function AbusePanel({ conversation }: { conversation: ConversationDetail 
           <Paragraph>{t('marked')}</Paragraph>
           <ul className="utrecht-unordered-list">
             {data.entries.map((entry) => (
-              <li key={entry.id}>{t('entry', { date: formatDateTime(entry.postedAt), actions: entry.actions.length > 0 ? entry.actions.map((action) => t(`action.${action}`)).join(', ') : t('onlyRegistered') })}</li>
+              <li key={entry.id}>
+                {t('entry', {
+                  date: formatDateTime(entry.postedAt),
+                  actions: entry.actions.length > 0 ? entry.actions.map((action) => t(`action.${action}`)).join(', ') : t('onlyRegistered'),
+                })}
+              </li>
             ))}
           </ul>
         </Alert>
@@ -53,7 +58,10 @@ export function AbusePanel({ conversation }: { conversation: ConversationDetail 
         <div className="plein-abuse-block">
           <Paragraph>
             {data.block.active
-              ? t('blocked', { handle: data.block.authorHandle, until: data.block.until ? t('blockedUntil', { date: formatDateTime(data.block.until) }) : t('blockedIndefinitely') })
+              ? t('blocked', {
+                  handle: data.block.authorHandle,
+                  until: data.block.until ? t('blockedUntil', { date: formatDateTime(data.block.until) }) : t('blockedIndefinitely'),
+                })
               : t('blockExpired', { handle: data.block.authorHandle })}
           </Paragraph>
           {can('inbox.handle') && (
@@ -131,7 +139,16 @@ function AbuseReportForm({ conversation, onReported }: { conversation: Conversat
         onChange={setActions}
         error={errors.actions}
       />
-      {blocking && <TextField label={t('blockUntil')} description={t('blockUntilHelp')} type="date" value={blockUntil} onChange={setBlockUntil} error={errors.blockUntil} />}
+      {blocking && (
+        <TextField
+          label={t('blockUntil')}
+          description={t('blockUntilHelp')}
+          type="date"
+          value={blockUntil}
+          onChange={setBlockUntil}
+          error={errors.blockUntil}
+        />
+      )}
       <TextAreaField label={t('note')} rows={3} maxLength={2_000} value={note} onChange={setNote} error={errors.note} />
       <div className="plein-form__actions">
         <Button type="submit" danger busy={busy}>

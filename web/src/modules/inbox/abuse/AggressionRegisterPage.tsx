@@ -1,9 +1,9 @@
+import type { AggressionEntry, aggressionRegisterSchema } from '@contracts/abuse';
+import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
-import type { AggressionEntry, aggressionRegisterSchema } from '@contracts/abuse';
-import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
 import { api, queryString } from '../../../app/api-client';
 import { useMe } from '../../../app/auth-context';
 import { formatDate, formatDateTime } from '../../../app/format';
@@ -28,11 +28,19 @@ export function AggressionRegisterPage() {
     { header: t('date'), cell: (entry) => <time dateTime={entry.postedAt}>{formatDateTime(entry.postedAt)}</time> },
     { header: t('municipality'), cell: (entry) => entry.municipalityName },
     { header: t('channel'), cell: (entry) => `${CHANNEL_CAPABILITIES[entry.channel]?.label ?? entry.channel} · ${entry.accountHandle}` },
-    { header: t('author'), cell: (entry) => <span className="plein-break">{entry.author.displayName ? `${entry.author.displayName} (${entry.author.handle})` : entry.author.handle}</span> },
+    {
+      header: t('author'),
+      cell: (entry) => (
+        <span className="plein-break">{entry.author.displayName ? `${entry.author.displayName} (${entry.author.handle})` : entry.author.handle}</span>
+      ),
+    },
     { header: t('text'), cell: (entry) => <span className="plein-break plein-pre-line">{entry.text}</span> },
     {
       header: t('taken'),
-      cell: (entry) => [entry.actions.length > 0 ? entry.actions.map((action) => t(`action.${action}`)).join(', ') : t('onlyRegistered'), entry.note].filter(Boolean).join('. '),
+      cell: (entry) =>
+        [entry.actions.length > 0 ? entry.actions.map((action) => t(`action.${action}`)).join(', ') : t('onlyRegistered'), entry.note]
+          .filter(Boolean)
+          .join('. '),
     },
     { header: t('recordedBy'), cell: (entry) => `${entry.recordedBy}, ${formatDate(entry.recordedAt)}` },
     {
@@ -48,7 +56,11 @@ export function AggressionRegisterPage() {
         title={t('registerTitle')}
         lead={<Paragraph lead>{t('registerLead')}</Paragraph>}
         actions={
-          <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={`/api/v1/aggression-register/csv${query}`} download>
+          <a
+            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+            href={`/api/v1/aggression-register/csv${query}`}
+            download
+          >
             {t('downloadCsv')}
           </a>
         }

@@ -70,7 +70,8 @@ export const abuseMessages = defineMessages({
     reported: 'Reported and added to the aggression register.',
     failed: 'Not reported',
     required: 'Choose a message.',
-    marked: 'A message from this conversation is in the aggression register. Public replies are no longer possible: send a private message if needed, or do not reply.',
+    marked:
+      'A message from this conversation is in the aggression register. Public replies are no longer possible: send a private message if needed, or do not reply.',
     entry: '{date}: {actions}',
     onlyRegistered: 'registered only',
     blocked: '{handle} is blocked on this account {until}. New messages are kept but closed at once.',

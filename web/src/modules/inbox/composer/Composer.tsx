@@ -1,18 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
-import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
 import type { Channel } from '@contracts/channels';
 import type { ToneCode } from '@contracts/knowledge';
 import { checkReply, initialsFromName, signatureOf, withSignature } from '@contracts/reply-checks';
 import type { User } from '@contracts/users';
+import { useQuery } from '@tanstack/react-query';
+import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { api, ProblemError } from '../../../app/api-client';
 import { useMe } from '../../../app/auth-context';
 import { useMessages } from '../../../app/i18n';
 import { Alert, Button, CheckboxField, Heading } from '../../../ui';
+import { ReviewChoice, type ReviewRequest } from '../review/ReviewChoice';
+import { reviewMessages } from '../review/review-messages';
 import { ComposerChecks } from './ComposerChecks';
 import { type AttachedImage, ComposerImages } from './ComposerImages';
-import { type ReviewRequest, ReviewChoice } from '../review/ReviewChoice';
-import { reviewMessages } from '../review/review-messages';
 import { composerMessages } from './composer-messages';
 import { fillReplyText, insertAt } from './composer-text';
 import { KnowledgePanel } from './KnowledgePanel';
@@ -20,7 +20,13 @@ import { useUndoSend } from './use-undo-send';
 import './composer.css';
 
 export interface ComposerProps {
-  conversation: { id: string; channel: Channel; visibility: 'openbaar' | 'prive'; author: { displayName: string | null; handle: string }; municipalityId: string };
+  conversation: {
+    id: string;
+    channel: Channel;
+    visibility: 'openbaar' | 'prive';
+    author: { displayName: string | null; handle: string };
+    municipalityId: string;
+  };
   onSent(): void;
   // Colleagues are warned while an answer is being written (collision warning).
   onComposing?(composing: boolean): void;
@@ -69,7 +75,13 @@ export function Composer({ conversation, onSent, onComposing }: ComposerProps) {
   );
 
   // What the agent confirmed when pressing send; changes during the undo window do not slip into it.
-  const pending = useRef<{ text: string; private: boolean; confirmedWarnings: boolean; media: { imageId: string; altText: string }[]; review: ReviewRequest } | null>(null);
+  const pending = useRef<{
+    text: string;
+    private: boolean;
+    confirmedWarnings: boolean;
+    media: { imageId: string; altText: string }[];
+    review: ReviewRequest;
+  } | null>(null);
 
   const send = async () => {
     const reply = pending.current;
@@ -84,7 +96,8 @@ export function Composer({ conversation, onSent, onComposing }: ComposerProps) {
         ...(reply.media.length > 0 && { media: reply.media }),
       };
       // Laten controleren: the reply waits on the conversation for a colleague instead of going out.
-      if (reply.review.wanted) await api.post(`/api/v1/conversations/${conversation.id}/reply-drafts`, { ...body, reviewerUserId: reply.review.reviewerUserId || null });
+      if (reply.review.wanted)
+        await api.post(`/api/v1/conversations/${conversation.id}/reply-drafts`, { ...body, reviewerUserId: reply.review.reviewerUserId || null });
       else await api.post(`/api/v1/conversations/${conversation.id}/reply`, { ...body, idempotencyKey });
       setText('');
       setTicked([]);
@@ -108,7 +121,12 @@ export function Composer({ conversation, onSent, onComposing }: ComposerProps) {
   const undo = useUndoSend(UNDO_SECONDS, () => void send());
   const secondsLeft = undo.secondsLeft;
   // The countdown is announced at its start and near its end, not every second.
-  const countdownAnnouncement = secondsLeft === UNDO_SECONDS ? t('countdownStart', { seconds: UNDO_SECONDS }) : secondsLeft !== null && secondsLeft <= 5 && secondsLeft % 5 === 0 ? t('countdownLeft', { seconds: secondsLeft }) : '';
+  const countdownAnnouncement =
+    secondsLeft === UNDO_SECONDS
+      ? t('countdownStart', { seconds: UNDO_SECONDS })
+      : secondsLeft !== null && secondsLeft <= 5 && secondsLeft % 5 === 0
+        ? t('countdownLeft', { seconds: secondsLeft })
+        : '';
 
   const startSending = () => {
     setTried(true);
@@ -152,7 +170,12 @@ export function Composer({ conversation, onSent, onComposing }: ComposerProps) {
   };
 
   const insert = (insertion: string) => {
-    const filled = fillReplyText(insertion, { residentName: name, municipalityName: me.municipalities.find((m) => m.id === conversation.municipalityId)?.name ?? null, agentName: me.user.name, initials });
+    const filled = fillReplyText(insertion, {
+      residentName: name,
+      municipalityName: me.municipalities.find((m) => m.id === conversation.municipalityId)?.name ?? null,
+      agentName: me.user.name,
+      initials,
+    });
     const at = textRef.current?.selectionStart ?? text.length;
     const next = insertAt(text, filled, at);
     setText(next.text);
@@ -204,7 +227,9 @@ export function Composer({ conversation, onSent, onComposing }: ComposerProps) {
               />
             </div>
             <p id={ids.counter} className={`utrecht-paragraph plein-counter${check.length.fits ? '' : ' plein-composer__counter--over'}`}>
-              {check.length.max === null ? t('counterNoMax', { length: check.length.length }) : t('counter', { length: check.length.length, max: check.length.max, channel: capabilities.label })}
+              {check.length.max === null
+                ? t('counterNoMax', { length: check.length.length })
+                : t('counter', { length: check.length.length, max: check.length.max, channel: capabilities.label })}
               {check.parts.length > 1 && ` ${t('counterThread', { parts: check.parts.length })}`}
             </p>
           </div>
@@ -214,13 +239,21 @@ export function Composer({ conversation, onSent, onComposing }: ComposerProps) {
               <legend className="utrecht-form-fieldset__legend">{t('audience')}</legend>
               {[false, true].map((value) => (
                 <label key={String(value)} className="utrecht-form-label utrecht-form-label--radio-button plein-composer__radio">
-                  <input type="radio" className="utrecht-radio-button utrecht-radio-button--html-input" name={`${ids.text}-publiek`} checked={privately === value} onChange={() => setPrivately(value)} />
+                  <input
+                    type="radio"
+                    className="utrecht-radio-button utrecht-radio-button--html-input"
+                    name={`${ids.text}-publiek`}
+                    checked={privately === value}
+                    onChange={() => setPrivately(value)}
+                  />
                   {value ? t('private') : t('public')}
                 </label>
               ))}
             </fieldset>
           ) : (
-            <p className="utrecht-paragraph plein-muted">{conversation.visibility === 'prive' ? t('privateOnly', { name }) : t('publicOnly', { channel: capabilities.label })}</p>
+            <p className="utrecht-paragraph plein-muted">
+              {conversation.visibility === 'prive' ? t('privateOnly', { name }) : t('publicOnly', { channel: capabilities.label })}
+            </p>
           )}
           {check.parts.length > 1 && (
             <section aria-label={t('threadHeading', { parts: check.parts.length })} className="plein-composer__thread">
@@ -234,7 +267,15 @@ export function Composer({ conversation, onSent, onComposing }: ComposerProps) {
               </ol>
             </section>
           )}
-          <ComposerImages conversationId={conversation.id} capabilities={capabilities} images={images} onChange={setImages} onAnnounce={setAnnouncement} showMissing={tried} disabled={locked} />
+          <ComposerImages
+            conversationId={conversation.id}
+            capabilities={capabilities}
+            images={images}
+            onChange={setImages}
+            onAnnounce={setAnnouncement}
+            showMissing={tried}
+            disabled={locked}
+          />
           <ReviewChoice conversationId={conversation.id} value={reviewRequest} onChange={setReviewRequest} disabled={locked} />
           <ComposerChecks
             check={check}

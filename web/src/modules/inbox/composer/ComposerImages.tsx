@@ -1,6 +1,6 @@
-import { useId, useState } from 'react';
 import type { ChannelCapabilities } from '@contracts/channel-limits';
 import { REPLY_IMAGE_MAX_BYTES, REPLY_IMAGE_TYPES, type ReplyImage } from '@contracts/reply-images';
+import { useId, useState } from 'react';
 import { api, ProblemError } from '../../../app/api-client';
 import { useMessages } from '../../../app/i18n';
 import { Button, TextAreaField } from '../../../ui';

@@ -1,6 +1,6 @@
+import type { KnowledgeArticle, ReplyTemplate } from '@contracts/knowledge';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import type { KnowledgeArticle, ReplyTemplate } from '@contracts/knowledge';
 import { api, queryString } from '../../../app/api-client';
 import { useMessages } from '../../../app/i18n';
 import { Button, Heading, Loading, TextField } from '../../../ui';
@@ -15,8 +15,16 @@ export function KnowledgePanel({ municipalityId, onInsert }: { municipalityId: s
   const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
   const filter = queryString({ q, municipalityId, limit: 5 });
-  const articles = useQuery({ queryKey: ['kennisbank', 'composer', 'artikelen', q, municipalityId], queryFn: () => api.get<KnowledgeArticle[]>(`/api/v1/knowledge-articles${filter}`), enabled: q.length > 0 });
-  const templates = useQuery({ queryKey: ['kennisbank', 'composer', 'webcareteksten', q, municipalityId], queryFn: () => api.get<ReplyTemplate[]>(`/api/v1/reply-templates${filter}`), enabled: q.length > 0 });
+  const articles = useQuery({
+    queryKey: ['kennisbank', 'composer', 'artikelen', q, municipalityId],
+    queryFn: () => api.get<KnowledgeArticle[]>(`/api/v1/knowledge-articles${filter}`),
+    enabled: q.length > 0,
+  });
+  const templates = useQuery({
+    queryKey: ['kennisbank', 'composer', 'webcareteksten', q, municipalityId],
+    queryFn: () => api.get<ReplyTemplate[]>(`/api/v1/reply-templates${filter}`),
+    enabled: q.length > 0,
+  });
 
   const search = (event: FormEvent) => {
     event.preventDefault();
@@ -30,6 +38,7 @@ export function KnowledgePanel({ municipalityId, onInsert }: { municipalityId: s
       <Heading level={3} id={headingId}>
         {t('searchHeading')}
       </Heading>
+      {/* biome-ignore lint/a11y/useSemanticElements: role=search on the form is the landmark every screen reader announces; <search> is not yet */}
       <form role="search" className="plein-composer__search" onSubmit={search}>
         <TextField label={t('searchLabel')} type="search" value={draft} onChange={setDraft} />
         <Button type="submit">{t('search')}</Button>

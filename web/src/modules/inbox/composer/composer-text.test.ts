@@ -1,12 +1,14 @@
-import { describe, expect, it } from 'vitest';
 import { checkReply } from '@contracts/reply-checks';
+import { describe, expect, it } from 'vitest';
 import { articleReply, fillReplyText, insertAt } from './composer-text';
 
 describe('antwoordvenster: teksten invoegen', () => {
   const context = { residentName: 'Sanne', municipalityName: 'Castricum', agentName: 'Bea Beheer', initials: 'BB' };
 
   it('vult de plaatshouders die het kent; een onbekende blijft staan en houdt versturen tegen', () => {
-    expect(fillReplyText('Hoi {naam}, in {gemeente} kan dat. Groet, {medewerker} {initialen}', context)).toBe('Hoi Sanne, in Castricum kan dat. Groet, Bea ^BB');
+    expect(fillReplyText('Hoi {naam}, in {gemeente} kan dat. Groet, {medewerker} {initialen}', context)).toBe(
+      'Hoi Sanne, in Castricum kan dat. Groet, Bea ^BB',
+    );
     const withoutName = fillReplyText('Hoi {naam}!', { ...context, residentName: null });
     expect(withoutName).toBe('Hoi {naam}!');
     expect(checkReply({ channel: 'x', text: withoutName, public: true }).blocking[0]?.code).toBe('plaatshouder-niet-ingevuld');

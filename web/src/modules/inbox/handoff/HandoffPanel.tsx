@@ -1,14 +1,14 @@
+import type { ChannelAccount } from '@contracts/channels';
+import { type conversationHandoffsSchema, type Handoff, type HandoffPartner, OPEN_HANDOFF_STATUSES } from '@contracts/handoff';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ChannelAccount } from '@contracts/channels';
-import { type Handoff, type HandoffPartner, OPEN_HANDOFF_STATUSES, type conversationHandoffsSchema } from '@contracts/handoff';
 import type { z } from 'zod';
 import { api } from '../../../app/api-client';
 import { useAuth } from '../../../app/auth-context';
 import { formatDate, formatDateTime } from '../../../app/format';
 import { useMessages } from '../../../app/i18n';
 import { useFormSubmit } from '../../../app/use-form-submit';
-import { Alert, Button, CheckboxField, FormProblem, Heading, Paragraph, SelectField, StatusBadge, TextAreaField, type BadgeTone } from '../../../ui';
+import { Alert, type BadgeTone, Button, CheckboxField, FormProblem, Heading, Paragraph, SelectField, StatusBadge, TextAreaField } from '../../../ui';
 import { useTeams } from '../../beheer/organisation-queries';
 import { type ConversationDetail, inboxQueryKey } from '../conversation-queries';
 import { handoffMessages } from './handoff-messages';
@@ -56,7 +56,8 @@ export function HandoffPanel({ conversation }: { conversation: ConversationDetai
               {handoff.kind === 'account'
                 ? t('toAccountLine', { handle: handleOf(handoff.toAccountId), date: formatDateTime(handoff.createdAt), by: handoff.createdBy })
                 : t('toPartnerLine', { partner: handoff.partnerName ?? '', date: formatDateTime(handoff.createdAt), by: handoff.createdBy })}{' '}
-              <StatusBadge tone={TONE[handoff.status]}>{t(`status.${handoff.status}`)}</StatusBadge> {handoff.overdue && <StatusBadge tone="error">{t('overdue')}</StatusBadge>}
+              <StatusBadge tone={TONE[handoff.status]}>{t(`status.${handoff.status}`)}</StatusBadge>{' '}
+              {handoff.overdue && <StatusBadge tone="error">{t('overdue')}</StatusBadge>}
               {handoff.dueAt && !handoff.answer && <div className="plein-muted">{t('dueAt', { date: formatDate(handoff.dueAt) })}</div>}
               {handoff.answer && (
                 <div>
@@ -84,7 +85,15 @@ export function HandoffPanel({ conversation }: { conversation: ConversationDetai
   );
 }
 
-function HandoffForm({ conversation, accounts, onDone }: { conversation: ConversationDetail; accounts: ChannelAccount[]; onDone: (next: Handoffs) => Promise<void> }) {
+function HandoffForm({
+  conversation,
+  accounts,
+  onDone,
+}: {
+  conversation: ConversationDetail;
+  accounts: ChannelAccount[];
+  onDone: (next: Handoffs) => Promise<void>;
+}) {
   const t = useMessages(handoffMessages);
   const teams = useTeams();
   const partners = useQuery({ queryKey: ['handoff-partners'], queryFn: () => api.get<HandoffPartner[]>('/api/v1/handoff-partners') });
@@ -149,7 +158,14 @@ function HandoffForm({ conversation, accounts, onDone }: { conversation: Convers
             }}
             options={[{ value: '', label: '—' }, ...others.map((account) => ({ value: account.id, label: `${account.displayName} (${account.handle})` }))]}
           />
-          <SelectField label={t('team')} description={t('teamHelp')} value={teamId} error={errors.teamId} onChange={setTeamId} options={[{ value: '', label: t('teamAuto') }, ...(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))]} />
+          <SelectField
+            label={t('team')}
+            description={t('teamHelp')}
+            value={teamId}
+            error={errors.teamId}
+            onChange={setTeamId}
+            options={[{ value: '', label: t('teamAuto') }, ...(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))]}
+          />
           <TextAreaField label={t('note')} rows={2} maxLength={2_000} value={note} onChange={setNote} error={errors.note} />
           <CheckboxField label={t('replyToggle')} checked={withReply} onChange={setWithReply} />
           {withReply && <TextAreaField label={t('replyText')} rows={3} value={replyText} onChange={setReplyText} error={errors.reply} />}
@@ -158,8 +174,23 @@ function HandoffForm({ conversation, accounts, onDone }: { conversation: Convers
         <Alert type="info">{t('noPartners')}</Alert>
       ) : (
         <>
-          <SelectField label={t('partner')} description={t('partnerHelp')} value={partnerId} error={errors.partnerId} onChange={setPartnerId} options={[{ value: '', label: '—' }, ...usable.map((partner) => ({ value: partner.id, label: partner.name }))]} />
-          <TextAreaField label={t('question')} description={t('questionHelp')} rows={4} maxLength={5_000} value={question} onChange={setQuestion} error={errors.question} />
+          <SelectField
+            label={t('partner')}
+            description={t('partnerHelp')}
+            value={partnerId}
+            error={errors.partnerId}
+            onChange={setPartnerId}
+            options={[{ value: '', label: '—' }, ...usable.map((partner) => ({ value: partner.id, label: partner.name }))]}
+          />
+          <TextAreaField
+            label={t('question')}
+            description={t('questionHelp')}
+            rows={4}
+            maxLength={5_000}
+            value={question}
+            onChange={setQuestion}
+            error={errors.question}
+          />
           <TextAreaField label={t('context')} rows={3} maxLength={5_000} value={context} onChange={setContext} error={errors.context} />
         </>
       )}

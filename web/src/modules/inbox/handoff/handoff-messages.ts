@@ -43,7 +43,8 @@ export const handoffMessages = defineMessages({
   },
   en: {
     heading: 'Hand off',
-    intro: 'Does this question belong to another account of the organisation, or to a partner such as the housing corporation or the police? Then hand off the conversation.',
+    intro:
+      'Does this question belong to another account of the organisation, or to a partner such as the housing corporation or the police? Then hand off the conversation.',
     none: 'Not handed off yet.',
     waiting: 'Waiting for the partner’s answer.',
     toWhom: 'Hand off to',

@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import type { ReplyDraft } from '@contracts/reply-review';
+import { useState } from 'react';
 import { api, ProblemError } from '../../../app/api-client';
 import { formatDateTime } from '../../../app/format';
 import { useMessages } from '../../../app/i18n';
@@ -13,7 +13,12 @@ import './review.css';
 export function ReplyDrafts({ conversation, onUpdated }: { conversation: ConversationDetail; onUpdated: () => Promise<void> }) {
   const t = useMessages(reviewMessages);
   const [announcement, setAnnouncement] = useState('');
-  if (conversation.drafts.length === 0) return <div role="status" className="plein-visually-hidden">{announcement}</div>;
+  if (conversation.drafts.length === 0)
+    return (
+      <div role="status" className="plein-visually-hidden">
+        {announcement}
+      </div>
+    );
   return (
     <section className="plein-section plein-review" aria-labelledby="ter-controle">
       <Heading level={2} id="ter-controle">
@@ -124,7 +129,9 @@ function DraftItem({ conversationId, draft, onDone }: { conversationId: string; 
           </ButtonGroup>
         </form>
       )}
-      {!draft.mayReview && !draft.mayEdit && draft.status === 'ter-controle' && <Paragraph className="plein-muted">{t('waitingForOther', { reviewer: reviewerName })}</Paragraph>}
+      {!draft.mayReview && !draft.mayEdit && draft.status === 'ter-controle' && (
+        <Paragraph className="plein-muted">{t('waitingForOther', { reviewer: reviewerName })}</Paragraph>
+      )}
       {draft.mayEdit && draft.status === 'ter-controle' && <Paragraph className="plein-muted">{t('ownDraft')}</Paragraph>}
       {draft.mayEdit && draft.status === 'teruggestuurd' && (
         <form
@@ -132,7 +139,13 @@ function DraftItem({ conversationId, draft, onDone }: { conversationId: string; 
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            const body = { text: edited.trim(), private: draft.private, confirmedWarnings: confirmWarnings, media: draft.media, reviewerUserId: draft.reviewer?.id ?? null };
+            const body = {
+              text: edited.trim(),
+              private: draft.private,
+              confirmedWarnings: confirmWarnings,
+              media: draft.media,
+              reviewerUserId: draft.reviewer?.id ?? null,
+            };
             void act(() => api.put(`/api/v1/reply-drafts/${draft.id}`, body), t('resubmitted'));
           }}
         >

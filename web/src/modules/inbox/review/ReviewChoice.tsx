@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import type { ReplyDraft } from '@contracts/reply-review';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../app/api-client';
 import { useMessages } from '../../../app/i18n';
 import { CheckboxField, SelectField } from '../../../ui';
@@ -13,7 +13,17 @@ export interface ReviewRequest {
 }
 
 // "Laten controleren" in the composer: the reply then waits for a colleague instead of going out.
-export function ReviewChoice({ conversationId, value, onChange, disabled }: { conversationId: string; value: ReviewRequest; onChange: (value: ReviewRequest) => void; disabled: boolean }) {
+export function ReviewChoice({
+  conversationId,
+  value,
+  onChange,
+  disabled,
+}: {
+  conversationId: string;
+  value: ReviewRequest;
+  onChange: (value: ReviewRequest) => void;
+  disabled: boolean;
+}) {
   const t = useMessages(reviewMessages);
   const reviewers = useQuery({
     queryKey: [...inboxQueryKey, conversationId, 'controleurs'],

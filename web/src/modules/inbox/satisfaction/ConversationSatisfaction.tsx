@@ -1,9 +1,9 @@
+import type { conversationSatisfactionSchema } from '@contracts/conversation-satisfaction';
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { conversationSatisfactionSchema } from '@contracts/conversation-satisfaction';
 import { api } from '../../../app/api-client';
-import { defineMessages, useMessages } from '../../../app/i18n';
 import { formatDate } from '../../../app/format';
+import { defineMessages, useMessages } from '../../../app/i18n';
 import { Heading } from '../../../ui';
 import { type ConversationDetail, inboxQueryKey } from '../conversation-queries';
 import './satisfaction.css';
@@ -47,7 +47,8 @@ export function ConversationSatisfaction({ conversation }: { conversation: Conve
           <li key={survey.sentAt}>
             {survey.score !== null ? (
               <>
-                <strong className="plein-satisfaction__score">{t('score', { score: survey.score })}</strong> <span className="plein-muted">{t('answered', { date: formatDate(survey.answeredAt!) })}</span>
+                <strong className="plein-satisfaction__score">{t('score', { score: survey.score })}</strong>{' '}
+                <span className="plein-muted">{t('answered', { date: formatDate(survey.answeredAt!) })}</span>
                 {survey.comment && <q className="plein-satisfaction__comment plein-break">{survey.comment}</q>}
               </>
             ) : (

@@ -1,11 +1,11 @@
 import { AtpAgent, RichText } from '@atproto/api';
 import { TestNetwork } from '@atproto/dev-env';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { claimDueJob } from '@platform/jobs/jobs.repository';
 import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
+import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAccountSecrets, sealAccountSecrets } from '../../account-secrets';
 import { connectorAccount } from '../../channel-jobs';
 import { enqueuePollsFor } from '../../ingest.service';
@@ -95,7 +95,8 @@ async function municipality(name: string, options: { appPassword?: string; setti
 }
 
 const accountRow = (id: string) => t.database.db.selectFrom('channel_accounts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-const messagesOf = (accountId: string) => t.database.db.selectFrom('messages').selectAll().where('account_id', '=', accountId).orderBy('received_at').orderBy('posted_at').execute();
+const messagesOf = (accountId: string) =>
+  t.database.db.selectFrom('messages').selectAll().where('account_id', '=', accountId).orderBy('received_at').orderBy('posted_at').execute();
 const logins = (identifier: string) => pleinCalls.filter((call) => call.nsid === 'com.atproto.server.createSession' && call.identifier === identifier).length;
 
 // The next minute: the planner polls every account again.
@@ -152,7 +153,10 @@ describe('Bluesky tegen een echte PDS', () => {
     );
 
     // Alice answers Plein's reply: it arrives as a reply in the same thread.
-    const answer = await post(alice.agent, 'Top, dank jullie wel!', { root: { uri: mention.uri, cid: mention.cid }, parent: { uri: reply.uri, cid: reply.cid } });
+    const answer = await post(alice.agent, 'Top, dank jullie wel!', {
+      root: { uri: mention.uri, cid: mention.cid },
+      parent: { uri: reply.uri, cid: reply.cid },
+    });
     await nextMinute();
     const stored = await messagesOf(gemeente.accountId);
     // By platform id, not by time: the mention's moment is the PDS's real clock, Plein's reply the test's manual one.
@@ -178,12 +182,21 @@ describe('Bluesky tegen een echte PDS', () => {
     expect(row.secrets_sealed).not.toContain('eyJ');
     expect(row.secrets_sealed).not.toContain(castricum.appPassword);
     const secrets = openAccountSecrets(KEYS, castricum.org.id, castricum.accountId, row.secrets_sealed);
-    expect(secrets).toMatchObject({ appPassword: castricum.appPassword, did: castricum.did, accessJwt: expect.stringMatching(/^eyJ/), refreshJwt: expect.stringMatching(/^eyJ/) });
+    expect(secrets).toMatchObject({
+      appPassword: castricum.appPassword,
+      did: castricum.did,
+      accessJwt: expect.stringMatching(/^eyJ/),
+      refreshJwt: expect.stringMatching(/^eyJ/),
+    });
 
     // A rejected access token is refreshed with the refresh token, not by logging in again.
     const refreshesBefore = pleinCalls.filter((call) => call.nsid === 'com.atproto.server.refreshSession').length;
     const stale = { ...secrets, accessJwt: `${secrets.accessJwt!.slice(0, -4)}xxxx` };
-    await t.database.db.updateTable('channel_accounts').set({ secrets_sealed: sealAccountSecrets(KEYS, castricum.org.id, castricum.accountId, stale) }).where('id', '=', castricum.accountId).execute();
+    await t.database.db
+      .updateTable('channel_accounts')
+      .set({ secrets_sealed: sealAccountSecrets(KEYS, castricum.org.id, castricum.accountId, stale) })
+      .where('id', '=', castricum.accountId)
+      .execute();
     await post(bob.agent, 'En het glas, @castricum.test?');
     await nextMinute();
     expect(await messagesOf(castricum.accountId)).toHaveLength(2);
@@ -207,12 +220,20 @@ describe('Bluesky tegen een echte PDS', () => {
     const claimed = await claimDueJob(t.database.db, { names: ['kanaal.ophalen'], workerId: 'gestorven', now, leaseUntil: new Date(now.getTime() + 300_000) });
     expect(claimed?.payload).toMatchObject({ accountId: heiloo.accountId });
     const target = connectorAccount(KEYS, await accountRow(heiloo.accountId));
-    const lost = await blueskyConnector.poll!(target, 'notifications', (await t.database.db.selectFrom('channel_cursors').select('cursor').where('account_id', '=', heiloo.accountId).executeTakeFirst())?.cursor ?? null, { fetch, clock: t.clock });
+    const lost = await blueskyConnector.poll!(
+      target,
+      'notifications',
+      (await t.database.db.selectFrom('channel_cursors').select('cursor').where('account_id', '=', heiloo.accountId).executeTakeFirst())?.cursor ?? null,
+      { fetch, clock: t.clock },
+    );
     expect(lost.messages.map((message) => message.platformId)).toEqual([mention.uri]);
 
     t.clock.advance(301_000);
     await t.worker.drain();
-    expect((await t.database.db.selectFrom('jobs').select(['attempts', 'status']).where('id', '=', claimed!.id).executeTakeFirstOrThrow())).toEqual({ attempts: 2, status: 'done' });
+    expect(await t.database.db.selectFrom('jobs').select(['attempts', 'status']).where('id', '=', claimed!.id).executeTakeFirstOrThrow()).toEqual({
+      attempts: 2,
+      status: 'done',
+    });
     expect((await messagesOf(heiloo.accountId)).map((message) => message.platform_id)).toEqual([mention.uri]);
   });
 
@@ -222,12 +243,24 @@ describe('Bluesky tegen een echte PDS', () => {
     const mention = await post(dave.agent, 'Is het zwembad morgen open, @uitgeest.test?');
     await t.worker.drain();
     const [inbound] = await messagesOf(uitgeest.accountId);
-    const queued = (await uitgeest.api('POST', '/api/v1/outbox', { accountId: uitgeest.accountId, kind: 'reply', replyToMessageId: inbound!.id, text: 'Ja, van 7 tot 21 uur.' })).json();
+    const queued = (
+      await uitgeest.api('POST', '/api/v1/outbox', {
+        accountId: uitgeest.accountId,
+        kind: 'reply',
+        replyToMessageId: inbound!.id,
+        text: 'Ja, van 7 tot 21 uur.',
+      })
+    ).json();
 
     // Attempt 1: the worker claims the job, the post reaches the PDS (twice even: a retry without
     // findSent repeats the same record key), and then the process dies before recording anything.
     const now = t.clock.now();
-    const claimed = await claimDueJob(t.database.db, { names: ['kanaal.versturen'], workerId: 'gestorven', now, leaseUntil: new Date(now.getTime() + 300_000) });
+    const claimed = await claimDueJob(t.database.db, {
+      names: ['kanaal.versturen'],
+      workerId: 'gestorven',
+      now,
+      leaseUntil: new Date(now.getTime() + 300_000),
+    });
     expect(claimed?.payload).toMatchObject({ outboxId: queued.id });
     const loaded = (await loadOutboundRequest(t.database.db, uitgeest.org.id, queued.id))!;
     const target = connectorAccount(KEYS, loaded.account);
@@ -239,7 +272,10 @@ describe('Bluesky tegen een echte PDS', () => {
     // Attempt 2, after the lease ran out: the job asks the PDS first and finds the post.
     t.clock.advance(301_000);
     await t.worker.drain();
-    expect(await t.database.db.selectFrom('jobs').select(['attempts', 'status']).where('id', '=', claimed!.id).executeTakeFirstOrThrow()).toEqual({ attempts: 2, status: 'done' });
+    expect(await t.database.db.selectFrom('jobs').select(['attempts', 'status']).where('id', '=', claimed!.id).executeTakeFirstOrThrow()).toEqual({
+      attempts: 2,
+      status: 'done',
+    });
     expect((await uitgeest.api('GET', `/api/v1/outbox/${queued.id}`)).json()).toMatchObject({ status: 'verzonden', platformId: first.platformId });
     await network.processAll();
     const thread = (await dave.agent.getPostThread({ uri: mention.uri, depth: 5 })).data.thread as any;
@@ -254,7 +290,12 @@ describe('Bluesky tegen een echte PDS', () => {
     const row = await accountRow(bergen.accountId);
     expect(row.status).toBe('aandacht-nodig');
     expect(row.last_error).toContain('app-wachtwoord');
-    const mails = await t.database.db.selectFrom('jobs').selectAll().where('organisation_id', '=', bergen.org.id).where('name', '=', 'mail.versturen').execute();
+    const mails = await t.database.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('organisation_id', '=', bergen.org.id)
+      .where('name', '=', 'mail.versturen')
+      .execute();
     expect(mails).toHaveLength(1);
     expect(mails[0]!.payload).toMatchObject({ to: bergen.beheerder.email });
     // No more login attempts until someone enters a new app password.
@@ -330,7 +371,7 @@ describe('Bluesky zonder netwerk', () => {
     let polls = 0;
     for (let more = true; more; polls++) {
       const result = await pollNotifications(session, cursor);
-      result.messages.forEach((message) => seen.add(message.platformId));
+      for (const message of result.messages) seen.add(message.platformId);
       cursor = result.cursor as FeedCursor;
       more = result.more;
     }

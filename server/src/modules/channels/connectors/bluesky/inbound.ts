@@ -27,7 +27,10 @@ function later(a: string | null, b: string | null): string | null {
 
 // Pages newest-first until items are older than the cursor. Items indexed at exactly lastIndexedAt
 // are read again: storing is idempotent, and two items in one millisecond are not lost.
-async function readSince(fetchPage: (cursor?: string) => Promise<Page>, previous: FeedCursor | null): Promise<{ items: PostItem[]; cursor: FeedCursor; more: boolean }> {
+async function readSince(
+  fetchPage: (cursor?: string) => Promise<Page>,
+  previous: FeedCursor | null,
+): Promise<{ items: PostItem[]; cursor: FeedCursor; more: boolean }> {
   if (!previous?.lastIndexedAt && !previous?.backlog) {
     // The first poll ever takes what is on the first page: Plein does not import an account's history.
     const page = await fetchPage();
@@ -54,7 +57,11 @@ async function readSince(fetchPage: (cursor?: string) => Promise<Page>, previous
     }
     pageCursor = page.cursor;
   }
-  return { items, cursor: { lastIndexedAt: previous.lastIndexedAt, backlog: { pageCursor: pageCursor!, newestIndexedAt: newest ?? previous.lastIndexedAt! } }, more: true };
+  return {
+    items,
+    cursor: { lastIndexedAt: previous.lastIndexedAt, backlog: { pageCursor: pageCursor!, newestIndexedAt: newest ?? previous.lastIndexedAt! } },
+    more: true,
+  };
 }
 
 interface Notification extends PostItem {
@@ -66,7 +73,10 @@ interface Notification extends PostItem {
 export async function pollNotifications(session: BlueskySession, cursor: FeedCursor | null): Promise<PollResult> {
   const ownDid = await session.did();
   const read = await readSince(async (pageCursor) => {
-    const page = await session.query<{ notifications: Notification[]; cursor?: string }>('app.bsky.notification.listNotifications', { limit: PAGE_SIZE, cursor: pageCursor });
+    const page = await session.query<{ notifications: Notification[]; cursor?: string }>('app.bsky.notification.listNotifications', {
+      limit: PAGE_SIZE,
+      cursor: pageCursor,
+    });
     return { items: page.notifications, cursor: page.cursor };
   }, cursor);
   const messages = read.items.filter((item) => KEPT_REASONS.has(item.reason ?? '')).map((item) => normalisePost(item, ownDid));

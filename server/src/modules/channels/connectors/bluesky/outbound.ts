@@ -102,7 +102,13 @@ export async function publish(session: BlueskySession, handle: string, request: 
   let written: { uri: string; cid: string; value: Json };
   try {
     // swapRecord null: create only if the key is still free. Repeating the same bytes is a no-op.
-    const { uri, cid } = await session.procedure<{ uri: string; cid: string }>('com.atproto.repo.putRecord', { repo, collection: POST, rkey, record, swapRecord: null });
+    const { uri, cid } = await session.procedure<{ uri: string; cid: string }>('com.atproto.repo.putRecord', {
+      repo,
+      collection: POST,
+      rkey,
+      record,
+      swapRecord: null,
+    });
     written = { uri, cid, value: record };
   } catch (error) {
     // The key is taken, so an earlier attempt of this same item got through: that post is the answer.
@@ -116,7 +122,12 @@ export async function publish(session: BlueskySession, handle: string, request: 
 // The strong reference and the record go with the result, so the next part of a thread can answer this post
 // at once (the AppView may not have indexed it yet).
 function sentResult(session: BlueskySession, handle: string, post: { uri: string; cid: string; value: Json }): SentResult {
-  return { platformId: post.uri, publicUrl: postUrl(handle, post.uri), secrets: session.freshSecrets(), raw: { uri: post.uri, cid: post.cid, record: post.value } };
+  return {
+    platformId: post.uri,
+    publicUrl: postUrl(handle, post.uri),
+    secrets: session.freshSecrets(),
+    raw: { uri: post.uri, cid: post.cid, record: post.value },
+  };
 }
 
 export async function findPublished(session: BlueskySession, handle: string, request: OutboundRequest): Promise<SentResult | null> {

@@ -61,7 +61,12 @@ export const emailConnector: Connector = {
       const messages = await client.fetchAll(batch.join(','), { uid: true, source: true, internalDate: true }, { uid: true });
       const mails: FetchedMail[] = messages
         .filter((message) => message.source)
-        .map((message) => ({ uid: message.uid, uidValidity, source: message.source!, internalDate: message.internalDate ? new Date(message.internalDate) : null }));
+        .map((message) => ({
+          uid: message.uid,
+          uidValidity,
+          source: message.source!,
+          internalDate: message.internalDate ? new Date(message.internalDate) : null,
+        }));
       const highest = Math.max(...batch);
       return { fetched: mails, next: { uidValidity, lastUid: highest }, more: uids.some((uid) => uid > highest) };
     });

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { simpleParser } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enqueueJob } from '@platform/jobs/jobs.service';
 import { startDovecot, type TestDovecot } from '@test/dovecot';
 import { buildChannelAccount, buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import { enqueueJob } from '@platform/jobs/jobs.service';
+import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAccount } from '../../accounts.repository';
 import { connectorAccount } from '../../channel-jobs';
 import { ChannelError, type ConnectorAccount } from '../../connector';
@@ -13,8 +13,8 @@ import { loadOutboundRequest } from '../../outbox.service';
 import { registerConnector } from '../registry';
 import { emailConnector } from './email.connector';
 import { replySubject } from './reply-mail';
-import { startSubmissionServer } from './test-smtp-server';
 import { LETTER_PDF, PIXEL_PNG, residentMail } from './test-mails';
+import { startSubmissionServer } from './test-smtp-server';
 
 const KEYS = { current: TEST_SECRET_KEY, previous: [] };
 let t: TestApp;
@@ -62,7 +62,14 @@ async function mailbox(options: { password?: string; storedPassword?: string } =
 
 // A poll now, without moving the clock (that would also fire the planner for every account).
 async function poll(organisationId: string, accountId: string) {
-  await enqueueJob(t.database.db, { organisationId, name: POLL_JOB, payload: { accountId, stream: 'INBOX' }, runAt: t.clock.now(), uniqueKey: `test:${randomUUID()}`, maxAttempts: 3 });
+  await enqueueJob(t.database.db, {
+    organisationId,
+    name: POLL_JOB,
+    payload: { accountId, stream: 'INBOX' },
+    runAt: t.clock.now(),
+    uniqueKey: `test:${randomUUID()}`,
+    maxAttempts: 3,
+  });
   await t.worker.drain();
 }
 
@@ -123,7 +130,10 @@ describe('e-mail: binnenkomend via IMAP', () => {
     expect(JSON.stringify(raw).length).toBeLessThan(2_000);
 
     const files = await t.database.db.selectFrom('attachments').selectAll().where('message_id', '=', stored!.id).orderBy('filename').execute();
-    expect(files.map((file) => [file.filename, file.content_type])).toEqual([['brief.pdf', 'application/pdf'], ['foto.png', 'image/png']]);
+    expect(files.map((file) => [file.filename, file.content_type])).toEqual([
+      ['brief.pdf', 'application/pdf'],
+      ['foto.png', 'image/png'],
+    ]);
     expect(Buffer.compare(files[0]!.content, LETTER_PDF)).toBe(0);
     expect(Buffer.compare(files[1]!.content, PIXEL_PNG)).toBe(0);
     const media = stored!.media as { type: string; attachmentId: string | null }[];
@@ -164,7 +174,7 @@ describe('e-mail: binnenkomend via IMAP', () => {
 });
 
 describe('e-mail: antwoorden via SMTP', () => {
-  it('round trip: a resident mails, the mail is in Plein, the reply arrives in the resident\'s thread', async () => {
+  it("round trip: a resident mails, the mail is in Plein, the reply arrives in the resident's thread", async () => {
     const { account, address, org } = await mailbox();
     const mail = await residentMail({ to: address, subject: 'Lantaarnpaal kapot', references: '<ouder@thuis.example>' });
     await dovecot.deliver(address, mail.raw);
@@ -190,7 +200,13 @@ describe('e-mail: antwoorden via SMTP', () => {
     expect(copies.filter((copy) => copy.source.includes(`<plein-${outboxId}@bergen.example>`))).toHaveLength(1);
 
     // The resident answers the reply: it lands in the same thread as the first mail and Plein's answer.
-    const answer = await residentMail({ to: address, subject: 'Re: Lantaarnpaal kapot', date: new Date('2026-11-23T10:00:00+01:00'), inReplyTo: `<plein-${outboxId}@bergen.example>`, references: `<ouder@thuis.example> <${mail.messageId}> <plein-${outboxId}@bergen.example>` });
+    const answer = await residentMail({
+      to: address,
+      subject: 'Re: Lantaarnpaal kapot',
+      date: new Date('2026-11-23T10:00:00+01:00'),
+      inReplyTo: `<plein-${outboxId}@bergen.example>`,
+      references: `<ouder@thuis.example> <${mail.messageId}> <plein-${outboxId}@bergen.example>`,
+    });
     await dovecot.deliver(address, answer.raw);
     await poll(org.id, account.id);
     const thread = await messagesOf(account.id);
@@ -237,7 +253,12 @@ describe('e-mail: aanmelden', () => {
     const row = await t.database.db.selectFrom('channel_accounts').selectAll().where('id', '=', account.id).executeTakeFirstOrThrow();
     expect(row.status).toBe('aandacht-nodig');
     expect(row.last_error).toMatch(/IMAP-server weigert de gebruikersnaam of het wachtwoord/);
-    const alerts = await t.database.db.selectFrom('jobs').select('unique_key').where('name', '=', 'mail.versturen').where('unique_key', 'like', `kanaal-aandacht:${account.id}:%`).execute();
+    const alerts = await t.database.db
+      .selectFrom('jobs')
+      .select('unique_key')
+      .where('name', '=', 'mail.versturen')
+      .where('unique_key', 'like', `kanaal-aandacht:${account.id}:%`)
+      .execute();
     expect(alerts.length).toBeGreaterThan(0);
   });
 
@@ -251,7 +272,9 @@ describe('e-mail: aanmelden', () => {
     expect(refused.kind).toBe('auth');
 
     const target = await connectorAccountOf(good.org.id, good.account.id);
-    const unreachable = await emailConnector.verify!({ ...target, settings: { ...target.settings, imapPort: 1 } }, { fetch, clock: t.clock }).catch((error) => error);
+    const unreachable = await emailConnector.verify!({ ...target, settings: { ...target.settings, imapPort: 1 } }, { fetch, clock: t.clock }).catch(
+      (error) => error,
+    );
     expect(unreachable).toBeInstanceOf(ChannelError);
     expect(unreachable.kind).toBe('transient');
   });

@@ -1,4 +1,4 @@
-import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
+import { type AddressObject, type Attachment, type ParsedMail, simpleParser } from 'mailparser';
 import type { NormalisedMedia, NormalisedMessage } from '../../connector';
 
 // The headers Plein keeps with a mail: enough to thread and answer it. The full source stays in the
@@ -21,7 +21,10 @@ function keptHeaders(parsed: ParsedMail): MailHeaders {
   for (const { key, line } of parsed.headerLines) {
     if (!KEPT_HEADERS.includes(key) || kept[key] !== undefined) continue;
     // Unfolded, without the "Name:" in front; encoded words stay encoded, as in the mail itself.
-    kept[key] = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+    kept[key] = line
+      .slice(line.indexOf(':') + 1)
+      .replace(/\r?\n[ \t]+/g, ' ')
+      .trim();
   }
   return kept;
 }

@@ -1,7 +1,7 @@
 import addressparser from 'nodemailer/lib/addressparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { ChannelError, type ConnectorAccount, type OutboundRequest } from '../../connector';
-import { messageIds, type MailHeaders } from './inbound-mail';
+import { type MailHeaders, messageIds } from './inbound-mail';
 
 // Derived from the outbox id, so a send retried after a crash carries the same Message-ID: the
 // resident's mail server and client see one message, and findSent can look for it.

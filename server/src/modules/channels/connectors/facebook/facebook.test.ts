@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import { deliverWebhook, messagingWebhook, type MetaGraphServer, pageCommentWebhook, startMetaGraphServer } from '@test/platforms/meta-graph-server';
-import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
+import { deliverWebhook, type MetaGraphServer, messagingWebhook, pageCommentWebhook, startMetaGraphServer } from '@test/platforms/meta-graph-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Facebook Pages through the real worker against a loopback Graph API shaped like Meta's docs.
 let t: TestApp;
@@ -41,7 +41,17 @@ async function gemeentePage() {
   });
   expect(created.statusCode, created.body).toBe(201);
   const accountId = created.json().id as string;
-  return { pageId, token, appSecret, org, beheerder, api, accountId, hook: `/webhooks/${org.id}/${accountId}`, page: { id: pageId, name: `Gemeente ${pages}` } };
+  return {
+    pageId,
+    token,
+    appSecret,
+    org,
+    beheerder,
+    api,
+    accountId,
+    hook: `/webhooks/${org.id}/${accountId}`,
+    page: { id: pageId, name: `Gemeente ${pages}` },
+  };
 }
 
 const messagesOf = (accountId: string) => t.database.db.selectFrom('messages').selectAll().where('account_id', '=', accountId).orderBy('posted_at').execute();
@@ -78,12 +88,19 @@ describe('Facebook-pagina', () => {
     // The token travels in the Authorization header, never in the URL.
     expect(graph.requests.every((request) => request.query.access_token === undefined)).toBe(true);
 
-    const queued = await gemeente.api('POST', '/api/v1/outbox', { accountId: gemeente.accountId, kind: 'reply', replyToMessageId: inbound.id, text: 'Via de Kerkweg blijft de huisarts bereikbaar.' });
+    const queued = await gemeente.api('POST', '/api/v1/outbox', {
+      accountId: gemeente.accountId,
+      kind: 'reply',
+      replyToMessageId: inbound.id,
+      text: 'Via de Kerkweg blijft de huisarts bereikbaar.',
+    });
     expect(queued.statusCode, queued.body).toBe(201);
     await t.worker.drain();
     const sent = (await gemeente.api('GET', `/api/v1/outbox/${queued.json().id}`)).json();
     const replies = graph.commentsOf(comment.id);
-    expect(replies.map((reply) => [reply.id, reply.message, reply.from.id])).toEqual([[sent.platformId, 'Via de Kerkweg blijft de huisarts bereikbaar.', gemeente.pageId]]);
+    expect(replies.map((reply) => [reply.id, reply.message, reply.from.id])).toEqual([
+      [sent.platformId, 'Via de Kerkweg blijft de huisarts bereikbaar.', gemeente.pageId],
+    ]);
     expect(sent).toMatchObject({ status: 'verzonden', platformId: replies[0]!.id });
 
     // The next poll sees Plein's own reply as the message it already has.
@@ -104,7 +121,12 @@ describe('Facebook-pagina', () => {
     expect(again.json()).toEqual({ ontvangen: 0 });
     const stored = await messagesOf(gemeente.accountId);
     expect(stored.map((message) => message.platform_id)).toEqual([comment.id]);
-    expect(stored[0]).toMatchObject({ text: 'Ook het loket burgerzaken?', reply_to_platform_id: post.id, thread_root_platform_id: post.id, author_id: RESIDENT.id });
+    expect(stored[0]).toMatchObject({
+      text: 'Ook het loket burgerzaken?',
+      reply_to_platform_id: post.id,
+      thread_root_platform_id: post.id,
+      author_id: RESIDENT.id,
+    });
     // The poll finds the same comment (and the post) without doubling it.
     await nextPoll();
     expect((await messagesOf(gemeente.accountId)).map((message) => message.platform_id).sort()).toEqual([comment.id, post.id].sort());
@@ -115,7 +137,15 @@ describe('Facebook-pagina', () => {
     const post = graph.post(gemeente.pageId, gemeente.page, 'Afvalkalender 2027 staat online.');
     const comment = graph.comment(post.id, RESIDENT, 'Waar vind ik die?');
     const payload = pageCommentWebhook(gemeente.pageId, comment);
-    const countAll = async () => Number((await t.database.db.selectFrom('messages').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const countAll = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('messages')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await countAll();
     const forged = await deliverWebhook(t.app, gemeente.hook, payload, 'een-ander-secret');
     expect(forged.statusCode).toBe(401);
@@ -125,7 +155,10 @@ describe('Facebook-pagina', () => {
     const tampered = await t.app.inject({
       method: 'POST',
       url: gemeente.hook,
-      headers: { 'content-type': 'application/json', 'x-hub-signature-256': (await import('../meta/webhook')).signMetaPayload(gemeente.appSecret, JSON.stringify(payload)) },
+      headers: {
+        'content-type': 'application/json',
+        'x-hub-signature-256': (await import('../meta/webhook')).signMetaPayload(gemeente.appSecret, JSON.stringify(payload)),
+      },
       payload: JSON.stringify(payload).replace('Waar vind ik die?', 'Gehackt'),
     });
     expect(tampered.statusCode).toBe(401);
@@ -134,7 +167,8 @@ describe('Facebook-pagina', () => {
 
   it('beantwoordt de webhook-handshake alleen met de juiste verify-token', async () => {
     const gemeente = await gemeentePage();
-    const ask = (token: string, mode = 'subscribe') => t.app.inject({ method: 'GET', url: `${gemeente.hook}?hub.mode=${mode}&hub.verify_token=${token}&hub.challenge=1158201444` });
+    const ask = (token: string, mode = 'subscribe') =>
+      t.app.inject({ method: 'GET', url: `${gemeente.hook}?hub.mode=${mode}&hub.verify_token=${token}&hub.challenge=1158201444` });
     const right = await ask('verify-' + gemeente.pageId.slice(2, -3));
     expect(right.statusCode).toBe(200);
     expect(right.body).toBe('1158201444');
@@ -142,12 +176,14 @@ describe('Facebook-pagina', () => {
     expect((await ask('verify-' + gemeente.pageId.slice(2, -3), 'unsubscribe')).statusCode).toBe(403);
   });
 
-  it('leest alle pagina\'s van de feed en van de reacties zonder iets te verliezen', async () => {
+  it("leest alle pagina's van de feed en van de reacties zonder iets te verliezen", async () => {
     const gemeente = await gemeentePage();
     const start = t.clock.now().getTime();
     const posts = Array.from({ length: 30 }, (_, i) => graph.post(gemeente.pageId, gemeente.page, `Bericht ${i}`, new Date(start - (30 - i) * 60_000)));
     const busy = posts[29]!;
-    const comments = Array.from({ length: 230 }, (_, i) => graph.comment(busy.id, { id: `r${i}`, name: `Inwoner ${i}` }, `Reactie ${i}`, new Date(start - 20_000 + i * 10)));
+    const comments = Array.from({ length: 230 }, (_, i) =>
+      graph.comment(busy.id, { id: `r${i}`, name: `Inwoner ${i}` }, `Reactie ${i}`, new Date(start - 20_000 + i * 10)),
+    );
     await t.worker.drain();
     const stored = new Set((await messagesOf(gemeente.accountId)).map((message) => message.platform_id));
     expect(stored.size).toBe(260);
@@ -199,7 +235,12 @@ describe('Facebook-pagina', () => {
     expect(row.last_error).toContain('verlopen');
     await nextPoll();
     await nextPoll();
-    const mails = await t.database.db.selectFrom('jobs').selectAll().where('organisation_id', '=', gemeente.org.id).where('name', '=', 'mail.versturen').execute();
+    const mails = await t.database.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('organisation_id', '=', gemeente.org.id)
+      .where('name', '=', 'mail.versturen')
+      .execute();
     expect(mails).toHaveLength(1);
     expect(mails[0]!.payload).toMatchObject({ to: gemeente.beheerder.email });
   });
@@ -218,8 +259,12 @@ describe('Facebook-pagina', () => {
     graph.failures.push({ match: (method, path) => method === 'POST' && path === `/${comment.id}/comments`, status: 500, afterEffect: true });
     // And a plain 500 without effect on the other one.
     graph.failures.push({ match: (method, path) => method === 'POST' && path === `/${plain.id}/comments`, status: 500 });
-    const first = (await gemeente.api('POST', '/api/v1/outbox', { accountId: gemeente.accountId, kind: 'reply', replyToMessageId: inbound.id, text: 'Tot middernacht.' })).json();
-    const other = (await gemeente.api('POST', '/api/v1/outbox', { accountId: gemeente.accountId, kind: 'reply', replyToMessageId: second.id, text: 'Ja, bij het station.' })).json();
+    const first = (
+      await gemeente.api('POST', '/api/v1/outbox', { accountId: gemeente.accountId, kind: 'reply', replyToMessageId: inbound.id, text: 'Tot middernacht.' })
+    ).json();
+    const other = (
+      await gemeente.api('POST', '/api/v1/outbox', { accountId: gemeente.accountId, kind: 'reply', replyToMessageId: second.id, text: 'Ja, bij het station.' })
+    ).json();
     await t.worker.drain();
     expect((await gemeente.api('GET', `/api/v1/outbox/${first.id}`)).json()).toMatchObject({ status: 'wachtend', attempts: 1 });
     t.clock.advance(60_000);
@@ -247,13 +292,24 @@ describe('Facebook-pagina', () => {
     expect(dm).toMatchObject({ platform_id: 'm_AbCdEf123', visibility: 'prive', author_id: '6104321', direction: 'in' });
     expect(dm!.media).toEqual([{ url: 'https://scontent.example/container.jpg', type: 'image', altText: null, attachmentId: null }]);
 
-    const queued = await gemeente.api('POST', '/api/v1/outbox', { accountId: gemeente.accountId, kind: 'direct', replyToMessageId: dm!.id, text: 'Sorry! Hij wordt morgen alsnog geleegd.' });
+    const queued = await gemeente.api('POST', '/api/v1/outbox', {
+      accountId: gemeente.accountId,
+      kind: 'direct',
+      replyToMessageId: dm!.id,
+      text: 'Sorry! Hij wordt morgen alsnog geleegd.',
+    });
     expect(queued.statusCode, queued.body).toBe(201);
     await t.worker.drain();
     const sent = (await gemeente.api('GET', `/api/v1/outbox/${queued.json().id}`)).json();
     expect(sent.status, sent.lastError).toBe('verzonden');
     expect(graph.sentMessages.filter((message) => message.sender === gemeente.pageId)).toEqual([
-      { sender: gemeente.pageId, recipient: { id: '6104321' }, text: 'Sorry! Hij wordt morgen alsnog geleegd.', messageId: sent.platformId, messagingType: 'RESPONSE' },
+      {
+        sender: gemeente.pageId,
+        recipient: { id: '6104321' },
+        text: 'Sorry! Hij wordt morgen alsnog geleegd.',
+        messageId: sent.platformId,
+        messagingType: 'RESPONSE',
+      },
     ]);
   });
 });

@@ -31,10 +31,16 @@ export async function pollFeed(account: ConnectorAccount, cursor: FeedCursor | n
   const now = deps.clock.now();
   const windowStart = now.getTime() - RECENT_MS;
   const since = cursor?.since ? Date.parse(cursor.since) - OVERLAP_MS : Number.NEGATIVE_INFINITY;
-  const feed = await readEdge<FeedPost>(deps, target, `${pageId}/feed`, { fields: FEED_FIELDS, limit: PAGE_SIZE }, {
-    maxPages: FEED_PAGES,
-    keepGoing: (page) => page.every((post) => graphTime(post.created_time, now).getTime() >= windowStart),
-  });
+  const feed = await readEdge<FeedPost>(
+    deps,
+    target,
+    `${pageId}/feed`,
+    { fields: FEED_FIELDS, limit: PAGE_SIZE },
+    {
+      maxPages: FEED_PAGES,
+      keepGoing: (page) => page.every((post) => graphTime(post.created_time, now).getTime() >= windowStart),
+    },
+  );
   const messages: NormalisedMessage[] = [];
   const counts: Record<string, number> = {};
   let newest = cursor?.since ? Date.parse(cursor.since) : Number.NEGATIVE_INFINITY;
@@ -50,10 +56,16 @@ export async function pollFeed(account: ConnectorAccount, cursor: FeedCursor | n
     counts[post.id] = total;
     if (total === 0 || cursor?.counts?.[post.id] === total) continue;
     // Newest first, so reading stops at the first comment older than the cursor.
-    const comments = await readEdge<PostComment>(deps, target, `${post.id}/comments`, { fields: COMMENT_FIELDS, filter: 'stream', order: 'reverse_chronological', limit: COMMENT_PAGE_SIZE }, {
-      maxPages: COMMENT_PAGES,
-      keepGoing: (page) => page.every((comment) => graphTime(comment.created_time, now).getTime() >= since),
-    });
+    const comments = await readEdge<PostComment>(
+      deps,
+      target,
+      `${post.id}/comments`,
+      { fields: COMMENT_FIELDS, filter: 'stream', order: 'reverse_chronological', limit: COMMENT_PAGE_SIZE },
+      {
+        maxPages: COMMENT_PAGES,
+        keepGoing: (page) => page.every((comment) => graphTime(comment.created_time, now).getTime() >= since),
+      },
+    );
     // More than COMMENT_PAGES pages of new comments: forget the count so the next poll reads it again.
     if (comments.more) delete counts[post.id];
     for (const comment of comments.items) {

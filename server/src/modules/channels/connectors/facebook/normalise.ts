@@ -32,7 +32,11 @@ function author(from: { id?: string; name?: string } | undefined) {
 function attachmentMedia(post: FeedPost): NormalisedMedia[] {
   return (post.attachments?.data ?? [])
     .filter((attachment) => attachment.media?.image?.src)
-    .map((attachment) => ({ url: String(attachment.media.image.src), type: 'image' as const, altText: typeof attachment.description === 'string' ? attachment.description : null }));
+    .map((attachment) => ({
+      url: String(attachment.media.image.src),
+      type: 'image' as const,
+      altText: typeof attachment.description === 'string' ? attachment.description : null,
+    }));
 }
 
 export function normalisePost(post: FeedPost, pageId: string, now: Date): NormalisedMessage {

@@ -67,12 +67,17 @@ export async function findOnFacebook(account: ConnectorAccount, request: Outboun
   if (request.kind === 'direct' || isMessenger(request)) return null;
   const path = request.kind === 'post' ? `${pageId}/feed` : request.replyTo ? `${request.replyTo.platformId}/comments` : null;
   if (!path) return null;
-  const params = request.kind === 'post' ? { fields: 'id,message,created_time,from,permalink_url', limit: 25 } : { fields: COMMENT_FIELDS, filter: 'stream', order: 'reverse_chronological', limit: 50 };
+  const params =
+    request.kind === 'post'
+      ? { fields: 'id,message,created_time,from,permalink_url', limit: 25 }
+      : { fields: COMMENT_FIELDS, filter: 'stream', order: 'reverse_chronological', limit: 50 };
   const after = request.createdAt.getTime() - CLOCK_SKEW_MS;
   const { items } = await readEdge<Written>(deps, target, path, params, {
     maxPages: 2,
     keepGoing: (page) => page.every((item) => graphTime(item.created_time, request.createdAt).getTime() >= after),
   });
-  const found = items.find((item) => item.from?.id === pageId && (item.message ?? '') === request.text && graphTime(item.created_time, request.createdAt).getTime() >= after);
+  const found = items.find(
+    (item) => item.from?.id === pageId && (item.message ?? '') === request.text && graphTime(item.created_time, request.createdAt).getTime() >= after,
+  );
   return found ? { platformId: found.id, publicUrl: found.permalink_url ?? facebookUrl(found.id) } : null;
 }

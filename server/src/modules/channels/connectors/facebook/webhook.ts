@@ -1,7 +1,7 @@
 import type { ConnectorAccount, NormalisedMessage } from '../../connector';
-import { metaWebhook } from '../meta/webhook';
-import { metaMessage, messagingEvents } from '../meta/message';
 import { graphTime } from '../meta/graph';
+import { messagingEvents, metaMessage } from '../meta/message';
+import { metaWebhook } from '../meta/webhook';
 import { pageIdOf } from './inbound';
 
 type Json = Record<string, any>;
@@ -49,7 +49,9 @@ export function parsePageWebhook(account: ConnectorAccount, body: unknown): Norm
   const pageId = pageIdOf(account);
   const now = new Date();
   const fromFeed = (payload.entry as Json[]).flatMap((entry) =>
-    (Array.isArray(entry.changes) ? (entry.changes as Json[]) : []).filter((change) => change.field === 'feed').map((change) => feedChange(change.value, pageId, now)),
+    (Array.isArray(entry.changes) ? (entry.changes as Json[]) : [])
+      .filter((change) => change.field === 'feed')
+      .map((change) => feedChange(change.value, pageId, now)),
   );
   return [...fromFeed.filter((message): message is NormalisedMessage => message !== null), ...messagingEvents(payload.entry, pageId, 'messenger', now)];
 }

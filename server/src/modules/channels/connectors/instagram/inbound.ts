@@ -1,6 +1,6 @@
 import type { ConnectorAccount, ConnectorDeps, NormalisedMessage, PollResult } from '../../connector';
 import { graphTarget, graphTime, readEdge } from '../meta/graph';
-import { type IgComment, igUserIdOf, type IgMedia, normaliseComment, normaliseMedia } from './normalise';
+import { type IgComment, type IgMedia, igUserIdOf, normaliseComment, normaliseMedia } from './normalise';
 
 export const MEDIA_FIELDS = 'id,caption,timestamp,permalink,comments_count';
 export const IG_COMMENT_FIELDS = 'id,text,timestamp,username,from,parent_id';
@@ -20,10 +20,16 @@ export async function pollMedia(account: ConnectorAccount, cursor: MediaCursor |
   const igUserId = igUserIdOf(account);
   const now = deps.clock.now();
   const windowStart = now.getTime() - RECENT_MS;
-  const media = await readEdge<IgMedia>(deps, target, `${igUserId}/media`, { fields: MEDIA_FIELDS, limit: 25 }, {
-    maxPages: MEDIA_PAGES,
-    keepGoing: (page) => page.every((item) => graphTime(item.timestamp, now).getTime() >= windowStart),
-  });
+  const media = await readEdge<IgMedia>(
+    deps,
+    target,
+    `${igUserId}/media`,
+    { fields: MEDIA_FIELDS, limit: 25 },
+    {
+      maxPages: MEDIA_PAGES,
+      keepGoing: (page) => page.every((item) => graphTime(item.timestamp, now).getTime() >= windowStart),
+    },
+  );
   const messages: NormalisedMessage[] = [];
   const counts: Record<string, number> = {};
   const since = cursor?.since ? Date.parse(cursor.since) : Number.NEGATIVE_INFINITY;

@@ -17,7 +17,9 @@ export const instagramConnector: Connector = {
   send: sendToInstagram,
   findSent: findOnInstagram,
   async verify(account, deps) {
-    const user = await graphCall<{ id: string; username?: string }>(deps, graphTarget(account), 'GET', igUserIdOf(account), { params: { fields: 'id,username' } });
+    const user = await graphCall<{ id: string; username?: string }>(deps, graphTarget(account), 'GET', igUserIdOf(account), {
+      params: { fields: 'id,username' },
+    });
     return { displayName: user.username };
   },
   webhook: instagramWebhook,

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrganisation, buildUser } from '@test/factories';
-import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import { deliverWebhook, igCommentWebhook, messagingWebhook, type MetaGraphServer, startMetaGraphServer } from '@test/platforms/meta-graph-server';
 import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
-import { loadOutboundRequest } from '../../outbox.service';
+import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
+import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { deliverWebhook, igCommentWebhook, type MetaGraphServer, messagingWebhook, startMetaGraphServer } from '@test/platforms/meta-graph-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectorAccount } from '../../channel-jobs';
-import { TEST_SECRET_KEY } from '@test/factories';
+import { loadOutboundRequest } from '../../outbox.service';
 import { instagramConnector } from './instagram.connector';
 
 // Instagram (API with Facebook Login) through the real worker against the loopback Graph API.
@@ -62,14 +61,28 @@ describe('Instagram', () => {
     expect((await deliverWebhook(t.app, gemeente.hook, igCommentWebhook(gemeente.igUserId, comment), gemeente.appSecret)).json()).toEqual({ ontvangen: 0 });
     expect((await deliverWebhook(t.app, gemeente.hook, igCommentWebhook(gemeente.igUserId, comment), 'fout-secret')).statusCode).toBe(401);
     const [inbound] = await messagesOf(gemeente.accountId);
-    expect(inbound).toMatchObject({ platform_id: comment.id, author_id: RESIDENT.id, author_handle: RESIDENT.username, reply_to_platform_id: media.id, thread_root_platform_id: media.id, mentions: ['gemeente1'] });
+    expect(inbound).toMatchObject({
+      platform_id: comment.id,
+      author_id: RESIDENT.id,
+      author_handle: RESIDENT.username,
+      reply_to_platform_id: media.id,
+      thread_root_platform_id: media.id,
+      mentions: ['gemeente1'],
+    });
 
-    const queued = await gemeente.api('POST', '/api/v1/outbox', { accountId: gemeente.accountId, kind: 'reply', replyToMessageId: inbound!.id, text: 'Via de Dorpsstraat naar het plein.' });
+    const queued = await gemeente.api('POST', '/api/v1/outbox', {
+      accountId: gemeente.accountId,
+      kind: 'reply',
+      replyToMessageId: inbound!.id,
+      text: 'Via de Dorpsstraat naar het plein.',
+    });
     expect(queued.statusCode, queued.body).toBe(201);
     await t.worker.drain();
     const sent = (await gemeente.api('GET', `/api/v1/outbox/${queued.json().id}`)).json();
     expect(sent.status, sent.lastError).toBe('verzonden');
-    expect(graph.commentsOf(comment.id).map((reply) => [reply.id, reply.text, reply.from.id])).toEqual([[sent.platformId, 'Via de Dorpsstraat naar het plein.', gemeente.igUserId]]);
+    expect(graph.commentsOf(comment.id).map((reply) => [reply.id, reply.text, reply.from.id])).toEqual([
+      [sent.platformId, 'Via de Dorpsstraat naar het plein.', gemeente.igUserId],
+    ]);
 
     // The poll brings the media, the comment and Plein's reply without doubling any of them.
     t.clock.advance(121_000);
@@ -79,7 +92,7 @@ describe('Instagram', () => {
     expect(stored.find((message) => message.platform_id === sent.platformId)).toMatchObject({ direction: 'uit', reply_to_platform_id: comment.id });
   });
 
-  it('haalt reacties en antwoorden op over meerdere pagina\'s, en antwoordt op een antwoord onder de hoofdreactie', async () => {
+  it("haalt reacties en antwoorden op over meerdere pagina's, en antwoordt op een antwoord onder de hoofdreactie", async () => {
     const gemeente = await gemeenteInstagram();
     const media = graph.media(gemeente.igUserId, 'Nieuwe speeltuin geopend');
     const comments = Array.from({ length: 120 }, (_, i) => graph.igComment(media.id, { id: `1784149${i}`, username: `inwoner${i}` }, `Mooi ${i}`));
@@ -90,7 +103,14 @@ describe('Instagram', () => {
     const inbound = stored.find((message) => message.platform_id === reply.id)!;
     expect(inbound).toMatchObject({ reply_to_platform_id: comments[5]!.id, thread_root_platform_id: media.id });
 
-    const queued = (await gemeente.api('POST', '/api/v1/outbox', { accountId: gemeente.accountId, kind: 'reply', replyToMessageId: inbound.id, text: '@anna.devries Ja, rolstoeltoegankelijk.' })).json();
+    const queued = (
+      await gemeente.api('POST', '/api/v1/outbox', {
+        accountId: gemeente.accountId,
+        kind: 'reply',
+        replyToMessageId: inbound.id,
+        text: '@anna.devries Ja, rolstoeltoegankelijk.',
+      })
+    ).json();
     await t.worker.drain();
     const sent = (await gemeente.api('GET', `/api/v1/outbox/${queued.id}`)).json();
     expect(sent.status, sent.lastError).toBe('verzonden');
@@ -99,17 +119,36 @@ describe('Instagram', () => {
 
   it('ontvangt een Direct-bericht en antwoordt privé; een reactie krijgt een private reply', async () => {
     const gemeente = await gemeenteInstagram();
-    const payload = messagingWebhook('instagram', gemeente.igUserId, { senderId: '5551234', mid: 'aWdfZAG1faXRlbTox', text: 'Wanneer is het zwembad open?', at: t.clock.now() });
+    const payload = messagingWebhook('instagram', gemeente.igUserId, {
+      senderId: '5551234',
+      mid: 'aWdfZAG1faXRlbTox',
+      text: 'Wanneer is het zwembad open?',
+      at: t.clock.now(),
+    });
     expect((await deliverWebhook(t.app, gemeente.hook, payload, gemeente.appSecret)).json()).toEqual({ ontvangen: 1 });
     const [dm] = await messagesOf(gemeente.accountId);
     expect(dm).toMatchObject({ visibility: 'prive', author_id: '5551234' });
-    const queued = (await gemeente.api('POST', '/api/v1/outbox', { accountId: gemeente.accountId, kind: 'reply', replyToMessageId: dm!.id, text: 'Dagelijks van 7 tot 21 uur.' })).json();
+    const queued = (
+      await gemeente.api('POST', '/api/v1/outbox', {
+        accountId: gemeente.accountId,
+        kind: 'reply',
+        replyToMessageId: dm!.id,
+        text: 'Dagelijks van 7 tot 21 uur.',
+      })
+    ).json();
 
     const media = graph.media(gemeente.igUserId, 'Zwembad weer open');
     const comment = graph.igComment(media.id, RESIDENT, 'Mag ik je iets vragen?');
     await deliverWebhook(t.app, gemeente.hook, igCommentWebhook(gemeente.igUserId, comment), gemeente.appSecret);
     const onComment = (await messagesOf(gemeente.accountId)).find((message) => message.platform_id === comment.id)!;
-    const privately = (await gemeente.api('POST', '/api/v1/outbox', { accountId: gemeente.accountId, kind: 'direct', replyToMessageId: onComment.id, text: 'Natuurlijk, stuur ons een bericht.' })).json();
+    const privately = (
+      await gemeente.api('POST', '/api/v1/outbox', {
+        accountId: gemeente.accountId,
+        kind: 'direct',
+        replyToMessageId: onComment.id,
+        text: 'Natuurlijk, stuur ons een bericht.',
+      })
+    ).json();
     await t.worker.drain();
     for (const id of [queued.id, privately.id]) expect((await gemeente.api('GET', `/api/v1/outbox/${id}`)).json().status).toBe('verzonden');
     expect(graph.sentMessages.filter((message) => message.sender === gemeente.pageId).map((message) => [message.recipient, message.text])).toEqual([
@@ -128,11 +167,18 @@ describe('Instagram', () => {
 
     const loaded = (await loadOutboundRequest(t.database.db, gemeente.org.id, refused.id))!;
     const account = connectorAccount({ current: TEST_SECRET_KEY, previous: [] }, loaded.account);
-    const request = { ...loaded.request, text: 'De nieuwe bibliotheek', media: [{ filename: 'bieb.jpg', contentType: 'image/jpeg', bytes: Buffer.alloc(0), altText: 'Bibliotheek', url: 'https://cdn.example/bieb.jpg' }] };
+    const request = {
+      ...loaded.request,
+      text: 'De nieuwe bibliotheek',
+      media: [{ filename: 'bieb.jpg', contentType: 'image/jpeg', bytes: Buffer.alloc(0), altText: 'Bibliotheek', url: 'https://cdn.example/bieb.jpg' }],
+    };
     const sent = await instagramConnector.send!(account, request, { fetch, clock: t.clock });
     expect(graph.node(sent.platformId)).toMatchObject({ caption: 'De nieuwe bibliotheek', _image: 'https://cdn.example/bieb.jpg' });
     const bytesOnly = { ...request, media: [{ ...request.media[0]!, url: undefined }] };
-    await expect(instagramConnector.send!(account, bytesOnly, { fetch, clock: t.clock })).rejects.toMatchObject({ kind: 'permanent', message: expect.stringContaining('openbaar adres') });
+    await expect(instagramConnector.send!(account, bytesOnly, { fetch, clock: t.clock })).rejects.toMatchObject({
+      kind: 'permanent',
+      message: expect.stringContaining('openbaar adres'),
+    });
   });
 
   it('zet het account bij een verlopen token op "aandacht nodig"', async () => {

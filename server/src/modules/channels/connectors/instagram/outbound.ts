@@ -1,5 +1,5 @@
 import { ChannelError, type ConnectorAccount, type ConnectorDeps, type OutboundRequest, type SentResult } from '../../connector';
-import { findDeletedOnGraph, graphCall, graphTarget, type GraphTarget, graphTime, readEdge } from '../meta/graph';
+import { findDeletedOnGraph, type GraphTarget, graphCall, graphTarget, graphTime, readEdge } from '../meta/graph';
 import { sendPrivateMessage } from '../meta/send-api';
 import { IG_COMMENT_FIELDS } from './inbound';
 import { igUserIdOf } from './normalise';
@@ -36,10 +36,15 @@ export async function sendToInstagram(account: ConnectorAccount, request: Outbou
     return { platformId: request.targetPlatformId, publicUrl: null };
   }
   if (request.kind === 'post') {
-    const publicUrls = request.media.map((file) => (file as { url?: unknown }).url).filter((url): url is string => typeof url === 'string' && /^https:\/\//.test(url));
+    const publicUrls = request.media
+      .map((file) => (file as { url?: unknown }).url)
+      .filter((url): url is string => typeof url === 'string' && /^https:\/\//.test(url));
     if (request.media.length === 0) throw new ChannelError('permanent', 'Een Instagram-bericht heeft een afbeelding nodig; alleen tekst kan niet.');
     if (publicUrls.length !== 1 || request.media.length !== 1) {
-      throw new ChannelError('permanent', 'Instagram haalt afbeeldingen op van een openbaar adres, en Plein zet bijlagen niet openbaar online. Plaats dit bericht via Instagram zelf.');
+      throw new ChannelError(
+        'permanent',
+        'Instagram haalt afbeeldingen op van een openbaar adres, en Plein zet bijlagen niet openbaar online. Plaats dit bericht via Instagram zelf.',
+      );
     }
     const earlier = await findOnInstagram(account, request, deps);
     if (earlier) return earlier;

@@ -45,7 +45,10 @@ export async function commentsOn(session: LinkedInSession, target: string): Prom
   const comments: LinkedInComment[] = [];
   let start = 0;
   for (let page = 0; page < MAX_COMMENT_PAGES; page++) {
-    const response = await session.call<CollectionPage<LinkedInComment>>({ path: `/socialActions/${encodeUrn(target)}/comments`, query: { start, count: COMMENTS_PER_PAGE } });
+    const response = await session.call<CollectionPage<LinkedInComment>>({
+      path: `/socialActions/${encodeUrn(target)}/comments`,
+      query: { start, count: COMMENTS_PER_PAGE },
+    });
     const elements = response.body?.elements ?? [];
     comments.push(...elements);
     if (!hasNextPage(response.body, start)) break;
@@ -65,7 +68,12 @@ async function threadOf(session: LinkedInSession, postUrn: string): Promise<Link
   return all;
 }
 
-export async function pollComments(session: LinkedInSession, account: ConnectorAccount, deps: ConnectorDeps, previous: LinkedInCursor | null): Promise<PollResult> {
+export async function pollComments(
+  session: LinkedInSession,
+  account: ConnectorAccount,
+  deps: ConnectorDeps,
+  previous: LinkedInCursor | null,
+): Promise<PollResult> {
   const now = deps.clock.now();
   const since = now.getTime() - lookbackDays(account) * DAY_MS;
   const org = session.organizationUrn;

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimDueJob } from '@platform/jobs/jobs.repository';
+import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
 import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { type LinkedInServer, startLinkedInServer } from '@test/platforms/linkedin-server';
-import { claimDueJob } from '@platform/jobs/jobs.repository';
-import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAccountSecrets } from '../../account-secrets';
 import { connectorAccount } from '../../channel-jobs';
 import { loadOutboundRequest } from '../../outbox.service';
@@ -33,7 +33,8 @@ afterAll(async () => {
 
 // A municipality on Plein with its LinkedIn page connected by a beheerder, and a communicatieadviseur.
 async function municipality(name: string, options: { refreshable?: boolean } = {}) {
-  const organizationUrn = `urn:li:organization:${(organisations += 1)}`;
+  organisations += 1;
+  const organizationUrn = `urn:li:organization:${organisations}`;
   const accessToken = `AQ-${name}-toegang`;
   const refreshToken = `AQ-${name}-vernieuw`;
   li.validTokens.add(accessToken);
@@ -109,7 +110,7 @@ describe('LinkedIn tegen een nagebouwde Community Management API', () => {
     expect(after[2]).toMatchObject({ platform_id: reply!.urn, reply_to_platform_id: comment.urn, thread_root_platform_id: post.id });
   });
 
-  it('leest 250 reacties over drie pagina\'s zonder verlies en bewaart ze bij een tweede poll niet opnieuw', async () => {
+  it("leest 250 reacties over drie pagina's zonder verlies en bewaart ze bij een tweede poll niet opnieuw", async () => {
     const castricum = await municipality('castricum');
     const post = li.addPost(castricum.organizationUrn, 'Wat vindt u van het nieuwe parkeerbeleid?', { at: daysAgo(3) });
     const old = li.addPost(castricum.organizationUrn, 'Een post van een maand geleden', { at: daysAgo(30) });
@@ -117,7 +118,9 @@ describe('LinkedIn tegen een nagebouwde Community Management API', () => {
     for (let i = 0; i < 250; i++) li.addComment(post.id, `urn:li:person:inwoner${i}`, `Mening ${i}`, { at: daysAgo(2) + i * 1000 });
 
     await t.worker.drain();
-    const pages = callsWith(castricum.accessToken).filter((request) => request.path.includes('/socialActions/')).map((request) => new URL(request.path, li.url).searchParams.get('start'));
+    const pages = callsWith(castricum.accessToken)
+      .filter((request) => request.path.includes('/socialActions/'))
+      .map((request) => new URL(request.path, li.url).searchParams.get('start'));
     expect(pages).toEqual(['0', '100', '200']);
     expect(await messagesOf(castricum.accountId)).toHaveLength(251);
 
@@ -132,7 +135,7 @@ describe('LinkedIn tegen een nagebouwde Community Management API', () => {
     expect(Object.keys((cursor.cursor as { posts: object }).posts)).toEqual([post.id]);
   });
 
-  it('stuurt altijd LinkedIn-Version en het Rest.li 2.0-protocol mee, met URN\'s gecodeerd in het pad', async () => {
+  it("stuurt altijd LinkedIn-Version en het Rest.li 2.0-protocol mee, met URN's gecodeerd in het pad", async () => {
     const heiloo = await municipality('heiloo');
     const post = li.addPost(heiloo.organizationUrn, 'Open dag gemeentehuis', { at: daysAgo(1) });
     li.addComment(post.id, MEMBER, 'Leuk!');
@@ -147,7 +150,9 @@ describe('LinkedIn tegen een nagebouwde Community Management API', () => {
     }
     expect(calls.some((call) => call.path.startsWith(`/rest/socialActions/${encodeURIComponent(post.id)}/comments`))).toBe(true);
     // Without the header the (nagebouwde) API refuses, as LinkedIn's versioned APIs do.
-    const bare = await fetch(`${li.url}/rest/posts?q=author&author=${encodeURIComponent(heiloo.organizationUrn)}`, { headers: { authorization: `Bearer ${heiloo.accessToken}`, 'x-restli-protocol-version': '2.0.0' } });
+    const bare = await fetch(`${li.url}/rest/posts?q=author&author=${encodeURIComponent(heiloo.organizationUrn)}`, {
+      headers: { authorization: `Bearer ${heiloo.accessToken}`, 'x-restli-protocol-version': '2.0.0' },
+    });
     expect(bare.status).toBe(400);
     expect(await bare.json()).toMatchObject({ code: 'VERSION_MISSING' });
   });
@@ -200,7 +205,12 @@ describe('LinkedIn tegen een nagebouwde Community Management API', () => {
     const row = await accountRow(uitgeest.accountId);
     expect(row.status).toBe('aandacht-nodig');
     expect(row.last_error).toContain('verlopen of ingetrokken');
-    const mails = await t.database.db.selectFrom('jobs').selectAll().where('organisation_id', '=', uitgeest.org.id).where('name', '=', 'mail.versturen').execute();
+    const mails = await t.database.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('organisation_id', '=', uitgeest.org.id)
+      .where('name', '=', 'mail.versturen')
+      .execute();
     expect(mails).toHaveLength(1);
     expect(mails[0]!.payload).toMatchObject({ to: uitgeest.beheerder.email });
     const before = callsWith(uitgeest.accessToken).length;
@@ -216,7 +226,9 @@ describe('LinkedIn tegen een nagebouwde Community Management API', () => {
     const inbound = (await messagesOf(schoorl.accountId)).find((message) => message.platform_id === comment.urn)!;
 
     li.failNext(500, { match: /^POST \/rest\/socialActions\//, token: schoorl.accessToken });
-    const queued = (await schoorl.api('POST', '/api/v1/outbox', { accountId: schoorl.accountId, kind: 'reply', replyToMessageId: inbound.id, text: 'Ja, twee.' })).json();
+    const queued = (
+      await schoorl.api('POST', '/api/v1/outbox', { accountId: schoorl.accountId, kind: 'reply', replyToMessageId: inbound.id, text: 'Ja, twee.' })
+    ).json();
     await t.worker.drain();
     const failed = (await schoorl.api('GET', `/api/v1/outbox/${queued.id}`)).json();
     expect(failed).toMatchObject({ status: 'wachtend', attempts: 1 });
@@ -235,7 +247,9 @@ describe('LinkedIn tegen een nagebouwde Community Management API', () => {
     const comment = li.addComment(post.id, MEMBER, 'Tot wanneer?');
     await t.worker.drain();
     const inbound = (await messagesOf(egmond.accountId)).find((message) => message.platform_id === comment.urn)!;
-    const queued = (await egmond.api('POST', '/api/v1/outbox', { accountId: egmond.accountId, kind: 'reply', replyToMessageId: inbound.id, text: 'Tot vrijdag.' })).json();
+    const queued = (
+      await egmond.api('POST', '/api/v1/outbox', { accountId: egmond.accountId, kind: 'reply', replyToMessageId: inbound.id, text: 'Tot vrijdag.' })
+    ).json();
     // LinkedIn stores the comment and then answers 500 (a proxy timing out in front of it): the state
     // after this attempt is a comment on LinkedIn and an error in Plein.
     li.failNext(500, { match: /^POST \/rest\/socialActions\//, token: egmond.accessToken });
@@ -255,11 +269,18 @@ describe('LinkedIn tegen een nagebouwde Community Management API', () => {
     li.addComment(post.id, MEMBER, 'Hoe laat dan?');
     await t.worker.drain();
     const inbound = (await messagesOf(bakkum.accountId)).find((message) => message.direction === 'in')!;
-    const queued = (await bakkum.api('POST', '/api/v1/outbox', { accountId: bakkum.accountId, kind: 'reply', replyToMessageId: inbound.id, text: 'Om 10 uur.' })).json();
+    const queued = (
+      await bakkum.api('POST', '/api/v1/outbox', { accountId: bakkum.accountId, kind: 'reply', replyToMessageId: inbound.id, text: 'Om 10 uur.' })
+    ).json();
 
     // Attempt 1: a worker claims the job, the comment reaches LinkedIn, and the process dies.
     const now = t.clock.now();
-    const claimed = await claimDueJob(t.database.db, { names: ['kanaal.versturen'], workerId: 'gestorven', now, leaseUntil: new Date(now.getTime() + 300_000) });
+    const claimed = await claimDueJob(t.database.db, {
+      names: ['kanaal.versturen'],
+      workerId: 'gestorven',
+      now,
+      leaseUntil: new Date(now.getTime() + 300_000),
+    });
     expect(claimed?.payload).toMatchObject({ outboxId: queued.id });
     const loaded = (await loadOutboundRequest(t.database.db, bakkum.org.id, queued.id))!;
     const first = await linkedinConnector.send!(connectorAccount(KEYS, loaded.account), loaded.request, { fetch, clock: t.clock });
@@ -267,7 +288,10 @@ describe('LinkedIn tegen een nagebouwde Community Management API', () => {
     // Attempt 2, after the lease ran out: the job asks LinkedIn first and finds the comment.
     t.clock.advance(301_000);
     await t.worker.drain();
-    expect(await t.database.db.selectFrom('jobs').select(['attempts', 'status']).where('id', '=', claimed!.id).executeTakeFirstOrThrow()).toEqual({ attempts: 2, status: 'done' });
+    expect(await t.database.db.selectFrom('jobs').select(['attempts', 'status']).where('id', '=', claimed!.id).executeTakeFirstOrThrow()).toEqual({
+      attempts: 2,
+      status: 'done',
+    });
     expect((await bakkum.api('GET', `/api/v1/outbox/${queued.id}`)).json()).toMatchObject({ status: 'verzonden', platformId: first.platformId });
     expect(li.commentsBy(bakkum.organizationUrn, post.id)).toHaveLength(1);
   });
@@ -282,7 +306,12 @@ describe('LinkedIn tegen een nagebouwde Community Management API', () => {
     const sent = (await wijk.api('GET', `/api/v1/outbox/${queued.json().id}`)).json();
     expect(sent.status, sent.lastError).toBe('verzonden');
     const post = li.posts.get(sent.platformId)!;
-    expect(post).toMatchObject({ author: wijk.organizationUrn, visibility: 'PUBLIC', lifecycleState: 'PUBLISHED', distribution: { feedDistribution: 'MAIN_FEED' } });
+    expect(post).toMatchObject({
+      author: wijk.organizationUrn,
+      visibility: 'PUBLIC',
+      lifecycleState: 'PUBLISHED',
+      distribution: { feedDistribution: 'MAIN_FEED' },
+    });
     expect(post.commentary).toBe('Werk aan de weg \\(N203\\) tot 1 december — zie https://wijk.example/werk_aan_de_weg #Verkeer');
     expect(fromLittleText(toLittleText('a_b (c) #d [e]'))).toBe('a_b (c) #d [e]');
 

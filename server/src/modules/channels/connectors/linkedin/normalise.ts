@@ -59,7 +59,9 @@ const unique = (values: string[]) => [...new Set(values)];
 // profile lookup that organisation tokens do not get, so the URN is the handle and the name stays empty.
 export function normaliseComment(comment: LinkedInComment, postUrn: string, organizationUrn: string, now: Date): NormalisedMessage {
   const text = comment.message?.text ?? '';
-  const mentioned = (comment.message?.attributes ?? []).flatMap((attribute) => Object.values(attribute.value ?? {}).flatMap((entity) => Object.values(entity))).filter((value) => value.startsWith('urn:li:'));
+  const mentioned = (comment.message?.attributes ?? [])
+    .flatMap((attribute) => Object.values(attribute.value ?? {}).flatMap((entity) => Object.values(entity)))
+    .filter((value) => value.startsWith('urn:li:'));
   return {
     platformId: commentUrnOf(comment),
     direction: comment.actor === organizationUrn ? 'uit' : 'in',

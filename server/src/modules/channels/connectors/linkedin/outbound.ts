@@ -53,7 +53,10 @@ async function createPost(session: LinkedInSession, request: OutboundRequest): P
   if (urn) return sent(session, urn, urn);
   const found = await findPublished(session, request);
   if (found) return found;
-  throw new ChannelError('permanent', 'LinkedIn plaatste het bericht maar noemde het niet (geen x-restli-id); controleer de pagina voordat u het opnieuw probeert.');
+  throw new ChannelError(
+    'permanent',
+    'LinkedIn plaatste het bericht maar noemde het niet (geen x-restli-id); controleer de pagina voordat u het opnieuw probeert.',
+  );
 }
 
 async function createComment(session: LinkedInSession, request: OutboundRequest): Promise<SentResult> {

@@ -1,5 +1,5 @@
 import { ChannelError, type ConnectorAccount, type ConnectorDeps } from '../../connector';
-import { platformFetch, type PlatformResponse } from '../../platform-http';
+import { type PlatformResponse, platformFetch } from '../../platform-http';
 
 export const DEFAULT_API = 'https://api.linkedin.com';
 // Versioned APIs take the version in the LinkedIn-Version header (YYYYMM); there is no default version.
@@ -27,7 +27,8 @@ export function linkedinVersion(account: ConnectorAccount): string {
   const configured = account.settings.linkedinVersion;
   if (configured === undefined || configured === null || configured === '') return DEFAULT_LINKEDIN_VERSION;
   const version = String(configured).trim();
-  if (!/^\d{6}$/.test(version)) throw new ChannelError('permanent', `De LinkedIn-versie "${version}" is ongeldig: vul een versie in als JJJJMM, bijvoorbeeld ${DEFAULT_LINKEDIN_VERSION}.`);
+  if (!/^\d{6}$/.test(version))
+    throw new ChannelError('permanent', `De LinkedIn-versie "${version}" is ongeldig: vul een versie in als JJJJMM, bijvoorbeeld ${DEFAULT_LINKEDIN_VERSION}.`);
   return version;
 }
 
@@ -46,7 +47,9 @@ export interface RestRequest {
 
 // One call to LinkedIn's versioned REST API with the headers every call needs.
 export async function restCall<T>(deps: ConnectorDeps, account: ConnectorAccount, token: string, request: RestRequest): Promise<PlatformResponse<T>> {
-  const query = Object.entries(request.query ?? {}).map(([key, value]) => `${key}=${value}`).join('&');
+  const query = Object.entries(request.query ?? {})
+    .map(([key, value]) => `${key}=${value}`)
+    .join('&');
   const url = `${apiBase(account)}/rest${request.path}${query ? `?${query}` : ''}`;
   const version = linkedinVersion(account);
   const headers: Record<string, string> = {
@@ -66,10 +69,20 @@ export async function restCall<T>(deps: ConnectorDeps, account: ConnectorAccount
     if (!(error instanceof ChannelError)) throw error;
     if (error.status === 429) {
       const wait = backoffAfter429(deps.clock.now());
-      throw new ChannelError('rate-limited', `LinkedIn: daglimiet of tijdelijke limiet bereikt (429); Plein probeert het over ${Math.ceil(wait / 60_000)} minuten opnieuw.`, wait, { status: 429 });
+      throw new ChannelError(
+        'rate-limited',
+        `LinkedIn: daglimiet of tijdelijke limiet bereikt (429); Plein probeert het over ${Math.ceil(wait / 60_000)} minuten opnieuw.`,
+        wait,
+        { status: 429 },
+      );
     }
     if (error.status === 426) {
-      throw new ChannelError('permanent', `LinkedIn ondersteunt API-versie ${version} niet meer (426). Vul bij het account een recentere LinkedIn-versie (JJJJMM) in.`, null, { status: 426 });
+      throw new ChannelError(
+        'permanent',
+        `LinkedIn ondersteunt API-versie ${version} niet meer (426). Vul bij het account een recentere LinkedIn-versie (JJJJMM) in.`,
+        null,
+        { status: 426 },
+      );
     }
     throw error;
   }

@@ -1,6 +1,6 @@
 import { ChannelError, type ConnectorAccount, type ConnectorDeps } from '../../connector';
-import { platformFetch, type PlatformResponse } from '../../platform-http';
-import { apiBase, DEFAULT_API, restCall, type RestRequest } from './rest';
+import { type PlatformResponse, platformFetch } from '../../platform-http';
+import { apiBase, DEFAULT_API, type RestRequest, restCall } from './rest';
 
 const TOKEN_URL = 'https://www.linkedin.com/oauth/v2/accessToken';
 
@@ -32,7 +32,8 @@ export class LinkedInSession {
     private readonly deps: ConnectorDeps,
   ) {
     const org = String(account.settings.organizationUrn ?? '').trim();
-    if (!/^urn:li:organization:\d+$/.test(org)) throw new ChannelError('permanent', `De organisatie-URN "${org}" van ${account.handle} is ongeldig; verwacht urn:li:organization:<nummer>.`);
+    if (!/^urn:li:organization:\d+$/.test(org))
+      throw new ChannelError('permanent', `De organisatie-URN "${org}" van ${account.handle} is ongeldig; verwacht urn:li:organization:<nummer>.`);
     if (!account.secrets.accessToken) throw new ChannelError('auth', `Voor ${account.handle} is geen LinkedIn-toegangstoken ingevuld.`);
     this.organizationUrn = org;
     this.accessToken = account.secrets.accessToken;

@@ -1,5 +1,5 @@
 import { ChannelError, type ConnectorAccount, type ConnectorDeps } from '../../connector';
-import { platformFetch, type PlatformResponse, retryAfterMs } from '../../platform-http';
+import { type PlatformResponse, platformFetch, retryAfterMs } from '../../platform-http';
 
 type Query = Record<string, string | number | string[] | undefined>;
 
@@ -76,17 +76,21 @@ export class MastodonApi {
   url(path: string, query: Query | URLSearchParams = {}): string {
     const url = new URL(`${this.base}${path}`);
     if (query instanceof URLSearchParams) {
-      query.forEach((value, key) => url.searchParams.append(key, value));
+      for (const [key, value] of query) url.searchParams.append(key, value);
       return url.toString();
     }
     for (const [key, value] of Object.entries(query)) {
-      if (Array.isArray(value)) value.forEach((item) => url.searchParams.append(key, item));
+      if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, item);
       else if (value !== undefined) url.searchParams.set(key, String(value));
     }
     return url.toString();
   }
 
-  async request<T>(method: string, path: string, options: { query?: Query | URLSearchParams; json?: unknown; form?: FormData; headers?: Record<string, string> } = {}): Promise<PlatformResponse<T>> {
+  async request<T>(
+    method: string,
+    path: string,
+    options: { query?: Query | URLSearchParams; json?: unknown; form?: FormData; headers?: Record<string, string> } = {},
+  ): Promise<PlatformResponse<T>> {
     const headers: Record<string, string> = { accept: 'application/json', authorization: this.authorization, ...options.headers };
     let body: RequestInit['body'];
     if (options.json !== undefined) {

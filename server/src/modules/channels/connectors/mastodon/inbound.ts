@@ -20,7 +20,13 @@ function newestOf(items: { id: string }[], than: string | null): string | null {
 // Reads everything newer than the cursor, oldest pages first: min_id returns the page immediately
 // after the cursor, and the Link header's rel="prev" names the min_id of the page after that. Stopping
 // after MAX_PAGES therefore never skips anything: the cursor is the newest id of what was read.
-async function readSince<T extends { id: string }>(api: MastodonApi, path: string, filter: Record<string, string | string[]>, limit: number, cursor: IdCursor | null) {
+async function readSince<T extends { id: string }>(
+  api: MastodonApi,
+  path: string,
+  filter: Record<string, string | string[]>,
+  limit: number,
+  cursor: IdCursor | null,
+) {
   if (!cursor?.lastId) {
     // The first poll takes the newest page only: Plein does not import an account's history. An
     // empty start is "0", so whatever arrives before the next poll is all read, not just its newest page.

@@ -1,19 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimDueJob } from '@platform/jobs/jobs.repository';
+import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
 import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { type MastodonServer, startMastodonServer } from '@test/platforms/mastodon-server';
-import { claimDueJob } from '@platform/jobs/jobs.repository';
-import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectorAccount } from '../../channel-jobs';
 import type { ChannelError, NormalisedMessage, OutboundRequest } from '../../connector';
 import { insertAttachment } from '../../messages.repository';
 import { loadOutboundRequest } from '../../outbox.service';
 import { retryAfterMs } from '../../platform-http';
+import { StreamSupervisor } from '../../stream-supervisor';
 import { mastodonConnector } from './mastodon.connector';
 import { htmlToText } from './normalise';
 import { statusText } from './outbound';
 import { EventStreamParser } from './streaming';
-import { StreamSupervisor } from '../../stream-supervisor';
 
 // Plein's real worker and database against a Mastodon server on loopback (test/platforms/mastodon-server.ts)
 // that follows docs.joinmastodon.org and runs on Plein's ManualClock.
@@ -59,7 +59,9 @@ async function municipality(name: string, settings?: Record<string, string>) {
 const accountRow = (id: string) => t.database.db.selectFrom('channel_accounts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 const messagesOf = (accountId: string) => t.database.db.selectFrom('messages').selectAll().where('account_id', '=', accountId).orderBy('posted_at').execute();
 const callsWith = (token: string, method?: string, path?: string) =>
-  server.requests.filter((request) => request.headers.authorization === `Bearer ${token}` && (!method || request.method === method) && (!path || request.path === path));
+  server.requests.filter(
+    (request) => request.headers.authorization === `Bearer ${token}` && (!method || request.method === method) && (!path || request.path === path),
+  );
 
 async function nextMinute() {
   t.clock.advance(61_000);
@@ -70,9 +72,13 @@ describe('Mastodon via de echte worker', () => {
   it('een vermelding komt binnen met alle velden en het antwoord uit Plein staat in de draad, met Idempotency-Key', async () => {
     const castricum = await municipality('castricum');
     const anna = server.addAccount('anna', { domain: 'mastodon.example', displayName: 'Anna de Vries', followers: 42 });
-    const mention = server.post(anna, '@castricum de lantaarnpaal bij de kerk is kapot.\nZie https://meldingen.example/lantaarnpaal/123456789/foto-van-vanochtend #Castricum', {
-      media: [{ description: 'Een lantaarnpaal die schuin staat' }],
-    });
+    const mention = server.post(
+      anna,
+      '@castricum de lantaarnpaal bij de kerk is kapot.\nZie https://meldingen.example/lantaarnpaal/123456789/foto-van-vanochtend #Castricum',
+      {
+        media: [{ description: 'Een lantaarnpaal die schuin staat' }],
+      },
+    );
 
     await t.worker.drain();
     const [inbound] = await messagesOf(castricum.accountId);
@@ -98,7 +104,12 @@ describe('Mastodon via de echte worker', () => {
     expect((await accountRow(castricum.accountId)).status).toBe('verbonden');
 
     t.clock.advance(1_000);
-    const queued = await castricum.api('POST', '/api/v1/outbox', { accountId: castricum.accountId, kind: 'reply', replyToMessageId: inbound!.id, text: 'Dank u! We sturen vandaag iemand langs.' });
+    const queued = await castricum.api('POST', '/api/v1/outbox', {
+      accountId: castricum.accountId,
+      kind: 'reply',
+      replyToMessageId: inbound!.id,
+      text: 'Dank u! We sturen vandaag iemand langs.',
+    });
     expect(queued.statusCode, queued.body).toBe(201);
     await t.worker.drain();
     const sent = (await castricum.api('GET', `/api/v1/outbox/${queued.json().id}`)).json();
@@ -187,13 +198,26 @@ describe('Mastodon via de echte worker', () => {
     await t.worker.drain();
     const [inbound] = await messagesOf(uitgeest.accountId);
     server.failNext(503, (method, path) => method === 'POST' && path === '/api/v1/statuses', 2);
-    const queued = (await uitgeest.api('POST', '/api/v1/outbox', { accountId: uitgeest.accountId, kind: 'reply', replyToMessageId: inbound!.id, text: 'Ja, van 7 tot 21 uur.' })).json();
+    const queued = (
+      await uitgeest.api('POST', '/api/v1/outbox', {
+        accountId: uitgeest.accountId,
+        kind: 'reply',
+        replyToMessageId: inbound!.id,
+        text: 'Ja, van 7 tot 21 uur.',
+      })
+    ).json();
     await t.worker.drain();
     const afterFirst = (await uitgeest.api('GET', `/api/v1/outbox/${queued.id}`)).json();
     expect(afterFirst).toMatchObject({ status: 'wachtend', attempts: 1 });
     expect(afterFirst.lastError).toContain('503');
     // The job's own backoff (seconds), not the X-RateLimit-Reset that Mastodon also puts on a 503.
-    const retry = await t.database.db.selectFrom('jobs').select('run_at').where('organisation_id', '=', uitgeest.org.id).where('name', '=', 'kanaal.versturen').where('status', '=', 'queued').executeTakeFirstOrThrow();
+    const retry = await t.database.db
+      .selectFrom('jobs')
+      .select('run_at')
+      .where('organisation_id', '=', uitgeest.org.id)
+      .where('name', '=', 'kanaal.versturen')
+      .where('status', '=', 'queued')
+      .executeTakeFirstOrThrow();
     expect(retry.run_at.getTime() - t.clock.now().getTime()).toBeLessThan(10_000);
     for (let i = 0; i < 5; i++) {
       t.clock.advance(60_000);
@@ -212,10 +236,17 @@ describe('Mastodon via de echte worker', () => {
     const [inbound] = await messagesOf(bergen.accountId);
     expect(inbound).toMatchObject({ platform_id: direct.id, visibility: 'prive' });
     t.clock.advance(1_000);
-    const queued = await bergen.api('POST', '/api/v1/outbox', { accountId: bergen.accountId, kind: 'reply', replyToMessageId: inbound!.id, text: 'Dank u, we legen hem morgen.' });
+    const queued = await bergen.api('POST', '/api/v1/outbox', {
+      accountId: bergen.accountId,
+      kind: 'reply',
+      replyToMessageId: inbound!.id,
+      text: 'Dank u, we legen hem morgen.',
+    });
     expect(queued.statusCode, queued.body).toBe(201);
     await t.worker.drain();
-    expect(server.statusesBy(bergen.mastodon)).toMatchObject([{ visibility: 'direct', in_reply_to_id: direct.id, mentions: [{ acct: 'gert@mastodon.example' }] }]);
+    expect(server.statusesBy(bergen.mastodon)).toMatchObject([
+      { visibility: 'direct', in_reply_to_id: direct.id, mentions: [{ acct: 'gert@mastodon.example' }] },
+    ]);
   });
 
   it('zet het account op "aandacht nodig" bij een ingetrokken token en mailt de beheerder één keer', async () => {
@@ -226,7 +257,12 @@ describe('Mastodon via de echte worker', () => {
     expect(row.status).toBe('aandacht-nodig');
     expect(row.last_error).toContain('The access token was revoked');
     expect(row.last_error).toContain('nieuw token');
-    const mails = await t.database.db.selectFrom('jobs').selectAll().where('organisation_id', '=', limmen.org.id).where('name', '=', 'mail.versturen').execute();
+    const mails = await t.database.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('organisation_id', '=', limmen.org.id)
+      .where('name', '=', 'mail.versturen')
+      .execute();
     expect(mails).toHaveLength(1);
     expect(mails[0]!.payload).toMatchObject({ to: limmen.beheerder.email });
     const calls = callsWith(limmen.mastodon.token).length;
@@ -240,11 +276,23 @@ describe('Mastodon via de echte worker', () => {
     server.post(erin, '@akersloot wanneer wordt het oud papier opgehaald?');
     await t.worker.drain();
     const [inbound] = await messagesOf(akersloot.accountId);
-    const queued = (await akersloot.api('POST', '/api/v1/outbox', { accountId: akersloot.accountId, kind: 'reply', replyToMessageId: inbound!.id, text: 'Elke tweede dinsdag van de maand.' })).json();
+    const queued = (
+      await akersloot.api('POST', '/api/v1/outbox', {
+        accountId: akersloot.accountId,
+        kind: 'reply',
+        replyToMessageId: inbound!.id,
+        text: 'Elke tweede dinsdag van de maand.',
+      })
+    ).json();
 
     // Attempt 1: the worker claims the job, the status reaches Mastodon, and the process dies.
     const now = t.clock.now();
-    const claimed = await claimDueJob(t.database.db, { names: ['kanaal.versturen'], workerId: 'gestorven', now, leaseUntil: new Date(now.getTime() + 300_000) });
+    const claimed = await claimDueJob(t.database.db, {
+      names: ['kanaal.versturen'],
+      workerId: 'gestorven',
+      now,
+      leaseUntil: new Date(now.getTime() + 300_000),
+    });
     expect(claimed?.payload).toMatchObject({ outboxId: queued.id });
     const loaded = (await loadOutboundRequest(t.database.db, akersloot.org.id, queued.id))!;
     const first = await mastodonConnector.send!(connectorAccount(KEYS, loaded.account), loaded.request, { fetch, clock: t.clock });
@@ -253,7 +301,10 @@ describe('Mastodon via de echte worker', () => {
     // only findSent keeps it from posting again.
     t.clock.advance(2 * 60 * 60_000);
     await t.worker.drain();
-    expect(await t.database.db.selectFrom('jobs').select(['attempts', 'status']).where('id', '=', claimed!.id).executeTakeFirstOrThrow()).toEqual({ attempts: 2, status: 'done' });
+    expect(await t.database.db.selectFrom('jobs').select(['attempts', 'status']).where('id', '=', claimed!.id).executeTakeFirstOrThrow()).toEqual({
+      attempts: 2,
+      status: 'done',
+    });
     expect((await akersloot.api('GET', `/api/v1/outbox/${queued.id}`)).json()).toMatchObject({ status: 'verzonden', platformId: first.platformId });
     expect(server.statusesBy(akersloot.mastodon).map((status) => status.id)).toEqual([first.platformId]);
     expect(callsWith(akersloot.mastodon.token, 'POST', '/api/v1/statuses')).toHaveLength(1);
@@ -263,7 +314,12 @@ describe('Mastodon via de echte worker', () => {
   it('plaatst een afbeelding met alt-tekst en wacht tot Mastodon haar verwerkt heeft (202, 206, 200)', async () => {
     const schoorl = await municipality('schoorl');
     await t.worker.drain();
-    const image = await insertAttachment(t.database.db, schoorl.org.id, { messageId: null, filename: 'lantaarnpaal.png', contentType: 'image/png', bytes: PNG });
+    const image = await insertAttachment(t.database.db, schoorl.org.id, {
+      messageId: null,
+      filename: 'lantaarnpaal.png',
+      contentType: 'image/png',
+      bytes: PNG,
+    });
     const queued = await schoorl.api('POST', '/api/v1/outbox', {
       accountId: schoorl.accountId,
       kind: 'post',
@@ -275,7 +331,9 @@ describe('Mastodon via de echte worker', () => {
     const sent = (await schoorl.api('GET', `/api/v1/outbox/${queued.json().id}`)).json();
     expect(sent.status, sent.lastError).toBe('verzonden');
     const status = server.statusesBy(schoorl.mastodon)[0]!;
-    expect(status.media_attachments).toMatchObject([{ type: 'image', description: 'Een brandende lantaarnpaal naast de kerk', url: expect.stringContaining('/system/media_attachments/') }]);
+    expect(status.media_attachments).toMatchObject([
+      { type: 'image', description: 'Een brandende lantaarnpaal naast de kerk', url: expect.stringContaining('/system/media_attachments/') },
+    ]);
     const mediaId = status.media_attachments[0].id;
     expect(callsWith(schoorl.mastodon.token, 'GET', `/api/v1/media/${mediaId}`)).toHaveLength(3);
     expect(server.media.get(mediaId)).toMatchObject({ contentType: 'image/png', size: PNG.length });
@@ -285,7 +343,9 @@ describe('Mastodon via de echte worker', () => {
 describe('Mastodon: intrekken', () => {
   it('een verstuurde post wordt via de outbox op de server verwijderd', async () => {
     const zaanstad = await municipality('zaanstad');
-    const queued = (await zaanstad.api('POST', '/api/v1/outbox', { accountId: zaanstad.accountId, kind: 'post', text: 'De markt is morgen (verkeerde dag genoemd)' })).json();
+    const queued = (
+      await zaanstad.api('POST', '/api/v1/outbox', { accountId: zaanstad.accountId, kind: 'post', text: 'De markt is morgen (verkeerde dag genoemd)' })
+    ).json();
     await t.worker.drain();
     expect(server.statusesBy(zaanstad.mastodon)).toHaveLength(1);
     const sent = await t.database.db.selectFrom('outbox').select('sent_message_id').where('id', '=', queued.id).executeTakeFirstOrThrow();
@@ -298,7 +358,16 @@ describe('Mastodon: intrekken', () => {
 });
 
 describe('Mastodon-streaming', () => {
-  const account = (token: string) => ({ id: 'a', organisationId: 'o', municipalityId: 'm', channel: 'mastodon' as const, handle: 'gemeente', serviceUrl: server.url, settings: {}, secrets: { accessToken: token } });
+  const account = (token: string) => ({
+    id: 'a',
+    organisationId: 'o',
+    municipalityId: 'm',
+    channel: 'mastodon' as const,
+    handle: 'gemeente',
+    serviceUrl: server.url,
+    settings: {},
+    secrets: { accessToken: token },
+  });
   const until = async (check: () => boolean) => {
     for (let waited = 0; !check() && waited < 3_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
   };
@@ -308,13 +377,19 @@ describe('Mastodon-streaming', () => {
     const frank = server.addAccount('frank', { domain: 'andere.example' });
     const received: NormalisedMessage[] = [];
     const errors: ChannelError[] = [];
-    const live = mastodonConnector.stream!(account(gemeente.token), { fetch, clock: t.clock }, { onMessages: async (messages) => void received.push(...messages), onError: (error) => void errors.push(error) });
+    const live = mastodonConnector.stream!(
+      account(gemeente.token),
+      { fetch, clock: t.clock },
+      { onMessages: async (messages) => void received.push(...messages), onError: (error) => void errors.push(error) },
+    );
     await until(() => callsWith(gemeente.token, 'GET', '/api/v1/streaming/user/notification').length > 0);
     // Several ":thump" heartbeats pass before anything happens.
     await new Promise((resolve) => setTimeout(resolve, 100));
     const mention = server.post(frank, '@alkmaar de brug staat open en blijft open!', { visibility: 'direct' });
     await until(() => received.length > 0);
-    expect(received).toMatchObject([{ platformId: mention.id, author: { handle: 'frank@andere.example' }, text: '@alkmaar de brug staat open en blijft open!', visibility: 'prive' }]);
+    expect(received).toMatchObject([
+      { platformId: mention.id, author: { handle: 'frank@andere.example' }, text: '@alkmaar de brug staat open en blijft open!', visibility: 'prive' },
+    ]);
     await live.close();
     await live.ended;
     expect(errors).toEqual([]);

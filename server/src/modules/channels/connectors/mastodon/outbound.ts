@@ -30,7 +30,10 @@ export function statusText(request: OutboundRequest): string {
   const withMention = `@${acct} ${request.text}`;
   if (checkLength('mastodon', withMention).fits) return withMention;
   if (request.kind === 'direct') {
-    throw new ChannelError('permanent', `Met de vermelding @${acct} ervoor past dit privébericht niet binnen 500 tekens; zonder vermelding ontvangt niemand het. Maak de tekst korter.`);
+    throw new ChannelError(
+      'permanent',
+      `Met de vermelding @${acct} ervoor past dit privébericht niet binnen 500 tekens; zonder vermelding ontvangt niemand het. Maak de tekst korter.`,
+    );
   }
   return request.text;
 }
@@ -100,7 +103,11 @@ async function remove(api: MastodonApi, request: OutboundRequest): Promise<SentR
 
 // Mastodon renders "@user@domain" as "@user" in the content; whitespace differs between text and HTML.
 function fingerprint(text: string): string {
-  return text.replace(/(^|[^\w@])@(\w+)@[\w.-]+\w/g, '$1@$2').replace(/\s+/g, ' ').trim().toLowerCase();
+  return text
+    .replace(/(^|[^\w@])@(\w+)@[\w.-]+\w/g, '$1@$2')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 // Whether an earlier attempt already published this item: the account's newest statuses with the

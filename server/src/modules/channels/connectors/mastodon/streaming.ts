@@ -14,6 +14,8 @@ export interface ServerSentEvent {
 
 // text/event-stream as the WHATWG HTML spec defines it: "field: value" lines, an empty line ends an
 // event, several data lines join with "\n", lines starting with ":" are comments (heartbeats).
+
+const LINE_END = /\r\n|\r|\n/;
 export class EventStreamParser {
   private buffer = '';
   private event = '';
@@ -22,8 +24,7 @@ export class EventStreamParser {
   push(chunk: string): ServerSentEvent[] {
     this.buffer += chunk;
     const events: ServerSentEvent[] = [];
-    let newline: number;
-    while ((newline = this.buffer.search(/\r\n|\r|\n/)) !== -1) {
+    for (let newline = this.buffer.search(LINE_END); newline !== -1; newline = this.buffer.search(LINE_END)) {
       // A "\r" at the very end may be the first half of "\r\n": wait for the next chunk.
       if (this.buffer[newline] === '\r' && newline === this.buffer.length - 1) break;
       const line = this.buffer.slice(0, newline);
@@ -64,7 +65,8 @@ async function connectError(response: Response, deps: ConnectorDeps, api: Mastod
   }
   const detail = { status: response.status, platformCode: code };
   if (response.status === 401) return api.explain(new ChannelError('auth', 'niet (meer) aangemeld', null, detail)) as ChannelError;
-  if (response.status === 429) return new ChannelError('rate-limited', 'Mastodon-streaming: te veel verzoeken (429)', retryAfterMs(response.headers, deps.clock.now()) ?? 60_000, detail);
+  if (response.status === 429)
+    return new ChannelError('rate-limited', 'Mastodon-streaming: te veel verzoeken (429)', retryAfterMs(response.headers, deps.clock.now()) ?? 60_000, detail);
   if (response.status >= 500) return new ChannelError('transient', `Mastodon-streaming: fout bij de server (${response.status})`, null, detail);
   return new ChannelError('permanent', `Mastodon-streaming geweigerd (${response.status}) ${text.slice(0, 200)}`.trim(), null, detail);
 }
@@ -109,7 +111,11 @@ export function streamNotifications(account: ConnectorAccount, deps: ConnectorDe
     .catch((error: unknown) => {
       if (closing) return;
       if (error instanceof ChannelError) return sink.onError(error);
-      const reason = controller.signal.aborted ? `${IDLE_TIMEOUT_MS / 1000} seconden niets ontvangen, ook geen hartslag` : error instanceof Error ? error.message : String(error);
+      const reason = controller.signal.aborted
+        ? `${IDLE_TIMEOUT_MS / 1000} seconden niets ontvangen, ook geen hartslag`
+        : error instanceof Error
+          ? error.message
+          : String(error);
       sink.onError(new ChannelError('transient', `De Mastodon-stream van ${account.handle} viel weg: ${reason}`));
     })
     .finally(() => clearTimeout(idle));

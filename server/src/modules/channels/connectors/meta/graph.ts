@@ -107,7 +107,11 @@ export function graphTime(value: unknown, fallback: Date): Date {
 
 // After an interrupted delete: done when the object is gone (Graph error 100, "does not exist"), null
 // while it still exists, so the delete is sent (again).
-export async function findDeletedOnGraph(deps: ConnectorDeps, target: GraphTarget, objectId: string | null): Promise<{ platformId: string; publicUrl: null } | null> {
+export async function findDeletedOnGraph(
+  deps: ConnectorDeps,
+  target: GraphTarget,
+  objectId: string | null,
+): Promise<{ platformId: string; publicUrl: null } | null> {
   if (!objectId) return null;
   try {
     await graphCall(deps, target, 'GET', objectId, { params: { fields: 'id' } });

@@ -9,7 +9,9 @@ function unique(values: string[]): string[] {
 }
 
 // Graph gives plain text; links, hashtags and @mentions are read from it the way the apps show them.
-export function metaMessage(fields: Pick<NormalisedMessage, 'platformId' | 'author' | 'text' | 'postedAt' | 'raw'> & Partial<NormalisedMessage>): NormalisedMessage {
+export function metaMessage(
+  fields: Pick<NormalisedMessage, 'platformId' | 'author' | 'text' | 'postedAt' | 'raw'> & Partial<NormalisedMessage>,
+): NormalisedMessage {
   const text = fields.text;
   return {
     direction: 'in',

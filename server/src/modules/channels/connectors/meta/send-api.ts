@@ -1,5 +1,5 @@
 import type { ConnectorDeps } from '../../connector';
-import { graphCall, type GraphTarget } from './graph';
+import { type GraphTarget, graphCall } from './graph';
 
 // The Send API of Messenger and Instagram Direct: POST /{page-id}/messages (or /me/messages with a
 // page token). The recipient is a scoped user id, or a comment id for a private reply to a comment.

@@ -83,7 +83,9 @@ export const rssConnector: Connector = {
   streams: () => ['feed'],
   async poll(account, _stream, cursor, deps) {
     const previous = (cursor ?? { etag: null, lastModified: null }) as FeedCursor;
-    const headers: Record<string, string> = { accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/json, application/xml;q=0.9, */*;q=0.5' };
+    const headers: Record<string, string> = {
+      accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/json, application/xml;q=0.9, */*;q=0.5',
+    };
     if (previous.etag) headers['if-none-match'] = previous.etag;
     if (previous.lastModified) headers['if-modified-since'] = previous.lastModified;
     const response = await platformFetch<string>(deps, account.serviceUrl!, { headers, expect: 'text' });

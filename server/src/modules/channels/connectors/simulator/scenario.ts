@@ -46,8 +46,38 @@ function photoFor(text: string): string | null {
   return null;
 }
 
-const STREETS = ['Dorpsstraat', 'Kerkweg', 'Stationsweg', 'Molenlaan', 'Beukenlaan', 'Zeeweg', 'Burgemeester Mooijstraat', 'Duinweg', 'Prinses Beatrixstraat', 'Schoolstraat', 'Julianaweg', 'Geesterweg'];
-const FIRST_NAMES = ['Sanne', 'Daan', 'Fatima', 'Jeroen', 'Anouk', 'Mohamed', 'Lotte', 'Bram', 'Emma', 'Kees', 'Yasmina', 'Pieter', 'Noor', 'Henk', 'Ilse', 'Tim'];
+const STREETS = [
+  'Dorpsstraat',
+  'Kerkweg',
+  'Stationsweg',
+  'Molenlaan',
+  'Beukenlaan',
+  'Zeeweg',
+  'Burgemeester Mooijstraat',
+  'Duinweg',
+  'Prinses Beatrixstraat',
+  'Schoolstraat',
+  'Julianaweg',
+  'Geesterweg',
+];
+const FIRST_NAMES = [
+  'Sanne',
+  'Daan',
+  'Fatima',
+  'Jeroen',
+  'Anouk',
+  'Mohamed',
+  'Lotte',
+  'Bram',
+  'Emma',
+  'Kees',
+  'Yasmina',
+  'Pieter',
+  'Noor',
+  'Henk',
+  'Ilse',
+  'Tim',
+];
 const LAST_NAMES = ['de Vries', 'Jansen', 'Bakker', 'Visser', 'Smit', 'El Amrani', 'de Boer', 'Mulder', 'Dekker', 'Yilmaz', 'Bos', 'Vos'];
 const HASHTAGS = ['gemeente', 'afval', 'buurt', 'wijk', 'dorp'];
 const INDUSTRIAL_ESTATES = ['De Boekel', 'Zandzoom', 'Noorderveld'];
@@ -131,15 +161,16 @@ function messageFor(target: SimulationTarget, second: number, index: number, ran
   const authorNumber = Math.floor(random() * 5_000);
   const handle = `${first.toLowerCase()}${authorNumber}`;
   const withPlace = kind === 'melding' || kind.startsWith('brand');
-  const geo = withPlace
-    ? { lat: target.centre.lat + (random() - 0.5) * 0.04, lon: target.centre.lon + (random() - 0.5) * 0.06 }
-    : null;
+  const geo = withPlace ? { lat: target.centre.lat + (random() - 0.5) * 0.04, lon: target.centre.lon + (random() - 0.5) * 0.06 } : null;
   const platformId = `sim-${target.accountId.slice(0, 8)}-${second}-${index}`;
   return {
     platformId,
     author: { id: `sim-${handle}`, handle, displayName: `${first} ${last}`, followers: Math.floor(random() ** 3 * 20_000) },
     text,
-    media: photo && random() < 0.7 ? [{ url: `/simulator/fotos/${photo}.svg`, type: 'image', altText: `Gesimuleerde foto bij de melding: ${text.slice(0, 80)}` }] : [],
+    media:
+      photo && random() < 0.7
+        ? [{ url: `/simulator/fotos/${photo}.svg`, type: 'image', altText: `Gesimuleerde foto bij de melding: ${text.slice(0, 80)}` }]
+        : [],
     links: [],
     mentions: [...text.matchAll(/@([\w.-]+)/g)].map((match) => match[1]!),
     hashtags: [...text.matchAll(/#([\p{L}\p{N}_]+)/gu)].map((match) => match[1]!),

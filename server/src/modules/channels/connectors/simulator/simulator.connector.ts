@@ -1,5 +1,5 @@
 import type { Connector, ConnectorAccount } from '../../connector';
-import { loadScenario, simulate, type SimulationTarget } from './scenario';
+import { loadScenario, type SimulationTarget, simulate } from './scenario';
 
 const BATCH = 1_000;
 // Castricum's town hall: where the demo's messages are placed when an account names no centre.

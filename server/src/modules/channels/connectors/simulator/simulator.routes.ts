@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import type { AppInstance } from '@platform/http/app';
 import { notFound } from '@platform/http/errors';
+import { z } from 'zod';
 import { SIMULATED_PHOTOS } from './scenario';
 
 const photoDir = join(dirname(fileURLToPath(import.meta.url)), 'photos');

@@ -21,14 +21,26 @@ export function whatsappError(error: unknown): unknown {
     );
   }
   if (RATE_LIMIT_CODES.some((code) => hasGraphCode(error, code))) {
-    return new ChannelError('rate-limited', `WhatsApp: te veel berichten in korte tijd (${error.platformCode}); Plein probeert het zo opnieuw.`, RATE_LIMIT_WAIT_MS, detail);
+    return new ChannelError(
+      'rate-limited',
+      `WhatsApp: te veel berichten in korte tijd (${error.platformCode}); Plein probeert het zo opnieuw.`,
+      RATE_LIMIT_WAIT_MS,
+      detail,
+    );
   }
   // 131000 "Something went wrong": Meta's trouble, not the message's.
-  if (hasGraphCode(error, 131000)) return new ChannelError('transient', 'WhatsApp had een storing (131000); Plein probeert het later opnieuw.', error.retryAfterMs, detail);
+  if (hasGraphCode(error, 131000))
+    return new ChannelError('transient', 'WhatsApp had een storing (131000); Plein probeert het later opnieuw.', error.retryAfterMs, detail);
   return error;
 }
 
-export async function whatsappCall<T>(deps: ConnectorDeps, account: ConnectorAccount, method: 'GET' | 'POST', path: string, options: { params?: Record<string, string>; body?: unknown } = {}): Promise<T> {
+export async function whatsappCall<T>(
+  deps: ConnectorDeps,
+  account: ConnectorAccount,
+  method: 'GET' | 'POST',
+  path: string,
+  options: { params?: Record<string, string>; body?: unknown } = {},
+): Promise<T> {
   try {
     return await graphCall<T>(deps, graphTarget(account), method, path, options);
   } catch (error) {

@@ -65,7 +65,11 @@ async function post(deps: ConnectorDeps, account: ConnectorAccount, message: Jso
   const response = await whatsappCall<SendResponse>(deps, account, 'POST', `${encodeURIComponent(phoneNumberId)}/messages`, { body: message });
   const id = response?.messages?.[0]?.id;
   // Accepted but unnamed: probably sent, so no automatic retry that could send it twice.
-  if (!id) throw new ChannelError('permanent', 'WhatsApp nam het bericht aan zonder bericht-id terug te geven. Kijk in WhatsApp Business of het is aangekomen voordat u het opnieuw verstuurt.');
+  if (!id)
+    throw new ChannelError(
+      'permanent',
+      'WhatsApp nam het bericht aan zonder bericht-id terug te geven. Kijk in WhatsApp Business of het is aangekomen voordat u het opnieuw verstuurt.',
+    );
   // WhatsApp messages have no public address.
   return { platformId: id, publicUrl: null };
 }
@@ -94,7 +98,8 @@ export async function sendMessage(account: ConnectorAccount, request: OutboundRe
   if (request.kind === 'post') throw new ChannelError('permanent', 'WhatsApp kent geen openbare berichten; antwoord op een bericht van een inwoner.');
   if (request.kind === 'delete') throw new ChannelError('permanent', 'Een verstuurd WhatsApp-bericht kan Plein niet verwijderen.');
   if (request.media.length > 0) throw new ChannelError('permanent', 'Plein kan via WhatsApp nog geen afbeeldingen versturen; verstuur alleen tekst.');
-  if (!request.replyTo) throw new ChannelError('permanent', 'Een WhatsApp-bericht gaat altijd naar een inwoner die eerst zelf schreef; kies het bericht waarop u antwoordt.');
+  if (!request.replyTo)
+    throw new ChannelError('permanent', 'Een WhatsApp-bericht gaat altijd naar een inwoner die eerst zelf schreef; kies het bericht waarop u antwoordt.');
   const to = request.replyTo.authorId;
   const hasTemplate = Boolean(account.settings.templateName);
   if (!windowOpen(request, deps.clock.now())) {

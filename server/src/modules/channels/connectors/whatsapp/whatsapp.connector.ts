@@ -22,9 +22,15 @@ export const whatsappConnector: Connector = {
     return null;
   },
   async verify(account, deps) {
-    const phone = await whatsappCall<{ verified_name?: string; display_phone_number?: string }>(deps, account, 'GET', encodeURIComponent(String(account.settings.phoneNumberId ?? '')), {
-      params: { fields: 'verified_name,display_phone_number' },
-    });
+    const phone = await whatsappCall<{ verified_name?: string; display_phone_number?: string }>(
+      deps,
+      account,
+      'GET',
+      encodeURIComponent(String(account.settings.phoneNumberId ?? '')),
+      {
+        params: { fields: 'verified_name,display_phone_number' },
+      },
+    );
     return { displayName: phone?.verified_name || phone?.display_phone_number };
   },
 };

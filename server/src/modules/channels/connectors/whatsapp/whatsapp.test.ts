@@ -1,14 +1,14 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimDueJob } from '@platform/jobs/jobs.repository';
 import { buildChannelAccount, buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import { claimDueJob } from '@platform/jobs/jobs.repository';
+import { deliverWebhook, messagePayload, type Resident, startWhatsAppServer, statusPayload, type WhatsAppServer } from '@test/platforms/whatsapp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectorAccount } from '../../channel-jobs';
 import { loadOutboundRequest } from '../../outbox.service';
 import { graphError } from '../meta/errors';
 import { whatsappError } from './graph';
 import { whatsappConnector } from './whatsapp.connector';
-import { deliverWebhook, messagePayload, type Resident, startWhatsAppServer, statusPayload, type WhatsAppServer } from '@test/platforms/whatsapp-server';
 
 // Through the real app and worker against a local Cloud API (test/platforms/whatsapp-server.ts).
 const TOKEN = 'EAAG-systeemgebruiker-token';
@@ -67,7 +67,8 @@ const sentTo = (waId: string) => meta.sent.filter((message) => message.body.to =
 describe('WhatsApp Cloud API', () => {
   it('meldt de webhook alleen aan met de juiste verify-token', async () => {
     const bergen = await municipality();
-    const url = (token: string, mode = 'subscribe') => `/webhooks/${bergen.org.id}/${bergen.account.id}?hub.mode=${mode}&hub.verify_token=${encodeURIComponent(token)}&hub.challenge=1158201444`;
+    const url = (token: string, mode = 'subscribe') =>
+      `/webhooks/${bergen.org.id}/${bergen.account.id}?hub.mode=${mode}&hub.verify_token=${encodeURIComponent(token)}&hub.challenge=1158201444`;
     const right = await t.app.inject({ method: 'GET', url: url(bergen.secrets.verifyToken) });
     expect(right.statusCode).toBe(200);
     expect(right.body).toBe('1158201444');
@@ -162,17 +163,30 @@ describe('WhatsApp Cloud API', () => {
       },
       now,
     );
-    const place = messagePayload(bergen.phoneNumberId, cees, { type: 'location', location: { latitude: 52.6613, longitude: 4.6366, name: 'Kerkplein', address: 'Kerkplein 1, Bergen' } }, new Date(now.getTime() + 1000));
+    const place = messagePayload(
+      bergen.phoneNumberId,
+      cees,
+      { type: 'location', location: { latitude: 52.6613, longitude: 4.6366, name: 'Kerkplein', address: 'Kerkplein 1, Bergen' } },
+      new Date(now.getTime() + 1000),
+    );
     const button = messagePayload(
       bergen.phoneNumberId,
       cees,
-      { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'ja', title: 'Ja, graag' } }, context: { from: '15550783881', id: 'wamid.vraag' } },
+      {
+        type: 'interactive',
+        interactive: { type: 'button_reply', button_reply: { id: 'ja', title: 'Ja, graag' } },
+        context: { from: '15550783881', id: 'wamid.vraag' },
+      },
       new Date(now.getTime() + 2000),
     );
     for (const payload of [photo, place, button]) expect((await bergen.deliver(payload)).json()).toEqual({ ontvangen: 1 });
 
     const [image, location, choice] = await messagesOf(bergen.account.id);
-    expect(image).toMatchObject({ text: 'Hier ligt het afval', reply_to_platform_id: 'wamid.eerder-van-de-gemeente', media: [{ type: 'image', url: null, altText: null, attachmentId: null }] });
+    expect(image).toMatchObject({
+      text: 'Hier ligt het afval',
+      reply_to_platform_id: 'wamid.eerder-van-de-gemeente',
+      media: [{ type: 'image', url: null, altText: null, attachmentId: null }],
+    });
     expect((image!.raw as any).message.image).toMatchObject({ id: '1013859600285441', mime_type: 'image/jpeg' });
     expect(location).toMatchObject({ text: 'Kerkplein, Kerkplein 1, Bergen', geo_lat: 52.6613, geo_lon: 4.6366, media: [] });
     expect(choice).toMatchObject({ text: 'Ja, graag', reply_to_platform_id: 'wamid.vraag' });
@@ -192,7 +206,11 @@ describe('WhatsApp Cloud API', () => {
     expect(sentTo(dirk.waId).map((message) => message.body)).toEqual([
       expect.objectContaining({
         type: 'template',
-        template: { name: 'antwoord_gemeente', language: { code: 'nl' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Maandag weer open. Van 8 tot 16 uur.' }] }] },
+        template: {
+          name: 'antwoord_gemeente',
+          language: { code: 'nl' },
+          components: [{ type: 'body', parameters: [{ type: 'text', text: 'Maandag weer open. Van 8 tot 16 uur.' }] }],
+        },
       }),
     ]);
     expect(sentTo(dirk.waId)[0]!.body.context).toBeUndefined();
@@ -225,7 +243,11 @@ describe('WhatsApp Cloud API', () => {
     await bergen.deliver(bergen.text(fenna, 'Kan ik een parkeervergunning aanvragen?'));
     const [question] = await messagesOf(bergen.account.id);
     // The resident wrote 25 hours ago.
-    await t.database.db.updateTable('messages').set({ posted_at: new Date(t.clock.now().getTime() - 25 * HOUR) }).where('id', '=', question!.id).execute();
+    await t.database.db
+      .updateTable('messages')
+      .set({ posted_at: new Date(t.clock.now().getTime() - 25 * HOUR) })
+      .where('id', '=', question!.id)
+      .execute();
     const attemptsBefore = meta.attempts.length;
     const id = await bergen.reply(question!.id, 'Ja, via de website.');
     await t.worker.drain();
@@ -248,7 +270,12 @@ describe('WhatsApp Cloud API', () => {
     expect(row.status).toBe('aandacht-nodig');
     expect(row.last_error).toContain('token');
     expect(await bergen.outbox(id)).toMatchObject({ status: 'mislukt' });
-    const mails = await t.database.db.selectFrom('jobs').selectAll().where('organisation_id', '=', bergen.org.id).where('name', '=', 'mail.versturen').execute();
+    const mails = await t.database.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('organisation_id', '=', bergen.org.id)
+      .where('name', '=', 'mail.versturen')
+      .execute();
     expect(mails).toHaveLength(1);
     expect(sentTo(gijs.waId)).toHaveLength(0);
   });
@@ -283,10 +310,18 @@ describe('WhatsApp zonder idempotentiesleutel', () => {
 
     // Attempt 1 reaches Meta and the process dies before recording it.
     const now = t.clock.now();
-    const claimed = await claimDueJob(t.database.db, { names: ['kanaal.versturen'], workerId: 'gestorven', now, leaseUntil: new Date(now.getTime() + 300_000) });
+    const claimed = await claimDueJob(t.database.db, {
+      names: ['kanaal.versturen'],
+      workerId: 'gestorven',
+      now,
+      leaseUntil: new Date(now.getTime() + 300_000),
+    });
     expect(claimed?.payload).toMatchObject({ outboxId: id });
     const loaded = (await loadOutboundRequest(t.database.db, bergen.org.id, id))!;
-    const first = await whatsappConnector.send!(connectorAccount({ current: TEST_SECRET_KEY, previous: [] }, loaded.account), loaded.request, { fetch, clock: t.clock });
+    const first = await whatsappConnector.send!(connectorAccount({ current: TEST_SECRET_KEY, previous: [] }, loaded.account), loaded.request, {
+      fetch,
+      clock: t.clock,
+    });
 
     // Attempt 2: findSent cannot ask the Cloud API, so the message goes again, tagged with the same outbox id.
     t.clock.advance(301_000);
@@ -300,10 +335,15 @@ describe('WhatsApp zonder idempotentiesleutel', () => {
 
 describe('WhatsApp-foutcodes', () => {
   const map = (status: number, error: Record<string, unknown>) =>
-    whatsappError(graphError(status, new Headers(), JSON.stringify({ error: { type: 'OAuthException', fbtrace_id: 'x', ...error } }), new Date(), 'graph.facebook.com')) as any;
+    whatsappError(
+      graphError(status, new Headers(), JSON.stringify({ error: { type: 'OAuthException', fbtrace_id: 'x', ...error } }), new Date(), 'graph.facebook.com'),
+    ) as any;
 
   it('leest de code van Meta, niet alleen de HTTP-status', () => {
-    expect(map(400, { code: 131047, message: '(#131047) Re-engagement message' })).toMatchObject({ kind: 'permanent', message: expect.stringContaining('24 uur') });
+    expect(map(400, { code: 131047, message: '(#131047) Re-engagement message' })).toMatchObject({
+      kind: 'permanent',
+      message: expect.stringContaining('24 uur'),
+    });
     for (const code of [130429, 131048, 131056]) expect(map(400, { code, message: 'limit' })).toMatchObject({ kind: 'rate-limited', retryAfterMs: 60_000 });
     expect(map(400, { code: 131000, message: 'Something went wrong' })).toMatchObject({ kind: 'transient' });
     expect(map(500, { code: 1, message: 'API Unknown' })).toMatchObject({ kind: 'transient' });

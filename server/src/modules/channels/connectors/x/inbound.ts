@@ -63,7 +63,16 @@ async function readNewer<T extends { id: string }>(
   if (previous === null) {
     // The first poll ever takes the first page: Plein does not import an account's history.
     const page = await fetchPage(undefined, null);
-    return { pages: [page], cursor: { newestId: newestOf(page.items.map((item) => item.id), null) }, more: false };
+    return {
+      pages: [page],
+      cursor: {
+        newestId: newestOf(
+          page.items.map((item) => item.id),
+          null,
+        ),
+      },
+      more: false,
+    };
   }
   const since = previous.newestId;
   let newest = previous.backlog?.newestId ?? null;
@@ -74,7 +83,10 @@ async function readNewer<T extends { id: string }>(
     // since_id already filters tweets; DM events have no such parameter, so the check is done here too.
     const fresh = page.items.filter((item) => newer(item.id, since));
     pages.push({ ...page, items: fresh });
-    newest = newestOf(fresh.map((item) => item.id), newest);
+    newest = newestOf(
+      fresh.map((item) => item.id),
+      newest,
+    );
     if (fresh.length < page.items.length || !page.nextToken || page.items.length === 0) {
       return { pages, cursor: { newestId: newestOf(since ? [since] : [], newest) }, more: false };
     }
@@ -85,8 +97,21 @@ async function readNewer<T extends { id: string }>(
   return { pages, cursor: { newestId: since, backlog: { token: token!, newestId: newest } }, more: true };
 }
 
-async function tweetPage(session: XSession, path: string, tokenParam: string, query: Record<string, string>, token: string | undefined, sinceId: string | null): Promise<Page<XTweet>> {
-  const { body, headers } = await session.get<XList<XTweet>>(path, { ...query, ...TWEET_PARAMS, max_results: PAGE_SIZE, since_id: sinceId ?? undefined, [tokenParam]: token });
+async function tweetPage(
+  session: XSession,
+  path: string,
+  tokenParam: string,
+  query: Record<string, string>,
+  token: string | undefined,
+  sinceId: string | null,
+): Promise<Page<XTweet>> {
+  const { body, headers } = await session.get<XList<XTweet>>(path, {
+    ...query,
+    ...TWEET_PARAMS,
+    max_results: PAGE_SIZE,
+    since_id: sinceId ?? undefined,
+    [tokenParam]: token,
+  });
   return { items: body?.data ?? [], includes: body?.includes ?? {}, nextToken: body?.meta?.next_token, budgetSpent: budgetExhausted(headers) };
 }
 

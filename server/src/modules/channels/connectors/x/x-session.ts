@@ -54,7 +54,9 @@ export class XSession {
   }
 
   get<T>(path: string, query: Query = {}): Promise<PlatformResponse<T>> {
-    return this.authed((token) => platformFetch<T>(this.deps, this.url(path, query), { headers: { accept: 'application/json', authorization: `Bearer ${token}` } }));
+    return this.authed((token) =>
+      platformFetch<T>(this.deps, this.url(path, query), { headers: { accept: 'application/json', authorization: `Bearer ${token}` } }),
+    );
   }
 
   send<T>(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<PlatformResponse<T>> {

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimDueJob } from '@platform/jobs/jobs.repository';
+import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
 import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { startXServer, type XServer } from '@test/platforms/x-server';
-import { claimDueJob } from '@platform/jobs/jobs.repository';
-import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAccountSecrets } from '../../account-secrets';
 import { connectorAccount } from '../../channel-jobs';
 import { insertAttachment } from '../../messages.repository';
@@ -50,9 +50,11 @@ async function municipality(username: string, settings: Record<string, string> =
 }
 
 const accountRow = (id: string) => t.database.db.selectFrom('channel_accounts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-const messagesOf = (accountId: string) => t.database.db.selectFrom('messages').selectAll().where('account_id', '=', accountId).orderBy('received_at').orderBy('posted_at').execute();
+const messagesOf = (accountId: string) =>
+  t.database.db.selectFrom('messages').selectAll().where('account_id', '=', accountId).orderBy('received_at').orderBy('posted_at').execute();
 const secretsOf = async (orgId: string, accountId: string) => openAccountSecrets(KEYS, orgId, accountId, (await accountRow(accountId)).secrets_sealed);
-const mailsOf = (orgId: string) => t.database.db.selectFrom('jobs').selectAll().where('organisation_id', '=', orgId).where('name', '=', 'mail.versturen').execute();
+const mailsOf = (orgId: string) =>
+  t.database.db.selectFrom('jobs').selectAll().where('organisation_id', '=', orgId).where('name', '=', 'mail.versturen').execute();
 
 async function nextMinute() {
   t.clock.advance(61_000);
@@ -89,7 +91,9 @@ describe('X API v2', () => {
       public_url: `https://x.com/alice/status/${mention.id}`,
       visibility: 'openbaar',
     });
-    expect(inbound!.media).toEqual([expect.objectContaining({ type: 'image', altText: 'Een lantaarnpaal zonder licht', url: expect.stringContaining('pbs.twimg.com') })]);
+    expect(inbound!.media).toEqual([
+      expect.objectContaining({ type: 'image', altText: 'Een lantaarnpaal zonder licht', url: expect.stringContaining('pbs.twimg.com') }),
+    ]);
     expect((await accountRow(bergen.accountId)).status).toBe('verbonden');
 
     const image = await insertAttachment(t.database.db, bergen.org.id, { messageId: null, filename: 'monteur.png', contentType: 'image/png', bytes: PNG });
@@ -114,7 +118,12 @@ describe('X API v2', () => {
     await nextMinute();
     const stored = await messagesOf(bergen.accountId);
     expect(stored.map((message) => message.direction)).toEqual(['in', 'uit', 'in']);
-    expect(stored[2]).toMatchObject({ platform_id: answer.id, reply_to_platform_id: sent.platformId, thread_root_platform_id: mention.id, mentions: ['bergen'] });
+    expect(stored[2]).toMatchObject({
+      platform_id: answer.id,
+      reply_to_platform_id: sent.platformId,
+      thread_root_platform_id: mention.id,
+      mentions: ['bergen'],
+    });
   });
 
   it('leest alle pagina’s sinds de vorige keer, bewaart alles één keer en gaat een grote achterstand over meerdere rondes af', async () => {
@@ -125,7 +134,9 @@ describe('X API v2', () => {
     await nextMinute();
     const pages = x.callsTo(MENTIONS, heiloo.user.id);
     expect(pages.slice(1).map((call) => Boolean(call.query.pagination_token))).toEqual([false, true, true]);
-    expect(pages.slice(1).every((call) => call.query.max_results === '100' && call.query.expansions === 'author_id,referenced_tweets.id,attachments.media_keys')).toBe(true);
+    expect(
+      pages.slice(1).every((call) => call.query.max_results === '100' && call.query.expansions === 'author_id,referenced_tweets.id,attachments.media_keys'),
+    ).toBe(true);
     expect(await messagesOf(heiloo.accountId)).toHaveLength(250);
 
     // Polling again asks only for what is newer, and stores nothing twice.
@@ -173,7 +184,9 @@ describe('X API v2', () => {
     const akersloot = await municipality('akersloot');
     await t.worker.drain();
     x.failNext('POST /2/tweets', 503);
-    const queued = (await akersloot.api('POST', '/api/v1/outbox', { accountId: akersloot.accountId, kind: 'post', text: 'De milieustraat is zaterdag gesloten.' })).json();
+    const queued = (
+      await akersloot.api('POST', '/api/v1/outbox', { accountId: akersloot.accountId, kind: 'post', text: 'De milieustraat is zaterdag gesloten.' })
+    ).json();
     await t.worker.drain();
     const waiting = (await akersloot.api('GET', `/api/v1/outbox/${queued.id}`)).json();
     expect(waiting).toMatchObject({ status: 'wachtend', attempts: 1, lastError: expect.stringContaining('503') });
@@ -240,11 +253,23 @@ describe('X API v2', () => {
     const mention = x.addTweet(erin.id, 'Is het zwembad morgen open, @uitgeest?');
     await t.worker.drain();
     const [inbound] = await messagesOf(uitgeest.accountId);
-    const queued = (await uitgeest.api('POST', '/api/v1/outbox', { accountId: uitgeest.accountId, kind: 'reply', replyToMessageId: inbound!.id, text: 'Ja, van 7 tot 21 uur: https://www.uitgeest.nl/zwembad' })).json();
+    const queued = (
+      await uitgeest.api('POST', '/api/v1/outbox', {
+        accountId: uitgeest.accountId,
+        kind: 'reply',
+        replyToMessageId: inbound!.id,
+        text: 'Ja, van 7 tot 21 uur: https://www.uitgeest.nl/zwembad',
+      })
+    ).json();
 
     // Attempt 1: claimed, posted on X, and the process dies before recording anything.
     const now = t.clock.now();
-    const claimed = await claimDueJob(t.database.db, { names: ['kanaal.versturen'], workerId: 'gestorven', now, leaseUntil: new Date(now.getTime() + 300_000) });
+    const claimed = await claimDueJob(t.database.db, {
+      names: ['kanaal.versturen'],
+      workerId: 'gestorven',
+      now,
+      leaseUntil: new Date(now.getTime() + 300_000),
+    });
     expect(claimed?.payload).toMatchObject({ outboxId: queued.id });
     const loaded = (await loadOutboundRequest(t.database.db, uitgeest.org.id, queued.id))!;
     const target = connectorAccount(KEYS, loaded.account);
@@ -257,7 +282,10 @@ describe('X API v2', () => {
     // Attempt 2, after the lease ran out: the job asks X first and finds the post (t.co link, @erin prefix and all).
     t.clock.advance(301_000);
     await t.worker.drain();
-    expect(await t.database.db.selectFrom('jobs').select(['attempts', 'status']).where('id', '=', claimed!.id).executeTakeFirstOrThrow()).toEqual({ attempts: 2, status: 'done' });
+    expect(await t.database.db.selectFrom('jobs').select(['attempts', 'status']).where('id', '=', claimed!.id).executeTakeFirstOrThrow()).toEqual({
+      attempts: 2,
+      status: 'done',
+    });
     expect((await uitgeest.api('GET', `/api/v1/outbox/${queued.id}`)).json()).toMatchObject({ status: 'verzonden', platformId: first.platformId });
     expect(x.tweetsBy(uitgeest.user.id).map((tweet) => tweet.id)).toEqual([first.platformId]);
     expect(x.callsTo('POST /2/tweets', uitgeest.user.id)).toHaveLength(posts);
@@ -285,11 +313,23 @@ describe('X API v2', () => {
 
     // A moment later, so the answer sorts after the question (same clock tick otherwise).
     t.clock.advance(1_000);
-    const queued = (await egmond.api('POST', '/api/v1/outbox', { accountId: egmond.accountId, kind: 'direct', replyToMessageId: inbound!.id, text: 'Sorry! We halen hem vandaag nog op.' })).json();
+    const queued = (
+      await egmond.api('POST', '/api/v1/outbox', {
+        accountId: egmond.accountId,
+        kind: 'direct',
+        replyToMessageId: inbound!.id,
+        text: 'Sorry! We halen hem vandaag nog op.',
+      })
+    ).json();
     await t.worker.drain();
     const sent = (await egmond.api('GET', `/api/v1/outbox/${queued.id}`)).json();
     expect(sent, sent.lastError).toMatchObject({ status: 'verzonden', publicUrl: null });
-    expect(x.dms.at(-1)).toMatchObject({ id: sent.platformId, sender_id: egmond.user.id, dm_conversation_id: dm.dm_conversation_id, text: 'Sorry! We halen hem vandaag nog op.' });
+    expect(x.dms.at(-1)).toMatchObject({
+      id: sent.platformId,
+      sender_id: egmond.user.id,
+      dm_conversation_id: dm.dm_conversation_id,
+      text: 'Sorry! We halen hem vandaag nog op.',
+    });
 
     x.sendDm(fenna.id, egmond.user.id, 'Dank u wel!');
     await nextMinute();

@@ -1,6 +1,6 @@
+import { NEGATORS } from './modifiers';
 import { municipalSupplement } from './municipal-supplement';
 import { loadPatternAdjectives, loadPatternNegations } from './pattern-nl';
-import { NEGATORS } from './modifiers';
 
 // The compiled lexicon: one Map for single words and, for phrases, a Map from the first word to the
 // phrases starting with it (longest first), so a lookup per token is one or two Map hits. Built once,

@@ -1,5 +1,5 @@
-import { type ReactNode, useState } from 'react';
 import { NORM_COUNTINGS, type OfficeHours, type OfficeHoursInput, WEEKDAYS, type Weekday } from '@contracts/office-hours';
+import { type ReactNode, useState } from 'react';
 import { commonMessages } from '../../../../app/common-messages';
 import { useMessages } from '../../../../app/i18n';
 import { useFormSubmit } from '../../../../app/use-form-submit';
@@ -7,7 +7,15 @@ import { Button, CheckboxField, FormProblem, SelectField, TextAreaField, TextFie
 import { type NormFields, type OfficeHoursFields, toFields, toInput } from './office-hours-form';
 import { officeHoursMessages } from './office-hours-messages';
 
-const DAY_LABELS: Record<Weekday, string> = { maandag: 'Maandag', dinsdag: 'Dinsdag', woensdag: 'Woensdag', donderdag: 'Donderdag', vrijdag: 'Vrijdag', zaterdag: 'Zaterdag', zondag: 'Zondag' };
+const DAY_LABELS: Record<Weekday, string> = {
+  maandag: 'Maandag',
+  dinsdag: 'Dinsdag',
+  woensdag: 'Woensdag',
+  donderdag: 'Donderdag',
+  vrijdag: 'Vrijdag',
+  zaterdag: 'Zaterdag',
+  zondag: 'Zondag',
+};
 
 function Fieldset({ legend, error, children }: { legend: string; error?: string; children: ReactNode }) {
   return (
@@ -25,9 +33,30 @@ function NormFieldset({ legend, value, error, onChange }: { legend: string; valu
   const t = useMessages(officeHoursMessages);
   return (
     <Fieldset legend={legend}>
-      <TextField label={t('normAmount')} description={t('normAmountHelp')} inputMode="decimal" className="plein-textbox--short" value={value.amount} error={error} onChange={(amount) => onChange({ ...value, amount })} />
-      <SelectField label={t('normUnit')} value={value.unit} options={[{ value: 'minuten', label: t('minuten') }, { value: 'uren', label: t('uren') }]} onChange={(unit) => onChange({ ...value, unit: unit as NormFields['unit'] })} />
-      <SelectField label={t('counting')} value={value.counting} options={NORM_COUNTINGS.map((counting) => ({ value: counting, label: t(`counting.${counting}`) }))} onChange={(counting) => onChange({ ...value, counting: counting as NormFields['counting'] })} />
+      <TextField
+        label={t('normAmount')}
+        description={t('normAmountHelp')}
+        inputMode="decimal"
+        className="plein-textbox--short"
+        value={value.amount}
+        error={error}
+        onChange={(amount) => onChange({ ...value, amount })}
+      />
+      <SelectField
+        label={t('normUnit')}
+        value={value.unit}
+        options={[
+          { value: 'minuten', label: t('minuten') },
+          { value: 'uren', label: t('uren') },
+        ]}
+        onChange={(unit) => onChange({ ...value, unit: unit as NormFields['unit'] })}
+      />
+      <SelectField
+        label={t('counting')}
+        value={value.counting}
+        options={NORM_COUNTINGS.map((counting) => ({ value: counting, label: t(`counting.${counting}`) }))}
+        onChange={(counting) => onChange({ ...value, counting: counting as NormFields['counting'] })}
+      />
     </Fieldset>
   );
 }
@@ -60,19 +89,58 @@ export function OfficeHoursForm({ settings, onSave }: { settings: OfficeHours; o
         <Fieldset legend={t('weekLegend')} error={errors.week}>
           <p className="utrecht-form-field-description">{t('weekHelp')}</p>
           {WEEKDAYS.map((day) => (
-            <TextField key={day} label={DAY_LABELS[day]} className="plein-textbox--medium" autoComplete="off" value={fields.days[day]} error={errors[day]} onChange={(value) => set('days', { ...fields.days, [day]: value })} />
+            <TextField
+              key={day}
+              label={DAY_LABELS[day]}
+              className="plein-textbox--medium"
+              autoComplete="off"
+              value={fields.days[day]}
+              error={errors[day]}
+              onChange={(value) => set('days', { ...fields.days, [day]: value })}
+            />
           ))}
         </Fieldset>
       )}
-      <CheckboxField label={t('holidaysClosed')} description={t('holidaysHelp')} checked={fields.holidaysClosed} onChange={(value) => set('holidaysClosed', value)} />
-      <TextAreaField label={t('exceptions')} description={t('exceptionsHelp')} rows={3} value={fields.exceptions} error={errors.exceptions} onChange={(value) => set('exceptions', value)} />
-      <NormFieldset legend={t('firstResponseLegend')} value={fields.firstResponse} error={errors.firstResponse} onChange={(value) => set('firstResponse', value)} />
+      <CheckboxField
+        label={t('holidaysClosed')}
+        description={t('holidaysHelp')}
+        checked={fields.holidaysClosed}
+        onChange={(value) => set('holidaysClosed', value)}
+      />
+      <TextAreaField
+        label={t('exceptions')}
+        description={t('exceptionsHelp')}
+        rows={3}
+        value={fields.exceptions}
+        error={errors.exceptions}
+        onChange={(value) => set('exceptions', value)}
+      />
+      <NormFieldset
+        legend={t('firstResponseLegend')}
+        value={fields.firstResponse}
+        error={errors.firstResponse}
+        onChange={(value) => set('firstResponse', value)}
+      />
       <NormFieldset legend={t('resolutionLegend')} value={fields.resolution} error={errors.resolution} onChange={(value) => set('resolution', value)} />
       <Fieldset legend={t('acknowledgementLegend')}>
         <CheckboxField label={t('acknowledgementEnabled')} checked={fields.acknowledgementEnabled} onChange={(value) => set('acknowledgementEnabled', value)} />
-        <TextAreaField label={t('acknowledgementText')} description={t('acknowledgementHelp')} rows={3} value={fields.acknowledgementText} error={errors.acknowledgementText} onChange={(value) => set('acknowledgementText', value)} />
+        <TextAreaField
+          label={t('acknowledgementText')}
+          description={t('acknowledgementHelp')}
+          rows={3}
+          value={fields.acknowledgementText}
+          error={errors.acknowledgementText}
+          onChange={(value) => set('acknowledgementText', value)}
+        />
       </Fieldset>
-      <TextField label={t('timeZone')} className="plein-textbox--medium" autoComplete="off" value={fields.timeZone} error={errors.timeZone} onChange={(value) => set('timeZone', value)} />
+      <TextField
+        label={t('timeZone')}
+        className="plein-textbox--medium"
+        autoComplete="off"
+        value={fields.timeZone}
+        error={errors.timeZone}
+        onChange={(value) => set('timeZone', value)}
+      />
       <div className="plein-form__actions">
         <Button type="submit" appearance="primary" busy={busy}>
           {busy ? common('saving') : t('save')}

@@ -1,6 +1,6 @@
+import { type OfficeHours, type OfficeHoursInput, WEEKDAYS } from '@contracts/office-hours';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type OfficeHours, type OfficeHoursInput, WEEKDAYS } from '@contracts/office-hours';
 import { api } from '../../../../app/api-client';
 import { isoDateToDutch } from '../../../../app/format';
 import { useMessages } from '../../../../app/i18n';
@@ -62,7 +62,9 @@ function Editable({ accountId, settings }: { accountId: string; settings: Office
 function Summary({ settings }: { settings: OfficeHours }) {
   const t = useMessages(officeHoursMessages);
   const norm = (value: OfficeHours['firstResponse']) =>
-    value ? `${value.minutes % 60 === 0 ? `${value.minutes / 60} ${t('uren')}` : `${value.minutes} ${t('minuten')}`}, ${t(`counting.${value.counting}`).toLowerCase()}` : t('none');
+    value
+      ? `${value.minutes % 60 === 0 ? `${value.minutes / 60} ${t('uren')}` : `${value.minutes} ${t('minuten')}`}, ${t(`counting.${value.counting}`).toLowerCase()}`
+      : t('none');
   const week = settings.alwaysOpen ? t('alwaysOpen') : WEEKDAYS.map((day) => `${day}: ${formatRanges(settings.week[day] ?? []) || t('closed')}`).join('; ');
   return (
     <>

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { parseExceptions, parseNorm, parseRanges, formatExceptions } from './office-hours-form';
+import { formatExceptions, parseExceptions, parseNorm, parseRanges } from './office-hours-form';
 
 describe('openingstijden als tekst', () => {
   it('leest tijdvakken zoals mensen ze typen, en weigert wat de server ook weigert', () => {
-    expect(parseRanges('9:00 - 12:00, 13:00–17:00')).toEqual({ ranges: [{ from: '09:00', to: '12:00' }, { from: '13:00', to: '17:00' }] });
+    expect(parseRanges('9:00 - 12:00, 13:00–17:00')).toEqual({
+      ranges: [
+        { from: '09:00', to: '12:00' },
+        { from: '13:00', to: '17:00' },
+      ],
+    });
     expect(parseRanges('')).toEqual({ ranges: [] });
     expect(parseRanges('gesloten')).toEqual({ ranges: [] });
     expect(parseRanges('09:00-25:00')).toEqual({ error: expect.stringContaining('00:00 tot en met 24:00') });

@@ -49,7 +49,11 @@ export function parseRanges(text: string): { ranges: TimeRange[] } | { error: st
 
 export function formatExceptions(exceptions: OfficeHours['exceptions']): string {
   return exceptions
-    .map((exception) => [isoDateToDutch(exception.date), exception.hours.length > 0 ? formatRanges(exception.hours) : CLOSED_WORD, exception.description ?? ''].filter(Boolean).join(' '))
+    .map((exception) =>
+      [isoDateToDutch(exception.date), exception.hours.length > 0 ? formatRanges(exception.hours) : CLOSED_WORD, exception.description ?? '']
+        .filter(Boolean)
+        .join(' '),
+    )
     .join('\n');
 }
 

@@ -13,7 +13,8 @@ export const officeHoursMessages = defineMessages({
     weekHelp: 'Bijvoorbeeld 09:00-17:00, of 09:00-12:00, 13:00-17:00. Leeg is gesloten.',
     alwaysOpen: 'Altijd open (24 uur per dag, 7 dagen per week)',
     holidaysClosed: 'Gesloten op feestdagen',
-    holidaysHelp: 'De feestdagen van de Algemene termijnenwet: Nieuwjaarsdag, Goede Vrijdag, Tweede Paasdag, Koningsdag, 5 mei, Hemelvaartsdag, Tweede Pinksterdag en beide kerstdagen.',
+    holidaysHelp:
+      'De feestdagen van de Algemene termijnenwet: Nieuwjaarsdag, Goede Vrijdag, Tweede Paasdag, Koningsdag, 5 mei, Hemelvaartsdag, Tweede Pinksterdag en beide kerstdagen.',
     upcoming: 'Komende feestdagen: {dates}.',
     exceptions: 'Uitzonderingen',
     exceptionsHelp: 'Eén dag per regel: datum, tijden of "gesloten", en eventueel een omschrijving. Bijvoorbeeld: 24-12-2026 09:00-12:00 Kerstavond',
@@ -50,7 +51,8 @@ export const officeHoursMessages = defineMessages({
     weekHelp: 'For example 09:00-17:00, or 09:00-12:00, 13:00-17:00. Empty means closed.',
     alwaysOpen: 'Always open (24 hours a day, 7 days a week)',
     holidaysClosed: 'Closed on public holidays',
-    holidaysHelp: 'The holidays of the Dutch General Time Limits Act: New Year, Good Friday, Easter Monday, King’s Day, 5 May, Ascension Day, Whit Monday and both Christmas days.',
+    holidaysHelp:
+      'The holidays of the Dutch General Time Limits Act: New Year, Good Friday, Easter Monday, King’s Day, 5 May, Ascension Day, Whit Monday and both Christmas days.',
     upcoming: 'Upcoming holidays: {dates}.',
     exceptions: 'Exceptions',
     exceptionsHelp: 'One day per line: date, hours or "gesloten" (closed), and an optional description. For example: 24-12-2026 09:00-12:00 Christmas Eve',
