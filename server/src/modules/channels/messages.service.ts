@@ -3,7 +3,7 @@ import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
 import type { MessageRow } from '@platform/db/schema';
 import { badRequest, notFound } from '@platform/http/errors';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy';
 import { findAccount } from './accounts.repository';
 import { plainMessage } from './connector';
 import { storeMessages } from './ingest.service';
@@ -51,14 +51,12 @@ function decodeCursor(cursor: string) {
   return { receivedAt, id };
 }
 
-const scopeOf = (ctx: ServiceContext) => (ctx.actor.roles.includes('beheerder') ? undefined : ctx.actor.municipalityIds);
-
 export async function listMessages(ctx: ServiceContext, query: { accountId?: string; channel?: string; before?: string; limit: number }) {
   assertCan(ctx.actor, 'messages.read');
   const rows = await findMessages(ctx.db, ctx.actor.organisationId, {
     accountId: query.accountId,
     channel: query.channel,
-    municipalityIds: scopeOf(ctx),
+    municipalityIds: scopeOf(ctx.actor).municipalityIds,
     before: query.before ? decodeCursor(query.before) : undefined,
     limit: query.limit + 1,
   });

@@ -3,7 +3,7 @@ import type { ServiceContext } from '@platform/context';
 import type { ConversationEventRow, ConversationRow, MessageRow } from '@platform/db/schema';
 import { badRequest, notFound } from '@platform/http/errors';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy';
 import { findTeamIdsOfUser } from '@platform/users/teams.repository';
 import type { z } from 'zod';
 import { findRepliesToMessages, toOutboxView } from '../channels/index';
@@ -97,7 +97,7 @@ export async function listConversations(ctx: ServiceContext, query: ListQuery) {
   assertCan(ctx.actor, 'inbox.read');
   const organisationId = ctx.actor.organisationId;
   const codes = await cbsCodesOf(ctx);
-  const scope = ctx.actor.roles.includes('beheerder') ? [...codes.keys()] : ctx.actor.municipalityIds;
+  const scope = scopeOf(ctx.actor).municipalityIds ?? [...codes.keys()];
   let municipalityIds = scope;
   if (query.municipality) {
     const wanted = [...codes].find(([, code]) => code === query.municipality)?.[0];

@@ -13,7 +13,7 @@ import { inTransaction, type ServiceContext } from '@platform/context';
 import type { KlachtEventRow, KlachtEventsTable, KlachtRow } from '@platform/db/schema';
 import { badRequest, notFound } from '@platform/http/errors';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy';
 import { findUsers } from '@platform/users/users.repository';
 import { acknowledgementLetter, mailComplainant } from './klacht-mail';
 import { klachtDeadline, localIsoDate, startOfLocalDay } from './klacht-termijn';
@@ -190,7 +190,7 @@ export async function listKlachten(
   query: { status?: KlachtStatus; municipalityId?: string; theme?: KlachtTheme; overdue?: 'ja' | 'nee'; limit: number },
 ) {
   assertCan(ctx.actor, 'klachten.read');
-  const scope = ctx.actor.roles.includes('beheerder') ? undefined : ctx.actor.municipalityIds;
+  const scope = scopeOf(ctx.actor).municipalityIds;
   const municipalityIds = query.municipalityId ? (scope && !scope.includes(query.municipalityId) ? [] : [query.municipalityId]) : scope;
   const [rows, names, municipalities] = await Promise.all([
     findKlachten(ctx.db, ctx.actor.organisationId, {

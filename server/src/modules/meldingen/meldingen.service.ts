@@ -6,7 +6,7 @@ import type { MeldingEventRow, MeldingRow } from '@platform/db/schema';
 import { badRequest, conflict, notFound } from '@platform/http/errors';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import { findMunicipalities, findOrganisationById, findOrganisationBySlug } from '@platform/organisations/organisations.repository';
-import { actsForMunicipality, assertCan, can } from '@platform/tenancy/policy';
+import { actsForMunicipality, assertCan, can, scopeOf } from '@platform/tenancy/policy';
 import { findTeam } from '@platform/users/teams.repository';
 import { findUser } from '@platform/users/users.repository';
 import { findStoredAttachment } from '../channels/index';
@@ -103,7 +103,7 @@ export async function listMeldingen(
   assertCan(ctx.actor, 'meldingen.read');
   const all = await ensureCategories(ctx.db, ctx.actor.organisationId);
   const names = new Map(all.map((row) => [row.id, row.public_name]));
-  const scope = ctx.actor.roles.includes('beheerder') ? undefined : ctx.actor.municipalityIds;
+  const scope = scopeOf(ctx.actor).municipalityIds;
   const municipalityIds = query.municipalityId ? (scope && !scope.includes(query.municipalityId) ? [] : [query.municipalityId]) : scope;
   // A main category stands for itself and its subcategories.
   const categoryIds = query.categoryId

@@ -78,8 +78,24 @@ export function assertCan(actor: Actor, permission: Permission): void {
 }
 
 // Beheerders act for every municipality of their organisation; others for the ones assigned to them.
+function actsForAllMunicipalities(actor: Actor): boolean {
+  return actor.roles.includes('beheerder');
+}
+
 export function actsForMunicipality(actor: Actor, municipalityId: string): boolean {
-  return actor.roles.includes('beheerder') || actor.municipalityIds.includes(municipalityId);
+  return actsForAllMunicipalities(actor) || actor.municipalityIds.includes(municipalityId);
+}
+
+// What a person may see of the organisation's data: the organisation, and the municipalities they act for
+// (undefined: every municipality of the organisation, also one added later). Services hand it to repositories as it
+// is, so the rule is written here only.
+export interface Scope {
+  organisationId: string;
+  municipalityIds: string[] | undefined;
+}
+
+export function scopeOf(actor: Actor): Scope {
+  return { organisationId: actor.organisationId, municipalityIds: actsForAllMunicipalities(actor) ? undefined : actor.municipalityIds };
 }
 
 export function permissionsOf(actor: Actor): Permission[] {

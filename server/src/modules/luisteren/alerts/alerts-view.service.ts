@@ -1,7 +1,7 @@
 import type { ListeningAlert } from '@contracts/luisteren';
 import type { ServiceContext } from '@platform/context';
 import { notFound } from '@platform/http/errors';
-import { assertCan } from '@platform/tenancy/policy';
+import { assertCan, scopeOf } from '@platform/tenancy/policy';
 import { burstPath } from './alert-mail';
 import { findAlerts, markAlertSeen } from './alerts.repository';
 
@@ -24,16 +24,16 @@ function toAlertView(row: AlertRow): ListeningAlert {
   };
 }
 
-const scopeOf = (ctx: ServiceContext) => (ctx.actor.roles.includes('beheerder') ? undefined : ctx.actor.municipalityIds);
-
 export async function listAlerts(ctx: ServiceContext, query: { monitor?: string; limit: number }) {
   assertCan(ctx.actor, 'listening.read');
-  return (await findAlerts(ctx.db, ctx.actor.organisationId, { monitorId: query.monitor, municipalityIds: scopeOf(ctx), limit: query.limit })).map(toAlertView);
+  return (
+    await findAlerts(ctx.db, ctx.actor.organisationId, { monitorId: query.monitor, municipalityIds: scopeOf(ctx.actor).municipalityIds, limit: query.limit })
+  ).map(toAlertView);
 }
 
 export async function markSeen(ctx: ServiceContext, alertId: string) {
   assertCan(ctx.actor, 'listening.read');
-  const find = async () => (await findAlerts(ctx.db, ctx.actor.organisationId, { alertId, municipalityIds: scopeOf(ctx), limit: 1 }))[0];
+  const find = async () => (await findAlerts(ctx.db, ctx.actor.organisationId, { alertId, municipalityIds: scopeOf(ctx.actor).municipalityIds, limit: 1 }))[0];
   if (!(await find())) throw notFound('Het signaal');
   await markAlertSeen(ctx.db, ctx.actor.organisationId, alertId, ctx.actor.userId, ctx.clock.now());
   return toAlertView((await find())!);

@@ -1,7 +1,7 @@
 import type { ItemFilter, itemListQuerySchema, ListeningItem, ListeningOverview } from '@contracts/luisteren';
 import type { ServiceContext } from '@platform/context';
 import { badRequest, notFound } from '@platform/http/errors';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy';
 import type { z } from 'zod';
 import { findMonitors } from '../monitors/monitors.repository';
 import { classifyPendingAuthors } from '../network/network-classifier';
@@ -36,7 +36,7 @@ export function toItemView(row: ItemRow): ListeningItem {
 
 // Beheerders see every municipality of the organisation; others those they work for.
 export function resolveFilter(ctx: ServiceContext, filter: ItemFilter): ResolvedFilter {
-  const scope = ctx.actor.roles.includes('beheerder') ? undefined : ctx.actor.municipalityIds;
+  const scope = scopeOf(ctx.actor).municipalityIds;
   if (filter.gemeente && !actsForMunicipality(ctx.actor, filter.gemeente)) throw notFound('De gemeente');
   const from = filter.van ? new Date(filter.van) : undefined;
   const until = filter.tot ? new Date(filter.tot) : undefined;

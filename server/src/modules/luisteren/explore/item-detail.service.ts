@@ -1,5 +1,5 @@
 import type { ServiceContext } from '@platform/context';
-import { assertCan } from '@platform/tenancy/policy';
+import { assertCan, scopeOf } from '@platform/tenancy/policy';
 import { findAuthorHistory, findThread } from './explore.repository';
 import { findVisibleItem, toItemView } from './explore.service';
 
@@ -7,7 +7,7 @@ import { findVisibleItem, toItemView } from './explore.service';
 export async function getItem(ctx: ServiceContext, messageId: string) {
   assertCan(ctx.actor, 'listening.read');
   const row = await findVisibleItem(ctx, messageId);
-  const scope = ctx.actor.roles.includes('beheerder') ? undefined : ctx.actor.municipalityIds;
+  const scope = scopeOf(ctx.actor).municipalityIds;
   const thread = await findThread(ctx.db, ctx.actor.organisationId, row.account_id, row.thread_root_platform_id ?? row.platform_id);
   const history = await findAuthorHistory(ctx.db, ctx.actor.organisationId, row.author_handle, scope, 21);
   return {

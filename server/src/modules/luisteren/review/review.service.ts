@@ -2,7 +2,7 @@ import type { agreementSchema, bulkCorrectionSchema, Tenor } from '@contracts/lu
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
 import { notFound } from '@platform/http/errors';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy';
 import type { z } from 'zod';
 import { countAgreement, findItemsForReview, findModelInfo, insertCorrections, setReviewedLabel, shiftCriticalCounts } from './review.repository';
 import { scheduleTraining } from './training';
@@ -55,7 +55,7 @@ export async function agreement(ctx: ServiceContext, period: { van?: string; tot
   // Without an end: up to and including this moment (the end is exclusive).
   const until = period.tot ? new Date(period.tot) : new Date(ctx.clock.now().getTime() + 1);
   const from = period.van ? new Date(period.van) : new Date(until.getTime() - 12 * WEEK);
-  const scope = ctx.actor.roles.includes('beheerder') ? undefined : ctx.actor.municipalityIds;
+  const scope = scopeOf(ctx.actor).municipalityIds;
   const rows = await countAgreement(ctx.db, ctx.actor.organisationId, scope, from, until);
   const reviewed = rows.reduce((sum, row) => sum + row.reviewed, 0);
   const agreed = rows.reduce((sum, row) => sum + row.agreed, 0);

@@ -1,6 +1,6 @@
 import type { CorrectionCandidate } from '@contracts/rumours';
 import type { ServiceContext } from '@platform/context';
-import { assertCan } from '@platform/tenancy/policy';
+import { assertCan, scopeOf } from '@platform/tenancy/policy';
 import { findMessage, searchCorrectionCandidates } from './rumours.repository';
 import { findRumourOr404 } from './rumours.service';
 
@@ -16,7 +16,7 @@ export async function findCorrectionCandidates(ctx: ServiceContext, rumourId: st
   const rows = await searchCorrectionCandidates(ctx.db, ctx.actor.organisationId, {
     q,
     since: origin ? new Date(origin.posted_at.getTime() - MARGIN_MS) : null,
-    municipalityIds: ctx.actor.roles.includes('beheerder') ? undefined : ctx.actor.municipalityIds,
+    municipalityIds: scopeOf(ctx.actor).municipalityIds,
     limit: 10,
   });
   return rows
