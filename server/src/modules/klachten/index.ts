@@ -10,4 +10,4 @@ export const klachtenModule: PleinModule = {
 };
 
 export { assignKlachtHandler, changeKlachtStatus, decideKlacht, extendKlacht, planKlachtHearing } from './klacht-handling.service';
-export { registerKlacht } from './klachten.service';
+export { findKlachtenFromMessages, registerKlacht } from './klachten.service';

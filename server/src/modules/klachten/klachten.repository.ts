@@ -118,3 +118,14 @@ export async function recordExists(db: Db, table: 'messages' | 'meldingen' | 'us
   const row = await db.selectFrom(table).select('id').where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
   return row !== undefined;
 }
+
+// Klachten registered from any of these channel messages ("maak klacht" in the inbox).
+export async function findKlachtenBySourceMessages(db: Db, organisationId: string, messageIds: string[]) {
+  if (messageIds.length === 0) return [];
+  return db
+    .selectFrom('klachten')
+    .select(['id', 'number', 'status', 'registered_at as created_at'])
+    .where('organisation_id', '=', organisationId)
+    .where('message_id', 'in', messageIds)
+    .execute();
+}

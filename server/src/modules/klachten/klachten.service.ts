@@ -10,6 +10,7 @@ import {
 } from '@contracts/klachten';
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
+import type { Db } from '@platform/db/database';
 import type { KlachtEventRow, KlachtEventsTable, KlachtRow } from '@platform/db/schema';
 import { badRequest, notFound } from '@platform/http/errors';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
@@ -17,7 +18,17 @@ import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/polic
 import { findUsers } from '@platform/users/users.repository';
 import { acknowledgementLetter, mailComplainant } from './klacht-mail';
 import { klachtDeadline, localIsoDate, startOfLocalDay } from './klacht-termijn';
-import { findKlacht, findKlachtEvents, findKlachten, insertKlacht, insertKlachtEvent, lockKlacht, nextKlachtNumber, recordExists } from './klachten.repository';
+import {
+  findKlacht,
+  findKlachtEvents,
+  findKlachten,
+  findKlachtenBySourceMessages,
+  insertKlacht,
+  insertKlachtEvent,
+  lockKlacht,
+  nextKlachtNumber,
+  recordExists,
+} from './klachten.repository';
 
 export function isClosed(status: string): boolean {
   return CLOSED_KLACHT_STATUSES.includes(status as KlachtStatus);
@@ -216,4 +227,10 @@ export async function getKlacht(ctx: ServiceContext, klachtId: string): Promise<
     municipalityOf(ctx, row.municipality_id),
   ]);
   return { ...toKlachtView(ctx, row, names, municipality.time_zone), events: events.map(toEventView) };
+}
+
+// The klachten registered from these channel messages, with their status. The register is personal data: the caller
+// shows them only to those who may read it (klachten.read).
+export function findKlachtenFromMessages(db: Db, organisationId: string, messageIds: string[]) {
+  return findKlachtenBySourceMessages(db, organisationId, messageIds);
 }

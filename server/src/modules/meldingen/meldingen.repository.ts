@@ -236,3 +236,14 @@ export async function findMeldingFromMessage(db: Db, organisationId: string, mes
     .where('external_id', '=', messageId)
     .executeTakeFirst();
 }
+
+// Meldingen made from any of these channel messages ("maak melding" in the inbox).
+export async function findMeldingenBySourceMessages(db: Db, organisationId: string, messageIds: string[]) {
+  if (messageIds.length === 0) return [];
+  return db
+    .selectFrom('meldingen')
+    .select(['id', 'number', 'status', 'created_at'])
+    .where('organisation_id', '=', organisationId)
+    .where('source_message_id', 'in', messageIds)
+    .execute();
+}

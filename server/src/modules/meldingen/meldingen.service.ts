@@ -18,6 +18,7 @@ import {
   findMelding,
   findMeldingByTrackingHash,
   findMeldingen,
+  findMeldingenBySourceMessages,
   findPhotoIds,
   findRelatedMeldingen,
   insertEvent,
@@ -273,4 +274,9 @@ export async function publicMeldingStatus(db: Db, slug: string, token: string) {
         message: event.kind === 'status' || event.kind === 'samengevoegd' || event.kind === 'gesplitst' ? event.text : null,
       })),
   };
+}
+
+// The meldingen made from these channel messages, with their status (the inbox shows them beside a conversation).
+export function findMeldingenFromMessages(db: Db, organisationId: string, messageIds: string[]) {
+  return findMeldingenBySourceMessages(db, organisationId, messageIds);
 }

@@ -4,9 +4,14 @@ import { inTransaction, type ServiceContext } from '@platform/context';
 import type { Db } from '@platform/db/database';
 import type { MunicipalityRow } from '@platform/db/schema';
 import { AppError } from '@platform/http/errors';
-import { findMunicipalities, findOrganisationById, findOrganisationBySlug } from '@platform/organisations/organisations.repository';
+import {
+  findMunicipalities,
+  findMunicipalitiesByCbsCode,
+  findOrganisationById,
+  findOrganisationBySlug,
+} from '@platform/organisations/organisations.repository';
 import { assertCan } from '@platform/tenancy/policy';
-import { findLiveOpen311Client, findMunicipalitiesByCbsCode, insertOpen311Client } from './open311.repository';
+import { findLiveOpen311Client, insertOpen311Client } from './open311.repository';
 import { type Open311Params, open311Error, text } from './open311-errors';
 import { discovery } from './open311-services.service';
 import type { Open311Target } from './open311-target';

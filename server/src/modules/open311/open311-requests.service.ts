@@ -4,8 +4,17 @@ import type { Clock } from '@platform/clock';
 import type { Db } from '@platform/db/database';
 import type { MeldingCategoryRow } from '@platform/db/schema';
 import { AppError } from '@platform/http/errors';
-import { ensureCategories, fileMelding, type MeldingLinks, selectableCategories } from '../meldingen/index';
-import { CLOSED_STATUSES, findOpen311Requests, findStatusEvents, type Open311RequestFilter, type Open311RequestRow } from './open311.repository';
+import {
+  CLOSED_STATUSES,
+  ensureCategories,
+  fileMelding,
+  listPublicMeldingen,
+  type MeldingLinks,
+  type PublicMeldingFilter,
+  type PublicMeldingRow,
+  publicHistoryOf,
+  selectableCategories,
+} from '../meldingen/index';
 import { type Open311Target, resolveTarget } from './open311-clients.service';
 import { list, type Open311Error, type Open311Params, open311Error, text } from './open311-errors';
 import { NO, questionsOf, YES } from './open311-services.service';
@@ -24,7 +33,7 @@ function parseDate(params: Open311Params, key: string): Date | undefined {
   return parsed;
 }
 
-function toRequest(row: Open311RequestRow, categories: MeldingCategoryRow[], events: Awaited<ReturnType<typeof findStatusEvents>>) {
+function toRequest(row: PublicMeldingRow, categories: MeldingCategoryRow[], events: Awaited<ReturnType<typeof publicHistoryOf>>) {
   const category = categories.find((other) => other.id === row.category_id);
   const latestStatus = events.filter((event) => event.kind === 'status').at(-1);
   const statusLabel = latestStatus?.to_status ? MELDING_STATUS_LABELS[latestStatus.to_status as MeldingStatus] : undefined;
@@ -50,9 +59,9 @@ function toRequest(row: Open311RequestRow, categories: MeldingCategoryRow[], eve
   };
 }
 
-async function toRequests(db: Db, target: Open311Target, rows: Open311RequestRow[]) {
+async function toRequests(db: Db, target: Open311Target, rows: PublicMeldingRow[]) {
   const categories = await ensureCategories(db, target.organisation.id);
-  const events = await findStatusEvents(
+  const events = await publicHistoryOf(
     db,
     target.organisation.id,
     rows.map((row) => row.id),
@@ -67,7 +76,7 @@ async function toRequests(db: Db, target: Open311Target, rows: Open311RequestRow
 }
 
 export async function listRequests(db: Db, clock: Clock, target: Open311Target, params: Open311Params) {
-  const filter: Open311RequestFilter = { municipalityId: target.municipality.id, limit: MAX_REQUESTS };
+  const filter: PublicMeldingFilter = { municipalityId: target.municipality.id, limit: MAX_REQUESTS };
   const numbers = list(params, 'service_request_id');
   // As the specification says: with service_request_id every other filter is ignored.
   if (numbers) filter.numbers = numbers;
@@ -104,11 +113,11 @@ export async function listRequests(db: Db, clock: Clock, target: Open311Target, 
     filter.from = from;
     filter.until = until;
   }
-  return toRequests(db, target, await findOpen311Requests(db, target.organisation.id, filter));
+  return toRequests(db, target, await listPublicMeldingen(db, target.organisation.id, filter));
 }
 
 export async function getRequest(db: Db, target: Open311Target, serviceRequestId: string) {
-  const rows = await findOpen311Requests(db, target.organisation.id, { municipalityId: target.municipality.id, numbers: [serviceRequestId], limit: 1 });
+  const rows = await listPublicMeldingen(db, target.organisation.id, { municipalityId: target.municipality.id, numbers: [serviceRequestId], limit: 1 });
   if (rows.length === 0) throw open311Error(404, `Melding ${serviceRequestId} bestaat niet bij gemeente ${target.municipality.name}.`);
   return toRequests(db, target, rows);
 }

@@ -82,3 +82,16 @@ export async function updateMunicipalityBoundary(db: Db, organisationId: string,
     .where('id', '=', municipalityId)
     .execute();
 }
+
+// Open311 names a municipality by its CBS code only. Without an api_key that tells the organisation, the
+// code is looked up across organisations; the caller refuses it when more than one organisation has it.
+export async function findMunicipalitiesByCbsCode(db: Db, cbsCode: string) {
+  return db
+    .selectFrom('municipalities')
+    .innerJoin('organisations', 'organisations.id', 'municipalities.organisation_id')
+    .selectAll('municipalities')
+    .select(['organisations.slug as organisation_slug'])
+    .where('municipalities.cbs_code', '=', cbsCode)
+    .where('organisations.is_system', '=', false)
+    .execute();
+}
