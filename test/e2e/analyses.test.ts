@@ -30,9 +30,12 @@ describe('Analyses in de webapp', () => {
     const analyst = await buildUser(db, clock, e2e.organisation.id, { roles: ['omgevingsanalist'], municipalityIds: [bergen.id], name: 'Anna Analist' });
     browser = await launchChromium();
     page = await (await newContext(browser, DESKTOP)).newPage();
+    // The page computes "the last 7 days" from the browser's clock; the server runs on the test's manual clock. The
+    // browser keeps the server's time, so the test does not depend on the day it runs (timers keep running).
+    await page.clock.setFixedTime(clock.now());
     errors = collectPageErrors(page);
     await signInWithForm(page, e2e.baseUrl, analyst.email, TEST_PASSWORD);
-    // Two days before the server's clock: inside "the last 7 days" however the browser's clock runs.
+    // Two days before the server's (and so the browser's) clock: inside "the last 7 days".
     const postedAt = new Date(clock.now().getTime() - 2 * 86_400_000);
     await storeMessages(
       db,
