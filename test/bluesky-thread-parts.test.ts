@@ -3,7 +3,7 @@ import { TestNetworkNoAppView } from '@atproto/dev-env';
 import { claimDueJob } from '@platform/jobs/jobs.repository';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectorAccount } from '../server/src/modules/channels/channel-jobs';
+import { connectorAccount } from '../server/src/modules/channels/channels.jobs';
 import { blueskyConnector } from '../server/src/modules/channels/connectors/bluesky/bluesky.connector';
 import { loadOutboundRequest, plainMessage, storeMessages } from '../server/src/modules/channels/index';
 import { createAppPassword, createBlueskyUser, splitAtUri } from './bluesky-pds';

@@ -5,7 +5,7 @@ import { migrate } from '@platform/db/migrate';
 import { EventHub } from '@platform/events/event-hub';
 import { buildApp } from '@platform/http/app';
 import { JobRegistry } from '@platform/jobs/job-registry';
-import { registerPlatformJobs } from '@platform/jobs/platform-jobs';
+import { registerPlatformJobs } from '@platform/jobs/platform.jobs';
 import { Worker } from '@platform/jobs/worker';
 import { loggerOptions } from '@platform/logging';
 import { createMailer, mailJob } from '@platform/mail/mailer';

@@ -1,5 +1,5 @@
 import { loadConfig } from '@platform/config';
-import { SYSTEM_ORGANISATION_ID } from '@platform/jobs/platform-jobs';
+import { SYSTEM_ORGANISATION_ID } from '@platform/jobs/platform.jobs';
 import { findSchedules } from '@platform/jobs/schedules.repository';
 import { openScratchDatabase } from '@test/harness';
 import { afterEach, expect, it } from 'vitest';

@@ -1,8 +1,9 @@
 import { type Clock, systemClock } from '@platform/clock';
 import type { Config } from '@platform/config';
 import type { DatabaseHandle } from '@platform/db/database';
-import { definePlatformSchedules, ensureAuditPartitions } from '@platform/jobs/platform-jobs';
+import { ensureAuditPartitions } from '@platform/jobs/upkeep.repository';
 import { type DemoCredentials, seedDemoIfEmpty } from './modules/demo/index';
+import { defineSchedules } from './modules/index';
 import { createRuntime, type Runtime } from './runtime';
 
 export interface StartedPlein {
@@ -18,7 +19,7 @@ export async function startPlein(config: Config, options: { clock?: Clock; datab
   const runtime = await createRuntime(config, { clock, database: options.database });
   const { app, database } = runtime;
   await ensureAuditPartitions(database.db, clock.now());
-  await definePlatformSchedules(database.db, clock);
+  await defineSchedules(database.db, clock);
   const demoCredentials = config.demo ? await seedDemoIfEmpty(database.db, clock, config.publicUrl) : null;
   if (config.workers > 0) {
     for (const each of runtime.workers) each.start();

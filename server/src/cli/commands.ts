@@ -1,4 +1,4 @@
-import { loadActor } from '@platform/auth/actor';
+import { loadActor } from '@platform/auth/actor.service';
 import { createApiToken } from '@platform/auth/auth.service';
 import type { Clock } from '@platform/clock';
 import { cliOrigin, type ServiceContext } from '@platform/context';

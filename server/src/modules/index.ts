@@ -1,6 +1,9 @@
+import type { Clock } from '@platform/clock';
+import type { Db } from '@platform/db/database';
 import type { AppInstance } from '@platform/http/app';
 import { platformRoutes } from '@platform/http/platform.routes';
 import type { JobRegistry } from '@platform/jobs/job-registry';
+import { defineSystemSchedules } from '@platform/jobs/platform.jobs';
 import type { ModuleKit, PleinModule } from '@platform/plein-module';
 import { channelsModule, subscribeToStoredMessages } from './channels/index';
 import { inboxModule } from './inbox/index';
@@ -24,6 +27,15 @@ export function subscribeModulesToStoredMessages(): void {
 export async function registerModules(app: AppInstance): Promise<void> {
   await platformRoutes(app);
   for (const module of MODULES) await module.routes?.(app);
+}
+
+// The foundation's schedules and every module's, defined once per installation at start-up.
+export async function defineSchedules(db: Db, clock: Clock): Promise<void> {
+  await defineSystemSchedules(
+    db,
+    clock,
+    MODULES.flatMap((module) => module.schedules ?? []),
+  );
 }
 
 export function registerModuleJobs(registry: JobRegistry, kit: ModuleKit): void {

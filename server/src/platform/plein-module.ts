@@ -21,6 +21,15 @@ export interface StoredMessagesSubscription {
   purpose: MessagePurpose;
 }
 
+// A job the module wants run on a clock (for the whole installation, not per organisation): its schedule is defined
+// once at start-up, and every process agrees on each moment (see jobs/scheduler.ts).
+export interface SystemSchedule {
+  name: string;
+  job: string;
+  // Cron in Europe/Amsterdam.
+  cron: string;
+}
+
 // A feature module as the runtime sees it: its routes, its background jobs and what it wants of stored messages.
 // Each module's index.ts exports one; server/src/modules/index.ts lists them. Nothing else registers a module.
 export interface PleinModule {
@@ -28,4 +37,5 @@ export interface PleinModule {
   routes?: (app: AppInstance) => Promise<void>;
   jobs?: (registry: JobRegistry, kit: ModuleKit) => void;
   storedMessages?: StoredMessagesSubscription;
+  schedules?: SystemSchedule[];
 }

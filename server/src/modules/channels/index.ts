@@ -1,5 +1,5 @@
 import type { PleinModule } from '@platform/plein-module';
-import { registerChannelJobs } from './channel-jobs';
+import { PLAN_JOB, registerChannelJobs } from './channels.jobs';
 import { channelsRoutes } from './channels.routes';
 import { simulatorRoutes } from './connectors/simulator/simulator.routes';
 import { webhookRoutes } from './webhooks.routes';
@@ -13,6 +13,8 @@ export const channelsModule: PleinModule = {
     await webhookRoutes(app);
     await simulatorRoutes(app);
   },
+  // Every minute: one poll per account and stream that is due.
+  schedules: [{ name: 'kanalen', job: PLAN_JOB, cron: '* * * * *' }],
   jobs: (registry, kit) => registerChannelJobs(registry, { keys: kit.keys, fetch: kit.fetch, mailer: kit.mailer, mailDomain: kit.mailDomain }),
 };
 

@@ -1,9 +1,10 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
+import { defineSystemSchedules } from '@platform/jobs/platform.jobs';
 import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channelsModule } from './index';
 import { countMessages } from './messages.repository';
 
 // A news site's feed on loopback that answers the way real servers do: ETag and Last-Modified,
@@ -47,7 +48,7 @@ let feed: FeedServer;
 beforeAll(async () => {
   t = await createTestApp();
   // As npm start does: the planner that polls every account each minute is a platform schedule.
-  await definePlatformSchedules(t.database.db, t.clock);
+  await defineSystemSchedules(t.database.db, t.clock, channelsModule.schedules ?? []);
   feed = await startFeedServer();
 });
 afterAll(async () => {

@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { recordAccountFailure, recordAccountSuccess } from './account-health';
 import type { SecretKeys } from './account-secrets';
 import { findAccount, findStreamingAccounts, lockAccount } from './accounts.repository';
-import { connectorAccount } from './channel-jobs';
+import { connectorAccount } from './channels.jobs';
 import type { ChannelError, LiveStream } from './connector';
 import { connectorFor, streamingChannels } from './connectors/registry';
 import { storeMessages } from './ingest.service';

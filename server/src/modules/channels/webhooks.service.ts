@@ -2,7 +2,7 @@ import type { Clock } from '@platform/clock';
 import type { Db } from '@platform/db/database';
 import type { SecretKeys } from './account-secrets';
 import { findAccount } from './accounts.repository';
-import { connectorAccount } from './channel-jobs';
+import { connectorAccount } from './channels.jobs';
 import { connectorFor } from './connectors/registry';
 import { storeMessages } from './ingest.service';
 

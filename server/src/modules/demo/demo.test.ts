@@ -1,10 +1,10 @@
 import { ManualClock } from '@platform/clock';
 import { loadConfig } from '@platform/config';
-import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
 import { ROLES } from '@platform/tenancy/roles';
 import { openScratchDatabase, requestAs, signIn } from '@test/harness';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../../runtime';
+import { defineSchedules } from '../index';
 import { seedDemoIfEmpty } from './demo.service';
 
 let t: Runtime & { clock: ManualClock };
@@ -43,7 +43,7 @@ it('geeft elke demogemeente gesimuleerd verkeer, een contactformulier en een tel
   await t.worker.drain();
   for (let hour = 0; hour < 24; hour++) {
     t.clock.advance(3_600_000);
-    await definePlatformSchedules(t.database.db, t.clock);
+    await defineSchedules(t.database.db, t.clock);
     await t.worker.drain();
   }
   const messages = await t.database.db.selectFrom('messages').select(['municipality_id', 'simulated']).execute();

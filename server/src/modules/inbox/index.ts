@@ -7,7 +7,7 @@ import { inboxRoutes } from './inbox.routes';
 import { listeningItemRoutes } from './listening-items.routes';
 import { liveInboxRoutes } from './live/live.routes';
 import { officeHoursRoutes } from './office-hours/office-hours.routes';
-import { registerOfficeHoursJobs } from './office-hours/overdue-alerts';
+import { OVERDUE_JOB, registerOfficeHoursJobs } from './office-hours/overdue-alerts.jobs';
 import { replyCheckRoutes } from './reply-checks.routes';
 import { replyReviewRoutes } from './review/review.routes';
 import { routingRoutes } from './routing/routing.routes';
@@ -37,6 +37,8 @@ export const inboxModule: PleinModule = {
     registerOfficeHoursJobs(registry, { publicUrl: kit.publicUrl });
   },
   storedMessages: { job: THREAD_JOB, purpose: 'conversation' },
+  // Conversations past their response norm alert whoever handles them, once per due moment.
+  schedules: [{ name: 'inbox-te-laat', job: OVERDUE_JOB, cron: '* * * * *' }],
 };
 
 export { bringIntoInbox } from './threading.service';

@@ -2,6 +2,7 @@ import type { ServiceContext } from '@platform/context';
 import type { PleinModule } from '@platform/plein-module';
 import { alertRoutes } from './alerts/alerts.routes';
 import { alertStreamRoutes } from './alerts/alerts-stream.routes';
+import { ANALYSIS_PLANNER_JOB } from './analyses/analyses.jobs';
 import { analysisRoutes } from './analyses/analyses.routes';
 import { exploreRoutes } from './explore/explore.routes';
 import { findVisibleItem } from './explore/explore.service';
@@ -9,6 +10,7 @@ import { authorListRoutes } from './lists/lists.routes';
 import { registerListeningJobs } from './luisteren.jobs';
 import { monitorRoutes } from './monitors/monitors.routes';
 import { networkRoutes } from './network/network.routes';
+import { NETWORK_JOB } from './network/network-classifier.jobs';
 import { LISTEN_JOB } from './pipeline/pipeline.service';
 import { reviewRoutes } from './review/review.routes';
 import { rumourRoutes } from './rumours/rumours.routes';
@@ -30,6 +32,12 @@ export const listeningModule: PleinModule = {
   },
   jobs: (registry, kit) => registerListeningJobs(registry, { publicUrl: kit.publicUrl }),
   storedMessages: { job: LISTEN_JOB, purpose: 'any' },
+  schedules: [
+    // Scheduled analyses (TamTam before the B&W meeting) are drafted once per due moment.
+    { name: 'analyses-plannen', job: ANALYSIS_PLANNER_JOB, cron: '*/5 * * * *' },
+    // Authors who wrote since the last run get their automatic network group.
+    { name: 'netwerk-indelen', job: NETWORK_JOB, cron: '* * * * *' },
+  ],
 };
 
 // A listening item this person may see (404 otherwise), with the conversation it is in, if any.

@@ -1,9 +1,9 @@
 import type { JobRegistry } from '@platform/jobs/job-registry';
-import { registerAnalysisPlanner } from './analyses/jobs';
-import { registerMonitorBackfill } from './monitors/backfill';
-import { registerNetworkClassifier } from './network/network-classifier';
+import { registerAnalysisPlanner } from './analyses/analyses.jobs';
+import { registerMonitorBackfill } from './monitors/backfill.jobs';
+import { registerNetworkClassifier } from './network/network-classifier.jobs';
 import { registerListeningPipeline } from './pipeline/pipeline.service';
-import { registerTenorTraining } from './review/training';
+import { registerTenorTraining } from './review/training.jobs';
 
 // Every background job of listening: the pipeline, backfilling a monitor, retraining the tenor model, drafting scheduled analyses, classifying the local network.
 export function registerListeningJobs(registry: JobRegistry, options: { publicUrl?: string }) {

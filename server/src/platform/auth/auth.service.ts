@@ -7,7 +7,7 @@ import { enqueueJob } from '../jobs/jobs.service';
 import { findOrganisationBySlug } from '../organisations/organisations.repository';
 import { actsForMunicipality, assertCan } from '../tenancy/policy';
 import { clearFailedLogins, findUserByEmail, findUsersByEmailAcrossOrganisations, recordFailedLogin, updateUserFields } from '../users/users.repository';
-import { loadActor } from './actor';
+import { loadActor } from './actor.service';
 import {
   consumePasswordReset,
   deleteSession,

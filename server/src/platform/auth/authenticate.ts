@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import type { Db } from '../db/database';
 import type { Actor } from '../tenancy/policy';
-import { loadActor } from './actor';
+import { loadActor } from './actor.service';
 import { API_TOKEN_PREFIX, SESSION_IDLE_MS, SESSION_PREFIX } from './auth.service';
 import { findLiveApiToken, findLiveSession, markApiTokenUsed, touchSession } from './credentials.repository';
 import { hashSecret, parseToken } from './secrets';

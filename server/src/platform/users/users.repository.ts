@@ -135,3 +135,19 @@ export async function findAlertRecipients(db: Db, organisationId: string, ownerU
     .where('user_roles.role', '=', 'beheerder')
     .execute();
 }
+
+// An active user with their roles and municipalities, read on every request (a change takes effect at once).
+export async function findActiveUserWithGrants(db: Db, organisationId: string, userId: string) {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'name', 'email', 'active'])
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!user || !user.active) return null;
+  const [roles, municipalities] = await Promise.all([
+    db.selectFrom('user_roles').select('role').where('organisation_id', '=', organisationId).where('user_id', '=', userId).execute(),
+    db.selectFrom('user_municipalities').select('municipality_id').where('organisation_id', '=', organisationId).where('user_id', '=', userId).execute(),
+  ]);
+  return { user, roles: roles.map((row) => row.role), municipalityIds: municipalities.map((row) => row.municipality_id) };
+}

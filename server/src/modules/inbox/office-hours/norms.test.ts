@@ -1,12 +1,12 @@
 import type { ChannelAccountRow } from '@platform/db/schema';
 import { enqueueJob } from '@platform/jobs/jobs.service';
-import { SYSTEM_ORGANISATION_ID } from '@platform/jobs/platform-jobs';
+import { SYSTEM_ORGANISATION_ID } from '@platform/jobs/platform.jobs';
 import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainMessage, storeMessages } from '../../channels/index';
 import { formatAnswerMoment } from './norms.service';
-import { OVERDUE_JOB } from './overdue-alerts';
+import { OVERDUE_JOB } from './overdue-alerts.jobs';
 
 // SLA clocks with an injected clock: the tests walk forward through November and December 2026
 // (one clock per file, so each test starts later than the one before).

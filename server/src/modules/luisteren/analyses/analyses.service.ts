@@ -17,7 +17,7 @@ import { enqueueJob } from '@platform/jobs/jobs.service';
 import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 import type { z } from 'zod';
 import { resolveFilter } from '../explore/explore.service';
-import type { ResolvedFilter } from '../explore/item-filter';
+import type { ResolvedFilter } from '../explore/item-filter.repository';
 import { findMonitor } from '../monitors/monitors.repository';
 import { type AnalysisWithMonitor, findAnalyses, findAnalysis, insertAnalysis, markSent, updateAnalysis } from './analyses.repository';
 import { draftSections, formatDay } from './analysis-draft';

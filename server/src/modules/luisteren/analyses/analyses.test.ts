@@ -1,5 +1,5 @@
 import { enqueueJob } from '@platform/jobs/jobs.service';
-import { SYSTEM_ORGANISATION_ID } from '@platform/jobs/platform-jobs';
+import { SYSTEM_ORGANISATION_ID } from '@platform/jobs/platform.jobs';
 import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { extractText } from 'unpdf';

@@ -2,7 +2,7 @@ import { FIELDS, type Field } from '@contracts/analyses';
 import type { Db } from '@platform/db/database';
 import type { TenorValue } from '@platform/db/schema';
 import { sql } from 'kysely';
-import { applyItemFilter, type ResolvedFilter } from '../explore/item-filter';
+import { applyItemFilter, type ResolvedFilter } from '../explore/item-filter.repository';
 
 const base = (db: Db) =>
   db

@@ -1,7 +1,7 @@
 import { type AnalysisFigures, FIELDS } from '@contracts/analyses';
 import type { Db } from '@platform/db/database';
 import { countHashtags, countTerms, countTopAuthors, countVolume } from '../explore/explore.repository';
-import type { ResolvedFilter } from '../explore/item-filter';
+import type { ResolvedFilter } from '../explore/item-filter.repository';
 import { countByField, fieldOfRank, findAuthorFields, findQuotes } from './analysis-figures.repository';
 
 type TenorCounts = AnalysisFigures['tenor'];

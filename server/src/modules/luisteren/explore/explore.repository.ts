@@ -1,6 +1,6 @@
 import type { Db } from '@platform/db/database';
 import { sql } from 'kysely';
-import { applyItemFilter, type ResolvedFilter } from './item-filter';
+import { applyItemFilter, type ResolvedFilter } from './item-filter.repository';
 
 const base = (db: Db) =>
   db

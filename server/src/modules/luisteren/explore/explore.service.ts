@@ -4,9 +4,9 @@ import { badRequest, notFound } from '@platform/http/errors';
 import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy';
 import type { z } from 'zod';
 import { findMonitors } from '../monitors/monitors.repository';
-import { classifyPendingAuthors } from '../network/network-classifier';
+import { classifyPendingAuthors } from '../network/network-classifier.jobs';
 import { countHashtags, countPerMonitor, countTerms, countTopAuthors, countVolume, findItem, findItems, findPlaces, type ItemRow } from './explore.repository';
-import type { ResolvedFilter } from './item-filter';
+import type { ResolvedFilter } from './item-filter.repository';
 
 // Filtering by network group first classifies authors who wrote since the job last ran (up to this many).
 const NETWORK_CATCH_UP = 1_000;

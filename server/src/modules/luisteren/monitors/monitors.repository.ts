@@ -90,3 +90,17 @@ export async function findItemsForBackfill(
   if (after) query = query.where(sql<boolean>`(li.posted_at, li.message_id) < (${after.postedAt}, ${after.messageId}::uuid)`);
   return query.orderBy('li.posted_at', 'desc').orderBy('li.message_id', 'desc').limit(limit).execute();
 }
+
+// Changes whenever a monitor is added, changed or removed: the pipeline's cache of compiled monitors compares it per batch.
+export async function findMonitorsSignature(db: Db, organisationId: string) {
+  const { signature } = await db
+    .selectFrom('monitors')
+    .select(sql<string>`count(*)::text || '|' || coalesce(max(updated_at)::text, '')`.as('signature'))
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirstOrThrow();
+  return signature;
+}
+
+export async function findMonitorQueries(db: Db, organisationId: string) {
+  return db.selectFrom('monitors').select(['id', 'municipality_id', 'query_ast']).where('organisation_id', '=', organisationId).execute();
+}

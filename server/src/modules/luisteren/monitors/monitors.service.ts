@@ -7,7 +7,7 @@ import { badRequest, conflict, notFound } from '@platform/http/errors';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
 import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 import type { z } from 'zod';
-import { startBackfill } from './backfill';
+import { startBackfill } from './backfill.jobs';
 import { deleteMonitor, findMonitor, findMonitors, insertMonitor, type MonitorWithCount, monitorNameTaken, updateMonitor } from './monitors.repository';
 
 type Create = z.infer<typeof monitorCreateSchema>;

@@ -15,7 +15,7 @@ import type { z } from 'zod';
 import { findAuthorHistory } from '../explore/explore.repository';
 import { toItemView } from '../explore/explore.service';
 import { countAuthorWeeks, countComposition, findAuthorSummary, findNetworkAuthors } from './network.repository';
-import { classifyAuthors, classifyPendingAuthors } from './network-classifier';
+import { classifyAuthors, classifyPendingAuthors } from './network-classifier.jobs';
 import { countPendingAuthors, deleteGroup, findAuthorFacts, findAuthorLists, findGroupRow, saveAnalystGroup } from './network-groups.repository';
 import { cleanBio, suggestNetworkGroup } from './network-suggestion';
 import { lastWeekStarts } from './weeks';

@@ -1,10 +1,10 @@
 import type { ChannelAccountRow } from '@platform/db/schema';
-import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
 import { buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { buildListeningWorkspace } from '@test/listening-workspace';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainMessage, storeMessages } from '../../channels/index';
+import { defineSchedules } from '../../index';
 import { claimPendingAuthors, countPendingAuthors } from './network-groups.repository';
 
 let t: TestApp;
@@ -213,7 +213,7 @@ describe('het lokale netwerk: auteursprofielen', () => {
     expect(pers.statusCode).toBe(201);
     await receive(account, [{ text: 'Vanavond live verslag van de raadsvergadering', author: 'OmroepCastricum', name: 'Omroep Castricum Nieuws' }]);
     t.clock.advance(60_000);
-    await definePlatformSchedules(t.database.db, t.clock);
+    await defineSchedules(t.database.db, t.clock);
     await t.worker.drain();
     const profile = (await as('GET', '/api/v1/auteurs/omroepcastricum')).json();
     expect(profile.group).toMatchObject({ group: 'sport', source: 'analist' });
@@ -269,7 +269,7 @@ describe('het lokale netwerk: auteursprofielen', () => {
     // One row for the statement that stored both.
     expect(await pending()).toEqual([['bibliotheekcastricum', 'piet1970']]);
     t.clock.advance(60_000);
-    await definePlatformSchedules(t.database.db, t.clock);
+    await defineSchedules(t.database.db, t.clock);
     await t.worker.drain();
     expect(await pending()).toEqual([]);
     expect(await rows()).toEqual([{ author_handle: 'bibliotheekcastricum', network_group: 'kunst-cultuur', source: 'automatisch' }]);
@@ -339,7 +339,7 @@ describe('het lokale netwerk: auteursprofielen', () => {
     const { account } = await setUp();
     await omroepHistory(account);
     t.clock.advance(60_000);
-    await definePlatformSchedules(t.database.db, t.clock);
+    await defineSchedules(t.database.db, t.clock);
     await t.worker.drain();
     const other = await setUp();
     expect((await other.as('GET', '/api/v1/auteurs/omroepcastricum')).statusCode).toBe(404);

@@ -21,8 +21,8 @@ import {
   type UnprocessedMessage,
 } from './items.repository';
 import { toMatchable } from './matchable';
-import { monitorsOf } from './monitor-set';
-import { tenorModelOf } from './tenor-model-cache';
+import { monitorsOf } from './monitor-set.service';
+import { tenorModelOf } from './tenor-model-cache.service';
 
 // Copies are folded into an original seen within this window; older look-alikes are news again.
 const DUPLICATE_WINDOW_MS = 3 * 24 * 3_600_000;

@@ -100,3 +100,13 @@ export async function countAgreement(db: Db, organisationId: string, municipalit
   if (municipalityIds) query = query.where('municipality_id', 'in', municipalityIds.length > 0 ? municipalityIds : ['00000000-0000-0000-0000-000000000000']);
   return query.groupBy(week).orderBy(week).execute();
 }
+
+// The version alone: read for every batch, so the model itself is read only when it changed.
+export async function findTenorModelVersion(db: Db, organisationId: string) {
+  const row = await db.selectFrom('tenor_models').select(['version']).where('organisation_id', '=', organisationId).executeTakeFirst();
+  return row?.version;
+}
+
+export async function findTenorModel(db: Db, organisationId: string) {
+  return db.selectFrom('tenor_models').select(['version', 'model']).where('organisation_id', '=', organisationId).executeTakeFirstOrThrow();
+}

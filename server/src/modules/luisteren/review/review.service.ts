@@ -5,7 +5,7 @@ import { notFound } from '@platform/http/errors';
 import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy';
 import type { z } from 'zod';
 import { countAgreement, findItemsForReview, findModelInfo, insertCorrections, setReviewedLabel, shiftCriticalCounts } from './review.repository';
-import { scheduleTraining } from './training';
+import { scheduleTraining } from './training.jobs';
 
 type Correction = { tenor?: Tenor; topic?: string | null };
 

@@ -1,13 +1,14 @@
 import { AtpAgent, RichText } from '@atproto/api';
 import { TestNetwork } from '@atproto/dev-env';
 import { claimDueJob } from '@platform/jobs/jobs.repository';
-import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
+import { defineSystemSchedules } from '@platform/jobs/platform.jobs';
 import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAccountSecrets, sealAccountSecrets } from '../../account-secrets';
-import { connectorAccount } from '../../channel-jobs';
+import { connectorAccount } from '../../channels.jobs';
+import { channelsModule } from '../../index';
 import { enqueuePollsFor } from '../../ingest.service';
 import { insertAttachment } from '../../messages.repository';
 import { loadOutboundRequest } from '../../outbox.service';
@@ -46,7 +47,7 @@ beforeAll(async () => {
     globalThis.fetch = realFetch;
   }
   // The planner that polls every account each minute, as in production.
-  await definePlatformSchedules(t.database.db, t.clock);
+  await defineSystemSchedules(t.database.db, t.clock, channelsModule.schedules ?? []);
 }, 120_000);
 
 afterAll(async () => {

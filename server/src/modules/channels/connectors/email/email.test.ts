@@ -6,7 +6,7 @@ import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAccount } from '../../accounts.repository';
-import { connectorAccount } from '../../channel-jobs';
+import { connectorAccount } from '../../channels.jobs';
 import { ChannelError, type ConnectorAccount } from '../../connector';
 import { POLL_JOB } from '../../ingest.service';
 import { loadOutboundRequest } from '../../outbox.service';

@@ -1,8 +1,9 @@
-import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
+import { defineSystemSchedules } from '@platform/jobs/platform.jobs';
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { deliverWebhook, type MetaGraphServer, messagingWebhook, pageCommentWebhook, startMetaGraphServer } from '@test/platforms/meta-graph-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channelsModule } from '../../index';
 
 // Facebook Pages through the real worker against a loopback Graph API shaped like Meta's docs.
 let t: TestApp;
@@ -11,7 +12,7 @@ let pages = 0;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await definePlatformSchedules(t.database.db, t.clock);
+  await defineSystemSchedules(t.database.db, t.clock, channelsModule.schedules ?? []);
   graph = await startMetaGraphServer(() => t.clock.now());
 });
 afterAll(async () => {

@@ -1,9 +1,10 @@
-import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
+import { defineSystemSchedules } from '@platform/jobs/platform.jobs';
 import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { deliverWebhook, igCommentWebhook, type MetaGraphServer, messagingWebhook, startMetaGraphServer } from '@test/platforms/meta-graph-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectorAccount } from '../../channel-jobs';
+import { connectorAccount } from '../../channels.jobs';
+import { channelsModule } from '../../index';
 import { loadOutboundRequest } from '../../outbox.service';
 import { instagramConnector } from './instagram.connector';
 
@@ -14,7 +15,7 @@ let accounts = 0;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await definePlatformSchedules(t.database.db, t.clock);
+  await defineSystemSchedules(t.database.db, t.clock, channelsModule.schedules ?? []);
   graph = await startMetaGraphServer(() => t.clock.now());
 });
 afterAll(async () => {

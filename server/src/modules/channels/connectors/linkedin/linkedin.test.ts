@@ -1,11 +1,12 @@
 import { claimDueJob } from '@platform/jobs/jobs.repository';
-import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
+import { defineSystemSchedules } from '@platform/jobs/platform.jobs';
 import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { type LinkedInServer, startLinkedInServer } from '@test/platforms/linkedin-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAccountSecrets } from '../../account-secrets';
-import { connectorAccount } from '../../channel-jobs';
+import { connectorAccount } from '../../channels.jobs';
+import { channelsModule } from '../../index';
 import { loadOutboundRequest } from '../../outbox.service';
 import { linkedinConnector } from './linkedin.connector';
 import { fromLittleText, toLittleText } from './normalise';
@@ -21,7 +22,7 @@ let organisations = 1000;
 beforeAll(async () => {
   t = await createTestApp();
   // The planner that polls every account, as in production.
-  await definePlatformSchedules(t.database.db, t.clock);
+  await defineSystemSchedules(t.database.db, t.clock, channelsModule.schedules ?? []);
   // LinkedIn's clock is the test's clock, so "created after the outbox item" and "last 14 days" agree.
   li = await startLinkedInServer({ now: () => t.clock.now().getTime() });
 });

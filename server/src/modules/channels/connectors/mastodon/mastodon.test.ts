@@ -1,11 +1,12 @@
 import { claimDueJob } from '@platform/jobs/jobs.repository';
-import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
+import { defineSystemSchedules } from '@platform/jobs/platform.jobs';
 import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { type MastodonServer, startMastodonServer } from '@test/platforms/mastodon-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectorAccount } from '../../channel-jobs';
+import { connectorAccount } from '../../channels.jobs';
 import type { ChannelError, NormalisedMessage, OutboundRequest } from '../../connector';
+import { channelsModule } from '../../index';
 import { insertAttachment } from '../../messages.repository';
 import { loadOutboundRequest } from '../../outbox.service';
 import { retryAfterMs } from '../../platform-http';
@@ -26,7 +27,7 @@ let server: MastodonServer;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await definePlatformSchedules(t.database.db, t.clock);
+  await defineSystemSchedules(t.database.db, t.clock, channelsModule.schedules ?? []);
   server = await startMastodonServer({ now: () => t.clock.now(), heartbeatMs: 20, mediaProcessingPolls: 2 });
 });
 

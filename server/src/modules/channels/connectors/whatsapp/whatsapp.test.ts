@@ -4,7 +4,7 @@ import { buildChannelAccount, buildOrganisation, buildUser, TEST_SECRET_KEY } fr
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { deliverWebhook, messagePayload, type Resident, startWhatsAppServer, statusPayload, type WhatsAppServer } from '@test/platforms/whatsapp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectorAccount } from '../../channel-jobs';
+import { connectorAccount } from '../../channels.jobs';
 import { loadOutboundRequest } from '../../outbox.service';
 import { graphError } from '../meta/errors';
 import { whatsappError } from './graph';

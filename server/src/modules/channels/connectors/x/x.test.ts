@@ -1,11 +1,12 @@
 import { claimDueJob } from '@platform/jobs/jobs.repository';
-import { definePlatformSchedules } from '@platform/jobs/platform-jobs';
+import { defineSystemSchedules } from '@platform/jobs/platform.jobs';
 import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { startXServer, type XServer } from '@test/platforms/x-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAccountSecrets } from '../../account-secrets';
-import { connectorAccount } from '../../channel-jobs';
+import { connectorAccount } from '../../channels.jobs';
+import { channelsModule } from '../../index';
 import { insertAttachment } from '../../messages.repository';
 import { loadOutboundRequest } from '../../outbox.service';
 import { xConnector } from './x.connector';
@@ -21,7 +22,7 @@ let x: XServer;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await definePlatformSchedules(t.database.db, t.clock);
+  await defineSystemSchedules(t.database.db, t.clock, channelsModule.schedules ?? []);
   x = await startXServer(() => t.clock.now());
 });
 

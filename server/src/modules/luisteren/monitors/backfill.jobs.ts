@@ -5,7 +5,7 @@ import { enqueueJob } from '@platform/jobs/jobs.service';
 import { sql } from 'kysely';
 import { insertMatches, newMatch } from '../pipeline/items.repository';
 import { toMatchable } from '../pipeline/matchable';
-import { compileMonitor } from '../pipeline/monitor-set';
+import { compileMonitor } from '../pipeline/monitor-set.service';
 import { authorListsOf } from '../pipeline/pipeline.service';
 import { prepareItem } from '../query/matcher';
 import { countItemsInScope, deleteMatchesOf, findItemsForBackfill, findMonitor, updateMonitor } from './monitors.repository';

@@ -1,6 +1,7 @@
 import type { QueryNode } from '@contracts/monitor-query';
 import type { Db } from '@platform/db/database';
-import { sql } from 'kysely';
+import { findMunicipalities } from '@platform/organisations/organisations.repository';
+import { findMonitorQueries, findMonitorsSignature } from '../monitors/monitors.repository';
 import { type CompiledQuery, compileMonitorQuery } from '../query/matcher';
 
 export interface CompiledMonitor {
@@ -14,11 +15,7 @@ export interface CompiledMonitor {
 const cache = new Map<string, { signature: string; monitors: CompiledMonitor[] }>();
 
 export async function monitorsOf(db: Db, organisationId: string): Promise<CompiledMonitor[]> {
-  const { signature } = await db
-    .selectFrom('monitors')
-    .select(sql<string>`count(*)::text || '|' || coalesce(max(updated_at)::text, '')`.as('signature'))
-    .where('organisation_id', '=', organisationId)
-    .executeTakeFirstOrThrow();
+  const signature = await findMonitorsSignature(db, organisationId);
   const cached = cache.get(organisationId);
   if (cached?.signature === signature) return cached.monitors;
   const monitors = await compileAll(db, organisationId);
@@ -35,7 +32,7 @@ export async function compileMonitor(db: Db, organisationId: string, monitor: { 
 }
 
 async function compileAll(db: Db, organisationId: string) {
-  const rows = await db.selectFrom('monitors').select(['id', 'municipality_id', 'query_ast']).where('organisation_id', '=', organisationId).execute();
+  const rows = await findMonitorQueries(db, organisationId);
   if (rows.length === 0) return [];
   const boundaries = await boundariesOf(db, organisationId);
   return rows.map((row) => ({ id: row.id, municipalityId: row.municipality_id, query: compileMonitorQuery(row.query_ast as QueryNode, { boundaries }) }));
@@ -43,11 +40,8 @@ async function compileAll(db: Db, organisationId: string) {
 
 // plaats:GM0383 needs the municipality's boundary (loaded with `plein municipality boundary`).
 async function boundariesOf(db: Db, organisationId: string) {
-  const rows = await db
-    .selectFrom('municipalities')
-    .select(['cbs_code', 'boundary'])
-    .where('organisation_id', '=', organisationId)
-    .where('boundary', 'is not', null)
-    .execute();
-  return new Map(rows.map((row) => [row.cbs_code, row.boundary as never]));
+  const municipalities = await findMunicipalities(db, organisationId);
+  return new Map(
+    municipalities.filter((municipality) => municipality.boundary !== null).map((municipality) => [municipality.cbs_code, municipality.boundary as never]),
+  );
 }

@@ -1,9 +1,9 @@
 import { enqueueJob } from '@platform/jobs/jobs.service';
-import { SYSTEM_ORGANISATION_ID } from '@platform/jobs/platform-jobs';
+import { SYSTEM_ORGANISATION_ID } from '@platform/jobs/platform.jobs';
 import { createTestApp, type TestApp } from '@test/harness';
 import { klachtenSetup, NOW } from '@test/kits/klachten-kit';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { REMINDER_JOB, reminderDue, sendDueReminders } from './klacht-reminders';
+import { REMINDER_JOB, reminderDue, sendDueReminders } from './klacht-reminders.jobs';
 
 let t: TestApp;
 beforeAll(async () => {
