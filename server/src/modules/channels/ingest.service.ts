@@ -2,6 +2,7 @@ import type { Clock } from '@platform/clock';
 import type { Db } from '@platform/db/database';
 import type { ChannelAccountRow } from '@platform/db/schema';
 import { enqueueJob } from '@platform/jobs/jobs.service';
+import { cleanText, findUncleanText } from '@platform/text/clean-text';
 import { v7 as timeOrderedUuid } from 'uuid';
 import type { NormalisedMessage } from './connector';
 import { connectorFor } from './connectors/registry';
@@ -86,12 +87,20 @@ function toRow(account: AccountRef, message: NormalisedMessage, receivedAt: Date
   };
 }
 
+// Cleans the text a platform sent (files are left as they are); a message without anything to clean is kept as is.
+function storable(message: NormalisedMessage): NormalisedMessage {
+  const { media, postedAt, ...texts } = message;
+  if (findUncleanText(texts) === null) return message;
+  return { ...cleanText(texts), media, postedAt };
+}
+
 // The one way a message enters Plein, whatever brought it (poll, webhook, form, phone, simulator).
 // Stores what is new, keeps attached files, and returns the ids of the new messages only.
 export async function storeMessages(db: Db, clock: Clock, account: AccountRef, messages: NormalisedMessage[], options: { stream?: string } = {}) {
   if (messages.length === 0) return [];
-  // The same platform id twice in one batch (a repost seen in two streams) is one message.
-  const byPlatformId = new Map(messages.map((message) => [message.platformId, message]));
+  // The same platform id twice in one batch (a repost seen in two streams) is one message. A platform's text is stored
+  // without what PostgreSQL cannot hold (a NUL in one item failed the whole batch, and so the whole channel).
+  const byPlatformId = new Map(messages.map((message) => [message.platformId, storable(message)]));
   const receivedAt = clock.now();
   const inserted = await insertMessagesOnce(
     db,

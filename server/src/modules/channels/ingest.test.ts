@@ -312,3 +312,44 @@ describe('simulator', () => {
     expect(afterReplay - count).toBeLessThan(120);
   });
 });
+
+describe('een nul-teken in een feed', () => {
+  it('bewaart elk artikel, het vervuilde zonder het nul-teken, en houdt het account verbonden', async () => {
+    // A feed whose second item carries a raw NUL, as the probe's feed did: before, every fetch failed and none of the
+    // feed's items was stored, the clean ones included.
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/rss+xml' });
+      response.end(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Omroep Nul</title><link>https://nul.example</link>' +
+          '<item><guid>schoon-1</guid><title>Markt op zaterdag</title><link>https://nul.example/1</link></item>' +
+          '<item><guid>vuil-2</guid><title>Brug\u0000 dicht</title><link>https://nul.example/2</link><description>Tot\u0000 maandag</description></item>' +
+          '<item><guid>schoon-3</guid><title>Raad vergadert</title><link>https://nul.example/3</link></item>' +
+          '</channel></rss>',
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const org = await buildOrganisation(t.database.db);
+      const account = await buildChannelAccount(t.database.db, t.clock, org.id, {
+        municipalityId: org.municipalities[0]!.id,
+        channel: 'rss',
+        handle: 'Omroep Nul',
+        serviceUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/nieuws.rss`,
+      });
+      await t.worker.drain();
+      const stored = await t.database.db
+        .selectFrom('messages')
+        .select(['platform_id', 'subject', 'text'])
+        .where('account_id', '=', account.id)
+        .orderBy('platform_id')
+        .execute();
+      expect(stored.map((message) => message.platform_id)).toEqual(['schoon-1', 'schoon-3', 'vuil-2']);
+      const dirty = stored.find((message) => message.platform_id === 'vuil-2')!;
+      expect(dirty.subject).toBe('Brug dicht');
+      expect(dirty.text).toContain('Tot maandag');
+      expect((await accountRow(account.id)).status).toBe('verbonden');
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});

@@ -9,10 +9,10 @@ import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
 import type { KnowledgeArticleRow, KnowledgeArticleVersionRow } from '@platform/db/schema';
 import { notFound } from '@platform/http/errors';
+import { assertActsForOwnMunicipality } from '@platform/organisations/organisations.service';
 import { assertCan } from '@platform/tenancy/policy';
 import type { z } from 'zod';
 import { findArticle, findArticleVersions, insertArticle, insertArticleVersion, searchArticles, updateArticle } from './articles.repository';
-import { assertManagesMunicipality } from './municipality-scope';
 
 type ArticleCreate = z.infer<typeof knowledgeArticleCreateSchema>;
 type ArticleChange = z.infer<typeof knowledgeArticleChangeSchema>;
@@ -100,7 +100,7 @@ function versionOf(tx: ServiceContext, row: ArticleRow) {
 
 export async function createArticle(ctx: ServiceContext, input: ArticleCreate) {
   assertCan(ctx.actor, 'knowledge.manage');
-  await assertManagesMunicipality(ctx, input.municipalityId);
+  await assertActsForOwnMunicipality(ctx, input.municipalityId);
   return inTransaction(ctx, async (tx) => {
     const now = tx.clock.now();
     const row = await insertArticle(tx.db, {
@@ -128,10 +128,10 @@ export async function createArticle(ctx: ServiceContext, input: ArticleCreate) {
 // Every change that alters the article is a new version; saving without a difference changes nothing.
 export async function changeArticle(ctx: ServiceContext, articleId: string, input: ArticleChange) {
   assertCan(ctx.actor, 'knowledge.manage');
-  if (input.municipalityId !== undefined) await assertManagesMunicipality(ctx, input.municipalityId);
+  if (input.municipalityId !== undefined) await assertActsForOwnMunicipality(ctx, input.municipalityId);
   return inTransaction(ctx, async (tx) => {
     const current = await existingArticle(tx, articleId, true);
-    await assertManagesMunicipality(tx, current.municipality_id);
+    await assertActsForOwnMunicipality(tx, current.municipality_id);
     const next = {
       municipality_id: input.municipalityId !== undefined ? input.municipalityId : current.municipality_id,
       question: input.question ?? current.question,

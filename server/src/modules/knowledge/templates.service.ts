@@ -3,9 +3,9 @@ import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context';
 import type { ReplyTemplateRow } from '@platform/db/schema';
 import { notFound } from '@platform/http/errors';
+import { assertActsForOwnMunicipality } from '@platform/organisations/organisations.service';
 import { assertCan } from '@platform/tenancy/policy';
 import type { z } from 'zod';
-import { assertManagesMunicipality } from './municipality-scope';
 import { deleteTemplate, findTemplate, insertTemplate, searchTemplates, updateTemplate } from './templates.repository';
 
 type TemplateCreate = z.infer<typeof replyTemplateCreateSchema>;
@@ -28,7 +28,7 @@ async function existingTemplate(ctx: ServiceContext, templateId: string) {
 
 export async function createTemplate(ctx: ServiceContext, input: TemplateCreate) {
   assertCan(ctx.actor, 'knowledge.manage');
-  await assertManagesMunicipality(ctx, input.municipalityId);
+  await assertActsForOwnMunicipality(ctx, input.municipalityId);
   return inTransaction(ctx, async (tx) => {
     const now = tx.clock.now();
     const row = await insertTemplate(tx.db, {
@@ -52,10 +52,10 @@ export async function createTemplate(ctx: ServiceContext, input: TemplateCreate)
 
 export async function changeTemplate(ctx: ServiceContext, templateId: string, input: TemplateChange) {
   assertCan(ctx.actor, 'knowledge.manage');
-  if (input.municipalityId !== undefined) await assertManagesMunicipality(ctx, input.municipalityId);
+  if (input.municipalityId !== undefined) await assertActsForOwnMunicipality(ctx, input.municipalityId);
   return inTransaction(ctx, async (tx) => {
     const current = await existingTemplate(tx, templateId);
-    await assertManagesMunicipality(tx, current.municipality_id);
+    await assertActsForOwnMunicipality(tx, current.municipality_id);
     const row = await updateTemplate(tx.db, tx.actor.organisationId, templateId, {
       ...(input.municipalityId !== undefined && { municipality_id: input.municipalityId }),
       ...(input.title !== undefined && { title: input.title }),
@@ -72,7 +72,7 @@ export async function removeTemplate(ctx: ServiceContext, templateId: string) {
   assertCan(ctx.actor, 'knowledge.manage');
   return inTransaction(ctx, async (tx) => {
     const current = await existingTemplate(tx, templateId);
-    await assertManagesMunicipality(tx, current.municipality_id);
+    await assertActsForOwnMunicipality(tx, current.municipality_id);
     await deleteTemplate(tx.db, tx.actor.organisationId, templateId);
     await recordAudit(tx, { action: 'webcaretekst.verwijderd', recordType: 'webcaretekst', recordId: templateId, details: {} });
   });

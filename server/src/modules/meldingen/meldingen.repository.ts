@@ -65,7 +65,11 @@ export interface MeldingFilter {
 export async function findMeldingen(db: Db, organisationId: string, filter: MeldingFilter) {
   let query = db.selectFrom('meldingen').selectAll().where('organisation_id', '=', organisationId);
   if (filter.status) query = query.where('status', '=', filter.status);
-  if (filter.categoryIds) query = query.where('category_id', 'in', filter.categoryIds);
+  if (filter.categoryIds) {
+    // A category that is not the organisation's has no meldingen (an empty IN list is not SQL).
+    if (filter.categoryIds.length === 0) return [];
+    query = query.where('category_id', 'in', filter.categoryIds);
+  }
   if (filter.municipalityIds) {
     if (filter.municipalityIds.length === 0) return [];
     query = query.where('municipality_id', 'in', filter.municipalityIds);

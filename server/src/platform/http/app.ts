@@ -28,8 +28,9 @@ import type { Db } from '../db/database';
 import type { EventHub } from '../events/event-hub';
 import { loggerOptions } from '../logging';
 import { can } from '../tenancy/policy';
+import { findUncleanText } from '../text/clean-text';
 import { API_VERSION } from './api-version';
-import { AppError, forbidden, notFound, unauthenticated } from './errors';
+import { AppError, badRequest, forbidden, notFound, unauthenticated } from './errors';
 import './fastify-types';
 import { trackRouteMethods } from './method-not-allowed';
 import { installMetrics } from './metrics';
@@ -193,6 +194,16 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     if (config.permission && !can(request.auth.actor, config.permission)) throw forbidden();
   });
 
+  // Text must be storable: a NUL character or half a character in anything a person or client app sent is refused here,
+  // once for every route and after authentication (401 before 400). A webhook's body stays bytes (its signature covers
+  // them); what a platform sends is cleaned where channels store it.
+  app.addHook('preValidation', async (request) => {
+    const field = findUncleanText(request.params) ?? findUncleanText(request.query) ?? findUncleanText(request.body);
+    if (field === null) return;
+    const reason = 'Hier staat een teken in dat niet te bewaren is (een nul-teken of een half teken). Haal het weg of typ de tekst opnieuw.';
+    throw badRequest('ongeldige-tekens', reason, [{ name: field || 'invoer', code: 'ongeldig-teken', reason }]);
+  });
+
   app.setNotFoundHandler(async (request, reply) => {
     const allowed = routeMethods.allowedMethods(request.url);
     if (allowed && !allowed.includes(request.method)) {
@@ -241,7 +252,9 @@ async function registerSpa(app: FastifyInstance) {
 }
 
 async function serveSpaOrNotFound(request: FastifyRequest, reply: FastifyReply) {
-  if (spaIndex && (request.headers.accept ?? '').includes('text/html')) {
+  // A browser asks for HTML; curl and simple clients ask for anything (*/* or no Accept): both get the app.
+  const accept = request.headers.accept ?? '*/*';
+  if (spaIndex && (accept.includes('text/html') || accept.includes('*/*'))) {
     return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(spaIndex);
   }
   return sendProblem(reply, notFound('Dit adres'), request.url.split('?')[0] ?? '/');

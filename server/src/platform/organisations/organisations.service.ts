@@ -4,7 +4,7 @@ import { inTransaction, type ServiceContext } from '../context';
 import type { Db } from '../db/database';
 import type { MunicipalitiesTable } from '../db/schema';
 import { badRequest, conflict, notFound } from '../http/errors';
-import { assertCan } from '../tenancy/policy';
+import { actsForMunicipality, assertCan } from '../tenancy/policy';
 import {
   findMunicipalities,
   findMunicipality,
@@ -108,4 +108,16 @@ export async function changeMunicipality(
     await recordAudit(tx, { action: 'gemeente.gewijzigd', recordType: 'gemeente', recordId: row.id, details: changes });
     return toMunicipality(row);
   });
+}
+
+// A municipality named in a request (an article, an analysis) must be one of the organisation's and one the person
+// works for; anything else is a Dutch 400 on the field, never a foreign-key error.
+export async function assertActsForOwnMunicipality(ctx: ServiceContext, municipalityId: string | null | undefined, field = 'municipalityId') {
+  if (!municipalityId) return;
+  const known = (await findMunicipalities(ctx.db, ctx.actor.organisationId)).some((municipality) => municipality.id === municipalityId);
+  if (!known || !actsForMunicipality(ctx.actor, municipalityId)) {
+    throw badRequest('onbekende-gemeente', 'Deze gemeente hoort niet bij de gemeenten waarvoor u werkt.', [
+      { name: field, code: 'onbekend', reason: 'Kies een van uw gemeenten, of geen voor alle gemeenten.' },
+    ]);
+  }
 }

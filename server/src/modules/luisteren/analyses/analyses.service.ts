@@ -14,6 +14,7 @@ import { inTransaction, type ServiceContext } from '@platform/context';
 import type { Db } from '@platform/db/database';
 import { badRequest, conflict, notFound } from '@platform/http/errors';
 import { enqueueJob } from '@platform/jobs/jobs.service';
+import { assertActsForOwnMunicipality } from '@platform/organisations/organisations.service';
 import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 import type { z } from 'zod';
 import { resolveFilter } from '../explore/explore.service';
@@ -139,6 +140,7 @@ export async function checkMonitor(ctx: ServiceContext, monitorId: string | null
 
 export async function createAnalysis(ctx: ServiceContext, input: z.infer<typeof analysisCreateSchema>) {
   assertCan(ctx.actor, 'listening.manage');
+  await assertActsForOwnMunicipality(ctx, input.municipalityId);
   const monitor = await checkMonitor(ctx, input.monitorId);
   const filter = resolveFilter(ctx, {
     monitor: monitor?.id,

@@ -4,6 +4,7 @@ import { inTransaction, type ServiceContext } from '@platform/context';
 import type { AnalysisScheduleRow } from '@platform/db/schema';
 import { badRequest, notFound } from '@platform/http/errors';
 import { nextCronRun } from '@platform/jobs/scheduler';
+import { assertActsForOwnMunicipality } from '@platform/organisations/organisations.service';
 import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
 import type { z } from 'zod';
 import { deleteSchedule, findSchedule, findSchedules, insertSchedule, updateSchedule } from './analyses.repository';
@@ -45,14 +46,6 @@ function firstDue(cron: string, now: Date) {
   return first;
 }
 
-function checkMunicipality(ctx: ServiceContext, municipalityId: string | null | undefined) {
-  if (municipalityId && !actsForMunicipality(ctx.actor, municipalityId)) {
-    throw badRequest('onbekende-gemeente', 'Deze gemeente kent Plein niet voor u.', [
-      { name: 'municipalityId', code: 'onbekend', reason: 'Kies een van uw gemeenten.' },
-    ]);
-  }
-}
-
 export async function listSchedules(ctx: ServiceContext) {
   assertCan(ctx.actor, 'listening.read');
   return (await findSchedules(ctx.db, ctx.actor.organisationId)).map(toView);
@@ -61,7 +54,7 @@ export async function listSchedules(ctx: ServiceContext) {
 export async function createSchedule(ctx: ServiceContext, input: z.infer<typeof analysisScheduleCreateSchema>) {
   assertCan(ctx.actor, 'listening.manage');
   await checkMonitor(ctx, input.monitorId);
-  checkMunicipality(ctx, input.municipalityId);
+  await assertActsForOwnMunicipality(ctx, input.municipalityId);
   const now = ctx.clock.now();
   const nextDueAt = firstDue(input.cron, now);
   return inTransaction(ctx, async (tx) => {
@@ -89,7 +82,7 @@ export async function changeSchedule(ctx: ServiceContext, id: string, input: z.i
   assertCan(ctx.actor, 'listening.manage');
   if (!(await findSchedule(ctx.db, ctx.actor.organisationId, id))) throw notFound('De planning');
   if (input.monitorId !== undefined) await checkMonitor(ctx, input.monitorId);
-  checkMunicipality(ctx, input.municipalityId);
+  await assertActsForOwnMunicipality(ctx, input.municipalityId);
   const nextDueAt = input.cron !== undefined ? firstDue(input.cron, ctx.clock.now()) : undefined;
   return inTransaction(ctx, async (tx) => {
     await updateSchedule(tx.db, tx.actor.organisationId, id, {

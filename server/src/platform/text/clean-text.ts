@@ -1,0 +1,46 @@
+// Text that PostgreSQL cannot store or that no person typed: the NUL character (U+0000; PostgreSQL's text and jsonb
+// refuse it, and one in a batch failed the whole batch) and lone UTF-16 surrogates (half of a character, which is
+// not valid Unicode). Residents' input with either is refused with a Dutch 400; a platform's text is cleaned where it
+// is stored, since the platform will not send it differently.
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the NUL character is exactly what this looks for
+const NUL = /\u0000/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function isCleanText(text: string): boolean {
+  NUL.lastIndex = 0;
+  LONE_SURROGATE.lastIndex = 0;
+  return !NUL.test(text) && !LONE_SURROGATE.test(text);
+}
+
+// The path of the first string (as a key or a value) that is not clean text, e.g. "address" or "answers.0", or null.
+export function findUncleanText(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return isCleanText(value) ? null : path;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = findUncleanText(item, path ? `${path}.${index}` : String(index));
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      const here = path ? `${path}.${key}` : key;
+      if (!isCleanText(key)) return here;
+      const found = findUncleanText(item, here);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
+// A platform's text as it can be stored: NUL removed, lone surrogates replaced by U+FFFD (what a decoder shows for a
+// broken character). Objects and arrays are cleaned all the way down, keys included; other values stay as they are.
+export function cleanText<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(NUL, '').replace(LONE_SURROGATE, '\uFFFD') as T;
+  if (Array.isArray(value)) return value.map((item) => cleanText(item)) as T;
+  if (value && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [cleanText(key), cleanText(item)])) as T;
+  }
+  return value;
+}
