@@ -17,6 +17,7 @@ import {
   insertPasswordReset,
   insertSession,
   revokeApiTokenRow,
+  revokeApiTokensOfUser,
   setSessionMunicipality,
 } from './credentials.repository';
 import { assertPasswordStrength, dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
@@ -222,8 +223,26 @@ export async function confirmPasswordReset(db: Db, clock: Clock, origin: Request
     if (!reset) throw invalid();
     const user = await updateUserFields(trx, parsed.organisationId, reset.user_id, { passwordHash });
     if (!user) throw invalid();
-    // A new password ends every existing session: whoever knew the old one is out.
+    // A new password ends every existing session and API token: whoever knew the old password may have made one.
     await deleteUserSessions(trx, parsed.organisationId, user.id);
+    const revoked = await revokeApiTokensOfUser(trx, parsed.organisationId, user.id, clock.now());
+    if (revoked.length > 0) {
+      await enqueueJob(trx, {
+        organisationId: user.organisation_id,
+        name: 'mail.versturen',
+        runAt: clock.now(),
+        payload: {
+          to: user.email,
+          subject: 'Uw API-tokens voor Plein zijn ingetrokken',
+          text: [
+            `Beste ${user.name},`,
+            '',
+            `U heeft een nieuw wachtwoord ingesteld. Daarom werken uw API-tokens niet meer: ${revoked.join(', ')}.`,
+            'Maak na het inloggen nieuwe tokens aan voor de koppelingen die u nog gebruikt (Mijn account → API-tokens).',
+          ].join('\n'),
+        },
+      });
+    }
     const actor = { organisationId: user.organisation_id, userId: user.id, name: user.name, email: user.email, roles: [], municipalityIds: [] };
     await recordAudit({ db: trx, clock, actor, origin }, { action: 'wachtwoord.hersteld', recordType: 'gebruiker', recordId: user.id });
   });

@@ -109,6 +109,19 @@ export async function revokeApiTokenRow(db: Db, organisationId: string, userId: 
     .executeTakeFirst();
 }
 
+// Every live token of a user, revoked at once (a new password); returns the names of those it revoked.
+export async function revokeApiTokensOfUser(db: Db, organisationId: string, userId: string, now: Date) {
+  const rows = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .returning(['name'])
+    .execute();
+  return rows.map((row) => row.name);
+}
+
 export async function insertPasswordReset(db: Db, reset: { organisationId: string; userId: string; secretHash: string; expiresAt: Date }) {
   return db
     .insertInto('password_resets')

@@ -26,6 +26,10 @@ it('stuurt een herstellink over SMTP die één keer werkt en oude sessies beëin
   const org = await buildOrganisation(t.database.db);
   const user = await buildUser(t.database.db, t.clock, org.id, { roles: ['webcare'] });
   const oldSession = await signIn(t.app, user.email, user.password);
+  const created = await requestAs(t.app, oldSession)('POST', '/api/v1/me/api-tokens', { name: 'Dashboard-koppeling' });
+  expect(created.statusCode, created.body).toBe(201);
+  const oldToken = requestAs(t.app, { bearer: created.json().token });
+  expect((await oldToken('GET', '/api/v1/me')).statusCode).toBe(200);
 
   const request = await t.app.inject({ method: 'POST', url: '/api/v1/password-resets', payload: { email: user.email } });
   expect(request.statusCode).toBe(202);
@@ -46,6 +50,12 @@ it('stuurt een herstellink over SMTP die één keer werkt en oude sessies beëin
   });
   expect(confirm.statusCode).toBe(204);
   expect((await requestAs(t.app, oldSession)('GET', '/api/v1/me')).statusCode).toBe(401);
+  // Whoever knew the old password may have made a token with it: tokens end too, and the user is told which.
+  expect((await oldToken('GET', '/api/v1/me')).statusCode).toBe(401);
+  await t.worker.drain();
+  const notice = smtp.received.find((m) => m.to.includes(user.email) && m.raw.includes('Subject: Uw API-tokens voor Plein zijn ingetrokken'));
+  expect(notice, 'bericht over ingetrokken tokens').toBeDefined();
+  expect(notice!.raw).toContain('Dashboard-koppeling');
   await signIn(t.app, user.email, 'een-heel-nieuw-wachtwoord');
   await expect(signIn(t.app, user.email, user.password)).rejects.toThrow(/401/);
 
@@ -68,4 +78,19 @@ it('verraadt niet of een adres bestaat en de link verloopt na een uur', async ()
   const late = await t.app.inject({ method: 'POST', url: '/api/v1/password-resets/confirmation', payload: { token, password: 'een-heel-nieuw-wachtwoord' } });
   expect(late.statusCode).toBe(400);
   expect(late.json().detail).toMatch(/verlopen/);
+});
+
+it('laat oude sessies niet herleven als een geblokkeerde gebruiker weer actief wordt', async () => {
+  const org = await buildOrganisation(t.database.db);
+  const admin = await buildUser(t.database.db, t.clock, org.id, { roles: ['beheerder'] });
+  const user = await buildUser(t.database.db, t.clock, org.id, { roles: ['webcare'] });
+  const asAdmin = requestAs(t.app, await signIn(t.app, admin.email, admin.password));
+  const oldSession = requestAs(t.app, await signIn(t.app, user.email, user.password));
+  expect((await oldSession('GET', '/api/v1/me')).statusCode).toBe(200);
+
+  expect((await asAdmin('PATCH', `/api/v1/users/${user.id}`, { active: false })).statusCode).toBe(200);
+  expect((await oldSession('GET', '/api/v1/me')).statusCode).toBe(401);
+  expect((await asAdmin('PATCH', `/api/v1/users/${user.id}`, { active: true })).statusCode).toBe(200);
+  expect((await oldSession('GET', '/api/v1/me')).statusCode).toBe(401);
+  await signIn(t.app, user.email, user.password);
 });

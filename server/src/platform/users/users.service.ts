@@ -1,4 +1,5 @@
 import { recordAudit } from '../audit/audit.service';
+import { deleteUserSessions } from '../auth/credentials.repository';
 import { assertPasswordStrength, hashPassword } from '../auth/passwords';
 import { inTransaction, type ServiceContext } from '../context';
 import type { Db } from '../db/database';
@@ -139,6 +140,8 @@ export async function changeUser(ctx: ServiceContext, userId: string, changes: U
       active: changes.active,
     });
     if (!user) throw notFound('De gebruiker');
+    // Blocking ends the person's sessions, so unblocking later does not revive them: they sign in again.
+    if (changes.active === false) await deleteUserSessions(tx.db, organisationId, userId);
     if (changes.roles) await replaceUserRoles(tx.db, organisationId, userId, [...new Set(changes.roles)]);
     if (changes.municipalityIds) {
       await assertMunicipalitiesExist(tx, changes.municipalityIds);
