@@ -117,4 +117,8 @@ describe('wat eerder een 500 gaf', () => {
     }
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/bestaat-niet' })).statusCode).toBe(404);
   });
+
+  it('houdt /metrics dicht zolang de beheerder geen token heeft ingesteld', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(404);
+  });
 });

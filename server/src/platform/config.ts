@@ -25,6 +25,8 @@ const configSchema = z.object({
     .string()
     .regex(/^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, "gebruik true, false of IP-adressen/CIDR-blokken van de proxies, gescheiden door komma's")
     .default('false'),
+  // Prometheus scrapes /metrics with this bearer token; without one /metrics is off (it tells about the installation's use).
+  PLEIN_METRICS_TOKEN: z.string().trim().min(16, 'moet minstens 16 tekens lang zijn').optional(),
   PLEIN_SECURE_COOKIES: booleanFlag.optional(),
   PLEIN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMTP_URL: z
@@ -79,6 +81,7 @@ export type Config = {
   demo: boolean;
   workers: number;
   bodyLimit: number;
+  metricsToken?: string;
   trustProxy: boolean | string[];
   secureCookies: boolean;
   logLevel: z.infer<typeof configSchema>['PLEIN_LOG_LEVEL'];
@@ -118,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: v.PLEIN_DEMO,
     workers: v.PLEIN_WORKERS,
     bodyLimit: v.PLEIN_BODY_LIMIT,
+    metricsToken: v.PLEIN_METRICS_TOKEN,
     trustProxy: parseTrustProxy(v.PLEIN_TRUST_PROXY),
     secureCookies: v.PLEIN_SECURE_COOKIES ?? publicUrl.startsWith('https://'),
     logLevel: v.PLEIN_LOG_LEVEL,

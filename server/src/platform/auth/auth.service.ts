@@ -26,6 +26,8 @@ import { composeToken, generateSecret, hashSecret, parseToken } from './secrets'
 export const SESSION_PREFIX = 'ps_';
 export const API_TOKEN_PREFIX = 'plein_';
 export const SESSION_IDLE_MS = 8 * 3_600_000;
+// However busy, a session ends 12 hours after sign-in (a working day and some): a stolen cookie does not live on.
+export const SESSION_MAX_MS = 12 * 3_600_000;
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60_000;
 const RESET_VALID_MS = 3_600_000;

@@ -2,7 +2,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/database';
 import type { Actor } from '../tenancy/policy';
 import { loadActor } from './actor.service';
-import { API_TOKEN_PREFIX, SESSION_IDLE_MS, SESSION_PREFIX } from './auth.service';
+import { API_TOKEN_PREFIX, SESSION_IDLE_MS, SESSION_MAX_MS, SESSION_PREFIX } from './auth.service';
 import { findLiveApiToken, findLiveSession, markApiTokenUsed, touchSession } from './credentials.repository';
 import { hashSecret, parseToken } from './secrets';
 
@@ -40,10 +40,12 @@ export async function authenticateSession(db: Db, clock: Clock, cookieValue: str
   const now = clock.now();
   const session = await findLiveSession(db, parsed.organisationId, hashSecret(parsed.secret), now);
   if (!session) return null;
+  const endOfLife = session.created_at.getTime() + SESSION_MAX_MS;
+  if (now.getTime() >= endOfLife) return null;
   const actor = await loadActor(db, session.organisation_id, session.user_id, { sessionId: session.id });
   if (!actor) return null;
   if (now.getTime() - session.last_seen_at.getTime() > TOUCH_AFTER_MS) {
-    await touchSession(db, session.organisation_id, session.id, now, new Date(now.getTime() + SESSION_IDLE_MS));
+    await touchSession(db, session.organisation_id, session.id, now, new Date(Math.min(now.getTime() + SESSION_IDLE_MS, endOfLife)));
   }
   return {
     actor,

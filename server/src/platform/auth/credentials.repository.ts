@@ -22,6 +22,8 @@ export async function insertSession(
       csrf_token: session.csrfToken,
       ip: session.ip,
       user_agent: session.userAgent?.slice(0, 500) ?? null,
+      // The moment of sign-in as the application's clock tells it: the session's absolute lifetime counts from here.
+      created_at: session.now,
       last_seen_at: session.now,
       expires_at: session.expiresAt,
     })

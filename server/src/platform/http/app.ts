@@ -220,7 +220,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     return serveSpaOrNotFound(request, reply);
   });
 
-  installMetrics(app, { defaultMetrics: deps.defaultMetrics ?? false });
+  installMetrics(app, { defaultMetrics: deps.defaultMetrics ?? false, token: deps.config.metricsToken });
 
   app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {

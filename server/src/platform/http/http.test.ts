@@ -8,6 +8,7 @@ import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+const METRICS_TOKEN = 'prometheus-scrape-token-1234';
 let t: TestApp;
 const logLines: string[] = [];
 
@@ -18,7 +19,10 @@ beforeAll(async () => {
       callback();
     },
   });
-  t = await createTestApp({ PLEIN_LOG_LEVEL: 'info', PLEIN_BODY_LIMIT: '2048', PLEIN_CONTACT_EMAIL: 'toegankelijkheid@gemeente.example' }, { logStream });
+  t = await createTestApp(
+    { PLEIN_LOG_LEVEL: 'info', PLEIN_BODY_LIMIT: '2048', PLEIN_CONTACT_EMAIL: 'toegankelijkheid@gemeente.example', PLEIN_METRICS_TOKEN: METRICS_TOKEN },
+    { logStream },
+  );
 });
 afterAll(async () => t.close());
 
@@ -109,7 +113,10 @@ describe('HTTP volgens de API Design Rules', () => {
   it('heeft /healthz, /readyz en Prometheus-metrieken', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
     expect((await t.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
-    const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
+    // Not for anyone: without the operator's token /metrics answers 401.
+    expect((await t.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer een-ander-token-van-lengte' } })).statusCode).toBe(401);
+    const metrics = await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     expect(metrics.statusCode).toBe(200);
     expect(metrics.body).toContain('plein_http_requests_total{method="GET",route="/healthz",status="200"}');
     expect(metrics.body).toContain('plein_process_cpu_user_seconds_total');

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { safeEqual } from '../auth/secrets';
+import { AppError, notFound } from './errors';
 
-export function installMetrics(app: FastifyInstance, options: { defaultMetrics: boolean }) {
+export function installMetrics(app: FastifyInstance, options: { defaultMetrics: boolean; token?: string }) {
   const registry = new Registry();
   if (options.defaultMetrics) collectDefaultMetrics({ register: registry, prefix: 'plein_' });
   const requests = new Counter({
@@ -23,7 +25,13 @@ export function installMetrics(app: FastifyInstance, options: { defaultMetrics: 
     requests.inc({ method: request.method, route, status: String(reply.statusCode) });
     duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
-  app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+  // Not public: the figures tell how an installation is used and by how many. Prometheus sends the operator's token as a
+  // bearer; the route has no access config, so the API's own token check (of users' API tokens) leaves it to this one.
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (!options.token) throw notFound('Dit adres');
+    const given = request.headers.authorization?.startsWith('Bearer ') ? request.headers.authorization.slice(7).trim() : '';
+    if (!safeEqual(given, options.token))
+      throw new AppError(401, 'metrieken-token-ongeldig', 'Niet toegestaan', 'Vraag /metrics met het token van PLEIN_METRICS_TOKEN (Authorization: Bearer …).');
     reply.type(registry.contentType);
     return registry.metrics();
   });
