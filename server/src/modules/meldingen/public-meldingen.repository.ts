@@ -11,6 +11,7 @@ export interface PublicMeldingFilter {
 }
 
 export const CLOSED_STATUSES = ['afgehandeld', 'geannuleerd'];
+const PUBLICLY_FILED: ('formulier' | 'open311')[] = ['formulier', 'open311'];
 
 // The public columns of meldingen only (Open311 lists them): reporter contact details are never read here.
 export async function findPublicMeldingen(db: Db, organisationId: string, filter: PublicMeldingFilter) {
@@ -18,7 +19,10 @@ export async function findPublicMeldingen(db: Db, organisationId: string, filter
     .selectFrom('meldingen')
     .select(['id', 'number', 'category_id', 'description', 'lat', 'lon', 'address', 'status', 'service_promise', 'deadline', 'created_at'])
     .where('organisation_id', '=', organisationId)
-    .where('municipality_id', '=', filter.municipalityId);
+    .where('municipality_id', '=', filter.municipalityId)
+    // Only what residents filed in public (the form, an Open311 app): a melding entered by staff from a phone call or
+    // made from a private message (e-mail, WhatsApp, a direct message) was never meant to be listed for anyone.
+    .where('source', 'in', PUBLICLY_FILED);
   if (filter.numbers) {
     if (filter.numbers.length === 0) return [];
     query = query.where('number', 'in', filter.numbers);

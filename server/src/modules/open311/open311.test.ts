@@ -494,4 +494,31 @@ describe('Open311: meldingen opvragen', () => {
     }
     expect((await get(`requests/2026-99999.json?${query}`)).json()).toEqual([{ code: 404, description: expect.stringContaining('2026-99999') }]);
   });
+
+  it('toont geen meldingen die een medewerker invoerde of die van een privébericht kwamen', async () => {
+    const { org, query, get, report } = await setup();
+    const castricum = org.municipalities.find((m) => m.cbs_code === 'GM0383')!;
+    const beheerder = await buildUser(t.database.db, t.clock, org.id, { roles: ['beheerder'] });
+    const admin = requestAs(t.app, await signIn(t.app, beheerder.email, beheerder.password));
+    const filed = (await report()).json()[0].service_request_id as string;
+    const category = (
+      await t.database.db
+        .selectFrom('melding_categories')
+        .select('id')
+        .where('organisation_id', '=', org.id)
+        .where('code', '=', 'wegen-bestrating')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const byPhone = await admin('POST', '/api/v1/meldingen', {
+      municipalityId: castricum.id,
+      categoryId: category,
+      description: 'Mevrouw Jansen belde: tegel los bij Dorpsstraat 3',
+      lat: 52.55,
+      lon: 4.66,
+    });
+    expect(byPhone.statusCode, byPhone.body).toBe(201);
+    const listed = (await get(`requests.json?${query}`)).json() as { service_request_id: string }[];
+    expect(listed.map((request) => request.service_request_id)).toEqual([filed]);
+    expect((await get(`requests/${byPhone.json().number}.json?${query}`)).statusCode).toBe(404);
+  });
 });
