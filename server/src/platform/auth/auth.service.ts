@@ -6,7 +6,7 @@ import { AppError, badRequest, notFound } from '../http/errors';
 import { enqueueJob } from '../jobs/jobs.service';
 import { findOrganisationBySlug } from '../organisations/organisations.repository';
 import { actsForMunicipality, assertCan } from '../tenancy/policy';
-import { clearFailedLogins, findUserByEmail, findUsersByEmailAcrossOrganisations, recordFailedLogin, updateUserFields } from '../users/users.repository';
+import { findUserByEmail, findUsersByEmailAcrossOrganisations, updateUserFields } from '../users/users.repository';
 import { loadActor } from './actor.service';
 import {
   consumePasswordReset,
@@ -22,14 +22,35 @@ import {
 } from './credentials.repository';
 import { assertPasswordStrength, dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import { composeToken, generateSecret, hashSecret, parseToken } from './secrets';
+import { addSignInFailure, clearSignInFailures, findSignInFailures, lockSignIn, type SignInKey } from './sign-in-failures.repository';
 
 export const SESSION_PREFIX = 'ps_';
 export const API_TOKEN_PREFIX = 'plein_';
 export const SESSION_IDLE_MS = 8 * 3_600_000;
 // However busy, a session ends 12 hours after sign-in (a working day and some): a stolen cookie does not live on.
 export const SESSION_MAX_MS = 12 * 3_600_000;
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MS = 15 * 60_000;
+// Sign-in failures per e-mail address and client address: from the fifth in a day, each locks that pair for longer
+// (1, 2, 4 … minutes, at most an hour). The owner signing in from elsewhere is not held up by an attacker's tries.
+export const FREE_FAILURES = 4;
+const FIRST_LOCK_MS = 60_000;
+const LONGEST_LOCK_MS = 3_600_000;
+const FAILURES_FORGOTTEN_MS = 86_400_000;
+
+function lockAfter(failures: number): number | null {
+  if (failures <= FREE_FAILURES) return null;
+  return Math.min(FIRST_LOCK_MS * 2 ** (failures - FREE_FAILURES - 1), LONGEST_LOCK_MS);
+}
+
+// The same answer whether the e-mail address has an account or not.
+function tooManyAttempts(lockedUntil: Date, now: Date) {
+  const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000));
+  return new AppError(
+    429,
+    'te-veel-pogingen',
+    'Te veel pogingen',
+    `Te vaak een verkeerd e-mailadres of wachtwoord vanaf dit apparaat. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`,
+  );
+}
 const RESET_VALID_MS = 3_600_000;
 
 const wrongCredentials = () => new AppError(401, 'onjuiste-inloggegevens', 'Inloggen mislukt', 'Het e-mailadres of het wachtwoord klopt niet.');
@@ -56,37 +77,41 @@ async function resolveLoginUser(db: Db, email: string, organisationSlug?: string
 
 export async function logIn(db: Db, clock: Clock, origin: RequestOrigin, input: LoginInput) {
   const now = clock.now();
-  const user = await resolveLoginUser(db, input.email.trim().toLowerCase(), input.organisation);
-  if (!user || !user.password_hash || !user.active) {
-    await verifyPassword(await dummyPasswordHash(), input.password);
-    throw wrongCredentials();
-  }
-  if (user.locked_until && user.locked_until > now) {
-    const minutes = Math.ceil((user.locked_until.getTime() - now.getTime()) / 60_000);
-    throw new AppError(
-      429,
-      'account-tijdelijk-geblokkeerd',
-      'Te veel pogingen',
-      `Te vaak een verkeerd wachtwoord. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`,
-    );
-  }
-  if (!(await verifyPassword(user.password_hash, input.password))) {
-    const lock = user.failed_logins + 1 >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MS) : null;
+  const email = input.email.trim().toLowerCase();
+  const key: SignInKey = { emailHash: hashSecret(email), address: origin.ip ?? 'onbekend' };
+  const earlier = await findSignInFailures(db, key);
+  if (earlier?.locked_until && earlier.locked_until > now) throw tooManyAttempts(earlier.locked_until, now);
+  const user = await resolveLoginUser(db, email, input.organisation);
+  const known = user?.password_hash && user.active ? user : null;
+  let passwordFits = false;
+  if (known) passwordFits = await verifyPassword(known.password_hash!, input.password);
+  // The same work without an account, so the time an answer takes tells nothing either.
+  else await verifyPassword(await dummyPasswordHash(), input.password);
+  if (!known || !passwordFits) {
     await db.transaction().execute(async (trx) => {
-      await recordFailedLogin(trx, user.organisation_id, user.id, lock);
-      // A lockout is what a beheerder wants to find when someone says they cannot get in (or is being attacked).
-      if (lock) {
-        const actor = { organisationId: user.organisation_id, userId: user.id, name: user.name, email: user.email, roles: [], municipalityIds: [] };
+      const failures = await addSignInFailure(trx, key, now, new Date(now.getTime() - FAILURES_FORGOTTEN_MS));
+      const lock = lockAfter(failures);
+      if (lock === null) return;
+      const until = new Date(now.getTime() + lock);
+      await lockSignIn(trx, key, until);
+      // A lock on a real account is what a beheerder wants to find when someone says they cannot get in (or is attacked).
+      if (known) {
+        const actor = { organisationId: known.organisation_id, userId: known.id, name: known.name, email: known.email, roles: [], municipalityIds: [] };
         await recordAudit(
           { db: trx, clock, actor, origin },
-          { action: 'sessie.tijdelijk-geblokkeerd', recordType: 'gebruiker', recordId: user.id, details: { until: lock.toISOString() } },
+          {
+            action: 'sessie.tijdelijk-geblokkeerd',
+            recordType: 'gebruiker',
+            recordId: known.id,
+            details: { until: until.toISOString(), address: key.address },
+          },
         );
       }
     });
     throw wrongCredentials();
   }
-  await clearFailedLogins(db, user.organisation_id, user.id);
-  return startSession(db, clock, origin, user.organisation_id, user.id, 'wachtwoord');
+  if (earlier) await clearSignInFailures(db, key);
+  return startSession(db, clock, origin, known.organisation_id, known.id, 'wachtwoord');
 }
 
 // Shared by password and OpenID Connect sign-in.

@@ -43,17 +43,20 @@ describe('inloggen met wachtwoord', () => {
     expect(wrong.json().detail).toBe(unknown.json().detail);
   });
 
-  it('blokkeert tijdelijk na vijf verkeerde pogingen, ook met het goede wachtwoord, en laat daarna weer toe', async () => {
+  it('remt na vier verkeerde pogingen vanaf één adres met steeds langere pauzes, zonder de eigenaar elders buiten te sluiten', async () => {
     const org = await buildOrganisation(t.database.db);
     const user = await buildUser(t.database.db, t.clock, org.id);
-    for (let i = 0; i < 5; i++) {
-      const r = await t.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { email: user.email, password: `fout-${i}` } });
-      expect(r.statusCode).toBe(401);
-    }
-    const locked = await t.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { email: user.email, password: user.password } });
+    const attacker = '198.51.100.7';
+    const attempt = (password: string, remoteAddress = attacker, email = user.email) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/sessions', remoteAddress, payload: { email, password } });
+    for (let i = 0; i < 5; i++) expect((await attempt(`fout-${i}`)).statusCode).toBe(401);
+    // The fifth failure locks this address for this e-mail address for a minute, even with the right password.
+    const locked = await attempt(user.password);
     expect(locked.statusCode).toBe(429);
-    expect(locked.json().code).toBe('account-tijdelijk-geblokkeerd');
-    expect(locked.json().detail).toMatch(/15 minuten/);
+    expect(locked.json().code).toBe('te-veel-pogingen');
+    expect(locked.json().detail).toMatch(/1 minuut/);
+    // The owner, from their own address, is not held up.
+    expect((await attempt(user.password, '203.0.113.20')).statusCode).toBe(201);
     const audit = await t.database.db
       .selectFrom('audit_log')
       .select('action')
@@ -61,9 +64,30 @@ describe('inloggen met wachtwoord', () => {
       .where('action', '=', 'sessie.tijdelijk-geblokkeerd')
       .execute();
     expect(audit).toHaveLength(1);
-    t.clock.advance(16 * 60_000);
-    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { email: user.email, password: user.password } });
-    expect(ok.statusCode).toBe(201);
+
+    // After the pause one more wrong try locks for twice as long.
+    t.clock.advance(61_000);
+    expect((await attempt('weer-fout')).statusCode).toBe(401);
+    expect((await attempt(user.password)).json().detail).toMatch(/2 minuten/);
+    t.clock.advance(121_000);
+    expect((await attempt(user.password)).statusCode).toBe(201);
+    // Signed in: the count starts again.
+    expect((await attempt('fout-na-inloggen')).statusCode).toBe(401);
+    expect((await attempt(user.password)).statusCode).toBe(201);
+  });
+
+  it('antwoordt bij een adres zonder account precies zo als bij een echt account', async () => {
+    const org = await buildOrganisation(t.database.db);
+    const user = await buildUser(t.database.db, t.clock, org.id);
+    const answers = async (email: string, remoteAddress: string) => {
+      const all = [];
+      for (let i = 0; i < 6; i++) {
+        const response = await t.app.inject({ method: 'POST', url: '/api/v1/sessions', remoteAddress, payload: { email, password: `fout-${i}` } });
+        all.push([response.statusCode, response.json().code, response.json().detail]);
+      }
+      return all;
+    };
+    expect(await answers(`niemand-${Date.now()}@example.nl`, '198.51.100.8')).toEqual(await answers(user.email, '198.51.100.9'));
   });
 
   it('vraagt om de organisatie als het e-mailadres bij twee organisaties hoort', async () => {

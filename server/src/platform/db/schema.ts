@@ -87,9 +87,16 @@ export interface UsersTable {
   password_hash: string | null;
   oidc_subject: string | null;
   active: Generated<boolean>;
-  failed_logins: Generated<number>;
-  locked_until: NullableTimestamp;
   created_at: Generated<Date>;
+}
+
+export interface SignInFailuresTable {
+  organisation_id: Generated<string>;
+  email_hash: string;
+  address: string;
+  failures: number;
+  last_failed_at: Date;
+  locked_until: NullableTimestamp;
 }
 
 export interface UserRolesTable {
@@ -234,6 +241,7 @@ export interface Database {
   organisations: OrganisationsTable;
   municipalities: MunicipalitiesTable;
   users: UsersTable;
+  sign_in_failures: SignInFailuresTable;
   user_roles: UserRolesTable;
   user_municipalities: UserMunicipalitiesTable;
   teams: TeamsTable;

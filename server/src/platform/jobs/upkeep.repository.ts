@@ -24,7 +24,7 @@ export async function ensureAuditPartitions(db: Db, now: Date, monthsAhead = 2):
 }
 
 // What has served its purpose: expired sessions, used or expired reset links after a day, OpenID sign-in states after
-// an hour, and finished jobs after a week.
+// an hour, sign-in failures a day old (and no longer locking), and finished jobs after a week.
 export async function deleteExpiredRows(db: Db, now: Date): Promise<void> {
   await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
   await db
@@ -34,6 +34,11 @@ export async function deleteExpiredRows(db: Db, now: Date): Promise<void> {
   await db
     .deleteFrom('oidc_login_states')
     .where('created_at', '<', new Date(now.getTime() - 3_600_000))
+    .execute();
+  await db
+    .deleteFrom('sign_in_failures')
+    .where('last_failed_at', '<', new Date(now.getTime() - 86_400_000))
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
     .execute();
   await db
     .deleteFrom('jobs')

@@ -55,7 +55,7 @@ export async function updateUserFields(
       ...(changes.name !== undefined && { name: changes.name }),
       ...(changes.initials !== undefined && { initials: changes.initials }),
       ...(changes.active !== undefined && { active: changes.active }),
-      ...(changes.passwordHash !== undefined && { password_hash: changes.passwordHash, failed_logins: 0, locked_until: null }),
+      ...(changes.passwordHash !== undefined && { password_hash: changes.passwordHash }),
     })
     .where('organisation_id', '=', organisationId)
     .where('id', '=', userId)
@@ -99,19 +99,6 @@ export async function findRolesAndMunicipalities(db: Db, organisationId: string,
     db.selectFrom('team_members').select(['user_id', 'team_id']).where('organisation_id', '=', organisationId).where('user_id', 'in', userIds).execute(),
   ]);
   return { roles, municipalities, teams };
-}
-
-export async function recordFailedLogin(db: Db, organisationId: string, userId: string, lockUntil: Date | null) {
-  await db
-    .updateTable('users')
-    .set((eb) => (lockUntil ? { failed_logins: 0, locked_until: lockUntil } : { failed_logins: eb('failed_logins', '+', 1) }))
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', userId)
-    .execute();
-}
-
-export async function clearFailedLogins(db: Db, organisationId: string, userId: string) {
-  await db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('organisation_id', '=', organisationId).where('id', '=', userId).execute();
 }
 
 // Who hears about a problem with something a user owns: that user if active, otherwise every active beheerder.
