@@ -243,7 +243,7 @@ export async function confirmPasswordReset(db: Db, clock: Clock, origin: Request
       { name: 'token', code: 'ongeldig', reason: 'Verlopen of al gebruikt.' },
     ]);
   if (!parsed) throw invalid();
-  assertPasswordStrength(input.password);
+  await assertPasswordStrength(input.password);
   const passwordHash = await hashPassword(input.password);
   await db.transaction().execute(async (trx) => {
     const reset = await consumePasswordReset(trx, parsed.organisationId, hashSecret(parsed.secret), clock.now());

@@ -42,6 +42,15 @@ it('stuurt een herstellink over SMTP die één keer werkt en oude sessies beëin
   const tooShort = await t.app.inject({ method: 'POST', url: '/api/v1/password-resets/confirmation', payload: { token, password: 'kort' } });
   expect(tooShort.statusCode).toBe(400);
   expect(tooShort.json().invalidParams[0].name).toBe('password');
+  // Long enough, but a common password, a keyboard walk or a repeat is refused with the reason in Dutch.
+  for (const weak of ['wachtwoord1234', 'qwertyuiop12', 'aaaaaaaaaaaa', '\u0000'.repeat(12)]) {
+    const refused = await t.app.inject({ method: 'POST', url: '/api/v1/password-resets/confirmation', payload: { token, password: weak } });
+    expect(refused.statusCode, weak).toBe(400);
+    if (!weak.includes('\u0000')) {
+      expect(refused.json()).toMatchObject({ code: 'wachtwoord-te-zwak', invalidParams: [{ name: 'password', code: 'te-zwak' }] });
+      expect(refused.json().detail).toMatch(/raden|wachtwoord/i);
+    }
+  }
 
   const confirm = await t.app.inject({
     method: 'POST',

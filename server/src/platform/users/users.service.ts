@@ -94,7 +94,7 @@ export async function createUser(ctx: ServiceContext, input: UserInput): Promise
   if (input.roles.length === 0) {
     throw badRequest('rol-ontbreekt', 'Geef de gebruiker minstens één rol.', [{ name: 'roles', code: 'verplicht', reason: 'Minstens één rol.' }]);
   }
-  if (input.password !== undefined) assertPasswordStrength(input.password);
+  if (input.password !== undefined) await assertPasswordStrength(input.password, { userInputs: [input.email, input.name] });
   const email = input.email.trim().toLowerCase();
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
   return inTransaction(ctx, async (tx) => {

@@ -21,6 +21,10 @@ it('een beheerder maakt gebruikers met rollen en gemeenten, en teams die ze groe
     password: 'een-prima-wachtwoord',
   });
   expect(created.statusCode).toBe(201);
+  // A password made of the person's own name is easy to guess.
+  const ownName = await api('POST', '/api/v1/users', { email: 'sanne.smit@example.nl', name: 'Sanne Smit', roles: ['kcc'], password: 'sannesmit2026' });
+  expect(ownName.statusCode).toBe(400);
+  expect(ownName.json().code).toBe('wachtwoord-te-zwak');
   expect(created.json()).toMatchObject({
     email: 'karim.kcc@example.nl',
     initials: 'KA',
