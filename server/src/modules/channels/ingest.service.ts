@@ -2,7 +2,7 @@ import type { Clock } from '@platform/clock';
 import type { Db } from '@platform/db/database';
 import type { ChannelAccountRow } from '@platform/db/schema';
 import { enqueueJob } from '@platform/jobs/jobs.service';
-import { cleanText, findUncleanText } from '@platform/text/clean-text';
+import { cleanText, hasUncleanText } from '@platform/text/clean-text';
 import { v7 as timeOrderedUuid } from 'uuid';
 import type { NormalisedMessage } from './connector';
 import { connectorFor } from './connectors/registry';
@@ -90,7 +90,7 @@ function toRow(account: AccountRef, message: NormalisedMessage, receivedAt: Date
 // Cleans the text a platform sent (files are left as they are); a message without anything to clean is kept as is.
 function storable(message: NormalisedMessage): NormalisedMessage {
   const { media, postedAt, ...texts } = message;
-  if (findUncleanText(texts) === null) return message;
+  if (!hasUncleanText(texts)) return message;
   return { ...cleanText(texts), media, postedAt };
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanText, findUncleanText, isCleanText } from './clean-text';
+import { cleanText, findUncleanText, hasUncleanText, isCleanText } from './clean-text';
 
 describe('schone tekst', () => {
   it('herkent NUL en halve tekens, ook diep in invoer, en noemt het veld', () => {
@@ -11,6 +11,9 @@ describe('schone tekst', () => {
     expect(findUncleanText({ description: 'goed', answers: { gevaar: ['ja', 'n\u0000ee'] } })).toBe('answers.gevaar.1');
     expect(findUncleanText({ ['sleutel\u0000']: 'waarde' })).toBe('sleutel\u0000');
     expect(findUncleanText({ lat: 52.5, ok: true, list: [1, null] })).toBeNull();
+    expect(hasUncleanText({ description: 'goed', answers: { gevaar: ['ja', 'n\u0000ee'] } })).toBe(true);
+    expect(hasUncleanText({ ['sleutel\u0000']: 'waarde' })).toBe(true);
+    expect(hasUncleanText({ text: 'goed 😀', at: new Date(), list: [1, null, { a: 'b' }] })).toBe(false);
   });
 
   it('maakt de tekst van een platform opslagbaar zonder de rest te veranderen', () => {
@@ -27,6 +30,7 @@ describe('schone tekst', () => {
         const cleaned = cleanText(text);
         expect(isCleanText(cleaned)).toBe(true);
         if (isCleanText(text)) expect(cleaned).toBe(text);
+        expect(hasUncleanText({ text })).toBe(!isCleanText(text));
       }),
       { seed: 20261207, numRuns: 1_000 },
     );

@@ -7,10 +7,25 @@
 const NUL = /\u0000/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+// One non-global pattern for the check: no lastIndex to reset, one pass over the text.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the NUL character is exactly what this looks for
+const UNCLEAN = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 export function isCleanText(text: string): boolean {
-  NUL.lastIndex = 0;
-  LONE_SURROGATE.lastIndex = 0;
-  return !NUL.test(text) && !LONE_SURROGATE.test(text);
+  return !UNCLEAN.test(text);
+}
+
+// Whether anything in a value (strings, keys, nested objects and arrays) is unclean. The ingest path asks this of
+// every stored message, so it builds no paths, unlike findUncleanText.
+export function hasUncleanText(value: unknown): boolean {
+  if (typeof value === 'string') return UNCLEAN.test(value);
+  if (Array.isArray(value)) return value.some(hasUncleanText);
+  if (value && typeof value === 'object' && !Buffer.isBuffer(value) && !(value instanceof Date)) {
+    for (const key in value) {
+      if (UNCLEAN.test(key) || hasUncleanText((value as Record<string, unknown>)[key])) return true;
+    }
+  }
+  return false;
 }
 
 // The path of the first string (as a key or a value) that is not clean text, e.g. "address" or "answers.0", or null.
