@@ -60,17 +60,6 @@ describe('tekens die niet te bewaren zijn', () => {
     expect(open311.statusCode).toBe(400);
     expect(open311.json()).toEqual([{ code: 400, description: expect.stringMatching(/teken/) }]);
   });
-
-  it('laat wat een platform stuurt door naar de plek waar het wordt schoongemaakt', async () => {
-    // A webhook is judged by its signature, not refused for its text: the platform would only send it again.
-    const response = await t.app.inject({
-      method: 'POST',
-      url: `/webhooks/${crypto.randomUUID()}/${crypto.randomUUID()}`,
-      headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify({ entry: [{ changes: [{ value: { messages: [{ text: { body: 'hallo\u0000' } }] } }] }] }),
-    });
-    expect(response.json().code).not.toBe('ongeldige-tekens');
-  });
 });
 
 describe('wat eerder een 500 gaf', () => {
@@ -80,7 +69,7 @@ describe('wat eerder een 500 gaf', () => {
     const admin = requestAs(t.app, await signIn(t.app, beheerder.email, beheerder.password));
     const response = await admin('GET', `/api/v1/meldingen?categoryId=${crypto.randomUUID()}`);
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json().items ?? response.json()).toEqual([]);
+    expect(response.json()).toEqual([]);
   });
 
   it('weigert een analyse en een planning voor een gemeente van een andere organisatie, ook van een beheerder', async () => {

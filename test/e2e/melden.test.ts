@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CASTRICUM_BOUNDARY } from '@test/castricum-boundary';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,18 +8,6 @@ import { collectPageErrors, launchChromium, newContext, PHONE, screenshot, serio
 import { type E2eApp, startE2eApp } from './e2e-app';
 
 // A square around Castricum; the photo below was taken inside it, Amsterdam lies outside.
-const CASTRICUM = {
-  type: 'Polygon',
-  coordinates: [
-    [
-      [4.6, 52.52],
-      [4.75, 52.52],
-      [4.75, 52.59],
-      [4.6, 52.59],
-      [4.6, 52.52],
-    ],
-  ],
-};
 const AMSTERDAM = { latitude: 52.3731, longitude: 4.8924 };
 
 // Stands in for the internet: PDOK Locatieserver's free search answers, map tiles are missing (404).
@@ -61,7 +50,7 @@ describe('melding doen als inwoner (telefoon, zonder account)', () => {
     const castricum = e2e.organisation.municipalities.find((m) => m.cbs_code === 'GM0383')!;
     await e2e.testApp.database.db
       .updateTable('municipalities')
-      .set({ boundary: JSON.stringify(CASTRICUM) })
+      .set({ boundary: JSON.stringify(CASTRICUM_BOUNDARY) })
       .where('id', '=', castricum.id)
       .execute();
     formPath = `/melden/${e2e.organisation.slug}/GM0383`;

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CASTRICUM_BOUNDARY } from '@test/castricum-boundary';
 import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -10,18 +11,6 @@ import { collectPageErrors, DESKTOP, launchChromium, newContext, PHONE, screensh
 import { type E2eApp, startE2eApp } from './e2e-app';
 
 // A square around Castricum; the photo below was taken inside it.
-const CASTRICUM = {
-  type: 'Polygon',
-  coordinates: [
-    [
-      [4.6, 52.52],
-      [4.75, 52.52],
-      [4.75, 52.59],
-      [4.6, 52.59],
-      [4.6, 52.52],
-    ],
-  ],
-};
 const RESIDENT = 'bewoner@example.nl';
 
 // Stands in for the internet: the address search finds nothing, map tiles are missing (404).
@@ -67,7 +56,7 @@ describe('een melding van begin tot eind (inwoner op de telefoon, medewerker aan
     const castricum = e2e.organisation.municipalities.find((m) => m.cbs_code === 'GM0383')!;
     await e2e.testApp.database.db
       .updateTable('municipalities')
-      .set({ boundary: JSON.stringify(CASTRICUM) })
+      .set({ boundary: JSON.stringify(CASTRICUM_BOUNDARY) })
       .where('id', '=', castricum.id)
       .execute();
     browser = await launchChromium();

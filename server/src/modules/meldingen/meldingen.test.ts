@@ -1,3 +1,4 @@
+import { CASTRICUM_BOUNDARY } from '@test/castricum-boundary';
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { remoteAddresses } from '@test/remote-addresses';
@@ -12,18 +13,6 @@ afterAll(async () => {
 });
 
 // Castricum roughly, as a GeoJSON polygon (lon, lat).
-const CASTRICUM = {
-  type: 'Polygon',
-  coordinates: [
-    [
-      [4.6, 52.52],
-      [4.75, 52.52],
-      [4.75, 52.59],
-      [4.6, 52.59],
-      [4.6, 52.52],
-    ],
-  ],
-};
 const IN_CASTRICUM = { lat: 52.548, lon: 4.669 };
 
 const nextAddress = remoteAddresses(1);
@@ -38,7 +27,7 @@ async function setup() {
   const castricum = org.municipalities.find((m) => m.cbs_code === 'GM0383')!;
   await t.database.db
     .updateTable('municipalities')
-    .set({ boundary: JSON.stringify(CASTRICUM) })
+    .set({ boundary: JSON.stringify(CASTRICUM_BOUNDARY) })
     .where('organisation_id', '=', org.id)
     .where('id', '=', castricum.id)
     .execute();

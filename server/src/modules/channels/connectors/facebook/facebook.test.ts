@@ -1,7 +1,8 @@
 import { defineSystemSchedules } from '@platform/jobs/platform.jobs';
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import { deliverWebhook, type MetaGraphServer, messagingWebhook, pageCommentWebhook, startMetaGraphServer } from '@test/platforms/meta-graph-server';
+import { type MetaGraphServer, startMetaGraphServer } from '@test/platforms/meta-graph-server';
+import { deliverWebhook, messagingWebhook, pageCommentWebhook } from '@test/platforms/meta-webhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelsModule } from '../../index';
 

@@ -1,7 +1,8 @@
 import { defineSystemSchedules } from '@platform/jobs/platform.jobs';
 import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import { deliverWebhook, igCommentWebhook, type MetaGraphServer, messagingWebhook, startMetaGraphServer } from '@test/platforms/meta-graph-server';
+import { type MetaGraphServer, startMetaGraphServer } from '@test/platforms/meta-graph-server';
+import { deliverWebhook, igCommentWebhook, messagingWebhook } from '@test/platforms/meta-webhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectorAccount } from '../../channels.jobs';
 import { channelsModule } from '../../index';
