@@ -37,6 +37,7 @@ export {
   findStoredAttachment,
   findStoredMessage,
   listChannelAccounts,
+  placeMessageInConversation,
   setAccountSatisfactionSurvey,
   storeAttachment,
 } from './records.service';

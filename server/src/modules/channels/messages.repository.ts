@@ -73,6 +73,10 @@ export async function setMessageMedia(db: Db, organisationId: string, messageId:
     .execute();
 }
 
+export async function setMessageConversation(db: Db, organisationId: string, messageId: string, conversationId: string) {
+  await db.updateTable('messages').set({ conversation_id: conversationId }).where('organisation_id', '=', organisationId).where('id', '=', messageId).execute();
+}
+
 export async function insertAttachment(
   db: Db,
   organisationId: string,

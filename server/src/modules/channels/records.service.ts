@@ -44,6 +44,12 @@ export function findStoredMessage(db: Db, organisationId: string, messageId: str
   return messages.findMessage(db, organisationId, messageId);
 }
 
+// The conversation a consumer (the inbox) placed a message in; kept on the message so every reader of it sees
+// the link (listening's "in de inbox").
+export function placeMessageInConversation(db: Db, organisationId: string, messageId: string, conversationId: string) {
+  return messages.setMessageConversation(db, organisationId, messageId, conversationId);
+}
+
 export function findStoredAttachment(db: Db, organisationId: string, attachmentId: string) {
   return messages.findAttachment(db, organisationId, attachmentId);
 }

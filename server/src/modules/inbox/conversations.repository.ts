@@ -7,7 +7,7 @@ import { overdueAt } from './office-hours/overdue';
 
 export async function findConversationOfMessage(db: Db, organisationId: string, messageId: string) {
   const row = await db
-    .selectFrom('messages')
+    .selectFrom('published_messages as messages')
     .select('conversation_id')
     .where('organisation_id', '=', organisationId)
     .where('id', '=', messageId)
@@ -18,7 +18,7 @@ export async function findConversationOfMessage(db: Db, organisationId: string, 
 // Messages among `messageIds` not yet in a conversation, oldest first.
 function unthreaded(db: Db, organisationId: string, messageIds: string[]) {
   return db
-    .selectFrom('messages')
+    .selectFrom('published_messages as messages')
     .selectAll()
     .where('organisation_id', '=', organisationId)
     .where('id', '=', sql<string>`ANY(${uuidArray(messageIds)})`)
@@ -52,16 +52,12 @@ export async function findUnthreadedThreadable(db: Db, organisationId: string, m
 
 export async function findMessageByPlatformId(db: Db, organisationId: string, accountId: string, platformId: string) {
   return db
-    .selectFrom('messages')
+    .selectFrom('published_messages as messages')
     .select(['id', 'conversation_id'])
     .where('organisation_id', '=', organisationId)
     .where('account_id', '=', accountId)
     .where('platform_id', '=', platformId)
     .executeTakeFirst();
-}
-
-export async function setMessageConversation(db: Db, organisationId: string, messageId: string, conversationId: string) {
-  await db.updateTable('messages').set({ conversation_id: conversationId }).where('organisation_id', '=', organisationId).where('id', '=', messageId).execute();
 }
 
 // Creates the conversation of a thread or, when it exists, locks it: concurrent jobs for one thread take turns.
@@ -177,7 +173,7 @@ export async function findConversations(db: Db, organisationId: string, filter: 
 export async function findRecentMessages(db: Db, organisationId: string, conversationIds: string[], perConversation: number) {
   if (conversationIds.length === 0 || perConversation === 0) return [];
   const ranked = db
-    .selectFrom('messages')
+    .selectFrom('published_messages as messages')
     .selectAll()
     .select(sql<number>`row_number() OVER (PARTITION BY conversation_id ORDER BY posted_at DESC, id DESC)`.as('rank'))
     .where('organisation_id', '=', organisationId)
@@ -188,7 +184,7 @@ export async function findRecentMessages(db: Db, organisationId: string, convers
 
 export async function findConversationMessages(db: Db, organisationId: string, conversationId: string) {
   return db
-    .selectFrom('messages')
+    .selectFrom('published_messages as messages')
     .selectAll()
     .where('organisation_id', '=', organisationId)
     .where('conversation_id', '=', conversationId)
@@ -249,8 +245,8 @@ export async function findReads(db: Db, organisationId: string, userId: string, 
 export async function findConversationOfOutboxReply(db: Db, organisationId: string, outboxId: unknown) {
   if (typeof outboxId !== 'string' || !/^[0-9a-f-]{36}$/i.test(outboxId)) return null;
   const row = await db
-    .selectFrom('outbox')
-    .innerJoin('messages', (join) =>
+    .selectFrom('published_outbox as outbox')
+    .innerJoin('published_messages as messages', (join) =>
       join.onRef('messages.organisation_id', '=', 'outbox.organisation_id').onRef('messages.id', '=', 'outbox.reply_to_message_id'),
     )
     .select('messages.conversation_id')

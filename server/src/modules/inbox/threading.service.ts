@@ -4,7 +4,7 @@ import type { Db } from '@platform/db/database';
 import type { MessageRow } from '@platform/db/schema';
 import type { JobRegistry } from '@platform/jobs/job-registry';
 import { sql } from 'kysely';
-import { storedMessagesJob } from '../channels/index';
+import { placeMessageInConversation, storedMessagesJob } from '../channels/index';
 import { isAuthorBlocked, keepBlockedAuthorQuiet } from './abuse/blocked-inbound';
 import {
   findConversation,
@@ -14,7 +14,6 @@ import {
   findUnthreadedMessages,
   findUnthreadedThreadable,
   openConversation,
-  setMessageConversation,
   updateConversation,
 } from './conversations.repository';
 import { announceConversationsOf } from './live/announce';
@@ -47,7 +46,7 @@ async function threadInbound(db: Db, clock: Clock, message: MessageRow) {
     preview: previewOf(message.text),
     simulated: message.simulated,
   });
-  await setMessageConversation(db, message.organisation_id, message.id, conversation.id);
+  await placeMessageInConversation(db, message.organisation_id, message.id, conversation.id);
   // A blocked author's message is stored, but nobody is asked to answer it.
   if (await isAuthorBlocked(db, message)) return keepBlockedAuthorQuiet(db, clock, conversation, message, created);
   if (created) {
@@ -88,7 +87,7 @@ async function threadOutbound(db: Db, message: MessageRow) {
   const conversationId =
     original?.conversation_id ?? (await findConversationOfOutboxReply(db, message.organisation_id, (message.raw as { outboxId?: unknown } | null)?.outboxId));
   if (!conversationId) return;
-  await setMessageConversation(db, message.organisation_id, message.id, conversationId);
+  await placeMessageInConversation(db, message.organisation_id, message.id, conversationId);
   // One update: counted, no longer waiting, the first answer is the first response, an open conversation waits
   // for the resident now. An acknowledgement outside hours is only counted: it answers nothing.
   if (await isAcknowledgement(db, message)) {

@@ -113,12 +113,6 @@ export async function claimReminder(db: Db, row: Insertable<KlachtRemindersTable
   return inserted !== undefined;
 }
 
-// Whether a record a klacht points to exists in this organisation (a channel message, a melding, a colleague).
-export async function recordExists(db: Db, table: 'messages' | 'meldingen' | 'users', organisationId: string, id: string): Promise<boolean> {
-  const row = await db.selectFrom(table).select('id').where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
-  return row !== undefined;
-}
-
 // Klachten registered from any of these channel messages ("maak klacht" in the inbox).
 export async function findKlachtenBySourceMessages(db: Db, organisationId: string, messageIds: string[]) {
   if (messageIds.length === 0) return [];

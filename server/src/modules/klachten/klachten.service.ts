@@ -15,7 +15,9 @@ import type { KlachtEventRow, KlachtEventsTable, KlachtRow } from '@platform/db/
 import { badRequest, notFound } from '@platform/http/errors';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
 import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy';
-import { findUsers } from '@platform/users/users.repository';
+import { findUser, findUsers } from '@platform/users/users.repository';
+import { findStoredMessage } from '../channels/index';
+import { meldingExists } from '../meldingen/index';
 import { acknowledgementLetter, mailComplainant } from './klacht-mail';
 import { klachtDeadline, localIsoDate, startOfLocalDay } from './klacht-termijn';
 import {
@@ -27,7 +29,6 @@ import {
   insertKlachtEvent,
   lockKlacht,
   nextKlachtNumber,
-  recordExists,
 } from './klachten.repository';
 
 export function isClosed(status: string): boolean {
@@ -134,13 +135,13 @@ export async function registerKlacht(ctx: ServiceContext, input: KlachtCreate): 
     if (!municipality || !actsForMunicipality(tx.actor, municipality.id)) {
       throw unknown('municipalityId', 'onbekende-gemeente', 'Deze gemeente bestaat niet of u werkt er niet voor.', 'Kies een gemeente waarvoor u werkt.');
     }
-    if (input.complainedUserId && !(await recordExists(tx.db, 'users', organisationId, input.complainedUserId))) {
+    if (input.complainedUserId && !(await findUser(tx.db, organisationId, input.complainedUserId))) {
       throw unknown('complainedUserId', 'onbekende-gebruiker', 'Deze medewerker bestaat niet.', 'Kies een medewerker van uw organisatie.');
     }
-    if (input.messageId && !(await recordExists(tx.db, 'messages', organisationId, input.messageId))) {
+    if (input.messageId && !(await findStoredMessage(tx.db, organisationId, input.messageId))) {
       throw unknown('messageId', 'onbekend-bericht', 'Dit bericht bestaat niet.', 'Kies een bericht uit een kanaal van uw organisatie.');
     }
-    if (input.meldingId && !(await recordExists(tx.db, 'meldingen', organisationId, input.meldingId))) {
+    if (input.meldingId && !(await meldingExists(tx.db, organisationId, input.meldingId))) {
       throw unknown('meldingId', 'onbekende-melding', 'Deze melding bestaat niet.', 'Kies een melding van uw organisatie.');
     }
     const now = tx.clock.now();

@@ -13,7 +13,7 @@ export const meldingenModule: PleinModule = {
 
 export { ensureCategories, selectableCategories } from './categories.service';
 export { ImportRejected, importMeldingen, type RowProblem } from './import.service';
-export { findMeldingenFromMessages } from './meldingen.service';
+export { findMeldingenFromMessages, meldingExists } from './meldingen.service';
 export { CLOSED_STATUSES, listPublicMeldingen, type PublicMeldingFilter, type PublicMeldingRow, publicHistoryOf } from './public-meldingen.service';
 export { changeMeldingStatus } from './status.service';
 export { fileMelding, type MeldingLinks } from './submit.service';

@@ -125,7 +125,7 @@ export async function findPhotoIds(db: Db, organisationId: string, meldingId: st
 export async function findUnclaimedPhotos(db: Db, organisationId: string, attachmentIds: string[]) {
   if (attachmentIds.length === 0) return [];
   return db
-    .selectFrom('attachments')
+    .selectFrom('published_attachments as attachments')
     .select('attachments.id')
     .where('attachments.organisation_id', '=', organisationId)
     .where('attachments.id', 'in', attachmentIds)

@@ -276,6 +276,11 @@ export async function publicMeldingStatus(db: Db, slug: string, token: string) {
   };
 }
 
+// Whether a melding exists in this organisation (a klacht may point to one).
+export async function meldingExists(db: Db, organisationId: string, meldingId: string): Promise<boolean> {
+  return (await findMelding(db, organisationId, meldingId)) !== undefined;
+}
+
 // The meldingen made from these channel messages, with their status (the inbox shows them beside a conversation).
 export function findMeldingenFromMessages(db: Db, organisationId: string, messageIds: string[]) {
   return findMeldingenBySourceMessages(db, organisationId, messageIds);

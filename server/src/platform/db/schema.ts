@@ -307,6 +307,12 @@ export interface Database {
   analysis_schedules: AnalysisSchedulesTable;
   author_network_groups: AuthorNetworkGroupsTable;
   author_network_pending: AuthorNetworkPendingTable;
+  // Read-only views an owner publishes for other modules' queries (migrations/0031); never written.
+  published_messages: Readonly<MessagesTable>;
+  published_outbox: Readonly<OutboxTable>;
+  published_attachments: Readonly<AttachmentsTable>;
+  published_users: Readonly<Pick<UsersTable, 'organisation_id' | 'id' | 'name' | 'initials' | 'active'>>;
+  published_municipalities: Readonly<Pick<MunicipalitiesTable, 'organisation_id' | 'id' | 'name' | 'cbs_code' | 'inhabitants' | 'time_zone'>>;
 }
 
 export type JobRow = Selectable<JobsTable>;

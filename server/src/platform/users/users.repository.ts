@@ -138,3 +138,57 @@ export async function findActiveUserWithGrants(db: Db, organisationId: string, u
   ]);
   return { user, roles: roles.map((row) => row.role), municipalityIds: municipalities.map((row) => row.municipality_id) };
 }
+
+// Who answers for a piece of work (an overdue conversation): its assignee, else the members of its team, else the
+// beheerders of the organisation and the webcare agents of its municipality. Only active people.
+export async function findPeopleOnDuty(
+  db: Db,
+  organisationId: string,
+  conversation: { municipality_id: string; assigned_user_id: string | null; assigned_team_id: string | null },
+) {
+  const people = db
+    .selectFrom('users')
+    .select(['users.id', 'users.email', 'users.name'])
+    .where('users.organisation_id', '=', organisationId)
+    .where('users.active', '=', true);
+  if (conversation.assigned_user_id) {
+    const assignee = await people.where('users.id', '=', conversation.assigned_user_id).execute();
+    if (assignee.length > 0) return assignee;
+  }
+  if (conversation.assigned_team_id) {
+    const members = await people
+      .innerJoin('team_members', (join) =>
+        join.onRef('team_members.organisation_id', '=', 'users.organisation_id').onRef('team_members.user_id', '=', 'users.id'),
+      )
+      .where('team_members.team_id', '=', conversation.assigned_team_id)
+      .orderBy('users.name')
+      .execute();
+    if (members.length > 0) return members;
+  }
+  return people
+    .where(({ exists, selectFrom, and, or }) =>
+      exists(
+        selectFrom('user_roles')
+          .select('user_roles.user_id')
+          .whereRef('user_roles.organisation_id', '=', 'users.organisation_id')
+          .whereRef('user_roles.user_id', '=', 'users.id')
+          .where((eb) =>
+            or([
+              eb('user_roles.role', '=', 'beheerder'),
+              and([
+                eb('user_roles.role', '=', 'webcare'),
+                exists(
+                  selectFrom('user_municipalities')
+                    .select('user_municipalities.user_id')
+                    .whereRef('user_municipalities.organisation_id', '=', 'users.organisation_id')
+                    .whereRef('user_municipalities.user_id', '=', 'users.id')
+                    .where('user_municipalities.municipality_id', '=', conversation.municipality_id),
+                ),
+              ]),
+            ]),
+          ),
+      ),
+    )
+    .orderBy('users.name')
+    .execute();
+}

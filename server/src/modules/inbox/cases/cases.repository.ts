@@ -3,7 +3,7 @@ import type { Db } from '@platform/db/database';
 // The ids of a conversation's messages (the inbox puts a message into a conversation through messages.conversation_id).
 export async function findMessageIdsOfConversation(db: Db, organisationId: string, conversationId: string) {
   const rows = await db
-    .selectFrom('messages')
+    .selectFrom('published_messages as messages')
     .select('id')
     .where('organisation_id', '=', organisationId)
     .where('conversation_id', '=', conversationId)

@@ -29,8 +29,10 @@ const AUTOMATIC_KEYS = ['ontvangstbevestiging:%', 'tevredenheid:%'];
 export async function countSentByAccount(db: Db, organisationId: string, scope: Scope) {
   if (scope.municipalityIds.length === 0) return [];
   let query = db
-    .selectFrom('messages')
-    .leftJoin('outbox', (join) => join.onRef('outbox.organisation_id', '=', 'messages.organisation_id').onRef('outbox.sent_message_id', '=', 'messages.id'))
+    .selectFrom('published_messages as messages')
+    .leftJoin('published_outbox as outbox', (join) =>
+      join.onRef('outbox.organisation_id', '=', 'messages.organisation_id').onRef('outbox.sent_message_id', '=', 'messages.id'),
+    )
     .select((eb) => ['messages.account_id', eb.fn.countAll<number>().as('sent'), eb.fn.count<number>('messages.reply_to_platform_id').as('replies')])
     .where('messages.organisation_id', '=', organisationId)
     .where('messages.direction', '=', 'uit')

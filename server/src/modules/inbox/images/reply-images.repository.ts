@@ -10,7 +10,7 @@ export async function insertReplyImage(db: Db, row: Insertable<ReplyImagesTable>
 export async function findReplyImage(db: Db, organisationId: string, conversationId: string, imageId: string) {
   return db
     .selectFrom('reply_images')
-    .innerJoin('attachments', (join) =>
+    .innerJoin('published_attachments as attachments', (join) =>
       join.onRef('attachments.organisation_id', '=', 'reply_images.organisation_id').onRef('attachments.id', '=', 'reply_images.attachment_id'),
     )
     .select([

@@ -9,7 +9,7 @@ export async function findConversationRefsOfMessages(db: Db, organisationId: str
     .where((eb) =>
       eb.exists(
         eb
-          .selectFrom('messages')
+          .selectFrom('published_messages as messages')
           .select('messages.id')
           .whereRef('messages.organisation_id', '=', 'conversations.organisation_id')
           .whereRef('messages.conversation_id', '=', 'conversations.id')

@@ -21,7 +21,7 @@ export async function removePresence(db: Db, organisationId: string, conversatio
 export async function findPresentColleagues(db: Db, organisationId: string, conversationId: string, exceptUserId: string, since: Date) {
   return db
     .selectFrom('conversation_presence')
-    .innerJoin('users', (join) =>
+    .innerJoin('published_users as users', (join) =>
       join.onRef('users.organisation_id', '=', 'conversation_presence.organisation_id').onRef('users.id', '=', 'conversation_presence.user_id'),
     )
     .select(['conversation_presence.user_id', 'users.name', 'conversation_presence.composing', 'conversation_presence.seen_at'])

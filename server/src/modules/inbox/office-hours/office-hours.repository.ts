@@ -16,22 +16,20 @@ export async function saveOfficeHours(db: Db, row: Insertable<OfficeHoursTable>)
     .executeTakeFirstOrThrow();
 }
 
-export async function findAccountZone(db: Db, organisationId: string, accountId: string) {
-  return db
-    .selectFrom('channel_accounts')
-    .innerJoin('municipalities', (join) =>
-      join.onRef('municipalities.organisation_id', '=', 'channel_accounts.organisation_id').onRef('municipalities.id', '=', 'channel_accounts.municipality_id'),
-    )
-    .select(['channel_accounts.id', 'channel_accounts.channel', 'channel_accounts.municipality_id', 'municipalities.time_zone'])
-    .where('channel_accounts.organisation_id', '=', organisationId)
-    .where('channel_accounts.id', '=', accountId)
+export async function findMunicipalityZone(db: Db, organisationId: string, municipalityId: string) {
+  const row = await db
+    .selectFrom('published_municipalities')
+    .select('time_zone')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', municipalityId)
     .executeTakeFirst();
+  return row?.time_zone;
 }
 
 // The idempotency key of an outbox item, to tell an automatic acknowledgement from an agent's answer.
 export async function findOutboxKey(db: Db, organisationId: string, outboxId: string) {
   const row = await db
-    .selectFrom('outbox')
+    .selectFrom('published_outbox as outbox')
     .select('idempotency_key')
     .where('organisation_id', '=', organisationId)
     .where('id', '=', outboxId)
@@ -83,58 +81,4 @@ export async function claimAlert(db: Db, row: Insertable<ConversationAlertsTable
     .onConflict((conflict) => conflict.columns(['organisation_id', 'conversation_id', 'norm', 'due_at']).doNothing())
     .returning('conversation_id')
     .executeTakeFirst();
-}
-
-// Who hears of an overdue conversation: its assignee, else the members of its team, else the beheerders
-// of the organisation and the webcare agents of its municipality. Only active people.
-export async function findOverdueRecipients(
-  db: Db,
-  organisationId: string,
-  conversation: { municipality_id: string; assigned_user_id: string | null; assigned_team_id: string | null },
-) {
-  const people = db
-    .selectFrom('users')
-    .select(['users.id', 'users.email', 'users.name'])
-    .where('users.organisation_id', '=', organisationId)
-    .where('users.active', '=', true);
-  if (conversation.assigned_user_id) {
-    const assignee = await people.where('users.id', '=', conversation.assigned_user_id).execute();
-    if (assignee.length > 0) return assignee;
-  }
-  if (conversation.assigned_team_id) {
-    const members = await people
-      .innerJoin('team_members', (join) =>
-        join.onRef('team_members.organisation_id', '=', 'users.organisation_id').onRef('team_members.user_id', '=', 'users.id'),
-      )
-      .where('team_members.team_id', '=', conversation.assigned_team_id)
-      .orderBy('users.name')
-      .execute();
-    if (members.length > 0) return members;
-  }
-  return people
-    .where(({ exists, selectFrom, and, or }) =>
-      exists(
-        selectFrom('user_roles')
-          .select('user_roles.user_id')
-          .whereRef('user_roles.organisation_id', '=', 'users.organisation_id')
-          .whereRef('user_roles.user_id', '=', 'users.id')
-          .where((eb) =>
-            or([
-              eb('user_roles.role', '=', 'beheerder'),
-              and([
-                eb('user_roles.role', '=', 'webcare'),
-                exists(
-                  selectFrom('user_municipalities')
-                    .select('user_municipalities.user_id')
-                    .whereRef('user_municipalities.organisation_id', '=', 'users.organisation_id')
-                    .whereRef('user_municipalities.user_id', '=', 'users.id')
-                    .where('user_municipalities.municipality_id', '=', conversation.municipality_id),
-                ),
-              ]),
-            ]),
-          ),
-      ),
-    )
-    .orderBy('users.name')
-    .execute();
 }

@@ -5,8 +5,9 @@ import type { Db } from '@platform/db/database';
 import type { OfficeHoursRow } from '@platform/db/schema';
 import { notFound } from '@platform/http/errors';
 import { actsForMunicipality, assertCan, type Permission } from '@platform/tenancy/policy';
+import { findChannelAccount } from '../../channels/index';
 import { isOpenAt } from './business-time';
-import { findAccountZone, findOfficeHours, saveOfficeHours } from './office-hours.repository';
+import { findMunicipalityZone, findOfficeHours, saveOfficeHours } from './office-hours.repository';
 import { buildSchedule, dayNumberOf, isoDateOf, isPublicHoliday, type Schedule } from './schedule';
 
 type Settings = Omit<OfficeHours, 'accountId' | 'configured' | 'openNow' | 'upcomingHolidays' | 'updatedAt'>;
@@ -59,9 +60,10 @@ function upcomingHolidays(schedule: Schedule, now: Date): string[] {
 
 async function visibleAccount(ctx: ServiceContext, accountId: string, permission: Permission) {
   assertCan(ctx.actor, permission);
-  const account = await findAccountZone(ctx.db, ctx.actor.organisationId, accountId);
+  const account = await findChannelAccount(ctx.db, ctx.actor.organisationId, accountId);
   if (!account || !actsForMunicipality(ctx.actor, account.municipality_id)) throw notFound('Het kanaalaccount');
-  return account;
+  const timeZone = await findMunicipalityZone(ctx.db, ctx.actor.organisationId, account.municipality_id);
+  return { id: account.id, channel: account.channel, municipality_id: account.municipality_id, time_zone: timeZone ?? 'Europe/Amsterdam' };
 }
 
 function toView(accountId: string, settings: Settings, row: OfficeHoursRow | undefined, now: Date): OfficeHours {

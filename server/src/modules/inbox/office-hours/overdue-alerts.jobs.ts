@@ -4,8 +4,9 @@ import type { Clock } from '@platform/clock';
 import type { Db } from '@platform/db/database';
 import type { JobRegistry } from '@platform/jobs/job-registry';
 import { enqueueJob } from '@platform/jobs/jobs.service';
+import { findPeopleOnDuty } from '@platform/users/users.repository';
 import { insertConversationEvent } from '../conversations.repository';
-import { claimAlert, findOverdueRecipients, findUnalertedOverdue } from './office-hours.repository';
+import { claimAlert, findUnalertedOverdue } from './office-hours.repository';
 
 export const OVERDUE_JOB = 'inbox.te-laat-melden';
 
@@ -35,7 +36,7 @@ export async function alertOverdueConversations(db: Db, clock: Clock, publicUrl:
   for (const conversation of await findUnalertedOverdue(db, now, BATCH)) {
     const dueAt = conversation.due_at;
     if (!dueAt) continue;
-    const recipients = await findOverdueRecipients(db, conversation.organisation_id, conversation);
+    const recipients = await findPeopleOnDuty(db, conversation.organisation_id, conversation);
     const claimed = await claimAlert(db, {
       organisation_id: conversation.organisation_id,
       conversation_id: conversation.id,

@@ -6,9 +6,13 @@ import type { Insertable, Updateable } from 'kysely';
 function withNames(db: Db, organisationId: string) {
   return db
     .selectFrom('reply_drafts as d')
-    .innerJoin('users as author', (join) => join.onRef('author.organisation_id', '=', 'd.organisation_id').onRef('author.id', '=', 'd.author_user_id'))
-    .leftJoin('users as reviewer', (join) => join.onRef('reviewer.organisation_id', '=', 'd.organisation_id').onRef('reviewer.id', '=', 'd.reviewer_user_id'))
-    .leftJoin('users as decider', (join) => join.onRef('decider.organisation_id', '=', 'd.organisation_id').onRef('decider.id', '=', 'd.reviewed_by'))
+    .innerJoin('published_users as author', (join) =>
+      join.onRef('author.organisation_id', '=', 'd.organisation_id').onRef('author.id', '=', 'd.author_user_id'),
+    )
+    .leftJoin('published_users as reviewer', (join) =>
+      join.onRef('reviewer.organisation_id', '=', 'd.organisation_id').onRef('reviewer.id', '=', 'd.reviewer_user_id'),
+    )
+    .leftJoin('published_users as decider', (join) => join.onRef('decider.organisation_id', '=', 'd.organisation_id').onRef('decider.id', '=', 'd.reviewed_by'))
     .selectAll('d')
     .select(['author.name as author_name', 'reviewer.name as reviewer_name', 'decider.name as reviewed_by_name'])
     .where('d.organisation_id', '=', organisationId);

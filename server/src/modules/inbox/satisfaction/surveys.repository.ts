@@ -27,7 +27,7 @@ export async function answerSurvey(db: Db, organisationId: string, tokenHash: st
 export async function findSurveyOfClosing(db: Db, organisationId: string, conversationId: string, closedAt: Date) {
   return db
     .selectFrom('conversation_surveys')
-    .innerJoin('outbox', (join) =>
+    .innerJoin('published_outbox as outbox', (join) =>
       join.onRef('outbox.organisation_id', '=', 'conversation_surveys.organisation_id').onRef('outbox.id', '=', 'conversation_surveys.outbox_id'),
     )
     .selectAll('conversation_surveys')
@@ -41,7 +41,7 @@ export async function findSurveyOfClosing(db: Db, organisationId: string, conver
 // One of our sent messages by its platform id, with the outbox item it was sent for.
 export async function findSentMessageByPlatformId(db: Db, organisationId: string, accountId: string, platformId: string) {
   return db
-    .selectFrom('messages')
+    .selectFrom('published_messages as messages')
     .select(['id', 'conversation_id', sql<string | null>`raw->>'outboxId'`.as('outbox_id')])
     .where('organisation_id', '=', organisationId)
     .where('account_id', '=', accountId)

@@ -2,8 +2,9 @@ import type { Clock } from '@platform/clock';
 import type { Db } from '@platform/db/database';
 import type { ConversationRow, MessageRow } from '@platform/db/schema';
 import { sql } from 'kysely';
+import { placeMessageInConversation } from '../../channels/index';
 import { isAuthorBlocked } from '../abuse/blocked-inbound';
-import { findConversation, insertConversationEvent, setMessageConversation, updateConversation } from '../conversations.repository';
+import { findConversation, insertConversationEvent, updateConversation } from '../conversations.repository';
 import { previewOf } from '../threading';
 import { recordAnswerEvent } from './answer.service';
 import { THREAD_ANSWER_DAYS } from './invite.service';
@@ -86,6 +87,6 @@ export async function takeReplyToQuestion(db: Db, clock: Clock, message: Message
   const survey = await findSurveyOfClosing(db, message.organisation_id, conversation.id, conversation.closed_at);
   if (survey?.outbox_id !== parent.outbox_id || (await isAuthorBlocked(db, message))) return false;
   if (!(await takeSatisfactionReply(db, clock, conversation, message))) return false;
-  await setMessageConversation(db, message.organisation_id, message.id, conversation.id);
+  await placeMessageInConversation(db, message.organisation_id, message.id, conversation.id);
   return true;
 }

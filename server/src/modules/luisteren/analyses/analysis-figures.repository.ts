@@ -7,7 +7,7 @@ import { applyItemFilter, type ResolvedFilter } from '../explore/item-filter.rep
 const base = (db: Db) =>
   db
     .selectFrom('listening_items as li')
-    .innerJoin('messages as m', (join) => join.onRef('m.organisation_id', '=', 'li.organisation_id').onRef('m.id', '=', 'li.message_id'));
+    .innerJoin('published_messages as m', (join) => join.onRef('m.organisation_id', '=', 'li.organisation_id').onRef('m.id', '=', 'li.message_id'));
 
 // The four fields of "Luisteren, duiden, doen", by what Plein knows of an author: media are the rss channel and
 // accounts on a list named like pers/media; opinion makers are accounts on any other list (raadsleden,

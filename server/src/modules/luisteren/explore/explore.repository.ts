@@ -5,7 +5,7 @@ import { applyItemFilter, type ResolvedFilter } from './item-filter.repository';
 const base = (db: Db) =>
   db
     .selectFrom('listening_items as li')
-    .innerJoin('messages as m', (join) => join.onRef('m.organisation_id', '=', 'li.organisation_id').onRef('m.id', '=', 'li.message_id'));
+    .innerJoin('published_messages as m', (join) => join.onRef('m.organisation_id', '=', 'li.organisation_id').onRef('m.id', '=', 'li.message_id'));
 
 // Originals only: a repost wave is one item with its count, not a page of copies.
 export async function findItems(db: Db, organisationId: string, filter: ResolvedFilter, before: { postedAt: Date; messageId: string } | null, limit: number) {
@@ -119,7 +119,7 @@ export async function findPlaces(db: Db, organisationId: string, filter: Resolve
 // The thread an item belongs to, as far as Plein has seen it (root and replies on the same account).
 export async function findThread(db: Db, organisationId: string, accountId: string, rootPlatformId: string) {
   return db
-    .selectFrom('messages')
+    .selectFrom('published_messages as messages')
     .select(['id', 'direction', 'author_handle', 'author_name', 'text', 'posted_at', 'public_url'])
     .where('organisation_id', '=', organisationId)
     .where('account_id', '=', accountId)

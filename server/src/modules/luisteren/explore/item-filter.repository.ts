@@ -20,7 +20,7 @@ export interface ResolvedFilter {
   reviewed?: boolean;
 }
 
-type ItemQuery<O> = SelectQueryBuilder<Database & { li: Database['listening_items']; m: Database['messages'] }, 'li' | 'm', O>;
+type ItemQuery<O> = SelectQueryBuilder<Database & { li: Database['listening_items']; m: Database['published_messages'] }, 'li' | 'm', O>;
 
 // One place that turns the filters into SQL, for the list, the figures and the export alike.
 export function applyItemFilter<O>(query: ItemQuery<O>, organisationId: string, filter: ResolvedFilter): ItemQuery<O> {

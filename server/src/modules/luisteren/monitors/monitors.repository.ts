@@ -66,8 +66,8 @@ export async function findItemsForBackfill(
 ) {
   let query = db
     .selectFrom('listening_items as li')
-    .innerJoin('messages as m', (join) => join.onRef('m.organisation_id', '=', 'li.organisation_id').onRef('m.id', '=', 'li.message_id'))
-    .innerJoin('municipalities as g', (join) => join.onRef('g.organisation_id', '=', 'm.organisation_id').onRef('g.id', '=', 'm.municipality_id'))
+    .innerJoin('published_messages as m', (join) => join.onRef('m.organisation_id', '=', 'li.organisation_id').onRef('m.id', '=', 'li.message_id'))
+    .innerJoin('published_municipalities as g', (join) => join.onRef('g.organisation_id', '=', 'm.organisation_id').onRef('g.id', '=', 'm.municipality_id'))
     .select([
       'li.message_id',
       'li.posted_at',

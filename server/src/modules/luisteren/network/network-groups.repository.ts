@@ -47,7 +47,7 @@ export async function findAuthorFacts(db: Db, organisationId: string, handles: s
   const key = authorKey();
   return db
     .selectFrom('listening_items as li')
-    .innerJoin('messages as m', (join) => join.onRef('m.organisation_id', '=', 'li.organisation_id').onRef('m.id', '=', 'li.message_id'))
+    .innerJoin('published_messages as m', (join) => join.onRef('m.organisation_id', '=', 'li.organisation_id').onRef('m.id', '=', 'li.message_id'))
     .select([
       key.as('handle'),
       sql<string | null>`(array_agg(m.author_name ORDER BY li.posted_at DESC) FILTER (WHERE m.author_name <> ''))[1]`.as('name'),
@@ -116,7 +116,7 @@ export async function removeAutomaticGroups(db: Db, organisationId: string, hand
 export async function findGroupRow(db: Db, organisationId: string, handle: string) {
   return db
     .selectFrom('author_network_groups as g')
-    .leftJoin('users as u', (join) => join.onRef('u.organisation_id', '=', 'g.organisation_id').onRef('u.id', '=', 'g.set_by'))
+    .leftJoin('published_users as u', (join) => join.onRef('u.organisation_id', '=', 'g.organisation_id').onRef('u.id', '=', 'g.set_by'))
     .select(['g.network_group', 'g.source', 'g.reason', 'g.note', 'g.set_at', 'u.name as set_by_name'])
     .where('g.organisation_id', '=', organisationId)
     .where('g.author_handle', '=', handle)

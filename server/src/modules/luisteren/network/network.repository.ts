@@ -16,7 +16,7 @@ const NO_MUNICIPALITY = '00000000-0000-0000-0000-000000000000';
 function itemsOf(db: Db, organisationId: string, scope: NetworkScope) {
   let query = db
     .selectFrom('listening_items as li')
-    .innerJoin('messages as m', (join) => join.onRef('m.organisation_id', '=', 'li.organisation_id').onRef('m.id', '=', 'li.message_id'))
+    .innerJoin('published_messages as m', (join) => join.onRef('m.organisation_id', '=', 'li.organisation_id').onRef('m.id', '=', 'li.message_id'))
     .leftJoin('author_network_groups as g', (join) =>
       join.onRef('g.organisation_id', '=', 'li.organisation_id').on(sql<boolean>`g.author_handle = ${authorKey()}`),
     )

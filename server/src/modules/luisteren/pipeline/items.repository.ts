@@ -11,7 +11,7 @@ import { type Insertable, sql } from 'kysely';
 export async function findUnprocessedMessages(db: Db, organisationId: string, ids: string[]) {
   if (ids.length === 0) return [];
   const messages = await db
-    .selectFrom('messages as m')
+    .selectFrom('published_messages as m')
     .leftJoinLateral(
       (eb) =>
         eb

@@ -63,7 +63,7 @@ export async function insertCorrections(db: Db, rows: Insertable<TenorCorrection
 export async function findTrainingExamples(db: Db, organisationId: string, limit: number) {
   return db
     .selectFrom('listening_items as li')
-    .innerJoin('messages as m', (join) => join.onRef('m.organisation_id', '=', 'li.organisation_id').onRef('m.id', '=', 'li.message_id'))
+    .innerJoin('published_messages as m', (join) => join.onRef('m.organisation_id', '=', 'li.organisation_id').onRef('m.id', '=', 'li.message_id'))
     .select(['m.text', 'm.subject', 'li.tenor'])
     .where('li.organisation_id', '=', organisationId)
     .where('li.reviewed_at', 'is not', null)

@@ -9,8 +9,8 @@ import { type RawBuilder, sql } from 'kysely';
 const rumourColumns = (db: Db) =>
   db
     .selectFrom('rumours as r')
-    .leftJoin('users as u', (join) => join.onRef('u.organisation_id', '=', 'r.organisation_id').onRef('u.id', '=', 'r.created_by'))
-    .leftJoin('messages as om', (join) => join.onRef('om.organisation_id', '=', 'r.organisation_id').onRef('om.id', '=', 'r.origin_message_id'))
+    .leftJoin('published_users as u', (join) => join.onRef('u.organisation_id', '=', 'r.organisation_id').onRef('u.id', '=', 'r.created_by'))
+    .leftJoin('published_messages as om', (join) => join.onRef('om.organisation_id', '=', 'r.organisation_id').onRef('om.id', '=', 'r.origin_message_id'))
     .selectAll('r')
     .select(['u.name as created_by_name', 'om.municipality_id as origin_municipality_id']);
 
@@ -141,7 +141,7 @@ export async function unlinkMessage(db: Db, organisationId: string, rumourId: st
 // A message of the organisation, whatever its direction: the correction may be our own post.
 export async function findMessage(db: Db, organisationId: string, messageId: string) {
   return db
-    .selectFrom('messages')
+    .selectFrom('published_messages as messages')
     .select(['id', 'municipality_id', 'direction', 'author_handle', 'author_name', 'text', 'posted_at', 'channel', 'public_url'])
     .where('organisation_id', '=', organisationId)
     .where('id', '=', messageId)
@@ -151,7 +151,7 @@ export async function findMessage(db: Db, organisationId: string, messageId: str
 export async function findMessages(db: Db, organisationId: string, messageIds: string[]) {
   if (messageIds.length === 0) return [];
   return db
-    .selectFrom('messages')
+    .selectFrom('published_messages as messages')
     .select(['id', 'municipality_id', 'direction', 'author_handle', 'author_name', 'text', 'posted_at', 'channel', 'public_url'])
     .where('organisation_id', '=', organisationId)
     .where('id', 'in', messageIds)
@@ -166,7 +166,7 @@ export async function searchCorrectionCandidates(
   search: { q: string; since: Date | null; municipalityIds: string[] | undefined; limit: number },
 ) {
   let query = db
-    .selectFrom('messages')
+    .selectFrom('published_messages as messages')
     .select(['id', 'municipality_id', 'direction', 'author_handle', 'author_name', 'text', 'posted_at', 'channel', 'public_url'])
     .where('organisation_id', '=', organisationId)
     .where(sql<boolean>`search @@ websearch_to_tsquery('dutch', ${search.q})`);
@@ -193,7 +193,7 @@ export async function countRumourMessages(db: Db, organisationId: string, rumour
 export async function findLinkedMessages(db: Db, organisationId: string, rumourId: string) {
   return db
     .selectFrom('rumour_messages as rm')
-    .innerJoin('messages as m', (join) => join.onRef('m.organisation_id', '=', 'rm.organisation_id').onRef('m.id', '=', 'rm.message_id'))
+    .innerJoin('published_messages as m', (join) => join.onRef('m.organisation_id', '=', 'rm.organisation_id').onRef('m.id', '=', 'rm.message_id'))
     .leftJoin('listening_items as li', (join) => join.onRef('li.organisation_id', '=', 'rm.organisation_id').onRef('li.message_id', '=', 'rm.message_id'))
     .select(['m.id', 'm.municipality_id', 'm.author_handle', 'm.author_name', 'm.text', 'm.posted_at', 'm.channel', 'm.public_url', 'rm.origin'])
     .select(sql<number>`coalesce(li.duplicate_count, 0)::int`.as('copies'))
@@ -239,7 +239,7 @@ function memberRows(organisationId: string, source: SpreadSource): RawBuilder<un
   for (const url of source.urls) {
     // Reposts that carry the link: in the text or among the message's links. Only from the rumour's start on, so
     // the scan uses the time index instead of reading the organisation's whole history.
-    parts.push(sql`SELECT li.message_id, NULL::uuid FROM listening_items li JOIN messages lm ON lm.organisation_id = li.organisation_id AND lm.id = li.message_id
+    parts.push(sql`SELECT li.message_id, NULL::uuid FROM listening_items li JOIN published_messages lm ON lm.organisation_id = li.organisation_id AND lm.id = li.message_id
       WHERE li.organisation_id = ${organisationId} AND li.posted_at >= ${source.since ?? new Date(0)}
         AND (strpos(lm.text, ${url}) > 0 OR lm.links @> jsonb_build_array(${url}::text))`);
   }
@@ -250,7 +250,7 @@ export async function spreadBounds(db: Db, organisationId: string, source: Sprea
   const result = await sql<{ first: Date | null; last: Date | null; n: number; reach: number }>`
     SELECT min(m.posted_at) AS first, max(m.posted_at) AS last, count(*)::int AS n, coalesce(sum(m.author_followers), 0)::int AS reach
     FROM (${members(organisationId, source)}) s
-    JOIN messages m ON m.organisation_id = ${organisationId} AND m.id = s.message_id`.execute(db);
+    JOIN published_messages m ON m.organisation_id = ${organisationId} AND m.id = s.message_id`.execute(db);
   return result.rows[0]!;
 }
 
@@ -259,7 +259,7 @@ export async function countSpread(db: Db, organisationId: string, source: Spread
   const result = await sql<{ at: Date; n: number }>`
     SELECT ${at} AS at, count(*)::int AS n
     FROM (${members(organisationId, source)}) s
-    JOIN messages m ON m.organisation_id = ${organisationId} AND m.id = s.message_id
+    JOIN published_messages m ON m.organisation_id = ${organisationId} AND m.id = s.message_id
     GROUP BY 1 ORDER BY 1`.execute(db);
   return result.rows;
 }
@@ -278,7 +278,7 @@ export async function newestSpread(db: Db, organisationId: string, source: Sprea
   }>`
     SELECT m.id, m.municipality_id, m.author_handle, m.author_name, m.text, m.posted_at, m.channel, m.public_url, s.copy_of
     FROM (${members(organisationId, source)}) s
-    JOIN messages m ON m.organisation_id = ${organisationId} AND m.id = s.message_id
+    JOIN published_messages m ON m.organisation_id = ${organisationId} AND m.id = s.message_id
     ORDER BY m.posted_at DESC, m.id DESC LIMIT ${limit}`.execute(db);
   return result.rows;
 }
