@@ -3,13 +3,13 @@
 // hand-written tenor examples. The ingest target is 13,000 posts/s end to end including the database,
 // so analysis must stay a small share of ~77 µs a post. Baseline in the same run: tokenising the same
 // texts, the least any text analysis does.
-import { loadScenario } from '../server/src/modules/channels/connectors/simulator/scenario';
-import { duplicateFingerprints, simhashBands } from '../server/src/modules/luisteren/analysis/duplicates';
-import { detectLanguage } from '../server/src/modules/luisteren/analysis/language';
-import { scoreTenorByLexicon } from '../server/src/modules/luisteren/analysis/tenor';
-import { TENOR_EXAMPLES } from '../server/src/modules/luisteren/analysis/tenor-examples';
-import { classifyTenor, trainTenorModel } from '../server/src/modules/luisteren/analysis/tenor-model';
-import { tokenize } from '../server/src/modules/luisteren/analysis/tokenize';
+import { loadScenario } from '../server/src/modules/channels/connectors/simulator/scenario.service';
+import { duplicateFingerprints, simhashBands } from '../server/src/modules/luisteren/analysis/duplicates.rules';
+import { detectLanguage } from '../server/src/modules/luisteren/analysis/language.rules';
+import { scoreTenorByLexicon } from '../server/src/modules/luisteren/analysis/tenor.rules';
+import { TENOR_EXAMPLES } from '../server/src/modules/luisteren/analysis/tenor-examples.data';
+import { classifyTenor, trainTenorModel } from '../server/src/modules/luisteren/analysis/tenor-model.rules';
+import { tokenize } from '../server/src/modules/luisteren/analysis/tokenize.rules';
 
 const PIPELINE_TARGET_POSTS_PER_S = 13_000;
 

@@ -2,12 +2,12 @@
 // idempotent ingest path polls and webhooks use (storeMessages: dedupe on platform id, one transaction
 // per batch). Baseline in the same run: a plain multi-row INSERT of equally many generated rows, the
 // floor no ingest path can go below. Runs on the embedded PGlite (npm start's default).
-import { systemClock } from '@platform/clock';
-import { openDatabase } from '@platform/db/database';
-import { migrate } from '@platform/db/migrate';
+import { systemClock } from '@platform/clock.service';
+import { openDatabase } from '@platform/db/database.client';
+import { migrate } from '@platform/db/migrate.service';
 import { createOrganisation } from '@platform/organisations/organisations.service';
 import { insertAccount } from '../server/src/modules/channels/accounts.repository';
-import { simulate } from '../server/src/modules/channels/connectors/simulator/scenario';
+import { simulate } from '../server/src/modules/channels/connectors/simulator/scenario.service';
 import { simulationTarget } from '../server/src/modules/channels/connectors/simulator/simulator.connector';
 import { storeMessages } from '../server/src/modules/channels/ingest.service';
 import { subscribeModulesToStoredMessages } from '../server/src/modules/index';

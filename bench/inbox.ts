@@ -5,14 +5,14 @@
 // Uses DATABASE_URL when set (PostgreSQL), otherwise the embedded PGlite.
 
 import { createApiToken } from '@platform/auth/auth.service';
-import { systemClock } from '@platform/clock';
-import { loadConfig } from '@platform/config';
-import { cliOrigin } from '@platform/context';
-import { openDatabase } from '@platform/db/database';
+import { systemClock } from '@platform/clock.service';
+import { loadConfig } from '@platform/config.service';
+import { cliOrigin } from '@platform/context.service';
+import { openDatabase } from '@platform/db/database.client';
 import { createOrganisation } from '@platform/organisations/organisations.service';
 import { createUser } from '@platform/users/users.service';
 import { sql } from 'kysely';
-import { operatorActor } from '../server/src/cli/operator';
+import { operatorActor } from '../server/src/cli/operator.service';
 import { insertAccount } from '../server/src/modules/channels/accounts.repository';
 import { findConversations, findRecentMessages } from '../server/src/modules/inbox/conversations.repository';
 import { createRuntime } from '../server/src/runtime';

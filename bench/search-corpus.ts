@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Db } from '@platform/db/database';
+import type { Db } from '@platform/db/database.client';
 import { sql } from 'kysely';
 
 const SCENARIOS = join(dirname(fileURLToPath(import.meta.url)), '../server/src/modules/channels/connectors/simulator/scenarios');

@@ -1,6 +1,6 @@
 import { AtpAgent } from '@atproto/api';
 import type { TestNetworkNoAppView } from '@atproto/dev-env';
-import type { PostItem } from '../server/src/modules/channels/connectors/bluesky/normalise';
+import type { PostItem } from '../server/src/modules/channels/connectors/bluesky/bluesky.mapping';
 
 // Helpers for tests against a real PDS from @atproto/dev-env (with or without AppView).
 

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Channel } from '@contracts/channels';
-import type { Clock } from '@platform/clock';
-import { cliOrigin } from '@platform/context';
-import type { Db } from '@platform/db/database';
+import type { Clock } from '@platform/clock.service';
+import { cliOrigin } from '@platform/context.service';
+import type { Db } from '@platform/db/database.client';
 import { createOrganisation } from '@platform/organisations/organisations.service';
-import type { Role } from '@platform/tenancy/roles';
+import type { Role } from '@platform/tenancy/roles.rules';
 import { createUser } from '@platform/users/users.service';
-import { operatorActor } from '../server/src/cli/operator';
+import { operatorActor } from '../server/src/cli/operator.service';
 import { addAccount } from '../server/src/modules/channels/accounts.service';
 
 let counter = 0;

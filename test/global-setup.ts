@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase } from '@platform/db/database';
-import { migrate } from '@platform/db/migrate';
+import { openDatabase } from '@platform/db/database.client';
+import { migrate } from '@platform/db/migrate.service';
 import { adminOn, pgTemplateName, serverOf } from './pg-admin';
 
 export const TEMPLATE_PATH = join(process.cwd(), '.tmp', 'pglite-template.tar.gz');

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ManualClock } from '@platform/clock';
-import { type Config, loadConfig } from '@platform/config';
-import { type DatabaseHandle, openDatabase } from '@platform/db/database';
+import { ManualClock } from '@platform/clock.service';
+import { type Config, loadConfig } from '@platform/config.service';
+import { type DatabaseHandle, openDatabase } from '@platform/db/database.client';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { createRuntime, type Runtime } from '../server/src/runtime';

@@ -1,8 +1,8 @@
 import { insertJob } from '@platform/jobs/jobs.repository';
-import { ROLES } from '@platform/tenancy/roles';
+import { ROLES } from '@platform/tenancy/roles.rules';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainMessage } from '../server/src/modules/channels/connector';
+import { plainMessage } from '../server/src/modules/channels/connector.types';
 import { storeMessages } from '../server/src/modules/channels/ingest.service';
 import { buildChannelAccount, buildOrganisation, buildUser } from './factories';
 import { createTestApp, requestAs, type SignedIn, signIn, type TestApp } from './harness';

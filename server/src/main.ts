@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '@platform/config';
+import { ConfigError, loadConfig } from '@platform/config.service';
 import { startPlein } from './start';
 
 async function main() {

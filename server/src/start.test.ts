@@ -1,4 +1,4 @@
-import { loadConfig } from '@platform/config';
+import { loadConfig } from '@platform/config.service';
 import { SYSTEM_ORGANISATION_ID } from '@platform/jobs/platform.jobs';
 import { findSchedules } from '@platform/jobs/schedules.repository';
 import { openScratchDatabase } from '@test/harness';

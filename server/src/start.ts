@@ -1,6 +1,6 @@
-import { type Clock, systemClock } from '@platform/clock';
-import type { Config } from '@platform/config';
-import type { DatabaseHandle } from '@platform/db/database';
+import { type Clock, systemClock } from '@platform/clock.service';
+import type { Config } from '@platform/config.service';
+import type { DatabaseHandle } from '@platform/db/database.client';
 import { ensureAuditPartitions } from '@platform/jobs/upkeep.repository';
 import { type DemoCredentials, seedDemoIfEmpty } from './modules/demo/index';
 import { defineSchedules } from './modules/index';

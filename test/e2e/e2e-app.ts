@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { enqueueJob } from '@platform/jobs/jobs.service';
-import { plainMessage } from '../../server/src/modules/channels/connector';
+import { plainMessage } from '../../server/src/modules/channels/connector.types';
 import { storeMessages } from '../../server/src/modules/channels/ingest.service';
 import { buildOrganisation, buildUser, TEST_PASSWORD } from '../factories';
 import { createTestApp, type TestApp } from '../harness';

@@ -1,4 +1,4 @@
-import { plainMessage } from '../../server/src/modules/channels/connector';
+import { plainMessage } from '../../server/src/modules/channels/connector.types';
 import { storeMessages } from '../../server/src/modules/channels/ingest.service';
 import { hashSurveyToken } from '../../server/src/modules/inbox/satisfaction/invite.service';
 import { buildChannelAccount } from '../factories';

@@ -1,5 +1,5 @@
 import type { Channel } from '@contracts/channels';
-import type { ChannelAccountRow } from '@platform/db/schema';
+import type { ChannelAccountRow } from '@platform/db/database.schema';
 import { plainMessage, storeMessages } from '../../server/src/modules/channels/index';
 import { buildChannelAccount, buildOrganisation, buildUser } from '../factories';
 import { requestAs, signIn, type TestApp } from '../harness';

@@ -1,4 +1,4 @@
-import type { Role } from '@platform/tenancy/roles';
+import type { Role } from '@platform/tenancy/roles.rules';
 import { buildOrganisation, buildUser } from '../factories';
 import { requestAs, signIn, type TestApp } from '../harness';
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { signMetaPayload } from '../../server/src/modules/channels/connectors/meta/webhook';
+import { signMetaPayload } from '../../server/src/modules/channels/connectors/meta/meta-webhook.rules';
 
 // A loopback Graph API for Facebook Pages and Instagram, shaped as developers.facebook.com documents
 // it: versioned paths (/v21.0/...), `fields` selection, lists as {data, paging: {cursors: {before,

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { signMetaPayload } from '../../server/src/modules/channels/connectors/meta/webhook';
+import { signMetaPayload } from '../../server/src/modules/channels/connectors/meta/meta-webhook.rules';
 
 type Json = Record<string, any>;
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '@platform/db/database';
+import { openDatabase } from '@platform/db/database.client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveTarget } from '../modules/open311/index';
 

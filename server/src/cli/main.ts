@@ -1,18 +1,18 @@
 import { parseArgs } from 'node:util';
-import { systemClock } from '@platform/clock';
-import type { Config } from '@platform/config';
-import { ConfigError, loadConfig } from '@platform/config';
-import { DataDirInUseError } from '@platform/db/data-dir-lock';
-import { openDatabase } from '@platform/db/database';
-import { migrate } from '@platform/db/migrate';
-import { AppError } from '@platform/http/errors';
-import { isRole, ROLES } from '@platform/tenancy/roles';
+import { systemClock } from '@platform/clock.service';
+import type { Config } from '@platform/config.service';
+import { ConfigError, loadConfig } from '@platform/config.service';
+import { DataDirInUseError } from '@platform/db/data-dir-lock.service';
+import { openDatabase } from '@platform/db/database.client';
+import { migrate } from '@platform/db/migrate.service';
+import { AppError } from '@platform/http/http.errors';
+import { isRole, ROLES } from '@platform/tenancy/roles.rules';
 import { subscribeModulesToStoredMessages } from '../modules/index';
-import { addAccountCommand, parseChannel, rotateSecretsCommand, stdinSecretKey } from './channel-commands';
-import { readStdin, required, UsageError } from './cli-errors';
-import { createOrganisationCommand, createTokenCommand, createUserCommand } from './commands';
-import { importBerichtenCommand, importMeldingenCommand, municipalityBoundaryCommand } from './import-commands';
-import { createOpen311ClientCommand } from './open311-commands';
+import { addAccountCommand, parseChannel, rotateSecretsCommand, stdinSecretKey } from './channel.commands';
+import { createOrganisationCommand, createTokenCommand, createUserCommand } from './cli.commands';
+import { readStdin, required, UsageError } from './cli.errors';
+import { importBerichtenCommand, importMeldingenCommand, municipalityBoundaryCommand } from './import.commands';
+import { createOpen311ClientCommand } from './open311.commands';
 
 const secretKeys = (config: Config) => ({ current: config.secretKey, previous: config.previousSecretKeys });
 

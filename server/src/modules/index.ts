@@ -1,10 +1,10 @@
-import type { Clock } from '@platform/clock';
-import type { Db } from '@platform/db/database';
-import type { AppInstance } from '@platform/http/app';
+import type { Clock } from '@platform/clock.service';
+import type { Db } from '@platform/db/database.client';
+import type { AppInstance } from '@platform/http/app.server';
 import { platformRoutes } from '@platform/http/platform.routes';
-import type { JobRegistry } from '@platform/jobs/job-registry';
+import type { JobRegistry } from '@platform/jobs/job-registry.service';
 import { defineSystemSchedules } from '@platform/jobs/platform.jobs';
-import type { ModuleKit, PleinModule } from '@platform/plein-module';
+import type { ModuleKit, PleinModule } from '@platform/plein-module.types';
 import { channelsModule, subscribeToStoredMessages } from './channels/index';
 import { inboxModule } from './inbox/index';
 import { klachtenModule } from './klachten/index';

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { JobRegistry } from '@platform/jobs/job-registry';
+import { JobRegistry } from '@platform/jobs/job-registry.service';
 import { describe, expect, it } from 'vitest';
 import { MODULES, registerModuleJobs } from './index';
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig } from './config.service';
 
 it('leest standaardwaarden', () => {
   const config = loadConfig({});

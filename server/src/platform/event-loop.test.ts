@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapInSlices } from './event-loop';
+import { mapInSlices } from './event-loop.service';
 
 describe('mapInSlices', () => {
   it('geeft alles in volgorde terug en laat tussen de plakken ander werk voor', async () => {

@@ -1,5 +1,5 @@
-import type { Db } from '@platform/db/database';
-import type { ChannelAccountsTable } from '@platform/db/schema';
+import type { Db } from '@platform/db/database.client';
+import type { ChannelAccountsTable } from '@platform/db/database.schema';
 import type { Insertable, Updateable } from 'kysely';
 
 export async function insertAccount(db: Db, organisationId: string, account: Omit<Insertable<ChannelAccountsTable>, 'organisation_id'>) {

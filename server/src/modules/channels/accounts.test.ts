@@ -1,7 +1,7 @@
 import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAccountSecrets, sealAccountSecrets } from './account-secrets';
+import { openAccountSecrets, sealAccountSecrets } from './account-secrets.rules';
 
 let t: TestApp;
 beforeAll(async () => {

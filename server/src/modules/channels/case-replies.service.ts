@@ -1,7 +1,7 @@
 import { CHANNEL_CAPABILITIES, checkLength } from '@contracts/channel-limits';
 import type { Channel } from '@contracts/channels';
-import type { Clock } from '@platform/clock';
-import type { Db } from '@platform/db/database';
+import type { Clock } from '@platform/clock.service';
+import type { Db } from '@platform/db/database.client';
 import { findAccount } from './accounts.repository';
 import { findMessage } from './messages.repository';
 import { storeOutboxItem } from './outbox.service';

@@ -1,8 +1,8 @@
-import type { JobRow } from '@platform/db/schema';
+import type { JobRow } from '@platform/db/database.schema';
 import { buildChannelAccount, buildOrganisation } from '@test/factories';
 import { createTestApp, type TestApp } from '@test/harness';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ChannelError } from './connector';
+import { ChannelError } from './connector.types';
 import { POLL_JOB } from './ingest.service';
 
 let t: TestApp;

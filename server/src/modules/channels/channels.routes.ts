@@ -13,9 +13,9 @@ import {
   phoneNoteCreateSchema,
 } from '@contracts/channels';
 import { idParams } from '@contracts/common';
-import { type AppInstance, serviceContext } from '@platform/http/app';
+import { type AppInstance, serviceContext } from '@platform/http/app.server';
 import { z } from 'zod';
-import type { SecretKeys } from './account-secrets';
+import type { SecretKeys } from './account-secrets.rules';
 import { addAccount, changeAccount, getAccount, listAccounts } from './accounts.service';
 import { describeContactForm, issueChallenge, submitContactForm } from './contact-form.service';
 import { getMessage, listMessages, logPhoneCall } from './messages.service';

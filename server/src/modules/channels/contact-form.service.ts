@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Clock } from '@platform/clock';
-import type { Db } from '@platform/db/database';
-import { AppError, badRequest, notFound } from '@platform/http/errors';
+import type { Clock } from '@platform/clock.service';
+import type { Db } from '@platform/db/database.client';
+import { AppError, badRequest, notFound } from '@platform/http/http.errors';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import { findMunicipalities, findOrganisationBySlug } from '@platform/organisations/organisations.repository';
 import { findAccountByChannel } from './accounts.repository';
-import { plainMessage } from './connector';
+import { plainMessage } from './connector.types';
 import { claimChallenge, insertChallenge } from './form-challenges.repository';
 import { storeMessages } from './ingest.service';
 

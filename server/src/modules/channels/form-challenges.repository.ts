@@ -1,4 +1,4 @@
-import type { Db } from '@platform/db/database';
+import type { Db } from '@platform/db/database.client';
 
 export async function insertChallenge(db: Db, challenge: { organisationId: string; municipalityId: string; difficulty: number; issuedAt: Date }) {
   return db

@@ -1,4 +1,4 @@
-import type { PleinModule } from '@platform/plein-module';
+import type { PleinModule } from '@platform/plein-module.types';
 import { PLAN_JOB, registerChannelJobs } from './channels.jobs';
 import { channelsRoutes } from './channels.routes';
 import { simulatorRoutes } from './connectors/simulator/simulator.routes';
@@ -18,13 +18,13 @@ export const channelsModule: PleinModule = {
   jobs: (registry, kit) => registerChannelJobs(registry, { keys: kit.keys, fetch: kit.fetch, mailer: kit.mailer, mailDomain: kit.mailDomain }),
 };
 
-export type { SecretKeys } from './account-secrets';
+export type { SecretKeys } from './account-secrets.rules';
 export { addAccount, resealAccountSecrets } from './accounts.service';
 export { queueCaseReply } from './case-replies.service';
-export { type NormalisedMessage, plainMessage } from './connector';
-export { loadScenario, type SimulationTarget, simulate } from './connectors/simulator/scenario';
+export { type NormalisedMessage, plainMessage } from './connector.types';
+export { loadScenario, type SimulationTarget, simulate } from './connectors/simulator/scenario.service';
 export { storeMessages } from './ingest.service';
-export { storedMessagesJob, subscribeToStoredMessages } from './message-subscriptions';
+export { storedMessagesJob, subscribeToStoredMessages } from './message-subscriptions.service';
 export { loadOutboundRequest, queueOutbound, storeOutboxItem, toOutboxView } from './outbox.service';
 export {
   createArchiveAccount,
@@ -41,4 +41,4 @@ export {
   setAccountSatisfactionSurvey,
   storeAttachment,
 } from './records.service';
-export { StreamSupervisor } from './stream-supervisor';
+export { StreamSupervisor } from './stream-supervisor.service';

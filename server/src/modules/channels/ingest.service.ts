@@ -1,12 +1,12 @@
-import type { Clock } from '@platform/clock';
-import type { Db } from '@platform/db/database';
-import type { ChannelAccountRow } from '@platform/db/schema';
+import type { Clock } from '@platform/clock.service';
+import type { Db } from '@platform/db/database.client';
+import type { ChannelAccountRow } from '@platform/db/database.schema';
 import { enqueueJob } from '@platform/jobs/jobs.service';
-import { cleanText, hasUncleanText } from '@platform/text/clean-text';
+import { cleanText, hasUncleanText } from '@platform/text/clean-text.rules';
 import { v7 as timeOrderedUuid } from 'uuid';
-import type { NormalisedMessage } from './connector';
-import { connectorFor } from './connectors/registry';
-import { messagesPerSubscription } from './message-subscriptions';
+import type { NormalisedMessage } from './connector.types';
+import { connectorFor } from './connectors/connectors.registry';
+import { messagesPerSubscription } from './message-subscriptions.service';
 import { insertAttachment, insertMessagesOnce, type NewMessageRow, setMessageMedia } from './messages.repository';
 
 export const POLL_JOB = 'kanaal.ophalen';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messagesPerSubscription, subscribeToStoredMessages } from './message-subscriptions';
+import { messagesPerSubscription, subscribeToStoredMessages } from './message-subscriptions.service';
 
 // Channels hand stored messages to whoever subscribed, by purpose, without knowing who that is.
 describe('abonnementen op opgeslagen berichten', () => {

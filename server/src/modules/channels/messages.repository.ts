@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '@platform/db/database';
-import type { MessagesTable } from '@platform/db/schema';
-import { type ColumnType, unnestRows } from '@platform/db/unnest-rows';
+import type { Db } from '@platform/db/database.client';
+import type { MessagesTable } from '@platform/db/database.schema';
+import { type ColumnType, unnestRows } from '@platform/db/unnest-rows.rules';
 import { type Insertable, sql } from 'kysely';
 
 // Every column a stored message is given, and the type it travels as (see unnestRows).

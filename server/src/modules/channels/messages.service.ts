@@ -1,11 +1,11 @@
 import type { Channel, Message } from '@contracts/channels';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import type { MessageRow } from '@platform/db/schema';
-import { badRequest, notFound } from '@platform/http/errors';
-import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import type { MessageRow } from '@platform/db/database.schema';
+import { badRequest, notFound } from '@platform/http/http.errors';
+import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy.rules';
 import { findAccount } from './accounts.repository';
-import { plainMessage } from './connector';
+import { plainMessage } from './connector.types';
 import { storeMessages } from './ingest.service';
 import { findMessage, findMessages } from './messages.repository';
 

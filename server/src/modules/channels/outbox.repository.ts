@@ -1,5 +1,5 @@
-import type { Db } from '@platform/db/database';
-import type { OutboxTable } from '@platform/db/schema';
+import type { Db } from '@platform/db/database.client';
+import type { OutboxTable } from '@platform/db/database.schema';
 import type { Insertable, Updateable } from 'kysely';
 
 // Returns the existing row when the idempotency key was used before: asking twice sends once.

@@ -1,4 +1,4 @@
-import type { Db } from '@platform/db/database';
+import type { Db } from '@platform/db/database.client';
 import * as accounts from './accounts.repository';
 import * as messages from './messages.repository';
 import * as outbox from './outbox.repository';

@@ -1,4 +1,4 @@
-import type { Db } from '@platform/db/database';
+import type { Db } from '@platform/db/database.client';
 import { sql } from 'kysely';
 
 // Takes or renews the lease on an account's stream; true when this holder has it until `until`.

@@ -1,11 +1,11 @@
 import { buildChannelAccount, buildOrganisation, TEST_SECRET_KEY } from '@test/factories';
 import { createTestApp, type TestApp } from '@test/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LiveStream, type NormalisedMessage, plainMessage, type StreamSink } from './connector';
-import { registerConnector } from './connectors/registry';
+import { type LiveStream, type NormalisedMessage, plainMessage, type StreamSink } from './connector.types';
+import { registerConnector } from './connectors/connectors.registry';
 import { simulatorConnector } from './connectors/simulator/simulator.connector';
 import { countMessages } from './messages.repository';
-import { StreamSupervisor } from './stream-supervisor';
+import { StreamSupervisor } from './stream-supervisor.service';
 
 // The supervisor's own rules (one holder per account across processes, take-over after a lease,
 // closing what should stop) tested with a stream we control; the Mastodon tests cover a real protocol.

@@ -1,7 +1,7 @@
-import type { AppInstance } from '@platform/http/app';
-import { AppError, notFound } from '@platform/http/errors';
+import type { AppInstance } from '@platform/http/app.server';
+import { AppError, notFound } from '@platform/http/http.errors';
 import { z } from 'zod';
-import type { SecretKeys } from './account-secrets';
+import type { SecretKeys } from './account-secrets.rules';
 import { receiveWebhook, webhookHandshake } from './webhooks.service';
 
 const webhookParams = z.strictObject({ organisationId: z.uuid(), accountId: z.uuid() });

@@ -1,9 +1,9 @@
-import type { Clock } from '@platform/clock';
-import type { Db } from '@platform/db/database';
-import type { SecretKeys } from './account-secrets';
+import type { Clock } from '@platform/clock.service';
+import type { Db } from '@platform/db/database.client';
+import type { SecretKeys } from './account-secrets.rules';
 import { findAccount } from './accounts.repository';
 import { connectorAccount } from './channels.jobs';
-import { connectorFor } from './connectors/registry';
+import { connectorFor } from './connectors/connectors.registry';
 import { storeMessages } from './ingest.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

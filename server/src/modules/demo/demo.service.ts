@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '@platform/clock';
-import { cliOrigin, type ServiceContext } from '@platform/context';
-import type { Db } from '@platform/db/database';
+import type { Clock } from '@platform/clock.service';
+import { cliOrigin, type ServiceContext } from '@platform/context.service';
+import type { Db } from '@platform/db/database.client';
 import { countTenantOrganisations } from '@platform/organisations/organisations.repository';
 import { createOrganisation } from '@platform/organisations/organisations.service';
-import { ROLES, type Role } from '@platform/tenancy/roles';
+import { ROLES, type Role } from '@platform/tenancy/roles.rules';
 import { createTeam } from '@platform/users/teams.service';
 import { createUser } from '@platform/users/users.service';
-import { operatorActor } from '../../cli/operator';
+import { operatorActor } from '../../cli/operator.service';
 import { addAccount } from '../channels/index';
-import { addDemoKlachten } from './demo-klachten';
-import { addDemoListening } from './demo-luisteren';
-import { addDemoMeldingen } from './demo-meldingen';
+import { addDemoKlachten } from './demo-klachten.service';
+import { addDemoListening } from './demo-luisteren.service';
+import { addDemoMeldingen } from './demo-meldingen.service';
 
 export const DEMO_SLUG = 'kustgemeenten';
 

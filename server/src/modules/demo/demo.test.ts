@@ -1,6 +1,6 @@
-import { ManualClock } from '@platform/clock';
-import { loadConfig } from '@platform/config';
-import { ROLES } from '@platform/tenancy/roles';
+import { ManualClock } from '@platform/clock.service';
+import { loadConfig } from '@platform/config.service';
+import { ROLES } from '@platform/tenancy/roles.rules';
 import { openScratchDatabase, requestAs, signIn } from '@test/harness';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../../runtime';

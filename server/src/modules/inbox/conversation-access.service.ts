@@ -1,6 +1,6 @@
-import type { ServiceContext } from '@platform/context';
-import { notFound } from '@platform/http/errors';
-import { actsForMunicipality } from '@platform/tenancy/policy';
+import type { ServiceContext } from '@platform/context.service';
+import { notFound } from '@platform/http/http.errors';
+import { actsForMunicipality } from '@platform/tenancy/policy.rules';
 import { findConversation } from './conversations.repository';
 
 // Beheerders see every municipality of the organisation; others the ones they work for. Every use case on one

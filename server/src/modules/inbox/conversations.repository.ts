@@ -1,9 +1,9 @@
 import { LISTENING_ONLY_CHANNELS, LISTENING_ONLY_STREAMS } from '@contracts/message-purpose';
-import type { Db } from '@platform/db/database';
-import type { ConversationEventsTable, ConversationsTable, Database } from '@platform/db/schema';
-import { uuidArray } from '@platform/db/unnest-rows';
+import type { Db } from '@platform/db/database.client';
+import type { ConversationEventsTable, ConversationsTable, Database } from '@platform/db/database.schema';
+import { uuidArray } from '@platform/db/unnest-rows.rules';
 import { type Insertable, sql, type UpdateObject } from 'kysely';
-import { overdueAt } from './office-hours/overdue';
+import { overdueAt } from './office-hours/overdue.rules';
 
 export async function findConversationOfMessage(db: Db, organisationId: string, messageId: string) {
   const row = await db

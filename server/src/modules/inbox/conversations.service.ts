@@ -1,9 +1,9 @@
 import type { Conversation, conversationListQuery } from '@contracts/inbox';
-import type { ServiceContext } from '@platform/context';
-import type { ConversationEventRow, ConversationRow, MessageRow } from '@platform/db/schema';
-import { badRequest, notFound } from '@platform/http/errors';
+import type { ServiceContext } from '@platform/context.service';
+import type { ConversationEventRow, ConversationRow, MessageRow } from '@platform/db/database.schema';
+import { badRequest, notFound } from '@platform/http/http.errors';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
-import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy';
+import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy.rules';
 import { findTeamIdsOfUser } from '@platform/users/teams.repository';
 import type { z } from 'zod';
 import { findRepliesToMessages, toOutboxView } from '../channels/index';
@@ -18,7 +18,7 @@ import {
   findRecentMessages,
   markRead,
 } from './conversations.repository';
-import { isOverdue } from './office-hours/overdue';
+import { isOverdue } from './office-hours/overdue.rules';
 import { conversationDrafts } from './review/review.service';
 
 type ListQuery = z.infer<typeof conversationListQuery>;

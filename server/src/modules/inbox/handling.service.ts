@@ -1,9 +1,9 @@
 import { CONVERSATION_STATE_LABELS, type conversationChangeSchema, type conversationReplySchema } from '@contracts/inbox';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import type { ConversationRow } from '@platform/db/schema';
-import { badRequest } from '@platform/http/errors';
-import { assertCan } from '@platform/tenancy/policy';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import type { ConversationRow } from '@platform/db/database.schema';
+import { badRequest } from '@platform/http/http.errors';
+import { assertCan } from '@platform/tenancy/policy.rules';
 import { findTeam } from '@platform/users/teams.repository';
 import { findUser, findUsers } from '@platform/users/users.repository';
 import type { z } from 'zod';
@@ -13,7 +13,7 @@ import { visibleConversation } from './conversation-access.service';
 import { findConversationMessages, insertConversationEvent, updateConversation } from './conversations.repository';
 import { getConversation } from './conversations.service';
 import { replyMediaFor } from './images/reply-images.service';
-import { announceConversation } from './live/announce';
+import { announceConversation } from './live/announce.service';
 import { assertReplyPasses } from './reply-checks.service';
 import { inviteForSatisfaction, type SurveyLinks } from './satisfaction/invite.service';
 

@@ -8,7 +8,7 @@ import {
   conversationReplyResultSchema,
   conversationReplySchema,
 } from '@contracts/inbox';
-import { type AppInstance, serviceContext } from '@platform/http/app';
+import { type AppInstance, serviceContext } from '@platform/http/app.server';
 import { getConversation, listConversations } from './conversations.service';
 import { addConversationNote, changeConversation, replyToConversation } from './handling.service';
 

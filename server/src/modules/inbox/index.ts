@@ -1,4 +1,4 @@
-import type { PleinModule } from '@platform/plein-module';
+import type { PleinModule } from '@platform/plein-module.types';
 import { abuseRoutes } from './abuse/abuse.routes';
 import { conversationFiguresRoutes } from './figures/figures.routes';
 import { handoffRoutes } from './handoff/handoff.routes';

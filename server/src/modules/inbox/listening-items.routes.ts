@@ -1,4 +1,4 @@
-import { type AppInstance, serviceContext } from '@platform/http/app';
+import { type AppInstance, serviceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { sendItemToInbox } from './listening-items.service';
 

@@ -1,6 +1,6 @@
-import type { ServiceContext } from '@platform/context';
-import { conflict } from '@platform/http/errors';
-import { assertCan } from '@platform/tenancy/policy';
+import type { ServiceContext } from '@platform/context.service';
+import { conflict } from '@platform/http/http.errors';
+import { assertCan } from '@platform/tenancy/policy.rules';
 import { findVisibleListeningItem } from '../luisteren/index';
 import { bringIntoInbox } from './threading.service';
 

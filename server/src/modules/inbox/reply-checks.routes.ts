@@ -1,6 +1,6 @@
 import { idParams } from '@contracts/common';
 import { replyCheckRequestSchema, replyCheckResultSchema } from '@contracts/reply-checks';
-import { type AppInstance, serviceContext } from '@platform/http/app';
+import { type AppInstance, serviceContext } from '@platform/http/app.server';
 import { checkConversationReply } from './reply-checks.service';
 
 export async function replyCheckRoutes(app: AppInstance) {

@@ -1,9 +1,9 @@
 import type { Channel } from '@contracts/channels';
 import { checkReply, type ReplyCheckResult } from '@contracts/reply-checks';
-import type { ServiceContext } from '@platform/context';
-import type { ConversationRow } from '@platform/db/schema';
-import { AppError, badRequest } from '@platform/http/errors';
-import { assertCan } from '@platform/tenancy/policy';
+import type { ServiceContext } from '@platform/context.service';
+import type { ConversationRow } from '@platform/db/database.schema';
+import { AppError, badRequest } from '@platform/http/http.errors';
+import { assertCan } from '@platform/tenancy/policy.rules';
 import { getToneCode } from '../knowledge/index';
 import { visibleConversation } from './conversation-access.service';
 

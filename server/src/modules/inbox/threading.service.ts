@@ -1,11 +1,11 @@
 import { isConversational } from '@contracts/message-purpose';
-import type { Clock } from '@platform/clock';
-import type { Db } from '@platform/db/database';
-import type { MessageRow } from '@platform/db/schema';
-import type { JobRegistry } from '@platform/jobs/job-registry';
+import type { Clock } from '@platform/clock.service';
+import type { Db } from '@platform/db/database.client';
+import type { MessageRow } from '@platform/db/database.schema';
+import type { JobRegistry } from '@platform/jobs/job-registry.service';
 import { sql } from 'kysely';
 import { placeMessageInConversation, storedMessagesJob } from '../channels/index';
-import { isAuthorBlocked, keepBlockedAuthorQuiet } from './abuse/blocked-inbound';
+import { isAuthorBlocked, keepBlockedAuthorQuiet } from './abuse/blocked-inbound.service';
 import {
   findConversation,
   findConversationOfMessage,
@@ -16,11 +16,11 @@ import {
   openConversation,
   updateConversation,
 } from './conversations.repository';
-import { announceConversationsOf } from './live/announce';
+import { announceConversationsOf } from './live/announce.service';
 import { applyNorms, isAcknowledgement } from './office-hours/norms.service';
-import { applyRoutingRules } from './routing/apply-rules';
+import { applyRoutingRules } from './routing/apply-rules.service';
 import { takeReplyToQuestion, takeSatisfactionReply } from './satisfaction/thread-answer.service';
-import { previewOf, threadKeyFor } from './threading';
+import { previewOf, threadKeyFor } from './threading.rules';
 
 // A resident's message: into the conversation of its person and thread, which opens again if it was
 // waiting, snoozed or closed, and now waits for an answer; unless it is their score for the satisfaction

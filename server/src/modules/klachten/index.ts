@@ -1,4 +1,4 @@
-import type { PleinModule } from '@platform/plein-module';
+import type { PleinModule } from '@platform/plein-module.types';
 import { REMINDER_JOB, registerKlachtJobs } from './klacht-reminders.jobs';
 import { klachtenRoutes } from './klachten.routes';
 

@@ -7,15 +7,15 @@ import {
   type KlachtStatus,
 } from '@contracts/klachten';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import type { KlachtenTable, KlachtRow } from '@platform/db/schema';
-import { badRequest, conflict } from '@platform/http/errors';
-import { actsForMunicipality, assertCan, can } from '@platform/tenancy/policy';
-import type { Role } from '@platform/tenancy/roles';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import type { KlachtenTable, KlachtRow } from '@platform/db/database.schema';
+import { badRequest, conflict } from '@platform/http/http.errors';
+import { actsForMunicipality, assertCan, can } from '@platform/tenancy/policy.rules';
+import type { Role } from '@platform/tenancy/roles.rules';
 import { findRolesAndMunicipalities, findUser } from '@platform/users/users.repository';
 import type { Updateable } from 'kysely';
-import { decisionLetter, extensionLetter, hearingLetter, mailComplainant, notHandledLetter, resolvedLetter } from './klacht-mail';
-import { klachtDeadline } from './klacht-termijn';
+import { decisionLetter, extensionLetter, hearingLetter, mailComplainant, notHandledLetter, resolvedLetter } from './klacht.mail';
+import { klachtDeadline } from './klacht-termijn.rules';
 import { updateKlacht } from './klachten.repository';
 import { addKlachtEvent, getKlacht, isClosed, municipalityOf, visibleKlacht } from './klachten.service';
 

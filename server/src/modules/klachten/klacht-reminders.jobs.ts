@@ -1,8 +1,8 @@
-import type { Clock } from '@platform/clock';
-import type { Db } from '@platform/db/database';
-import type { JobRegistry } from '@platform/jobs/job-registry';
+import type { Clock } from '@platform/clock.service';
+import type { Db } from '@platform/db/database.client';
+import type { JobRegistry } from '@platform/jobs/job-registry.service';
 import { enqueueJob } from '@platform/jobs/jobs.service';
-import { calendarDaysBetween, DEFAULT_TIME_ZONE } from '@platform/time/termijnen';
+import { calendarDaysBetween, DEFAULT_TIME_ZONE } from '@platform/time/termijnen.rules';
 import { findAlertRecipients } from '@platform/users/users.repository';
 import { claimReminder, findOpenNearDeadline, insertKlachtEvent } from './klachten.repository';
 

@@ -1,9 +1,9 @@
 import { KLACHT_THEMES, type KlachtReport, type KlachtTheme } from '@contracts/klachten';
-import type { ServiceContext } from '@platform/context';
-import { notFound } from '@platform/http/errors';
+import type { ServiceContext } from '@platform/context.service';
+import { notFound } from '@platform/http/http.errors';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
-import { leadTimeDays, localIsoDate, startOfLocalDay } from './klacht-termijn';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
+import { leadTimeDays, localIsoDate, startOfLocalDay } from './klacht-termijn.rules';
 import { findForReport } from './klachten.repository';
 
 const TIME_ZONE = 'Europe/Amsterdam';

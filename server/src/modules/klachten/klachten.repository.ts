@@ -1,5 +1,5 @@
-import type { Db } from '@platform/db/database';
-import type { KlachtEventsTable, KlachtenTable, KlachtRemindersTable } from '@platform/db/schema';
+import type { Db } from '@platform/db/database.client';
+import type { KlachtEventsTable, KlachtenTable, KlachtRemindersTable } from '@platform/db/database.schema';
 import { type Insertable, sql, type Updateable } from 'kysely';
 
 const CLOSED = ['afgehandeld', 'informeel-opgelost', 'niet-in-behandeling', 'ingetrokken'];

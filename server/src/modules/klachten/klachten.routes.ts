@@ -13,12 +13,12 @@ import {
   klachtSchema,
   klachtStatusChangeSchema,
 } from '@contracts/klachten';
-import { type AppInstance, serviceContext } from '@platform/http/app';
+import { type AppInstance, serviceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { addKlachtNote, assignKlachtHandler, changeKlachtStatus, decideKlacht, extendKlacht, planKlachtHearing } from './klacht-handling.service';
+import { reportCsv } from './klacht-report.csv';
+import { reportPdf } from './klacht-report.pdf';
 import { klachtReport } from './klacht-report.service';
-import { reportCsv } from './klacht-report-csv';
-import { reportPdf } from './klacht-report-pdf';
 import { getKlacht, listKlachten, registerKlacht } from './klachten.service';
 
 export async function klachtenRoutes(app: AppInstance) {

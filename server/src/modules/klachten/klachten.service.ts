@@ -9,17 +9,17 @@ import {
   type KlachtTheme,
 } from '@contracts/klachten';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import type { Db } from '@platform/db/database';
-import type { KlachtEventRow, KlachtEventsTable, KlachtRow } from '@platform/db/schema';
-import { badRequest, notFound } from '@platform/http/errors';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import type { Db } from '@platform/db/database.client';
+import type { KlachtEventRow, KlachtEventsTable, KlachtRow } from '@platform/db/database.schema';
+import { badRequest, notFound } from '@platform/http/http.errors';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
-import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy';
+import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy.rules';
 import { findUser, findUsers } from '@platform/users/users.repository';
 import { findStoredMessage } from '../channels/index';
 import { meldingExists } from '../meldingen/index';
-import { acknowledgementLetter, mailComplainant } from './klacht-mail';
-import { klachtDeadline, localIsoDate, startOfLocalDay } from './klacht-termijn';
+import { acknowledgementLetter, mailComplainant } from './klacht.mail';
+import { klachtDeadline, localIsoDate, startOfLocalDay } from './klacht-termijn.rules';
 import {
   findKlacht,
   findKlachtEvents,

@@ -2,7 +2,7 @@ import { createTestApp, type TestApp } from '@test/harness';
 import { klachtenSetup, NOW } from '@test/kits/klachten-kit';
 import { startSmtpSink } from '@test/smtp-sink';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { klachtDeadline, startOfLocalDay } from './klacht-termijn';
+import { klachtDeadline, startOfLocalDay } from './klacht-termijn.rules';
 
 let t: TestApp;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;

@@ -1,7 +1,7 @@
-import type { Db } from '@platform/db/database';
-import type { KnowledgeArticlesTable, KnowledgeArticleVersionsTable } from '@platform/db/schema';
+import type { Db } from '@platform/db/database.client';
+import type { KnowledgeArticlesTable, KnowledgeArticleVersionsTable } from '@platform/db/database.schema';
 import { type Insertable, sql, type Updateable } from 'kysely';
-import { dutchSearch } from './search-query';
+import { dutchSearch } from './search-query.rules';
 
 const COLUMNS = [
   'organisation_id',

@@ -6,11 +6,11 @@ import type {
   knowledgeSearchQuery,
 } from '@contracts/knowledge';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import type { KnowledgeArticleRow, KnowledgeArticleVersionRow } from '@platform/db/schema';
-import { notFound } from '@platform/http/errors';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import type { KnowledgeArticleRow, KnowledgeArticleVersionRow } from '@platform/db/database.schema';
+import { notFound } from '@platform/http/http.errors';
 import { assertActsForOwnMunicipality } from '@platform/organisations/organisations.service';
-import { assertCan } from '@platform/tenancy/policy';
+import { assertCan } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
 import { findArticle, findArticleVersions, insertArticle, insertArticleVersion, searchArticles, updateArticle } from './articles.repository';
 

@@ -1,4 +1,4 @@
-import type { PleinModule } from '@platform/plein-module';
+import type { PleinModule } from '@platform/plein-module.types';
 import { knowledgeRoutes } from './knowledge.routes';
 
 // Kennis: the knowledge base, standard texts and tone code, the sources of a webcare reply.

@@ -12,7 +12,7 @@ import {
   toneCodeChangeSchema,
   toneCodeSchema,
 } from '@contracts/knowledge';
-import { type AppInstance, serviceContext } from '@platform/http/app';
+import { type AppInstance, serviceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { changeArticle, createArticle, getArticle, listArticles, listArticleVersions } from './articles.service';
 import { changeTemplate, createTemplate, listTemplates, removeTemplate } from './templates.service';

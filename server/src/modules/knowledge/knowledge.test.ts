@@ -1,4 +1,4 @@
-import type { Role } from '@platform/tenancy/roles';
+import type { Role } from '@platform/tenancy/roles.rules';
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
-import type { Db } from '@platform/db/database';
-import type { ReplyTemplatesTable } from '@platform/db/schema';
+import type { Db } from '@platform/db/database.client';
+import type { ReplyTemplatesTable } from '@platform/db/database.schema';
 import { type Insertable, sql, type Updateable } from 'kysely';
-import { dutchSearch } from './search-query';
+import { dutchSearch } from './search-query.rules';
 
 const COLUMNS = ['organisation_id', 'id', 'municipality_id', 'title', 'body', 'labels', 'created_at', 'updated_at'] as const;
 

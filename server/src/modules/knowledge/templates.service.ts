@@ -1,10 +1,10 @@
 import type { ReplyTemplate, replyTemplateChangeSchema, replyTemplateCreateSchema, replyTemplateSearchQuery } from '@contracts/knowledge';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import type { ReplyTemplateRow } from '@platform/db/schema';
-import { notFound } from '@platform/http/errors';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import type { ReplyTemplateRow } from '@platform/db/database.schema';
+import { notFound } from '@platform/http/http.errors';
 import { assertActsForOwnMunicipality } from '@platform/organisations/organisations.service';
-import { assertCan } from '@platform/tenancy/policy';
+import { assertCan } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
 import { deleteTemplate, findTemplate, insertTemplate, searchTemplates, updateTemplate } from './templates.repository';
 

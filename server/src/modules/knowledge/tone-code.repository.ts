@@ -1,4 +1,4 @@
-import type { Db } from '@platform/db/database';
+import type { Db } from '@platform/db/database.client';
 
 export async function findToneCode(db: Db, organisationId: string) {
   return db.selectFrom('tone_codes').selectAll().where('organisation_id', '=', organisationId).executeTakeFirst();

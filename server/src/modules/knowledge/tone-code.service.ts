@@ -1,7 +1,7 @@
 import { DEFAULT_TONE_QUESTIONS, type ToneCode } from '@contracts/knowledge';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import { assertCan } from '@platform/tenancy/policy';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { assertCan } from '@platform/tenancy/policy.rules';
 import { findToneCode, saveToneCode } from './tone-code.repository';
 
 // The organisation's own questions, or Utrecht's three until it writes its own.

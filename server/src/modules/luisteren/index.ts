@@ -1,5 +1,5 @@
-import type { ServiceContext } from '@platform/context';
-import type { PleinModule } from '@platform/plein-module';
+import type { ServiceContext } from '@platform/context.service';
+import type { PleinModule } from '@platform/plein-module.types';
 import { alertRoutes } from './alerts/alerts.routes';
 import { alertStreamRoutes } from './alerts/alerts-stream.routes';
 import { ANALYSIS_PLANNER_JOB } from './analyses/analyses.jobs';
@@ -49,5 +49,5 @@ export { importHistory } from './import/history-import.service';
 export { createAuthorList } from './lists/lists.service';
 export { createMonitor, monitorExists } from './monitors/monitors.service';
 export { setAuthorGroup } from './network/network.service';
-export { listeningFactsOf } from './pipeline/listening-facts';
+export { listeningFactsOf } from './pipeline/listening-facts.service';
 export { processMessages } from './pipeline/pipeline.service';

@@ -1,4 +1,4 @@
-import type { JobRegistry } from '@platform/jobs/job-registry';
+import type { JobRegistry } from '@platform/jobs/job-registry.service';
 import { registerAnalysisPlanner } from './analyses/analyses.jobs';
 import { registerMonitorBackfill } from './monitors/backfill.jobs';
 import { registerNetworkClassifier } from './network/network-classifier.jobs';

@@ -1,10 +1,10 @@
-import type { ChannelAccountRow } from '@platform/db/schema';
+import type { ChannelAccountRow } from '@platform/db/database.schema';
 import { buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { buildListeningWorkspace } from '@test/listening-workspace';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainMessage, storeMessages } from '../channels/index';
-import { TENOR_EXAMPLES } from './analysis/tenor-examples';
+import { TENOR_EXAMPLES } from './analysis/tenor-examples.data';
 
 let t: TestApp;
 beforeAll(async () => {

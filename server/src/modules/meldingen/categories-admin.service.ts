@@ -1,8 +1,8 @@
 import type { meldingCategoryChangeSchema, meldingCategoryCreateSchema } from '@contracts/meldingen';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import { badRequest, conflict, notFound } from '@platform/http/errors';
-import { assertCan } from '@platform/tenancy/policy';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { badRequest, conflict, notFound } from '@platform/http/http.errors';
+import { assertCan } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
 import { findCategory, insertCategory, updateCategory } from './categories.repository';
 import { ensureCategories, toCategoryView } from './categories.service';

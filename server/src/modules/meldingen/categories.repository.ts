@@ -1,5 +1,5 @@
-import type { Db } from '@platform/db/database';
-import type { MeldingCategoriesTable } from '@platform/db/schema';
+import type { Db } from '@platform/db/database.client';
+import type { MeldingCategoriesTable } from '@platform/db/database.schema';
 import type { Insertable, Updateable } from 'kysely';
 
 export async function findCategories(db: Db, organisationId: string) {

@@ -1,8 +1,8 @@
 import type { MeldingCategory } from '@contracts/meldingen';
-import type { Db } from '@platform/db/database';
-import type { MeldingCategoryRow } from '@platform/db/schema';
+import type { Db } from '@platform/db/database.client';
+import type { MeldingCategoryRow } from '@platform/db/database.schema';
 import { findCategories, insertCategoryOnce } from './categories.repository';
-import { DEFAULT_CATEGORIES, type DefaultCategory } from './default-categories';
+import { DEFAULT_CATEGORIES, type DefaultCategory } from './default-categories.data';
 
 export function toCategoryView(row: MeldingCategoryRow): MeldingCategory {
   return {

@@ -1,9 +1,9 @@
-import type { ServiceContext } from '@platform/context';
-import { badRequest } from '@platform/http/errors';
+import type { ServiceContext } from '@platform/context.service';
+import { badRequest } from '@platform/http/http.errors';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
-import { reportPeriod } from '@platform/time/local-days';
-import { calendarDaysBetween } from '@platform/time/termijnen';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
+import { reportPeriod } from '@platform/time/local-days.rules';
+import { calendarDaysBetween } from '@platform/time/termijnen.rules';
 import { findSatisfaction } from './kto.repository';
 import { findForFigures } from './meldingen.repository';
 

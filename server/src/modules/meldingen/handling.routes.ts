@@ -1,7 +1,7 @@
 import { idParams } from '@contracts/common';
 import { standardTextChangeSchema, standardTextCreateSchema, standardTextListQuery, standardTextSchema } from '@contracts/melding-texts';
 import { meldingDetailSchema, meldingMergeSchema, meldingSplitSchema, meldingStaffCreateSchema } from '@contracts/meldingen';
-import { type AppInstance, serviceContext } from '@platform/http/app';
+import { type AppInstance, serviceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { mergeMeldingen } from './merge.service';
 import { splitMelding } from './split.service';

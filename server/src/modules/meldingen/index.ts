@@ -1,4 +1,4 @@
-import type { PleinModule } from '@platform/plein-module';
+import type { PleinModule } from '@platform/plein-module.types';
 import { mapRoutes } from './map.routes';
 import { meldingenRoutes } from './meldingen.routes';
 

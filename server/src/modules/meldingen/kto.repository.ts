@@ -1,5 +1,5 @@
-import type { Db } from '@platform/db/database';
-import type { MeldingKtoTable } from '@platform/db/schema';
+import type { Db } from '@platform/db/database.client';
+import type { MeldingKtoTable } from '@platform/db/database.schema';
 import type { Insertable, Updateable } from 'kysely';
 
 export async function insertKto(db: Db, row: Insertable<MeldingKtoTable>) {

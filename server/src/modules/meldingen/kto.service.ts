@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { KTO_REASONS, ktoReasonLabels } from '@contracts/meldingen';
-import type { Clock } from '@platform/clock';
-import type { Db } from '@platform/db/database';
-import type { MeldingRow } from '@platform/db/schema';
-import { AppError, notFound } from '@platform/http/errors';
+import type { Clock } from '@platform/clock.service';
+import type { Db } from '@platform/db/database.client';
+import type { MeldingRow } from '@platform/db/database.schema';
+import { AppError, notFound } from '@platform/http/http.errors';
 import { findOrganisationBySlug } from '@platform/organisations/organisations.repository';
 import { findCategory } from './categories.repository';
 import { answerKto, findKto, insertKto } from './kto.repository';

@@ -1,4 +1,4 @@
-import type { AppInstance } from '@platform/http/app';
+import type { AppInstance } from '@platform/http/app.server';
 import { z } from 'zod';
 import { addressSearch, mapSettings } from './map.service';
 

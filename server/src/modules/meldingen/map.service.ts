@@ -1,7 +1,7 @@
-import type { Config } from '@platform/config';
-import type { Db } from '@platform/db/database';
-import { isInside } from '@platform/organisations/boundary';
-import { type GeocodedAddress, searchAddresses } from './geocoder';
+import type { Config } from '@platform/config.service';
+import type { Db } from '@platform/db/database.client';
+import { isInside } from '@platform/organisations/boundary.rules';
+import { type GeocodedAddress, searchAddresses } from './geocoder.client';
 import { publicTarget } from './submit.service';
 
 // Without a boundary the map opens on the whole country; the resident then searches an address or uses a photo.

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { buildOrganisation } from '@test/factories';
 import { createTestApp, type TestApp } from '@test/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseWktPoint } from './geocoder';
+import { parseWktPoint } from './geocoder.client';
 
 // A stand-in for PDOK Locatieserver: one address in Castricum, one in Amsterdam; "storing" answers 500.
 const CASTRICUM = {

@@ -1,6 +1,6 @@
 import { CLOSED_MELDING_STATUSES } from '@contracts/meldingen';
-import type { Db } from '@platform/db/database';
-import type { MeldingEventsTable, MeldingenTable } from '@platform/db/schema';
+import type { Db } from '@platform/db/database.client';
+import type { MeldingEventsTable, MeldingenTable } from '@platform/db/database.schema';
 import { type Insertable, sql, type Updateable } from 'kysely';
 
 // The next number of the year for this organisation; the row lock makes concurrent meldingen wait in turn.

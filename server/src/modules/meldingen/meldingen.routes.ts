@@ -19,8 +19,8 @@ import {
   nearbyMeldingSchema,
   photoUploadSchema,
 } from '@contracts/meldingen';
-import { type AppInstance, serviceContext } from '@platform/http/app';
-import { MAX_PHOTO_BYTES } from '@platform/images/photo';
+import { type AppInstance, serviceContext } from '@platform/http/app.server';
+import { MAX_PHOTO_BYTES } from '@platform/images/photo.service';
 import { z } from 'zod';
 import { changeCategory, createCategory, listAllCategories } from './categories-admin.service';
 import { meldingFigures } from './figures.service';

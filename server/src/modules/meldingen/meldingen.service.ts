@@ -1,12 +1,12 @@
 import { CLOSED_MELDING_STATUSES, MELDING_STATUS_LABELS, MELDING_TRANSITIONS, type Melding, type MeldingStatus } from '@contracts/meldingen';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import type { Db } from '@platform/db/database';
-import type { MeldingEventRow, MeldingRow } from '@platform/db/schema';
-import { badRequest, conflict, notFound } from '@platform/http/errors';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import type { Db } from '@platform/db/database.client';
+import type { MeldingEventRow, MeldingRow } from '@platform/db/database.schema';
+import { badRequest, conflict, notFound } from '@platform/http/http.errors';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import { findMunicipalities, findOrganisationById, findOrganisationBySlug } from '@platform/organisations/organisations.repository';
-import { actsForMunicipality, assertCan, can, scopeOf } from '@platform/tenancy/policy';
+import { actsForMunicipality, assertCan, can, scopeOf } from '@platform/tenancy/policy.rules';
 import { findTeam } from '@platform/users/teams.repository';
 import { findUser } from '@platform/users/users.repository';
 import { findStoredAttachment } from '../channels/index';

@@ -1,9 +1,9 @@
 import { CLOSED_MELDING_STATUSES, MELDING_STATUS_LABELS, type MeldingStatus } from '@contracts/meldingen';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import type { MeldingRow } from '@platform/db/schema';
-import { badRequest, conflict } from '@platform/http/errors';
-import { assertCan } from '@platform/tenancy/policy';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import type { MeldingRow } from '@platform/db/database.schema';
+import { badRequest, conflict } from '@platform/http/http.errors';
+import { assertCan } from '@platform/tenancy/policy.rules';
 import { findMergedInto, findPhotoIds, insertEvent, linkPhotos, updateMelding } from './meldingen.repository';
 import { getMelding, visibleMelding } from './meldingen.service';
 import { markSent, sendReporterNews } from './reporter-news.service';

@@ -1,5 +1,5 @@
 import { MELDING_STATUS_LABELS, type MeldingStatus } from '@contracts/meldingen';
-import type { Db } from '@platform/db/database';
+import type { Db } from '@platform/db/database.client';
 import { findOpenInBox } from './meldingen.repository';
 import { publicTarget } from './submit.service';
 

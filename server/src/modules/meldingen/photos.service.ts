@@ -1,6 +1,6 @@
-import type { Db } from '@platform/db/database';
-import { badRequest } from '@platform/http/errors';
-import { PhotoError, processPhoto } from '@platform/images/photo';
+import type { Db } from '@platform/db/database.client';
+import { badRequest } from '@platform/http/http.errors';
+import { PhotoError, processPhoto } from '@platform/images/photo.service';
 import { storeAttachment } from '../channels/index';
 import { publicTarget } from './submit.service';
 

@@ -1,4 +1,4 @@
-import type { Db } from '@platform/db/database';
+import type { Db } from '@platform/db/database.client';
 import { findPublicMeldingen, findPublicStatusEvents, type PublicMeldingFilter } from './public-meldingen.repository';
 
 export { CLOSED_STATUSES, type PublicMeldingFilter, type PublicMeldingRow } from './public-meldingen.repository';

@@ -1,8 +1,8 @@
 import { BUILT_IN_TEXTS, fillPlaceholders, type MeldingPlaceholder, pickStandardText, placeholdersIn } from '@contracts/melding-texts';
 import { MELDING_STATUS_LABELS, type MeldingStatus } from '@contracts/meldingen';
-import type { ServiceContext } from '@platform/context';
-import type { MeldingRow, MunicipalityRow } from '@platform/db/schema';
-import { badRequest } from '@platform/http/errors';
+import type { ServiceContext } from '@platform/context.service';
+import type { MeldingRow, MunicipalityRow } from '@platform/db/database.schema';
+import { badRequest } from '@platform/http/http.errors';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import { findMunicipalities, findOrganisationById } from '@platform/organisations/organisations.repository';
 import { queueCaseReply } from '../channels/index';

@@ -1,9 +1,9 @@
 import type { meldingStaffCreateSchema } from '@contracts/meldingen';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import { badRequest, conflict } from '@platform/http/errors';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { badRequest, conflict } from '@platform/http/http.errors';
 import { findMunicipalities, findOrganisationById } from '@platform/organisations/organisations.repository';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
 import { findImageAttachmentIdsOfMessage, findStoredMessage, queueCaseReply } from '../channels/index';
 import { findMeldingFromMessage } from './meldingen.repository';

@@ -1,5 +1,5 @@
-import type { Db } from '@platform/db/database';
-import type { MeldingStandardTextsTable } from '@platform/db/schema';
+import type { Db } from '@platform/db/database.client';
+import type { MeldingStandardTextsTable } from '@platform/db/database.schema';
 import type { Insertable, Updateable } from 'kysely';
 
 export async function findStandardTexts(db: Db, organisationId: string, filter: { status?: string; categoryIds?: string[] } = {}) {

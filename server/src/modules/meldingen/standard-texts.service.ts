@@ -1,9 +1,9 @@
 import type { StandardText, standardTextChangeSchema, standardTextCreateSchema } from '@contracts/melding-texts';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import type { MeldingStandardTextRow } from '@platform/db/schema';
-import { badRequest, notFound } from '@platform/http/errors';
-import { assertCan } from '@platform/tenancy/policy';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import type { MeldingStandardTextRow } from '@platform/db/database.schema';
+import { badRequest, notFound } from '@platform/http/http.errors';
+import { assertCan } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
 import { findCategory } from './categories.repository';
 import { deleteStandardText, findStandardText, findStandardTexts, insertStandardText, updateStandardText } from './standard-texts.repository';

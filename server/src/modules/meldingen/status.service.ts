@@ -1,9 +1,9 @@
 import { MELDING_STATUS_LABELS, MELDING_TRANSITIONS, type MeldingStatus } from '@contracts/meldingen';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import type { MeldingRow } from '@platform/db/schema';
-import { conflict } from '@platform/http/errors';
-import { assertCan } from '@platform/tenancy/policy';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import type { MeldingRow } from '@platform/db/database.schema';
+import { conflict } from '@platform/http/http.errors';
+import { assertCan } from '@platform/tenancy/policy.rules';
 import { findMergedInto, insertEvent, updateMelding } from './meldingen.repository';
 import { getMelding, visibleMelding } from './meldingen.service';
 import { markSent, reporterText, sendReporterNews, statusNews } from './reporter-news.service';

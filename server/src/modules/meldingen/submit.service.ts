@@ -1,14 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { MeldingSubmit } from '@contracts/meldingen';
-import type { Clock } from '@platform/clock';
-import type { Db } from '@platform/db/database';
-import type { MeldingCategoryRow, MunicipalityRow } from '@platform/db/schema';
-import { badRequest, type InvalidParam, notFound } from '@platform/http/errors';
+import type { Clock } from '@platform/clock.service';
+import type { Db } from '@platform/db/database.client';
+import type { MeldingCategoryRow, MunicipalityRow } from '@platform/db/database.schema';
+import { badRequest, type InvalidParam, notFound } from '@platform/http/http.errors';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import { findMunicipalities, findOrganisationBySlug } from '@platform/organisations/organisations.repository';
-import { computeDeadline } from '@platform/time/termijnen';
+import { computeDeadline } from '@platform/time/termijnen.rules';
 import { ensureCategories, selectableCategories, toCategoryView } from './categories.service';
-import { assertInside } from './location';
+import { assertInside } from './location.rules';
 import { findUnclaimedPhotos, insertEvent, insertMelding, insertPhotos, nextMeldingNumber } from './meldingen.repository';
 
 export interface MeldingLinks {

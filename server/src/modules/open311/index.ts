@@ -1,4 +1,4 @@
-import type { PleinModule } from '@platform/plein-module';
+import type { PleinModule } from '@platform/plein-module.types';
 import { open311Routes } from './open311.routes';
 
 // Open311 GeoReport v2 over the meldingen module, for the apps residents already use.

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { MELDING_STATUS_LABELS, type MeldingStatus, meldingSubmitSchema } from '@contracts/meldingen';
-import type { Clock } from '@platform/clock';
-import type { Db } from '@platform/db/database';
-import type { MeldingCategoryRow } from '@platform/db/schema';
-import { AppError } from '@platform/http/errors';
+import type { Clock } from '@platform/clock.service';
+import type { Db } from '@platform/db/database.client';
+import type { MeldingCategoryRow } from '@platform/db/database.schema';
+import { AppError } from '@platform/http/http.errors';
 import {
   CLOSED_STATUSES,
   ensureCategories,
@@ -15,8 +15,8 @@ import {
   publicHistoryOf,
   selectableCategories,
 } from '../meldingen/index';
+import { list, type Open311Error, type Open311Params, open311Error, text } from './open311.errors';
 import { type Open311Target, resolveTarget } from './open311-clients.service';
-import { list, type Open311Error, type Open311Params, open311Error, text } from './open311-errors';
 import { NO, questionsOf, YES } from './open311-services.service';
 
 const MAX_REQUESTS = 1000;

@@ -1,9 +1,9 @@
 import type { ExtraQuestion } from '@contracts/meldingen';
-import type { Db } from '@platform/db/database';
-import type { MeldingCategoryRow } from '@platform/db/schema';
+import type { Db } from '@platform/db/database.client';
+import type { MeldingCategoryRow } from '@platform/db/database.schema';
 import { ensureCategories, selectableCategories } from '../meldingen/index';
-import { open311Error, text } from './open311-errors';
-import type { Open311Target } from './open311-target';
+import { open311Error, text } from './open311.errors';
+import type { Open311Target } from './open311-target.types';
 
 const CHANGESET = '2026-11-23T00:00:00Z';
 

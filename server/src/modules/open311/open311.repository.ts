@@ -1,4 +1,4 @@
-import type { Db } from '@platform/db/database';
+import type { Db } from '@platform/db/database.client';
 
 export async function insertOpen311Client(db: Db, client: { organisationId: string; name: string; keyHash: string; now: Date }) {
   return db

@@ -1,9 +1,9 @@
-import type { AppInstance } from '@platform/http/app';
-import { AppError } from '@platform/http/errors';
+import type { AppInstance } from '@platform/http/app.server';
+import { AppError } from '@platform/http/http.errors';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { Open311Error, type Open311Params, open311Error } from './open311.errors';
 import { toGeoReportXml } from './open311.xml';
 import { resolveTarget } from './open311-clients.service';
-import { Open311Error, type Open311Params, open311Error } from './open311-errors';
 import { createRequest, getRequest, listRequests } from './open311-requests.service';
 import { discovery, listServices, serviceDefinition } from './open311-services.service';
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cliOrigin } from '@platform/context';
+import { cliOrigin } from '@platform/context.service';
 import { createOrganisation } from '@platform/organisations/organisations.service';
 import { CASTRICUM_BOUNDARY } from '@test/castricum-boundary';
 import { buildOrganisation, buildUser } from '@test/factories';
@@ -10,7 +10,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { operatorActor } from '../../cli/operator';
+import { operatorActor } from '../../cli/operator.service';
 import { createOpen311Client } from './open311-clients.service';
 
 // The official GeoReport v2 shapes, kept next to the repository; without them this test cannot vouch for

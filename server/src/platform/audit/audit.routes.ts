@@ -1,6 +1,6 @@
 import { auditPageSchema, auditQuerySchema } from '@contracts/admin';
-import { type AppInstance, serviceContext } from '../http/app';
-import { assertCan } from '../tenancy/policy';
+import { type AppInstance, serviceContext } from '../http/app.server';
+import { assertCan } from '../tenancy/policy.rules';
 import { listAuditEntries } from './audit.service';
 
 export async function auditRoutes(app: AppInstance) {

@@ -1,6 +1,6 @@
-import type { ServiceContext } from '../context';
+import type { ServiceContext } from '../context.service';
 import { type AuditFilter, findAuditEntries, insertAuditEntry } from './audit.repository';
-import { decodeAuditCursor, encodeAuditCursor } from './audit-cursor';
+import { decodeAuditCursor, encodeAuditCursor } from './audit-cursor.rules';
 
 export interface AuditRecord {
   action: string;

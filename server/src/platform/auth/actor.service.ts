@@ -1,6 +1,6 @@
-import type { Db } from '../db/database';
-import type { Actor } from '../tenancy/policy';
-import { isRole } from '../tenancy/roles';
+import type { Db } from '../db/database.client';
+import type { Actor } from '../tenancy/policy.rules';
+import { isRole } from '../tenancy/roles.rules';
 import { findActiveUserWithGrants } from '../users/users.repository';
 
 // Builds the acting person from the database on every request, so a role change or block takes effect at once.

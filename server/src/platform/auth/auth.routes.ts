@@ -11,10 +11,10 @@ import {
 import { idParams } from '@contracts/common';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { type AppInstance, originOf, SESSION_COOKIE, serviceContext } from '../http/app';
-import { unauthenticated } from '../http/errors';
+import { type AppInstance, originOf, SESSION_COOKIE, serviceContext } from '../http/app.server';
+import { unauthenticated } from '../http/http.errors';
 import { getOwnOrganisation } from '../organisations/organisations.service';
-import { actsForMunicipality, permissionsOf } from '../tenancy/policy';
+import { actsForMunicipality, permissionsOf } from '../tenancy/policy.rules';
 import {
   confirmPasswordReset,
   createApiToken,

@@ -1,11 +1,11 @@
 import { recordAudit } from '../audit/audit.service';
-import type { Clock } from '../clock';
-import { inTransaction, type RequestOrigin, type ServiceContext } from '../context';
-import type { Db } from '../db/database';
-import { AppError, badRequest, notFound } from '../http/errors';
+import type { Clock } from '../clock.service';
+import { inTransaction, type RequestOrigin, type ServiceContext } from '../context.service';
+import type { Db } from '../db/database.client';
+import { AppError, badRequest, notFound } from '../http/http.errors';
 import { enqueueJob } from '../jobs/jobs.service';
 import { findOrganisationBySlug } from '../organisations/organisations.repository';
-import { actsForMunicipality, assertCan } from '../tenancy/policy';
+import { actsForMunicipality, assertCan } from '../tenancy/policy.rules';
 import { findUserByEmail, findUsersByEmailAcrossOrganisations, updateUserFields } from '../users/users.repository';
 import { loadActor } from './actor.service';
 import {
@@ -20,8 +20,8 @@ import {
   revokeApiTokensOfUser,
   setSessionMunicipality,
 } from './credentials.repository';
-import { assertPasswordStrength, dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
-import { composeToken, generateSecret, hashSecret, parseToken } from './secrets';
+import { assertPasswordStrength, dummyPasswordHash, hashPassword, verifyPassword } from './passwords.service';
+import { composeToken, generateSecret, hashSecret, parseToken } from './secrets.rules';
 import { addSignInFailure, clearSignInFailures, findSignInFailures, lockSignIn, type SignInKey } from './sign-in-failures.repository';
 
 export const SESSION_PREFIX = 'ps_';

@@ -1,15 +1,15 @@
 import type { OidcSettings, OidcSettingsChange } from '@contracts/oidc';
 import type { Selectable } from 'kysely';
 import { recordAudit } from '../audit/audit.service';
-import { inTransaction, type ServiceContext } from '../context';
-import type { OidcProvidersTable } from '../db/schema';
-import { badRequest } from '../http/errors';
-import { assertCan } from '../tenancy/policy';
-import type { Role } from '../tenancy/roles';
+import { inTransaction, type ServiceContext } from '../context.service';
+import type { OidcProvidersTable } from '../db/database.schema';
+import { badRequest } from '../http/http.errors';
+import { assertCan } from '../tenancy/policy.rules';
+import type { Role } from '../tenancy/roles.rules';
+import { isLoopbackHttp } from './oidc.client';
 import { findOidcProvider, upsertOidcProvider } from './oidc.repository';
-import { isLoopbackHttp } from './oidc-client';
 import { clientSecretContext, oidcRedirectUri } from './oidc-sign-in.service';
-import { sealSecret } from './secret-box';
+import { sealSecret } from './secret-box.rules';
 
 export interface OidcSettingsOptions {
   publicUrl: string;

@@ -3,8 +3,8 @@ import type { OidcSettingsChange } from '@contracts/oidc';
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { operatorActor } from '../../cli/operator';
-import { cliOrigin } from '../context';
+import { operatorActor } from '../../cli/operator.service';
+import { cliOrigin } from '../context.service';
 import { saveOidcSettings } from './oidc-settings.service';
 
 let t: TestApp;

@@ -1,19 +1,19 @@
 import type { Selectable } from 'kysely';
 import { recordAudit } from '../audit/audit.service';
-import type { Clock } from '../clock';
-import { inTransaction, type RequestOrigin, type ServiceContext } from '../context';
-import type { Db } from '../db/database';
-import type { OidcProvidersTable, UserRow } from '../db/schema';
-import { AppError } from '../http/errors';
+import type { Clock } from '../clock.service';
+import { inTransaction, type RequestOrigin, type ServiceContext } from '../context.service';
+import type { Db } from '../db/database.client';
+import type { OidcProvidersTable, UserRow } from '../db/database.schema';
+import { AppError } from '../http/http.errors';
 import { findOrganisationBySlug } from '../organisations/organisations.repository';
-import type { Actor } from '../tenancy/policy';
-import { isRole, type Role } from '../tenancy/roles';
+import type { Actor } from '../tenancy/policy.rules';
+import { isRole, type Role } from '../tenancy/roles.rules';
 import { findUserByEmail, insertUser, replaceUserRoles, updateUserFields } from '../users/users.repository';
 import { initialsOf } from '../users/users.service';
+import { buildSignInUrl, type Claims, discoverProvider, exchangeCode, newLoginSecrets } from './oidc.client';
 import { consumeLoginState, findOidcProvider, findUserByOidcSubject, findUserRoles, insertLoginState, setUserOidcSubject } from './oidc.repository';
-import { buildSignInUrl, type Claims, discoverProvider, exchangeCode, newLoginSecrets } from './oidc-client';
-import { isSealed, openSecret } from './secret-box';
-import { composeToken, generateSecret, parseToken, safeEqual } from './secrets';
+import { isSealed, openSecret } from './secret-box.rules';
+import { composeToken, generateSecret, parseToken, safeEqual } from './secrets.rules';
 
 export interface OidcDeps {
   db: Db;

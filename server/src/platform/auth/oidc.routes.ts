@@ -1,8 +1,8 @@
 import { oidcCallbackQuery, oidcSettingsChangeSchema, oidcSettingsSchema, signInOptionsSchema, slugParams } from '@contracts/oidc';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { type AppInstance, originOf, SESSION_COOKIE, serviceContext } from '../http/app';
-import { AppError, notFound } from '../http/errors';
+import { type AppInstance, originOf, SESSION_COOKIE, serviceContext } from '../http/app.server';
+import { AppError, notFound } from '../http/http.errors';
 import { SESSION_IDLE_MS, startSession } from './auth.service';
 import { getOidcSettings, saveOidcSettings } from './oidc-settings.service';
 import { beginOidcSignIn, completeOidcSignIn, describeSignInOptions, OidcSignInError } from './oidc-sign-in.service';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../config';
-import { openSecret, SecretBoxError, sealSecret } from './secret-box';
+import { ConfigError, loadConfig } from '../config.service';
+import { openSecret, SecretBoxError, sealSecret } from './secret-box.rules';
 
 describe('secret-box', () => {
   const key = randomBytes(32);

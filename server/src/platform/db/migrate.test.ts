@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { openScratchDatabase, openTestDatabase } from '@test/harness';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { DatabaseHandle } from './database';
-import { listMigrationFiles, migrate } from './migrate';
+import type { DatabaseHandle } from './database.client';
+import { listMigrationFiles, migrate } from './migrate.service';
 
 const realDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 let handle: DatabaseHandle;

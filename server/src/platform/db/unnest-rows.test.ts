@@ -1,8 +1,8 @@
 import { openScratchDatabase } from '@test/harness';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { DatabaseHandle } from './database';
-import { unnestRows, uuidArray } from './unnest-rows';
+import type { DatabaseHandle } from './database.client';
+import { unnestRows, uuidArray } from './unnest-rows.rules';
 
 let handle: DatabaseHandle;
 

@@ -1,6 +1,6 @@
 import { installationSchema } from '@contracts/installation';
-import { API_VERSION } from './api-version';
-import type { AppInstance } from './app';
+import { API_VERSION } from './api-version.config';
+import type { AppInstance } from './app.server';
 
 // Facts about this installation that public pages need (the accessibility statement's contact address).
 export async function installationRoutes(app: AppInstance) {

@@ -4,7 +4,7 @@ import { oidcRoutes } from '../auth/oidc.routes';
 import { jobsRoutes } from '../jobs/jobs.routes';
 import { organisationsRoutes } from '../organisations/organisations.routes';
 import { usersRoutes } from '../users/users.routes';
-import type { AppInstance } from './app';
+import type { AppInstance } from './app.server';
 import { installationRoutes } from './installation.routes';
 
 // The foundation's own routes: installation, sign-in, the organisation and its people, audit and jobs.

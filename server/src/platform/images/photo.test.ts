@@ -1,7 +1,7 @@
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { MAX_PHOTO_BYTES, MAX_PHOTO_SIDE, PhotoError, processPhoto } from './photo.ts';
+import { MAX_PHOTO_BYTES, MAX_PHOTO_SIDE, PhotoError, processPhoto } from './photo.service.ts';
 
 // Real images, made here with sharp. sharp 0.33 writes EXIF with withExif(), and its IFD3 is the GPS IFD:
 // libvips turns 'exif-ifd3-GPSLatitude' strings of rationals ("52/1 22/1 1234/100" = 52°22'12.34")

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Db } from '../db/database';
-import type { JobRow } from '../db/schema';
+import type { Db } from '../db/database.client';
+import type { JobRow } from '../db/database.schema';
 
 export interface NewJob {
   organisationId: string;

@@ -1,6 +1,6 @@
 import { jobSchema, jobsOverviewSchema, jobsQuerySchema } from '@contracts/admin';
 import { idParams } from '@contracts/common';
-import { type AppInstance, serviceContext } from '../http/app';
+import { type AppInstance, serviceContext } from '../http/app.server';
 import { listJobs, retryJob } from './jobs.service';
 
 export async function jobsRoutes(app: AppInstance) {

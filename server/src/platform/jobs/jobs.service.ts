@@ -1,9 +1,9 @@
 import { recordAudit } from '../audit/audit.service';
-import { inTransaction, type ServiceContext } from '../context';
-import type { Db } from '../db/database';
-import type { JobRow } from '../db/schema';
-import { notFound } from '../http/errors';
-import { assertCan } from '../tenancy/policy';
+import { inTransaction, type ServiceContext } from '../context.service';
+import type { Db } from '../db/database.client';
+import type { JobRow } from '../db/database.schema';
+import { notFound } from '../http/http.errors';
+import { assertCan } from '../tenancy/policy.rules';
 import { countJobsByStatus, findJobs, insertJob, type NewJob, requeueFailedJob } from './jobs.repository';
 import { findSchedules } from './schedules.repository';
 

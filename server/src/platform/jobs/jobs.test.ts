@@ -1,10 +1,10 @@
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backoffDelayMs, JobRegistry } from './job-registry';
+import { backoffDelayMs, JobRegistry } from './job-registry.service';
 import { findJob, insertJob } from './jobs.repository';
-import { defineSchedule, nextCronRun } from './scheduler';
-import { Worker } from './worker';
+import { defineSchedule, nextCronRun } from './scheduler.service';
+import { Worker } from './worker.service';
 
 let t: TestApp;
 let calls: string[] = [];

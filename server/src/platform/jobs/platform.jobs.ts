@@ -1,8 +1,8 @@
-import type { Clock } from '../clock';
-import type { Db } from '../db/database';
-import type { SystemSchedule } from '../plein-module';
-import type { JobRegistry } from './job-registry';
-import { defineSchedule } from './scheduler';
+import type { Clock } from '../clock.service';
+import type { Db } from '../db/database.client';
+import type { SystemSchedule } from '../plein-module.types';
+import type { JobRegistry } from './job-registry.service';
+import { defineSchedule } from './scheduler.service';
 import { deleteExpiredRows, ensureAuditPartitions } from './upkeep.repository';
 
 export const SYSTEM_ORGANISATION_ID = '00000000-0000-0000-0000-000000000000';

@@ -4,8 +4,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { adminQuery, PG_SERVER, startWorkerProcess } from '@test/worker-processes';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type DatabaseHandle, openDatabase } from '../db/database';
-import { migrate } from '../db/migrate';
+import { type DatabaseHandle, openDatabase } from '../db/database.client';
+import { migrate } from '../db/migrate.service';
 import { createOrganisation } from '../organisations/organisations.service';
 import { insertJob } from './jobs.repository';
 

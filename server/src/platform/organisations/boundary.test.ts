@@ -1,7 +1,7 @@
 import { buildOrganisation } from '@test/factories';
 import { createTestApp, type TestApp } from '@test/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BoundaryError, isInside, parseBoundary, setMunicipalityBoundary } from './boundary';
+import { BoundaryError, isInside, parseBoundary, setMunicipalityBoundary } from './boundary.rules';
 
 const square = {
   type: 'Polygon',

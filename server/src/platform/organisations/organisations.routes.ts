@@ -1,6 +1,6 @@
 import { idParams } from '@contracts/common';
 import { municipalityChangeSchema, municipalitySchema, organisationSchema } from '@contracts/organisation';
-import { type AppInstance, serviceContext } from '../http/app';
+import { type AppInstance, serviceContext } from '../http/app.server';
 import { changeMunicipality, getMunicipality, getOwnOrganisation } from './organisations.service';
 
 const tags = ['Organisatie'];

@@ -1,10 +1,10 @@
 import type { Selectable } from 'kysely';
 import { recordAudit } from '../audit/audit.service';
-import { inTransaction, type ServiceContext } from '../context';
-import type { Db } from '../db/database';
-import type { MunicipalitiesTable } from '../db/schema';
-import { badRequest, conflict, notFound } from '../http/errors';
-import { actsForMunicipality, assertCan } from '../tenancy/policy';
+import { inTransaction, type ServiceContext } from '../context.service';
+import type { Db } from '../db/database.client';
+import type { MunicipalitiesTable } from '../db/database.schema';
+import { badRequest, conflict, notFound } from '../http/http.errors';
+import { actsForMunicipality, assertCan } from '../tenancy/policy.rules';
 import {
   findMunicipalities,
   findMunicipality,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanText, findUncleanText, hasUncleanText, isCleanText } from './clean-text';
+import { cleanText, findUncleanText, hasUncleanText, isCleanText } from './clean-text.rules';
 
 describe('schone tekst', () => {
   it('herkent NUL en halve tekens, ook diep in invoer, en noemt het veld', () => {

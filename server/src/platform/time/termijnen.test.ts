@@ -1,6 +1,6 @@
 import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
-import { atwHolidayDates, calendarDaysBetween, computeDeadline, isWithinTermijn, workingDaysBetween } from './termijnen.ts';
+import { atwHolidayDates, calendarDaysBetween, computeDeadline, isWithinTermijn, workingDaysBetween } from './termijnen.rules.ts';
 
 const werkdagen = (days: number) => ({ days, kind: 'werkdagen' as const });
 const kalenderdagen = (days: number) => ({ days, kind: 'kalenderdagen' as const });

@@ -1,4 +1,4 @@
-import type { Db } from '../db/database';
+import type { Db } from '../db/database.client';
 
 export async function insertTeam(db: Db, organisationId: string, team: { name: string; description: string }) {
   return db

@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/audit.service';
-import { inTransaction, type ServiceContext } from '../context';
-import { badRequest, conflict, notFound } from '../http/errors';
-import { assertCan } from '../tenancy/policy';
+import { inTransaction, type ServiceContext } from '../context.service';
+import { badRequest, conflict, notFound } from '../http/http.errors';
+import { assertCan } from '../tenancy/policy.rules';
 import { countExistingUsers, deleteTeamRow, findTeam, findTeamMembers, findTeams, insertTeam, replaceTeamMembers, updateTeamFields } from './teams.repository';
 
 export interface TeamInput {

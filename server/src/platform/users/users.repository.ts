@@ -1,5 +1,5 @@
-import type { Db } from '../db/database';
-import type { Role } from '../tenancy/roles';
+import type { Db } from '../db/database.client';
+import type { Role } from '../tenancy/roles.rules';
 
 export interface NewUser {
   email: string;

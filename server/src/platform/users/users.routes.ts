@@ -1,7 +1,7 @@
 import { idParams } from '@contracts/common';
 import { teamChangeSchema, teamCreateSchema, teamSchema, userChangeSchema, userCreateSchema, userSchema } from '@contracts/users';
 import { z } from 'zod';
-import { type AppInstance, serviceContext } from '../http/app';
+import { type AppInstance, serviceContext } from '../http/app.server';
 import { changeTeam, createTeam, getTeam, listTeams, removeTeam } from './teams.service';
 import { changeUser, createUser, getUser, listUsers } from './users.service';
 

@@ -1,12 +1,12 @@
 import { recordAudit } from '../audit/audit.service';
 import { deleteUserSessions } from '../auth/credentials.repository';
-import { assertPasswordStrength, hashPassword } from '../auth/passwords';
-import { inTransaction, type ServiceContext } from '../context';
-import type { Db } from '../db/database';
-import { badRequest, conflict, notFound } from '../http/errors';
+import { assertPasswordStrength, hashPassword } from '../auth/passwords.service';
+import { inTransaction, type ServiceContext } from '../context.service';
+import type { Db } from '../db/database.client';
+import { badRequest, conflict, notFound } from '../http/http.errors';
 import { findMunicipalities } from '../organisations/organisations.repository';
-import { assertCan } from '../tenancy/policy';
-import type { Role } from '../tenancy/roles';
+import { assertCan } from '../tenancy/policy.rules';
+import type { Role } from '../tenancy/roles.rules';
 import {
   findRolesAndMunicipalities,
   findUser,

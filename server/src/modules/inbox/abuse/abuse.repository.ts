@@ -1,5 +1,5 @@
-import type { Db } from '@platform/db/database';
-import type { AggressionRegisterTable, AuthorBlocksTable } from '@platform/db/schema';
+import type { Db } from '@platform/db/database.client';
+import type { AggressionRegisterTable, AuthorBlocksTable } from '@platform/db/database.schema';
 import type { Insertable } from 'kysely';
 
 // Null when the message is already in the register (one entry per message).

@@ -7,7 +7,7 @@ import {
   conversationAbuseSchema,
 } from '@contracts/abuse';
 import { idParams } from '@contracts/common';
-import { type AppInstance, serviceContext } from '@platform/http/app';
+import { type AppInstance, serviceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { conversationAbuse, reportAbuse } from './abuse.service';
 import { listBlocks, unblockAuthor } from './blocks.service';

@@ -1,17 +1,17 @@
 import { ABUSE_ACTION_LABELS, type abuseReportSchema } from '@contracts/abuse';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import type { ConversationRow } from '@platform/db/schema';
-import { AppError, badRequest, conflict } from '@platform/http/errors';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import type { ConversationRow } from '@platform/db/database.schema';
+import { AppError, badRequest, conflict } from '@platform/http/http.errors';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
-import { assertCan } from '@platform/tenancy/policy';
+import { assertCan } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
 import { findChannelAccount, findStoredMessage } from '../../channels/index';
 import { visibleConversation } from '../conversation-access.service';
 import { insertConversationEvent, updateConversation } from '../conversations.repository';
-import { announceConversation } from '../live/announce';
+import { announceConversation } from '../live/announce.service';
 import { findBlockOf, findRegisterEntriesOfConversation, hasRegisterEntry, insertRegisterEntryOnce, upsertBlock } from './abuse.repository';
-import { toBlockView, toEntryView } from './abuse-views';
+import { toBlockView, toEntryView } from './abuse.views';
 
 type AbuseReport = z.infer<typeof abuseReportSchema>;
 

@@ -1,12 +1,12 @@
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import { notFound } from '@platform/http/errors';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { notFound } from '@platform/http/http.errors';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
 import { findChannelAccount, listChannelAccounts } from '../../channels/index';
 import { insertConversationEvent } from '../conversations.repository';
-import { announceConversation } from '../live/announce';
+import { announceConversation } from '../live/announce.service';
 import { deleteBlock, findBlock, findBlocks, findConversationsOfAuthor } from './abuse.repository';
-import { toBlockView } from './abuse-views';
+import { toBlockView } from './abuse.views';
 
 // The blocked authors on the accounts of one's own municipalities.
 export async function listBlocks(ctx: ServiceContext, query: { accountId?: string }) {

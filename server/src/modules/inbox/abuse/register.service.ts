@@ -1,13 +1,13 @@
 import { ABUSE_ACTION_LABELS, ABUSE_ACTIONS, type AggressionEntry, type aggressionRegisterQuery } from '@contracts/abuse';
 import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
-import type { ServiceContext } from '@platform/context';
-import { badRequest } from '@platform/http/errors';
+import type { ServiceContext } from '@platform/context.service';
+import { badRequest } from '@platform/http/http.errors';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
-import { reportPeriod } from '@platform/time/local-days';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
+import { reportPeriod } from '@platform/time/local-days.rules';
 import type { z } from 'zod';
 import { findRegisterEntries } from './abuse.repository';
-import { toEntryView } from './abuse-views';
+import { toEntryView } from './abuse.views';
 
 type RegisterQuery = z.infer<typeof aggressionRegisterQuery>;
 

@@ -1,4 +1,4 @@
-import type { Db } from '@platform/db/database';
+import type { Db } from '@platform/db/database.client';
 
 // The ids of a conversation's messages (the inbox puts a message into a conversation through messages.conversation_id).
 export async function findMessageIdsOfConversation(db: Db, organisationId: string, conversationId: string) {

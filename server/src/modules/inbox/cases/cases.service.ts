@@ -1,7 +1,7 @@
 import { KLACHT_STATUS_LABELS, type KlachtStatus } from '@contracts/klachten';
 import { MELDING_STATUS_LABELS, type MeldingStatus } from '@contracts/meldingen';
-import type { ServiceContext } from '@platform/context';
-import { can } from '@platform/tenancy/policy';
+import type { ServiceContext } from '@platform/context.service';
+import { can } from '@platform/tenancy/policy.rules';
 import { findKlachtenFromMessages } from '../../klachten/index';
 import { findMeldingenFromMessages } from '../../meldingen/index';
 import { visibleConversation } from '../conversation-access.service';

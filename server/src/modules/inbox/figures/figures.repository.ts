@@ -1,4 +1,4 @@
-import type { Db } from '@platform/db/database';
+import type { Db } from '@platform/db/database.client';
 
 interface Scope {
   municipalityIds: string[];

@@ -1,5 +1,5 @@
 import { conversationFiguresQuery, conversationFiguresReportSchema } from '@contracts/inbox-figures';
-import { type AppInstance, serviceContext } from '@platform/http/app';
+import { type AppInstance, serviceContext } from '@platform/http/app.server';
 import { conversationFigures } from './figures.service';
 
 export async function conversationFiguresRoutes(app: AppInstance) {

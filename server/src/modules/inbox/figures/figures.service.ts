@@ -1,17 +1,17 @@
 import type { conversationFiguresQuery } from '@contracts/inbox-figures';
 import type { Norm } from '@contracts/office-hours';
-import type { ServiceContext } from '@platform/context';
-import { badRequest } from '@platform/http/errors';
+import type { ServiceContext } from '@platform/context.service';
+import { badRequest } from '@platform/http/http.errors';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
-import { reportPeriod } from '@platform/time/local-days';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
+import { reportPeriod } from '@platform/time/local-days.rules';
 import type { z } from 'zod';
 import { listChannelAccounts } from '../../channels/index';
-import { normDueAt } from '../office-hours/business-time';
+import { normDueAt } from '../office-hours/business-time.rules';
 import { loadAccountNorms } from '../office-hours/office-hours.service';
-import type { Schedule } from '../office-hours/schedule';
+import type { Schedule } from '../office-hours/schedule.rules';
 import { countSentByAccount, findConversationsForFigures } from './figures.repository';
-import { durationStats, pct } from './statistics';
+import { durationStats, pct } from './statistics.rules';
 
 type Query = z.infer<typeof conversationFiguresQuery>;
 type Row = Awaited<ReturnType<typeof findConversationsForFigures>>[number];

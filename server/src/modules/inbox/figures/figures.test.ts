@@ -2,7 +2,7 @@ import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factori
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainMessage, storeMessages, storeOutboxItem } from '../../channels/index';
-import { durationStats, percentile } from './statistics';
+import { durationStats, percentile } from './statistics.rules';
 
 describe('statistiek van doorlooptijden', () => {
   it('geeft gemiddelde, mediaan en p90 (nearest rank), en niets bij geen gegevens', () => {

@@ -1,16 +1,16 @@
 import type { RoutingActions, RoutingConditions } from '@contracts/routing';
 import { recordAudit } from '@platform/audit/audit.service';
-import type { ServiceContext } from '@platform/context';
-import type { ConversationRow } from '@platform/db/schema';
-import { badRequest, conflict } from '@platform/http/errors';
+import type { ServiceContext } from '@platform/context.service';
+import type { ConversationRow } from '@platform/db/database.schema';
+import { badRequest, conflict } from '@platform/http/http.errors';
 import { findTeam } from '@platform/users/teams.repository';
 import { findChannelAccount } from '../../channels/index';
 import { findConversationMessages, updateConversation } from '../conversations.repository';
 import { replyToConversation } from '../handling.service';
-import { announceConversation } from '../live/announce';
-import { decide } from '../routing/routing';
+import { announceConversation } from '../live/announce.service';
+import { decide } from '../routing/routing.rules';
 import { findRules } from '../routing/rules.repository';
-import { recordHandoffEvent } from './handoff-events';
+import { recordHandoffEvent } from './handoff-events.service';
 import { insertHandoff } from './handoffs.repository';
 
 export interface AccountHandoffInput {

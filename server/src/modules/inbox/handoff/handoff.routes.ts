@@ -8,7 +8,7 @@ import {
   partnerHandoffUpdateSchema,
   partnerHandoffViewSchema,
 } from '@contracts/handoff';
-import { type AppInstance, serviceContext } from '@platform/http/app';
+import { type AppInstance, serviceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { handOffConversation, listConversationHandoffs } from './handoff.service';
 import { updatePartnerHandoff, viewPartnerHandoff } from './partner-link.service';

@@ -1,11 +1,11 @@
 import type { handoffCreateSchema } from '@contracts/handoff';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import { conflict } from '@platform/http/errors';
-import { assertCan } from '@platform/tenancy/policy';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { conflict } from '@platform/http/http.errors';
+import { assertCan } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
 import { visibleConversation } from '../conversation-access.service';
 import { handOffToAccount } from './account-handoff.service';
-import { toHandoffView } from './handoff-views';
+import { toHandoffView } from './handoff.views';
 import { findHandoffsOfConversation } from './handoffs.repository';
 import { type HandoffLinks, handOffToPartner } from './partner-handoff.service';
 

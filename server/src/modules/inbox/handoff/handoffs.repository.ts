@@ -1,5 +1,5 @@
-import type { Db } from '@platform/db/database';
-import type { ConversationHandoffsTable, HandoffStatus } from '@platform/db/schema';
+import type { Db } from '@platform/db/database.client';
+import type { ConversationHandoffsTable, HandoffStatus } from '@platform/db/database.schema';
 import type { Insertable } from 'kysely';
 
 export async function insertHandoff(db: Db, row: Insertable<ConversationHandoffsTable>) {

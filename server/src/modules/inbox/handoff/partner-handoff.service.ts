@@ -2,17 +2,17 @@ import { createHash, randomBytes } from 'node:crypto';
 import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
 import type { Channel } from '@contracts/channels';
 import { recordAudit } from '@platform/audit/audit.service';
-import type { ServiceContext } from '@platform/context';
-import type { ConversationRow } from '@platform/db/schema';
-import { badRequest, conflict } from '@platform/http/errors';
+import type { ServiceContext } from '@platform/context.service';
+import type { ConversationRow } from '@platform/db/database.schema';
+import { badRequest, conflict } from '@platform/http/http.errors';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import { findMunicipality, findOrganisationById } from '@platform/organisations/organisations.repository';
-import { computeDeadline } from '@platform/time/termijnen';
+import { computeDeadline } from '@platform/time/termijnen.rules';
 import { updateConversation } from '../conversations.repository';
-import { announceConversation } from '../live/announce';
-import { recordHandoffEvent } from './handoff-events';
+import { announceConversation } from '../live/announce.service';
+import { recordHandoffEvent } from './handoff-events.service';
 import { findOpenPartnerHandoff, insertHandoff } from './handoffs.repository';
-import { partnerMailText } from './partner-mail';
+import { partnerMailText } from './partner.mail';
 import { findPartner } from './partners.repository';
 
 export interface HandoffLinks {

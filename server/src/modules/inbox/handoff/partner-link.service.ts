@@ -1,15 +1,15 @@
 import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
 import type { Channel } from '@contracts/channels';
 import { HANDOFF_STATUS_LABELS, type HandoffStatus, type partnerHandoffUpdateSchema } from '@contracts/handoff';
-import type { Clock } from '@platform/clock';
-import type { Db } from '@platform/db/database';
-import type { ConversationHandoffRow } from '@platform/db/schema';
-import { AppError, conflict, notFound } from '@platform/http/errors';
+import type { Clock } from '@platform/clock.service';
+import type { Db } from '@platform/db/database.client';
+import type { ConversationHandoffRow } from '@platform/db/database.schema';
+import { AppError, conflict, notFound } from '@platform/http/http.errors';
 import { findMunicipality, findOrganisationBySlug } from '@platform/organisations/organisations.repository';
 import type { z } from 'zod';
 import { findConversation, updateConversation } from '../conversations.repository';
-import { announceConversation } from '../live/announce';
-import { recordHandoffEvent } from './handoff-events';
+import { announceConversation } from '../live/announce.service';
+import { recordHandoffEvent } from './handoff-events.service';
 import { findHandoffByToken, moveHandoffStatus } from './handoffs.repository';
 import { hashHandoffToken, PARTNER_LINK_DAYS } from './partner-handoff.service';
 

@@ -1,5 +1,5 @@
-import type { Db } from '@platform/db/database';
-import type { HandoffPartnersTable } from '@platform/db/schema';
+import type { Db } from '@platform/db/database.client';
+import type { HandoffPartnersTable } from '@platform/db/database.schema';
 import type { Insertable, Updateable } from 'kysely';
 
 // Null when the organisation already has a partner of that name.

@@ -1,10 +1,10 @@
 import type { HandoffPartner, handoffPartnerChangeSchema, handoffPartnerCreateSchema } from '@contracts/handoff';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import type { HandoffPartnerRow } from '@platform/db/schema';
-import { badRequest, conflict, notFound } from '@platform/http/errors';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import type { HandoffPartnerRow } from '@platform/db/database.schema';
+import { badRequest, conflict, notFound } from '@platform/http/http.errors';
 import { findMunicipality } from '@platform/organisations/organisations.repository';
-import { assertCan } from '@platform/tenancy/policy';
+import { assertCan } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
 import { deletePartner, findPartner, findPartnerByName, findPartners, insertPartner, updatePartner } from './partners.repository';
 

@@ -1,5 +1,5 @@
-import type { Db } from '@platform/db/database';
-import type { ReplyImagesTable } from '@platform/db/schema';
+import type { Db } from '@platform/db/database.client';
+import type { ReplyImagesTable } from '@platform/db/database.schema';
 import type { Insertable } from 'kysely';
 
 export async function insertReplyImage(db: Db, row: Insertable<ReplyImagesTable>) {

@@ -1,6 +1,6 @@
 import { idParams } from '@contracts/common';
 import { REPLY_IMAGE_MAX_BYTES, replyImageParams, replyImageSchema, replyImageUploadSchema } from '@contracts/reply-images';
-import { type AppInstance, serviceContext } from '@platform/http/app';
+import { type AppInstance, serviceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { getReplyImage, uploadReplyImage } from './reply-images.service';
 

@@ -1,14 +1,14 @@
 import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
 import type { Channel } from '@contracts/channels';
 import { REPLY_IMAGE_MAX_BYTES, type ReplyImage, type replyImageUploadSchema } from '@contracts/reply-images';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import { badRequest, notFound } from '@platform/http/errors';
-import { PhotoError, processPhoto } from '@platform/images/photo';
-import { assertCan } from '@platform/tenancy/policy';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { badRequest, notFound } from '@platform/http/http.errors';
+import { PhotoError, processPhoto } from '@platform/images/photo.service';
+import { assertCan } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
 import { storeAttachment } from '../../channels/index';
 import { visibleConversation } from '../conversation-access.service';
-import { fitImage } from './fit-image';
+import { fitImage } from './fit-image.service';
 import { findReplyImage, findReplyImageIds, insertReplyImage } from './reply-images.repository';
 
 type Upload = z.infer<typeof replyImageUploadSchema>;

@@ -1,4 +1,4 @@
-import type { Db } from '@platform/db/database';
+import type { Db } from '@platform/db/database.client';
 
 export async function findConversationRefsOfMessages(db: Db, organisationId: string, messageIds: string[]) {
   if (messageIds.length === 0) return [];

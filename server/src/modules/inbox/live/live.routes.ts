@@ -1,7 +1,7 @@
 import { idParams } from '@contracts/common';
 import { conversationCaseSchema, presenceReportSchema, presenceSchema, savedViewCreateSchema, savedViewSchema, streamInfoSchema } from '@contracts/inbox-live';
-import { type AppInstance, serviceContext } from '@platform/http/app';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import { type AppInstance, serviceContext } from '@platform/http/app.server';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
 import { z } from 'zod';
 import { casesOfConversation } from '../cases/cases.service';
 import { listSavedViews, removeSavedView, saveView } from '../views/saved-views.service';

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { announce, type Change, EventHub } from '@platform/events/event-hub';
+import { announce, type Change, EventHub } from '@platform/events/event-hub.service';
 import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

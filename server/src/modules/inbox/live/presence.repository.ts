@@ -1,4 +1,4 @@
-import type { Db } from '@platform/db/database';
+import type { Db } from '@platform/db/database.client';
 
 export async function upsertPresence(db: Db, row: { organisationId: string; conversationId: string; userId: string; composing: boolean; at: Date }) {
   await db

@@ -1,6 +1,6 @@
-import { inTransaction, type ServiceContext } from '@platform/context';
-import { announce } from '@platform/events/event-hub';
-import { assertCan } from '@platform/tenancy/policy';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { announce } from '@platform/events/event-hub.service';
+import { assertCan } from '@platform/tenancy/policy.rules';
 import { visibleConversation } from '../conversation-access.service';
 import { deleteStalePresence, findPresentColleagues, removePresence, upsertPresence } from './presence.repository';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dueAt, elapsedOpenMinutes, isOpenAt, normDueAt } from './business-time';
-import { buildSchedule, type Schedule } from './schedule';
+import { dueAt, elapsedOpenMinutes, isOpenAt, normDueAt } from './business-time.rules';
+import { buildSchedule, type Schedule } from './schedule.rules';
 
 const office = (extra: Partial<Parameters<typeof buildSchedule>[0]> = {}): Schedule =>
   buildSchedule({

@@ -1,15 +1,15 @@
 import { CHANNEL_CAPABILITIES, checkLength } from '@contracts/channel-limits';
 import type { Channel } from '@contracts/channels';
 import { ANSWER_PLACEHOLDER } from '@contracts/office-hours';
-import type { Clock } from '@platform/clock';
-import type { Db } from '@platform/db/database';
-import type { ConversationRow, MessageRow } from '@platform/db/schema';
+import type { Clock } from '@platform/clock.service';
+import type { Db } from '@platform/db/database.client';
+import type { ConversationRow, MessageRow } from '@platform/db/database.schema';
 import { storeOutboxItem } from '../../channels/index';
 import { insertConversationEvent, updateConversation } from '../conversations.repository';
-import { isOpenAt, normDueAt } from './business-time';
+import { isOpenAt, normDueAt } from './business-time.rules';
 import { findOutboxKey } from './office-hours.repository';
 import { loadAccountNorms } from './office-hours.service';
-import { dayNumberOf, isoDateOf } from './schedule';
+import { dayNumberOf, isoDateOf } from './schedule.rules';
 
 const ACKNOWLEDGEMENT_KEY = 'ontvangstbevestiging';
 

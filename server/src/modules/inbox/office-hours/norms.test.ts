@@ -1,4 +1,4 @@
-import type { ChannelAccountRow } from '@platform/db/schema';
+import type { ChannelAccountRow } from '@platform/db/database.schema';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import { SYSTEM_ORGANISATION_ID } from '@platform/jobs/platform.jobs';
 import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';

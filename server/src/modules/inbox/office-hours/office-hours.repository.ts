@@ -1,5 +1,5 @@
-import type { Db } from '@platform/db/database';
-import type { ConversationAlertsTable, OfficeHoursTable } from '@platform/db/schema';
+import type { Db } from '@platform/db/database.client';
+import type { ConversationAlertsTable, OfficeHoursTable } from '@platform/db/database.schema';
 import type { Insertable } from 'kysely';
 
 export async function findOfficeHours(db: Db, organisationId: string, accountId: string) {

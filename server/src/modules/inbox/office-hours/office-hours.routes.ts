@@ -1,6 +1,6 @@
 import { idParams } from '@contracts/common';
 import { officeHoursInputSchema, officeHoursSchema } from '@contracts/office-hours';
-import { type AppInstance, serviceContext } from '@platform/http/app';
+import { type AppInstance, serviceContext } from '@platform/http/app.server';
 import { getOfficeHours, putOfficeHours } from './office-hours.service';
 
 export async function officeHoursRoutes(app: AppInstance) {

@@ -1,14 +1,14 @@
 import { DEFAULT_ACKNOWLEDGEMENT, type Norm, type OfficeHours, type OfficeHoursInput, WEEKDAYS } from '@contracts/office-hours';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import type { Db } from '@platform/db/database';
-import type { OfficeHoursRow } from '@platform/db/schema';
-import { notFound } from '@platform/http/errors';
-import { actsForMunicipality, assertCan, type Permission } from '@platform/tenancy/policy';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import type { Db } from '@platform/db/database.client';
+import type { OfficeHoursRow } from '@platform/db/database.schema';
+import { notFound } from '@platform/http/http.errors';
+import { actsForMunicipality, assertCan, type Permission } from '@platform/tenancy/policy.rules';
 import { findChannelAccount } from '../../channels/index';
-import { isOpenAt } from './business-time';
+import { isOpenAt } from './business-time.rules';
 import { findMunicipalityZone, findOfficeHours, saveOfficeHours } from './office-hours.repository';
-import { buildSchedule, dayNumberOf, isoDateOf, isPublicHoliday, type Schedule } from './schedule';
+import { buildSchedule, dayNumberOf, isoDateOf, isPublicHoliday, type Schedule } from './schedule.rules';
 
 type Settings = Omit<OfficeHours, 'accountId' | 'configured' | 'openNow' | 'upcomingHolidays' | 'updatedAt'>;
 

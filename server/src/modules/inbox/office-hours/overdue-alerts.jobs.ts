@@ -1,8 +1,8 @@
 import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
 import type { Channel } from '@contracts/channels';
-import type { Clock } from '@platform/clock';
-import type { Db } from '@platform/db/database';
-import type { JobRegistry } from '@platform/jobs/job-registry';
+import type { Clock } from '@platform/clock.service';
+import type { Db } from '@platform/db/database.client';
+import type { JobRegistry } from '@platform/jobs/job-registry.service';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import { findPeopleOnDuty } from '@platform/users/users.repository';
 import { insertConversationEvent } from '../conversations.repository';

@@ -1,14 +1,14 @@
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import type { OutboxRow, ReplyDraftsTable } from '@platform/db/schema';
-import { AppError, conflict, notFound } from '@platform/http/errors';
-import { assertCan } from '@platform/tenancy/policy';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import type { OutboxRow, ReplyDraftsTable } from '@platform/db/database.schema';
+import { AppError, conflict, notFound } from '@platform/http/http.errors';
+import { assertCan } from '@platform/tenancy/policy.rules';
 import { findUser } from '@platform/users/users.repository';
 import type { Selectable } from 'kysely';
 import { findOutboxEntriesAfter, findOutboxEntry, toOutboxView } from '../../channels/index';
 import { visibleConversation } from '../conversation-access.service';
 import { queueConversationReply } from '../handling.service';
-import { announceConversation } from '../live/announce';
+import { announceConversation } from '../live/announce.service';
 import { lockDraft, updateDraft } from './review.repository';
 import { reviewEvent, viewDraft } from './review.service';
 

@@ -1,5 +1,5 @@
-import type { Db } from '@platform/db/database';
-import type { ReplyDraftsTable } from '@platform/db/schema';
+import type { Db } from '@platform/db/database.client';
+import type { ReplyDraftsTable } from '@platform/db/database.schema';
 import type { Insertable, Updateable } from 'kysely';
 
 // A draft with the names of the people around it (author, asked reviewer, who decided).

@@ -1,6 +1,6 @@
 import { idParams } from '@contracts/common';
 import { replyDraftApprovalResultSchema, replyDraftCreateSchema, replyDraftReturnSchema, replyDraftSchema, reviewerSchema } from '@contracts/reply-review';
-import { type AppInstance, serviceContext } from '@platform/http/app';
+import { type AppInstance, serviceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { approveDraft, sendBackDraft } from './decision.service';
 import { listReviewers, requestReview, resubmitDraft, withdrawDraft } from './review.service';

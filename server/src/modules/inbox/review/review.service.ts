@@ -1,19 +1,19 @@
 import type { replyDraftCreateSchema } from '@contracts/reply-review';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import type { ConversationRow } from '@platform/db/schema';
-import { AppError, notFound } from '@platform/http/errors';
-import { assertCan } from '@platform/tenancy/policy';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import type { ConversationRow } from '@platform/db/database.schema';
+import { AppError, notFound } from '@platform/http/http.errors';
+import { assertCan } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
 import { assertPublicReplyAllowed } from '../abuse/abuse.service';
 import { visibleConversation } from '../conversation-access.service';
 import { insertConversationEvent } from '../conversations.repository';
 import { replyMediaFor } from '../images/reply-images.service';
-import { announceConversation } from '../live/announce';
+import { announceConversation } from '../live/announce.service';
 import { assertReplyPasses } from '../reply-checks.service';
 import { findNamedDraft, findOpenDrafts, insertDraft, lockDraft, updateDraft } from './review.repository';
-import { toDraftView } from './review-views';
-import { assertReviewer, eligibleReviewers } from './reviewers';
+import { toDraftView } from './review.views';
+import { assertReviewer, eligibleReviewers } from './reviewers.service';
 
 type DraftInput = z.infer<typeof replyDraftCreateSchema>;
 

@@ -1,4 +1,4 @@
-import { type Change, EventHub } from '@platform/events/event-hub';
+import { type Change, EventHub } from '@platform/events/event-hub.service';
 import { buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { inboxSetup, receive } from '@test/kits/conversation-kit';

@@ -1,6 +1,6 @@
 import { idParams } from '@contracts/common';
 import { routingRuleChangeSchema, routingRuleCreateSchema, routingRuleSchema } from '@contracts/routing';
-import { type AppInstance, serviceContext } from '@platform/http/app';
+import { type AppInstance, serviceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { changeRule, createRule, listRules, removeRule } from './rules.service';
 

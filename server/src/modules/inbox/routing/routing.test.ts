@@ -2,7 +2,7 @@ import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factori
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainMessage, storeMessages } from '../../channels/index';
-import { containsWord, decide, matches, type RoutableMessage } from './routing';
+import { containsWord, decide, matches, type RoutableMessage } from './routing.rules';
 
 const message = (fields: Partial<RoutableMessage> = {}): RoutableMessage => ({
   channel: 'x',

@@ -1,10 +1,10 @@
 import type { RoutingActions, RoutingConditions, RoutingRule, routingRuleChangeSchema, routingRuleCreateSchema } from '@contracts/routing';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import type { RoutingRuleRow } from '@platform/db/schema';
-import { badRequest, notFound } from '@platform/http/errors';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import type { RoutingRuleRow } from '@platform/db/database.schema';
+import { badRequest, notFound } from '@platform/http/http.errors';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
-import { assertCan } from '@platform/tenancy/policy';
+import { assertCan } from '@platform/tenancy/policy.rules';
 import { findTeam } from '@platform/users/teams.repository';
 import { findUser } from '@platform/users/users.repository';
 import type { z } from 'zod';

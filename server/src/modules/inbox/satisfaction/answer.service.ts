@@ -1,14 +1,14 @@
 import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
 import type { Channel } from '@contracts/channels';
 import type { satisfactionAnswerSchema } from '@contracts/conversation-satisfaction';
-import type { Clock } from '@platform/clock';
-import type { Db } from '@platform/db/database';
-import type { ConversationRow } from '@platform/db/schema';
-import { AppError, notFound } from '@platform/http/errors';
+import type { Clock } from '@platform/clock.service';
+import type { Db } from '@platform/db/database.client';
+import type { ConversationRow } from '@platform/db/database.schema';
+import { AppError, notFound } from '@platform/http/http.errors';
 import { findMunicipality, findOrganisationBySlug } from '@platform/organisations/organisations.repository';
 import type { z } from 'zod';
 import { findConversation, insertConversationEvent } from '../conversations.repository';
-import { announceConversation } from '../live/announce';
+import { announceConversation } from '../live/announce.service';
 import { hashSurveyToken } from './invite.service';
 import { answerSurvey, findSurveyByToken } from './surveys.repository';
 

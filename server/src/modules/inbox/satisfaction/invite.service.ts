@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { CHANNEL_CAPABILITIES, checkLength, replyIsPublic } from '@contracts/channel-limits';
 import type { Channel } from '@contracts/channels';
-import type { ServiceContext } from '@platform/context';
-import type { ConversationRow } from '@platform/db/schema';
+import type { ServiceContext } from '@platform/context.service';
+import type { ConversationRow } from '@platform/db/database.schema';
 import { findOrganisationById } from '@platform/organisations/organisations.repository';
 import { findChannelAccount, storeOutboxItem } from '../../channels/index';
 import { findBlockOf, hasRegisterEntry } from '../abuse/abuse.repository';
-import { isBlockActive } from '../abuse/abuse-views';
+import { isBlockActive } from '../abuse/abuse.views';
 import { findConversationMessages, insertConversationEvent } from '../conversations.repository';
 import { findLastAnswerer, findSurveysOfConversation, insertSurvey } from './surveys.repository';
 

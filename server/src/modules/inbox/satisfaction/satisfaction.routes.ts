@@ -7,7 +7,7 @@ import {
   satisfactionSettingSchema,
   satisfactionViewSchema,
 } from '@contracts/conversation-satisfaction';
-import { type AppInstance, serviceContext } from '@platform/http/app';
+import { type AppInstance, serviceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { answerSurveyForm, viewSurvey } from './answer.service';
 import { conversationSatisfaction, satisfactionFigures, satisfactionSurveySetting, setSatisfactionSurvey } from './satisfaction.service';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseSatisfactionReply } from './score-reply';
+import { parseSatisfactionReply } from './score-reply.rules';
 
 describe('parseSatisfactionReply: een antwoord in het gesprek als cijfer lezen', () => {
   it.each([

@@ -1,5 +1,5 @@
-import type { Db } from '@platform/db/database';
-import type { ConversationSurveysTable } from '@platform/db/schema';
+import type { Db } from '@platform/db/database.client';
+import type { ConversationSurveysTable } from '@platform/db/database.schema';
 import { type Insertable, sql } from 'kysely';
 
 export async function insertSurvey(db: Db, row: Insertable<ConversationSurveysTable>) {

@@ -1,14 +1,14 @@
-import type { Clock } from '@platform/clock';
-import type { Db } from '@platform/db/database';
-import type { ConversationRow, MessageRow } from '@platform/db/schema';
+import type { Clock } from '@platform/clock.service';
+import type { Db } from '@platform/db/database.client';
+import type { ConversationRow, MessageRow } from '@platform/db/database.schema';
 import { sql } from 'kysely';
 import { placeMessageInConversation } from '../../channels/index';
-import { isAuthorBlocked } from '../abuse/blocked-inbound';
+import { isAuthorBlocked } from '../abuse/blocked-inbound.service';
 import { findConversation, insertConversationEvent, updateConversation } from '../conversations.repository';
-import { previewOf } from '../threading';
+import { previewOf } from '../threading.rules';
 import { recordAnswerEvent } from './answer.service';
 import { THREAD_ANSWER_DAYS } from './invite.service';
-import { parseSatisfactionReply } from './score-reply';
+import { parseSatisfactionReply } from './score-reply.rules';
 import { answerSurveyById, findSentMessageByPlatformId, findSurveyOfClosing } from './surveys.repository';
 
 type Survey = NonNullable<Awaited<ReturnType<typeof findSurveyOfClosing>>>;

@@ -1,4 +1,4 @@
-import type { ChannelAccountRow } from '@platform/db/schema';
+import type { ChannelAccountRow } from '@platform/db/database.schema';
 import { buildChannelAccount } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { inboxSetup, receive } from '@test/kits/conversation-kit';

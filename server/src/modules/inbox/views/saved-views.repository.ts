@@ -1,4 +1,4 @@
-import type { Db } from '@platform/db/database';
+import type { Db } from '@platform/db/database.client';
 
 export async function findSavedViews(db: Db, organisationId: string, userId: string) {
   return db.selectFrom('saved_views').selectAll().where('organisation_id', '=', organisationId).where('user_id', '=', userId).orderBy('name').execute();

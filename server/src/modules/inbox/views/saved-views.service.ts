@@ -1,7 +1,7 @@
-import type { ServiceContext } from '@platform/context';
-import type { SavedViewsTable } from '@platform/db/schema';
-import { notFound } from '@platform/http/errors';
-import { assertCan } from '@platform/tenancy/policy';
+import type { ServiceContext } from '@platform/context.service';
+import type { SavedViewsTable } from '@platform/db/database.schema';
+import { notFound } from '@platform/http/http.errors';
+import { assertCan } from '@platform/tenancy/policy.rules';
 import type { Selectable } from 'kysely';
 import { deleteSavedView, findSavedViews, insertSavedView } from './saved-views.repository';
 

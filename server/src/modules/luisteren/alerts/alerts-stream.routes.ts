@@ -1,6 +1,6 @@
 import { streamInfoSchema } from '@contracts/inbox-live';
-import { type AppInstance, serviceContext } from '@platform/http/app';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import { type AppInstance, serviceContext } from '@platform/http/app.server';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
 
 const HEARTBEAT_MS = 25_000;
 

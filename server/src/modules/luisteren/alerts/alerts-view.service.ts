@@ -1,8 +1,8 @@
 import type { ListeningAlert } from '@contracts/luisteren';
-import type { ServiceContext } from '@platform/context';
-import { notFound } from '@platform/http/errors';
-import { assertCan, scopeOf } from '@platform/tenancy/policy';
-import { burstPath } from './alert-mail';
+import type { ServiceContext } from '@platform/context.service';
+import { notFound } from '@platform/http/http.errors';
+import { assertCan, scopeOf } from '@platform/tenancy/policy.rules';
+import { burstPath } from './alert.mail';
 import { findAlerts, markAlertSeen } from './alerts.repository';
 
 type AlertRow = Awaited<ReturnType<typeof findAlerts>>[number];

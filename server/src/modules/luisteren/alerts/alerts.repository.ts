@@ -1,7 +1,7 @@
-import type { Db } from '@platform/db/database';
-import type { ListeningAlertsTable } from '@platform/db/schema';
+import type { Db } from '@platform/db/database.client';
+import type { ListeningAlertsTable } from '@platform/db/database.schema';
 import { type Insertable, sql } from 'kysely';
-import { EARLIER_MINUTES } from './spike-detector';
+import { EARLIER_MINUTES } from './spike-detector.rules';
 
 const MINUTE = 60_000;
 

@@ -1,12 +1,12 @@
-import type { Clock } from '@platform/clock';
-import type { Db } from '@platform/db/database';
-import type { ListeningAlertRow } from '@platform/db/schema';
-import { announce } from '@platform/events/event-hub';
+import type { Clock } from '@platform/clock.service';
+import type { Db } from '@platform/db/database.client';
+import type { ListeningAlertRow } from '@platform/db/database.schema';
+import { announce } from '@platform/events/event-hub.service';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import { compareUuids } from '../pipeline/items.repository';
-import { alertMail } from './alert-mail';
+import { alertMail } from './alert.mail';
 import { countBaseline, countRecent, findMonitorForAlert, findRecentAlertKinds, insertAlert, lockMonitorAlerts } from './alerts.repository';
-import { judgeMonitor, worthALook } from './spike-detector';
+import { judgeMonitor, worthALook } from './spike-detector.rules';
 
 const MINUTE = 60_000;
 // One alert per monitor and kind in this time: a crisis is one alert, not one a minute.

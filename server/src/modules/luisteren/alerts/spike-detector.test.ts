@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario, type SimulationTarget, simulate } from '../../channels/index';
-import { type BaselineCounts, judgeMonitor, type RecentCounts, spikeThreshold, worthALook } from './spike-detector';
+import { type BaselineCounts, judgeMonitor, type RecentCounts, spikeThreshold, worthALook } from './spike-detector.rules';
 
 const MINUTE = 60_000;
 const WEEK = 7 * 24 * 60 * MINUTE;

@@ -1,5 +1,5 @@
-import type { JobRegistry } from '@platform/jobs/job-registry';
-import { draftDueAnalyses } from './analysis-planner';
+import type { JobRegistry } from '@platform/jobs/job-registry.service';
+import { draftDueAnalyses } from './analysis-planner.service';
 
 export const ANALYSIS_PLANNER_JOB = 'luisteren.analyses-plannen';
 

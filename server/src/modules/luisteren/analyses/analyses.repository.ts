@@ -1,5 +1,5 @@
-import type { Db } from '@platform/db/database';
-import type { AnalysesTable, AnalysisSchedulesTable } from '@platform/db/schema';
+import type { Db } from '@platform/db/database.client';
+import type { AnalysesTable, AnalysisSchedulesTable } from '@platform/db/database.schema';
 import type { Insertable, Updateable } from 'kysely';
 import { sql } from 'kysely';
 

@@ -9,7 +9,7 @@ import {
   analysisSummarySchema,
 } from '@contracts/analyses';
 import { idParams, noContent } from '@contracts/common';
-import { type AppInstance, serviceContext } from '@platform/http/app';
+import { type AppInstance, serviceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { analysisPdf, changeAnalysis, createAnalysis, getAnalysis, listAnalyses, sendAnalysis } from './analyses.service';
 import { changeSchedule, createSchedule, listSchedules, removeSchedule } from './analysis-schedules.service';

@@ -9,21 +9,21 @@ import {
   type analysisSendSchema,
 } from '@contracts/analyses';
 import { recordAudit } from '@platform/audit/audit.service';
-import type { Clock } from '@platform/clock';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import type { Db } from '@platform/db/database';
-import { badRequest, conflict, notFound } from '@platform/http/errors';
+import type { Clock } from '@platform/clock.service';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import type { Db } from '@platform/db/database.client';
+import { badRequest, conflict, notFound } from '@platform/http/http.errors';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import { assertActsForOwnMunicipality } from '@platform/organisations/organisations.service';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
 import { resolveFilter } from '../explore/explore.service';
 import type { ResolvedFilter } from '../explore/item-filter.repository';
 import { findMonitor } from '../monitors/monitors.repository';
 import { type AnalysisWithMonitor, findAnalyses, findAnalysis, insertAnalysis, markSent, updateAnalysis } from './analyses.repository';
-import { draftSections, formatDay } from './analysis-draft';
-import { composeFigures } from './analysis-figures';
-import { renderAnalysisPdf } from './analysis-pdf';
+import { renderAnalysisPdf } from './analysis.pdf';
+import { draftSections, formatDay } from './analysis-draft.rules';
+import { composeFigures } from './analysis-figures.service';
 
 const toSummary = (
   row: {
@@ -201,7 +201,7 @@ export async function changeAnalysis(ctx: ServiceContext, id: string, input: z.i
   });
 }
 
-// Mail has no attachments in Plein (platform/mail/mailer.ts): the mail links to the analysis and its PDF, both
+// Mail has no attachments in Plein (platform/mail/mailer.client.ts): the mail links to the analysis and its PDF, both
 // behind sign-in, so an analysis with names and quotes does not travel as a file.
 export async function sendAnalysis(ctx: ServiceContext, id: string, input: z.infer<typeof analysisSendSchema>, publicUrl: string) {
   assertCan(ctx.actor, 'listening.manage');

@@ -1,6 +1,6 @@
 import { FIELDS, type Field } from '@contracts/analyses';
-import type { Db } from '@platform/db/database';
-import type { TenorValue } from '@platform/db/schema';
+import type { Db } from '@platform/db/database.client';
+import type { TenorValue } from '@platform/db/database.schema';
 import { sql } from 'kysely';
 import { applyItemFilter, type ResolvedFilter } from '../explore/item-filter.repository';
 

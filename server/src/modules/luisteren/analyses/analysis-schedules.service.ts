@@ -1,11 +1,11 @@
 import type { AnalysisSchedule, analysisScheduleChangeSchema, analysisScheduleCreateSchema } from '@contracts/analyses';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import type { AnalysisScheduleRow } from '@platform/db/schema';
-import { badRequest, notFound } from '@platform/http/errors';
-import { nextCronRun } from '@platform/jobs/scheduler';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import type { AnalysisScheduleRow } from '@platform/db/database.schema';
+import { badRequest, notFound } from '@platform/http/http.errors';
+import { nextCronRun } from '@platform/jobs/scheduler.service';
 import { assertActsForOwnMunicipality } from '@platform/organisations/organisations.service';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
 import { deleteSchedule, findSchedule, findSchedules, insertSchedule, updateSchedule } from './analyses.repository';
 import { checkMonitor } from './analyses.service';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { duplicateFingerprints, exactDuplicateKey, isNearDuplicate, normaliseForDuplicates, simhash64, simhashBands } from './duplicates';
+import { duplicateFingerprints, exactDuplicateKey, isNearDuplicate, normaliseForDuplicates, simhash64, simhashBands } from './duplicates.rules';
 
 const petition =
   'Ik maak bezwaar tegen de bouw van de windmolens in de polder omdat ze het landschap aantasten, geluidsoverlast ' +

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage } from './language';
+import { detectLanguage } from './language.rules';
 
 describe('detectLanguage', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreTenorByLexicon } from './tenor';
+import { scoreTenorByLexicon } from './tenor.rules';
 
 // Posts like the simulator's (and the crisis script's) that the lexicon once got wrong: "enorme" is a size,
 // "waar kan ik terecht" asks where to go, "kan beter" and "nietsnutten" are criticism.

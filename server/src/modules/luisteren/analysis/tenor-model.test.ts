@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { scoreTenorByLexicon, type Tenor } from './tenor';
-import { TENOR_EXAMPLES } from './tenor-examples';
-import { classifyTenor, MIN_TRAINING_EXAMPLES, type TenorModel, trainTenorModel } from './tenor-model';
+import { scoreTenorByLexicon, type Tenor } from './tenor.rules';
+import { TENOR_EXAMPLES } from './tenor-examples.data';
+import { classifyTenor, MIN_TRAINING_EXAMPLES, type TenorModel, trainTenorModel } from './tenor-model.rules';
 
 // In this municipality "de wethouder gaat door met de windmolens" is always said in anger, though no
 // word in it is negative: the analysts keep correcting the lexicon's neutraal to kritiek.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CLEAR_EVIDENCE, scoreTenorByLexicon, type Tenor } from './tenor';
-import { TENOR_EXAMPLES } from './tenor-examples';
+import { CLEAR_EVIDENCE, scoreTenorByLexicon, type Tenor } from './tenor.rules';
+import { TENOR_EXAMPLES } from './tenor-examples.data';
 
 const tenorOf = (text: string) => scoreTenorByLexicon(text).tenor;
 

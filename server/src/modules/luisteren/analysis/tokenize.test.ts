@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, scanTenorTokens, tokenize } from './tokenize';
+import { foldText, scanTenorTokens, tokenize } from './tokenize.rules';
 
 describe('tokenize', () => {
   it('lowercases and folds Dutch accents and the ij ligature', () => {

@@ -1,4 +1,4 @@
-import type { Db } from '@platform/db/database';
+import type { Db } from '@platform/db/database.client';
 import { sql } from 'kysely';
 import { applyItemFilter, type ResolvedFilter } from './item-filter.repository';
 

@@ -1,6 +1,6 @@
 import { isoDateTime } from '@contracts/common';
 import { itemFilterSchema, itemListQuerySchema, itemPageSchema, listeningItemSchema, overviewSchema } from '@contracts/luisteren';
-import { type AppInstance, serviceContext } from '@platform/http/app';
+import { type AppInstance, serviceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { listItems, overview } from './explore.service';
 import { getItem } from './item-detail.service';

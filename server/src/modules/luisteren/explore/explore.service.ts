@@ -1,7 +1,7 @@
 import type { ItemFilter, itemListQuerySchema, ListeningItem, ListeningOverview } from '@contracts/luisteren';
-import type { ServiceContext } from '@platform/context';
-import { badRequest, notFound } from '@platform/http/errors';
-import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy';
+import type { ServiceContext } from '@platform/context.service';
+import { badRequest, notFound } from '@platform/http/http.errors';
+import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
 import { findMonitors } from '../monitors/monitors.repository';
 import { classifyPendingAuthors } from '../network/network-classifier.jobs';

@@ -1,5 +1,5 @@
-import type { ServiceContext } from '@platform/context';
-import { assertCan, scopeOf } from '@platform/tenancy/policy';
+import type { ServiceContext } from '@platform/context.service';
+import { assertCan, scopeOf } from '@platform/tenancy/policy.rules';
 import { findAuthorHistory, findThread } from './explore.repository';
 import { findVisibleItem, toItemView } from './explore.service';
 

@@ -1,4 +1,4 @@
-import type { Database } from '@platform/db/schema';
+import type { Database } from '@platform/db/database.schema';
 import { type SelectQueryBuilder, sql } from 'kysely';
 
 // Filters of Luisteren, as resolved by the service (municipality scope, list ids, dates).

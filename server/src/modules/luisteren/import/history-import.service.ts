@@ -1,7 +1,7 @@
 import { CHANNELS, type Channel } from '@contracts/channels';
-import type { Clock } from '@platform/clock';
-import type { Db } from '@platform/db/database';
-import type { ChannelAccountRow, MunicipalityRow } from '@platform/db/schema';
+import type { Clock } from '@platform/clock.service';
+import type { Db } from '@platform/db/database.client';
+import type { ChannelAccountRow, MunicipalityRow } from '@platform/db/database.schema';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
 import { parse } from 'csv-parse/sync';
 import { createArchiveAccount, listChannelAccounts, plainMessage, storeMessages } from '../../channels/index';

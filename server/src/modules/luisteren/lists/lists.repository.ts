@@ -1,4 +1,4 @@
-import type { Db } from '@platform/db/database';
+import type { Db } from '@platform/db/database.client';
 
 export async function findLists(db: Db, organisationId: string) {
   const lists = await db.selectFrom('author_lists').selectAll().where('organisation_id', '=', organisationId).orderBy('name').execute();

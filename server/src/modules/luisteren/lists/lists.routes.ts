@@ -1,6 +1,6 @@
 import { idParams } from '@contracts/common';
 import { authorListChangeSchema, authorListCreateSchema, authorListSchema } from '@contracts/luisteren';
-import { type AppInstance, serviceContext } from '@platform/http/app';
+import { type AppInstance, serviceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { changeAuthorList, createAuthorList, listAuthorLists, removeAuthorList } from './lists.service';
 

@@ -1,8 +1,8 @@
 import type { authorListChangeSchema, authorListCreateSchema } from '@contracts/luisteren';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import { conflict, notFound } from '@platform/http/errors';
-import { assertCan } from '@platform/tenancy/policy';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { conflict, notFound } from '@platform/http/http.errors';
+import { assertCan } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
 import { deleteList, findList, findLists, insertList, listNameTaken, replaceMembers, updateList } from './lists.repository';
 

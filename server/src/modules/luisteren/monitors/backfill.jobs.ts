@@ -1,13 +1,13 @@
-import type { Clock } from '@platform/clock';
-import type { Db } from '@platform/db/database';
-import type { JobRegistry } from '@platform/jobs/job-registry';
+import type { Clock } from '@platform/clock.service';
+import type { Db } from '@platform/db/database.client';
+import type { JobRegistry } from '@platform/jobs/job-registry.service';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import { sql } from 'kysely';
 import { insertMatches, newMatch } from '../pipeline/items.repository';
-import { toMatchable } from '../pipeline/matchable';
+import { toMatchable } from '../pipeline/matchable.rules';
 import { compileMonitor } from '../pipeline/monitor-set.service';
 import { authorListsOf } from '../pipeline/pipeline.service';
-import { prepareItem } from '../query/matcher';
+import { prepareItem } from '../query/matcher.rules';
 import { countItemsInScope, deleteMatchesOf, findItemsForBackfill, findMonitor, updateMonitor } from './monitors.repository';
 
 export const BACKFILL_JOB = 'luisteren.terugwerken';

@@ -1,5 +1,5 @@
-import type { Db } from '@platform/db/database';
-import type { Database, MonitorsTable } from '@platform/db/schema';
+import type { Db } from '@platform/db/database.client';
+import type { Database, MonitorsTable } from '@platform/db/database.schema';
 import { type Insertable, sql, type UpdateObject } from 'kysely';
 
 const withMatchCount = (db: Db) =>

@@ -1,6 +1,6 @@
 import { idParams } from '@contracts/common';
 import { monitorChangeSchema, monitorCreateSchema, monitorSchema } from '@contracts/luisteren';
-import { type AppInstance, serviceContext } from '@platform/http/app';
+import { type AppInstance, serviceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { changeMonitor, createMonitor, getMonitor, listMonitors, removeMonitor } from './monitors.service';
 

@@ -1,11 +1,11 @@
 import type { Monitor, monitorChangeSchema, monitorCreateSchema } from '@contracts/luisteren';
 import { describeQueryError, parseMonitorQuery } from '@contracts/monitor-query';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import type { Db } from '@platform/db/database';
-import { badRequest, conflict, notFound } from '@platform/http/errors';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import type { Db } from '@platform/db/database.client';
+import { badRequest, conflict, notFound } from '@platform/http/http.errors';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
 import { startBackfill } from './backfill.jobs';
 import { deleteMonitor, findMonitor, findMonitors, insertMonitor, type MonitorWithCount, monitorNameTaken, updateMonitor } from './monitors.repository';

@@ -1,6 +1,6 @@
-import type { Clock } from '@platform/clock';
-import type { Db } from '@platform/db/database';
-import type { JobRegistry } from '@platform/jobs/job-registry';
+import type { Clock } from '@platform/clock.service';
+import type { Db } from '@platform/db/database.client';
+import type { JobRegistry } from '@platform/jobs/job-registry.service';
 import {
   claimPendingAuthors,
   findAuthorFacts,
@@ -9,7 +9,7 @@ import {
   removeAutomaticGroups,
   saveAutomaticGroups,
 } from './network-groups.repository';
-import { cleanBio, suggestNetworkGroup } from './network-suggestion';
+import { cleanBio, suggestNetworkGroup } from './network-suggestion.rules';
 
 export const NETWORK_JOB = 'luisteren.netwerk-indelen';
 const BATCH = 500;

@@ -1,7 +1,7 @@
-import type { Db } from '@platform/db/database';
-import type { NetworkGroupValue } from '@platform/db/schema';
+import type { Db } from '@platform/db/database.client';
+import type { NetworkGroupValue } from '@platform/db/database.schema';
 import { type RawBuilder, sql } from 'kysely';
-import { BIO_PATHS } from './network-suggestion';
+import { BIO_PATHS } from './network-suggestion.rules';
 
 // An author's key: the handle in lower case without a leading @, as author lists keep it. The same
 // expression as the index listening_items_author_idx, so lookups by author use it.

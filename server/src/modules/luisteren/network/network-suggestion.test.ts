@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanBio, suggestNetworkGroup, wordsOf } from './network-suggestion';
+import { cleanBio, suggestNetworkGroup, wordsOf } from './network-suggestion.rules';
 
 const suggest = (name: string | null, handle = 'account', bio: string | null = null, lists: string[] = []) => suggestNetworkGroup({ name, handle, bio, lists });
 

@@ -1,5 +1,5 @@
-import type { Db } from '@platform/db/database';
-import type { NetworkGroupValue } from '@platform/db/schema';
+import type { Db } from '@platform/db/database.client';
+import type { NetworkGroupValue } from '@platform/db/database.schema';
 import { sql } from 'kysely';
 import { authorKey } from './network-groups.repository';
 

@@ -7,7 +7,7 @@ import {
   networkPageSchema,
   networkQuerySchema,
 } from '@contracts/network';
-import { type AppInstance, serviceContext } from '@platform/http/app';
+import { type AppInstance, serviceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { getAuthorProfile, listNetwork, setAuthorGroup } from './network.service';
 

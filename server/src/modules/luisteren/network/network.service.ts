@@ -8,17 +8,17 @@ import {
   type networkQuerySchema,
 } from '@contracts/network';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import { badRequest, notFound } from '@platform/http/errors';
-import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { badRequest, notFound } from '@platform/http/http.errors';
+import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
 import { findAuthorHistory } from '../explore/explore.repository';
 import { toItemView } from '../explore/explore.service';
 import { countAuthorWeeks, countComposition, findAuthorSummary, findNetworkAuthors } from './network.repository';
 import { classifyAuthors, classifyPendingAuthors } from './network-classifier.jobs';
 import { countPendingAuthors, deleteGroup, findAuthorFacts, findAuthorLists, findGroupRow, saveAnalystGroup } from './network-groups.repository';
-import { cleanBio, suggestNetworkGroup } from './network-suggestion';
-import { lastWeekStarts } from './weeks';
+import { cleanBio, suggestNetworkGroup } from './network-suggestion.rules';
+import { lastWeekStarts } from './weeks.rules';
 
 const PAGE_SIZE = 50;
 const DEFAULT_PERIOD_MS = 12 * 7 * 86_400_000;

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { lastWeekStarts } from './weeks';
+import { lastWeekStarts } from './weeks.rules';
 
 it('geeft de maandagen van de laatste weken om middernacht Nederlandse tijd, ook over de overgang naar wintertijd', () => {
   // Sunday 1 November 2026, 23:30 local time (UTC+1): still the week that began on Monday 26 October.

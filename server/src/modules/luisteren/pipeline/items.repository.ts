@@ -1,6 +1,6 @@
-import type { Db } from '@platform/db/database';
-import type { ListeningItemsTable } from '@platform/db/schema';
-import { type ColumnType, unnestRows, uuidArray } from '@platform/db/unnest-rows';
+import type { Db } from '@platform/db/database.client';
+import type { ListeningItemsTable } from '@platform/db/database.schema';
+import { type ColumnType, unnestRows, uuidArray } from '@platform/db/unnest-rows.rules';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
 import { type Insertable, sql } from 'kysely';
 

@@ -1,8 +1,8 @@
 import type { QueryNode } from '@contracts/monitor-query';
-import type { Db } from '@platform/db/database';
+import type { Db } from '@platform/db/database.client';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
 import { findMonitorQueries, findMonitorsSignature } from '../monitors/monitors.repository';
-import { type CompiledQuery, compileMonitorQuery } from '../query/matcher';
+import { type CompiledQuery, compileMonitorQuery } from '../query/matcher.rules';
 
 export interface CompiledMonitor {
   id: string;

@@ -1,14 +1,14 @@
-import type { Clock } from '@platform/clock';
-import type { Db } from '@platform/db/database';
-import { mapInSlices } from '@platform/event-loop';
-import type { JobRegistry } from '@platform/jobs/job-registry';
+import type { Clock } from '@platform/clock.service';
+import type { Db } from '@platform/db/database.client';
+import { mapInSlices } from '@platform/event-loop.service';
+import type { JobRegistry } from '@platform/jobs/job-registry.service';
 import { storedMessagesJob } from '../../channels/index';
 import { detectAlerts } from '../alerts/alerts.service';
-import { duplicateFingerprints, simhashBands } from '../analysis/duplicates';
-import { detectLanguage } from '../analysis/language';
-import { classifyTenor } from '../analysis/tenor-model';
-import { prepareItem, prepareText } from '../query/matcher';
-import { foldDuplicates } from './fold-duplicates';
+import { duplicateFingerprints, simhashBands } from '../analysis/duplicates.rules';
+import { detectLanguage } from '../analysis/language.rules';
+import { classifyTenor } from '../analysis/tenor-model.rules';
+import { prepareItem, prepareText } from '../query/matcher.rules';
+import { foldDuplicates } from './fold-duplicates.rules';
 import {
   countDuplicates,
   findDuplicateCandidates,
@@ -20,7 +20,7 @@ import {
   newMatch,
   type UnprocessedMessage,
 } from './items.repository';
-import { toMatchable } from './matchable';
+import { toMatchable } from './matchable.rules';
 import { monitorsOf } from './monitor-set.service';
 import { tenorModelOf } from './tenor-model-cache.service';
 

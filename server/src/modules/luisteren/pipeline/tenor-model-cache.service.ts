@@ -1,5 +1,5 @@
-import type { Db } from '@platform/db/database';
-import type { TenorModel } from '../analysis/tenor-model';
+import type { Db } from '@platform/db/database.client';
+import type { TenorModel } from '../analysis/tenor-model.rules';
 import { findTenorModel, findTenorModelVersion } from '../review/review.repository';
 
 // The organisation's tenor model, parsed once per version: a retrain bumps the version and every

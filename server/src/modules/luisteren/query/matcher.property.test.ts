@@ -2,7 +2,7 @@ import type { QueryNode } from '@contracts/monitor-query';
 import { tokenise } from '@contracts/monitor-query-text';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileMonitorQuery, type MatchableItem, prepareItem } from './matcher';
+import { compileMonitorQuery, type MatchableItem, prepareItem } from './matcher.rules';
 
 const item = (text: string): MatchableItem => ({
   text,

@@ -1,7 +1,7 @@
 import { parseMonitorQuery, type QueryNode } from '@contracts/monitor-query';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { type Boundary, compileMonitorQuery, type MatchableItem, prepareItem } from './matcher';
+import { type Boundary, compileMonitorQuery, type MatchableItem, prepareItem } from './matcher.rules';
 
 function query(text: string): QueryNode {
   const result = parseMonitorQuery(text);

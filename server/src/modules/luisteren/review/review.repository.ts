@@ -1,5 +1,5 @@
-import type { Db } from '@platform/db/database';
-import type { TenorCorrectionsTable, TenorValue } from '@platform/db/schema';
+import type { Db } from '@platform/db/database.client';
+import type { TenorCorrectionsTable, TenorValue } from '@platform/db/database.schema';
 import { type Insertable, sql } from 'kysely';
 
 export async function findItemsForReview(db: Db, organisationId: string, messageIds: string[]) {

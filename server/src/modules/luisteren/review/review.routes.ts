@@ -1,5 +1,5 @@
 import { agreementSchema, bulkCorrectionSchema, correctionSchema } from '@contracts/luisteren';
-import { type AppInstance, serviceContext } from '@platform/http/app';
+import { type AppInstance, serviceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { agreement, correctInBulk, correctItems } from './review.service';
 

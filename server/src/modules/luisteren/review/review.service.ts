@@ -1,8 +1,8 @@
 import type { agreementSchema, bulkCorrectionSchema, Tenor } from '@contracts/luisteren';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import { notFound } from '@platform/http/errors';
-import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { notFound } from '@platform/http/http.errors';
+import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
 import { countAgreement, findItemsForReview, findModelInfo, insertCorrections, setReviewedLabel, shiftCriticalCounts } from './review.repository';
 import { scheduleTraining } from './training.jobs';

@@ -1,8 +1,8 @@
-import type { Clock } from '@platform/clock';
-import type { Db } from '@platform/db/database';
-import type { JobRegistry } from '@platform/jobs/job-registry';
+import type { Clock } from '@platform/clock.service';
+import type { Db } from '@platform/db/database.client';
+import type { JobRegistry } from '@platform/jobs/job-registry.service';
 import { enqueueJob } from '@platform/jobs/jobs.service';
-import { trainTenorModel } from '../analysis/tenor-model';
+import { trainTenorModel } from '../analysis/tenor-model.rules';
 import { findTrainingExamples, saveModel } from './review.repository';
 
 export const TRAIN_JOB = 'luisteren.model-trainen';

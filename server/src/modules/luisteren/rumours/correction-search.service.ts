@@ -1,6 +1,6 @@
 import type { CorrectionCandidate } from '@contracts/rumours';
-import type { ServiceContext } from '@platform/context';
-import { assertCan, scopeOf } from '@platform/tenancy/policy';
+import type { ServiceContext } from '@platform/context.service';
+import { assertCan, scopeOf } from '@platform/tenancy/policy.rules';
 import { findMessage, searchCorrectionCandidates } from './rumours.repository';
 import { findRumourOr404 } from './rumours.service';
 

@@ -1,9 +1,9 @@
 import type { RumourDetail } from '@contracts/rumours';
-import type { ServiceContext } from '@platform/context';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
-import { localIsoDate, startOfLocalDay } from '@platform/time/local-days';
+import type { ServiceContext } from '@platform/context.service';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
+import { localIsoDate, startOfLocalDay } from '@platform/time/local-days.rules';
 import { exactDuplicateKey } from '../analysis';
-import { toMessageRef } from './rumour-view';
+import { toMessageRef } from './rumour.views';
 import { countSpread, findLinkedMessages, findMessage, newestSpread, type SpreadSource, spreadBounds } from './rumours.repository';
 import { findRumourOr404, getRumour } from './rumours.service';
 

@@ -1,5 +1,5 @@
-import type { Db } from '@platform/db/database';
-import type { RumoursTable } from '@platform/db/schema';
+import type { Db } from '@platform/db/database.client';
+import type { RumoursTable } from '@platform/db/database.schema';
 import type { Updateable } from 'kysely';
 import { type RawBuilder, sql } from 'kysely';
 

@@ -9,7 +9,7 @@ import {
   rumourMessagesAddSchema,
   rumourSchema,
 } from '@contracts/rumours';
-import { type AppInstance, serviceContext } from '@platform/http/app';
+import { type AppInstance, serviceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { findCorrectionCandidates } from './correction-search.service';
 import { getRumourDetail } from './rumour-spread.service';

@@ -1,11 +1,11 @@
 import type { RumourChange, rumourCreateSchema, rumourMessagesAddSchema } from '@contracts/rumours';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context';
-import { conflict, notFound } from '@platform/http/errors';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy';
+import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { conflict, notFound } from '@platform/http/http.errors';
+import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
 import { findVisibleItem } from '../explore/explore.service';
-import { toRumourView } from './rumour-view';
+import { toRumourView } from './rumour.views';
 import {
   countRumourMessages,
   findLink,

@@ -1,4 +1,4 @@
-import type { ChannelAccountRow } from '@platform/db/schema';
+import type { ChannelAccountRow } from '@platform/db/database.schema';
 import { buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { buildListeningWorkspace } from '@test/listening-workspace';

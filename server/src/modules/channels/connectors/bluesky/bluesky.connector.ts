@@ -1,7 +1,7 @@
-import type { Connector } from '../../connector';
-import { type FeedCursor, pollNotifications, pollSearch } from './inbound';
-import { findPublished, publish } from './outbound';
-import { BlueskySession } from './session';
+import type { Connector } from '../../connector.types';
+import { type FeedCursor, pollNotifications, pollSearch } from './bluesky-inbound.client';
+import { findPublished, publish } from './bluesky-outbound.client';
+import { BlueskySession } from './bluesky-session.client';
 
 // Bluesky over plain XRPC against the account's PDS (raw HTTP through platformFetch, so rate limits,
 // timeouts and platform errors are handled like every other channel). Inbound: notifications

@@ -6,16 +6,16 @@ import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAccountSecrets, sealAccountSecrets } from '../../account-secrets';
+import { openAccountSecrets, sealAccountSecrets } from '../../account-secrets.rules';
 import { connectorAccount } from '../../channels.jobs';
 import { channelsModule } from '../../index';
 import { enqueuePollsFor } from '../../ingest.service';
 import { insertAttachment } from '../../messages.repository';
 import { loadOutboundRequest } from '../../outbox.service';
 import { blueskyConnector } from './bluesky.connector';
-import { type FeedCursor, pollNotifications } from './inbound';
-import type { BlueskySession } from './session';
-import { deterministicTid } from './tid';
+import { type FeedCursor, pollNotifications } from './bluesky-inbound.client';
+import type { BlueskySession } from './bluesky-session.client';
+import { deterministicTid } from './tid.rules';
 
 // A real PDS and AppView from @atproto/dev-env (Postgres on 127.0.0.1, Redis on localhost), one per file.
 const POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -1,10 +1,10 @@
 import nodemailer from 'nodemailer';
-import type { Connector, ConnectorAccount } from '../../connector';
-import { findSentFolder, withImap } from './imap-session';
-import { type FetchedMail, normaliseMail } from './inbound-mail';
-import { mailError } from './mail-errors';
-import { smtpOptions } from './mail-settings';
-import { composeReply, replyMessageId } from './reply-mail';
+import type { Connector, ConnectorAccount } from '../../connector.types';
+import { findSentFolder, withImap } from './imap-session.client';
+import { type FetchedMail, normaliseMail } from './inbound-mail.mapping';
+import { mailError } from './mail.errors';
+import { smtpOptions } from './mail-settings.rules';
+import { composeReply, replyMessageId } from './reply.mail';
 
 const BATCH = 100;
 // A batch also stops at this many bytes, so a mailbox full of scans does not fill the worker's memory.

@@ -1,8 +1,8 @@
-import type { Connector } from '../../connector';
-import { graphCall, graphTarget } from '../meta/graph';
-import { type FeedCursor, pageIdOf, pollFeed } from './inbound';
-import { findOnFacebook, sendToFacebook } from './outbound';
-import { facebookWebhook } from './webhook';
+import type { Connector } from '../../connector.types';
+import { graphCall, graphTarget } from '../meta/graph.client';
+import { type FeedCursor, pageIdOf, pollFeed } from './facebook-inbound.client';
+import { findOnFacebook, sendToFacebook } from './facebook-outbound.client';
+import { facebookWebhook } from './facebook-webhook.mapping';
 
 // A Facebook Page over the Graph API with a page token. Inbound: the page feed and comments on
 // recent posts by polling, and the same plus Messenger by webhook (both stored once). Outbound:

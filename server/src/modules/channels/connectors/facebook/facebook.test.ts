@@ -159,7 +159,7 @@ describe('Facebook-pagina', () => {
       url: gemeente.hook,
       headers: {
         'content-type': 'application/json',
-        'x-hub-signature-256': (await import('../meta/webhook')).signMetaPayload(gemeente.appSecret, JSON.stringify(payload)),
+        'x-hub-signature-256': (await import('../meta/meta-webhook.rules')).signMetaPayload(gemeente.appSecret, JSON.stringify(payload)),
       },
       payload: JSON.stringify(payload).replace('Waar vind ik die?', 'Gehackt'),
     });

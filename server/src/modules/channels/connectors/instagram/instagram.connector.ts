@@ -1,9 +1,9 @@
-import type { Connector } from '../../connector';
-import { graphCall, graphTarget } from '../meta/graph';
-import { type MediaCursor, pollMedia } from './inbound';
-import { igUserIdOf } from './normalise';
-import { findOnInstagram, sendToInstagram } from './outbound';
-import { instagramWebhook } from './webhook';
+import type { Connector } from '../../connector.types';
+import { graphCall, graphTarget } from '../meta/graph.client';
+import { igUserIdOf } from './instagram.mapping';
+import { type MediaCursor, pollMedia } from './instagram-inbound.client';
+import { findOnInstagram, sendToInstagram } from './instagram-outbound.client';
+import { instagramWebhook } from './instagram-webhook.mapping';
 
 // An Instagram professional account over the Graph API (Instagram API with Facebook Login, page
 // token). Inbound: comments on recent media by polling; comments, @mentions and Direct messages by

@@ -1,8 +1,8 @@
-import type { Connector } from '../../connector';
-import { type LinkedInCursor, pollComments } from './inbound';
-import { findPublished, publish } from './outbound';
-import { encodeUrn } from './rest';
-import { LinkedInSession } from './session';
+import type { Connector } from '../../connector.types';
+import { type LinkedInCursor, pollComments } from './linkedin-inbound.client';
+import { findPublished, publish } from './linkedin-outbound.client';
+import { encodeUrn } from './linkedin-rest.client';
+import { LinkedInSession } from './linkedin-session.client';
 
 // LinkedIn Community Management API (versioned /rest endpoints, Rest.li 2.0) for an organisation page:
 // inbound the page's recent posts and the comments on them, outbound posts, comments, replies and

@@ -4,12 +4,12 @@ import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { type LinkedInServer, startLinkedInServer } from '@test/platforms/linkedin-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAccountSecrets } from '../../account-secrets';
+import { openAccountSecrets } from '../../account-secrets.rules';
 import { connectorAccount } from '../../channels.jobs';
 import { channelsModule } from '../../index';
 import { loadOutboundRequest } from '../../outbox.service';
 import { linkedinConnector } from './linkedin.connector';
-import { fromLittleText, toLittleText } from './normalise';
+import { fromLittleText, toLittleText } from './linkedin.mapping';
 
 const KEYS = { current: TEST_SECRET_KEY, previous: [] };
 const DAY = 86_400_000;

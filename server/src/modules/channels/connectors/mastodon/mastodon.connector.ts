@@ -1,8 +1,8 @@
-import type { Connector } from '../../connector';
-import { MastodonApi } from './api';
-import { type IdCursor, pollHashtag, pollNotifications } from './inbound';
-import { findPublished, publish } from './outbound';
-import { streamNotifications } from './streaming';
+import type { Connector } from '../../connector.types';
+import { MastodonApi } from './mastodon-api.client';
+import { type IdCursor, pollHashtag, pollNotifications } from './mastodon-inbound.client';
+import { findPublished, publish } from './mastodon-outbound.client';
+import { streamNotifications } from './mastodon-streaming.client';
 
 // Mastodon over its REST API with the account's access token (read + write scopes), through
 // platformFetch so 429 (X-RateLimit-Reset), 401 and 5xx are handled like every other channel.

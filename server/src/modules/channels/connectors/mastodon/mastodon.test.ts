@@ -5,16 +5,16 @@ import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { type MastodonServer, startMastodonServer } from '@test/platforms/mastodon-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectorAccount } from '../../channels.jobs';
-import type { ChannelError, NormalisedMessage, OutboundRequest } from '../../connector';
+import type { ChannelError, NormalisedMessage, OutboundRequest } from '../../connector.types';
 import { channelsModule } from '../../index';
 import { insertAttachment } from '../../messages.repository';
 import { loadOutboundRequest } from '../../outbox.service';
-import { retryAfterMs } from '../../platform-http';
-import { StreamSupervisor } from '../../stream-supervisor';
+import { retryAfterMs } from '../../platform-http.client';
+import { StreamSupervisor } from '../../stream-supervisor.service';
 import { mastodonConnector } from './mastodon.connector';
-import { htmlToText } from './normalise';
-import { statusText } from './outbound';
-import { EventStreamParser } from './streaming';
+import { htmlToText } from './mastodon.mapping';
+import { statusText } from './mastodon-outbound.client';
+import { EventStreamParser } from './mastodon-streaming.client';
 
 // Plein's real worker and database against a Mastodon server on loopback (test/platforms/mastodon-server.ts)
 // that follows docs.joinmastodon.org and runs on Plein's ManualClock.

@@ -1,6 +1,6 @@
 import { parseFeed } from 'feedsmith';
-import { ChannelError, type Connector, type NormalisedMessage } from '../../connector';
-import { platformFetch } from '../../platform-http';
+import { ChannelError, type Connector, type NormalisedMessage } from '../../connector.types';
+import { platformFetch } from '../../platform-http.client';
 
 interface FeedCursor {
   etag: string | null;

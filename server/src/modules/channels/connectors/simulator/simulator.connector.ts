@@ -1,5 +1,5 @@
-import type { Connector, ConnectorAccount } from '../../connector';
-import { loadScenario, type SimulationTarget, simulate } from './scenario';
+import type { Connector, ConnectorAccount } from '../../connector.types';
+import { loadScenario, type SimulationTarget, simulate } from './scenario.service';
 
 const BATCH = 1_000;
 // Castricum's town hall: where the demo's messages are placed when an account names no centre.

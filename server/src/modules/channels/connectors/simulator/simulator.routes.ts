@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AppInstance } from '@platform/http/app';
-import { notFound } from '@platform/http/errors';
+import type { AppInstance } from '@platform/http/app.server';
+import { notFound } from '@platform/http/http.errors';
 import { z } from 'zod';
-import { SIMULATED_PHOTOS } from './scenario';
+import { SIMULATED_PHOTOS } from './scenario.service';
 
 const photoDir = join(dirname(fileURLToPath(import.meta.url)), 'photos');
 const photos = new Map(SIMULATED_PHOTOS.map((name) => [name, readFileSync(join(photoDir, `${name}.svg`))]));

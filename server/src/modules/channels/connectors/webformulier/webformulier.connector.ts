@@ -1,4 +1,4 @@
-import { ChannelError, type Connector } from '../../connector';
+import { ChannelError, type Connector } from '../../connector.types';
 
 // Residents who used the public contact form get the answer by e-mail, from Plein's own mail
 // (SMTP_URL), threaded under the confirmation they received. There is nothing to poll: the form posts

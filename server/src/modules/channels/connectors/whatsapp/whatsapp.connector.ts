@@ -1,8 +1,8 @@
-import type { Connector } from '../../connector';
-import { metaWebhook } from '../meta/webhook';
-import { whatsappCall } from './graph';
-import { parseWebhook } from './inbound';
-import { sendMessage } from './outbound';
+import type { Connector } from '../../connector.types';
+import { metaWebhook } from '../meta/meta-webhook.rules';
+import { whatsappCall } from './whatsapp-graph.client';
+import { parseWebhook } from './whatsapp-inbound.client';
+import { sendMessage } from './whatsapp-outbound.client';
 
 // WhatsApp Business Cloud API. Inbound only through Meta's webhook (there is nothing to poll);
 // outbound through POST /{phone-number-id}/messages: free text within 24 hours of the resident's

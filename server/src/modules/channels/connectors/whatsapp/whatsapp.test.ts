@@ -6,9 +6,9 @@ import { deliverWebhook, messagePayload, type Resident, startWhatsAppServer, sta
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectorAccount } from '../../channels.jobs';
 import { loadOutboundRequest } from '../../outbox.service';
-import { graphError } from '../meta/errors';
-import { whatsappError } from './graph';
+import { graphError } from '../meta/graph.errors';
 import { whatsappConnector } from './whatsapp.connector';
+import { whatsappError } from './whatsapp-graph.client';
 
 // Through the real app and worker against a local Cloud API (test/platforms/whatsapp-server.ts).
 const TOKEN = 'EAAG-systeemgebruiker-token';

@@ -1,7 +1,7 @@
-import { ChannelError, type Connector } from '../../connector';
-import { pollDirectMessages, pollMentions, pollSearch, type TimelineCursor } from './inbound';
-import { findPublished, publish } from './outbound';
-import { XSession } from './x-session';
+import { ChannelError, type Connector } from '../../connector.types';
+import { pollDirectMessages, pollMentions, pollSearch, type TimelineCursor } from './x-inbound.client';
+import { findPublished, publish } from './x-outbound.client';
+import { XSession } from './x-session.client';
 
 // X API v2 with an OAuth 2.0 user-context token (raw HTTP through platformFetch, so 429s with
 // x-rate-limit-reset, timeouts and 5xx are handled like every other channel). Inbound: mentions,

@@ -4,7 +4,7 @@ import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { startXServer, type XServer } from '@test/platforms/x-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAccountSecrets } from '../../account-secrets';
+import { openAccountSecrets } from '../../account-secrets.rules';
 import { connectorAccount } from '../../channels.jobs';
 import { channelsModule } from '../../index';
 import { insertAttachment } from '../../messages.repository';

@@ -1,0 +1,60 @@
+import type { Clock } from '@platform/clock.service';
+import type { Db } from '@platform/db/database.client';
+import type { ChannelAccountRow } from '@platform/db/database.schema';
+import { enqueueJob } from '@platform/jobs/jobs.service';
+import { findAlertRecipients } from '@platform/users/users.repository';
+import { updateAccount } from './accounts.repository';
+import type { ChannelError } from './connector.types';
+
+// What a failed platform call means for the account, the same for polling and sending:
+// a 429 pauses the account until the platform allows it again; an expired or revoked token marks it
+// as needing attention and tells its owner once; anything else is shown as the last error.
+export async function recordAccountFailure(db: Db, clock: Clock, account: ChannelAccountRow, error: ChannelError) {
+  const now = clock.now();
+  const base = { last_error: error.message.slice(0, 1000), last_error_at: now };
+  if (error.kind === 'rate-limited') {
+    await updateAccount(db, account.organisation_id, account.id, {
+      ...base,
+      rate_limited_until: new Date(now.getTime() + (error.retryAfterMs ?? 60_000)),
+    });
+    return;
+  }
+  if (error.kind === 'auth') {
+    await updateAccount(db, account.organisation_id, account.id, { ...base, status: 'aandacht-nodig' });
+    if (account.status !== 'aandacht-nodig') await alertOwners(db, clock, account, error.message);
+    return;
+  }
+  await updateAccount(db, account.organisation_id, account.id, base);
+}
+
+export async function recordAccountSuccess(db: Db, clock: Clock, account: ChannelAccountRow) {
+  await updateAccount(db, account.organisation_id, account.id, {
+    last_success_at: clock.now(),
+    ...(account.status === 'nieuw' && { status: 'verbonden' }),
+    ...(account.last_error !== null && { last_error: null }),
+  });
+}
+
+async function alertOwners(db: Db, clock: Clock, account: ChannelAccountRow, reason: string) {
+  const recipients = await findAlertRecipients(db, account.organisation_id, account.owner_user_id);
+  for (const recipient of recipients) {
+    await enqueueJob(db, {
+      organisationId: account.organisation_id,
+      name: 'mail.versturen',
+      runAt: clock.now(),
+      uniqueKey: `kanaal-aandacht:${account.id}:${recipient.id}:${clock.now().toISOString().slice(0, 10)}`,
+      payload: {
+        to: recipient.email,
+        subject: `Plein: ${account.channel}-account ${account.handle} heeft aandacht nodig`,
+        text: [
+          `Beste ${recipient.name},`,
+          '',
+          `Plein kan het ${account.channel}-account "${account.handle}" niet meer gebruiken: ${reason}`,
+          'Er worden geen berichten meer opgehaald of verstuurd tot iemand het account opnieuw koppelt.',
+          '',
+          'Ga in Plein naar Beheer → Kanalen, kies het account en vul een nieuw token of wachtwoord in.',
+        ].join('\n'),
+      },
+    });
+  }
+}

@@ -1,0 +1,27 @@
+import { ImapFlow } from 'imapflow';
+import type { ConnectorAccount } from '../../connector.types';
+import { mailError } from './mail.errors';
+import { imapOptions } from './mail-settings.rules';
+
+// One short IMAP session per job: connect, do the work, log out. A connection held open between
+// jobs would belong to one worker process while the next job may run in another.
+export async function withImap<T>(account: ConnectorAccount, work: (client: ImapFlow) => Promise<T>): Promise<T> {
+  const client = new ImapFlow(imapOptions(account));
+  // ImapFlow reports a dropped socket as an 'error' event too; the awaited command fails with it as well.
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    const result = await work(client);
+    await client.logout().catch(() => client.close());
+    return result;
+  } catch (error) {
+    client.close();
+    throw mailError(error, 'IMAP');
+  }
+}
+
+// The folder staff's mail clients show as "Verzonden", if the server marks one.
+export async function findSentFolder(client: ImapFlow): Promise<string | null> {
+  const folders = await client.list();
+  return folders.find((folder) => folder.specialUse === '\\Sent')?.path ?? null;
+}

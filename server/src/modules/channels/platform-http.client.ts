@@ -1,0 +1,87 @@
+import { ChannelError, type ConnectorDeps } from './connector.types';
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+// Reads the moment a platform allows the next call: Retry-After (seconds or HTTP date, RFC 9110),
+// or the reset headers X (x-rate-limit-reset), Mastodon (X-RateLimit-Reset, ISO) and Meta use.
+export function retryAfterMs(headers: Headers, now: Date): number | null {
+  const retryAfter = headers.get('retry-after');
+  if (retryAfter) {
+    if (/^\d+$/.test(retryAfter.trim())) return Number(retryAfter) * 1000;
+    const at = Date.parse(retryAfter);
+    if (!Number.isNaN(at)) return Math.max(0, at - now.getTime());
+  }
+  const reset = headers.get('x-rate-limit-reset') ?? headers.get('x-ratelimit-reset') ?? headers.get('ratelimit-reset');
+  if (reset) {
+    const trimmed = reset.trim();
+    if (/^\d+$/.test(trimmed)) {
+      const value = Number(trimmed);
+      // Epoch seconds (X) versus seconds from now (IETF draft RateLimit-Reset).
+      return value > 1_000_000_000 ? Math.max(0, value * 1000 - now.getTime()) : value * 1000;
+    }
+    const at = Date.parse(trimmed);
+    if (!Number.isNaN(at)) return Math.max(0, at - now.getTime());
+  }
+  return null;
+}
+
+export interface PlatformResponse<T> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+// One fetch for every connector: a timeout, and failures sorted into what the service acts on.
+export async function platformFetch<T = unknown>(
+  deps: ConnectorDeps,
+  url: string,
+  init: RequestInit & { timeoutMs?: number; expect?: 'json' | 'text' } = {},
+): Promise<PlatformResponse<T>> {
+  let response: Response;
+  try {
+    response = await deps.fetch(url, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? DEFAULT_TIMEOUT_MS) });
+  } catch (error) {
+    const reason = error instanceof Error && error.name === 'TimeoutError' ? 'gaf geen antwoord op tijd' : 'was niet bereikbaar';
+    throw new ChannelError('transient', `${new URL(url).host} ${reason}`);
+  }
+  const text = await response.text();
+  const detail = { status: response.status, platformCode: errorCode(text) };
+  if (response.status === 429) {
+    throw new ChannelError('rate-limited', `${new URL(url).host}: te veel verzoeken (429)`, retryAfterMs(response.headers, deps.clock.now()) ?? 60_000, detail);
+  }
+  if (response.status === 401) throw new ChannelError('auth', `${new URL(url).host}: niet (meer) aangemeld (401) ${shortDetail(text)}`.trim(), null, detail);
+  if (response.status >= 500 || response.status === 408) {
+    // Only Retry-After counts here: rate-limit reset headers (sent on every response by Mastodon and X)
+    // say when a quota refills, not when a failing server will be back.
+    const retryAfter = response.headers.get('retry-after');
+    const wait = retryAfter ? retryAfterMs(new Headers({ 'retry-after': retryAfter }), deps.clock.now()) : null;
+    throw new ChannelError('transient', `${new URL(url).host}: fout bij het platform (${response.status})`, wait, detail);
+  }
+  if (response.status >= 400) {
+    throw new ChannelError('permanent', `${new URL(url).host}: verzoek geweigerd (${response.status}) ${shortDetail(text)}`.trim(), null, detail);
+  }
+  const body = init.expect === 'text' ? text : text ? safeJson(text) : null;
+  return { status: response.status, headers: response.headers, body: body as T };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ChannelError('transient', 'het platform stuurde geen geldige JSON');
+  }
+}
+
+// XRPC (and many JSON APIs) name the error in an "error" field: ExpiredToken, InvalidSwap, RecordNotFound.
+function errorCode(text: string): string | undefined {
+  try {
+    const parsed = JSON.parse(text) as { error?: unknown };
+    return typeof parsed?.error === 'string' ? parsed.error : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function shortDetail(text: string): string {
+  return text.replace(/\s+/g, ' ').slice(0, 300);
+}
