@@ -74,7 +74,7 @@ describe('monitorzoekvraag: eigenschappen', () => {
 
   it('ook heel lange en diep geneste invoer geeft een fout in plaats van een crash', () => {
     expect(parseMonitorQuery('('.repeat(MAX_QUERY_LENGTH)).ok).toBe(false);
-    expect(parseMonitorQuery('-'.repeat(MAX_QUERY_LENGTH - 1) + 'a').ok).toBe(false);
+    expect(parseMonitorQuery(`${'-'.repeat(MAX_QUERY_LENGTH - 1)}a`).ok).toBe(false);
     expect(parseMonitorQuery('x'.repeat(MAX_QUERY_LENGTH + 1)).ok).toBe(false);
   });
 

@@ -1,6 +1,6 @@
 import { RichText } from '@atproto/api';
 import { TestNetworkNoAppView } from '@atproto/dev-env';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalisePost } from '../../server/src/modules/channels/connectors/bluesky/bluesky.mapping';
 import { storeMessages } from '../../server/src/modules/channels/ingest.service';

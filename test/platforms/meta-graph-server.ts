@@ -1,7 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
-import { signMetaPayload } from '../../server/src/modules/channels/connectors/meta/meta-webhook.rules';
 
 // A loopback Graph API for Facebook Pages and Instagram, shaped as developers.facebook.com documents
 // it: versioned paths (/v21.0/...), `fields` selection, lists as {data, paging: {cursors: {before,
@@ -261,7 +259,7 @@ export async function startMetaGraphServer(now: () => Date) {
     }
     if (method === 'POST' && node.kind === 'iguser' && edge === 'media_publish') {
       const container = nodes.get(String(body.creation_id));
-      if (!container || container.kind !== 'container') return missing(String(body.creation_id));
+      if (container?.kind !== 'container') return missing(String(body.creation_id));
       nodes.delete(container.id);
       const media = api.media(id, String(container._caption));
       media._image = container._image;

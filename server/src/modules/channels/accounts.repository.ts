@@ -1,5 +1,7 @@
 import type { Db } from '@platform/db/database.client';
 import type { ChannelAccountsTable } from '@platform/db/database.schema';
+import { inScope } from '@platform/db/in-scope.rules';
+import type { Scope } from '@platform/tenancy/policy.rules';
 import type { Insertable, Updateable } from 'kysely';
 
 export async function insertAccount(db: Db, organisationId: string, account: Omit<Insertable<ChannelAccountsTable>, 'organisation_id'>) {
@@ -10,13 +12,15 @@ export async function insertAccount(db: Db, organisationId: string, account: Omi
     .executeTakeFirstOrThrow();
 }
 
-export async function findAccounts(db: Db, organisationId: string, filter: { municipalityIds?: string[] } = {}) {
-  let query = db.selectFrom('channel_accounts').selectAll().where('organisation_id', '=', organisationId);
-  if (filter.municipalityIds) {
-    if (filter.municipalityIds.length === 0) return [];
-    query = query.where('municipality_id', 'in', filter.municipalityIds);
-  }
-  return query.orderBy('channel').orderBy('handle').execute();
+export async function findAccounts(db: Db, scope: Scope) {
+  return db
+    .selectFrom('channel_accounts')
+    .selectAll()
+    .where('organisation_id', '=', scope.organisationId)
+    .where(inScope('municipality_id', scope))
+    .orderBy('channel')
+    .orderBy('handle')
+    .execute();
 }
 
 export async function findAccount(db: Db, organisationId: string, accountId: string) {

@@ -7,7 +7,7 @@ import type { Db } from '@platform/db/database.client';
 import type { ChannelAccountRow, ChannelAccountsTable } from '@platform/db/database.schema';
 import { badRequest, conflict, type InvalidParam, notFound } from '@platform/http/http.errors';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
+import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy.rules';
 import type { Updateable } from 'kysely';
 import { isSealedWithCurrentKey, openAccountSecrets, type SecretKeys, sealAccountSecrets } from './account-secrets.rules';
 import { findAccount, findAccounts, findAllSealedSecrets, insertAccount, updateAccount } from './accounts.repository';
@@ -95,8 +95,8 @@ function isUniqueViolation(error: unknown): boolean {
 
 export async function listAccounts(ctx: ServiceContext) {
   assertCan(ctx.actor, 'channels.read');
-  const rows = await findAccounts(ctx.db, ctx.actor.organisationId);
-  return rows.filter((row) => actsForMunicipality(ctx.actor, row.municipality_id)).map(toAccountView);
+  const rows = await findAccounts(ctx.db, scopeOf(ctx.actor));
+  return rows.map(toAccountView);
 }
 
 export async function getAccount(ctx: ServiceContext, accountId: string) {

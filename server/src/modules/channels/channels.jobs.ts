@@ -147,7 +147,7 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
     prepare: async ({ db, clock, job, payload }): Promise<SendPrepared> => {
       const loaded = await loadOutboundRequest(db, job.organisation_id, String(payload.outboxId));
       // A later part of a thread whose earlier part is not sent waits: recordSent queues it when that part goes.
-      if (!loaded || loaded.item.status !== 'wachtend' || loaded.blocked) return { skip: true };
+      if (loaded?.item.status !== 'wachtend' || loaded.blocked) return { skip: true };
       const { account, request } = loaded;
       const connector = connectorFor(account.channel);
       if (!connector?.send) return { error: new ChannelError('permanent', `Plein kan niet versturen via ${account.channel}.`) };
@@ -173,7 +173,7 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
       const outcome = prepared as SendPrepared;
       if ('skip' in outcome) return;
       const item = await lockOutboxItem(db, job.organisation_id, String(payload.outboxId));
-      if (!item || item.status !== 'wachtend') return;
+      if (item?.status !== 'wachtend') return;
       const account = await lockAccount(db, item.organisation_id, item.account_id);
       if (!account) return;
       const retry = async (at: Date) =>

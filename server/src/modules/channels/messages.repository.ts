@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '@platform/db/database.client';
 import type { MessagesTable } from '@platform/db/database.schema';
+import { inScope } from '@platform/db/in-scope.rules';
 import { type ColumnType, unnestRows } from '@platform/db/unnest-rows.rules';
+import type { Scope } from '@platform/tenancy/policy.rules';
 import { type Insertable, sql } from 'kysely';
 
 // Every column a stored message is given, and the type it travels as (see unnestRows).
@@ -103,16 +105,12 @@ export async function findAttachment(db: Db, organisationId: string, attachmentI
 
 export async function findMessages(
   db: Db,
-  organisationId: string,
-  filter: { accountId?: string; channel?: string; municipalityIds?: string[]; before?: { receivedAt: Date; id: string }; limit: number },
+  scope: Scope,
+  filter: { accountId?: string; channel?: string; before?: { receivedAt: Date; id: string }; limit: number },
 ) {
-  let query = db.selectFrom('messages').selectAll().where('organisation_id', '=', organisationId);
+  let query = db.selectFrom('messages').selectAll().where('organisation_id', '=', scope.organisationId).where(inScope('municipality_id', scope));
   if (filter.accountId) query = query.where('account_id', '=', filter.accountId);
   if (filter.channel) query = query.where('channel', '=', filter.channel);
-  if (filter.municipalityIds) {
-    if (filter.municipalityIds.length === 0) return [];
-    query = query.where('municipality_id', 'in', filter.municipalityIds);
-  }
   if (filter.before) {
     const { receivedAt, id } = filter.before;
     query = query.where(sql<boolean>`(received_at, id) < (${receivedAt}, ${id}::uuid)`);

@@ -53,10 +53,9 @@ function decodeCursor(cursor: string) {
 
 export async function listMessages(ctx: ServiceContext, query: { accountId?: string; channel?: string; before?: string; limit: number }) {
   assertCan(ctx.actor, 'messages.read');
-  const rows = await findMessages(ctx.db, ctx.actor.organisationId, {
+  const rows = await findMessages(ctx.db, scopeOf(ctx.actor), {
     accountId: query.accountId,
     channel: query.channel,
-    municipalityIds: scopeOf(ctx.actor).municipalityIds,
     before: query.before ? decodeCursor(query.before) : undefined,
     limit: query.limit + 1,
   });
@@ -85,7 +84,7 @@ export interface PhoneNoteInput {
 export async function logPhoneCall(ctx: ServiceContext, input: PhoneNoteInput) {
   assertCan(ctx.actor, 'messages.log');
   const account = await findAccount(ctx.db, ctx.actor.organisationId, input.accountId);
-  if (!account || account.channel !== 'telefoon' || !actsForMunicipality(ctx.actor, account.municipality_id)) {
+  if (account?.channel !== 'telefoon' || !actsForMunicipality(ctx.actor, account.municipality_id)) {
     throw badRequest('geen-telefoonlijn', 'Kies een telefoonlijn van uw gemeente.', [
       { name: 'accountId', code: 'onbekend', reason: 'Dit is geen telefoonaccount van uw gemeenten.' },
     ]);

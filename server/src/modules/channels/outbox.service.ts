@@ -7,7 +7,7 @@ import type { Db } from '@platform/db/database.client';
 import type { ChannelAccountRow, OutboxRow } from '@platform/db/database.schema';
 import { badRequest, conflict, notFound } from '@platform/http/http.errors';
 import { enqueueJob } from '@platform/jobs/jobs.service';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
+import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy.rules';
 import { findAccount, findAccounts } from './accounts.repository';
 import { type OutboundRequest, plainMessage, type SentResult } from './connector.types';
 import { storeMessages } from './ingest.service';
@@ -204,7 +204,7 @@ export async function queueWithdrawal(ctx: ServiceContext, messageId: string) {
 
 export async function listOutbox(ctx: ServiceContext, filter: { accountId?: string; limit: number }) {
   assertCan(ctx.actor, 'channels.read');
-  const accounts = (await findAccounts(ctx.db, ctx.actor.organisationId)).filter((account) => actsForMunicipality(ctx.actor, account.municipality_id));
+  const accounts = await findAccounts(ctx.db, scopeOf(ctx.actor));
   const rows = await findOutboxItems(ctx.db, ctx.actor.organisationId, {
     accountId: filter.accountId,
     accountIds: accounts.map((a) => a.id),

@@ -1,4 +1,5 @@
 import type { Db } from '@platform/db/database.client';
+import type { Scope } from '@platform/tenancy/policy.rules';
 import * as accounts from './accounts.repository';
 import * as messages from './messages.repository';
 import * as outbox from './outbox.repository';
@@ -10,8 +11,8 @@ export function findChannelAccount(db: Db, organisationId: string, accountId: st
   return accounts.findAccount(db, organisationId, accountId);
 }
 
-export function listChannelAccounts(db: Db, organisationId: string, filter: { municipalityIds?: string[] } = {}) {
-  return accounts.findAccounts(db, organisationId, filter);
+export function listChannelAccounts(db: Db, scope: Scope) {
+  return accounts.findAccounts(db, scope);
 }
 
 // The oldest account of a channel in a municipality (the demo's simulated account, for one).

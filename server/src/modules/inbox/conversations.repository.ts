@@ -1,7 +1,9 @@
 import { LISTENING_ONLY_CHANNELS, LISTENING_ONLY_STREAMS } from '@contracts/message-purpose';
 import type { Db } from '@platform/db/database.client';
 import type { ConversationEventsTable, ConversationsTable, Database } from '@platform/db/database.schema';
+import { inScope } from '@platform/db/in-scope.rules';
 import { uuidArray } from '@platform/db/unnest-rows.rules';
+import type { Scope } from '@platform/tenancy/policy.rules';
 import { type Insertable, sql, type UpdateObject } from 'kysely';
 import { overdueAt } from './office-hours/overdue.rules';
 
@@ -98,7 +100,6 @@ export async function updateConversation(db: Db, organisationId: string, convers
 }
 
 export interface ConversationFilter {
-  municipalityIds?: string[];
   state?: string;
   channel?: string;
   accountId?: string;
@@ -115,12 +116,8 @@ export interface ConversationFilter {
 }
 
 // Newest first, paged by (last_message_at, id) so conversations that move meanwhile do not shift pages.
-export async function findConversations(db: Db, organisationId: string, filter: ConversationFilter) {
-  let query = db.selectFrom('conversations').selectAll().where('organisation_id', '=', organisationId);
-  if (filter.municipalityIds) {
-    if (filter.municipalityIds.length === 0) return [];
-    query = query.where('municipality_id', 'in', filter.municipalityIds);
-  }
+export async function findConversations(db: Db, scope: Scope, filter: ConversationFilter) {
+  let query = db.selectFrom('conversations').selectAll().where('organisation_id', '=', scope.organisationId).where(inScope('municipality_id', scope));
   if (filter.state) query = query.where('state', '=', filter.state as 'open');
   if (filter.channel) query = query.where('channel', '=', filter.channel);
   // An account's queue: what came in on it and was not handed off, and what other accounts handed to it.

@@ -1,15 +1,14 @@
 import type { Conversation, conversationListQuery } from '@contracts/inbox';
 import type { ServiceContext } from '@platform/context.service';
 import type { ConversationEventRow, ConversationRow, MessageRow } from '@platform/db/database.schema';
-import { badRequest, notFound } from '@platform/http/http.errors';
+import { badRequest } from '@platform/http/http.errors';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
-import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy.rules';
+import { assertCan, narrowScope, scopeOf } from '@platform/tenancy/policy.rules';
 import { findTeamIdsOfUser } from '@platform/users/teams.repository';
 import type { z } from 'zod';
 import { findRepliesToMessages, toOutboxView } from '../channels/index';
 import { visibleConversation } from './conversation-access.service';
 import {
-  findConversation,
   findConversationEvents,
   findConversationMessages,
   findConversations,
@@ -97,14 +96,9 @@ export async function listConversations(ctx: ServiceContext, query: ListQuery) {
   assertCan(ctx.actor, 'inbox.read');
   const organisationId = ctx.actor.organisationId;
   const codes = await cbsCodesOf(ctx);
-  const scope = scopeOf(ctx.actor).municipalityIds ?? [...codes.keys()];
-  let municipalityIds = scope;
-  if (query.municipality) {
-    const wanted = [...codes].find(([, code]) => code === query.municipality)?.[0];
-    municipalityIds = wanted && scope.includes(wanted) ? [wanted] : [];
-  }
-  const rows = await findConversations(ctx.db, organisationId, {
-    municipalityIds,
+  // The header's switch names a municipality by CBS code; a code that is not the organisation's lists nothing.
+  const wanted = query.municipality ? ([...codes].find(([, code]) => code === query.municipality)?.[0] ?? null) : undefined;
+  const rows = await findConversations(ctx.db, narrowScope(scopeOf(ctx.actor), wanted), {
     state: query.state,
     channel: query.channel,
     accountId: query.accountId,

@@ -21,3 +21,9 @@ export function previewOf(text: string, max = 140): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
+
+// A conversation's last message moment only moves forward: a message that arrives late (a poll catching up) does
+// not make the conversation look older.
+export function laterOf(a: Date, b: Date): Date {
+  return a > b ? a : b;
+}

@@ -20,7 +20,7 @@ import { announceConversationsOf } from './live/announce.service';
 import { applyNorms, isAcknowledgement } from './office-hours/norms.service';
 import { applyRoutingRules } from './routing/apply-rules.service';
 import { takeReplyToQuestion, takeSatisfactionReply } from './satisfaction/thread-answer.service';
-import { previewOf, threadKeyFor } from './threading.rules';
+import { laterOf, previewOf, threadKeyFor } from './threading.rules';
 
 // A resident's message: into the conversation of its person and thread, which opens again if it was
 // waiting, snoozed or closed, and now waits for an answer; unless it is their score for the satisfaction
@@ -56,7 +56,7 @@ async function threadInbound(db: Db, clock: Clock, message: MessageRow) {
   if (await takeSatisfactionReply(db, clock, conversation, message)) return;
   const updated = await updateConversation(db, message.organisation_id, conversation.id, {
     message_count: sql`message_count + 1`,
-    last_message_at: message.received_at > conversation.last_message_at ? message.received_at : conversation.last_message_at,
+    last_message_at: laterOf(message.received_at, conversation.last_message_at),
     last_inbound_at: message.received_at,
     waiting_since: conversation.waiting_since ?? message.received_at,
     preview: previewOf(message.text),

@@ -106,7 +106,7 @@ export async function assignKlachtHandler(ctx: ServiceContext, klachtId: string,
       ]);
     }
     const user = await findUser(tx.db, tx.actor.organisationId, handlerUserId);
-    if (!user || !user.active)
+    if (!user?.active)
       throw badRequest('onbekende-gebruiker', 'Deze medewerker bestaat niet.', [
         { ...field[0]!, code: 'onbekend', reason: 'Kies een medewerker van uw organisatie.' },
       ]);

@@ -2,7 +2,7 @@ import { KLACHT_THEMES, type KlachtReport, type KlachtTheme } from '@contracts/k
 import type { ServiceContext } from '@platform/context.service';
 import { notFound } from '@platform/http/http.errors';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
+import { actsForMunicipality, assertCan, scopeOver } from '@platform/tenancy/policy.rules';
 import { leadTimeDays, localIsoDate, startOfLocalDay } from './klacht-termijn.rules';
 import { findForReport } from './klachten.repository';
 
@@ -23,7 +23,14 @@ export async function klachtReport(ctx: ServiceContext, query: { municipalityId?
   if (query.municipalityId && chosen.length === 0) throw notFound('De gemeente');
   const from = startOfLocalDay(`${year}-01-01`, TIME_ZONE);
   const until = startOfLocalDay(`${year + 1}-01-01`, TIME_ZONE);
-  const rows = await findForReport(ctx.db, ctx.actor.organisationId, { municipalityIds: chosen.map((m) => m.id), from, until });
+  const rows = await findForReport(
+    ctx.db,
+    scopeOver(
+      ctx.actor.organisationId,
+      chosen.map((m) => m.id),
+    ),
+    { from, until },
+  );
   const inYear = (at: Date | null) => at !== null && at >= from && at < until;
   const received = rows.filter((row) => inYear(row.received_at));
   const closed = rows.filter((row) => inYear(row.closed_at));

@@ -1,5 +1,7 @@
 import type { Db } from '@platform/db/database.client';
 import type { KlachtEventsTable, KlachtenTable, KlachtRemindersTable } from '@platform/db/database.schema';
+import { inScope } from '@platform/db/in-scope.rules';
+import type { Scope } from '@platform/tenancy/policy.rules';
 import { type Insertable, sql, type Updateable } from 'kysely';
 
 const CLOSED = ['afgehandeld', 'informeel-opgelost', 'niet-in-behandeling', 'ingetrokken'];
@@ -40,19 +42,14 @@ export async function updateKlacht(db: Db, organisationId: string, klachtId: str
 export interface KlachtFilter {
   status?: string;
   theme?: string;
-  municipalityIds?: string[];
   overdueAt?: { now: Date; overdue: boolean };
   limit: number;
 }
 
-export async function findKlachten(db: Db, organisationId: string, filter: KlachtFilter) {
-  let query = db.selectFrom('klachten').selectAll().where('organisation_id', '=', organisationId);
+export async function findKlachten(db: Db, scope: Scope, filter: KlachtFilter) {
+  let query = db.selectFrom('klachten').selectAll().where('organisation_id', '=', scope.organisationId).where(inScope('municipality_id', scope));
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.theme) query = query.where('theme', '=', filter.theme);
-  if (filter.municipalityIds) {
-    if (filter.municipalityIds.length === 0) return [];
-    query = query.where('municipality_id', 'in', filter.municipalityIds);
-  }
   if (filter.overdueAt) {
     const { now, overdue } = filter.overdueAt;
     query = overdue
@@ -78,13 +75,12 @@ export async function findKlachtEvents(db: Db, organisationId: string, klachtId:
 }
 
 // What the yearly report needs of every klacht that was received, closed or still open in [from, until).
-export async function findForReport(db: Db, organisationId: string, filter: { municipalityIds: string[]; from: Date; until: Date }) {
-  if (filter.municipalityIds.length === 0) return [];
+export async function findForReport(db: Db, scope: Scope, filter: { from: Date; until: Date }) {
   return db
     .selectFrom('klachten')
     .select(['id', 'status', 'theme', 'outcome', 'received_at', 'closed_at', 'deadline', 'extension_weeks'])
-    .where('organisation_id', '=', organisationId)
-    .where('municipality_id', 'in', filter.municipalityIds)
+    .where('organisation_id', '=', scope.organisationId)
+    .where(inScope('municipality_id', scope))
     .where('received_at', '<', filter.until)
     .where((eb) => eb.or([eb('closed_at', 'is', null), eb('closed_at', '>=', filter.from)]))
     .execute();

@@ -14,7 +14,7 @@ import type { Db } from '@platform/db/database.client';
 import type { KlachtEventRow, KlachtEventsTable, KlachtRow } from '@platform/db/database.schema';
 import { badRequest, notFound } from '@platform/http/http.errors';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
-import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy.rules';
+import { actsForMunicipality, assertCan, narrowScope, scopeOf } from '@platform/tenancy/policy.rules';
 import { findUser, findUsers } from '@platform/users/users.repository';
 import { findStoredMessage } from '../channels/index';
 import { meldingExists } from '../meldingen/index';
@@ -202,13 +202,10 @@ export async function listKlachten(
   query: { status?: KlachtStatus; municipalityId?: string; theme?: KlachtTheme; overdue?: 'ja' | 'nee'; limit: number },
 ) {
   assertCan(ctx.actor, 'klachten.read');
-  const scope = scopeOf(ctx.actor).municipalityIds;
-  const municipalityIds = query.municipalityId ? (scope && !scope.includes(query.municipalityId) ? [] : [query.municipalityId]) : scope;
   const [rows, names, municipalities] = await Promise.all([
-    findKlachten(ctx.db, ctx.actor.organisationId, {
+    findKlachten(ctx.db, narrowScope(scopeOf(ctx.actor), query.municipalityId), {
       status: query.status,
       theme: query.theme,
-      municipalityIds,
       overdueAt: query.overdue ? { now: ctx.clock.now(), overdue: query.overdue === 'ja' } : undefined,
       limit: query.limit,
     }),

@@ -1,7 +1,6 @@
 import type { ServiceContext } from '@platform/context.service';
-import { badRequest } from '@platform/http/http.errors';
-import { findMunicipalities } from '@platform/organisations/organisations.repository';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
+import { reportMunicipalities } from '@platform/organisations/organisations.service';
+import { assertCan } from '@platform/tenancy/policy.rules';
 import { reportPeriod } from '@platform/time/local-days.rules';
 import { calendarDaysBetween } from '@platform/time/termijnen.rules';
 import { findSatisfaction } from './kto.repository';
@@ -22,18 +21,12 @@ const pct = (part: number, whole: number) => (whole === 0 ? null : Math.round((p
 // a reaction or not yet handled counts as not within, so an open backlog lowers the figure.
 export async function meldingFigures(ctx: ServiceContext, query: FiguresQuery) {
   assertCan(ctx.actor, 'insights.read');
-  const municipalities = (await findMunicipalities(ctx.db, ctx.actor.organisationId)).filter((m) => actsForMunicipality(ctx.actor, m.id));
-  const selected = query.municipality ? municipalities.filter((m) => m.cbs_code === query.municipality) : municipalities;
-  if (query.municipality && selected.length === 0) {
-    throw badRequest('onbekende-gemeente', `Gemeente ${query.municipality} hoort niet bij uw gemeenten.`, [
-      { name: 'municipality', code: 'onbekend', reason: 'Kies een CBS-code van uw gemeenten.' },
-    ]);
-  }
+  const { selected, scope } = await reportMunicipalities(ctx, query.municipality);
   const timeZone = selected[0]?.time_zone ?? 'Europe/Amsterdam';
   const period = reportPeriod(query, timeZone, ctx.clock.now());
   const from = period.fromInstant;
   const until = period.untilInstant;
-  const rows = await findForFigures(ctx.db, ctx.actor.organisationId, { municipalityIds: selected.map((m) => m.id), from, until });
+  const rows = await findForFigures(ctx.db, scope, { from, until });
   const zoneOf = new Map(selected.map((m) => [m.id, m.time_zone]));
   const within = (start: Date, end: Date | null, days: number, zone: string) => end !== null && calendarDaysBetween(start, end, zone) <= days;
   const reacted = rows.filter((row) => within(row.created_at, row.first_reaction_at, query.reactionDays, zoneOf.get(row.municipality_id)!)).length;
@@ -42,7 +35,7 @@ export async function meldingFigures(ctx: ServiceContext, query: FiguresQuery) {
   const now = ctx.clock.now();
   const judged = rows.filter((row) => row.handled_at !== null || row.deadline < now);
   const inTermijn = judged.filter((row) => row.handled_at !== null && row.handled_at <= row.deadline).length;
-  const satisfaction = await findSatisfaction(ctx.db, ctx.actor.organisationId, { municipalityIds: selected.map((m) => m.id), from, until });
+  const satisfaction = await findSatisfaction(ctx.db, scope, { from, until });
   return {
     municipalities: selected.map((m) => m.cbs_code),
     from: period.from,

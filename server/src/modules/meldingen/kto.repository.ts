@@ -1,5 +1,7 @@
 import type { Db } from '@platform/db/database.client';
 import type { MeldingKtoTable } from '@platform/db/database.schema';
+import { inScope } from '@platform/db/in-scope.rules';
+import type { Scope } from '@platform/tenancy/policy.rules';
 import type { Insertable, Updateable } from 'kysely';
 
 export async function insertKto(db: Db, row: Insertable<MeldingKtoTable>) {
@@ -23,17 +25,16 @@ export async function answerKto(db: Db, organisationId: string, tokenHash: strin
 }
 
 // Answers given about the meldingen filed in a period: one query, however many meldingen that is.
-export async function findSatisfaction(db: Db, organisationId: string, filter: { municipalityIds: string[]; from: Date; until: Date }) {
-  if (filter.municipalityIds.length === 0) return { responses: 0, satisfied: 0 };
+export async function findSatisfaction(db: Db, scope: Scope, filter: { from: Date; until: Date }) {
   const rows = await db
     .selectFrom('melding_kto')
     .innerJoin('meldingen', (join) =>
       join.onRef('meldingen.organisation_id', '=', 'melding_kto.organisation_id').onRef('meldingen.id', '=', 'melding_kto.melding_id'),
     )
     .select('melding_kto.satisfied')
-    .where('melding_kto.organisation_id', '=', organisationId)
+    .where('melding_kto.organisation_id', '=', scope.organisationId)
     .where('melding_kto.answered_at', 'is not', null)
-    .where('meldingen.municipality_id', 'in', filter.municipalityIds)
+    .where(inScope('meldingen.municipality_id', scope))
     .where('meldingen.created_at', '>=', filter.from)
     .where('meldingen.created_at', '<', filter.until)
     .execute();

@@ -1,6 +1,8 @@
 import { CLOSED_MELDING_STATUSES } from '@contracts/meldingen';
 import type { Db } from '@platform/db/database.client';
 import type { MeldingEventsTable, MeldingenTable } from '@platform/db/database.schema';
+import { inScope } from '@platform/db/in-scope.rules';
+import type { Scope } from '@platform/tenancy/policy.rules';
 import { type Insertable, sql, type Updateable } from 'kysely';
 
 // The next number of the year for this organisation; the row lock makes concurrent meldingen wait in turn.
@@ -53,7 +55,6 @@ export async function updateMelding(db: Db, organisationId: string, meldingId: s
 export interface MeldingFilter {
   status?: string;
   categoryIds?: string[];
-  municipalityIds?: string[];
   department?: string;
   assignedUserId?: string;
   overdueAt?: { now: Date; overdue: boolean };
@@ -62,17 +63,13 @@ export interface MeldingFilter {
   limit: number;
 }
 
-export async function findMeldingen(db: Db, organisationId: string, filter: MeldingFilter) {
-  let query = db.selectFrom('meldingen').selectAll().where('organisation_id', '=', organisationId);
+export async function findMeldingen(db: Db, scope: Scope, filter: MeldingFilter) {
+  let query = db.selectFrom('meldingen').selectAll().where('organisation_id', '=', scope.organisationId).where(inScope('municipality_id', scope));
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.categoryIds) {
     // A category that is not the organisation's has no meldingen (an empty IN list is not SQL).
     if (filter.categoryIds.length === 0) return [];
     query = query.where('category_id', 'in', filter.categoryIds);
-  }
-  if (filter.municipalityIds) {
-    if (filter.municipalityIds.length === 0) return [];
-    query = query.where('municipality_id', 'in', filter.municipalityIds);
   }
   if (filter.from) query = query.where('created_at', '>=', filter.from);
   if (filter.until) query = query.where('created_at', '<', filter.until);
@@ -167,18 +164,15 @@ export async function findOpenInBox(
 }
 
 // What the figures need of every melding filed in a period (imported history included).
-export async function findForFigures(db: Db, organisationId: string, filter: { municipalityIds?: string[]; from: Date; until: Date }) {
-  let query = db
+export async function findForFigures(db: Db, scope: Scope, period: { from: Date; until: Date }) {
+  return db
     .selectFrom('meldingen')
     .select(['id', 'municipality_id', 'created_at', 'first_reaction_at', 'handled_at', 'deadline', 'status'])
-    .where('organisation_id', '=', organisationId)
-    .where('created_at', '>=', filter.from)
-    .where('created_at', '<', filter.until);
-  if (filter.municipalityIds) {
-    if (filter.municipalityIds.length === 0) return [];
-    query = query.where('municipality_id', 'in', filter.municipalityIds);
-  }
-  return query.execute();
+    .where('organisation_id', '=', scope.organisationId)
+    .where(inScope('municipality_id', scope))
+    .where('created_at', '>=', period.from)
+    .where('created_at', '<', period.until)
+    .execute();
 }
 
 // The duplicates that were merged into a melding and follow its status.

@@ -1,18 +1,16 @@
-import { CLOSED_MELDING_STATUSES, MELDING_STATUS_LABELS, MELDING_TRANSITIONS, type Melding, type MeldingStatus } from '@contracts/meldingen';
+import { CLOSED_MELDING_STATUSES, MELDING_STATUS_LABELS, type Melding, type MeldingStatus } from '@contracts/meldingen';
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context.service';
 import type { Db } from '@platform/db/database.client';
 import type { MeldingEventRow, MeldingRow } from '@platform/db/database.schema';
-import { badRequest, conflict, notFound } from '@platform/http/http.errors';
-import { enqueueJob } from '@platform/jobs/jobs.service';
-import { findMunicipalities, findOrganisationById, findOrganisationBySlug } from '@platform/organisations/organisations.repository';
-import { actsForMunicipality, assertCan, can, scopeOf } from '@platform/tenancy/policy.rules';
+import { badRequest, notFound } from '@platform/http/http.errors';
+import { findOrganisationBySlug } from '@platform/organisations/organisations.repository';
+import { actsForMunicipality, assertCan, can, narrowScope, scopeOf } from '@platform/tenancy/policy.rules';
 import { findTeam } from '@platform/users/teams.repository';
 import { findUser } from '@platform/users/users.repository';
 import { findStoredAttachment } from '../channels/index';
 import { findCategory } from './categories.repository';
 import { ensureCategories, selectableCategories } from './categories.service';
-import { inviteForKto } from './kto.service';
 import {
   findEvents,
   findMelding,
@@ -25,7 +23,7 @@ import {
   lockMelding,
   updateMelding,
 } from './meldingen.repository';
-import { hashTrackingToken, type MeldingLinks } from './submit.service';
+import { hashTrackingToken } from './submit.service';
 
 function toMeldingView(ctx: ServiceContext, row: MeldingRow, categoryName: string, photoIds: string[]): Melding {
   // Only those who handle meldingen see how to reach the reporter.
@@ -104,16 +102,13 @@ export async function listMeldingen(
   assertCan(ctx.actor, 'meldingen.read');
   const all = await ensureCategories(ctx.db, ctx.actor.organisationId);
   const names = new Map(all.map((row) => [row.id, row.public_name]));
-  const scope = scopeOf(ctx.actor).municipalityIds;
-  const municipalityIds = query.municipalityId ? (scope && !scope.includes(query.municipalityId) ? [] : [query.municipalityId]) : scope;
   // A main category stands for itself and its subcategories.
   const categoryIds = query.categoryId
     ? all.filter((row) => row.id === query.categoryId || row.parent_id === query.categoryId).map((row) => row.id)
     : undefined;
-  const rows = await findMeldingen(ctx.db, ctx.actor.organisationId, {
+  const rows = await findMeldingen(ctx.db, narrowScope(scopeOf(ctx.actor), query.municipalityId), {
     status: query.status,
     categoryIds,
-    municipalityIds,
     department: query.department,
     assignedUserId: query.assignedUserId,
     overdueAt: query.overdue ? { now: ctx.clock.now(), overdue: query.overdue === 'ja' } : undefined,

@@ -15,7 +15,7 @@ type StaffCreate = z.infer<typeof meldingStaffCreateSchema>;
 async function sourceMessage(ctx: ServiceContext, messageId: string | undefined) {
   if (!messageId) return undefined;
   const message = await findStoredMessage(ctx.db, ctx.actor.organisationId, messageId);
-  if (!message || message.direction !== 'in' || !actsForMunicipality(ctx.actor, message.municipality_id)) {
+  if (message?.direction !== 'in' || !actsForMunicipality(ctx.actor, message.municipality_id)) {
     throw badRequest('onbekend-bericht', 'Dit bericht bestaat niet of is niet van een inwoner.', [
       { name: 'messageId', code: 'onbekend', reason: 'Kies een binnengekomen bericht.' },
     ]);

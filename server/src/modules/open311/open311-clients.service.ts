@@ -2,7 +2,6 @@ import { recordAudit } from '@platform/audit/audit.service';
 import { composeToken, generateSecret, hashSecret, parseToken } from '@platform/auth/secrets.rules';
 import { inTransaction, type ServiceContext } from '@platform/context.service';
 import type { Db } from '@platform/db/database.client';
-import type { MunicipalityRow } from '@platform/db/database.schema';
 import { AppError } from '@platform/http/http.errors';
 import {
   findMunicipalities,
@@ -13,7 +12,6 @@ import {
 import { assertCan } from '@platform/tenancy/policy.rules';
 import { type Open311Params, open311Error, text } from './open311.errors';
 import { findLiveOpen311Client, insertOpen311Client } from './open311.repository';
-import { discovery } from './open311-services.service';
 import type { Open311Target } from './open311-target.types';
 
 export type { Open311Target };

@@ -2,7 +2,7 @@ import type { ExtraQuestion } from '@contracts/meldingen';
 import type { Db } from '@platform/db/database.client';
 import type { MeldingCategoryRow } from '@platform/db/database.schema';
 import { ensureCategories, selectableCategories } from '../meldingen/index';
-import { open311Error, text } from './open311.errors';
+import { open311Error } from './open311.errors';
 import type { Open311Target } from './open311-target.types';
 
 const CHANGESET = '2026-11-23T00:00:00Z';

@@ -4,7 +4,7 @@ import { inTransaction, type ServiceContext } from '../context.service';
 import type { Db } from '../db/database.client';
 import type { MunicipalitiesTable } from '../db/database.schema';
 import { badRequest, conflict, notFound } from '../http/http.errors';
-import { actsForMunicipality, assertCan } from '../tenancy/policy.rules';
+import { actsForMunicipality, assertCan, scopeOver } from '../tenancy/policy.rules';
 import {
   findMunicipalities,
   findMunicipality,
@@ -120,4 +120,24 @@ export async function assertActsForOwnMunicipality(ctx: ServiceContext, municipa
       { name: field, code: 'onbekend', reason: 'Kies een van uw gemeenten, of geen voor alle gemeenten.' },
     ]);
   }
+}
+
+// The municipalities a report covers: the one asked for by CBS code, else every municipality the person acts for;
+// with the scope that the report's repositories take. A code outside that set is a Dutch 400 at the field.
+export async function reportMunicipalities(ctx: ServiceContext, cbsCode: string | undefined) {
+  const municipalities = (await findMunicipalities(ctx.db, ctx.actor.organisationId)).filter((m) => actsForMunicipality(ctx.actor, m.id));
+  const selected = cbsCode ? municipalities.filter((m) => m.cbs_code === cbsCode) : municipalities;
+  if (cbsCode && selected.length === 0) {
+    throw badRequest('onbekende-gemeente', `Gemeente ${cbsCode} hoort niet bij uw gemeenten.`, [
+      { name: 'municipality', code: 'onbekend', reason: 'Kies een CBS-code van uw gemeenten.' },
+    ]);
+  }
+  return {
+    municipalities,
+    selected,
+    scope: scopeOver(
+      ctx.actor.organisationId,
+      selected.map((m) => m.id),
+    ),
+  };
 }

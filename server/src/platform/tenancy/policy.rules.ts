@@ -98,6 +98,24 @@ export function scopeOf(actor: Actor): Scope {
   return { organisationId: actor.organisationId, municipalityIds: actsForAllMunicipalities(actor) ? undefined : actor.municipalityIds };
 }
 
+// The scope narrowed to the municipality a person picked (a filter, the header's switch): that one when they act for
+// it, none when they do not or picked one that does not exist (null), the whole scope when they picked nothing.
+export function narrowScope(scope: Scope, municipalityId: string | undefined | null): Scope {
+  if (municipalityId === undefined) return scope;
+  const allowed = municipalityId !== null && (!scope.municipalityIds || scope.municipalityIds.includes(municipalityId));
+  return { organisationId: scope.organisationId, municipalityIds: allowed ? [municipalityId] : [] };
+}
+
+// Every municipality of the organisation: for the system's own work (jobs, imports), never for a person.
+export function wholeOrganisation(organisationId: string): Scope {
+  return { organisationId, municipalityIds: undefined };
+}
+
+// A scope over municipalities chosen for a report, already checked against what the person may see.
+export function scopeOver(organisationId: string, municipalityIds: string[]): Scope {
+  return { organisationId, municipalityIds };
+}
+
 export function permissionsOf(actor: Actor): Permission[] {
   return (Object.keys(PERMISSIONS) as Permission[]).filter((permission) => can(actor, permission));
 }

@@ -131,7 +131,7 @@ export async function findActiveUserWithGrants(db: Db, organisationId: string, u
     .where('organisation_id', '=', organisationId)
     .where('id', '=', userId)
     .executeTakeFirst();
-  if (!user || !user.active) return null;
+  if (!user?.active) return null;
   const [roles, municipalities] = await Promise.all([
     db.selectFrom('user_roles').select('role').where('organisation_id', '=', organisationId).where('user_id', '=', userId).execute(),
     db.selectFrom('user_municipalities').select('municipality_id').where('organisation_id', '=', organisationId).where('user_id', '=', userId).execute(),

@@ -79,7 +79,7 @@ export function MeldingenPage() {
 
 function MeldingenList({ meldingen, onChanged }: { meldingen: Melding[]; onChanged: (outcomes: Outcome[]) => Promise<void> }) {
   const t = useMessages(meldingenMessages);
-  const { can, me } = useAuth();
+  const { can } = useAuth();
   const canManage = can('meldingen.manage');
   const teams = useTeams();
   const users = useUsers();

@@ -1,5 +1,7 @@
 import type { Db } from '@platform/db/database.client';
 import type { AggressionRegisterTable, AuthorBlocksTable } from '@platform/db/database.schema';
+import { inScope } from '@platform/db/in-scope.rules';
+import type { Scope } from '@platform/tenancy/policy.rules';
 import type { Insertable } from 'kysely';
 
 // Null when the message is already in the register (one entry per message).
@@ -12,13 +14,12 @@ export async function insertRegisterEntryOnce(db: Db, row: Insertable<Aggression
     .executeTakeFirst();
 }
 
-export async function findRegisterEntries(db: Db, organisationId: string, filter: { municipalityIds: string[]; from: Date; until: Date }) {
-  if (filter.municipalityIds.length === 0) return [];
+export async function findRegisterEntries(db: Db, scope: Scope, filter: { from: Date; until: Date }) {
   return db
     .selectFrom('aggression_register')
     .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('municipality_id', 'in', filter.municipalityIds)
+    .where('organisation_id', '=', scope.organisationId)
+    .where(inScope('municipality_id', scope))
     .where('posted_at', '>=', filter.from)
     .where('posted_at', '<', filter.until)
     .orderBy('posted_at', 'desc')

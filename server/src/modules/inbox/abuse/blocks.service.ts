@@ -1,7 +1,7 @@
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context.service';
 import { notFound } from '@platform/http/http.errors';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
+import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy.rules';
 import { findChannelAccount, listChannelAccounts } from '../../channels/index';
 import { insertConversationEvent } from '../conversations.repository';
 import { announceConversation } from '../live/announce.service';
@@ -11,7 +11,7 @@ import { toBlockView } from './abuse.views';
 // The blocked authors on the accounts of one's own municipalities.
 export async function listBlocks(ctx: ServiceContext, query: { accountId?: string }) {
   assertCan(ctx.actor, 'aggression.read');
-  const accounts = (await listChannelAccounts(ctx.db, ctx.actor.organisationId)).filter((account) => actsForMunicipality(ctx.actor, account.municipality_id));
+  const accounts = await listChannelAccounts(ctx.db, scopeOf(ctx.actor));
   const accountIds = accounts.map((account) => account.id).filter((id) => !query.accountId || id === query.accountId);
   const rows = await findBlocks(ctx.db, ctx.actor.organisationId, accountIds);
   return rows.map((row) => toBlockView(row, ctx.clock.now()));

@@ -1,9 +1,8 @@
 import { ABUSE_ACTION_LABELS, ABUSE_ACTIONS, type AggressionEntry, type aggressionRegisterQuery } from '@contracts/abuse';
 import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
 import type { ServiceContext } from '@platform/context.service';
-import { badRequest } from '@platform/http/http.errors';
-import { findMunicipalities } from '@platform/organisations/organisations.repository';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
+import { reportMunicipalities } from '@platform/organisations/organisations.service';
+import { assertCan } from '@platform/tenancy/policy.rules';
 import { reportPeriod } from '@platform/time/local-days.rules';
 import type { z } from 'zod';
 import { findRegisterEntries } from './abuse.repository';
@@ -14,16 +13,9 @@ type RegisterQuery = z.infer<typeof aggressionRegisterQuery>;
 // The register over a period (by the day the message was posted), for the municipalities one works for.
 export async function aggressionRegister(ctx: ServiceContext, query: RegisterQuery) {
   assertCan(ctx.actor, 'aggression.read');
-  const municipalities = (await findMunicipalities(ctx.db, ctx.actor.organisationId)).filter((m) => actsForMunicipality(ctx.actor, m.id));
-  const selected = query.municipality ? municipalities.filter((m) => m.cbs_code === query.municipality) : municipalities;
-  if (query.municipality && selected.length === 0) {
-    throw badRequest('onbekende-gemeente', `Gemeente ${query.municipality} hoort niet bij uw gemeenten.`, [
-      { name: 'municipality', code: 'onbekend', reason: 'Kies een CBS-code van uw gemeenten.' },
-    ]);
-  }
+  const { municipalities, selected, scope } = await reportMunicipalities(ctx, query.municipality);
   const period = reportPeriod(query, selected[0]?.time_zone ?? 'Europe/Amsterdam', ctx.clock.now());
-  const rows = await findRegisterEntries(ctx.db, ctx.actor.organisationId, {
-    municipalityIds: selected.map((m) => m.id),
+  const rows = await findRegisterEntries(ctx.db, scope, {
     from: period.fromInstant,
     until: period.untilInstant,
   });

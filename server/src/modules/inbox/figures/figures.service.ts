@@ -2,8 +2,8 @@ import type { conversationFiguresQuery } from '@contracts/inbox-figures';
 import type { Norm } from '@contracts/office-hours';
 import type { ServiceContext } from '@platform/context.service';
 import { badRequest } from '@platform/http/http.errors';
-import { findMunicipalities } from '@platform/organisations/organisations.repository';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
+import { reportMunicipalities } from '@platform/organisations/organisations.service';
+import { assertCan } from '@platform/tenancy/policy.rules';
 import { reportPeriod } from '@platform/time/local-days.rules';
 import type { z } from 'zod';
 import { listChannelAccounts } from '../../channels/index';
@@ -74,24 +74,16 @@ function figuresOf(rows: Row[], sent: { sent: number; replies: number }, norms: 
 export async function conversationFigures(ctx: ServiceContext, query: Query) {
   assertCan(ctx.actor, 'insights.read');
   const organisationId = ctx.actor.organisationId;
-  const municipalities = (await findMunicipalities(ctx.db, organisationId)).filter((m) => actsForMunicipality(ctx.actor, m.id));
-  const selected = query.municipality ? municipalities.filter((m) => m.cbs_code === query.municipality) : municipalities;
-  if (query.municipality && selected.length === 0) {
-    throw badRequest('onbekende-gemeente', `Gemeente ${query.municipality} hoort niet bij uw gemeenten.`, [
-      { name: 'municipality', code: 'onbekend', reason: 'Kies een CBS-code van uw gemeenten.' },
-    ]);
-  }
-  const accounts = (await listChannelAccounts(ctx.db, organisationId, { municipalityIds: selected.map((m) => m.id) })).filter(
-    (account) => !query.accountId || account.id === query.accountId,
-  );
+  const { selected, scope } = await reportMunicipalities(ctx, query.municipality);
+  const accounts = (await listChannelAccounts(ctx.db, scope)).filter((account) => !query.accountId || account.id === query.accountId);
   if (query.accountId && accounts.length === 0) {
     throw badRequest('onbekend-account', 'Dit kanaalaccount hoort niet bij uw gemeenten.', [
       { name: 'accountId', code: 'onbekend', reason: 'Kies een account van uw gemeenten.' },
     ]);
   }
   const period = reportPeriod(query, selected[0]?.time_zone ?? 'Europe/Amsterdam', ctx.clock.now());
-  const scope = { municipalityIds: selected.map((m) => m.id), accountId: query.accountId, from: period.fromInstant, until: period.untilInstant };
-  const [rows, sentRows] = await Promise.all([findConversationsForFigures(ctx.db, organisationId, scope), countSentByAccount(ctx.db, organisationId, scope)]);
+  const filter = { accountId: query.accountId, from: period.fromInstant, until: period.untilInstant };
+  const [rows, sentRows] = await Promise.all([findConversationsForFigures(ctx.db, scope, filter), countSentByAccount(ctx.db, scope, filter)]);
   const norms = new Map<string, Norms>();
   for (const account of accounts) {
     const loaded = await loadAccountNorms(ctx.db, organisationId, account.id);

@@ -3,9 +3,9 @@ import type { Channel } from '@contracts/channels';
 import type { satisfactionFiguresQuery } from '@contracts/conversation-satisfaction';
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context.service';
-import { badRequest, notFound } from '@platform/http/http.errors';
-import { findMunicipalities } from '@platform/organisations/organisations.repository';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
+import { notFound } from '@platform/http/http.errors';
+import { reportMunicipalities } from '@platform/organisations/organisations.service';
+import { actsForMunicipality, assertCan, wholeOrganisation } from '@platform/tenancy/policy.rules';
 import { reportPeriod } from '@platform/time/local-days.rules';
 import { findTeams } from '@platform/users/teams.repository';
 import { findUsers } from '@platform/users/users.repository';
@@ -41,23 +41,16 @@ function groupBy<K>(rows: Sent[], key: (row: Sent) => K) {
 export async function satisfactionFigures(ctx: ServiceContext, query: FiguresQuery) {
   assertCan(ctx.actor, 'inbox.read');
   const organisationId = ctx.actor.organisationId;
-  const municipalities = (await findMunicipalities(ctx.db, organisationId)).filter((m) => actsForMunicipality(ctx.actor, m.id));
-  const selected = query.municipality ? municipalities.filter((m) => m.cbs_code === query.municipality) : municipalities;
-  if (query.municipality && selected.length === 0) {
-    throw badRequest('onbekende-gemeente', `Gemeente ${query.municipality} hoort niet bij uw gemeenten.`, [
-      { name: 'municipality', code: 'onbekend', reason: 'Kies een CBS-code van uw gemeenten.' },
-    ]);
-  }
+  const { municipalities, selected, scope } = await reportMunicipalities(ctx, query.municipality);
   const period = reportPeriod(query, selected[0]?.time_zone ?? 'Europe/Amsterdam', ctx.clock.now());
-  const rows = await findSurveysSent(ctx.db, organisationId, {
-    municipalityIds: selected.map((m) => m.id),
+  const rows = await findSurveysSent(ctx.db, scope, {
     from: period.fromInstant,
     until: period.untilInstant,
   });
   const [users, teams, accounts] = await Promise.all([
     findUsers(ctx.db, organisationId),
     findTeams(ctx.db, organisationId),
-    listChannelAccounts(ctx.db, organisationId),
+    listChannelAccounts(ctx.db, wholeOrganisation(organisationId)),
   ]);
   const userName = new Map(users.map((user) => [user.id, user.name]));
   const teamName = new Map(teams.map((team) => [team.id, team.name]));

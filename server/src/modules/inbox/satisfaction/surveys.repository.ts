@@ -1,5 +1,7 @@
 import type { Db } from '@platform/db/database.client';
 import type { ConversationSurveysTable } from '@platform/db/database.schema';
+import { inScope } from '@platform/db/in-scope.rules';
+import type { Scope } from '@platform/tenancy/policy.rules';
 import { type Insertable, sql } from 'kysely';
 
 export async function insertSurvey(db: Db, row: Insertable<ConversationSurveysTable>) {
@@ -72,13 +74,12 @@ export async function findSurveysOfConversation(db: Db, organisationId: string, 
     .execute();
 }
 
-export async function findSurveysSent(db: Db, organisationId: string, filter: { municipalityIds: string[]; from: Date; until: Date }) {
-  if (filter.municipalityIds.length === 0) return [];
+export async function findSurveysSent(db: Db, scope: Scope, filter: { from: Date; until: Date }) {
   return db
     .selectFrom('conversation_surveys')
     .select(['account_id', 'team_id', 'closed_by_user_id', 'answered_by_user_id', 'answered_at', 'score', 'comment'])
-    .where('organisation_id', '=', organisationId)
-    .where('municipality_id', 'in', filter.municipalityIds)
+    .where('organisation_id', '=', scope.organisationId)
+    .where(inScope('municipality_id', scope))
     .where('sent_at', '>=', filter.from)
     .where('sent_at', '<', filter.until)
     .execute();

@@ -26,14 +26,12 @@ function toAlertView(row: AlertRow): ListeningAlert {
 
 export async function listAlerts(ctx: ServiceContext, query: { monitor?: string; limit: number }) {
   assertCan(ctx.actor, 'listening.read');
-  return (
-    await findAlerts(ctx.db, ctx.actor.organisationId, { monitorId: query.monitor, municipalityIds: scopeOf(ctx.actor).municipalityIds, limit: query.limit })
-  ).map(toAlertView);
+  return (await findAlerts(ctx.db, scopeOf(ctx.actor), { monitorId: query.monitor, limit: query.limit })).map(toAlertView);
 }
 
 export async function markSeen(ctx: ServiceContext, alertId: string) {
   assertCan(ctx.actor, 'listening.read');
-  const find = async () => (await findAlerts(ctx.db, ctx.actor.organisationId, { alertId, municipalityIds: scopeOf(ctx.actor).municipalityIds, limit: 1 }))[0];
+  const find = async () => (await findAlerts(ctx.db, scopeOf(ctx.actor), { alertId, limit: 1 }))[0];
   if (!(await find())) throw notFound('Het signaal');
   await markAlertSeen(ctx.db, ctx.actor.organisationId, alertId, ctx.actor.userId, ctx.clock.now());
   return toAlertView((await find())!);

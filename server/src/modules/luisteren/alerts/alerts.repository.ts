@@ -1,5 +1,7 @@
 import type { Db } from '@platform/db/database.client';
 import type { ListeningAlertsTable } from '@platform/db/database.schema';
+import { inScope } from '@platform/db/in-scope.rules';
+import type { Scope } from '@platform/tenancy/policy.rules';
 import { type Insertable, sql } from 'kysely';
 import { EARLIER_MINUTES } from './spike-detector.rules';
 
@@ -89,21 +91,17 @@ export async function insertAlert(db: Db, row: Insertable<ListeningAlertsTable>)
     .executeTakeFirst();
 }
 
-export async function findAlerts(db: Db, organisationId: string, filter: { alertId?: string; monitorId?: string; municipalityIds?: string[]; limit: number }) {
+// An alert of a monitor for the whole organisation (no municipality) is everyone's; others follow the scope.
+export async function findAlerts(db: Db, scope: Scope, filter: { alertId?: string; monitorId?: string; limit: number }) {
   let query = db
     .selectFrom('listening_alerts as a')
     .innerJoin('monitors as m', (join) => join.onRef('m.organisation_id', '=', 'a.organisation_id').onRef('m.id', '=', 'a.monitor_id'))
     .selectAll('a')
     .select(['m.name as monitor_name', 'm.municipality_id'])
-    .where('a.organisation_id', '=', organisationId);
+    .where('a.organisation_id', '=', scope.organisationId)
+    .where((where) => where.or([where('m.municipality_id', 'is', null), inScope('m.municipality_id', scope)]));
   if (filter.alertId) query = query.where('a.id', '=', filter.alertId);
   if (filter.monitorId) query = query.where('a.monitor_id', '=', filter.monitorId);
-  if (filter.municipalityIds) {
-    const ids = filter.municipalityIds;
-    query = query.where((where) =>
-      ids.length > 0 ? where.or([where('m.municipality_id', 'is', null), where('m.municipality_id', 'in', ids)]) : where('m.municipality_id', 'is', null),
-    );
-  }
   return query.orderBy('a.created_at', 'desc').limit(filter.limit).execute();
 }
 

@@ -5,7 +5,7 @@ import type { AnalysisScheduleRow } from '@platform/db/database.schema';
 import { badRequest, notFound } from '@platform/http/http.errors';
 import { nextCronRun } from '@platform/jobs/scheduler.service';
 import { assertActsForOwnMunicipality } from '@platform/organisations/organisations.service';
-import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
+import { assertCan } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
 import { deleteSchedule, findSchedule, findSchedules, insertSchedule, updateSchedule } from './analyses.repository';
 import { checkMonitor } from './analyses.service';

@@ -1,4 +1,5 @@
 import type { Db } from '@platform/db/database.client';
+import type { Scope } from '@platform/tenancy/policy.rules';
 import { sql } from 'kysely';
 import { applyItemFilter, type ResolvedFilter } from './item-filter.repository';
 
@@ -129,13 +130,13 @@ export async function findThread(db: Db, organisationId: string, accountId: stri
     .execute();
 }
 
-export async function findAuthorHistory(db: Db, organisationId: string, authorHandle: string, municipalityIds: string[] | undefined, limit: number) {
+export async function findAuthorHistory(db: Db, scope: Scope, authorHandle: string, limit: number) {
   return applyItemFilter(
     base(db)
       .selectAll('li')
       .select(['m.text', 'm.subject', 'm.author_name', 'm.author_followers', 'm.public_url', 'm.geo_lat', 'm.geo_lon', 'm.simulated', 'm.conversation_id']),
-    organisationId,
-    { author: authorHandle, municipalityIds },
+    scope.organisationId,
+    { author: authorHandle, municipalityIds: scope.municipalityIds },
   )
     .orderBy('li.posted_at', 'desc')
     .limit(limit)

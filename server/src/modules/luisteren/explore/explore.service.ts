@@ -1,7 +1,7 @@
 import type { ItemFilter, itemListQuerySchema, ListeningItem, ListeningOverview } from '@contracts/luisteren';
 import type { ServiceContext } from '@platform/context.service';
 import { badRequest, notFound } from '@platform/http/http.errors';
-import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy.rules';
+import { actsForMunicipality, assertCan, narrowScope, scopeOf } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
 import { findMonitors } from '../monitors/monitors.repository';
 import { classifyPendingAuthors } from '../network/network-classifier.jobs';
@@ -36,7 +36,6 @@ export function toItemView(row: ItemRow): ListeningItem {
 
 // Beheerders see every municipality of the organisation; others those they work for.
 export function resolveFilter(ctx: ServiceContext, filter: ItemFilter): ResolvedFilter {
-  const scope = scopeOf(ctx.actor).municipalityIds;
   if (filter.gemeente && !actsForMunicipality(ctx.actor, filter.gemeente)) throw notFound('De gemeente');
   const from = filter.van ? new Date(filter.van) : undefined;
   const until = filter.tot ? new Date(filter.tot) : undefined;
@@ -46,7 +45,7 @@ export function resolveFilter(ctx: ServiceContext, filter: ItemFilter): Resolved
     ]);
   }
   return {
-    municipalityIds: filter.gemeente ? [filter.gemeente] : scope,
+    municipalityIds: narrowScope(scopeOf(ctx.actor), filter.gemeente).municipalityIds,
     q: filter.q || undefined,
     monitorId: filter.monitor,
     channel: filter.bron,

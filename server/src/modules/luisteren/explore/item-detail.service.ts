@@ -7,9 +7,8 @@ import { findVisibleItem, toItemView } from './explore.service';
 export async function getItem(ctx: ServiceContext, messageId: string) {
   assertCan(ctx.actor, 'listening.read');
   const row = await findVisibleItem(ctx, messageId);
-  const scope = scopeOf(ctx.actor).municipalityIds;
   const thread = await findThread(ctx.db, ctx.actor.organisationId, row.account_id, row.thread_root_platform_id ?? row.platform_id);
-  const history = await findAuthorHistory(ctx.db, ctx.actor.organisationId, row.author_handle, scope, 21);
+  const history = await findAuthorHistory(ctx.db, scopeOf(ctx.actor), row.author_handle, 21);
   return {
     item: toItemView(row),
     thread: thread.map((message) => ({

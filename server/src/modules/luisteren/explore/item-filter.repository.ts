@@ -1,9 +1,11 @@
 import type { Database } from '@platform/db/database.schema';
+import { inScope } from '@platform/db/in-scope.rules';
+import type { Scope } from '@platform/tenancy/policy.rules';
 import { type SelectQueryBuilder, sql } from 'kysely';
 
-// Filters of Luisteren, as resolved by the service (municipality scope, list ids, dates).
+// Filters of Luisteren, as resolved by the service (the municipalities of the policy's scope, list ids, dates).
 export interface ResolvedFilter {
-  municipalityIds?: string[];
+  municipalityIds?: Scope['municipalityIds'];
   q?: string;
   monitorId?: string;
   channel?: string;
@@ -24,9 +26,7 @@ type ItemQuery<O> = SelectQueryBuilder<Database & { li: Database['listening_item
 
 // One place that turns the filters into SQL, for the list, the figures and the export alike.
 export function applyItemFilter<O>(query: ItemQuery<O>, organisationId: string, filter: ResolvedFilter): ItemQuery<O> {
-  let q = query.where('li.organisation_id', '=', organisationId);
-  if (filter.municipalityIds)
-    q = q.where('li.municipality_id', 'in', filter.municipalityIds.length > 0 ? filter.municipalityIds : ['00000000-0000-0000-0000-000000000000']);
+  let q = query.where('li.organisation_id', '=', organisationId).where(inScope('li.municipality_id', filter));
   if (filter.q) q = q.where(sql<boolean>`m.search @@ websearch_to_tsquery('dutch', ${filter.q})`);
   if (filter.monitorId) {
     const monitorId = filter.monitorId;

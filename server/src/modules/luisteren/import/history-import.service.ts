@@ -3,6 +3,7 @@ import type { Clock } from '@platform/clock.service';
 import type { Db } from '@platform/db/database.client';
 import type { ChannelAccountRow, MunicipalityRow } from '@platform/db/database.schema';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
+import { wholeOrganisation } from '@platform/tenancy/policy.rules';
 import { parse } from 'csv-parse/sync';
 import { createArchiveAccount, listChannelAccounts, plainMessage, storeMessages } from '../../channels/index';
 import { ImportRejected, type RowProblem } from '../../meldingen/index';
@@ -180,7 +181,7 @@ export async function importHistory(db: Db, clock: Clock, organisationId: string
   const municipalities = await findMunicipalities(db, organisationId);
   const { rows, problems } = validateHistory(text, municipalities);
   if (problems.length > 0) throw new ImportRejected(problems);
-  const accounts = await listChannelAccounts(db, organisationId);
+  const accounts = await listChannelAccounts(db, wholeOrganisation(organisationId));
   let imported = 0;
   progress(0, rows.length);
   for (let start = 0; start < rows.length; start += BATCH) {

@@ -1,16 +1,16 @@
 import type { Db } from '@platform/db/database.client';
 import type { NetworkGroupValue } from '@platform/db/database.schema';
+import { inScope } from '@platform/db/in-scope.rules';
+import type { Scope } from '@platform/tenancy/policy.rules';
 import { sql } from 'kysely';
 import { authorKey } from './network-groups.repository';
 
 export interface NetworkScope {
-  // undefined: every municipality of the organisation (beheerder).
-  municipalityIds?: string[];
+  // The policy's scope: undefined is every municipality of the organisation.
+  municipalityIds?: Scope['municipalityIds'];
   from?: Date;
   until?: Date;
 }
-
-const NO_MUNICIPALITY = '00000000-0000-0000-0000-000000000000';
 
 // Items with their message and the author's stored group, scoped to the organisation and the actor's municipalities.
 function itemsOf(db: Db, organisationId: string, scope: NetworkScope) {
@@ -20,8 +20,8 @@ function itemsOf(db: Db, organisationId: string, scope: NetworkScope) {
     .leftJoin('author_network_groups as g', (join) =>
       join.onRef('g.organisation_id', '=', 'li.organisation_id').on(sql<boolean>`g.author_handle = ${authorKey()}`),
     )
-    .where('li.organisation_id', '=', organisationId);
-  if (scope.municipalityIds) query = query.where('li.municipality_id', 'in', scope.municipalityIds.length > 0 ? scope.municipalityIds : [NO_MUNICIPALITY]);
+    .where('li.organisation_id', '=', organisationId)
+    .where(inScope('li.municipality_id', scope));
   if (scope.from) query = query.where('li.posted_at', '>=', scope.from);
   if (scope.until) query = query.where('li.posted_at', '<', scope.until);
   return query;
@@ -83,8 +83,8 @@ export async function countComposition(db: Db, organisationId: string, scope: Ne
 }
 
 // One author over all time (within the actor's municipalities); undefined when they wrote nothing here.
-export async function findAuthorSummary(db: Db, organisationId: string, handle: string, municipalityIds: string[] | undefined) {
-  return itemsOf(db, organisationId, { municipalityIds })
+export async function findAuthorSummary(db: Db, scope: Scope, handle: string) {
+  return itemsOf(db, scope.organisationId, scope)
     .select([
       latestName.as('name'),
       channels.as('channels'),
@@ -104,9 +104,9 @@ export async function findAuthorSummary(db: Db, organisationId: string, handle: 
 }
 
 // Items per local week (Monday 00:00 in Amsterdam) and tenor since `from`; copies and reposts count, as in the volume.
-export async function countAuthorWeeks(db: Db, organisationId: string, handle: string, municipalityIds: string[] | undefined, from: Date) {
+export async function countAuthorWeeks(db: Db, scope: Scope, handle: string, from: Date) {
   const week = sql<Date>`date_trunc('week', li.posted_at, 'Europe/Amsterdam')`;
-  return itemsOf(db, organisationId, { municipalityIds, from })
+  return itemsOf(db, scope.organisationId, { municipalityIds: scope.municipalityIds, from })
     .select([week.as('week'), 'li.tenor', sql<number>`count(*)::int`.as('n')])
     .where(authorKey(), '=', handle)
     .groupBy([week, 'li.tenor'])

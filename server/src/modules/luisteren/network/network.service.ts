@@ -10,7 +10,7 @@ import {
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context.service';
 import { badRequest, notFound } from '@platform/http/http.errors';
-import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy.rules';
+import { actsForMunicipality, assertCan, narrowScope, scopeOf } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
 import { findAuthorHistory } from '../explore/explore.repository';
 import { toItemView } from '../explore/explore.service';
@@ -47,7 +47,7 @@ export async function listNetwork(ctx: ServiceContext, query: z.output<typeof ne
   const organisationId = ctx.actor.organisationId;
   if (query.gemeente && !actsForMunicipality(ctx.actor, query.gemeente)) throw notFound('De gemeente');
   const { from, until, end } = periodOf(ctx, query);
-  const scope = { municipalityIds: query.gemeente ? [query.gemeente] : scopeOf(ctx.actor).municipalityIds, from, until };
+  const scope = { municipalityIds: narrowScope(scopeOf(ctx.actor), query.gemeente).municipalityIds, from, until };
   await classifyPendingAuthors(ctx.db, ctx.clock, organisationId, CATCH_UP);
   const filter = { group: query.groep, search: query.zoek || undefined };
   const rows = await findNetworkAuthors(ctx.db, organisationId, scope, filter, { offset: (query.pagina - 1) * PAGE_SIZE, limit: PAGE_SIZE });
@@ -100,7 +100,7 @@ async function suggestionFor(ctx: ServiceContext, handle: string) {
 }
 
 async function findVisibleAuthor(ctx: ServiceContext, handle: string) {
-  const summary = await findAuthorSummary(ctx.db, ctx.actor.organisationId, handle, scopeOf(ctx.actor).municipalityIds);
+  const summary = await findAuthorSummary(ctx.db, scopeOf(ctx.actor), handle);
   // Another organisation's author, or one who wrote only in municipalities the actor does not work for.
   if (!summary) throw notFound('De auteur');
   return summary;
@@ -114,7 +114,7 @@ export async function getAuthorProfile(ctx: ServiceContext, handle: string): Pro
   const summary = await findVisibleAuthor(ctx, handle);
   await classifyPendingAuthors(ctx.db, ctx.clock, organisationId, CATCH_UP);
   const starts = lastWeekStarts(ctx.clock.now(), PROFILE_WEEKS, 'Europe/Amsterdam');
-  const counts = await countAuthorWeeks(ctx.db, organisationId, handle, scopeOf(ctx.actor).municipalityIds, starts[0]!);
+  const counts = await countAuthorWeeks(ctx.db, scopeOf(ctx.actor), handle, starts[0]!);
   const weeks = starts.map((start) => {
     const week = { week: start.toISOString(), items: 0, steun: 0, kritiek: 0, neutraal: 0, gemengd: 0 };
     for (const row of counts.filter((count) => new Date(count.week).getTime() === start.getTime())) {
@@ -124,7 +124,7 @@ export async function getAuthorProfile(ctx: ServiceContext, handle: string): Pro
     return week;
   });
   const { suggestion, lists } = await suggestionFor(ctx, handle);
-  const recent = await findAuthorHistory(ctx.db, organisationId, handle, scopeOf(ctx.actor).municipalityIds, RECENT_ITEMS);
+  const recent = await findAuthorHistory(ctx.db, scopeOf(ctx.actor), handle, RECENT_ITEMS);
   return {
     handle,
     name: summary.name,

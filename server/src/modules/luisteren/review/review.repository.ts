@@ -1,5 +1,7 @@
 import type { Db } from '@platform/db/database.client';
 import type { TenorCorrectionsTable, TenorValue } from '@platform/db/database.schema';
+import { inScope } from '@platform/db/in-scope.rules';
+import type { Scope } from '@platform/tenancy/policy.rules';
 import { type Insertable, sql } from 'kysely';
 
 export async function findItemsForReview(db: Db, organisationId: string, messageIds: string[]) {
@@ -89,16 +91,18 @@ export async function saveModel(db: Db, organisationId: string, model: unknown, 
 }
 
 // Per week (Monday, Dutch time): how many items a person judged, and how often the machine had it right.
-export async function countAgreement(db: Db, organisationId: string, municipalityIds: string[] | undefined, from: Date, until: Date) {
+export async function countAgreement(db: Db, scope: Scope, from: Date, until: Date) {
   const week = sql<Date>`date_trunc('week', reviewed_at, 'Europe/Amsterdam')`;
-  let query = db
+  return db
     .selectFrom('listening_items')
     .select([week.as('from'), sql<number>`count(*)::int`.as('reviewed'), sql<number>`count(*) FILTER (WHERE tenor = tenor_auto)::int`.as('agreed')])
-    .where('organisation_id', '=', organisationId)
+    .where('organisation_id', '=', scope.organisationId)
+    .where(inScope('municipality_id', scope))
     .where('reviewed_at', '>=', from)
-    .where('reviewed_at', '<', until);
-  if (municipalityIds) query = query.where('municipality_id', 'in', municipalityIds.length > 0 ? municipalityIds : ['00000000-0000-0000-0000-000000000000']);
-  return query.groupBy(week).orderBy(week).execute();
+    .where('reviewed_at', '<', until)
+    .groupBy(week)
+    .orderBy(week)
+    .execute();
 }
 
 // The version alone: read for every batch, so the model itself is read only when it changed.

@@ -55,8 +55,7 @@ export async function agreement(ctx: ServiceContext, period: { van?: string; tot
   // Without an end: up to and including this moment (the end is exclusive).
   const until = period.tot ? new Date(period.tot) : new Date(ctx.clock.now().getTime() + 1);
   const from = period.van ? new Date(period.van) : new Date(until.getTime() - 12 * WEEK);
-  const scope = scopeOf(ctx.actor).municipalityIds;
-  const rows = await countAgreement(ctx.db, ctx.actor.organisationId, scope, from, until);
+  const rows = await countAgreement(ctx.db, scopeOf(ctx.actor), from, until);
   const reviewed = rows.reduce((sum, row) => sum + row.reviewed, 0);
   const agreed = rows.reduce((sum, row) => sum + row.agreed, 0);
   const model = await findModelInfo(ctx.db, ctx.actor.organisationId);

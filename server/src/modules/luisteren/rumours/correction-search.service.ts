@@ -13,10 +13,9 @@ export async function findCorrectionCandidates(ctx: ServiceContext, rumourId: st
   assertCan(ctx.actor, 'listening.manage');
   const rumour = await findRumourOr404(ctx, rumourId);
   const origin = rumour.origin_message_id ? await findMessage(ctx.db, ctx.actor.organisationId, rumour.origin_message_id) : undefined;
-  const rows = await searchCorrectionCandidates(ctx.db, ctx.actor.organisationId, {
+  const rows = await searchCorrectionCandidates(ctx.db, scopeOf(ctx.actor), {
     q,
     since: origin ? new Date(origin.posted_at.getTime() - MARGIN_MS) : null,
-    municipalityIds: scopeOf(ctx.actor).municipalityIds,
     limit: 10,
   });
   return rows

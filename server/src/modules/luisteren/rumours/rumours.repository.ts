@@ -1,5 +1,7 @@
 import type { Db } from '@platform/db/database.client';
 import type { RumoursTable } from '@platform/db/database.schema';
+import { inScope } from '@platform/db/in-scope.rules';
+import type { Scope } from '@platform/tenancy/policy.rules';
 import type { Updateable } from 'kysely';
 import { type RawBuilder, sql } from 'kysely';
 
@@ -160,18 +162,14 @@ export async function findMessages(db: Db, organisationId: string, messageIds: s
 
 // Messages that could be the official correction: matching the words, own posts ('uit') first, newest first,
 // not older than the rumour. Also copies: an analyst may want the version the municipality reposted.
-export async function searchCorrectionCandidates(
-  db: Db,
-  organisationId: string,
-  search: { q: string; since: Date | null; municipalityIds: string[] | undefined; limit: number },
-) {
+export async function searchCorrectionCandidates(db: Db, scope: Scope, search: { q: string; since: Date | null; limit: number }) {
   let query = db
     .selectFrom('published_messages as messages')
     .select(['id', 'municipality_id', 'direction', 'author_handle', 'author_name', 'text', 'posted_at', 'channel', 'public_url'])
-    .where('organisation_id', '=', organisationId)
+    .where('organisation_id', '=', scope.organisationId)
+    .where(inScope('municipality_id', scope))
     .where(sql<boolean>`search @@ websearch_to_tsquery('dutch', ${search.q})`);
   if (search.since) query = query.where('posted_at', '>=', search.since);
-  if (search.municipalityIds) query = query.where('municipality_id', '=', sql<string>`ANY(${search.municipalityIds}::uuid[])`);
   return query.orderBy(sql`direction = 'uit'`, 'desc').orderBy('posted_at', 'desc').limit(search.limit).execute();
 }
 

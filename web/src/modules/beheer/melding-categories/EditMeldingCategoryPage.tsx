@@ -1,11 +1,11 @@
-import type { ExtraQuestion, MeldingCategory } from '@contracts/meldingen';
+import type { MeldingCategory } from '@contracts/meldingen';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../../app/api-client';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
-import { Alert, AppLink, DataList, Heading, PageHeader, Paragraph, QueryState } from '../../../ui';
+import { Alert, AppLink, DataList, PageHeader, Paragraph, QueryState } from '../../../ui';
 import { CategoryForm, type CategoryFormOutput, categoryFormValues } from './CategoryForm';
 import { ExtraQuestionsEditor } from './ExtraQuestionsEditor';
 import { ActiveBadge } from './MeldingCategoriesPage';

@@ -171,11 +171,11 @@ describe('Facebook-pagina', () => {
     const gemeente = await gemeentePage();
     const ask = (token: string, mode = 'subscribe') =>
       t.app.inject({ method: 'GET', url: `${gemeente.hook}?hub.mode=${mode}&hub.verify_token=${token}&hub.challenge=1158201444` });
-    const right = await ask('verify-' + gemeente.pageId.slice(2, -3));
+    const right = await ask(`verify-${gemeente.pageId.slice(2, -3)}`);
     expect(right.statusCode).toBe(200);
     expect(right.body).toBe('1158201444');
     expect((await ask('fout')).statusCode).toBe(403);
-    expect((await ask('verify-' + gemeente.pageId.slice(2, -3), 'unsubscribe')).statusCode).toBe(403);
+    expect((await ask(`verify-${gemeente.pageId.slice(2, -3)}`, 'unsubscribe')).statusCode).toBe(403);
   });
 
   it("leest alle pagina's van de feed en van de reacties zonder iets te verliezen", async () => {

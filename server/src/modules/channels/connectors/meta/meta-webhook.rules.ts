@@ -25,7 +25,7 @@ function sameText(a: string, b: string): boolean {
 // and stores nothing.
 export function verifyMetaSignature(appSecret: string | undefined, rawBody: Buffer, headers: Headers): boolean {
   const sent = header(headers, 'x-hub-signature-256')?.trim();
-  if (!appSecret || !sent || !sent.startsWith('sha256=')) return false;
+  if (!appSecret || !sent?.startsWith('sha256=')) return false;
   return sameText(sent.toLowerCase(), signMetaPayload(appSecret, rawBody));
 }
 

@@ -355,7 +355,7 @@ describe('X API v2', () => {
 
   it('telt zoals X: 280 gewogen tekens passen, 281 niet (CJK en emoji wegen 2)', async () => {
     const bakkum = await municipality('bakkum');
-    const fits = '界'.repeat(139) + '😀';
+    const fits = `${'界'.repeat(139)}😀`;
     const tooLong = await bakkum.api('POST', '/api/v1/outbox', { accountId: bakkum.accountId, kind: 'post', text: `${fits}!` });
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.json()).toMatchObject({ code: 'tekst-te-lang' });
