@@ -129,6 +129,13 @@ export const klachtHearingSchema = z.union([
   }),
 ]);
 
+// Awb 9:10: the complainant is heard before the decision, unless horen is waived (recorded on the klacht). So a
+// decision comes after the hearing has taken place, or after a recorded waiver; never before a planned hearing.
+export function mayDecideKlacht(klacht: { hearing: { at: string } | null; hearingWaived: boolean }, now: Date): boolean {
+  if (klacht.hearingWaived) return true;
+  return klacht.hearing !== null && new Date(klacht.hearing.at).getTime() <= now.getTime();
+}
+
 export const klachtExtensionSchema = z.strictObject({
   weeks: z.number().int().min(1, 'Minstens 1 week').max(KLACHT_MAX_EXTENSION_WEEKS, `Hoogstens ${KLACHT_MAX_EXTENSION_WEEKS} weken (Awb 9:11)`),
   reason: requiredText(2_000, 'Waarom meer tijd nodig is (staat in het verdagingsbericht)', 'Geef de reden van de verdaging'),

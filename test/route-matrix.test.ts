@@ -223,7 +223,8 @@ async function categoryOf(a: Tenant, t: TestApp) {
 }
 
 async function meldingOf(a: Tenant, t: TestApp, withPhoto = false) {
-  const base = `/api/v1/organisations/${a.org.slug}/municipalities/${a.org.municipalities[0]!.cbs_code}`;
+  // Castricum, where the place below lies (its CBS boundary is known without loading one).
+  const base = `/api/v1/organisations/${a.org.slug}/municipalities/GM0383`;
   const image = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } })
     .png()
     .toBuffer();
@@ -247,7 +248,8 @@ async function meldingOf(a: Tenant, t: TestApp, withPhoto = false) {
   return melding.id;
 }
 
-async function klachtOf(a: Tenant, t: TestApp, inBehandeling = false) {
+// readyToDecide: in behandeling and horen waived (Awb 9:10), so a decision may follow.
+async function klachtOf(a: Tenant, t: TestApp, readyToDecide = false) {
   const api = requestAs(t.app, a.session);
   const klacht = (
     await api('POST', '/api/v1/klachten', {
@@ -258,7 +260,10 @@ async function klachtOf(a: Tenant, t: TestApp, inBehandeling = false) {
       channel: 'telefoon',
     })
   ).json();
-  if (inBehandeling) await api('POST', `/api/v1/klachten/${klacht.id}/status`, { status: 'in-behandeling' });
+  if (readyToDecide) {
+    await api('POST', `/api/v1/klachten/${klacht.id}/status`, { status: 'in-behandeling' });
+    await api('PUT', `/api/v1/klachten/${klacht.id}/hearing`, { waived: true });
+  }
   return klacht.id as string;
 }
 

@@ -1,8 +1,9 @@
+import { withEmbeddedSecretKey } from '@platform/auth/embedded-secret-key.service';
 import { ConfigError, loadConfig } from '@platform/config.service';
 import { startPlein } from './start';
 
 async function main() {
-  const config = loadConfig();
+  const config = withEmbeddedSecretKey(loadConfig(), (line) => process.stdout.write(`${line}\n`));
   const { runtime, demoCredentials } = await startPlein(config);
   if (demoCredentials) printDemoCredentials(demoCredentials);
   const where = runtime.database.kind === 'pglite' ? `ingebouwde database in ${config.dataDir}` : 'PostgreSQL';

@@ -76,6 +76,12 @@ describe('klachten in de webapp', () => {
     await main().getByText('Behandelaar toegewezen.').waitFor();
     await timeline.getByText('Status: Ontvangen → In behandeling').waitFor();
 
+    // Awb 9:10: no decision before the complainant is heard or waives it; the form says what comes first.
+    await main().getByText('De klager is nog niet gehoord.', { exact: false }).waitFor();
+    expect(await main().getByLabel('Oordeel').count()).toBe(0);
+    await main().getByRole('button', { name: 'Klager ziet af van horen' }).click();
+    await main().getByText('Vastgelegd dat de klager afziet van horen.').waitFor();
+
     await main().getByLabel('Oordeel').selectOption({ label: 'Deels gegrond' });
     await main().getByLabel('Conclusie').fill('De medewerker had rustiger moeten uitleggen welke papieren nodig zijn. Wij bieden excuses aan.');
     await main().getByRole('button', { name: 'Besluit vastleggen' }).click();

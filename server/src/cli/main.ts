@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { withEmbeddedSecretKey } from '@platform/auth/embedded-secret-key.service';
 import { systemClock } from '@platform/clock.service';
 import type { Config } from '@platform/config.service';
 import { ConfigError, loadConfig } from '@platform/config.service';
@@ -90,7 +91,7 @@ async function run(argv: string[]): Promise<string[]> {
     throw new UsageError('--password-stdin', `--password-stdin ontbreekt: ${channel} heeft een ${stdinSecretKey(channel)} nodig, via standaardinvoer.`);
   }
   const secret = channel && values['password-stdin'] ? await readPassword(true) : null;
-  const config = loadConfig();
+  const config = withEmbeddedSecretKey(loadConfig(), (line) => process.stderr.write(`${line}\n`));
   // An import stores messages: the modules that hear of them must be known first.
   subscribeModulesToStoredMessages();
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });

@@ -20,6 +20,12 @@ const configSchema = z.object({
     .default('1')
     .transform((value) => (value === 'true' ? 1 : value === 'false' ? 0 : Number(value))),
   PLEIN_BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
+  // A client has this long to send its whole request, headers and body: one that sends a few bytes and then nothing
+  // no longer holds a connection for ever.
+  PLEIN_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  // Open connections from one client address at a time; 0 switches the cap off. Not applied behind a trusted proxy:
+  // there every connection comes from the proxy, which should cap per client itself.
+  PLEIN_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).default(256),
   // Only behind a known proxy may X-Forwarded-For decide the client address (audit log, rate limits).
   PLEIN_TRUST_PROXY: z
     .string()
@@ -64,7 +70,7 @@ const configSchema = z.object({
 // Encrypts secrets stored in the database (e.g. OpenID client secrets). Taken from the environment, not
 // generated into the data dir: several processes on one PostgreSQL must share it, and a key lying next to
 // the database would not protect a copied database.
-function decodeSecretKey(value: string): Buffer | null {
+export function decodeSecretKey(value: string): Buffer | null {
   const trimmed = value.trim();
   if (/^[0-9a-fA-F]{64}$/.test(trimmed)) return Buffer.from(trimmed, 'hex');
   if (!/^[A-Za-z0-9+/_-]{43}=?$/.test(trimmed)) return null;
@@ -81,6 +87,8 @@ export type Config = {
   demo: boolean;
   workers: number;
   bodyLimit: number;
+  requestTimeoutMs: number;
+  maxConnectionsPerAddress: number;
   metricsToken?: string;
   trustProxy: boolean | string[];
   secureCookies: boolean;
@@ -121,6 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: v.PLEIN_DEMO,
     workers: v.PLEIN_WORKERS,
     bodyLimit: v.PLEIN_BODY_LIMIT,
+    requestTimeoutMs: v.PLEIN_REQUEST_TIMEOUT_MS,
+    maxConnectionsPerAddress: v.PLEIN_MAX_CONNECTIONS_PER_ADDRESS,
     metricsToken: v.PLEIN_METRICS_TOKEN,
     trustProxy: parseTrustProxy(v.PLEIN_TRUST_PROXY),
     secureCookies: v.PLEIN_SECURE_COOKIES ?? publicUrl.startsWith('https://'),

@@ -5,6 +5,7 @@ import {
   KLACHT_TRANSITIONS,
   type KlachtOutcome,
   type KlachtStatus,
+  mayDecideKlacht,
 } from '@contracts/klachten';
 import { recordAudit } from '@platform/audit/audit.service';
 import { inTransaction, type ServiceContext } from '@platform/context.service';
@@ -14,7 +15,7 @@ import { actsForMunicipality, assertCan, can } from '@platform/tenancy/policy.ru
 import type { Role } from '@platform/tenancy/roles.rules';
 import { findRolesAndMunicipalities, findUser } from '@platform/users/users.repository';
 import type { Updateable } from 'kysely';
-import { decisionLetter, extensionLetter, hearingLetter, mailComplainant, notHandledLetter, resolvedLetter } from './klacht.mail';
+import { decisionLetter, dutchDate, extensionLetter, hearingLetter, mailComplainant, notHandledLetter, resolvedLetter } from './klacht.mail';
 import { klachtDeadline } from './klacht-termijn.rules';
 import { updateKlacht } from './klachten.repository';
 import { addKlachtEvent, getKlacht, isClosed, municipalityOf, visibleKlacht } from './klachten.service';
@@ -195,12 +196,24 @@ export async function decideKlacht(ctx: ServiceContext, klachtId: string, input:
   return handle(ctx, klachtId, async (tx, row) => {
     assertMove(row.status as KlachtStatus, 'afgehandeld');
     const municipality = await municipalityOf(tx, row.municipality_id);
+    assertHeardOrWaived(row, municipality.time_zone, tx.clock.now());
     const decided = { ...row, outcome: input.outcome, conclusion: input.conclusion };
     const mailed = await mailComplainant(tx.db, decided, tx.clock.now(), decisionLetter(decided, municipality.name));
     const text = `${KLACHT_OUTCOME_LABELS[input.outcome]}: ${input.conclusion}${mailed ? '' : ' Geen e-mailadres bekend: stuur het besluit per post.'}`;
     await moveTo(tx, row, 'afgehandeld', { outcome: input.outcome, conclusion: input.conclusion }, text, mailed);
     return { action: 'klacht.besluit', details: { outcome: input.outcome } };
   });
+}
+
+function assertHeardOrWaived(row: KlachtRow, timeZone: string, now: Date) {
+  if (mayDecideKlacht({ hearing: row.hearing_at ? { at: row.hearing_at.toISOString() } : null, hearingWaived: row.hearing_waived }, now)) return;
+  if (row.hearing_at) {
+    throw conflict('hoorzitting-nog-niet-geweest', `De hoorzitting is op ${dutchDate(row.hearing_at, timeZone)}; het besluit volgt na het horen (Awb 9:10).`);
+  }
+  throw conflict(
+    'eerst-horen',
+    'De klager is nog niet gehoord. Plan eerst een hoorzitting, of leg vast dat de klager afziet van horen (Awb 9:10); daarna volgt het besluit.',
+  );
 }
 
 export async function addKlachtNote(ctx: ServiceContext, klachtId: string, text: string) {

@@ -18,6 +18,7 @@ beforeAll(async () => {
   const { api, register, castricum } = kit;
   const decide = async (id: string, outcome: string) => {
     await api('POST', `/api/v1/klachten/${id}/status`, { status: 'in-behandeling' });
+    await api('PUT', `/api/v1/klachten/${id}/hearing`, { waived: true });
     const response = await api('POST', `/api/v1/klachten/${id}/decision`, { outcome, conclusion: 'Onderzocht en besproken.' });
     if (response.statusCode !== 200) throw new Error(response.body);
   };

@@ -4,7 +4,7 @@ import type { KlachtRow } from '@platform/db/database.schema';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 
 // The letters the Awb asks for, as e-mail. Plain text only: what the complainant wrote is never markup.
-const dutchDate = (instant: Date, timeZone: string) =>
+export const dutchDate = (instant: Date, timeZone: string) =>
   new Intl.DateTimeFormat('nl-NL', { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
 
 export interface Letter {

@@ -171,6 +171,32 @@ describe('registreren en behandelen', () => {
     expect((await api('PUT', `/api/v1/klachten/${klacht.id}/handler`, { handlerUserId: colleague.id })).json()).toMatchObject({ handlerName: 'Anna Collega' });
   });
 
+  it('neemt een besluit pas na het horen of een vastgelegd afzien daarvan (Awb 9:10), niet vóór een geplande hoorzitting', async () => {
+    const { api, person, register } = await klachtenSetup(t);
+    const handler = await person(['griffie'], 'Hanna Hoorder');
+    const decide = (id: string) => handler.api('POST', `/api/v1/klachten/${id}/decision`, { outcome: 'ongegrond', conclusion: 'Zorgvuldig gehandeld.' });
+
+    const unheard = await register();
+    await api('PUT', `/api/v1/klachten/${unheard.id}/handler`, { handlerUserId: handler.id });
+    const notHeard = await decide(unheard.id);
+    expect(notHeard.statusCode).toBe(409);
+    expect(notHeard.json()).toMatchObject({ code: 'eerst-horen' });
+    expect(notHeard.json().detail).toContain('Awb 9:10');
+    expect((await api('GET', `/api/v1/klachten/${unheard.id}`)).json().status).toBe('in-behandeling');
+    await api('PUT', `/api/v1/klachten/${unheard.id}/hearing`, { waived: true, reason: 'Klager wil geen gesprek.' });
+    expect((await decide(unheard.id)).statusCode).toBe(200);
+
+    const planned = await register();
+    await api('PUT', `/api/v1/klachten/${planned.id}/handler`, { handlerUserId: handler.id });
+    await api('PUT', `/api/v1/klachten/${planned.id}/hearing`, { at: '2026-12-01T14:00:00+01:00', place: 'Gemeentehuis' });
+    const early = await decide(planned.id);
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ code: 'hoorzitting-nog-niet-geweest' });
+    expect(early.json().detail).toContain('1 december 2026');
+    t.clock.set(new Date('2026-12-01T15:00:00+01:00'));
+    expect((await decide(planned.id)).statusCode).toBe(200);
+  });
+
   it('volgt de overgangstabel: een besluit pas in behandeling, informeel opgelost meteen mogelijk', async () => {
     const { api, register } = await klachtenSetup(t);
     const klacht = await register();

@@ -188,8 +188,8 @@ describe('dubbele meldingen samenvoegen', () => {
       municipalityId: limmen.id,
       categoryId: category('verlichting-lantaarnpaal').id,
       description: 'Lamp stuk bij de kerk',
-      lat: 52.6,
-      lon: 4.7,
+      lat: 52.6623,
+      lon: 4.7011,
     });
     expect(elsewhere.statusCode, elsewhere.body).toBe(201);
     const refused = await admin('POST', `/api/v1/meldingen/${main.id}/merge`, { duplicateIds: [elsewhere.json().id] });

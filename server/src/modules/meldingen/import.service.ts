@@ -5,7 +5,7 @@ import type { ServiceContext } from '@platform/context.service';
 import type { Db } from '@platform/db/database.client';
 import type { MeldingCategoryRow, MunicipalityRow } from '@platform/db/database.schema';
 import { AppError } from '@platform/http/http.errors';
-import { isInside } from '@platform/organisations/boundary.rules';
+import { isInsideMunicipality } from '@platform/organisations/municipality-boundary.service';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
 import { assertCan } from '@platform/tenancy/policy.rules';
 import { computeDeadline } from '@platform/time/termijnen.rules';
@@ -128,7 +128,7 @@ export function validateImport(records: ImportRecord[], municipalities: Municipa
     const lon = Number(record.lon);
     if (record.lat === '' || record.lon === '' || !Number.isFinite(lat) || !Number.isFinite(lon))
       problems.push({ row, field: 'lat', reason: 'Breedte- en lengtegraad moeten getallen zijn, zoals 52.548 en 4.669.' });
-    else if (municipality && !isInside(municipality.boundary, lat, lon))
+    else if (municipality && !isInsideMunicipality(municipality, lat, lon))
       problems.push({ row, field: 'lat', reason: `Deze plek ligt buiten ${municipality.name}.` });
     if (problems.length === before) {
       valid.push({

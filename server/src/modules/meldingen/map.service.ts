@@ -1,6 +1,6 @@
 import type { Config } from '@platform/config.service';
 import type { Db } from '@platform/db/database.client';
-import { isInside } from '@platform/organisations/boundary.rules';
+import { boundaryOf, isInsideMunicipality } from '@platform/organisations/municipality-boundary.service';
 import { type GeocodedAddress, searchAddresses } from './geocoder.client';
 import { publicTarget } from './submit.service';
 
@@ -33,12 +33,12 @@ export function mapViewOf(boundary: unknown): { centre: { lat: number; lon: numb
 
 export async function mapSettings(db: Db, config: Config, slug: string, cbsCode: string) {
   const { municipality } = await publicTarget(db, slug, cbsCode);
-  return { tilesUrl: config.mapTilesUrl, attribution: config.mapAttribution, ...mapViewOf(municipality.boundary) };
+  return { tilesUrl: config.mapTilesUrl, attribution: config.mapAttribution, ...mapViewOf(boundaryOf(municipality)?.area ?? null) };
 }
 
 // Only addresses inside the municipality: a melding elsewhere would be refused when filed anyway.
 export async function addressSearch(db: Db, config: Config, slug: string, cbsCode: string, query: string): Promise<GeocodedAddress[]> {
   const { municipality } = await publicTarget(db, slug, cbsCode);
   const found = await searchAddresses(config.geocoderUrl, query, cbsCode);
-  return found.filter((address) => isInside(municipality.boundary, address.lat, address.lon));
+  return found.filter((address) => isInsideMunicipality(municipality, address.lat, address.lon));
 }

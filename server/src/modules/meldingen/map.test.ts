@@ -52,7 +52,7 @@ afterAll(async () => {
 });
 
 describe('kaart en adres zoeken bij het meldformulier', () => {
-  it('geeft tegels, bronvermelding en het midden van het land zonder grens; met grens het midden van de gemeente', async () => {
+  it('geeft tegels, bronvermelding en zonder geladen grens de CBS-grens; met een geladen grens het midden daarvan', async () => {
     const org = await buildOrganisation(t.database.db);
     const base = `/api/v1/organisations/${org.slug}/municipalities/GM0383`;
     const without = await t.app.inject({ method: 'GET', url: `${base}/map-settings` });
@@ -60,9 +60,11 @@ describe('kaart en adres zoeken bij het meldformulier', () => {
     expect(without.json()).toMatchObject({
       tilesUrl: 'https://tiles.example.nl/{z}/{x}/{y}.png',
       attribution: 'Kaartgegevens © Kadaster',
-      boundary: null,
-      zoom: 7,
+      boundary: { type: 'Polygon' },
     });
+    expect(without.json().centre.lat).toBeCloseTo(52.55, 1);
+    expect(without.json().centre.lon).toBeCloseTo(4.66, 1);
+    expect(without.json().zoom).toBeGreaterThanOrEqual(10);
     const castricum = org.municipalities.find((m) => m.cbs_code === 'GM0383')!;
     await t.database.db
       .updateTable('municipalities')

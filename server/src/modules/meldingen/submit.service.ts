@@ -84,7 +84,7 @@ export async function fileMelding(
     ]);
   }
   assertAnswers(category, input.answers);
-  assertInside(municipality.boundary, municipality.name, input.lat, input.lon);
+  assertInside(municipality, input.lat, input.lon);
   const photos = await findUnclaimedPhotos(db, organisation.id, input.photoIds);
   if (photos.length !== new Set(input.photoIds).size) {
     throw badRequest('onbekende-foto', 'Een van de foto’s is niet (meer) beschikbaar. Voeg de foto opnieuw toe.', [

@@ -338,6 +338,16 @@ describe('Open311: een melding doen', () => {
     expectValid('postResponse', asJson.json());
   });
 
+  it('kent de grens van Castricum zonder dat een beheerder die laadt: een melding in Rotterdam wordt geweigerd', async () => {
+    const { org, castricum, report, count } = await setup();
+    await t.database.db.updateTable('municipalities').set({ boundary: null }).where('organisation_id', '=', org.id).where('id', '=', castricum.id).execute();
+    const rotterdam = await report({ lat: '51.9225', long: '4.4792' });
+    expect(rotterdam.statusCode, rotterdam.body).toBe(400);
+    expect(rotterdam.json()).toEqual([{ code: 400, description: expect.stringContaining('buiten de gemeente Castricum') }]);
+    expect(await count()).toBe(0);
+    expect((await report()).statusCode).toBe(200);
+  });
+
   it('weigert een foute of ontbrekende api_key met 403 en foute invoer met 400, en slaat dan niets op', async () => {
     const { org, apiKey, post, report, count } = await setup();
     const refused = await report({ api_key: `o311_${org.id.replaceAll('-', '')}_${'x'.repeat(43)}` });

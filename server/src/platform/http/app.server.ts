@@ -30,6 +30,7 @@ import { loggerOptions } from '../logging.service';
 import { can } from '../tenancy/policy.rules';
 import { findUncleanText, hasUncleanText } from '../text/clean-text.rules';
 import { API_VERSION } from './api-version.config';
+import { capConnectionsPerAddress } from './connection-cap.service';
 import { AppError, badRequest, forbidden, notFound, unauthenticated } from './http.errors';
 import './fastify.types';
 import { trackRouteMethods } from './method-not-allowed.routes';
@@ -92,6 +93,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     loggerInstance: pino(loggerOptions(deps.config.logLevel), deps.logStream ?? process.stdout) as FastifyBaseLogger,
     bodyLimit: deps.config.bodyLimit,
     trustProxy: deps.config.trustProxy,
+    // The whole request within the timeout, its headers within half of it (at most 15 s); Node checks every second.
+    requestTimeout: deps.config.requestTimeoutMs,
+    http: {
+      headersTimeout: Math.min(15_000, Math.ceil(deps.config.requestTimeoutMs / 2)),
+      connectionsCheckingInterval: Math.min(1_000, deps.config.requestTimeoutMs),
+    },
     // Live streams (server-sent events) never end by themselves: on shutdown every connection is closed.
     forceCloseConnections: true,
     requestIdHeader: false,
@@ -100,6 +107,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       return typeof incoming === 'string' && /^[\w.-]{8,128}$/.test(incoming) ? incoming : randomUUID();
     },
   });
+  if (deps.config.trustProxy === false) capConnectionsPerAddress(app.server, deps.config.maxConnectionsPerAddress);
   app.decorate('deps', deps);
   app.decorateRequest('auth', null);
   app.setValidatorCompiler(validatorCompiler);

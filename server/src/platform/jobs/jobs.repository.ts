@@ -87,6 +87,21 @@ export async function lockClaimedJob(db: Db, job: Pick<JobRow, 'organisation_id'
     .executeTakeFirst();
 }
 
+// A worker that is still busy with a job (its prepare phase calls a platform) keeps its claim; a lease it lost
+// meanwhile (another worker took over) stays lost.
+export async function renewLeases(db: Db, jobs: Pick<JobRow, 'organisation_id' | 'id' | 'lease_token'>[], leaseUntil: Date) {
+  for (const job of jobs) {
+    await db
+      .updateTable('jobs')
+      .set({ lease_until: leaseUntil })
+      .where('organisation_id', '=', job.organisation_id)
+      .where('id', '=', job.id)
+      .where('status', '=', 'running')
+      .where('lease_token', '=', job.lease_token)
+      .execute();
+  }
+}
+
 // Jobs run together are always of one organisation.
 export async function markJobsDone(db: Db, jobs: Pick<JobRow, 'organisation_id' | 'id'>[], now: Date) {
   await db

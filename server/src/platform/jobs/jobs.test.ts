@@ -2,7 +2,7 @@ import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backoffDelayMs, JobRegistry } from './job-registry.service';
-import { findJob, insertJob } from './jobs.repository';
+import { claimDueJob, findJob, insertJob } from './jobs.repository';
 import { defineSchedule, nextCronRun } from './scheduler.service';
 import { Worker } from './worker.service';
 
@@ -205,5 +205,56 @@ describe('takenwachtrij', () => {
     const registry = new JobRegistry();
     registry.register({ name: 'x', handler: async () => {} });
     expect(() => registry.register({ name: 'x', handler: async () => {} })).toThrow();
+  });
+});
+
+describe('claims op taken', () => {
+  it('houdt de claim van een werkende worker vast, en neemt de taak van een gestorven worker binnen 30 s over', async () => {
+    const org = await buildOrganisation(t.database.db);
+    let release: () => void = () => undefined;
+    const prepared: string[] = [];
+    const handled: string[] = [];
+    // A registry of its own: the workers here only see this job, not what other tests left queued.
+    const registry = new JobRegistry();
+    registry.register({
+      name: 'test.traag',
+      prepare: async ({ payload }) => {
+        prepared.push(String(payload.label));
+        if (payload.label === 'traag') await new Promise<void>((resolve) => (release = resolve));
+      },
+      handler: async ({ payload }) => {
+        handled.push(String(payload.label));
+      },
+    });
+    const busy = new Worker({ db: t.database.db, clock: t.clock, registry, renewEveryMs: 10, workerId: 'bezig' });
+    const other = new Worker({ db: t.database.db, clock: t.clock, registry, workerId: 'ander' });
+    const slowId = await insertJob(t.database.db, { organisationId: org.id, name: 'test.traag', runAt: t.clock.now(), payload: { label: 'traag' } });
+    const running = busy.runOne();
+    while (prepared.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    // The platform call takes 45 s; the worker renews its claim meanwhile, so nobody else starts the job.
+    for (let seconds = 0; seconds < 45; seconds += 15) {
+      t.clock.advance(15_000);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      expect(await other.runOne()).toBe(false);
+    }
+    release();
+    expect(await running).toBe(true);
+    expect(handled).toEqual(['traag']);
+    expect(await findJob(t.database.db, org.id, slowId!)).toMatchObject({ status: 'done', attempts: 1 });
+
+    // A worker that died after claiming (kill -9): its claim runs out after 30 s and another worker runs the job.
+    const orphanId = await insertJob(t.database.db, { organisationId: org.id, name: 'test.traag', runAt: t.clock.now(), payload: { label: 'wees' } });
+    await claimDueJob(t.database.db, {
+      names: ['test.traag'],
+      workerId: 'gestorven',
+      now: t.clock.now(),
+      leaseUntil: new Date(t.clock.now().getTime() + 30_000),
+    });
+    t.clock.advance(29_000);
+    expect(await other.runOne()).toBe(false);
+    t.clock.advance(2_000);
+    expect(await other.runOne()).toBe(true);
+    expect(handled).toEqual(['traag', 'wees']);
+    expect(await findJob(t.database.db, org.id, orphanId!)).toMatchObject({ status: 'done', attempts: 2 });
   });
 });

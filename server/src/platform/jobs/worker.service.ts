@@ -2,8 +2,9 @@ import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.service';
 import type { Db } from '../db/database.client';
+import type { JobRow } from '../db/database.schema';
 import { backoffDelayMs, type JobRegistry } from './job-registry.service';
-import { claimDueJob, claimJobsToCoalesce, lockClaimedJob, markJobFailedAttempt, markJobsDone } from './jobs.repository';
+import { claimDueJob, claimJobsToCoalesce, lockClaimedJob, markJobFailedAttempt, markJobsDone, renewLeases } from './jobs.repository';
 import { runDueSchedules } from './scheduler.service';
 
 export interface WorkerOptions {
@@ -13,9 +14,16 @@ export interface WorkerOptions {
   logger?: Logger;
   pollIntervalMs?: number;
   workerId?: string;
-  // How long a claim holds before another worker may take over a job whose worker vanished.
+  // How long a claim holds before another worker may take over a job whose worker vanished (killed, machine gone).
+  // A running worker renews it every third of that, so only a dead one loses its jobs.
   leaseSeconds?: number;
+  // How often the lease is renewed, in real milliseconds (tests shorten it); a third of the lease by default.
+  renewEveryMs?: number;
 }
+
+// Short enough that a killed worker's job is taken over within half a minute, long enough that a renewal that is
+// a few seconds late (a busy event loop) does not hand a living worker's job to another.
+export const DEFAULT_LEASE_SECONDS = 30;
 
 class LeaseLostError extends Error {}
 
@@ -56,7 +64,8 @@ export class Worker {
     const now = clock.now();
     const names = registry.names();
     if (names.length === 0) return false;
-    const leaseUntil = new Date(now.getTime() + (this.options.leaseSeconds ?? 300) * 1000);
+    const leaseSeconds = this.options.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
+    const leaseUntil = new Date(now.getTime() + leaseSeconds * 1000);
     const job = await claimDueJob(db, { names, workerId: this.workerId, now, leaseUntil });
     if (!job) return false;
     const definition = registry.get(job.name);
@@ -68,7 +77,8 @@ export class Worker {
     }
     const payload = definition.coalesce && jobs.length > 1 ? definition.coalesce.merge(jobs.map((claimed) => claimed.payload)) : job.payload;
     try {
-      const prepared = definition.prepare ? await definition.prepare({ db, clock, job, payload }) : undefined;
+      const prepared = definition.prepare ? await this.keepingLeases(jobs, leaseSeconds, () => definition.prepare!({ db, clock, job, payload })) : undefined;
+      // In the transaction the job rows are locked (lockClaimedJob): other workers skip them, lease or not.
       await db.transaction().execute(async (trx) => {
         for (const claimed of jobs) if (!(await lockClaimedJob(trx, claimed))) throw new LeaseLostError();
         await definition.handler({ db: trx, clock, job, payload, prepared });
@@ -88,6 +98,21 @@ export class Worker {
       }
     }
     return true;
+  }
+
+  // Renews the claim on these jobs while `work` runs outside a transaction (a platform call may take long).
+  private async keepingLeases<T>(jobs: Pick<JobRow, 'organisation_id' | 'id' | 'lease_token'>[], leaseSeconds: number, work: () => Promise<T>): Promise<T> {
+    const { db, clock, logger } = this.options;
+    const renew = () =>
+      renewLeases(db, jobs, new Date(clock.now().getTime() + leaseSeconds * 1000)).catch((error) =>
+        logger?.warn({ err: error, jobs: jobs.map((job) => job.id) }, 'claim op taak niet verlengd'),
+      );
+    const timer = setInterval(renew, this.options.renewEveryMs ?? (leaseSeconds * 1000) / 3);
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
+    }
   }
 
   private async runLoop(): Promise<void> {

@@ -1,4 +1,3 @@
-import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Db } from '../db/database.client';
 import { findMunicipalities, findOrganisationBySlug, updateMunicipalityBoundary } from './organisations.repository';
@@ -53,15 +52,4 @@ export async function setMunicipalityBoundary(db: Db, input: { organisation: str
   const area = parseBoundary(input.text, municipality.cbs_code);
   await updateMunicipalityBoundary(db, organisation.id, municipality.id, area);
   return { municipality: municipality.name, polygons: area.type === 'Polygon' ? 1 : area.coordinates.length };
-}
-
-// Without a stored boundary Plein can only tell whether a place is in the Netherlands at all; operators
-// load the municipality's boundary (CBS/PDOK gemeentegrenzen) to refuse places over the border.
-const NETHERLANDS = { minLat: 50.7, maxLat: 53.7, minLon: 3.2, maxLon: 7.3 };
-
-export function isInside(boundary: unknown, lat: number, lon: number): boolean {
-  if (boundary && typeof boundary === 'object' && ['Polygon', 'MultiPolygon'].includes((boundary as { type?: string }).type ?? '')) {
-    return booleanPointInPolygon([lon, lat], boundary as Polygon | MultiPolygon);
-  }
-  return lat >= NETHERLANDS.minLat && lat <= NETHERLANDS.maxLat && lon >= NETHERLANDS.minLon && lon <= NETHERLANDS.maxLon;
 }

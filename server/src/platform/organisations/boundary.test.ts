@@ -1,7 +1,8 @@
 import { buildOrganisation } from '@test/factories';
 import { createTestApp, type TestApp } from '@test/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BoundaryError, isInside, parseBoundary, setMunicipalityBoundary } from './boundary.rules';
+import { BoundaryError, parseBoundary, setMunicipalityBoundary } from './boundary.rules';
+import { isInsideMunicipality } from './municipality-boundary.service';
 
 const square = {
   type: 'Polygon',
@@ -85,12 +86,12 @@ describe('gemeentegrens opslaan', () => {
     expect(result).toEqual({ municipality: 'Castricum', polygons: 1 });
     const stored = await t.database.db
       .selectFrom('municipalities')
-      .select('boundary')
+      .select(['boundary', 'cbs_code'])
       .where('organisation_id', '=', org.id)
       .where('cbs_code', '=', 'GM0383')
       .executeTakeFirstOrThrow();
-    expect(isInside(stored.boundary, 52.55, 4.66)).toBe(true);
-    expect(isInside(stored.boundary, 52.37, 4.9)).toBe(false);
+    expect(isInsideMunicipality(stored, 52.55, 4.66)).toBe(true);
+    expect(isInsideMunicipality(stored, 52.37, 4.9)).toBe(false);
     await expect(setMunicipalityBoundary(t.database.db, { organisation: org.slug, municipality: 'GM9999', text: JSON.stringify(square) })).rejects.toThrow(
       'hoort niet bij',
     );

@@ -79,7 +79,13 @@ export function assertCan(actor: Actor, permission: Permission): void {
 
 // Beheerders act for every municipality of their organisation; others for the ones assigned to them.
 function actsForAllMunicipalities(actor: Actor): boolean {
-  return actor.roles.includes('beheerder');
+  return administers(actor.roles);
+}
+
+// Whether a set of roles manages the organisation (users, channels, settings): a beheerder may not give that up
+// for themselves, so an organisation cannot lock out its last administrator by accident.
+export function administers(roles: readonly Role[]): boolean {
+  return roles.includes('beheerder');
 }
 
 export function actsForMunicipality(actor: Actor, municipalityId: string): boolean {

@@ -5,7 +5,7 @@ import { inTransaction, type ServiceContext } from '../context.service';
 import type { Db } from '../db/database.client';
 import { badRequest, conflict, notFound } from '../http/http.errors';
 import { findMunicipalities } from '../organisations/organisations.repository';
-import { assertCan } from '../tenancy/policy.rules';
+import { administers, assertCan } from '../tenancy/policy.rules';
 import type { Role } from '../tenancy/roles.rules';
 import {
   findRolesAndMunicipalities,
@@ -128,7 +128,7 @@ export async function changeUser(ctx: ServiceContext, userId: string, changes: U
   if (changes.roles && changes.roles.length === 0) {
     throw badRequest('rol-ontbreekt', 'Geef de gebruiker minstens één rol.', [{ name: 'roles', code: 'verplicht', reason: 'Minstens één rol.' }]);
   }
-  if (userId === ctx.actor.userId && (changes.active === false || (changes.roles && !changes.roles.includes('beheerder')))) {
+  if (userId === ctx.actor.userId && (changes.active === false || (changes.roles && !administers(changes.roles)))) {
     // Guards against an organisation locking out its last administrator by accident.
     throw badRequest('eigen-beheer', 'U kunt uzelf niet blokkeren of uw eigen beheerdersrol afnemen.');
   }

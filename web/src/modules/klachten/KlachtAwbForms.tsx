@@ -1,7 +1,7 @@
-import { KLACHT_MAX_EXTENSION_WEEKS, KLACHT_OUTCOMES, KLACHT_TRANSITIONS, type KlachtDetail } from '@contracts/klachten';
+import { KLACHT_MAX_EXTENSION_WEEKS, KLACHT_OUTCOMES, KLACHT_TRANSITIONS, type KlachtDetail, mayDecideKlacht } from '@contracts/klachten';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { api } from '../../app/api-client';
-import { parseDutchDate, startOfDayInAmsterdam } from '../../app/format';
+import { formatDateTime, parseDutchDate, startOfDayInAmsterdam } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { Alert, Button, FormProblem, Heading, Paragraph, SelectField, TextAreaField, TextField } from '../../ui';
@@ -194,10 +194,18 @@ export function DecisionForm({ klacht, onUpdated }: FormProps) {
     fields: ['outcome', 'conclusion'],
   });
   if (!KLACHT_TRANSITIONS[klacht.status].includes('afgehandeld')) return <Paragraph className="plein-muted">{t('decisionNotYet')}</Paragraph>;
+  // Awb 9:10: the decision follows the hearing or a recorded waiver; the server refuses it earlier too.
+  if (!mayDecideKlacht(klacht, new Date())) {
+    return (
+      <div className="plein-melding-action">
+        <Heading level={3}>{t('decisionHeading')}</Heading>
+        <Alert type="info">{klacht.hearing ? t('decisionAfterHearing', { date: formatDateTime(klacht.hearing.at) }) : t('decisionNoHearing')}</Alert>
+      </div>
+    );
+  }
   return (
     <ActionForm title={t('decisionHeading')} notice={null} problem={problem} onSubmit={submit}>
       <Paragraph>{t('decisionHelp')}</Paragraph>
-      {!klacht.hearing && !klacht.hearingWaived && <Alert type="warning">{t('decisionNoHearing')}</Alert>}
       <SelectField
         label={t('outcome')}
         value={outcome}

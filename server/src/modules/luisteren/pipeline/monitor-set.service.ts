@@ -1,5 +1,6 @@
 import type { QueryNode } from '@contracts/monitor-query';
 import type { Db } from '@platform/db/database.client';
+import { boundaryOf } from '@platform/organisations/municipality-boundary.service';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
 import { findMonitorQueries, findMonitorsSignature } from '../monitors/monitors.repository';
 import { type CompiledQuery, compileMonitorQuery } from '../query/matcher.rules';
@@ -38,10 +39,14 @@ async function compileAll(db: Db, organisationId: string) {
   return rows.map((row) => ({ id: row.id, municipalityId: row.municipality_id, query: compileMonitorQuery(row.query_ast as QueryNode, { boundaries }) }));
 }
 
-// plaats:GM0383 needs the municipality's boundary (loaded with `plein municipality boundary`).
+// plaats:GM0383 needs the municipality's boundary: the one loaded with `plein municipality boundary`, else the
+// shipped CBS boundary of its code.
 async function boundariesOf(db: Db, organisationId: string) {
   const municipalities = await findMunicipalities(db, organisationId);
   return new Map(
-    municipalities.filter((municipality) => municipality.boundary !== null).map((municipality) => [municipality.cbs_code, municipality.boundary as never]),
+    municipalities.flatMap((municipality) => {
+      const boundary = boundaryOf(municipality);
+      return boundary ? [[municipality.cbs_code, boundary.area as never] as const] : [];
+    }),
   );
 }
