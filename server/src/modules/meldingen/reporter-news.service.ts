@@ -88,6 +88,7 @@ export async function sendReporterNews(ctx: ServiceContext, links: MeldingLinks,
       payload: {
         to: row.reporter_email,
         subject: news.subject,
+        secret: ktoLink !== null,
         text: [
           'Beste melder,',
           '',

@@ -145,6 +145,7 @@ export async function fileMelding(
       payload: {
         to: melding.reporter_email,
         subject: `Uw melding ${melding.number} is ontvangen`,
+        secret: true,
         text: [
           'Beste melder,',
           '',

@@ -220,6 +220,7 @@ export async function requestPasswordReset(db: Db, clock: Clock, origin: Request
         payload: {
           to: user.email,
           subject: 'Nieuw wachtwoord instellen voor Plein',
+          secret: true,
           text: [
             `Beste ${user.name},`,
             '',

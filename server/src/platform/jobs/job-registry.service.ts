@@ -27,6 +27,9 @@ export interface JobDefinition {
   // work piles up (a burst of small poll pages) each run handles more and the per-run costs are paid less often;
   // when it does not, a job runs alone as soon as it is due. A job that failed once runs alone from then on.
   coalesce?: { maxJobs: number; merge: (payloads: Record<string, unknown>[]) => Record<string, unknown> };
+  // The payload fields that must not stay readable once the job is done (a mail's text with a reset, KTO, tracking or
+  // partner link): removed from the stored row in the transaction that marks it done. Until then a retry needs them.
+  forgetWhenDone?: (payload: Record<string, unknown>) => string[];
 }
 
 export class JobRegistry {

@@ -102,11 +102,15 @@ export async function renewLeases(db: Db, jobs: Pick<JobRow, 'organisation_id' |
   }
 }
 
-// Jobs run together are always of one organisation.
-export async function markJobsDone(db: Db, jobs: Pick<JobRow, 'organisation_id' | 'id'>[], now: Date) {
+// Jobs run together are always of one organisation. Fields in `forget` leave the stored payload; `niet_bewaard` says
+// which, so nobody mistakes the row for a mail without text.
+export async function markJobsDone(db: Db, jobs: Pick<JobRow, 'organisation_id' | 'id'>[], now: Date, forget: string[] = []) {
   await db
     .updateTable('jobs')
     .set({ status: 'done', finished_at: now, lease_token: null, lease_until: null, last_error: null })
+    .$if(forget.length > 0, (query) =>
+      query.set({ payload: sql`(payload - ${forget}::text[]) || jsonb_build_object('niet_bewaard', ${JSON.stringify(forget)}::jsonb)` }),
+    )
     .where('organisation_id', '=', jobs[0]!.organisation_id)
     .where(
       'id',

@@ -258,3 +258,29 @@ describe('claims op taken', () => {
     expect(await findJob(t.database.db, org.id, orphanId!)).toMatchObject({ status: 'done', attempts: 2 });
   });
 });
+
+describe('geheime links in taken', () => {
+  it('bewaart de tekst van een verstuurde mail niet in de taak, wel aan wie en waarover', async () => {
+    const org = await buildOrganisation(t.database.db);
+    const link = 'https://plein.test/wachtwoord-herstellen/geheim-token-123';
+    const id = await insertJob(t.database.db, {
+      organisationId: org.id,
+      name: 'mail.versturen',
+      runAt: t.clock.now(),
+      payload: { to: 'iemand@example.nl', subject: 'Nieuw wachtwoord', text: `Kies een nieuw wachtwoord: ${link}`, secret: true },
+    });
+    // A mail without a secret keeps its text (an alert, an overdue notice): what was sent stays visible to beheer.
+    const plain = await insertJob(t.database.db, {
+      organisationId: org.id,
+      name: 'mail.versturen',
+      runAt: t.clock.now(),
+      payload: { to: 'analist@example.nl', subject: 'Signaal', text: 'Er is een piek.' },
+    });
+    await t.worker.drain();
+    const sent = await findJob(t.database.db, org.id, id!);
+    expect(sent?.status).toBe('done');
+    expect(JSON.stringify(sent?.payload)).not.toContain('geheim-token-123');
+    expect(sent?.payload).toEqual({ to: 'iemand@example.nl', subject: 'Nieuw wachtwoord', secret: true, niet_bewaard: ['text', 'html'] });
+    expect((await findJob(t.database.db, org.id, plain!))?.payload).toEqual({ to: 'analist@example.nl', subject: 'Signaal', text: 'Er is een piek.' });
+  });
+});

@@ -82,7 +82,7 @@ export class Worker {
       await db.transaction().execute(async (trx) => {
         for (const claimed of jobs) if (!(await lockClaimedJob(trx, claimed))) throw new LeaseLostError();
         await definition.handler({ db: trx, clock, job, payload, prepared });
-        await markJobsDone(trx, jobs, clock.now());
+        await markJobsDone(trx, jobs, clock.now(), definition.forgetWhenDone?.(payload));
       });
     } catch (error) {
       if (error instanceof LeaseLostError) return true;

@@ -7,6 +7,9 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string;
+  // The text holds a secret link (password reset, a melding's tracking or KTO link, a partner's hand-off): once the
+  // mail is sent, the job's row keeps only to whom and about what.
+  secret?: boolean;
   // Threading, for answers to a resident's message.
   inReplyTo?: string;
   references?: string[];
@@ -52,6 +55,7 @@ export function mailJob(mailer: Mailer, domain: string): JobDefinition {
   return {
     name: 'mail.versturen',
     maxAttempts: 8,
+    forgetWhenDone: (payload) => (payload.secret === true ? ['text', 'html'] : []),
     handler: async ({ job, payload }) => {
       const mail = payload as unknown as OutgoingMail;
       await mailer.send({ ...mail, messageId: `<${job.id}@${domain}>` });

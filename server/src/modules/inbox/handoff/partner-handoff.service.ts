@@ -95,7 +95,7 @@ export async function handOffToPartner(tx: ServiceContext, links: HandoffLinks, 
     name: 'mail.versturen',
     runAt: now,
     uniqueKey: `overdracht:${handoff.id}`,
-    payload: { to: partner.email, ...mail },
+    payload: { to: partner.email, ...mail, secret: true },
   });
   const updated = await updateConversation(tx.db, organisationId, conversation.id, { state: 'wachtend', snoozed_until: null, handoff_due_at: dueAt });
   await recordHandoffEvent(tx.db, {
