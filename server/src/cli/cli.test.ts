@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '@platform/db/database.client';
+import { CASTRICUM_BOUNDARY } from '@test/castricum-boundary';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveTarget } from '../modules/open311/index';
 
@@ -121,18 +122,7 @@ describe('plein CLI', () => {
             {
               type: 'Feature',
               properties: { statcode: 'GM0383' },
-              geometry: {
-                type: 'Polygon',
-                coordinates: [
-                  [
-                    [4.6, 52.52],
-                    [4.75, 52.52],
-                    [4.75, 52.59],
-                    [4.6, 52.59],
-                    [4.6, 52.52],
-                  ],
-                ],
-              },
+              geometry: CASTRICUM_BOUNDARY,
             },
           ],
         }),

@@ -1,13 +1,7 @@
 import { KLACHT_THEME_LABELS, KLACHT_THEMES, type KlachtReport } from '@contracts/klachten';
+import { ACCENT, BOTTOM, INK, MARGIN, MUTED, WIDTH } from '@platform/pdf/pdf-page.config';
 import PDFDocument from 'pdfkit';
 import { dutchNumber, OUTCOME_ROWS, reportRows } from './klacht-report.csv';
-
-const MARGIN = 56;
-const WIDTH = 595.28 - 2 * MARGIN; // A4
-const BOTTOM = 841.89 - MARGIN;
-const ACCENT = '#01689b';
-const INK = '#1a1a1a';
-const MUTED = '#5c5c5c';
 
 // The yearly report as a PDF for the council: title, the figures as a table, and bar charts drawn with
 // pdfkit's vector API (no images, so the text stays selectable and the file small). Standard Helvetica:

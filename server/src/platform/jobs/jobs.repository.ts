@@ -89,17 +89,16 @@ export async function lockClaimedJob(db: Db, job: Pick<JobRow, 'organisation_id'
 
 // A worker that is still busy with a job (its prepare phase calls a platform) keeps its claim; a lease it lost
 // meanwhile (another worker took over) stays lost.
+// Jobs claimed together are of one organisation (see markJobsDone); one statement renews them all.
 export async function renewLeases(db: Db, jobs: Pick<JobRow, 'organisation_id' | 'id' | 'lease_token'>[], leaseUntil: Date) {
-  for (const job of jobs) {
-    await db
-      .updateTable('jobs')
-      .set({ lease_until: leaseUntil })
-      .where('organisation_id', '=', job.organisation_id)
-      .where('id', '=', job.id)
-      .where('status', '=', 'running')
-      .where('lease_token', '=', job.lease_token)
-      .execute();
-  }
+  if (jobs.length === 0) return;
+  await db
+    .updateTable('jobs')
+    .set({ lease_until: leaseUntil })
+    .where('organisation_id', '=', jobs[0]!.organisation_id)
+    .where('status', '=', 'running')
+    .where((eb) => eb.or(jobs.map((job) => eb.and([eb('id', '=', job.id), eb('lease_token', '=', job.lease_token)]))))
+    .execute();
 }
 
 // Jobs run together are always of one organisation. Fields in `forget` leave the stored payload; `niet_bewaard` says

@@ -1,21 +1,11 @@
+import { CASTRICUM_BOUNDARY } from '@test/castricum-boundary';
 import { buildOrganisation } from '@test/factories';
 import { createTestApp, type TestApp } from '@test/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BoundaryError, parseBoundary, setMunicipalityBoundary } from './boundary.rules';
 import { isInsideMunicipality } from './municipality-boundary.service';
 
-const square = {
-  type: 'Polygon',
-  coordinates: [
-    [
-      [4.6, 52.52],
-      [4.75, 52.52],
-      [4.75, 52.59],
-      [4.6, 52.59],
-      [4.6, 52.52],
-    ],
-  ],
-};
+const square = CASTRICUM_BOUNDARY;
 const feature = (statcode: string, geometry: unknown) => ({ type: 'Feature', properties: { statcode, statnaam: 'x' }, geometry });
 
 describe('gemeentegrens laden', () => {

@@ -16,16 +16,6 @@ export async function saveOfficeHours(db: Db, row: Insertable<OfficeHoursTable>)
     .executeTakeFirstOrThrow();
 }
 
-export async function findMunicipalityZone(db: Db, organisationId: string, municipalityId: string) {
-  const row = await db
-    .selectFrom('published_municipalities')
-    .select('time_zone')
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', municipalityId)
-    .executeTakeFirst();
-  return row?.time_zone;
-}
-
 // The idempotency key of an outbox item, to tell an automatic acknowledgement from an agent's answer.
 export async function findOutboxKey(db: Db, organisationId: string, outboxId: string) {
   const row = await db

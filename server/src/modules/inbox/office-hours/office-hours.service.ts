@@ -4,10 +4,11 @@ import { inTransaction, type ServiceContext } from '@platform/context.service';
 import type { Db } from '@platform/db/database.client';
 import type { OfficeHoursRow } from '@platform/db/database.schema';
 import { notFound } from '@platform/http/http.errors';
+import { findMunicipality } from '@platform/organisations/organisations.repository';
 import { actsForMunicipality, assertCan, type Permission } from '@platform/tenancy/policy.rules';
 import { findChannelAccount } from '../../channels/index';
 import { isOpenAt } from './business-time.rules';
-import { findMunicipalityZone, findOfficeHours, saveOfficeHours } from './office-hours.repository';
+import { findOfficeHours, saveOfficeHours } from './office-hours.repository';
 import { buildSchedule, dayNumberOf, isoDateOf, isPublicHoliday, type Schedule } from './schedule.rules';
 
 type Settings = Omit<OfficeHours, 'accountId' | 'configured' | 'openNow' | 'upcomingHolidays' | 'updatedAt'>;
@@ -62,8 +63,8 @@ async function visibleAccount(ctx: ServiceContext, accountId: string, permission
   assertCan(ctx.actor, permission);
   const account = await findChannelAccount(ctx.db, ctx.actor.organisationId, accountId);
   if (!account || !actsForMunicipality(ctx.actor, account.municipality_id)) throw notFound('Het kanaalaccount');
-  const timeZone = await findMunicipalityZone(ctx.db, ctx.actor.organisationId, account.municipality_id);
-  return { id: account.id, channel: account.channel, municipality_id: account.municipality_id, time_zone: timeZone ?? 'Europe/Amsterdam' };
+  const municipality = await findMunicipality(ctx.db, ctx.actor.organisationId, account.municipality_id);
+  return { id: account.id, channel: account.channel, municipality_id: account.municipality_id, time_zone: municipality?.time_zone ?? 'Europe/Amsterdam' };
 }
 
 function toView(accountId: string, settings: Settings, row: OfficeHoursRow | undefined, now: Date): OfficeHours {

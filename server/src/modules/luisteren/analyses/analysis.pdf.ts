@@ -1,13 +1,7 @@
 import { ANALYSIS_KIND_LABELS, type Analysis, FIELD_LABELS } from '@contracts/analyses';
+import { ACCENT, BOTTOM, INK, MARGIN, MUTED, WIDTH } from '@platform/pdf/pdf-page.config';
 import PDFDocument from 'pdfkit';
 import { formatDay, formatPeriod } from './analysis-draft.rules';
-
-const MARGIN = 56;
-const WIDTH = 595.28 - 2 * MARGIN; // A4
-const BOTTOM = 841.89 - MARGIN;
-const ACCENT = '#01689b';
-const INK = '#1a1a1a';
-const MUTED = '#5c5c5c';
 
 // Standard Helvetica encodes WinAnsi only: characters beyond it (emoji in a quote) would print as garbage.
 const printable = (text: string) => text.replace(/[^\t\n\u0020-\u00ff\u2013\u2014\u2018-\u201e\u2022\u2026\u20ac]/gu, '');
