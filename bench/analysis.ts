@@ -4,7 +4,7 @@
 // so analysis must stay a small share of ~77 µs a post. Baseline in the same run: tokenising the same
 // texts, the least any text analysis does.
 import { loadScenario } from '../server/src/modules/channels/connectors/simulator/scenario.service';
-import { duplicateFingerprints, simhashBands } from '../server/src/modules/luisteren/analysis/duplicates.rules';
+import { computeDuplicateFingerprints, splitSimhashBands } from '../server/src/modules/luisteren/analysis/duplicates.rules';
 import { detectLanguage } from '../server/src/modules/luisteren/analysis/language.rules';
 import { scoreTenorByLexicon } from '../server/src/modules/luisteren/analysis/tenor.rules';
 import { TENOR_EXAMPLES } from '../server/src/modules/luisteren/analysis/tenor-examples.data';
@@ -43,15 +43,15 @@ export async function benchAnalysis(total: number) {
   const model = trainTenorModel(TENOR_EXAMPLES);
   const baseline = postsPerSecond(texts, tokenize);
   const stages = {
-    duplicates: postsPerSecond(texts, (text) => simhashBands(duplicateFingerprints(text).simhash)),
+    duplicates: postsPerSecond(texts, (text) => splitSimhashBands(computeDuplicateFingerprints(text).simhash)),
     language: postsPerSecond(texts, detectLanguage),
     tenor_lexicon: postsPerSecond(texts, scoreTenorByLexicon),
     tenor_model: postsPerSecond(texts, (text) => classifyTenor(text, model)),
   };
   const endToEnd = postsPerSecond(texts, (text) => {
     const language = detectLanguage(text);
-    const { exactKey, simhash } = duplicateFingerprints(text);
-    return [exactKey, simhashBands(simhash), language === null || language === 'nl' ? classifyTenor(text, model) : null];
+    const { exactKey, simhash } = computeDuplicateFingerprints(text);
+    return [exactKey, splitSimhashBands(simhash), language === null || language === 'nl' ? classifyTenor(text, model) : null];
   });
   return {
     name: 'analysis',

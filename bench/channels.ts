@@ -8,7 +8,7 @@ import { migrate } from '@platform/db/migrate.service';
 import { createOrganisation } from '@platform/organisations/organisations.service';
 import { insertAccount } from '../server/src/modules/channels/accounts.repository';
 import { simulate } from '../server/src/modules/channels/connectors/simulator/scenario.service';
-import { simulationTarget } from '../server/src/modules/channels/connectors/simulator/simulator.connector';
+import { resolveSimulationTarget } from '../server/src/modules/channels/connectors/simulator/simulator.connector';
 import { storeMessages } from '../server/src/modules/channels/ingest.service';
 import { subscribeModulesToStoredMessages } from '../server/src/modules/index';
 
@@ -39,7 +39,7 @@ export async function benchChannels(total: number) {
     const ingestAccount = await account('ingest');
     const baselineAccount = await account('baseline');
     // The crisis script at its peak: thousands of posts a second over a large area.
-    const target = simulationTarget({
+    const target = resolveSimulationTarget({
       id: ingestAccount.id,
       organisationId: organisation.id,
       municipalityId: municipality.id,

@@ -12,7 +12,7 @@ import { openDatabase } from '@platform/db/database.client';
 import { createOrganisation } from '@platform/organisations/organisations.service';
 import { createUser } from '@platform/users/users.service';
 import { sql } from 'kysely';
-import { operatorActor } from '../server/src/cli/operator.service';
+import { makeOperatorActor } from '../server/src/cli/operator.service';
 import { insertAccount } from '../server/src/modules/channels/accounts.repository';
 import { findConversations, findRecentMessages } from '../server/src/modules/inbox/conversations.repository';
 import { createRuntime } from '../server/src/runtime';
@@ -83,7 +83,7 @@ export async function benchInbox(total: number) {
         }),
       );
     }
-    const ctx = { db, clock: systemClock, actor: operatorActor(organisation.id), origin: cliOrigin };
+    const ctx = { db, clock: systemClock, actor: makeOperatorActor(organisation.id), origin: cliOrigin };
     const user = await createUser(ctx, {
       email: 'bench@example.nl',
       name: 'Bench',

@@ -14,16 +14,16 @@ import { type DatabaseHandle, openDatabase } from '@platform/db/database.client'
 import { Worker } from '@platform/jobs/worker.service';
 import { createOrganisation } from '@platform/organisations/organisations.service';
 import { sql } from 'kysely';
-import { operatorActor } from '../server/src/cli/operator.service';
+import { makeOperatorActor } from '../server/src/cli/operator.service';
 import { insertAccount } from '../server/src/modules/channels/accounts.repository';
 import type { NormalisedMessage } from '../server/src/modules/channels/connector.types';
 import { simulate } from '../server/src/modules/channels/connectors/simulator/scenario.service';
-import { simulationTarget } from '../server/src/modules/channels/connectors/simulator/simulator.connector';
+import { resolveSimulationTarget } from '../server/src/modules/channels/connectors/simulator/simulator.connector';
 import { storeMessages } from '../server/src/modules/channels/ingest.service';
 import { findItems } from '../server/src/modules/luisteren/explore/explore.repository';
 import { createMonitor } from '../server/src/modules/luisteren/monitors/monitors.service';
 import { createRuntime } from '../server/src/runtime';
-import { buildSearchCorpus, corpusSearches, corpusVocabulary } from './search-corpus';
+import { buildCorpusSearches, buildCorpusVocabulary, buildSearchCorpus } from './search-corpus';
 
 const BATCH = 1_000;
 const SEARCHES = ['brand', 'rookwolk', 'ramen dicht', 'afval', 'gemeente', 'stoeptegel', 'gerucht', 'brandweer', 'school', 'asbest'];
@@ -180,7 +180,7 @@ export async function benchIngest(posts: number, workerCount = 2, searchItems = 
     const { organisation, municipality, account } = await benchOrganisation(db, 'ingest');
     const ingestAccount = await account('gemeentecastricum');
     const copyAccount = await account('kopie');
-    const ctx = { db, clock: systemClock, actor: operatorActor(organisation.id), origin: cliOrigin };
+    const ctx = { db, clock: systemClock, actor: makeOperatorActor(organisation.id), origin: cliOrigin };
     const monitors: Awaited<ReturnType<typeof createMonitor>>[] = [];
     for (const monitor of MONITORS) monitors.push(await createMonitor(ctx, { ...monitor, municipalityId: null, alertsEnabled: true, alertEmails: [] }));
     await runtime.worker.drain();
@@ -188,7 +188,7 @@ export async function benchIngest(posts: number, workerCount = 2, searchItems = 
     // The crisis starts a day ago (minute 5 is the onset); the base rate makes 700,000 posts take hours, as in Alphen.
     const startedAt = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 24 * 3_600_000);
     const onset = startedAt.getTime() + 5 * 60_000;
-    const target = simulationTarget({
+    const target = resolveSimulationTarget({
       id: ingestAccount.id,
       organisationId: organisation.id,
       municipalityId: municipality.id,
@@ -315,7 +315,7 @@ export async function benchIngest(posts: number, workerCount = 2, searchItems = 
     await buildSearchCorpus(db, { organisationId: corpus.organisation.id, accountId: corpusAccount.id, municipalityId: corpus.municipality.id }, searchItems);
     const corpusSeconds = (performance.now() - corpusStarted) / 1000;
     const corpusSamples = new Map<string, number[]>();
-    const corpusQueries = corpusSearches(corpusVocabulary());
+    const corpusQueries = buildCorpusSearches(buildCorpusVocabulary());
     for (let round = 0; round < 5; round++) {
       for (const q of corpusQueries) {
         const searchStarted = performance.now();

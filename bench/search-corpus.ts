@@ -87,7 +87,7 @@ const NAME_ENDS = [
 ];
 
 // The vocabulary, most frequent first: the templates' words by how often they occur there, then the longer tail.
-export function corpusVocabulary(): string[] {
+export function buildCorpusVocabulary(): string[] {
   const counts = new Map<string, number>();
   const visit = (value: unknown): void => {
     if (typeof value === 'string') {
@@ -114,7 +114,7 @@ function familyNames(): string[] {
 }
 
 // Searches from very common to absent, as an analyst types them (websearch syntax).
-export function corpusSearches(vocabulary: string[]): string[] {
+export function buildCorpusSearches(vocabulary: string[]): string[] {
   const names = familyNames();
   const at = (share: number) => vocabulary[Math.min(vocabulary.length - 1, Math.floor(vocabulary.length * share))]!;
   return [
@@ -134,7 +134,7 @@ export function corpusSearches(vocabulary: string[]): string[] {
 }
 
 export async function buildSearchCorpus(db: Db, ids: { organisationId: string; accountId: string; municipalityId: string }, items: number) {
-  const vocabulary = corpusVocabulary();
+  const vocabulary = buildCorpusVocabulary();
   const names = familyNames();
   const start = new Date(Date.now() - items * 30_000);
   const part = 25_000;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime } from './common';
-import { unknownPlaceholders } from './melding-texts';
+import { findUnknownPlaceholders } from './melding-texts';
 
 // Reageren, the composer's sources: knowledge-base articles (question → answer, contact, link; versioned; for
 // one municipality or shared by the organisation) and standard texts for webcare replies with placeholders.
@@ -31,7 +31,7 @@ const link = z
   .regex(/^https?:\/\/[^\s]+$/, 'Een link begint met https:// of http://');
 const withKnownPlaceholders = (schema: z.ZodString) =>
   schema.superRefine((value, ctx) => {
-    for (const found of unknownPlaceholders(value, REPLY_PLACEHOLDERS)) {
+    for (const found of findUnknownPlaceholders(value, REPLY_PLACEHOLDERS)) {
       ctx.addIssue({
         code: 'custom',
         message: `Onbekende plaatshouder {${found.name}} op positie ${found.index + 1}. Mogelijk: ${Object.keys(REPLY_PLACEHOLDERS)

@@ -17,13 +17,13 @@ export type MeldingPlaceholder = keyof typeof MELDING_PLACEHOLDERS;
 
 const PLACEHOLDER_PATTERN = /\{([^{}\s]{1,40})\}/g;
 
-export function placeholdersIn(text: string): { name: string; index: number }[] {
+export function findPlaceholders(text: string): { name: string; index: number }[] {
   return [...text.matchAll(PLACEHOLDER_PATTERN)].map((match) => ({ name: match[1]!, index: match.index }));
 }
 
 // Any set of placeholders (meldingen, webcare replies) is checked with the same pattern.
-export function unknownPlaceholders(text: string, known: Record<string, string> = MELDING_PLACEHOLDERS): { name: string; index: number }[] {
-  return placeholdersIn(text).filter((found) => !(found.name in known));
+export function findUnknownPlaceholders(text: string, known: Record<string, string> = MELDING_PLACEHOLDERS): { name: string; index: number }[] {
+  return findPlaceholders(text).filter((found) => !(found.name in known));
 }
 
 // Known placeholders become their value; unknown ones (and those without a value) stay as they are, so a
@@ -40,7 +40,7 @@ const textBody = z
   .max(2_000, 'Hoogstens 2000 tekens')
   .refine(noMarkup, 'Gebruik gewone tekst, zonder HTML of code')
   .superRefine((value, ctx) => {
-    for (const found of unknownPlaceholders(value)) {
+    for (const found of findUnknownPlaceholders(value)) {
       ctx.addIssue({
         code: 'custom',
         message: `Onbekende plaatshouder {${found.name}} op positie ${found.index + 1}. Mogelijk: ${Object.keys(MELDING_PLACEHOLDERS)

@@ -50,7 +50,7 @@ export function describeQueryError(input: string, error: Pick<QueryError, 'messa
 }
 
 // The municipality boundaries a query needs (plaats:GM0383), so the server loads only those.
-export function boundaryCodesOf(node: QueryNode): string[] {
+export function collectBoundaryCodes(node: QueryNode): string[] {
   const codes = new Set<string>();
   const visit = (part: QueryNode): void => {
     if (part.kind === 'field' && part.field === 'plaats' && !part.near) codes.add(part.value);

@@ -38,12 +38,12 @@ export function foldListName(name: string): string {
   return foldText(name).trim().replace(/\s+/g, ' ');
 }
 
-export function hashtagsInFolded(folded: string): string[] {
+export function findHashtagsInFolded(folded: string): string[] {
   if (!folded.includes('#')) return [];
   return Array.from(folded.matchAll(HASHTAG_IN_TEXT), (match) => match[1] ?? '');
 }
 
-export function mentionsInFolded(folded: string): string[] {
+export function findMentionsInFolded(folded: string): string[] {
   if (!folded.includes('@')) return [];
   return Array.from(folded.matchAll(MENTION_IN_TEXT), (match) => (match[1] ?? '').replace(TRAILING_HANDLE_PUNCTUATION, ''));
 }

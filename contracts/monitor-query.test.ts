@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundaryCodesOf, formatMonitorQuery, parseMonitorQuery, type QueryNode } from './monitor-query';
+import { collectBoundaryCodes, formatMonitorQuery, parseMonitorQuery, type QueryNode } from './monitor-query';
 
 function parse(input: string): QueryNode {
   const result = parseMonitorQuery(input);
@@ -131,6 +131,6 @@ describe('monitorzoekvraag afdrukken', () => {
   });
 
   it('noemt de gemeentegrenzen die een zoekvraag nodig heeft', () => {
-    expect(boundaryCodesOf(parse('a (plaats:GM0244 OF plaats:gm0383) -plaats:GM0244 plaats:52,5~1km'))).toEqual(['GM0244', 'GM0383']);
+    expect(collectBoundaryCodes(parse('a (plaats:GM0244 OF plaats:gm0383) -plaats:GM0244 plaats:52,5~1km'))).toEqual(['GM0244', 'GM0383']);
   });
 });

@@ -14,7 +14,7 @@ export const MAX_QUERY_DEPTH = 20;
 const MIN_PREFIX_LENGTH = 2;
 
 export { QUERY_FIELDS, type QueryField } from './monitor-query-fields';
-export { boundaryCodesOf, describeQueryError, formatMonitorQuery } from './monitor-query-format';
+export { collectBoundaryCodes, describeQueryError, formatMonitorQuery } from './monitor-query-format';
 export { MONITOR_QUERY_SYNTAX } from './monitor-query-syntax';
 
 class ParseFailure extends Error {

@@ -17,26 +17,28 @@ export const ANSWER_PLACEHOLDER = '{antwoordmoment}';
 export const DEFAULT_ACKNOWLEDGEMENT = `Bedankt voor uw bericht. We zijn nu gesloten; u krijgt uiterlijk ${ANSWER_PLACEHOLDER} antwoord.`;
 
 // "09:00" → 540; "24:00" (the end of the day) → 1440.
-export function minutesOfDay(time: string): number {
+export function parseMinutesOfDay(time: string): number {
   const [hours, minutes] = time.split(':').map(Number);
   return (hours ?? 0) * 60 + (minutes ?? 0);
 }
 
 const timeOfDay = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'Gebruik een tijd van 00:00 tot en met 24:00 in uren en minuten, zoals 09:00');
 
-export const timeRangeSchema = z.strictObject({ from: timeOfDay, to: timeOfDay }).refine((range) => minutesOfDay(range.to) > minutesOfDay(range.from), {
-  error: 'Het einde moet na het begin liggen (een dienst over middernacht splitst u over twee dagen)',
-  path: ['to'],
-});
+export const timeRangeSchema = z
+  .strictObject({ from: timeOfDay, to: timeOfDay })
+  .refine((range) => parseMinutesOfDay(range.to) > parseMinutesOfDay(range.from), {
+    error: 'Het einde moet na het begin liggen (een dienst over middernacht splitst u over twee dagen)',
+    path: ['to'],
+  });
 
 const rangesSchema = z
   .array(timeRangeSchema)
   .max(6, 'Hoogstens zes tijdvakken per dag')
   .superRefine((ranges, ctx) => {
-    const sorted = ranges.map((range, index) => ({ ...range, index })).sort((a, b) => minutesOfDay(a.from) - minutesOfDay(b.from));
+    const sorted = ranges.map((range, index) => ({ ...range, index })).sort((a, b) => parseMinutesOfDay(a.from) - parseMinutesOfDay(b.from));
     for (let i = 1; i < sorted.length; i++) {
       const [before, after] = [sorted[i - 1]!, sorted[i]!];
-      if (minutesOfDay(after.from) < minutesOfDay(before.to)) {
+      if (parseMinutesOfDay(after.from) < parseMinutesOfDay(before.to)) {
         ctx.addIssue({ code: 'custom', message: `${after.from}–${after.to} overlapt met ${before.from}–${before.to}`, path: [after.index] });
       }
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReply, initialsFromName, passesElfproef, personalDataIn, promiseWordsIn, withSignature } from './reply-checks';
+import { checkReply, deriveInitials, findPersonalData, findPromiseWords, passesElfproef, withSignature } from './reply-checks';
 
 describe('controles vóór versturen', () => {
   it('houdt een niet-ingevulde plaatshouder tegen', () => {
@@ -9,9 +9,9 @@ describe('controles vóór versturen', () => {
   });
 
   it('waarschuwt voor beloftes, als heel woord en ongeacht hoofdletters', () => {
-    expect(promiseWordsIn('Dat is Morgen  geregeld, dat beloof ik. Altijd!')).toEqual(['morgen geregeld', 'beloof', 'altijd']);
-    expect(promiseWordsIn('Het altijdgroene plantsoen en de nooitgedachte oplossing')).toEqual([]);
-    expect(promiseWordsIn('Dat is 100% zeker weten zo')).toEqual(['100%', 'zeker weten']);
+    expect(findPromiseWords('Dat is Morgen  geregeld, dat beloof ik. Altijd!')).toEqual(['morgen geregeld', 'beloof', 'altijd']);
+    expect(findPromiseWords('Het altijdgroene plantsoen en de nooitgedachte oplossing')).toEqual([]);
+    expect(findPromiseWords('Dat is 100% zeker weten zo')).toEqual(['100%', 'zeker weten']);
     const check = checkReply({ channel: 'x', text: 'Dat is gegarandeerd direct opgelost.', public: true });
     expect(check.blocking).toEqual([]);
     expect(check.warnings.map((w) => w.code)).toEqual(['belofte']);
@@ -19,7 +19,7 @@ describe('controles vóór versturen', () => {
   });
 
   it('herkent persoonsgegevens, maar niet de nummers van de gemeente', () => {
-    const kinds = (text: string) => personalDataIn(text).map((found) => found.code);
+    const kinds = (text: string) => findPersonalData(text).map((found) => found.code);
     expect(kinds('Mail naar s.devries@example.nl')).toEqual(['e-mailadres']);
     expect(kinds('Bel 06-12345678 of +31 6 1234 5678')).toEqual(['telefoonnummer']);
     expect(kinds('Bel ons op 14 0251 of 0251 123 456')).toEqual([]);
@@ -52,8 +52,8 @@ describe('controles vóór versturen', () => {
   });
 
   it('ondertekent met initialen', () => {
-    expect(initialsFromName('Bea Beheer')).toBe('BB');
-    expect(initialsFromName('Jan van der Berg')).toBe('JB');
+    expect(deriveInitials('Bea Beheer')).toBe('BB');
+    expect(deriveInitials('Jan van der Berg')).toBe('JB');
     expect(withSignature('Graag gedaan!  ', 'BB')).toBe('Graag gedaan! ^BB');
   });
 });

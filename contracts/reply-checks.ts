@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CHANNEL_CAPABILITIES, checkLength, type LengthCheck, splitIntoThread } from './channel-limits';
 import type { Channel } from './channels';
-import { placeholdersIn } from './melding-texts';
+import { findPlaceholders } from './melding-texts';
 
 // Pre-send checks for a webcare reply. The composer runs them while the agent types and the server runs the
 // same ones before it queues the reply: blocking problems stop the reply, warnings must be confirmed.
@@ -59,7 +59,7 @@ const promisePattern = new RegExp(
   'giu',
 );
 
-export function promiseWordsIn(text: string): string[] {
+export function findPromiseWords(text: string): string[] {
   return [...new Set([...text.matchAll(promisePattern)].map((match) => match[1]!.toLowerCase().replace(/\s+/g, ' ')))];
 }
 
@@ -94,7 +94,7 @@ const PERSONAL_DATA: { code: string; what: string; pattern: RegExp; accept?: (ma
   },
 ];
 
-export function personalDataIn(text: string): { code: string; what: string }[] {
+export function findPersonalData(text: string): { code: string; what: string }[] {
   const found = new Map<string, { code: string; what: string }>();
   for (const kind of PERSONAL_DATA) {
     for (const match of text.matchAll(kind.pattern)) {
@@ -137,7 +137,7 @@ export function checkReply(input: ReplyCheckInput): ReplyCheck {
   const capabilities = CHANNEL_CAPABILITIES[input.channel];
   const blocking: ReplyProblem[] = [];
   const warnings: ReplyProblem[] = [];
-  const unfilled = [...new Set(placeholdersIn(input.text).map((found) => `{${found.name}}`))];
+  const unfilled = [...new Set(findPlaceholders(input.text).map((found) => `{${found.name}}`))];
   if (unfilled.length > 0) {
     blocking.push({
       code: 'plaatshouder-niet-ingevuld',
@@ -152,13 +152,13 @@ export function checkReply(input: ReplyCheckInput): ReplyCheck {
     });
   }
   blocking.push(...imageProblems(input.channel, input.images ?? []));
-  const promises = promiseWordsIn(input.text);
+  const promises = findPromiseWords(input.text);
   if (promises.length > 0) {
     warnings.push({ code: 'belofte', message: `Belofte: ${promises.map((word) => `"${word}"`).join(', ')}. Beloof alleen wat de gemeente zeker waarmaakt.` });
   }
   if (input.public) {
     const advice = capabilities.direct ? 'Antwoord privé (direct bericht)' : 'Haal het weg of antwoord via een ander kanaal';
-    for (const found of personalDataIn(input.text)) {
+    for (const found of findPersonalData(input.text)) {
       warnings.push({ code: `persoonsgegevens-${found.code}`, message: `Dit openbare antwoord bevat ${found.what}. ${advice}.` });
     }
   }
@@ -168,7 +168,7 @@ export function checkReply(input: ReplyCheckInput): ReplyCheck {
 
 // Initials as the user's name gives them ("Bea Beheer" → "BB"; "Jan van der Berg" → "JB"), for users whose
 // profile has none; the same rule the server uses when it creates a user.
-export function initialsFromName(name: string): string {
+export function deriveInitials(name: string): string {
   return name
     .split(/\s+/)
     .filter((part) => /^\p{Lu}/u.test(part))
@@ -178,13 +178,13 @@ export function initialsFromName(name: string): string {
 }
 
 // Webcare signs with the agent's initials after a caret (^AB), so residents know who answered.
-export function signatureOf(initials: string): string {
+export function formatSignature(initials: string): string {
   return `^${initials}`;
 }
 
 export function withSignature(text: string, initials: string): string {
   const trimmed = text.trimEnd();
-  return initials ? `${trimmed} ${signatureOf(initials)}` : trimmed;
+  return initials ? `${trimmed} ${formatSignature(initials)}` : trimmed;
 }
 
 export const replyProblemSchema = z.object({ code: z.string(), message: z.string() });

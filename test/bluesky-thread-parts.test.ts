@@ -3,9 +3,9 @@ import { TestNetworkNoAppView } from '@atproto/dev-env';
 import { claimDueJob } from '@platform/jobs/jobs.repository';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectorAccount } from '../server/src/modules/channels/channels.jobs';
+import { buildConnectorAccount } from '../server/src/modules/channels/channels.jobs';
 import { blueskyConnector } from '../server/src/modules/channels/connectors/bluesky/bluesky.connector';
-import { loadOutboundRequest, plainMessage, storeMessages } from '../server/src/modules/channels/index';
+import { buildPlainMessage, loadOutboundRequest, storeMessages } from '../server/src/modules/channels/index';
 import { createAppPassword, createBlueskyUser, splitAtUri } from './bluesky-pds';
 import { buildOrganisation, buildUser, TEST_SECRET_KEY } from './factories';
 import { createTestApp, requestAs, signIn, type TestApp } from './harness';
@@ -55,7 +55,7 @@ async function conversationOnBluesky(name: string) {
   const question = await resident.agent.post(record);
   t.clock.advance(1_000);
   const [messageId] = await storeMessages(t.database.db, t.clock, account, [
-    plainMessage({
+    buildPlainMessage({
       platformId: question.uri,
       author: { id: resident.did, handle: resident.handle, displayName: null, followers: null },
       text: record.text,
@@ -134,7 +134,7 @@ describe('een lang antwoord als draad op Bluesky', () => {
     });
     expect(claimed?.payload).toMatchObject({ outboxId: parts[0]!.id });
     const loaded = (await loadOutboundRequest(t.database.db, org.id, parts[0]!.id))!;
-    const posted = await blueskyConnector.send!(connectorAccount(KEYS, loaded.account), loaded.request, { fetch, clock: t.clock });
+    const posted = await blueskyConnector.send!(buildConnectorAccount(KEYS, loaded.account), loaded.request, { fetch, clock: t.clock });
     await t.worker.drain();
     expect((await outboxRow(parts[1]!.id)).status).toBe('wachtend');
 

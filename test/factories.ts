@@ -6,7 +6,7 @@ import type { Db } from '@platform/db/database.client';
 import { createOrganisation } from '@platform/organisations/organisations.service';
 import type { Role } from '@platform/tenancy/roles.rules';
 import { createUser } from '@platform/users/users.service';
-import { operatorActor } from '../server/src/cli/operator.service';
+import { makeOperatorActor } from '../server/src/cli/operator.service';
 import { addAccount } from '../server/src/modules/channels/accounts.service';
 
 let counter = 0;
@@ -37,7 +37,7 @@ export async function buildUser(
   options: { roles?: Role[]; municipalityIds?: string[]; email?: string; name?: string } = {},
 ) {
   const email = options.email ?? `gebruiker-${unique()}@example.nl`;
-  const ctx = { db, clock, actor: operatorActor(organisationId), origin: cliOrigin };
+  const ctx = { db, clock, actor: makeOperatorActor(organisationId), origin: cliOrigin };
   const user = await createUser(ctx, {
     email,
     name: options.name ?? 'Test Gebruiker',
@@ -64,6 +64,6 @@ export async function buildChannelAccount(
     secrets?: Record<string, string>;
   },
 ) {
-  const ctx = { db, clock, actor: operatorActor(organisationId), origin: cliOrigin };
+  const ctx = { db, clock, actor: makeOperatorActor(organisationId), origin: cliOrigin };
   return addAccount(ctx, { current: TEST_SECRET_KEY, previous: [] }, { handle: `account-${unique()}`, ...input });
 }

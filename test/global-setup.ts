@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '@platform/db/database.client';
 import { migrate } from '@platform/db/migrate.service';
-import { adminOn, pgTemplateName, serverOf } from './pg-admin';
+import { derivePgTemplateName, getServerUrl, runAdminStatementOn } from './pg-admin';
 
 export const TEMPLATE_PATH = join(process.cwd(), '.tmp', 'pglite-template.tar.gz');
 
@@ -13,14 +13,14 @@ export default async function setup() {
     await migrate(handle);
     await handle.close();
     // Every test file copies its own database from a migrated template (CREATE DATABASE … TEMPLATE).
-    const template = pgTemplateName(process.env.DATABASE_URL);
-    const server = serverOf(process.env.DATABASE_URL);
-    await adminOn(server, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
-    await adminOn(server, `CREATE DATABASE ${template}`);
+    const template = derivePgTemplateName(process.env.DATABASE_URL);
+    const server = getServerUrl(process.env.DATABASE_URL);
+    await runAdminStatementOn(server, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+    await runAdminStatementOn(server, `CREATE DATABASE ${template}`);
     const templateHandle = await openDatabase({ databaseUrl: `${server}/${template}` });
     await migrate(templateHandle);
     await templateHandle.close();
-    return async () => adminOn(server, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+    return async () => runAdminStatementOn(server, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
   }
   const handle = await openDatabase({});
   await migrate(handle);

@@ -7,7 +7,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { createRuntime, type Runtime } from '../server/src/runtime';
 import { TEST_SECRET_KEY } from './factories';
-import { adminOn, pgTemplateName, serverOf } from './pg-admin';
+import { derivePgTemplateName, getServerUrl, runAdminStatementOn } from './pg-admin';
 
 export interface TestApp extends Runtime {
   clock: ManualClock;
@@ -17,7 +17,7 @@ export interface TestApp extends Runtime {
 // Each test file gets a database of its own, on PostgreSQL as on PGlite: jobs, schedules and the channel
 // planner work across organisations, so two files sharing one database would run each other's jobs.
 export async function openTestDatabase(): Promise<DatabaseHandle> {
-  if (process.env.DATABASE_URL) return createServerDatabase(pgTemplateName(process.env.DATABASE_URL));
+  if (process.env.DATABASE_URL) return createServerDatabase(derivePgTemplateName(process.env.DATABASE_URL));
   const template = readFileSync(join(process.cwd(), '.tmp', 'pglite-template.tar.gz'));
   return openDatabase({ template: new Blob([template]) });
 }
@@ -29,15 +29,15 @@ export async function openScratchDatabase(): Promise<DatabaseHandle> {
 }
 
 async function createServerDatabase(template: string | null): Promise<DatabaseHandle> {
-  const server = serverOf(process.env.DATABASE_URL!);
+  const server = getServerUrl(process.env.DATABASE_URL!);
   const name = `plein_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  await adminOn(server, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  await runAdminStatementOn(server, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   const handle = await openDatabase({ databaseUrl: `${server}/${name}` });
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      await adminOn(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await runAdminStatementOn(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }

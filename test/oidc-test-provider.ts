@@ -50,7 +50,7 @@ function listen(server: Server, port = 0): Promise<number> {
   });
 }
 
-export async function freePort(): Promise<number> {
+export async function findFreePort(): Promise<number> {
   const probe = createNetServer();
   const port = await new Promise<number>((resolve) => probe.listen(0, '127.0.0.1', () => resolve((probe.address() as AddressInfo).port)));
   await new Promise((resolve) => probe.close(resolve));

@@ -1,7 +1,7 @@
 import pg from 'pg';
 
 // Statements about whole databases (CREATE/DROP DATABASE) on a PostgreSQL server, via its postgres database.
-export async function adminOn(server: string, statement: string) {
+export async function runAdminStatementOn(server: string, statement: string) {
   const client = new pg.Client({ connectionString: `${server}/postgres` });
   await client.connect();
   try {
@@ -11,11 +11,11 @@ export async function adminOn(server: string, statement: string) {
   }
 }
 
-export function serverOf(databaseUrl: string): string {
+export function getServerUrl(databaseUrl: string): string {
   return databaseUrl.replace(/\/[^/]*$/, '');
 }
 
 // The migrated database on the PostgreSQL server that test databases are copied from (made by global-setup).
-export function pgTemplateName(databaseUrl: string): string {
+export function derivePgTemplateName(databaseUrl: string): string {
   return `${new URL(databaseUrl).pathname.slice(1)}_sjabloon`;
 }

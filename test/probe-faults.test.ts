@@ -1,13 +1,13 @@
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import { remoteAddresses } from '@test/remote-addresses';
+import { cycleRemoteAddresses } from '@test/remote-addresses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The reproductions of issue 15's probe that gave a 500 or the wrong answer. A NUL character or half a character in
 // what a resident or a client app sends is refused in Dutch at the edge, for every route, and nothing is written;
 // before, it reached PostgreSQL and came back as a 500.
 let t: TestApp;
-const nextAddress = remoteAddresses(40);
+const nextAddress = cycleRemoteAddresses(40);
 beforeAll(async () => {
   t = await createTestApp();
 });

@@ -2,7 +2,7 @@ import { insertJob } from '@platform/jobs/jobs.repository';
 import { ROLES } from '@platform/tenancy/roles.rules';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainMessage } from '../server/src/modules/channels/connector.types';
+import { buildPlainMessage } from '../server/src/modules/channels/connector.types';
 import { storeMessages } from '../server/src/modules/channels/ingest.service';
 import { buildChannelAccount, buildOrganisation, buildUser } from './factories';
 import { createTestApp, requestAs, type SignedIn, signIn, type TestApp } from './harness';
@@ -276,7 +276,7 @@ async function conversationOf(a: Tenant, t: TestApp) {
     .where('id', '=', view.id)
     .executeTakeFirstOrThrow();
   const [messageId] = await storeMessages(t.database.db, t.clock, account, [
-    plainMessage({
+    buildPlainMessage({
       platformId: `matrix-${crypto.randomUUID()}`,
       author: { id: 'inwoner', handle: '@inwoner', displayName: null, followers: null },
       text: 'Vraag',
@@ -309,7 +309,7 @@ async function listeningItemOf(a: Tenant, t: TestApp) {
     t.clock,
     account,
     [
-      plainMessage({
+      buildPlainMessage({
         platformId: `matrix-${crypto.randomUUID()}`,
         author: { id: 'bewoner', handle: 'bewoner', displayName: null, followers: null },
         text: 'Het afval is niet opgehaald',
@@ -339,7 +339,7 @@ async function authorOf(a: Tenant, t: TestApp) {
     t.clock,
     account,
     [
-      plainMessage({
+      buildPlainMessage({
         platformId: `matrix-${crypto.randomUUID()}`,
         author: { id: handle, handle, displayName: 'Omroep', followers: 800 },
         text: 'Vanavond live vanuit de raadzaal',

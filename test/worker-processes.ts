@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { adminOn } from './pg-admin';
+import { runAdminStatementOn } from './pg-admin';
 
 // For tests with real worker processes: they need a database server both processes reach, so these
 // always use the local PostgreSQL, also in the PGlite pass.
 export const PG_SERVER = process.env.PLEIN_TEST_PG_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
 
-export async function adminQuery(statement: string) {
-  await adminOn(PG_SERVER, statement);
+export async function runAdminQuery(statement: string) {
+  await runAdminStatementOn(PG_SERVER, statement);
 }
 
 // Starts a fixture from test/fixtures/ and resolves once it printed that it runs; the caller kills it.

@@ -7,7 +7,7 @@ import { buildApp } from '@platform/http/app.server';
 import { JobRegistry } from '@platform/jobs/job-registry.service';
 import { registerPlatformJobs } from '@platform/jobs/platform.jobs';
 import { Worker } from '@platform/jobs/worker.service';
-import { loggerOptions } from '@platform/logging.service';
+import { buildLoggerOptions } from '@platform/logging.service';
 import { createMailer, mailJob } from '@platform/mail/mailer.client';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -29,7 +29,7 @@ export interface Runtime {
 export function buildJobRegistry(config: Config): JobRegistry {
   const registry = new JobRegistry();
   subscribeModulesToStoredMessages();
-  const logger = pino(loggerOptions(config.logLevel));
+  const logger = pino(buildLoggerOptions(config.logLevel));
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger });
   const mailDomain = new URL(config.publicUrl).hostname;
   registry.register(mailJob(mailer, mailDomain));

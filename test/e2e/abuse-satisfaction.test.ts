@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { storeMessages } from '../../server/src/modules/channels/ingest.service';
 import { buildChannelAccount } from '../factories';
 import { requestAs, signIn } from '../harness';
-import { collectPageErrors, DESKTOP, expectAccessible, launchChromium, newContext, PHONE, signInWithForm, waitForPage } from './browser';
-import { type E2eApp, messageArrives, startE2eApp } from './e2e-app';
+import { collectPageErrors, DESKTOP, expectAccessible, launchChromium, openContext, PHONE, signInWithForm, waitForPage } from './browser';
+import { type E2eApp, startE2eApp, waitForMessage } from './e2e-app';
 
 // A threat arrives: the agent reports it as abuse and blocks the sender, and finds it in the agressieregister.
 // Another resident's conversation is answered and closed; the resident gives a score on the public page,
@@ -17,7 +17,7 @@ describe('misbruik melden en tevredenheid in de webapp', () => {
   let account: Parameters<typeof storeMessages>[2];
 
   const arrive = (platformId: string, author: string, name: string, text: string, visibility?: 'prive') =>
-    messageArrives(e2e, account, { platformId, author, name, text, visibility });
+    waitForMessage(e2e, account, { platformId, author, name, text, visibility });
 
   beforeAll(async () => {
     e2e = await startE2eApp();
@@ -31,7 +31,7 @@ describe('misbruik melden en tevredenheid in de webapp', () => {
     });
     account = await db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
     browser = await launchChromium();
-    page = await (await newContext(browser, DESKTOP)).newPage();
+    page = await (await openContext(browser, DESKTOP)).newPage();
     errors = collectPageErrors(page);
     await signInWithForm(page, e2e.baseUrl, e2e.admin.email, e2e.admin.password);
   });
@@ -85,7 +85,7 @@ describe('misbruik melden en tevredenheid in de webapp', () => {
       .executeTakeFirstOrThrow();
     const path = new URL(/https?:\/\/\S+/.exec(question.text)![0]).pathname;
 
-    const resident = await (await newContext(browser, PHONE)).newPage();
+    const resident = await (await openContext(browser, PHONE)).newPage();
     const residentErrors = collectPageErrors(resident);
     await resident.goto(`${e2e.baseUrl}${path}`);
     await waitForPage(resident);

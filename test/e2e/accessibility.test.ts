@@ -4,9 +4,9 @@ import { insertKto } from '../../server/src/modules/meldingen/kto.repository';
 import { hashTrackingToken } from '../../server/src/modules/meldingen/submit.service';
 import { buildChannelAccount } from '../factories';
 import { requestAs, signIn } from '../harness';
-import { collectPageErrors, DESKTOP, expectAccessible, launchChromium, newContext, PHONE, signInWithForm, waitForPage } from './browser';
+import { collectPageErrors, DESKTOP, expectAccessible, launchChromium, openContext, PHONE, signInWithForm, waitForPage } from './browser';
 import { createFailedJob, type E2eApp, startE2eApp } from './e2e-app';
-import { webcareSurveyPaths } from './webcare-survey-fixture';
+import { findWebcareSurveyPaths } from './webcare-survey-fixture';
 
 // Every page of the web app, checked with axe-core at desktop width and at 360 px, where nothing may scroll sideways.
 describe('toegankelijkheid van elke pagina', () => {
@@ -189,7 +189,7 @@ describe('toegankelijkheid van elke pagina', () => {
     }
     // Webcare: the agressieregister, and the satisfaction question after a closed conversation.
     workspacePages.push({ name: 'agressieregister', path: '/inbox/agressieregister' });
-    const survey = await webcareSurveyPaths(e2e);
+    const survey = await findWebcareSurveyPaths(e2e);
     publicPages.push(
       { name: 'webcare-tevredenheid', path: survey.open },
       { name: 'webcare-tevredenheid-verlopen', path: survey.expired },
@@ -209,7 +209,7 @@ describe('toegankelijkheid van elke pagina', () => {
 
   for (const viewport of [DESKTOP, PHONE]) {
     it(`openbare pagina's op ${viewport.width}px`, async () => {
-      const context = await newContext(browser, viewport);
+      const context = await openContext(browser, viewport);
       const page = await context.newPage();
       const errors = collectPageErrors(page);
       for (const { name, path } of publicPages) {
@@ -255,7 +255,7 @@ describe('toegankelijkheid van elke pagina', () => {
 
     // The pages are many: Beheer has a test of its own, and each may take longer than one request.
     it(`Beheer op ${viewport.width}px`, async () => {
-      const context: BrowserContext = await newContext(browser, viewport);
+      const context: BrowserContext = await openContext(browser, viewport);
       const page = await context.newPage();
       const errors = collectPageErrors(page);
       await signInWithForm(page, e2e.baseUrl, e2e.admin.email, e2e.admin.password);
@@ -268,7 +268,7 @@ describe('toegankelijkheid van elke pagina', () => {
     }, 180_000);
 
     it(`werkomgeving op ${viewport.width}px`, async () => {
-      const context: BrowserContext = await newContext(browser, viewport);
+      const context: BrowserContext = await openContext(browser, viewport);
       const page = await context.newPage();
       const errors = collectPageErrors(page);
       await signInWithForm(page, e2e.baseUrl, e2e.admin.email, e2e.admin.password);

@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainMessage } from '../../server/src/modules/channels/connector.types';
+import { buildPlainMessage } from '../../server/src/modules/channels/connector.types';
 import { storeMessages } from '../../server/src/modules/channels/ingest.service';
 import { buildChannelAccount, buildUser } from '../factories';
-import { collectPageErrors, DESKTOP, expectAccessible, launchChromium, newContext, PHONE, signInWithForm, waitForPage } from './browser';
+import { collectPageErrors, DESKTOP, expectAccessible, launchChromium, openContext, PHONE, signInWithForm, waitForPage } from './browser';
 import { type E2eApp, startE2eApp, TEST_PASSWORD } from './e2e-app';
 
 // An analyst writes an issue-analyse before the college meets: a new analysis over the last week of a monitor,
@@ -29,7 +29,7 @@ describe('Analyses in de webapp', () => {
     const account = await db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
     const analyst = await buildUser(db, clock, e2e.organisation.id, { roles: ['omgevingsanalist'], municipalityIds: [bergen.id], name: 'Anna Analist' });
     browser = await launchChromium();
-    page = await (await newContext(browser, DESKTOP)).newPage();
+    page = await (await openContext(browser, DESKTOP)).newPage();
     // The page computes "the last 7 days" from the browser's clock; the server runs on the test's manual clock. The
     // browser keeps the server's time, so the test does not depend on the day it runs (timers keep running).
     await page.clock.setFixedTime(clock.now());
@@ -45,7 +45,7 @@ describe('Analyses in de webapp', () => {
         { text: 'De windmolens bij de duinen zijn een slecht plan, schandalig! #windmolens', author: 'buurman_bergen' },
         { text: 'Geweldig dat Bergen kiest voor windmolens, prima voor schone energie #windmolens', author: 'energiecoop' },
       ].map((post, index) =>
-        plainMessage({
+        buildPlainMessage({
           platformId: `analyse-e2e-${index}`,
           author: { id: post.author, handle: post.author, displayName: null, followers: 200 },
           text: post.text,
@@ -111,7 +111,7 @@ describe('Analyses in de webapp', () => {
   });
 
   it('plant een TamTam op een gekozen dag en tijd, voor één gemeente van de werkorganisatie', async () => {
-    const context = await newContext(browser, DESKTOP);
+    const context = await openContext(browser, DESKTOP);
     const adviser = await context.newPage();
     const adviserErrors = collectPageErrors(adviser);
     await signInWithForm(adviser, e2e.baseUrl, e2e.admin.email, e2e.admin.password);

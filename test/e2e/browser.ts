@@ -23,7 +23,7 @@ export function launchChromium(): Promise<Browser> {
 }
 
 // Generous waits: two test files run side by side with PGlite, argon2 and Chromium on two cores.
-export async function newContext(browser: Browser, viewport = DESKTOP): Promise<BrowserContext> {
+export async function openContext(browser: Browser, viewport = DESKTOP): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
   context.setDefaultTimeout(20_000);
   return context;
@@ -39,7 +39,7 @@ export interface AxeFinding {
 }
 
 // Only serious and critical findings fail a test; the rest are reported so they can be looked at.
-export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
+export async function findSeriousAxeViolations(page: Page): Promise<AxeFinding[]> {
   // The server's CSP (script-src 'self') blocks addScriptTag({content}); evaluating keeps the CSP on, so the
   // tests still notice when the app itself breaks it, instead of bypassing it for the whole page.
   const loaded = await page.evaluate(() => 'axe' in window);
@@ -71,7 +71,7 @@ export function collectPageErrors(page: Page): string[] {
   return errors;
 }
 
-export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number }> {
+export async function measureHorizontalOverflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number }> {
   return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
 }
 
@@ -89,10 +89,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 // The checks every page and state gets: no serious axe findings, nothing scrolling sideways on a phone, a screenshot to look at.
 export async function expectAccessible(page: Page, name: string, width: number): Promise<void> {
   await waitForPage(page);
-  const violations = await seriousAxeViolations(page);
+  const violations = await findSeriousAxeViolations(page);
   expect(violations, `${name} (${width}px): ${JSON.stringify(violations, null, 2)}`).toEqual([]);
   if (width <= PHONE.width) {
-    const { scrollWidth } = await horizontalOverflow(page);
+    const { scrollWidth } = await measureHorizontalOverflow(page);
     expect(scrollWidth, `${name} schuift horizontaal op ${width}px`).toBeLessThanOrEqual(width);
   }
   await screenshot(page, `${name}-${width}`);

@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainMessage } from '../../server/src/modules/channels/connector.types';
+import { buildPlainMessage } from '../../server/src/modules/channels/connector.types';
 import { storeMessages } from '../../server/src/modules/channels/ingest.service';
 import { buildChannelAccount, buildUser } from '../factories';
-import { collectPageErrors, DESKTOP, launchChromium, newContext, screenshot, signInWithForm, waitForPage } from './browser';
+import { collectPageErrors, DESKTOP, launchChromium, openContext, screenshot, signInWithForm, waitForPage } from './browser';
 import { type E2eApp, startE2eApp } from './e2e-app';
 
 // Channels from three sides: a beheerder connects and pauses accounts, a resident uses the public contact form,
@@ -44,7 +44,7 @@ describe('kanalen in de webapp', () => {
     });
     simulatedAccountId = simulated.id;
     await storeMessages(db, clock, { organisation_id: e2e.organisation.id, id: simulated.id, municipality_id: bergenId, channel: 'gesimuleerd' }, [
-      plainMessage({
+      buildPlainMessage({
         platformId: 'sim-1',
         author: { id: 'sim-inwoner', handle: 'inwoner.example', displayName: 'Gesimuleerde inwoner', followers: 12 },
         text: 'Wanneer wordt het gft weer opgehaald?',
@@ -55,7 +55,7 @@ describe('kanalen in de webapp', () => {
       }),
     ]);
     browser = await launchChromium();
-    page = await (await newContext(browser, DESKTOP)).newPage();
+    page = await (await openContext(browser, DESKTOP)).newPage();
     errors = collectPageErrors(page);
   });
 
@@ -170,7 +170,7 @@ describe('kanalen in de webapp', () => {
   });
 
   it('laat een inwoner het contactformulier versturen, ook als het eerst te snel gaat', async () => {
-    const context = await newContext(browser, DESKTOP);
+    const context = await openContext(browser, DESKTOP);
     const resident = await context.newPage();
     const residentErrors = collectPageErrors(resident);
     await resident.goto(`${e2e.baseUrl}/contact/${e2e.organisation.slug}/GM0373`);
@@ -212,7 +212,7 @@ describe('kanalen in de webapp', () => {
   });
 
   it('zegt vriendelijk dat een gemeente zonder webformulier geen contactformulier heeft', async () => {
-    const context = await newContext(browser, DESKTOP);
+    const context = await openContext(browser, DESKTOP);
     const resident = await context.newPage();
     await resident.goto(`${e2e.baseUrl}/contact/${e2e.organisation.slug}/GM0383`);
     await waitForPage(resident);
@@ -226,7 +226,7 @@ describe('kanalen in de webapp', () => {
       municipalityIds: [bergenId],
       name: 'Ali Yilmaz',
     });
-    const context = await newContext(browser, DESKTOP);
+    const context = await openContext(browser, DESKTOP);
     const agent = await context.newPage();
     const agentErrors = collectPageErrors(agent);
     await signInWithForm(agent, e2e.baseUrl, kcc.email, kcc.password);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { enqueueJob } from '@platform/jobs/jobs.service';
-import { plainMessage } from '../../server/src/modules/channels/connector.types';
+import { buildPlainMessage } from '../../server/src/modules/channels/connector.types';
 import { storeMessages } from '../../server/src/modules/channels/ingest.service';
 import { buildOrganisation, buildUser, TEST_PASSWORD } from '../factories';
 import { createTestApp, type TestApp } from '../harness';
@@ -60,14 +60,14 @@ export async function createFailedJob(app: E2eApp, name = 'mail.versturen'): Pro
 
 // A resident's public post arrives on the account and is sorted into the inbox; returns its conversation.
 // A public post by default; 'prive' is a direct message (where the satisfaction question carries its link).
-export async function messageArrives(
+export async function waitForMessage(
   app: E2eApp,
   account: Parameters<typeof storeMessages>[2],
   post: { platformId: string; author: string; name: string; text: string; visibility?: 'openbaar' | 'prive' },
 ) {
   const { db } = app.testApp.database;
   const [messageId] = await storeMessages(db, app.testApp.clock, account, [
-    plainMessage({
+    buildPlainMessage({
       platformId: post.platformId,
       author: { id: post.author, handle: `@${post.author}`, displayName: post.name, followers: 5 },
       text: post.text,

@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainMessage } from '../../server/src/modules/channels/connector.types';
+import { buildPlainMessage } from '../../server/src/modules/channels/connector.types';
 import { storeMessages } from '../../server/src/modules/channels/ingest.service';
 import { buildChannelAccount, buildUser } from '../factories';
-import { collectPageErrors, DESKTOP, expectAccessible, launchChromium, newContext, PHONE, signInWithForm, waitForPage } from './browser';
+import { collectPageErrors, DESKTOP, expectAccessible, launchChromium, openContext, PHONE, signInWithForm, waitForPage } from './browser';
 import { type E2eApp, startE2eApp, TEST_PASSWORD } from './e2e-app';
 
 const RUMOUR = 'Het zwembad in Bergen gaat volgende maand definitief dicht, de gemeente heeft het stilletjes besloten';
@@ -28,7 +28,7 @@ describe('Geruchten in de webapp', () => {
       e2e.testApp.clock,
       account,
       posts.map((post) =>
-        plainMessage({
+        buildPlainMessage({
           platformId: `geruchten-e2e-${++sequence}`,
           author: { id: post.author, handle: post.author, displayName: null, followers: 120 },
           text: post.text,
@@ -68,7 +68,7 @@ describe('Geruchten in de webapp', () => {
     ]);
     const analyst = await buildUser(db, clock, e2e.organisation.id, { roles: ['omgevingsanalist'], municipalityIds: [bergen.id], name: 'Anna Analist' });
     browser = await launchChromium();
-    page = await (await newContext(browser, DESKTOP)).newPage();
+    page = await (await openContext(browser, DESKTOP)).newPage();
     errors = collectPageErrors(page);
     await signInWithForm(page, e2e.baseUrl, analyst.email, TEST_PASSWORD);
   });

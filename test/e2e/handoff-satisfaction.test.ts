@@ -4,8 +4,8 @@ import type { storeMessages } from '../../server/src/modules/channels/ingest.ser
 import { buildChannelAccount } from '../factories';
 import { requestAs, signIn } from '../harness';
 import { startSmtpSink } from '../smtp-sink';
-import { collectPageErrors, DESKTOP, expectAccessible, launchChromium, newContext, PHONE, signInWithForm, waitForPage } from './browser';
-import { type E2eApp, messageArrives, startE2eApp } from './e2e-app';
+import { collectPageErrors, DESKTOP, expectAccessible, launchChromium, openContext, PHONE, signInWithForm, waitForPage } from './browser';
+import { type E2eApp, startE2eApp, waitForMessage } from './e2e-app';
 
 // A question about a mouldy rental home arrives; the agent adds the housing corporation under Beheer →
 // Partners and hands the conversation to it. The corporation follows the link in the e-mail (no account),
@@ -20,7 +20,7 @@ describe('overdracht aan een partner en klanttevredenheid in de webapp', () => {
   let account: Parameters<typeof storeMessages>[2];
 
   const arrive = (platformId: string, author: string, name: string, text: string, visibility?: 'prive') =>
-    messageArrives(e2e, account, { platformId, author, name, text, visibility });
+    waitForMessage(e2e, account, { platformId, author, name, text, visibility });
 
   beforeAll(async () => {
     sink = await startSmtpSink();
@@ -35,7 +35,7 @@ describe('overdracht aan een partner en klanttevredenheid in de webapp', () => {
     });
     account = await db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
     browser = await launchChromium();
-    page = await (await newContext(browser, DESKTOP)).newPage();
+    page = await (await openContext(browser, DESKTOP)).newPage();
     errors = collectPageErrors(page);
     await signInWithForm(page, e2e.baseUrl, e2e.admin.email, e2e.admin.password);
   });
@@ -87,7 +87,7 @@ describe('overdracht aan een partner en klanttevredenheid in de webapp', () => {
     expect(mails).toHaveLength(1);
     const path = /\/overdracht\/[a-z0-9-]+\/[A-Za-z0-9_-]+/.exec(mails[0]!.raw.replace(/=\r?\n/g, ''))![0];
 
-    const partner = await (await newContext(browser, PHONE)).newPage();
+    const partner = await (await openContext(browser, PHONE)).newPage();
     const partnerErrors = collectPageErrors(partner);
     await partner.goto(`${e2e.baseUrl}${path}`);
     await waitForPage(partner);

@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainMessage } from '../../server/src/modules/channels/connector.types';
+import { buildPlainMessage } from '../../server/src/modules/channels/connector.types';
 import { storeMessages } from '../../server/src/modules/channels/ingest.service';
 import { buildChannelAccount, buildUser } from '../factories';
-import { collectPageErrors, DESKTOP, expectAccessible, launchChromium, newContext, PHONE, screenshot, signInWithForm, waitForPage } from './browser';
+import { collectPageErrors, DESKTOP, expectAccessible, launchChromium, openContext, PHONE, screenshot, signInWithForm, waitForPage } from './browser';
 import { type E2eApp, startE2eApp, TEST_PASSWORD } from './e2e-app';
 
 // A KCC agent's morning: a question from a resident arrives on a channel, the agent finds it in the inbox,
@@ -30,7 +30,7 @@ describe('de webcare-inbox in de webapp', () => {
     });
     const account = await db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
     await storeMessages(db, clock, account, [
-      plainMessage({
+      buildPlainMessage({
         platformId: 'vraag-1',
         author: { id: 'inwoner-1', handle: '@joke.bergen', displayName: 'Joke Jansen', followers: 40 },
         text: 'Hoe hoog is de hondenbelasting in Bergen dit jaar?',
@@ -44,7 +44,7 @@ describe('de webcare-inbox in de webapp', () => {
     colleague = await buildUser(db, clock, e2e.organisation.id, { roles: ['webcare'], municipalityIds: [bergen.id], name: 'Wendy Webcare' });
     simulated = account;
     browser = await launchChromium();
-    page = await (await newContext(browser, DESKTOP)).newPage();
+    page = await (await openContext(browser, DESKTOP)).newPage();
     errors = collectPageErrors(page);
     await signInWithForm(page, e2e.baseUrl, agent.email, TEST_PASSWORD);
   });
@@ -151,7 +151,7 @@ describe('de webcare-inbox in de webapp', () => {
     await waitForPage(page);
     const { db } = e2e.testApp.database;
     await storeMessages(db, e2e.testApp.clock, simulated, [
-      plainMessage({
+      buildPlainMessage({
         platformId: 'vraag-2',
         author: { id: 'inwoner-2', handle: '@piet', displayName: 'Piet Pieters', followers: 3 },
         text: 'Is het gemeentehuis open op tweede kerstdag?',
@@ -164,7 +164,7 @@ describe('de webcare-inbox in de webapp', () => {
     // Pushed by the server (server-sent events): no reload, and well within the 60-second fallback poll.
     await main().locator('.plein-inbox-item', { hasText: 'Piet Pieters' }).waitFor({ timeout: 10_000 });
 
-    const other = await (await newContext(browser, DESKTOP)).newPage();
+    const other = await (await openContext(browser, DESKTOP)).newPage();
     await signInWithForm(other, e2e.baseUrl, colleague.email, TEST_PASSWORD);
     await main().getByRole('link', { name: 'Piet Pieters' }).click();
     await waitForPage(page);
@@ -180,7 +180,7 @@ describe('de webcare-inbox in de webapp', () => {
   it('maakt van een bericht een melding; de inwoner hoort het op het kanaal en het gesprek toont de melding', async () => {
     const { db } = e2e.testApp.database;
     await storeMessages(db, e2e.testApp.clock, simulated, [
-      plainMessage({
+      buildPlainMessage({
         platformId: 'melding-1',
         author: { id: 'inwoner-3', handle: '@truus', displayName: 'Truus de Boer', followers: 8 },
         text: 'De lantaarnpaal bij de bushalte in de Dorpsstraat is al een week kapot.',
@@ -227,7 +227,7 @@ describe('de webcare-inbox in de webapp', () => {
   it('laat een antwoord met afbeelding eerst door een collega controleren; na goedkeuring gaat het via de wachtrij', async () => {
     const { db } = e2e.testApp.database;
     await storeMessages(db, e2e.testApp.clock, simulated, [
-      plainMessage({
+      buildPlainMessage({
         platformId: 'vraag-controle',
         author: { id: 'inwoner-4', handle: '@henk', displayName: 'Henk Hendriks', followers: 12 },
         text: 'Waar komt de nieuwe glasbak te staan?',
@@ -270,7 +270,7 @@ describe('de webcare-inbox in de webapp', () => {
     await expectAccessible(page, 'inbox-ter-controle-schrijver', DESKTOP.width);
 
     // The colleague finds it under "Ter controle", sees the image with its alt text, and approves.
-    const reviewer = await (await newContext(browser, DESKTOP)).newPage();
+    const reviewer = await (await openContext(browser, DESKTOP)).newPage();
     const reviewerErrors = collectPageErrors(reviewer);
     await signInWithForm(reviewer, e2e.baseUrl, colleague.email, TEST_PASSWORD);
     await reviewer.goto(`${e2e.baseUrl}/inbox`);

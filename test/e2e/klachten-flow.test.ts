@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser } from '../factories';
-import { collectPageErrors, DESKTOP, launchChromium, newContext, screenshot, signInWithForm, waitForPage } from './browser';
+import { collectPageErrors, DESKTOP, launchChromium, openContext, screenshot, signInWithForm, waitForPage } from './browser';
 import { type E2eApp, startE2eApp } from './e2e-app';
 
 // A klachtencoördinator registers a klacht that came in at the desk, assigns a handler (not the colleague it is
@@ -20,7 +20,7 @@ describe('klachten in de webapp', () => {
     await buildUser(database.db, clock, e2e.organisation.id, { roles: ['griffie'], municipalityIds: everywhere, name: 'Gijs Griffie' });
     const coordinator = await buildUser(database.db, clock, e2e.organisation.id, { roles: ['kcc'], municipalityIds: everywhere, name: 'Kim Coördinator' });
     browser = await launchChromium();
-    page = await (await newContext(browser, DESKTOP)).newPage();
+    page = await (await openContext(browser, DESKTOP)).newPage();
     errors = collectPageErrors(page);
     await signInWithForm(page, e2e.baseUrl, coordinator.email, coordinator.password);
   });

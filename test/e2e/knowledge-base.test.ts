@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, DESKTOP, expectAccessible, launchChromium, newContext, screenshot, signInWithForm, waitForPage } from './browser';
+import { collectPageErrors, DESKTOP, expectAccessible, launchChromium, openContext, screenshot, signInWithForm, waitForPage } from './browser';
 import { type E2eApp, startE2eApp } from './e2e-app';
 
 // A beheerder fills the knowledge base: adds an article, finds it by another word form, changes it (a new
@@ -14,7 +14,7 @@ describe('Beheer → Kennisbank', () => {
   beforeAll(async () => {
     e2e = await startE2eApp();
     browser = await launchChromium();
-    page = await (await newContext(browser, DESKTOP)).newPage();
+    page = await (await openContext(browser, DESKTOP)).newPage();
     errors = collectPageErrors(page);
   });
 

@@ -4,7 +4,7 @@ import { CASTRICUM_BOUNDARY } from '@test/castricum-boundary';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, launchChromium, newContext, PHONE, screenshot, seriousAxeViolations, waitForPage } from './browser';
+import { collectPageErrors, findSeriousAxeViolations, launchChromium, openContext, PHONE, screenshot, waitForPage } from './browser';
 import { type E2eApp, startE2eApp } from './e2e-app';
 
 // A square around Castricum; the photo below was taken inside it, Amsterdam lies outside.
@@ -85,7 +85,7 @@ describe('melding doen als inwoner (telefoon, zonder account)', () => {
   }
 
   it('kiest via zoeken, beschrijft, gebruikt de plek van de foto, ziet wat vlakbij al gemeld is en volgt de melding', async () => {
-    const context = await newContext(browser, PHONE);
+    const context = await openContext(browser, PHONE);
     const { page, errors } = await openForm(context);
     await page.getByRole('heading', { level: 1, name: 'Melding doen in Castricum' }).waitFor();
 
@@ -111,7 +111,7 @@ describe('melding doen als inwoner (telefoon, zonder account)', () => {
     await page.getByLabel('De gemeente mag contact met mij opnemen over deze melding').check();
     await screenshot(page, 'melden-ingevuld-360');
     // Filled in: thumbnails, the pin, the nearby list and the chosen place pass axe as well.
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await findSeriousAxeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Melding versturen' }).click();
 
     const thanks = page.getByRole('heading', { name: 'Bedankt, uw melding is ontvangen' });
@@ -122,7 +122,7 @@ describe('melding doen als inwoner (telefoon, zonder account)', () => {
     expect(number).toMatch(/^\S*\d+\S*$/);
     await page.getByText(/^Uiterlijk \S+ \d+ \S+ 2026 hoort u van ons/).waitFor();
     await screenshot(page, 'melden-bevestiging-360');
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await findSeriousAxeViolations(page)).toEqual([]);
 
     await page.getByRole('link', { name: 'Volg uw melding' }).click();
     await page.waitForURL(new RegExp(`/melding/${e2e.organisation.slug}/[A-Za-z0-9_-]{20,}$`));
@@ -140,7 +140,7 @@ describe('melding doen als inwoner (telefoon, zonder account)', () => {
   });
 
   it('zet fouten bij het veld: eerst uit de browser, dan van de server (plek buiten de gemeente), en zoekt een adres', async () => {
-    const context = await newContext(browser, PHONE);
+    const context = await openContext(browser, PHONE);
     await context.grantPermissions(['geolocation']);
     await context.setGeolocation(AMSTERDAM);
     const { page, errors } = await openForm(context);

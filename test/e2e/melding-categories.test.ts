@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, DESKTOP, launchChromium, newContext, screenshot, signInWithForm, waitForPage } from './browser';
+import { collectPageErrors, DESKTOP, launchChromium, openContext, screenshot, signInWithForm, waitForPage } from './browser';
 import { type E2eApp, startE2eApp } from './e2e-app';
 
 // A beheerder adds a subcategory for meldingen, sees it in the list, changes its promise and switches it off.
@@ -13,7 +13,7 @@ describe('Beheer → Meldingen: categorieën', () => {
   beforeAll(async () => {
     e2e = await startE2eApp();
     browser = await launchChromium();
-    page = await (await newContext(browser, DESKTOP)).newPage();
+    page = await (await openContext(browser, DESKTOP)).newPage();
     errors = collectPageErrors(page);
   });
 

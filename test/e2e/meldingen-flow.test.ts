@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser } from '../factories';
 import { startSmtpSink } from '../smtp-sink';
-import { collectPageErrors, DESKTOP, launchChromium, newContext, PHONE, screenshot, signInWithForm, waitForPage } from './browser';
+import { collectPageErrors, DESKTOP, launchChromium, openContext, PHONE, screenshot, signInWithForm, waitForPage } from './browser';
 import { type E2eApp, startE2eApp } from './e2e-app';
 
 // A square around Castricum; the photo below was taken inside it.
@@ -95,7 +95,7 @@ describe('een melding van begin tot eind (inwoner op de telefoon, medewerker aan
     const slug = e2e.organisation.slug;
 
     // 1. The resident, on a phone, files a melding with a photo; the photo's place becomes the pin.
-    const phone = await newContext(browser, PHONE);
+    const phone = await openContext(browser, PHONE);
     const resident = await phone.newPage();
     const residentErrors = collectPageErrors(resident);
     await resident.goto(`${e2e.baseUrl}/melden/${slug}/GM0383`);
@@ -137,7 +137,7 @@ describe('een melding van begin tot eind (inwoner op de telefoon, medewerker aan
       municipalityIds: [castricum.id],
       name: 'Karim Kaya',
     });
-    const desk = await newContext(browser, DESKTOP);
+    const desk = await openContext(browser, DESKTOP);
     const staff = await desk.newPage();
     const staffErrors = collectPageErrors(staff);
     await signInWithForm(staff, e2e.baseUrl, kcc.email, kcc.password);

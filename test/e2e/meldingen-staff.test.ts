@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser } from '../factories';
 import { requestAs, signIn } from '../harness';
-import { collectPageErrors, DESKTOP, launchChromium, newContext, screenshot, signInWithForm, waitForPage } from './browser';
+import { collectPageErrors, DESKTOP, launchChromium, openContext, screenshot, signInWithForm, waitForPage } from './browser';
 import { type E2eApp, startE2eApp } from './e2e-app';
 
 interface Receipt {
@@ -72,7 +72,7 @@ describe('meldingen behandelen in de webapp', () => {
 
     const kcc = await buildUser(database.db, clock, e2e.organisation.id, { roles: ['kcc'], municipalityIds: [castricum.id], name: 'Karim Kaya' });
     browser = await launchChromium();
-    context = await newContext(browser, DESKTOP);
+    context = await openContext(browser, DESKTOP);
     // No tile server in tests: every tile answers 404, the map must work anyway.
     await context.route('https://service.pdok.nl/**', (route) => route.fulfill({ status: 404, body: '' }));
     page = await context.newPage();

@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainMessage } from '../../server/src/modules/channels/connector.types';
+import { buildPlainMessage } from '../../server/src/modules/channels/connector.types';
 import { storeMessages } from '../../server/src/modules/channels/ingest.service';
 import { buildChannelAccount, buildUser } from '../factories';
-import { collectPageErrors, DESKTOP, expectAccessible, launchChromium, newContext, PHONE, signInWithForm, waitForPage } from './browser';
+import { collectPageErrors, DESKTOP, expectAccessible, launchChromium, openContext, PHONE, signInWithForm, waitForPage } from './browser';
 import { type E2eApp, startE2eApp, TEST_PASSWORD } from './e2e-app';
 
 // An analyst looks at the local network: how it is made up (chart and table), who writes most, one author's
@@ -41,7 +41,7 @@ describe('Het lokale netwerk in de webapp', () => {
       clock,
       account,
       posts.map(([handle, name, followers, daysAgo, text]) =>
-        plainMessage({
+        buildPlainMessage({
           platformId: `netwerk-e2e-${handle}-${daysAgo}`,
           author: { id: handle, handle, displayName: name, followers },
           text,
@@ -55,7 +55,7 @@ describe('Het lokale netwerk in de webapp', () => {
     await e2e.testApp.worker.drain();
     const analyst = await buildUser(db, clock, e2e.organisation.id, { roles: ['omgevingsanalist'], municipalityIds: [bergen.id], name: 'Anna Analist' });
     browser = await launchChromium();
-    page = await (await newContext(browser, DESKTOP)).newPage();
+    page = await (await openContext(browser, DESKTOP)).newPage();
     errors = collectPageErrors(page);
     await signInWithForm(page, e2e.baseUrl, analyst.email, TEST_PASSWORD);
   });

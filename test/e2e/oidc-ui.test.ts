@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildUser } from '../factories';
 import { requestAs, signIn } from '../harness';
-import { collectPageErrors, DESKTOP, expectAccessible, launchChromium, newContext, PHONE, screenshot, signInWithForm, waitForPage } from './browser';
+import { collectPageErrors, DESKTOP, expectAccessible, launchChromium, openContext, PHONE, screenshot, signInWithForm, waitForPage } from './browser';
 import { type E2eApp, startE2eApp } from './e2e-app';
 
 // The organisation's own identity provider in the web app: the button on the sign-in page, the explanation of a
@@ -45,7 +45,7 @@ describe('inloggen met de inlogdienst van de organisatie', () => {
 
   for (const viewport of [DESKTOP, PHONE]) {
     it(`toont de knop, legt een mislukte poging uit en blijft rustig bij een onbekende organisatie (${viewport.width}px)`, async () => {
-      const context = await newContext(browser, viewport);
+      const context = await openContext(browser, viewport);
       const page = await context.newPage();
       const errors = collectPageErrors(page);
 
@@ -85,7 +85,7 @@ describe('inloggen met de inlogdienst van de organisatie', () => {
     const other = await buildOrganisation(db, 'Gemeente Zonder Inlogdienst');
     const shared = await buildUser(db, e2e.testApp.clock, other.id, { email: `gedeeld.oidc.${Date.now()}@example.nl`, roles: ['kcc'] });
     await buildUser(db, e2e.testApp.clock, e2e.organisation.id, { email: shared.email, roles: ['kcc'] });
-    const context = await newContext(browser, PHONE);
+    const context = await openContext(browser, PHONE);
     const page = await context.newPage();
     const errors = collectPageErrors(page);
 
@@ -110,7 +110,7 @@ describe('inloggen met de inlogdienst van de organisatie', () => {
     const db = e2e.testApp.database.db;
     const org = await buildOrganisation(db, 'Werkorganisatie Polderland');
     const beheerder = await buildUser(db, e2e.testApp.clock, org.id, { roles: ['beheerder'], name: 'Pim Polder' });
-    const context = await newContext(browser, DESKTOP);
+    const context = await openContext(browser, DESKTOP);
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     await signInWithForm(page, e2e.baseUrl, beheerder.email, beheerder.password);
@@ -184,7 +184,7 @@ describe('inloggen met de inlogdienst van de organisatie', () => {
     await expectAccessible(page, 'beheer-inloggen-fouten', PHONE.width);
 
     // Staff of this organisation now find the button on their sign-in page.
-    const staff = await (await newContext(browser, PHONE)).newPage();
+    const staff = await (await openContext(browser, PHONE)).newPage();
     await staff.goto(`${e2e.baseUrl}/inloggen?organisatie=${org.slug}`);
     const button = staff.getByRole('link', { name: 'Inloggen met uw organisatie-account' });
     await button.waitFor();
@@ -195,7 +195,7 @@ describe('inloggen met de inlogdienst van de organisatie', () => {
 
   it('wie de organisatie niet mag beheren, ziet de instelling niet', async () => {
     const kcc = await buildUser(e2e.testApp.database.db, e2e.testApp.clock, e2e.organisation.id, { roles: ['kcc'] });
-    const context = await newContext(browser, DESKTOP);
+    const context = await openContext(browser, DESKTOP);
     const page = await context.newPage();
     await signInWithForm(page, e2e.baseUrl, kcc.email, kcc.password);
     await page.goto(`${e2e.baseUrl}/beheer/inloggen`);

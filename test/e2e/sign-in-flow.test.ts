@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildUser } from '../factories';
-import { collectPageErrors, launchChromium, newContext, PHONE, screenshot, waitForPage } from './browser';
+import { collectPageErrors, launchChromium, openContext, PHONE, screenshot, waitForPage } from './browser';
 import { type E2eApp, startE2eApp } from './e2e-app';
 
 // Signing in when an address belongs to two organisations, a forgotten password, and the English switch.
@@ -14,7 +14,7 @@ describe('inloggen, wachtwoord herstellen en taal', () => {
   beforeAll(async () => {
     e2e = await startE2eApp();
     browser = await launchChromium();
-    page = await (await newContext(browser, PHONE)).newPage();
+    page = await (await openContext(browser, PHONE)).newPage();
     errors = collectPageErrors(page);
   });
 

@@ -7,7 +7,7 @@ import { storeMessages } from '../../server/src/modules/channels/ingest.service'
 import { type BlueskyUser, createAppPassword, createBlueskyUser, listPosts, postItemFromPds, splitAtUri } from '../bluesky-pds';
 import { buildUser } from '../factories';
 import { requestAs, signIn } from '../harness';
-import { collectPageErrors, DESKTOP, expectAccessible, launchChromium, newContext, signInWithForm, waitForPage } from './browser';
+import { collectPageErrors, DESKTOP, expectAccessible, launchChromium, openContext, signInWithForm, waitForPage } from './browser';
 import { type E2eApp, startE2eApp, TEST_PASSWORD } from './e2e-app';
 
 // Issue 5's whole round on a real Bluesky PDS (@atproto/dev-env): a beheerder sends container questions on
@@ -70,7 +70,7 @@ describe('webcare van vraag tot tevredenheid, op een echte Bluesky-PDS', () => {
   }, 60_000);
 
   it('de beheerder stuurt containervragen op Bluesky naar team KCC en laat de tevredenheidsvraag aan', async () => {
-    const page = await (await newContext(browser, DESKTOP)).newPage();
+    const page = await (await openContext(browser, DESKTOP)).newPage();
     const errors = collectPageErrors(page);
     const main = page.locator('main');
     await signInWithForm(page, e2e.baseUrl, e2e.admin.email, e2e.admin.password);
@@ -117,7 +117,7 @@ describe('webcare van vraag tot tevredenheid, op een echte Bluesky-PDS', () => {
   });
 
   it('een KCC-medewerker antwoordt met een kennisbankartikel; het antwoord staat onder de post op de PDS', async () => {
-    const page = await (await newContext(browser, DESKTOP)).newPage();
+    const page = await (await openContext(browser, DESKTOP)).newPage();
     const errors = collectPageErrors(page);
     const main = page.locator('main');
     await signInWithForm(page, e2e.baseUrl, agent.email, TEST_PASSWORD);
@@ -179,7 +179,7 @@ describe('webcare van vraag tot tevredenheid, op een echte Bluesky-PDS', () => {
   });
 
   it('de medewerker sluit het gesprek; de tevredenheidsvraag staat zonder link op de PDS en de inwoner antwoordt in de draad met een 4', async () => {
-    const page = await (await newContext(browser, DESKTOP)).newPage();
+    const page = await (await openContext(browser, DESKTOP)).newPage();
     const errors = collectPageErrors(page);
     const main = page.locator('main');
     await signInWithForm(page, e2e.baseUrl, agent.email, TEST_PASSWORD);

@@ -1,4 +1,4 @@
-import { plainMessage } from '../../server/src/modules/channels/connector.types';
+import { buildPlainMessage } from '../../server/src/modules/channels/connector.types';
 import { storeMessages } from '../../server/src/modules/channels/ingest.service';
 import { hashSurveyToken } from '../../server/src/modules/inbox/satisfaction/invite.service';
 import { buildChannelAccount } from '../factories';
@@ -8,7 +8,7 @@ import type { E2eApp } from './e2e-app';
 // A webcare conversation in direct messages that was answered and closed, so its resident has the satisfaction
 // question with its personal link (a public thread gets no link):
 // returns the page paths of an open question, an expired one and an unknown link.
-export async function webcareSurveyPaths(e2e: E2eApp) {
+export async function findWebcareSurveyPaths(e2e: E2eApp) {
   const { db } = e2e.testApp.database;
   const clock = e2e.testApp.clock;
   const view = await buildChannelAccount(db, clock, e2e.organisation.id, {
@@ -19,7 +19,7 @@ export async function webcareSurveyPaths(e2e: E2eApp) {
   });
   const account = await db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
   const [messageId] = await storeMessages(db, clock, account, [
-    plainMessage({
+    buildPlainMessage({
       platformId: `tevreden-${crypto.randomUUID()}`,
       author: { id: 'inwoner-t', handle: '@inwoner', displayName: 'Inwoner', followers: 1 },
       text: 'Waar haal ik een parkeervergunning?',

@@ -2,7 +2,7 @@ import { insertAuditEntry } from '@platform/audit/audit.repository';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestAs, signIn } from '../harness';
-import { collectPageErrors, DESKTOP, launchChromium, newContext, screenshot, waitForPage } from './browser';
+import { collectPageErrors, DESKTOP, launchChromium, openContext, screenshot, waitForPage } from './browser';
 import { createFailedJob, type E2eApp, startE2eApp } from './e2e-app';
 
 // What a beheerder does on a first morning: sign in, pick a municipality, add a colleague, check the audit log.
@@ -20,7 +20,7 @@ describe('werkomgeving van een beheerder', () => {
     await requestAs(e2e.testApp.app, session)('PATCH', `/api/v1/municipalities/${castricum?.id}`, { houseColour: '#1d6b3a' });
     await createFailedJob(e2e);
     browser = await launchChromium();
-    page = await (await newContext(browser, DESKTOP)).newPage();
+    page = await (await openContext(browser, DESKTOP)).newPage();
     errors = collectPageErrors(page);
   });
 

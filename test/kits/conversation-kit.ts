@@ -1,12 +1,12 @@
 import type { Channel } from '@contracts/channels';
 import type { ChannelAccountRow } from '@platform/db/database.schema';
-import { plainMessage, storeMessages } from '../../server/src/modules/channels/index';
+import { buildPlainMessage, storeMessages } from '../../server/src/modules/channels/index';
 import { buildChannelAccount, buildOrganisation, buildUser } from '../factories';
 import { requestAs, signIn, type TestApp } from '../harness';
 
 // An organisation with a simulated account in Castricum and a signed-in beheerder; messages arrive as
 // a connector would store them, and the threading job sorts them into conversations.
-export async function inboxSetup(t: TestApp, channel: Channel = 'gesimuleerd') {
+export async function setUpInbox(t: TestApp, channel: Channel = 'gesimuleerd') {
   const org = await buildOrganisation(t.database.db);
   const castricum = org.municipalities.find((m) => m.cbs_code === 'GM0383')!;
   const bergen = org.municipalities.find((m) => m.cbs_code === 'GM0373')!;
@@ -34,7 +34,7 @@ export async function receive(
   t.clock.advance(1_000);
   const author = fields.author ?? 'inwoner';
   const [id] = await storeMessages(t.database.db, t.clock, account, [
-    plainMessage({
+    buildPlainMessage({
       platformId: `in-${sequence}-${crypto.randomUUID()}`,
       author: { id: author, handle: `@${author}`, displayName: author, followers: 10 },
       text: fields.text ?? `Vraag ${sequence}`,

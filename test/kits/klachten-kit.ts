@@ -4,7 +4,7 @@ import { requestAs, signIn, type TestApp } from '../harness';
 
 // What the klachten tests share: an organisation with people in the roles that matter, each speaking through an
 // API token (the tests move the clock by weeks, past a session's idle timeout).
-export async function klachtenSetup(t: TestApp) {
+export async function setUpKlachten(t: TestApp) {
   const org = await buildOrganisation(t.database.db);
   const bergen = org.municipalities.find((m) => m.cbs_code === 'GM0373')!;
   const castricum = org.municipalities.find((m) => m.cbs_code === 'GM0383')!;

@@ -9,7 +9,7 @@ export const LETTER_PDF = Buffer.from('%PDF-1.4\n% een brief van een bewoner\n%%
 
 let counter = 0;
 
-export async function residentMail(options: Partial<Mail.Options> & { to: string }): Promise<{ raw: Buffer; messageId: string }> {
+export async function composeResidentMail(options: Partial<Mail.Options> & { to: string }): Promise<{ raw: Buffer; messageId: string }> {
   counter += 1;
   const messageId = `bewoner-${Date.now().toString(36)}-${counter}@thuis.example`;
   const raw = await new MailComposer({

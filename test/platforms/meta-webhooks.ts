@@ -4,7 +4,7 @@ import { signMetaPayload } from '../../server/src/modules/channels/connectors/me
 type Json = Record<string, any>;
 
 // Webhook payloads as Meta sends them (Graph API webhooks reference: Page feed, Messenger, Instagram).
-export function pageCommentWebhook(pageId: string, comment: Json): Json {
+export function buildPageCommentWebhook(pageId: string, comment: Json): Json {
   return {
     object: 'page',
     entry: [
@@ -32,7 +32,7 @@ export function pageCommentWebhook(pageId: string, comment: Json): Json {
   };
 }
 
-export function messagingWebhook(
+export function buildMessagingWebhook(
   object: 'page' | 'instagram',
   accountId: string,
   message: { senderId: string; mid: string; text: string; at: Date; attachments?: Json[] },
@@ -56,7 +56,7 @@ export function messagingWebhook(
   };
 }
 
-export function igCommentWebhook(igUserId: string, comment: Json): Json {
+export function buildIgCommentWebhook(igUserId: string, comment: Json): Json {
   return {
     object: 'instagram',
     entry: [

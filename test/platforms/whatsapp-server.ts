@@ -165,13 +165,13 @@ export interface Resident {
 }
 
 let counter = 0;
-export function wamid(): string {
+export function generateWamid(): string {
   counter += 1;
   return `wamid.HBgL${randomBytes(12).toString('base64url')}${counter}`;
 }
 
 // One inbound message in the messages webhook envelope.
-export function messagePayload(phoneNumberId: string, resident: Resident, message: Json & { type: string }, at: Date, id = wamid()) {
+export function buildMessagePayload(phoneNumberId: string, resident: Resident, message: Json & { type: string }, at: Date, id = generateWamid()) {
   return {
     object: 'whatsapp_business_account',
     entry: [
@@ -194,7 +194,7 @@ export function messagePayload(phoneNumberId: string, resident: Resident, messag
 }
 
 // A status update for one of the business's own messages (no contacts, no messages).
-export function statusPayload(phoneNumberId: string, waId: string, messageId: string, status: 'sent' | 'delivered' | 'read' | 'failed', at: Date) {
+export function buildStatusPayload(phoneNumberId: string, waId: string, messageId: string, status: 'sent' | 'delivered' | 'read' | 'failed', at: Date) {
   return {
     object: 'whatsapp_business_account',
     entry: [

@@ -6,7 +6,7 @@ import type { Db } from '@platform/db/database.client';
 import { findMunicipalities, findOrganisationBySlug } from '@platform/organisations/organisations.repository';
 import { addAccount, resealAccountSecrets, type SecretKeys } from '../modules/channels/index';
 import { UsageError } from './cli.errors';
-import { operatorActor } from './operator.service';
+import { makeOperatorActor } from './operator.service';
 
 export function parseChannel(value: string | undefined): Channel {
   if (!value) throw new UsageError('--channel', `--channel ontbreekt. Kies uit: ${CHANNELS.join(', ')}.`);
@@ -16,7 +16,7 @@ export function parseChannel(value: string | undefined): Channel {
 }
 
 // The secret that --password-stdin fills: the first one the channel requires (app password, token, mailbox password).
-export function stdinSecretKey(channel: Channel): string | null {
+export function getStdinSecretKey(channel: Channel): string | null {
   return CHANNEL_REQUIREMENTS[channel].fields.find((field) => field.kind === 'secret' && field.required)?.key ?? null;
 }
 
@@ -40,8 +40,8 @@ export async function addAccountCommand(
   if (!organisation) throw new UsageError('--organisation', `--organisation "${args.organisation}": deze organisatie bestaat niet.`);
   const municipality = (await findMunicipalities(db, organisation.id)).find((m) => m.cbs_code === args.municipality);
   if (!municipality) throw new UsageError('--municipality', `--municipality "${args.municipality}" hoort niet bij ${organisation.slug}.`);
-  const secretKey = stdinSecretKey(args.channel);
-  const ctx = { db, clock, actor: operatorActor(organisation.id), origin: cliOrigin };
+  const secretKey = getStdinSecretKey(args.channel);
+  const ctx = { db, clock, actor: makeOperatorActor(organisation.id), origin: cliOrigin };
   return addAccount(ctx, keys, {
     municipalityId: municipality.id,
     channel: args.channel,

@@ -10,7 +10,7 @@ import { isRole, ROLES, type Role } from '@platform/tenancy/roles.rules';
 import { findUserByEmail, findUsersByEmailAcrossOrganisations } from '@platform/users/users.repository';
 import { createUser } from '@platform/users/users.service';
 import { UsageError } from './cli.errors';
-import { operatorActor } from './operator.service';
+import { makeOperatorActor } from './operator.service';
 
 export function parseMunicipality(value: string): NewMunicipality {
   const parts = value.split(':');
@@ -63,7 +63,7 @@ export async function createUserCommand(
       return found.id;
     });
   }
-  const ctx: ServiceContext = { db, clock, actor: operatorActor(organisation.id), origin: cliOrigin };
+  const ctx: ServiceContext = { db, clock, actor: makeOperatorActor(organisation.id), origin: cliOrigin };
   return createUser(ctx, { email: args.email, name: args.name, roles, municipalityIds, password: args.password });
 }
 

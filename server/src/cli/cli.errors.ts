@@ -8,7 +8,7 @@ export class UsageError extends Error {
   }
 }
 
-export function required(values: Record<string, unknown>, name: string): string {
+export function requireArgument(values: Record<string, unknown>, name: string): string {
   const value = values[name];
   if (typeof value !== 'string' || value.trim() === '') {
     throw new UsageError(`--${name}`, `--${name} ontbreekt.`);

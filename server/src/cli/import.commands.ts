@@ -62,7 +62,7 @@ export async function importBerichtenCommand(db: Db, clock: Clock, args: { file:
 
 // plein municipality boundary <file.geojson> --organisation <slug> --municipality <CBS code>: the boundary
 // (e.g. PDOK/CBS gemeentegebied in WGS84) that the melding form and Open311 check places against.
-export async function municipalityBoundaryCommand(db: Db, args: { file: string | undefined; organisation: string; municipality: string }) {
+export async function runMunicipalityBoundaryCommand(db: Db, args: { file: string | undefined; organisation: string; municipality: string }) {
   const text = readImportFile(
     args.file,
     'Geef het GeoJSON-bestand: plein municipality boundary <bestand.geojson> --organisation <slug> --municipality <CBS-code>.',

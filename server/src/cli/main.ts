@@ -9,10 +9,10 @@ import { migrate } from '@platform/db/migrate.service';
 import { AppError } from '@platform/http/http.errors';
 import { isRole, ROLES } from '@platform/tenancy/roles.rules';
 import { subscribeModulesToStoredMessages } from '../modules/index';
-import { addAccountCommand, parseChannel, rotateSecretsCommand, stdinSecretKey } from './channel.commands';
+import { addAccountCommand, getStdinSecretKey, parseChannel, rotateSecretsCommand } from './channel.commands';
 import { createOrganisationCommand, createTokenCommand, createUserCommand } from './cli.commands';
-import { readStdin, required, UsageError } from './cli.errors';
-import { importBerichtenCommand, importMeldingenCommand, municipalityBoundaryCommand } from './import.commands';
+import { readStdin, requireArgument, UsageError } from './cli.errors';
+import { importBerichtenCommand, importMeldingenCommand, runMunicipalityBoundaryCommand } from './import.commands';
 import { createOpen311ClientCommand } from './open311.commands';
 
 const secretKeys = (config: Config) => ({ current: config.secretKey, previous: config.previousSecretKeys });
@@ -87,8 +87,8 @@ async function run(argv: string[]): Promise<string[]> {
   if (command === 'user create') checkRoles(values.role ?? []);
   const password = command === 'user create' ? await readPassword(values['password-stdin']) : '';
   const channel = command === 'account add' ? parseChannel(values.channel) : null;
-  if (channel && stdinSecretKey(channel) && !values['password-stdin']) {
-    throw new UsageError('--password-stdin', `--password-stdin ontbreekt: ${channel} heeft een ${stdinSecretKey(channel)} nodig, via standaardinvoer.`);
+  if (channel && getStdinSecretKey(channel) && !values['password-stdin']) {
+    throw new UsageError('--password-stdin', `--password-stdin ontbreekt: ${channel} heeft een ${getStdinSecretKey(channel)} nodig, via standaardinvoer.`);
   }
   const secret = channel && values['password-stdin'] ? await readPassword(true) : null;
   const config = withEmbeddedSecretKey(loadConfig(), (line) => process.stderr.write(`${line}\n`));
@@ -103,17 +103,17 @@ async function run(argv: string[]): Promise<string[]> {
         return [migration.applied.length ? `Toegepast: ${migration.applied.join(', ')}` : 'De database is al bij.'];
       case 'organisation create': {
         const organisation = await createOrganisationCommand(db, {
-          slug: required(values, 'slug'),
-          name: required(values, 'name'),
+          slug: requireArgument(values, 'slug'),
+          name: requireArgument(values, 'name'),
           municipalities: values.municipality ?? [],
         });
         return [`Organisatie ${organisation.name} (${organisation.slug}) aangemaakt.`, organisation.id];
       }
       case 'user create': {
         const user = await createUserCommand(db, systemClock, {
-          organisation: required(values, 'organisation'),
-          email: required(values, 'email'),
-          name: required(values, 'name'),
+          organisation: requireArgument(values, 'organisation'),
+          email: requireArgument(values, 'email'),
+          name: requireArgument(values, 'name'),
           roles: values.role ?? [],
           municipalities: values.municipality ?? [],
           password,
@@ -122,18 +122,18 @@ async function run(argv: string[]): Promise<string[]> {
       }
       case 'token create': {
         const token = await createTokenCommand(db, systemClock, {
-          email: required(values, 'email'),
-          name: required(values, 'name'),
+          email: requireArgument(values, 'email'),
+          name: requireArgument(values, 'name'),
           organisation: values.organisation,
         });
         return [`API-token "${token.name}" aangemaakt. Bewaar het nu; het wordt niet nog eens getoond.`, token.token];
       }
       case 'account add': {
         const account = await addAccountCommand(db, systemClock, secretKeys(config), {
-          organisation: required(values, 'organisation'),
+          organisation: requireArgument(values, 'organisation'),
           municipality: requiredSingle(values.municipality, '--municipality', 'de CBS-code van de gemeente, bijvoorbeeld GM0383'),
           channel: channel!,
-          handle: required(values, 'handle'),
+          handle: requireArgument(values, 'handle'),
           service: values.service,
           settings: values.setting ?? [],
           secret,
@@ -141,17 +141,17 @@ async function run(argv: string[]): Promise<string[]> {
         return [`Account ${account.handle} op ${account.channel} gekoppeld; Plein haalt de berichten op zodra de server draait.`, account.id];
       }
       case 'import meldingen': {
-        const result = await importMeldingenCommand(db, { file: positionals[2], organisation: required(values, 'organisation') });
+        const result = await importMeldingenCommand(db, { file: positionals[2], organisation: requireArgument(values, 'organisation') });
         return [`${result.imported} meldingen geïmporteerd; ${result.alreadyPresent} stonden er al (${result.rows} rijen gecontroleerd).`];
       }
       case 'import berichten': {
-        const result = await importBerichtenCommand(db, systemClock, { file: positionals[2], organisation: required(values, 'organisation') });
+        const result = await importBerichtenCommand(db, systemClock, { file: positionals[2], organisation: requireArgument(values, 'organisation') });
         return [`${result.imported} berichten geïmporteerd en geanalyseerd; ${result.alreadyPresent} stonden er al (${result.rows} rijen gecontroleerd).`];
       }
       case 'municipality boundary': {
-        const result = await municipalityBoundaryCommand(db, {
+        const result = await runMunicipalityBoundaryCommand(db, {
           file: positionals[2],
-          organisation: required(values, 'organisation'),
+          organisation: requireArgument(values, 'organisation'),
           municipality: requiredSingle(values.municipality, '--municipality', 'de CBS-code van de gemeente, bijvoorbeeld GM0383'),
         });
         return [
@@ -163,7 +163,10 @@ async function run(argv: string[]): Promise<string[]> {
         return [`${result.resealed} van de ${result.total} accounts opnieuw versleuteld met de huidige sleutel.`];
       }
       case 'open311 client create': {
-        const client = await createOpen311ClientCommand(db, systemClock, { organisation: required(values, 'organisation'), name: required(values, 'name') });
+        const client = await createOpen311ClientCommand(db, systemClock, {
+          organisation: requireArgument(values, 'organisation'),
+          name: requireArgument(values, 'name'),
+        });
         return [`Open311-app "${client.name}" aangemaakt. Bewaar de api_key nu; hij wordt niet nog eens getoond.`, client.apiKey];
       }
     }

@@ -1,7 +1,7 @@
 import type { Actor } from '@platform/tenancy/policy.rules';
 
 // Operators at the command line act as a beheerder of the organisation they name; the audit log says "CLI".
-export function operatorActor(organisationId: string): Actor {
+export function makeOperatorActor(organisationId: string): Actor {
   return {
     organisationId,
     userId: '',

@@ -1,7 +1,7 @@
 import type { Clock } from '@platform/clock.service';
 import type { Db } from '@platform/db/database.client';
 import type { AppInstance } from '@platform/http/app.server';
-import { platformRoutes } from '@platform/http/platform.routes';
+import { registerPlatformRoutes } from '@platform/http/platform.routes';
 import type { JobRegistry } from '@platform/jobs/job-registry.service';
 import { defineSystemSchedules } from '@platform/jobs/platform.jobs';
 import type { ModuleKit, PleinModule } from '@platform/plein-module.types';
@@ -25,7 +25,7 @@ export function subscribeModulesToStoredMessages(): void {
 
 // The cross-tenant route matrix walks whatever is registered here.
 export async function registerModules(app: AppInstance): Promise<void> {
-  await platformRoutes(app);
+  await registerPlatformRoutes(app);
   for (const module of MODULES) await module.routes?.(app);
 }
 

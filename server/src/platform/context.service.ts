@@ -24,7 +24,7 @@ export function withDb(ctx: ServiceContext, db: Db): ServiceContext {
 }
 
 // Runs work and its audit record in one transaction, so a change is never without its trace.
-export async function inTransaction<T>(ctx: ServiceContext, work: (tx: ServiceContext) => Promise<T>): Promise<T> {
+export async function runInTransaction<T>(ctx: ServiceContext, work: (tx: ServiceContext) => Promise<T>): Promise<T> {
   if (ctx.db.isTransaction) return work(ctx);
   return ctx.db.transaction().execute((trx) => work(withDb(ctx, trx)));
 }

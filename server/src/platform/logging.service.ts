@@ -19,7 +19,7 @@ export const REDACTED_PATHS = [
   'body',
 ];
 
-export function loggerOptions(level: string): LoggerOptions {
+export function buildLoggerOptions(level: string): LoggerOptions {
   return {
     level,
     redact: { paths: REDACTED_PATHS, censor: '[verborgen]' },

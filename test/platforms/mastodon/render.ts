@@ -43,7 +43,7 @@ export function render(state: MastodonState, text: string) {
 }
 
 // StatusLengthValidator: URLs weigh 23, a remote mention weighs as its local part, then grapheme clusters.
-export function statusLength(text: string) {
+export function countStatusLength(text: string) {
   const countable = text.replace(/https?:\/\/[^\s]+/g, 'x'.repeat(23)).replace(/(^|[^\w@])@(\w+)@[\w.-]+\w/g, '$1@$2');
   return [...segmenter.segment(countable)].length;
 }

@@ -1,5 +1,5 @@
 import { linkHeader, paginate, type Route } from './routes';
-import { accountJson, type Json } from './state';
+import { type Json, renderAccountJson } from './state';
 
 // Reading: the token's own account, its notifications, a hashtag timeline and an account's statuses,
 // each paged newest first with a Link header.
@@ -8,7 +8,7 @@ export const readingRoutes: Route[] = [
   {
     method: 'GET',
     path: /^\/api\/v1\/accounts\/verify_credentials$/,
-    answer: ({ state, me, limits, send }) => send(200, { ...accountJson(state, me), source: { privacy: 'public', language: 'nl' } }, limits),
+    answer: ({ state, me, limits, send }) => send(200, { ...renderAccountJson(state, me), source: { privacy: 'public', language: 'nl' } }, limits),
   },
   {
     method: 'GET',

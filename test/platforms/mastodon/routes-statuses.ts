@@ -1,4 +1,4 @@
-import { statusLength } from './render';
+import { countStatusLength } from './render';
 import { type Route, readBody } from './routes';
 import type { Json } from './state';
 import { createStatus } from './statuses';
@@ -29,7 +29,7 @@ export const statusRoutes: Route[] = [
       const text = String(params.status ?? '');
       const mediaIds: string[] = Array.isArray(params.media_ids) ? params.media_ids.map(String) : [];
       if (!text.trim() && mediaIds.length === 0) return send(422, { error: "Validation failed: Text can't be blank" }, limits);
-      if (statusLength(text) > 500) return send(422, { error: 'Validation failed: Text character limit of 500 exceeded' }, limits);
+      if (countStatusLength(text) > 500) return send(422, { error: 'Validation failed: Text character limit of 500 exceeded' }, limits);
       if (params.in_reply_to_id && !state.statuses.some((status) => status.id === String(params.in_reply_to_id)))
         return send(404, { error: 'Record not found' }, limits);
       for (const id of mediaIds) {

@@ -73,7 +73,7 @@ export function createMastodonState(options: MastodonServerOptions) {
 
 export type MastodonState = ReturnType<typeof createMastodonState>;
 
-export const accountJson = (state: MastodonState, account: FakeAccount) => ({
+export const renderAccountJson = (state: MastodonState, account: FakeAccount) => ({
   id: account.id,
   username: account.username,
   acct: account.acct,

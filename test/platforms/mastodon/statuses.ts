@@ -1,11 +1,17 @@
 import { render } from './render';
-import { accountJson, type FakeAccount, type Json, type MastodonState, type PostOptions } from './state';
+import { type FakeAccount, type Json, type MastodonState, type PostOptions, renderAccountJson } from './state';
 
 // Creating a status (Status JSON with rendered content, attachments, mentions, tags) and the mention
 // notifications it sends to local accounts, pushed to their open streams too.
 
 function notify(state: MastodonState, owner: FakeAccount, from: FakeAccount, status: Json) {
-  const json = { id: String(state.nextNotificationId++), type: 'mention', created_at: state.now().toISOString(), account: accountJson(state, from), status };
+  const json = {
+    id: String(state.nextNotificationId++),
+    type: 'mention',
+    created_at: state.now().toISOString(),
+    account: renderAccountJson(state, from),
+    status,
+  };
   state.notifications.push({ id: json.id, ownerId: owner.id, json });
   for (const stream of state.streams.get(owner.id) ?? []) stream.write(`event: notification\ndata: ${JSON.stringify(json)}\n\n`);
 }
@@ -48,7 +54,7 @@ export function createStatus(state: MastodonState, author: FakeAccount, text: st
     content: html,
     reblog: null,
     application: null,
-    account: accountJson(state, author),
+    account: renderAccountJson(state, author),
     media_attachments: attached.map(({ id: mediaId, type, url, preview_url, description }) => ({
       id: mediaId,
       type,

@@ -24,7 +24,7 @@ export function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function fieldsOf(query: Record<string, string>, name: string): string[] {
+export function parseFields(query: Record<string, string>, name: string): string[] {
   return (query[name] ?? '').split(',').filter(Boolean);
 }
 
@@ -34,11 +34,11 @@ export function pick(record: Json, defaults: string[], requested: string[]): Jso
   return out;
 }
 
-export function byNewest<T extends { id: string }>(a: T, b: T): number {
+export function compareByNewest<T extends { id: string }>(a: T, b: T): number {
   return BigInt(b.id) > BigInt(a.id) ? 1 : BigInt(b.id) < BigInt(a.id) ? -1 : 0;
 }
 
-export function range(query: Record<string, string>, min: number, max: number, fallback: number): number {
+export function parseRange(query: Record<string, string>, min: number, max: number, fallback: number): number {
   if (query.max_results === undefined) return fallback;
   const value = Number(query.max_results);
   if (!Number.isInteger(value) || value < min || value > max) {

@@ -1,6 +1,6 @@
-import { dmPage } from './pages';
+import { renderDmPage } from './pages';
 import { invalid } from './responses';
-import { ownedMedia } from './routes-media';
+import { findOwnedMedia } from './routes-media';
 import type { XRoute } from './state';
 
 // Direct messages: all of the user's DM events, one conversation's, and sending (text and/or one image).
@@ -8,7 +8,7 @@ import type { XRoute } from './state';
 export const dmRoutes: Record<string, XRoute> = {
   'GET /2/dm_events': (x, _param, user, query) => [
     200,
-    dmPage(
+    renderDmPage(
       x,
       x.dms.filter((event) => event.participant_ids.includes(user.id)),
       query,
@@ -18,7 +18,7 @@ export const dmRoutes: Record<string, XRoute> = {
     const conversation = [user.id, param!].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)).join('-');
     return [
       200,
-      dmPage(
+      renderDmPage(
         x,
         x.dms.filter((event) => event.dm_conversation_id === conversation),
         query,
@@ -30,7 +30,7 @@ export const dmRoutes: Record<string, XRoute> = {
     const attachments = (body?.attachments ?? []) as { media_id: string }[];
     if (!body?.text && attachments.length === 0) throw invalid('text or attachments is required');
     if (attachments.length > 1) throw invalid('Only one attachment is supported');
-    const keys = attachments.map(({ media_id }) => ownedMedia(x, user, media_id).media_key);
+    const keys = attachments.map(({ media_id }) => findOwnedMedia(x, user, media_id).media_key);
     const event = x.createDm(user.id, param!, String(body?.text ?? ''), keys);
     return [201, { data: { dm_conversation_id: event.dm_conversation_id, dm_event_id: event.id } }];
   },

@@ -3,7 +3,7 @@ import type { MediaRecord, XRoute, XState, XUser } from './state';
 
 // POST /2/media/upload (base64 in JSON, up to 5 MB) and POST /2/media/metadata (alt text).
 
-export function ownedMedia(x: XState, user: XUser, mediaId: string): MediaRecord {
+export function findOwnedMedia(x: XState, user: XUser, mediaId: string): MediaRecord {
   const media = [...x.media.values()].find((candidate) => candidate.id === mediaId && candidate.owner === user.id);
   if (!media) throw invalid(`Your media IDs are invalid: [${mediaId}].`);
   return media;

@@ -1,5 +1,5 @@
-import { tweetPage } from './pages';
-import { invalid, type Json, pick, range, USER_DEFAULT_FIELDS } from './responses';
+import { renderTweetPage } from './pages';
+import { invalid, type Json, parseRange, pick, USER_DEFAULT_FIELDS } from './responses';
 import type { XRoute } from './state';
 
 // Reading: GET /2/users/me, a user's mentions and posts, and recent search (the last seven days).
@@ -12,15 +12,15 @@ export const timelineRoutes: Record<string, XRoute> = {
     const mentioning = x.tweets.filter((tweet) =>
       (tweet.entities?.mentions ?? []).some((mention: Json) => String(mention.username).toLowerCase() === target.username.toLowerCase()),
     );
-    return [200, tweetPage(x, mentioning, query, range(query, 5, 100, 10), 'pagination_token')];
+    return [200, renderTweetPage(x, mentioning, query, parseRange(query, 5, 100, 10), 'pagination_token')];
   },
   'GET /2/users/:id/tweets': (x, param, _user, query) => [
     200,
-    tweetPage(
+    renderTweetPage(
       x,
       x.tweets.filter((tweet) => tweet.author_id === param),
       query,
-      range(query, 5, 100, 10),
+      parseRange(query, 5, 100, 10),
       'pagination_token',
     ),
   ],
@@ -33,6 +33,6 @@ export const timelineRoutes: Record<string, XRoute> = {
       .filter((word) => word && !word.includes(':') && !word.startsWith('-'));
     const weekAgo = x.now().getTime() - 7 * 86_400_000;
     const found = x.tweets.filter((tweet) => Date.parse(tweet.created_at) >= weekAgo && words.every((word) => tweet.text.toLowerCase().includes(word)));
-    return [200, tweetPage(x, found, query, range(query, 10, 100, 10), 'next_token')];
+    return [200, renderTweetPage(x, found, query, parseRange(query, 10, 100, 10), 'next_token')];
   },
 };

@@ -1,6 +1,6 @@
 import twitterText from 'twitter-text';
 import { invalid, type Json, Problem } from './responses';
-import { ownedMedia } from './routes-media';
+import { findOwnedMedia } from './routes-media';
 import type { XRoute, XState, XUser } from './state';
 
 // POST /2/tweets (text weighed as twitter-text does, up to four media, duplicates refused) and DELETE /2/tweets/:id.
@@ -18,7 +18,7 @@ function postTweet(x: XState, user: XUser, body: Json): Json {
       status: 403,
     });
   }
-  const keys = mediaIds.map((id) => ownedMedia(x, user, id).media_key);
+  const keys = mediaIds.map((id) => findOwnedMedia(x, user, id).media_key);
   const tweet = x.createTweet(user.id, text, { replyTo: body?.reply?.in_reply_to_tweet_id, lang: 'nl', mediaKeys: keys, refuseDuplicate: true });
   return { id: tweet.id, text: tweet.text, edit_history_tweet_ids: tweet.edit_history_tweet_ids };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { extractEntities } from './entities';
-import { byNewest, escapeText, invalid, type Json, Problem } from './responses';
+import { compareByNewest, escapeText, invalid, type Json, Problem } from './responses';
 
 // What the fake X keeps: users, posts, DM events, uploaded media and OAuth 2.0 grants, plus what tests
 // arrange on it. Time comes from `now`, so a test's ManualClock drives ids and token expiry.
@@ -117,7 +117,7 @@ export class XState {
   }
 
   tweetsBy(userId: string): XTweetRecord[] {
-    return this.tweets.filter((tweet) => tweet.author_id === userId).sort(byNewest);
+    return this.tweets.filter((tweet) => tweet.author_id === userId).sort(compareByNewest);
   }
 
   mediaByKey(key: string): MediaRecord | undefined {

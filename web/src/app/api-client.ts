@@ -65,7 +65,7 @@ async function toProblem(response: Response): Promise<Problem> {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export async function callApi<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -92,14 +92,14 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
 }
 
 export const api = {
-  get: <T>(path: string) => apiRequest<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body ?? {}),
-  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, body),
-  patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, body),
-  delete: (path: string) => apiRequest<void>('DELETE', path),
+  get: <T>(path: string) => callApi<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => callApi<T>('POST', path, body ?? {}),
+  put: <T>(path: string, body: unknown) => callApi<T>('PUT', path, body),
+  patch: <T>(path: string, body: unknown) => callApi<T>('PATCH', path, body),
+  delete: (path: string) => callApi<void>('DELETE', path),
 };
 
-export function queryString(params: Record<string, string | number | undefined | null>): string {
+export function buildQueryString(params: Record<string, string | number | undefined | null>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== null && value !== '') search.set(key, String(value));

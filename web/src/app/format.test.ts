@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, nextDay, parseDutchDate, startOfDayInAmsterdam } from './format';
+import { addOneDay, formatDate, formatDateTime, parseDutchDate, startOfDayInAmsterdam } from './format';
 
 describe('Nederlandse datums en tijden', () => {
   it('toont dd-mm-jjjj en 24-uurs tijd in Europe/Amsterdam', () => {
@@ -13,7 +13,7 @@ describe('Nederlandse datums en tijden', () => {
     expect(startOfDayInAmsterdam('2026-07-01')).toBe('2026-07-01T00:00:00+02:00');
     expect(startOfDayInAmsterdam('2026-03-29')).toBe('2026-03-29T00:00:00+01:00');
     expect(startOfDayInAmsterdam('2026-10-25')).toBe('2026-10-25T00:00:00+02:00');
-    expect(nextDay('2026-12-31')).toBe('2027-01-01');
+    expect(addOneDay('2026-12-31')).toBe('2027-01-01');
   });
 
   it('leest dd-mm-jjjj en weigert dagen die niet bestaan', () => {

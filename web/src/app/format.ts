@@ -36,7 +36,7 @@ export function startOfDayInAmsterdam(isoDate: string): string {
   return `${isoDate}T00:00:00${amsterdamOffset(isoDate)}`;
 }
 
-export function nextDay(isoDate: string): string {
+export function addOneDay(isoDate: string): string {
   const date = new Date(`${isoDate}T12:00:00Z`);
   date.setUTCDate(date.getUTCDate() + 1);
   return date.toISOString().slice(0, 10);
@@ -52,7 +52,7 @@ export function parseDutchDate(text: string): string | null {
   return date.toISOString().slice(0, 10);
 }
 
-export function isoDateToDutch(isoDate: string): string {
+export function formatIsoDateAsDutch(isoDate: string): string {
   const [year, month, day] = isoDate.split('-');
   return year && month && day ? `${day}-${month}-${year}` : isoDate;
 }

@@ -12,18 +12,18 @@ function parseHex(hex: string): [number, number, number] | null {
   return [Number.parseInt(match[1] ?? '0', 16), Number.parseInt(match[2] ?? '0', 16), Number.parseInt(match[3] ?? '0', 16)];
 }
 
-export function relativeLuminance(hex: string): number {
+export function computeRelativeLuminance(hex: string): number {
   const rgb = parseHex(hex) ?? [0, 0, 0];
   return 0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2]);
 }
 
-export function contrastRatio(a: string, b: string): number {
-  const [light, dark] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x) as [number, number];
+export function computeContrastRatio(a: string, b: string): number {
+  const [light, dark] = [computeRelativeLuminance(a), computeRelativeLuminance(b)].sort((x, y) => y - x) as [number, number];
   return (light + 0.05) / (dark + 0.05);
 }
 
-export function readableTextOn(background: string): '#ffffff' | '#000000' {
-  return contrastRatio(background, '#ffffff') >= contrastRatio(background, '#000000') ? '#ffffff' : '#000000';
+export function pickReadableTextOn(background: string): '#ffffff' | '#000000' {
+  return computeContrastRatio(background, '#ffffff') >= computeContrastRatio(background, '#000000') ? '#ffffff' : '#000000';
 }
 
 function mix(hex: string, towards: [number, number, number], amount: number): string {
@@ -45,17 +45,17 @@ export interface AccentColours {
   onWhite: string;
 }
 
-export function accentColours(houseColour: string | null | undefined): AccentColours {
+export function deriveAccentColours(houseColour: string | null | undefined): AccentColours {
   const accent = houseColour && parseHex(houseColour) ? houseColour.toLowerCase() : DEFAULT_ACCENT;
-  const text = readableTextOn(accent);
+  const text = pickReadableTextOn(accent);
   const hover = text === '#ffffff' ? mix(accent, [0, 0, 0], 0.2) : mix(accent, [255, 255, 255], 0.25);
   let onWhite = accent;
-  for (let step = 1; contrastRatio(onWhite, '#ffffff') < 4.5 && step <= 10; step += 1) onWhite = mix(accent, [0, 0, 0], step / 10);
+  for (let step = 1; computeContrastRatio(onWhite, '#ffffff') < 4.5 && step <= 10; step += 1) onWhite = mix(accent, [0, 0, 0], step / 10);
   return { accent, text, hover, onWhite };
 }
 
 export function applyAccent(houseColour: string | null | undefined): void {
-  const colours = accentColours(houseColour);
+  const colours = deriveAccentColours(houseColour);
   const style = document.documentElement.style;
   style.setProperty('--plein-accent', colours.accent);
   style.setProperty('--plein-accent-text', colours.text);

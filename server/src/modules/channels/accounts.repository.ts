@@ -1,6 +1,6 @@
 import type { Db } from '@platform/db/database.client';
 import type { ChannelAccountsTable } from '@platform/db/database.schema';
-import { inScope } from '@platform/db/in-scope.rules';
+import { isInScope } from '@platform/db/in-scope.rules';
 import type { Scope } from '@platform/tenancy/policy.rules';
 import type { Insertable, Updateable } from 'kysely';
 
@@ -17,7 +17,7 @@ export async function findAccounts(db: Db, scope: Scope) {
     .selectFrom('channel_accounts')
     .selectAll()
     .where('organisation_id', '=', scope.organisationId)
-    .where(inScope('municipality_id', scope))
+    .where(isInScope('municipality_id', scope))
     .orderBy('channel')
     .orderBy('handle')
     .execute();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CHANNEL_REQUIREMENTS } from '@contracts/channel-fields';
 import type { Channel, ChannelAccount } from '@contracts/channels';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import type { Db } from '@platform/db/database.client';
 import type { ChannelAccountRow, ChannelAccountsTable } from '@platform/db/database.schema';
 import { badRequest, conflict, type InvalidParam, notFound } from '@platform/http/http.errors';
@@ -123,7 +123,7 @@ export async function addAccount(ctx: ServiceContext, keys: SecretKeys, input: A
   const secrets = input.secrets ?? {};
   assertRequirements(input.channel, input.serviceUrl ?? null, settings, secrets, { settings: input.settings, secrets });
   const id = randomUUID();
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const row = await insertAccount(tx.db, tx.actor.organisationId, {
       id,
       municipality_id: input.municipalityId,
@@ -155,7 +155,7 @@ export async function addAccount(ctx: ServiceContext, keys: SecretKeys, input: A
 
 export async function changeAccount(ctx: ServiceContext, keys: SecretKeys, accountId: string, change: AccountChange) {
   assertCan(ctx.actor, 'channels.manage');
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const row = await findAccount(tx.db, tx.actor.organisationId, accountId);
     if (!row || !actsForMunicipality(tx.actor, row.municipality_id)) throw notFound('Het kanaalaccount');
     const settings = change.settings ? { ...row.settings, ...change.settings } : row.settings;

@@ -1,7 +1,7 @@
 import type { Clock } from '@platform/clock.service';
 import type { Db } from '@platform/db/database.client';
 import type { ChannelAccountRow } from '@platform/db/database.schema';
-import { backoffDelayMs, type JobRegistry } from '@platform/jobs/job-registry.service';
+import { computeBackoffDelayMs, type JobRegistry } from '@platform/jobs/job-registry.service';
 import { deleteFinishedJobs } from '@platform/jobs/jobs.repository';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import type { Mailer } from '@platform/mail/mailer.client';
@@ -9,7 +9,7 @@ import { recordAccountFailure, recordAccountSuccess } from './account-health.ser
 import { openAccountSecrets, type SecretKeys, sealAccountSecrets } from './account-secrets.rules';
 import { findAccount, findPollableAccounts, lockAccount, updateAccount } from './accounts.repository';
 import { ChannelError, type ConnectorAccount, type ConnectorDeps, type PollResult, type SentResult } from './connector.types';
-import { connectorFor, pollingChannels } from './connectors/connectors.registry';
+import { findConnector, listPollingChannels } from './connectors/connectors.registry';
 import { enqueuePollsFor, POLL_JOB, storeMessages } from './ingest.service';
 import { advanceCursor, findCursor } from './messages.repository';
 import { lockOutboxItem, updateOutboxItem } from './outbox.repository';
@@ -25,7 +25,7 @@ export interface ChannelKit {
   mailDomain?: string;
 }
 
-export function connectorAccount(keys: SecretKeys, row: ChannelAccountRow): ConnectorAccount {
+export function buildConnectorAccount(keys: SecretKeys, row: ChannelAccountRow): ConnectorAccount {
   return {
     id: row.id,
     organisationId: row.organisation_id,
@@ -72,7 +72,7 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
     name: PLAN_JOB,
     handler: async ({ db, clock }) => {
       const now = clock.now();
-      for (const account of await findPollableAccounts(db, pollingChannels())) {
+      for (const account of await findPollableAccounts(db, listPollingChannels())) {
         await enqueuePollsFor(db, { now: () => now }, account);
       }
       // A poll a minute per stream adds up: finished polls are kept a day (long enough for a look in
@@ -87,7 +87,7 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
     // The platform call happens here, outside the transaction; the handler stores what it brought.
     prepare: async ({ db, clock, job, payload }): Promise<PollPrepared> => {
       const account = await findAccount(db, job.organisation_id, String(payload.accountId));
-      const connector = account && connectorFor(account.channel);
+      const connector = account && findConnector(account.channel);
       if (!account || !connector?.poll || account.paused || account.status === 'aandacht-nodig' || blockedUntil(account, clock.now())) {
         return { skip: true };
       }
@@ -97,7 +97,7 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
         return {
           cursor,
           sealedUsed: account.secrets_sealed,
-          result: await connector.poll(connectorAccount(kit.keys, account), stream, cursor, depsFor(clock)),
+          result: await connector.poll(buildConnectorAccount(kit.keys, account), stream, cursor, depsFor(clock)),
         };
       } catch (error) {
         return { cursor, sealedUsed: account.secrets_sealed, error: asChannelError(error) };
@@ -149,13 +149,13 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
       // A later part of a thread whose earlier part is not sent waits: recordSent queues it when that part goes.
       if (loaded?.item.status !== 'wachtend' || loaded.blocked) return { skip: true };
       const { account, request } = loaded;
-      const connector = connectorFor(account.channel);
+      const connector = findConnector(account.channel);
       if (!connector?.send) return { error: new ChannelError('permanent', `Plein kan niet versturen via ${account.channel}.`) };
       if (account.paused) return { error: new ChannelError('permanent', 'Het account is gepauzeerd.') };
       const until = blockedUntil(account, clock.now());
       if (until) return { deferUntil: until };
       try {
-        const target = connectorAccount(kit.keys, account);
+        const target = buildConnectorAccount(kit.keys, account);
         // In doubt whether an earlier attempt reached the platform: a second run of this job (the first
         // died), or an earlier job for this item that failed with a timeout or a 5xx, after which the
         // platform may still have published it. Then ask before sending again.
@@ -202,7 +202,7 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
       const retryable = error.kind === 'transient' || error.kind === 'rate-limited';
       if (retryable && attempts < MAX_SEND_ATTEMPTS) {
         await updateOutboxItem(db, item.organisation_id, item.id, { attempts, last_error: error.message });
-        const delay = error.retryAfterMs ?? backoffDelayMs(attempts);
+        const delay = error.retryAfterMs ?? computeBackoffDelayMs(attempts);
         await retry(new Date(clock.now().getTime() + delay));
         return;
       }

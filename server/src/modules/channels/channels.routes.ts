@@ -13,7 +13,7 @@ import {
   phoneNoteCreateSchema,
 } from '@contracts/channels';
 import { idParams } from '@contracts/common';
-import { type AppInstance, serviceContext } from '@platform/http/app.server';
+import { type AppInstance, createServiceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import type { SecretKeys } from './account-secrets.rules';
 import { addAccount, changeAccount, getAccount, listAccounts } from './accounts.service';
@@ -26,7 +26,7 @@ const contactParams = z.strictObject({
   cbsCode: z.string().regex(/^GM\d{4}$/, 'Gebruik een CBS-code zoals GM0383'),
 });
 
-export async function channelsRoutes(app: AppInstance) {
+export async function registerChannelsRoutes(app: AppInstance) {
   const { db, clock, config } = app.deps;
   const keys: SecretKeys = { current: config.secretKey, previous: config.previousSecretKeys };
   const tags = ['Kanalen'];
@@ -47,7 +47,7 @@ export async function channelsRoutes(app: AppInstance) {
   app.get(
     '/api/v1/channel-accounts',
     { config: { permission: 'channels.read' }, schema: { tags, summary: 'Gekoppelde kanaalaccounts', response: { 200: z.array(channelAccountSchema) } } },
-    async (request) => listAccounts(serviceContext(request)),
+    async (request) => listAccounts(createServiceContext(request)),
   );
 
   app.post(
@@ -56,7 +56,7 @@ export async function channelsRoutes(app: AppInstance) {
       config: { permission: 'channels.manage' },
       schema: { tags, summary: 'Koppel een kanaalaccount', body: channelAccountCreateSchema, response: { 201: channelAccountSchema } },
     },
-    async (request, reply) => reply.status(201).send(await addAccount(serviceContext(request), keys, request.body)),
+    async (request, reply) => reply.status(201).send(await addAccount(createServiceContext(request), keys, request.body)),
   );
 
   app.get(
@@ -65,7 +65,7 @@ export async function channelsRoutes(app: AppInstance) {
       config: { permission: 'channels.read' },
       schema: { tags, summary: 'Eén kanaalaccount met zijn status', params: idParams, response: { 200: channelAccountSchema } },
     },
-    async (request) => getAccount(serviceContext(request), request.params.id),
+    async (request) => getAccount(createServiceContext(request), request.params.id),
   );
 
   app.patch(
@@ -80,7 +80,7 @@ export async function channelsRoutes(app: AppInstance) {
         response: { 200: channelAccountSchema },
       },
     },
-    async (request) => changeAccount(serviceContext(request), keys, request.params.id, request.body),
+    async (request) => changeAccount(createServiceContext(request), keys, request.params.id, request.body),
   );
 
   app.get(
@@ -89,13 +89,13 @@ export async function channelsRoutes(app: AppInstance) {
       config: { permission: 'messages.read' },
       schema: { tags, summary: 'Ontvangen en verzonden berichten, nieuwste eerst', querystring: messageListQuery, response: { 200: messagePageSchema } },
     },
-    async (request) => listMessages(serviceContext(request), request.query),
+    async (request) => listMessages(createServiceContext(request), request.query),
   );
 
   app.get(
     '/api/v1/messages/:id',
     { config: { permission: 'messages.read' }, schema: { tags, summary: 'Eén bericht', params: idParams, response: { 200: messageSchema } } },
-    async (request) => getMessage(serviceContext(request), request.params.id),
+    async (request) => getMessage(createServiceContext(request), request.params.id),
   );
 
   app.post(
@@ -110,7 +110,7 @@ export async function channelsRoutes(app: AppInstance) {
       },
     },
     async (request, reply) => {
-      const { item, created } = await queueWithdrawal(serviceContext(request), request.params.id);
+      const { item, created } = await queueWithdrawal(createServiceContext(request), request.params.id);
       return reply.status(created ? 201 : 200).send(item);
     },
   );
@@ -121,7 +121,7 @@ export async function channelsRoutes(app: AppInstance) {
       config: { permission: 'messages.log' },
       schema: { tags, summary: 'Leg een telefoongesprek vast als binnenkomend bericht', body: phoneNoteCreateSchema, response: { 201: messageSchema } },
     },
-    async (request, reply) => reply.status(201).send(await logPhoneCall(serviceContext(request), request.body)),
+    async (request, reply) => reply.status(201).send(await logPhoneCall(createServiceContext(request), request.body)),
   );
 
   app.get(
@@ -135,7 +135,7 @@ export async function channelsRoutes(app: AppInstance) {
         response: { 200: z.array(outboxItemSchema) },
       },
     },
-    async (request) => listOutbox(serviceContext(request), request.query),
+    async (request) => listOutbox(createServiceContext(request), request.query),
   );
 
   app.post(
@@ -150,7 +150,7 @@ export async function channelsRoutes(app: AppInstance) {
       },
     },
     async (request, reply) => {
-      const { item, created } = await queueOutbound(serviceContext(request), request.body);
+      const { item, created } = await queueOutbound(createServiceContext(request), request.body);
       return reply.status(created ? 201 : 200).send(item);
     },
   );
@@ -158,7 +158,7 @@ export async function channelsRoutes(app: AppInstance) {
   app.get(
     '/api/v1/outbox/:id',
     { config: { permission: 'channels.read' }, schema: { tags, summary: 'Eén uitgaand bericht', params: idParams, response: { 200: outboxItemSchema } } },
-    async (request) => getOutboxItem(serviceContext(request), request.params.id),
+    async (request) => getOutboxItem(createServiceContext(request), request.params.id),
   );
 
   app.post(
@@ -167,7 +167,7 @@ export async function channelsRoutes(app: AppInstance) {
       config: { permission: 'channels.send' },
       schema: { tags, summary: 'Verstuur een mislukt bericht opnieuw', params: idParams, response: { 200: outboxItemSchema } },
     },
-    async (request) => retryOutboxItem(serviceContext(request), request.params.id),
+    async (request) => retryOutboxItem(createServiceContext(request), request.params.id),
   );
 
   const publicTags = ['Contactformulier'];

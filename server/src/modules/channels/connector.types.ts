@@ -42,7 +42,7 @@ export interface NormalisedMessage {
 
 // A message without the social extras (no media, links, mentions, thread or place): what enters through
 // Plein itself (a phone note, the contact form) or what Plein sent.
-export function plainMessage(
+export function buildPlainMessage(
   fields: Pick<NormalisedMessage, 'platformId' | 'author' | 'text' | 'visibility' | 'postedAt' | 'raw'> & Partial<NormalisedMessage>,
 ): NormalisedMessage {
   return {

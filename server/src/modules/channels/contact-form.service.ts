@@ -5,7 +5,7 @@ import { AppError, badRequest, notFound } from '@platform/http/http.errors';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import { findMunicipalities, findOrganisationBySlug } from '@platform/organisations/organisations.repository';
 import { findAccountByChannel } from './accounts.repository';
-import { plainMessage } from './connector.types';
+import { buildPlainMessage } from './connector.types';
 import { claimChallenge, insertChallenge } from './form-challenges.repository';
 import { storeMessages } from './ingest.service';
 
@@ -16,7 +16,7 @@ export const CHALLENGE_DIFFICULTY_BITS = 14;
 const MIN_FILL_MS = 3_000;
 const CHALLENGE_VALID_MS = 2 * 3_600_000;
 
-export function leadingZeroBits(hash: Buffer): number {
+export function countLeadingZeroBits(hash: Buffer): number {
   let bits = 0;
   for (const byte of hash) {
     if (byte === 0) {
@@ -29,7 +29,7 @@ export function leadingZeroBits(hash: Buffer): number {
   return bits;
 }
 
-export function proofOfWorkHash(challenge: string, nonce: string): Buffer {
+export function hashProofOfWork(challenge: string, nonce: string): Buffer {
   return createHash('sha256').update(`${challenge}:${nonce}`).digest();
 }
 
@@ -78,7 +78,7 @@ export async function submitContactForm(db: Db, clock: Clock, slug: string, cbsC
   // A bot filled the hidden field: answer as if it worked, so it learns nothing, and keep nothing.
   if (input.website) return { received: true };
   if (!/^[0-9a-f-]{36}$/.test(input.challenge)) throw refused('de controle hoort niet bij dit formulier.');
-  if (leadingZeroBits(proofOfWorkHash(input.challenge, input.nonce)) < CHALLENGE_DIFFICULTY_BITS) {
+  if (countLeadingZeroBits(hashProofOfWork(input.challenge, input.nonce)) < CHALLENGE_DIFFICULTY_BITS) {
     throw refused('de controle van uw browser klopt niet.');
   }
   const now = clock.now();
@@ -90,7 +90,7 @@ export async function submitContactForm(db: Db, clock: Clock, slug: string, cbsC
       throw new AppError(429, 'te-snel', 'Te snel verstuurd', 'Uw bericht is te snel na het openen verstuurd. Wacht een paar seconden en probeer het opnieuw.');
     if (age > CHALLENGE_VALID_MS) throw refused('het formulier stond te lang open.');
     await storeMessages(trx, clock, account, [
-      plainMessage({
+      buildPlainMessage({
         platformId: `formulier-${challenge.id}`,
         author: { id: input.email.toLowerCase(), handle: input.email.toLowerCase(), displayName: input.name ?? null, followers: null },
         text: input.message,

@@ -2,7 +2,7 @@ import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factori
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { startSmtpSink } from '@test/smtp-sink';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHALLENGE_DIFFICULTY_BITS, leadingZeroBits, proofOfWorkHash } from './contact-form.service';
+import { CHALLENGE_DIFFICULTY_BITS, countLeadingZeroBits, hashProofOfWork } from './contact-form.service';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -15,7 +15,7 @@ afterAll(async () => {
 // What the resident's browser does: find a nonce whose hash starts with enough zero bits.
 function solve(challenge: string, bits: number): string {
   for (let nonce = 0; ; nonce++) {
-    if (leadingZeroBits(proofOfWorkHash(challenge, String(nonce))) >= bits) return String(nonce);
+    if (countLeadingZeroBits(hashProofOfWork(challenge, String(nonce))) >= bits) return String(nonce);
   }
 }
 

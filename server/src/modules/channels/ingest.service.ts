@@ -5,8 +5,8 @@ import { enqueueJob } from '@platform/jobs/jobs.service';
 import { cleanText, hasUncleanText } from '@platform/text/clean-text.rules';
 import { v7 as timeOrderedUuid } from 'uuid';
 import type { NormalisedMessage } from './connector.types';
-import { connectorFor } from './connectors/connectors.registry';
-import { messagesPerSubscription } from './message-subscriptions.service';
+import { findConnector } from './connectors/connectors.registry';
+import { groupMessagesBySubscription } from './message-subscriptions.service';
 import { insertAttachment, insertMessagesOnce, type NewMessageRow, setMessageMedia } from './messages.repository';
 
 export const POLL_JOB = 'kanaal.ophalen';
@@ -18,7 +18,7 @@ export function pollIntervalSeconds(account: Pick<ChannelAccountRow, 'channel' |
   const configured = Number(account.settings.pollSeconds);
   // Between 10 seconds and a day: finished polls are cleaned up after a day (see the planner).
   if (Number.isFinite(configured) && configured >= 10) return Math.min(configured, 86_400);
-  return connectorFor(account.channel)?.pollIntervalSeconds ?? DEFAULT_POLL_SECONDS;
+  return findConnector(account.channel)?.pollIntervalSeconds ?? DEFAULT_POLL_SECONDS;
 }
 
 // One poll per account, stream and time slot: the unique key makes the planner, a restart and a
@@ -28,7 +28,7 @@ export function pollJobKey(accountId: string, stream: string, slot: number) {
 }
 
 export async function enqueuePollsFor(db: Db, clock: Clock, account: Pick<ChannelAccountRow, 'organisation_id' | 'id' | 'channel' | 'settings'>) {
-  const connector = connectorFor(account.channel);
+  const connector = findConnector(account.channel);
   if (!connector?.poll) return;
   const now = clock.now();
   const slot = Math.floor(now.getTime() / (pollIntervalSeconds(account) * 1000));
@@ -122,7 +122,7 @@ export async function storeMessages(db: Db, clock: Clock, account: AccountRef, m
   // Handed on by the subscribers' jobs, queued in the same transaction: a crash between storing and handing on
   // loses nothing, and channels depend on none of the modules that listen.
   const stored = inserted.map((row) => ({ id: row.id, direction: byPlatformId.get(row.platform_id)!.direction ?? 'in', channel: account.channel }));
-  for (const { subscription, messages: served } of messagesPerSubscription(stored, options.stream ?? null)) {
+  for (const { subscription, messages: served } of groupMessagesBySubscription(stored, options.stream ?? null)) {
     if (served.length === 0) continue;
     await enqueueJob(db, {
       organisationId: account.organisation_id,

@@ -8,7 +8,7 @@ import { type DatabaseHandle, openDatabase } from '@platform/db/database.client'
 import { migrate } from '@platform/db/migrate.service';
 import { createOrganisation } from '@platform/organisations/organisations.service';
 import { buildChannelAccount, TEST_SECRET_KEY } from '@test/factories';
-import { adminQuery, PG_SERVER, startWorkerProcess } from '@test/worker-processes';
+import { PG_SERVER, runAdminQuery, startWorkerProcess } from '@test/worker-processes';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { countMessages } from './messages.repository';
 
@@ -33,7 +33,7 @@ function startWorker(id: string): Promise<ChildProcess> {
 }
 
 beforeAll(async () => {
-  await adminQuery(`CREATE DATABASE ${databaseName}`);
+  await runAdminQuery(`CREATE DATABASE ${databaseName}`);
   handle = await openDatabase({ databaseUrl });
   await migrate(handle);
   const items = Array.from({ length: 40 }, (_, i) => `<item><guid>artikel-${i}</guid><title>Artikel ${i}</title></item>`).join('');
@@ -56,7 +56,7 @@ afterAll(async () => {
   feed?.closeAllConnections();
   await new Promise<void>((resolve) => feed?.close(() => resolve()));
   await handle?.close();
-  await adminQuery(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+  await runAdminQuery(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
 });
 
 it('een worker die tijdens het ophalen wordt gedood verliest niets en niets komt dubbel binnen', async () => {

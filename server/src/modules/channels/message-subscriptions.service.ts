@@ -12,15 +12,15 @@ export function subscribeToStoredMessages(subscription: StoredMessagesSubscripti
   subscriptions.set(subscription.job, subscription);
 }
 
-export function storedMessagesSubscriptions(): StoredMessagesSubscription[] {
+export function listStoredMessagesSubscriptions(): StoredMessagesSubscription[] {
   // Without subscribers, stored messages would wait for nobody: a process that stores messages must load the module list.
   if (subscriptions.size === 0) throw new Error('Geen module volgt opgeslagen berichten: laad de modulelijst (server/src/modules/index.ts) vóór het opslaan');
   return [...subscriptions.values()];
 }
 
 // Which of the new messages each subscription gets.
-export function messagesPerSubscription<M extends { direction: string; channel: string }>(messages: M[], stream: string | null) {
-  return storedMessagesSubscriptions().map((subscription) => ({
+export function groupMessagesBySubscription<M extends { direction: string; channel: string }>(messages: M[], stream: string | null) {
+  return listStoredMessagesSubscriptions().map((subscription) => ({
     subscription,
     messages: messages.filter((message) => servesPurpose({ direction: message.direction, channel: message.channel, stream }, subscription.purpose)),
   }));
@@ -33,7 +33,7 @@ const MESSAGE_JOBS_COALESCE = {
   merge: (payloads: Record<string, unknown>[]) => ({ messageIds: payloads.flatMap((payload) => (payload.messageIds as string[] | undefined) ?? []) }),
 };
 
-export function storedMessagesJob(
+export function defineStoredMessagesJob(
   name: string,
   handle: (db: Db, clock: Clock, organisationId: string, messageIds: string[]) => Promise<unknown>,
 ): JobDefinition {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messagesPerSubscription, subscribeToStoredMessages } from './message-subscriptions.service';
+import { groupMessagesBySubscription, subscribeToStoredMessages } from './message-subscriptions.service';
 
 // Channels hand stored messages to whoever subscribed, by purpose, without knowing who that is.
 describe('abonnementen op opgeslagen berichten', () => {
@@ -13,7 +13,7 @@ describe('abonnementen op opgeslagen berichten', () => {
   ];
   const jobsOf = (stream: string | null) =>
     Object.fromEntries(
-      messagesPerSubscription(messages, stream).map(({ subscription, messages: served }) => [subscription.job, served.map((message) => message.id)]),
+      groupMessagesBySubscription(messages, stream).map(({ subscription, messages: served }) => [subscription.job, served.map((message) => message.id)]),
     );
 
   it('geeft een gesprek-abonnee wat inwoners stuurden en wat wij plaatsten, maar geen feed', () => {
@@ -29,6 +29,6 @@ describe('abonnementen op opgeslagen berichten', () => {
 
   it('telt een tweede aanmelding van dezelfde taak niet dubbel', () => {
     subscribeToStoredMessages({ job: 'test.alles', purpose: 'any' });
-    expect(messagesPerSubscription(messages, null).filter(({ subscription }) => subscription.job === 'test.alles')).toHaveLength(1);
+    expect(groupMessagesBySubscription(messages, null).filter(({ subscription }) => subscription.job === 'test.alles')).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '@platform/db/database.client';
 import type { MessagesTable } from '@platform/db/database.schema';
-import { inScope } from '@platform/db/in-scope.rules';
+import { isInScope } from '@platform/db/in-scope.rules';
 import { type ColumnType, unnestRows } from '@platform/db/unnest-rows.rules';
 import type { Scope } from '@platform/tenancy/policy.rules';
 import { type Insertable, sql } from 'kysely';
@@ -108,7 +108,7 @@ export async function findMessages(
   scope: Scope,
   filter: { accountId?: string; channel?: string; before?: { receivedAt: Date; id: string }; limit: number },
 ) {
-  let query = db.selectFrom('messages').selectAll().where('organisation_id', '=', scope.organisationId).where(inScope('municipality_id', scope));
+  let query = db.selectFrom('messages').selectAll().where('organisation_id', '=', scope.organisationId).where(isInScope('municipality_id', scope));
   if (filter.accountId) query = query.where('account_id', '=', filter.accountId);
   if (filter.channel) query = query.where('channel', '=', filter.channel);
   if (filter.before) {

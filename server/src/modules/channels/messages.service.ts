@@ -1,11 +1,11 @@
 import type { Channel, Message } from '@contracts/channels';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import type { MessageRow } from '@platform/db/database.schema';
 import { badRequest, notFound } from '@platform/http/http.errors';
 import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy.rules';
 import { findAccount } from './accounts.repository';
-import { plainMessage } from './connector.types';
+import { buildPlainMessage } from './connector.types';
 import { storeMessages } from './ingest.service';
 import { findMessage, findMessages } from './messages.repository';
 
@@ -96,9 +96,9 @@ export async function logPhoneCall(ctx: ServiceContext, input: PhoneNoteInput) {
     ]);
   }
   const caller = input.callerPhone ?? input.callerEmail ?? input.callerName ?? 'onbekende beller';
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const [id] = await storeMessages(tx.db, tx.clock, account, [
-      plainMessage({
+      buildPlainMessage({
         platformId: `telefoon-${crypto.randomUUID()}`,
         author: { id: input.callerPhone ?? input.callerEmail ?? `beller:${caller}`, handle: caller, displayName: input.callerName ?? null, followers: null },
         text: input.summary,

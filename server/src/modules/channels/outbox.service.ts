@@ -2,14 +2,14 @@ import { CHANNEL_CAPABILITIES, checkLength } from '@contracts/channel-limits';
 import type { Channel } from '@contracts/channels';
 import { recordAudit } from '@platform/audit/audit.service';
 import type { Clock } from '@platform/clock.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import type { Db } from '@platform/db/database.client';
 import type { ChannelAccountRow, OutboxRow } from '@platform/db/database.schema';
 import { badRequest, conflict, notFound } from '@platform/http/http.errors';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy.rules';
 import { findAccount, findAccounts } from './accounts.repository';
-import { type OutboundRequest, plainMessage, type SentResult } from './connector.types';
+import { buildPlainMessage, type OutboundRequest, type SentResult } from './connector.types';
 import { storeMessages } from './ingest.service';
 import { findAttachment, findMessage } from './messages.repository';
 import { findOutboxItem, findOutboxItems, findOutboxItemsAfter, insertOutboxOnce, updateOutboxItem } from './outbox.repository';
@@ -120,7 +120,7 @@ export async function queueOutbound(ctx: ServiceContext, input: OutboundInput) {
   assertCan(ctx.actor, 'channels.send');
   const account = await accountFor(ctx, input.accountId);
   await assertSendable(ctx, account, input);
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const { row, created } = await storeOutboxItem(tx.db, tx.clock, tx.actor.organisationId, {
       ...input,
       accountId: account.id,
@@ -174,7 +174,7 @@ export async function queueWithdrawal(ctx: ServiceContext, messageId: string) {
   const capabilities = CHANNEL_CAPABILITIES[account.channel as Channel];
   if (message.direction !== 'uit') throw conflict('niet-van-ons', 'Alleen berichten die Plein zelf verstuurde kunnen worden ingetrokken.');
   if (!capabilities.delete) throw conflict('kan-niet-intrekken', `Via ${capabilities.label} kan een verstuurd bericht niet worden ingetrokken.`);
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const now = tx.clock.now();
     const { row, created } = await insertOutboxOnce(tx.db, {
       organisation_id: tx.actor.organisationId,
@@ -227,7 +227,7 @@ export async function retryOutboxItem(ctx: ServiceContext, outboxId: string) {
   assertCan(ctx.actor, 'channels.send');
   const current = await getOutboxItem(ctx, outboxId);
   if (current.status !== 'mislukt') throw conflict('niet-mislukt', 'Alleen een mislukt bericht kan opnieuw worden verstuurd.');
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const row = await updateOutboxItem(tx.db, tx.actor.organisationId, outboxId, { status: 'wachtend', attempts: 0 });
     await enqueueJob(tx.db, {
       organisationId: row.organisation_id,
@@ -297,7 +297,7 @@ export async function recordSent(db: Db, clock: Clock, account: ChannelAccountRo
   const original = item.reply_to_message_id ? await findMessage(db, item.organisation_id, item.reply_to_message_id) : undefined;
   const before = item.after_outbox_id ? await findOutboxItem(db, item.organisation_id, item.after_outbox_id) : undefined;
   const [messageId] = await storeMessages(db, clock, account, [
-    plainMessage({
+    buildPlainMessage({
       platformId: result.platformId,
       direction: 'uit',
       author: { id: account.handle, handle: account.handle, displayName: account.display_name, followers: null },

@@ -32,7 +32,7 @@ export interface PlatformResponse<T> {
 }
 
 // One fetch for every connector: a timeout, and failures sorted into what the service acts on.
-export async function platformFetch<T = unknown>(
+export async function fetchFromPlatform<T = unknown>(
   deps: ConnectorDeps,
   url: string,
   init: RequestInit & { timeoutMs?: number; expect?: 'json' | 'text' } = {},

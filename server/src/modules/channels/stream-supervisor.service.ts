@@ -2,14 +2,14 @@ import { hostname } from 'node:os';
 import type { Clock } from '@platform/clock.service';
 import type { Db } from '@platform/db/database.client';
 import type { ChannelAccountRow } from '@platform/db/database.schema';
-import { backoffDelayMs } from '@platform/jobs/job-registry.service';
+import { computeBackoffDelayMs } from '@platform/jobs/job-registry.service';
 import type { Logger } from 'pino';
 import { recordAccountFailure, recordAccountSuccess } from './account-health.service';
 import type { SecretKeys } from './account-secrets.rules';
 import { findAccount, findStreamingAccounts, lockAccount } from './accounts.repository';
-import { connectorAccount } from './channels.jobs';
+import { buildConnectorAccount } from './channels.jobs';
 import type { ChannelError, LiveStream } from './connector.types';
-import { connectorFor, streamingChannels } from './connectors/connectors.registry';
+import { findConnector, listStreamingChannels } from './connectors/connectors.registry';
 import { storeMessages } from './ingest.service';
 import { claimStreamLease, releaseStreamLease } from './stream-leases.repository';
 
@@ -36,7 +36,7 @@ export class StreamSupervisor {
   constructor(private readonly options: { db: Db; clock: Clock; keys: SecretKeys; fetch: typeof fetch; logger?: Logger; intervalMs?: number }) {}
 
   start(): void {
-    if (this.timer || streamingChannels().length === 0) return;
+    if (this.timer || listStreamingChannels().length === 0) return;
     const tick = () => {
       this.round = this.superviseOnce().catch((error) => this.options.logger?.error({ err: error }, 'stroombewaking mislukt'));
     };
@@ -57,7 +57,7 @@ export class StreamSupervisor {
 
   async superviseOnce(): Promise<void> {
     const { db, clock } = this.options;
-    const accounts = await findStreamingAccounts(db, streamingChannels());
+    const accounts = await findStreamingAccounts(db, listStreamingChannels());
     const wanted = new Set(accounts.map((account) => account.id));
     for (const key of this.running.keys()) if (!wanted.has(key)) await this.closeStream(key);
     const now = clock.now();
@@ -78,11 +78,11 @@ export class StreamSupervisor {
   }
 
   private openStream(account: ChannelAccountRow) {
-    const connector = connectorFor(account.channel);
+    const connector = findConnector(account.channel);
     if (!connector?.stream) return;
     const { db, clock, keys } = this.options;
     const stream = connector.stream(
-      connectorAccount(keys, account),
+      buildConnectorAccount(keys, account),
       { fetch: this.options.fetch, clock },
       {
         onMessages: async (messages) => {
@@ -103,7 +103,7 @@ export class StreamSupervisor {
       this.running.delete(account.id);
       const failures = (this.failures.get(account.id) ?? 0) + 1;
       this.failures.set(account.id, failures);
-      this.retryAt.set(account.id, clock.now().getTime() + backoffDelayMs(failures));
+      this.retryAt.set(account.id, clock.now().getTime() + computeBackoffDelayMs(failures));
     });
   }
 

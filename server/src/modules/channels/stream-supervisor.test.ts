@@ -1,7 +1,7 @@
 import { buildChannelAccount, buildOrganisation, TEST_SECRET_KEY } from '@test/factories';
 import { createTestApp, type TestApp } from '@test/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LiveStream, type NormalisedMessage, plainMessage, type StreamSink } from './connector.types';
+import { buildPlainMessage, type LiveStream, type NormalisedMessage, type StreamSink } from './connector.types';
 import { registerConnector } from './connectors/connectors.registry';
 import { simulatorConnector } from './connectors/simulator/simulator.connector';
 import { countMessages } from './messages.repository';
@@ -12,7 +12,7 @@ import { StreamSupervisor } from './stream-supervisor.service';
 const opened: { accountId: string; sink: StreamSink; closed: boolean; end: () => void }[] = [];
 
 function mention(id: string): NormalisedMessage {
-  return plainMessage({
+  return buildPlainMessage({
     platformId: id,
     author: { id: 'u1', handle: 'inwoner', displayName: 'Inwoner', followers: 3 },
     text: `@gemeente vraag ${id}`,

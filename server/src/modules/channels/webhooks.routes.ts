@@ -2,13 +2,13 @@ import type { AppInstance } from '@platform/http/app.server';
 import { AppError, notFound } from '@platform/http/http.errors';
 import { z } from 'zod';
 import type { SecretKeys } from './account-secrets.rules';
-import { receiveWebhook, webhookHandshake } from './webhooks.service';
+import { answerWebhookHandshake, receiveWebhook } from './webhooks.service';
 
 const webhookParams = z.strictObject({ organisationId: z.uuid(), accountId: z.uuid() });
 
 // Platform-facing, so outside /api/v1: Meta and WhatsApp call these with their own formats. The
 // organisation id in the path routes the call to its tenant without a lookup across organisations.
-export async function webhookRoutes(app: AppInstance) {
+export async function registerWebhookRoutes(app: AppInstance) {
   const { db, clock, config } = app.deps;
   const keys: SecretKeys = { current: config.secretKey, previous: config.previousSecretKeys };
 
@@ -22,7 +22,7 @@ export async function webhookRoutes(app: AppInstance) {
       { config: { access: 'public' }, schema: { hide: true, params: webhookParams } },
       async (request, reply) => {
         const { organisationId, accountId } = request.params as z.infer<typeof webhookParams>;
-        const answer = await webhookHandshake(db, keys, organisationId, accountId, request.query as Record<string, string>);
+        const answer = await answerWebhookHandshake(db, keys, organisationId, accountId, request.query as Record<string, string>);
         if (answer === null) throw new AppError(403, 'webhook-geweigerd', 'Geweigerd', 'De verify-token klopt niet.');
         return reply.type('text/plain').send(answer);
       },

@@ -2,8 +2,8 @@ import type { Clock } from '@platform/clock.service';
 import type { Db } from '@platform/db/database.client';
 import type { SecretKeys } from './account-secrets.rules';
 import { findAccount } from './accounts.repository';
-import { connectorAccount } from './channels.jobs';
-import { connectorFor } from './connectors/connectors.registry';
+import { buildConnectorAccount } from './channels.jobs';
+import { findConnector } from './connectors/connectors.registry';
 import { storeMessages } from './ingest.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -11,12 +11,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 async function webhookTarget(db: Db, keys: SecretKeys, organisationId: string, accountId: string) {
   if (!UUID.test(organisationId) || !UUID.test(accountId)) return null;
   const row = await findAccount(db, organisationId, accountId);
-  const handler = row && connectorFor(row.channel)?.webhook;
+  const handler = row && findConnector(row.channel)?.webhook;
   if (!row || !handler) return null;
-  return { row, handler, account: connectorAccount(keys, row) };
+  return { row, handler, account: buildConnectorAccount(keys, row) };
 }
 
-export async function webhookHandshake(db: Db, keys: SecretKeys, organisationId: string, accountId: string, query: Record<string, string>) {
+export async function answerWebhookHandshake(db: Db, keys: SecretKeys, organisationId: string, accountId: string, query: Record<string, string>) {
   const target = await webhookTarget(db, keys, organisationId, accountId);
   if (!target?.handler.handshake) return null;
   return target.handler.handshake(target.account, query);

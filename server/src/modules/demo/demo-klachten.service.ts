@@ -1,6 +1,6 @@
 import type { ServiceContext } from '@platform/context.service';
 import type { MunicipalityRow } from '@platform/db/database.schema';
-import { localIsoDate } from '@platform/time/local-days.rules';
+import { formatLocalIsoDate } from '@platform/time/local-days.rules';
 import { DEFAULT_TIME_ZONE } from '@platform/time/termijnen.rules';
 import { assignKlachtHandler, changeKlachtStatus, decideKlacht, extendKlacht, planKlachtHearing, registerKlacht } from '../klachten/index';
 
@@ -10,7 +10,7 @@ const DAY = 86_400_000;
 // have something real to show: new, with a hearing planned, extended, decided, and resolved informally.
 export async function addDemoKlachten(ctx: ServiceContext, municipalities: MunicipalityRow[], people: { handlerId: string; complainedAboutId: string }) {
   const now = ctx.clock.now();
-  const receivedDaysAgo = (days: number) => localIsoDate(new Date(now.getTime() - days * DAY), DEFAULT_TIME_ZONE);
+  const receivedDaysAgo = (days: number) => formatLocalIsoDate(new Date(now.getTime() - days * DAY), DEFAULT_TIME_ZONE);
   const [first, second = first!, third = first!] = municipalities;
   const register = (
     municipality: MunicipalityRow,

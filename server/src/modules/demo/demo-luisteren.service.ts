@@ -1,6 +1,6 @@
 import type { NetworkGroup } from '@contracts/network';
 import type { ServiceContext } from '@platform/context.service';
-import { findChannelAccountOfMunicipality, plainMessage, storeMessages } from '../channels/index';
+import { buildPlainMessage, findChannelAccountOfMunicipality, storeMessages } from '../channels/index';
 import { createAuthorList, createMonitor, processMessages, setAuthorGroup } from '../luisteren/index';
 
 // Luisteren in the demo: monitors on what the simulated traffic talks about, so items, tenor and alerts
@@ -78,7 +78,7 @@ async function addDemoNetwork(ctx: ServiceContext, municipalities: Array<{ id: s
       ctx.clock,
       account,
       posts.map(([handle, name, followers, , daysAgo, text]) =>
-        plainMessage({
+        buildPlainMessage({
           platformId: `demo-netwerk-${handle}-${daysAgo}`,
           author: { id: handle, handle, displayName: name, followers },
           text,

@@ -7,7 +7,7 @@ import { createOrganisation } from '@platform/organisations/organisations.servic
 import { ROLES, type Role } from '@platform/tenancy/roles.rules';
 import { createTeam } from '@platform/users/teams.service';
 import { createUser } from '@platform/users/users.service';
-import { operatorActor } from '../../cli/operator.service';
+import { makeOperatorActor } from '../../cli/operator.service';
 import { addAccount } from '../channels/index';
 import { addDemoKlachten } from './demo-klachten.service';
 import { addDemoListening } from './demo-luisteren.service';
@@ -48,7 +48,7 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock, publicUrl = 'http://
     name: 'Werkorganisatie Kustgemeenten',
     municipalities: DEMO_MUNICIPALITIES,
   });
-  const ctx = { db, clock, actor: operatorActor(organisation.id), origin: cliOrigin };
+  const ctx = { db, clock, actor: makeOperatorActor(organisation.id), origin: cliOrigin };
   const credentials: DemoCredentials[] = [];
   const userIds: Record<string, string> = {};
   for (const role of ROLES) {

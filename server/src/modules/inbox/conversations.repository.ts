@@ -1,11 +1,11 @@
 import { LISTENING_ONLY_CHANNELS, LISTENING_ONLY_STREAMS } from '@contracts/message-purpose';
 import type { Db } from '@platform/db/database.client';
 import type { ConversationEventsTable, ConversationsTable, Database } from '@platform/db/database.schema';
-import { inScope } from '@platform/db/in-scope.rules';
-import { uuidArray } from '@platform/db/unnest-rows.rules';
+import { isInScope } from '@platform/db/in-scope.rules';
+import { toUuidArray } from '@platform/db/unnest-rows.rules';
 import type { Scope } from '@platform/tenancy/policy.rules';
 import { type Insertable, sql, type UpdateObject } from 'kysely';
-import { overdueAt } from './office-hours/overdue.rules';
+import { computeOverdueAt } from './office-hours/overdue.rules';
 
 export async function findConversationOfMessage(db: Db, organisationId: string, messageId: string) {
   const row = await db
@@ -23,7 +23,7 @@ function unthreaded(db: Db, organisationId: string, messageIds: string[]) {
     .selectFrom('published_messages as messages')
     .selectAll()
     .where('organisation_id', '=', organisationId)
-    .where('id', '=', sql<string>`ANY(${uuidArray(messageIds)})`)
+    .where('id', '=', sql<string>`ANY(${toUuidArray(messageIds)})`)
     .where('conversation_id', 'is', null)
     .orderBy('posted_at')
     .orderBy('id');
@@ -117,7 +117,7 @@ export interface ConversationFilter {
 
 // Newest first, paged by (last_message_at, id) so conversations that move meanwhile do not shift pages.
 export async function findConversations(db: Db, scope: Scope, filter: ConversationFilter) {
-  let query = db.selectFrom('conversations').selectAll().where('organisation_id', '=', scope.organisationId).where(inScope('municipality_id', scope));
+  let query = db.selectFrom('conversations').selectAll().where('organisation_id', '=', scope.organisationId).where(isInScope('municipality_id', scope));
   if (filter.state) query = query.where('state', '=', filter.state as 'open');
   if (filter.channel) query = query.where('channel', '=', filter.channel);
   // An account's queue: what came in on it and was not handed off, and what other accounts handed to it.
@@ -133,7 +133,7 @@ export async function findConversations(db: Db, scope: Scope, filter: Conversati
     query = query.where('assigned_team_id', 'in', filter.teamIds);
   }
   if (filter.unassigned) query = query.where('assigned_user_id', 'is', null).where('assigned_team_id', 'is', null);
-  if (filter.overdueAt) query = query.where(overdueAt(filter.overdueAt));
+  if (filter.overdueAt) query = query.where(computeOverdueAt(filter.overdueAt));
   if (filter.reviewFor) {
     const userId = filter.reviewFor;
     query = query.where((eb) =>

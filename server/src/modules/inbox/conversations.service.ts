@@ -7,7 +7,7 @@ import { assertCan, narrowScope, scopeOf } from '@platform/tenancy/policy.rules'
 import { findTeamIdsOfUser } from '@platform/users/teams.repository';
 import type { z } from 'zod';
 import { findRepliesToMessages, toOutboxView } from '../channels/index';
-import { visibleConversation } from './conversation-access.service';
+import { findVisibleConversation } from './conversation-access.service';
 import {
   findConversationEvents,
   findConversationMessages,
@@ -18,7 +18,7 @@ import {
   markRead,
 } from './conversations.repository';
 import { isOverdue } from './office-hours/overdue.rules';
-import { conversationDrafts } from './review/review.service';
+import { listConversationDrafts } from './review/review.service';
 
 type ListQuery = z.infer<typeof conversationListQuery>;
 
@@ -133,7 +133,7 @@ export async function listConversations(ctx: ServiceContext, query: ListQuery) {
 export async function getConversation(ctx: ServiceContext, conversationId: string) {
   assertCan(ctx.actor, 'inbox.read');
   const organisationId = ctx.actor.organisationId;
-  const row = await visibleConversation(ctx, conversationId);
+  const row = await findVisibleConversation(ctx, conversationId);
   const [messages, events, others, codes] = await Promise.all([
     findConversationMessages(ctx.db, organisationId, row.id),
     findConversationEvents(ctx.db, organisationId, row.id),
@@ -145,7 +145,7 @@ export async function getConversation(ctx: ServiceContext, conversationId: strin
     organisationId,
     messages.map((message) => message.id),
   );
-  const drafts = await conversationDrafts(ctx, row.id);
+  const drafts = await listConversationDrafts(ctx, row.id);
   if (ctx.actor.userId) await markRead(ctx.db, organisationId, row.id, ctx.actor.userId, ctx.clock.now());
   return {
     ...toConversationView(row, codes, ctx.clock.now(), ctx.clock.now()),

@@ -1,6 +1,6 @@
 import { CONVERSATION_STATE_LABELS, type conversationChangeSchema, type conversationReplySchema } from '@contracts/inbox';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import type { ConversationRow } from '@platform/db/database.schema';
 import { badRequest } from '@platform/http/http.errors';
 import { assertCan } from '@platform/tenancy/policy.rules';
@@ -9,7 +9,7 @@ import { findUser, findUsers } from '@platform/users/users.repository';
 import type { z } from 'zod';
 import { queueOutbound } from '../channels/index';
 import { assertPublicReplyAllowed } from './abuse/abuse.service';
-import { visibleConversation } from './conversation-access.service';
+import { findVisibleConversation } from './conversation-access.service';
 import { findConversationMessages, insertConversationEvent, updateConversation } from './conversations.repository';
 import { getConversation } from './conversations.service';
 import { replyMediaFor } from './images/reply-images.service';
@@ -65,8 +65,8 @@ async function checkAssignment(tx: ServiceContext, input: Change) {
 // State, snooze, priority, labels and assignment; each change is an event on the conversation.
 export async function changeConversation(ctx: ServiceContext, conversationId: string, input: Change, links: SurveyLinks) {
   assertCan(ctx.actor, 'inbox.handle');
-  return inTransaction(ctx, async (tx) => {
-    const row = await visibleConversation(tx, conversationId, true);
+  return runInTransaction(ctx, async (tx) => {
+    const row = await findVisibleConversation(tx, conversationId, true);
     const now = tx.clock.now();
     if (input.state === 'gesnoozed' && (!input.snoozedUntil || !(new Date(input.snoozedUntil) > now))) {
       throw badRequest('snooze-zonder-tijd', 'Geef aan tot wanneer het gesprek gesnoozed blijft (een moment in de toekomst).', [
@@ -117,7 +117,7 @@ export async function changeConversation(ctx: ServiceContext, conversationId: st
 
 // "@Sanne" or "@sanne.devries" names a colleague: by first name, full name without spaces, or the part of
 // their e-mail address before the @.
-export function mentionedUserIds(text: string, users: { id: string; name: string; email: string }[]): string[] {
+export function findMentionedUserIds(text: string, users: { id: string; name: string; email: string }[]): string[] {
   const handles = [...text.matchAll(/@([\p{L}\p{N}._-]+)/gu)].map((match) => match[1]!.toLowerCase());
   const found = users.filter((user) => {
     const names = [user.name.split(/\s+/)[0]!, user.name.replace(/\s+/g, ''), user.email.split('@')[0]!].map((name) => name.toLowerCase());
@@ -128,10 +128,10 @@ export function mentionedUserIds(text: string, users: { id: string; name: string
 
 export async function addConversationNote(ctx: ServiceContext, conversationId: string, text: string) {
   assertCan(ctx.actor, 'inbox.handle');
-  return inTransaction(ctx, async (tx) => {
-    const row = await visibleConversation(tx, conversationId);
+  return runInTransaction(ctx, async (tx) => {
+    const row = await findVisibleConversation(tx, conversationId);
     const users = await findUsers(tx.db, tx.actor.organisationId);
-    await event(tx, row, 'notitie', text, {}, mentionedUserIds(text, users));
+    await event(tx, row, 'notitie', text, {}, findMentionedUserIds(text, users));
     await announceConversation(tx.db, row);
     return getConversation(tx, row.id);
   });
@@ -141,7 +141,7 @@ export async function addConversationNote(ctx: ServiceContext, conversationId: s
 // publicly or privately as the agent chose and the channel allows.
 export async function replyToConversation(ctx: ServiceContext, conversationId: string, input: Reply) {
   assertCan(ctx.actor, 'inbox.handle');
-  const row = await visibleConversation(ctx, conversationId);
+  const row = await findVisibleConversation(ctx, conversationId);
   return queueConversationReply(ctx, row, input, input.idempotencyKey ?? `gesprek:${row.id}:${crypto.randomUUID()}`);
 }
 
@@ -162,7 +162,7 @@ export async function queueConversationReply(
   const latest = messages.filter((message) => message.direction === 'in').at(-1);
   if (!latest) throw badRequest('geen-bericht', 'Dit gesprek heeft geen bericht van een inwoner om op te antwoorden.');
   // The queued reply and its event commit together (queueOutbound joins this transaction).
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     // A long reply on a channel with threads goes out as numbered parts (1/3), each once under its own key,
     // each part in answer to the one before it (sent when that one has a platform id). Images go with part 1.
     const queued = [];

@@ -8,11 +8,11 @@ import {
   conversationReplyResultSchema,
   conversationReplySchema,
 } from '@contracts/inbox';
-import { type AppInstance, serviceContext } from '@platform/http/app.server';
+import { type AppInstance, createServiceContext } from '@platform/http/app.server';
 import { getConversation, listConversations } from './conversations.service';
 import { addConversationNote, changeConversation, replyToConversation } from './handling.service';
 
-export async function inboxRoutes(app: AppInstance) {
+export async function registerInboxRoutes(app: AppInstance) {
   const tags = ['Reageren'];
   const links = { publicUrl: app.deps.config.publicUrl };
 
@@ -27,7 +27,7 @@ export async function inboxRoutes(app: AppInstance) {
         response: { 200: conversationPageSchema },
       },
     },
-    async (request) => listConversations(serviceContext(request), request.query),
+    async (request) => listConversations(createServiceContext(request), request.query),
   );
 
   app.get(
@@ -41,7 +41,7 @@ export async function inboxRoutes(app: AppInstance) {
         response: { 200: conversationDetailSchema },
       },
     },
-    async (request) => getConversation(serviceContext(request), request.params.id),
+    async (request) => getConversation(createServiceContext(request), request.params.id),
   );
 
   app.patch(
@@ -56,7 +56,7 @@ export async function inboxRoutes(app: AppInstance) {
         response: { 200: conversationDetailSchema },
       },
     },
-    async (request) => changeConversation(serviceContext(request), request.params.id, request.body, links),
+    async (request) => changeConversation(createServiceContext(request), request.params.id, request.body, links),
   );
 
   app.post(
@@ -71,7 +71,7 @@ export async function inboxRoutes(app: AppInstance) {
         response: { 200: conversationDetailSchema },
       },
     },
-    async (request) => addConversationNote(serviceContext(request), request.params.id, request.body.text),
+    async (request) => addConversationNote(createServiceContext(request), request.params.id, request.body.text),
   );
 
   app.post(
@@ -87,6 +87,6 @@ export async function inboxRoutes(app: AppInstance) {
         response: { 201: conversationReplyResultSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await replyToConversation(serviceContext(request), request.params.id, request.body)),
+    async (request, reply) => reply.status(201).send(await replyToConversation(createServiceContext(request), request.params.id, request.body)),
   );
 }

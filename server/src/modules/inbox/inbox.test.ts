@@ -3,8 +3,8 @@ import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factori
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainMessage, storeMessages } from '../channels/index';
-import { mentionedUserIds } from './handling.service';
+import { buildPlainMessage, storeMessages } from '../channels/index';
+import { findMentionedUserIds } from './handling.service';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -41,7 +41,7 @@ async function receive(
     t.clock,
     account,
     [
-      plainMessage({
+      buildPlainMessage({
         platformId: `in-${sequence}-${crypto.randomUUID()}`,
         author: { id: author, handle: `@${author}`, displayName: author, followers: 10 },
         text: fields.text ?? `Vraag ${sequence}`,
@@ -290,8 +290,8 @@ describe('behandelen en antwoorden', () => {
       { id: '1', name: 'Sanne de Vries', email: 's.devries@gemeente.nl' },
       { id: '2', name: 'Piet Jansen', email: 'pjansen@gemeente.nl' },
     ];
-    expect(mentionedUserIds('@sanne en @PietJansen', users)).toEqual(['1', '2']);
-    expect(mentionedUserIds('mail naar s.devries@gemeente.nl', users)).toEqual([]);
-    expect(mentionedUserIds('@s.devries kijk even', users)).toEqual(['1']);
+    expect(findMentionedUserIds('@sanne en @PietJansen', users)).toEqual(['1', '2']);
+    expect(findMentionedUserIds('mail naar s.devries@gemeente.nl', users)).toEqual([]);
+    expect(findMentionedUserIds('@s.devries kijk even', users)).toEqual(['1']);
   });
 });

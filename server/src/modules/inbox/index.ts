@@ -1,17 +1,17 @@
 import type { PleinModule } from '@platform/plein-module.types';
-import { abuseRoutes } from './abuse/abuse.routes';
-import { conversationFiguresRoutes } from './figures/figures.routes';
-import { handoffRoutes } from './handoff/handoff.routes';
-import { replyImagesRoutes } from './images/reply-images.routes';
-import { inboxRoutes } from './inbox.routes';
-import { listeningItemRoutes } from './listening-items.routes';
-import { liveInboxRoutes } from './live/live.routes';
-import { officeHoursRoutes } from './office-hours/office-hours.routes';
+import { registerAbuseRoutes } from './abuse/abuse.routes';
+import { registerConversationFiguresRoutes } from './figures/figures.routes';
+import { registerHandoffRoutes } from './handoff/handoff.routes';
+import { registerReplyImagesRoutes } from './images/reply-images.routes';
+import { registerInboxRoutes } from './inbox.routes';
+import { registerListeningItemRoutes } from './listening-items.routes';
+import { registerLiveInboxRoutes } from './live/live.routes';
+import { registerOfficeHoursRoutes } from './office-hours/office-hours.routes';
 import { OVERDUE_JOB, registerOfficeHoursJobs } from './office-hours/overdue-alerts.jobs';
-import { replyCheckRoutes } from './reply-checks.routes';
-import { replyReviewRoutes } from './review/review.routes';
-import { routingRoutes } from './routing/routing.routes';
-import { satisfactionRoutes } from './satisfaction/satisfaction.routes';
+import { registerReplyCheckRoutes } from './reply-checks.routes';
+import { registerReplyReviewRoutes } from './review/review.routes';
+import { registerRoutingRoutes } from './routing/routing.routes';
+import { registerSatisfactionRoutes } from './satisfaction/satisfaction.routes';
 import { registerInboxJobs, THREAD_JOB } from './threading.service';
 
 // Webcare: conversations sorted from what residents sent, replies, review, routing, norms in opening hours,
@@ -19,18 +19,18 @@ import { registerInboxJobs, THREAD_JOB } from './threading.service';
 export const inboxModule: PleinModule = {
   name: 'inbox',
   routes: async (app) => {
-    await inboxRoutes(app);
-    await replyImagesRoutes(app);
-    await replyReviewRoutes(app);
-    await liveInboxRoutes(app);
-    await routingRoutes(app);
-    await conversationFiguresRoutes(app);
-    await abuseRoutes(app);
-    await satisfactionRoutes(app);
-    await handoffRoutes(app);
-    await officeHoursRoutes(app);
-    await replyCheckRoutes(app);
-    await listeningItemRoutes(app);
+    await registerInboxRoutes(app);
+    await registerReplyImagesRoutes(app);
+    await registerReplyReviewRoutes(app);
+    await registerLiveInboxRoutes(app);
+    await registerRoutingRoutes(app);
+    await registerConversationFiguresRoutes(app);
+    await registerAbuseRoutes(app);
+    await registerSatisfactionRoutes(app);
+    await registerHandoffRoutes(app);
+    await registerOfficeHoursRoutes(app);
+    await registerReplyCheckRoutes(app);
+    await registerListeningItemRoutes(app);
   },
   jobs: (registry, kit) => {
     registerInboxJobs(registry);

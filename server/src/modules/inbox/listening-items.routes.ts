@@ -1,11 +1,11 @@
-import { type AppInstance, serviceContext } from '@platform/http/app.server';
+import { type AppInstance, createServiceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { sendItemToInbox } from './listening-items.service';
 
 const messageParams = z.strictObject({ messageId: z.uuid() });
 
 // Under Luisteren's address, because that is where the analyst finds the item; the inbox owns what it does.
-export async function listeningItemRoutes(app: AppInstance) {
+export async function registerListeningItemRoutes(app: AppInstance) {
   app.post(
     '/api/v1/luisteren/items/:messageId/naar-inbox',
     {
@@ -17,6 +17,6 @@ export async function listeningItemRoutes(app: AppInstance) {
         response: { 200: z.object({ conversationId: z.uuid() }) },
       },
     },
-    async (request) => sendItemToInbox(serviceContext(request), request.params.messageId),
+    async (request) => sendItemToInbox(createServiceContext(request), request.params.messageId),
   );
 }

@@ -1,9 +1,9 @@
 import { idParams } from '@contracts/common';
 import { replyCheckRequestSchema, replyCheckResultSchema } from '@contracts/reply-checks';
-import { type AppInstance, serviceContext } from '@platform/http/app.server';
+import { type AppInstance, createServiceContext } from '@platform/http/app.server';
 import { checkConversationReply } from './reply-checks.service';
 
-export async function replyCheckRoutes(app: AppInstance) {
+export async function registerReplyCheckRoutes(app: AppInstance) {
   const tags = ['Reageren'];
 
   app.post(
@@ -19,6 +19,6 @@ export async function replyCheckRoutes(app: AppInstance) {
         response: { 200: replyCheckResultSchema },
       },
     },
-    async (request) => checkConversationReply(serviceContext(request), request.params.id, request.body),
+    async (request) => checkConversationReply(createServiceContext(request), request.params.id, request.body),
   );
 }

@@ -5,7 +5,7 @@ import type { ConversationRow } from '@platform/db/database.schema';
 import { AppError, badRequest } from '@platform/http/http.errors';
 import { assertCan } from '@platform/tenancy/policy.rules';
 import { getToneCode } from '../knowledge/index';
-import { visibleConversation } from './conversation-access.service';
+import { findVisibleConversation } from './conversation-access.service';
 
 interface ReplyDraft {
   text: string;
@@ -22,7 +22,7 @@ function isPublic(conversation: ConversationRow, draft: ReplyDraft) {
 // What the composer shows before sending: the same checks the reply itself must pass, and the tone code.
 export async function checkConversationReply(ctx: ServiceContext, conversationId: string, draft: ReplyDraft): Promise<ReplyCheckResult> {
   assertCan(ctx.actor, 'inbox.handle');
-  const conversation = await visibleConversation(ctx, conversationId);
+  const conversation = await findVisibleConversation(ctx, conversationId);
   const { questions } = await getToneCode(ctx);
   const result = checkReply({ channel: conversation.channel as Channel, text: draft.text, public: isPublic(conversation, draft), images: draft.media });
   return { ...result, toneQuestions: questions, public: isPublic(conversation, draft) };

@@ -1,7 +1,7 @@
 import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainMessage, storeMessages } from '../channels/index';
+import { buildPlainMessage, storeMessages } from '../channels/index';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -26,7 +26,7 @@ async function conversation() {
     .where('id', '=', view.id)
     .executeTakeFirstOrThrow();
   const [messageId] = await storeMessages(t.database.db, t.clock, account, [
-    plainMessage({
+    buildPlainMessage({
       platformId: `vraag-${crypto.randomUUID()}`,
       author: { id: 'sanne', handle: '@sanne', displayName: 'Sanne', followers: 3 },
       text: 'Wanneer wordt mijn container geleegd?',

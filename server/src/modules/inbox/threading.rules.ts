@@ -11,19 +11,19 @@ type Threadable = Pick<MessageRow, 'channel' | 'direction' | 'stream' | 'visibil
 
 // One conversation per person and thread: a post and the replies in its thread, an e-mail thread, or
 // all of one person's direct messages.
-export function threadKeyFor(message: Threadable): string {
+export function deriveThreadKey(message: Threadable): string {
   if (message.visibility === 'prive' && isOneConversationPerPerson(message.channel)) return `dm|${message.author_id}`;
   return `${message.thread_root_platform_id ?? message.platform_id}|${message.author_id}`;
 }
 
 // The first line or so, for the list.
-export function previewOf(text: string, max = 140): string {
+export function makePreview(text: string, max = 140): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
 // A conversation's last message moment only moves forward: a message that arrives late (a poll catching up) does
 // not make the conversation look older.
-export function laterOf(a: Date, b: Date): Date {
+export function pickLater(a: Date, b: Date): Date {
   return a > b ? a : b;
 }

@@ -4,7 +4,7 @@ import type { Db } from '@platform/db/database.client';
 import type { MessageRow } from '@platform/db/database.schema';
 import type { JobRegistry } from '@platform/jobs/job-registry.service';
 import { sql } from 'kysely';
-import { placeMessageInConversation, storedMessagesJob } from '../channels/index';
+import { defineStoredMessagesJob, placeMessageInConversation } from '../channels/index';
 import { isAuthorBlocked, keepBlockedAuthorQuiet } from './abuse/blocked-inbound.service';
 import {
   findConversation,
@@ -20,7 +20,7 @@ import { announceConversationsOf } from './live/announce.service';
 import { applyNorms, isAcknowledgement } from './office-hours/norms.service';
 import { applyRoutingRules } from './routing/apply-rules.service';
 import { takeReplyToQuestion, takeSatisfactionReply } from './satisfaction/thread-answer.service';
-import { laterOf, previewOf, threadKeyFor } from './threading.rules';
+import { deriveThreadKey, makePreview, pickLater } from './threading.rules';
 
 // A resident's message: into the conversation of its person and thread, which opens again if it was
 // waiting, snoozed or closed, and now waits for an answer; unless it is their score for the satisfaction
@@ -43,7 +43,7 @@ async function threadInbound(db: Db, clock: Clock, message: MessageRow) {
     last_inbound_at: message.received_at,
     waiting_since: message.received_at,
     message_count: 1,
-    preview: previewOf(message.text),
+    preview: makePreview(message.text),
     simulated: message.simulated,
   });
   await placeMessageInConversation(db, message.organisation_id, message.id, conversation.id);
@@ -56,10 +56,10 @@ async function threadInbound(db: Db, clock: Clock, message: MessageRow) {
   if (await takeSatisfactionReply(db, clock, conversation, message)) return;
   const updated = await updateConversation(db, message.organisation_id, conversation.id, {
     message_count: sql`message_count + 1`,
-    last_message_at: laterOf(message.received_at, conversation.last_message_at),
+    last_message_at: pickLater(message.received_at, conversation.last_message_at),
     last_inbound_at: message.received_at,
     waiting_since: conversation.waiting_since ?? message.received_at,
-    preview: previewOf(message.text),
+    preview: makePreview(message.text),
     ...(conversation.state !== 'open' && { state: 'open', closed_at: null, snoozed_until: null }),
   });
   await applyNorms(db, clock, { before: conversation, after: updated, message });
@@ -74,7 +74,7 @@ async function threadKeyOf(db: Db, message: MessageRow) {
     const conversation = parent?.conversation_id ? await findConversation(db, message.organisation_id, parent.conversation_id) : undefined;
     if (conversation && conversation.author_id === message.author_id && conversation.account_id === message.account_id) return conversation.thread_key;
   }
-  return threadKeyFor(message);
+  return deriveThreadKey(message);
 }
 
 // Our answer (sent through the outbox): into the conversation of the message it answers. The resident
@@ -136,5 +136,5 @@ export async function bringIntoInbox(db: Db, clock: Clock, organisationId: strin
 export const THREAD_JOB = 'inbox.indelen';
 
 export function registerInboxJobs(registry: JobRegistry): void {
-  registry.register(storedMessagesJob(THREAD_JOB, threadMessages));
+  registry.register(defineStoredMessagesJob(THREAD_JOB, threadMessages));
 }

@@ -8,17 +8,25 @@ import {
   mayDecideKlacht,
 } from '@contracts/klachten';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import type { KlachtenTable, KlachtRow } from '@platform/db/database.schema';
 import { badRequest, conflict } from '@platform/http/http.errors';
 import { actsForMunicipality, assertCan, can } from '@platform/tenancy/policy.rules';
 import type { Role } from '@platform/tenancy/roles.rules';
 import { findRolesAndMunicipalities, findUser } from '@platform/users/users.repository';
 import type { Updateable } from 'kysely';
-import { decisionLetter, dutchDate, extensionLetter, hearingLetter, mailComplainant, notHandledLetter, resolvedLetter } from './klacht.mail';
-import { klachtDeadline } from './klacht-termijn.rules';
+import {
+  formatDutchDate,
+  mailComplainant,
+  writeDecisionLetter,
+  writeExtensionLetter,
+  writeHearingLetter,
+  writeNotHandledLetter,
+  writeResolvedLetter,
+} from './klacht.mail';
+import { computeKlachtDeadline } from './klacht-termijn.rules';
 import { updateKlacht } from './klachten.repository';
-import { addKlachtEvent, getKlacht, isClosed, municipalityOf, visibleKlacht } from './klachten.service';
+import { addKlachtEvent, findKlachtMunicipality, findVisibleKlacht, getKlacht, isClosed } from './klachten.service';
 
 function assertMove(from: KlachtStatus, to: KlachtStatus) {
   if (KLACHT_TRANSITIONS[from].includes(to)) return;
@@ -45,8 +53,8 @@ async function handle(
   step: (tx: ServiceContext, row: KlachtRow) => Promise<{ action: string; details: Record<string, unknown> }>,
 ) {
   assertCan(ctx.actor, 'klachten.manage');
-  return inTransaction(ctx, async (tx) => {
-    const row = await visibleKlacht(tx, klachtId, true);
+  return runInTransaction(ctx, async (tx) => {
+    const row = await findVisibleKlacht(tx, klachtId, true);
     const { action, details } = await step(tx, row);
     await recordAudit(tx, { action, recordType: 'klacht', recordId: row.id, details });
     return getKlacht(tx, row.id);
@@ -82,12 +90,12 @@ export async function changeKlachtStatus(
           : 'Schrijf kort op hoe de klacht is opgelost (Awb 9:5).';
       throw badRequest('reden-ontbreekt', `Geef een toelichting. ${why}`, [{ name: 'reason', code: 'verplicht', reason: why }]);
     }
-    const municipality = await municipalityOf(tx, row.municipality_id);
+    const municipality = await findKlachtMunicipality(tx, row.municipality_id);
     const letter =
       input.status === 'niet-in-behandeling'
-        ? notHandledLetter(row, municipality.name, reason!)
+        ? writeNotHandledLetter(row, municipality.name, reason!)
         : input.status === 'informeel-opgelost'
-          ? resolvedLetter(row, municipality.name, reason)
+          ? writeResolvedLetter(row, municipality.name, reason)
           : null;
     const mailed = letter ? await mailComplainant(tx.db, row, tx.clock.now(), letter) : false;
     const postNote = letter && !mailed ? ' Geen e-mailadres bekend: stuur de klager een brief.' : '';
@@ -147,13 +155,13 @@ export async function planKlachtHearing(ctx: ServiceContext, klachtId: string, i
         { name: 'at', code: 'in-verleden', reason: 'Kies een moment in de toekomst.' },
       ]);
     }
-    const municipality = await municipalityOf(tx, row.municipality_id);
+    const municipality = await findKlachtMunicipality(tx, row.municipality_id);
     const changes = { hearing_at: at, hearing_place: input.place, hearing_waived: false };
     const updated =
       row.status === 'hoorzitting-gepland'
         ? await updateKlacht(tx.db, tx.actor.organisationId, row.id, changes)
         : await moveTo(tx, row, 'hoorzitting-gepland', changes, null);
-    const mailed = await mailComplainant(tx.db, updated, tx.clock.now(), hearingLetter(updated, municipality.name, municipality.time_zone));
+    const mailed = await mailComplainant(tx.db, updated, tx.clock.now(), writeHearingLetter(updated, municipality.name, municipality.time_zone));
     const when = new Intl.DateTimeFormat('nl-NL', { timeZone: municipality.time_zone, dateStyle: 'short', timeStyle: 'short' }).format(at);
     await addKlachtEvent(tx, row.id, {
       kind: 'hoorzitting',
@@ -173,15 +181,15 @@ export async function extendKlacht(ctx: ServiceContext, klachtId: string, input:
     if (row.deadline.getTime() < tx.clock.now().getTime()) {
       throw conflict('termijn-verstreken', 'De beslistermijn is al verstreken; verdagen kan alleen vóór het einde van de termijn (Awb 9:11).');
     }
-    const municipality = await municipalityOf(tx, row.municipality_id);
-    const deadline = klachtDeadline(row.received_at, input.weeks, municipality.time_zone);
+    const municipality = await findKlachtMunicipality(tx, row.municipality_id);
+    const deadline = computeKlachtDeadline(row.received_at, input.weeks, municipality.time_zone);
     const updated = await updateKlacht(tx.db, tx.actor.organisationId, row.id, {
       extension_weeks: input.weeks,
       extension_reason: input.reason,
       extended_at: tx.clock.now(),
       deadline,
     });
-    const mailed = await mailComplainant(tx.db, updated, tx.clock.now(), extensionLetter(updated, municipality.name, municipality.time_zone));
+    const mailed = await mailComplainant(tx.db, updated, tx.clock.now(), writeExtensionLetter(updated, municipality.name, municipality.time_zone));
     await addKlachtEvent(tx, row.id, {
       kind: 'verdaagd',
       text: `Verdaagd met ${input.weeks} ${input.weeks === 1 ? 'week' : 'weken'}: ${input.reason}${mailed ? '' : ' Geen e-mailadres bekend: stuur het verdagingsbericht per post.'}`,
@@ -195,10 +203,10 @@ export async function extendKlacht(ctx: ServiceContext, klachtId: string, input:
 export async function decideKlacht(ctx: ServiceContext, klachtId: string, input: { outcome: KlachtOutcome; conclusion: string }) {
   return handle(ctx, klachtId, async (tx, row) => {
     assertMove(row.status as KlachtStatus, 'afgehandeld');
-    const municipality = await municipalityOf(tx, row.municipality_id);
+    const municipality = await findKlachtMunicipality(tx, row.municipality_id);
     assertHeardOrWaived(row, municipality.time_zone, tx.clock.now());
     const decided = { ...row, outcome: input.outcome, conclusion: input.conclusion };
-    const mailed = await mailComplainant(tx.db, decided, tx.clock.now(), decisionLetter(decided, municipality.name));
+    const mailed = await mailComplainant(tx.db, decided, tx.clock.now(), writeDecisionLetter(decided, municipality.name));
     const text = `${KLACHT_OUTCOME_LABELS[input.outcome]}: ${input.conclusion}${mailed ? '' : ' Geen e-mailadres bekend: stuur het besluit per post.'}`;
     await moveTo(tx, row, 'afgehandeld', { outcome: input.outcome, conclusion: input.conclusion }, text, mailed);
     return { action: 'klacht.besluit', details: { outcome: input.outcome } };
@@ -208,7 +216,10 @@ export async function decideKlacht(ctx: ServiceContext, klachtId: string, input:
 function assertHeardOrWaived(row: KlachtRow, timeZone: string, now: Date) {
   if (mayDecideKlacht({ hearing: row.hearing_at ? { at: row.hearing_at.toISOString() } : null, hearingWaived: row.hearing_waived }, now)) return;
   if (row.hearing_at) {
-    throw conflict('hoorzitting-nog-niet-geweest', `De hoorzitting is op ${dutchDate(row.hearing_at, timeZone)}; het besluit volgt na het horen (Awb 9:10).`);
+    throw conflict(
+      'hoorzitting-nog-niet-geweest',
+      `De hoorzitting is op ${formatDutchDate(row.hearing_at, timeZone)}; het besluit volgt na het horen (Awb 9:10).`,
+    );
   }
   throw conflict(
     'eerst-horen',

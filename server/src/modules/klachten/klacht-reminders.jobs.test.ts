@@ -1,9 +1,9 @@
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import { SYSTEM_ORGANISATION_ID } from '@platform/jobs/platform.jobs';
 import { createTestApp, type TestApp } from '@test/harness';
-import { klachtenSetup, NOW } from '@test/kits/klachten-kit';
+import { NOW, setUpKlachten } from '@test/kits/klachten-kit';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { REMINDER_JOB, reminderDue, sendDueReminders } from './klacht-reminders.jobs';
+import { findDueReminder, REMINDER_JOB, sendDueReminders } from './klacht-reminders.jobs';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -16,14 +16,14 @@ const at = (local: string) => new Date(`${local}+01:00`);
 
 it('kiest de dringendste herinnering die nu geldt', () => {
   const deadline = at('2027-01-04T23:59:59.999');
-  expect(reminderDue(deadline, at('2026-12-27T23:00:00'))).toBeNull();
-  expect(reminderDue(deadline, at('2026-12-28T09:00:00'))).toBe('7-dagen');
-  expect(reminderDue(deadline, at('2027-01-03T09:00:00'))).toBe('2-dagen');
-  expect(reminderDue(deadline, at('2027-01-05T00:00:00'))).toBe('te-laat');
+  expect(findDueReminder(deadline, at('2026-12-27T23:00:00'))).toBeNull();
+  expect(findDueReminder(deadline, at('2026-12-28T09:00:00'))).toBe('7-dagen');
+  expect(findDueReminder(deadline, at('2027-01-03T09:00:00'))).toBe('2-dagen');
+  expect(findDueReminder(deadline, at('2027-01-05T00:00:00'))).toBe('te-laat');
 });
 
 it('herinnert de behandelaar 7 en 2 dagen vóór de beslistermijn en bij overschrijding, elke herinnering één keer', async () => {
-  const { org, api, person, register, mails } = await klachtenSetup(t);
+  const { org, api, person, register, mails } = await setUpKlachten(t);
   const handler = await person(['kcc'], 'Henk Behandelaar');
   const beheerder = await person(['beheerder'], 'Bea Beheer');
   // Received Monday 23 November 2026: decide by Monday 4 January 2027.
@@ -77,7 +77,7 @@ it('herinnert de behandelaar 7 en 2 dagen vóór de beslistermijn en bij oversch
 
 it('na een verdaging komen er herinneringen vóór de nieuwe termijn', async () => {
   t.clock.set(NOW);
-  const { api, person, register, mails } = await klachtenSetup(t);
+  const { api, person, register, mails } = await setUpKlachten(t);
   await person(['beheerder'], 'Bea Beheer');
   const klacht = await register();
   t.clock.set(at('2026-12-28T09:05:00'));

@@ -2,7 +2,7 @@ import type { Clock } from '@platform/clock.service';
 import type { Db } from '@platform/db/database.client';
 import type { JobRegistry } from '@platform/jobs/job-registry.service';
 import { enqueueJob } from '@platform/jobs/jobs.service';
-import { calendarDaysBetween, DEFAULT_TIME_ZONE } from '@platform/time/termijnen.rules';
+import { countCalendarDaysBetween, DEFAULT_TIME_ZONE } from '@platform/time/termijnen.rules';
 import { findAlertRecipients } from '@platform/users/users.repository';
 import { claimReminder, findOpenNearDeadline, insertKlachtEvent } from './klachten.repository';
 
@@ -14,9 +14,9 @@ type ReminderKind = '7-dagen' | '2-dagen' | 'te-laat';
 
 // The most urgent reminder that applies now, by local dates: 7 days before the deadline day from the start of
 // that day. Only that one is sent, so a klacht registered late does not get a "a week left" mail on its last day.
-export function reminderDue(deadline: Date, now: Date, timeZone = DEFAULT_TIME_ZONE): ReminderKind | null {
+export function findDueReminder(deadline: Date, now: Date, timeZone = DEFAULT_TIME_ZONE): ReminderKind | null {
   if (now.getTime() > deadline.getTime()) return 'te-laat';
-  const daysLeft = calendarDaysBetween(now, deadline, timeZone);
+  const daysLeft = countCalendarDaysBetween(now, deadline, timeZone);
   if (daysLeft <= 2) return '2-dagen';
   if (daysLeft <= 7) return '7-dagen';
   return null;
@@ -47,7 +47,7 @@ export async function sendDueReminders(db: Db, clock: Clock, publicUrl: string):
   let sent = 0;
   // Eight days ahead covers "7 days before the deadline day" from that day's first hour.
   for (const klacht of await findOpenNearDeadline(db, new Date(now.getTime() + 8 * DAY))) {
-    const kind = reminderDue(klacht.deadline, now);
+    const kind = findDueReminder(klacht.deadline, now);
     if (!kind) continue;
     const recipients = await findAlertRecipients(db, klacht.organisation_id, klacht.handler_user_id);
     const claimed = await claimReminder(db, {

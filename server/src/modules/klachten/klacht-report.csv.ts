@@ -16,7 +16,7 @@ export const OUTCOME_ROWS = [
 ] as const;
 
 // The figures of the report as one list, in the order the report shows them; CSV and PDF both use it.
-export function reportRows(report: KlachtReport): ReportRow[] {
+export function buildReportRows(report: KlachtReport): ReportRow[] {
   return [
     { section: 'Aantallen', label: 'Ontvangen', value: report.received },
     { section: 'Aantallen', label: 'Afgesloten', value: report.handled },
@@ -31,7 +31,7 @@ export function reportRows(report: KlachtReport): ReportRow[] {
   ];
 }
 
-export const dutchNumber = (value: number | null) =>
+export const formatDutchNumber = (value: number | null) =>
   value === null ? '' : new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1, useGrouping: false }).format(value);
 
 // A spreadsheet must never read a cell as a formula (CSV injection): such a cell starts with a quote.
@@ -42,8 +42,8 @@ function cell(value: string): string {
 
 // CSV as Dutch Excel opens it by double-click: semicolons, decimal comma, UTF-8 with a byte order mark, CRLF.
 // One tidy table (every row names its year and municipality), so it pivots and stacks across years.
-export function reportCsv(report: KlachtReport): string {
+export function writeReportCsv(report: KlachtReport): string {
   const header = ['Jaar', 'Gemeente', 'Onderdeel', 'Omschrijving', 'Waarde'];
-  const lines = reportRows(report).map((row) => [String(report.year), report.municipalityName, row.section, row.label, dutchNumber(row.value)]);
+  const lines = buildReportRows(report).map((row) => [String(report.year), report.municipalityName, row.section, row.label, formatDutchNumber(row.value)]);
   return `\uFEFF${[header, ...lines].map((line) => line.map(cell).join(';')).join('\r\n')}\r\n`;
 }

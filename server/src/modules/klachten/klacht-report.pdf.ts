@@ -1,12 +1,12 @@
 import { KLACHT_THEME_LABELS, KLACHT_THEMES, type KlachtReport } from '@contracts/klachten';
 import { ACCENT, BOTTOM, INK, MARGIN, MUTED, WIDTH } from '@platform/pdf/pdf-page.config';
 import PDFDocument from 'pdfkit';
-import { dutchNumber, OUTCOME_ROWS, reportRows } from './klacht-report.csv';
+import { buildReportRows, formatDutchNumber, OUTCOME_ROWS } from './klacht-report.csv';
 
 // The yearly report as a PDF for the council: title, the figures as a table, and bar charts drawn with
 // pdfkit's vector API (no images, so the text stays selectable and the file small). Standard Helvetica:
 // its WinAnsi encoding covers Dutch (ë, é, ï).
-export async function reportPdf(report: KlachtReport, generatedAt: Date): Promise<Buffer> {
+export async function renderReportPdf(report: KlachtReport, generatedAt: Date): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
@@ -32,7 +32,7 @@ export async function reportPdf(report: KlachtReport, generatedAt: Date): Promis
   heading(doc, 'Kerncijfers');
   table(
     doc,
-    reportRows(report).map((row) => [row.section, row.label, dutchNumber(row.value) || '–']),
+    buildReportRows(report).map((row) => [row.section, row.label, formatDutchNumber(row.value) || '–']),
   );
 
   heading(doc, 'Uitkomst van de afgesloten klachten');
@@ -118,7 +118,7 @@ function barChart(doc: PDFKit.PDFDocument, bars: Array<{ label: string; value: n
       .text(bar.label, MARGIN, y, { width: labelWidth - 8, lineBreak: false });
     const length = (bar.value / max) * barArea;
     if (length > 0) doc.rect(MARGIN + labelWidth, y - 1, length, barHeight).fill(ACCENT);
-    doc.fillColor(INK).text(dutchNumber(bar.value), MARGIN + labelWidth + length + 6, y, { lineBreak: false });
+    doc.fillColor(INK).text(formatDutchNumber(bar.value), MARGIN + labelWidth + length + 6, y, { lineBreak: false });
     doc.y = y + barHeight + 6;
   }
   doc

@@ -3,7 +3,7 @@ import type { ServiceContext } from '@platform/context.service';
 import { notFound } from '@platform/http/http.errors';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
 import { actsForMunicipality, assertCan, scopeOver } from '@platform/tenancy/policy.rules';
-import { leadTimeDays, localIsoDate, startOfLocalDay } from './klacht-termijn.rules';
+import { countLeadTimeDays, formatLocalIsoDate, startOfLocalDay } from './klacht-termijn.rules';
 import { findForReport } from './klachten.repository';
 
 const TIME_ZONE = 'Europe/Amsterdam';
@@ -15,9 +15,9 @@ const TIME_ZONE = 'Europe/Amsterdam';
 // - lead time: calendar days from receipt to closing, over those decided (afgehandeld) or resolved informally
 //   in the year; "within the term" compares the closing moment with the deadline, an extension included.
 // - extended: of those closed in the year, how many were extended.
-export async function klachtReport(ctx: ServiceContext, query: { municipalityId?: string; year?: number }): Promise<KlachtReport> {
+export async function buildKlachtReport(ctx: ServiceContext, query: { municipalityId?: string; year?: number }): Promise<KlachtReport> {
   assertCan(ctx.actor, 'klachten.report');
-  const year = query.year ?? Number(localIsoDate(ctx.clock.now(), TIME_ZONE).slice(0, 4));
+  const year = query.year ?? Number(formatLocalIsoDate(ctx.clock.now(), TIME_ZONE).slice(0, 4));
   const municipalities = (await findMunicipalities(ctx.db, ctx.actor.organisationId)).filter((m) => actsForMunicipality(ctx.actor, m.id));
   const chosen = query.municipalityId ? municipalities.filter((m) => m.id === query.municipalityId) : municipalities;
   if (query.municipalityId && chosen.length === 0) throw notFound('De gemeente');
@@ -38,7 +38,7 @@ export async function klachtReport(ctx: ServiceContext, query: { municipalityId?
   const countOutcome = (outcome: string) => closed.filter((row) => row.outcome === outcome).length;
   const themes = Object.fromEntries(KLACHT_THEMES.map((theme) => [theme, received.filter((row) => row.theme === theme).length])) as Record<KlachtTheme, number>;
   const decided = closed.filter((row) => row.status === 'afgehandeld' || row.status === 'informeel-opgelost');
-  const days = decided.map((row) => leadTimeDays(row.received_at, row.closed_at!, TIME_ZONE)).sort((a, b) => a - b);
+  const days = decided.map((row) => countLeadTimeDays(row.received_at, row.closed_at!, TIME_ZONE)).sort((a, b) => a - b);
   const within = decided.filter((row) => row.closed_at! <= row.deadline).length;
   return {
     year,

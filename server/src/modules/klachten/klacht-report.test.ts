@@ -1,10 +1,10 @@
 import { createTestApp, type TestApp } from '@test/harness';
-import { klachtenSetup, NOW } from '@test/kits/klachten-kit';
+import { NOW, setUpKlachten } from '@test/kits/klachten-kit';
 import { extractText } from 'unpdf';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 let t: TestApp;
-let kit: Awaited<ReturnType<typeof klachtenSetup>>;
+let kit: Awaited<ReturnType<typeof setUpKlachten>>;
 
 // A year of klachten in Bergen (and one in Castricum), decided on 23 November 2026:
 //   A received 13-11, extended, gegrond: 10 days, within the term
@@ -14,7 +14,7 @@ let kit: Awaited<ReturnType<typeof klachtenSetup>>;
 beforeAll(async () => {
   t = await createTestApp();
   t.clock.set(NOW);
-  kit = await klachtenSetup(t);
+  kit = await setUpKlachten(t);
   const { api, register, castricum } = kit;
   const decide = async (id: string, outcome: string) => {
     await api('POST', `/api/v1/klachten/${id}/status`, { status: 'in-behandeling' });

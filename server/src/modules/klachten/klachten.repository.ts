@@ -1,13 +1,13 @@
 import type { Db } from '@platform/db/database.client';
 import type { KlachtEventsTable, KlachtenTable, KlachtRemindersTable } from '@platform/db/database.schema';
-import { inScope } from '@platform/db/in-scope.rules';
+import { isInScope } from '@platform/db/in-scope.rules';
 import type { Scope } from '@platform/tenancy/policy.rules';
 import { type Insertable, sql, type Updateable } from 'kysely';
 
 const CLOSED = ['afgehandeld', 'informeel-opgelost', 'niet-in-behandeling', 'ingetrokken'];
 
 // The next number of the year for this organisation; the row lock makes concurrent registrations wait in turn.
-export async function nextKlachtNumber(db: Db, organisationId: string, year: number): Promise<string> {
+export async function takeNextKlachtNumber(db: Db, organisationId: string, year: number): Promise<string> {
   const row = await db
     .insertInto('klacht_counters')
     .values({ organisation_id: organisationId, year, last_number: 1 })
@@ -47,7 +47,7 @@ export interface KlachtFilter {
 }
 
 export async function findKlachten(db: Db, scope: Scope, filter: KlachtFilter) {
-  let query = db.selectFrom('klachten').selectAll().where('organisation_id', '=', scope.organisationId).where(inScope('municipality_id', scope));
+  let query = db.selectFrom('klachten').selectAll().where('organisation_id', '=', scope.organisationId).where(isInScope('municipality_id', scope));
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.theme) query = query.where('theme', '=', filter.theme);
   if (filter.overdueAt) {
@@ -80,7 +80,7 @@ export async function findForReport(db: Db, scope: Scope, filter: { from: Date; 
     .selectFrom('klachten')
     .select(['id', 'status', 'theme', 'outcome', 'received_at', 'closed_at', 'deadline', 'extension_weeks'])
     .where('organisation_id', '=', scope.organisationId)
-    .where(inScope('municipality_id', scope))
+    .where(isInScope('municipality_id', scope))
     .where('received_at', '<', filter.until)
     .where((eb) => eb.or([eb('closed_at', 'is', null), eb('closed_at', '>=', filter.from)]))
     .execute();

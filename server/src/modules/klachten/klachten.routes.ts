@@ -13,15 +13,15 @@ import {
   klachtSchema,
   klachtStatusChangeSchema,
 } from '@contracts/klachten';
-import { type AppInstance, serviceContext } from '@platform/http/app.server';
+import { type AppInstance, createServiceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { addKlachtNote, assignKlachtHandler, changeKlachtStatus, decideKlacht, extendKlacht, planKlachtHearing } from './klacht-handling.service';
-import { reportCsv } from './klacht-report.csv';
-import { reportPdf } from './klacht-report.pdf';
-import { klachtReport } from './klacht-report.service';
+import { writeReportCsv } from './klacht-report.csv';
+import { renderReportPdf } from './klacht-report.pdf';
+import { buildKlachtReport } from './klacht-report.service';
 import { getKlacht, listKlachten, registerKlacht } from './klachten.service';
 
-export async function klachtenRoutes(app: AppInstance) {
+export async function registerKlachtenRoutes(app: AppInstance) {
   const tags = ['Klachten'];
   const read = { permission: 'klachten.read' } as const;
   const manage = { permission: 'klachten.manage' } as const;
@@ -38,7 +38,7 @@ export async function klachtenRoutes(app: AppInstance) {
       config: read,
       schema: { tags, summary: 'Klachten met filters, laatst ontvangen eerst', querystring: klachtListQuery, response: { 200: z.array(klachtSchema) } },
     },
-    async (request) => listKlachten(serviceContext(request), request.query),
+    async (request) => listKlachten(createServiceContext(request), request.query),
   );
 
   app.post(
@@ -52,7 +52,7 @@ export async function klachtenRoutes(app: AppInstance) {
         response: { 201: klachtDetailSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await registerKlacht(serviceContext(request), request.body)),
+    async (request, reply) => reply.status(201).send(await registerKlacht(createServiceContext(request), request.body)),
   );
 
   app.get(
@@ -66,7 +66,7 @@ export async function klachtenRoutes(app: AppInstance) {
         response: { 200: klachtReportSchema },
       },
     },
-    async (request) => klachtReport(serviceContext(request), request.query),
+    async (request) => buildKlachtReport(createServiceContext(request), request.query),
   );
 
   app.get(
@@ -81,11 +81,11 @@ export async function klachtenRoutes(app: AppInstance) {
       },
     },
     async (request, reply) => {
-      const figures = await klachtReport(serviceContext(request), request.query);
+      const figures = await buildKlachtReport(createServiceContext(request), request.query);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${fileName(figures, 'csv')}"`)
-        .send(reportCsv(figures));
+        .send(writeReportCsv(figures));
     },
   );
 
@@ -101,9 +101,9 @@ export async function klachtenRoutes(app: AppInstance) {
       },
     },
     async (request, reply) => {
-      const ctx = serviceContext(request);
-      const figures = await klachtReport(ctx, request.query);
-      const pdf = await reportPdf(figures, ctx.clock.now());
+      const ctx = createServiceContext(request);
+      const figures = await buildKlachtReport(ctx, request.query);
+      const pdf = await renderReportPdf(figures, ctx.clock.now());
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="${fileName(figures, 'pdf')}"`)
@@ -114,7 +114,7 @@ export async function klachtenRoutes(app: AppInstance) {
   app.get(
     '/api/v1/klachten/:id',
     { config: read, schema: { tags, summary: 'Eén klacht met tijdlijn', params: idParams, response: { 200: klachtDetailSchema } } },
-    async (request) => getKlacht(serviceContext(request), request.params.id),
+    async (request) => getKlacht(createServiceContext(request), request.params.id),
   );
 
   app.post(
@@ -129,7 +129,7 @@ export async function klachtenRoutes(app: AppInstance) {
         response: { 200: klachtDetailSchema },
       },
     },
-    async (request) => changeKlachtStatus(serviceContext(request), request.params.id, request.body),
+    async (request) => changeKlachtStatus(createServiceContext(request), request.params.id, request.body),
   );
 
   app.put(
@@ -144,7 +144,7 @@ export async function klachtenRoutes(app: AppInstance) {
         response: { 200: klachtDetailSchema },
       },
     },
-    async (request) => assignKlachtHandler(serviceContext(request), request.params.id, request.body.handlerUserId),
+    async (request) => assignKlachtHandler(createServiceContext(request), request.params.id, request.body.handlerUserId),
   );
 
   app.put(
@@ -159,7 +159,7 @@ export async function klachtenRoutes(app: AppInstance) {
         response: { 200: klachtDetailSchema },
       },
     },
-    async (request) => planKlachtHearing(serviceContext(request), request.params.id, request.body),
+    async (request) => planKlachtHearing(createServiceContext(request), request.params.id, request.body),
   );
 
   app.post(
@@ -174,7 +174,7 @@ export async function klachtenRoutes(app: AppInstance) {
         response: { 200: klachtDetailSchema },
       },
     },
-    async (request) => extendKlacht(serviceContext(request), request.params.id, request.body),
+    async (request) => extendKlacht(createServiceContext(request), request.params.id, request.body),
   );
 
   app.post(
@@ -189,7 +189,7 @@ export async function klachtenRoutes(app: AppInstance) {
         response: { 200: klachtDetailSchema },
       },
     },
-    async (request) => decideKlacht(serviceContext(request), request.params.id, request.body),
+    async (request) => decideKlacht(createServiceContext(request), request.params.id, request.body),
   );
 
   app.post(
@@ -198,6 +198,6 @@ export async function klachtenRoutes(app: AppInstance) {
       config: manage,
       schema: { tags, summary: 'Interne notitie bij een klacht', params: idParams, body: klachtNoteSchema, response: { 200: klachtDetailSchema } },
     },
-    async (request) => addKlachtNote(serviceContext(request), request.params.id, request.body.text),
+    async (request) => addKlachtNote(createServiceContext(request), request.params.id, request.body.text),
   );
 }

@@ -9,7 +9,7 @@ import {
   type KlachtTheme,
 } from '@contracts/klachten';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import type { Db } from '@platform/db/database.client';
 import type { KlachtEventRow, KlachtEventsTable, KlachtRow } from '@platform/db/database.schema';
 import { badRequest, notFound } from '@platform/http/http.errors';
@@ -17,9 +17,9 @@ import { findMunicipalities } from '@platform/organisations/organisations.reposi
 import { actsForMunicipality, assertCan, narrowScope, scopeOf } from '@platform/tenancy/policy.rules';
 import { findUser, findUsers } from '@platform/users/users.repository';
 import { findStoredMessage } from '../channels/index';
-import { meldingExists } from '../meldingen/index';
-import { acknowledgementLetter, mailComplainant } from './klacht.mail';
-import { klachtDeadline, localIsoDate, startOfLocalDay } from './klacht-termijn.rules';
+import { hasMelding } from '../meldingen/index';
+import { mailComplainant, writeAcknowledgementLetter } from './klacht.mail';
+import { computeKlachtDeadline, formatLocalIsoDate, startOfLocalDay } from './klacht-termijn.rules';
 import {
   findKlacht,
   findKlachtEvents,
@@ -28,7 +28,7 @@ import {
   insertKlacht,
   insertKlachtEvent,
   lockKlacht,
-  nextKlachtNumber,
+  takeNextKlachtNumber,
 } from './klachten.repository';
 
 export function isClosed(status: string): boolean {
@@ -53,7 +53,7 @@ function toKlachtView(ctx: ServiceContext, row: KlachtRow, names: Map<string, st
     channel: row.channel as KlachtChannel,
     messageId: row.message_id,
     meldingId: row.melding_id,
-    receivedOn: localIsoDate(row.received_at, timeZone),
+    receivedOn: formatLocalIsoDate(row.received_at, timeZone),
     registeredAt: row.registered_at.toISOString(),
     deadline: row.deadline.toISOString(),
     originalDeadline: row.original_deadline.toISOString(),
@@ -88,14 +88,14 @@ async function userNames(ctx: ServiceContext) {
   return new Map((await findUsers(ctx.db, ctx.actor.organisationId)).map((user) => [user.id, user.name]));
 }
 
-export async function municipalityOf(ctx: ServiceContext, municipalityId: string) {
+export async function findKlachtMunicipality(ctx: ServiceContext, municipalityId: string) {
   const municipality = (await findMunicipalities(ctx.db, ctx.actor.organisationId)).find((m) => m.id === municipalityId);
   if (!municipality) throw notFound('De gemeente');
   return municipality;
 }
 
 // Another organisation's klacht, or one of a municipality the user does not work for, does not exist for them.
-export async function visibleKlacht(ctx: ServiceContext, klachtId: string, lock = false) {
+export async function findVisibleKlacht(ctx: ServiceContext, klachtId: string, lock = false) {
   const row = lock ? await lockKlacht(ctx.db, ctx.actor.organisationId, klachtId) : await findKlacht(ctx.db, ctx.actor.organisationId, klachtId);
   if (!row || !actsForMunicipality(ctx.actor, row.municipality_id)) throw notFound('De klacht');
   return row;
@@ -129,7 +129,7 @@ function unknown(name: string, code: string, detail: string, reason: string) {
 
 export async function registerKlacht(ctx: ServiceContext, input: KlachtCreate): Promise<KlachtDetail> {
   assertCan(ctx.actor, 'klachten.manage');
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const organisationId = tx.actor.organisationId;
     const municipality = (await findMunicipalities(tx.db, organisationId)).find((m) => m.id === input.municipalityId);
     if (!municipality || !actsForMunicipality(tx.actor, municipality.id)) {
@@ -141,12 +141,12 @@ export async function registerKlacht(ctx: ServiceContext, input: KlachtCreate): 
     if (input.messageId && !(await findStoredMessage(tx.db, organisationId, input.messageId))) {
       throw unknown('messageId', 'onbekend-bericht', 'Dit bericht bestaat niet.', 'Kies een bericht uit een kanaal van uw organisatie.');
     }
-    if (input.meldingId && !(await meldingExists(tx.db, organisationId, input.meldingId))) {
+    if (input.meldingId && !(await hasMelding(tx.db, organisationId, input.meldingId))) {
       throw unknown('meldingId', 'onbekende-melding', 'Deze melding bestaat niet.', 'Kies een melding van uw organisatie.');
     }
     const now = tx.clock.now();
     const timeZone = municipality.time_zone;
-    const today = localIsoDate(now, timeZone);
+    const today = formatLocalIsoDate(now, timeZone);
     const receivedOn = input.receivedOn ?? today;
     if (receivedOn > today) {
       throw badRequest('ontvangen-in-toekomst', 'De datum van ontvangst ligt in de toekomst.', [
@@ -154,8 +154,8 @@ export async function registerKlacht(ctx: ServiceContext, input: KlachtCreate): 
       ]);
     }
     const receivedAt = startOfLocalDay(receivedOn, timeZone);
-    const deadline = klachtDeadline(receivedAt, 0, timeZone);
-    const number = await nextKlachtNumber(tx.db, organisationId, Number(today.slice(0, 4)));
+    const deadline = computeKlachtDeadline(receivedAt, 0, timeZone);
+    const number = await takeNextKlachtNumber(tx.db, organisationId, Number(today.slice(0, 4)));
     const klacht = await insertKlacht(tx.db, {
       organisation_id: organisationId,
       number,
@@ -179,7 +179,7 @@ export async function registerKlacht(ctx: ServiceContext, input: KlachtCreate): 
     });
     await addKlachtEvent(tx, klacht.id, { kind: 'geregistreerd', toStatus: 'ontvangen', text: null });
     // Awb 9:6: acknowledge receipt in writing, by e-mail when we have an address.
-    const mailed = await mailComplainant(tx.db, klacht, now, acknowledgementLetter(klacht, municipality.name, timeZone));
+    const mailed = await mailComplainant(tx.db, klacht, now, writeAcknowledgementLetter(klacht, municipality.name, timeZone));
     await addKlachtEvent(tx, klacht.id, {
       kind: 'ontvangstbevestiging',
       text: mailed
@@ -218,11 +218,11 @@ export async function listKlachten(
 
 export async function getKlacht(ctx: ServiceContext, klachtId: string): Promise<KlachtDetail> {
   assertCan(ctx.actor, 'klachten.read');
-  const row = await visibleKlacht(ctx, klachtId);
+  const row = await findVisibleKlacht(ctx, klachtId);
   const [events, names, municipality] = await Promise.all([
     findKlachtEvents(ctx.db, ctx.actor.organisationId, row.id),
     userNames(ctx),
-    municipalityOf(ctx, row.municipality_id),
+    findKlachtMunicipality(ctx, row.municipality_id),
   ]);
   return { ...toKlachtView(ctx, row, names, municipality.time_zone), events: events.map(toEventView) };
 }

@@ -1,8 +1,8 @@
 import { createTestApp, type TestApp } from '@test/harness';
-import { klachtenSetup, NOW } from '@test/kits/klachten-kit';
+import { NOW, setUpKlachten } from '@test/kits/klachten-kit';
 import { startSmtpSink } from '@test/smtp-sink';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { klachtDeadline, startOfLocalDay } from './klacht-termijn.rules';
+import { computeKlachtDeadline, startOfLocalDay } from './klacht-termijn.rules';
 
 let t: TestApp;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -21,19 +21,19 @@ const endOfDayAmsterdam = (date: string) => new Date(`${date}T23:59:59.999+01:00
 describe('Awb-termijnen (klok ingespoten)', () => {
   it('zes weken na ontvangst; valt het einde op een zaterdag, zondag of feestdag, dan de eerstvolgende werkdag (Atw)', () => {
     // Monday 23 November 2026 + 6 weeks = Monday 4 January 2027.
-    expect(klachtDeadline(startOfLocalDay('2026-11-23')).toISOString()).toBe(endOfDayAmsterdam('2027-01-04'));
+    expect(computeKlachtDeadline(startOfLocalDay('2026-11-23')).toISOString()).toBe(endOfDayAmsterdam('2027-01-04'));
     // Friday 13 November + 6 weeks = Eerste Kerstdag (Friday), then the weekend: Monday 28 December.
-    expect(klachtDeadline(startOfLocalDay('2026-11-13')).toISOString()).toBe(endOfDayAmsterdam('2026-12-28'));
+    expect(computeKlachtDeadline(startOfLocalDay('2026-11-13')).toISOString()).toBe(endOfDayAmsterdam('2026-12-28'));
     // Saturday 14 November + 6 weeks = Saturday 26 December (also Tweede Kerstdag): Monday 28 December.
-    expect(klachtDeadline(startOfLocalDay('2026-11-14')).toISOString()).toBe(endOfDayAmsterdam('2026-12-28'));
+    expect(computeKlachtDeadline(startOfLocalDay('2026-11-14')).toISOString()).toBe(endOfDayAmsterdam('2026-12-28'));
     // Extended by 4 weeks, counted from the end of the six weeks (25 December) → Friday 22 January 2027.
-    expect(klachtDeadline(startOfLocalDay('2026-11-13'), 4).toISOString()).toBe(endOfDayAmsterdam('2027-01-22'));
+    expect(computeKlachtDeadline(startOfLocalDay('2026-11-13'), 4).toISOString()).toBe(endOfDayAmsterdam('2027-01-22'));
     // Summer time: received Thursday 19 March 2026 + 6 weeks = Thursday 30 April, 23:59 CEST.
-    expect(klachtDeadline(startOfLocalDay('2026-03-19')).toISOString()).toBe('2026-04-30T21:59:59.999Z');
+    expect(computeKlachtDeadline(startOfLocalDay('2026-03-19')).toISOString()).toBe('2026-04-30T21:59:59.999Z');
   });
 
   it('rekent de termijn vanaf de ontvangstdatum, ook als de klacht later is ingevoerd, en verdaagt één keer vóór het einde', async () => {
-    const { api, register, mails } = await klachtenSetup(t);
+    const { api, register, mails } = await setUpKlachten(t);
     const klacht = await register({ receivedOn: '2026-11-13' });
     expect(klacht).toMatchObject({
       receivedOn: '2026-11-13',
@@ -75,7 +75,7 @@ describe('Awb-termijnen (klok ingespoten)', () => {
 
 describe('registreren en behandelen', () => {
   it('registreert met nummer, stuurt de ontvangstbevestiging en doorloopt de Awb-stappen tot het besluit, per e-mail over SMTP', async () => {
-    const { org, api, person, register } = await klachtenSetup(t);
+    const { org, api, person, register } = await setUpKlachten(t);
     const handler = await person(['griffie'], 'Henk Behandelaar');
     const klacht = await register({ complainantEmail: 'Sanne.Flow@example.nl', complainantPhone: '06 12345678', complainedAbout: 'Afdeling Burgerzaken' });
     expect(klacht).toMatchObject({
@@ -137,7 +137,7 @@ describe('registreren en behandelen', () => {
   });
 
   it('zonder e-mailadres zegt de tijdlijn dat de brief per post moet', async () => {
-    const { register, api, mails } = await klachtenSetup(t);
+    const { register, api, mails } = await setUpKlachten(t);
     const klacht = await register({ complainantEmail: undefined, complainantAddress: 'Dorpsstraat 1, Bergen', channel: 'brief' });
     expect(klacht.events[1]).toMatchObject({ kind: 'ontvangstbevestiging', sentToComplainant: false, text: expect.stringContaining('per post') });
     expect(await mails()).toEqual([]);
@@ -153,7 +153,7 @@ describe('registreren en behandelen', () => {
   });
 
   it('de behandelaar is niet degene over wie geklaagd wordt (Awb 9:7), en moet klachten mogen behandelen', async () => {
-    const { api, person, register } = await klachtenSetup(t);
+    const { api, person, register } = await setUpKlachten(t);
     const complainedAbout = await person(['kcc'], 'Piet Baliemedewerker');
     const bestuurder = await person(['bestuurder'], 'Wethouder W.');
     const colleague = await person(['kcc'], 'Anna Collega');
@@ -172,7 +172,7 @@ describe('registreren en behandelen', () => {
   });
 
   it('neemt een besluit pas na het horen of een vastgelegd afzien daarvan (Awb 9:10), niet vóór een geplande hoorzitting', async () => {
-    const { api, person, register } = await klachtenSetup(t);
+    const { api, person, register } = await setUpKlachten(t);
     const handler = await person(['griffie'], 'Hanna Hoorder');
     const decide = (id: string) => handler.api('POST', `/api/v1/klachten/${id}/decision`, { outcome: 'ongegrond', conclusion: 'Zorgvuldig gehandeld.' });
 
@@ -198,7 +198,7 @@ describe('registreren en behandelen', () => {
   });
 
   it('volgt de overgangstabel: een besluit pas in behandeling, informeel opgelost meteen mogelijk', async () => {
-    const { api, register } = await klachtenSetup(t);
+    const { api, register } = await setUpKlachten(t);
     const klacht = await register();
     const tooEarly = await api('POST', `/api/v1/klachten/${klacht.id}/decision`, { outcome: 'gegrond', conclusion: 'Terecht.' });
     expect(tooEarly.statusCode).toBe(409);
@@ -213,7 +213,7 @@ describe('registreren en behandelen', () => {
 
 describe('invoer en toegang', () => {
   it('weigert foute invoer met een Nederlandse uitleg en slaat dan niets op; teksten blijven zoals gegeven', async () => {
-    const { org, api, bergen, count } = await klachtenSetup(t);
+    const { org, api, bergen, count } = await setUpKlachten(t);
     const valid = { municipalityId: bergen.id, complainantName: 'Jan', subject: 'Lang gewacht op antwoord', theme: 'termijnen', channel: 'e-mail' };
     const unknownId = '00000000-0000-4000-8000-000000000000';
     const cases: [Record<string, unknown>, string][] = [
@@ -251,9 +251,9 @@ describe('invoer en toegang', () => {
   });
 
   it('een andere organisatie of een gemeente waarvoor men niet werkt ziet de klacht niet; de bestuurder leest alleen het jaarverslag', async () => {
-    const { register, bergen, castricum, person } = await klachtenSetup(t);
+    const { register, bergen, castricum, person } = await setUpKlachten(t);
     const klacht = await register();
-    const other = await klachtenSetup(t);
+    const other = await setUpKlachten(t);
     expect((await other.api('GET', `/api/v1/klachten/${klacht.id}`)).statusCode).toBe(404);
     expect((await other.api('POST', `/api/v1/klachten/${klacht.id}/notes`, { text: 'Hallo' })).statusCode).toBe(404);
     expect((await other.api('GET', '/api/v1/klachten')).json()).toEqual([]);

@@ -1,7 +1,7 @@
 import type { Db } from '@platform/db/database.client';
 import type { KnowledgeArticlesTable, KnowledgeArticleVersionsTable } from '@platform/db/database.schema';
 import { type Insertable, sql, type Updateable } from 'kysely';
-import { dutchSearch } from './search-query.rules';
+import { parseDutchSearch } from './search-query.rules';
 
 const COLUMNS = [
   'organisation_id',
@@ -33,7 +33,7 @@ export async function searchArticles(db: Db, organisationId: string, filter: Art
     const municipalityId = filter.municipalityId;
     query = query.where((eb) => eb.or([eb('municipality_id', 'is', null), eb('municipality_id', '=', municipalityId)]));
   }
-  const search = dutchSearch(filter.q);
+  const search = parseDutchSearch(filter.q);
   if (search) {
     const column = sql.ref('search');
     query = query.where(search.matches(column)).orderBy(search.matchesHeading(column), 'desc').orderBy(search.rank(column), 'desc');

@@ -6,7 +6,7 @@ import type {
   knowledgeSearchQuery,
 } from '@contracts/knowledge';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import type { KnowledgeArticleRow, KnowledgeArticleVersionRow } from '@platform/db/database.schema';
 import { notFound } from '@platform/http/http.errors';
 import { assertActsForOwnMunicipality } from '@platform/organisations/organisations.service';
@@ -101,7 +101,7 @@ function versionOf(tx: ServiceContext, row: ArticleRow) {
 export async function createArticle(ctx: ServiceContext, input: ArticleCreate) {
   assertCan(ctx.actor, 'knowledge.manage');
   await assertActsForOwnMunicipality(ctx, input.municipalityId);
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const now = tx.clock.now();
     const row = await insertArticle(tx.db, {
       organisation_id: tx.actor.organisationId,
@@ -129,7 +129,7 @@ export async function createArticle(ctx: ServiceContext, input: ArticleCreate) {
 export async function changeArticle(ctx: ServiceContext, articleId: string, input: ArticleChange) {
   assertCan(ctx.actor, 'knowledge.manage');
   if (input.municipalityId !== undefined) await assertActsForOwnMunicipality(ctx, input.municipalityId);
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const current = await existingArticle(tx, articleId, true);
     await assertActsForOwnMunicipality(tx, current.municipality_id);
     const next = {

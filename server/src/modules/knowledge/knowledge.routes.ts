@@ -12,13 +12,13 @@ import {
   toneCodeChangeSchema,
   toneCodeSchema,
 } from '@contracts/knowledge';
-import { type AppInstance, serviceContext } from '@platform/http/app.server';
+import { type AppInstance, createServiceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { changeArticle, createArticle, getArticle, listArticles, listArticleVersions } from './articles.service';
 import { changeTemplate, createTemplate, listTemplates, removeTemplate } from './templates.service';
 import { changeToneCode, getToneCode } from './tone-code.service';
 
-export async function knowledgeRoutes(app: AppInstance) {
+export async function registerKnowledgeRoutes(app: AppInstance) {
   const tags = ['Reageren'];
 
   app.get(
@@ -32,7 +32,7 @@ export async function knowledgeRoutes(app: AppInstance) {
         response: { 200: z.array(knowledgeArticleSchema) },
       },
     },
-    async (request) => listArticles(serviceContext(request), request.query),
+    async (request) => listArticles(createServiceContext(request), request.query),
   );
 
   app.post(
@@ -46,7 +46,7 @@ export async function knowledgeRoutes(app: AppInstance) {
         response: { 201: knowledgeArticleSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await createArticle(serviceContext(request), request.body)),
+    async (request, reply) => reply.status(201).send(await createArticle(createServiceContext(request), request.body)),
   );
 
   app.get(
@@ -55,7 +55,7 @@ export async function knowledgeRoutes(app: AppInstance) {
       config: { permission: 'inbox.read' },
       schema: { tags, summary: 'Eén kennisbankartikel in zijn huidige versie', params: idParams, response: { 200: knowledgeArticleSchema } },
     },
-    async (request) => getArticle(serviceContext(request), request.params.id),
+    async (request) => getArticle(createServiceContext(request), request.params.id),
   );
 
   app.patch(
@@ -70,7 +70,7 @@ export async function knowledgeRoutes(app: AppInstance) {
         response: { 200: knowledgeArticleSchema },
       },
     },
-    async (request) => changeArticle(serviceContext(request), request.params.id, request.body),
+    async (request) => changeArticle(createServiceContext(request), request.params.id, request.body),
   );
 
   app.get(
@@ -84,7 +84,7 @@ export async function knowledgeRoutes(app: AppInstance) {
         response: { 200: z.array(knowledgeArticleVersionSchema) },
       },
     },
-    async (request) => listArticleVersions(serviceContext(request), request.params.id),
+    async (request) => listArticleVersions(createServiceContext(request), request.params.id),
   );
 
   app.get(
@@ -98,7 +98,7 @@ export async function knowledgeRoutes(app: AppInstance) {
         response: { 200: z.array(replyTemplateSchema) },
       },
     },
-    async (request) => listTemplates(serviceContext(request), request.query),
+    async (request) => listTemplates(createServiceContext(request), request.query),
   );
 
   app.post(
@@ -107,7 +107,7 @@ export async function knowledgeRoutes(app: AppInstance) {
       config: { permission: 'knowledge.manage' },
       schema: { tags, summary: 'Nieuwe standaardtekst voor webcare', body: replyTemplateCreateSchema, response: { 201: replyTemplateSchema } },
     },
-    async (request, reply) => reply.status(201).send(await createTemplate(serviceContext(request), request.body)),
+    async (request, reply) => reply.status(201).send(await createTemplate(createServiceContext(request), request.body)),
   );
 
   app.patch(
@@ -122,7 +122,7 @@ export async function knowledgeRoutes(app: AppInstance) {
         response: { 200: replyTemplateSchema },
       },
     },
-    async (request) => changeTemplate(serviceContext(request), request.params.id, request.body),
+    async (request) => changeTemplate(createServiceContext(request), request.params.id, request.body),
   );
 
   app.delete(
@@ -132,7 +132,7 @@ export async function knowledgeRoutes(app: AppInstance) {
       schema: { tags, summary: 'Verwijder een standaardtekst voor webcare', params: idParams, response: { 204: z.null() } },
     },
     async (request, reply) => {
-      await removeTemplate(serviceContext(request), request.params.id);
+      await removeTemplate(createServiceContext(request), request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -143,7 +143,7 @@ export async function knowledgeRoutes(app: AppInstance) {
       config: { permission: 'inbox.read' },
       schema: { tags, summary: 'Het toonkader: vragen die een medewerker zich stelt vóór versturen', response: { 200: toneCodeSchema } },
     },
-    async (request) => getToneCode(serviceContext(request)),
+    async (request) => getToneCode(createServiceContext(request)),
   );
 
   app.put(
@@ -152,6 +152,6 @@ export async function knowledgeRoutes(app: AppInstance) {
       config: { permission: 'knowledge.manage' },
       schema: { tags, summary: 'Stel de vragen van het toonkader in', body: toneCodeChangeSchema, response: { 200: toneCodeSchema } },
     },
-    async (request) => changeToneCode(serviceContext(request), request.body.questions),
+    async (request) => changeToneCode(createServiceContext(request), request.body.questions),
   );
 }

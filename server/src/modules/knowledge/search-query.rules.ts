@@ -12,7 +12,7 @@ export interface DutchSearch {
   rank: (column: RawBuilder<unknown>) => RawBuilder<number>;
 }
 
-export function dutchSearch(text: string | undefined): DutchSearch | null {
+export function parseDutchSearch(text: string | undefined): DutchSearch | null {
   const words = [...new Set((text ?? '').toLowerCase().match(/[\p{L}\p{N}]{2,}/gu) ?? [])].slice(0, 24);
   if (words.length === 0) return null;
   const any = words.map((word) => `${word}:*`).join(' | ');

@@ -1,6 +1,6 @@
 import type { ReplyTemplate, replyTemplateChangeSchema, replyTemplateCreateSchema, replyTemplateSearchQuery } from '@contracts/knowledge';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import type { ReplyTemplateRow } from '@platform/db/database.schema';
 import { notFound } from '@platform/http/http.errors';
 import { assertActsForOwnMunicipality } from '@platform/organisations/organisations.service';
@@ -29,7 +29,7 @@ async function existingTemplate(ctx: ServiceContext, templateId: string) {
 export async function createTemplate(ctx: ServiceContext, input: TemplateCreate) {
   assertCan(ctx.actor, 'knowledge.manage');
   await assertActsForOwnMunicipality(ctx, input.municipalityId);
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const now = tx.clock.now();
     const row = await insertTemplate(tx.db, {
       organisation_id: tx.actor.organisationId,
@@ -53,7 +53,7 @@ export async function createTemplate(ctx: ServiceContext, input: TemplateCreate)
 export async function changeTemplate(ctx: ServiceContext, templateId: string, input: TemplateChange) {
   assertCan(ctx.actor, 'knowledge.manage');
   if (input.municipalityId !== undefined) await assertActsForOwnMunicipality(ctx, input.municipalityId);
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const current = await existingTemplate(tx, templateId);
     await assertActsForOwnMunicipality(tx, current.municipality_id);
     const row = await updateTemplate(tx.db, tx.actor.organisationId, templateId, {
@@ -70,7 +70,7 @@ export async function changeTemplate(ctx: ServiceContext, templateId: string, in
 
 export async function removeTemplate(ctx: ServiceContext, templateId: string) {
   assertCan(ctx.actor, 'knowledge.manage');
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const current = await existingTemplate(tx, templateId);
     await assertActsForOwnMunicipality(tx, current.municipality_id);
     await deleteTemplate(tx.db, tx.actor.organisationId, templateId);

@@ -1,6 +1,6 @@
 import { DEFAULT_TONE_QUESTIONS, type ToneCode } from '@contracts/knowledge';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import { assertCan } from '@platform/tenancy/policy.rules';
 import { findToneCode, saveToneCode } from './tone-code.repository';
 
@@ -14,7 +14,7 @@ export async function getToneCode(ctx: ServiceContext): Promise<ToneCode> {
 
 export async function changeToneCode(ctx: ServiceContext, questions: string[]): Promise<ToneCode> {
   assertCan(ctx.actor, 'knowledge.manage');
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const row = await saveToneCode(tx.db, { organisation_id: tx.actor.organisationId, questions, updated_at: tx.clock.now(), updated_by_name: tx.actor.name });
     await recordAudit(tx, { action: 'toonkader.gewijzigd', recordType: 'toonkader', recordId: tx.actor.organisationId, details: { questions } });
     return { questions: row.questions, isDefault: false, updatedAt: row.updated_at.toISOString() };

@@ -1,34 +1,34 @@
 import type { ServiceContext } from '@platform/context.service';
 import type { PleinModule } from '@platform/plein-module.types';
-import { alertRoutes } from './alerts/alerts.routes';
-import { alertStreamRoutes } from './alerts/alerts-stream.routes';
+import { registerAlertRoutes } from './alerts/alerts.routes';
+import { registerAlertStreamRoutes } from './alerts/alerts-stream.routes';
 import { ANALYSIS_PLANNER_JOB } from './analyses/analyses.jobs';
-import { analysisRoutes } from './analyses/analyses.routes';
-import { exploreRoutes } from './explore/explore.routes';
+import { registerAnalysisRoutes } from './analyses/analyses.routes';
+import { registerExploreRoutes } from './explore/explore.routes';
 import { findVisibleItem } from './explore/explore.service';
-import { authorListRoutes } from './lists/lists.routes';
+import { registerAuthorListRoutes } from './lists/lists.routes';
 import { registerListeningJobs } from './luisteren.jobs';
-import { monitorRoutes } from './monitors/monitors.routes';
-import { networkRoutes } from './network/network.routes';
+import { registerMonitorRoutes } from './monitors/monitors.routes';
+import { registerNetworkRoutes } from './network/network.routes';
 import { NETWORK_JOB } from './network/network-classifier.jobs';
 import { LISTEN_JOB } from './pipeline/pipeline.service';
-import { reviewRoutes } from './review/review.routes';
-import { rumourRoutes } from './rumours/rumours.routes';
+import { registerReviewRoutes } from './review/review.routes';
+import { registerRumourRoutes } from './rumours/rumours.routes';
 
 // Luisteren: monitors, the items the pipeline produced, corrections, alerts, author lists, rumours, analyses and
 // the local network. Listening hears of every stored message; other modules use what is exported here.
 export const listeningModule: PleinModule = {
   name: 'luisteren',
   routes: async (app) => {
-    await monitorRoutes(app);
-    await exploreRoutes(app);
-    await reviewRoutes(app);
-    await alertRoutes(app);
-    await alertStreamRoutes(app);
-    await authorListRoutes(app);
-    await analysisRoutes(app);
-    await rumourRoutes(app);
-    await networkRoutes(app);
+    await registerMonitorRoutes(app);
+    await registerExploreRoutes(app);
+    await registerReviewRoutes(app);
+    await registerAlertRoutes(app);
+    await registerAlertStreamRoutes(app);
+    await registerAuthorListRoutes(app);
+    await registerAnalysisRoutes(app);
+    await registerRumourRoutes(app);
+    await registerNetworkRoutes(app);
   },
   jobs: (registry, kit) => registerListeningJobs(registry, { publicUrl: kit.publicUrl }),
   storedMessages: { job: LISTEN_JOB, purpose: 'any' },
@@ -47,7 +47,7 @@ export function findVisibleListeningItem(ctx: ServiceContext, messageId: string)
 
 export { importHistory } from './import/history-import.service';
 export { createAuthorList } from './lists/lists.service';
-export { createMonitor, monitorExists } from './monitors/monitors.service';
+export { createMonitor, hasMonitor } from './monitors/monitors.service';
 export { setAuthorGroup } from './network/network.service';
-export { listeningFactsOf } from './pipeline/listening-facts.service';
+export { loadListeningFacts } from './pipeline/listening-facts.service';
 export { processMessages } from './pipeline/pipeline.service';

@@ -3,7 +3,7 @@ import { buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { buildListeningWorkspace } from '@test/listening-workspace';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainMessage, storeMessages } from '../channels/index';
+import { buildPlainMessage, storeMessages } from '../channels/index';
 import { TENOR_EXAMPLES } from './analysis/tenor-examples.data';
 
 let t: TestApp;
@@ -26,7 +26,7 @@ async function receive(
     t.clock,
     account,
     posts.map((post) =>
-      plainMessage({
+      buildPlainMessage({
         platformId: `l-${++sequence}-${crypto.randomUUID()}`,
         author: { id: post.author ?? 'bewoner', handle: post.author ?? 'bewoner', displayName: post.author ?? 'Bewoner', followers: post.followers ?? 100 },
         text: post.text,

@@ -1,6 +1,6 @@
 import type { meldingCategoryChangeSchema, meldingCategoryCreateSchema } from '@contracts/meldingen';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import { badRequest, conflict, notFound } from '@platform/http/http.errors';
 import { assertCan } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
@@ -32,7 +32,7 @@ export async function createCategory(ctx: ServiceContext, input: CategoryCreate)
       ]);
     }
   }
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const row = await insertCategory(tx.db, {
       organisation_id: tx.actor.organisationId,
       parent_id: input.parentId,
@@ -56,7 +56,7 @@ export async function createCategory(ctx: ServiceContext, input: CategoryCreate)
 
 export async function changeCategory(ctx: ServiceContext, categoryId: string, input: CategoryChange) {
   assertCan(ctx.actor, 'meldingen.categories');
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const current = await findCategory(tx.db, tx.actor.organisationId, categoryId);
     if (!current) throw notFound('De categorie');
     const changes = {

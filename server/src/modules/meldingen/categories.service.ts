@@ -58,7 +58,7 @@ export async function ensureCategories(db: Db, organisationId: string): Promise<
 
 // What residents choose from: the main categories with their active subcategories; a main category
 // without subcategories is chosen itself.
-export function selectableCategories(rows: MeldingCategoryRow[]): MeldingCategoryRow[] {
+export function filterSelectableCategories(rows: MeldingCategoryRow[]): MeldingCategoryRow[] {
   const active = rows.filter((row) => row.active);
   return active.filter((row) => row.parent_id !== null || !active.some((child) => child.parent_id === row.id));
 }

@@ -1,8 +1,8 @@
 import type { ServiceContext } from '@platform/context.service';
 import { reportMunicipalities } from '@platform/organisations/organisations.service';
 import { assertCan } from '@platform/tenancy/policy.rules';
-import { reportPeriod } from '@platform/time/local-days.rules';
-import { calendarDaysBetween } from '@platform/time/termijnen.rules';
+import { resolveReportPeriod } from '@platform/time/local-days.rules';
+import { countCalendarDaysBetween } from '@platform/time/termijnen.rules';
 import { findSatisfaction } from './kto.repository';
 import { findForFigures } from './meldingen.repository';
 
@@ -19,16 +19,16 @@ const pct = (part: number, whole: number) => (whole === 0 ? null : Math.round((p
 // The BUCH-style figures (88% reacted to within 3 days, 91% handled within 10): calendar days from
 // filing to the first reaction and to afgehandeld, in the municipality's time zone. A melding without
 // a reaction or not yet handled counts as not within, so an open backlog lowers the figure.
-export async function meldingFigures(ctx: ServiceContext, query: FiguresQuery) {
+export async function computeMeldingFigures(ctx: ServiceContext, query: FiguresQuery) {
   assertCan(ctx.actor, 'insights.read');
   const { selected, scope } = await reportMunicipalities(ctx, query.municipality);
   const timeZone = selected[0]?.time_zone ?? 'Europe/Amsterdam';
-  const period = reportPeriod(query, timeZone, ctx.clock.now());
+  const period = resolveReportPeriod(query, timeZone, ctx.clock.now());
   const from = period.fromInstant;
   const until = period.untilInstant;
   const rows = await findForFigures(ctx.db, scope, { from, until });
   const zoneOf = new Map(selected.map((m) => [m.id, m.time_zone]));
-  const within = (start: Date, end: Date | null, days: number, zone: string) => end !== null && calendarDaysBetween(start, end, zone) <= days;
+  const within = (start: Date, end: Date | null, days: number, zone: string) => end !== null && countCalendarDaysBetween(start, end, zone) <= days;
   const reacted = rows.filter((row) => within(row.created_at, row.first_reaction_at, query.reactionDays, zoneOf.get(row.municipality_id)!)).length;
   const handled = rows.filter((row) => within(row.created_at, row.handled_at, query.handledDays, zoneOf.get(row.municipality_id)!)).length;
   // Within its own termijn: handled by the deadline. Open meldingen count once their deadline has passed.

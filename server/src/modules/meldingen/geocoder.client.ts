@@ -9,7 +9,7 @@ export interface GeocodedAddress {
 const TIMEOUT_MS = 3_000;
 const ROWS = 10;
 
-export const geocoderUnavailable = () =>
+const geocoderUnavailable = () =>
   new AppError(503, 'adres-zoeken-niet-beschikbaar', 'Adres zoeken lukt nu niet', 'Zoeken op adres lukt nu niet; zet een speld op de kaart.');
 
 // "POINT(4.6692 52.5483)" (WKT, longitude first, as the Locatieserver gives centroide_ll) → coordinates.

@@ -1,7 +1,7 @@
 import { idParams } from '@contracts/common';
 import { standardTextChangeSchema, standardTextCreateSchema, standardTextListQuery, standardTextSchema } from '@contracts/melding-texts';
 import { meldingDetailSchema, meldingMergeSchema, meldingSplitSchema, meldingStaffCreateSchema } from '@contracts/meldingen';
-import { type AppInstance, serviceContext } from '@platform/http/app.server';
+import { type AppInstance, createServiceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { mergeMeldingen } from './merge.service';
 import { splitMelding } from './split.service';
@@ -10,7 +10,7 @@ import { changeStandardText, createStandardText, listStandardTexts, removeStanda
 
 // What handlers do beyond the status flow: enter a melding themselves (or from a message), merge
 // duplicates, split a melding, and the standard texts they answer with.
-export async function meldingHandlingRoutes(app: AppInstance) {
+export async function registerMeldingHandlingRoutes(app: AppInstance) {
   const links = { publicUrl: app.deps.config.publicUrl };
   const tags = ['Meldingen'];
 
@@ -25,7 +25,7 @@ export async function meldingHandlingRoutes(app: AppInstance) {
         response: { 201: meldingDetailSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await createMeldingAsStaff(serviceContext(request), links, request.body)),
+    async (request, reply) => reply.status(201).send(await createMeldingAsStaff(createServiceContext(request), links, request.body)),
   );
 
   app.post(
@@ -40,7 +40,7 @@ export async function meldingHandlingRoutes(app: AppInstance) {
         response: { 200: meldingDetailSchema },
       },
     },
-    async (request) => mergeMeldingen(serviceContext(request), links, request.params.id, request.body.duplicateIds),
+    async (request) => mergeMeldingen(createServiceContext(request), links, request.params.id, request.body.duplicateIds),
   );
 
   app.post(
@@ -55,7 +55,7 @@ export async function meldingHandlingRoutes(app: AppInstance) {
         response: { 200: meldingDetailSchema },
       },
     },
-    async (request) => splitMelding(serviceContext(request), links, request.params.id, request.body.parts),
+    async (request) => splitMelding(createServiceContext(request), links, request.params.id, request.body.parts),
   );
 
   app.get(
@@ -69,7 +69,7 @@ export async function meldingHandlingRoutes(app: AppInstance) {
         response: { 200: z.array(standardTextSchema) },
       },
     },
-    async (request) => listStandardTexts(serviceContext(request), request.query),
+    async (request) => listStandardTexts(createServiceContext(request), request.query),
   );
 
   app.post(
@@ -83,7 +83,7 @@ export async function meldingHandlingRoutes(app: AppInstance) {
         response: { 201: standardTextSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await createStandardText(serviceContext(request), request.body)),
+    async (request, reply) => reply.status(201).send(await createStandardText(createServiceContext(request), request.body)),
   );
 
   app.patch(
@@ -92,7 +92,7 @@ export async function meldingHandlingRoutes(app: AppInstance) {
       config: { permission: 'meldingen.categories' },
       schema: { tags, summary: 'Wijzig een standaardtekst', params: idParams, body: standardTextChangeSchema, response: { 200: standardTextSchema } },
     },
-    async (request) => changeStandardText(serviceContext(request), request.params.id, request.body),
+    async (request) => changeStandardText(createServiceContext(request), request.params.id, request.body),
   );
 
   app.delete(
@@ -102,7 +102,7 @@ export async function meldingHandlingRoutes(app: AppInstance) {
       schema: { tags, summary: 'Verwijder een standaardtekst', params: idParams, response: { 204: z.null() } },
     },
     async (request, reply) => {
-      await removeStandardText(serviceContext(request), request.params.id);
+      await removeStandardText(createServiceContext(request), request.params.id);
       return reply.status(204).send(null);
     },
   );

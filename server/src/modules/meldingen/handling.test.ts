@@ -1,9 +1,9 @@
 import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import { remoteAddresses } from '@test/remote-addresses';
+import { cycleRemoteAddresses } from '@test/remote-addresses';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainMessage, storeMessages } from '../channels/index';
+import { buildPlainMessage, storeMessages } from '../channels/index';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -13,7 +13,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const nextAddress = remoteAddresses(3);
+const nextAddress = cycleRemoteAddresses(3);
 
 async function setup() {
   const org = await buildOrganisation(t.database.db);
@@ -257,7 +257,7 @@ describe('een melding maken van een bericht', () => {
       .jpeg()
       .toBuffer();
     const [messageId] = await storeMessages(t.database.db, t.clock, account, [
-      plainMessage({
+      buildPlainMessage({
         platformId: `post-${crypto.randomUUID()}`,
         author: { id: 'inwoner-1', handle: '@inwoner', displayName: 'Inwoner', followers: 10 },
         text: '@gemeente de lantaarnpaal in de Dorpsstraat is al een week kapot!',

@@ -1,6 +1,6 @@
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import { remoteAddresses } from '@test/remote-addresses';
+import { cycleRemoteAddresses } from '@test/remote-addresses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let t: TestApp;
@@ -11,7 +11,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const nextAddress = remoteAddresses(2);
+const nextAddress = cycleRemoteAddresses(2);
 async function setup() {
   const org = await buildOrganisation(t.database.db);
   const base = `/api/v1/organisations/${org.slug}/municipalities/GM0383`;

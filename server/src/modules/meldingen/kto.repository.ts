@@ -1,6 +1,6 @@
 import type { Db } from '@platform/db/database.client';
 import type { MeldingKtoTable } from '@platform/db/database.schema';
-import { inScope } from '@platform/db/in-scope.rules';
+import { isInScope } from '@platform/db/in-scope.rules';
 import type { Scope } from '@platform/tenancy/policy.rules';
 import type { Insertable, Updateable } from 'kysely';
 
@@ -34,7 +34,7 @@ export async function findSatisfaction(db: Db, scope: Scope, filter: { from: Dat
     .select('melding_kto.satisfied')
     .where('melding_kto.organisation_id', '=', scope.organisationId)
     .where('melding_kto.answered_at', 'is not', null)
-    .where(inScope('meldingen.municipality_id', scope))
+    .where(isInScope('meldingen.municipality_id', scope))
     .where('meldingen.created_at', '>=', filter.from)
     .where('meldingen.created_at', '<', filter.until)
     .execute();

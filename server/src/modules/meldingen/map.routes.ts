@@ -1,6 +1,6 @@
 import type { AppInstance } from '@platform/http/app.server';
 import { z } from 'zod';
-import { addressSearch, mapSettings } from './map.service';
+import { mapSettings, searchMunicipalityAddresses } from './map.service';
 
 const municipalityParams = z.strictObject({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Onbekende organisatie'),
@@ -10,7 +10,7 @@ const municipalityParams = z.strictObject({
 const point = z.object({ lat: z.number(), lon: z.number() });
 
 // The map and the address search of the public melding form: what to show and where, without an account.
-export async function mapRoutes(app: AppInstance) {
+export async function registerMapRoutes(app: AppInstance) {
   const { db, config } = app.deps;
   const tags = ['Meldingen (openbaar)'];
 
@@ -48,6 +48,6 @@ export async function mapRoutes(app: AppInstance) {
         response: { 200: z.array(point.extend({ label: z.string() })) },
       },
     },
-    async (request) => addressSearch(db, config, request.params.slug, request.params.cbsCode, request.query.q),
+    async (request) => searchMunicipalityAddresses(db, config, request.params.slug, request.params.cbsCode, request.query.q),
   );
 }

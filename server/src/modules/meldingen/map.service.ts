@@ -1,8 +1,8 @@
 import type { Config } from '@platform/config.service';
 import type { Db } from '@platform/db/database.client';
-import { boundaryOf, isInsideMunicipality } from '@platform/organisations/municipality-boundary.service';
+import { getMunicipalityBoundary, isInsideMunicipality } from '@platform/organisations/municipality-boundary.service';
 import { type GeocodedAddress, searchAddresses } from './geocoder.client';
-import { publicTarget } from './submit.service';
+import { findPublicTarget } from './submit.service';
 
 // Without a boundary the map opens on the whole country; the resident then searches an address or uses a photo.
 const NETHERLANDS_CENTRE = { lat: 52.1326, lon: 5.2913 };
@@ -32,13 +32,13 @@ export function mapViewOf(boundary: unknown): { centre: { lat: number; lon: numb
 }
 
 export async function mapSettings(db: Db, config: Config, slug: string, cbsCode: string) {
-  const { municipality } = await publicTarget(db, slug, cbsCode);
-  return { tilesUrl: config.mapTilesUrl, attribution: config.mapAttribution, ...mapViewOf(boundaryOf(municipality)?.area ?? null) };
+  const { municipality } = await findPublicTarget(db, slug, cbsCode);
+  return { tilesUrl: config.mapTilesUrl, attribution: config.mapAttribution, ...mapViewOf(getMunicipalityBoundary(municipality)?.area ?? null) };
 }
 
 // Only addresses inside the municipality: a melding elsewhere would be refused when filed anyway.
-export async function addressSearch(db: Db, config: Config, slug: string, cbsCode: string, query: string): Promise<GeocodedAddress[]> {
-  const { municipality } = await publicTarget(db, slug, cbsCode);
+export async function searchMunicipalityAddresses(db: Db, config: Config, slug: string, cbsCode: string, query: string): Promise<GeocodedAddress[]> {
+  const { municipality } = await findPublicTarget(db, slug, cbsCode);
   const found = await searchAddresses(config.geocoderUrl, query, cbsCode);
   return found.filter((address) => isInsideMunicipality(municipality, address.lat, address.lon));
 }

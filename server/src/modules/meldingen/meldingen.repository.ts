@@ -1,12 +1,12 @@
 import { CLOSED_MELDING_STATUSES } from '@contracts/meldingen';
 import type { Db } from '@platform/db/database.client';
 import type { MeldingEventsTable, MeldingenTable } from '@platform/db/database.schema';
-import { inScope } from '@platform/db/in-scope.rules';
+import { isInScope } from '@platform/db/in-scope.rules';
 import type { Scope } from '@platform/tenancy/policy.rules';
 import { type Insertable, sql, type Updateable } from 'kysely';
 
 // The next number of the year for this organisation; the row lock makes concurrent meldingen wait in turn.
-export async function nextMeldingNumber(db: Db, organisationId: string, year: number): Promise<string> {
+export async function takeNextMeldingNumber(db: Db, organisationId: string, year: number): Promise<string> {
   const row = await db
     .insertInto('melding_counters')
     .values({ organisation_id: organisationId, year, last_number: 1 })
@@ -64,7 +64,7 @@ export interface MeldingFilter {
 }
 
 export async function findMeldingen(db: Db, scope: Scope, filter: MeldingFilter) {
-  let query = db.selectFrom('meldingen').selectAll().where('organisation_id', '=', scope.organisationId).where(inScope('municipality_id', scope));
+  let query = db.selectFrom('meldingen').selectAll().where('organisation_id', '=', scope.organisationId).where(isInScope('municipality_id', scope));
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.categoryIds) {
     // A category that is not the organisation's has no meldingen (an empty IN list is not SQL).
@@ -169,7 +169,7 @@ export async function findForFigures(db: Db, scope: Scope, period: { from: Date;
     .selectFrom('meldingen')
     .select(['id', 'municipality_id', 'created_at', 'first_reaction_at', 'handled_at', 'deadline', 'status'])
     .where('organisation_id', '=', scope.organisationId)
-    .where(inScope('municipality_id', scope))
+    .where(isInScope('municipality_id', scope))
     .where('created_at', '>=', period.from)
     .where('created_at', '<', period.until)
     .execute();

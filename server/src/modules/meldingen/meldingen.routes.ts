@@ -19,19 +19,19 @@ import {
   nearbyMeldingSchema,
   photoUploadSchema,
 } from '@contracts/meldingen';
-import { type AppInstance, serviceContext } from '@platform/http/app.server';
+import { type AppInstance, createServiceContext } from '@platform/http/app.server';
 import { MAX_PHOTO_BYTES } from '@platform/images/photo.service';
 import { z } from 'zod';
 import { changeCategory, createCategory, listAllCategories } from './categories-admin.service';
-import { meldingFigures } from './figures.service';
-import { meldingHandlingRoutes } from './handling.routes';
+import { computeMeldingFigures } from './figures.service';
+import { registerMeldingHandlingRoutes } from './handling.routes';
 import { importMeldingenAsStaff } from './import.service';
 import { answerKtoForm, viewKto } from './kto.service';
-import { addMeldingNote, assignMelding, getMelding, listMeldingen, meldingPhoto, publicMeldingStatus } from './meldingen.service';
+import { addMeldingNote, assignMelding, getMelding, getPublicMeldingStatus, listMeldingen, loadMeldingPhoto } from './meldingen.service';
 import { openMeldingenNearby } from './nearby.service';
 import { uploadMeldingPhoto } from './photos.service';
 import { changeMeldingStatus } from './status.service';
-import { fileMelding, publicCategories, publicTarget } from './submit.service';
+import { fileMelding, findPublicTarget, listPublicCategories } from './submit.service';
 
 const municipalityParams = z.strictObject({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Onbekende organisatie'),
@@ -42,7 +42,7 @@ const trackingParams = z.strictObject({
   token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, 'Onbekende link'),
 });
 
-export async function meldingenRoutes(app: AppInstance) {
+export async function registerMeldingenRoutes(app: AppInstance) {
   const { db, clock, config } = app.deps;
   const links = { publicUrl: config.publicUrl };
   const tags = ['Meldingen'];
@@ -59,7 +59,7 @@ export async function meldingenRoutes(app: AppInstance) {
         response: { 200: z.object({ municipality: z.string(), categories: z.array(meldingCategorySchema) }) },
       },
     },
-    async (request) => publicCategories(db, request.params.slug, request.params.cbsCode),
+    async (request) => listPublicCategories(db, request.params.slug, request.params.cbsCode),
   );
 
   app.post(
@@ -75,7 +75,7 @@ export async function meldingenRoutes(app: AppInstance) {
       },
     },
     async (request, reply) => {
-      const target = await publicTarget(db, request.params.slug, request.params.cbsCode);
+      const target = await findPublicTarget(db, request.params.slug, request.params.cbsCode);
       const { melding, token } = await db.transaction().execute((trx) => fileMelding(trx, clock, target, request.body, { source: 'formulier', links }));
       return reply
         .status(201)
@@ -94,7 +94,7 @@ export async function meldingenRoutes(app: AppInstance) {
         response: { 200: meldingPublicStatusSchema },
       },
     },
-    async (request) => publicMeldingStatus(db, request.params.slug, request.params.token),
+    async (request) => getPublicMeldingStatus(db, request.params.slug, request.params.token),
   );
 
   app.get(
@@ -147,7 +147,7 @@ export async function meldingenRoutes(app: AppInstance) {
       },
     },
     async (request, reply) => {
-      const photo = await meldingPhoto(serviceContext(request), request.params.id, request.params.photoId);
+      const photo = await loadMeldingPhoto(createServiceContext(request), request.params.id, request.params.photoId);
       return reply.type(photo.content_type).header('cache-control', 'private, max-age=3600').send(photo.content);
     },
   );
@@ -188,7 +188,7 @@ export async function meldingenRoutes(app: AppInstance) {
         response: { 200: meldingFiguresSchema },
       },
     },
-    async (request) => meldingFigures(serviceContext(request), request.query),
+    async (request) => computeMeldingFigures(createServiceContext(request), request.query),
   );
 
   // History from another system as CSV (the file itself as body); all rows are checked before any is written.
@@ -206,7 +206,7 @@ export async function meldingenRoutes(app: AppInstance) {
           response: { 200: z.object({ rows: z.number().int(), imported: z.number().int(), alreadyPresent: z.number().int() }) },
         },
       },
-      async (request) => importMeldingenAsStaff(serviceContext(request), typeof request.body === 'string' ? request.body : ''),
+      async (request) => importMeldingenAsStaff(createServiceContext(request), typeof request.body === 'string' ? request.body : ''),
     );
   });
 
@@ -216,7 +216,7 @@ export async function meldingenRoutes(app: AppInstance) {
       config: { permission: 'meldingen.read' },
       schema: { tags, summary: 'Alle categorieën, ook de niet-actieve', response: { 200: z.array(meldingCategorySchema) } },
     },
-    async (request) => listAllCategories(serviceContext(request)),
+    async (request) => listAllCategories(createServiceContext(request)),
   );
 
   app.post(
@@ -225,7 +225,7 @@ export async function meldingenRoutes(app: AppInstance) {
       config: { permission: 'meldingen.categories' },
       schema: { tags, summary: 'Voeg een categorie toe (hoofd- of subcategorie)', body: meldingCategoryCreateSchema, response: { 201: meldingCategorySchema } },
     },
-    async (request, reply) => reply.status(201).send(await createCategory(serviceContext(request), request.body)),
+    async (request, reply) => reply.status(201).send(await createCategory(createServiceContext(request), request.body)),
   );
 
   app.patch(
@@ -240,7 +240,7 @@ export async function meldingenRoutes(app: AppInstance) {
         response: { 200: meldingCategorySchema },
       },
     },
-    async (request) => changeCategory(serviceContext(request), request.params.id, request.body),
+    async (request) => changeCategory(createServiceContext(request), request.params.id, request.body),
   );
 
   app.get(
@@ -249,7 +249,7 @@ export async function meldingenRoutes(app: AppInstance) {
       config: { permission: 'meldingen.read' },
       schema: { tags, summary: 'Meldingen met filters, nieuwste eerst', querystring: meldingListQuery, response: { 200: z.array(meldingSchema) } },
     },
-    async (request) => listMeldingen(serviceContext(request), request.query),
+    async (request) => listMeldingen(createServiceContext(request), request.query),
   );
 
   app.get(
@@ -258,7 +258,7 @@ export async function meldingenRoutes(app: AppInstance) {
       config: { permission: 'meldingen.read' },
       schema: { tags, summary: 'Eén melding met tijdlijn', params: idParams, response: { 200: meldingDetailSchema } },
     },
-    async (request) => getMelding(serviceContext(request), request.params.id),
+    async (request) => getMelding(createServiceContext(request), request.params.id),
   );
 
   app.post(
@@ -273,7 +273,7 @@ export async function meldingenRoutes(app: AppInstance) {
         response: { 200: meldingDetailSchema },
       },
     },
-    async (request) => changeMeldingStatus(serviceContext(request), links, request.params.id, request.body),
+    async (request) => changeMeldingStatus(createServiceContext(request), links, request.params.id, request.body),
   );
 
   app.post(
@@ -282,7 +282,7 @@ export async function meldingenRoutes(app: AppInstance) {
       config: { permission: 'meldingen.manage' },
       schema: { tags, summary: 'Interne notitie bij een melding', params: idParams, body: meldingNoteSchema, response: { 200: meldingDetailSchema } },
     },
-    async (request) => addMeldingNote(serviceContext(request), request.params.id, request.body.text),
+    async (request) => addMeldingNote(createServiceContext(request), request.params.id, request.body.text),
   );
 
   app.patch(
@@ -297,8 +297,8 @@ export async function meldingenRoutes(app: AppInstance) {
         response: { 200: meldingDetailSchema },
       },
     },
-    async (request) => assignMelding(serviceContext(request), request.params.id, request.body),
+    async (request) => assignMelding(createServiceContext(request), request.params.id, request.body),
   );
 
-  await meldingHandlingRoutes(app);
+  await registerMeldingHandlingRoutes(app);
 }

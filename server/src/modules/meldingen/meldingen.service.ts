@@ -1,6 +1,6 @@
 import { CLOSED_MELDING_STATUSES, MELDING_STATUS_LABELS, type Melding, type MeldingStatus } from '@contracts/meldingen';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import type { Db } from '@platform/db/database.client';
 import type { MeldingEventRow, MeldingRow } from '@platform/db/database.schema';
 import { badRequest, notFound } from '@platform/http/http.errors';
@@ -10,7 +10,7 @@ import { findTeam } from '@platform/users/teams.repository';
 import { findUser } from '@platform/users/users.repository';
 import { findStoredAttachment } from '../channels/index';
 import { findCategory } from './categories.repository';
-import { ensureCategories, selectableCategories } from './categories.service';
+import { ensureCategories, filterSelectableCategories } from './categories.service';
 import {
   findEvents,
   findMelding,
@@ -79,7 +79,7 @@ async function categoryNames(ctx: ServiceContext) {
   return new Map(rows.map((row) => [row.id, row.public_name]));
 }
 
-export async function visibleMelding(ctx: ServiceContext, meldingId: string, lock = false) {
+export async function findVisibleMelding(ctx: ServiceContext, meldingId: string, lock = false) {
   const row = lock ? await lockMelding(ctx.db, ctx.actor.organisationId, meldingId) : await findMelding(ctx.db, ctx.actor.organisationId, meldingId);
   if (!row || !actsForMunicipality(ctx.actor, row.municipality_id)) throw notFound('De melding');
   return row;
@@ -121,7 +121,7 @@ export async function listMeldingen(
 
 export async function getMelding(ctx: ServiceContext, meldingId: string) {
   assertCan(ctx.actor, 'meldingen.read');
-  const row = await visibleMelding(ctx, meldingId);
+  const row = await findVisibleMelding(ctx, meldingId);
   const names = await categoryNames(ctx);
   const organisationId = ctx.actor.organisationId;
   const [events, photoIds, related] = await Promise.all([
@@ -147,8 +147,8 @@ export async function getMelding(ctx: ServiceContext, meldingId: string) {
 
 export async function addMeldingNote(ctx: ServiceContext, meldingId: string, text: string) {
   assertCan(ctx.actor, 'meldingen.manage');
-  return inTransaction(ctx, async (tx) => {
-    const row = await visibleMelding(tx, meldingId);
+  return runInTransaction(ctx, async (tx) => {
+    const row = await findVisibleMelding(tx, meldingId);
     await insertEvent(tx.db, {
       organisation_id: tx.actor.organisationId,
       melding_id: row.id,
@@ -170,8 +170,8 @@ export async function assignMelding(
   input: { assignedDepartment?: string | null; assignedTeamId?: string | null; assignedUserId?: string | null; categoryId?: string },
 ) {
   assertCan(ctx.actor, 'meldingen.manage');
-  return inTransaction(ctx, async (tx) => {
-    const row = await visibleMelding(tx, meldingId, true);
+  return runInTransaction(ctx, async (tx) => {
+    const row = await findVisibleMelding(tx, meldingId, true);
     const organisationId = tx.actor.organisationId;
     if (input.assignedTeamId && !(await findTeam(tx.db, organisationId, input.assignedTeamId))) {
       throw badRequest('onbekend-team', 'Dit team bestaat niet.', [{ name: 'assignedTeamId', code: 'onbekend', reason: 'Kies een team van uw organisatie.' }]);
@@ -192,7 +192,7 @@ export async function assignMelding(
     }
     if (input.categoryId) {
       const category = await findCategory(tx.db, organisationId, input.categoryId);
-      if (!category || !selectableCategories(await ensureCategories(tx.db, organisationId)).some((row) => row.id === category.id)) {
+      if (!category || !filterSelectableCategories(await ensureCategories(tx.db, organisationId)).some((row) => row.id === category.id)) {
         throw badRequest('onbekende-categorie', 'Kies een categorie uit de lijst.', [
           { name: 'categoryId', code: 'onbekend', reason: 'Kies een categorie uit de lijst.' },
         ]);
@@ -235,9 +235,9 @@ export async function assignMelding(
   });
 }
 
-export async function meldingPhoto(ctx: ServiceContext, meldingId: string, photoId: string) {
+export async function loadMeldingPhoto(ctx: ServiceContext, meldingId: string, photoId: string) {
   assertCan(ctx.actor, 'meldingen.read');
-  const row = await visibleMelding(ctx, meldingId);
+  const row = await findVisibleMelding(ctx, meldingId);
   const photoIds = await findPhotoIds(ctx.db, ctx.actor.organisationId, row.id);
   const photo = photoIds.includes(photoId) ? await findStoredAttachment(ctx.db, ctx.actor.organisationId, photoId) : undefined;
   if (!photo) throw notFound('De foto');
@@ -245,7 +245,7 @@ export async function meldingPhoto(ctx: ServiceContext, meldingId: string, photo
 }
 
 // What the reporter sees behind the link in their confirmation: status and the messages sent to them.
-export async function publicMeldingStatus(db: Db, slug: string, token: string) {
+export async function getPublicMeldingStatus(db: Db, slug: string, token: string) {
   const organisation = await findOrganisationBySlug(db, slug);
   const row = organisation && (await findMeldingByTrackingHash(db, organisation.id, hashTrackingToken(token)));
   if (!organisation || !row) throw notFound('Deze melding');
@@ -272,7 +272,7 @@ export async function publicMeldingStatus(db: Db, slug: string, token: string) {
 }
 
 // Whether a melding exists in this organisation (a klacht may point to one).
-export async function meldingExists(db: Db, organisationId: string, meldingId: string): Promise<boolean> {
+export async function hasMelding(db: Db, organisationId: string, meldingId: string): Promise<boolean> {
   return (await findMelding(db, organisationId, meldingId)) !== undefined;
 }
 

@@ -1,7 +1,7 @@
 import { CASTRICUM_BOUNDARY } from '@test/castricum-boundary';
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import { remoteAddresses } from '@test/remote-addresses';
+import { cycleRemoteAddresses } from '@test/remote-addresses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let t: TestApp;
@@ -15,7 +15,7 @@ afterAll(async () => {
 // Castricum roughly, as a GeoJSON polygon (lon, lat).
 const IN_CASTRICUM = { lat: 52.548, lon: 4.669 };
 
-const nextAddress = remoteAddresses(1);
+const nextAddress = cycleRemoteAddresses(1);
 
 async function tokenFor(email: string, password: string) {
   const session = requestAs(t.app, await signIn(t.app, email, password));

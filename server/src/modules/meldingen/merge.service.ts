@@ -1,11 +1,11 @@
 import { CLOSED_MELDING_STATUSES, MELDING_STATUS_LABELS, type MeldingStatus } from '@contracts/meldingen';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import type { MeldingRow } from '@platform/db/database.schema';
 import { badRequest, conflict } from '@platform/http/http.errors';
 import { assertCan } from '@platform/tenancy/policy.rules';
 import { findMergedInto, findPhotoIds, insertEvent, linkPhotos, updateMelding } from './meldingen.repository';
-import { getMelding, visibleMelding } from './meldingen.service';
+import { findVisibleMelding, getMelding } from './meldingen.service';
 import { markSent, sendReporterNews } from './reporter-news.service';
 import type { MeldingLinks } from './submit.service';
 
@@ -18,15 +18,15 @@ function refuse(code: string, detail: string): never {
 // Their photos are shown on the main melding as well.
 export async function mergeMeldingen(ctx: ServiceContext, links: MeldingLinks, mainId: string, duplicateIds: string[]) {
   assertCan(ctx.actor, 'meldingen.manage');
-  return inTransaction(ctx, async (tx) => {
-    const main = await visibleMelding(tx, mainId, true);
+  return runInTransaction(ctx, async (tx) => {
+    const main = await findVisibleMelding(tx, mainId, true);
     if (main.merged_into_id) throw conflict('melding-samengevoegd', 'Deze melding is zelf met een andere samengevoegd; voeg samen met die melding.');
     if (CLOSED_MELDING_STATUSES.includes(main.status as MeldingStatus)) throw conflict('melding-gesloten', 'Voeg samen met een melding die nog open is.');
     const organisationId = tx.actor.organisationId;
     let position = (await findPhotoIds(tx.db, organisationId, main.id)).length;
     for (const duplicateId of new Set(duplicateIds)) {
       if (duplicateId === main.id) refuse('zelfde-melding', 'Een melding kan niet met zichzelf worden samengevoegd.');
-      const duplicate = await visibleMelding(tx, duplicateId, true).catch(() => refuse('onbekende-melding', 'Een van de gekozen meldingen bestaat niet.'));
+      const duplicate = await findVisibleMelding(tx, duplicateId, true).catch(() => refuse('onbekende-melding', 'Een van de gekozen meldingen bestaat niet.'));
       if (duplicate.municipality_id !== main.municipality_id) refuse('andere-gemeente', `Melding ${duplicate.number} hoort bij een andere gemeente.`);
       if (duplicate.merged_into_id) refuse('al-samengevoegd', `Melding ${duplicate.number} is al samengevoegd.`);
       // Duplicates of the duplicate come along: everyone follows the same melding.

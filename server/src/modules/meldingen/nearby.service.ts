@@ -1,7 +1,7 @@
 import { MELDING_STATUS_LABELS, type MeldingStatus } from '@contracts/meldingen';
 import type { Db } from '@platform/db/database.client';
 import { findOpenInBox } from './meldingen.repository';
-import { publicTarget } from './submit.service';
+import { findPublicTarget } from './submit.service';
 
 const RADIUS_METRES = 150;
 
@@ -16,7 +16,7 @@ function distanceMetres(a: { lat: number; lon: number }, b: { lat: number; lon: 
 // Before a resident files, the form shows open meldingen of the same kind close by: often the problem
 // is already known. Only what is public: no description of others, no reporter.
 export async function openMeldingenNearby(db: Db, slug: string, cbsCode: string, query: { categoryId: string; lat: number; lon: number }) {
-  const { organisation, municipality } = await publicTarget(db, slug, cbsCode);
+  const { organisation, municipality } = await findPublicTarget(db, slug, cbsCode);
   const dLat = RADIUS_METRES / 111_000;
   const dLon = RADIUS_METRES / (111_000 * Math.cos((query.lat * Math.PI) / 180));
   const rows = await findOpenInBox(db, organisation.id, {

@@ -2,14 +2,14 @@ import type { Db } from '@platform/db/database.client';
 import { badRequest } from '@platform/http/http.errors';
 import { PhotoError, processPhoto } from '@platform/images/photo.service';
 import { storeAttachment } from '../channels/index';
-import { publicTarget } from './submit.service';
+import { findPublicTarget } from './submit.service';
 
 const EXTENSION = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
 
 // A resident's photo, before the melding exists: metadata stripped, the place it was taken offered back
 // to the form (the resident decides whether to use it). A melding claims it by id.
 export async function uploadMeldingPhoto(db: Db, slug: string, cbsCode: string, body: Buffer, declaredType: string | undefined) {
-  const { organisation } = await publicTarget(db, slug, cbsCode);
+  const { organisation } = await findPublicTarget(db, slug, cbsCode);
   let photo: Awaited<ReturnType<typeof processPhoto>>;
   try {
     photo = await processPhoto(body, declaredType);

@@ -9,6 +9,6 @@ export function listPublicMeldingen(db: Db, organisationId: string, filter: Publ
 }
 
 // What a resident saw happen to these meldingen: filed and each status change with its text, oldest first.
-export function publicHistoryOf(db: Db, organisationId: string, meldingIds: string[]) {
+export function listPublicHistory(db: Db, organisationId: string, meldingIds: string[]) {
   return findPublicStatusEvents(db, organisationId, meldingIds);
 }

@@ -1,4 +1,4 @@
-import { BUILT_IN_TEXTS, fillPlaceholders, type MeldingPlaceholder, pickStandardText, placeholdersIn } from '@contracts/melding-texts';
+import { BUILT_IN_TEXTS, fillPlaceholders, findPlaceholders, type MeldingPlaceholder, pickStandardText } from '@contracts/melding-texts';
 import { MELDING_STATUS_LABELS, type MeldingStatus } from '@contracts/meldingen';
 import type { ServiceContext } from '@platform/context.service';
 import type { MeldingRow, MunicipalityRow } from '@platform/db/database.schema';
@@ -45,10 +45,10 @@ async function standardTextFor(ctx: ServiceContext, row: MeldingRow, status: Mel
 // The text for the reporter about a new status, with its placeholders filled in. A placeholder that
 // is still there afterwards (a typo, or one Plein does not know) stops the change: it would reach the
 // resident as "{naam}".
-export async function reporterText(ctx: ServiceContext, row: MeldingRow, status: MeldingStatus, typed?: string) {
+export async function composeReporterText(ctx: ServiceContext, row: MeldingRow, status: MeldingStatus, typed?: string) {
   const template = typed?.trim() || (await standardTextFor(ctx, row, status)) || (status === 'gemeld' ? '' : BUILT_IN_TEXTS[status]);
   const text = fillPlaceholders(template, await placeholderValues(ctx, row));
-  const left = placeholdersIn(text);
+  const left = findPlaceholders(text);
   if (left.length > 0) {
     throw badRequest('plaatshouder-niet-ingevuld', `Vul eerst ${left.map((found) => `{${found.name}}`).join(', ')} in; zo zou het bij de melder aankomen.`, [
       { name: 'message', code: 'plaatshouder', reason: `Onbekende plaatshouder {${left[0]!.name}} op positie ${left[0]!.index + 1}` },
@@ -67,7 +67,7 @@ export interface ReporterNews {
   askKto?: boolean;
 }
 
-export function statusNews(row: MeldingRow, status: MeldingStatus, text: string, eventKey: string): ReporterNews {
+export function composeStatusNews(row: MeldingRow, status: MeldingStatus, text: string, eventKey: string): ReporterNews {
   const label = MELDING_STATUS_LABELS[status].toLowerCase();
   return { subject: `Uw melding ${row.number}: ${label}`, text, shortText: `Uw melding ${row.number}: ${label}.`, eventKey, askKto: status === 'afgehandeld' };
 }

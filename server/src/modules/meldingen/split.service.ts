@@ -2,29 +2,29 @@ import { randomBytes } from 'node:crypto';
 import type { MeldingStatus } from '@contracts/meldingen';
 import { CLOSED_MELDING_STATUSES } from '@contracts/meldingen';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import { badRequest, conflict } from '@platform/http/http.errors';
 import { findMunicipalities, findOrganisationById } from '@platform/organisations/organisations.repository';
 import { assertCan } from '@platform/tenancy/policy.rules';
 import { computeDeadline } from '@platform/time/termijnen.rules';
-import { ensureCategories, selectableCategories } from './categories.service';
-import { findPhotoIds, insertEvent, insertMelding, insertPhotos, nextMeldingNumber } from './meldingen.repository';
-import { getMelding, visibleMelding } from './meldingen.service';
+import { ensureCategories, filterSelectableCategories } from './categories.service';
+import { findPhotoIds, insertEvent, insertMelding, insertPhotos, takeNextMeldingNumber } from './meldingen.repository';
+import { findVisibleMelding, getMelding } from './meldingen.service';
 import { markSent, sendReporterNews } from './reporter-news.service';
-import { hashTrackingToken, type MeldingLinks, trackingUrl } from './submit.service';
+import { buildTrackingUrl, hashTrackingToken, type MeldingLinks } from './submit.service';
 
 // Splits one melding that is about several things (a broken lamp and a full bin) into new meldingen,
 // each in its own category with its own termijn, counted from when the resident reported it. The
 // original stays for what is left. The reporter gets one message with a link to follow every part.
 export async function splitMelding(ctx: ServiceContext, links: MeldingLinks, meldingId: string, parts: { categoryId: string; description: string }[]) {
   assertCan(ctx.actor, 'meldingen.manage');
-  return inTransaction(ctx, async (tx) => {
-    const original = await visibleMelding(tx, meldingId, true);
+  return runInTransaction(ctx, async (tx) => {
+    const original = await findVisibleMelding(tx, meldingId, true);
     if (original.merged_into_id) throw conflict('melding-samengevoegd', 'Deze melding is samengevoegd; splits de melding die zij volgt.');
     if (CLOSED_MELDING_STATUSES.includes(original.status as MeldingStatus))
       throw conflict('melding-gesloten', 'Een gesloten melding kan niet meer worden gesplitst.');
     const organisationId = tx.actor.organisationId;
-    const categories = selectableCategories(await ensureCategories(tx.db, organisationId));
+    const categories = filterSelectableCategories(await ensureCategories(tx.db, organisationId));
     parts.forEach((part, index) => {
       if (!categories.some((category) => category.id === part.categoryId)) {
         throw badRequest('onbekende-categorie', `Deel ${index + 1}: kies een categorie uit de lijst.`, [
@@ -43,7 +43,7 @@ export async function splitMelding(ctx: ServiceContext, links: MeldingLinks, mel
       const termijn = { days: category.termijn_days, kind: category.termijn_kind };
       const melding = await insertMelding(tx.db, {
         organisation_id: organisationId,
-        number: await nextMeldingNumber(
+        number: await takeNextMeldingNumber(
           tx.db,
           organisationId,
           Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: municipality.time_zone }).format(now)),
@@ -92,7 +92,7 @@ export async function splitMelding(ctx: ServiceContext, links: MeldingLinks, mel
         actor_user_id: tx.actor.userId || null,
         actor_name: tx.actor.name,
       });
-      created.push({ number: melding.number, category: category.public_name, link: trackingUrl(links, organisation.slug, token) });
+      created.push({ number: melding.number, category: category.public_name, link: buildTrackingUrl(links, organisation.slug, token) });
     }
     const text = [
       `Uw melding ${original.number} ging over meer dan één ding. Zodat elk deel bij de juiste afdeling komt, hebben we er aparte meldingen van gemaakt:`,

@@ -1,6 +1,6 @@
 import type { meldingStaffCreateSchema } from '@contracts/meldingen';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import { badRequest, conflict } from '@platform/http/http.errors';
 import { findMunicipalities, findOrganisationById } from '@platform/organisations/organisations.repository';
 import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { findImageAttachmentIdsOfMessage, findStoredMessage, queueCaseReply } from '../channels/index';
 import { findMeldingFromMessage } from './meldingen.repository';
 import { getMelding } from './meldingen.service';
-import { fileMelding, type MeldingLinks, trackingUrl } from './submit.service';
+import { buildTrackingUrl, fileMelding, type MeldingLinks } from './submit.service';
 
 type StaffCreate = z.infer<typeof meldingStaffCreateSchema>;
 
@@ -37,7 +37,7 @@ export async function createMeldingAsStaff(ctx: ServiceContext, links: MeldingLi
   const message = await sourceMessage(ctx, input.messageId);
   const organisation = (await findOrganisationById(ctx.db, ctx.actor.organisationId))!;
   const { municipalityId: _municipality, messageId: _message, ...submit } = input;
-  const created = inTransaction(ctx, async (tx) => {
+  const created = runInTransaction(ctx, async (tx) => {
     const { melding, token, category } = await fileMelding(tx.db, tx.clock, { organisation, municipality }, submit, {
       source: message ? 'kanaal' : 'medewerker',
       externalId: message?.id ?? null,
@@ -49,7 +49,7 @@ export async function createMeldingAsStaff(ctx: ServiceContext, links: MeldingLi
       await queueCaseReply(tx.db, tx.clock, organisation.id, {
         messageId: message.id,
         texts: [
-          `Bedankt voor uw bericht. We hebben er melding ${melding.number} (${category.public_name}) van gemaakt. Volg hem hier: ${trackingUrl(links, organisation.slug, token)}`,
+          `Bedankt voor uw bericht. We hebben er melding ${melding.number} (${category.public_name}) van gemaakt. Volg hem hier: ${buildTrackingUrl(links, organisation.slug, token)}`,
           `Bedankt! We hebben er melding ${melding.number} van gemaakt en laten hier weten hoe het gaat.`,
         ],
         idempotencyKey: `melding-ontvangen:${melding.id}`,

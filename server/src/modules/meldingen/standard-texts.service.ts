@@ -1,6 +1,6 @@
 import type { StandardText, standardTextChangeSchema, standardTextCreateSchema } from '@contracts/melding-texts';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import type { MeldingStandardTextRow } from '@platform/db/database.schema';
 import { badRequest, notFound } from '@platform/http/http.errors';
 import { assertCan } from '@platform/tenancy/policy.rules';
@@ -45,7 +45,7 @@ export async function listStandardTexts(ctx: ServiceContext, query: { status?: s
 export async function createStandardText(ctx: ServiceContext, input: StandardTextCreate) {
   assertCan(ctx.actor, 'meldingen.categories');
   await assertCategory(ctx, input.categoryId);
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const row = await insertStandardText(tx.db, {
       organisation_id: tx.actor.organisationId,
       category_id: input.categoryId,
@@ -67,7 +67,7 @@ export async function createStandardText(ctx: ServiceContext, input: StandardTex
 export async function changeStandardText(ctx: ServiceContext, textId: string, input: StandardTextChange) {
   assertCan(ctx.actor, 'meldingen.categories');
   await assertCategory(ctx, input.categoryId);
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const current = await findStandardText(tx.db, tx.actor.organisationId, textId);
     if (!current) throw notFound('De standaardtekst');
     const row = await updateStandardText(tx.db, tx.actor.organisationId, textId, {
@@ -84,7 +84,7 @@ export async function changeStandardText(ctx: ServiceContext, textId: string, in
 
 export async function removeStandardText(ctx: ServiceContext, textId: string) {
   assertCan(ctx.actor, 'meldingen.categories');
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     if (!(await findStandardText(tx.db, tx.actor.organisationId, textId))) throw notFound('De standaardtekst');
     await deleteStandardText(tx.db, tx.actor.organisationId, textId);
     await recordAudit(tx, { action: 'standaardtekst.verwijderd', recordType: 'standaardtekst', recordId: textId, details: {} });

@@ -1,12 +1,12 @@
 import { MELDING_STATUS_LABELS, MELDING_TRANSITIONS, type MeldingStatus } from '@contracts/meldingen';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import type { MeldingRow } from '@platform/db/database.schema';
 import { conflict } from '@platform/http/http.errors';
 import { assertCan } from '@platform/tenancy/policy.rules';
 import { findMergedInto, insertEvent, updateMelding } from './meldingen.repository';
-import { getMelding, visibleMelding } from './meldingen.service';
-import { markSent, reporterText, sendReporterNews, statusNews } from './reporter-news.service';
+import { findVisibleMelding, getMelding } from './meldingen.service';
+import { composeReporterText, composeStatusNews, markSent, sendReporterNews } from './reporter-news.service';
 import type { MeldingLinks } from './submit.service';
 
 // One melding to its new status: the row, the timeline, and the news to its reporter.
@@ -18,7 +18,7 @@ async function applyStatus(tx: ServiceContext, links: MeldingLinks, row: Melding
     ...(status === 'afgehandeld' && { handled_at: now }),
     ...(status === 'heropend' && { handled_at: null }),
   });
-  const text = await reporterText(tx, row, status, typed);
+  const text = await composeReporterText(tx, row, status, typed);
   const event = await insertEvent(tx.db, {
     organisation_id: tx.actor.organisationId,
     melding_id: row.id,
@@ -30,7 +30,7 @@ async function applyStatus(tx: ServiceContext, links: MeldingLinks, row: Melding
     actor_user_id: tx.actor.userId || null,
     actor_name: tx.actor.name,
   });
-  await markSent(tx, event.id, await sendReporterNews(tx, links, updated, statusNews(updated, status, text, event.id)));
+  await markSent(tx, event.id, await sendReporterNews(tx, links, updated, composeStatusNews(updated, status, text, event.id)));
   await recordAudit(tx, { action: 'melding.status', recordType: 'melding', recordId: row.id, details: { from: row.status, to: status } });
 }
 
@@ -39,8 +39,8 @@ async function applyStatus(tx: ServiceContext, links: MeldingLinks, row: Melding
 // hear the same news (the standard text filled in for their own melding when the handler wrote none).
 export async function changeMeldingStatus(ctx: ServiceContext, links: MeldingLinks, meldingId: string, input: { status: MeldingStatus; message?: string }) {
   assertCan(ctx.actor, 'meldingen.manage');
-  return inTransaction(ctx, async (tx) => {
-    const row = await visibleMelding(tx, meldingId, true);
+  return runInTransaction(ctx, async (tx) => {
+    const row = await findVisibleMelding(tx, meldingId, true);
     if (row.merged_into_id) {
       throw conflict('melding-samengevoegd', 'Deze melding is samengevoegd met een andere en volgt die; wijzig de status daar.');
     }

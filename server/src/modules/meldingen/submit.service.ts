@@ -7,9 +7,9 @@ import { badRequest, type InvalidParam, notFound } from '@platform/http/http.err
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import { findMunicipalities, findOrganisationBySlug } from '@platform/organisations/organisations.repository';
 import { computeDeadline } from '@platform/time/termijnen.rules';
-import { ensureCategories, selectableCategories, toCategoryView } from './categories.service';
+import { ensureCategories, filterSelectableCategories, toCategoryView } from './categories.service';
 import { assertInside } from './location.rules';
-import { findUnclaimedPhotos, insertEvent, insertMelding, insertPhotos, nextMeldingNumber } from './meldingen.repository';
+import { findUnclaimedPhotos, insertEvent, insertMelding, insertPhotos, takeNextMeldingNumber } from './meldingen.repository';
 
 export interface MeldingLinks {
   publicUrl: string;
@@ -19,19 +19,19 @@ export function hashTrackingToken(token: string) {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export function trackingUrl(links: MeldingLinks, slug: string, token: string) {
+export function buildTrackingUrl(links: MeldingLinks, slug: string, token: string) {
   return `${links.publicUrl}/melding/${slug}/${token}`;
 }
 
-export async function publicTarget(db: Db, slug: string, cbsCode: string) {
+export async function findPublicTarget(db: Db, slug: string, cbsCode: string) {
   const organisation = await findOrganisationBySlug(db, slug);
   const municipality = organisation && (await findMunicipalities(db, organisation.id)).find((m) => m.cbs_code === cbsCode);
   if (!organisation || !municipality) throw notFound('Deze gemeente');
   return { organisation, municipality };
 }
 
-export async function publicCategories(db: Db, slug: string, cbsCode: string) {
-  const { organisation, municipality } = await publicTarget(db, slug, cbsCode);
+export async function listPublicCategories(db: Db, slug: string, cbsCode: string) {
+  const { organisation, municipality } = await findPublicTarget(db, slug, cbsCode);
   const rows = await ensureCategories(db, organisation.id);
   return { municipality: municipality.name, categories: rows.filter((row) => row.active).map(toCategoryView) };
 }
@@ -76,7 +76,7 @@ export async function fileMelding(
   options: FileMeldingOptions,
 ) {
   const { organisation, municipality } = target;
-  const categories = selectableCategories(await ensureCategories(db, organisation.id));
+  const categories = filterSelectableCategories(await ensureCategories(db, organisation.id));
   const category = categories.find((row) => row.id === input.categoryId);
   if (!category) {
     throw badRequest('onbekende-categorie', 'Deze categorie bestaat niet (meer). Kies een categorie uit de lijst.', [
@@ -97,7 +97,7 @@ export async function fileMelding(
   const deadline = computeDeadline(now, termijn, municipality.time_zone);
   const melding = await insertMelding(db, {
     organisation_id: organisation.id,
-    number: await nextMeldingNumber(
+    number: await takeNextMeldingNumber(
       db,
       organisation.id,
       Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: municipality.time_zone }).format(now)),
@@ -152,7 +152,7 @@ export async function fileMelding(
           `Bedankt voor uw melding bij de gemeente ${municipality.name}: ${category.public_name}.`,
           category.service_promise,
           '',
-          `Volg uw melding: ${trackingUrl(options.links, organisation.slug, token)}`,
+          `Volg uw melding: ${buildTrackingUrl(options.links, organisation.slug, token)}`,
           '',
           `Met vriendelijke groet,\nGemeente ${municipality.name}`,
         ].join('\n'),

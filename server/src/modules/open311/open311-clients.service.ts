@@ -1,6 +1,6 @@
 import { recordAudit } from '@platform/audit/audit.service';
 import { composeToken, generateSecret, hashSecret, parseToken } from '@platform/auth/secrets.rules';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import type { Db } from '@platform/db/database.client';
 import { AppError } from '@platform/http/http.errors';
 import {
@@ -10,7 +10,7 @@ import {
   findOrganisationBySlug,
 } from '@platform/organisations/organisations.repository';
 import { assertCan } from '@platform/tenancy/policy.rules';
-import { type Open311Params, open311Error, text } from './open311.errors';
+import { type Open311Params, open311Error, readText } from './open311.errors';
 import { findLiveOpen311Client, insertOpen311Client } from './open311.repository';
 import type { Open311Target } from './open311-target.types';
 
@@ -24,7 +24,7 @@ export async function createOpen311Client(ctx: ServiceContext, name: string) {
   const trimmed = name.trim();
   if (trimmed.length < 1 || trimmed.length > 120) throw new AppError(400, 'ongeldige-naam', 'Ongeldige invoer', 'Geef de app een naam van 1 tot 120 tekens.');
   const secret = generateSecret();
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const row = await insertOpen311Client(tx.db, { organisationId: tx.actor.organisationId, name: trimmed, keyHash: hashSecret(secret), now: tx.clock.now() });
     await recordAudit(tx, { action: 'open311-client.aangemaakt', recordType: 'open311-client', recordId: row.id, details: { name: row.name } });
     return { id: row.id, name: row.name, apiKey: composeToken(OPEN311_KEY_PREFIX, tx.actor.organisationId, secret) };
@@ -44,12 +44,12 @@ const JURISDICTION_MISSING = 'jurisdiction_id ontbreekt: geef de CBS-code van de
 // The organisation comes from the api_key (always for POST), else from Plein's ?organisation=<slug>
 // extension, else from the CBS code itself when exactly one organisation in Plein has that municipality.
 export async function resolveTarget(db: Db, params: Open311Params, mode: 'read' | 'write'): Promise<Open311Target> {
-  const jurisdiction = text(params, 'jurisdiction_id');
+  const jurisdiction = readText(params, 'jurisdiction_id');
   if (jurisdiction !== undefined && !/^GM\d{4}$/.test(jurisdiction)) {
     throw open311Error(400, `jurisdiction_id "${jurisdiction}" is geen CBS-gemeentecode zoals GM0383.`);
   }
   const unknownStatus = mode === 'write' ? 400 : 404;
-  const apiKey = text(params, 'api_key');
+  const apiKey = readText(params, 'api_key');
   let organisation: { id: string; slug: string } | undefined;
   let clientId: string | null = null;
   if (apiKey) {
@@ -60,7 +60,7 @@ export async function resolveTarget(db: Db, params: Open311Params, mode: 'read' 
   } else if (mode === 'write') {
     throw open311Error(403, 'api_key ontbreekt. Een melding doen via Open311 kan alleen met een sleutel voor uw app; vraag die aan bij de gemeente.');
   } else {
-    const slug = text(params, 'organisation');
+    const slug = readText(params, 'organisation');
     if (slug) {
       organisation = await findOrganisationBySlug(db, slug);
       if (!organisation) throw open311Error(404, `De organisatie "${slug}" bestaat niet in Plein.`);

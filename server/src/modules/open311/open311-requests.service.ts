@@ -8,23 +8,23 @@ import {
   CLOSED_STATUSES,
   ensureCategories,
   fileMelding,
+  filterSelectableCategories,
+  listPublicHistory,
   listPublicMeldingen,
   type MeldingLinks,
   type PublicMeldingFilter,
   type PublicMeldingRow,
-  publicHistoryOf,
-  selectableCategories,
 } from '../meldingen/index';
-import { list, type Open311Error, type Open311Params, open311Error, text } from './open311.errors';
+import { list, type Open311Error, type Open311Params, open311Error, readText } from './open311.errors';
 import { type Open311Target, resolveTarget } from './open311-clients.service';
-import { NO, questionsOf, YES } from './open311-services.service';
+import { getExtraQuestions, NO, YES } from './open311-services.service';
 
 const MAX_REQUESTS = 1000;
 const MAX_SPAN_MS = 90 * 86_400_000;
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 function parseDate(params: Open311Params, key: string): Date | undefined {
-  const value = text(params, key);
+  const value = readText(params, key);
   if (value === undefined) return undefined;
   const parsed = ISO_DATETIME.test(value) ? new Date(value) : null;
   if (!parsed || Number.isNaN(parsed.getTime())) {
@@ -33,7 +33,7 @@ function parseDate(params: Open311Params, key: string): Date | undefined {
   return parsed;
 }
 
-function toRequest(row: PublicMeldingRow, categories: MeldingCategoryRow[], events: Awaited<ReturnType<typeof publicHistoryOf>>) {
+function toRequest(row: PublicMeldingRow, categories: MeldingCategoryRow[], events: Awaited<ReturnType<typeof listPublicHistory>>) {
   const category = categories.find((other) => other.id === row.category_id);
   const latestStatus = events.filter((event) => event.kind === 'status').at(-1);
   const statusLabel = latestStatus?.to_status ? MELDING_STATUS_LABELS[latestStatus.to_status as MeldingStatus] : undefined;
@@ -61,7 +61,7 @@ function toRequest(row: PublicMeldingRow, categories: MeldingCategoryRow[], even
 
 async function toRequests(db: Db, target: Open311Target, rows: PublicMeldingRow[]) {
   const categories = await ensureCategories(db, target.organisation.id);
-  const events = await publicHistoryOf(
+  const events = await listPublicHistory(
     db,
     target.organisation.id,
     rows.map((row) => row.id),
@@ -138,7 +138,7 @@ function attributesOf(params: Open311Params): Record<string, string> {
   }
   for (const key of Object.keys(params)) {
     const match = /^attribute\[([^\]]*)\]$/.exec(key);
-    if (match) attributes[match[1]!] = text(params, key) ?? '';
+    if (match) attributes[match[1]!] = readText(params, key) ?? '';
   }
   return attributes;
 }
@@ -153,19 +153,21 @@ function numberOf(value: string | undefined): number | undefined {
 export async function createRequest(db: Db, clock: Clock, links: MeldingLinks, params: Open311Params) {
   const target = await resolveTarget(db, params, 'write');
   const problems: string[] = [];
-  const serviceCode = text(params, 'service_code');
-  const category = serviceCode ? selectableCategories(await ensureCategories(db, target.organisation.id)).find((row) => row.code === serviceCode) : undefined;
+  const serviceCode = readText(params, 'service_code');
+  const category = serviceCode
+    ? filterSelectableCategories(await ensureCategories(db, target.organisation.id)).find((row) => row.code === serviceCode)
+    : undefined;
   if (!serviceCode) problems.push('service_code ontbreekt: kies een dienst uit services.json.');
   else if (!category)
     problems.push(`service_code "${serviceCode}" bestaat niet (meer) bij gemeente ${target.municipality.name}. Kies een dienst uit services.json.`);
 
-  const latText = text(params, 'lat');
-  const longText = text(params, 'long');
+  const latText = readText(params, 'lat');
+  const longText = readText(params, 'long');
   const lat = numberOf(latText);
   const lon = numberOf(longText);
   if (latText === undefined && longText === undefined) {
     problems.push(
-      text(params, 'address_string') || text(params, 'address_id')
+      readText(params, 'address_string') || readText(params, 'address_id')
         ? 'Plein heeft een plek op de kaart nodig: geef lat en long (WGS84). Alleen een adres (address_string of address_id) is niet genoeg.'
         : 'lat en long ontbreken: geef de plek van de melding in WGS84-coördinaten.',
     );
@@ -175,16 +177,16 @@ export async function createRequest(db: Db, clock: Clock, links: MeldingLinks, p
     if (lon === undefined)
       problems.push(`long ${longText === undefined ? 'ontbreekt' : `"${longText}" is geen getal`}: geef de lengtegraad in WGS84, zoals 4.669.`);
   }
-  const description = text(params, 'description');
+  const description = readText(params, 'description');
   if (!description) problems.push('description ontbreekt: beschrijf wat er aan de hand is (minstens 5 tekens).');
-  const mediaUrl = text(params, 'media_url');
+  const mediaUrl = readText(params, 'media_url');
   if (mediaUrl !== undefined && (!/^https?:\/\/\S+$/i.test(mediaUrl) || mediaUrl.length > 2000 || !URL.canParse(mediaUrl))) {
     problems.push('media_url is geen geldig http(s)-adres.');
   }
 
   const answers: Record<string, string | boolean> = {};
   for (const [key, value] of Object.entries(attributesOf(params))) {
-    const question = category ? questionsOf(category).find((q) => q.key === key) : undefined;
+    const question = category ? getExtraQuestions(category).find((q) => q.key === key) : undefined;
     if (question?.type === 'yesno' && value !== '') {
       const lower = value.toLowerCase();
       if (YES.includes(lower)) answers[key] = true;
@@ -199,9 +201,9 @@ export async function createRequest(db: Db, clock: Clock, links: MeldingLinks, p
     description,
     lat,
     lon,
-    address: text(params, 'address_string'),
-    email: text(params, 'email'),
-    phone: text(params, 'phone'),
+    address: readText(params, 'address_string'),
+    email: readText(params, 'email'),
+    phone: readText(params, 'phone'),
     // Open311 has no field for consent to be contacted; Plein does not assume it.
     consent: false,
     answers,

@@ -1,13 +1,13 @@
 import type { ExtraQuestion } from '@contracts/meldingen';
 import type { Db } from '@platform/db/database.client';
 import type { MeldingCategoryRow } from '@platform/db/database.schema';
-import { ensureCategories, selectableCategories } from '../meldingen/index';
+import { ensureCategories, filterSelectableCategories } from '../meldingen/index';
 import { open311Error } from './open311.errors';
 import type { Open311Target } from './open311-target.types';
 
 const CHANGESET = '2026-11-23T00:00:00Z';
 
-export function discovery(publicUrl: string) {
+export function describeDiscovery(publicUrl: string) {
   const contact =
     'Vragen over meldingen: neem contact op met uw gemeente. Een api_key voor uw app vraagt u aan bij de gemeente (de beheerder van Plein maakt hem aan).';
   return {
@@ -26,7 +26,7 @@ export function discovery(publicUrl: string) {
   };
 }
 
-export const questionsOf = (row: MeldingCategoryRow) => (row.extra_questions ?? []) as ExtraQuestion[];
+export const getExtraQuestions = (row: MeldingCategoryRow) => (row.extra_questions ?? []) as ExtraQuestion[];
 
 function toService(row: MeldingCategoryRow, all: MeldingCategoryRow[]) {
   const parent = row.parent_id ? all.find((other) => other.id === row.parent_id) : undefined;
@@ -34,7 +34,7 @@ function toService(row: MeldingCategoryRow, all: MeldingCategoryRow[]) {
     service_code: row.code,
     service_name: row.public_name,
     description: row.service_promise || null,
-    metadata: questionsOf(row).length > 0,
+    metadata: getExtraQuestions(row).length > 0,
     type: 'realtime' as const,
     keywords: null,
     group: parent?.public_name ?? null,
@@ -44,7 +44,7 @@ function toService(row: MeldingCategoryRow, all: MeldingCategoryRow[]) {
 // What residents choose from in Plein's own form: subcategories, and main categories without any.
 export async function listServices(db: Db, target: Open311Target) {
   const all = await ensureCategories(db, target.organisation.id);
-  return selectableCategories(all).map((row) => toService(row, all));
+  return filterSelectableCategories(all).map((row) => toService(row, all));
 }
 
 export const YES = ['ja', 'true', '1', 'yes'];
@@ -72,10 +72,10 @@ function toAttribute(question: ExtraQuestion, index: number) {
   };
 }
 
-export async function serviceDefinition(db: Db, target: Open311Target, serviceCode: string) {
-  const category = selectableCategories(await ensureCategories(db, target.organisation.id)).find((row) => row.code === serviceCode);
+export async function describeService(db: Db, target: Open311Target, serviceCode: string) {
+  const category = filterSelectableCategories(await ensureCategories(db, target.organisation.id)).find((row) => row.code === serviceCode);
   if (!category) throw open311Error(404, `service_code "${serviceCode}" bestaat niet bij gemeente ${target.municipality.name}. Zie services.json.`);
-  return { service_code: category.code, attributes: questionsOf(category).map(toAttribute) };
+  return { service_code: category.code, attributes: getExtraQuestions(category).map(toAttribute) };
 }
 
 // ---- requests: reading ----

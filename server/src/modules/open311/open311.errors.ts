@@ -22,7 +22,7 @@ export const open311Error = (status: number, ...descriptions: string[]) =>
 // What a caller sent: the query string and the (form or JSON) body together, body first.
 export type Open311Params = Record<string, unknown>;
 
-export function text(params: Open311Params, key: string): string | undefined {
+export function readText(params: Open311Params, key: string): string | undefined {
   let value = params[key];
   if (Array.isArray(value)) value = value.at(-1);
   if (typeof value === 'number' || typeof value === 'boolean') value = String(value);

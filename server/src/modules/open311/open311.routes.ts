@@ -5,7 +5,7 @@ import { Open311Error, type Open311Params, open311Error } from './open311.errors
 import { toGeoReportXml } from './open311.xml';
 import { resolveTarget } from './open311-clients.service';
 import { createRequest, getRequest, listRequests } from './open311-requests.service';
-import { discovery, listServices, serviceDefinition } from './open311-services.service';
+import { describeDiscovery, describeService, listServices } from './open311-services.service';
 
 type Format = 'json' | 'xml';
 
@@ -105,7 +105,7 @@ export async function open311Routes(app: AppInstance) {
 
       scope.get('/discovery.:format', { config: read, schema }, async (request, reply) => {
         const format = formatOf((request.params as { format?: string }).format);
-        return send(reply, format, 'discovery', discovery(config.publicUrl));
+        return send(reply, format, 'discovery', describeDiscovery(config.publicUrl));
       });
 
       scope.get('/services.:format', { config: read, schema }, async (request, reply) => {
@@ -117,7 +117,7 @@ export async function open311Routes(app: AppInstance) {
       scope.get('/services/:file', { config: read, schema }, async (request, reply) => {
         const { id, format } = splitFile((request.params as { file?: string }).file);
         const target = await resolveTarget(db, paramsOf(request), 'read');
-        return send(reply, format, 'service_definition', await serviceDefinition(db, target, id));
+        return send(reply, format, 'service_definition', await describeService(db, target, id));
       });
 
       scope.get('/requests.:format', { config: read, schema }, async (request, reply) => {

@@ -5,12 +5,12 @@ import { createOrganisation } from '@platform/organisations/organisations.servic
 import { CASTRICUM_BOUNDARY } from '@test/castricum-boundary';
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import { remoteAddresses } from '@test/remote-addresses';
+import { cycleRemoteAddresses } from '@test/remote-addresses';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { operatorActor } from '../../cli/operator.service';
+import { makeOperatorActor } from '../../cli/operator.service';
 import { createOpen311Client } from './open311-clients.service';
 
 // The official GeoReport v2 shapes, kept next to the repository; without them this test cannot vouch for
@@ -78,7 +78,7 @@ function expectSameXml(xml: string, root: string, json: unknown) {
 
 // Castricum roughly, as a GeoJSON polygon (lon, lat).
 const IN_CASTRICUM = { lat: '52.548', long: '4.669' };
-const nextAddress = remoteAddresses(3);
+const nextAddress = cycleRemoteAddresses(3);
 
 async function setup() {
   const org = await buildOrganisation(t.database.db);
@@ -89,7 +89,7 @@ async function setup() {
     .where('organisation_id', '=', org.id)
     .where('id', '=', castricum.id)
     .execute();
-  const ctx = { db: t.database.db, clock: t.clock, actor: operatorActor(org.id), origin: cliOrigin };
+  const ctx = { db: t.database.db, clock: t.clock, actor: makeOperatorActor(org.id), origin: cliOrigin };
   const { apiKey } = await createOpen311Client(ctx, 'Buurtapp');
   const query = `jurisdiction_id=GM0383&organisation=${org.slug}`;
   // Every call from an address of its own: the per-address limits are not what is tested here.

@@ -1,9 +1,9 @@
 import { auditPageSchema, auditQuerySchema } from '@contracts/admin';
-import { type AppInstance, serviceContext } from '../http/app.server';
+import { type AppInstance, createServiceContext } from '../http/app.server';
 import { assertCan } from '../tenancy/policy.rules';
 import { listAuditEntries } from './audit.service';
 
-export async function auditRoutes(app: AppInstance) {
+export async function registerAuditRoutes(app: AppInstance) {
   app.get(
     '/api/v1/audit-log',
     {
@@ -16,7 +16,7 @@ export async function auditRoutes(app: AppInstance) {
       },
     },
     async (request) => {
-      const ctx = serviceContext(request);
+      const ctx = createServiceContext(request);
       assertCan(ctx.actor, 'audit.read');
       const { from, until, ...rest } = request.query;
       return listAuditEntries(ctx, { ...rest, from: from ? new Date(from) : undefined, until: until ? new Date(until) : undefined });

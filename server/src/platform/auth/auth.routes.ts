@@ -11,10 +11,10 @@ import {
 import { idParams } from '@contracts/common';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { type AppInstance, originOf, SESSION_COOKIE, serviceContext } from '../http/app.server';
+import { type AppInstance, createServiceContext, getRequestOrigin, SESSION_COOKIE } from '../http/app.server';
 import { unauthenticated } from '../http/http.errors';
 import { getOwnOrganisation } from '../organisations/organisations.service';
-import { actsForMunicipality, permissionsOf } from '../tenancy/policy.rules';
+import { actsForMunicipality, listPermissions } from '../tenancy/policy.rules';
 import {
   confirmPasswordReset,
   createApiToken,
@@ -30,7 +30,7 @@ import {
 const tags = ['Inloggen'];
 
 async function describeMe(request: FastifyRequest) {
-  const ctx = serviceContext(request);
+  const ctx = createServiceContext(request);
   const organisation = await getOwnOrganisation(ctx);
   const municipalities = organisation.municipalities.filter((m) => actsForMunicipality(ctx.actor, m.id));
   const session = request.auth?.session ?? null;
@@ -40,12 +40,12 @@ async function describeMe(request: FastifyRequest) {
     organisation: { id: organisation.id, slug: organisation.slug, name: organisation.name },
     municipalities,
     activeMunicipalityId: active?.id ?? null,
-    permissions: permissionsOf(ctx.actor),
+    permissions: listPermissions(ctx.actor),
     csrfToken: session?.csrfToken ?? null,
   };
 }
 
-export async function authRoutes(app: AppInstance) {
+export async function registerAuthRoutes(app: AppInstance) {
   const { db, clock, config } = app.deps;
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies, maxAge: SESSION_IDLE_MS / 1000 };
 
@@ -56,7 +56,7 @@ export async function authRoutes(app: AppInstance) {
       schema: { tags, summary: 'Inloggen met e-mailadres en wachtwoord', body: loginSchema, response: { 201: meSchema } },
     },
     async (request, reply) => {
-      const { cookieValue, session, actor } = await logIn(db, clock, originOf(request), request.body);
+      const { cookieValue, session, actor } = await logIn(db, clock, getRequestOrigin(request), request.body);
       reply.setCookie(SESSION_COOKIE, cookieValue, cookieOptions);
       request.auth = { actor, session: { id: session.id, csrfToken: session.csrf_token, activeMunicipalityId: null } };
       return reply.status(201).send(await describeMe(request));
@@ -67,7 +67,7 @@ export async function authRoutes(app: AppInstance) {
     '/api/v1/sessions/current',
     { config: { access: 'signed-in' }, schema: { tags, summary: 'Uitloggen', response: { 204: z.null() } } },
     async (request, reply) => {
-      await logOut(serviceContext(request));
+      await logOut(createServiceContext(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },
@@ -87,7 +87,7 @@ export async function authRoutes(app: AppInstance) {
     },
     async (request) => {
       if (!request.auth?.session) throw unauthenticated();
-      await switchMunicipality(serviceContext(request), request.body.municipalityId);
+      await switchMunicipality(createServiceContext(request), request.body.municipalityId);
       request.auth.session.activeMunicipalityId = request.body.municipalityId;
       return describeMe(request);
     },
@@ -105,7 +105,7 @@ export async function authRoutes(app: AppInstance) {
       },
     },
     async (request, reply) => {
-      await requestPasswordReset(db, clock, originOf(request), request.body, config.publicUrl);
+      await requestPasswordReset(db, clock, getRequestOrigin(request), request.body, config.publicUrl);
       return reply.status(202).send({ message: 'Als dit e-mailadres bij een account hoort, ontvangt u binnen enkele minuten een e-mail.' });
     },
   );
@@ -117,7 +117,7 @@ export async function authRoutes(app: AppInstance) {
       schema: { tags, summary: 'Stel een nieuw wachtwoord in met de link uit de e-mail', body: passwordResetConfirmSchema, response: { 204: z.null() } },
     },
     async (request, reply) => {
-      await confirmPasswordReset(db, clock, originOf(request), request.body);
+      await confirmPasswordReset(db, clock, getRequestOrigin(request), request.body);
       return reply.status(204).send(null);
     },
   );
@@ -125,7 +125,7 @@ export async function authRoutes(app: AppInstance) {
   app.get(
     '/api/v1/me/api-tokens',
     { config: { permission: 'tokens.own' }, schema: { tags, summary: 'Mijn API-tokens', response: { 200: z.array(apiTokenSchema) } } },
-    async (request) => listApiTokens(serviceContext(request)),
+    async (request) => listApiTokens(createServiceContext(request)),
   );
 
   app.post(
@@ -134,14 +134,14 @@ export async function authRoutes(app: AppInstance) {
       config: { permission: 'tokens.own' },
       schema: { tags, summary: 'Maak een API-token (wordt één keer getoond)', body: apiTokenCreateSchema, response: { 201: apiTokenCreatedSchema } },
     },
-    async (request, reply) => reply.status(201).send(await createApiToken(serviceContext(request), request.body.name)),
+    async (request, reply) => reply.status(201).send(await createApiToken(createServiceContext(request), request.body.name)),
   );
 
   app.delete(
     '/api/v1/me/api-tokens/:id',
     { config: { permission: 'tokens.own' }, schema: { tags, summary: 'Trek een API-token in', params: idParams, response: { 204: z.null() } } },
     async (request, reply) => {
-      await revokeApiToken(serviceContext(request), request.params.id);
+      await revokeApiToken(createServiceContext(request), request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/audit.service';
 import type { Clock } from '../clock.service';
-import { inTransaction, type RequestOrigin, type ServiceContext } from '../context.service';
+import { type RequestOrigin, runInTransaction, type ServiceContext } from '../context.service';
 import type { Db } from '../db/database.client';
 import { AppError, badRequest, notFound } from '../http/http.errors';
 import { enqueueJob } from '../jobs/jobs.service';
@@ -20,7 +20,7 @@ import {
   revokeApiTokensOfUser,
   setSessionMunicipality,
 } from './credentials.repository';
-import { assertPasswordStrength, dummyPasswordHash, hashPassword, verifyPassword } from './passwords.service';
+import { assertPasswordStrength, hashPassword, makeDummyPasswordHash, verifyPassword } from './passwords.service';
 import { composeToken, generateSecret, hashSecret, parseToken } from './secrets.rules';
 import { addSignInFailure, clearSignInFailures, findSignInFailures, lockSignIn, type SignInKey } from './sign-in-failures.repository';
 
@@ -86,7 +86,7 @@ export async function logIn(db: Db, clock: Clock, origin: RequestOrigin, input: 
   let passwordFits = false;
   if (known) passwordFits = await verifyPassword(known.password_hash!, input.password);
   // The same work without an account, so the time an answer takes tells nothing either.
-  else await verifyPassword(await dummyPasswordHash(), input.password);
+  else await verifyPassword(await makeDummyPasswordHash(), input.password);
   if (!known || !passwordFits) {
     await db.transaction().execute(async (trx) => {
       const failures = await addSignInFailure(trx, key, now, new Date(now.getTime() - FAILURES_FORGOTTEN_MS));
@@ -139,7 +139,7 @@ export async function startSession(db: Db, clock: Clock, origin: RequestOrigin, 
 export async function logOut(ctx: ServiceContext) {
   if (!ctx.actor.sessionId) return;
   const sessionId = ctx.actor.sessionId;
-  await inTransaction(ctx, async (tx) => {
+  await runInTransaction(ctx, async (tx) => {
     await deleteSession(tx.db, tx.actor.organisationId, sessionId);
     await recordAudit(tx, { action: 'sessie.uitgelogd', recordType: 'gebruiker', recordId: tx.actor.userId });
   });
@@ -148,7 +148,7 @@ export async function logOut(ctx: ServiceContext) {
 export async function switchMunicipality(ctx: ServiceContext, municipalityId: string) {
   if (!ctx.actor.sessionId || !actsForMunicipality(ctx.actor, municipalityId)) throw notFound('De gemeente');
   const sessionId = ctx.actor.sessionId;
-  await inTransaction(ctx, async (tx) => {
+  await runInTransaction(ctx, async (tx) => {
     const exists = await tx.db
       .selectFrom('municipalities')
       .select('id')
@@ -163,7 +163,7 @@ export async function switchMunicipality(ctx: ServiceContext, municipalityId: st
 export async function createApiToken(ctx: ServiceContext, name: string) {
   assertCan(ctx.actor, 'tokens.own');
   const secret = generateSecret();
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const row = await insertApiToken(tx.db, {
       organisationId: tx.actor.organisationId,
       userId: tx.actor.userId,
@@ -189,7 +189,7 @@ export async function listApiTokens(ctx: ServiceContext) {
 
 export async function revokeApiToken(ctx: ServiceContext, tokenId: string) {
   assertCan(ctx.actor, 'tokens.own');
-  await inTransaction(ctx, async (tx) => {
+  await runInTransaction(ctx, async (tx) => {
     const row = await revokeApiTokenRow(tx.db, tx.actor.organisationId, tx.actor.userId, tokenId, tx.clock.now());
     if (!row) throw notFound('Het API-token');
     await recordAudit(tx, { action: 'api-token.ingetrokken', recordType: 'api-token', recordId: tokenId });

@@ -1,14 +1,14 @@
 import type { OidcSettings, OidcSettingsChange } from '@contracts/oidc';
 import type { Selectable } from 'kysely';
 import { recordAudit } from '../audit/audit.service';
-import { inTransaction, type ServiceContext } from '../context.service';
+import { runInTransaction, type ServiceContext } from '../context.service';
 import type { OidcProvidersTable } from '../db/database.schema';
 import { badRequest } from '../http/http.errors';
 import { assertCan } from '../tenancy/policy.rules';
 import type { Role } from '../tenancy/roles.rules';
 import { isLoopbackHttp } from './oidc.client';
 import { findOidcProvider, upsertOidcProvider } from './oidc.repository';
-import { clientSecretContext, oidcRedirectUri } from './oidc-sign-in.service';
+import { buildClientSecretContext, buildOidcRedirectUri } from './oidc-sign-in.service';
 import { sealSecret } from './secret-box.rules';
 
 export interface OidcSettingsOptions {
@@ -27,7 +27,7 @@ function toView(row: Selectable<OidcProvidersTable>, publicUrl: string): OidcSet
     roleMapping: row.role_mapping as Record<string, Role>,
     createUsers: row.create_users,
     enabled: row.enabled,
-    redirectUri: oidcRedirectUri(publicUrl),
+    redirectUri: buildOidcRedirectUri(publicUrl),
   };
 }
 
@@ -46,7 +46,7 @@ export async function getOidcSettings(ctx: ServiceContext, options: OidcSettings
     roleMapping: {},
     createUsers: true,
     enabled: false,
-    redirectUri: oidcRedirectUri(options.publicUrl),
+    redirectUri: buildOidcRedirectUri(options.publicUrl),
   };
 }
 
@@ -65,7 +65,7 @@ export async function saveOidcSettings(ctx: ServiceContext, input: OidcSettingsC
   assertCan(ctx.actor, 'organisation.manage');
   assertIssuerUrl(input.issuerUrl, options.publicUrl);
   const organisationId = ctx.actor.organisationId;
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const existing = await findOidcProvider(tx.db, organisationId);
     let clientSecret = existing?.client_secret;
     if (input.clientSecret !== undefined) {
@@ -76,7 +76,7 @@ export async function saveOidcSettings(ctx: ServiceContext, input: OidcSettingsC
           [{ name: 'clientSecret', code: 'niet-opslaanbaar', reason: 'Er is geen sleutel ingesteld om het secret te versleutelen.' }],
         );
       }
-      clientSecret = sealSecret(options.secretKey, input.clientSecret, clientSecretContext(organisationId));
+      clientSecret = sealSecret(options.secretKey, input.clientSecret, buildClientSecretContext(organisationId));
     }
     if (clientSecret === undefined) {
       throw badRequest('client-secret-verplicht', 'Vul het client secret in dat u van de provider heeft gekregen.', [

@@ -3,7 +3,7 @@ import type { OidcSettingsChange } from '@contracts/oidc';
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { operatorActor } from '../../cli/operator.service';
+import { makeOperatorActor } from '../../cli/operator.service';
 import { cliOrigin } from '../context.service';
 import { saveOidcSettings } from './oidc-settings.service';
 
@@ -115,13 +115,13 @@ describe('instelling van de OpenID-provider', () => {
 describe('zonder sleutel of op een https-installatie', () => {
   it('weigert een secret op te slaan als PLEIN_SECRET_KEY ontbreekt', async () => {
     const org = await buildOrganisation(t.database.db);
-    const ctx = { db: t.database.db, clock: t.clock, actor: operatorActor(org.id), origin: cliOrigin };
+    const ctx = { db: t.database.db, clock: t.clock, actor: makeOperatorActor(org.id), origin: cliOrigin };
     await expect(saveOidcSettings(ctx, settings, { publicUrl: 'https://plein.example' })).rejects.toMatchObject({ status: 400, code: 'sleutel-ontbreekt' });
   });
 
   it('staat http alleen toe voor een provider op deze machine tijdens ontwikkeling', async () => {
     const org = await buildOrganisation(t.database.db);
-    const ctx = { db: t.database.db, clock: t.clock, actor: operatorActor(org.id), origin: cliOrigin };
+    const ctx = { db: t.database.db, clock: t.clock, actor: makeOperatorActor(org.id), origin: cliOrigin };
     const options = { publicUrl: 'https://plein.example', secretKey: randomBytes(32) };
     await expect(saveOidcSettings(ctx, { ...settings, issuerUrl: 'http://127.0.0.1:9000' }, options)).rejects.toMatchObject({ code: 'ongeldige-issuer' });
     const dev = await saveOidcSettings(ctx, { ...settings, issuerUrl: 'http://127.0.0.1:9000' }, { ...options, publicUrl: 'http://localhost:8080' });

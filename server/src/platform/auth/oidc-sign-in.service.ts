@@ -1,7 +1,8 @@
+import { deriveInitials } from '@contracts/reply-checks';
 import type { Selectable } from 'kysely';
 import { recordAudit } from '../audit/audit.service';
 import type { Clock } from '../clock.service';
-import { inTransaction, type RequestOrigin, type ServiceContext } from '../context.service';
+import { type RequestOrigin, runInTransaction, type ServiceContext } from '../context.service';
 import type { Db } from '../db/database.client';
 import type { OidcProvidersTable, UserRow } from '../db/database.schema';
 import { AppError } from '../http/http.errors';
@@ -9,11 +10,10 @@ import { findOrganisationBySlug } from '../organisations/organisations.repositor
 import type { Actor } from '../tenancy/policy.rules';
 import { isRole, type Role } from '../tenancy/roles.rules';
 import { findUserByEmail, insertUser, replaceUserRoles, updateUserFields } from '../users/users.repository';
-import { initialsOf } from '../users/users.service';
-import { buildSignInUrl, type Claims, discoverProvider, exchangeCode, newLoginSecrets } from './oidc.client';
+import { buildSignInUrl, type Claims, discoverProvider, exchangeCode, generateLoginSecrets } from './oidc.client';
 import { consumeLoginState, findOidcProvider, findUserByOidcSubject, findUserRoles, insertLoginState, setUserOidcSubject } from './oidc.repository';
 import { isSealed, openSecret } from './secret-box.rules';
-import { composeToken, generateSecret, parseToken, safeEqual } from './secrets.rules';
+import { composeToken, equalsInConstantTime, generateSecret, parseToken } from './secrets.rules';
 
 export interface OidcDeps {
   db: Db;
@@ -25,8 +25,8 @@ export interface OidcDeps {
 export const STATE_PREFIX = 'os_';
 const STATE_VALID_MS = 10 * 60_000;
 
-export const oidcRedirectUri = (publicUrl: string) => `${publicUrl}/api/v1/oidc/callback`;
-export const oidcAuthorizePath = (slug: string) => `/api/v1/oidc/${slug}/authorize`;
+export const buildOidcRedirectUri = (publicUrl: string) => `${publicUrl}/api/v1/oidc/callback`;
+export const buildOidcAuthorizePath = (slug: string) => `/api/v1/oidc/${slug}/authorize`;
 
 // The code travels to the sign-in page as ?fout=<code>; the reason stays in the server log.
 export class OidcSignInError extends AppError {
@@ -40,7 +40,7 @@ export class OidcSignInError extends AppError {
 }
 
 // Bound into the ciphertext: a sealed secret only opens for this organisation and this column.
-export const clientSecretContext = (organisationId: string) => `oidc_providers.client_secret:${organisationId}`;
+export const buildClientSecretContext = (organisationId: string) => `oidc_providers.client_secret:${organisationId}`;
 
 const unavailable = () => new OidcSignInError('oidc-niet-beschikbaar', 'Inloggen met het organisatie-account is voor deze organisatie niet ingesteld.');
 const invalidState = () => new OidcSignInError('ongeldige-status', 'Deze inlogpoging is verlopen of al gebruikt. Probeer het opnieuw.');
@@ -51,7 +51,7 @@ export async function describeSignInOptions(db: Db, slug: string) {
   const provider = await findOidcProvider(db, organisation.id);
   return {
     passwordEnabled: true,
-    oidc: provider?.enabled ? { displayName: provider.display_name, authorizeUrl: oidcAuthorizePath(organisation.slug) } : null,
+    oidc: provider?.enabled ? { displayName: provider.display_name, authorizeUrl: buildOidcAuthorizePath(organisation.slug) } : null,
   };
 }
 
@@ -64,9 +64,9 @@ export async function beginOidcSignIn(deps: OidcDeps, slug: string): Promise<{ u
   });
   // The state names its organisation, so the shared callback finds the row within one tenant.
   const state = composeToken(STATE_PREFIX, organisation.id, generateSecret());
-  const secrets = newLoginSecrets();
+  const secrets = generateLoginSecrets();
   await insertLoginState(deps.db, { organisationId: organisation.id, state, ...secrets, createdAt: deps.clock.now() });
-  const url = await buildSignInUrl(configuration, oidcRedirectUri(deps.publicUrl), { state, ...secrets });
+  const url = await buildSignInUrl(configuration, buildOidcRedirectUri(deps.publicUrl), { state, ...secrets });
   return { url: url.href, state };
 }
 
@@ -79,7 +79,7 @@ export interface CallbackInput {
 export async function completeOidcSignIn(deps: OidcDeps, origin: RequestOrigin, input: CallbackInput): Promise<{ organisationId: string; userId: string }> {
   const state = input.query.get('state') ?? '';
   const parsed = parseToken(STATE_PREFIX, state);
-  if (!parsed || !input.browserState || !safeEqual(input.browserState, state)) throw invalidState();
+  if (!parsed || !input.browserState || !equalsInConstantTime(input.browserState, state)) throw invalidState();
   const organisationId = parsed.organisationId;
   const login = await consumeLoginState(deps.db, organisationId, state);
   if (!login || deps.clock.now().getTime() - login.created_at.getTime() > STATE_VALID_MS) throw invalidState();
@@ -92,7 +92,7 @@ export async function completeOidcSignIn(deps: OidcDeps, origin: RequestOrigin, 
       throw new OidcSignInError('geweigerd-door-provider', 'De inlogdienst van uw organisatie heeft het inloggen afgebroken.', input.query.get('error'));
     }
     const clientSecret = revealClientSecret(provider, deps.secretKey);
-    const callbackUrl = new URL(`${oidcRedirectUri(deps.publicUrl)}?${input.query}`);
+    const callbackUrl = new URL(`${buildOidcRedirectUri(deps.publicUrl)}?${input.query}`);
     const claims = await discoverProvider({ issuerUrl: provider.issuer_url, clientId: provider.client_id, clientSecret })
       .then((configuration) => exchangeCode(configuration, callbackUrl, { state, nonce: login.nonce, codeVerifier: login.code_verifier }))
       .catch((reason) => {
@@ -118,7 +118,7 @@ function revealClientSecret(row: Selectable<OidcProvidersTable>, secretKey: Buff
     new OidcSignInError('oidc-configuratie', 'Inloggen via uw organisatie is niet goed ingesteld. Neem contact op met de beheerder.', reason);
   if (!secretKey || !isSealed(row.client_secret)) throw misconfigured('geen PLEIN_SECRET_KEY of onversleuteld secret');
   try {
-    return openSecret(secretKey, row.client_secret, clientSecretContext(row.organisation_id));
+    return openSecret(secretKey, row.client_secret, buildClientSecretContext(row.organisation_id));
   } catch (reason) {
     throw misconfigured(reason);
   }
@@ -199,7 +199,7 @@ async function findOrLinkUser(ctx: ServiceContext, profile: Profile): Promise<{ 
 }
 
 async function provisionUser(ctx: ServiceContext, profile: Profile, roles: Role[], createUsers: boolean): Promise<string> {
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const organisationId = tx.actor.organisationId;
     const found = await findOrLinkUser(tx, profile);
     if (!found.user) {
@@ -210,7 +210,7 @@ async function provisionUser(ctx: ServiceContext, profile: Profile, roles: Role[
       const user = await insertUser(tx.db, organisationId, {
         email: profile.email,
         name: profile.name,
-        initials: initialsOf(profile.name),
+        initials: deriveInitials(profile.name),
         passwordHash: null,
         oidcSubject: profile.subject,
       });

@@ -43,7 +43,7 @@ export async function discoverProvider(connection: ProviderConnection): Promise<
   });
 }
 
-export function newLoginSecrets(): { nonce: string; codeVerifier: string } {
+export function generateLoginSecrets(): { nonce: string; codeVerifier: string } {
   return { nonce: client.randomNonce(), codeVerifier: client.randomPKCECodeVerifier() };
 }
 

@@ -1,7 +1,7 @@
 import { oidcCallbackQuery, oidcSettingsChangeSchema, oidcSettingsSchema, signInOptionsSchema, slugParams } from '@contracts/oidc';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { type AppInstance, originOf, SESSION_COOKIE, serviceContext } from '../http/app.server';
+import { type AppInstance, createServiceContext, getRequestOrigin, SESSION_COOKIE } from '../http/app.server';
 import { AppError, notFound } from '../http/http.errors';
 import { SESSION_IDLE_MS, startSession } from './auth.service';
 import { getOidcSettings, saveOidcSettings } from './oidc-settings.service';
@@ -14,7 +14,7 @@ const STATE_COOKIE_PATH = '/api/v1/oidc';
 const SIGN_IN_RATE_LIMIT = { max: 120, timeWindow: '1 minute' };
 const redirect = z.null().describe('Doorverwijzing; het adres staat in de Location-header');
 
-export async function oidcRoutes(app: AppInstance) {
+export async function registerOidcRoutes(app: AppInstance) {
   const { db, clock, config } = app.deps;
   const deps = { db, clock, publicUrl: config.publicUrl, secretKey: config.secretKey };
   const baseCookie = { httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies };
@@ -35,7 +35,7 @@ export async function oidcRoutes(app: AppInstance) {
       config: { permission: 'organisation.manage' },
       schema: { tags, summary: 'Instelling voor inloggen met de OpenID-provider van de organisatie', response: { 200: oidcSettingsSchema } },
     },
-    async (request) => getOidcSettings(serviceContext(request), deps),
+    async (request) => getOidcSettings(createServiceContext(request), deps),
   );
 
   app.put(
@@ -44,7 +44,7 @@ export async function oidcRoutes(app: AppInstance) {
       config: { permission: 'organisation.manage' },
       schema: { tags, summary: 'Stel de OpenID-provider van de organisatie in', body: oidcSettingsChangeSchema, response: { 200: oidcSettingsSchema } },
     },
-    async (request) => saveOidcSettings(serviceContext(request), request.body, deps),
+    async (request) => saveOidcSettings(createServiceContext(request), request.body, deps),
   );
 
   app.get(
@@ -86,8 +86,8 @@ export async function oidcRoutes(app: AppInstance) {
     async (request, reply) => {
       try {
         const query = new URLSearchParams(request.url.split('?')[1] ?? '');
-        const signedIn = await completeOidcSignIn(deps, originOf(request), { query, browserState: request.cookies[STATE_COOKIE] });
-        const { cookieValue } = await startSession(db, clock, originOf(request), signedIn.organisationId, signedIn.userId, 'oidc');
+        const signedIn = await completeOidcSignIn(deps, getRequestOrigin(request), { query, browserState: request.cookies[STATE_COOKIE] });
+        const { cookieValue } = await startSession(db, clock, getRequestOrigin(request), signedIn.organisationId, signedIn.userId, 'oidc');
         reply.clearCookie(STATE_COOKIE, { path: STATE_COOKIE_PATH });
         reply.setCookie(SESSION_COOKIE, cookieValue, { ...baseCookie, path: '/', maxAge: SESSION_IDLE_MS / 1000 });
         return reply.redirect('/', 302);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import { type AccountClaims, freePort, startTestProvider, TestBrowser, type TestProvider } from '@test/oidc-test-provider';
+import { type AccountClaims, findFreePort, startTestProvider, TestBrowser, type TestProvider } from '@test/oidc-test-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let t: TestApp;
@@ -9,7 +9,7 @@ let idp: TestProvider;
 let plein: string;
 
 beforeAll(async () => {
-  const port = await freePort();
+  const port = await findFreePort();
   plein = `http://127.0.0.1:${port}`;
   t = await createTestApp({ PUBLIC_URL: plein, PLEIN_SECRET_KEY: randomBytes(32).toString('base64') });
   await t.app.listen({ port, host: '127.0.0.1' });

@@ -24,7 +24,7 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 
 // Verifying against this keeps the response time the same when the e-mail address is unknown.
 let dummyHash: Promise<string> | undefined;
-export function dummyPasswordHash(): Promise<string> {
+export function makeDummyPasswordHash(): Promise<string> {
   dummyHash ??= hashPassword('plein-dummy-password-for-timing');
   return dummyHash;
 }

@@ -75,7 +75,7 @@ function elementOf(name: string, type: ColumnType): (row: Record<string, unknown
 
 // A uuid[] parameter written as one literal (see arrayLiteral) rather than by the driver, for the pipeline's
 // lookups of thousands of ids at once: `WHERE id = ANY(${uuidArray(ids)})`.
-export function uuidArray(ids: readonly string[]): RawBuilder<string[]> {
+export function toUuidArray(ids: readonly string[]): RawBuilder<string[]> {
   return sql<string[]>`${arrayLiteral(ids as string[])}::uuid[]`;
 }
 

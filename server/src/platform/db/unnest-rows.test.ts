@@ -2,7 +2,7 @@ import { openScratchDatabase } from '@test/harness';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DatabaseHandle } from './database.client';
-import { unnestRows, uuidArray } from './unnest-rows.rules';
+import { toUuidArray, unnestRows } from './unnest-rows.rules';
 
 let handle: DatabaseHandle;
 
@@ -123,7 +123,7 @@ it('stuurt een kolom met overal dezelfde waarde één keer mee, van elk type, oo
 
 it('schrijft een lijst ids als één uuid[]-parameter', async () => {
   const ids = ['00000000-0000-4000-8000-000000000001', '01a20675-6007-761f-b2e9-006d7824072c'];
-  const rows = (await sql<{ id: string }>`SELECT unnest(${uuidArray(ids)}) AS id`.execute(handle.db)).rows;
+  const rows = (await sql<{ id: string }>`SELECT unnest(${toUuidArray(ids)}) AS id`.execute(handle.db)).rows;
   expect(rows.map((row) => row.id)).toEqual(ids);
-  expect((await sql<{ n: number }>`SELECT cardinality(${uuidArray([])}) AS n`.execute(handle.db)).rows[0]!.n).toBe(0);
+  expect((await sql<{ n: number }>`SELECT cardinality(${toUuidArray([])}) AS n`.execute(handle.db)).rows[0]!.n).toBe(0);
 });

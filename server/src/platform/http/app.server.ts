@@ -26,7 +26,7 @@ import type { Config } from '../config.service';
 import type { RequestOrigin, ServiceContext } from '../context.service';
 import type { Db } from '../db/database.client';
 import type { EventHub } from '../events/event-hub.service';
-import { loggerOptions } from '../logging.service';
+import { buildLoggerOptions } from '../logging.service';
 import { can } from '../tenancy/policy.rules';
 import { findUncleanText, hasUncleanText } from '../text/clean-text.rules';
 import { API_VERSION } from './api-version.config';
@@ -77,20 +77,20 @@ declare module 'fastify' {
   }
 }
 
-export function originOf(request: FastifyRequest): RequestOrigin {
+export function getRequestOrigin(request: FastifyRequest): RequestOrigin {
   return { ip: request.ip ?? null, userAgent: request.headers['user-agent']?.slice(0, 500) ?? null, requestId: String(request.id) };
 }
 
 // Route handlers turn the request into the explicit context a use case takes.
-export function serviceContext(request: FastifyRequest): ServiceContext {
+export function createServiceContext(request: FastifyRequest): ServiceContext {
   if (!request.auth) throw unauthenticated();
   const { db, clock } = request.server.deps;
-  return { db, clock, actor: request.auth.actor, origin: originOf(request) };
+  return { db, clock, actor: request.auth.actor, origin: getRequestOrigin(request) };
 }
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: pino(loggerOptions(deps.config.logLevel), deps.logStream ?? process.stdout) as FastifyBaseLogger,
+    loggerInstance: pino(buildLoggerOptions(deps.config.logLevel), deps.logStream ?? process.stdout) as FastifyBaseLogger,
     bodyLimit: deps.config.bodyLimit,
     trustProxy: deps.config.trustProxy,
     // The whole request within the timeout, its headers within half of it (at most 15 s); Node checks every second.

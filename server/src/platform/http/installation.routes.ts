@@ -3,7 +3,7 @@ import { API_VERSION } from './api-version.config';
 import type { AppInstance } from './app.server';
 
 // Facts about this installation that public pages need (the accessibility statement's contact address).
-export async function installationRoutes(app: AppInstance) {
+export async function registerInstallationRoutes(app: AppInstance) {
   app.get(
     '/api/v1/installation',
     {

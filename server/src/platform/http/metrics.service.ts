@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import { safeEqual } from '../auth/secrets.rules';
+import { equalsInConstantTime } from '../auth/secrets.rules';
 import { AppError, notFound } from './http.errors';
 
 export function installMetrics(app: FastifyInstance, options: { defaultMetrics: boolean; token?: string }) {
@@ -30,7 +30,7 @@ export function installMetrics(app: FastifyInstance, options: { defaultMetrics: 
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
     if (!options.token) throw notFound('Dit adres');
     const given = request.headers.authorization?.startsWith('Bearer ') ? request.headers.authorization.slice(7).trim() : '';
-    if (!safeEqual(given, options.token))
+    if (!equalsInConstantTime(given, options.token))
       throw new AppError(401, 'metrieken-token-ongeldig', 'Niet toegestaan', 'Vraag /metrics met het token van PLEIN_METRICS_TOKEN (Authorization: Bearer …).');
     reply.type(registry.contentType);
     return registry.metrics();

@@ -1,19 +1,19 @@
-import { auditRoutes } from '../audit/audit.routes';
-import { authRoutes } from '../auth/auth.routes';
-import { oidcRoutes } from '../auth/oidc.routes';
-import { jobsRoutes } from '../jobs/jobs.routes';
-import { organisationsRoutes } from '../organisations/organisations.routes';
-import { usersRoutes } from '../users/users.routes';
+import { registerAuditRoutes } from '../audit/audit.routes';
+import { registerAuthRoutes } from '../auth/auth.routes';
+import { registerOidcRoutes } from '../auth/oidc.routes';
+import { registerJobsRoutes } from '../jobs/jobs.routes';
+import { registerOrganisationsRoutes } from '../organisations/organisations.routes';
+import { registerUsersRoutes } from '../users/users.routes';
 import type { AppInstance } from './app.server';
-import { installationRoutes } from './installation.routes';
+import { registerInstallationRoutes } from './installation.routes';
 
 // The foundation's own routes: installation, sign-in, the organisation and its people, audit and jobs.
-export async function platformRoutes(app: AppInstance): Promise<void> {
-  await installationRoutes(app);
-  await authRoutes(app);
-  await oidcRoutes(app);
-  await organisationsRoutes(app);
-  await usersRoutes(app);
-  await auditRoutes(app);
-  await jobsRoutes(app);
+export async function registerPlatformRoutes(app: AppInstance): Promise<void> {
+  await registerInstallationRoutes(app);
+  await registerAuthRoutes(app);
+  await registerOidcRoutes(app);
+  await registerOrganisationsRoutes(app);
+  await registerUsersRoutes(app);
+  await registerAuditRoutes(app);
+  await registerJobsRoutes(app);
 }

@@ -50,7 +50,7 @@ export class JobRegistry {
 }
 
 // Exponential backoff with ±20% jitter so retries from many jobs do not arrive together.
-export function backoffDelayMs(attempt: number, random: () => number = Math.random): number {
+export function computeBackoffDelayMs(attempt: number, random: () => number = Math.random): number {
   const base = Math.min(5_000 * 2 ** Math.max(0, attempt - 1), 3_600_000);
   return Math.round(base * (0.8 + random() * 0.4));
 }

@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/audit.service';
-import { inTransaction, type ServiceContext } from '../context.service';
+import { runInTransaction, type ServiceContext } from '../context.service';
 import type { Db } from '../db/database.client';
 import type { JobRow } from '../db/database.schema';
 import { notFound } from '../http/http.errors';
@@ -51,7 +51,7 @@ export async function listJobs(ctx: ServiceContext, filter: { status?: JobRow['s
 
 export async function retryJob(ctx: ServiceContext, jobId: string) {
   assertCan(ctx.actor, 'jobs.manage');
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const row = await requeueFailedJob(tx.db, tx.actor.organisationId, jobId, tx.clock.now());
     if (!row) throw notFound('De mislukte taak');
     await recordAudit(tx, { action: 'taak.opnieuw', recordType: 'taak', recordId: jobId, details: { name: row.name } });

@@ -1,9 +1,9 @@
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backoffDelayMs, JobRegistry } from './job-registry.service';
+import { computeBackoffDelayMs, JobRegistry } from './job-registry.service';
 import { claimDueJob, findJob, insertJob } from './jobs.repository';
-import { defineSchedule, nextCronRun } from './scheduler.service';
+import { computeNextCronRun, defineSchedule } from './scheduler.service';
 import { Worker } from './worker.service';
 
 let t: TestApp;
@@ -186,19 +186,19 @@ describe('takenwachtrij', () => {
 
   it('rekent planningen in Nederlandse tijd, ook over de wintertijd heen', () => {
     // 07:00 in Amsterdam is 06:00 UTC in summer-to-winter week after the change (26 Oct 2025, CET).
-    const next = nextCronRun('0 7 * * 1', 'Europe/Amsterdam', new Date('2025-10-25T12:00:00Z'));
+    const next = computeNextCronRun('0 7 * * 1', 'Europe/Amsterdam', new Date('2025-10-25T12:00:00Z'));
     expect(next.toISOString()).toBe('2025-10-27T06:00:00.000Z');
-    const summer = nextCronRun('0 7 * * 1', 'Europe/Amsterdam', new Date('2025-10-18T12:00:00Z'));
+    const summer = computeNextCronRun('0 7 * * 1', 'Europe/Amsterdam', new Date('2025-10-18T12:00:00Z'));
     expect(summer.toISOString()).toBe('2025-10-20T05:00:00.000Z');
   });
 
   it('wacht exponentieel langer met spreiding', () => {
-    expect(backoffDelayMs(1, () => 0.5)).toBe(5_000);
-    expect(backoffDelayMs(2, () => 0.5)).toBe(10_000);
-    expect(backoffDelayMs(4, () => 0.5)).toBe(40_000);
-    expect(backoffDelayMs(30, () => 0.5)).toBe(3_600_000);
-    expect(backoffDelayMs(1, () => 0)).toBe(4_000);
-    expect(backoffDelayMs(1, () => 1)).toBe(6_000);
+    expect(computeBackoffDelayMs(1, () => 0.5)).toBe(5_000);
+    expect(computeBackoffDelayMs(2, () => 0.5)).toBe(10_000);
+    expect(computeBackoffDelayMs(4, () => 0.5)).toBe(40_000);
+    expect(computeBackoffDelayMs(30, () => 0.5)).toBe(3_600_000);
+    expect(computeBackoffDelayMs(1, () => 0)).toBe(4_000);
+    expect(computeBackoffDelayMs(1, () => 1)).toBe(6_000);
   });
 
   it('weigert dubbele registratie van een taaktype', () => {

@@ -4,7 +4,7 @@ import type { Db } from '../db/database.client';
 import { insertJob } from './jobs.repository';
 import { advanceSchedule, findDueSchedules, upsertSchedule } from './schedules.repository';
 
-export function nextCronRun(cron: string, timeZone: string, after: Date): Date {
+export function computeNextCronRun(cron: string, timeZone: string, after: Date): Date {
   return CronExpressionParser.parse(cron, { currentDate: after, tz: timeZone }).next().toDate();
 }
 
@@ -18,7 +18,7 @@ export async function defineSchedule(
     ...schedule,
     timeZone,
     payload: schedule.payload ?? {},
-    nextRunAt: nextCronRun(schedule.cron, timeZone, clock.now()),
+    nextRunAt: computeNextCronRun(schedule.cron, timeZone, clock.now()),
   });
 }
 
@@ -34,7 +34,7 @@ export async function runDueSchedules(db: Db, clock: Clock): Promise<number> {
         organisationId: schedule.organisation_id,
         id: schedule.id,
         expectedNextRunAt: schedule.next_run_at,
-        nextRunAt: nextCronRun(schedule.cron, schedule.time_zone, now),
+        nextRunAt: computeNextCronRun(schedule.cron, schedule.time_zone, now),
         ranAt: now,
       });
       if (!advanced) return;

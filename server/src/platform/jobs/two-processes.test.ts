@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { adminQuery, PG_SERVER, startWorkerProcess } from '@test/worker-processes';
+import { PG_SERVER, runAdminQuery, startWorkerProcess } from '@test/worker-processes';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../db/database.client';
@@ -20,7 +20,7 @@ function startWorker(id: string): Promise<ChildProcess> {
 }
 
 beforeAll(async () => {
-  await adminQuery(`CREATE DATABASE ${databaseName}`);
+  await runAdminQuery(`CREATE DATABASE ${databaseName}`);
   handle = await openDatabase({ databaseUrl });
   await migrate(handle);
   await sql`CREATE TABLE test_effects (organisation_id uuid NOT NULL, job_id uuid NOT NULL, worker text NOT NULL)`.execute(handle.db);
@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   await handle?.close();
-  await adminQuery(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+  await runAdminQuery(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
 });
 
 it('voert elke taak precies één keer uit, ook als een van twee workers midden in een taak wordt gedood', async () => {

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock.service';
 import type { Db } from '../db/database.client';
 import type { JobRow } from '../db/database.schema';
-import { backoffDelayMs, type JobRegistry } from './job-registry.service';
+import { computeBackoffDelayMs, type JobRegistry } from './job-registry.service';
 import { claimDueJob, claimJobsToCoalesce, lockClaimedJob, markJobFailedAttempt, markJobsDone, renewLeases } from './jobs.repository';
 import { runDueSchedules } from './scheduler.service';
 
@@ -89,7 +89,7 @@ export class Worker {
       const message = error instanceof Error ? error.message : String(error);
       for (const claimed of jobs) {
         const maxAttempts = Math.min(claimed.max_attempts, definition.maxAttempts ?? claimed.max_attempts);
-        const retryAt = claimed.attempts < maxAttempts ? new Date(clock.now().getTime() + backoffDelayMs(claimed.attempts)) : null;
+        const retryAt = claimed.attempts < maxAttempts ? new Date(clock.now().getTime() + computeBackoffDelayMs(claimed.attempts)) : null;
         this.options.logger?.warn(
           { job: claimed.id, name: claimed.name, attempt: claimed.attempts, together: jobs.length, retry: retryAt !== null, err: message },
           'taak mislukt',

@@ -43,7 +43,7 @@ export interface MunicipalityBoundary {
 
 // A municipality's boundary: the one an operator loaded, else the shipped CBS boundary of its code (so a municipality
 // created with a real CBS code has one at once), else none (a test or demo code such as GM9901).
-export function boundaryOf(municipality: { boundary: unknown; cbs_code: string }): MunicipalityBoundary | undefined {
+export function getMunicipalityBoundary(municipality: { boundary: unknown; cbs_code: string }): MunicipalityBoundary | undefined {
   if (isArea(municipality.boundary)) return { area: municipality.boundary, source: 'beheerder', marginMetres: 0 };
   const area = shippedBoundaries().get(municipality.cbs_code);
   return area ? { area, source: 'cbs', marginMetres: SHIPPED_BOUNDARY_MARGIN_METRES } : undefined;
@@ -58,5 +58,5 @@ export function isInsideBoundary(boundary: MunicipalityBoundary | undefined, lat
 
 // Whether a place lies in the municipality, as the melding form, Open311, imports and the address search judge it.
 export function isInsideMunicipality(municipality: { boundary: unknown; cbs_code: string }, lat: number, lon: number): boolean {
-  return isInsideBoundary(boundaryOf(municipality), lat, lon);
+  return isInsideBoundary(getMunicipalityBoundary(municipality), lat, lon);
 }

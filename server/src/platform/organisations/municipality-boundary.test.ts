@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { boundaryOf, isInsideMunicipality, SHIPPED_BOUNDARY_MARGIN_METRES } from './municipality-boundary.service';
+import { getMunicipalityBoundary, isInsideMunicipality, SHIPPED_BOUNDARY_MARGIN_METRES } from './municipality-boundary.service';
 
 const CASTRICUM = { boundary: null, cbs_code: 'GM0383' };
 
 // The easternmost corner of a boundary, to step outward from it by a known distance.
 function easternmostCorner(municipality: { boundary: unknown; cbs_code: string }): [number, number] {
-  const area = boundaryOf(municipality)!.area;
+  const area = getMunicipalityBoundary(municipality)!.area;
   const corners = (area.type === 'Polygon' ? [area.coordinates] : area.coordinates).flat(2) as [number, number][];
   return corners.reduce((east, corner) => (corner[0] > east[0] ? corner : east));
 }
@@ -15,9 +15,9 @@ const metresPerDegreeLon = (lat: number) => 111_320 * Math.cos((lat * Math.PI) /
 
 describe('gemeentegrenzen', () => {
   it('kent de grens van elke gemeente met een echte CBS-code meteen, zonder dat een beheerder iets laadt', () => {
-    expect(boundaryOf(CASTRICUM)).toMatchObject({ source: 'cbs', marginMetres: SHIPPED_BOUNDARY_MARGIN_METRES });
-    expect(boundaryOf({ boundary: null, cbs_code: 'GM0363' })?.source).toBe('cbs');
-    expect(boundaryOf({ boundary: null, cbs_code: 'GM9901' })).toBeUndefined();
+    expect(getMunicipalityBoundary(CASTRICUM)).toMatchObject({ source: 'cbs', marginMetres: SHIPPED_BOUNDARY_MARGIN_METRES });
+    expect(getMunicipalityBoundary({ boundary: null, cbs_code: 'GM0363' })?.source).toBe('cbs');
+    expect(getMunicipalityBoundary({ boundary: null, cbs_code: 'GM9901' })).toBeUndefined();
   });
 
   it('neemt een plek in Castricum aan en weigert Rotterdam en Alkmaar', () => {
@@ -48,7 +48,7 @@ describe('gemeentegrenzen', () => {
       ],
     };
     const loaded = { boundary: square, cbs_code: 'GM0383' };
-    expect(boundaryOf(loaded)).toMatchObject({ source: 'beheerder', marginMetres: 0 });
+    expect(getMunicipalityBoundary(loaded)).toMatchObject({ source: 'beheerder', marginMetres: 0 });
     expect(isInsideMunicipality(loaded, 52.55, 4.65)).toBe(true);
     expect(isInsideMunicipality(loaded, 52.55, 4.7 + 300 / metresPerDegreeLon(52.55))).toBe(false);
   });

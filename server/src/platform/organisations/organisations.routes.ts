@@ -1,21 +1,21 @@
 import { idParams } from '@contracts/common';
 import { municipalityChangeSchema, municipalitySchema, organisationSchema } from '@contracts/organisation';
-import { type AppInstance, serviceContext } from '../http/app.server';
+import { type AppInstance, createServiceContext } from '../http/app.server';
 import { changeMunicipality, getMunicipality, getOwnOrganisation } from './organisations.service';
 
 const tags = ['Organisatie'];
 
-export async function organisationsRoutes(app: AppInstance) {
+export async function registerOrganisationsRoutes(app: AppInstance) {
   app.get(
     '/api/v1/organisation',
     { config: { permission: 'organisation.read' }, schema: { tags, summary: 'De eigen organisatie en haar gemeenten', response: { 200: organisationSchema } } },
-    async (request) => getOwnOrganisation(serviceContext(request)),
+    async (request) => getOwnOrganisation(createServiceContext(request)),
   );
 
   app.get(
     '/api/v1/municipalities/:id',
     { config: { permission: 'organisation.read' }, schema: { tags, summary: 'Eén gemeente', params: idParams, response: { 200: municipalitySchema } } },
-    async (request) => getMunicipality(serviceContext(request), request.params.id),
+    async (request) => getMunicipality(createServiceContext(request), request.params.id),
   );
 
   app.patch(
@@ -30,6 +30,6 @@ export async function organisationsRoutes(app: AppInstance) {
         response: { 200: municipalitySchema },
       },
     },
-    async (request) => changeMunicipality(serviceContext(request), request.params.id, request.body),
+    async (request) => changeMunicipality(createServiceContext(request), request.params.id, request.body),
   );
 }

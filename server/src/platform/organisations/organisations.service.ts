@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { recordAudit } from '../audit/audit.service';
-import { inTransaction, type ServiceContext } from '../context.service';
+import { runInTransaction, type ServiceContext } from '../context.service';
 import type { Db } from '../db/database.client';
 import type { MunicipalitiesTable } from '../db/database.schema';
 import { badRequest, conflict, notFound } from '../http/http.errors';
@@ -102,7 +102,7 @@ export async function changeMunicipality(
   changes: { houseColour?: string; logoUrl?: string | null; inhabitants?: number },
 ) {
   assertCan(ctx.actor, 'organisation.manage');
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const row = await updateMunicipalityStyle(tx.db, tx.actor.organisationId, municipalityId, changes);
     if (!row) throw notFound('De gemeente');
     await recordAudit(tx, { action: 'gemeente.gewijzigd', recordType: 'gemeente', recordId: row.id, details: changes });

@@ -113,7 +113,7 @@ export function narrowScope(scope: Scope, municipalityId: string | undefined | n
 }
 
 // Every municipality of the organisation: for the system's own work (jobs, imports), never for a person.
-export function wholeOrganisation(organisationId: string): Scope {
+export function scopeWholeOrganisation(organisationId: string): Scope {
   return { organisationId, municipalityIds: undefined };
 }
 
@@ -122,6 +122,6 @@ export function scopeOver(organisationId: string, municipalityIds: string[]): Sc
   return { organisationId, municipalityIds };
 }
 
-export function permissionsOf(actor: Actor): Permission[] {
+export function listPermissions(actor: Actor): Permission[] {
   return (Object.keys(PERMISSIONS) as Permission[]).filter((permission) => can(actor, permission));
 }

@@ -29,14 +29,14 @@ export function startOfLocalDay(isoDate: string, timeZone: string): Date {
 }
 
 // The local date of an instant as "YYYY-MM-DD".
-export function localIsoDate(instant: Date, timeZone: string): string {
+export function formatLocalIsoDate(instant: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
 // A report period from optional dates: by default 1 January of this year up to and including today.
 // Returns the dates as asked and the instants [from, until) that bound it.
-export function reportPeriod(query: { from?: string; to?: string }, timeZone: string, now: Date) {
-  const today = localIsoDate(now, timeZone);
+export function resolveReportPeriod(query: { from?: string; to?: string }, timeZone: string, now: Date) {
+  const today = formatLocalIsoDate(now, timeZone);
   const period = { from: query.from ?? `${today.slice(0, 4)}-01-01`, to: query.to ?? today };
   if (period.to < period.from)
     throw badRequest('ongeldige-periode', 'De einddatum ligt vóór de begindatum.', [

@@ -61,7 +61,7 @@ export function isWithinTermijn(filedAt: Date, doneAt: Date | null, deadline: Da
 // Working days after a's local date, up to and including b's: Friday to Monday is 1, a day to itself 0.
 // This is the same count computeDeadline uses, so a melding filed on a working day and done at its
 // werkdagen-deadline took exactly `days` working days. Negative when b lies before a.
-export function workingDaysBetween(a: Date, b: Date, timeZone = DEFAULT_TIME_ZONE): number {
+export function countWorkingDaysBetween(a: Date, b: Date, timeZone = DEFAULT_TIME_ZONE): number {
   assertValidDate(a, 'a');
   assertValidDate(b, 'b');
   const from = localDayNumber(a, timeZone);
@@ -71,7 +71,7 @@ export function workingDaysBetween(a: Date, b: Date, timeZone = DEFAULT_TIME_ZON
 }
 
 // Whole local days from a's date to b's date (23:59 to 00:01 the next day is 1). Negative when b lies before a.
-export function calendarDaysBetween(a: Date, b: Date, timeZone = DEFAULT_TIME_ZONE): number {
+export function countCalendarDaysBetween(a: Date, b: Date, timeZone = DEFAULT_TIME_ZONE): number {
   assertValidDate(a, 'a');
   assertValidDate(b, 'b');
   return localDayNumber(b, timeZone) - localDayNumber(a, timeZone);
@@ -84,7 +84,7 @@ function isWorkingDay(day: DayNumber): boolean {
 }
 
 // The Atw feestdagen of a year as 'YYYY-MM-DD', in calendar order; exported for tests and for showing them.
-export function atwHolidayDates(year: number): string[] {
+export function listAtwHolidayDates(year: number): string[] {
   return [...atwHolidays(year)].sort((x, y) => x - y).map((day) => new Date(day * MS_PER_DAY).toISOString().slice(0, 10));
 }
 
@@ -165,7 +165,7 @@ function dayNumber(year: number, month: number, day: number): DayNumber {
 }
 
 function localDayNumber(instant: Date, timeZone: string): DayNumber {
-  const wall = wallClock(instant, timeZone);
+  const wall = toWallClock(instant, timeZone);
   return dayNumber(wall.year, wall.month, wall.day);
 }
 
@@ -173,15 +173,15 @@ function localDayNumber(instant: Date, timeZone: string): DayNumber {
 function endOfLocalDay(day: DayNumber, timeZone: string): Date {
   const wallMs = (day + 1) * MS_PER_DAY - 1;
   // The offset depends on the instant we are looking for; a second pass settles it on the day of a DST change.
-  let instantMs = wallMs - offsetMs(new Date(wallMs), timeZone);
-  instantMs = wallMs - offsetMs(new Date(instantMs), timeZone);
+  let instantMs = wallMs - getOffsetMs(new Date(wallMs), timeZone);
+  instantMs = wallMs - getOffsetMs(new Date(instantMs), timeZone);
   return new Date(instantMs);
 }
 
 // How far the zone's wall clock is ahead of UTC at this instant (Amsterdam: 1 or 2 hours).
 // Exported for the inbox's office hours, which count in the same zones.
-export function offsetMs(instant: Date, timeZone: string): number {
-  const wall = wallClock(instant, timeZone);
+export function getOffsetMs(instant: Date, timeZone: string): number {
+  const wall = toWallClock(instant, timeZone);
   const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
   const instantToTheSecond = Math.floor(instant.getTime() / 1000) * 1000;
   return wallAsUtc - instantToTheSecond;
@@ -198,7 +198,7 @@ export interface WallClock {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-export function wallClock(instant: Date, timeZone: string): WallClock {
+export function toWallClock(instant: Date, timeZone: string): WallClock {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     // Throws a RangeError for an unknown zone, which is what a misconfigured municipality should get.

@@ -1,6 +1,6 @@
 import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
-import { atwHolidayDates, calendarDaysBetween, computeDeadline, isWithinTermijn, workingDaysBetween } from './termijnen.rules.ts';
+import { computeDeadline, countCalendarDaysBetween, countWorkingDaysBetween, isWithinTermijn, listAtwHolidayDates } from './termijnen.rules.ts';
 
 const werkdagen = (days: number) => ({ days, kind: 'werkdagen' as const });
 const kalenderdagen = (days: number) => ({ days, kind: 'kalenderdagen' as const });
@@ -9,9 +9,9 @@ const kalenderdagen = (days: number) => ({ days, kind: 'kalenderdagen' as const 
 const deadline = (filedAt: string, termijn: { days: number; kind: 'werkdagen' | 'kalenderdagen' }) => computeDeadline(new Date(filedAt), termijn).toISOString();
 const iso = (local: string) => new Date(local).toISOString();
 
-describe('atwHolidayDates', () => {
+describe('listAtwHolidayDates', () => {
   it('lists the Algemene termijnenwet feestdagen of 2026, Goede Vrijdag and 5 mei included', () => {
-    expect(atwHolidayDates(2026)).toEqual([
+    expect(listAtwHolidayDates(2026)).toEqual([
       '2026-01-01', // Nieuwjaarsdag
       '2026-04-03', // Goede Vrijdag
       '2026-04-06', // Tweede Paasdag
@@ -25,7 +25,7 @@ describe('atwHolidayDates', () => {
   });
 
   it('lists those of 2027', () => {
-    expect(atwHolidayDates(2027)).toEqual([
+    expect(listAtwHolidayDates(2027)).toEqual([
       '2027-01-01',
       '2027-03-26',
       '2027-03-29',
@@ -39,8 +39,8 @@ describe('atwHolidayDates', () => {
   });
 
   it('moves Koningsdag to Saturday 26 April when 27 April is a Sunday (2025)', () => {
-    expect(atwHolidayDates(2025)).toContain('2025-04-26');
-    expect(atwHolidayDates(2025)).not.toContain('2025-04-27');
+    expect(listAtwHolidayDates(2025)).toContain('2025-04-26');
+    expect(listAtwHolidayDates(2025)).not.toContain('2025-04-27');
   });
 
   it('agrees with date-holidays on every date it has, for 2000 to 2040', () => {
@@ -64,7 +64,7 @@ describe('atwHolidayDates', () => {
         .filter((holiday) => atwNames.has(holiday.name))
         .map((holiday) => holiday.date.slice(0, 10));
       // A Set: in 2005 and 2016 Hemelvaartsdag fell on 5 mei.
-      expect(atwHolidayDates(year), String(year)).toEqual([...new Set(theirs)].sort());
+      expect(listAtwHolidayDates(year), String(year)).toEqual([...new Set(theirs)].sort());
     }
   });
 });
@@ -143,9 +143,9 @@ describe('computeDeadline in werkdagen', () => {
   it('gives exactly `days` working days for every weekday filing in 2026 and 2027', () => {
     for (let day = Date.UTC(2026, 0, 1); day < Date.UTC(2028, 0, 1); day += 86_400_000) {
       const filedAt = new Date(day + 10 * 3_600_000);
-      if (workingDaysBetween(new Date(filedAt.getTime() - 86_400_000), filedAt) !== 1) continue; // not a working day
+      if (countWorkingDaysBetween(new Date(filedAt.getTime() - 86_400_000), filedAt) !== 1) continue; // not a working day
       for (const days of [0, 1, 5, 10]) {
-        expect(workingDaysBetween(filedAt, computeDeadline(filedAt, werkdagen(days)))).toBe(days);
+        expect(countWorkingDaysBetween(filedAt, computeDeadline(filedAt, werkdagen(days)))).toBe(days);
       }
     }
   });
@@ -174,9 +174,9 @@ describe('computeDeadline in kalenderdagen', () => {
       const filedAt = new Date(day + 23 * 3_600_000); // 00:00 or 01:00 local the next day
       for (const days of [0, 1, 7, 30]) {
         const due = computeDeadline(filedAt, kalenderdagen(days));
-        expect(calendarDaysBetween(filedAt, due)).toBe(days);
+        expect(countCalendarDaysBetween(filedAt, due)).toBe(days);
         // One millisecond later is the next local day.
-        expect(calendarDaysBetween(filedAt, new Date(due.getTime() + 1))).toBe(days + 1);
+        expect(countCalendarDaysBetween(filedAt, new Date(due.getTime() + 1))).toBe(days + 1);
       }
     }
   });
@@ -216,26 +216,26 @@ describe('isWithinTermijn', () => {
   });
 });
 
-describe('workingDaysBetween', () => {
+describe('countWorkingDaysBetween', () => {
   it('counts working days after the first date up to and including the second', () => {
     const friday = new Date('2026-05-22T16:00:00+02:00');
-    expect(workingDaysBetween(friday, new Date('2026-05-22T17:00:00+02:00'))).toBe(0);
-    expect(workingDaysBetween(friday, new Date('2026-05-25T09:00:00+02:00'))).toBe(0); // Tweede Pinksterdag
-    expect(workingDaysBetween(friday, new Date('2026-05-26T09:00:00+02:00'))).toBe(1);
-    expect(workingDaysBetween(new Date('2026-01-01T12:00:00+01:00'), new Date('2026-12-31T12:00:00+01:00'))).toBe(253);
+    expect(countWorkingDaysBetween(friday, new Date('2026-05-22T17:00:00+02:00'))).toBe(0);
+    expect(countWorkingDaysBetween(friday, new Date('2026-05-25T09:00:00+02:00'))).toBe(0); // Tweede Pinksterdag
+    expect(countWorkingDaysBetween(friday, new Date('2026-05-26T09:00:00+02:00'))).toBe(1);
+    expect(countWorkingDaysBetween(new Date('2026-01-01T12:00:00+01:00'), new Date('2026-12-31T12:00:00+01:00'))).toBe(253);
   });
 
   it('is negative when the second date lies before the first', () => {
-    expect(workingDaysBetween(new Date('2026-05-26T09:00:00+02:00'), new Date('2026-05-22T16:00:00+02:00'))).toBe(-1);
+    expect(countWorkingDaysBetween(new Date('2026-05-26T09:00:00+02:00'), new Date('2026-05-22T16:00:00+02:00'))).toBe(-1);
   });
 });
 
-describe('calendarDaysBetween', () => {
+describe('countCalendarDaysBetween', () => {
   it('counts local dates, not 24-hour periods', () => {
-    expect(calendarDaysBetween(new Date('2026-06-01T23:59:00+02:00'), new Date('2026-06-02T00:01:00+02:00'))).toBe(1);
+    expect(countCalendarDaysBetween(new Date('2026-06-01T23:59:00+02:00'), new Date('2026-06-02T00:01:00+02:00'))).toBe(1);
     // 23 hours apart across the March change, 25 hours within the October change day.
-    expect(calendarDaysBetween(new Date('2026-03-28T12:00:00+01:00'), new Date('2026-03-29T12:00:00+02:00'))).toBe(1);
-    expect(calendarDaysBetween(new Date('2026-10-25T00:30:00+02:00'), new Date('2026-10-25T23:30:00+01:00'))).toBe(0);
-    expect(calendarDaysBetween(new Date('2026-06-02T10:00:00+02:00'), new Date('2026-06-01T10:00:00+02:00'))).toBe(-1);
+    expect(countCalendarDaysBetween(new Date('2026-03-28T12:00:00+01:00'), new Date('2026-03-29T12:00:00+02:00'))).toBe(1);
+    expect(countCalendarDaysBetween(new Date('2026-10-25T00:30:00+02:00'), new Date('2026-10-25T23:30:00+01:00'))).toBe(0);
+    expect(countCalendarDaysBetween(new Date('2026-06-02T10:00:00+02:00'), new Date('2026-06-01T10:00:00+02:00'))).toBe(-1);
   });
 });

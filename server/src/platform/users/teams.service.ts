@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/audit.service';
-import { inTransaction, type ServiceContext } from '../context.service';
+import { runInTransaction, type ServiceContext } from '../context.service';
 import { badRequest, conflict, notFound } from '../http/http.errors';
 import { assertCan } from '../tenancy/policy.rules';
 import { countExistingUsers, deleteTeamRow, findTeam, findTeamMembers, findTeams, insertTeam, replaceTeamMembers, updateTeamFields } from './teams.repository';
@@ -55,7 +55,7 @@ export async function getTeam(ctx: ServiceContext, teamId: string) {
 
 export async function createTeam(ctx: ServiceContext, input: TeamInput) {
   assertCan(ctx.actor, 'teams.manage');
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const memberIds = await assertMembersExist(tx, input.memberIds ?? []);
     const team = await insertTeam(tx.db, tx.actor.organisationId, {
       name: input.name.trim(),
@@ -73,7 +73,7 @@ export async function createTeam(ctx: ServiceContext, input: TeamInput) {
 
 export async function changeTeam(ctx: ServiceContext, teamId: string, input: Partial<TeamInput>) {
   assertCan(ctx.actor, 'teams.manage');
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const team = await updateTeamFields(tx.db, tx.actor.organisationId, teamId, {
       name: input.name?.trim(),
       description: input.description,
@@ -90,7 +90,7 @@ export async function changeTeam(ctx: ServiceContext, teamId: string, input: Par
 
 export async function removeTeam(ctx: ServiceContext, teamId: string) {
   assertCan(ctx.actor, 'teams.manage');
-  await inTransaction(ctx, async (tx) => {
+  await runInTransaction(ctx, async (tx) => {
     if (!(await deleteTeamRow(tx.db, tx.actor.organisationId, teamId))) throw notFound('Het team');
     await recordAudit(tx, { action: 'team.verwijderd', recordType: 'team', recordId: teamId });
   });

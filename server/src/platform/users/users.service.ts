@@ -1,7 +1,8 @@
+import { deriveInitials } from '@contracts/reply-checks';
 import { recordAudit } from '../audit/audit.service';
 import { deleteUserSessions } from '../auth/credentials.repository';
 import { assertPasswordStrength, hashPassword } from '../auth/passwords.service';
-import { inTransaction, type ServiceContext } from '../context.service';
+import { runInTransaction, type ServiceContext } from '../context.service';
 import type { Db } from '../db/database.client';
 import { badRequest, conflict, notFound } from '../http/http.errors';
 import { findMunicipalities } from '../organisations/organisations.repository';
@@ -33,15 +34,6 @@ export interface UserChanges {
   roles?: Role[];
   municipalityIds?: string[];
   active?: boolean;
-}
-
-export function initialsOf(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter((part) => /^\p{Lu}/u.test(part))
-    .map((part) => part[0])
-    .join('')
-    .slice(0, 4);
 }
 
 async function loadUserViews(db: Db, organisationId: string, users: Awaited<ReturnType<typeof findUsers>>) {
@@ -97,7 +89,7 @@ export async function createUser(ctx: ServiceContext, input: UserInput): Promise
   if (input.password !== undefined) await assertPasswordStrength(input.password, { userInputs: [input.email, input.name] });
   const email = input.email.trim().toLowerCase();
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const organisationId = tx.actor.organisationId;
     if (await findUserByEmail(tx.db, organisationId, email)) {
       throw conflict('e-mail-bestaat-al', `Er is al een gebruiker met het e-mailadres ${email}.`);
@@ -107,7 +99,7 @@ export async function createUser(ctx: ServiceContext, input: UserInput): Promise
     const user = await insertUser(tx.db, organisationId, {
       email,
       name: input.name.trim(),
-      initials: input.initials ?? initialsOf(input.name),
+      initials: input.initials ?? deriveInitials(input.name),
       passwordHash,
     });
     await replaceUserRoles(tx.db, organisationId, user.id, [...new Set(input.roles)]);
@@ -132,7 +124,7 @@ export async function changeUser(ctx: ServiceContext, userId: string, changes: U
     // Guards against an organisation locking out its last administrator by accident.
     throw badRequest('eigen-beheer', 'U kunt uzelf niet blokkeren of uw eigen beheerdersrol afnemen.');
   }
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const organisationId = tx.actor.organisationId;
     const user = await updateUserFields(tx.db, organisationId, userId, {
       name: changes.name?.trim(),

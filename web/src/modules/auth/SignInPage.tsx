@@ -7,8 +7,8 @@ import { Alert, Heading, Loading, PageHeader, Paragraph } from '../../ui';
 import { authMessages } from './auth-messages';
 import { OidcButton } from './OidcButton';
 import { PasswordSignInForm } from './PasswordSignInForm';
-import { signInErrorCode, signInErrorMessages } from './sign-in-error-messages';
-import { isOrganisationSlug, rememberedOrganisation, rememberOrganisation, toOrganisationSlug, useSignInOptions } from './sign-in-options';
+import { parseSignInErrorCode, signInErrorMessages } from './sign-in-error-messages';
+import { isOrganisationSlug, recallOrganisation, rememberOrganisation, toOrganisationSlug, useSignInOptions } from './sign-in-options';
 
 interface LocationState {
   from?: string;
@@ -23,10 +23,10 @@ export function SignInPage() {
   const state = (useLocation().state ?? {}) as LocationState;
   const [params] = useSearchParams();
   const linkedSlug = toOrganisationSlug(params.get('organisatie'));
-  const [remembered] = useState(rememberedOrganisation);
+  const [remembered] = useState(recallOrganisation);
   const slug = linkedSlug || remembered;
   const options = useSignInOptions(slug);
-  const errorCode = signInErrorCode(params.get('fout'));
+  const errorCode = parseSignInErrorCode(params.get('fout'));
   const [showErrorCode, setShowErrorCode] = useState(true);
   // Network trouble (status 0) or a server error says nothing about whether the organisation exists.
   const notFound = options.error instanceof ProblemError && options.error.status >= 400 && options.error.status < 500;

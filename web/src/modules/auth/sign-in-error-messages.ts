@@ -56,7 +56,7 @@ export const signInErrorMessages = defineMessages({
 
 export type SignInErrorCode = Exclude<keyof typeof signInErrorMessages.nl, 'title'>;
 
-export function signInErrorCode(value: string | null): SignInErrorCode | null {
+export function parseSignInErrorCode(value: string | null): SignInErrorCode | null {
   if (!value) return null;
   return value !== 'title' && Object.hasOwn(signInErrorMessages.nl, value) ? (value as SignInErrorCode) : 'onbekend';
 }

@@ -28,7 +28,7 @@ export function useSignInOptions(slug: string) {
 
 // A session that expired, or a failed attempt at the provider, comes back to /inloggen without ?organisatie=;
 // remembering the organisation keeps its button there.
-export function rememberedOrganisation(): string {
+export function recallOrganisation(): string {
   try {
     return toOrganisationSlug(localStorage.getItem(STORAGE_KEY));
   } catch {

@@ -3,7 +3,7 @@
 
 const BATCH_SIZE = 256;
 
-export function leadingZeroBits(hash: Uint8Array): number {
+export function countLeadingZeroBits(hash: Uint8Array): number {
   let bits = 0;
   for (const byte of hash) {
     if (byte === 0) {
@@ -33,7 +33,7 @@ export async function solveProofOfWork(challenge: string, difficulty: number, op
     if (options.signal?.aborted) throw new DOMException('Afgebroken', 'AbortError');
     const nonces = Array.from({ length: BATCH_SIZE }, (_, index) => String(start + index));
     const hashes = await Promise.all(nonces.map((nonce) => subtle.digest('SHA-256', encoder.encode(`${challenge}:${nonce}`))));
-    const found = hashes.findIndex((hash) => leadingZeroBits(new Uint8Array(hash)) >= difficulty);
+    const found = hashes.findIndex((hash) => countLeadingZeroBits(new Uint8Array(hash)) >= difficulty);
     if (found >= 0) return nonces[found] as string;
     options.onProgress?.(start + BATCH_SIZE);
     await nextTurn();

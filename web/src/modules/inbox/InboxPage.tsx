@@ -9,7 +9,7 @@ import { Button, ButtonLink, EmptyState, PageHeader, Paragraph, QueryState, Sele
 import { abuseMessages } from './abuse/abuse-messages';
 import { ConversationList } from './ConversationList';
 import { conversationMessages } from './conversation-messages';
-import { filtersFromParams, type InboxFilters, paramsFrom, useConversations } from './conversation-queries';
+import { type InboxFilters, readInboxFilters, toInboxSearchParams, useConversations } from './conversation-queries';
 import { inboxMessages } from './inbox-messages';
 import { SavedViews } from './SavedViews';
 import { ShortcutsHelp } from './ShortcutsHelp';
@@ -25,11 +25,11 @@ export function InboxPage() {
   const { can } = useAuth();
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const filters = filtersFromParams(params);
+  const filters = readInboxFilters(params);
   const [draft, setDraft] = useState(filters);
   // A saved view or a view link changes the address: the filter form follows it.
   const search = params.toString();
-  useEffect(() => setDraft(filtersFromParams(new URLSearchParams(search))), [search]);
+  useEffect(() => setDraft(readInboxFilters(new URLSearchParams(search))), [search]);
   const conversations = useConversations(filters);
   useLiveInbox();
   const [shortcutsOn, setShortcutsOn] = useShortcutsEnabled();
@@ -42,7 +42,7 @@ export function InboxPage() {
     [],
   );
   useInboxShortcuts(shortcutsOn, shortcuts);
-  const apply = (next: InboxFilters) => setParams(paramsFrom(next));
+  const apply = (next: InboxFilters) => setParams(toInboxSearchParams(next));
   const abuse = useMessages(abuseMessages);
   const links = [
     can('messages.log') && (
@@ -66,7 +66,7 @@ export function InboxPage() {
           {VIEWS.map((view) => (
             <li key={view}>
               <a
-                href={`?${paramsFrom({ ...filters, view }).toString()}`}
+                href={`?${toInboxSearchParams({ ...filters, view }).toString()}`}
                 aria-current={filters.view === view ? 'page' : undefined}
                 className="utrecht-link"
                 onClick={(event) => {

@@ -2,7 +2,7 @@ import type { conversationDetailSchema, conversationPageSchema } from '@contract
 import type { presenceSchema } from '@contracts/inbox-live';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api, queryString } from '../../app/api-client';
+import { api, buildQueryString } from '../../app/api-client';
 
 export type ConversationPage = z.infer<typeof conversationPageSchema>;
 export type ConversationDetail = z.infer<typeof conversationDetailSchema>;
@@ -21,7 +21,7 @@ export const inboxQueryKey = ['inbox'] as const;
 // Live events refetch at once; this is the fallback when the event stream cannot get through (a proxy).
 const REFRESH_MS = 60_000;
 
-export function filtersFromParams(params: URLSearchParams): InboxFilters {
+export function readInboxFilters(params: URLSearchParams): InboxFilters {
   const view = params.get('weergave');
   return {
     view: view === 'mijn' || view === 'team' || view === 'niet-toegewezen' || view === 'ter-controle' ? view : 'alle',
@@ -32,7 +32,7 @@ export function filtersFromParams(params: URLSearchParams): InboxFilters {
   };
 }
 
-export function paramsFrom(filters: InboxFilters): URLSearchParams {
+export function toInboxSearchParams(filters: InboxFilters): URLSearchParams {
   const params = new URLSearchParams();
   if (filters.view !== 'alle') params.set('weergave', filters.view);
   if (filters.municipality) params.set('gemeente', filters.municipality);
@@ -54,7 +54,7 @@ export function useConversations(filters: InboxFilters) {
   };
   return useInfiniteQuery({
     queryKey: [...inboxQueryKey, 'lijst', query],
-    queryFn: ({ pageParam }) => api.get<ConversationPage>(`/api/v1/conversations${queryString({ ...query, before: pageParam || undefined })}`),
+    queryFn: ({ pageParam }) => api.get<ConversationPage>(`/api/v1/conversations${buildQueryString({ ...query, before: pageParam || undefined })}`),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: REFRESH_MS,

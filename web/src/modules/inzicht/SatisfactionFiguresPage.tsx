@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
 import { api } from '../../app/api-client';
 import { useMe } from '../../app/auth-context';
-import { formatDate, formatNumber, isoDateToDutch } from '../../app/format';
+import { formatDate, formatIsoDateAsDutch, formatNumber } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { AppLink, Button, DataTable, Heading, PageHeader, Paragraph, QueryState, SelectField, TextField } from '../../ui';
 // The same SVG bar chart as the klachten jaarverslag, so every chart in Plein reads the same way.
@@ -82,7 +82,7 @@ function FiguresView({ figures }: { figures: Figures }) {
   return (
     <section aria-labelledby="tevredenheid-periode">
       <Heading level={2} id="tevredenheid-periode">
-        {t('period', { from: isoDateToDutch(figures.from), to: isoDateToDutch(figures.to) })}
+        {t('period', { from: formatIsoDateAsDutch(figures.from), to: formatIsoDateAsDutch(figures.to) })}
       </Heading>
       <Heading level={3}>{t('totals')}</Heading>
       <DataTable

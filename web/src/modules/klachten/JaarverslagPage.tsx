@@ -6,7 +6,7 @@ import { useMessages } from '../../app/i18n';
 import { AppLink, Button, DataTable, Heading, PageHeader, Paragraph, QueryState, SelectField } from '../../ui';
 import { BarChart } from './BarChart';
 import { klachtenMessages } from './klachten-messages';
-import { reportQuery, useKlachtReport } from './klachten-queries';
+import { buildReportQuery, useKlachtReport } from './klachten-queries';
 
 const OUTCOME_KEYS = ['gegrond', 'deels-gegrond', 'ongegrond', 'informeel-opgelost', 'niet-in-behandeling', 'ingetrokken'] as const;
 
@@ -59,7 +59,7 @@ export function JaarverslagPage() {
 
 function ReportView({ report }: { report: KlachtReport }) {
   const t = useMessages(klachtenMessages);
-  const query = reportQuery(report.municipalityId ?? '', report.year);
+  const query = buildReportQuery(report.municipalityId ?? '', report.year);
   const days = (value: number | null) => (value === null ? t('none') : t('days', { value: formatNumber(value) }));
   const outcomes = OUTCOME_KEYS.map((key) => ({ label: t(`outcome.${key}`), value: report.outcomes[key] }));
   const themes = KLACHT_THEMES.map((theme) => ({ label: t(`theme.${theme}`), value: report.themes[theme] }));

@@ -6,7 +6,7 @@ import { formatDate } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { AppLink, Button, ButtonLink, DataTable, EmptyState, Heading, PageHeader, Paragraph, QueryState, SelectField } from '../../ui';
 import { KlachtDeadline, KlachtStatusBadge } from './KlachtStatusBadge';
-import { EMPTY_KLACHT_FILTERS, type KlachtFilters, klachtFiltersFromParams, paramsFromKlachtFilters } from './klacht-logic';
+import { EMPTY_KLACHT_FILTERS, type KlachtFilters, readKlachtFilters, toKlachtSearchParams } from './klacht-logic';
 import { klachtenMessages } from './klachten-messages';
 import { useKlachten } from './klachten-queries';
 
@@ -20,7 +20,7 @@ function KlachtenRegister() {
   const t = useMessages(klachtenMessages);
   const { can } = useAuth();
   const [params, setParams] = useSearchParams();
-  const filters = klachtFiltersFromParams(params);
+  const filters = readKlachtFilters(params);
   const filtered = Object.values(filters).some(Boolean);
   const klachten = useKlachten(filters);
   return (
@@ -37,7 +37,7 @@ function KlachtenRegister() {
           </>
         }
       />
-      <KlachtenFilters key={params.toString()} initial={filters} onApply={(next) => setParams(paramsFromKlachtFilters(next))} />
+      <KlachtenFilters key={params.toString()} initial={filters} onApply={(next) => setParams(toKlachtSearchParams(next))} />
       <QueryState query={klachten} loadingLabel={t('loading')} errorTitle={t('loadFailed')}>
         {(list) =>
           list.length === 0 ? (

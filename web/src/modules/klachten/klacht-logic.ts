@@ -12,7 +12,7 @@ export const EMPTY_KLACHT_FILTERS: KlachtFilters = { status: '', municipalityId:
 
 const PARAM: Record<keyof KlachtFilters, string> = { status: 'status', municipalityId: 'gemeente', theme: 'thema', overdue: 'te-laat' };
 
-export function klachtFiltersFromParams(params: URLSearchParams): KlachtFilters {
+export function readKlachtFilters(params: URLSearchParams): KlachtFilters {
   const status = params.get(PARAM.status) ?? '';
   const theme = params.get(PARAM.theme) ?? '';
   const overdue = params.get(PARAM.overdue) ?? '';
@@ -24,7 +24,7 @@ export function klachtFiltersFromParams(params: URLSearchParams): KlachtFilters 
   };
 }
 
-export function paramsFromKlachtFilters(filters: KlachtFilters): URLSearchParams {
+export function toKlachtSearchParams(filters: KlachtFilters): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of Object.keys(PARAM) as Array<keyof KlachtFilters>) {
     if (filters[key]) params.set(PARAM[key], filters[key]);

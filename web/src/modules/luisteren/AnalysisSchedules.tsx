@@ -9,7 +9,7 @@ import { analysisMessages } from './analysis-messages';
 import { formatAnalysisMoment, KIND_KEYS, schedulesKey, useAnalysisSchedules } from './analysis-queries';
 import { useMonitors } from './luisteren-queries';
 import { MunicipalityChoice } from './MunicipalityChoice';
-import { cronFor, DAY_KEYS, isScheduleTime, readCron, SCHEDULE_DAYS, type ScheduleDay } from './schedule-moment';
+import { buildCron, DAY_KEYS, isScheduleTime, readCron, SCHEDULE_DAYS, type ScheduleDay } from './schedule-moment';
 
 // How far back a planned analysis looks: a daily TamTam the day before, a weekly one the week before.
 const PERIODS = [1, 7, 14, 30] as const;
@@ -106,7 +106,7 @@ function ScheduleForm({ onSaved }: { onSaved: (title: string) => void }) {
         title: title.trim(),
         monitorId: monitorId || null,
         municipalityId: municipalityId || null,
-        cron: cronFor(day, time),
+        cron: buildCron(day, time),
         periodDays,
         recipients: recipients
           .split('\n')

@@ -6,7 +6,7 @@ import type { Rumour } from '@contracts/rumours';
 import { type FormEvent, useState } from 'react';
 import { useMessages } from '../../app/i18n';
 import { Button, CheckboxField, Heading, SelectField, TextField, useFocusFirstInvalid } from '../../ui';
-import { momentToText, textToMoment } from './explore-filters';
+import { formatMoment, parseMoment } from './explore-filters';
 import { exploreMessages } from './explore-messages';
 import { luisterenMessages } from './luisteren-messages';
 import type { AuthorList } from './luisteren-queries';
@@ -19,8 +19,8 @@ function draftOf(filter: ItemFilter): Draft {
     monitor: filter.monitor ?? '',
     bron: filter.bron ?? '',
     tenor: filter.tenor ?? '',
-    van: momentToText(filter.van, false),
-    tot: momentToText(filter.tot, true),
+    van: formatMoment(filter.van, false),
+    tot: formatMoment(filter.tot, true),
     auteur: filter.auteur ?? '',
     lijst: filter.lijst ?? '',
     groep: filter.groep ?? '',
@@ -56,8 +56,8 @@ export function ExploreFilters({
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
-    const van = draft.van.trim() ? textToMoment(draft.van, false) : '';
-    const tot = draft.tot.trim() ? textToMoment(draft.tot, true) : '';
+    const van = draft.van.trim() ? parseMoment(draft.van, false) : '';
+    const tot = draft.tot.trim() ? parseMoment(draft.tot, true) : '';
     const found: { van?: string; tot?: string } = {};
     if (van === null) found.van = t('invalidDate');
     if (tot === null) found.tot = t('invalidDate');

@@ -6,10 +6,10 @@ import { AppLink, Button, CheckboxField, DataTable, Heading, Paragraph } from '.
 import { BulkTenorForm } from './BulkTenorForm';
 import { exploreMessages } from './explore-messages';
 import { luisterenMessages } from './luisteren-messages';
-import { authorPath } from './network-queries';
+import { buildAuthorPath } from './network-queries';
 import { TenorBadge } from './TenorBadge';
 
-export const authorName = (item: Pick<ListeningItem, 'author'>) =>
+export const formatAuthorName = (item: Pick<ListeningItem, 'author'>) =>
   item.author.name ? `${item.author.name} (@${item.author.handle.replace(/^@/, '')})` : `@${item.author.handle.replace(/^@/, '')}`;
 
 // The items, newest first; with listening.review they can be selected and their tenor corrected at once.
@@ -68,7 +68,7 @@ export function ItemList({
                     <input
                       type="checkbox"
                       className="utrecht-checkbox utrecht-checkbox--html-input plein-row-select"
-                      aria-label={t('selectItem', { author: authorName(item) })}
+                      aria-label={t('selectItem', { author: formatAuthorName(item) })}
                       checked={selectedIds.has(item.messageId)}
                       onChange={(event) => toggle(item.messageId, event.target.checked)}
                     />
@@ -79,8 +79,8 @@ export function ItemList({
           {
             header: t('author'),
             cell: (item) => (
-              <AppLink to={authorPath(item.author.handle)} className="plein-break">
-                {authorName(item)}
+              <AppLink to={buildAuthorPath(item.author.handle)} className="plein-break">
+                {formatAuthorName(item)}
               </AppLink>
             ),
           },

@@ -6,11 +6,11 @@ import { useAuth } from '../../app/auth-context';
 import { formatDateTime, formatNumber } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { Alert, AppLink, Button, ButtonGroup, ButtonLink, DataList, ExternalLink, Heading, PageHeader, Paragraph, QueryState } from '../../ui';
-import { authorName } from './ItemList';
+import { formatAuthorName } from './ItemList';
 import { itemMessages } from './item-messages';
 import { luisterenMessages } from './luisteren-messages';
 import { useItemDetail } from './luisteren-queries';
-import { authorPath } from './network-queries';
+import { buildAuthorPath } from './network-queries';
 import { RumourMarkAction } from './RumourMarkAction';
 import { TenorBadge } from './TenorBadge';
 import { TenorCorrectionForm } from './TenorCorrectionForm';
@@ -29,7 +29,7 @@ export function ItemPage() {
       <QueryState query={detail} loadingLabel={t('loading')} errorTitle={t('loadFailed')}>
         {({ item, thread, authorHistory }) => (
           <>
-            <PageHeader title={t('title', { author: authorName(item) })} />
+            <PageHeader title={t('title', { author: formatAuthorName(item) })} />
             <blockquote className="plein-luisteren-quote plein-break plein-pre-line">
               {item.subject && <strong>{item.subject}: </strong>}
               {item.text}
@@ -95,7 +95,7 @@ function ItemFacts({ item }: { item: ListeningItem }) {
       </Heading>
       <DataList
         items={[
-          { key: t('author'), value: <AppLink to={authorPath(item.author.handle)}>{authorName(item)}</AppLink> },
+          { key: t('author'), value: <AppLink to={buildAuthorPath(item.author.handle)}>{formatAuthorName(item)}</AppLink> },
           { key: t('followers'), value: item.author.followers === null ? t('unknown') : formatNumber(item.author.followers) },
           { key: t('posted'), value: <time dateTime={item.postedAt}>{formatDateTime(item.postedAt)}</time> },
           { key: t('channel'), value: names(`channel.${item.channel}` as 'channel.x') },

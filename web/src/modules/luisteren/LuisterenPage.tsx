@@ -1,12 +1,12 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { queryString } from '../../app/api-client';
+import { buildQueryString } from '../../app/api-client';
 import { useAuth, useMe } from '../../app/auth-context';
 import { formatNumber } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { ButtonLink, EmptyState, PageHeader, Paragraph, QueryState } from '../../ui';
 import { ExploreFilters } from './ExploreFilters';
-import { filterFromParams, paramsFromFilter } from './explore-filters';
+import { filterFromParams, toExploreSearchParams } from './explore-filters';
 import { exploreMessages } from './explore-messages';
 import { ItemList } from './ItemList';
 import { fetchItems, luisterenKey, useAuthorLists, useMonitors, useOverview } from './luisteren-queries';
@@ -30,7 +30,7 @@ export function LuisterenPage() {
   const rumours = useRumours();
   const overview = useOverview(filter);
   const items = useInfiniteQuery({
-    queryKey: [...luisterenKey, 'items', queryString(filter)],
+    queryKey: [...luisterenKey, 'items', buildQueryString(filter)],
     queryFn: ({ pageParam }) => fetchItems(filter, pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -60,7 +60,7 @@ export function LuisterenPage() {
         lists={lists.data ?? []}
         rumours={rumours.data ?? []}
         municipalities={me.municipalities}
-        onApply={(next) => setParams(paramsFromFilter(next))}
+        onApply={(next) => setParams(toExploreSearchParams(next))}
       />
       <QueryState query={overview} loadingLabel={t('loading')} errorTitle={t('loadFailed')}>
         {(figures) =>

@@ -7,7 +7,7 @@ import { AppLink, Button, DataTable, EmptyState, Heading, PageHeader, Paragraph,
 import { luisterenMessages } from './luisteren-messages';
 import { NetworkCompositionChart } from './NetworkCompositionChart';
 import { networkMessages } from './network-messages';
-import { authorPath, DEFAULT_WEEKS, NETWORK_PERIODS, type NetworkFilter, useNetwork } from './network-queries';
+import { buildAuthorPath, DEFAULT_WEEKS, NETWORK_PERIODS, type NetworkFilter, useNetwork } from './network-queries';
 
 // The filters live in the address bar (?groep=media&zoek=omroep&pagina=2), so a view can be bookmarked or shared.
 function filterFromParams(params: URLSearchParams): NetworkFilter {
@@ -138,7 +138,7 @@ function AuthorTable({ page, filtered, onPage }: { page: NetworkPageData; filter
               {
                 header: t('author'),
                 cell: (author) => (
-                  <AppLink to={authorPath(author.handle)} className="plein-break">
+                  <AppLink to={buildAuthorPath(author.handle)} className="plein-break">
                     {author.name ? `${author.name} (@${author.handle})` : `@${author.handle}`}
                   </AppLink>
                 ),

@@ -4,7 +4,7 @@ import { formatNumber } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { AppLink, DataTable, Heading, Paragraph } from '../../ui';
 import { exploreMessages } from './explore-messages';
-import { authorPath } from './network-queries';
+import { buildAuthorPath } from './network-queries';
 import { TenorBadge } from './TenorBadge';
 
 type Author = ListeningOverview['topAuthors'][number];
@@ -60,7 +60,7 @@ export function TopAuthors({ authors }: { authors: Author[] }) {
             {
               header: t('author'),
               cell: (a) => (
-                <AppLink to={authorPath(a.handle)} className="plein-break">
+                <AppLink to={buildAuthorPath(a.handle)} className="plein-break">
                   {handle(a)}
                 </AppLink>
               ),

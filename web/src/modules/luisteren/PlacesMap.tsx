@@ -4,7 +4,7 @@ import { useAuth } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
 import { AppLink, Heading, Paragraph } from '../../ui';
 import { LeafletMap, type MapMarker } from '../../ui/LeafletMap';
-import { DEFAULT_MAP, useMapSettings, viewOf } from '../meldingen/map-settings';
+import { DEFAULT_MAP, fitView, useMapSettings } from '../meldingen/map-settings';
 import { exploreMessages } from './explore-messages';
 import { luisterenMessages } from './luisteren-messages';
 import { TENOR_COLOURS, TenorBadge } from './TenorBadge';
@@ -22,7 +22,7 @@ export function PlacesMap({ places, municipalityId }: { places: Place[]; municip
   const municipality = me?.municipalities.find((m) => m.id === municipalityId) ?? activeMunicipality ?? me?.municipalities[0];
   const settings = useMapSettings(municipality ?? undefined);
   const map = settings.data ?? DEFAULT_MAP;
-  const view = viewOf(places, { centre: map.centre, zoom: map.zoom });
+  const view = fitView(places, { centre: map.centre, zoom: map.zoom });
   const [tilesFailed, setTilesFailed] = useState(false);
   const markers: MapMarker[] = places.map((place) => ({
     id: place.messageId,

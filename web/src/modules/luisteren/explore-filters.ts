@@ -1,6 +1,6 @@
 import { type ItemFilter, TENORS, type Tenor } from '@contracts/luisteren';
 import { NETWORK_GROUP_FILTERS, type NetworkGroupFilter } from '@contracts/network-groups';
-import { formatDateTime, nextDay, parseDutchDate, startOfDayInAmsterdam } from '../../app/format';
+import { addOneDay, formatDateTime, parseDutchDate, startOfDayInAmsterdam } from '../../app/format';
 
 // The filters of Luisteren live in the address bar under the API's own names, so a link from an alert
 // (/luisteren?monitor=…&van=…&tot=…) opens exactly the burst, and a filtered view can be bookmarked or shared.
@@ -39,7 +39,7 @@ export function filterFromParams(params: URLSearchParams): ItemFilter {
   return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined)) as ItemFilter;
 }
 
-export function paramsFromFilter(filter: ItemFilter): URLSearchParams {
+export function toExploreSearchParams(filter: ItemFilter): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filter)) if (value) params.set(key, value);
   return params;
@@ -47,7 +47,7 @@ export function paramsFromFilter(filter: ItemFilter): URLSearchParams {
 
 // The form shows moments the Dutch way: "23-11-2026" for a whole day, "23-11-2026 14:30" for a moment.
 // "Tot en met 23-11-2026" is stored as the start of the next day, because the API's tot is exclusive.
-export function momentToText(iso: string | undefined, end: boolean): string {
+export function formatMoment(iso: string | undefined, end: boolean): string {
   if (!iso) return '';
   const [date, time] = formatDateTime(iso).split(' ');
   if (time !== '00:00' || !date) return formatDateTime(iso);
@@ -57,11 +57,11 @@ export function momentToText(iso: string | undefined, end: boolean): string {
 }
 
 // null when the text is no existing date (with an optional time hh:mm).
-export function textToMoment(text: string, end: boolean): string | null {
+export function parseMoment(text: string, end: boolean): string | null {
   const match = /^\s*(\S+)(?:\s+(\d{1,2})[:.](\d{2}))?\s*$/.exec(text);
   const day = match?.[1] ? parseDutchDate(match[1]) : null;
   if (!match || !day) return null;
-  if (match[2] === undefined) return startOfDayInAmsterdam(end ? nextDay(day) : day);
+  if (match[2] === undefined) return startOfDayInAmsterdam(end ? addOneDay(day) : day);
   const [hours, minutes] = [Number(match[2]), Number(match[3])];
   if (hours > 23 || minutes > 59) return null;
   // The offset of local midnight; only the hours around a DST switch (at night) could be off by one.

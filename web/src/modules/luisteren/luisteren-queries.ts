@@ -2,7 +2,7 @@ import type { agreementSchema, authorListSchema, ItemFilter, ListeningAlert, Lis
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { z } from 'zod';
-import { api, queryString } from '../../app/api-client';
+import { api, buildQueryString } from '../../app/api-client';
 
 export type Agreement = z.infer<typeof agreementSchema>;
 export type AuthorList = z.infer<typeof authorListSchema>;
@@ -37,7 +37,7 @@ export function useMonitor(id: string | undefined) {
 }
 
 export function useOverview(filter: ItemFilter) {
-  const search = queryString(filter);
+  const search = buildQueryString(filter);
   return useQuery({ queryKey: [...luisterenKey, 'overzicht', search], queryFn: () => api.get<ListeningOverview>(`/api/v1/luisteren/overzicht${search}`) });
 }
 
@@ -50,11 +50,11 @@ export function useItemDetail(messageId: string) {
 }
 
 export function useAlerts(limit = 50) {
-  return useQuery({ queryKey: [...alertsKey, limit], queryFn: () => api.get<ListeningAlert[]>(`/api/v1/luisteren/signalen${queryString({ limit })}`) });
+  return useQuery({ queryKey: [...alertsKey, limit], queryFn: () => api.get<ListeningAlert[]>(`/api/v1/luisteren/signalen${buildQueryString({ limit })}`) });
 }
 
 export function useAgreement(period: { van?: string; tot?: string }) {
-  const search = queryString(period);
+  const search = buildQueryString(period);
   return useQuery({ queryKey: [...luisterenKey, 'overeenstemming', search], queryFn: () => api.get<Agreement>(`/api/v1/luisteren/overeenstemming${search}`) });
 }
 
@@ -63,7 +63,7 @@ export function useAuthorLists() {
 }
 
 export function fetchItems(filter: ItemFilter, before?: string) {
-  return api.get<ItemPage>(`/api/v1/luisteren/items${queryString({ ...filter, before, limit: ITEM_PAGE_SIZE })}`);
+  return api.get<ItemPage>(`/api/v1/luisteren/items${buildQueryString({ ...filter, before, limit: ITEM_PAGE_SIZE })}`);
 }
 
 export const ITEM_PAGE_SIZE = 50;

@@ -1,6 +1,6 @@
 import type { AuthorProfile, NetworkGroupFilter, NetworkPage } from '@contracts/network';
 import { useQuery } from '@tanstack/react-query';
-import { api, queryString } from '../../app/api-client';
+import { api, buildQueryString } from '../../app/api-client';
 import { luisterenKey } from './luisteren-queries';
 
 export const networkKey = [...luisterenKey, 'netwerk'] as const;
@@ -18,7 +18,7 @@ export interface NetworkFilter {
 
 export function useNetwork(filter: NetworkFilter) {
   // The server counts the weeks back from its own clock.
-  const search = queryString({ ...filter });
+  const search = buildQueryString({ ...filter });
   return useQuery({ queryKey: [...networkKey, 'lijst', search], queryFn: () => api.get<NetworkPage>(`/api/v1/auteurs${search}`) });
 }
 
@@ -31,4 +31,4 @@ export function useAuthorProfile(handle: string) {
 }
 
 // The address of an author's profile: handles go in lower case without @, as the network knows them.
-export const authorPath = (handle: string) => `/luisteren/auteurs/${encodeURIComponent(handle.replace(/^@+/, '').toLowerCase())}`;
+export const buildAuthorPath = (handle: string) => `/luisteren/auteurs/${encodeURIComponent(handle.replace(/^@+/, '').toLowerCase())}`;

@@ -21,7 +21,7 @@ export function isScheduleTime(time: string): boolean {
   return TIME.test(time);
 }
 
-export function cronFor(day: ScheduleDay, time: string): string {
+export function buildCron(day: ScheduleDay, time: string): string {
   const [, hours, minutes] = TIME.exec(time) ?? [];
   if (hours === undefined || minutes === undefined) throw new Error(`Geen tijd: ${time}`);
   return `${Number(minutes)} ${Number(hours)} * * ${day}`;

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { api, ProblemError, queryString } from '../../app/api-client';
+import { api, buildQueryString, ProblemError } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { Button } from '../../ui';
 import type { AddressResult } from './melden-api';
@@ -33,7 +33,7 @@ export function AddressSearch({
     setBusy(true);
     setMessage(t('addressSearching'));
     try {
-      const found = await api.get<AddressResult[]>(`${basePath}/address-search${queryString({ q })}`);
+      const found = await api.get<AddressResult[]>(`${basePath}/address-search${buildQueryString({ q })}`);
       setResults(found);
       setMessage(found.length === 0 ? t('addressNone') : t('addressResultCount', { count: found.length }));
       if (found.length > 0) requestAnimationFrame(() => document.getElementById(`${id}-resultaat-0`)?.focus());

@@ -7,14 +7,14 @@ import { Alert, Loading, PageHeader, Paragraph } from '../../ui';
 import './melden.css';
 import { MeldingConfirmation } from './MeldingConfirmation';
 import { MeldingForm } from './MeldingForm';
-import { type MapSettings, type MeldingCategory, type MeldingReceipt, municipalityPath } from './melden-api';
+import { buildMunicipalityPath, type MapSettings, type MeldingCategory, type MeldingReceipt } from './melden-api';
 import { meldenMessages } from './melden-messages';
 
 // The public melding form of one municipality: for residents, without an account, phone first.
 export function MeldenPage() {
   const { slug = '', cbsCode = '' } = useParams();
   const t = useMessages(meldenMessages);
-  const basePath = municipalityPath(slug, cbsCode);
+  const basePath = buildMunicipalityPath(slug, cbsCode);
   const categories = useQuery({
     queryKey: ['melden-categories', slug, cbsCode],
     queryFn: () => api.get<{ municipality: string; categories: MeldingCategory[] }>(`${basePath}/melding-categories`),

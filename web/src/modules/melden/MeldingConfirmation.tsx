@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useLocale, useMessages } from '../../app/i18n';
 import { AppLink, Heading, Paragraph } from '../../ui';
-import { formatLongDate, type MeldingReceipt, statusPagePath } from './melden-api';
+import { buildStatusPagePath, formatLongDate, type MeldingReceipt } from './melden-api';
 import { meldenMessages } from './melden-messages';
 
 export function MeldingConfirmation({ slug, receipt, emailed, onAgain }: { slug: string; receipt: MeldingReceipt; emailed: boolean; onAgain: () => void }) {
@@ -30,7 +30,7 @@ export function MeldingConfirmation({ slug, receipt, emailed, onAgain }: { slug:
       <Paragraph>{receipt.servicePromise}</Paragraph>
       <Paragraph>{t('thanksDeadline', { date: formatLongDate(receipt.deadline, locale) })}</Paragraph>
       <Paragraph>
-        <AppLink to={statusPagePath(slug, receipt.trackingToken)}>{t('thanksFollow')}</AppLink>
+        <AppLink to={buildStatusPagePath(slug, receipt.trackingToken)}>{t('thanksFollow')}</AppLink>
         {emailed && ` ${t('thanksEmail')}`}
       </Paragraph>
       <Paragraph>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, queryString } from '../../app/api-client';
+import { api, buildQueryString } from '../../app/api-client';
 import { formatDate } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { Heading, Paragraph } from '../../ui';
@@ -10,7 +10,7 @@ import { meldenMessages } from './melden-messages';
 export function useNearbyMeldingen(basePath: string, categoryId: string, place: Place | null): NearbyMelding[] {
   const query = useQuery({
     queryKey: ['melden-nearby', basePath, categoryId, place?.lat, place?.lon],
-    queryFn: () => api.get<NearbyMelding[]>(`${basePath}/meldingen/nearby${queryString({ categoryId, lat: place?.lat, lon: place?.lon })}`),
+    queryFn: () => api.get<NearbyMelding[]>(`${basePath}/meldingen/nearby${buildQueryString({ categoryId, lat: place?.lat, lon: place?.lon })}`),
     enabled: Boolean(categoryId && place),
     retry: false,
     staleTime: 30_000,

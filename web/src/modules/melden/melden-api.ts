@@ -37,11 +37,11 @@ export interface Place {
   source: 'map' | 'address' | 'photo' | 'device';
 }
 
-export function municipalityPath(slug: string, cbsCode: string): string {
+export function buildMunicipalityPath(slug: string, cbsCode: string): string {
   return `/api/v1/organisations/${encodeURIComponent(slug)}/municipalities/${encodeURIComponent(cbsCode)}`;
 }
 
-export function statusPagePath(slug: string, token: string): string {
+export function buildStatusPagePath(slug: string, token: string): string {
   return `/melding/${encodeURIComponent(slug)}/${encodeURIComponent(token)}`;
 }
 

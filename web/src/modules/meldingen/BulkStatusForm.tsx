@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { api, ProblemError } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
 import { Button, Heading, Paragraph, SelectField, TextAreaField } from '../../ui';
-import { commonTransitions } from './melding-logic';
+import { findCommonTransitions } from './melding-logic';
 import { meldingenMessages } from './meldingen-messages';
 
 export interface Outcome {
@@ -16,7 +16,7 @@ export interface Outcome {
 // and the result per melding is announced.
 export function BulkStatusForm({ selected, onDone }: { selected: Melding[]; onDone: (outcomes: Outcome[]) => Promise<void> }) {
   const t = useMessages(meldingenMessages);
-  const allowed = commonTransitions(selected.map((melding) => melding.status));
+  const allowed = findCommonTransitions(selected.map((melding) => melding.status));
   const [status, setStatus] = useState<MeldingStatus | ''>('');
   const [message, setMessage] = useState('');
   const [error, setError] = useState<string>();

@@ -1,7 +1,7 @@
 import { useMessages } from '../../app/i18n';
 import { Heading, Paragraph } from '../../ui';
 import { meldingenMessages } from './meldingen-messages';
-import { type MeldingDetail, meldingPhotoUrl } from './meldingen-queries';
+import { buildMeldingPhotoUrl, type MeldingDetail } from './meldingen-queries';
 
 export function MeldingPhotos({ melding }: { melding: MeldingDetail }) {
   const t = useMessages(meldingenMessages);
@@ -16,9 +16,9 @@ export function MeldingPhotos({ melding }: { melding: MeldingDetail }) {
         <ul className="plein-photo-list">
           {melding.photoIds.map((photoId, index) => (
             <li key={photoId} className="plein-photo-list__item">
-              <a href={meldingPhotoUrl(melding.id, photoId)} className="plein-photo-list__link" aria-label={t('photoOpen', { index: index + 1 })}>
+              <a href={buildMeldingPhotoUrl(melding.id, photoId)} className="plein-photo-list__link" aria-label={t('photoOpen', { index: index + 1 })}>
                 <img
-                  src={meldingPhotoUrl(melding.id, photoId)}
+                  src={buildMeldingPhotoUrl(melding.id, photoId)}
                   alt={t('photoAlt', { number: melding.number })}
                   className="plein-photo-list__image"
                   loading="lazy"

@@ -1,14 +1,14 @@
 import { MELDING_STATUSES, type MeldingCategory } from '@contracts/meldingen';
 import type { Municipality } from '@contracts/organisation';
 import { type FormEvent, useState } from 'react';
-import { isoDateToDutch, parseDutchDate } from '../../app/format';
+import { formatIsoDateAsDutch, parseDutchDate } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { Button, Heading, SelectField, TextField, useFocusFirstInvalid } from '../../ui';
 import { EMPTY_FILTERS, type MeldingFilters } from './melding-logic';
 import { meldingenMessages } from './meldingen-messages';
 
 // Main categories first with their subcategories indented under them; a main category filters on all of them.
-export function categoryOptions(categories: MeldingCategory[], mainLabel: (name: string) => string) {
+export function buildCategoryOptions(categories: MeldingCategory[], mainLabel: (name: string) => string) {
   const mains = categories.filter((c) => c.parentId === null);
   return mains.flatMap((main) => {
     const children = categories.filter((c) => c.parentId === main.id);
@@ -31,8 +31,8 @@ export function MeldingenFilters({
   const t = useMessages(meldingenMessages);
   const [values, setValues] = useState({
     ...initial,
-    from: initial.from ? isoDateToDutch(initial.from) : '',
-    until: initial.until ? isoDateToDutch(initial.until) : '',
+    from: initial.from ? formatIsoDateAsDutch(initial.from) : '',
+    until: initial.until ? formatIsoDateAsDutch(initial.until) : '',
   });
   const [errors, setErrors] = useState<{ from?: string; until?: string }>({});
   const focusFirstInvalid = useFocusFirstInvalid();
@@ -80,7 +80,7 @@ export function MeldingenFilters({
           label={t('category')}
           value={values.categoryId}
           onChange={set('categoryId')}
-          options={[{ value: '', label: t('allCategories') }, ...categoryOptions(categories, (name) => t('mainCategory', { name }))]}
+          options={[{ value: '', label: t('allCategories') }, ...buildCategoryOptions(categories, (name) => t('mainCategory', { name }))]}
         />
         {municipalities.length > 1 && (
           <SelectField

@@ -6,7 +6,7 @@ import { AppLink, Heading, Paragraph } from '../../ui';
 import { LeafletMap, type MapMarker } from '../../ui/LeafletMap';
 import { placeOf } from './MeldingenTable';
 import { MeldingStatusBadge } from './MeldingStatusBadge';
-import { DEFAULT_MAP, useMapSettings, viewOf } from './map-settings';
+import { DEFAULT_MAP, fitView, useMapSettings } from './map-settings';
 import { STATUS_COLOURS, STATUS_SYMBOLS } from './melding-logic';
 import { meldingenMessages } from './meldingen-messages';
 
@@ -18,7 +18,7 @@ export function MeldingenMap({ meldingen, municipalityId }: { meldingen: Melding
   const municipality = me?.municipalities.find((m) => m.id === municipalityId) ?? activeMunicipality ?? me?.municipalities[0];
   const settings = useMapSettings(municipality ?? undefined);
   const map = settings.data ?? DEFAULT_MAP;
-  const view = viewOf(meldingen, { centre: map.centre, zoom: map.zoom });
+  const view = fitView(meldingen, { centre: map.centre, zoom: map.zoom });
   const [tilesFailed, setTilesFailed] = useState(false);
   const markers: MapMarker[] = meldingen.map((melding) => ({
     id: melding.id,

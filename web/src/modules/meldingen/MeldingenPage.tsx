@@ -9,7 +9,7 @@ import { BulkResult, BulkStatusForm, type Outcome } from './BulkStatusForm';
 import { MeldingenFilters } from './MeldingenFilters';
 import { MeldingenMap } from './MeldingenMap';
 import { MeldingenTable } from './MeldingenTable';
-import { filtersFromParams, LIST_LIMIT, type MeldingFilters, type MeldingView, paramsFrom, viewFromParams } from './melding-logic';
+import { LIST_LIMIT, type MeldingFilters, type MeldingView, readMeldingFilters, readMeldingView, toMeldingSearchParams } from './melding-logic';
 import { meldingenMessages } from './meldingen-messages';
 import { useMeldingCategories, useMeldingen } from './meldingen-queries';
 
@@ -18,15 +18,15 @@ export function MeldingenPage() {
   const me = useMe();
   const { can } = useAuth();
   const [params, setParams] = useSearchParams();
-  const filters = filtersFromParams(params);
-  const view = viewFromParams(params);
+  const filters = readMeldingFilters(params);
+  const view = readMeldingView(params);
   const meldingen = useMeldingen(filters);
   const categories = useMeldingCategories();
   const filtered = Object.values(filters).some(Boolean);
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
 
-  const apply = (next: MeldingFilters) => setParams(paramsFrom(next, view));
-  const show = (next: MeldingView) => setParams(paramsFrom(filters, next), { replace: true });
+  const apply = (next: MeldingFilters) => setParams(toMeldingSearchParams(next, view));
+  const show = (next: MeldingView) => setParams(toMeldingSearchParams(filters, next), { replace: true });
 
   return (
     <>

@@ -2,7 +2,7 @@ import type { Melding } from '@contracts/meldingen';
 import { CLOSED_MELDING_STATUSES } from '@contracts/meldingen';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, queryString } from '../../app/api-client';
+import { api, buildQueryString } from '../../app/api-client';
 import { formatDate } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
@@ -18,7 +18,7 @@ export function MergeForm({ melding, onUpdated }: { melding: MeldingDetail; onUp
   const query = { municipalityId: melding.municipalityId, categoryId: melding.categoryId, limit: 100 };
   const candidates = useQuery({
     queryKey: [...meldingenQueryKey, 'lijst', 'samenvoegen', query],
-    queryFn: () => api.get<Melding[]>(`/api/v1/meldingen${queryString(query)}`),
+    queryFn: () => api.get<Melding[]>(`/api/v1/meldingen${buildQueryString(query)}`),
     select: (rows) => rows.filter((row) => row.id !== melding.id && row.mergedIntoId === null && !CLOSED_MELDING_STATUSES.includes(row.status)),
   });
 

@@ -7,7 +7,7 @@ import { useMe } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { Button, FormProblem, PageHeader, Paragraph, QueryState, SelectField, TextAreaField, TextField } from '../../ui';
-import { type MapSettings, municipalityPath, type Place } from '../melden/melden-api';
+import { buildMunicipalityPath, type MapSettings, type Place } from '../melden/melden-api';
 import { PlacePicker } from '../melden/PlacePicker';
 import { type MeldingDetail, useMeldingCategories } from './meldingen-queries';
 import { newMeldingMessages } from './new-melding-messages';
@@ -41,7 +41,7 @@ function MeldingEntry({ message }: { message: Message | null }) {
   const categories = useMeldingCategories();
   const [municipalityId, setMunicipalityId] = useState(message?.municipalityId ?? me.municipalities[0]?.id ?? '');
   const municipality = me.municipalities.find((m) => m.id === municipalityId);
-  const basePath = municipalityPath(me.organisation.slug, municipality?.cbsCode ?? '');
+  const basePath = buildMunicipalityPath(me.organisation.slug, municipality?.cbsCode ?? '');
   const settings = useQuery({
     queryKey: ['melden-map', basePath],
     queryFn: () => api.get<MapSettings>(`${basePath}/map-settings`),

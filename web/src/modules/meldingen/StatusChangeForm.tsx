@@ -6,7 +6,7 @@ import { useMe } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { Alert, Button, FormProblem, Heading, Paragraph, SelectField, TextAreaField } from '../../ui';
-import { placeholderValues, unfilledPlaceholders } from './melding-logic';
+import { collectPlaceholderValues, findUnfilledPlaceholders } from './melding-logic';
 import { meldingenMessages } from './meldingen-messages';
 import { type MeldingDetail, useStandardTexts } from './meldingen-queries';
 
@@ -32,8 +32,8 @@ export function StatusChangeForm({
   const [textId, setTextId] = useState('');
   const [message, setMessage] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const left = unfilledPlaceholders(message);
-  const values = placeholderValues(melding, municipalityName, me.user.name);
+  const left = findUnfilledPlaceholders(message);
+  const values = collectPlaceholderValues(melding, municipalityName, me.user.name);
   const forStatus = (texts.data ?? []).filter((text) => text.status === status);
 
   const choose = (value: string) => {

@@ -41,7 +41,7 @@ export function useMapSettings(municipality: Municipality | undefined) {
 
 // The middle and a zoom at which all points fit a map of at least 600 × 350 px, with a margin. A degree of
 // latitude is about 1.65 times as long as one of longitude here (52° north).
-export function viewOf(points: LatLon[], fallback: { centre: LatLon; zoom: number }): { centre: LatLon; zoom: number } {
+export function fitView(points: LatLon[], fallback: { centre: LatLon; zoom: number }): { centre: LatLon; zoom: number } {
   if (points.length === 0) return fallback;
   const lats = points.map((p) => p.lat);
   const lons = points.map((p) => p.lon);

@@ -1,6 +1,6 @@
-import { type MeldingPlaceholder, placeholdersIn } from '@contracts/melding-texts';
+import { findPlaceholders, type MeldingPlaceholder } from '@contracts/melding-texts';
 import { MELDING_STATUSES, MELDING_TRANSITIONS, type Melding, type MeldingStatus } from '@contracts/meldingen';
-import { nextDay, startOfDayInAmsterdam } from '../../app/format';
+import { addOneDay, startOfDayInAmsterdam } from '../../app/format';
 
 // The filters as they stand in the address bar (Dutch names, ISO dates), so a filtered list can be bookmarked and shared.
 export interface MeldingFilters {
@@ -27,7 +27,7 @@ const PARAM: Record<keyof MeldingFilters, string> = {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function filtersFromParams(params: URLSearchParams): MeldingFilters {
+export function readMeldingFilters(params: URLSearchParams): MeldingFilters {
   const status = params.get(PARAM.status) ?? '';
   const overdue = params.get(PARAM.overdue) ?? '';
   const date = (name: string) => {
@@ -44,11 +44,11 @@ export function filtersFromParams(params: URLSearchParams): MeldingFilters {
   };
 }
 
-export function viewFromParams(params: URLSearchParams): MeldingView {
+export function readMeldingView(params: URLSearchParams): MeldingView {
   return params.get('weergave') === 'kaart' ? 'kaart' : 'lijst';
 }
 
-export function paramsFrom(filters: MeldingFilters, view: MeldingView): URLSearchParams {
+export function toMeldingSearchParams(filters: MeldingFilters, view: MeldingView): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of Object.keys(PARAM) as Array<keyof MeldingFilters>) {
     if (filters[key]) params.set(PARAM[key], filters[key]);
@@ -60,26 +60,26 @@ export function paramsFrom(filters: MeldingFilters, view: MeldingView): URLSearc
 export const LIST_LIMIT = 500;
 
 // "Tot en met 24-11" means up to the start of 25-11 in Amsterdam.
-export function apiQuery(filters: MeldingFilters) {
+export function toApiQuery(filters: MeldingFilters) {
   return {
     status: filters.status || undefined,
     categoryId: filters.categoryId || undefined,
     municipalityId: filters.municipalityId || undefined,
     overdue: filters.overdue || undefined,
     from: filters.from ? startOfDayInAmsterdam(filters.from) : undefined,
-    until: filters.until ? startOfDayInAmsterdam(nextDay(filters.until)) : undefined,
+    until: filters.until ? startOfDayInAmsterdam(addOneDay(filters.until)) : undefined,
     limit: LIST_LIMIT,
   };
 }
 
 // Only the moves every selected melding may make, in the order of the status flow.
-export function commonTransitions(statuses: MeldingStatus[]): MeldingStatus[] {
+export function findCommonTransitions(statuses: MeldingStatus[]): MeldingStatus[] {
   if (statuses.length === 0) return [];
   return MELDING_STATUSES.filter((next) => statuses.every((current) => MELDING_TRANSITIONS[current].includes(next)));
 }
 
 // The values the server fills in too, so the handler sees the text as the reporter will read it.
-export function placeholderValues(
+export function collectPlaceholderValues(
   melding: Pick<Melding, 'number' | 'categoryName' | 'address' | 'createdAt' | 'deadline'>,
   municipalityName: string,
   actorName: string,
@@ -99,8 +99,8 @@ const longDate = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long
 const formatLongDate = (iso: string) => longDate.format(new Date(iso));
 
 // Whatever still looks like {iets} after filling in: the handler must see it before the reporter does.
-export function unfilledPlaceholders(text: string): string[] {
-  return [...new Set(placeholdersIn(text).map((found) => `{${found.name}}`))];
+export function findUnfilledPlaceholders(text: string): string[] {
+  return [...new Set(findPlaceholders(text).map((found) => `{${found.name}}`))];
 }
 
 // Status colours on the map and in the legend; the legend and the list name the status in words too.

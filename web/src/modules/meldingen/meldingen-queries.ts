@@ -2,17 +2,17 @@ import type { StandardText } from '@contracts/melding-texts';
 import type { Melding, MeldingCategory, meldingDetailSchema } from '@contracts/meldingen';
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api, queryString } from '../../app/api-client';
+import { api, buildQueryString } from '../../app/api-client';
 import { useMe } from '../../app/auth-context';
-import { apiQuery, type MeldingFilters } from './melding-logic';
+import { type MeldingFilters, toApiQuery } from './melding-logic';
 
 export type MeldingDetail = z.infer<typeof meldingDetailSchema>;
 
 export const meldingenQueryKey = ['meldingen'] as const;
 
 export function useMeldingen(filters: MeldingFilters) {
-  const query = apiQuery(filters);
-  return useQuery({ queryKey: [...meldingenQueryKey, 'lijst', query], queryFn: () => api.get<Melding[]>(`/api/v1/meldingen${queryString(query)}`) });
+  const query = toApiQuery(filters);
+  return useQuery({ queryKey: [...meldingenQueryKey, 'lijst', query], queryFn: () => api.get<Melding[]>(`/api/v1/meldingen${buildQueryString(query)}`) });
 }
 
 export function useMelding(id: string) {
@@ -32,15 +32,15 @@ export function useMeldingCategories() {
   });
 }
 
-export const meldingPhotoUrl = (meldingId: string, photoId: string) => `/api/v1/meldingen/${meldingId}/photos/${photoId}`;
+export const buildMeldingPhotoUrl = (meldingId: string, photoId: string) => `/api/v1/meldingen/${meldingId}/photos/${photoId}`;
 
-export { queryString };
+export { buildQueryString };
 
 // The organisation's standard texts that apply to a melding of this category (its own, its main category's, for all).
 export function useStandardTexts(categoryId: string | undefined, enabled = true) {
   return useQuery({
     queryKey: ['melding-standaardteksten', categoryId ?? 'alle'],
-    queryFn: () => api.get<StandardText[]>(`/api/v1/melding-standard-texts${queryString({ categoryId })}`),
+    queryFn: () => api.get<StandardText[]>(`/api/v1/melding-standard-texts${buildQueryString({ categoryId })}`),
     enabled,
     staleTime: 60_000,
   });

@@ -27,7 +27,7 @@ const CONNECTORS: Partial<Record<Channel, Connector>> = {
   whatsapp: whatsappConnector,
 };
 
-export function connectorFor(channel: string): Connector | undefined {
+export function findConnector(channel: string): Connector | undefined {
   return CONNECTORS[channel as Channel];
 }
 
@@ -36,10 +36,10 @@ export function registerConnector(connector: Connector): void {
   CONNECTORS[connector.channel] = connector;
 }
 
-export function pollingChannels(): Channel[] {
+export function listPollingChannels(): Channel[] {
   return (Object.values(CONNECTORS) as Connector[]).filter((connector) => connector.poll).map((connector) => connector.channel);
 }
 
-export function streamingChannels(): Channel[] {
+export function listStreamingChannels(): Channel[] {
   return (Object.values(CONNECTORS) as Connector[]).filter((connector) => connector.stream).map((connector) => connector.channel);
 }

@@ -1,6 +1,6 @@
 import type { Db } from '@platform/db/database.client';
 import type { AggressionRegisterTable, AuthorBlocksTable } from '@platform/db/database.schema';
-import { inScope } from '@platform/db/in-scope.rules';
+import { isInScope } from '@platform/db/in-scope.rules';
 import type { Scope } from '@platform/tenancy/policy.rules';
 import type { Insertable } from 'kysely';
 
@@ -19,7 +19,7 @@ export async function findRegisterEntries(db: Db, scope: Scope, filter: { from: 
     .selectFrom('aggression_register')
     .selectAll()
     .where('organisation_id', '=', scope.organisationId)
-    .where(inScope('municipality_id', scope))
+    .where(isInScope('municipality_id', scope))
     .where('posted_at', '>=', filter.from)
     .where('posted_at', '<', filter.until)
     .orderBy('posted_at', 'desc')

@@ -7,13 +7,13 @@ import {
   conversationAbuseSchema,
 } from '@contracts/abuse';
 import { idParams } from '@contracts/common';
-import { type AppInstance, serviceContext } from '@platform/http/app.server';
+import { type AppInstance, createServiceContext } from '@platform/http/app.server';
 import { z } from 'zod';
-import { conversationAbuse, reportAbuse } from './abuse.service';
+import { getConversationAbuse, reportAbuse } from './abuse.service';
 import { listBlocks, unblockAuthor } from './blocks.service';
-import { aggressionRegister, registerCsv } from './register.service';
+import { listAggressionRegister, registerCsv } from './register.service';
 
-export async function abuseRoutes(app: AppInstance) {
+export async function registerAbuseRoutes(app: AppInstance) {
   const tags = ['Reageren'];
 
   app.get(
@@ -27,7 +27,7 @@ export async function abuseRoutes(app: AppInstance) {
         response: { 200: conversationAbuseSchema },
       },
     },
-    async (request) => conversationAbuse(serviceContext(request), request.params.id),
+    async (request) => getConversationAbuse(createServiceContext(request), request.params.id),
   );
 
   app.post(
@@ -43,7 +43,7 @@ export async function abuseRoutes(app: AppInstance) {
         response: { 201: conversationAbuseSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await reportAbuse(serviceContext(request), request.params.id, request.body)),
+    async (request, reply) => reply.status(201).send(await reportAbuse(createServiceContext(request), request.params.id, request.body)),
   );
 
   app.get(
@@ -57,7 +57,7 @@ export async function abuseRoutes(app: AppInstance) {
         response: { 200: aggressionRegisterSchema },
       },
     },
-    async (request) => aggressionRegister(serviceContext(request), request.query),
+    async (request) => listAggressionRegister(createServiceContext(request), request.query),
   );
 
   app.get(
@@ -72,7 +72,7 @@ export async function abuseRoutes(app: AppInstance) {
       },
     },
     async (request, reply) => {
-      const register = await aggressionRegister(serviceContext(request), request.query);
+      const register = await listAggressionRegister(createServiceContext(request), request.query);
       const name = `agressieregister-${request.query.municipality ?? 'alle-gemeenten'}-${register.from}-${register.to}.csv`;
       return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(registerCsv(register.items));
     },
@@ -84,7 +84,7 @@ export async function abuseRoutes(app: AppInstance) {
       config: { permission: 'aggression.read' },
       schema: { tags, summary: 'Geblokkeerde afzenders per account', querystring: authorBlockListQuery, response: { 200: z.array(authorBlockSchema) } },
     },
-    async (request) => listBlocks(serviceContext(request), request.query),
+    async (request) => listBlocks(createServiceContext(request), request.query),
   );
 
   app.delete(
@@ -99,7 +99,7 @@ export async function abuseRoutes(app: AppInstance) {
       },
     },
     async (request, reply) => {
-      await unblockAuthor(serviceContext(request), request.params.id);
+      await unblockAuthor(createServiceContext(request), request.params.id);
       return reply.status(204).send(null);
     },
   );

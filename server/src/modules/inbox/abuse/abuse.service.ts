@@ -1,13 +1,13 @@
 import { ABUSE_ACTION_LABELS, type abuseReportSchema } from '@contracts/abuse';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import type { ConversationRow } from '@platform/db/database.schema';
 import { AppError, badRequest, conflict } from '@platform/http/http.errors';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
 import { assertCan } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
 import { findChannelAccount, findStoredMessage } from '../../channels/index';
-import { visibleConversation } from '../conversation-access.service';
+import { findVisibleConversation } from '../conversation-access.service';
 import { insertConversationEvent, updateConversation } from '../conversations.repository';
 import { announceConversation } from '../live/announce.service';
 import { findBlockOf, findRegisterEntriesOfConversation, hasRegisterEntry, insertRegisterEntryOnce, upsertBlock } from './abuse.repository';
@@ -66,8 +66,8 @@ function event(tx: ServiceContext, conversation: ConversationRow, kind: 'misbrui
 // taken, the label "misbruik", and with "blokkeren" the author blocked on this account.
 export async function reportAbuse(ctx: ServiceContext, conversationId: string, input: AbuseReport) {
   assertCan(ctx.actor, 'inbox.handle');
-  await inTransaction(ctx, async (tx) => {
-    const conversation = await visibleConversation(tx, conversationId, true);
+  await runInTransaction(ctx, async (tx) => {
+    const conversation = await findVisibleConversation(tx, conversationId, true);
     const { message, account } = await checkReport(tx, conversation, input);
     const actions = [...new Set(input.actions)];
     const now = tx.clock.now();
@@ -127,14 +127,14 @@ export async function reportAbuse(ctx: ServiceContext, conversationId: string, i
     await recordAudit(tx, { action: 'misbruik.gemeld', recordType: 'gesprek', recordId: conversation.id, details: { registerId: entry.id, actions } });
     await announceConversation(tx.db, conversation);
   });
-  return conversationAbuse(ctx, conversationId);
+  return getConversationAbuse(ctx, conversationId);
 }
 
 // What the conversation page shows: the register entries of this conversation, whether a public reply
 // is still allowed, and the author's block on this account.
-export async function conversationAbuse(ctx: ServiceContext, conversationId: string) {
+export async function getConversationAbuse(ctx: ServiceContext, conversationId: string) {
   assertCan(ctx.actor, 'inbox.read');
-  const conversation = await visibleConversation(ctx, conversationId);
+  const conversation = await findVisibleConversation(ctx, conversationId);
   const organisationId = ctx.actor.organisationId;
   const [entries, block, municipalities] = await Promise.all([
     findRegisterEntriesOfConversation(ctx.db, organisationId, conversation.id),

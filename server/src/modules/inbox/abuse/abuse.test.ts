@@ -1,6 +1,6 @@
 import { buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import { inboxSetup, receive } from '@test/kits/conversation-kit';
+import { receive, setUpInbox } from '@test/kits/conversation-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let t: TestApp;
@@ -15,7 +15,7 @@ const year = '2026';
 
 describe('misbruik melden en het agressieregister', () => {
   it('registreert een kopie van het bericht, weigert daarna een openbaar antwoord en laat een privéantwoord toe', async () => {
-    const { org, account, admin } = await inboxSetup(t);
+    const { org, account, admin } = await setUpInbox(t);
     const { messageId, conversationId } = await receive(t, account, { author: 'boos', text: 'Ik weet waar jullie wonen, pas maar op.' });
 
     const marked = await admin('POST', `/api/v1/conversations/${conversationId}/abuse`, {
@@ -66,7 +66,7 @@ describe('misbruik melden en het agressieregister', () => {
   });
 
   it('weigert ongeldige invoer in het Nederlands en bewaart dan niets', async () => {
-    const { org, account, admin } = await inboxSetup(t);
+    const { org, account, admin } = await setUpInbox(t);
     const { messageId, conversationId } = await receive(t, account, { author: 'a' });
     const other = await receive(t, account, { author: 'b' });
     const cases = [
@@ -89,13 +89,13 @@ describe('misbruik melden en het agressieregister', () => {
   });
 
   it('geeft een andere organisatie 404 en toont het register alleen aan wie het mag lezen, voor de eigen gemeenten', async () => {
-    const { org, account, accountIn, bergen, castricum, admin } = await inboxSetup(t);
+    const { org, account, accountIn, bergen, castricum, admin } = await setUpInbox(t);
     const here = await receive(t, account, { author: 'x', text: 'Scheldwoord in Castricum' });
     const there = await receive(t, await accountIn(bergen.id), { author: 'y', text: 'Scheldwoord in Bergen' });
     await admin('POST', `/api/v1/conversations/${here.conversationId}/abuse`, { messageId: here.messageId, actions: [] });
     await admin('POST', `/api/v1/conversations/${there.conversationId}/abuse`, { messageId: there.messageId, actions: ['blokkeren'] });
 
-    const stranger = await inboxSetup(t);
+    const stranger = await setUpInbox(t);
     expect((await stranger.admin('POST', `/api/v1/conversations/${here.conversationId}/abuse`, { messageId: here.messageId, actions: [] })).statusCode).toBe(
       404,
     );
@@ -122,7 +122,7 @@ describe('misbruik melden en het agressieregister', () => {
   });
 
   it('exporteert het register als CSV die Excel opent, zonder formules', async () => {
-    const { account, admin } = await inboxSetup(t);
+    const { account, admin } = await setUpInbox(t);
     const { messageId, conversationId } = await receive(t, account, { author: 'formule', text: '=HYPERLINK("x"); jullie zijn "gek"' });
     await admin('POST', `/api/v1/conversations/${conversationId}/abuse`, { messageId, actions: ['waarschuwing', 'blokkeren'], note: 'Tweede keer' });
     const csv = await admin('GET', `/api/v1/aggression-register/csv?municipality=GM0383&from=${year}-01-01&to=${year}-12-31`);
@@ -146,7 +146,7 @@ describe('misbruik melden en het agressieregister', () => {
 
 describe('afzenders blokkeren per account', () => {
   it('bewaart nieuwe berichten van een geblokkeerde afzender, maar sluit het gesprek zonder ontvangstbevestiging of verdeling', async () => {
-    const { org, account, accountIn, castricum, admin } = await inboxSetup(t);
+    const { org, account, accountIn, castricum, admin } = await setUpInbox(t);
     // Always closed, with an acknowledgement: everyone else gets one. A rule labels every message about afval.
     await admin('PUT', `/api/v1/channel-accounts/${account.id}/office-hours`, {
       alwaysOpen: false,
@@ -199,7 +199,7 @@ describe('afzenders blokkeren per account', () => {
   });
 
   it('laat een blokkade met een einddatum vanzelf aflopen', async () => {
-    const { account, admin: before, beheerder } = await inboxSetup(t);
+    const { account, admin: before, beheerder } = await setUpInbox(t);
     const first = await receive(t, account, { author: 'tijdelijk' });
     await before('POST', `/api/v1/conversations/${first.conversationId}/abuse`, {
       messageId: first.messageId,

@@ -3,7 +3,7 @@ import type { Db } from '@platform/db/database.client';
 import type { ConversationRow, MessageRow } from '@platform/db/database.schema';
 import { sql } from 'kysely';
 import { insertConversationEvent, updateConversation } from '../conversations.repository';
-import { laterOf, previewOf } from '../threading.rules';
+import { makePreview, pickLater } from '../threading.rules';
 import { findBlockOf } from './abuse.repository';
 import { isBlockActive } from './abuse.views';
 
@@ -26,9 +26,9 @@ export async function keepBlockedAuthorQuiet(db: Db, clock: Clock, conversation:
     snoozed_until: null,
     waiting_since: null,
     labels: conversation.labels.includes(BLOCKED_LABEL) ? conversation.labels : [...conversation.labels, BLOCKED_LABEL],
-    last_message_at: laterOf(message.received_at, conversation.last_message_at),
+    last_message_at: pickLater(message.received_at, conversation.last_message_at),
     last_inbound_at: message.received_at,
-    preview: previewOf(message.text),
+    preview: makePreview(message.text),
   });
   if (alreadyQuiet) return;
   await insertConversationEvent(db, {

@@ -1,5 +1,5 @@
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import { notFound } from '@platform/http/http.errors';
 import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy.rules';
 import { findChannelAccount, listChannelAccounts } from '../../channels/index';
@@ -21,7 +21,7 @@ export async function listBlocks(ctx: ServiceContext, query: { accountId?: strin
 // blocked time stay where they are (closed), nothing is reopened behind the agent's back.
 export async function unblockAuthor(ctx: ServiceContext, blockId: string) {
   assertCan(ctx.actor, 'inbox.handle');
-  await inTransaction(ctx, async (tx) => {
+  await runInTransaction(ctx, async (tx) => {
     const organisationId = tx.actor.organisationId;
     const block = await findBlock(tx.db, organisationId, blockId);
     const account = block && (await findChannelAccount(tx.db, organisationId, block.account_id));

@@ -3,7 +3,7 @@ import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
 import type { ServiceContext } from '@platform/context.service';
 import { reportMunicipalities } from '@platform/organisations/organisations.service';
 import { assertCan } from '@platform/tenancy/policy.rules';
-import { reportPeriod } from '@platform/time/local-days.rules';
+import { resolveReportPeriod } from '@platform/time/local-days.rules';
 import type { z } from 'zod';
 import { findRegisterEntries } from './abuse.repository';
 import { toEntryView } from './abuse.views';
@@ -11,10 +11,10 @@ import { toEntryView } from './abuse.views';
 type RegisterQuery = z.infer<typeof aggressionRegisterQuery>;
 
 // The register over a period (by the day the message was posted), for the municipalities one works for.
-export async function aggressionRegister(ctx: ServiceContext, query: RegisterQuery) {
+export async function listAggressionRegister(ctx: ServiceContext, query: RegisterQuery) {
   assertCan(ctx.actor, 'aggression.read');
   const { municipalities, selected, scope } = await reportMunicipalities(ctx, query.municipality);
-  const period = reportPeriod(query, selected[0]?.time_zone ?? 'Europe/Amsterdam', ctx.clock.now());
+  const period = resolveReportPeriod(query, selected[0]?.time_zone ?? 'Europe/Amsterdam', ctx.clock.now());
   const rows = await findRegisterEntries(ctx.db, scope, {
     from: period.fromInstant,
     until: period.untilInstant,

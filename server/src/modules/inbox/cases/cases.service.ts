@@ -4,13 +4,13 @@ import type { ServiceContext } from '@platform/context.service';
 import { can } from '@platform/tenancy/policy.rules';
 import { findKlachtenFromMessages } from '../../klachten/index';
 import { findMeldingenFromMessages } from '../../meldingen/index';
-import { visibleConversation } from '../conversation-access.service';
+import { findVisibleConversation } from '../conversation-access.service';
 import { findMessageIdsOfConversation } from './cases.repository';
 
 // The cases a conversation led to ("maak melding", "maak klacht"), each with its current status. Klachten
 // are personal data of their own: only those who may read the register see them.
-export async function casesOfConversation(ctx: ServiceContext, conversationId: string) {
-  const row = await visibleConversation(ctx, conversationId);
+export async function listCasesOfConversation(ctx: ServiceContext, conversationId: string) {
+  const row = await findVisibleConversation(ctx, conversationId);
   const messageIds = await findMessageIdsOfConversation(ctx.db, ctx.actor.organisationId, row.id);
   const mayReadKlachten = can(ctx.actor, 'klachten.read');
   const [meldingen, klachten] = await Promise.all([

@@ -1,6 +1,6 @@
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import { inboxSetup, receive } from '@test/kits/conversation-kit';
+import { receive, setUpInbox } from '@test/kits/conversation-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The cases a conversation led to come from the modules that own them (meldingen, klachten), through their index.
@@ -12,7 +12,7 @@ afterAll(async () => t.close());
 
 describe('zaken bij een gesprek', () => {
   it('toont de melding en de klacht die van de berichten van het gesprek gemaakt zijn, de klacht alleen aan wie het register mag lezen', async () => {
-    const { org, castricum, account, admin } = await inboxSetup(t);
+    const { org, castricum, account, admin } = await setUpInbox(t);
     const { messageId, conversationId } = await receive(t, account, { text: 'De lantaarnpaal bij de kerk is al weken kapot, en niemand reageert!' });
     const { messageId: other } = await receive(t, account, { author: 'buurman', text: 'Ook hier een losse tegel' });
 

@@ -1,5 +1,5 @@
 import type { Db } from '@platform/db/database.client';
-import { inScope } from '@platform/db/in-scope.rules';
+import { isInScope } from '@platform/db/in-scope.rules';
 import type { Scope } from '@platform/tenancy/policy.rules';
 
 interface FiguresFilter {
@@ -14,7 +14,7 @@ export async function findConversationsForFigures(db: Db, scope: Scope, filter: 
     .selectFrom('conversations')
     .select(['account_id', 'started_at', 'first_response_at', 'closed_at', 'state'])
     .where('organisation_id', '=', scope.organisationId)
-    .where(inScope('municipality_id', scope))
+    .where(isInScope('municipality_id', scope))
     .where('started_at', '>=', filter.from)
     .where('started_at', '<', filter.until);
   if (filter.accountId) query = query.where('account_id', '=', filter.accountId);
@@ -35,7 +35,7 @@ export async function countSentByAccount(db: Db, scope: Scope, filter: FiguresFi
     .select((eb) => ['messages.account_id', eb.fn.countAll<number>().as('sent'), eb.fn.count<number>('messages.reply_to_platform_id').as('replies')])
     .where('messages.organisation_id', '=', scope.organisationId)
     .where('messages.direction', '=', 'uit')
-    .where(inScope('messages.municipality_id', scope))
+    .where(isInScope('messages.municipality_id', scope))
     .where('messages.posted_at', '>=', filter.from)
     .where('messages.posted_at', '<', filter.until)
     .where((eb) => eb.or([eb('outbox.idempotency_key', 'is', null), eb.and(AUTOMATIC_KEYS.map((key) => eb('outbox.idempotency_key', 'not like', key)))]))

@@ -1,8 +1,8 @@
 import { conversationFiguresQuery, conversationFiguresReportSchema } from '@contracts/inbox-figures';
-import { type AppInstance, serviceContext } from '@platform/http/app.server';
-import { conversationFigures } from './figures.service';
+import { type AppInstance, createServiceContext } from '@platform/http/app.server';
+import { computeConversationFigures } from './figures.service';
 
-export async function conversationFiguresRoutes(app: AppInstance) {
+export async function registerConversationFiguresRoutes(app: AppInstance) {
   app.get(
     '/api/v1/insights/conversations',
     {
@@ -15,6 +15,6 @@ export async function conversationFiguresRoutes(app: AppInstance) {
         response: { 200: conversationFiguresReportSchema },
       },
     },
-    async (request) => conversationFigures(serviceContext(request), request.query),
+    async (request) => computeConversationFigures(createServiceContext(request), request.query),
   );
 }

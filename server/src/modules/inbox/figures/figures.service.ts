@@ -4,14 +4,14 @@ import type { ServiceContext } from '@platform/context.service';
 import { badRequest } from '@platform/http/http.errors';
 import { reportMunicipalities } from '@platform/organisations/organisations.service';
 import { assertCan } from '@platform/tenancy/policy.rules';
-import { reportPeriod } from '@platform/time/local-days.rules';
+import { resolveReportPeriod } from '@platform/time/local-days.rules';
 import type { z } from 'zod';
 import { listChannelAccounts } from '../../channels/index';
-import { normDueAt } from '../office-hours/business-time.rules';
+import { computeNormDueAt } from '../office-hours/business-time.rules';
 import { loadAccountNorms } from '../office-hours/office-hours.service';
 import type { Schedule } from '../office-hours/schedule.rules';
 import { countSentByAccount, findConversationsForFigures } from './figures.repository';
-import { durationStats, pct } from './statistics.rules';
+import { computePercentage, summariseDurations } from './statistics.rules';
 
 type Query = z.infer<typeof conversationFiguresQuery>;
 type Row = Awaited<ReturnType<typeof findConversationsForFigures>>[number];
@@ -28,13 +28,13 @@ function withinNorm(rows: Row[], norms: Map<string, Norms>, pick: (row: Row) => 
     const n = norms.get(row.account_id);
     const norm = n ? normOf(n) : null;
     if (!n || !norm) continue;
-    const due = normDueAt(row.started_at, norm, n.schedule);
+    const due = computeNormDueAt(row.started_at, norm, n.schedule);
     const done = pick(row);
     if (!done && due > now) continue;
     judged += 1;
     if (done && done <= due) within += 1;
   }
-  return pct(within, judged);
+  return computePercentage(within, judged);
 }
 
 function figuresOf(rows: Row[], sent: { sent: number; replies: number }, norms: Map<string, Norms>, now: Date) {
@@ -43,7 +43,7 @@ function figuresOf(rows: Row[], sent: { sent: number; replies: number }, norms: 
   return {
     conversations: rows.length,
     firstResponse: {
-      ...durationStats(responded.map((row) => minutesBetween(row.started_at, row.first_response_at!))),
+      ...summariseDurations(responded.map((row) => minutesBetween(row.started_at, row.first_response_at!))),
       withinNormPct: withinNorm(
         rows,
         norms,
@@ -53,7 +53,7 @@ function figuresOf(rows: Row[], sent: { sent: number; replies: number }, norms: 
       ),
     },
     resolution: {
-      ...durationStats(closed.map((row) => minutesBetween(row.started_at, row.closed_at!))),
+      ...summariseDurations(closed.map((row) => minutesBetween(row.started_at, row.closed_at!))),
       withinNormPct: withinNorm(
         rows,
         norms,
@@ -64,14 +64,14 @@ function figuresOf(rows: Row[], sent: { sent: number; replies: number }, norms: 
     },
     messagesSent: sent.sent,
     repliesSent: sent.replies,
-    interactionPct: pct(sent.replies, sent.sent),
+    interactionPct: computePercentage(sent.replies, sent.sent),
   };
 }
 
 // First-response and resolution times (average, median, p90, share within norm), replies sent and the
 // interaction percentage, per account and in total. Training accounts (gesimuleerd) are listed but left
 // out of the total.
-export async function conversationFigures(ctx: ServiceContext, query: Query) {
+export async function computeConversationFigures(ctx: ServiceContext, query: Query) {
   assertCan(ctx.actor, 'insights.read');
   const organisationId = ctx.actor.organisationId;
   const { selected, scope } = await reportMunicipalities(ctx, query.municipality);
@@ -81,7 +81,7 @@ export async function conversationFigures(ctx: ServiceContext, query: Query) {
       { name: 'accountId', code: 'onbekend', reason: 'Kies een account van uw gemeenten.' },
     ]);
   }
-  const period = reportPeriod(query, selected[0]?.time_zone ?? 'Europe/Amsterdam', ctx.clock.now());
+  const period = resolveReportPeriod(query, selected[0]?.time_zone ?? 'Europe/Amsterdam', ctx.clock.now());
   const filter = { accountId: query.accountId, from: period.fromInstant, until: period.untilInstant };
   const [rows, sentRows] = await Promise.all([findConversationsForFigures(ctx.db, scope, filter), countSentByAccount(ctx.db, scope, filter)]);
   const norms = new Map<string, Norms>();

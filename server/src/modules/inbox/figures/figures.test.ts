@@ -1,14 +1,14 @@
 import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainMessage, storeMessages, storeOutboxItem } from '../../channels/index';
-import { durationStats, percentile } from './statistics.rules';
+import { buildPlainMessage, storeMessages, storeOutboxItem } from '../../channels/index';
+import { computePercentile, summariseDurations } from './statistics.rules';
 
 describe('statistiek van doorlooptijden', () => {
   it('geeft gemiddelde, mediaan en p90 (nearest rank), en niets bij geen gegevens', () => {
-    expect(durationStats([])).toEqual({ count: 0, averageMinutes: null, medianMinutes: null, p90Minutes: null });
-    expect(durationStats([30, 180, 10, 20, 40, 50, 60, 70, 80, 90])).toEqual({ count: 10, averageMinutes: 63, medianMinutes: 50, p90Minutes: 90 });
-    expect(percentile([5], 90)).toBe(5);
+    expect(summariseDurations([])).toEqual({ count: 0, averageMinutes: null, medianMinutes: null, p90Minutes: null });
+    expect(summariseDurations([30, 180, 10, 20, 40, 50, 60, 70, 80, 90])).toEqual({ count: 10, averageMinutes: 63, medianMinutes: 50, p90Minutes: 90 });
+    expect(computePercentile([5], 90)).toBe(5);
   });
 });
 
@@ -44,7 +44,7 @@ describe('webcare-cijfers', () => {
 
     const ask = async (author: string) => {
       const [id] = await storeMessages(t.database.db, t.clock, account, [
-        plainMessage({
+        buildPlainMessage({
           platformId: `f-${crypto.randomUUID()}`,
           author: { id: author, handle: `@${author}`, displayName: author, followers: null },
           text: 'Vraag',

@@ -1,6 +1,6 @@
 import { buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import { inboxSetup, receive } from '@test/kits/conversation-kit';
+import { receive, setUpInbox } from '@test/kits/conversation-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let t: TestApp;
@@ -13,7 +13,7 @@ afterAll(async () => {
 
 // @Gemeente (the account the resident wrote to) and @Afval with its own team, routed by a rule on the account.
 async function twoAccounts() {
-  const setup = await inboxSetup(t);
+  const setup = await setUpInbox(t);
   const afval = await setup.accountIn(setup.castricum.id);
   const team = (await setup.admin('POST', '/api/v1/teams', { name: `Afval ${crypto.randomUUID().slice(0, 6)}` })).json();
   const rule = await setup.admin('POST', '/api/v1/routing-rules', {
@@ -123,7 +123,7 @@ describe('overdracht aan een ander account', () => {
     const { org, account, afval, admin } = await twoAccounts();
     const { conversationId } = await receive(t, account, { author: 'geheim' });
     await admin('POST', `/api/v1/conversations/${conversationId}/handoffs`, { to: 'account', accountId: afval.id });
-    const stranger = await inboxSetup(t);
+    const stranger = await setUpInbox(t);
     expect((await stranger.admin('GET', `/api/v1/conversations/${conversationId}/handoffs`)).statusCode).toBe(404);
     expect(
       (await stranger.admin('POST', `/api/v1/conversations/${conversationId}/handoffs`, { to: 'account', accountId: stranger.account.id })).statusCode,

@@ -8,7 +8,7 @@ import {
   partnerHandoffUpdateSchema,
   partnerHandoffViewSchema,
 } from '@contracts/handoff';
-import { type AppInstance, serviceContext } from '@platform/http/app.server';
+import { type AppInstance, createServiceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { handOffConversation, listConversationHandoffs } from './handoff.service';
 import { updatePartnerHandoff, viewPartnerHandoff } from './partner-link.service';
@@ -19,7 +19,7 @@ const linkParams = z.strictObject({
   token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, 'Onbekende link'),
 });
 
-export async function handoffRoutes(app: AppInstance) {
+export async function registerHandoffRoutes(app: AppInstance) {
   const { db, clock } = app.deps;
   const links = { publicUrl: app.deps.config.publicUrl };
   const tags = ['Reageren'];
@@ -30,7 +30,7 @@ export async function handoffRoutes(app: AppInstance) {
       config: { permission: 'inbox.read' },
       schema: { tags, summary: 'Partners buiten de organisatie aan wie een gesprek kan worden doorgezet', response: { 200: z.array(handoffPartnerSchema) } },
     },
-    async (request) => listPartners(serviceContext(request)),
+    async (request) => listPartners(createServiceContext(request)),
   );
 
   app.post(
@@ -44,7 +44,7 @@ export async function handoffRoutes(app: AppInstance) {
         response: { 201: handoffPartnerSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await createPartner(serviceContext(request), request.body)),
+    async (request, reply) => reply.status(201).send(await createPartner(createServiceContext(request), request.body)),
   );
 
   app.patch(
@@ -53,7 +53,7 @@ export async function handoffRoutes(app: AppInstance) {
       config: { permission: 'handoff.partners' },
       schema: { tags, summary: 'Wijzig een partner', params: idParams, body: handoffPartnerChangeSchema, response: { 200: handoffPartnerSchema } },
     },
-    async (request) => changePartner(serviceContext(request), request.params.id, request.body),
+    async (request) => changePartner(createServiceContext(request), request.params.id, request.body),
   );
 
   app.delete(
@@ -63,7 +63,7 @@ export async function handoffRoutes(app: AppInstance) {
       schema: { tags, summary: 'Verwijder een partner; eerdere overdrachten houden naam en adres', params: idParams, response: { 204: noContent } },
     },
     async (request, reply) => {
-      await removePartner(serviceContext(request), request.params.id);
+      await removePartner(createServiceContext(request), request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -74,7 +74,7 @@ export async function handoffRoutes(app: AppInstance) {
       config: { permission: 'inbox.read' },
       schema: { tags, summary: 'De overdrachten van dit gesprek met hun status', params: idParams, response: { 200: conversationHandoffsSchema } },
     },
-    async (request) => listConversationHandoffs(serviceContext(request), request.params.id),
+    async (request) => listConversationHandoffs(createServiceContext(request), request.params.id),
   );
 
   app.post(
@@ -90,7 +90,7 @@ export async function handoffRoutes(app: AppInstance) {
         response: { 201: conversationHandoffsSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await handOffConversation(serviceContext(request), links, request.params.id, request.body)),
+    async (request, reply) => reply.status(201).send(await handOffConversation(createServiceContext(request), links, request.params.id, request.body)),
   );
 
   const publicTags = ['Reageren (openbaar)'];

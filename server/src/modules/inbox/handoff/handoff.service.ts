@@ -1,9 +1,9 @@
 import type { handoffCreateSchema } from '@contracts/handoff';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import { conflict } from '@platform/http/http.errors';
 import { assertCan } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
-import { visibleConversation } from '../conversation-access.service';
+import { findVisibleConversation } from '../conversation-access.service';
 import { handOffToAccount } from './account-handoff.service';
 import { toHandoffView } from './handoff.views';
 import { findHandoffsOfConversation } from './handoffs.repository';
@@ -13,7 +13,7 @@ type HandoffInput = z.infer<typeof handoffCreateSchema>;
 
 export async function listConversationHandoffs(ctx: ServiceContext, conversationId: string) {
   assertCan(ctx.actor, 'inbox.read');
-  const conversation = await visibleConversation(ctx, conversationId);
+  const conversation = await findVisibleConversation(ctx, conversationId);
   const rows = await findHandoffsOfConversation(ctx.db, ctx.actor.organisationId, conversation.id);
   return { handoffs: rows.map((row) => toHandoffView(row, ctx.clock.now())) };
 }
@@ -22,8 +22,8 @@ export async function listConversationHandoffs(ctx: ServiceContext, conversation
 // resident, the hand-off, its timeline event, audit entry, mail and live announcement commit together.
 export async function handOffConversation(ctx: ServiceContext, links: HandoffLinks, conversationId: string, input: HandoffInput) {
   assertCan(ctx.actor, 'inbox.handle');
-  await inTransaction(ctx, async (tx) => {
-    const conversation = await visibleConversation(tx, conversationId, true);
+  await runInTransaction(ctx, async (tx) => {
+    const conversation = await findVisibleConversation(tx, conversationId, true);
     if (conversation.state === 'gesloten')
       throw conflict('gesprek-gesloten', 'Dit gesprek is gesloten. Heropen het eerst als het nog moet worden overgedragen.');
     if (input.to === 'account') await handOffToAccount(tx, conversation, input);

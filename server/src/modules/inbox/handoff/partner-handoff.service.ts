@@ -12,7 +12,7 @@ import { updateConversation } from '../conversations.repository';
 import { announceConversation } from '../live/announce.service';
 import { recordHandoffEvent } from './handoff-events.service';
 import { findOpenPartnerHandoff, insertHandoff } from './handoffs.repository';
-import { partnerMailText } from './partner.mail';
+import { composePartnerMailText } from './partner.mail';
 import { findPartner } from './partners.repository';
 
 export interface HandoffLinks {
@@ -76,7 +76,7 @@ export async function handOffToPartner(tx: ServiceContext, links: HandoffLinks, 
     created_by_name: tx.actor.name,
     status_changed_at: now,
   });
-  const mail = partnerMailText({
+  const mail = composePartnerMailText({
     partnerName: partner.name,
     organisation: organisation?.name ?? 'de gemeente',
     municipality: municipality?.name ?? 'de gemeente',

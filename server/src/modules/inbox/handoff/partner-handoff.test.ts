@@ -1,5 +1,5 @@
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import { inboxSetup, receive } from '@test/kits/conversation-kit';
+import { receive, setUpInbox } from '@test/kits/conversation-kit';
 import { startSmtpSink } from '@test/smtp-sink';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -26,7 +26,7 @@ const partnerCall = (method: 'GET' | 'POST', url: string, payload?: object) =>
   t.app.inject({ method, url, remoteAddress: `10.77.${Math.floor(Math.random() * 250)}.1`, ...(payload && { payload }) });
 
 async function partnerSetup(answerDays = 2) {
-  const setup = await inboxSetup(t);
+  const setup = await setUpInbox(t);
   const email = partnerAddress();
   const partner = await setup.admin('POST', '/api/v1/handoff-partners', {
     name: `Woonstichting ${email.slice(12, 18)}`,
@@ -183,7 +183,7 @@ describe('de link van de partner', () => {
     await t.worker.drain();
     const link = linkIn(mailsTo(email)[0]!.raw);
 
-    const stranger = await inboxSetup(t);
+    const stranger = await setUpInbox(t);
     expect((await partnerCall('GET', `/api/v1/organisations/${stranger.org.slug}/handoffs/${link.token}`)).statusCode).toBe(404);
     expect((await partnerCall('GET', `/api/v1/organisations/${link.slug}/handoffs/${'x'.repeat(32)}`)).statusCode).toBe(404);
     for (const payload of [{}, { status: 'gesloten' }, { status: 'afgehandeld', answer: '<b>klaar</b>' }, { status: 'in-behandeling', extra: 1 }]) {

@@ -15,7 +15,7 @@ export interface PartnerMail {
 }
 
 // The partner has no account: everything needed to pick the question up is in the mail and behind the link.
-export function partnerMailText(mail: PartnerMail) {
+export function composePartnerMailText(mail: PartnerMail) {
   const subject = `Vraag van een inwoner van ${mail.municipality}, doorgezet door ${mail.organisation}`;
   const text = [
     `Beste ${mail.partnerName},`,

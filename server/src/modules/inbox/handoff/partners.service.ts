@@ -1,6 +1,6 @@
 import type { HandoffPartner, handoffPartnerChangeSchema, handoffPartnerCreateSchema } from '@contracts/handoff';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import type { HandoffPartnerRow } from '@platform/db/database.schema';
 import { badRequest, conflict, notFound } from '@platform/http/http.errors';
 import { findMunicipality } from '@platform/organisations/organisations.repository';
@@ -40,7 +40,7 @@ const nameTaken = () => conflict('partner-bestaat-al', 'Er is al een partner met
 export async function createPartner(ctx: ServiceContext, input: PartnerInput) {
   assertCan(ctx.actor, 'handoff.partners');
   await checkMunicipality(ctx, input.municipalityId);
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const row = await insertPartner(tx.db, {
       organisation_id: tx.actor.organisationId,
       name: input.name,
@@ -57,7 +57,7 @@ export async function createPartner(ctx: ServiceContext, input: PartnerInput) {
 
 export async function changePartner(ctx: ServiceContext, partnerId: string, input: PartnerChange) {
   assertCan(ctx.actor, 'handoff.partners');
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const organisationId = tx.actor.organisationId;
     if (!(await findPartner(tx.db, organisationId, partnerId))) throw notFound('De partner');
     await checkMunicipality(tx, input.municipalityId);
@@ -77,7 +77,7 @@ export async function changePartner(ctx: ServiceContext, partnerId: string, inpu
 
 export async function removePartner(ctx: ServiceContext, partnerId: string) {
   assertCan(ctx.actor, 'handoff.partners');
-  await inTransaction(ctx, async (tx) => {
+  await runInTransaction(ctx, async (tx) => {
     if (!(await deletePartner(tx.db, tx.actor.organisationId, partnerId))) throw notFound('De partner');
     await recordAudit(tx, { action: 'partner.verwijderd', recordType: 'overdrachtpartner', recordId: partnerId });
   });

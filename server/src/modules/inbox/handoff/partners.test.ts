@@ -1,6 +1,6 @@
 import { buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import { inboxSetup } from '@test/kits/conversation-kit';
+import { setUpInbox } from '@test/kits/conversation-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let t: TestApp;
@@ -13,7 +13,7 @@ afterAll(async () => {
 
 describe('partners voor overdracht (Beheer)', () => {
   it('voegt toe, wijzigt en verwijdert, met de audit erbij', async () => {
-    const { org, castricum, admin } = await inboxSetup(t);
+    const { org, castricum, admin } = await setUpInbox(t);
     const created = await admin('POST', '/api/v1/handoff-partners', {
       name: '  Woonstichting Kennemer  ',
       email: 'vragen@woonstichting.example.nl',
@@ -45,8 +45,8 @@ describe('partners voor overdracht (Beheer)', () => {
   });
 
   it('weigert ongeldige invoer in het Nederlands', async () => {
-    const { admin } = await inboxSetup(t);
-    const stranger = await inboxSetup(t);
+    const { admin } = await setUpInbox(t);
+    const stranger = await setUpInbox(t);
     const cases: Array<[object, string]> = [
       [{ email: 'a@example.nl' }, 'name'],
       [{ name: 'Politie', email: 'geen-adres' }, 'email'],
@@ -69,9 +69,9 @@ describe('partners voor overdracht (Beheer)', () => {
   });
 
   it('is per organisatie, vraagt inloggen en alleen beheer en communicatie wijzigen', async () => {
-    const { org, admin } = await inboxSetup(t);
+    const { org, admin } = await setUpInbox(t);
     const partner = (await admin('POST', '/api/v1/handoff-partners', { name: 'Waterschap', email: 'ws@example.nl' })).json();
-    const stranger = await inboxSetup(t);
+    const stranger = await setUpInbox(t);
     expect((await stranger.admin('GET', '/api/v1/handoff-partners')).json()).toEqual([]);
     expect((await stranger.admin('PATCH', `/api/v1/handoff-partners/${partner.id}`, { answerDays: 9 })).statusCode).toBe(404);
     expect((await stranger.admin('DELETE', `/api/v1/handoff-partners/${partner.id}`)).statusCode).toBe(404);

@@ -1,10 +1,10 @@
 import { idParams } from '@contracts/common';
 import { REPLY_IMAGE_MAX_BYTES, replyImageParams, replyImageSchema, replyImageUploadSchema } from '@contracts/reply-images';
-import { type AppInstance, serviceContext } from '@platform/http/app.server';
+import { type AppInstance, createServiceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { getReplyImage, uploadReplyImage } from './reply-images.service';
 
-export async function replyImagesRoutes(app: AppInstance) {
+export async function registerReplyImagesRoutes(app: AppInstance) {
   const tags = ['Reageren'];
 
   app.post(
@@ -22,7 +22,7 @@ export async function replyImagesRoutes(app: AppInstance) {
         response: { 201: replyImageSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await uploadReplyImage(serviceContext(request), request.params.id, request.body)),
+    async (request, reply) => reply.status(201).send(await uploadReplyImage(createServiceContext(request), request.params.id, request.body)),
   );
 
   app.get(
@@ -37,7 +37,7 @@ export async function replyImagesRoutes(app: AppInstance) {
       },
     },
     async (request, reply) => {
-      const image = await getReplyImage(serviceContext(request), request.params.id, request.params.imageId);
+      const image = await getReplyImage(createServiceContext(request), request.params.id, request.params.imageId);
       return reply.type(image.content_type).header('cache-control', 'private, max-age=3600').send(image.content);
     },
   );

@@ -1,13 +1,13 @@
 import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
 import type { Channel } from '@contracts/channels';
 import { REPLY_IMAGE_MAX_BYTES, type ReplyImage, type replyImageUploadSchema } from '@contracts/reply-images';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import { badRequest, notFound } from '@platform/http/http.errors';
 import { PhotoError, processPhoto } from '@platform/images/photo.service';
 import { assertCan } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
 import { storeAttachment } from '../../channels/index';
-import { visibleConversation } from '../conversation-access.service';
+import { findVisibleConversation } from '../conversation-access.service';
 import { fitImage } from './fit-image.service';
 import { findReplyImage, findReplyImageIds, insertReplyImage } from './reply-images.repository';
 
@@ -27,7 +27,7 @@ function typeFromBytes(bytes: Buffer): 'image/png' | 'image/jpeg' | null {
 // exactly as a resident's melding photo, and made small enough for the conversation's channel.
 export async function uploadReplyImage(ctx: ServiceContext, conversationId: string, input: Upload): Promise<ReplyImage> {
   assertCan(ctx.actor, 'inbox.handle');
-  const conversation = await visibleConversation(ctx, conversationId);
+  const conversation = await findVisibleConversation(ctx, conversationId);
   const capabilities = CHANNEL_CAPABILITIES[conversation.channel as Channel];
   if (!capabilities.media.inReplies) {
     throw refuse('afbeelding-niet-mogelijk', `Via ${capabilities.label} kan Plein geen afbeelding bij een antwoord meesturen.`);
@@ -48,7 +48,7 @@ export async function uploadReplyImage(ctx: ServiceContext, conversationId: stri
   const fitted = await fitImage({ bytes: photo.bytes, contentType, width: photo.width, height: photo.height }, capabilities.media.maxBytes);
   if (!fitted) throw refuse('afbeelding-te-groot', `Deze afbeelding past zelfs verkleind niet op ${capabilities.label}. Kies een kleinere afbeelding.`);
   const { width, height } = fitted;
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const stored = await storeAttachment(tx.db, tx.actor.organisationId, {
       messageId: null,
       filename: `afbeelding.${fitted.contentType === 'image/png' ? 'png' : 'jpg'}`,
@@ -70,7 +70,7 @@ export async function uploadReplyImage(ctx: ServiceContext, conversationId: stri
 
 export async function getReplyImage(ctx: ServiceContext, conversationId: string, imageId: string) {
   assertCan(ctx.actor, 'inbox.read');
-  const conversation = await visibleConversation(ctx, conversationId);
+  const conversation = await findVisibleConversation(ctx, conversationId);
   const image = await findReplyImage(ctx.db, ctx.actor.organisationId, conversation.id, imageId);
   if (!image) throw notFound('De afbeelding');
   return image;

@@ -1,6 +1,6 @@
 import { buildChannelAccount } from '@test/factories';
 import { createTestApp, requestAs, type TestApp } from '@test/harness';
-import { inboxSetup, receive } from '@test/kits/conversation-kit';
+import { receive, setUpInbox } from '@test/kits/conversation-kit';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +26,7 @@ async function phoneJpeg() {
 const base64 = (bytes: Buffer) => bytes.toString('base64');
 
 async function setup() {
-  const base = await inboxSetup(t);
+  const base = await setUpInbox(t);
   const { conversationId } = await receive(t, base.account, { author: 'sanne', text: 'Waar staat de nieuwe container?' });
   return { ...base, conversationId, url: `/api/v1/conversations/${conversationId}` };
 }
@@ -124,7 +124,7 @@ describe('afbeeldingen bij een antwoord', () => {
     const anonymous = requestAs(t.app, null);
     expect((await anonymous('POST', `${url}/reply-images`, { data: base64(await phoneJpeg()) })).statusCode).toBe(401);
     expect((await anonymous('GET', `${url}/reply-images/${image.id}`)).statusCode).toBe(401);
-    const stranger = await inboxSetup(t);
+    const stranger = await setUpInbox(t);
     expect((await stranger.admin('POST', `${url}/reply-images`, { data: base64(await phoneJpeg()) })).statusCode).toBe(404);
     expect((await stranger.admin('GET', `${url}/reply-images/${image.id}`)).statusCode).toBe(404);
   });

@@ -1,15 +1,15 @@
 import { idParams } from '@contracts/common';
 import { conversationCaseSchema, presenceReportSchema, presenceSchema, savedViewCreateSchema, savedViewSchema, streamInfoSchema } from '@contracts/inbox-live';
-import { type AppInstance, serviceContext } from '@platform/http/app.server';
+import { type AppInstance, createServiceContext } from '@platform/http/app.server';
 import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
 import { z } from 'zod';
-import { casesOfConversation } from '../cases/cases.service';
+import { listCasesOfConversation } from '../cases/cases.service';
 import { listSavedViews, removeSavedView, saveView } from '../views/saved-views.service';
-import { presenceOn, reportPresence } from './presence.service';
+import { listPresence, reportPresence } from './presence.service';
 
 const HEARTBEAT_MS = 25_000;
 
-export async function liveInboxRoutes(app: AppInstance) {
+export async function registerLiveInboxRoutes(app: AppInstance) {
   const tags = ['Reageren'];
 
   // Server-sent events: "gesprek" (new message, reply, change) and "aanwezigheid" (a colleague opened or is
@@ -22,7 +22,7 @@ export async function liveInboxRoutes(app: AppInstance) {
       schema: { tags, summary: 'Live wijzigingen in de inbox (server-sent events; vraag met Accept: text/event-stream)', response: { 200: streamInfoSchema } },
     },
     async (request, reply) => {
-      const ctx = serviceContext(request);
+      const ctx = createServiceContext(request);
       assertCan(ctx.actor, 'inbox.read');
       const events = app.deps.events;
       if (!events || !String(request.headers.accept ?? '').includes('text/event-stream')) {
@@ -60,7 +60,7 @@ export async function liveInboxRoutes(app: AppInstance) {
         response: { 200: z.array(presenceSchema) },
       },
     },
-    async (request) => presenceOn(serviceContext(request), request.params.id),
+    async (request) => listPresence(createServiceContext(request), request.params.id),
   );
 
   app.post(
@@ -75,7 +75,7 @@ export async function liveInboxRoutes(app: AppInstance) {
         response: { 200: z.array(presenceSchema) },
       },
     },
-    async (request) => reportPresence(serviceContext(request), request.params.id, request.body),
+    async (request) => reportPresence(createServiceContext(request), request.params.id, request.body),
   );
 
   app.get(
@@ -89,13 +89,13 @@ export async function liveInboxRoutes(app: AppInstance) {
         response: { 200: z.array(conversationCaseSchema) },
       },
     },
-    async (request) => casesOfConversation(serviceContext(request), request.params.id),
+    async (request) => listCasesOfConversation(createServiceContext(request), request.params.id),
   );
 
   app.get(
     '/api/v1/me/inbox-views',
     { config: { permission: 'inbox.read' }, schema: { tags, summary: 'Uw opgeslagen inboxweergaven', response: { 200: z.array(savedViewSchema) } } },
-    async (request) => listSavedViews(serviceContext(request)),
+    async (request) => listSavedViews(createServiceContext(request)),
   );
 
   app.post(
@@ -109,14 +109,14 @@ export async function liveInboxRoutes(app: AppInstance) {
         response: { 201: savedViewSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await saveView(serviceContext(request), request.body)),
+    async (request, reply) => reply.status(201).send(await saveView(createServiceContext(request), request.body)),
   );
 
   app.delete(
     '/api/v1/me/inbox-views/:id',
     { config: { permission: 'inbox.read' }, schema: { tags, summary: 'Verwijder een opgeslagen weergave', params: idParams, response: { 204: z.null() } } },
     async (request, reply) => {
-      await removeSavedView(serviceContext(request), request.params.id);
+      await removeSavedView(createServiceContext(request), request.params.id);
       return reply.status(204).send(null);
     },
   );

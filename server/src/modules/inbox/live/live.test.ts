@@ -3,7 +3,7 @@ import { announce, type Change, EventHub } from '@platform/events/event-hub.serv
 import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainMessage, storeMessages } from '../../channels/index';
+import { buildPlainMessage, storeMessages } from '../../channels/index';
 
 let t: TestApp;
 let base: string;
@@ -31,7 +31,7 @@ async function setup() {
   };
   const receive = async (account: Awaited<ReturnType<typeof accountIn>>, author: string) => {
     const [id] = await storeMessages(t.database.db, t.clock, account, [
-      plainMessage({
+      buildPlainMessage({
         platformId: `live-${crypto.randomUUID()}`,
         author: { id: author, handle: `@${author}`, displayName: author, followers: null },
         text: 'Vraag',

@@ -6,10 +6,10 @@ import type { Db } from '@platform/db/database.client';
 import type { ConversationRow, MessageRow } from '@platform/db/database.schema';
 import { storeOutboxItem } from '../../channels/index';
 import { insertConversationEvent, updateConversation } from '../conversations.repository';
-import { isOpenAt, normDueAt } from './business-time.rules';
+import { computeNormDueAt, isOpenAt } from './business-time.rules';
 import { findOutboxKey } from './office-hours.repository';
 import { loadAccountNorms } from './office-hours.service';
-import { dayNumberOf, isoDateOf } from './schedule.rules';
+import { formatDayNumber, getDayNumber } from './schedule.rules';
 
 const ACKNOWLEDGEMENT_KEY = 'ontvangstbevestiging';
 
@@ -18,7 +18,7 @@ const clockTime = (timeZone: string) => new Intl.DateTimeFormat('nl-NL', { timeZ
 
 // "vandaag om 11:00", "morgen om 11:00" or "maandag 30 november om 11:00", seen from `now` in the zone.
 export function formatAnswerMoment(due: Date, now: Date, timeZone: string): string {
-  const days = dayNumberOf(due, timeZone) - dayNumberOf(now, timeZone);
+  const days = getDayNumber(due, timeZone) - getDayNumber(now, timeZone);
   const day = days === 0 ? 'vandaag' : days === 1 ? 'morgen' : weekdayAndDate(timeZone).format(due);
   return `${day} om ${clockTime(timeZone).format(due)}`;
 }
@@ -40,14 +40,14 @@ export async function applyNorms(db: Db, clock: Clock, change: { before: Convers
   const waitingSince = restarts ? message.received_at : (conversation.waiting_since ?? message.received_at);
   if ((startsWaiting && settings.firstResponse) || (restarts && settings.resolution)) {
     conversation = await updateConversation(db, conversation.organisation_id, conversation.id, {
-      ...(startsWaiting && settings.firstResponse && { first_response_due_at: normDueAt(waitingSince, settings.firstResponse, schedule) }),
-      ...(restarts && settings.resolution && { resolution_due_at: normDueAt(message.received_at, settings.resolution, schedule) }),
+      ...(startsWaiting && settings.firstResponse && { first_response_due_at: computeNormDueAt(waitingSince, settings.firstResponse, schedule) }),
+      ...(restarts && settings.resolution && { resolution_due_at: computeNormDueAt(message.received_at, settings.resolution, schedule) }),
     });
   }
   if (!settings.acknowledgement.enabled || !settings.firstResponse || isOpenAt(message.received_at, schedule)) return;
-  const due = conversation.first_response_due_at ?? normDueAt(waitingSince, settings.firstResponse, schedule);
+  const due = conversation.first_response_due_at ?? computeNormDueAt(waitingSince, settings.firstResponse, schedule);
   const text = settings.acknowledgement.text.replaceAll(ANSWER_PLACEHOLDER, formatAnswerMoment(due, message.received_at, schedule.timeZone));
-  await acknowledge(db, clock, conversation, message, text, isoDateOf(dayNumberOf(message.received_at, schedule.timeZone)), due);
+  await acknowledge(db, clock, conversation, message, text, formatDayNumber(getDayNumber(message.received_at, schedule.timeZone)), due);
 }
 
 // At most once per conversation per calendar day: the idempotency key holds the conversation and the

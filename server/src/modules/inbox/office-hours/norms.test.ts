@@ -4,7 +4,7 @@ import { SYSTEM_ORGANISATION_ID } from '@platform/jobs/platform.jobs';
 import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainMessage, storeMessages } from '../../channels/index';
+import { buildPlainMessage, storeMessages } from '../../channels/index';
 import { formatAnswerMoment } from './norms.service';
 import { OVERDUE_JOB } from './overdue-alerts.jobs';
 
@@ -55,7 +55,7 @@ async function receive(account: ChannelAccountRow, when: string, author: string,
   sequence += 1;
   t.clock.set(at(when));
   const [id] = await storeMessages(t.database.db, t.clock, account, [
-    plainMessage({
+    buildPlainMessage({
       platformId: `norm-${sequence}-${crypto.randomUUID()}`,
       author: { id: author, handle: `@${author}`, displayName: author, followers: 1 },
       text: `Vraag ${sequence}`,

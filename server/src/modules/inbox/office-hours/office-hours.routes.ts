@@ -1,9 +1,9 @@
 import { idParams } from '@contracts/common';
 import { officeHoursInputSchema, officeHoursSchema } from '@contracts/office-hours';
-import { type AppInstance, serviceContext } from '@platform/http/app.server';
+import { type AppInstance, createServiceContext } from '@platform/http/app.server';
 import { getOfficeHours, putOfficeHours } from './office-hours.service';
 
-export async function officeHoursRoutes(app: AppInstance) {
+export async function registerOfficeHoursRoutes(app: AppInstance) {
   const tags = ['Reageren'];
 
   app.get(
@@ -17,7 +17,7 @@ export async function officeHoursRoutes(app: AppInstance) {
         response: { 200: officeHoursSchema },
       },
     },
-    async (request) => getOfficeHours(serviceContext(request), request.params.id),
+    async (request) => getOfficeHours(createServiceContext(request), request.params.id),
   );
 
   app.put(
@@ -32,6 +32,6 @@ export async function officeHoursRoutes(app: AppInstance) {
         response: { 200: officeHoursSchema },
       },
     },
-    async (request) => putOfficeHours(serviceContext(request), request.params.id, request.body),
+    async (request) => putOfficeHours(createServiceContext(request), request.params.id, request.body),
   );
 }

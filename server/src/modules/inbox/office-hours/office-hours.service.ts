@@ -1,6 +1,6 @@
 import { DEFAULT_ACKNOWLEDGEMENT, type Norm, type OfficeHours, type OfficeHoursInput, WEEKDAYS } from '@contracts/office-hours';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import type { Db } from '@platform/db/database.client';
 import type { OfficeHoursRow } from '@platform/db/database.schema';
 import { notFound } from '@platform/http/http.errors';
@@ -9,7 +9,7 @@ import { actsForMunicipality, assertCan, type Permission } from '@platform/tenan
 import { findChannelAccount } from '../../channels/index';
 import { isOpenAt } from './business-time.rules';
 import { findOfficeHours, saveOfficeHours } from './office-hours.repository';
-import { buildSchedule, dayNumberOf, isoDateOf, isPublicHoliday, type Schedule } from './schedule.rules';
+import { buildSchedule, formatDayNumber, getDayNumber, isPublicHoliday, type Schedule } from './schedule.rules';
 
 type Settings = Omit<OfficeHours, 'accountId' | 'configured' | 'openNow' | 'upcomingHolidays' | 'updatedAt'>;
 
@@ -53,9 +53,9 @@ export async function loadAccountNorms(db: Db, organisationId: string, accountId
 }
 
 function upcomingHolidays(schedule: Schedule, now: Date): string[] {
-  const today = dayNumberOf(now, schedule.timeZone);
+  const today = getDayNumber(now, schedule.timeZone);
   const days: string[] = [];
-  for (let day = today; day < today + 366; day++) if (isPublicHoliday(day)) days.push(isoDateOf(day));
+  for (let day = today; day < today + 366; day++) if (isPublicHoliday(day)) days.push(formatDayNumber(day));
   return days;
 }
 
@@ -89,7 +89,7 @@ export async function getOfficeHours(ctx: ServiceContext, accountId: string): Pr
 // norms apply from the next message.
 export async function putOfficeHours(ctx: ServiceContext, accountId: string, input: OfficeHoursInput): Promise<OfficeHours> {
   const account = await visibleAccount(ctx, accountId, 'channels.manage');
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const row = await saveOfficeHours(tx.db, {
       organisation_id: tx.actor.organisationId,
       account_id: account.id,

@@ -18,7 +18,7 @@ export function isOverdue(
   return answerLate || (row.resolution_due_at !== null && row.resolution_due_at <= now);
 }
 
-export function overdueAt(now: Date) {
+export function computeOverdueAt(now: Date) {
   return (eb: ExpressionBuilder<Database, 'conversations'>) =>
     eb.or([
       eb.and([

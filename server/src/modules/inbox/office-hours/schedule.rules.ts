@@ -1,5 +1,5 @@
-import { minutesOfDay, type TimeRange, WEEKDAYS } from '@contracts/office-hours';
-import { atwHolidayDates, offsetMs, wallClock } from '@platform/time/termijnen.rules';
+import { parseMinutesOfDay, type TimeRange, WEEKDAYS } from '@contracts/office-hours';
+import { getOffsetMs, listAtwHolidayDates, toWallClock } from '@platform/time/termijnen.rules';
 
 // An account's opening hours as the calculator needs them. Days are civil dates in the account's zone
 // (a day number, as termijn.ts counts them); a DST change only matters when a day's ranges become instants.
@@ -37,12 +37,12 @@ export function buildSchedule(input: {
   };
 }
 
-export function dayNumberOf(instant: Date, timeZone: string): number {
-  const wall = wallClock(instant, timeZone);
+export function getDayNumber(instant: Date, timeZone: string): number {
+  const wall = toWallClock(instant, timeZone);
   return Math.floor(Date.UTC(wall.year, wall.month - 1, wall.day) / MS_PER_DAY);
 }
 
-export function isoDateOf(day: number): string {
+export function formatDayNumber(day: number): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
@@ -52,23 +52,23 @@ export function isPublicHoliday(day: number): boolean {
   const year = new Date(day * MS_PER_DAY).getUTCFullYear();
   let holidays = holidaysByYear.get(year);
   if (!holidays) {
-    holidays = new Set(atwHolidayDates(year));
+    holidays = new Set(listAtwHolidayDates(year));
     holidaysByYear.set(year, holidays);
   }
-  return holidays.has(isoDateOf(day));
+  return holidays.has(formatDayNumber(day));
 }
 
 // The instant a wall-clock time of a civil date has in the zone. The offset is looked up for that moment
 // itself (twice, to settle on DST days), so 09:00 is 09:00 in summer and in winter. A time that a DST
 // change skips (02:30 on the last Sunday of March) lands an hour later, as a wall clock would show it.
-export function instantAt(day: number, minuteOfDay: number, timeZone: string): number {
+export function computeInstantAt(day: number, minuteOfDay: number, timeZone: string): number {
   const wallMs = day * MS_PER_DAY + minuteOfDay * 60_000;
-  const firstGuess = wallMs - offsetMs(new Date(wallMs), timeZone);
-  return wallMs - offsetMs(new Date(firstGuess), timeZone);
+  const firstGuess = wallMs - getOffsetMs(new Date(wallMs), timeZone);
+  return wallMs - getOffsetMs(new Date(firstGuess), timeZone);
 }
 
-export function hoursOn(day: number, schedule: Schedule): TimeRange[] {
-  const exception = schedule.exceptions.get(isoDateOf(day));
+export function getHoursOn(day: number, schedule: Schedule): TimeRange[] {
+  const exception = schedule.exceptions.get(formatDayNumber(day));
   if (exception) return exception;
   if (schedule.holidaysClosed && isPublicHoliday(day)) return [];
   if (schedule.alwaysOpen) return WHOLE_DAY;
@@ -79,8 +79,11 @@ export function hoursOn(day: number, schedule: Schedule): TimeRange[] {
 // The open intervals of one civil date as instants (ms), in order; an empty range (made empty by a DST
 // change) is left out.
 export function openIntervalsOn(day: number, schedule: Schedule): OpenInterval[] {
-  return hoursOn(day, schedule)
-    .map((range) => ({ start: instantAt(day, minutesOfDay(range.from), schedule.timeZone), end: instantAt(day, minutesOfDay(range.to), schedule.timeZone) }))
+  return getHoursOn(day, schedule)
+    .map((range) => ({
+      start: computeInstantAt(day, parseMinutesOfDay(range.from), schedule.timeZone),
+      end: computeInstantAt(day, parseMinutesOfDay(range.to), schedule.timeZone),
+    }))
     .filter((interval) => interval.end > interval.start)
     .sort((a, b) => a.start - b.start);
 }

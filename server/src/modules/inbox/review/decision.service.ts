@@ -1,16 +1,16 @@
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import type { OutboxRow, ReplyDraftsTable } from '@platform/db/database.schema';
 import { AppError, conflict, notFound } from '@platform/http/http.errors';
 import { assertCan } from '@platform/tenancy/policy.rules';
 import { findUser } from '@platform/users/users.repository';
 import type { Selectable } from 'kysely';
 import { findOutboxEntriesAfter, findOutboxEntry, toOutboxView } from '../../channels/index';
-import { visibleConversation } from '../conversation-access.service';
+import { findVisibleConversation } from '../conversation-access.service';
 import { queueConversationReply } from '../handling.service';
 import { announceConversation } from '../live/announce.service';
 import { lockDraft, updateDraft } from './review.repository';
-import { reviewEvent, viewDraft } from './review.service';
+import { buildReviewEvent, viewDraft } from './review.service';
 
 type DraftRow = Selectable<ReplyDraftsTable>;
 
@@ -27,7 +27,7 @@ function assertMayDecide(ctx: ServiceContext, draft: DraftRow) {
 async function lockedDraft(tx: ServiceContext, draftId: string) {
   const draft = await lockDraft(tx.db, tx.actor.organisationId, draftId);
   if (!draft) throw notFound('Het antwoord ter controle');
-  return { draft, conversation: await visibleConversation(tx, draft.conversation_id) };
+  return { draft, conversation: await findVisibleConversation(tx, draft.conversation_id) };
 }
 
 // The parts queued for an approved draft, in order (each part waits for the one before it).
@@ -45,7 +45,7 @@ async function queuedThread(tx: ServiceContext, firstId: string | null) {
 // derived from the draft ("controle:<id>"), so approving twice (or two colleagues at once) sends once.
 export async function approveDraft(ctx: ServiceContext, draftId: string) {
   assertCan(ctx.actor, 'inbox.handle');
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const { draft, conversation } = await lockedDraft(tx, draftId);
     if (draft.status === 'goedgekeurd') return { draft: await viewDraft(tx, draft.id), thread: await queuedThread(tx, draft.outbox_id) };
     if (draft.status !== 'ter-controle')
@@ -69,7 +69,7 @@ export async function approveDraft(ctx: ServiceContext, draftId: string) {
       outbox_id: queued.item.id,
       updated_at: tx.clock.now(),
     });
-    await reviewEvent(
+    await buildReviewEvent(
       tx,
       conversation,
       `Antwoord goedgekeurd door ${tx.actor.name} en verstuurd`,
@@ -90,7 +90,7 @@ export async function approveDraft(ctx: ServiceContext, draftId: string) {
 // Sent back with a comment: the author sees it on the conversation, edits and asks again.
 export async function sendBackDraft(ctx: ServiceContext, draftId: string, comment: string) {
   assertCan(ctx.actor, 'inbox.handle');
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const { draft, conversation } = await lockedDraft(tx, draftId);
     if (draft.status !== 'ter-controle')
       throw conflict(
@@ -105,7 +105,7 @@ export async function sendBackDraft(ctx: ServiceContext, draftId: string, commen
       reviewed_at: tx.clock.now(),
       updated_at: tx.clock.now(),
     });
-    await reviewEvent(tx, conversation, `Antwoord teruggestuurd door ${tx.actor.name}: ${comment}`, { draftId: draft.id, action: 'teruggestuurd' }, [
+    await buildReviewEvent(tx, conversation, `Antwoord teruggestuurd door ${tx.actor.name}: ${comment}`, { draftId: draft.id, action: 'teruggestuurd' }, [
       draft.author_user_id,
     ]);
     await recordAudit(tx, { action: 'antwoord.teruggestuurd', recordType: 'gesprek', recordId: conversation.id, details: { draftId: draft.id } });

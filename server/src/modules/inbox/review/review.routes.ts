@@ -1,11 +1,11 @@
 import { idParams } from '@contracts/common';
 import { replyDraftApprovalResultSchema, replyDraftCreateSchema, replyDraftReturnSchema, replyDraftSchema, reviewerSchema } from '@contracts/reply-review';
-import { type AppInstance, serviceContext } from '@platform/http/app.server';
+import { type AppInstance, createServiceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { approveDraft, sendBackDraft } from './decision.service';
 import { listReviewers, requestReview, resubmitDraft, withdrawDraft } from './review.service';
 
-export async function replyReviewRoutes(app: AppInstance) {
+export async function registerReplyReviewRoutes(app: AppInstance) {
   const tags = ['Reageren'];
 
   app.get(
@@ -19,7 +19,7 @@ export async function replyReviewRoutes(app: AppInstance) {
         response: { 200: z.array(reviewerSchema) },
       },
     },
-    async (request) => listReviewers(serviceContext(request), request.params.id),
+    async (request) => listReviewers(createServiceContext(request), request.params.id),
   );
 
   app.post(
@@ -35,7 +35,7 @@ export async function replyReviewRoutes(app: AppInstance) {
         response: { 201: replyDraftSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await requestReview(serviceContext(request), request.params.id, request.body)),
+    async (request, reply) => reply.status(201).send(await requestReview(createServiceContext(request), request.params.id, request.body)),
   );
 
   app.put(
@@ -50,7 +50,7 @@ export async function replyReviewRoutes(app: AppInstance) {
         response: { 200: replyDraftSchema },
       },
     },
-    async (request) => resubmitDraft(serviceContext(request), request.params.id, request.body),
+    async (request) => resubmitDraft(createServiceContext(request), request.params.id, request.body),
   );
 
   app.post(
@@ -59,7 +59,7 @@ export async function replyReviewRoutes(app: AppInstance) {
       config: { permission: 'inbox.handle' },
       schema: { tags, summary: 'Trek uw antwoord ter controle in', params: idParams, response: { 200: replyDraftSchema } },
     },
-    async (request) => withdrawDraft(serviceContext(request), request.params.id),
+    async (request) => withdrawDraft(createServiceContext(request), request.params.id),
   );
 
   app.post(
@@ -74,7 +74,7 @@ export async function replyReviewRoutes(app: AppInstance) {
         response: { 200: replyDraftApprovalResultSchema },
       },
     },
-    async (request) => approveDraft(serviceContext(request), request.params.id),
+    async (request) => approveDraft(createServiceContext(request), request.params.id),
   );
 
   app.post(
@@ -89,6 +89,6 @@ export async function replyReviewRoutes(app: AppInstance) {
         response: { 200: replyDraftSchema },
       },
     },
-    async (request) => sendBackDraft(serviceContext(request), request.params.id, request.body.comment),
+    async (request) => sendBackDraft(createServiceContext(request), request.params.id, request.body.comment),
   );
 }

@@ -1,24 +1,24 @@
 import type { replyDraftCreateSchema } from '@contracts/reply-review';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import type { ConversationRow } from '@platform/db/database.schema';
 import { AppError, notFound } from '@platform/http/http.errors';
 import { assertCan } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
 import { assertPublicReplyAllowed } from '../abuse/abuse.service';
-import { visibleConversation } from '../conversation-access.service';
+import { findVisibleConversation } from '../conversation-access.service';
 import { insertConversationEvent } from '../conversations.repository';
 import { replyMediaFor } from '../images/reply-images.service';
 import { announceConversation } from '../live/announce.service';
 import { assertReplyPasses } from '../reply-checks.service';
 import { findNamedDraft, findOpenDrafts, insertDraft, lockDraft, updateDraft } from './review.repository';
 import { toDraftView } from './review.views';
-import { assertReviewer, eligibleReviewers } from './reviewers.service';
+import { assertReviewer, listEligibleReviewers } from './reviewers.service';
 
 type DraftInput = z.infer<typeof replyDraftCreateSchema>;
 
 // One timeline event per step of a review, naming the people it concerns (they see it as a mention).
-export function reviewEvent(tx: ServiceContext, conversation: ConversationRow, text: string, details: Record<string, unknown>, mentions: string[] = []) {
+export function buildReviewEvent(tx: ServiceContext, conversation: ConversationRow, text: string, details: Record<string, unknown>, mentions: string[] = []) {
   return insertConversationEvent(tx.db, {
     organisation_id: tx.actor.organisationId,
     conversation_id: conversation.id,
@@ -47,21 +47,21 @@ export async function viewDraft(ctx: ServiceContext, draftId: string) {
   return toDraftView(row, ctx.actor);
 }
 
-export async function conversationDrafts(ctx: ServiceContext, conversationId: string) {
+export async function listConversationDrafts(ctx: ServiceContext, conversationId: string) {
   return (await findOpenDrafts(ctx.db, ctx.actor.organisationId, conversationId)).map((row) => toDraftView(row, ctx.actor));
 }
 
 export async function listReviewers(ctx: ServiceContext, conversationId: string) {
   assertCan(ctx.actor, 'inbox.handle');
-  return eligibleReviewers(ctx, await visibleConversation(ctx, conversationId));
+  return listEligibleReviewers(ctx, await findVisibleConversation(ctx, conversationId));
 }
 
 // "Laten controleren": the reply waits on the conversation, not in the outbox, until a colleague decides.
 export async function requestReview(ctx: ServiceContext, conversationId: string, input: DraftInput) {
   assertCan(ctx.actor, 'inbox.handle');
-  const conversation = await visibleConversation(ctx, conversationId);
+  const conversation = await findVisibleConversation(ctx, conversationId);
   const reviewer = await checkDraft(ctx, conversation, input);
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const now = tx.clock.now();
     const { id } = await insertDraft(tx.db, {
       organisation_id: tx.actor.organisationId,
@@ -75,7 +75,7 @@ export async function requestReview(ctx: ServiceContext, conversationId: string,
       created_at: now,
       updated_at: now,
     });
-    await reviewEvent(
+    await buildReviewEvent(
       tx,
       conversation,
       `Antwoord ter controle bij ${reviewer?.name ?? 'een collega'}`,
@@ -97,7 +97,7 @@ export async function requestReview(ctx: ServiceContext, conversationId: string,
 async function ownOpenDraft(tx: ServiceContext, draftId: string) {
   const draft = await lockDraft(tx.db, tx.actor.organisationId, draftId);
   if (!draft) throw notFound('Het antwoord ter controle');
-  const conversation = await visibleConversation(tx, draft.conversation_id);
+  const conversation = await findVisibleConversation(tx, draft.conversation_id);
   if (draft.author_user_id !== tx.actor.userId)
     throw new AppError(403, 'niet-de-schrijver', 'Geen toestemming', 'Alleen wie het antwoord schreef kan het aanpassen of intrekken.');
   if (draft.status !== 'ter-controle' && draft.status !== 'teruggestuurd') {
@@ -114,7 +114,7 @@ async function ownOpenDraft(tx: ServiceContext, draftId: string) {
 // Sent back (or changed while waiting): the author edits it and asks again; the revision counts up.
 export async function resubmitDraft(ctx: ServiceContext, draftId: string, input: DraftInput) {
   assertCan(ctx.actor, 'inbox.handle');
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const { draft, conversation } = await ownOpenDraft(tx, draftId);
     const reviewer = await checkDraft(tx, conversation, input);
     await updateDraft(tx.db, tx.actor.organisationId, draft.id, {
@@ -130,7 +130,7 @@ export async function resubmitDraft(ctx: ServiceContext, draftId: string, input:
       reviewed_at: null,
       updated_at: tx.clock.now(),
     });
-    await reviewEvent(
+    await buildReviewEvent(
       tx,
       conversation,
       `Aangepast antwoord (versie ${draft.revision + 1}) ter controle bij ${reviewer?.name ?? 'een collega'}`,
@@ -150,10 +150,10 @@ export async function resubmitDraft(ctx: ServiceContext, draftId: string, input:
 
 export async function withdrawDraft(ctx: ServiceContext, draftId: string) {
   assertCan(ctx.actor, 'inbox.handle');
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const { draft, conversation } = await ownOpenDraft(tx, draftId);
     await updateDraft(tx.db, tx.actor.organisationId, draft.id, { status: 'ingetrokken', updated_at: tx.clock.now() });
-    await reviewEvent(tx, conversation, 'Antwoord ter controle ingetrokken', { draftId: draft.id, action: 'ingetrokken' });
+    await buildReviewEvent(tx, conversation, 'Antwoord ter controle ingetrokken', { draftId: draft.id, action: 'ingetrokken' });
     await recordAudit(tx, { action: 'antwoord.ingetrokken', recordType: 'gesprek', recordId: conversation.id, details: { draftId: draft.id } });
     await announceConversation(tx.db, conversation);
     return viewDraft(tx, draft.id);

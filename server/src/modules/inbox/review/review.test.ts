@@ -1,7 +1,7 @@
 import { type Change, EventHub } from '@platform/events/event-hub.service';
 import { buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import { inboxSetup, receive } from '@test/kits/conversation-kit';
+import { receive, setUpInbox } from '@test/kits/conversation-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let t: TestApp;
@@ -14,7 +14,7 @@ afterAll(async () => {
 
 // A conversation in Castricum, its author (a webcare agent) and two colleagues who may review.
 async function setup() {
-  const base = await inboxSetup(t);
+  const base = await setUpInbox(t);
   const { conversationId } = await receive(t, base.account, { author: 'sanne', text: 'Wanneer wordt het grofvuil opgehaald?' });
   const person = async (name: string, roles: ('webcare' | 'kcc' | 'bestuurder')[] = ['webcare']) => {
     const user = await buildUser(t.database.db, t.clock, base.org.id, { roles, municipalityIds: [base.castricum.id], name });
@@ -180,7 +180,7 @@ describe('antwoord laten controleren', () => {
     const anonymous = requestAs(t.app, null);
     expect((await anonymous('POST', `/api/v1/conversations/${conversationId}/reply-drafts`, { text: 'x', reviewerUserId: null })).statusCode).toBe(401);
     expect((await anonymous('POST', `/api/v1/reply-drafts/${draft.id}/approval`)).statusCode).toBe(401);
-    const stranger = await inboxSetup(t);
+    const stranger = await setUpInbox(t);
     expect((await stranger.admin('POST', `/api/v1/reply-drafts/${draft.id}/approval`)).statusCode).toBe(404);
     expect((await stranger.admin('POST', `/api/v1/reply-drafts/${draft.id}/send-back`, { comment: 'Nee' })).statusCode).toBe(404);
     expect((await stranger.admin('POST', `/api/v1/conversations/${conversationId}/reply-drafts`, { text: 'x', reviewerUserId: null })).statusCode).toBe(404);

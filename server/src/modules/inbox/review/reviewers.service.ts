@@ -7,7 +7,7 @@ import { findRolesAndMunicipalities, findUsers } from '@platform/users/users.rep
 
 // Colleagues who may check a reply in this conversation: active, allowed to handle the inbox (policy.rules.ts),
 // working for its municipality, and not the one asking.
-export async function eligibleReviewers(ctx: ServiceContext, conversation: ConversationRow) {
+export async function listEligibleReviewers(ctx: ServiceContext, conversation: ConversationRow) {
   const organisationId = ctx.actor.organisationId;
   const users = (await findUsers(ctx.db, organisationId)).filter((user) => user.active && user.id !== ctx.actor.userId);
   const { roles, municipalities } = await findRolesAndMunicipalities(
@@ -37,7 +37,7 @@ export async function assertReviewer(ctx: ServiceContext, conversation: Conversa
       { name: 'reviewerUserId', code: 'eigen-antwoord', reason: 'Kies een collega of "iedere collega".' },
     ]);
   }
-  const reviewer = (await eligibleReviewers(ctx, conversation)).find((user) => user.id === reviewerUserId);
+  const reviewer = (await listEligibleReviewers(ctx, conversation)).find((user) => user.id === reviewerUserId);
   if (!reviewer) {
     throw badRequest('geen-controleur', 'Deze collega kan dit antwoord niet controleren: onbekend, of behandelt de inbox van deze gemeente niet.', [
       { name: 'reviewerUserId', code: 'onbekend', reason: 'Kies een collega uit de lijst.' },

@@ -4,7 +4,7 @@ import type { Db } from '@platform/db/database.client';
 import type { ConversationRow, MessageRow } from '@platform/db/database.schema';
 import { findTeam } from '@platform/users/teams.repository';
 import { findUser } from '@platform/users/users.repository';
-import { listeningFactsOf } from '../../luisteren/index';
+import { loadListeningFacts } from '../../luisteren/index';
 import { insertConversationEvent, updateConversation } from '../conversations.repository';
 import { decide } from './routing.rules';
 import { findRules } from './rules.repository';
@@ -22,7 +22,7 @@ export async function applyRoutingRules(db: Db, clock: Clock, conversation: Conv
   if (rules.length === 0) return conversation;
   // Rules on monitors or tenor need listening's view of the message; it is made now if its job has not run yet.
   const needsListening = rules.some((rule) => rule.conditions.monitorIds?.length || rule.conditions.tenors?.length);
-  const facts = needsListening ? await listeningFactsOf(db, clock, message.organisation_id, message.id) : null;
+  const facts = needsListening ? await loadListeningFacts(db, clock, message.organisation_id, message.id) : null;
   const decision = decide(rules, {
     ...(facts && { monitorIds: facts.monitorIds, tenor: facts.tenor }),
     channel: message.channel,

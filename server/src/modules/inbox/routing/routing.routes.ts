@@ -1,10 +1,10 @@
 import { idParams } from '@contracts/common';
 import { routingRuleChangeSchema, routingRuleCreateSchema, routingRuleSchema } from '@contracts/routing';
-import { type AppInstance, serviceContext } from '@platform/http/app.server';
+import { type AppInstance, createServiceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { changeRule, createRule, listRules, removeRule } from './rules.service';
 
-export async function routingRoutes(app: AppInstance) {
+export async function registerRoutingRoutes(app: AppInstance) {
   const tags = ['Reageren'];
 
   app.get(
@@ -13,7 +13,7 @@ export async function routingRoutes(app: AppInstance) {
       config: { permission: 'inbox.read' },
       schema: { tags, summary: 'Verdeelregels van de inbox, in volgorde', response: { 200: z.array(routingRuleSchema) } },
     },
-    async (request) => listRules(serviceContext(request)),
+    async (request) => listRules(createServiceContext(request)),
   );
 
   app.post(
@@ -28,7 +28,7 @@ export async function routingRoutes(app: AppInstance) {
         response: { 201: routingRuleSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await createRule(serviceContext(request), request.body)),
+    async (request, reply) => reply.status(201).send(await createRule(createServiceContext(request), request.body)),
   );
 
   app.patch(
@@ -37,14 +37,14 @@ export async function routingRoutes(app: AppInstance) {
       config: { permission: 'routing.manage' },
       schema: { tags, summary: 'Wijzig een verdeelregel', params: idParams, body: routingRuleChangeSchema, response: { 200: routingRuleSchema } },
     },
-    async (request) => changeRule(serviceContext(request), request.params.id, request.body),
+    async (request) => changeRule(createServiceContext(request), request.params.id, request.body),
   );
 
   app.delete(
     '/api/v1/routing-rules/:id',
     { config: { permission: 'routing.manage' }, schema: { tags, summary: 'Verwijder een verdeelregel', params: idParams, response: { 204: z.null() } } },
     async (request, reply) => {
-      await removeRule(serviceContext(request), request.params.id);
+      await removeRule(createServiceContext(request), request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -1,7 +1,7 @@
 import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainMessage, storeMessages } from '../../channels/index';
+import { buildPlainMessage, storeMessages } from '../../channels/index';
 import { containsWord, decide, matches, type RoutableMessage } from './routing.rules';
 
 const message = (fields: Partial<RoutableMessage> = {}): RoutableMessage => ({
@@ -95,7 +95,7 @@ describe('verdeelregels in de inbox', () => {
     const account = await t.database.db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
     const receive = async (author: string, text: string, root: string | null = null) => {
       const [id] = await storeMessages(t.database.db, t.clock, account, [
-        plainMessage({
+        buildPlainMessage({
           platformId: `r-${crypto.randomUUID()}`,
           author: { id: author, handle: `@${author}`, displayName: author, followers: null },
           text,
@@ -176,7 +176,7 @@ describe('verdeelregels in de inbox', () => {
     const account = await t.database.db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
     const receive = async (text: string) => {
       const [id] = await storeMessages(t.database.db, t.clock, account, [
-        plainMessage({
+        buildPlainMessage({
           platformId: `m-${crypto.randomUUID()}`,
           author: { id: 'a', handle: 'a', displayName: null, followers: null },
           text,

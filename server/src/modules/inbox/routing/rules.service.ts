@@ -1,6 +1,6 @@
 import type { RoutingActions, RoutingConditions, RoutingRule, routingRuleChangeSchema, routingRuleCreateSchema } from '@contracts/routing';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import type { RoutingRuleRow } from '@platform/db/database.schema';
 import { badRequest, notFound } from '@platform/http/http.errors';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
@@ -9,7 +9,7 @@ import { findTeam } from '@platform/users/teams.repository';
 import { findUser } from '@platform/users/users.repository';
 import type { z } from 'zod';
 import { findChannelAccount } from '../../channels/index';
-import { monitorExists } from '../../luisteren/index';
+import { hasMonitor } from '../../luisteren/index';
 import { deleteRule, findRule, findRules, insertRule, updateRule } from './rules.repository';
 
 type Create = z.infer<typeof routingRuleCreateSchema>;
@@ -46,7 +46,7 @@ async function checkReferences(ctx: ServiceContext, conditions: RoutingCondition
     if (!municipalities.has(municipalityId)) refuse(`conditions.municipalityIds.${index}`, 'Deze gemeente hoort niet bij uw organisatie.');
   }
   for (const [index, monitorId] of (conditions?.monitorIds ?? []).entries()) {
-    if (!(await monitorExists(ctx.db, organisationId, monitorId))) refuse(`conditions.monitorIds.${index}`, 'Deze monitor bestaat niet in uw organisatie.');
+    if (!(await hasMonitor(ctx.db, organisationId, monitorId))) refuse(`conditions.monitorIds.${index}`, 'Deze monitor bestaat niet in uw organisatie.');
   }
 }
 
@@ -58,7 +58,7 @@ export async function listRules(ctx: ServiceContext) {
 export async function createRule(ctx: ServiceContext, input: Create) {
   assertCan(ctx.actor, 'routing.manage');
   await checkReferences(ctx, input.conditions, input.actions);
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const row = await insertRule(tx.db, {
       organisation_id: tx.actor.organisationId,
       name: input.name,
@@ -76,7 +76,7 @@ export async function createRule(ctx: ServiceContext, input: Create) {
 export async function changeRule(ctx: ServiceContext, ruleId: string, input: Change) {
   assertCan(ctx.actor, 'routing.manage');
   await checkReferences(ctx, input.conditions, input.actions);
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     if (!(await findRule(tx.db, tx.actor.organisationId, ruleId))) throw notFound('De verdeelregel');
     const row = await updateRule(tx.db, tx.actor.organisationId, ruleId, {
       ...(input.name !== undefined && { name: input.name }),
@@ -93,7 +93,7 @@ export async function changeRule(ctx: ServiceContext, ruleId: string, input: Cha
 
 export async function removeRule(ctx: ServiceContext, ruleId: string) {
   assertCan(ctx.actor, 'routing.manage');
-  await inTransaction(ctx, async (tx) => {
+  await runInTransaction(ctx, async (tx) => {
     if (!(await findRule(tx.db, tx.actor.organisationId, ruleId))) throw notFound('De verdeelregel');
     await deleteRule(tx.db, tx.actor.organisationId, ruleId);
     await recordAudit(tx, { action: 'verdeelregel.verwijderd', recordType: 'verdeelregel', recordId: ruleId, details: {} });

@@ -28,7 +28,7 @@ export function hashSurveyToken(token: string) {
 
 // Where only the resident reads our answer (e-mail, WhatsApp, a direct message): the personal link, or a
 // reply with a number.
-export function surveyText(url: string) {
+export function composeSurveyText(url: string) {
   return `Hoe tevreden bent u over ons contact? Antwoord op dit bericht met een cijfer van 1 tot 5, of geef uw cijfer en een toelichting via uw persoonlijke link: ${url}`;
 }
 
@@ -69,7 +69,7 @@ export async function inviteForSatisfaction(tx: ServiceContext, links: SurveyLin
   // Every question has a token (its hash is the row's key for the form); in a public thread it is never shown.
   const token = randomBytes(24).toString('base64url');
   const inThread = replyIsPublic(conversation.channel as Channel, conversation.visibility);
-  const text = inThread ? SURVEY_TEXT_IN_THREAD : surveyText(`${links.publicUrl}/tevreden/${organisation.slug}/${token}`);
+  const text = inThread ? SURVEY_TEXT_IN_THREAD : composeSurveyText(`${links.publicUrl}/tevreden/${organisation.slug}/${token}`);
   if (!checkLength(conversation.channel as Channel, text).fits) return;
   const now = tx.clock.now();
   const { row: outbox, created } = await storeOutboxItem(tx.db, tx.clock, tx.actor.organisationId, {

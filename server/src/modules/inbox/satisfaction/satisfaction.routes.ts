@@ -7,17 +7,17 @@ import {
   satisfactionSettingSchema,
   satisfactionViewSchema,
 } from '@contracts/conversation-satisfaction';
-import { type AppInstance, serviceContext } from '@platform/http/app.server';
+import { type AppInstance, createServiceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { answerSurveyForm, viewSurvey } from './answer.service';
-import { conversationSatisfaction, satisfactionFigures, satisfactionSurveySetting, setSatisfactionSurvey } from './satisfaction.service';
+import { computeSatisfactionFigures, getConversationSatisfaction, getSatisfactionSurveySetting, setSatisfactionSurvey } from './satisfaction.service';
 
 const surveyParams = z.strictObject({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Onbekende organisatie'),
   token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, 'Onbekende link'),
 });
 
-export async function satisfactionRoutes(app: AppInstance) {
+export async function registerSatisfactionRoutes(app: AppInstance) {
   const { db, clock } = app.deps;
   const tags = ['Reageren'];
   const publicTags = ['Reageren (openbaar)'];
@@ -57,7 +57,7 @@ export async function satisfactionRoutes(app: AppInstance) {
       config: { permission: 'inbox.read' },
       schema: { tags, summary: 'De tevredenheidsvragen van dit gesprek en de antwoorden', params: idParams, response: { 200: conversationSatisfactionSchema } },
     },
-    async (request) => conversationSatisfaction(serviceContext(request), request.params.id),
+    async (request) => getConversationSatisfaction(createServiceContext(request), request.params.id),
   );
 
   app.get(
@@ -71,7 +71,7 @@ export async function satisfactionRoutes(app: AppInstance) {
         response: { 200: satisfactionFiguresSchema },
       },
     },
-    async (request) => satisfactionFigures(serviceContext(request), request.query),
+    async (request) => computeSatisfactionFigures(createServiceContext(request), request.query),
   );
 
   app.get(
@@ -85,7 +85,7 @@ export async function satisfactionRoutes(app: AppInstance) {
         response: { 200: satisfactionSettingSchema },
       },
     },
-    async (request) => satisfactionSurveySetting(serviceContext(request), request.params.id),
+    async (request) => getSatisfactionSurveySetting(createServiceContext(request), request.params.id),
   );
 
   app.put(
@@ -100,6 +100,6 @@ export async function satisfactionRoutes(app: AppInstance) {
         response: { 200: satisfactionSettingSchema },
       },
     },
-    async (request) => setSatisfactionSurvey(serviceContext(request), request.params.id, request.body.enabled),
+    async (request) => setSatisfactionSurvey(createServiceContext(request), request.params.id, request.body.enabled),
   );
 }

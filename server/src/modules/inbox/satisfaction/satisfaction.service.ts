@@ -2,16 +2,16 @@ import { replyIsPublic } from '@contracts/channel-limits';
 import type { Channel } from '@contracts/channels';
 import type { satisfactionFiguresQuery } from '@contracts/conversation-satisfaction';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import { notFound } from '@platform/http/http.errors';
 import { reportMunicipalities } from '@platform/organisations/organisations.service';
-import { actsForMunicipality, assertCan, wholeOrganisation } from '@platform/tenancy/policy.rules';
-import { reportPeriod } from '@platform/time/local-days.rules';
+import { actsForMunicipality, assertCan, scopeWholeOrganisation } from '@platform/tenancy/policy.rules';
+import { resolveReportPeriod } from '@platform/time/local-days.rules';
 import { findTeams } from '@platform/users/teams.repository';
 import { findUsers } from '@platform/users/users.repository';
 import type { z } from 'zod';
 import { findChannelAccount, listChannelAccounts, setAccountSatisfactionSurvey } from '../../channels/index';
-import { visibleConversation } from '../conversation-access.service';
+import { findVisibleConversation } from '../conversation-access.service';
 import { findSurveysOfConversation, findSurveysSent } from './surveys.repository';
 
 type FiguresQuery = z.infer<typeof satisfactionFiguresQuery>;
@@ -38,11 +38,11 @@ function groupBy<K>(rows: Sent[], key: (row: Sent) => K) {
 // Scores per agent, team and account over the questions sent in a period. The agent is who answered the
 // resident last (the reply being judged), else who closed the conversation; both as they were at closing.
 // Per-person scores are about colleagues: the roles that run the inbox read them, not everyone.
-export async function satisfactionFigures(ctx: ServiceContext, query: FiguresQuery) {
+export async function computeSatisfactionFigures(ctx: ServiceContext, query: FiguresQuery) {
   assertCan(ctx.actor, 'inbox.read');
   const organisationId = ctx.actor.organisationId;
   const { municipalities, selected, scope } = await reportMunicipalities(ctx, query.municipality);
-  const period = reportPeriod(query, selected[0]?.time_zone ?? 'Europe/Amsterdam', ctx.clock.now());
+  const period = resolveReportPeriod(query, selected[0]?.time_zone ?? 'Europe/Amsterdam', ctx.clock.now());
   const rows = await findSurveysSent(ctx.db, scope, {
     from: period.fromInstant,
     until: period.untilInstant,
@@ -50,7 +50,7 @@ export async function satisfactionFigures(ctx: ServiceContext, query: FiguresQue
   const [users, teams, accounts] = await Promise.all([
     findUsers(ctx.db, organisationId),
     findTeams(ctx.db, organisationId),
-    listChannelAccounts(ctx.db, wholeOrganisation(organisationId)),
+    listChannelAccounts(ctx.db, scopeWholeOrganisation(organisationId)),
   ]);
   const userName = new Map(users.map((user) => [user.id, user.name]));
   const teamName = new Map(teams.map((team) => [team.id, team.name]));
@@ -99,9 +99,9 @@ export async function satisfactionFigures(ctx: ServiceContext, query: FiguresQue
   };
 }
 
-export async function conversationSatisfaction(ctx: ServiceContext, conversationId: string) {
+export async function getConversationSatisfaction(ctx: ServiceContext, conversationId: string) {
   assertCan(ctx.actor, 'inbox.read');
-  const conversation = await visibleConversation(ctx, conversationId);
+  const conversation = await findVisibleConversation(ctx, conversationId);
   const surveys = await findSurveysOfConversation(ctx.db, ctx.actor.organisationId, conversation.id);
   const answerIn = replyIsPublic(conversation.channel as Channel, conversation.visibility) ? ('gesprek' as const) : ('link' as const);
   return {
@@ -116,7 +116,7 @@ export async function conversationSatisfaction(ctx: ServiceContext, conversation
   };
 }
 
-export async function satisfactionSurveySetting(ctx: ServiceContext, accountId: string) {
+export async function getSatisfactionSurveySetting(ctx: ServiceContext, accountId: string) {
   assertCan(ctx.actor, 'channels.read');
   const account = await findChannelAccount(ctx.db, ctx.actor.organisationId, accountId);
   if (!account || !actsForMunicipality(ctx.actor, account.municipality_id)) throw notFound('Dit kanaalaccount');
@@ -127,7 +127,7 @@ export async function satisfactionSurveySetting(ctx: ServiceContext, accountId: 
 // should not be messaged on again).
 export async function setSatisfactionSurvey(ctx: ServiceContext, accountId: string, enabled: boolean) {
   assertCan(ctx.actor, 'channels.manage');
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const account = await findChannelAccount(tx.db, tx.actor.organisationId, accountId);
     if (!account || !actsForMunicipality(tx.actor, account.municipality_id)) throw notFound('Dit kanaalaccount');
     await setAccountSatisfactionSurvey(tx.db, tx.actor.organisationId, account.id, enabled);

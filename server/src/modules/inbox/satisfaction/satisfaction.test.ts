@@ -1,6 +1,6 @@
 import { buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import { inboxSetup, receive } from '@test/kits/conversation-kit';
+import { receive, setUpInbox } from '@test/kits/conversation-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let t: TestApp;
@@ -44,7 +44,7 @@ const prive = 'prive' as const;
 
 describe('tevredenheidsvraag na het sluiten', () => {
   it('vraagt één keer per keer sluiten, op hetzelfde kanaal, met een link die alleen als hash bewaard wordt', async () => {
-    const { org, account, admin } = await inboxSetup(t);
+    const { org, account, admin } = await setUpInbox(t);
     const question = await receive(t, account, { author: 'sanne', text: 'Mijn container is niet geleegd', visibility: prive });
     const closed = await answerAndClose(admin, admin, question.conversationId);
     expect(closed.events.map((e: { kind: string }) => e.kind)).toEqual(['antwoord', 'toestand', 'tevredenheid']);
@@ -91,7 +91,7 @@ describe('tevredenheidsvraag na het sluiten', () => {
   });
 
   it('vraagt niets zonder antwoord van een medewerker, na misbruik, of als het account het uit heeft staan', async () => {
-    const { org, account, accountIn, castricum, admin } = await inboxSetup(t);
+    const { org, account, accountIn, castricum, admin } = await setUpInbox(t);
     const unanswered = await receive(t, account, { author: 'a' });
     await admin('PATCH', `/api/v1/conversations/${unanswered.conversationId}`, { state: 'gesloten' });
 
@@ -105,7 +105,7 @@ describe('tevredenheidsvraag na het sluiten', () => {
     expect(off.json()).toEqual({ enabled: false });
     expect((await admin('GET', `/api/v1/channel-accounts/${quiet.id}/satisfaction-survey`)).json()).toEqual({ enabled: false });
     expect((await admin('GET', `/api/v1/channel-accounts/${account.id}/satisfaction-survey`)).json()).toEqual({ enabled: true });
-    const stranger = await inboxSetup(t);
+    const stranger = await setUpInbox(t);
     expect((await stranger.admin('GET', `/api/v1/channel-accounts/${quiet.id}/satisfaction-survey`)).statusCode).toBe(404);
     expect((await requestAs(t.app, null)('GET', `/api/v1/channel-accounts/${quiet.id}/satisfaction-survey`)).statusCode).toBe(401);
     const elsewhere = await receive(t, quiet, { author: 'c' });
@@ -117,7 +117,7 @@ describe('tevredenheidsvraag na het sluiten', () => {
 
 describe('de openbare tevredenheidspagina', () => {
   it('neemt één antwoord aan (1–5 met toelichting), weigert ongeldige invoer en daarna een tweede antwoord', async () => {
-    const { org, account, admin } = await inboxSetup(t);
+    const { org, account, admin } = await setUpInbox(t);
     const question = await receive(t, account, { author: 'piet', visibility: prive });
     await answerAndClose(admin, admin, question.conversationId);
     const link = linkIn((await surveysOf(org.id))[0]!.text);
@@ -171,7 +171,7 @@ describe('de openbare tevredenheidspagina', () => {
         })
       ).statusCode,
     ).toBe(404);
-    const stranger = await inboxSetup(t);
+    const stranger = await setUpInbox(t);
     expect(
       (
         await t.app.inject({
@@ -185,7 +185,7 @@ describe('de openbare tevredenheidspagina', () => {
   });
 
   it('verloopt na 14 dagen (410) en bewaart dan niets', async () => {
-    const { org, account, admin } = await inboxSetup(t);
+    const { org, account, admin } = await setUpInbox(t);
     const question = await receive(t, account, { author: 'laat', visibility: prive });
     await answerAndClose(admin, admin, question.conversationId);
     const link = linkIn((await surveysOf(org.id))[0]!.text);
@@ -204,7 +204,7 @@ describe('de openbare tevredenheidspagina', () => {
 
 describe('cijfers klanttevredenheid webcare', () => {
   it('geeft per medewerker, team en account verstuurd, antwoorden, gemiddelde en deel 4–5', async () => {
-    const { org, account, accountIn, bergen, castricum, admin } = await inboxSetup(t);
+    const { org, account, accountIn, bergen, castricum, admin } = await setUpInbox(t);
     const team = (await admin('POST', '/api/v1/teams', { name: `KCC ${crypto.randomUUID().slice(0, 6)}` })).json();
     const wendy = await buildUser(t.database.db, t.clock, org.id, { roles: ['webcare'], municipalityIds: [castricum.id, bergen.id], name: 'Wendy Webcare' });
     const kees = await buildUser(t.database.db, t.clock, org.id, { roles: ['kcc'], municipalityIds: [castricum.id, bergen.id], name: 'Kees Klant' });
@@ -263,7 +263,7 @@ describe('cijfers klanttevredenheid webcare', () => {
     const bergenOnly = (await admin('GET', '/api/v1/insights/conversation-satisfaction?municipality=GM0373')).json();
     expect(bergenOnly.total).toMatchObject({ sent: 1, responses: 0 });
     expect((await admin('GET', '/api/v1/insights/conversation-satisfaction?from=2026-13-01')).statusCode).toBe(400);
-    const stranger = await inboxSetup(t);
+    const stranger = await setUpInbox(t);
     expect((await stranger.admin('GET', '/api/v1/insights/conversation-satisfaction')).json().total).toMatchObject({ sent: 0 });
     const bestuurder = await buildUser(t.database.db, t.clock, org.id, { roles: ['bestuurder'] });
     expect(

@@ -1,6 +1,6 @@
 import type { Db } from '@platform/db/database.client';
 import type { ConversationSurveysTable } from '@platform/db/database.schema';
-import { inScope } from '@platform/db/in-scope.rules';
+import { isInScope } from '@platform/db/in-scope.rules';
 import type { Scope } from '@platform/tenancy/policy.rules';
 import { type Insertable, sql } from 'kysely';
 
@@ -79,7 +79,7 @@ export async function findSurveysSent(db: Db, scope: Scope, filter: { from: Date
     .selectFrom('conversation_surveys')
     .select(['account_id', 'team_id', 'closed_by_user_id', 'answered_by_user_id', 'answered_at', 'score', 'comment'])
     .where('organisation_id', '=', scope.organisationId)
-    .where(inScope('municipality_id', scope))
+    .where(isInScope('municipality_id', scope))
     .where('sent_at', '>=', filter.from)
     .where('sent_at', '<', filter.until)
     .execute();

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { placeMessageInConversation } from '../../channels/index';
 import { isAuthorBlocked } from '../abuse/blocked-inbound.service';
 import { findConversation, insertConversationEvent, updateConversation } from '../conversations.repository';
-import { laterOf, previewOf } from '../threading.rules';
+import { makePreview, pickLater } from '../threading.rules';
 import { recordAnswerEvent } from './answer.service';
 import { THREAD_ANSWER_DAYS } from './invite.service';
 import { parseSatisfactionReply } from './score-reply.rules';
@@ -44,9 +44,9 @@ export async function takeSatisfactionReply(db: Db, clock: Clock, conversation: 
   if (!asksSomething) {
     await updateConversation(db, message.organisation_id, conversation.id, {
       message_count: sql`message_count + 1`,
-      last_message_at: laterOf(message.received_at, conversation.last_message_at),
+      last_message_at: pickLater(message.received_at, conversation.last_message_at),
       last_inbound_at: message.received_at,
-      preview: previewOf(message.text),
+      preview: makePreview(message.text),
     });
   }
   const now = clock.now();

@@ -1,9 +1,9 @@
 import type { ChannelAccountRow } from '@platform/db/database.schema';
 import { buildChannelAccount } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import { inboxSetup, receive } from '@test/kits/conversation-kit';
+import { receive, setUpInbox } from '@test/kits/conversation-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainMessage, storeMessages } from '../../channels/index';
+import { buildPlainMessage, storeMessages } from '../../channels/index';
 import { SURVEY_TEXT_IN_THREAD } from './invite.service';
 
 // The satisfaction question under a public post carries no link (anyone reading the thread could use it):
@@ -17,7 +17,7 @@ afterAll(async () => {
   await t.close();
 });
 
-type Setup = Awaited<ReturnType<typeof inboxSetup>>;
+type Setup = Awaited<ReturnType<typeof setUpInbox>>;
 
 // A resident's post in public; an agent answers and closes; the question goes out (the send job runs).
 async function closedWithQuestion(setup: Setup, author = 'sanne', visibility: 'openbaar' | 'prive' = 'openbaar') {
@@ -48,7 +48,7 @@ async function replyInThread(
   t.clock.advance(60_000);
   const platformId = fields.platformId ?? `antwoord-${++sequence}-${crypto.randomUUID()}`;
   await storeMessages(t.database.db, t.clock, account, [
-    plainMessage({
+    buildPlainMessage({
       platformId,
       author: { id: fields.author, handle: `@${fields.author}`, displayName: fields.author, followers: 3 },
       text: fields.text,
@@ -91,7 +91,7 @@ async function figures(setup: Setup) {
 
 describe('de tevredenheidsvraag in een openbare draad', () => {
   it('heeft geen link en vraagt om een cijfer in de draad; het antwoord "4, prima" telt één keer en het gesprek blijft dicht', async () => {
-    const setup = await inboxSetup(t);
+    const setup = await setUpInbox(t);
     const team = (await setup.admin('POST', '/api/v1/teams', { name: `Webcare ${crypto.randomUUID().slice(0, 6)}` })).json();
     const asked = await receive(t, setup.account, { author: 'joke', text: 'Mijn container is niet geleegd' });
     await setup.admin('PATCH', `/api/v1/conversations/${asked.conversationId}`, { assignedTeamId: team.id });
@@ -135,7 +135,7 @@ describe('de tevredenheidsvraag in een openbare draad', () => {
   });
 
   it('telt een "1" van iemand anders in de draad niet: die krijgt een eigen gesprek', async () => {
-    const setup = await inboxSetup(t);
+    const setup = await setUpInbox(t);
     const asked = await closedWithQuestion(setup);
     const stranger = await replyInThread(setup.account, { author: 'meelezer', text: '1', root: asked.platformId, replyTo: asked.surveyPlatformId });
     expect(stranger.conversation_id).not.toBe(asked.conversationId);
@@ -150,7 +150,7 @@ describe('de tevredenheidsvraag in een openbare draad', () => {
   });
 
   it('behandelt een reactie zonder duidelijk cijfer als een gewoon bericht: het gesprek gaat weer open', async () => {
-    const setup = await inboxSetup(t);
+    const setup = await setUpInbox(t);
     const asked = await closedWithQuestion(setup);
     const message = await replyInThread(setup.account, {
       author: 'sanne',
@@ -167,7 +167,7 @@ describe('de tevredenheidsvraag in een openbare draad', () => {
   });
 
   it('telt het cijfer van een antwoord met een nieuwe vraag, en opent het gesprek weer voor die vraag', async () => {
-    const setup = await inboxSetup(t);
+    const setup = await setUpInbox(t);
     const asked = await closedWithQuestion(setup);
     const message = await replyInThread(setup.account, {
       author: 'sanne',
@@ -185,7 +185,7 @@ describe('de tevredenheidsvraag in een openbare draad', () => {
   });
 
   it('telt een antwoord dat twee keer binnenkomt (dezelfde post, of nog eens hetzelfde cijfer) één keer', async () => {
-    const setup = await inboxSetup(t);
+    const setup = await setUpInbox(t);
     const asked = await closedWithQuestion(setup);
     const platformId = `dubbel-${crypto.randomUUID()}`;
     const first = await replyInThread(setup.account, {
@@ -222,7 +222,7 @@ describe('de tevredenheidsvraag in een openbare draad', () => {
   });
 
   it('leest een cijfer na meer dan 7 dagen als een gewoon bericht', async () => {
-    let setup = await inboxSetup(t);
+    let setup = await setUpInbox(t);
     const late = await closedWithQuestion(setup, 'laat');
     t.clock.advance(7 * 86_400_000);
     // A week on, the beheerder signs in again.
@@ -233,7 +233,7 @@ describe('de tevredenheidsvraag in een openbare draad', () => {
   });
 
   it('telt ook een cijfer onder de eigen post (platte reacties, zoals Facebook) en een antwoord waarvan het platform de vraag als begin van de draad noemt (Mastodon)', async () => {
-    const setup = await inboxSetup(t);
+    const setup = await setUpInbox(t);
     const flat = await closedWithQuestion(setup, 'plat');
     await replyInThread(setup.account, { author: 'plat', text: '3 van 5', root: flat.platformId, replyTo: flat.platformId });
     expect(await survey(setup.org.id, flat.conversationId)).toMatchObject({ score: 3, comment: null });
@@ -258,7 +258,7 @@ describe('de tevredenheidsvraag in een openbare draad', () => {
 
 describe('de tevredenheidsvraag op een privékanaal', () => {
   it('heeft op e-mail de persoonlijke link', async () => {
-    const setup = await inboxSetup(t);
+    const setup = await setUpInbox(t);
     const view = await buildChannelAccount(t.database.db, t.clock, setup.org.id, {
       municipalityId: setup.castricum.id,
       channel: 'email',
@@ -290,7 +290,7 @@ describe('de tevredenheidsvraag op een privékanaal', () => {
   });
 
   it('telt in een privégesprek ook een cijfer als antwoord op het bericht met de link, en daarna de link niet meer', async () => {
-    const setup = await inboxSetup(t);
+    const setup = await setUpInbox(t);
     const asked = await closedWithQuestion(setup, 'dm', 'prive');
     expect(asked.surveyText).toContain('/tevreden/');
     await replyInThread(setup.account, { author: 'dm', text: 'Een 3. Het duurde lang', root: asked.platformId, replyTo: null, visibility: 'prive' });

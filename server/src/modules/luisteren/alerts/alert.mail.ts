@@ -13,14 +13,14 @@ const MINUTE = 60_000;
 
 // The link opens Luisteren on the burst itself: the monitor and the alert's window. The window ends with the
 // newest post it counted, but the filter's tot is exclusive: it runs to the next whole minute, so that post is in.
-export function burstPath(alert: Pick<ListeningAlertRow, 'monitor_id' | 'window_start' | 'window_end'>) {
+export function buildBurstPath(alert: Pick<ListeningAlertRow, 'monitor_id' | 'window_start' | 'window_end'>) {
   const until = new Date(Math.floor(alert.window_end.getTime() / MINUTE) * MINUTE + MINUTE);
   const params = new URLSearchParams({ monitor: alert.monitor_id, van: alert.window_start.toISOString(), tot: until.toISOString() });
   return `/luisteren?${params}`;
 }
 
-export function alertMail(alert: ListeningAlertRow, monitorName: string, publicUrl: string | undefined) {
-  const link = `${publicUrl ?? ''}${burstPath(alert)}`;
+export function composeAlertMail(alert: ListeningAlertRow, monitorName: string, publicUrl: string | undefined) {
+  const link = `${publicUrl ?? ''}${buildBurstPath(alert)}`;
   const lines = [
     `Signaal voor monitor "${monitorName}": ${KIND_TEXT[alert.kind]}.`,
     '',

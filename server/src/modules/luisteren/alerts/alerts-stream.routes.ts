@@ -1,5 +1,5 @@
 import { streamInfoSchema } from '@contracts/inbox-live';
-import { type AppInstance, serviceContext } from '@platform/http/app.server';
+import { type AppInstance, createServiceContext } from '@platform/http/app.server';
 import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
 
 const HEARTBEAT_MS = 25_000;
@@ -7,7 +7,7 @@ const HEARTBEAT_MS = 25_000;
 // Server-sent events "signaal" with the alert's id, so the Luisteren pages show a new alert without reloading.
 // An alert of a monitor for the whole organisation (municipalityId null) goes to everyone who may listen; one of
 // a municipality's monitor only to those who work for that municipality. Modelled on the inbox stream.
-export async function alertStreamRoutes(app: AppInstance) {
+export async function registerAlertStreamRoutes(app: AppInstance) {
   app.get(
     '/api/v1/luisteren/stream',
     {
@@ -19,7 +19,7 @@ export async function alertStreamRoutes(app: AppInstance) {
       },
     },
     async (request, reply) => {
-      const ctx = serviceContext(request);
+      const ctx = createServiceContext(request);
       assertCan(ctx.actor, 'listening.read');
       const events = app.deps.events;
       if (!events || !String(request.headers.accept ?? '').includes('text/event-stream')) {

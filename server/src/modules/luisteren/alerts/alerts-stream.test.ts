@@ -3,7 +3,7 @@ import { announce } from '@platform/events/event-hub.service';
 import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainMessage, storeMessages } from '../../channels/index';
+import { buildPlainMessage, storeMessages } from '../../channels/index';
 
 let t: TestApp;
 let base: string;
@@ -90,7 +90,7 @@ describe('luisteren: live signalen', () => {
         t.clock,
         account,
         Array.from({ length: 20 }, (_, index) =>
-          plainMessage({
+          buildPlainMessage({
             platformId: `stream-${batch}-${index}-${crypto.randomUUID()}`,
             author: { id: `getuige${batch}${index}`, handle: `getuige${batch}${index}`, displayName: 'Getuige', followers: 10 },
             text: `Dikke rookwolk boven de haven ${batch}-${index}`,

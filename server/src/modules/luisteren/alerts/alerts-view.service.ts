@@ -2,7 +2,7 @@ import type { ListeningAlert } from '@contracts/luisteren';
 import type { ServiceContext } from '@platform/context.service';
 import { notFound } from '@platform/http/http.errors';
 import { assertCan, scopeOf } from '@platform/tenancy/policy.rules';
-import { burstPath } from './alert.mail';
+import { buildBurstPath } from './alert.mail';
 import { findAlerts, markAlertSeen } from './alerts.repository';
 
 type AlertRow = Awaited<ReturnType<typeof findAlerts>>[number];
@@ -20,7 +20,7 @@ function toAlertView(row: AlertRow): ListeningAlert {
     crisisLike: row.crisis_like,
     createdAt: row.created_at.toISOString(),
     seen: row.seen_at !== null,
-    link: burstPath(row),
+    link: buildBurstPath(row),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Db } from '@platform/db/database.client';
 import type { ListeningAlertsTable } from '@platform/db/database.schema';
-import { inScope } from '@platform/db/in-scope.rules';
+import { isInScope } from '@platform/db/in-scope.rules';
 import type { Scope } from '@platform/tenancy/policy.rules';
 import { type Insertable, sql } from 'kysely';
 import { EARLIER_MINUTES } from './spike-detector.rules';
@@ -99,7 +99,7 @@ export async function findAlerts(db: Db, scope: Scope, filter: { alertId?: strin
     .selectAll('a')
     .select(['m.name as monitor_name', 'm.municipality_id'])
     .where('a.organisation_id', '=', scope.organisationId)
-    .where((where) => where.or([where('m.municipality_id', 'is', null), inScope('m.municipality_id', scope)]));
+    .where((where) => where.or([where('m.municipality_id', 'is', null), isInScope('m.municipality_id', scope)]));
   if (filter.alertId) query = query.where('a.id', '=', filter.alertId);
   if (filter.monitorId) query = query.where('a.monitor_id', '=', filter.monitorId);
   return query.orderBy('a.created_at', 'desc').limit(filter.limit).execute();

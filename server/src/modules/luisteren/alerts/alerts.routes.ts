@@ -1,10 +1,10 @@
 import { idParams } from '@contracts/common';
 import { alertSchema } from '@contracts/luisteren';
-import { type AppInstance, serviceContext } from '@platform/http/app.server';
+import { type AppInstance, createServiceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { listAlerts, markSeen } from './alerts-view.service';
 
-export async function alertRoutes(app: AppInstance) {
+export async function registerAlertRoutes(app: AppInstance) {
   const tags = ['Luisteren'];
 
   app.get(
@@ -18,12 +18,12 @@ export async function alertRoutes(app: AppInstance) {
         response: { 200: z.array(alertSchema) },
       },
     },
-    async (request) => listAlerts(serviceContext(request), request.query),
+    async (request) => listAlerts(createServiceContext(request), request.query),
   );
 
   app.post(
     '/api/v1/luisteren/signalen/:id/gezien',
     { config: { permission: 'listening.read' }, schema: { tags, summary: 'Markeer een signaal als gezien', params: idParams, response: { 200: alertSchema } } },
-    async (request) => markSeen(serviceContext(request), request.params.id),
+    async (request) => markSeen(createServiceContext(request), request.params.id),
   );
 }

@@ -4,9 +4,9 @@ import type { ListeningAlertRow } from '@platform/db/database.schema';
 import { announce } from '@platform/events/event-hub.service';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import { compareUuids } from '../pipeline/items.repository';
-import { alertMail } from './alert.mail';
+import { composeAlertMail } from './alert.mail';
 import { countBaseline, countRecent, findMonitorForAlert, findRecentAlertKinds, insertAlert, lockMonitorAlerts } from './alerts.repository';
-import { judgeMonitor, worthALook } from './spike-detector.rules';
+import { isWorthALook, judgeMonitor } from './spike-detector.rules';
 
 const MINUTE = 60_000;
 // One alert per monitor and kind in this time: a crisis is one alert, not one a minute.
@@ -58,7 +58,7 @@ async function alertAt(db: Db, clock: Clock, organisationId: string, monitorId: 
 async function findingsFor(db: Db, organisationId: string, monitorId: string, reference: Date) {
   const recent = await countRecent(db, organisationId, monitorId, reference);
   // Most batches end here: nothing reaches the floor of any window, so no baseline is needed.
-  if (!worthALook(recent)) return [];
+  if (!isWorthALook(recent)) return [];
   return judgeMonitor(recent, await countBaseline(db, organisationId, monitorId, reference));
 }
 
@@ -72,7 +72,7 @@ async function deliver(db: Db, alert: ListeningAlertRow, publicUrl: string | und
     await enqueueJob(db, {
       organisationId: alert.organisation_id,
       name: 'mail.versturen',
-      payload: { to, ...alertMail(alert, monitor.name, publicUrl) },
+      payload: { to, ...composeAlertMail(alert, monitor.name, publicUrl) },
       runAt: alert.created_at,
       uniqueKey: `signaal:${alert.id}:${to}`,
     });

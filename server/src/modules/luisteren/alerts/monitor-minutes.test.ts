@@ -2,7 +2,7 @@ import { createTestApp, type TestApp } from '@test/harness';
 import { buildListeningWorkspace } from '@test/listening-workspace';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainMessage, storeMessages } from '../../channels/index';
+import { buildPlainMessage, storeMessages } from '../../channels/index';
 import { processMessages } from '../pipeline/pipeline.service';
 import { countRecent } from './alerts.repository';
 
@@ -26,7 +26,7 @@ async function receive(account: Awaited<ReturnType<typeof setUp>>['account'], po
     t.clock,
     account,
     posts.map((post, index) =>
-      plainMessage({
+      buildPlainMessage({
         platformId: `mm-${crypto.randomUUID()}-${index}`,
         author: { id: `a${index}`, handle: `auteur${index}`, displayName: `Auteur ${index}`, followers: 10 },
         text: post.text,

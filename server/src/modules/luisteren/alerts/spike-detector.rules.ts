@@ -17,14 +17,14 @@ export const SPIKE_WINDOWS: readonly SpikeWindow[] = [
   { minutes: 15, minimum: 30 },
 ];
 
-export function spikeThreshold(expected: number, minimum: number): number {
+export function computeSpikeThreshold(expected: number, minimum: number): number {
   return Math.max(minimum, Math.ceil(4 * expected + 4 * Math.sqrt(Math.max(expected, 1))));
 }
 
 // Expected count in a window of `minutes`: the highest of the hour-of-week average, the rate over the
 // week before (over the part of it the monitor has history for) and the rate of the two hours before the
 // last quarter (a monitor without history, or traffic that is busier today, is not a spike by itself).
-export function expectedCount(input: { sameHourCounts: number[]; weekCount: number; weekMinutes: number; earlier: number; minutes: number }): number {
+export function estimateExpectedCount(input: { sameHourCounts: number[]; weekCount: number; weekMinutes: number; earlier: number; minutes: number }): number {
   const perMinuteSameHour =
     input.sameHourCounts.length > 0 ? input.sameHourCounts.reduce((sum, count) => sum + count, 0) / input.sameHourCounts.length / 60 : 0;
   const perMinuteWeek = input.weekMinutes >= 60 ? input.weekCount / input.weekMinutes : 0;
@@ -89,7 +89,7 @@ export interface Finding {
 }
 
 // Cheap first look at the last two hours: only when a floor is reached is the baseline worth counting.
-export function worthALook(recent: RecentCounts): boolean {
+export function isWorthALook(recent: RecentCounts): boolean {
   const observed = [recent.last1, recent.last5, recent.last15];
   return SPIKE_WINDOWS.some((window, index) => (observed[index] ?? 0) >= window.minimum) || recent.lastHour >= 20 || recent.news >= 3;
 }
@@ -108,7 +108,7 @@ export function judgeMonitor(recent: RecentCounts, baseline: BaselineCounts): Fi
   const observed = [recent.last1, recent.last5, recent.last15];
   const covered = (minutes: number) => minutes + (recent.partialMinute ?? 0);
   const expectedIn = (minutes: number) =>
-    expectedCount({
+    estimateExpectedCount({
       sameHourCounts: baseline.sameHourCounts,
       weekCount: baseline.week,
       weekMinutes: baseline.weekMinutes,
@@ -118,7 +118,7 @@ export function judgeMonitor(recent: RecentCounts, baseline: BaselineCounts): Fi
   for (const [index, window] of SPIKE_WINDOWS.entries()) {
     const count = observed[index] ?? 0;
     const expected = expectedIn(window.minutes);
-    if (count >= spikeThreshold(expected, window.minimum)) {
+    if (count >= computeSpikeThreshold(expected, window.minimum)) {
       const crisisLike = isCrisisLike(recent.last15, expectedIn(15));
       if (young && !crisisLike) continue;
       findings.push({ kind: 'piek', minutes: window.minutes, observed: count, expected, crisisLike });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario, type SimulationTarget, simulate } from '../../channels/index';
-import { type BaselineCounts, judgeMonitor, type RecentCounts, spikeThreshold, worthALook } from './spike-detector.rules';
+import { type BaselineCounts, computeSpikeThreshold, isWorthALook, judgeMonitor, type RecentCounts } from './spike-detector.rules';
 
 const MINUTE = 60_000;
 const WEEK = 7 * 24 * 60 * MINUTE;
@@ -50,7 +50,7 @@ function judgeAt(count: (from: number, to: number) => number, reference: number,
     earlier: count(reference - 120 * MINUTE, reference - 15 * MINUTE),
     news: 0,
   };
-  if (!worthALook(recent)) return [];
+  if (!isWorthALook(recent)) return [];
   const recentStart = reference - 120 * MINUTE;
   const baseline: BaselineCounts = {
     week: count(recentStart - WEEK, recentStart),
@@ -66,9 +66,9 @@ function judgeAt(count: (from: number, to: number) => number, reference: number,
 
 describe('signalen: pieken tegen de eigen basislijn', () => {
   it('legt de drempel boven wat gewoon is, met een ondergrens voor stille monitors', () => {
-    expect(spikeThreshold(0, 10)).toBe(10);
-    expect(spikeThreshold(0.5, 10)).toBe(10);
-    expect(spikeThreshold(25, 20)).toBe(120);
+    expect(computeSpikeThreshold(0, 10)).toBe(10);
+    expect(computeSpikeThreshold(0.5, 10)).toBe(10);
+    expect(computeSpikeThreshold(25, 20)).toBe(120);
   });
 
   it('geeft een maand gewoon verkeer van de simulator geen enkel signaal, ook niet bij elk nieuw bericht', () => {

@@ -9,22 +9,22 @@ import {
   analysisSummarySchema,
 } from '@contracts/analyses';
 import { idParams, noContent } from '@contracts/common';
-import { type AppInstance, serviceContext } from '@platform/http/app.server';
+import { type AppInstance, createServiceContext } from '@platform/http/app.server';
 import { z } from 'zod';
-import { analysisPdf, changeAnalysis, createAnalysis, getAnalysis, listAnalyses, sendAnalysis } from './analyses.service';
+import { changeAnalysis, createAnalysis, exportAnalysisPdf, getAnalysis, listAnalyses, sendAnalysis } from './analyses.service';
 import { changeSchedule, createSchedule, listSchedules, removeSchedule } from './analysis-schedules.service';
 
 const read = { permission: 'listening.read' } as const;
 const manage = { permission: 'listening.manage' } as const;
 
-export async function analysisRoutes(app: AppInstance) {
+export async function registerAnalysisRoutes(app: AppInstance) {
   const tags = ['Analyses'];
   const publicUrl = app.deps.config.publicUrl;
 
   app.get(
     '/api/v1/analyses',
     { config: read, schema: { tags, summary: 'TamTams, issue- en reputatie-analyses, nieuwste eerst', response: { 200: z.array(analysisSummarySchema) } } },
-    async (request) => listAnalyses(serviceContext(request)),
+    async (request) => listAnalyses(createServiceContext(request)),
   );
 
   app.post(
@@ -38,13 +38,13 @@ export async function analysisRoutes(app: AppInstance) {
         response: { 201: analysisSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await createAnalysis(serviceContext(request), request.body)),
+    async (request, reply) => reply.status(201).send(await createAnalysis(createServiceContext(request), request.body)),
   );
 
   app.get(
     '/api/v1/analyses/:id',
     { config: read, schema: { tags, summary: 'Eén analyse met haar cijfers', params: idParams, response: { 200: analysisSchema } } },
-    async (request) => getAnalysis(serviceContext(request), request.params.id),
+    async (request) => getAnalysis(createServiceContext(request), request.params.id),
   );
 
   app.patch(
@@ -59,7 +59,7 @@ export async function analysisRoutes(app: AppInstance) {
         response: { 200: analysisSchema },
       },
     },
-    async (request) => changeAnalysis(serviceContext(request), request.params.id, request.body),
+    async (request) => changeAnalysis(createServiceContext(request), request.params.id, request.body),
   );
 
   app.post(
@@ -74,7 +74,7 @@ export async function analysisRoutes(app: AppInstance) {
         response: { 200: analysisSchema },
       },
     },
-    async (request) => sendAnalysis(serviceContext(request), request.params.id, request.body ?? {}, publicUrl),
+    async (request) => sendAnalysis(createServiceContext(request), request.params.id, request.body ?? {}, publicUrl),
   );
 
   app.get(
@@ -89,7 +89,7 @@ export async function analysisRoutes(app: AppInstance) {
       },
     },
     async (request, reply) => {
-      const { fileName, pdf } = await analysisPdf(serviceContext(request), request.params.id);
+      const { fileName, pdf } = await exportAnalysisPdf(createServiceContext(request), request.params.id);
       return reply.type('application/pdf').header('content-disposition', `inline; filename="${fileName}"`).send(pdf);
     },
   );
@@ -100,7 +100,7 @@ export async function analysisRoutes(app: AppInstance) {
       config: read,
       schema: { tags, summary: 'Geplande analyses (bijvoorbeeld elke maandag vóór de B&W-vergadering)', response: { 200: z.array(analysisScheduleSchema) } },
     },
-    async (request) => listSchedules(serviceContext(request)),
+    async (request) => listSchedules(createServiceContext(request)),
   );
 
   app.post(
@@ -114,7 +114,7 @@ export async function analysisRoutes(app: AppInstance) {
         response: { 201: analysisScheduleSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await createSchedule(serviceContext(request), request.body)),
+    async (request, reply) => reply.status(201).send(await createSchedule(createServiceContext(request), request.body)),
   );
 
   app.patch(
@@ -123,14 +123,14 @@ export async function analysisRoutes(app: AppInstance) {
       config: manage,
       schema: { tags, summary: 'Wijzig een planning', params: idParams, body: analysisScheduleChangeSchema, response: { 200: analysisScheduleSchema } },
     },
-    async (request) => changeSchedule(serviceContext(request), request.params.id, request.body),
+    async (request) => changeSchedule(createServiceContext(request), request.params.id, request.body),
   );
 
   app.delete(
     '/api/v1/analyse-schema/:id',
     { config: manage, schema: { tags, summary: 'Verwijder een planning', params: idParams, response: { 204: noContent } } },
     async (request, reply) => {
-      await removeSchedule(serviceContext(request), request.params.id);
+      await removeSchedule(createServiceContext(request), request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -10,7 +10,7 @@ import {
 } from '@contracts/analyses';
 import { recordAudit } from '@platform/audit/audit.service';
 import type { Clock } from '@platform/clock.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import type { Db } from '@platform/db/database.client';
 import { badRequest, conflict, notFound } from '@platform/http/http.errors';
 import { enqueueJob } from '@platform/jobs/jobs.service';
@@ -154,7 +154,7 @@ export async function createAnalysis(ctx: ServiceContext, input: z.infer<typeof 
   if (until.getTime() - from.getTime() > 366 * 86_400_000) {
     throw badRequest('periode-te-lang', 'Een analyse beslaat hoogstens een jaar.', [{ name: 'until', code: 'te-lang', reason: 'Kies een kortere periode.' }]);
   }
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const created = await draftAnalysis(tx.db, tx.clock, {
       organisationId: tx.actor.organisationId,
       kind: input.kind,
@@ -173,7 +173,7 @@ export async function createAnalysis(ctx: ServiceContext, input: z.infer<typeof 
 
 export async function changeAnalysis(ctx: ServiceContext, id: string, input: z.infer<typeof analysisChangeSchema>) {
   assertCan(ctx.actor, 'listening.manage');
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const row = await visibleAnalysis(tx, id);
     const editsText = input.title !== undefined || input.aanleiding !== undefined || input.analyse !== undefined || input.advies !== undefined;
     // A definitive analysis may have been sent to the college: it changes only after being reopened as concept.
@@ -205,7 +205,7 @@ export async function changeAnalysis(ctx: ServiceContext, id: string, input: z.i
 // behind sign-in, so an analysis with names and quotes does not travel as a file.
 export async function sendAnalysis(ctx: ServiceContext, id: string, input: z.infer<typeof analysisSendSchema>, publicUrl: string) {
   assertCan(ctx.actor, 'listening.manage');
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const row = await visibleAnalysis(tx, id);
     const recipients = input.recipients ?? row.recipients;
     if (recipients.length === 0) {
@@ -243,7 +243,7 @@ export async function sendAnalysis(ctx: ServiceContext, id: string, input: z.inf
   });
 }
 
-export async function analysisPdf(ctx: ServiceContext, id: string) {
+export async function exportAnalysisPdf(ctx: ServiceContext, id: string) {
   assertCan(ctx.actor, 'listening.read');
   const analysis = toView(await visibleAnalysis(ctx, id));
   return { fileName: `${analysis.kind}-analyse-${analysis.until.slice(0, 10)}.pdf`, pdf: await renderAnalysisPdf(analysis, ctx.clock.now()) };

@@ -4,7 +4,7 @@ import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factori
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainMessage, storeMessages } from '../../channels/index';
+import { buildPlainMessage, storeMessages } from '../../channels/index';
 
 let t: TestApp;
 // Monday 23 November 2026, 07:00 in Castricum: the B&W meeting is at 10:00.
@@ -36,7 +36,7 @@ async function setUp() {
       t.clock,
       account,
       posts.map((post) =>
-        plainMessage({
+        buildPlainMessage({
           platformId: `a-${++sequence}-${crypto.randomUUID()}`,
           author: { id: post.author, handle: post.author, displayName: post.author, followers: post.followers ?? 50 },
           text: post.text,

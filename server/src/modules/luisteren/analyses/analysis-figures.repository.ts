@@ -23,7 +23,7 @@ const fieldRank = sql<number>`(CASE
   WHEN coalesce(m.author_followers, 0) >= ${sql.lit(GROUP_REACH)} THEN 3
   ELSE 4 END)`;
 
-export const fieldOfRank = (rank: number): Field => FIELDS[Math.min(Math.max(rank, 1), 4) - 1]!;
+export const pickFieldOfRank = (rank: number): Field => FIELDS[Math.min(Math.max(rank, 1), 4) - 1]!;
 
 // Volume per field and tenor; copies count, as in the volume chart (a wave is volume).
 export async function countByField(db: Db, organisationId: string, filter: ResolvedFilter) {
@@ -38,7 +38,7 @@ export async function findAuthorFields(db: Db, organisationId: string, filter: R
     .where('li.author_handle', 'in', handles)
     .groupBy('li.author_handle')
     .execute();
-  return new Map(rows.map((row) => [row.author_handle, fieldOfRank(row.rank)]));
+  return new Map(rows.map((row) => [row.author_handle, pickFieldOfRank(row.rank)]));
 }
 
 // Representative quotes of an argument: the originals with the widest reach that contain the term (a stemmed

@@ -2,7 +2,7 @@ import { type AnalysisFigures, FIELDS } from '@contracts/analyses';
 import type { Db } from '@platform/db/database.client';
 import { countHashtags, countTerms, countTopAuthors, countVolume } from '../explore/explore.repository';
 import type { ResolvedFilter } from '../explore/item-filter.repository';
-import { countByField, fieldOfRank, findAuthorFields, findQuotes } from './analysis-figures.repository';
+import { countByField, findAuthorFields, findQuotes, pickFieldOfRank } from './analysis-figures.repository';
 
 type TenorCounts = AnalysisFigures['tenor'];
 const emptyTenor = (): TenorCounts => ({ steun: 0, kritiek: 0, neutraal: 0, gemengd: 0 });
@@ -30,7 +30,7 @@ export async function composeFigures(
 
   const fields = FIELDS.map((field) => ({ field, total: 0, tenor: emptyTenor() }));
   for (const row of await countByField(db, organisationId, filter)) {
-    const entry = fields.find((candidate) => candidate.field === fieldOfRank(row.rank))!;
+    const entry = fields.find((candidate) => candidate.field === pickFieldOfRank(row.rank))!;
     entry.tenor[row.tenor] += row.n;
     entry.total += row.n;
   }
@@ -73,7 +73,7 @@ export async function composeFigures(
       quotes.push({
         messageId: row.message_id,
         author: row.author_handle,
-        field: fieldOfRank(row.rank),
+        field: pickFieldOfRank(row.rank),
         tenor: row.tenor,
         text: row.text.length > 280 ? `${row.text.slice(0, 277)}…` : row.text,
         reach: row.reach,

@@ -1,7 +1,7 @@
 import type { Clock } from '@platform/clock.service';
 import type { Db } from '@platform/db/database.client';
 import { enqueueJob } from '@platform/jobs/jobs.service';
-import { nextCronRun } from '@platform/jobs/scheduler.service';
+import { computeNextCronRun } from '@platform/jobs/scheduler.service';
 import { findAlertRecipients } from '@platform/users/users.repository';
 import { findMonitor } from '../monitors/monitors.repository';
 import { advanceSchedule, findDueSchedules } from './analyses.repository';
@@ -22,7 +22,7 @@ export async function draftDueAnalyses(db: Db, clock: Clock, publicUrl: string) 
   for (const schedule of await findDueSchedules(db, now, 20)) {
     await inOneTransaction(db, async (trx) => {
       const dueAt = schedule.next_due_at;
-      if (!(await advanceSchedule(trx, schedule.organisation_id, schedule.id, dueAt, nextCronRun(schedule.cron, TIME_ZONE, now)))) return;
+      if (!(await advanceSchedule(trx, schedule.organisation_id, schedule.id, dueAt, computeNextCronRun(schedule.cron, TIME_ZONE, now)))) return;
       const monitor = schedule.monitor_id ? await findMonitor(trx, schedule.organisation_id, schedule.monitor_id) : undefined;
       const from = new Date(dueAt.getTime() - schedule.period_days * 24 * HOUR);
       const title =

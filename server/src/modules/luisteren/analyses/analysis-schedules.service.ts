@@ -1,9 +1,9 @@
 import type { AnalysisSchedule, analysisScheduleChangeSchema, analysisScheduleCreateSchema } from '@contracts/analyses';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import type { AnalysisScheduleRow } from '@platform/db/database.schema';
 import { badRequest, notFound } from '@platform/http/http.errors';
-import { nextCronRun } from '@platform/jobs/scheduler.service';
+import { computeNextCronRun } from '@platform/jobs/scheduler.service';
 import { assertActsForOwnMunicipality } from '@platform/organisations/organisations.service';
 import { assertCan } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
@@ -31,8 +31,8 @@ function firstDue(cron: string, now: Date) {
   let first: Date;
   let second: Date;
   try {
-    first = nextCronRun(cron, TIME_ZONE, now);
-    second = nextCronRun(cron, TIME_ZONE, first);
+    first = computeNextCronRun(cron, TIME_ZONE, now);
+    second = computeNextCronRun(cron, TIME_ZONE, first);
   } catch {
     throw badRequest('ongeldige-cron', 'Deze planning begrijpt Plein niet. Gebruik een cron-uitdrukking zoals "0 8 * * 1" (elke maandag 08:00).', [
       { name: 'cron', code: 'ongeldig', reason: 'Geen geldige cron-uitdrukking' },
@@ -57,7 +57,7 @@ export async function createSchedule(ctx: ServiceContext, input: z.infer<typeof 
   await assertActsForOwnMunicipality(ctx, input.municipalityId);
   const now = ctx.clock.now();
   const nextDueAt = firstDue(input.cron, now);
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const { id } = await insertSchedule(tx.db, {
       organisation_id: tx.actor.organisationId,
       kind: input.kind,
@@ -84,7 +84,7 @@ export async function changeSchedule(ctx: ServiceContext, id: string, input: z.i
   if (input.monitorId !== undefined) await checkMonitor(ctx, input.monitorId);
   await assertActsForOwnMunicipality(ctx, input.municipalityId);
   const nextDueAt = input.cron !== undefined ? firstDue(input.cron, ctx.clock.now()) : undefined;
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     await updateSchedule(tx.db, tx.actor.organisationId, id, {
       ...(input.kind !== undefined && { kind: input.kind }),
       ...(input.title !== undefined && { title: input.title }),
@@ -103,7 +103,7 @@ export async function changeSchedule(ctx: ServiceContext, id: string, input: z.i
 
 export async function removeSchedule(ctx: ServiceContext, id: string) {
   assertCan(ctx.actor, 'listening.manage');
-  await inTransaction(ctx, async (tx) => {
+  await runInTransaction(ctx, async (tx) => {
     if (!(await findSchedule(tx.db, tx.actor.organisationId, id))) throw notFound('De planning');
     await deleteSchedule(tx.db, tx.actor.organisationId, id);
     await recordAudit(tx, { action: 'analyseschema.verwijderd', recordType: 'analyseschema', recordId: id });

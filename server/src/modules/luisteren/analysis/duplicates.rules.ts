@@ -24,12 +24,12 @@ export function normaliseForDuplicates(text: string): string {
 
 // Posts that normalise to nothing (only emoji, only a link) would otherwise all share one key and fold
 // into each other; they keep their raw text as the key instead.
-export function exactDuplicateKey(text: string): string {
+export function computeExactDuplicateKey(text: string): string {
   return keyOfNormalised(normaliseForDuplicates(text), text);
 }
 
 // Both fingerprints from one normalisation, for the ingest pipeline's hot path.
-export function duplicateFingerprints(text: string): { exactKey: string; simhash: bigint } {
+export function computeDuplicateFingerprints(text: string): { exactKey: string; simhash: bigint } {
   const normalised = normaliseForDuplicates(text);
   return { exactKey: keyOfNormalised(normalised, text), simhash: fingerprintOfNormalised(normalised, text) };
 }
@@ -49,7 +49,7 @@ function keyOfNormalised(normalised: string, text: string): string {
 // 45-word copy-paste left the simhashes within 3 bits only ~24% of the time (mean distance ~5; ~7 at
 // 12 words), so copy-paste campaigns would not fold. The sketch keeps the same shape (a 64-bit value,
 // four 16-bit bands for indexed lookup) and the function names the pipeline uses.
-export function simhash64(text: string): bigint {
+export function computeSimhash64(text: string): bigint {
   return fingerprintOfNormalised(normaliseForDuplicates(text), text);
 }
 
@@ -85,7 +85,7 @@ const BAND_SEEDS = [0x9e3779b9, 0x7f4a7c15, 0x85ebca6b, 0xc2b2ae35, 0x27d4eb2f, 
 
 // The four band values as strings ('0:ab12'), for an indexed lookup of candidates: a candidate must
 // share at least one band.
-export function simhashBands(hash: bigint): string[] {
+export function splitSimhashBands(hash: bigint): string[] {
   const bands: string[] = [];
   for (let band = 0; band < 4; band += 1) {
     const value = Number((hash >> BigInt(band * 16)) & 0xffffn);

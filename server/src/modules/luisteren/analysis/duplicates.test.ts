@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { duplicateFingerprints, exactDuplicateKey, isNearDuplicate, normaliseForDuplicates, simhash64, simhashBands } from './duplicates.rules';
+import {
+  computeDuplicateFingerprints,
+  computeExactDuplicateKey,
+  computeSimhash64,
+  isNearDuplicate,
+  normaliseForDuplicates,
+  splitSimhashBands,
+} from './duplicates.rules';
 
 const petition =
   'Ik maak bezwaar tegen de bouw van de windmolens in de polder omdat ze het landschap aantasten, geluidsoverlast ' +
@@ -12,8 +19,8 @@ describe('normaliseForDuplicates and exactDuplicateKey', () => {
     const retweet = 'RT @gemeente: Let op: de N11 is dicht';
     const withLink = 'Let op: de N11 is dicht https://t.co/xyz';
     expect(normaliseForDuplicates(retweet)).toBe('let op de n11 is dicht');
-    expect(exactDuplicateKey(retweet)).toBe(exactDuplicateKey(withLink));
-    expect(exactDuplicateKey(retweet)).toMatch(/^[0-9a-f]{16}$/);
+    expect(computeExactDuplicateKey(retweet)).toBe(computeExactDuplicateKey(withLink));
+    expect(computeExactDuplicateKey(retweet)).toMatch(/^[0-9a-f]{16}$/);
   });
 
   it('strips "via @x", leading mentions, emoji, punctuation, case and accents', () => {
@@ -27,8 +34,8 @@ describe('normaliseForDuplicates and exactDuplicateKey', () => {
   });
 
   it('gives different keys to different posts, also to different emoji-only posts', () => {
-    expect(exactDuplicateKey('De N11 is dicht')).not.toBe(exactDuplicateKey('De N11 is open'));
-    expect(exactDuplicateKey('👍')).not.toBe(exactDuplicateKey('😡'));
+    expect(computeExactDuplicateKey('De N11 is dicht')).not.toBe(computeExactDuplicateKey('De N11 is open'));
+    expect(computeExactDuplicateKey('👍')).not.toBe(computeExactDuplicateKey('😡'));
   });
 
   it('is idempotent, for any text', () => {
@@ -52,10 +59,10 @@ describe('normaliseForDuplicates and exactDuplicateKey', () => {
   });
 });
 
-describe('simhash64 and isNearDuplicate', () => {
+describe('computeSimhash64 and isNearDuplicate', () => {
   it('folds a copy-paste with one word changed', () => {
     const changed = petition.replace('polder', 'duinen');
-    expect(isNearDuplicate(simhash64(petition), simhash64(changed))).toBe(true);
+    expect(isNearDuplicate(computeSimhash64(petition), computeSimhash64(changed))).toBe(true);
   });
 
   it('folds most one-word changes in a 40-word text, over many random changes', () => {
@@ -65,7 +72,7 @@ describe('simhash64 and isNearDuplicate', () => {
       fc.property(fc.nat(words.length - 1), fc.constantFrom('gemeente', 'dorp', 'weiland', 'zeker', 'nooit'), (at, replacement) => {
         const changed = words.slice();
         changed[at] = replacement;
-        if (isNearDuplicate(simhash64(petition), simhash64(changed.join(' ')))) folded += 1;
+        if (isNearDuplicate(computeSimhash64(petition), computeSimhash64(changed.join(' ')))) folded += 1;
       }),
       { numRuns: 200, seed: 42 },
     );
@@ -73,7 +80,7 @@ describe('simhash64 and isNearDuplicate', () => {
   });
 
   it('keeps short posts with a different word apart', () => {
-    expect(isNearDuplicate(simhash64('Let op: de N11 is dicht'), simhash64('Let op: de N11 is open'))).toBe(false);
+    expect(isNearDuplicate(computeSimhash64('Let op: de N11 is dicht'), computeSimhash64('Let op: de N11 is open'))).toBe(false);
   });
 
   it('does not fold unrelated posts', () => {
@@ -86,7 +93,7 @@ describe('simhash64 and isNearDuplicate', () => {
       'Let op: de N11 is vanaf maandag zes uur afgesloten in beide richtingen, volg de omleiding via de A4',
     ];
     for (let a = 0; a < posts.length; a += 1) {
-      for (let b = a + 1; b < posts.length; b += 1) expect(isNearDuplicate(simhash64(posts[a]!), simhash64(posts[b]!)), `${a}-${b}`).toBe(false);
+      for (let b = a + 1; b < posts.length; b += 1) expect(isNearDuplicate(computeSimhash64(posts[a]!), computeSimhash64(posts[b]!)), `${a}-${b}`).toBe(false);
     }
   });
 
@@ -96,8 +103,8 @@ describe('simhash64 and isNearDuplicate', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 60 }), noise, tail, (text, before, after) => {
         const other = `${before}${text}${after}`;
-        fc.pre(exactDuplicateKey(text) === exactDuplicateKey(other));
-        expect(isNearDuplicate(simhash64(text), simhash64(other))).toBe(true);
+        fc.pre(computeExactDuplicateKey(text) === computeExactDuplicateKey(other));
+        expect(isNearDuplicate(computeSimhash64(text), computeSimhash64(other))).toBe(true);
       }),
     );
   });
@@ -105,41 +112,41 @@ describe('simhash64 and isNearDuplicate', () => {
   it('is an unsigned 64-bit value, stable across calls', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (text) => {
-        const hash = simhash64(text);
+        const hash = computeSimhash64(text);
         expect(hash).toBeGreaterThanOrEqual(0n);
         expect(hash).toBeLessThan(1n << 64n);
-        expect(simhash64(text)).toBe(hash);
+        expect(computeSimhash64(text)).toBe(hash);
         expect(isNearDuplicate(hash, hash)).toBe(true);
       }),
     );
   });
 });
 
-describe('duplicateFingerprints', () => {
+describe('computeDuplicateFingerprints', () => {
   it('gives the same key and fingerprint as the separate functions', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 120 }), (text) => {
-        expect(duplicateFingerprints(text)).toEqual({ exactKey: exactDuplicateKey(text), simhash: simhash64(text) });
+        expect(computeDuplicateFingerprints(text)).toEqual({ exactKey: computeExactDuplicateKey(text), simhash: computeSimhash64(text) });
       }),
     );
   });
 });
 
-describe('simhashBands', () => {
+describe('splitSimhashBands', () => {
   it('splits the fingerprint into four numbered 16-bit bands', () => {
-    expect(simhashBands(0x0123_4567_89ab_cdefn)).toEqual(['0:cdef', '1:89ab', '2:4567', '3:0123']);
+    expect(splitSimhashBands(0x0123_4567_89ab_cdefn)).toEqual(['0:cdef', '1:89ab', '2:4567', '3:0123']);
   });
 
   it('near duplicates always share a band, so a band lookup finds them', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), (a, b) => {
         fc.pre(isNearDuplicate(a, b));
-        const shared = simhashBands(a).filter((band) => simhashBands(b).includes(band));
+        const shared = splitSimhashBands(a).filter((band) => splitSimhashBands(b).includes(band));
         expect(shared.length).toBeGreaterThanOrEqual(1);
       }),
     );
-    const fingerprint = simhash64(petition);
-    const changed = simhash64(petition.replace('polder', 'duinen'));
-    expect(simhashBands(fingerprint).filter((band) => simhashBands(changed).includes(band)).length).toBeGreaterThanOrEqual(3);
+    const fingerprint = computeSimhash64(petition);
+    const changed = computeSimhash64(petition.replace('polder', 'duinen'));
+    expect(splitSimhashBands(fingerprint).filter((band) => splitSimhashBands(changed).includes(band)).length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -1,4 +1,4 @@
-import { lexicon } from './lexicon/lexicon.rules';
+import { loadLexicon } from './lexicon/lexicon.rules';
 import {
   CLAUSE_BREAKERS,
   EMOJI_POLARITY,
@@ -75,7 +75,7 @@ interface Clause {
 // One pass over the tokens. Per clause: sentiment words (phrases first), each modified by the
 // intensifiers and the negation before it; "!" at the end of a clause strengthens that clause.
 function sumPolarities(tokens: readonly TenorToken[]): { positive: number; negative: number } {
-  const { words, phrasesByFirstWord, negators } = lexicon();
+  const { words, phrasesByFirstWord, negators } = loadLexicon();
   let positive = 0;
   let negative = 0;
   const clause: Clause = { positive: 0, negative: 0 };

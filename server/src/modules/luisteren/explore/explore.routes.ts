@@ -1,8 +1,8 @@
 import { isoDateTime } from '@contracts/common';
 import { itemFilterSchema, itemListQuerySchema, itemPageSchema, listeningItemSchema, overviewSchema } from '@contracts/luisteren';
-import { type AppInstance, serviceContext } from '@platform/http/app.server';
+import { type AppInstance, createServiceContext } from '@platform/http/app.server';
 import { z } from 'zod';
-import { listItems, overview } from './explore.service';
+import { listItems, summariseItems } from './explore.service';
 import { getItem } from './item-detail.service';
 
 const messageParams = z.strictObject({ messageId: z.uuid() });
@@ -21,7 +21,7 @@ const itemDetailSchema = z.object({
   authorHistory: z.array(listeningItemSchema),
 });
 
-export async function exploreRoutes(app: AppInstance) {
+export async function registerExploreRoutes(app: AppInstance) {
   const tags = ['Luisteren'];
 
   app.get(
@@ -35,7 +35,7 @@ export async function exploreRoutes(app: AppInstance) {
         response: { 200: itemPageSchema },
       },
     },
-    async (request) => listItems(serviceContext(request), request.query),
+    async (request) => listItems(createServiceContext(request), request.query),
   );
 
   app.get(
@@ -49,7 +49,7 @@ export async function exploreRoutes(app: AppInstance) {
         response: { 200: overviewSchema },
       },
     },
-    async (request) => overview(serviceContext(request), request.query),
+    async (request) => summariseItems(createServiceContext(request), request.query),
   );
 
   app.get(
@@ -58,6 +58,6 @@ export async function exploreRoutes(app: AppInstance) {
       config: { permission: 'listening.read' },
       schema: { tags, summary: 'Eén bericht met zijn draad en wat de auteur eerder schreef', params: messageParams, response: { 200: itemDetailSchema } },
     },
-    async (request) => getItem(serviceContext(request), request.params.messageId),
+    async (request) => getItem(createServiceContext(request), request.params.messageId),
   );
 }

@@ -92,7 +92,7 @@ export async function findVisibleItem(ctx: ServiceContext, messageId: string) {
 const EMPTY_TENOR = { steun: 0, kritiek: 0, neutraal: 0, gemengd: 0 };
 
 // Everything the Luisteren page shows above the list, for the same filters.
-export async function overview(ctx: ServiceContext, filter: ItemFilter): Promise<ListeningOverview> {
+export async function summariseItems(ctx: ServiceContext, filter: ItemFilter): Promise<ListeningOverview> {
   assertCan(ctx.actor, 'listening.read');
   const resolved = resolveFilter(ctx, filter);
   const organisationId = ctx.actor.organisationId;

@@ -1,5 +1,5 @@
 import type { Database } from '@platform/db/database.schema';
-import { inScope } from '@platform/db/in-scope.rules';
+import { isInScope } from '@platform/db/in-scope.rules';
 import type { Scope } from '@platform/tenancy/policy.rules';
 import { type SelectQueryBuilder, sql } from 'kysely';
 
@@ -26,7 +26,7 @@ type ItemQuery<O> = SelectQueryBuilder<Database & { li: Database['listening_item
 
 // One place that turns the filters into SQL, for the list, the figures and the export alike.
 export function applyItemFilter<O>(query: ItemQuery<O>, organisationId: string, filter: ResolvedFilter): ItemQuery<O> {
-  let q = query.where('li.organisation_id', '=', organisationId).where(inScope('li.municipality_id', filter));
+  let q = query.where('li.organisation_id', '=', organisationId).where(isInScope('li.municipality_id', filter));
   if (filter.q) q = q.where(sql<boolean>`m.search @@ websearch_to_tsquery('dutch', ${filter.q})`);
   if (filter.monitorId) {
     const monitorId = filter.monitorId;

@@ -3,9 +3,9 @@ import type { Clock } from '@platform/clock.service';
 import type { Db } from '@platform/db/database.client';
 import type { ChannelAccountRow, MunicipalityRow } from '@platform/db/database.schema';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
-import { wholeOrganisation } from '@platform/tenancy/policy.rules';
+import { scopeWholeOrganisation } from '@platform/tenancy/policy.rules';
 import { parse } from 'csv-parse/sync';
-import { createArchiveAccount, listChannelAccounts, plainMessage, storeMessages } from '../../channels/index';
+import { buildPlainMessage, createArchiveAccount, listChannelAccounts, storeMessages } from '../../channels/index';
 import { ImportRejected, type RowProblem } from '../../meldingen/index';
 import { processMessages } from '../pipeline/pipeline.service';
 
@@ -181,7 +181,7 @@ export async function importHistory(db: Db, clock: Clock, organisationId: string
   const municipalities = await findMunicipalities(db, organisationId);
   const { rows, problems } = validateHistory(text, municipalities);
   if (problems.length > 0) throw new ImportRejected(problems);
-  const accounts = await listChannelAccounts(db, wholeOrganisation(organisationId));
+  const accounts = await listChannelAccounts(db, scopeWholeOrganisation(organisationId));
   let imported = 0;
   progress(0, rows.length);
   for (let start = 0; start < rows.length; start += BATCH) {
@@ -195,7 +195,7 @@ export async function importHistory(db: Db, clock: Clock, organisationId: string
       }
       for (const [account, group] of groups) {
         const messages = group.map((row) =>
-          plainMessage({
+          buildPlainMessage({
             platformId: `import:${row.id}`,
             author: { id: row.author, handle: row.author, displayName: row.name, followers: row.followers },
             text: row.text,

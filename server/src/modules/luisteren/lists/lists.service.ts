@@ -1,6 +1,6 @@
 import type { authorListChangeSchema, authorListCreateSchema } from '@contracts/luisteren';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import { conflict, notFound } from '@platform/http/http.errors';
 import { assertCan } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
@@ -18,7 +18,7 @@ export async function listAuthorLists(ctx: ServiceContext) {
 
 export async function createAuthorList(ctx: ServiceContext, input: z.infer<typeof authorListCreateSchema>) {
   assertCan(ctx.actor, 'listening.manage');
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     if (await listNameTaken(tx.db, tx.actor.organisationId, input.name)) throw conflict('naam-bestaat', `Er is al een lijst "${input.name}".`);
     const { id } = await insertList(tx.db, tx.actor.organisationId, { name: input.name, description: input.description });
     await replaceMembers(tx.db, tx.actor.organisationId, id, input.members);
@@ -34,7 +34,7 @@ export async function createAuthorList(ctx: ServiceContext, input: z.infer<typeo
 
 export async function changeAuthorList(ctx: ServiceContext, listId: string, input: z.infer<typeof authorListChangeSchema>) {
   assertCan(ctx.actor, 'listening.manage');
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     if (!(await findList(tx.db, tx.actor.organisationId, listId))) throw notFound('De lijst');
     if (input.name !== undefined && (await listNameTaken(tx.db, tx.actor.organisationId, input.name, listId)))
       throw conflict('naam-bestaat', `Er is al een lijst "${input.name}".`);
@@ -55,7 +55,7 @@ export async function changeAuthorList(ctx: ServiceContext, listId: string, inpu
 
 export async function removeAuthorList(ctx: ServiceContext, listId: string) {
   assertCan(ctx.actor, 'listening.manage');
-  await inTransaction(ctx, async (tx) => {
+  await runInTransaction(ctx, async (tx) => {
     if (!(await findList(tx.db, tx.actor.organisationId, listId))) throw notFound('De lijst');
     await deleteList(tx.db, tx.actor.organisationId, listId);
     await recordAudit(tx, { action: 'auteurslijst.verwijderd', recordType: 'auteurslijst', recordId: listId });

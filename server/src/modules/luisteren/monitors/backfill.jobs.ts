@@ -3,10 +3,10 @@ import type { Db } from '@platform/db/database.client';
 import type { JobRegistry } from '@platform/jobs/job-registry.service';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import { sql } from 'kysely';
-import { insertMatches, newMatch } from '../pipeline/items.repository';
+import { buildMatch, insertMatches } from '../pipeline/items.repository';
 import { toMatchable } from '../pipeline/matchable.rules';
 import { compileMonitor } from '../pipeline/monitor-set.service';
-import { authorListsOf } from '../pipeline/pipeline.service';
+import { loadAuthorListsOfHandles } from '../pipeline/pipeline.service';
 import { prepareItem } from '../query/matcher.rules';
 import { countItemsInScope, deleteMatchesOf, findItemsForBackfill, findMonitor, updateMonitor } from './monitors.repository';
 
@@ -45,14 +45,14 @@ async function backfillPage(db: Db, clock: Clock, organisationId: string, payloa
   const after = payload.after ? { postedAt: new Date(payload.after.postedAt), messageId: payload.after.messageId } : null;
   const rows = await findItemsForBackfill(db, organisationId, monitor.municipality_id, after, PAGE);
   const compiled = await compileMonitor(db, organisationId, monitor);
-  const lists = await authorListsOf(
+  const lists = await loadAuthorListsOfHandles(
     db,
     organisationId,
     rows.map((row) => row.author_handle),
   );
   const matches = rows
     .filter((row) => compiled.query.matches(prepareItem(toMatchable(row, row.language, lists))))
-    .map((row) => newMatch(organisationId, monitor.id, row));
+    .map((row) => buildMatch(organisationId, monitor.id, row));
   await insertMatches(db, matches);
   const last = rows[rows.length - 1];
   const finished = rows.length < PAGE || !last;

@@ -43,7 +43,7 @@ export async function deleteMatchesOf(db: Db, organisationId: string, monitorId:
   await db.deleteFrom('monitor_minutes').where('organisation_id', '=', organisationId).where('monitor_id', '=', monitorId).execute();
 }
 
-export async function monitorNameTaken(db: Db, organisationId: string, name: string, exceptId?: string) {
+export async function isMonitorNameTaken(db: Db, organisationId: string, name: string, exceptId?: string) {
   let query = db.selectFrom('monitors').select('id').where('organisation_id', '=', organisationId).where(sql`lower(name)`, '=', name.toLowerCase());
   if (exceptId) query = query.where('id', '!=', exceptId);
   return (await query.executeTakeFirst()) !== undefined;

@@ -1,10 +1,10 @@
 import { idParams } from '@contracts/common';
 import { monitorChangeSchema, monitorCreateSchema, monitorSchema } from '@contracts/luisteren';
-import { type AppInstance, serviceContext } from '@platform/http/app.server';
+import { type AppInstance, createServiceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { changeMonitor, createMonitor, getMonitor, listMonitors, removeMonitor } from './monitors.service';
 
-export async function monitorRoutes(app: AppInstance) {
+export async function registerMonitorRoutes(app: AppInstance) {
   const tags = ['Luisteren'];
 
   app.get(
@@ -13,7 +13,7 @@ export async function monitorRoutes(app: AppInstance) {
       config: { permission: 'listening.read' },
       schema: { tags, summary: 'Monitors: opgeslagen zoekvragen over alle bronnen', response: { 200: z.array(monitorSchema) } },
     },
-    async (request) => listMonitors(serviceContext(request)),
+    async (request) => listMonitors(createServiceContext(request)),
   );
 
   app.post(
@@ -28,7 +28,7 @@ export async function monitorRoutes(app: AppInstance) {
         response: { 201: monitorSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await createMonitor(serviceContext(request), request.body)),
+    async (request, reply) => reply.status(201).send(await createMonitor(createServiceContext(request), request.body)),
   );
 
   app.get(
@@ -42,7 +42,7 @@ export async function monitorRoutes(app: AppInstance) {
         response: { 200: monitorSchema },
       },
     },
-    async (request) => getMonitor(serviceContext(request), request.params.id),
+    async (request) => getMonitor(createServiceContext(request), request.params.id),
   );
 
   app.patch(
@@ -57,7 +57,7 @@ export async function monitorRoutes(app: AppInstance) {
         response: { 200: monitorSchema },
       },
     },
-    async (request) => changeMonitor(serviceContext(request), request.params.id, request.body),
+    async (request) => changeMonitor(createServiceContext(request), request.params.id, request.body),
   );
 
   app.delete(
@@ -67,7 +67,7 @@ export async function monitorRoutes(app: AppInstance) {
       schema: { tags, summary: 'Verwijder een monitor en zijn treffers', params: idParams, response: { 204: z.null() } },
     },
     async (request, reply) => {
-      await removeMonitor(serviceContext(request), request.params.id);
+      await removeMonitor(createServiceContext(request), request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -1,14 +1,14 @@
 import type { Monitor, monitorChangeSchema, monitorCreateSchema } from '@contracts/luisteren';
 import { describeQueryError, parseMonitorQuery } from '@contracts/monitor-query';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import type { Db } from '@platform/db/database.client';
 import { badRequest, conflict, notFound } from '@platform/http/http.errors';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
 import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
 import { startBackfill } from './backfill.jobs';
-import { deleteMonitor, findMonitor, findMonitors, insertMonitor, type MonitorWithCount, monitorNameTaken, updateMonitor } from './monitors.repository';
+import { deleteMonitor, findMonitor, findMonitors, insertMonitor, isMonitorNameTaken, type MonitorWithCount, updateMonitor } from './monitors.repository';
 
 type Create = z.infer<typeof monitorCreateSchema>;
 type Change = z.infer<typeof monitorChangeSchema>;
@@ -68,8 +68,8 @@ export async function createMonitor(ctx: ServiceContext, input: Create) {
   assertCan(ctx.actor, 'listening.manage');
   const ast = parsedQuery(input.query);
   await checkMunicipality(ctx, input.municipalityId);
-  return inTransaction(ctx, async (tx) => {
-    if (await monitorNameTaken(tx.db, tx.actor.organisationId, input.name)) throw conflict('naam-bestaat', `Er is al een monitor "${input.name}".`);
+  return runInTransaction(ctx, async (tx) => {
+    if (await isMonitorNameTaken(tx.db, tx.actor.organisationId, input.name)) throw conflict('naam-bestaat', `Er is al een monitor "${input.name}".`);
     const now = tx.clock.now();
     const { id } = await insertMonitor(tx.db, {
       organisation_id: tx.actor.organisationId,
@@ -94,10 +94,10 @@ export async function changeMonitor(ctx: ServiceContext, monitorId: string, inpu
   assertCan(ctx.actor, 'listening.manage');
   const ast = input.query !== undefined ? parsedQuery(input.query) : undefined;
   await checkMunicipality(ctx, input.municipalityId);
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const current = await findMonitor(tx.db, tx.actor.organisationId, monitorId);
     if (!current || !visibleTo(tx, current)) throw notFound('De monitor');
-    if (input.name !== undefined && (await monitorNameTaken(tx.db, tx.actor.organisationId, input.name, monitorId)))
+    if (input.name !== undefined && (await isMonitorNameTaken(tx.db, tx.actor.organisationId, input.name, monitorId)))
       throw conflict('naam-bestaat', `Er is al een monitor "${input.name}".`);
     const queryChanged =
       (input.query !== undefined && input.query.trim() !== current.query) ||
@@ -119,7 +119,7 @@ export async function changeMonitor(ctx: ServiceContext, monitorId: string, inpu
 
 export async function removeMonitor(ctx: ServiceContext, monitorId: string) {
   assertCan(ctx.actor, 'listening.manage');
-  await inTransaction(ctx, async (tx) => {
+  await runInTransaction(ctx, async (tx) => {
     const current = await findMonitor(tx.db, tx.actor.organisationId, monitorId);
     if (!current || !visibleTo(tx, current)) throw notFound('De monitor');
     await deleteMonitor(tx.db, tx.actor.organisationId, monitorId);
@@ -128,6 +128,6 @@ export async function removeMonitor(ctx: ServiceContext, monitorId: string) {
 }
 
 // Whether the organisation has this monitor (the inbox's routing rules may name monitors).
-export async function monitorExists(db: Db, organisationId: string, monitorId: string) {
+export async function hasMonitor(db: Db, organisationId: string, monitorId: string) {
   return (await findMonitor(db, organisationId, monitorId)) !== undefined;
 }

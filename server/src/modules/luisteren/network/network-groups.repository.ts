@@ -5,7 +5,7 @@ import { BIO_PATHS } from './network-suggestion.rules';
 
 // An author's key: the handle in lower case without a leading @, as author lists keep it. The same
 // expression as the index listening_items_author_idx, so lookups by author use it.
-export const authorKey = (alias = 'li'): RawBuilder<string> => sql<string>`lower(ltrim(${sql.ref(`${alias}.author_handle`)}, '@'))`;
+export const selectAuthorKey = (alias = 'li'): RawBuilder<string> => sql<string>`lower(ltrim(${sql.ref(`${alias}.author_handle`)}, '@'))`;
 
 const bio = sql<string | null>`coalesce(${sql.join(BIO_PATHS.map((path) => sql`m.raw #>> ${sql.lit(`{${path.join(',')}}`)}`))})`;
 
@@ -44,7 +44,7 @@ export async function findOrganisationsWithPendingAuthors(db: Db, limit: number)
 // What the automatic classifier reads of each author: the newest name and bio they posted with.
 export async function findAuthorFacts(db: Db, organisationId: string, handles: string[]) {
   if (handles.length === 0) return [];
-  const key = authorKey();
+  const key = selectAuthorKey();
   return db
     .selectFrom('listening_items as li')
     .innerJoin('published_messages as m', (join) => join.onRef('m.organisation_id', '=', 'li.organisation_id').onRef('m.id', '=', 'li.message_id'))

@@ -25,7 +25,7 @@ const PRECEDENCE: NetworkGroup[] = ['politiek-overheid', 'media', 'non-profit', 
 
 // Splits names and handles into lower-case words without accents: "OmroepCastricum" and "VVCastricum" are
 // two words each, "Café" is "cafe", underscores, dots and hyphens separate words.
-export function wordsOf(text: string): string[] {
+export function splitWords(text: string): string[] {
   return text
     .replace(/([\p{Ll}\d])(\p{Lu})/gu, '$1 $2')
     .replace(/(\p{Lu}+)(\p{Lu}\p{Ll})/gu, '$1 $2')
@@ -95,7 +95,7 @@ function score(sources: Array<{ words: string[]; factor: number }>) {
 // on "Raadsleden" is politics, on "Pers" media, whatever their name); then the name and handle; then the bio.
 export function suggestNetworkGroup(author: AuthorFacts): NetworkSuggestion {
   const byList = author.lists
-    .map((list) => ({ list, best: score([{ words: wordsOf(list), factor: 1 }]) }))
+    .map((list) => ({ list, best: score([{ words: splitWords(list), factor: 1 }]) }))
     .filter((entry) => entry.best !== null)
     .sort((a, b) => PRECEDENCE.indexOf(a.best!.group) - PRECEDENCE.indexOf(b.best!.group));
   if (byList.length > 0) {
@@ -103,8 +103,8 @@ export function suggestNetworkGroup(author: AuthorFacts): NetworkSuggestion {
     return { group, words: [], lists: byList.filter((entry) => entry.best!.group === group).map((entry) => entry.list) };
   }
   const best = score([
-    { words: [...wordsOf(author.name ?? ''), ...wordsOf(author.handle)], factor: 1 },
-    { words: wordsOf(author.bio ?? ''), factor: BIO_FACTOR },
+    { words: [...splitWords(author.name ?? ''), ...splitWords(author.handle)], factor: 1 },
+    { words: splitWords(author.bio ?? ''), factor: BIO_FACTOR },
   ]);
   return best ? { group: best.group, words: best.words, lists: [] } : { group: null, words: [], lists: [] };
 }

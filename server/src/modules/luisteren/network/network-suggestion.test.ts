@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cleanBio, suggestNetworkGroup, wordsOf } from './network-suggestion.rules';
+import { cleanBio, splitWords, suggestNetworkGroup } from './network-suggestion.rules';
 
 const suggest = (name: string | null, handle = 'account', bio: string | null = null, lists: string[] = []) => suggestNetworkGroup({ name, handle, bio, lists });
 
 describe('netwerkgroep voorstellen', () => {
   it('splitst namen en handles in woorden zonder hoofdletters en accenten', () => {
-    expect(wordsOf('OmroepCastricum')).toEqual(['omroep', 'castricum']);
-    expect(wordsOf('VVCastricum')).toEqual(['vv', 'castricum']);
-    expect(wordsOf('Radio105FM')).toEqual(['radio105', 'fm']);
-    expect(wordsOf('Café de_Zwaan-Bergen')).toEqual(['cafe', 'de', 'zwaan', 'bergen']);
+    expect(splitWords('OmroepCastricum')).toEqual(['omroep', 'castricum']);
+    expect(splitWords('VVCastricum')).toEqual(['vv', 'castricum']);
+    expect(splitWords('Radio105FM')).toEqual(['radio105', 'fm']);
+    expect(splitWords('Café de_Zwaan-Bergen')).toEqual(['cafe', 'de', 'zwaan', 'bergen']);
   });
 
   it('vindt elk van de zeven groepen aan een woord in naam of accountnaam, en zegt welk', () => {

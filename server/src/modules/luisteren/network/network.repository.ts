@@ -1,9 +1,9 @@
 import type { Db } from '@platform/db/database.client';
 import type { NetworkGroupValue } from '@platform/db/database.schema';
-import { inScope } from '@platform/db/in-scope.rules';
+import { isInScope } from '@platform/db/in-scope.rules';
 import type { Scope } from '@platform/tenancy/policy.rules';
 import { sql } from 'kysely';
-import { authorKey } from './network-groups.repository';
+import { selectAuthorKey } from './network-groups.repository';
 
 export interface NetworkScope {
   // The policy's scope: undefined is every municipality of the organisation.
@@ -18,10 +18,10 @@ function itemsOf(db: Db, organisationId: string, scope: NetworkScope) {
     .selectFrom('listening_items as li')
     .innerJoin('published_messages as m', (join) => join.onRef('m.organisation_id', '=', 'li.organisation_id').onRef('m.id', '=', 'li.message_id'))
     .leftJoin('author_network_groups as g', (join) =>
-      join.onRef('g.organisation_id', '=', 'li.organisation_id').on(sql<boolean>`g.author_handle = ${authorKey()}`),
+      join.onRef('g.organisation_id', '=', 'li.organisation_id').on(sql<boolean>`g.author_handle = ${selectAuthorKey()}`),
     )
     .where('li.organisation_id', '=', organisationId)
-    .where(inScope('li.municipality_id', scope));
+    .where(isInScope('li.municipality_id', scope));
   if (scope.from) query = query.where('li.posted_at', '>=', scope.from);
   if (scope.until) query = query.where('li.posted_at', '<', scope.until);
   return query;
@@ -41,7 +41,7 @@ export async function findNetworkAuthors(
   filter: { group?: NetworkGroupValue | 'inwoner'; search?: string },
   page: { offset: number; limit: number },
 ) {
-  const key = authorKey();
+  const key = selectAuthorKey();
   let query = itemsOf(db, organisationId, scope)
     .select([
       key.as('handle'),
@@ -77,7 +77,7 @@ export async function findNetworkAuthors(
 export async function countComposition(db: Db, organisationId: string, scope: NetworkScope) {
   const group = sql<NetworkGroupValue | 'inwoner'>`coalesce(g.network_group, 'inwoner')`;
   return itemsOf(db, organisationId, scope)
-    .select([group.as('group'), sql<number>`count(DISTINCT ${authorKey()})::int`.as('authors'), sql<number>`count(*)::int`.as('items')])
+    .select([group.as('group'), sql<number>`count(DISTINCT ${selectAuthorKey()})::int`.as('authors'), sql<number>`count(*)::int`.as('items')])
     .groupBy(group)
     .execute();
 }
@@ -98,7 +98,7 @@ export async function findAuthorSummary(db: Db, scope: Scope, handle: string) {
       tenorCount('neutraal').as('neutraal'),
       tenorCount('gemengd').as('gemengd'),
     ])
-    .where(authorKey(), '=', handle)
+    .where(selectAuthorKey(), '=', handle)
     .having(sql<boolean>`count(*) > 0`)
     .executeTakeFirst();
 }
@@ -108,7 +108,7 @@ export async function countAuthorWeeks(db: Db, scope: Scope, handle: string, fro
   const week = sql<Date>`date_trunc('week', li.posted_at, 'Europe/Amsterdam')`;
   return itemsOf(db, scope.organisationId, { municipalityIds: scope.municipalityIds, from })
     .select([week.as('week'), 'li.tenor', sql<number>`count(*)::int`.as('n')])
-    .where(authorKey(), '=', handle)
+    .where(selectAuthorKey(), '=', handle)
     .groupBy([week, 'li.tenor'])
     .execute();
 }

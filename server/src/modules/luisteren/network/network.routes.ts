@@ -7,7 +7,7 @@ import {
   networkPageSchema,
   networkQuerySchema,
 } from '@contracts/network';
-import { type AppInstance, serviceContext } from '@platform/http/app.server';
+import { type AppInstance, createServiceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { getAuthorProfile, listNetwork, setAuthorGroup } from './network.service';
 
@@ -16,7 +16,7 @@ const groupChangeResult = z.object({
   suggestion: z.object({ group: networkGroupSchema.nullable(), reason: z.object({ words: z.array(z.string()), lists: z.array(z.string()) }) }),
 });
 
-export async function networkRoutes(app: AppInstance) {
+export async function registerNetworkRoutes(app: AppInstance) {
   const tags = ['Luisteren'];
 
   app.get(
@@ -30,7 +30,7 @@ export async function networkRoutes(app: AppInstance) {
         response: { 200: networkPageSchema },
       },
     },
-    async (request) => listNetwork(serviceContext(request), request.query),
+    async (request) => listNetwork(createServiceContext(request), request.query),
   );
 
   app.get(
@@ -44,7 +44,7 @@ export async function networkRoutes(app: AppInstance) {
         response: { 200: authorProfileSchema },
       },
     },
-    async (request) => getAuthorProfile(serviceContext(request), request.params.handle),
+    async (request) => getAuthorProfile(createServiceContext(request), request.params.handle),
   );
 
   app.put(
@@ -59,6 +59,6 @@ export async function networkRoutes(app: AppInstance) {
         response: { 200: groupChangeResult },
       },
     },
-    async (request) => setAuthorGroup(serviceContext(request), request.params.handle, request.body),
+    async (request) => setAuthorGroup(createServiceContext(request), request.params.handle, request.body),
   );
 }

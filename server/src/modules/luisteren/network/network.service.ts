@@ -8,7 +8,7 @@ import {
   type networkQuerySchema,
 } from '@contracts/network';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import { badRequest, notFound } from '@platform/http/http.errors';
 import { actsForMunicipality, assertCan, narrowScope, scopeOf } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
@@ -18,7 +18,7 @@ import { countAuthorWeeks, countComposition, findAuthorSummary, findNetworkAutho
 import { classifyAuthors, classifyPendingAuthors } from './network-classifier.jobs';
 import { countPendingAuthors, deleteGroup, findAuthorFacts, findAuthorLists, findGroupRow, saveAnalystGroup } from './network-groups.repository';
 import { cleanBio, suggestNetworkGroup } from './network-suggestion.rules';
-import { lastWeekStarts } from './weeks.rules';
+import { listLastWeekStarts } from './weeks.rules';
 
 const PAGE_SIZE = 50;
 const DEFAULT_PERIOD_MS = 12 * 7 * 86_400_000;
@@ -113,7 +113,7 @@ export async function getAuthorProfile(ctx: ServiceContext, handle: string): Pro
   const organisationId = ctx.actor.organisationId;
   const summary = await findVisibleAuthor(ctx, handle);
   await classifyPendingAuthors(ctx.db, ctx.clock, organisationId, CATCH_UP);
-  const starts = lastWeekStarts(ctx.clock.now(), PROFILE_WEEKS, 'Europe/Amsterdam');
+  const starts = listLastWeekStarts(ctx.clock.now(), PROFILE_WEEKS, 'Europe/Amsterdam');
   const counts = await countAuthorWeeks(ctx.db, scopeOf(ctx.actor), handle, starts[0]!);
   const weeks = starts.map((start) => {
     const week = { week: start.toISOString(), items: 0, steun: 0, kritiek: 0, neutraal: 0, gemengd: 0 };
@@ -146,7 +146,7 @@ export async function getAuthorProfile(ctx: ServiceContext, handle: string): Pro
 // away (null) brings back the automatic group at once.
 export async function setAuthorGroup(ctx: ServiceContext, handle: string, input: z.output<typeof authorGroupChangeSchema>) {
   assertCan(ctx.actor, 'listening.review');
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const organisationId = tx.actor.organisationId;
     await findVisibleAuthor(tx, handle);
     if (input.groep) {

@@ -3,7 +3,7 @@ import { buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { buildListeningWorkspace } from '@test/listening-workspace';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainMessage, storeMessages } from '../../channels/index';
+import { buildPlainMessage, storeMessages } from '../../channels/index';
 import { defineSchedules } from '../../index';
 import { claimPendingAuthors, countPendingAuthors } from './network-groups.repository';
 
@@ -32,7 +32,7 @@ async function receive(account: ChannelAccountRow, posts: Post[]) {
     t.clock,
     account,
     posts.map((post) =>
-      plainMessage({
+      buildPlainMessage({
         platformId: `n-${++sequence}-${crypto.randomUUID()}`,
         author: {
           id: post.author,

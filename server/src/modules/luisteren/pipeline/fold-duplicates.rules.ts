@@ -1,4 +1,4 @@
-import { isNearDuplicate, simhashBands } from '../analysis/duplicates.rules';
+import { isNearDuplicate, splitSimhashBands } from '../analysis/duplicates.rules';
 
 export interface Fingerprint {
   id: string;
@@ -21,7 +21,7 @@ export function foldDuplicates(items: Fingerprint[], stored: Original[]) {
   const byBand = new Map<string, Original[]>();
   const remember = (original: Original) => {
     if (!byExact.has(original.exactKey)) byExact.set(original.exactKey, original);
-    for (const band of simhashBands(original.simhash)) {
+    for (const band of splitSimhashBands(original.simhash)) {
       const list = byBand.get(band);
       if (list) list.push(original);
       else byBand.set(band, [original]);
@@ -47,7 +47,7 @@ export function foldDuplicates(items: Fingerprint[], stored: Original[]) {
 }
 
 function nearOriginal(item: Fingerprint, byBand: Map<string, Original[]>): Original | undefined {
-  for (const band of simhashBands(item.simhash)) {
+  for (const band of splitSimhashBands(item.simhash)) {
     const found = byBand.get(band)?.find((candidate) => isNearDuplicate(candidate.simhash, item.simhash));
     if (found) return found;
   }

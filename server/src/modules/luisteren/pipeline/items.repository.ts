@@ -1,6 +1,6 @@
 import type { Db } from '@platform/db/database.client';
 import type { ListeningItemsTable } from '@platform/db/database.schema';
-import { type ColumnType, unnestRows, uuidArray } from '@platform/db/unnest-rows.rules';
+import { type ColumnType, toUuidArray, unnestRows } from '@platform/db/unnest-rows.rules';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
 import { type Insertable, sql } from 'kysely';
 
@@ -39,7 +39,7 @@ export async function findUnprocessedMessages(db: Db, organisationId: string, id
       'm.posted_at',
     ])
     .where('m.organisation_id', '=', organisationId)
-    .where('m.id', '=', sql<string>`ANY(${uuidArray(ids)})`)
+    .where('m.id', '=', sql<string>`ANY(${toUuidArray(ids)})`)
     .where('m.direction', '=', 'in')
     .where('done.seen', 'is', null)
     .orderBy('m.posted_at')
@@ -133,7 +133,7 @@ export type NewMatch = {
 };
 
 // The one rule for what a match adds to its minute's counts, on ingest and in a backfill.
-export function newMatch(
+export function buildMatch(
   organisationId: string,
   monitorId: string,
   item: { message_id: string; posted_at: Date; tenor: string; channel: string; duplicate_of: string | null },

@@ -6,7 +6,7 @@ import { processMessages } from './pipeline.service';
 // What listening knows of one message (its monitors, tenor, language), for the inbox's routing rules. The
 // inbox's job and the listening job are queued together; whichever runs first, the message is analysed
 // once (processing is idempotent), so a rule on a monitor or tenor never sees a message unanalysed.
-export async function listeningFactsOf(db: Db, clock: Clock, organisationId: string, messageId: string) {
+export async function loadListeningFacts(db: Db, clock: Clock, organisationId: string, messageId: string) {
   await processMessages(db, clock, organisationId, [messageId]);
   return findItemFacts(db, organisationId, messageId);
 }

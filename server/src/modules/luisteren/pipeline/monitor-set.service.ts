@@ -1,6 +1,6 @@
 import type { QueryNode } from '@contracts/monitor-query';
 import type { Db } from '@platform/db/database.client';
-import { boundaryOf } from '@platform/organisations/municipality-boundary.service';
+import { getMunicipalityBoundary } from '@platform/organisations/municipality-boundary.service';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
 import { findMonitorQueries, findMonitorsSignature } from '../monitors/monitors.repository';
 import { type CompiledQuery, compileMonitorQuery } from '../query/matcher.rules';
@@ -15,7 +15,7 @@ export interface CompiledMonitor {
 // read per batch: one cheap query instead of compiling every query for every batch).
 const cache = new Map<string, { signature: string; monitors: CompiledMonitor[] }>();
 
-export async function monitorsOf(db: Db, organisationId: string): Promise<CompiledMonitor[]> {
+export async function loadMonitors(db: Db, organisationId: string): Promise<CompiledMonitor[]> {
   const signature = await findMonitorsSignature(db, organisationId);
   const cached = cache.get(organisationId);
   if (cached?.signature === signature) return cached.monitors;
@@ -45,7 +45,7 @@ async function boundariesOf(db: Db, organisationId: string) {
   const municipalities = await findMunicipalities(db, organisationId);
   return new Map(
     municipalities.flatMap((municipality) => {
-      const boundary = boundaryOf(municipality);
+      const boundary = getMunicipalityBoundary(municipality);
       return boundary ? [[municipality.cbs_code, boundary.area as never] as const] : [];
     }),
   );

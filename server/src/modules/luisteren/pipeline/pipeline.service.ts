@@ -2,14 +2,15 @@ import type { Clock } from '@platform/clock.service';
 import type { Db } from '@platform/db/database.client';
 import { mapInSlices } from '@platform/event-loop.service';
 import type { JobRegistry } from '@platform/jobs/job-registry.service';
-import { storedMessagesJob } from '../../channels/index';
+import { defineStoredMessagesJob } from '../../channels/index';
 import { detectAlerts } from '../alerts/alerts.service';
-import { duplicateFingerprints, simhashBands } from '../analysis/duplicates.rules';
+import { computeDuplicateFingerprints, splitSimhashBands } from '../analysis/duplicates.rules';
 import { detectLanguage } from '../analysis/language.rules';
 import { classifyTenor } from '../analysis/tenor-model.rules';
 import { prepareItem, prepareText } from '../query/matcher.rules';
 import { foldDuplicates } from './fold-duplicates.rules';
 import {
+  buildMatch,
   countDuplicates,
   findDuplicateCandidates,
   findListsOfAuthors,
@@ -17,12 +18,11 @@ import {
   insertItems,
   insertMatches,
   type NewItemRow,
-  newMatch,
   type UnprocessedMessage,
 } from './items.repository';
 import { toMatchable } from './matchable.rules';
-import { monitorsOf } from './monitor-set.service';
-import { tenorModelOf } from './tenor-model-cache.service';
+import { loadMonitors } from './monitor-set.service';
+import { loadTenorModel } from './tenor-model-cache.service';
 
 // Copies are folded into an original seen within this window; older look-alikes are news again.
 const DUPLICATE_WINDOW_MS = 3 * 24 * 3_600_000;
@@ -36,7 +36,7 @@ let defaults: { publicUrl?: string } = {};
 export async function processMessages(db: Db, clock: Clock, organisationId: string, messageIds: string[], options: { publicUrl?: string } = defaults) {
   const messages = await findUnprocessedMessages(db, organisationId, messageIds);
   if (messages.length === 0) return { processed: 0 };
-  const model = await tenorModelOf(db, organisationId);
+  const model = await loadTenorModel(db, organisationId);
   const analyseText = textAnalysisOnce(model);
   const analysed = await mapInSlices(messages, (message) => analyse(message, analyseText));
 
@@ -89,8 +89,8 @@ function analyseText(subject: string | null, body: string, givenLanguage: string
   const language = givenLanguage ?? detectLanguage(text);
   // The lexicon and the model know Dutch; other languages are counted, not judged.
   const tenor = language === null || language === 'nl' ? classifyTenor(text, model) : { tenor: 'neutraal' as const, confidence: 0, source: 'lexicon' as const };
-  const { exactKey, simhash } = duplicateFingerprints(text);
-  return { language, tenor, exactKey, simhash, bands: simhashBands(simhash), words: prepareText(subject, body) };
+  const { exactKey, simhash } = computeDuplicateFingerprints(text);
+  return { language, tenor, exactKey, simhash, bands: splitSimhashBands(simhash), words: prepareText(subject, body) };
 }
 
 function analyse(message: UnprocessedMessage, analyseText: ReturnType<typeof textAnalysisOnce>) {
@@ -121,9 +121,9 @@ function toItemRow(organisationId: string, item: Analysed, duplicateOf: string |
 }
 
 async function matchMonitors(db: Db, organisationId: string, analysed: Analysed[], duplicateOf: Map<string, string>) {
-  const monitors = await monitorsOf(db, organisationId);
+  const monitors = await loadMonitors(db, organisationId);
   if (monitors.length === 0) return [];
-  const lists = await authorListsOf(
+  const lists = await loadAuthorListsOfHandles(
     db,
     organisationId,
     analysed.map((item) => item.message.author_handle),
@@ -135,7 +135,7 @@ async function matchMonitors(db: Db, organisationId: string, analysed: Analysed[
       if (monitor.municipalityId && monitor.municipalityId !== item.message.municipality_id) continue;
       if (monitor.query.matches(prepared)) {
         matched.push(
-          newMatch(organisationId, monitor.id, {
+          buildMatch(organisationId, monitor.id, {
             message_id: item.message.id,
             posted_at: item.message.posted_at,
             tenor: item.tenor.tenor,
@@ -165,7 +165,7 @@ function momentsToJudge(matches: { monitor_id: string; posted_at: Date }[]) {
   return new Map([...byMonitor].map(([monitorId, minutes]) => [monitorId, [...minutes.values()].sort((a, b) => a.getTime() - b.getTime())]));
 }
 
-export async function authorListsOf(db: Db, organisationId: string, handles: string[]) {
+export async function loadAuthorListsOfHandles(db: Db, organisationId: string, handles: string[]) {
   const rows = await findListsOfAuthors(db, organisationId, [...new Set(handles.map((handle) => handle.toLowerCase()))]);
   const lists = new Map<string, string[]>();
   for (const row of rows) lists.set(row.author_handle, [...(lists.get(row.author_handle) ?? []), row.name]);
@@ -177,5 +177,7 @@ export const LISTEN_JOB = 'luisteren.verwerken';
 
 export function registerListeningPipeline(registry: JobRegistry, options: { publicUrl?: string }) {
   defaults = options;
-  registry.register(storedMessagesJob(LISTEN_JOB, (db, clock, organisationId, messageIds) => processMessages(db, clock, organisationId, messageIds, options)));
+  registry.register(
+    defineStoredMessagesJob(LISTEN_JOB, (db, clock, organisationId, messageIds) => processMessages(db, clock, organisationId, messageIds, options)),
+  );
 }

@@ -2,7 +2,7 @@ import { createTestApp, type TestApp } from '@test/harness';
 import { buildListeningWorkspace } from '@test/listening-workspace';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainMessage, storeMessages } from '../../channels/index';
+import { buildPlainMessage, storeMessages } from '../../channels/index';
 
 // A match refers to its monitor and its listening item, and an item to its message, through statement triggers
 // (migrations 0028, 0029) instead of foreign keys. These tests hold the triggers to what the keys guaranteed: nothing
@@ -23,7 +23,7 @@ async function setUp() {
     t.clock,
     account,
     ['De container is weer niet geleegd', 'Afval naast de container', 'Mooi weer vandaag'].map((text, index) =>
-      plainMessage({
+      buildPlainMessage({
         platformId: `ref-${crypto.randomUUID()}-${index}`,
         author: { id: `a${index}`, handle: `auteur${index}`, displayName: 'Auteur', followers: 10 },
         text,

@@ -6,7 +6,7 @@ import { findTenorModel, findTenorModelVersion } from '../review/review.reposito
 // process picks it up with its next batch.
 const cache = new Map<string, { version: number; model: TenorModel }>();
 
-export async function tenorModelOf(db: Db, organisationId: string): Promise<TenorModel | null> {
+export async function loadTenorModel(db: Db, organisationId: string): Promise<TenorModel | null> {
   const version = await findTenorModelVersion(db, organisationId);
   if (version === undefined) return null;
   const cached = cache.get(organisationId);

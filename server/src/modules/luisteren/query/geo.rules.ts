@@ -9,7 +9,7 @@ const KM_PER_DEGREE_LATITUDE = 111.19;
 const RADIANS = Math.PI / 180;
 
 // Haversine; the latitude check first rejects most far-away items without any trigonometry.
-export function withinRadius(center: Point, radiusKm: number): (point: Point) => boolean {
+export function buildRadiusTest(center: Point, radiusKm: number): (point: Point) => boolean {
   const maxLatitudeDelta = radiusKm / KM_PER_DEGREE_LATITUDE;
   const centerLat = center.lat * RADIANS;
   const cosCenterLat = Math.cos(centerLat);
@@ -24,7 +24,7 @@ export function withinRadius(center: Point, radiusKm: number): (point: Point) =>
 
 // A municipality polygon has thousands of vertices; the bounding box answers "no" for nearly every
 // item outside it before the exact test runs.
-export function withinBoundary(boundary: Boundary): (point: Point) => boolean {
+export function buildBoundaryTest(boundary: Boundary): (point: Point) => boolean {
   const geometry = boundary.type === 'Feature' ? boundary.geometry : boundary;
   const [west, south, east, north] = boundingBox(geometry);
   return (point) => {

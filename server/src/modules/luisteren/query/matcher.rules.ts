@@ -1,6 +1,6 @@
 import type { QueryNode } from '@contracts/monitor-query';
 import { foldListName } from '@contracts/monitor-query-text';
-import { type Boundary, withinBoundary, withinRadius } from './geo.rules';
+import { type Boundary, buildBoundaryTest, buildRadiusTest } from './geo.rules';
 import { isPreparedItem, type MatchableItem, type PreparedItem, prepareItem } from './prepared-item.rules';
 
 export type { Boundary } from './geo.rules';
@@ -85,7 +85,7 @@ function compileField(node: Extract<QueryNode, { kind: 'field' }>, boundaries: M
     }
     case 'plaats': {
       if (node.near) {
-        const inside = withinRadius(node.near, node.near.radiusKm);
+        const inside = buildRadiusTest(node.near, node.near.radiusKm);
         return { test: (item) => item.geo !== null && inside(item.geo), cost: 3 };
       }
       const boundary = boundaries.get(value);
@@ -93,7 +93,7 @@ function compileField(node: Extract<QueryNode, { kind: 'field' }>, boundaries: M
         missing.add(value);
         return { test: () => false, cost: 0 };
       }
-      const inside = withinBoundary(boundary);
+      const inside = buildBoundaryTest(boundary);
       return { test: (item) => item.geo !== null && inside(item.geo), cost: 10 };
     }
   }

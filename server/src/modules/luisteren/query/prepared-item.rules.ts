@@ -1,5 +1,5 @@
 import { normaliseLanguageCode } from '@contracts/monitor-query-fields';
-import { foldHandle, foldListName, foldText, hashtagsInFolded, mentionsInFolded, tokeniseFolded } from '@contracts/monitor-query-text';
+import { findHashtagsInFolded, findMentionsInFolded, foldHandle, foldListName, foldText, tokeniseFolded } from '@contracts/monitor-query-text';
 
 export interface MatchableItem {
   text: string;
@@ -55,8 +55,8 @@ export function prepareText(subject: string | null, text: string): PreparedText 
   const hashtags: string[] = [];
   const mentions: string[] = [];
   for (const folded of foldedSubject ? [foldedSubject, foldedText] : [foldedText]) {
-    hashtags.push(...hashtagsInFolded(folded));
-    mentions.push(...mentionsInFolded(folded));
+    hashtags.push(...findHashtagsInFolded(folded));
+    mentions.push(...findMentionsInFolded(folded));
   }
   let sorted: string[] | null = null;
   return {

@@ -1,6 +1,6 @@
 import type { Db } from '@platform/db/database.client';
 import type { TenorCorrectionsTable, TenorValue } from '@platform/db/database.schema';
-import { inScope } from '@platform/db/in-scope.rules';
+import { isInScope } from '@platform/db/in-scope.rules';
 import type { Scope } from '@platform/tenancy/policy.rules';
 import { type Insertable, sql } from 'kysely';
 
@@ -97,7 +97,7 @@ export async function countAgreement(db: Db, scope: Scope, from: Date, until: Da
     .selectFrom('listening_items')
     .select([week.as('from'), sql<number>`count(*)::int`.as('reviewed'), sql<number>`count(*) FILTER (WHERE tenor = tenor_auto)::int`.as('agreed')])
     .where('organisation_id', '=', scope.organisationId)
-    .where(inScope('municipality_id', scope))
+    .where(isInScope('municipality_id', scope))
     .where('reviewed_at', '>=', from)
     .where('reviewed_at', '<', until)
     .groupBy(week)

@@ -1,13 +1,13 @@
 import { agreementSchema, bulkCorrectionSchema, correctionSchema } from '@contracts/luisteren';
-import { type AppInstance, serviceContext } from '@platform/http/app.server';
+import { type AppInstance, createServiceContext } from '@platform/http/app.server';
 import { z } from 'zod';
-import { agreement, correctInBulk, correctItems } from './review.service';
+import { correctInBulk, correctItems, measureAgreement } from './review.service';
 
 const messageParams = z.strictObject({ messageId: z.uuid() });
 const corrected = z.object({ corrected: z.number().int() });
 const periodSchema = z.strictObject({ van: z.iso.datetime({ offset: true }).optional(), tot: z.iso.datetime({ offset: true }).optional() });
 
-export async function reviewRoutes(app: AppInstance) {
+export async function registerReviewRoutes(app: AppInstance) {
   const tags = ['Luisteren'];
 
   app.patch(
@@ -22,7 +22,7 @@ export async function reviewRoutes(app: AppInstance) {
         response: { 200: corrected },
       },
     },
-    async (request) => correctItems(serviceContext(request), [request.params.messageId], request.body),
+    async (request) => correctItems(createServiceContext(request), [request.params.messageId], request.body),
   );
 
   app.post(
@@ -36,7 +36,7 @@ export async function reviewRoutes(app: AppInstance) {
         response: { 200: corrected },
       },
     },
-    async (request) => correctInBulk(serviceContext(request), request.body),
+    async (request) => correctInBulk(createServiceContext(request), request.body),
   );
 
   app.get(
@@ -50,6 +50,6 @@ export async function reviewRoutes(app: AppInstance) {
         response: { 200: agreementSchema },
       },
     },
-    async (request) => agreement(serviceContext(request), request.query),
+    async (request) => measureAgreement(createServiceContext(request), request.query),
   );
 }

@@ -1,6 +1,6 @@
 import type { agreementSchema, bulkCorrectionSchema, Tenor } from '@contracts/luisteren';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import { notFound } from '@platform/http/http.errors';
 import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
@@ -13,7 +13,7 @@ type Correction = { tenor?: Tenor; topic?: string | null };
 export async function correctItems(ctx: ServiceContext, messageIds: string[], correction: Correction) {
   assertCan(ctx.actor, 'listening.review');
   const ids = [...new Set(messageIds)];
-  return inTransaction(ctx, async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     const items = await findItemsForReview(tx.db, tx.actor.organisationId, ids);
     const visible = items.filter((item) => actsForMunicipality(tx.actor, item.municipality_id));
     // All or nothing: one unknown id in a bulk correction changes nothing.
@@ -50,7 +50,7 @@ export async function correctInBulk(ctx: ServiceContext, input: z.infer<typeof b
 const WEEK = 7 * 86_400_000;
 
 // How reliable the automatic tenor is, per week: the share of reviewed items where a person agreed.
-export async function agreement(ctx: ServiceContext, period: { van?: string; tot?: string }): Promise<z.infer<typeof agreementSchema>> {
+export async function measureAgreement(ctx: ServiceContext, period: { van?: string; tot?: string }): Promise<z.infer<typeof agreementSchema>> {
   assertCan(ctx.actor, 'listening.read');
   // Without an end: up to and including this moment (the end is exclusive).
   const until = period.tot ? new Date(period.tot) : new Date(ctx.clock.now().getTime() + 1);

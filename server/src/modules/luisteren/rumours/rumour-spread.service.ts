@@ -1,10 +1,10 @@
 import type { RumourDetail } from '@contracts/rumours';
 import type { ServiceContext } from '@platform/context.service';
 import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
-import { localIsoDate, startOfLocalDay } from '@platform/time/local-days.rules';
-import { exactDuplicateKey } from '../analysis';
+import { formatLocalIsoDate, startOfLocalDay } from '@platform/time/local-days.rules';
+import { computeExactDuplicateKey } from '../analysis';
 import { toMessageRef } from './rumour.views';
-import { countSpread, findLinkedMessages, findMessage, newestSpread, type SpreadSource, spreadBounds } from './rumours.repository';
+import { countSpread, findLinkedMessages, findMessage, findSpreadBounds, listNewestSpread, type SpreadSource } from './rumours.repository';
 import { findRumourOr404, getRumour } from './rumours.service';
 
 const ZONE = 'Europe/Amsterdam';
@@ -21,13 +21,15 @@ export async function getRumourDetail(ctx: ServiceContext, rumourId: string): Pr
   const rumourSource: SpreadSource = { kind: 'rumour', rumourId };
   const correctionUrls = [row.correction_url].filter((url): url is string => !!url);
   const hasCorrection = row.correction_message_id !== null || correctionUrls.length > 0;
-  const rumourBounds = await spreadBounds(ctx.db, organisationId, rumourSource);
+  const rumourBounds = await findSpreadBounds(ctx.db, organisationId, rumourSource);
   const since = rumourBounds.first ? new Date(rumourBounds.first) : null;
   const correctionMessage = row.correction_message_id ? await findMessage(ctx.db, organisationId, row.correction_message_id) : undefined;
   const ownPost =
-    correctionMessage?.direction === 'uit' ? { exactKey: exactDuplicateKey(correctionMessage.text), postedAt: new Date(correctionMessage.posted_at) } : null;
+    correctionMessage?.direction === 'uit'
+      ? { exactKey: computeExactDuplicateKey(correctionMessage.text), postedAt: new Date(correctionMessage.posted_at) }
+      : null;
   const correctionSource: SpreadSource = { kind: 'correction', messageId: row.correction_message_id, urls: correctionUrls, since, ownPost };
-  const correctionBounds = hasCorrection ? await spreadBounds(ctx.db, organisationId, correctionSource) : null;
+  const correctionBounds = hasCorrection ? await findSpreadBounds(ctx.db, organisationId, correctionSource) : null;
   const firsts = [rumourBounds.first, correctionBounds?.first].filter((at): at is Date => !!at).map((at) => new Date(at).getTime());
   const lasts = [rumourBounds.last, correctionBounds?.last].filter((at): at is Date => !!at).map((at) => new Date(at).getTime());
   const span = firsts.length > 0 ? Math.max(...lasts) - Math.min(...firsts) : 0;
@@ -39,7 +41,7 @@ export async function getRumourDetail(ctx: ServiceContext, rumourId: string): Pr
   const correctionAhead = spread.find((point) => point.correction > point.rumour);
 
   const linked = await findLinkedMessages(ctx.db, organisationId, rumourId);
-  const newest = await newestSpread(ctx.db, organisationId, rumourSource, 20);
+  const newest = await listNewestSpread(ctx.db, organisationId, rumourSource, 20);
   const visible = (row: { municipality_id: string }) => actsForMunicipality(ctx.actor, row.municipality_id);
 
   return {
@@ -68,7 +70,7 @@ function fillBuckets(rumour: Array<{ at: Date; n: number }>, correction: Array<{
   const last = Math.max(...all);
   const points: RumourDetail['spread'] = [];
   // Days are 23 to 25 hours around the clock change, so the next day is found from the calendar, not by adding 24h.
-  const next = (at: number) => (bucket === 'hour' ? at + HOUR : startOfLocalDay(localIsoDate(new Date(at + 26 * HOUR), ZONE), ZONE).getTime());
+  const next = (at: number) => (bucket === 'hour' ? at + HOUR : startOfLocalDay(formatLocalIsoDate(new Date(at + 26 * HOUR), ZONE), ZONE).getTime());
   for (let at = Math.min(...all); at <= last && points.length < 2000; at = next(at)) {
     points.push({ at: new Date(at).toISOString(), rumour: rumourBy.get(at) ?? 0, correction: correctionBy.get(at) ?? 0 });
   }

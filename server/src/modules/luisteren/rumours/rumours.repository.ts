@@ -1,6 +1,6 @@
 import type { Db } from '@platform/db/database.client';
 import type { RumoursTable } from '@platform/db/database.schema';
-import { inScope } from '@platform/db/in-scope.rules';
+import { isInScope } from '@platform/db/in-scope.rules';
 import type { Scope } from '@platform/tenancy/policy.rules';
 import type { Updateable } from 'kysely';
 import { type RawBuilder, sql } from 'kysely';
@@ -167,7 +167,7 @@ export async function searchCorrectionCandidates(db: Db, scope: Scope, search: {
     .selectFrom('published_messages as messages')
     .select(['id', 'municipality_id', 'direction', 'author_handle', 'author_name', 'text', 'posted_at', 'channel', 'public_url'])
     .where('organisation_id', '=', scope.organisationId)
-    .where(inScope('municipality_id', scope))
+    .where(isInScope('municipality_id', scope))
     .where(sql<boolean>`search @@ websearch_to_tsquery('dutch', ${search.q})`);
   if (search.since) query = query.where('posted_at', '>=', search.since);
   return query.orderBy(sql`direction = 'uit'`, 'desc').orderBy('posted_at', 'desc').limit(search.limit).execute();
@@ -244,7 +244,7 @@ function memberRows(organisationId: string, source: SpreadSource): RawBuilder<un
   return sql.join(parts, sql` UNION `);
 }
 
-export async function spreadBounds(db: Db, organisationId: string, source: SpreadSource) {
+export async function findSpreadBounds(db: Db, organisationId: string, source: SpreadSource) {
   const result = await sql<{ first: Date | null; last: Date | null; n: number; reach: number }>`
     SELECT min(m.posted_at) AS first, max(m.posted_at) AS last, count(*)::int AS n, coalesce(sum(m.author_followers), 0)::int AS reach
     FROM (${members(organisationId, source)}) s
@@ -262,7 +262,7 @@ export async function countSpread(db: Db, organisationId: string, source: Spread
   return result.rows;
 }
 
-export async function newestSpread(db: Db, organisationId: string, source: SpreadSource, limit: number) {
+export async function listNewestSpread(db: Db, organisationId: string, source: SpreadSource, limit: number) {
   const result = await sql<{
     id: string;
     municipality_id: string;

@@ -9,7 +9,7 @@ import {
   rumourMessagesAddSchema,
   rumourSchema,
 } from '@contracts/rumours';
-import { type AppInstance, serviceContext } from '@platform/http/app.server';
+import { type AppInstance, createServiceContext } from '@platform/http/app.server';
 import { z } from 'zod';
 import { findCorrectionCandidates } from './correction-search.service';
 import { getRumourDetail } from './rumour-spread.service';
@@ -17,7 +17,7 @@ import { addRumourMessages, changeRumour, createRumour, listRumours, removeRumou
 
 const messageParams = z.strictObject({ id: z.uuid(), messageId: z.uuid() });
 
-export async function rumourRoutes(app: AppInstance) {
+export async function registerRumourRoutes(app: AppInstance) {
   const tags = ['Luisteren'];
 
   app.get(
@@ -26,7 +26,7 @@ export async function rumourRoutes(app: AppInstance) {
       config: { permission: 'listening.read' },
       schema: { tags, summary: 'Geruchten, laatst gewijzigd eerst', querystring: rumourListQuerySchema, response: { 200: z.array(rumourSchema) } },
     },
-    async (request) => listRumours(serviceContext(request), request.query),
+    async (request) => listRumours(createServiceContext(request), request.query),
   );
 
   app.post(
@@ -35,7 +35,7 @@ export async function rumourRoutes(app: AppInstance) {
       config: { permission: 'listening.manage' },
       schema: { tags, summary: 'Markeer een bericht als gerucht', body: rumourCreateSchema, response: { 201: rumourSchema } },
     },
-    async (request, reply) => reply.status(201).send(await createRumour(serviceContext(request), request.body)),
+    async (request, reply) => reply.status(201).send(await createRumour(createServiceContext(request), request.body)),
   );
 
   app.get(
@@ -49,7 +49,7 @@ export async function rumourRoutes(app: AppInstance) {
         response: { 200: rumourDetailSchema },
       },
     },
-    async (request) => getRumourDetail(serviceContext(request), request.params.id),
+    async (request) => getRumourDetail(createServiceContext(request), request.params.id),
   );
 
   app.patch(
@@ -64,7 +64,7 @@ export async function rumourRoutes(app: AppInstance) {
         response: { 200: rumourSchema },
       },
     },
-    async (request) => changeRumour(serviceContext(request), request.params.id, request.body),
+    async (request) => changeRumour(createServiceContext(request), request.params.id, request.body),
   );
 
   app.get(
@@ -79,7 +79,7 @@ export async function rumourRoutes(app: AppInstance) {
         response: { 200: z.array(correctionCandidateSchema) },
       },
     },
-    async (request) => findCorrectionCandidates(serviceContext(request), request.params.id, request.query.q),
+    async (request) => findCorrectionCandidates(createServiceContext(request), request.params.id, request.query.q),
   );
 
   app.post(
@@ -94,7 +94,7 @@ export async function rumourRoutes(app: AppInstance) {
         response: { 200: rumourSchema },
       },
     },
-    async (request) => addRumourMessages(serviceContext(request), request.params.id, request.body),
+    async (request) => addRumourMessages(createServiceContext(request), request.params.id, request.body),
   );
 
   app.delete(
@@ -104,7 +104,7 @@ export async function rumourRoutes(app: AppInstance) {
       schema: { tags, summary: 'Haal een bericht uit het gerucht', params: messageParams, response: { 204: z.null() } },
     },
     async (request, reply) => {
-      await removeRumourMessage(serviceContext(request), request.params.id, request.params.messageId);
+      await removeRumourMessage(createServiceContext(request), request.params.id, request.params.messageId);
       return reply.status(204).send(null);
     },
   );

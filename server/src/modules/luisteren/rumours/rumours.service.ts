@@ -1,6 +1,6 @@
 import type { RumourChange, rumourCreateSchema, rumourMessagesAddSchema } from '@contracts/rumours';
 import { recordAudit } from '@platform/audit/audit.service';
-import { inTransaction, type ServiceContext } from '@platform/context.service';
+import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import { conflict, notFound } from '@platform/http/http.errors';
 import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
@@ -29,7 +29,7 @@ export async function listRumours(ctx: ServiceContext, filter: { bericht?: strin
   const organisationId = ctx.actor.organisationId;
   const rows = (await findRumours(ctx.db, organisationId, filter.bericht)).filter((row) => visibleRumour(ctx, row));
   const counts = await countRumourMessages(ctx.db, organisationId);
-  const messages = await visibleMessages(
+  const messages = await findVisibleMessages(
     ctx,
     rows.flatMap((row) => [row.origin_message_id, row.correction_message_id]),
   );
@@ -41,14 +41,14 @@ export async function listRumours(ctx: ServiceContext, filter: { bericht?: strin
 export async function getRumour(ctx: ServiceContext, rumourId: string) {
   assertCan(ctx.actor, 'listening.read');
   const row = await findRumourOr404(ctx, rumourId);
-  const messages = await visibleMessages(ctx, [row.origin_message_id, row.correction_message_id]);
+  const messages = await findVisibleMessages(ctx, [row.origin_message_id, row.correction_message_id]);
   const counts = await countRumourMessages(ctx.db, ctx.actor.organisationId, rumourId);
   return toRumourView(row, messages.get(row.origin_message_id ?? '') ?? null, messages.get(row.correction_message_id ?? '') ?? null, counts.get(row.id) ?? 0);
 }
 
 export async function createRumour(ctx: ServiceContext, input: z.infer<typeof rumourCreateSchema>) {
   assertCan(ctx.actor, 'listening.manage');
-  const rumourId = await inTransaction(ctx, async (tx) => {
+  const rumourId = await runInTransaction(ctx, async (tx) => {
     const item = await findVisibleItem(tx, input.messageId);
     const at = tx.clock.now();
     const title = input.title ?? titleFrom(item.text);
@@ -64,7 +64,7 @@ export async function createRumour(ctx: ServiceContext, input: z.infer<typeof ru
 
 export async function changeRumour(ctx: ServiceContext, rumourId: string, input: RumourChange) {
   assertCan(ctx.actor, 'listening.manage');
-  await inTransaction(ctx, async (tx) => {
+  await runInTransaction(ctx, async (tx) => {
     await findRumourOr404(tx, rumourId);
     if (input.correctionMessageId) await findVisibleMessage(tx, input.correctionMessageId);
     const { checklist } = input;
@@ -99,7 +99,7 @@ export async function changeRumour(ctx: ServiceContext, rumourId: string, input:
 
 export async function addRumourMessages(ctx: ServiceContext, rumourId: string, input: z.infer<typeof rumourMessagesAddSchema>) {
   assertCan(ctx.actor, 'listening.manage');
-  await inTransaction(ctx, async (tx) => {
+  await runInTransaction(ctx, async (tx) => {
     await findRumourOr404(tx, rumourId);
     const ids = [...new Set(input.messageIds)];
     for (const id of ids) await findVisibleItem(tx, id);
@@ -113,7 +113,7 @@ export async function addRumourMessages(ctx: ServiceContext, rumourId: string, i
 
 export async function removeRumourMessage(ctx: ServiceContext, rumourId: string, messageId: string) {
   assertCan(ctx.actor, 'listening.manage');
-  await inTransaction(ctx, async (tx) => {
+  await runInTransaction(ctx, async (tx) => {
     await findRumourOr404(tx, rumourId);
     const link = await findLink(tx.db, tx.actor.organisationId, rumourId, messageId);
     if (!link) throw notFound('Het bericht');
@@ -140,7 +140,7 @@ async function findVisibleMessage(ctx: ServiceContext, messageId: string) {
   return row;
 }
 
-export async function visibleMessages(ctx: ServiceContext, ids: Array<string | null>) {
+export async function findVisibleMessages(ctx: ServiceContext, ids: Array<string | null>) {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
   const rows = await findMessages(ctx.db, ctx.actor.organisationId, wanted);
   return new Map(rows.filter((row) => actsForMunicipality(ctx.actor, row.municipality_id)).map((row) => [row.id, row]));

@@ -3,7 +3,7 @@ import { buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { buildListeningWorkspace } from '@test/listening-workspace';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainMessage, storeMessages } from '../../channels/index';
+import { buildPlainMessage, storeMessages } from '../../channels/index';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -22,7 +22,7 @@ async function receive(account: ChannelAccountRow, posts: Array<{ text: string; 
     t.clock,
     account,
     posts.map((post) =>
-      plainMessage({
+      buildPlainMessage({
         platformId: `g-${++sequence}-${crypto.randomUUID()}`,
         author: { id: post.author ?? 'bewoner', handle: post.author ?? 'bewoner', displayName: post.author ?? 'Bewoner', followers: post.followers ?? 100 },
         text: post.text,

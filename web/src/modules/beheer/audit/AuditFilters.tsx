@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import { isoDateToDutch, parseDutchDate } from '../../../app/format';
+import { formatIsoDateAsDutch, parseDutchDate } from '../../../app/format';
 import { useMessages } from '../../../app/i18n';
 import { Button, Heading, SelectField, TextField, useFocusFirstInvalid } from '../../../ui';
 import { auditMessages, KNOWN_ACTIONS, RECORD_TYPES } from './audit-messages';
@@ -16,8 +16,8 @@ export function AuditFilters({ initial, onApply }: { initial: AuditFilterValues;
   const t = useMessages(auditMessages);
   const [action, setAction] = useState(initial.action);
   const [recordType, setRecordType] = useState(initial.recordType);
-  const [from, setFrom] = useState(initial.from ? isoDateToDutch(initial.from) : '');
-  const [until, setUntil] = useState(initial.until ? isoDateToDutch(initial.until) : '');
+  const [from, setFrom] = useState(initial.from ? formatIsoDateAsDutch(initial.from) : '');
+  const [until, setUntil] = useState(initial.until ? formatIsoDateAsDutch(initial.until) : '');
   const [errors, setErrors] = useState<{ from?: string; until?: string }>({});
   const focusFirstInvalid = useFocusFirstInvalid();
   const actionsListId = useId();

@@ -2,9 +2,9 @@ import type { AuditEntry, AuditPage as AuditPageData } from '@contracts/admin';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, queryString } from '../../../app/api-client';
+import { api, buildQueryString } from '../../../app/api-client';
 import { useAuth } from '../../../app/auth-context';
-import { formatDateTime, nextDay, startOfDayInAmsterdam } from '../../../app/format';
+import { addOneDay, formatDateTime, startOfDayInAmsterdam } from '../../../app/format';
 import { useMessages } from '../../../app/i18n';
 import { Button, DataTable, EmptyState, PageHeader, Paragraph, QueryState } from '../../../ui';
 import { useUsers } from '../organisation-queries';
@@ -35,12 +35,12 @@ export function AuditPage() {
     action: filters.action,
     recordType: filters.recordType,
     from: filters.from ? startOfDayInAmsterdam(filters.from) : undefined,
-    until: filters.until ? startOfDayInAmsterdam(nextDay(filters.until)) : undefined,
+    until: filters.until ? startOfDayInAmsterdam(addOneDay(filters.until)) : undefined,
     limit: PAGE_SIZE,
   };
   const entries = useInfiniteQuery({
     queryKey: ['audit-log', apiFilters],
-    queryFn: ({ pageParam }) => api.get<AuditPageData>(`/api/v1/audit-log${queryString({ ...apiFilters, before: pageParam })}`),
+    queryFn: ({ pageParam }) => api.get<AuditPageData>(`/api/v1/audit-log${buildQueryString({ ...apiFilters, before: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     select: (data) => data.pages.flatMap((page) => page.entries),

@@ -1,7 +1,7 @@
 import type { ChannelField, ChannelRequirements } from '@contracts/channel-fields';
 import { useMessages } from '../../../app/i18n';
 import { TextField } from '../../../ui';
-import { type ChannelFieldValues, formName } from './channel-form';
+import { type ChannelFieldValues, toFormName } from './channel-form';
 import { channelsMessages } from './channels-messages';
 
 export interface ChannelFieldsProps {
@@ -41,15 +41,15 @@ export function ChannelFields({ requirements, values, errors, onChange, storedSe
       )}
       {requirements.fields.map((field) => (
         <TextField
-          key={formName(field)}
+          key={toFormName(field)}
           label={labelOf(field.label, field.required && !(field.kind === 'secret' && storedSecrets))}
           description={description(field)}
           type={field.kind === 'secret' ? 'password' : 'text'}
           autoComplete="off"
           spellCheck={false}
-          value={values[formName(field)] ?? ''}
-          onChange={(value) => onChange(formName(field), value)}
-          error={errors[formName(field)]}
+          value={values[toFormName(field)] ?? ''}
+          onChange={(value) => onChange(toFormName(field), value)}
+          error={errors[toFormName(field)]}
         />
       ))}
     </>

@@ -6,7 +6,15 @@ import { useMessages } from '../../../app/i18n';
 import { useFormSubmit } from '../../../app/use-form-submit';
 import { Button, FormProblem, TextField } from '../../../ui';
 import { ChannelFields } from './ChannelFields';
-import { type ChannelFieldValues, formNames, missingRequired, secretsFrom, sendWithFormFieldNames, settingsFrom, storedValues } from './channel-form';
+import {
+  type ChannelFieldValues,
+  collectSecrets,
+  collectSettings,
+  findMissingRequired,
+  listFormNames,
+  readStoredValues,
+  sendWithFormFieldNames,
+} from './channel-form';
 import { channelsMessages } from './channels-messages';
 
 export interface ChannelAccountChange {
@@ -29,18 +37,18 @@ export function EditChannelAccountForm({
   const t = useMessages(channelsMessages);
   const common = useMessages(commonMessages);
   const [displayName, setDisplayName] = useState(account.displayName);
-  const [fieldValues, setFieldValues] = useState<ChannelFieldValues>(() => storedValues(requirements, account.serviceUrl, account.settings));
-  const stored = storedValues(requirements, account.serviceUrl, account.settings);
+  const [fieldValues, setFieldValues] = useState<ChannelFieldValues>(() => readStoredValues(requirements, account.serviceUrl, account.settings));
+  const stored = readStoredValues(requirements, account.serviceUrl, account.settings);
 
   const { submit, errors, problem, busy } = useFormSubmit({
     validate: () => {
       const found: Record<string, string> = displayName.trim() ? {} : { displayName: common('required') };
-      return { ...found, ...missingRequired(requirements, fieldValues, account.hasSecrets, common('required')) };
+      return { ...found, ...findMissingRequired(requirements, fieldValues, account.hasSecrets, common('required')) };
     },
     send: () =>
       sendWithFormFieldNames(async () => {
-        const settings = settingsFrom(requirements, fieldValues, (key, value) => value !== (stored[`settings:${key}`] ?? ''));
-        const secrets = secretsFrom(requirements, fieldValues);
+        const settings = collectSettings(requirements, fieldValues, (key, value) => value !== (stored[`settings:${key}`] ?? ''));
+        const secrets = collectSecrets(requirements, fieldValues);
         const serviceUrl = fieldValues.serviceUrl?.trim() ?? '';
         const saved = await onSubmit({
           ...(displayName.trim() !== account.displayName && { displayName: displayName.trim() }),
@@ -52,7 +60,7 @@ export function EditChannelAccountForm({
         if (saved)
           setFieldValues((current) => Object.fromEntries(Object.entries(current).map(([name, value]) => [name, name.startsWith('secrets:') ? '' : value])));
       }),
-    fields: ['displayName', ...formNames(requirements)],
+    fields: ['displayName', ...listFormNames(requirements)],
   });
 
   return (

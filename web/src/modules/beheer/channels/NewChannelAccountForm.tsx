@@ -6,7 +6,7 @@ import { useMessages } from '../../../app/i18n';
 import { useFormSubmit } from '../../../app/use-form-submit';
 import { Button, FormProblem, Paragraph, SelectField, TextField } from '../../../ui';
 import { ChannelFields } from './ChannelFields';
-import { type ChannelFieldValues, formNames, missingRequired, secretsFrom, sendWithFormFieldNames, settingsFrom } from './channel-form';
+import { type ChannelFieldValues, collectSecrets, collectSettings, findMissingRequired, listFormNames, sendWithFormFieldNames } from './channel-form';
 import type { ChannelCatalogue } from './channel-queries';
 import { channelsMessages } from './channels-messages';
 
@@ -48,13 +48,13 @@ export function NewChannelAccountForm({
       if (!municipalityId) found.municipalityId = common('required');
       if (!channel) found.channel = common('required');
       if (!handle.trim()) found.handle = common('required');
-      return requirements ? { ...found, ...missingRequired(requirements, fieldValues, false, common('required')) } : found;
+      return requirements ? { ...found, ...findMissingRequired(requirements, fieldValues, false, common('required')) } : found;
     },
     send: () =>
       sendWithFormFieldNames(() => {
         if (!channel || !requirements) throw new Error('Geen kanaal gekozen');
-        const settings = settingsFrom(requirements, fieldValues, (_key, value) => value !== '');
-        const secrets = secretsFrom(requirements, fieldValues);
+        const settings = collectSettings(requirements, fieldValues, (_key, value) => value !== '');
+        const secrets = collectSecrets(requirements, fieldValues);
         return onSubmit({
           municipalityId,
           channel,
@@ -66,7 +66,7 @@ export function NewChannelAccountForm({
         });
       }),
     fieldOfCode: FIELD_OF_CODE,
-    fields: ['municipalityId', 'channel', 'handle', 'displayName', ...(requirements ? formNames(requirements) : [])],
+    fields: ['municipalityId', 'channel', 'handle', 'displayName', ...(requirements ? listFormNames(requirements) : [])],
   });
 
   const channels = Object.keys(catalogue.requirements) as Channel[];

@@ -1,7 +1,7 @@
 import { CHANNEL_REQUIREMENTS } from '@contracts/channel-fields';
 import { describe, expect, it } from 'vitest';
 import { ProblemError } from '../../../app/api-client';
-import { missingRequired, secretsFrom, settingsFrom, withFormFieldNames } from './channel-form';
+import { collectSecrets, collectSettings, findMissingRequired, withFormFieldNames } from './channel-form';
 
 describe('kanaalformulier', () => {
   it('zet de veldnamen van de API om, zodat een fout bij "secrets.appPassword" bij dat veld komt', () => {
@@ -26,10 +26,12 @@ describe('kanaalformulier', () => {
 
   it('vraagt een opgeslagen geheim niet opnieuw en stuurt alleen ingevulde geheimen mee', () => {
     const bluesky = CHANNEL_REQUIREMENTS.bluesky;
-    expect(missingRequired(bluesky, { serviceUrl: 'https://bsky.social' }, false, 'Vul dit veld in.')).toEqual({ 'secrets:appPassword': 'Vul dit veld in.' });
-    expect(missingRequired(bluesky, { serviceUrl: 'https://bsky.social' }, true, 'Vul dit veld in.')).toEqual({});
+    expect(findMissingRequired(bluesky, { serviceUrl: 'https://bsky.social' }, false, 'Vul dit veld in.')).toEqual({
+      'secrets:appPassword': 'Vul dit veld in.',
+    });
+    expect(findMissingRequired(bluesky, { serviceUrl: 'https://bsky.social' }, true, 'Vul dit veld in.')).toEqual({});
     const values = { serviceUrl: 'https://bsky.social', 'secrets:appPassword': '', 'settings:searchQuery': ' bergen ' };
-    expect(secretsFrom(bluesky, values)).toEqual({});
-    expect(settingsFrom(bluesky, values, (_key, value) => value !== '')).toEqual({ searchQuery: 'bergen' });
+    expect(collectSecrets(bluesky, values)).toEqual({});
+    expect(collectSettings(bluesky, values, (_key, value) => value !== '')).toEqual({ searchQuery: 'bergen' });
   });
 });

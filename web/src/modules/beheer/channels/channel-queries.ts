@@ -2,7 +2,7 @@ import type { ChannelRequirements } from '@contracts/channel-fields';
 import type { ChannelCapabilities } from '@contracts/channel-limits';
 import type { Channel, ChannelAccount, Message } from '@contracts/channels';
 import { useQuery } from '@tanstack/react-query';
-import { api, queryString } from '../../../app/api-client';
+import { api, buildQueryString } from '../../../app/api-client';
 
 export const channelAccountsQueryKey = ['channel-accounts'] as const;
 
@@ -27,7 +27,7 @@ export function useChannelAccount(id: string) {
 export function useRecentMessages(accountId: string, enabled: boolean) {
   return useQuery({
     queryKey: ['messages', { accountId, limit: 5 }],
-    queryFn: () => api.get<{ messages: Message[]; nextCursor: string | null }>(`/api/v1/messages${queryString({ accountId, limit: 5 })}`),
+    queryFn: () => api.get<{ messages: Message[]; nextCursor: string | null }>(`/api/v1/messages${buildQueryString({ accountId, limit: 5 })}`),
     enabled,
   });
 }

@@ -2,7 +2,7 @@ import type { JobsOverview } from '@contracts/admin';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, ProblemError, queryString } from '../../../app/api-client';
+import { api, buildQueryString, ProblemError } from '../../../app/api-client';
 import { useAuth } from '../../../app/auth-context';
 import { formatDateTime, formatNumber } from '../../../app/format';
 import { useMessages } from '../../../app/i18n';
@@ -21,7 +21,7 @@ export function JobsPage() {
   const status = params.get('status') ?? 'failed';
   const [notice, setNotice] = useState<{ type: 'ok' | 'error'; text: string } | null>(null);
   const [retryingId, setRetryingId] = useState<string | null>(null);
-  const search = queryString({ status: status === 'alle' ? undefined : status });
+  const search = buildQueryString({ status: status === 'alle' ? undefined : status });
   const overview = useQuery({ queryKey: ['jobs', search], queryFn: () => api.get<JobsOverview>(`/api/v1/jobs${search}`), refetchInterval: 15_000 });
 
   const retry = async (job: { id: string; name: string }) => {

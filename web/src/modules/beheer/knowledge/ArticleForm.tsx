@@ -1,5 +1,5 @@
 import { type KnowledgeArticle, REPLY_PLACEHOLDERS } from '@contracts/knowledge';
-import { unknownPlaceholders } from '@contracts/melding-texts';
+import { findUnknownPlaceholders } from '@contracts/melding-texts';
 import { useState } from 'react';
 import { useMe } from '../../../app/auth-context';
 import { useMessages } from '../../../app/i18n';
@@ -17,7 +17,7 @@ export interface ArticleInput {
   labels: string[];
 }
 
-export const placeholderHelp = () =>
+export const renderPlaceholderHelp = () =>
   Object.entries(REPLY_PLACEHOLDERS)
     .map(([name, meaning]) => `{${name}} ${meaning}`)
     .join('; ');
@@ -35,7 +35,7 @@ export function ArticleForm({ article, onSubmit }: { article?: KnowledgeArticle;
 
   const { submit, errors, problem, busy } = useFormSubmit({
     validate: () => {
-      const unknown = unknownPlaceholders(answer, REPLY_PLACEHOLDERS);
+      const unknown = findUnknownPlaceholders(answer, REPLY_PLACEHOLDERS);
       return {
         ...(!question.trim() && { question: t('required') }),
         ...(!answer.trim()
@@ -61,7 +61,7 @@ export function ArticleForm({ article, onSubmit }: { article?: KnowledgeArticle;
       <TextField label={t('question')} description={t('questionHelp')} value={question} onChange={setQuestion} error={errors.question} maxLength={300} />
       <TextAreaField
         label={t('answer')}
-        description={t('answerHelp', { list: placeholderHelp() })}
+        description={t('answerHelp', { list: renderPlaceholderHelp() })}
         rows={6}
         value={answer}
         onChange={setAnswer}

@@ -1,12 +1,12 @@
 import { REPLY_PLACEHOLDERS, type ReplyTemplate } from '@contracts/knowledge';
-import { unknownPlaceholders } from '@contracts/melding-texts';
+import { findUnknownPlaceholders } from '@contracts/melding-texts';
 import { useId, useState } from 'react';
 import { api } from '../../../app/api-client';
 import { useMe } from '../../../app/auth-context';
 import { useMessages } from '../../../app/i18n';
 import { useFormSubmit } from '../../../app/use-form-submit';
 import { Button, ButtonGroup, FormProblem, Heading, SelectField, TextAreaField, TextField } from '../../../ui';
-import { placeholderHelp } from './ArticleForm';
+import { renderPlaceholderHelp } from './ArticleForm';
 import { knowledgeMessages } from './knowledge-messages';
 
 export function ReplyTemplateForm({ template, onSaved, onCancel }: { template?: ReplyTemplate; onSaved: () => Promise<void>; onCancel?: () => void }) {
@@ -19,7 +19,7 @@ export function ReplyTemplateForm({ template, onSaved, onCancel }: { template?: 
 
   const { submit, errors, problem, busy } = useFormSubmit({
     validate: () => {
-      const unknown = unknownPlaceholders(body, REPLY_PLACEHOLDERS);
+      const unknown = findUnknownPlaceholders(body, REPLY_PLACEHOLDERS);
       return {
         ...(!title.trim() && { title: t('required') }),
         ...(!body.trim()
@@ -50,7 +50,7 @@ export function ReplyTemplateForm({ template, onSaved, onCancel }: { template?: 
         <TextField label={t('templateTitle')} value={title} onChange={setTitle} error={errors.title} maxLength={120} />
         <TextAreaField
           label={t('templateBody')}
-          description={t('answerHelp', { list: placeholderHelp() })}
+          description={t('answerHelp', { list: renderPlaceholderHelp() })}
           rows={4}
           value={body}
           onChange={setBody}

@@ -1,6 +1,6 @@
 import type { KnowledgeArticle, KnowledgeArticleVersion, ReplyTemplate, ToneCode } from '@contracts/knowledge';
 import { useQuery } from '@tanstack/react-query';
-import { api, queryString } from '../../../app/api-client';
+import { api, buildQueryString } from '../../../app/api-client';
 
 // One key prefix for everything in the knowledge base, so a change refreshes every list that shows it.
 export const knowledgeQueryKey = ['kennisbank'] as const;
@@ -10,7 +10,7 @@ export function useArticles(filter: { q?: string; municipalityId?: string; archi
     queryKey: [...knowledgeQueryKey, 'artikelen', filter],
     queryFn: () =>
       api.get<KnowledgeArticle[]>(
-        `/api/v1/knowledge-articles${queryString({ q: filter.q || undefined, municipalityId: filter.municipalityId || undefined, archived: filter.archived ? 'ja' : undefined })}`,
+        `/api/v1/knowledge-articles${buildQueryString({ q: filter.q || undefined, municipalityId: filter.municipalityId || undefined, archived: filter.archived ? 'ja' : undefined })}`,
       ),
   });
 }
@@ -30,7 +30,7 @@ export function useReplyTemplates(filter: { q?: string; municipalityId?: string 
   return useQuery({
     queryKey: [...knowledgeQueryKey, 'webcareteksten', filter],
     queryFn: () =>
-      api.get<ReplyTemplate[]>(`/api/v1/reply-templates${queryString({ q: filter.q || undefined, municipalityId: filter.municipalityId || undefined })}`),
+      api.get<ReplyTemplate[]>(`/api/v1/reply-templates${buildQueryString({ q: filter.q || undefined, municipalityId: filter.municipalityId || undefined })}`),
   });
 }
 

@@ -46,7 +46,7 @@ export const emptyCategoryForm: CategoryFormValues = {
   active: 'true',
 };
 
-export function categoryFormValues(category: MeldingCategory): CategoryFormValues {
+export function toCategoryFormValues(category: MeldingCategory): CategoryFormValues {
   return {
     level: category.parentId ? 'sub' : 'main',
     parentId: category.parentId ?? '',

@@ -6,7 +6,7 @@ import { api } from '../../../app/api-client';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
 import { Alert, AppLink, DataList, PageHeader, Paragraph, QueryState } from '../../../ui';
-import { CategoryForm, type CategoryFormOutput, categoryFormValues } from './CategoryForm';
+import { CategoryForm, type CategoryFormOutput, toCategoryFormValues } from './CategoryForm';
 import { ExtraQuestionsEditor } from './ExtraQuestionsEditor';
 import { ActiveBadge } from './MeldingCategoriesPage';
 import { meldingCategoriesMessages } from './melding-categories-messages';
@@ -75,7 +75,7 @@ function EditCategory({ category, parent }: { category: MeldingCategory; parent:
           { key: t('status'), value: <ActiveBadge active={category.active} /> },
         ]}
       />
-      <CategoryForm mode="edit" initial={categoryFormValues(category)} mainCategories={[]} onSubmit={save} onStart={() => setSaved(false)} />
+      <CategoryForm mode="edit" initial={toCategoryFormValues(category)} mainCategories={[]} onSubmit={save} onStart={() => setSaved(false)} />
       <ExtraQuestionsEditor key={category.id} category={category} />
     </>
   );

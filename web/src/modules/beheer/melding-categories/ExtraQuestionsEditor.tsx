@@ -28,7 +28,7 @@ const toDraft = (question: ExtraQuestion): Draft => ({ ...question, rowId: nextR
 
 // A stable key from the question's words ("Is er gevaar?" → is_er_gevaar); answers are stored under it,
 // so an existing question keeps the key it has.
-export function keyFromLabel(label: string, taken: string[]): string {
+export function deriveKeyFromLabel(label: string, taken: string[]): string {
   const base =
     label
       .toLowerCase()
@@ -66,7 +66,7 @@ export function ExtraQuestionsEditor({ category }: { category: MeldingCategory }
       const extraQuestions = drafts.map((draft, index) => ({
         key:
           draft.key ||
-          keyFromLabel(
+          deriveKeyFromLabel(
             draft.label,
             drafts.filter((_, i) => i !== index).map((other) => other.key),
           ),

@@ -5,7 +5,7 @@ import { api } from '../../../app/api-client';
 import { ME_QUERY_KEY } from '../../../app/auth-context';
 import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
-import { accentColours, contrastRatio } from '../../../app/theme';
+import { computeContrastRatio, deriveAccentColours } from '../../../app/theme';
 import { useFormSubmit } from '../../../app/use-form-submit';
 import { Alert, Button, Heading, Paragraph, TextField } from '../../../ui';
 import { organisationQueryKey } from '../organisation-queries';
@@ -21,7 +21,7 @@ export function MunicipalityCard({ municipality }: { municipality: Municipality 
   const [logoUrl, setLogoUrl] = useState(municipality.logoUrl ?? '');
   const [inhabitants, setInhabitants] = useState(String(municipality.inhabitants));
   const [saved, setSaved] = useState<string | null>(null);
-  const colours = accentColours(/^#[0-9a-f]{6}$/i.test(houseColour) ? houseColour : municipality.houseColour);
+  const colours = deriveAccentColours(/^#[0-9a-f]{6}$/i.test(houseColour) ? houseColour : municipality.houseColour);
   const headingId = `gemeente-${municipality.id}`;
 
   const { submit, errors, problem, busy } = useFormSubmit({
@@ -66,7 +66,7 @@ export function MunicipalityCard({ municipality }: { municipality: Municipality 
           <span className="plein-colour-preview__text">
             {t('contrastText', {
               colour: colours.text === '#ffffff' ? t('white') : t('black'),
-              ratio: contrastFormat.format(contrastRatio(colours.accent, colours.text)),
+              ratio: contrastFormat.format(computeContrastRatio(colours.accent, colours.text)),
             })}
           </span>
         </div>

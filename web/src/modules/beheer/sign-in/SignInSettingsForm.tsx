@@ -5,7 +5,7 @@ import { commonMessages } from '../../../app/common-messages';
 import { useMessages } from '../../../app/i18n';
 import { Alert, Button, CheckboxField, Paragraph, TextField, useFocusFirstInvalid } from '../../../ui';
 import { RoleMappingFields } from './RoleMappingFields';
-import { hasErrors, noErrors, type SettingsValues, serverErrors, validateSettings, valuesFrom } from './sign-in-settings-form';
+import { createEmptyErrors, hasErrors, mapServerErrors, type SettingsValues, toSettingsValues, validateSettings } from './sign-in-settings-form';
 import { signInSettingsMessages } from './sign-in-settings-messages';
 
 // The server's own explanation helps more than the field's short reason: it says who must act.
@@ -14,8 +14,8 @@ const DETAIL_FOR_FIELD: Record<string, 'clientSecret'> = { 'sleutel-ontbreekt': 
 export function SignInSettingsForm({ settings, onSave }: { settings: OidcSettings; onSave: (values: SettingsValues) => Promise<OidcSettings> }) {
   const t = useMessages(signInSettingsMessages);
   const common = useMessages(commonMessages);
-  const [values, setValues] = useState(() => valuesFrom(settings));
-  const [errors, setErrors] = useState(noErrors);
+  const [values, setValues] = useState(() => toSettingsValues(settings));
+  const [errors, setErrors] = useState(createEmptyErrors);
   const [notice, setNotice] = useState<{ type: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const focusFirstInvalid = useFocusFirstInvalid();
@@ -46,7 +46,7 @@ export function SignInSettingsForm({ settings, onSave }: { settings: OidcSetting
       setNotice({ type: 'ok', text: saved.enabled ? t('savedOn') : t('saved') });
     } catch (error) {
       if (!(error instanceof ProblemError)) throw error;
-      const fromServer = serverErrors(error.problem.invalidParams, values.rows);
+      const fromServer = mapServerErrors(error.problem.invalidParams, values.rows);
       const field = DETAIL_FOR_FIELD[error.code];
       if (field) fromServer.fields[field] = error.message;
       setErrors(fromServer);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serverErrors, toChange, validateSettings, valuesFrom } from './sign-in-settings-form';
+import { mapServerErrors, toChange, toSettingsValues, validateSettings } from './sign-in-settings-form';
 
 const texts = { required: 'verplicht', emptyValue: 'leeg', duplicateValue: 'dubbel', roleRequired: 'rol' };
 const stored = {
@@ -17,7 +17,7 @@ const stored = {
 
 describe('formulier voor de inlogdienst', () => {
   it('laat het secret weg als het veld leeg blijft, en zet rijen terug in een koppeling', () => {
-    const values = valuesFrom(stored);
+    const values = toSettingsValues(stored);
     expect(values.rows.map((row) => row.key)).toEqual([0, 1]);
     const change = toChange({ ...values, issuerUrl: ' https://login.example.nl ' });
     expect(change).not.toHaveProperty('clientSecret');
@@ -27,7 +27,7 @@ describe('formulier voor de inlogdienst', () => {
 
   it('vraagt om verplichte velden, het secret alleen als er nog geen is, en vangt dubbele en lege waarden', () => {
     const values = {
-      ...valuesFrom(stored),
+      ...toSettingsValues(stored),
       clientId: ' ',
       rows: [
         { key: 0, value: 'a', role: 'kcc' as const },
@@ -36,12 +36,12 @@ describe('formulier voor de inlogdienst', () => {
       ],
     };
     expect(validateSettings(values, true, texts)).toEqual({ fields: { clientId: 'verplicht' }, values: { 4: 'dubbel', 7: 'leeg' }, roles: { 4: 'rol' } });
-    expect(validateSettings(valuesFrom(stored), false, texts).fields).toEqual({ clientSecret: 'verplicht' });
+    expect(validateSettings(toSettingsValues(stored), false, texts).fields).toEqual({ clientSecret: 'verplicht' });
   });
 
   it('zet serverfouten naast hun veld, ook bij een claimwaarde met een punt erin', () => {
-    const rows = valuesFrom(stored).rows;
-    const errors = serverErrors(
+    const rows = toSettingsValues(stored).rows;
+    const errors = mapServerErrors(
       [
         { name: 'issuerUrl', code: 'ongeldig', reason: 'Moet met https:// beginnen' },
         { name: 'roleMapping.realm.admins', code: 'invalid_value', reason: 'Onbekende rol' },

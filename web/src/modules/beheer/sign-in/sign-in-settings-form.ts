@@ -29,13 +29,13 @@ export interface SettingsErrors {
   roles: Record<number, string>;
 }
 
-export const noErrors = (): SettingsErrors => ({ fields: {}, values: {}, roles: {} });
+export const createEmptyErrors = (): SettingsErrors => ({ fields: {}, values: {}, roles: {} });
 
 export function hasErrors(errors: SettingsErrors): boolean {
   return Object.keys(errors.fields).length + Object.keys(errors.values).length + Object.keys(errors.roles).length > 0;
 }
 
-export function valuesFrom(settings: OidcSettings): SettingsValues {
+export function toSettingsValues(settings: OidcSettings): SettingsValues {
   return {
     issuerUrl: settings.issuerUrl,
     clientId: settings.clientId,
@@ -71,7 +71,7 @@ export interface ValidationTexts {
 
 // Checks the API would make too, plus one it cannot: two rows with the same value would silently become one.
 export function validateSettings(values: SettingsValues, secretStored: boolean, texts: ValidationTexts): SettingsErrors {
-  const errors = noErrors();
+  const errors = createEmptyErrors();
   for (const field of ['issuerUrl', 'clientId', 'displayName', 'rolesClaim'] as const) {
     if (!values[field].trim()) errors.fields[field] = texts.required;
   }
@@ -90,8 +90,8 @@ export function validateSettings(values: SettingsValues, secretStored: boolean, 
 const FIELDS: SettingsField[] = ['issuerUrl', 'clientId', 'clientSecret', 'displayName', 'rolesClaim', 'roleMapping'];
 
 // The API names a mapping's problem after its claim value ("roleMapping.plein-kcc"); that finds the row to mark.
-export function serverErrors(invalidParams: InvalidParam[], rows: MappingRow[]): SettingsErrors {
-  const errors = noErrors();
+export function mapServerErrors(invalidParams: InvalidParam[], rows: MappingRow[]): SettingsErrors {
+  const errors = createEmptyErrors();
   for (const param of invalidParams) {
     if (param.name.startsWith('roleMapping.')) {
       const claimValue = param.name.slice('roleMapping.'.length);

@@ -1,4 +1,4 @@
-import { MELDING_PLACEHOLDERS, type StandardText, unknownPlaceholders } from '@contracts/melding-texts';
+import { findUnknownPlaceholders, MELDING_PLACEHOLDERS, type StandardText } from '@contracts/melding-texts';
 import type { MeldingCategory, MeldingStatus } from '@contracts/meldingen';
 import { MELDING_STATUS_LABELS } from '@contracts/meldingen';
 import { useState } from 'react';
@@ -31,7 +31,7 @@ export function StandardTextForm({
 
   const { submit, errors, problem, busy } = useFormSubmit({
     validate: () => {
-      const unknown = unknownPlaceholders(body);
+      const unknown = findUnknownPlaceholders(body);
       return {
         ...(!status && { status: t('required') }),
         ...(!title.trim() && { title: t('required') }),

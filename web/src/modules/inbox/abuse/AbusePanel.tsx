@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import { api } from '../../../app/api-client';
 import { useAuth } from '../../../app/auth-context';
-import { formatDate, formatDateTime, nextDay, startOfDayInAmsterdam } from '../../../app/format';
+import { addOneDay, formatDate, formatDateTime, startOfDayInAmsterdam } from '../../../app/format';
 import { useMessages } from '../../../app/i18n';
 import { useFormSubmit } from '../../../app/use-form-submit';
 import { Alert, Button, CheckboxGroup, ConfirmButton, FormProblem, Heading, Paragraph, SelectField, TextAreaField, TextField } from '../../../ui';
@@ -110,7 +110,7 @@ function AbuseReportForm({ conversation, onReported }: { conversation: Conversat
         actions: ABUSE_ACTIONS.filter((action) => actions.includes(action)),
         ...(note.trim() && { note: note.trim() }),
         // "Tot en met" a day: the block ends when the next day starts in Amsterdam.
-        ...(blocking && blockUntil && { blockUntil: new Date(startOfDayInAmsterdam(nextDay(blockUntil))).toISOString() }),
+        ...(blocking && blockUntil && { blockUntil: new Date(startOfDayInAmsterdam(addOneDay(blockUntil))).toISOString() }),
       });
       setActions([]);
       setBlockUntil('');

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
-import { api, queryString } from '../../../app/api-client';
+import { api, buildQueryString } from '../../../app/api-client';
 import { useMe } from '../../../app/auth-context';
 import { formatDate, formatDateTime } from '../../../app/format';
 import { useMessages } from '../../../app/i18n';
@@ -21,7 +21,7 @@ export function AggressionRegisterPage() {
   const [params, setParams] = useSearchParams();
   const filters = { municipality: params.get('gemeente') ?? '', from: params.get('van') ?? '', to: params.get('tot') ?? '' };
   const [draft, setDraft] = useState(filters);
-  const query = queryString({ municipality: filters.municipality || undefined, from: filters.from || undefined, to: filters.to || undefined });
+  const query = buildQueryString({ municipality: filters.municipality || undefined, from: filters.from || undefined, to: filters.to || undefined });
   const register = useQuery({ queryKey: ['agressieregister', query], queryFn: () => api.get<Register>(`/api/v1/aggression-register${query}`) });
 
   const columns: Array<Column<AggressionEntry>> = [

@@ -1,7 +1,7 @@
 import { CHANNEL_CAPABILITIES } from '@contracts/channel-limits';
 import type { Channel } from '@contracts/channels';
 import type { ToneCode } from '@contracts/knowledge';
-import { checkReply, initialsFromName, signatureOf, withSignature } from '@contracts/reply-checks';
+import { checkReply, deriveInitials, formatSignature, withSignature } from '@contracts/reply-checks';
 import type { User } from '@contracts/users';
 import { useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -48,7 +48,7 @@ export function Composer({ conversation, onSent, onComposing }: ComposerProps) {
 
   const profile = useQuery({ queryKey: ['users', me.user.id], queryFn: () => api.get<User>(`/api/v1/users/${me.user.id}`), staleTime: 300_000 });
   const toneCode = useQuery({ queryKey: ['kennisbank', 'toonkader'], queryFn: () => api.get<ToneCode>('/api/v1/tone-code') });
-  const initials = profile.data?.initials ?? initialsFromName(me.user.name);
+  const initials = profile.data?.initials ?? deriveInitials(me.user.name);
   const toneQuestions = toneCode.data?.questions ?? [];
 
   const [text, setText] = useState('');
@@ -233,7 +233,7 @@ export function Composer({ conversation, onSent, onComposing }: ComposerProps) {
               {check.parts.length > 1 && ` ${t('counterThread', { parts: check.parts.length })}`}
             </p>
           </div>
-          <CheckboxField label={t('signature', { signature: signatureOf(initials) })} checked={signed} onChange={setSigned} />
+          <CheckboxField label={t('signature', { signature: formatSignature(initials) })} checked={signed} onChange={setSigned} />
           {conversation.visibility === 'openbaar' && capabilities.direct ? (
             <fieldset className="plein-fieldset plein-composer__audience" disabled={locked}>
               <legend className="utrecht-form-fieldset__legend">{t('audience')}</legend>

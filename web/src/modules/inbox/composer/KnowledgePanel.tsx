@@ -1,11 +1,11 @@
 import type { KnowledgeArticle, ReplyTemplate } from '@contracts/knowledge';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { api, queryString } from '../../../app/api-client';
+import { api, buildQueryString } from '../../../app/api-client';
 import { useMessages } from '../../../app/i18n';
 import { Button, Heading, Loading, TextField } from '../../../ui';
 import { composerMessages } from './composer-messages';
-import { articleReply } from './composer-text';
+import { composeArticleReply } from './composer-text';
 
 // Finds answers in the knowledge base and the webcare texts of the conversation's municipality (and the
 // shared ones) with the same Dutch search as Beheer; "Invoegen" hands the text to the composer.
@@ -14,7 +14,7 @@ export function KnowledgePanel({ municipalityId, onInsert }: { municipalityId: s
   const headingId = useId();
   const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
-  const filter = queryString({ q, municipalityId, limit: 5 });
+  const filter = buildQueryString({ q, municipalityId, limit: 5 });
   const articles = useQuery({
     queryKey: ['kennisbank', 'composer', 'artikelen', q, municipalityId],
     queryFn: () => api.get<KnowledgeArticle[]>(`/api/v1/knowledge-articles${filter}`),
@@ -56,7 +56,7 @@ export function KnowledgePanel({ municipalityId, onInsert }: { municipalityId: s
                 <p className="utrecht-paragraph plein-composer__result-title">{article.question}</p>
                 <p className="utrecht-paragraph plein-composer__result-text">{article.answer}</p>
                 {article.contact && <p className="utrecht-paragraph plein-muted">{t('contact', { contact: article.contact })}</p>}
-                <Button onClick={() => onInsert(articleReply(article))} aria-label={t('insertLabel', { title: article.question })}>
+                <Button onClick={() => onInsert(composeArticleReply(article))} aria-label={t('insertLabel', { title: article.question })}>
                   {t('insert')}
                 </Button>
               </li>

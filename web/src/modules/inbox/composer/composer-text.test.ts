@@ -1,6 +1,6 @@
 import { checkReply } from '@contracts/reply-checks';
 import { describe, expect, it } from 'vitest';
-import { articleReply, fillReplyText, insertAt } from './composer-text';
+import { composeArticleReply, fillReplyText, insertAt } from './composer-text';
 
 describe('antwoordvenster: teksten invoegen', () => {
   const context = { residentName: 'Sanne', municipalityName: 'Castricum', agentName: 'Bea Beheer', initials: 'BB' };
@@ -15,10 +15,10 @@ describe('antwoordvenster: teksten invoegen', () => {
   });
 
   it('maakt van een artikel één antwoord met contact en link', () => {
-    expect(articleReply({ answer: 'Via het Omgevingsloket.', contact: 'Team Vergunningen, 14 0251', link: 'https://www.omgevingsloket.nl' })).toBe(
+    expect(composeArticleReply({ answer: 'Via het Omgevingsloket.', contact: 'Team Vergunningen, 14 0251', link: 'https://www.omgevingsloket.nl' })).toBe(
       'Via het Omgevingsloket. Vragen? Team Vergunningen, 14 0251. https://www.omgevingsloket.nl',
     );
-    expect(articleReply({ answer: 'Ja.', contact: '', link: null })).toBe('Ja.');
+    expect(composeArticleReply({ answer: 'Ja.', contact: '', link: null })).toBe('Ja.');
   });
 
   it('voegt in bij de cursor, met spaties ertussen', () => {

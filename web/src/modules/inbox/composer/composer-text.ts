@@ -1,6 +1,6 @@
 import type { KnowledgeArticle, ReplyPlaceholder } from '@contracts/knowledge';
 import { fillPlaceholders } from '@contracts/melding-texts';
-import { signatureOf } from '@contracts/reply-checks';
+import { formatSignature } from '@contracts/reply-checks';
 
 export interface PlaceholderContext {
   residentName: string | null;
@@ -11,22 +11,22 @@ export interface PlaceholderContext {
 
 // What the composer knows for the placeholders of a standard text; one it cannot fill stays in the text,
 // and the pre-send check then stops the reply until the agent fills it in.
-export function placeholderValues(context: PlaceholderContext): Partial<Record<ReplyPlaceholder, string>> {
+export function collectPlaceholderValues(context: PlaceholderContext): Partial<Record<ReplyPlaceholder, string>> {
   return {
     ...(context.residentName && { naam: context.residentName }),
     ...(context.municipalityName && { gemeente: context.municipalityName }),
     medewerker: context.agentName.split(/\s+/)[0] ?? context.agentName,
-    ...(context.initials && { initialen: signatureOf(context.initials) }),
+    ...(context.initials && { initialen: formatSignature(context.initials) }),
   };
 }
 
 // An article becomes one reply: the answer, then who helps further and where to read more.
-export function articleReply(article: Pick<KnowledgeArticle, 'answer' | 'contact' | 'link'>): string {
+export function composeArticleReply(article: Pick<KnowledgeArticle, 'answer' | 'contact' | 'link'>): string {
   return [article.answer.trim(), article.contact.trim() && `Vragen? ${article.contact.trim()}.`, article.link ?? ''].filter(Boolean).join(' ');
 }
 
 export function fillReplyText(text: string, context: PlaceholderContext): string {
-  return fillPlaceholders(text, placeholderValues(context));
+  return fillPlaceholders(text, collectPlaceholderValues(context));
 }
 
 // Puts inserted text where the cursor is, with a space or line break between it and what is there.

@@ -1,7 +1,7 @@
 import type { ConnectorAccount, ConnectorDeps, PollResult } from '../../connector.types';
 import { normalisePost, type PostItem } from './bluesky.mapping';
 import type { BlueskySession } from './bluesky-session.client';
-import { xrpcQuery } from './xrpc.client';
+import { queryXrpc } from './xrpc.client';
 
 const PAGE_SIZE = 50;
 const MAX_PAGES = 10;
@@ -92,7 +92,7 @@ export async function pollSearch(session: BlueskySession, account: ConnectorAcco
   const read = await readSince(async (pageCursor) => {
     const params = { q, sort: 'latest', limit: PAGE_SIZE, cursor: pageCursor };
     const page = appView
-      ? await xrpcQuery<{ posts: PostItem[]; cursor?: string }>(deps, appView, 'app.bsky.feed.searchPosts', params)
+      ? await queryXrpc<{ posts: PostItem[]; cursor?: string }>(deps, appView, 'app.bsky.feed.searchPosts', params)
       : await session.query<{ posts: PostItem[]; cursor?: string }>('app.bsky.feed.searchPosts', params);
     return { items: page.posts, cursor: page.cursor };
   }, cursor);

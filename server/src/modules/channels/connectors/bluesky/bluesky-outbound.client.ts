@@ -1,7 +1,7 @@
 import { RichText } from '@atproto/api';
 import { ChannelError, type OutboundRequest, type SentResult } from '../../connector.types';
 import type { BlueskySession } from './bluesky-session.client';
-import { deterministicTid } from './tid.rules';
+import { deriveDeterministicTid } from './tid.rules';
 import { hasCode, parseAtUri, postUrl } from './xrpc.client';
 
 const POST = 'app.bsky.feed.post';
@@ -13,8 +13,8 @@ interface StrongRef {
 }
 
 // The record key of an outbox item's post: the same on every attempt, so Bluesky itself refuses a double.
-export function rkeyFor(request: OutboundRequest): string {
-  return deterministicTid(request.createdAt, request.outboxId);
+export function deriveRkey(request: OutboundRequest): string {
+  return deriveDeterministicTid(request.createdAt, request.outboxId);
 }
 
 // Links, hashtags and mentions as facets. A mention needs the DID behind the handle; a handle that
@@ -97,7 +97,7 @@ export async function publish(session: BlueskySession, handle: string, request: 
   if (request.kind === 'delete') return remove(session, request);
   if (request.kind === 'direct') throw new ChannelError('permanent', 'Bluesky kent geen privéberichten via Plein.');
   const repo = await session.did();
-  const rkey = rkeyFor(request);
+  const rkey = deriveRkey(request);
   const record = await postRecord(session, request);
   let written: { uri: string; cid: string; value: Json };
   try {
@@ -132,7 +132,7 @@ function sentResult(session: BlueskySession, handle: string, post: { uri: string
 
 export async function findPublished(session: BlueskySession, handle: string, request: OutboundRequest): Promise<SentResult | null> {
   if (request.kind === 'delete' || request.kind === 'direct') return null;
-  const existing = await existingPost(session, await session.did(), rkeyFor(request));
+  const existing = await existingPost(session, await session.did(), deriveRkey(request));
   return existing ? sentResult(session, handle, existing) : null;
 }
 

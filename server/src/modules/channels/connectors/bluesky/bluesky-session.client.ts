@@ -1,5 +1,5 @@
 import { ChannelError, type ConnectorAccount, type ConnectorDeps } from '../../connector.types';
-import { hasCode, type XrpcParams, xrpcProcedure, xrpcQuery } from './xrpc.client';
+import { callXrpcProcedure, hasCode, queryXrpc, type XrpcParams } from './xrpc.client';
 
 interface SessionTokens {
   accessJwt: string;
@@ -40,18 +40,18 @@ export class BlueskySession {
   }
 
   query<T>(nsid: string, params: XrpcParams): Promise<T> {
-    return this.authed((token) => xrpcQuery<T>(this.deps, this.pds, nsid, params, token));
+    return this.authed((token) => queryXrpc<T>(this.deps, this.pds, nsid, params, token));
   }
 
   procedure<T>(nsid: string, body: unknown, bytes?: { data: Buffer; contentType: string }): Promise<T> {
-    return this.authed((token) => xrpcProcedure<T>(this.deps, this.pds, nsid, body, token, bytes));
+    return this.authed((token) => callXrpcProcedure<T>(this.deps, this.pds, nsid, body, token, bytes));
   }
 
   async login(): Promise<SessionTokens> {
     const password = this.account.secrets.appPassword;
     if (!password) throw new ChannelError('auth', `Voor ${this.account.handle} is geen app-wachtwoord ingevuld.`);
     try {
-      const session = await xrpcProcedure<SessionTokens>(this.deps, this.pds, 'com.atproto.server.createSession', {
+      const session = await callXrpcProcedure<SessionTokens>(this.deps, this.pds, 'com.atproto.server.createSession', {
         identifier: this.account.handle,
         password,
       });
@@ -81,7 +81,7 @@ export class BlueskySession {
 
   private async renew(stale: SessionTokens): Promise<SessionTokens> {
     try {
-      const session = await xrpcProcedure<SessionTokens>(this.deps, this.pds, 'com.atproto.server.refreshSession', undefined, stale.refreshJwt);
+      const session = await callXrpcProcedure<SessionTokens>(this.deps, this.pds, 'com.atproto.server.refreshSession', undefined, stale.refreshJwt);
       return this.keep(session);
     } catch (error) {
       // A refresh token expires after months or dies with a revoked app password: log in once more.

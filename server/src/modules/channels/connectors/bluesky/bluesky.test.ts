@@ -7,7 +7,7 @@ import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAccountSecrets, sealAccountSecrets } from '../../account-secrets.rules';
-import { connectorAccount } from '../../channels.jobs';
+import { buildConnectorAccount } from '../../channels.jobs';
 import { channelsModule } from '../../index';
 import { enqueuePollsFor } from '../../ingest.service';
 import { insertAttachment } from '../../messages.repository';
@@ -15,7 +15,7 @@ import { loadOutboundRequest } from '../../outbox.service';
 import { blueskyConnector } from './bluesky.connector';
 import { type FeedCursor, pollNotifications } from './bluesky-inbound.client';
 import type { BlueskySession } from './bluesky-session.client';
-import { deterministicTid } from './tid.rules';
+import { deriveDeterministicTid } from './tid.rules';
 
 // A real PDS and AppView from @atproto/dev-env (Postgres on 127.0.0.1, Redis on localhost), one per file.
 const POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -220,7 +220,7 @@ describe('Bluesky tegen een echte PDS', () => {
     const now = t.clock.now();
     const claimed = await claimDueJob(t.database.db, { names: ['kanaal.ophalen'], workerId: 'gestorven', now, leaseUntil: new Date(now.getTime() + 300_000) });
     expect(claimed?.payload).toMatchObject({ accountId: heiloo.accountId });
-    const target = connectorAccount(KEYS, await accountRow(heiloo.accountId));
+    const target = buildConnectorAccount(KEYS, await accountRow(heiloo.accountId));
     const lost = await blueskyConnector.poll!(
       target,
       'notifications',
@@ -264,7 +264,7 @@ describe('Bluesky tegen een echte PDS', () => {
     });
     expect(claimed?.payload).toMatchObject({ outboxId: queued.id });
     const loaded = (await loadOutboundRequest(t.database.db, uitgeest.org.id, queued.id))!;
-    const target = connectorAccount(KEYS, loaded.account);
+    const target = buildConnectorAccount(KEYS, loaded.account);
     const deps = { fetch, clock: t.clock };
     const first = await blueskyConnector.send!(target, loaded.request, deps);
     const again = await blueskyConnector.send!({ ...target, secrets: { ...target.secrets, ...first.secrets } }, loaded.request, deps);
@@ -383,11 +383,11 @@ describe('Bluesky zonder netwerk', () => {
 
   it('maakt voor hetzelfde outbox-item steeds dezelfde geldige TID', () => {
     const at = new Date('2026-11-23T08:00:00Z');
-    const tid = deterministicTid(at, 'outbox-1');
+    const tid = deriveDeterministicTid(at, 'outbox-1');
     expect(tid).toMatch(/^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/);
-    expect(deterministicTid(at, 'outbox-1')).toBe(tid);
-    expect(deterministicTid(at, 'outbox-2')).not.toBe(tid);
+    expect(deriveDeterministicTid(at, 'outbox-1')).toBe(tid);
+    expect(deriveDeterministicTid(at, 'outbox-2')).not.toBe(tid);
     // TIDs sort by time.
-    expect(deterministicTid(new Date(at.getTime() + 1), 'outbox-1') > tid).toBe(true);
+    expect(deriveDeterministicTid(new Date(at.getTime() + 1), 'outbox-1') > tid).toBe(true);
   });
 });

@@ -1,9 +1,9 @@
 import { ChannelError, type ConnectorDeps } from '../../connector.types';
-import { platformFetch } from '../../platform-http.client';
+import { fetchFromPlatform } from '../../platform-http.client';
 
 export type XrpcParams = Record<string, string | number | undefined>;
 
-export function xrpcUrl(base: string, nsid: string, params: XrpcParams = {}): string {
+export function buildXrpcUrl(base: string, nsid: string, params: XrpcParams = {}): string {
   const url = new URL(`/xrpc/${nsid}`, base);
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined) url.searchParams.set(key, String(value));
@@ -16,13 +16,13 @@ function authHeader(token: string | undefined): Record<string, string> {
 }
 
 // A lexicon query (GET). Errors arrive as ChannelError with the XRPC error name in platformCode.
-export async function xrpcQuery<T>(deps: ConnectorDeps, base: string, nsid: string, params: XrpcParams, token?: string): Promise<T> {
-  const response = await platformFetch<T>(deps, xrpcUrl(base, nsid, params), { headers: { accept: 'application/json', ...authHeader(token) } });
+export async function queryXrpc<T>(deps: ConnectorDeps, base: string, nsid: string, params: XrpcParams, token?: string): Promise<T> {
+  const response = await fetchFromPlatform<T>(deps, buildXrpcUrl(base, nsid, params), { headers: { accept: 'application/json', ...authHeader(token) } });
   return response.body;
 }
 
 // A lexicon procedure (POST): JSON, or raw bytes for uploadBlob.
-export async function xrpcProcedure<T>(
+export async function callXrpcProcedure<T>(
   deps: ConnectorDeps,
   base: string,
   nsid: string,
@@ -36,7 +36,7 @@ export async function xrpcProcedure<T>(
       ? // refreshSession takes no input; a content-type without a body is refused.
         { method: 'POST', headers: authHeader(token) }
       : { method: 'POST', headers: { 'content-type': 'application/json', ...authHeader(token) }, body: JSON.stringify(body) };
-  const response = await platformFetch<T>(deps, xrpcUrl(base, nsid), init);
+  const response = await fetchFromPlatform<T>(deps, buildXrpcUrl(base, nsid), init);
   return response.body;
 }
 

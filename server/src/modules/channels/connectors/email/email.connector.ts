@@ -2,8 +2,8 @@ import nodemailer from 'nodemailer';
 import type { Connector, ConnectorAccount } from '../../connector.types';
 import { findSentFolder, withImap } from './imap-session.client';
 import { type FetchedMail, normaliseMail } from './inbound-mail.mapping';
-import { mailError } from './mail.errors';
-import { smtpOptions } from './mail-settings.rules';
+import { classifyMailError } from './mail.errors';
+import { buildSmtpOptions } from './mail-settings.rules';
 import { composeReply, replyMessageId } from './reply.mail';
 
 const BATCH = 100;
@@ -17,11 +17,11 @@ export interface MailCursor {
 }
 
 async function sendRaw(account: ConnectorAccount, from: string, to: string, raw: Buffer) {
-  const transport = nodemailer.createTransport(smtpOptions(account));
+  const transport = nodemailer.createTransport(buildSmtpOptions(account));
   try {
     await transport.sendMail({ envelope: { from, to: [to] }, raw });
   } catch (error) {
-    throw mailError(error, 'SMTP');
+    throw classifyMailError(error, 'SMTP');
   } finally {
     transport.close();
   }
@@ -104,11 +104,11 @@ export const emailConnector: Connector = {
 
   async verify(account) {
     await withImap(account, async () => undefined);
-    const transport = nodemailer.createTransport(smtpOptions(account));
+    const transport = nodemailer.createTransport(buildSmtpOptions(account));
     try {
       await transport.verify();
     } catch (error) {
-      throw mailError(error, 'SMTP');
+      throw classifyMailError(error, 'SMTP');
     } finally {
       transport.close();
     }

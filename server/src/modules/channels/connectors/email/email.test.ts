@@ -3,12 +3,12 @@ import { enqueueJob } from '@platform/jobs/jobs.service';
 import { startDovecot, type TestDovecot } from '@test/dovecot';
 import { buildChannelAccount, buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import { LETTER_PDF, PIXEL_PNG, residentMail } from '@test/kits/test-mails';
+import { composeResidentMail, LETTER_PDF, PIXEL_PNG } from '@test/kits/test-mails';
 import { startSubmissionServer } from '@test/kits/test-smtp-server';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAccount } from '../../accounts.repository';
-import { connectorAccount } from '../../channels.jobs';
+import { buildConnectorAccount } from '../../channels.jobs';
 import { ChannelError, type ConnectorAccount } from '../../connector.types';
 import { POLL_JOB } from '../../ingest.service';
 import { loadOutboundRequest } from '../../outbox.service';
@@ -90,13 +90,13 @@ async function reply(org: { id: string }, accountId: string, messageId: string, 
 }
 
 async function connectorAccountOf(organisationId: string, accountId: string): Promise<ConnectorAccount> {
-  return connectorAccount(KEYS, (await findAccount(t.database.db, organisationId, accountId))!);
+  return buildConnectorAccount(KEYS, (await findAccount(t.database.db, organisationId, accountId))!);
 }
 
 describe('e-mail: binnenkomend via IMAP', () => {
   it('stores a resident mail once, with its thread and its attachments, without touching the mailbox', async () => {
     const { account, address, org } = await mailbox();
-    const mail = await residentMail({
+    const mail = await composeResidentMail({
       to: address,
       subject: 'Re: Uw melding 2026-118',
       inReplyTo: '<tussen@thuis.example>',
@@ -151,16 +151,16 @@ describe('e-mail: binnenkomend via IMAP', () => {
 
   it('fetches only new mail on the next poll, in batches, and starts over when UIDVALIDITY changes', async () => {
     const { account, address, org } = await mailbox();
-    for (const subject of ['Eén', 'Twee']) await dovecot.deliver(address, (await residentMail({ to: address, subject })).raw);
+    for (const subject of ['Eén', 'Twee']) await dovecot.deliver(address, (await composeResidentMail({ to: address, subject })).raw);
     await t.worker.drain();
-    await dovecot.deliver(address, (await residentMail({ to: address, subject: 'Drie' })).raw);
+    await dovecot.deliver(address, (await composeResidentMail({ to: address, subject: 'Drie' })).raw);
     await poll(org.id, account.id);
     await poll(org.id, account.id);
     expect(fetched.get(account.id)).toEqual([2, 1, 0]);
     expect((await messagesOf(account.id)).map((message) => message.subject)).toEqual(['Eén', 'Twee', 'Drie']);
 
     // 101 new mails: a batch of 100 and a follow-up poll at once for the rest.
-    for (let i = 0; i < 101; i++) await dovecot.deliver(address, (await residentMail({ to: address, subject: `Bulk ${i}` })).raw);
+    for (let i = 0; i < 101; i++) await dovecot.deliver(address, (await composeResidentMail({ to: address, subject: `Bulk ${i}` })).raw);
     await poll(org.id, account.id);
     expect(fetched.get(account.id)!.slice(3)).toEqual([100, 1]);
     expect(await messagesOf(account.id)).toHaveLength(104);
@@ -176,7 +176,7 @@ describe('e-mail: binnenkomend via IMAP', () => {
 describe('e-mail: antwoorden via SMTP', () => {
   it("round trip: a resident mails, the mail is in Plein, the reply arrives in the resident's thread", async () => {
     const { account, address, org } = await mailbox();
-    const mail = await residentMail({ to: address, subject: 'Lantaarnpaal kapot', references: '<ouder@thuis.example>' });
+    const mail = await composeResidentMail({ to: address, subject: 'Lantaarnpaal kapot', references: '<ouder@thuis.example>' });
     await dovecot.deliver(address, mail.raw);
     await t.worker.drain();
     const [original] = await messagesOf(account.id);
@@ -200,7 +200,7 @@ describe('e-mail: antwoorden via SMTP', () => {
     expect(copies.filter((copy) => copy.source.includes(`<plein-${outboxId}@bergen.example>`))).toHaveLength(1);
 
     // The resident answers the reply: it lands in the same thread as the first mail and Plein's answer.
-    const answer = await residentMail({
+    const answer = await composeResidentMail({
       to: address,
       subject: 'Re: Lantaarnpaal kapot',
       date: new Date('2026-11-23T10:00:00+01:00'),
@@ -219,7 +219,7 @@ describe('e-mail: antwoorden via SMTP', () => {
 
   it('sends once when a crashed attempt already reached the server: the retry finds it in Sent', async () => {
     const { account, address, org } = await mailbox();
-    await dovecot.deliver(address, (await residentMail({ to: address, subject: 'Grofvuil' })).raw);
+    await dovecot.deliver(address, (await composeResidentMail({ to: address, subject: 'Grofvuil' })).raw);
     await t.worker.drain();
     const [original] = await messagesOf(account.id);
     const outboxId = await reply(org, account.id, original!.id, 'Grofvuil haalt u op afspraak; bel 14 072.');

@@ -1,12 +1,12 @@
 import { ImapFlow } from 'imapflow';
 import type { ConnectorAccount } from '../../connector.types';
-import { mailError } from './mail.errors';
-import { imapOptions } from './mail-settings.rules';
+import { classifyMailError } from './mail.errors';
+import { buildImapOptions } from './mail-settings.rules';
 
 // One short IMAP session per job: connect, do the work, log out. A connection held open between
 // jobs would belong to one worker process while the next job may run in another.
 export async function withImap<T>(account: ConnectorAccount, work: (client: ImapFlow) => Promise<T>): Promise<T> {
-  const client = new ImapFlow(imapOptions(account));
+  const client = new ImapFlow(buildImapOptions(account));
   // ImapFlow reports a dropped socket as an 'error' event too; the awaited command fails with it as well.
   client.on('error', () => {});
   try {
@@ -16,7 +16,7 @@ export async function withImap<T>(account: ConnectorAccount, work: (client: Imap
     return result;
   } catch (error) {
     client.close();
-    throw mailError(error, 'IMAP');
+    throw classifyMailError(error, 'IMAP');
   }
 }
 

@@ -8,7 +8,7 @@ const KEPT_HEADERS = ['message-id', 'in-reply-to', 'references', 'from', 'reply-
 export type MailHeaders = Partial<Record<(typeof KEPT_HEADERS)[number], string>>;
 
 // "<a@b> <c@d>" → ["a@b", "c@d"]: Message-IDs as Plein stores them, without angle brackets.
-export function messageIds(value: string | string[] | undefined | null): string[] {
+export function parseMessageIds(value: string | string[] | undefined | null): string[] {
   const joined = Array.isArray(value) ? value.join(' ') : (value ?? '');
   const bracketed = [...joined.matchAll(/<([^<>\s]+)>/g)].map((match) => match[1]!);
   if (bracketed.length > 0) return bracketed;
@@ -75,9 +75,9 @@ export interface FetchedMail {
 export async function normaliseMail(mail: FetchedMail, now: Date): Promise<NormalisedMessage> {
   // Inline images stay attachments (no data: URLs in the text); mailparser converts HTML-only mail to text.
   const parsed = await simpleParser(mail.source, { skipImageLinks: true, skipTextToHtml: true });
-  const ownId = messageIds(parsed.messageId)[0] ?? `uid:${mail.uidValidity}:${mail.uid}`;
-  const inReplyTo = messageIds(parsed.inReplyTo)[0] ?? null;
-  const references = messageIds(parsed.references);
+  const ownId = parseMessageIds(parsed.messageId)[0] ?? `uid:${mail.uidValidity}:${mail.uid}`;
+  const inReplyTo = parseMessageIds(parsed.inReplyTo)[0] ?? null;
+  const references = parseMessageIds(parsed.references);
   const from = firstAddress(parsed.from);
   const address = from?.address?.toLowerCase() ?? 'onbekend';
   const html = typeof parsed.html === 'string' ? parsed.html : '';

@@ -24,7 +24,7 @@ function credentials(account: ConnectorAccount) {
 
 // TLS unless an account explicitly says otherwise (only sensible for a server on the same machine):
 // implicit TLS on the well-known TLS ports, STARTTLS that must succeed on any other port.
-export function imapOptions(account: ConnectorAccount): ImapFlowOptions {
+export function buildImapOptions(account: ConnectorAccount): ImapFlowOptions {
   const imapPort = port(account.settings.imapPort, 993);
   const tls = flag(account.settings.imapSecure) ?? true;
   return {
@@ -42,7 +42,7 @@ export function imapOptions(account: ConnectorAccount): ImapFlowOptions {
   };
 }
 
-export function smtpOptions(account: ConnectorAccount): SMTPTransport.Options {
+export function buildSmtpOptions(account: ConnectorAccount): SMTPTransport.Options {
   const smtpPort = port(account.settings.smtpPort, 587);
   const tls = flag(account.settings.smtpSecure) ?? true;
   return {

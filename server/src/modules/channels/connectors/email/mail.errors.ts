@@ -37,7 +37,7 @@ interface MailFailure {
 
 // What an IMAP or SMTP failure means for Plein: a refused password needs a person, a network hiccup
 // or a 4xx reply heals by itself, a refused recipient or a broken TLS setup does not.
-export function mailError(error: unknown, server: 'IMAP' | 'SMTP'): ChannelError {
+export function classifyMailError(error: unknown, server: 'IMAP' | 'SMTP'): ChannelError {
   if (error instanceof ChannelError) return error;
   const failure = (error ?? {}) as MailFailure;
   const detail = failure.responseText || failure.message || String(error);

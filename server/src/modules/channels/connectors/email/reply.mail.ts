@@ -1,7 +1,7 @@
 import addressparser from 'nodemailer/lib/addressparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { ChannelError, type ConnectorAccount, type OutboundRequest } from '../../connector.types';
-import { type MailHeaders, messageIds } from './inbound-mail.mapping';
+import { type MailHeaders, parseMessageIds } from './inbound-mail.mapping';
 
 // Derived from the outbox id, so a send retried after a crash carries the same Message-ID: the
 // resident's mail server and client see one message, and findSent can look for it.
@@ -40,7 +40,7 @@ export async function composeReply(account: ConnectorAccount, request: OutboundR
   const messageId = replyMessageId(account, request.outboxId);
   // An original without a Message-ID was stored under "uid:…"; that is no id to thread on.
   const originalId = request.replyTo.platformId.startsWith('uid:') ? null : request.replyTo.platformId;
-  const references = [...messageIds(headers.references), ...(originalId ? [originalId] : [])];
+  const references = [...parseMessageIds(headers.references), ...(originalId ? [originalId] : [])];
   const composer = new MailComposer({
     from: account.handle,
     to,

@@ -1,5 +1,5 @@
 import type { ConnectorAccount, ConnectorDeps, NormalisedMessage, PollResult } from '../../connector.types';
-import { graphTarget, graphTime, readEdge } from '../meta/graph.client';
+import { parseGraphTime, readEdge, resolveGraphTarget } from '../meta/graph.client';
 import { type FeedPost, normaliseComment, normalisePost, type PostComment } from './facebook.mapping';
 
 export const FEED_FIELDS = 'id,message,created_time,from,permalink_url,attachments{media,description,url},comments.summary(true)';
@@ -21,13 +21,13 @@ export interface FeedCursor {
   counts: Record<string, number>;
 }
 
-export function pageIdOf(account: ConnectorAccount): string {
+export function getPageId(account: ConnectorAccount): string {
   return String(account.settings.pageId ?? '');
 }
 
 export async function pollFeed(account: ConnectorAccount, cursor: FeedCursor | null, deps: ConnectorDeps): Promise<PollResult> {
-  const target = graphTarget(account);
-  const pageId = pageIdOf(account);
+  const target = resolveGraphTarget(account);
+  const pageId = getPageId(account);
   const now = deps.clock.now();
   const windowStart = now.getTime() - RECENT_MS;
   const since = cursor?.since ? Date.parse(cursor.since) - OVERLAP_MS : Number.NEGATIVE_INFINITY;
@@ -38,7 +38,7 @@ export async function pollFeed(account: ConnectorAccount, cursor: FeedCursor | n
     { fields: FEED_FIELDS, limit: PAGE_SIZE },
     {
       maxPages: FEED_PAGES,
-      keepGoing: (page) => page.every((post) => graphTime(post.created_time, now).getTime() >= windowStart),
+      keepGoing: (page) => page.every((post) => parseGraphTime(post.created_time, now).getTime() >= windowStart),
     },
   );
   const messages: NormalisedMessage[] = [];
@@ -46,7 +46,7 @@ export async function pollFeed(account: ConnectorAccount, cursor: FeedCursor | n
   let newest = cursor?.since ? Date.parse(cursor.since) : Number.NEGATIVE_INFINITY;
   const seen = (at: Date) => (newest = Math.max(newest, at.getTime()));
   for (const post of feed.items) {
-    const postedAt = graphTime(post.created_time, now);
+    const postedAt = parseGraphTime(post.created_time, now);
     if (postedAt.getTime() < windowStart) continue;
     if (postedAt.getTime() >= since) {
       messages.push(normalisePost(post, pageId, now));
@@ -63,13 +63,13 @@ export async function pollFeed(account: ConnectorAccount, cursor: FeedCursor | n
       { fields: COMMENT_FIELDS, filter: 'stream', order: 'reverse_chronological', limit: COMMENT_PAGE_SIZE },
       {
         maxPages: COMMENT_PAGES,
-        keepGoing: (page) => page.every((comment) => graphTime(comment.created_time, now).getTime() >= since),
+        keepGoing: (page) => page.every((comment) => parseGraphTime(comment.created_time, now).getTime() >= since),
       },
     );
     // More than COMMENT_PAGES pages of new comments: forget the count so the next poll reads it again.
     if (comments.more) delete counts[post.id];
     for (const comment of comments.items) {
-      const at = graphTime(comment.created_time, now);
+      const at = parseGraphTime(comment.created_time, now);
       if (at.getTime() < since) continue;
       messages.push(normaliseComment(comment, post.id, pageId, now));
       seen(at);

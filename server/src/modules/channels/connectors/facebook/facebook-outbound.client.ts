@@ -1,7 +1,7 @@
 import { ChannelError, type ConnectorAccount, type ConnectorDeps, type OutboundRequest, type SentResult } from '../../connector.types';
-import { findDeletedOnGraph, graphCall, graphTarget, graphTime, readEdge } from '../meta/graph.client';
+import { callGraph, findDeletedOnGraph, parseGraphTime, readEdge, resolveGraphTarget } from '../meta/graph.client';
 import { sendPrivateMessage } from '../meta/send-api.client';
-import { COMMENT_FIELDS, pageIdOf } from './facebook-inbound.client';
+import { COMMENT_FIELDS, getPageId } from './facebook-inbound.client';
 
 type Raw = { kind?: string; residentId?: string } | null;
 // Graph has no idempotency keys. findSent looks for what the page wrote with the same text since the
@@ -19,11 +19,11 @@ function isMessenger(request: OutboundRequest): boolean {
 }
 
 export async function sendToFacebook(account: ConnectorAccount, request: OutboundRequest, deps: ConnectorDeps): Promise<SentResult> {
-  const target = graphTarget(account);
-  const pageId = pageIdOf(account);
+  const target = resolveGraphTarget(account);
+  const pageId = getPageId(account);
   if (request.kind === 'delete') {
     if (!request.targetPlatformId) throw new ChannelError('permanent', 'Er is geen Facebook-bericht aangewezen om te verwijderen.');
-    await graphCall(deps, target, 'DELETE', request.targetPlatformId);
+    await callGraph(deps, target, 'DELETE', request.targetPlatformId);
     return { platformId: request.targetPlatformId, publicUrl: null };
   }
   if (request.media.length > 0) {
@@ -34,7 +34,7 @@ export async function sendToFacebook(account: ConnectorAccount, request: Outboun
   const earlier = await findOnFacebook(account, request, deps);
   if (earlier) return earlier;
   if (request.kind === 'post') {
-    const { id } = await graphCall<{ id: string }>(deps, target, 'POST', `${pageId}/feed`, { body: { message: request.text } });
+    const { id } = await callGraph<{ id: string }>(deps, target, 'POST', `${pageId}/feed`, { body: { message: request.text } });
     return { platformId: id, publicUrl: facebookUrl(id) };
   }
   if (!request.replyTo) throw new ChannelError('permanent', 'Een antwoord op Facebook hoort bij een bericht.');
@@ -44,7 +44,7 @@ export async function sendToFacebook(account: ConnectorAccount, request: Outboun
     const sent = await sendPrivateMessage(deps, target, pageId, recipient, request.text, 'RESPONSE');
     return { platformId: sent.message_id, publicUrl: null };
   }
-  const { id } = await graphCall<{ id: string }>(deps, target, 'POST', `${request.replyTo.platformId}/comments`, { body: { message: request.text } });
+  const { id } = await callGraph<{ id: string }>(deps, target, 'POST', `${request.replyTo.platformId}/comments`, { body: { message: request.text } });
   return { platformId: id, publicUrl: facebookUrl(id) };
 }
 
@@ -61,8 +61,8 @@ interface Written {
 // cannot be found this way (a retry after a lost answer may send it twice); a deletion counts as done
 // once the object is gone.
 export async function findOnFacebook(account: ConnectorAccount, request: OutboundRequest, deps: ConnectorDeps): Promise<SentResult | null> {
-  const target = graphTarget(account);
-  const pageId = pageIdOf(account);
+  const target = resolveGraphTarget(account);
+  const pageId = getPageId(account);
   if (request.kind === 'delete') return findDeletedOnGraph(deps, target, request.targetPlatformId);
   if (request.kind === 'direct' || isMessenger(request)) return null;
   const path = request.kind === 'post' ? `${pageId}/feed` : request.replyTo ? `${request.replyTo.platformId}/comments` : null;
@@ -74,10 +74,10 @@ export async function findOnFacebook(account: ConnectorAccount, request: Outboun
   const after = request.createdAt.getTime() - CLOCK_SKEW_MS;
   const { items } = await readEdge<Written>(deps, target, path, params, {
     maxPages: 2,
-    keepGoing: (page) => page.every((item) => graphTime(item.created_time, request.createdAt).getTime() >= after),
+    keepGoing: (page) => page.every((item) => parseGraphTime(item.created_time, request.createdAt).getTime() >= after),
   });
   const found = items.find(
-    (item) => item.from?.id === pageId && (item.message ?? '') === request.text && graphTime(item.created_time, request.createdAt).getTime() >= after,
+    (item) => item.from?.id === pageId && (item.message ?? '') === request.text && parseGraphTime(item.created_time, request.createdAt).getTime() >= after,
   );
   return found ? { platformId: found.id, publicUrl: found.permalink_url ?? facebookUrl(found.id) } : null;
 }

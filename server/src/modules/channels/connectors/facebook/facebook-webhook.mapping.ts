@@ -1,8 +1,8 @@
 import type { ConnectorAccount, NormalisedMessage } from '../../connector.types';
-import { graphTime } from '../meta/graph.client';
-import { messagingEvents, metaMessage } from '../meta/meta-message.mapping';
-import { metaWebhook } from '../meta/meta-webhook.rules';
-import { pageIdOf } from './facebook-inbound.client';
+import { parseGraphTime } from '../meta/graph.client';
+import { mapMessagingEvents, mapMetaMessage } from '../meta/meta-message.mapping';
+import { createMetaWebhook } from '../meta/meta-webhook.rules';
+import { getPageId } from './facebook-inbound.client';
 
 type Json = Record<string, any>;
 // Feed items that are something a person wrote; likes and reactions are not messages.
@@ -15,11 +15,11 @@ function feedChange(value: Json, pageId: string, now: Date): NormalisedMessage |
   const from = value.from ?? {};
   const author = { id: String(from.id ?? 'onbekend'), handle: from.name ?? String(from.id ?? 'onbekend'), displayName: from.name ?? null, followers: null };
   const direction = from.id && String(from.id) === pageId ? ('uit' as const) : ('in' as const);
-  const postedAt = graphTime(value.created_time, now);
+  const postedAt = parseGraphTime(value.created_time, now);
   const text = typeof value.message === 'string' ? value.message : '';
   if (value.item === 'comment') {
     if (typeof value.comment_id !== 'string') return null;
-    return metaMessage({
+    return mapMetaMessage({
       platformId: value.comment_id,
       direction,
       author,
@@ -31,7 +31,7 @@ function feedChange(value: Json, pageId: string, now: Date): NormalisedMessage |
     });
   }
   if (typeof value.post_id !== 'string') return null;
-  return metaMessage({
+  return mapMetaMessage({
     platformId: value.post_id,
     direction,
     author,
@@ -46,14 +46,14 @@ function feedChange(value: Json, pageId: string, now: Date): NormalisedMessage |
 export function parsePageWebhook(account: ConnectorAccount, body: unknown): NormalisedMessage[] {
   const payload = body as Json;
   if (payload?.object !== 'page' || !Array.isArray(payload.entry)) return [];
-  const pageId = pageIdOf(account);
+  const pageId = getPageId(account);
   const now = new Date();
   const fromFeed = (payload.entry as Json[]).flatMap((entry) =>
     (Array.isArray(entry.changes) ? (entry.changes as Json[]) : [])
       .filter((change) => change.field === 'feed')
       .map((change) => feedChange(change.value, pageId, now)),
   );
-  return [...fromFeed.filter((message): message is NormalisedMessage => message !== null), ...messagingEvents(payload.entry, pageId, 'messenger', now)];
+  return [...fromFeed.filter((message): message is NormalisedMessage => message !== null), ...mapMessagingEvents(payload.entry, pageId, 'messenger', now)];
 }
 
-export const facebookWebhook = metaWebhook(parsePageWebhook);
+export const facebookWebhook = createMetaWebhook(parsePageWebhook);

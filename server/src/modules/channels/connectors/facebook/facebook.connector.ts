@@ -1,6 +1,6 @@
 import type { Connector } from '../../connector.types';
-import { graphCall, graphTarget } from '../meta/graph.client';
-import { type FeedCursor, pageIdOf, pollFeed } from './facebook-inbound.client';
+import { callGraph, resolveGraphTarget } from '../meta/graph.client';
+import { type FeedCursor, getPageId, pollFeed } from './facebook-inbound.client';
 import { findOnFacebook, sendToFacebook } from './facebook-outbound.client';
 import { facebookWebhook } from './facebook-webhook.mapping';
 
@@ -15,7 +15,9 @@ export const facebookConnector: Connector = {
   send: sendToFacebook,
   findSent: findOnFacebook,
   async verify(account, deps) {
-    const page = await graphCall<{ id: string; name?: string }>(deps, graphTarget(account), 'GET', pageIdOf(account), { params: { fields: 'id,name' } });
+    const page = await callGraph<{ id: string; name?: string }>(deps, resolveGraphTarget(account), 'GET', getPageId(account), {
+      params: { fields: 'id,name' },
+    });
     return { displayName: page.name };
   },
   webhook: facebookWebhook,

@@ -1,6 +1,6 @@
 import type { NormalisedMedia, NormalisedMessage } from '../../connector.types';
-import { graphTime } from '../meta/graph.client';
-import { metaMessage } from '../meta/meta-message.mapping';
+import { parseGraphTime } from '../meta/graph.client';
+import { mapMetaMessage } from '../meta/meta-message.mapping';
 
 type Json = Record<string, any>;
 
@@ -40,14 +40,14 @@ function attachmentMedia(post: FeedPost): NormalisedMedia[] {
 }
 
 export function normalisePost(post: FeedPost, pageId: string, now: Date): NormalisedMessage {
-  const message = metaMessage({
+  const message = mapMetaMessage({
     platformId: post.id,
     direction: post.from?.id === pageId ? 'uit' : 'in',
     author: author(post.from),
     text: post.message ?? '',
     threadRootPlatformId: post.id,
     publicUrl: post.permalink_url ?? null,
-    postedAt: graphTime(post.created_time, now),
+    postedAt: parseGraphTime(post.created_time, now),
     raw: { kind: 'post', id: post.id, from: post.from ?? null },
   });
   const links = (post.attachments?.data ?? []).map((attachment) => attachment.url).filter((url): url is string => typeof url === 'string');
@@ -56,7 +56,7 @@ export function normalisePost(post: FeedPost, pageId: string, now: Date): Normal
 
 // A comment answers the comment it sits under (replies) or the post; the post is the thread.
 export function normaliseComment(comment: PostComment, postId: string, pageId: string, now: Date): NormalisedMessage {
-  return metaMessage({
+  return mapMetaMessage({
     platformId: comment.id,
     direction: comment.from?.id === pageId ? 'uit' : 'in',
     author: author(comment.from),
@@ -64,7 +64,7 @@ export function normaliseComment(comment: PostComment, postId: string, pageId: s
     replyToPlatformId: comment.parent?.id ?? postId,
     threadRootPlatformId: postId,
     publicUrl: comment.permalink_url ?? null,
-    postedAt: graphTime(comment.created_time, now),
+    postedAt: parseGraphTime(comment.created_time, now),
     raw: { kind: 'comment', id: comment.id, postId, parentId: comment.parent?.id ?? null, from: comment.from ?? null },
   });
 }

@@ -2,7 +2,7 @@ import { defineSystemSchedules } from '@platform/jobs/platform.jobs';
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { type MetaGraphServer, startMetaGraphServer } from '@test/platforms/meta-graph-server';
-import { deliverWebhook, messagingWebhook, pageCommentWebhook } from '@test/platforms/meta-webhooks';
+import { buildMessagingWebhook, buildPageCommentWebhook, deliverWebhook } from '@test/platforms/meta-webhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelsModule } from '../../index';
 
@@ -115,7 +115,7 @@ describe('Facebook-pagina', () => {
     await t.worker.drain();
     const post = graph.post(gemeente.pageId, gemeente.page, 'Het gemeentehuis is dinsdag gesloten.');
     const comment = graph.comment(post.id, RESIDENT, 'Ook het loket burgerzaken?');
-    const payload = pageCommentWebhook(gemeente.pageId, comment);
+    const payload = buildPageCommentWebhook(gemeente.pageId, comment);
     const first = await deliverWebhook(t.app, gemeente.hook, payload, gemeente.appSecret);
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toEqual({ ontvangen: 1 });
@@ -138,7 +138,7 @@ describe('Facebook-pagina', () => {
     const gemeente = await gemeentePage();
     const post = graph.post(gemeente.pageId, gemeente.page, 'Afvalkalender 2027 staat online.');
     const comment = graph.comment(post.id, RESIDENT, 'Waar vind ik die?');
-    const payload = pageCommentWebhook(gemeente.pageId, comment);
+    const payload = buildPageCommentWebhook(gemeente.pageId, comment);
     const countAll = async () =>
       Number(
         (
@@ -282,7 +282,7 @@ describe('Facebook-pagina', () => {
   it('ontvangt een Messenger-bericht via de webhook en antwoordt privé via de Send API', async () => {
     const gemeente = await gemeentePage();
     const at = t.clock.now();
-    const payload = messagingWebhook('page', gemeente.pageId, {
+    const payload = buildMessagingWebhook('page', gemeente.pageId, {
       senderId: '6104321',
       mid: 'm_AbCdEf123',
       text: 'Mijn container is niet geleegd.',

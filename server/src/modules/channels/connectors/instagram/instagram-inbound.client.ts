@@ -1,6 +1,6 @@
 import type { ConnectorAccount, ConnectorDeps, NormalisedMessage, PollResult } from '../../connector.types';
-import { graphTarget, graphTime, readEdge } from '../meta/graph.client';
-import { type IgComment, type IgMedia, igUserIdOf, normaliseComment, normaliseMedia } from './instagram.mapping';
+import { parseGraphTime, readEdge, resolveGraphTarget } from '../meta/graph.client';
+import { getIgUserId, type IgComment, type IgMedia, normaliseComment, normaliseMedia } from './instagram.mapping';
 
 export const MEDIA_FIELDS = 'id,caption,timestamp,permalink,comments_count';
 export const IG_COMMENT_FIELDS = 'id,text,timestamp,username,from,parent_id';
@@ -16,8 +16,8 @@ export interface MediaCursor {
 }
 
 export async function pollMedia(account: ConnectorAccount, cursor: MediaCursor | null, deps: ConnectorDeps): Promise<PollResult> {
-  const target = graphTarget(account);
-  const igUserId = igUserIdOf(account);
+  const target = resolveGraphTarget(account);
+  const igUserId = getIgUserId(account);
   const now = deps.clock.now();
   const windowStart = now.getTime() - RECENT_MS;
   const media = await readEdge<IgMedia>(
@@ -27,7 +27,7 @@ export async function pollMedia(account: ConnectorAccount, cursor: MediaCursor |
     { fields: MEDIA_FIELDS, limit: 25 },
     {
       maxPages: MEDIA_PAGES,
-      keepGoing: (page) => page.every((item) => graphTime(item.timestamp, now).getTime() >= windowStart),
+      keepGoing: (page) => page.every((item) => parseGraphTime(item.timestamp, now).getTime() >= windowStart),
     },
   );
   const messages: NormalisedMessage[] = [];
@@ -35,7 +35,7 @@ export async function pollMedia(account: ConnectorAccount, cursor: MediaCursor |
   const since = cursor?.since ? Date.parse(cursor.since) : Number.NEGATIVE_INFINITY;
   let newest = since;
   for (const item of media.items) {
-    const postedAt = graphTime(item.timestamp, now).getTime();
+    const postedAt = parseGraphTime(item.timestamp, now).getTime();
     if (postedAt < windowStart) continue;
     if (postedAt >= since) {
       messages.push(normaliseMedia(item, account, igUserId, now));

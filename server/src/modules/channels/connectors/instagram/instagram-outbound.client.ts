@@ -1,7 +1,7 @@
 import { ChannelError, type ConnectorAccount, type ConnectorDeps, type OutboundRequest, type SentResult } from '../../connector.types';
-import { findDeletedOnGraph, type GraphTarget, graphCall, graphTarget, graphTime, readEdge } from '../meta/graph.client';
+import { callGraph, findDeletedOnGraph, type GraphTarget, parseGraphTime, readEdge, resolveGraphTarget } from '../meta/graph.client';
 import { sendPrivateMessage } from '../meta/send-api.client';
-import { igUserIdOf } from './instagram.mapping';
+import { getIgUserId } from './instagram.mapping';
 import { IG_COMMENT_FIELDS } from './instagram-inbound.client';
 
 type Raw = { kind?: string; residentId?: string; parentId?: string | null; mediaId?: string | null } | null;
@@ -22,17 +22,17 @@ function isDirect(request: OutboundRequest): boolean {
 // image_url, then /media_publish with the container id). Plein's attachments are not public, so a
 // post is only possible when the outbox hands over a public URL for the image.
 export async function publishImage(deps: ConnectorDeps, target: GraphTarget, igUserId: string, imageUrl: string, caption: string): Promise<string> {
-  const container = await graphCall<{ id: string }>(deps, target, 'POST', `${igUserId}/media`, { body: { image_url: imageUrl, caption } });
-  const published = await graphCall<{ id: string }>(deps, target, 'POST', `${igUserId}/media_publish`, { body: { creation_id: container.id } });
+  const container = await callGraph<{ id: string }>(deps, target, 'POST', `${igUserId}/media`, { body: { image_url: imageUrl, caption } });
+  const published = await callGraph<{ id: string }>(deps, target, 'POST', `${igUserId}/media_publish`, { body: { creation_id: container.id } });
   return published.id;
 }
 
 export async function sendToInstagram(account: ConnectorAccount, request: OutboundRequest, deps: ConnectorDeps): Promise<SentResult> {
-  const target = graphTarget(account);
-  const igUserId = igUserIdOf(account);
+  const target = resolveGraphTarget(account);
+  const igUserId = getIgUserId(account);
   if (request.kind === 'delete') {
     if (!request.targetPlatformId) throw new ChannelError('permanent', 'Er is geen Instagram-reactie aangewezen om te verwijderen.');
-    await graphCall(deps, target, 'DELETE', request.targetPlatformId);
+    await callGraph(deps, target, 'DELETE', request.targetPlatformId);
     return { platformId: request.targetPlatformId, publicUrl: null };
   }
   if (request.kind === 'post') {
@@ -64,7 +64,7 @@ export async function sendToInstagram(account: ConnectorAccount, request: Outbou
   const earlier = await findOnInstagram(account, request, deps);
   if (earlier) return earlier;
   const { path, edge } = replyTarget(request);
-  const { id } = await graphCall<{ id: string }>(deps, target, 'POST', `${path}/${edge}`, { body: { message: request.text } });
+  const { id } = await callGraph<{ id: string }>(deps, target, 'POST', `${path}/${edge}`, { body: { message: request.text } });
   return { platformId: id, publicUrl: null };
 }
 
@@ -80,20 +80,20 @@ interface Written {
 // What an earlier attempt may already have published: a reply or caption by the account with the
 // same text, since the item was queued. Direct messages cannot be looked up this way.
 export async function findOnInstagram(account: ConnectorAccount, request: OutboundRequest, deps: ConnectorDeps): Promise<SentResult | null> {
-  const target = graphTarget(account);
-  const igUserId = igUserIdOf(account);
+  const target = resolveGraphTarget(account);
+  const igUserId = getIgUserId(account);
   if (request.kind === 'delete') return findDeletedOnGraph(deps, target, request.targetPlatformId);
   if (request.kind === 'direct' || isDirect(request)) return null;
   const after = request.createdAt.getTime() - CLOCK_SKEW_MS;
   const mine = (item: Written) => item.from?.id === igUserId || item.username === account.handle;
   if (request.kind === 'post') {
     const { items } = await readEdge<Written>(deps, target, `${igUserId}/media`, { fields: 'id,caption,timestamp,permalink', limit: 25 }, { maxPages: 1 });
-    const found = items.find((item) => (item.caption ?? '') === request.text && graphTime(item.timestamp, request.createdAt).getTime() >= after);
+    const found = items.find((item) => (item.caption ?? '') === request.text && parseGraphTime(item.timestamp, request.createdAt).getTime() >= after);
     return found ? { platformId: found.id, publicUrl: null } : null;
   }
   if (!request.replyTo) return null;
   const { path, edge } = replyTarget(request);
   const { items } = await readEdge<Written>(deps, target, `${path}/${edge}`, { fields: IG_COMMENT_FIELDS, limit: 50 }, { maxPages: 4 });
-  const found = items.find((item) => mine(item) && (item.text ?? '') === request.text && graphTime(item.timestamp, request.createdAt).getTime() >= after);
+  const found = items.find((item) => mine(item) && (item.text ?? '') === request.text && parseGraphTime(item.timestamp, request.createdAt).getTime() >= after);
   return found ? { platformId: found.id, publicUrl: null } : null;
 }

@@ -1,8 +1,8 @@
 import type { ConnectorAccount, NormalisedMessage } from '../../connector.types';
-import { graphTime } from '../meta/graph.client';
-import { messagingEvents, metaMessage } from '../meta/meta-message.mapping';
-import { metaWebhook } from '../meta/meta-webhook.rules';
-import { igUserIdOf, normaliseComment } from './instagram.mapping';
+import { parseGraphTime } from '../meta/graph.client';
+import { mapMessagingEvents, mapMetaMessage } from '../meta/meta-message.mapping';
+import { createMetaWebhook } from '../meta/meta-webhook.rules';
+import { getIgUserId, normaliseComment } from './instagram.mapping';
 
 type Json = Record<string, any>;
 
@@ -11,7 +11,7 @@ type Json = Record<string, any>;
 function mention(value: Json, now: Date): NormalisedMessage | null {
   const id = value?.comment_id ?? value?.media_id;
   if (typeof id !== 'string') return null;
-  return metaMessage({
+  return mapMetaMessage({
     platformId: id,
     author: { id: 'onbekend', handle: 'onbekend', displayName: null, followers: null },
     text: value.comment_id ? 'Het account is genoemd in een reactie op Instagram.' : 'Het account is genoemd in een bericht op Instagram.',
@@ -26,10 +26,10 @@ function mention(value: Json, now: Date): NormalisedMessage | null {
 export function parseInstagramWebhook(account: ConnectorAccount, body: unknown): NormalisedMessage[] {
   const payload = body as Json;
   if (payload?.object !== 'instagram' || !Array.isArray(payload.entry)) return [];
-  const igUserId = igUserIdOf(account);
+  const igUserId = getIgUserId(account);
   const messages: NormalisedMessage[] = [];
   for (const entry of payload.entry as Json[]) {
-    const at = graphTime(entry.time, new Date());
+    const at = parseGraphTime(entry.time, new Date());
     for (const change of Array.isArray(entry.changes) ? (entry.changes as Json[]) : []) {
       const value = change.value ?? {};
       if (change.field === 'comments' && typeof value.id === 'string') {
@@ -42,7 +42,7 @@ export function parseInstagramWebhook(account: ConnectorAccount, body: unknown):
       }
     }
   }
-  return [...messages, ...messagingEvents(payload.entry, igUserId, 'instagram-direct', new Date())];
+  return [...messages, ...mapMessagingEvents(payload.entry, igUserId, 'instagram-direct', new Date())];
 }
 
-export const instagramWebhook = metaWebhook(parseInstagramWebhook);
+export const instagramWebhook = createMetaWebhook(parseInstagramWebhook);

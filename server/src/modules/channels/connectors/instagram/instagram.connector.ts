@@ -1,6 +1,6 @@
 import type { Connector } from '../../connector.types';
-import { graphCall, graphTarget } from '../meta/graph.client';
-import { igUserIdOf } from './instagram.mapping';
+import { callGraph, resolveGraphTarget } from '../meta/graph.client';
+import { getIgUserId } from './instagram.mapping';
 import { type MediaCursor, pollMedia } from './instagram-inbound.client';
 import { findOnInstagram, sendToInstagram } from './instagram-outbound.client';
 import { instagramWebhook } from './instagram-webhook.mapping';
@@ -17,7 +17,7 @@ export const instagramConnector: Connector = {
   send: sendToInstagram,
   findSent: findOnInstagram,
   async verify(account, deps) {
-    const user = await graphCall<{ id: string; username?: string }>(deps, graphTarget(account), 'GET', igUserIdOf(account), {
+    const user = await callGraph<{ id: string; username?: string }>(deps, resolveGraphTarget(account), 'GET', getIgUserId(account), {
       params: { fields: 'id,username' },
     });
     return { displayName: user.username };

@@ -1,6 +1,6 @@
 import type { NormalisedMessage } from '../../connector.types';
-import { graphTime } from '../meta/graph.client';
-import { metaMessage } from '../meta/meta-message.mapping';
+import { parseGraphTime } from '../meta/graph.client';
+import { mapMetaMessage } from '../meta/meta-message.mapping';
 
 export interface IgMedia {
   id: string;
@@ -20,20 +20,20 @@ export interface IgComment {
   replies?: { data?: IgComment[] };
 }
 
-export function igUserIdOf(account: { settings: Record<string, unknown> }): string {
+export function getIgUserId(account: { settings: Record<string, unknown> }): string {
   return String(account.settings.igUserId ?? '');
 }
 
 // The account's own media: the thread every comment belongs to.
 export function normaliseMedia(media: IgMedia, account: { handle: string }, igUserId: string, now: Date): NormalisedMessage {
-  return metaMessage({
+  return mapMetaMessage({
     platformId: media.id,
     direction: 'uit',
     author: { id: igUserId, handle: account.handle, displayName: null, followers: null },
     text: media.caption ?? '',
     threadRootPlatformId: media.id,
     publicUrl: media.permalink ?? null,
-    postedAt: graphTime(media.timestamp, now),
+    postedAt: parseGraphTime(media.timestamp, now),
     raw: { kind: 'media', id: media.id },
   });
 }
@@ -43,7 +43,7 @@ export function normaliseMedia(media: IgMedia, account: { handle: string }, igUs
 export function normaliseComment(comment: IgComment, mediaId: string, igUserId: string, now: Date, permalink: string | null = null): NormalisedMessage {
   const authorId = comment.from?.id ?? comment.username ?? 'onbekend';
   const username = comment.from?.username ?? comment.username ?? authorId;
-  return metaMessage({
+  return mapMetaMessage({
     platformId: comment.id,
     direction: authorId === igUserId ? 'uit' : 'in',
     author: { id: authorId, handle: username, displayName: null, followers: null },
@@ -51,7 +51,7 @@ export function normaliseComment(comment: IgComment, mediaId: string, igUserId: 
     replyToPlatformId: comment.parent_id ?? mediaId,
     threadRootPlatformId: mediaId,
     publicUrl: permalink,
-    postedAt: graphTime(comment.timestamp, now),
+    postedAt: parseGraphTime(comment.timestamp, now),
     raw: { kind: 'comment', id: comment.id, mediaId, parentId: comment.parent_id ?? null, from: comment.from ?? null },
   });
 }

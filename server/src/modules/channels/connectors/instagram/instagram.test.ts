@@ -2,9 +2,9 @@ import { defineSystemSchedules } from '@platform/jobs/platform.jobs';
 import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { type MetaGraphServer, startMetaGraphServer } from '@test/platforms/meta-graph-server';
-import { deliverWebhook, igCommentWebhook, messagingWebhook } from '@test/platforms/meta-webhooks';
+import { buildIgCommentWebhook, buildMessagingWebhook, deliverWebhook } from '@test/platforms/meta-webhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectorAccount } from '../../channels.jobs';
+import { buildConnectorAccount } from '../../channels.jobs';
 import { channelsModule } from '../../index';
 import { loadOutboundRequest } from '../../outbox.service';
 import { instagramConnector } from './instagram.connector';
@@ -58,10 +58,12 @@ describe('Instagram', () => {
     await t.worker.drain();
     const media = graph.media(gemeente.igUserId, 'Kom naar de intocht van Sinterklaas! #Bergen');
     const comment = graph.igComment(media.id, RESIDENT, 'Welke route loopt hij? @gemeente1');
-    const delivered = await deliverWebhook(t.app, gemeente.hook, igCommentWebhook(gemeente.igUserId, comment), gemeente.appSecret);
+    const delivered = await deliverWebhook(t.app, gemeente.hook, buildIgCommentWebhook(gemeente.igUserId, comment), gemeente.appSecret);
     expect(delivered.json()).toEqual({ ontvangen: 1 });
-    expect((await deliverWebhook(t.app, gemeente.hook, igCommentWebhook(gemeente.igUserId, comment), gemeente.appSecret)).json()).toEqual({ ontvangen: 0 });
-    expect((await deliverWebhook(t.app, gemeente.hook, igCommentWebhook(gemeente.igUserId, comment), 'fout-secret')).statusCode).toBe(401);
+    expect((await deliverWebhook(t.app, gemeente.hook, buildIgCommentWebhook(gemeente.igUserId, comment), gemeente.appSecret)).json()).toEqual({
+      ontvangen: 0,
+    });
+    expect((await deliverWebhook(t.app, gemeente.hook, buildIgCommentWebhook(gemeente.igUserId, comment), 'fout-secret')).statusCode).toBe(401);
     const [inbound] = await messagesOf(gemeente.accountId);
     expect(inbound).toMatchObject({
       platform_id: comment.id,
@@ -121,7 +123,7 @@ describe('Instagram', () => {
 
   it('ontvangt een Direct-bericht en antwoordt privé; een reactie krijgt een private reply', async () => {
     const gemeente = await gemeenteInstagram();
-    const payload = messagingWebhook('instagram', gemeente.igUserId, {
+    const payload = buildMessagingWebhook('instagram', gemeente.igUserId, {
       senderId: '5551234',
       mid: 'aWdfZAG1faXRlbTox',
       text: 'Wanneer is het zwembad open?',
@@ -141,7 +143,7 @@ describe('Instagram', () => {
 
     const media = graph.media(gemeente.igUserId, 'Zwembad weer open');
     const comment = graph.igComment(media.id, RESIDENT, 'Mag ik je iets vragen?');
-    await deliverWebhook(t.app, gemeente.hook, igCommentWebhook(gemeente.igUserId, comment), gemeente.appSecret);
+    await deliverWebhook(t.app, gemeente.hook, buildIgCommentWebhook(gemeente.igUserId, comment), gemeente.appSecret);
     const onComment = (await messagesOf(gemeente.accountId)).find((message) => message.platform_id === comment.id)!;
     const privately = (
       await gemeente.api('POST', '/api/v1/outbox', {
@@ -168,7 +170,7 @@ describe('Instagram', () => {
     expect(failed.lastError).toContain('afbeelding');
 
     const loaded = (await loadOutboundRequest(t.database.db, gemeente.org.id, refused.id))!;
-    const account = connectorAccount({ current: TEST_SECRET_KEY, previous: [] }, loaded.account);
+    const account = buildConnectorAccount({ current: TEST_SECRET_KEY, previous: [] }, loaded.account);
     const request = {
       ...loaded.request,
       text: 'De nieuwe bibliotheek',

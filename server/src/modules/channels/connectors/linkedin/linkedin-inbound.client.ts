@@ -1,5 +1,5 @@
 import type { ConnectorAccount, ConnectorDeps, NormalisedMessage, PollResult } from '../../connector.types';
-import { commentUrnOf, type LinkedInComment, type LinkedInPost, normaliseComment, normalisePost } from './linkedin.mapping';
+import { getCommentUrn, type LinkedInComment, type LinkedInPost, normaliseComment, normalisePost } from './linkedin.mapping';
 import { type CollectionPage, encodeUrn, hasNextPage } from './linkedin-rest.client';
 import type { LinkedInSession } from './linkedin-session.client';
 
@@ -17,13 +17,13 @@ export interface LinkedInCursor {
   posts: Record<string, { createdAt: number; newestCommentAt: number | null }>;
 }
 
-export function lookbackDays(account: ConnectorAccount): number {
+export function getLookbackDays(account: ConnectorAccount): number {
   const configured = Number(account.settings.lookbackDays);
   return Number.isFinite(configured) && configured >= 1 ? Math.min(configured, 365) : 14;
 }
 
 // The organisation's own posts created since `since`, newest first.
-export async function recentPosts(session: LinkedInSession, since: number): Promise<LinkedInPost[]> {
+export async function fetchRecentPosts(session: LinkedInSession, since: number): Promise<LinkedInPost[]> {
   const posts: LinkedInPost[] = [];
   let start = 0;
   for (let page = 0; page < MAX_POST_PAGES; page++) {
@@ -41,7 +41,7 @@ export async function recentPosts(session: LinkedInSession, since: number): Prom
 }
 
 // Every comment on a post (first level) or on a comment (replies to it), page by page.
-export async function commentsOn(session: LinkedInSession, target: string): Promise<LinkedInComment[]> {
+export async function fetchCommentsOn(session: LinkedInSession, target: string): Promise<LinkedInComment[]> {
   const comments: LinkedInComment[] = [];
   let start = 0;
   for (let page = 0; page < MAX_COMMENT_PAGES; page++) {
@@ -59,11 +59,11 @@ export async function commentsOn(session: LinkedInSession, target: string): Prom
 
 // First-level comments plus the replies under those that have any.
 async function threadOf(session: LinkedInSession, postUrn: string): Promise<LinkedInComment[]> {
-  const firstLevel = await commentsOn(session, postUrn);
+  const firstLevel = await fetchCommentsOn(session, postUrn);
   const all = [...firstLevel];
   for (const comment of firstLevel) {
     const replies = comment.commentsSummary?.totalFirstLevelComments ?? comment.commentsSummary?.aggregatedTotalComments ?? 0;
-    if (replies > 0) all.push(...(await commentsOn(session, commentUrnOf(comment))));
+    if (replies > 0) all.push(...(await fetchCommentsOn(session, getCommentUrn(comment))));
   }
   return all;
 }
@@ -75,11 +75,11 @@ export async function pollComments(
   previous: LinkedInCursor | null,
 ): Promise<PollResult> {
   const now = deps.clock.now();
-  const since = now.getTime() - lookbackDays(account) * DAY_MS;
+  const since = now.getTime() - getLookbackDays(account) * DAY_MS;
   const org = session.organizationUrn;
   const messages: NormalisedMessage[] = [];
   const cursor: LinkedInCursor = { posts: {} };
-  for (const post of await recentPosts(session, since)) {
+  for (const post of await fetchRecentPosts(session, since)) {
     const seen = previous?.posts[post.id];
     if (!seen) messages.push(normalisePost(post, org, now));
     let newest = seen?.newestCommentAt ?? null;

@@ -1,6 +1,6 @@
 import { ChannelError, type OutboundRequest, type SentResult } from '../../connector.types';
-import { commentUrnOf, fromLittleText, type LinkedInComment, parseCommentUrn, postUrl, toLittleText } from './linkedin.mapping';
-import { commentsOn, recentPosts } from './linkedin-inbound.client';
+import { fromLittleText, getCommentUrn, type LinkedInComment, parseCommentUrn, postUrl, toLittleText } from './linkedin.mapping';
+import { fetchCommentsOn, fetchRecentPosts } from './linkedin-inbound.client';
 import { encodeUrn } from './linkedin-rest.client';
 import type { LinkedInSession } from './linkedin-session.client';
 
@@ -65,7 +65,7 @@ async function createComment(session: LinkedInSession, request: OutboundRequest)
   const response = await session.call<LinkedInComment | null>({ method: 'POST', path: `/socialActions/${encodeUrn(parentComment ?? postUrn)}/comments`, body });
   // The created comment comes back in the body; its URN is the platform id polls will report too.
   const created = response.body;
-  if (created?.commentUrn || created?.$URN || (created?.id && created.object)) return sent(session, commentUrnOf(created), postUrn);
+  if (created?.commentUrn || created?.$URN || (created?.id && created.object)) return sent(session, getCommentUrn(created), postUrn);
   const id = decodeId(response.headers.get('x-restli-id'));
   if (id) return sent(session, `urn:li:comment:(${postUrn},${id})`, postUrn);
   const found = await findPublished(session, request);
@@ -105,13 +105,13 @@ export async function publish(session: LinkedInSession, request: OutboundRequest
 export async function findPublished(session: LinkedInSession, request: OutboundRequest): Promise<SentResult | null> {
   const notBefore = request.createdAt.getTime() - CLOCK_SKEW_MS;
   if (request.kind === 'post') {
-    const posts = await recentPosts(session, notBefore);
+    const posts = await fetchRecentPosts(session, notBefore);
     const post = posts.find((candidate) => candidate.author === session.organizationUrn && fromLittleText(candidate.commentary ?? '') === request.text);
     return post ? sent(session, post.id, post.id) : null;
   }
   if (request.kind !== 'reply') return null;
   const { postUrn, parentComment } = replyTarget(request);
-  const comments = await commentsOn(session, parentComment ?? postUrn);
+  const comments = await fetchCommentsOn(session, parentComment ?? postUrn);
   const match = comments.find(
     (comment) =>
       comment.actor === session.organizationUrn &&
@@ -119,5 +119,5 @@ export async function findPublished(session: LinkedInSession, request: OutboundR
       (comment.created?.time ?? 0) >= notBefore &&
       (comment.parentComment ?? null) === parentComment,
   );
-  return match ? sent(session, commentUrnOf(match), postUrn) : null;
+  return match ? sent(session, getCommentUrn(match), postUrn) : null;
 }

@@ -1,5 +1,5 @@
 import { ChannelError, type ConnectorAccount, type ConnectorDeps } from '../../connector.types';
-import { type PlatformResponse, platformFetch } from '../../platform-http.client';
+import { fetchFromPlatform, type PlatformResponse } from '../../platform-http.client';
 
 export const DEFAULT_API = 'https://api.linkedin.com';
 // Versioned APIs take the version in the LinkedIn-Version header (YYYYMM); there is no default version.
@@ -12,7 +12,7 @@ export const DEFAULT_LINKEDIN_VERSION = '202603';
 // daily quota resets.
 const BACKOFF_AFTER_429_MS = 15 * 60_000;
 
-export function backoffAfter429(now: Date): number {
+export function computeBackoffAfter429(now: Date): number {
   const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
   return Math.max(1000, Math.min(BACKOFF_AFTER_429_MS, midnight - now.getTime()));
 }
@@ -23,7 +23,7 @@ export function encodeUrn(urn: string): string {
   return encodeURIComponent(urn).replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
-export function linkedinVersion(account: ConnectorAccount): string {
+export function getLinkedinVersion(account: ConnectorAccount): string {
   const configured = account.settings.linkedinVersion;
   if (configured === undefined || configured === null || configured === '') return DEFAULT_LINKEDIN_VERSION;
   const version = String(configured).trim();
@@ -32,7 +32,7 @@ export function linkedinVersion(account: ConnectorAccount): string {
   return version;
 }
 
-export function apiBase(account: ConnectorAccount): string {
+export function getApiBase(account: ConnectorAccount): string {
   return (account.serviceUrl || DEFAULT_API).replace(/\/+$/, '');
 }
 
@@ -46,12 +46,12 @@ export interface RestRequest {
 }
 
 // One call to LinkedIn's versioned REST API with the headers every call needs.
-export async function restCall<T>(deps: ConnectorDeps, account: ConnectorAccount, token: string, request: RestRequest): Promise<PlatformResponse<T>> {
+export async function callRest<T>(deps: ConnectorDeps, account: ConnectorAccount, token: string, request: RestRequest): Promise<PlatformResponse<T>> {
   const query = Object.entries(request.query ?? {})
     .map(([key, value]) => `${key}=${value}`)
     .join('&');
-  const url = `${apiBase(account)}/rest${request.path}${query ? `?${query}` : ''}`;
-  const version = linkedinVersion(account);
+  const url = `${getApiBase(account)}/rest${request.path}${query ? `?${query}` : ''}`;
+  const version = getLinkedinVersion(account);
   const headers: Record<string, string> = {
     authorization: `Bearer ${token}`,
     'linkedin-version': version,
@@ -60,7 +60,7 @@ export async function restCall<T>(deps: ConnectorDeps, account: ConnectorAccount
   };
   if (request.body !== undefined) headers['content-type'] = 'application/json';
   try {
-    return await platformFetch<T>(deps, url, {
+    return await fetchFromPlatform<T>(deps, url, {
       method: request.method ?? 'GET',
       headers,
       ...(request.body !== undefined && { body: JSON.stringify(request.body) }),
@@ -68,7 +68,7 @@ export async function restCall<T>(deps: ConnectorDeps, account: ConnectorAccount
   } catch (error) {
     if (!(error instanceof ChannelError)) throw error;
     if (error.status === 429) {
-      const wait = backoffAfter429(deps.clock.now());
+      const wait = computeBackoffAfter429(deps.clock.now());
       throw new ChannelError(
         'rate-limited',
         `LinkedIn: daglimiet of tijdelijke limiet bereikt (429); Plein probeert het over ${Math.ceil(wait / 60_000)} minuten opnieuw.`,

@@ -1,6 +1,6 @@
 import { ChannelError, type ConnectorAccount, type ConnectorDeps } from '../../connector.types';
-import { type PlatformResponse, platformFetch } from '../../platform-http.client';
-import { apiBase, DEFAULT_API, type RestRequest, restCall } from './linkedin-rest.client';
+import { fetchFromPlatform, type PlatformResponse } from '../../platform-http.client';
+import { callRest, DEFAULT_API, getApiBase, type RestRequest } from './linkedin-rest.client';
 
 const TOKEN_URL = 'https://www.linkedin.com/oauth/v2/accessToken';
 
@@ -14,7 +14,7 @@ interface TokenResponse {
 // LinkedIn's token endpoint lives on www.linkedin.com, not on the API host. An account with its own
 // API address (a test double, a proxy) is asked there instead.
 function tokenUrl(account: ConnectorAccount): string {
-  const base = apiBase(account);
+  const base = getApiBase(account);
   return base === DEFAULT_API ? TOKEN_URL : `${base}/oauth/v2/accessToken`;
 }
 
@@ -48,13 +48,13 @@ export class LinkedInSession {
 
   async call<T>(request: RestRequest): Promise<PlatformResponse<T>> {
     try {
-      return await restCall<T>(this.deps, this.account, this.accessToken, request);
+      return await callRest<T>(this.deps, this.account, this.accessToken, request);
     } catch (error) {
       const unauthorized = error instanceof ChannelError && error.status === 401;
       if (!unauthorized || this.changed || !this.canRefresh()) throw this.finish(error);
       try {
         await this.refresh();
-        return await restCall<T>(this.deps, this.account, this.accessToken, request);
+        return await callRest<T>(this.deps, this.account, this.accessToken, request);
       } catch (retryError) {
         throw this.finish(retryError);
       }
@@ -74,7 +74,7 @@ export class LinkedInSession {
     });
     let response: PlatformResponse<TokenResponse>;
     try {
-      response = await platformFetch<TokenResponse>(this.deps, tokenUrl(this.account), {
+      response = await fetchFromPlatform<TokenResponse>(this.deps, tokenUrl(this.account), {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
         body: form.toString(),

@@ -49,7 +49,7 @@ export function parseCommentUrn(urn: string): { parent: string; id: string } | n
   return match ? { parent: match[1]!, id: match[2]! } : null;
 }
 
-export function commentUrnOf(comment: LinkedInComment): string {
+export function getCommentUrn(comment: LinkedInComment): string {
   return comment.commentUrn ?? comment.$URN ?? `urn:li:comment:(${comment.object},${comment.id})`;
 }
 
@@ -63,7 +63,7 @@ export function normaliseComment(comment: LinkedInComment, postUrn: string, orga
     .flatMap((attribute) => Object.values(attribute.value ?? {}).flatMap((entity) => Object.values(entity)))
     .filter((value) => value.startsWith('urn:li:'));
   return {
-    platformId: commentUrnOf(comment),
+    platformId: getCommentUrn(comment),
     direction: comment.actor === organizationUrn ? 'uit' : 'in',
     author: { id: comment.actor, handle: comment.actor, displayName: null, followers: null },
     text,
@@ -79,7 +79,7 @@ export function normaliseComment(comment: LinkedInComment, postUrn: string, orga
     visibility: 'openbaar',
     postedAt: comment.created?.time ? new Date(comment.created.time) : now,
     // The post and the parent comment are what a reply from Plein needs later.
-    raw: { postUrn, commentUrn: commentUrnOf(comment), parentComment: comment.parentComment ?? null, comment },
+    raw: { postUrn, commentUrn: getCommentUrn(comment), parentComment: comment.parentComment ?? null, comment },
   };
 }
 

@@ -5,7 +5,7 @@ import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { type LinkedInServer, startLinkedInServer } from '@test/platforms/linkedin-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAccountSecrets } from '../../account-secrets.rules';
-import { connectorAccount } from '../../channels.jobs';
+import { buildConnectorAccount } from '../../channels.jobs';
 import { channelsModule } from '../../index';
 import { loadOutboundRequest } from '../../outbox.service';
 import { linkedinConnector } from './linkedin.connector';
@@ -284,7 +284,7 @@ describe('LinkedIn tegen een nagebouwde Community Management API', () => {
     });
     expect(claimed?.payload).toMatchObject({ outboxId: queued.id });
     const loaded = (await loadOutboundRequest(t.database.db, bakkum.org.id, queued.id))!;
-    const first = await linkedinConnector.send!(connectorAccount(KEYS, loaded.account), loaded.request, { fetch, clock: t.clock });
+    const first = await linkedinConnector.send!(buildConnectorAccount(KEYS, loaded.account), loaded.request, { fetch, clock: t.clock });
 
     // Attempt 2, after the lease ran out: the job asks LinkedIn first and finds the comment.
     t.clock.advance(301_000);
@@ -322,7 +322,7 @@ describe('LinkedIn tegen een nagebouwde Community Management API', () => {
     expect(stored.map((message) => [message.platform_id, message.text])).toEqual([[sent.platformId, text]]);
 
     const loaded = (await loadOutboundRequest(t.database.db, wijk.org.id, queued.json().id))!;
-    const target = connectorAccount(KEYS, loaded.account);
+    const target = buildConnectorAccount(KEYS, loaded.account);
     const deletion = { ...loaded.request, kind: 'delete' as const, targetPlatformId: sent.platformId };
     await linkedinConnector.send!(target, deletion, { fetch, clock: t.clock });
     expect(li.posts.get(sent.platformId)!.deleted).toBe(true);

@@ -1,5 +1,5 @@
 import { ChannelError, type ConnectorAccount, type ConnectorDeps } from '../../connector.types';
-import { type PlatformResponse, platformFetch, retryAfterMs } from '../../platform-http.client';
+import { fetchFromPlatform, type PlatformResponse, retryAfterMs } from '../../platform-http.client';
 
 type Query = Record<string, string | number | string[] | undefined>;
 
@@ -109,7 +109,7 @@ export class MastodonApi {
     }) as typeof fetch;
     const deps = { ...this.deps, fetch: keepHeaders };
     try {
-      return await platformFetch<T>(deps, this.url(path, options.query), { method, headers, body, timeoutMs: options.form ? 60_000 : undefined });
+      return await fetchFromPlatform<T>(deps, this.url(path, options.query), { method, headers, body, timeoutMs: options.form ? 60_000 : undefined });
     } catch (error) {
       throw this.explain(serverErrorWithoutWindow(error, received, this.deps));
     }

@@ -1,6 +1,6 @@
 import { checkLength } from '@contracts/channel-limits';
 import { ChannelError, type OutboundRequest, type SentResult } from '../../connector.types';
-import { htmlToText, type MastodonStatus } from './mastodon.mapping';
+import { convertHtmlToText, type MastodonStatus } from './mastodon.mapping';
 import type { MastodonApi } from './mastodon-api.client';
 
 type Visibility = MastodonStatus['visibility'];
@@ -24,7 +24,7 @@ function mentions(text: string, acct: string): boolean {
 // What Mastodon is asked to publish. A reply starts with the author's @acct, as Mastodon's own
 // clients do (it makes the reply a notification for them), unless the text already names them or the
 // mention would push it over 500. A direct message reaches only who it mentions, so there it is required.
-export function statusText(request: OutboundRequest): string {
+export function composeStatusText(request: OutboundRequest): string {
   const acct = request.replyTo?.authorHandle;
   if (!acct || (request.kind !== 'reply' && request.kind !== 'direct') || mentions(request.text, acct)) return request.text;
   const withMention = `@${acct} ${request.text}`;
@@ -76,7 +76,7 @@ export async function publish(api: MastodonApi, request: OutboundRequest): Promi
   if ((request.kind === 'reply' || request.kind === 'direct') && !request.replyTo) {
     throw new ChannelError('permanent', 'Een antwoord zonder oorspronkelijk bericht kan niet naar Mastodon.');
   }
-  const text = statusText(request);
+  const text = composeStatusText(request);
   const mediaIds: string[] = [];
   for (const file of request.media) mediaIds.push(await upload(api, file));
   const body = {
@@ -116,7 +116,7 @@ export async function findPublished(api: MastodonApi, request: OutboundRequest):
   if (request.kind === 'delete') return null;
   let expected: string;
   try {
-    expected = fingerprint(statusText(request));
+    expected = fingerprint(composeStatusText(request));
   } catch {
     return null;
   }
@@ -125,7 +125,8 @@ export async function findPublished(api: MastodonApi, request: OutboundRequest):
   const replyTo = request.replyTo?.platformId ?? null;
   const since = request.createdAt.getTime() - CLOCK_SKEW_MS;
   const found = statuses.find(
-    (status) => (status.in_reply_to_id ?? null) === replyTo && Date.parse(status.created_at) >= since && fingerprint(htmlToText(status.content)) === expected,
+    (status) =>
+      (status.in_reply_to_id ?? null) === replyTo && Date.parse(status.created_at) >= since && fingerprint(convertHtmlToText(status.content)) === expected,
   );
   return found ? sentResult(api, found) : null;
 }

@@ -43,7 +43,7 @@ function decodeEntities(text: string): string {
 // Mastodon gives sanitised HTML with only <p>, <br>, <span> and <a> (docs: api/guidelines#formatting).
 // Paragraphs become blank lines and <br> a line break. Link spans marked "invisible" hold the parts
 // of a URL the web view hides; keeping their text gives back the whole URL.
-export function htmlToText(html: string): string {
+export function convertHtmlToText(html: string): string {
   const text = html
     .replace(/<p\s+class="quote-inline"[^>]*>[\s\S]*?<\/p>/gi, '')
     .replace(/<br\s*\/?>/gi, '\n')
@@ -96,7 +96,7 @@ export function normaliseStatus(status: MastodonStatus, ownAccountId: string | n
       displayName: status.account.display_name || null,
       followers: typeof status.account.followers_count === 'number' ? status.account.followers_count : null,
     },
-    text: htmlToText(status.content),
+    text: convertHtmlToText(status.content),
     media: mediaOf(status),
     links: linksOf(status),
     mentions: [...new Set(status.mentions.map((mention) => mention.acct))],

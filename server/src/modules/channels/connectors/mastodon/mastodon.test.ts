@@ -4,7 +4,7 @@ import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { type MastodonServer, startMastodonServer } from '@test/platforms/mastodon-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectorAccount } from '../../channels.jobs';
+import { buildConnectorAccount } from '../../channels.jobs';
 import type { ChannelError, NormalisedMessage, OutboundRequest } from '../../connector.types';
 import { channelsModule } from '../../index';
 import { insertAttachment } from '../../messages.repository';
@@ -12,8 +12,8 @@ import { loadOutboundRequest } from '../../outbox.service';
 import { retryAfterMs } from '../../platform-http.client';
 import { StreamSupervisor } from '../../stream-supervisor.service';
 import { mastodonConnector } from './mastodon.connector';
-import { htmlToText } from './mastodon.mapping';
-import { statusText } from './mastodon-outbound.client';
+import { convertHtmlToText } from './mastodon.mapping';
+import { composeStatusText } from './mastodon-outbound.client';
 import { EventStreamParser } from './mastodon-streaming.client';
 
 // Plein's real worker and database against a Mastodon server on loopback (test/platforms/mastodon-server.ts)
@@ -118,7 +118,7 @@ describe('Mastodon via de echte worker', () => {
     expect(sent).toMatchObject({ status: 'verzonden', platformId: reply.id, publicUrl: reply.url });
     expect(reply).toMatchObject({ in_reply_to_id: mention.id, in_reply_to_account_id: anna.id, visibility: 'public', language: 'nl' });
     // The resident's @acct leads the reply, as in Mastodon's own apps, so Anna is notified.
-    expect(htmlToText(reply.content)).toBe('@anna Dank u! We sturen vandaag iemand langs.');
+    expect(convertHtmlToText(reply.content)).toBe('@anna Dank u! We sturen vandaag iemand langs.');
     expect(reply.mentions.map((m: { acct: string }) => m.acct)).toEqual(['anna@mastodon.example']);
     const outboxRow = await t.database.db.selectFrom('outbox').select('idempotency_key').where('id', '=', sent.id).executeTakeFirstOrThrow();
     expect(callsWith(castricum.mastodon.token, 'POST', '/api/v1/statuses').map((call) => call.headers['idempotency-key'])).toEqual([outboxRow.idempotency_key]);
@@ -296,7 +296,7 @@ describe('Mastodon via de echte worker', () => {
     });
     expect(claimed?.payload).toMatchObject({ outboxId: queued.id });
     const loaded = (await loadOutboundRequest(t.database.db, akersloot.org.id, queued.id))!;
-    const first = await mastodonConnector.send!(connectorAccount(KEYS, loaded.account), loaded.request, { fetch, clock: t.clock });
+    const first = await mastodonConnector.send!(buildConnectorAccount(KEYS, loaded.account), loaded.request, { fetch, clock: t.clock });
 
     // Attempt 2, two hours later: past the lease and past Mastodon's one hour of Idempotency-Key, so
     // only findSent keeps it from posting again.
@@ -448,19 +448,19 @@ describe('Mastodon zonder netwerk', () => {
   it('zet HTML om naar tekst met regelafbrekingen en hele URLs', () => {
     const html =
       '<p><span class="h-card" translate="no"><a href="https://x.example/@gemeente" class="u-url mention">@<span>gemeente</span></a></span> kijk &amp; zie:<br />regel twee</p><p><a href="https://example.com/page/that/is/very/long" rel="nofollow noopener"><span class="invisible">https://</span><span class="ellipsis">example.com/page</span><span class="invisible">/that/is/very/long</span></a> &#39;t is &lt;mooi&gt;</p>';
-    expect(htmlToText(html)).toBe("@gemeente kijk & zie:\nregel twee\n\nhttps://example.com/page/that/is/very/long 't is <mooi>");
+    expect(convertHtmlToText(html)).toBe("@gemeente kijk & zie:\nregel twee\n\nhttps://example.com/page/that/is/very/long 't is <mooi>");
   });
 
   it('zet de @acct voor een antwoord, maar niet als de tekst daardoor niet meer past', () => {
     const request = (kind: OutboundRequest['kind'], text: string) =>
       ({ kind, text, replyTo: { authorHandle: 'anna@mastodon.example' } }) as unknown as OutboundRequest;
-    expect(statusText(request('reply', 'Dank u!'))).toBe('@anna@mastodon.example Dank u!');
-    expect(statusText(request('reply', 'Dank u, @anna@mastodon.example.'))).toBe('Dank u, @anna@mastodon.example.');
+    expect(composeStatusText(request('reply', 'Dank u!'))).toBe('@anna@mastodon.example Dank u!');
+    expect(composeStatusText(request('reply', 'Dank u, @anna@mastodon.example.'))).toBe('Dank u, @anna@mastodon.example.');
     // "@anna@mastodon.example " weighs 6 (as "@anna "): 494 characters still fit, 495 do not.
-    expect(statusText(request('reply', 'a'.repeat(494)))).toBe(`@anna@mastodon.example ${'a'.repeat(494)}`);
-    expect(statusText(request('reply', 'a'.repeat(495)))).toBe('a'.repeat(495));
-    expect(() => statusText(request('direct', 'a'.repeat(495)))).toThrow(/privébericht/);
-    expect(statusText(request('post', 'Hallo'))).toBe('Hallo');
+    expect(composeStatusText(request('reply', 'a'.repeat(494)))).toBe(`@anna@mastodon.example ${'a'.repeat(494)}`);
+    expect(composeStatusText(request('reply', 'a'.repeat(495)))).toBe('a'.repeat(495));
+    expect(() => composeStatusText(request('direct', 'a'.repeat(495)))).toThrow(/privébericht/);
+    expect(composeStatusText(request('post', 'Hallo'))).toBe('Hallo');
   });
 
   it('parseert text/event-stream ook als een frame over stukken verdeeld binnenkomt', () => {

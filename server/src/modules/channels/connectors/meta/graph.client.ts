@@ -1,5 +1,5 @@
 import { ChannelError, type ConnectorAccount, type ConnectorDeps } from '../../connector.types';
-import { graphError, hasGraphCode } from './graph.errors';
+import { classifyGraphError, hasGraphCode } from './graph.errors';
 
 export const DEFAULT_GRAPH_URL = 'https://graph.facebook.com';
 // Pinned, so a new Graph version never changes field shapes under Plein; settable per account.
@@ -15,7 +15,7 @@ export interface GraphTarget {
 export type GraphParams = Record<string, string | number | boolean | undefined>;
 
 // Every Meta account (Facebook, Instagram, WhatsApp) names its server, version and token the same way.
-export function graphTarget(account: ConnectorAccount): GraphTarget {
+export function resolveGraphTarget(account: ConnectorAccount): GraphTarget {
   const token = account.secrets.accessToken;
   if (!token) throw new ChannelError('auth', 'Er is geen toegangstoken ingevuld voor dit account.');
   const root = (account.serviceUrl || DEFAULT_GRAPH_URL).replace(/\/+$/, '');
@@ -24,7 +24,7 @@ export function graphTarget(account: ConnectorAccount): GraphTarget {
   return { base: `${root}/${version}`, token };
 }
 
-export function graphUrl(target: GraphTarget, path: string, params: GraphParams = {}): string {
+export function buildGraphUrl(target: GraphTarget, path: string, params: GraphParams = {}): string {
   const url = new URL(`${target.base}/${path.replace(/^\/+/, '')}`);
   for (const [key, value] of Object.entries(params)) if (value !== undefined) url.searchParams.set(key, String(value));
   return url.toString();
@@ -33,14 +33,14 @@ export function graphUrl(target: GraphTarget, path: string, params: GraphParams 
 // One Graph call. Not platformFetch: Meta answers an expired token or a throttle with HTTP 400 and the
 // real reason in the error object, which platformFetch would call permanent. The token goes in the
 // Authorization header, so it never ends up in a URL, a log line or an error message.
-export async function graphCall<T>(
+export async function callGraph<T>(
   deps: ConnectorDeps,
   target: GraphTarget,
   method: 'GET' | 'POST' | 'DELETE',
   path: string,
   options: { params?: GraphParams; body?: unknown } = {},
 ): Promise<T> {
-  const url = graphUrl(target, path, options.params);
+  const url = buildGraphUrl(target, path, options.params);
   const host = new URL(url).host;
   const headers: Record<string, string> = { authorization: `Bearer ${target.token}`, accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -57,7 +57,7 @@ export async function graphCall<T>(
     throw new ChannelError('transient', `${host} ${reason}`);
   }
   const text = await response.text();
-  if (!response.ok) throw graphError(response.status, response.headers, text, deps.clock.now(), host);
+  if (!response.ok) throw classifyGraphError(response.status, response.headers, text, deps.clock.now(), host);
   try {
     return (text ? JSON.parse(text) : null) as T;
   } catch {
@@ -84,7 +84,7 @@ export async function readEdge<T>(
   const items: T[] = [];
   let after: string | undefined;
   for (let page = 0; page < options.maxPages; page++) {
-    const list = await graphCall<GraphList<T>>(deps, target, 'GET', path, { params: { ...params, after } });
+    const list = await callGraph<GraphList<T>>(deps, target, 'GET', path, { params: { ...params, after } });
     const data = list?.data ?? [];
     items.push(...data);
     after = list?.paging?.cursors?.after;
@@ -95,7 +95,7 @@ export async function readEdge<T>(
 }
 
 // Graph times come as "2026-11-23T08:00:00+0000" (fields) or Unix seconds/milliseconds (webhooks).
-export function graphTime(value: unknown, fallback: Date): Date {
+export function parseGraphTime(value: unknown, fallback: Date): Date {
   if (typeof value === 'number') return new Date(value < 1e12 ? value * 1000 : value);
   if (typeof value === 'string') {
     const normalised = value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
@@ -114,7 +114,7 @@ export async function findDeletedOnGraph(
 ): Promise<{ platformId: string; publicUrl: null } | null> {
   if (!objectId) return null;
   try {
-    await graphCall(deps, target, 'GET', objectId, { params: { fields: 'id' } });
+    await callGraph(deps, target, 'GET', objectId, { params: { fields: 'id' } });
     return null;
   } catch (error) {
     if (hasGraphCode(error, 100)) return { platformId: objectId, publicUrl: null };

@@ -46,7 +46,7 @@ function json(value: string | null): unknown {
 
 // X-Business-Use-Case-Usage is {"<business id>": [{type, call_count, total_cputime, total_time,
 // estimated_time_to_regain_access}]}, X-App-Usage a single such object; the estimate is in minutes.
-export function regainAccessMs(headers: Headers): number | null {
+export function parseRegainAccessMs(headers: Headers): number | null {
   const usages: unknown[] = [];
   const business = json(headers.get('x-business-use-case-usage'));
   if (business && typeof business === 'object') {
@@ -61,7 +61,7 @@ export function regainAccessMs(headers: Headers): number | null {
 
 // Sorts a failed Graph call into what Plein acts on. Meta answers most errors with HTTP 400 (an
 // expired token too), so the code in the body decides, not the status.
-export function graphError(status: number, headers: Headers, text: string, now: Date, host: string): ChannelError {
+export function classifyGraphError(status: number, headers: Headers, text: string, now: Date, host: string): ChannelError {
   const error = parseGraphError(text);
   const code = error?.code;
   const detail = { status, platformCode: code === undefined ? undefined : String(error?.error_subcode ? `${code}/${error.error_subcode}` : code) };
@@ -71,7 +71,7 @@ export function graphError(status: number, headers: Headers, text: string, now: 
     return new ChannelError('auth', `${host}: het toegangstoken is verlopen of ingetrokken${said}${trace}`, null, detail);
   }
   if (isRateLimitCode(code) || status === 429) {
-    const wait = regainAccessMs(headers) ?? retryAfterMs(headers, now) ?? DEFAULT_THROTTLE_MS;
+    const wait = parseRegainAccessMs(headers) ?? retryAfterMs(headers, now) ?? DEFAULT_THROTTLE_MS;
     return new ChannelError('rate-limited', `${host}: te veel verzoeken (code ${code ?? status})${said}`, wait, detail);
   }
   if ((code !== undefined && TRANSIENT_CODES.has(code)) || status >= 500 || status === 408) {

@@ -9,7 +9,7 @@ function unique(values: string[]): string[] {
 }
 
 // Graph gives plain text; links, hashtags and @mentions are read from it the way the apps show them.
-export function metaMessage(
+export function mapMetaMessage(
   fields: Pick<NormalisedMessage, 'platformId' | 'author' | 'text' | 'postedAt' | 'raw'> & Partial<NormalisedMessage>,
 ): NormalisedMessage {
   const text = fields.text;
@@ -42,7 +42,7 @@ function attachmentMedia(attachments: unknown): NormalisedMedia[] {
 // Messenger and Instagram Direct deliver private messages the same way: entry[].messaging[] with
 // sender.id (a page- or Instagram-scoped id), recipient.id, timestamp (ms) and message {mid, text,
 // attachments}. Echoes of what the account itself sent (is_echo) come back as outgoing messages.
-export function messagingEvents(entries: unknown, ownId: string, kind: 'messenger' | 'instagram-direct', now: Date): NormalisedMessage[] {
+export function mapMessagingEvents(entries: unknown, ownId: string, kind: 'messenger' | 'instagram-direct', now: Date): NormalisedMessage[] {
   if (!Array.isArray(entries)) return [];
   const messages: NormalisedMessage[] = [];
   for (const entry of entries as Json[]) {
@@ -54,7 +54,7 @@ export function messagingEvents(entries: unknown, ownId: string, kind: 'messenge
       // The conversation is with whoever is not the account.
       const residentId = echo ? String(event.recipient?.id ?? '') : senderId;
       messages.push(
-        metaMessage({
+        mapMetaMessage({
           platformId: message.mid,
           direction: echo || senderId === ownId ? 'uit' : 'in',
           author: { id: senderId, handle: senderId, displayName: null, followers: null },

@@ -31,7 +31,7 @@ export function verifyMetaSignature(appSecret: string | undefined, rawBody: Buff
 
 // The subscription handshake: GET ?hub.mode=subscribe&hub.verify_token=…&hub.challenge=…; answer
 // the challenge only when the token is the one entered for this account.
-export function metaHandshake(verifyToken: string | undefined, query: Record<string, string>): string | null {
+export function answerMetaHandshake(verifyToken: string | undefined, query: Record<string, string>): string | null {
   if (!verifyToken || query['hub.mode'] !== 'subscribe') return null;
   const sent = query['hub.verify_token'];
   const challenge = query['hub.challenge'];
@@ -41,9 +41,9 @@ export function metaHandshake(verifyToken: string | undefined, query: Record<str
 
 // The webhook part of a Meta connector: the account's appSecret checks signatures, its verifyToken
 // answers the handshake; only `parse` differs per product.
-export function metaWebhook(parse: WebhookHandler['parse']): WebhookHandler {
+export function createMetaWebhook(parse: WebhookHandler['parse']): WebhookHandler {
   return {
-    handshake: (account, query) => metaHandshake(account.secrets.verifyToken, query),
+    handshake: (account, query) => answerMetaHandshake(account.secrets.verifyToken, query),
     verify: (account, rawBody, headers) => verifyMetaSignature(account.secrets.appSecret, rawBody, headers),
     parse,
   };

@@ -1,5 +1,5 @@
 import type { ConnectorDeps } from '../../connector.types';
-import { type GraphTarget, graphCall } from './graph.client';
+import { callGraph, type GraphTarget } from './graph.client';
 
 // The Send API of Messenger and Instagram Direct: POST /{page-id}/messages (or /me/messages with a
 // page token). The recipient is a scoped user id, or a comment id for a private reply to a comment.
@@ -11,7 +11,7 @@ export async function sendPrivateMessage(
   text: string,
   messagingType?: 'RESPONSE',
 ): Promise<{ recipient_id?: string; message_id: string }> {
-  return graphCall(deps, target, 'POST', `${senderPath}/messages`, {
+  return callGraph(deps, target, 'POST', `${senderPath}/messages`, {
     body: { recipient, ...(messagingType && { messaging_type: messagingType }), message: { text } },
   });
 }

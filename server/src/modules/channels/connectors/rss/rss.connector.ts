@@ -1,6 +1,6 @@
 import { parseFeed } from 'feedsmith';
 import { ChannelError, type Connector, type NormalisedMessage } from '../../connector.types';
-import { platformFetch } from '../../platform-http.client';
+import { fetchFromPlatform } from '../../platform-http.client';
 
 interface FeedCursor {
   etag: string | null;
@@ -88,7 +88,7 @@ export const rssConnector: Connector = {
     };
     if (previous.etag) headers['if-none-match'] = previous.etag;
     if (previous.lastModified) headers['if-modified-since'] = previous.lastModified;
-    const response = await platformFetch<string>(deps, account.serviceUrl!, { headers, expect: 'text' });
+    const response = await fetchFromPlatform<string>(deps, account.serviceUrl!, { headers, expect: 'text' });
     if (response.status === 304) return { messages: [], cursor: previous, more: false };
     let parsed: { format: string; feed: AnyRecord };
     try {

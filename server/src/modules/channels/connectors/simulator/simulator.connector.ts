@@ -5,7 +5,7 @@ const BATCH = 1_000;
 // Castricum's town hall: where the demo's messages are placed when an account names no centre.
 const DEFAULT_CENTRE = { lat: 52.5486, lon: 4.6693 };
 
-export function simulationTarget(account: ConnectorAccount): SimulationTarget {
+export function resolveSimulationTarget(account: ConnectorAccount): SimulationTarget {
   const settings = account.settings;
   const lat = Number(settings.lat);
   const lon = Number(settings.lon);
@@ -31,7 +31,7 @@ export const simulatorConnector: Connector = {
     const nowSecond = Math.floor(deps.clock.now().getTime() / 1000);
     // A new account starts now: it does not invent a history.
     const fromSecond = typeof (cursor as { second?: unknown })?.second === 'number' ? (cursor as { second: number }).second : nowSecond;
-    const { messages, nextSecond } = simulate(simulationTarget(account), fromSecond, nowSecond, BATCH);
+    const { messages, nextSecond } = simulate(resolveSimulationTarget(account), fromSecond, nowSecond, BATCH);
     return { messages, cursor: { second: nextSecond }, more: nextSecond < nowSecond };
   },
   async send(_account, request) {

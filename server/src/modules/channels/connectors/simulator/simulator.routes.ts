@@ -10,7 +10,7 @@ const photoDir = join(dirname(fileURLToPath(import.meta.url)), 'photos');
 const photos = new Map(SIMULATED_PHOTOS.map((name) => [name, readFileSync(join(photoDir, `${name}.svg`))]));
 
 // The photos simulated meldingen carry: drawn, labelled GESIMULEERD, the same for everyone.
-export async function simulatorRoutes(app: AppInstance) {
+export async function registerSimulatorRoutes(app: AppInstance) {
   app.get(
     '/simulator/fotos/:name',
     { config: { access: 'public' }, schema: { hide: true, params: z.strictObject({ name: z.string().max(40) }) } },

@@ -1,5 +1,5 @@
 import { ChannelError, type ConnectorAccount, type ConnectorDeps } from '../../connector.types';
-import { graphCall, graphTarget } from '../meta/graph.client';
+import { callGraph, resolveGraphTarget } from '../meta/graph.client';
 import { hasGraphCode } from '../meta/graph.errors';
 
 // The Cloud API's own error codes on top of the shared Graph mapping (connectors/meta), which knows
@@ -9,7 +9,7 @@ const RATE_LIMIT_CODES = [130429, 131048, 131056];
 // Throughput (130429) and pair limits (131056) clear within seconds; a minute is a safe wait.
 const RATE_LIMIT_WAIT_MS = 60_000;
 
-export function whatsappError(error: unknown): unknown {
+export function classifyWhatsappError(error: unknown): unknown {
   if (!(error instanceof ChannelError)) return error;
   const detail = { status: error.status, platformCode: error.platformCode };
   if (hasGraphCode(error, 131047)) {
@@ -34,7 +34,7 @@ export function whatsappError(error: unknown): unknown {
   return error;
 }
 
-export async function whatsappCall<T>(
+export async function callWhatsapp<T>(
   deps: ConnectorDeps,
   account: ConnectorAccount,
   method: 'GET' | 'POST',
@@ -42,8 +42,8 @@ export async function whatsappCall<T>(
   options: { params?: Record<string, string>; body?: unknown } = {},
 ): Promise<T> {
   try {
-    return await graphCall<T>(deps, graphTarget(account), method, path, options);
+    return await callGraph<T>(deps, resolveGraphTarget(account), method, path, options);
   } catch (error) {
-    throw whatsappError(error);
+    throw classifyWhatsappError(error);
   }
 }

@@ -1,6 +1,6 @@
 import { ChannelError, type ConnectorAccount, type ConnectorDeps, type OutboundRequest, type SentResult } from '../../connector.types';
 import { hasGraphCode } from '../meta/graph.errors';
-import { whatsappCall } from './whatsapp-graph.client';
+import { callWhatsapp } from './whatsapp-graph.client';
 
 type Json = Record<string, any>;
 
@@ -17,7 +17,7 @@ interface SendResponse {
 // being answered (replyTo.postedAt), not the resident's newest message: answering an older message
 // of someone who wrote again since may use the template when a free reply was allowed. That errs on
 // the side Meta accepts, and a 131047 from Meta falls back to the template anyway.
-export function windowOpen(request: OutboundRequest, now: Date): boolean {
+export function isWindowOpen(request: OutboundRequest, now: Date): boolean {
   if (!request.replyTo) return false;
   return now.getTime() - request.replyTo.postedAt.getTime() < DAY_MS - WINDOW_MARGIN_MS;
 }
@@ -62,7 +62,7 @@ function templateMessage(request: OutboundRequest, to: string, account: Connecto
 
 async function post(deps: ConnectorDeps, account: ConnectorAccount, message: Json): Promise<SentResult> {
   const phoneNumberId = String(account.settings.phoneNumberId ?? '');
-  const response = await whatsappCall<SendResponse>(deps, account, 'POST', `${encodeURIComponent(phoneNumberId)}/messages`, { body: message });
+  const response = await callWhatsapp<SendResponse>(deps, account, 'POST', `${encodeURIComponent(phoneNumberId)}/messages`, { body: message });
   const id = response?.messages?.[0]?.id;
   // Accepted but unnamed: probably sent, so no automatic retry that could send it twice.
   if (!id)
@@ -102,7 +102,7 @@ export async function sendMessage(account: ConnectorAccount, request: OutboundRe
     throw new ChannelError('permanent', 'Een WhatsApp-bericht gaat altijd naar een inwoner die eerst zelf schreef; kies het bericht waarop u antwoordt.');
   const to = request.replyTo.authorId;
   const hasTemplate = Boolean(account.settings.templateName);
-  if (!windowOpen(request, deps.clock.now())) {
+  if (!isWindowOpen(request, deps.clock.now())) {
     if (!hasTemplate) throw windowClosed();
     return sendTemplate(deps, account, request, to);
   }

@@ -1,6 +1,6 @@
 import type { Connector } from '../../connector.types';
-import { metaWebhook } from '../meta/meta-webhook.rules';
-import { whatsappCall } from './whatsapp-graph.client';
+import { createMetaWebhook } from '../meta/meta-webhook.rules';
+import { callWhatsapp } from './whatsapp-graph.client';
 import { parseWebhook } from './whatsapp-inbound.client';
 import { sendMessage } from './whatsapp-outbound.client';
 
@@ -11,7 +11,7 @@ export const whatsappConnector: Connector = {
   channel: 'whatsapp',
   streams: () => [],
   // Signature (X-Hub-Signature-256 with the app secret) and handshake (verifyToken) as for every Meta product.
-  webhook: metaWebhook(parseWebhook),
+  webhook: createMetaWebhook(parseWebhook),
   send: sendMessage,
   // The Cloud API cannot list or look up sent messages and has no idempotency key. So when a send
   // job runs a second time (the worker died after Meta accepted, before Plein recorded it), Plein
@@ -22,7 +22,7 @@ export const whatsappConnector: Connector = {
     return null;
   },
   async verify(account, deps) {
-    const phone = await whatsappCall<{ verified_name?: string; display_phone_number?: string }>(
+    const phone = await callWhatsapp<{ verified_name?: string; display_phone_number?: string }>(
       deps,
       account,
       'GET',

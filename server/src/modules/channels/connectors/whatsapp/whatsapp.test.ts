@@ -2,13 +2,20 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { claimDueJob } from '@platform/jobs/jobs.repository';
 import { buildChannelAccount, buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
-import { deliverWebhook, messagePayload, type Resident, startWhatsAppServer, statusPayload, type WhatsAppServer } from '@test/platforms/whatsapp-server';
+import {
+  buildMessagePayload,
+  buildStatusPayload,
+  deliverWebhook,
+  type Resident,
+  startWhatsAppServer,
+  type WhatsAppServer,
+} from '@test/platforms/whatsapp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectorAccount } from '../../channels.jobs';
+import { buildConnectorAccount } from '../../channels.jobs';
 import { loadOutboundRequest } from '../../outbox.service';
-import { graphError } from '../meta/graph.errors';
+import { classifyGraphError } from '../meta/graph.errors';
 import { whatsappConnector } from './whatsapp.connector';
-import { whatsappError } from './whatsapp-graph.client';
+import { classifyWhatsappError } from './whatsapp-graph.client';
 
 // Through the real app and worker against a local Cloud API (test/platforms/whatsapp-server.ts).
 const TOKEN = 'EAAG-systeemgebruiker-token';
@@ -50,7 +57,7 @@ async function municipality(settings: Record<string, string> = {}) {
   const api = async (...args: Parameters<ReturnType<typeof requestAs>>) => requestAs(t.app, await signIn(t.app, webcare.email, webcare.password))(...args);
   const target = { organisationId: org.id, accountId: account.id, appSecret: secrets.appSecret, server: meta };
   const deliver = (payload: Record<string, any>, signature?: 'good' | 'bad' | 'missing') => deliverWebhook(t.app, target, payload, signature);
-  const text = (who: Resident, body: string, at = t.clock.now()) => messagePayload(phoneNumberId, who, { type: 'text', text: { body } }, at);
+  const text = (who: Resident, body: string, at = t.clock.now()) => buildMessagePayload(phoneNumberId, who, { type: 'text', text: { body } }, at);
   const reply = async (messageId: string, body: string) => {
     const queued = await api('POST', '/api/v1/outbox', { accountId: account.id, kind: 'reply', replyToMessageId: messageId, text: body });
     expect(queued.statusCode, queued.body).toBe(201);
@@ -140,11 +147,11 @@ describe('WhatsApp Cloud API', () => {
     const bergen = await municipality();
     const anna = resident('Anna');
     for (const status of ['sent', 'delivered', 'read', 'failed'] as const) {
-      const response = await bergen.deliver(statusPayload(bergen.phoneNumberId, anna.waId, 'wamid.eigenbericht', status, t.clock.now()));
+      const response = await bergen.deliver(buildStatusPayload(bergen.phoneNumberId, anna.waId, 'wamid.eigenbericht', status, t.clock.now()));
       expect(response.statusCode).toBe(200);
       expect(response.json()).toEqual({ ontvangen: 0 });
     }
-    const otherNumber = messagePayload('999999999999999', anna, { type: 'text', text: { body: 'Voor een ander nummer' } }, t.clock.now());
+    const otherNumber = buildMessagePayload('999999999999999', anna, { type: 'text', text: { body: 'Voor een ander nummer' } }, t.clock.now());
     expect((await bergen.deliver(otherNumber)).json()).toEqual({ ontvangen: 0 });
     expect(await messagesOf(bergen.account.id)).toHaveLength(0);
   });
@@ -153,7 +160,7 @@ describe('WhatsApp Cloud API', () => {
     const bergen = await municipality();
     const cees = resident('Cees');
     const now = t.clock.now();
-    const photo = messagePayload(
+    const photo = buildMessagePayload(
       bergen.phoneNumberId,
       cees,
       {
@@ -163,13 +170,13 @@ describe('WhatsApp Cloud API', () => {
       },
       now,
     );
-    const place = messagePayload(
+    const place = buildMessagePayload(
       bergen.phoneNumberId,
       cees,
       { type: 'location', location: { latitude: 52.6613, longitude: 4.6366, name: 'Kerkplein', address: 'Kerkplein 1, Bergen' } },
       new Date(now.getTime() + 1000),
     );
-    const button = messagePayload(
+    const button = buildMessagePayload(
       bergen.phoneNumberId,
       cees,
       {
@@ -318,7 +325,7 @@ describe('WhatsApp zonder idempotentiesleutel', () => {
     });
     expect(claimed?.payload).toMatchObject({ outboxId: id });
     const loaded = (await loadOutboundRequest(t.database.db, bergen.org.id, id))!;
-    const first = await whatsappConnector.send!(connectorAccount({ current: TEST_SECRET_KEY, previous: [] }, loaded.account), loaded.request, {
+    const first = await whatsappConnector.send!(buildConnectorAccount({ current: TEST_SECRET_KEY, previous: [] }, loaded.account), loaded.request, {
       fetch,
       clock: t.clock,
     });
@@ -335,8 +342,14 @@ describe('WhatsApp zonder idempotentiesleutel', () => {
 
 describe('WhatsApp-foutcodes', () => {
   const map = (status: number, error: Record<string, unknown>) =>
-    whatsappError(
-      graphError(status, new Headers(), JSON.stringify({ error: { type: 'OAuthException', fbtrace_id: 'x', ...error } }), new Date(), 'graph.facebook.com'),
+    classifyWhatsappError(
+      classifyGraphError(
+        status,
+        new Headers(),
+        JSON.stringify({ error: { type: 'OAuthException', fbtrace_id: 'x', ...error } }),
+        new Date(),
+        'graph.facebook.com',
+      ),
     ) as any;
 
   it('leest de code van Meta, niet alleen de HTTP-status', () => {

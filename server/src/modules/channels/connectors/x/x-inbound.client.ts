@@ -1,6 +1,6 @@
 import type { ConnectorAccount, NormalisedMessage, PollResult } from '../../connector.types';
 import { normaliseDm, normaliseTweet, type XDmEvent, type XIncludes, type XTweet } from './x.mapping';
-import { budgetExhausted, type XSession } from './x-session.client';
+import { isBudgetExhausted, type XSession } from './x-session.client';
 
 const PAGE_SIZE = 100;
 const MAX_PAGES = 5;
@@ -112,7 +112,7 @@ async function tweetPage(
     since_id: sinceId ?? undefined,
     [tokenParam]: token,
   });
-  return { items: body?.data ?? [], includes: body?.includes ?? {}, nextToken: body?.meta?.next_token, budgetSpent: budgetExhausted(headers) };
+  return { items: body?.data ?? [], includes: body?.includes ?? {}, nextToken: body?.meta?.next_token, budgetSpent: isBudgetExhausted(headers) };
 }
 
 function toResult<T extends { id: string }>(
@@ -143,7 +143,7 @@ export async function pollDirectMessages(session: XSession, cursor: TimelineCurs
   const read = await readNewer(async (token) => {
     const { body, headers } = await session.get<XList<XDmEvent>>('/2/dm_events', { ...DM_PARAMS, max_results: PAGE_SIZE, pagination_token: token });
     const items = (body?.data ?? []).filter((event) => event.event_type === 'MessageCreate');
-    return { items, includes: body?.includes ?? {}, nextToken: body?.meta?.next_token, budgetSpent: budgetExhausted(headers) };
+    return { items, includes: body?.includes ?? {}, nextToken: body?.meta?.next_token, budgetSpent: isBudgetExhausted(headers) };
   }, cursor);
   return toResult(session, read, (event, includes) => normaliseDm(event, includes, session.userId, now));
 }

@@ -1,5 +1,5 @@
 import { ChannelError, type OutboundRequest, type SentResult } from '../../connector.types';
-import { tweetUrl, unescapeText } from './x.mapping';
+import { buildTweetUrl, unescapeText } from './x.mapping';
 import type { XSession } from './x-session.client';
 
 type Json = Record<string, any>;
@@ -73,7 +73,7 @@ export async function publish(session: XSession, handle: string, request: Outbou
     const { body } = await session.send<{ data?: { id?: string } }>('POST', '/2/tweets', payload);
     const id = body?.data?.id;
     if (!id) throw new ChannelError('transient', 'X gaf geen id terug voor het bericht.');
-    return { platformId: id, publicUrl: tweetUrl(handle, id), secrets: session.freshSecrets() };
+    return { platformId: id, publicUrl: buildTweetUrl(handle, id), secrets: session.freshSecrets() };
   } catch (error) {
     // X refuses the same text twice in a row (403, duplicate content): then an earlier attempt got through.
     if (error instanceof ChannelError && error.status === 403 && /duplicate/i.test(error.message)) {
@@ -86,7 +86,7 @@ export async function publish(session: XSession, handle: string, request: Outbou
 
 // X shortens links to t.co, escapes &, < and >, and starts a reply with the @username it answers:
 // compare texts without any of those.
-export function comparable(text: string): string {
+export function normaliseForComparison(text: string): string {
   return unescapeText(text)
     .replace(/https?:\/\/\S+/g, '<link>')
     .replace(/^(\s*@\w+)+\s*/, '')
@@ -103,7 +103,7 @@ function startTime(createdAt: Date): string {
 // since the item was queued with the same text, answering the same post.
 export async function findPublished(session: XSession, handle: string, request: OutboundRequest): Promise<SentResult | null> {
   if (request.kind === 'delete') return null;
-  const wanted = comparable(request.text);
+  const wanted = normaliseForComparison(request.text);
   if (isDirect(request)) {
     const participant = participantOf(session, request.replyTo!);
     const { body } = await session.get<{ data?: Json[] }>(`/2/dm_conversations/with/${encodeURIComponent(participant)}/dm_events`, {
@@ -113,7 +113,7 @@ export async function findPublished(session: XSession, handle: string, request: 
     });
     const since = request.createdAt.getTime() - 60_000;
     const found = (body?.data ?? []).find(
-      (event) => event.sender_id === session.userId && Date.parse(event.created_at) >= since && comparable(String(event.text ?? '')) === wanted,
+      (event) => event.sender_id === session.userId && Date.parse(event.created_at) >= since && normaliseForComparison(String(event.text ?? '')) === wanted,
     );
     return found ? { platformId: String(found.id), publicUrl: null, secrets: session.freshSecrets() } : null;
   }
@@ -125,7 +125,7 @@ export async function findPublished(session: XSession, handle: string, request: 
   const replyTo = request.kind === 'reply' ? (request.replyTo?.platformId ?? null) : null;
   const found = (body?.data ?? []).find((tweet) => {
     const answered = (tweet.referenced_tweets as Json[] | undefined)?.find((reference) => reference.type === 'replied_to')?.id ?? null;
-    return answered === replyTo && comparable(String(tweet.text ?? '')) === wanted;
+    return answered === replyTo && normaliseForComparison(String(tweet.text ?? '')) === wanted;
   });
-  return found ? { platformId: String(found.id), publicUrl: tweetUrl(handle, String(found.id)), secrets: session.freshSecrets() } : null;
+  return found ? { platformId: String(found.id), publicUrl: buildTweetUrl(handle, String(found.id)), secrets: session.freshSecrets() } : null;
 }

@@ -1,5 +1,5 @@
 import { ChannelError, type ConnectorAccount, type ConnectorDeps } from '../../connector.types';
-import { type PlatformResponse, platformFetch } from '../../platform-http.client';
+import { fetchFromPlatform, type PlatformResponse } from '../../platform-http.client';
 
 export const DEFAULT_X_API = 'https://api.x.com';
 
@@ -55,13 +55,13 @@ export class XSession {
 
   get<T>(path: string, query: Query = {}): Promise<PlatformResponse<T>> {
     return this.authed((token) =>
-      platformFetch<T>(this.deps, this.url(path, query), { headers: { accept: 'application/json', authorization: `Bearer ${token}` } }),
+      fetchFromPlatform<T>(this.deps, this.url(path, query), { headers: { accept: 'application/json', authorization: `Bearer ${token}` } }),
     );
   }
 
   send<T>(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<PlatformResponse<T>> {
     return this.authed((token) =>
-      platformFetch<T>(this.deps, this.url(path), {
+      fetchFromPlatform<T>(this.deps, this.url(path), {
         method,
         headers: { accept: 'application/json', authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
         ...(body !== undefined && { body: JSON.stringify(body) }),
@@ -97,7 +97,7 @@ export class XSession {
     if (secret) headers.authorization = `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`;
     let body: { access_token?: string; refresh_token?: string };
     try {
-      ({ body } = await platformFetch<typeof body>(this.deps, this.url('/2/oauth2/token'), { method: 'POST', headers, body: form.toString() }));
+      ({ body } = await fetchFromPlatform<typeof body>(this.deps, this.url('/2/oauth2/token'), { method: 'POST', headers, body: form.toString() }));
     } catch (error) {
       if (error instanceof ChannelError && (error.status === 400 || error.status === 401)) {
         throw new ChannelError(
@@ -118,6 +118,6 @@ export class XSession {
 }
 
 // X's own account of the rate-limit budget left in this window, from any successful answer.
-export function budgetExhausted(headers: Headers): boolean {
+export function isBudgetExhausted(headers: Headers): boolean {
   return headers.get('x-rate-limit-remaining')?.trim() === '0';
 }

@@ -53,7 +53,7 @@ export function unescapeText(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
-export function tweetUrl(username: string, id: string): string {
+export function buildTweetUrl(username: string, id: string): string {
   return `https://x.com/${username}/status/${id}`;
 }
 
@@ -107,7 +107,7 @@ export function normaliseTweet(tweet: XTweet, includes: XIncludes, ownUserId: st
     // GeoJSON order: longitude first.
     geo: point ? { lat: point[1], lon: point[0] } : null,
     language: tweet.lang && tweet.lang !== 'und' ? tweet.lang : null,
-    publicUrl: author.handle !== author.id ? tweetUrl(author.handle, tweet.id) : null,
+    publicUrl: author.handle !== author.id ? buildTweetUrl(author.handle, tweet.id) : null,
     visibility: 'openbaar',
     postedAt: postedAt(tweet.created_at, now),
     raw: { kind: 'tweet', tweet, author: includes.users?.find((user) => user.id === tweet.author_id) ?? null },

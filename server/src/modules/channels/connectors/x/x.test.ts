@@ -5,7 +5,7 @@ import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { startXServer, type XServer } from '@test/platforms/x-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAccountSecrets } from '../../account-secrets.rules';
-import { connectorAccount } from '../../channels.jobs';
+import { buildConnectorAccount } from '../../channels.jobs';
 import { channelsModule } from '../../index';
 import { insertAttachment } from '../../messages.repository';
 import { loadOutboundRequest } from '../../outbox.service';
@@ -273,7 +273,7 @@ describe('X API v2', () => {
     });
     expect(claimed?.payload).toMatchObject({ outboxId: queued.id });
     const loaded = (await loadOutboundRequest(t.database.db, uitgeest.org.id, queued.id))!;
-    const target = connectorAccount(KEYS, loaded.account);
+    const target = buildConnectorAccount(KEYS, loaded.account);
     const first = await xConnector.send!(target, loaded.request, { fetch, clock: t.clock });
     // A blind retry is refused by X as duplicate content; the connector then finds the first post.
     const again = await xConnector.send!(target, loaded.request, { fetch, clock: t.clock });

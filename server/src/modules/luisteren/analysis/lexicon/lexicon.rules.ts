@@ -1,5 +1,5 @@
 import { NEGATORS } from './modifiers.data';
-import { municipalSupplement } from './municipal-supplement.data';
+import { buildMunicipalSupplement } from './municipal-supplement.data';
 import { loadPatternAdjectives, loadPatternNegations } from './pattern-nl.data';
 
 // The compiled lexicon: one Map for single words and, for phrases, a Map from the first word to the
@@ -18,7 +18,7 @@ export interface CompiledLexicon {
 
 let compiled: CompiledLexicon | undefined;
 
-export function lexicon(): CompiledLexicon {
+export function loadLexicon(): CompiledLexicon {
   compiled ??= compileLexicon();
   return compiled;
 }
@@ -26,7 +26,7 @@ export function lexicon(): CompiledLexicon {
 function compileLexicon(): CompiledLexicon {
   const words = loadPatternAdjectives();
   const phrasesByFirstWord = new Map<string, Phrase[]>();
-  for (const { words: phraseWords, polarity } of municipalSupplement()) {
+  for (const { words: phraseWords, polarity } of buildMunicipalSupplement()) {
     const [first, ...rest] = phraseWords;
     if (first === undefined) continue;
     if (rest.length === 0) {

@@ -70,7 +70,7 @@ export interface SupplementEntry {
   polarity: number;
 }
 
-export function municipalSupplement(): SupplementEntry[] {
+export function buildMunicipalSupplement(): SupplementEntry[] {
   const entries: SupplementEntry[] = [];
   for (const [polarity, list] of Object.entries(ENTRIES)) {
     for (const raw of list.split(',')) {

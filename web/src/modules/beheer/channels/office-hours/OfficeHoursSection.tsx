@@ -2,7 +2,7 @@ import { type OfficeHours, type OfficeHoursInput, WEEKDAYS } from '@contracts/of
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../../../app/api-client';
-import { isoDateToDutch } from '../../../../app/format';
+import { formatIsoDateAsDutch } from '../../../../app/format';
 import { useMessages } from '../../../../app/i18n';
 import { Alert, DataList, Heading, Paragraph, QueryState } from '../../../../ui';
 import { OfficeHoursForm } from './OfficeHoursForm';
@@ -35,7 +35,7 @@ function Status({ settings }: { settings: OfficeHours }) {
     <Paragraph>
       {!settings.configured && `${t('notConfigured')} `}
       {settings.openNow ? t('openNow') : t('closedNow')}
-      {settings.upcomingHolidays.length > 0 && ` ${t('upcoming', { dates: settings.upcomingHolidays.slice(0, 4).map(isoDateToDutch).join(', ') })}`}
+      {settings.upcomingHolidays.length > 0 && ` ${t('upcoming', { dates: settings.upcomingHolidays.slice(0, 4).map(formatIsoDateAsDutch).join(', ') })}`}
     </Paragraph>
   );
 }

@@ -1,5 +1,5 @@
 import { type Norm, type OfficeHours, type OfficeHoursInput, type TimeRange, WEEKDAYS, type Weekday, weekSchema } from '@contracts/office-hours';
-import { isoDateToDutch, parseDutchDate } from '../../../../app/format';
+import { formatIsoDateAsDutch, parseDutchDate } from '../../../../app/format';
 
 // The form edits the week and the exceptions as short text ("09:00-12:00, 13:00-17:00"; one exception
 // per line: "24-12-2026 09:00-12:00 Kerstavond"), which is quicker to type and to read aloud with a screen
@@ -50,7 +50,7 @@ export function parseRanges(text: string): { ranges: TimeRange[] } | { error: st
 export function formatExceptions(exceptions: OfficeHours['exceptions']): string {
   return exceptions
     .map((exception) =>
-      [isoDateToDutch(exception.date), exception.hours.length > 0 ? formatRanges(exception.hours) : CLOSED_WORD, exception.description ?? '']
+      [formatIsoDateAsDutch(exception.date), exception.hours.length > 0 ? formatRanges(exception.hours) : CLOSED_WORD, exception.description ?? '']
         .filter(Boolean)
         .join(' '),
     )
