@@ -81,6 +81,9 @@ const plainText = (max: number, message: string) =>
     .refine((value) => !/<\s*\/?\s*[a-z!]/i.test(value), 'Gebruik gewone tekst, zonder HTML of code')
     .describe(message);
 
+// A form session's secret: made by the browser (a UUID), never stored by Plein except as a hash.
+export const formSessionSchema = z.string().regex(/^[\x21-\x7e]{16,255}$/, 'De formuliersessie moet 16 tot 255 zichtbare tekens zijn.');
+
 export const meldingSubmitSchema = z.strictObject({
   categoryId: z.uuid('Kies een categorie'),
   description: plainText(5_000, 'Wat is er aan de hand?').pipe(z.string().min(5, 'Beschrijf wat er aan de hand is (minstens 5 tekens)')),
@@ -95,6 +98,9 @@ export const meldingSubmitSchema = z.strictObject({
   consent: z.boolean().default(false).describe('Toestemming om contact op te nemen over deze melding'),
   answers: z.record(z.string(), z.union([z.string().max(1_000), z.boolean()])).default({}),
   photoIds: z.array(z.uuid()).max(5, 'Hoogstens 5 foto’s').default([]),
+  // The secret the form made when it opened and sent with each photo (header Plein-Form-Session): a melding claims
+  // only photos its own form uploaded.
+  formSession: formSessionSchema.optional(),
 });
 export type MeldingSubmit = z.infer<typeof meldingSubmitSchema>;
 

@@ -222,6 +222,8 @@ async function categoryOf(a: Tenant, t: TestApp) {
   return categories.find((c: { code: string }) => c.code === 'afval-zwerfafval').id as string;
 }
 
+const FORM_SESSION = 'formulier-sessie-van-de-matrix';
+
 async function meldingOf(a: Tenant, t: TestApp, withPhoto = false) {
   // Castricum, where the place below lies (its CBS boundary is known without loading one).
   const base = `/api/v1/organisations/${a.org.slug}/municipalities/GM0383`;
@@ -229,7 +231,16 @@ async function meldingOf(a: Tenant, t: TestApp, withPhoto = false) {
     .png()
     .toBuffer();
   const photoIds = withPhoto
-    ? [(await t.app.inject({ method: 'POST', url: `${base}/melding-photos`, headers: { 'content-type': 'image/png' }, payload: image })).json().photoId]
+    ? [
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: `${base}/melding-photos`,
+            headers: { 'content-type': 'image/png', 'plein-form-session': FORM_SESSION },
+            payload: image,
+          })
+        ).json().photoId,
+      ]
     : [];
   const categories = (await t.app.inject({ method: 'GET', url: `${base}/melding-categories` })).json().categories;
   const category = categories.find((c: { code: string }) => c.code === 'wegen-bestrating');
@@ -237,7 +248,7 @@ async function meldingOf(a: Tenant, t: TestApp, withPhoto = false) {
     method: 'POST',
     url: `${base}/meldingen`,
     remoteAddress: `10.9.${Math.floor(Math.random() * 250)}.1`,
-    payload: { categoryId: category.id, description: 'Losse tegel', lat: 52.55, lon: 4.66, photoIds },
+    payload: { categoryId: category.id, description: 'Losse tegel', lat: 52.55, lon: 4.66, photoIds, formSession: FORM_SESSION },
   });
   const melding = await t.database.db
     .selectFrom('meldingen')

@@ -115,7 +115,11 @@ describe('een melding van begin tot eind (inwoner op de telefoon, medewerker aan
     await resident.getByLabel('De gemeente mag contact met mij opnemen over deze melding').check();
     const filing = apiResponse(resident, 'POST', new RegExp(`/organisations/${slug}/municipalities/GM0383/meldingen$`), 201);
     await resident.getByRole('button', { name: 'Melding versturen' }).click();
-    const receipt = (await (await filing).json()) as { number: string; trackingToken: string };
+    const filed = await filing;
+    // The form sends a key for retries and the session its photo was uploaded in.
+    expect(filed.request().headers()['idempotency-key']).toMatch(/^[0-9a-f]{32}$/);
+    expect(filed.request().postDataJSON().formSession).toBe((await uploaded).request().headers()['plein-form-session']);
+    const receipt = (await filed.json()) as { number: string; trackingToken: string };
     await resident.getByRole('heading', { name: 'Bedankt, uw melding is ontvangen' }).waitFor();
     const number = receipt.number;
     await resident.getByText(`Uw meldingsnummer is ${number}.`).waitFor();

@@ -34,7 +34,13 @@ describe('meldingen behandelen in de webapp', () => {
     const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 180, g: 40, b: 40 } } })
       .png()
       .toBuffer();
-    const upload = await app.inject({ method: 'POST', url: `${base}/melding-photos`, headers: { 'content-type': 'image/png' }, payload: photo });
+    const formSession = 'formulier-sessie-van-joke';
+    const upload = await app.inject({
+      method: 'POST',
+      url: `${base}/melding-photos`,
+      headers: { 'content-type': 'image/png', 'plein-form-session': formSession },
+      payload: photo,
+    });
     expect(upload.statusCode, upload.body).toBe(201);
     // Each resident from an address of their own, as in the API tests.
     const file = async (body: Record<string, unknown>) => {
@@ -51,6 +57,7 @@ describe('meldingen behandelen in de webapp', () => {
       address: 'Dorpsstraat 12',
       email: 'joke@example.nl',
       photoIds: [upload.json().photoId],
+      formSession,
     });
     numbers.tegel = await file({
       categoryId: categoryId('wegen-bestrating'),

@@ -65,18 +65,24 @@ async function toProblem(response: Response): Promise<Problem> {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export async function callApi<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export interface CallOptions {
+  // Sent as Idempotency-Key: the server answers a repeat with the first answer, so a request without an answer
+  // (the connection dropped) is tried again by itself.
+  idempotencyKey?: string;
+}
+
+// Pauses before the automatic retries of a request with an Idempotency-Key whose answer never came.
+const RETRY_DELAYS_MS = [1_000, 3_000];
+
+export async function callApi<T>(method: Method, path: string, body?: unknown, options: CallOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+  const send = () => fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await sendWithRetries(send, options.idempotencyKey ? RETRY_DELAYS_MS : []);
   } catch {
     throw new ProblemError({
       status: 0,
@@ -91,9 +97,20 @@ export async function callApi<T>(method: Method, path: string, body?: unknown): 
   return (await response.json()) as T;
 }
 
+async function sendWithRetries(send: () => Promise<Response>, delays: number[]): Promise<Response> {
+  for (const delay of delays) {
+    try {
+      return await send();
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+  return send();
+}
+
 export const api = {
   get: <T>(path: string) => callApi<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => callApi<T>('POST', path, body ?? {}),
+  post: <T>(path: string, body?: unknown, options?: CallOptions) => callApi<T>('POST', path, body ?? {}, options),
   put: <T>(path: string, body: unknown) => callApi<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => callApi<T>('PATCH', path, body),
   delete: (path: string) => callApi<void>('DELETE', path),

@@ -14,6 +14,7 @@ import {
 } from '@contracts/channels';
 import { idParams } from '@contracts/common';
 import { type AppInstance, createServiceContext } from '@platform/http/app.server';
+import { describeIdempotentCall } from '@platform/http/idempotency.service';
 import { z } from 'zod';
 import type { SecretKeys } from './account-secrets.rules';
 import { addAccount, changeAccount, getAccount, listAccounts } from './accounts.service';
@@ -211,6 +212,7 @@ export async function registerChannelsRoutes(app: AppInstance) {
         response: { 202: z.object({ received: z.boolean() }) },
       },
     },
-    async (request, reply) => reply.status(202).send(await submitContactForm(db, clock, request.params.slug, request.params.cbsCode, request.body)),
+    async (request, reply) =>
+      reply.status(202).send(await submitContactForm(db, clock, request.params.slug, request.params.cbsCode, request.body, describeIdempotentCall(request))),
   );
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '@platform/clock.service';
 import type { Db } from '@platform/db/database.client';
 import { AppError, badRequest, notFound } from '@platform/http/http.errors';
+import { answerOnce, type IdempotentCall } from '@platform/http/idempotency.service';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import { findMunicipalities, findOrganisationBySlug } from '@platform/organisations/organisations.repository';
 import { findAccountByChannel } from './accounts.repository';
@@ -73,7 +74,7 @@ const refused = (reason: string) =>
   ]);
 
 // Stores the resident's message on the municipality's "webformulier" account and confirms receipt by e-mail.
-export async function submitContactForm(db: Db, clock: Clock, slug: string, cbsCode: string, input: ContactFormInput) {
+export async function submitContactForm(db: Db, clock: Clock, slug: string, cbsCode: string, input: ContactFormInput, call: IdempotentCall) {
   const { organisation, municipality, account } = await formTarget(db, slug, cbsCode);
   // A bot filled the hidden field: answer as if it worked, so it learns nothing, and keep nothing.
   if (input.website) return { received: true };
@@ -82,7 +83,7 @@ export async function submitContactForm(db: Db, clock: Clock, slug: string, cbsC
     throw refused('de controle van uw browser klopt niet.');
   }
   const now = clock.now();
-  return db.transaction().execute(async (trx) => {
+  return answerOnce(db, clock, organisation.id, call, async (trx) => {
     const challenge = await claimChallenge(trx, organisation.id, input.challenge, municipality.id, now);
     if (!challenge) throw refused('deze controle is al gebruikt of hoort bij een ander formulier.');
     const age = now.getTime() - challenge.issued_at.getTime();

@@ -65,6 +65,21 @@ describe('openbaar contactformulier', () => {
     expect(mails[0]!.payload).toMatchObject({ to: 'sanne@example.nl' });
   });
 
+  it('geeft een herhaald verzoek met dezelfde Idempotency-Key het eerste antwoord en bewaart het bericht één keer', async () => {
+    const { account, base } = await formFor();
+    const { challenge: id, difficulty } = await challenge(base);
+    t.clock.advance(20_000);
+    const payload = { ...resident, challenge: id, nonce: solve(id, difficulty) };
+    const send = () => t.app.inject({ method: 'POST', url: `${base}/contact`, headers: { 'idempotency-key': 'contactformulier-sanne-0001' }, payload });
+    const first = await send();
+    expect(first.statusCode, first.body).toBe(202);
+    // Without the key the used challenge is refused; with it the resident who lost the answer hears it was received.
+    const retry = await send();
+    expect(retry.statusCode).toBe(202);
+    expect(retry.json()).toEqual({ received: true });
+    expect(await t.database.db.selectFrom('messages').selectAll().where('account_id', '=', account.id).execute()).toHaveLength(1);
+  });
+
   it('weigert zonder geldig rekenwerk, houdt bots met het verborgen veld stil buiten de deur en legt nooit iets vast', async () => {
     const { account, base } = await formFor();
     const { challenge: id } = await challenge(base);

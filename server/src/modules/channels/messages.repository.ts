@@ -82,13 +82,14 @@ export async function setMessageConversation(db: Db, organisationId: string, mes
 export async function insertAttachment(
   db: Db,
   organisationId: string,
-  file: { messageId: string | null; filename: string; contentType: string; bytes: Buffer },
+  file: { messageId: string | null; filename: string; contentType: string; bytes: Buffer; uploadSessionHash?: string },
 ) {
   return db
     .insertInto('attachments')
     .values({
       organisation_id: organisationId,
       message_id: file.messageId,
+      upload_session_hash: file.uploadSessionHash ?? null,
       filename: file.filename,
       content_type: file.contentType,
       size_bytes: file.bytes.length,

@@ -56,7 +56,12 @@ export function findStoredAttachment(db: Db, organisationId: string, attachmentI
 }
 
 // A file kept beside a message, or on its own (messageId null) until a melding or reply takes it.
-export function storeAttachment(db: Db, organisationId: string, file: { messageId: string | null; filename: string; contentType: string; bytes: Buffer }) {
+export function storeAttachment(
+  db: Db,
+  organisationId: string,
+  // uploadSessionHash: the public form session that uploaded it, the only one that may claim it
+  file: { messageId: string | null; filename: string; contentType: string; bytes: Buffer; uploadSessionHash?: string },
+) {
   return messages.insertAttachment(db, organisationId, file);
 }
 

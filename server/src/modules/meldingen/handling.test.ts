@@ -151,11 +151,18 @@ describe('dubbele meldingen samenvoegen', () => {
     const image = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#abc' } })
       .png()
       .toBuffer();
-    const photo = (await t.app.inject({ method: 'POST', url: `${base}/melding-photos`, headers: { 'content-type': 'image/png' }, payload: image })).json()
-      .photoId;
+    const formSession = 'formulier-van-de-tweede-melder';
+    const photo = (
+      await t.app.inject({
+        method: 'POST',
+        url: `${base}/melding-photos`,
+        headers: { 'content-type': 'image/png', 'plein-form-session': formSession },
+        payload: image,
+      })
+    ).json().photoId;
     const main = await file('verlichting-lantaarnpaal', { email: 'eerste@example.nl' });
     await admin('POST', `/api/v1/meldingen/${main.id}/status`, { status: 'in-behandeling' });
-    const duplicate = await file('verlichting-lantaarnpaal', { email: 'tweede@example.nl', photoIds: [photo] });
+    const duplicate = await file('verlichting-lantaarnpaal', { email: 'tweede@example.nl', photoIds: [photo], formSession });
 
     const merged = await admin('POST', `/api/v1/meldingen/${main.id}/merge`, { duplicateIds: [duplicate.id] });
     expect(merged.statusCode, merged.body).toBe(200);

@@ -91,6 +91,29 @@ describe('tevredenheid (KTO)', () => {
   });
 });
 
+describe('tevredenheid (KTO) opnieuw verstuurd', () => {
+  it('geeft een herhaald antwoord met dezelfde Idempotency-Key het eerste antwoord in plaats van "al ingevuld"', async () => {
+    const { org, file, api } = await setup();
+    const id = await file('melder@example.nl');
+    await api('POST', `/api/v1/meldingen/${id}/status`, { status: 'afgehandeld' });
+    const [, slug, token] = await ktoLink(org.id);
+    const answer = () =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/organisations/${slug}/kto/${token}`,
+        headers: { 'idempotency-key': 'kto-antwoord-van-de-melder' },
+        payload: { satisfied: true },
+      });
+    const first = await answer();
+    expect(first.statusCode, first.body).toBe(201);
+    const retry = await answer();
+    expect(retry.statusCode).toBe(201);
+    expect(retry.json()).toEqual(first.json());
+    const events = (await api('GET', `/api/v1/meldingen/${id}`)).json().events as { kind: string }[];
+    expect(events.filter((event) => event.kind === 'kto')).toHaveLength(1);
+  });
+});
+
 describe('cijfers over meldingen', () => {
   it('rekent reactie- en afhandeltijd in kalenderdagen, binnen termijn en tevredenheid over de gekozen periode', async () => {
     const { org, file, api } = await setup();

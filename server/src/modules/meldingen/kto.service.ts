@@ -4,6 +4,7 @@ import type { Clock } from '@platform/clock.service';
 import type { Db } from '@platform/db/database.client';
 import type { MeldingRow } from '@platform/db/database.schema';
 import { AppError, notFound } from '@platform/http/http.errors';
+import { answerOnce, type IdempotentCall } from '@platform/http/idempotency.service';
 import { findOrganisationBySlug } from '@platform/organisations/organisations.repository';
 import { findCategory } from './categories.repository';
 import { answerKto, findKto, insertKto } from './kto.repository';
@@ -49,9 +50,16 @@ export async function viewKto(db: Db, clock: Clock, slug: string, token: string)
 
 // Stores the answer once. Unhappy with a comment becomes a request to reopen on the melding's timeline,
 // for the handlers to act on; it does not reopen by itself.
-export async function answerKtoForm(db: Db, clock: Clock, slug: string, token: string, answer: { satisfied: boolean; reasons: string[]; comment?: string }) {
+export async function answerKtoForm(
+  db: Db,
+  clock: Clock,
+  slug: string,
+  token: string,
+  answer: { satisfied: boolean; reasons: string[]; comment?: string },
+  call: IdempotentCall,
+) {
   const { organisation, melding } = await ktoTarget(db, clock, slug, token);
-  return db.transaction().execute(async (trx) => {
+  return answerOnce(db, clock, organisation.id, call, async (trx) => {
     const now = clock.now();
     const stored = await answerKto(trx, organisation.id, hashTrackingToken(token), {
       answered_at: now,

@@ -38,8 +38,42 @@ export async function lockMelding(db: Db, organisationId: string, meldingId: str
   return db.selectFrom('meldingen').selectAll().where('organisation_id', '=', organisationId).where('id', '=', meldingId).forUpdate().executeTakeFirst();
 }
 
+// By the tracking link from the confirmation, or by a second link given to a recognised resubmission.
 export async function findMeldingByTrackingHash(db: Db, organisationId: string, tokenHash: string) {
-  return db.selectFrom('meldingen').selectAll().where('organisation_id', '=', organisationId).where('tracking_token_hash', '=', tokenHash).executeTakeFirst();
+  return db
+    .selectFrom('meldingen')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where((eb) =>
+      eb.or([
+        eb('tracking_token_hash', '=', tokenHash),
+        eb(
+          'id',
+          'in',
+          eb.selectFrom('melding_tracking_tokens').select('melding_id').where('organisation_id', '=', organisationId).where('token_hash', '=', tokenHash),
+        ),
+      ]),
+    )
+    .executeTakeFirst();
+}
+
+export async function insertTrackingToken(db: Db, organisationId: string, meldingId: string, tokenHash: string, now: Date) {
+  await db
+    .insertInto('melding_tracking_tokens')
+    .values({ organisation_id: organisationId, melding_id: meldingId, token_hash: tokenHash, created_at: now })
+    .execute();
+}
+
+// The melding this fingerprint filed since the given moment, if any: a resubmission gets it back.
+export async function findRecentSubmission(db: Db, organisationId: string, fingerprint: string, since: Date) {
+  return db
+    .selectFrom('meldingen')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('submission_fingerprint', '=', fingerprint)
+    .where('created_at', '>=', since)
+    .orderBy('created_at')
+    .executeTakeFirst();
 }
 
 export async function updateMelding(db: Db, organisationId: string, meldingId: string, changes: Updateable<MeldingenTable>) {
@@ -118,8 +152,8 @@ export async function findPhotoIds(db: Db, organisationId: string, meldingId: st
   return rows.map((row) => row.attachment_id);
 }
 
-// Uploaded photos that no melding uses yet: the only ones a new melding may claim.
-export async function findUnclaimedPhotos(db: Db, organisationId: string, attachmentIds: string[]) {
+// Photos this form session uploaded that no melding uses yet: the only ones a new melding may claim.
+export async function findUnclaimedPhotos(db: Db, organisationId: string, attachmentIds: string[], uploadSessionHash: string) {
   if (attachmentIds.length === 0) return [];
   return db
     .selectFrom('published_attachments as attachments')
@@ -127,6 +161,7 @@ export async function findUnclaimedPhotos(db: Db, organisationId: string, attach
     .where('attachments.organisation_id', '=', organisationId)
     .where('attachments.id', 'in', attachmentIds)
     .where('attachments.message_id', 'is', null)
+    .where('attachments.upload_session_hash', '=', uploadSessionHash)
     .where((eb) =>
       eb.not(
         eb.exists(

@@ -20,6 +20,7 @@ import {
   photoUploadSchema,
 } from '@contracts/meldingen';
 import { type AppInstance, createServiceContext } from '@platform/http/app.server';
+import { describeIdempotentCall } from '@platform/http/idempotency.service';
 import { MAX_PHOTO_BYTES } from '@platform/images/photo.service';
 import { z } from 'zod';
 import { changeCategory, createCategory, listAllCategories } from './categories-admin.service';
@@ -31,7 +32,7 @@ import { addMeldingNote, assignMelding, getMelding, getPublicMeldingStatus, list
 import { openMeldingenNearby } from './nearby.service';
 import { uploadMeldingPhoto } from './photos.service';
 import { changeMeldingStatus } from './status.service';
-import { fileMelding, findPublicTarget, listPublicCategories } from './submit.service';
+import { listPublicCategories, submitPublicMelding } from './submit.service';
 
 const municipalityParams = z.strictObject({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Onbekende organisatie'),
@@ -74,13 +75,10 @@ export async function registerMeldingenRoutes(app: AppInstance) {
         response: { 201: meldingReceiptSchema },
       },
     },
-    async (request, reply) => {
-      const target = await findPublicTarget(db, request.params.slug, request.params.cbsCode);
-      const { melding, token } = await db.transaction().execute((trx) => fileMelding(trx, clock, target, request.body, { source: 'formulier', links }));
-      return reply
+    async (request, reply) =>
+      reply
         .status(201)
-        .send({ number: melding.number, trackingToken: token, deadline: melding.deadline.toISOString(), servicePromise: melding.service_promise });
-    },
+        .send(await submitPublicMelding(db, clock, links, request.params, request.body, { call: describeIdempotentCall(request), client: request.ip })),
   );
 
   app.get(
@@ -130,7 +128,13 @@ export async function registerMeldingenRoutes(app: AppInstance) {
       async (request, reply) => {
         const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
         const params = request.params as z.infer<typeof municipalityParams>;
-        return reply.status(201).send(await uploadMeldingPhoto(db, params.slug, params.cbsCode, body, request.headers['content-type']));
+        return reply.status(201).send(
+          await uploadMeldingPhoto(db, params.slug, params.cbsCode, {
+            body,
+            declaredType: request.headers['content-type'],
+            formSession: request.headers['plein-form-session'],
+          }),
+        );
       },
     );
   });
@@ -174,7 +178,8 @@ export async function registerMeldingenRoutes(app: AppInstance) {
         response: { 201: z.object({ received: z.boolean(), reopenRequested: z.boolean() }) },
       },
     },
-    async (request, reply) => reply.status(201).send(await answerKtoForm(db, clock, request.params.slug, request.params.token, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await answerKtoForm(db, clock, request.params.slug, request.params.token, request.body, describeIdempotentCall(request))),
   );
 
   app.get(

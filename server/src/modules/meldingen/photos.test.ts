@@ -11,6 +11,8 @@ afterAll(async () => {
   await t.close();
 });
 
+const FORM_SESSION = 'formulier-sessie-van-sanne-0001';
+
 // A phone photo: a JPEG with GPS (Castricum) and the camera owner's name in EXIF.
 async function phonePhoto() {
   return sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 190, b: 170 } } })
@@ -29,7 +31,7 @@ describe('foto’s bij een melding', () => {
     const upload = await t.app.inject({
       method: 'POST',
       url: `${base}/melding-photos`,
-      headers: { 'content-type': 'image/jpeg' },
+      headers: { 'content-type': 'image/jpeg', 'plein-form-session': FORM_SESSION },
       payload: await phonePhoto(),
     });
     expect(upload.statusCode, upload.body).toBe(201);
@@ -42,14 +44,20 @@ describe('foto’s bij een melding', () => {
     const filed = await t.app.inject({
       method: 'POST',
       url: `${base}/meldingen`,
-      payload: { categoryId: category.id, description: 'Matras gedumpt bij de container', ...photo.location, photoIds: [photo.photoId] },
+      payload: {
+        categoryId: category.id,
+        description: 'Matras gedumpt bij de container',
+        ...photo.location,
+        photoIds: [photo.photoId],
+        formSession: FORM_SESSION,
+      },
     });
     expect(filed.statusCode, filed.body).toBe(201);
     // The same photo cannot be claimed by a second melding.
     const again = await t.app.inject({
       method: 'POST',
       url: `${base}/meldingen`,
-      payload: { categoryId: category.id, description: 'Nog een matras', ...photo.location, photoIds: [photo.photoId] },
+      payload: { categoryId: category.id, description: 'Nog een matras', ...photo.location, photoIds: [photo.photoId], formSession: FORM_SESSION },
     });
     expect(again.json().code).toBe('onbekende-foto');
 
@@ -84,7 +92,7 @@ describe('foto’s bij een melding', () => {
     const text = await t.app.inject({
       method: 'POST',
       url: `${base}/melding-photos`,
-      headers: { 'content-type': 'image/jpeg' },
+      headers: { 'content-type': 'image/jpeg', 'plein-form-session': FORM_SESSION },
       payload: Buffer.from('dit is geen foto'),
     });
     expect(text.statusCode).toBe(400);
@@ -92,7 +100,7 @@ describe('foto’s bij een melding', () => {
     const huge = await t.app.inject({
       method: 'POST',
       url: `${base}/melding-photos`,
-      headers: { 'content-type': 'image/jpeg' },
+      headers: { 'content-type': 'image/jpeg', 'plein-form-session': FORM_SESSION },
       payload: Buffer.alloc(12 * 1024 * 1024, 1),
     });
     expect(huge.statusCode).toBe(413);
@@ -100,7 +108,7 @@ describe('foto’s bij een melding', () => {
     const pdf = await t.app.inject({
       method: 'POST',
       url: `${base}/melding-photos`,
-      headers: { 'content-type': 'application/pdf' },
+      headers: { 'content-type': 'application/pdf', 'plein-form-session': FORM_SESSION },
       payload: Buffer.from('%PDF-1.4'),
     });
     expect(pdf.statusCode).toBe(415);

@@ -2,14 +2,25 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { MeldingSubmit } from '@contracts/meldingen';
 import type { Clock } from '@platform/clock.service';
 import type { Db } from '@platform/db/database.client';
-import type { MeldingCategoryRow, MunicipalityRow } from '@platform/db/database.schema';
+import type { MeldingCategoryRow, MeldingRow, MunicipalityRow } from '@platform/db/database.schema';
 import { badRequest, type InvalidParam, notFound } from '@platform/http/http.errors';
+import { answerOnce, type IdempotentCall } from '@platform/http/idempotency.service';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import { findMunicipalities, findOrganisationBySlug } from '@platform/organisations/organisations.repository';
 import { computeDeadline } from '@platform/time/termijnen.rules';
 import { ensureCategories, filterSelectableCategories, toCategoryView } from './categories.service';
+import { hashFormSession } from './form-session.rules';
 import { assertInside } from './location.rules';
-import { findUnclaimedPhotos, insertEvent, insertMelding, insertPhotos, takeNextMeldingNumber } from './meldingen.repository';
+import {
+  findRecentSubmission,
+  findUnclaimedPhotos,
+  insertEvent,
+  insertMelding,
+  insertPhotos,
+  insertTrackingToken,
+  takeNextMeldingNumber,
+} from './meldingen.repository';
+import { fingerprintSubmission, RESUBMISSION_WINDOW_MS } from './submission-fingerprint.rules';
 
 export interface MeldingLinks {
   publicUrl: string;
@@ -63,6 +74,9 @@ export interface FileMeldingOptions {
   // A photo elsewhere, as an Open311 app sent it (media_url): kept for staff beside the answers, never fetched.
   externalMediaUrl?: string | null;
   links: MeldingLinks;
+  // Who sent it (the form's client address, the Open311 app): the same melding from the same sender within minutes
+  // is a resubmission and gets the first one back.
+  sender?: string;
 }
 
 // Files a melding for a municipality: checks category, answers, place and photos, stores it with its
@@ -76,6 +90,10 @@ export async function fileMelding(
   options: FileMeldingOptions,
 ) {
   const { organisation, municipality } = target;
+  const now = clock.now();
+  const fingerprint = options.sender ? fingerprintSubmission(options.sender, municipality.id, input) : null;
+  const earlier = fingerprint && (await findRecentSubmission(db, organisation.id, fingerprint, new Date(now.getTime() - RESUBMISSION_WINDOW_MS)));
+  if (earlier) return answerResubmission(db, now, earlier);
   const categories = filterSelectableCategories(await ensureCategories(db, organisation.id));
   const category = categories.find((row) => row.id === input.categoryId);
   if (!category) {
@@ -85,13 +103,12 @@ export async function fileMelding(
   }
   assertAnswers(category, input.answers);
   assertInside(municipality, input.lat, input.lon);
-  const photos = await findUnclaimedPhotos(db, organisation.id, input.photoIds);
+  const photos = input.formSession ? await findUnclaimedPhotos(db, organisation.id, input.photoIds, hashFormSession(input.formSession)) : [];
   if (photos.length !== new Set(input.photoIds).size) {
     throw badRequest('onbekende-foto', 'Een van de foto’s is niet (meer) beschikbaar. Voeg de foto opnieuw toe.', [
       { name: 'photoIds', code: 'onbekend', reason: 'Voeg de foto opnieuw toe.' },
     ]);
   }
-  const now = clock.now();
   const token = randomBytes(24).toString('base64url');
   const termijn = { days: category.termijn_days, kind: category.termijn_kind };
   const deadline = computeDeadline(now, termijn, municipality.time_zone);
@@ -122,6 +139,7 @@ export async function fileMelding(
     // The category's first department picks it up; a handler can pass it on.
     assigned_department: category.departments[0] ?? null,
     source_message_id: options.sourceMessageId ?? null,
+    submission_fingerprint: fingerprint,
     created_at: now,
   });
   await insertPhotos(db, organisation.id, melding.id, [...new Set([...(options.messagePhotoIds ?? []), ...input.photoIds])]);
@@ -159,5 +177,31 @@ export async function fileMelding(
       },
     });
   }
-  return { melding, token, category };
+  return { melding, token, category, resubmitted: false };
+}
+
+// The first melding, answered again with a second tracking link of its own (the first answer may never have
+// arrived, and only a hash of its link is kept). Nothing else happens: no second number, e-mail or event.
+async function answerResubmission(db: Db, now: Date, melding: MeldingRow) {
+  const token = randomBytes(24).toString('base64url');
+  await insertTrackingToken(db, melding.organisation_id, melding.id, hashTrackingToken(token), now);
+  const category = (await ensureCategories(db, melding.organisation_id)).find((row) => row.id === melding.category_id)!;
+  return { melding, token, category, resubmitted: true };
+}
+
+// The public form: once per Idempotency-Key, and a resubmission from the same client address within minutes gets
+// the first melding back.
+export async function submitPublicMelding(
+  db: Db,
+  clock: Clock,
+  links: MeldingLinks,
+  params: { slug: string; cbsCode: string },
+  input: MeldingSubmit,
+  retry: { call: IdempotentCall; client: string },
+) {
+  const target = await findPublicTarget(db, params.slug, params.cbsCode);
+  return answerOnce(db, clock, target.organisation.id, retry.call, async (trx) => {
+    const { melding, token } = await fileMelding(trx, clock, target, input, { source: 'formulier', links, sender: `formulier:${retry.client}` });
+    return { number: melding.number, trackingToken: token, deadline: melding.deadline.toISOString(), servicePromise: melding.service_promise };
+  });
 }

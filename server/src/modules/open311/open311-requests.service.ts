@@ -4,6 +4,7 @@ import type { Clock } from '@platform/clock.service';
 import type { Db } from '@platform/db/database.client';
 import type { MeldingCategoryRow } from '@platform/db/database.schema';
 import { AppError } from '@platform/http/http.errors';
+import { answerOnce, type IdempotentCall } from '@platform/http/idempotency.service';
 import {
   CLOSED_STATUSES,
   ensureCategories,
@@ -150,7 +151,7 @@ function numberOf(value: string | undefined): number | undefined {
 
 // Files a melding for an Open311 client app through the same path as Plein's own form: the same checks
 // (category, answers, place inside the municipality), number, deadline and confirmation e-mail.
-export async function createRequest(db: Db, clock: Clock, links: MeldingLinks, params: Open311Params) {
+export async function createRequest(db: Db, clock: Clock, links: MeldingLinks, params: Open311Params, call: IdempotentCall) {
   const target = await resolveTarget(db, params, 'write');
   const problems: string[] = [];
   const serviceCode = readText(params, 'service_code');
@@ -213,18 +214,20 @@ export async function createRequest(db: Db, clock: Clock, links: MeldingLinks, p
     throw open311Error(400, ...parsed.error.issues.map((issue) => `${open311Field(issue.path.map(String).join('.')) || 'invoer'}: ${issue.message}`));
   }
   try {
-    const { melding } = await db.transaction().execute(async (trx) => {
-      const filed = await fileMelding(trx, clock, target, parsed.data, {
+    // Once per Idempotency-Key (an app may send one, though GeoReport has none), and the same melding from the same
+    // app within minutes gets the first one back.
+    return await answerOnce(db, clock, target.organisation.id, call, async (trx) => {
+      const { melding } = await fileMelding(trx, clock, target, parsed.data, {
         source: 'open311',
-        // Which client app filed it; unique per melding, since GeoReport has no idempotency key.
+        // Which client app filed it; unique per melding.
         externalId: `${target.clientId}:${randomUUID()}`,
         // A photo elsewhere, as the app sent it: kept for staff, never fetched or published by Plein.
         externalMediaUrl: mediaUrl,
         links,
+        sender: `open311:${target.clientId}`,
       });
-      return filed;
+      return [{ service_request_id: melding.number, service_notice: melding.service_promise }];
     });
-    return [{ service_request_id: melding.number, service_notice: melding.service_promise }];
   } catch (error) {
     if (error instanceof AppError && error.status < 500) throw fromAppError(error);
     throw error;

@@ -1,5 +1,6 @@
 import type { AppInstance } from '@platform/http/app.server';
 import { AppError } from '@platform/http/http.errors';
+import { describeIdempotentCall } from '@platform/http/idempotency.service';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Open311Error, type Open311Params, open311Error } from './open311.errors';
 import { toGeoReportXml } from './open311.xml';
@@ -129,7 +130,7 @@ export async function open311Routes(app: AppInstance) {
 
       scope.post('/requests.:format', { config: write, schema }, async (request, reply) => {
         const format = formatOf((request.params as { format?: string }).format);
-        return send(reply, format, 'service_requests', await createRequest(db, clock, links, paramsOf(request)));
+        return send(reply, format, 'service_requests', await createRequest(db, clock, links, paramsOf(request), describeIdempotentCall(request)));
       });
 
       scope.get('/requests/:file', { config: read, schema }, async (request, reply) => {

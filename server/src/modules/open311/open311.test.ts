@@ -231,6 +231,38 @@ describe('Open311: discovery en diensten', () => {
 });
 
 describe('Open311: een melding doen', () => {
+  it('files a retried POST once: by its Idempotency-Key, or without one by the same content from the same app', async () => {
+    const { apiKey, count } = await setup();
+    const fields = {
+      api_key: apiKey,
+      jurisdiction_id: 'GM0383',
+      service_code: 'wegen-bestrating',
+      ...IN_CASTRICUM,
+      description: 'Gat in de weg bij de bakker.',
+    };
+    const send = (extra: Record<string, string>, key?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/open311/v2/requests.json',
+        remoteAddress: nextAddress(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...(key && { 'idempotency-key': key }) },
+        payload: new URLSearchParams({ ...fields, ...extra }).toString(),
+      });
+    const key = 'buurtapp-verzoek-0000000001';
+    const first = await send({}, key);
+    expect(first.statusCode, first.body).toBe(200);
+    expect((await send({}, key)).json()).toEqual(first.json());
+    const reused = await send({ description: 'Iets anders: een omgewaaide boom.' }, key);
+    expect(reused.statusCode).toBe(422);
+    expect(reused.json()).toEqual([{ code: 422, description: expect.stringContaining('Idempotency-Key') }]);
+    // Without a key (GeoReport has none), the same melding from the same app within minutes is the first one.
+    expect((await send({ description: 'Gat in de weg bij de bakker. ' })).json()).toEqual(first.json());
+    expect(await count()).toBe(1);
+    const other = await send({ description: 'Gat in de weg bij de slager.' });
+    expect(other.json()[0].service_request_id).not.toBe(first.json()[0].service_request_id);
+    expect(await count()).toBe(2);
+  });
+
   it('maakt van een form-encoded POST een melding (bron open311) die met GET requests/{id} terug te lezen is', async () => {
     const { org, apiKey, query, get, post } = await setup();
     const response = await post('json', {

@@ -75,6 +75,8 @@ export interface AttachmentsTable {
   sha256: string;
   content: Buffer;
   created_at: Generated<Date>;
+  // migrations/0033: the public form session that uploaded it (hashed); a melding claims only its own session's photos
+  upload_session_hash: Generated<string | null>;
 }
 
 export interface OutboxTable {

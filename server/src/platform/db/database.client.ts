@@ -8,6 +8,12 @@ import { PGliteDialect } from './pglite-dialect.client';
 
 export type Db = Kysely<Database>;
 
+// Work that must be all or nothing, inside the caller's transaction when there is one (Kysely cannot nest them), so a
+// service can be called on its own or as part of something larger (an idempotent request, a job).
+export function runInDbTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
 export interface DatabaseHandle {
   db: Db;
   kind: 'pglite' | 'postgres';

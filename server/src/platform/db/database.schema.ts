@@ -36,6 +36,7 @@ import type {
   MeldingKtoTable,
   MeldingPhotosTable,
   MeldingStandardTextsTable,
+  MeldingTrackingTokensTable,
 } from './meldingen.schema';
 import type { AuthorNetworkGroupsTable, AuthorNetworkPendingTable } from './network.schema';
 import type { ConversationAlertsTable, OfficeHoursTable } from './office-hours.schema';
@@ -88,6 +89,15 @@ export interface UsersTable {
   oidc_subject: string | null;
   active: Generated<boolean>;
   created_at: Generated<Date>;
+}
+
+export interface IdempotentRequestsTable {
+  organisation_id: string;
+  endpoint: string;
+  key_hash: string;
+  request_hash: string;
+  answer_sealed: string | null;
+  created_at: Date;
 }
 
 export interface SignInFailuresTable {
@@ -242,6 +252,7 @@ export interface Database {
   municipalities: MunicipalitiesTable;
   users: UsersTable;
   sign_in_failures: SignInFailuresTable;
+  idempotent_requests: IdempotentRequestsTable;
   user_roles: UserRolesTable;
   user_municipalities: UserMunicipalitiesTable;
   teams: TeamsTable;
@@ -267,6 +278,7 @@ export interface Database {
   meldingen: MeldingenTable;
   melding_events: MeldingEventsTable;
   melding_photos: MeldingPhotosTable;
+  melding_tracking_tokens: MeldingTrackingTokensTable;
   melding_kto: MeldingKtoTable;
   klacht_counters: KlachtCountersTable;
   klachten: KlachtenTable;

@@ -55,6 +55,15 @@ export interface MeldingenTable {
   merged_into_id: string | null;
   split_from_id: string | null;
   source_message_id: string | null;
+  // migrations/0033: a hash of who sent it and what, to recognise a resubmission within minutes
+  submission_fingerprint: Generated<string | null>;
+}
+
+export interface MeldingTrackingTokensTable {
+  organisation_id: string;
+  token_hash: string;
+  melding_id: string;
+  created_at: Date;
 }
 
 export interface MeldingEventsTable {

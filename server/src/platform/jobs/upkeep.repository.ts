@@ -35,6 +35,11 @@ export async function deleteExpiredRows(db: Db, now: Date): Promise<void> {
     .deleteFrom('oidc_login_states')
     .where('created_at', '<', new Date(now.getTime() - 3_600_000))
     .execute();
+  // A retry comes within minutes; a day covers a client that was offline overnight.
+  await db
+    .deleteFrom('idempotent_requests')
+    .where('created_at', '<', new Date(now.getTime() - 86_400_000))
+    .execute();
   await db
     .deleteFrom('sign_in_failures')
     .where('last_failed_at', '<', new Date(now.getTime() - 86_400_000))

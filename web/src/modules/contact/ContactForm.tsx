@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { api, ProblemError } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
+import { createKeyPerContent } from '../../app/idempotency';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { Alert, Button, FormProblem, Paragraph, TextAreaField, TextField } from '../../ui';
 import { contactMessages } from './contact-messages';
@@ -18,10 +19,11 @@ export function ContactForm({ basePath }: { basePath: string }) {
   const [phase, setPhase] = useState<Phase>('idle');
   const [received, setReceived] = useState(false);
   const proof = useContactProof(basePath);
+  const [keyFor] = useState(createKeyPerContent);
   const set = (key: keyof typeof values) => (value: string) => setValues((current) => ({ ...current, [key]: value }));
 
-  const post = (solved: ContactProof) =>
-    api.post(`${basePath}/contact`, {
+  const post = (solved: ContactProof) => {
+    const body = {
       email: values.email.trim(),
       message: values.message.trim(),
       website: values.website,
@@ -29,7 +31,9 @@ export function ContactForm({ basePath }: { basePath: string }) {
       nonce: solved.nonce,
       ...(values.name.trim() && { name: values.name.trim() }),
       ...(values.subject.trim() && { subject: values.subject.trim() }),
-    });
+    };
+    return api.post(`${basePath}/contact`, body, { idempotencyKey: keyFor(body) });
+  };
 
   const send = async () => {
     setPhase('sending');

@@ -1,6 +1,7 @@
 import { type ReactNode, useState } from 'react';
 import { api, ProblemError } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
+import { createKeyPerContent, generateRandomKey } from '../../app/idempotency';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { Button, CheckboxField, FormProblem, Heading, Paragraph, TextAreaField, TextField } from '../../ui';
 import { CategoryPicker } from './CategoryPicker';
@@ -39,6 +40,9 @@ export function MeldingForm({ basePath, categories, settings, onFiled }: Props) 
   const [photos, setPhotos] = useState<AddedPhoto[]>([]);
   const [place, setPlace] = useState<Place | null>(null);
   const [contact, setContact] = useState({ email: '', phone: '', consent: false });
+  // The form's session, sent with every photo and with the melding: only this form's photos can be claimed.
+  const [formSession] = useState(generateRandomKey);
+  const [keyFor] = useState(createKeyPerContent);
   const category = categories.find((c) => c.id === categoryId);
   const questions = category?.extraQuestions ?? [];
   const nearby = useNearbyMeldingen(basePath, categoryId, place);
@@ -65,19 +69,21 @@ export function MeldingForm({ basePath, categories, settings, onFiled }: Props) 
 
   const send = async () => {
     const answered = Object.fromEntries(Object.entries(answers).filter(([key, value]) => value !== '' && questions.some((q) => q.key === key)));
+    const body = {
+      categoryId,
+      description: description.trim(),
+      lat: place?.lat,
+      lon: place?.lon,
+      ...(place?.address && { address: place.address }),
+      ...(contact.email.trim() && { email: contact.email.trim() }),
+      ...(contact.phone.trim() && { phone: contact.phone.trim() }),
+      consent: contact.consent,
+      answers: answered,
+      photoIds: photos.map((photo) => photo.photoId),
+      formSession,
+    };
     try {
-      const receipt = await api.post<MeldingReceipt>(`${basePath}/meldingen`, {
-        categoryId,
-        description: description.trim(),
-        lat: place?.lat,
-        lon: place?.lon,
-        ...(place?.address && { address: place.address }),
-        ...(contact.email.trim() && { email: contact.email.trim() }),
-        ...(contact.phone.trim() && { phone: contact.phone.trim() }),
-        consent: contact.consent,
-        answers: answered,
-        photoIds: photos.map((photo) => photo.photoId),
-      });
+      const receipt = await api.post<MeldingReceipt>(`${basePath}/meldingen`, body, { idempotencyKey: keyFor(body) });
       onFiled(receipt, Boolean(contact.email.trim()));
     } catch (error) {
       throw withAnswerFields(error);
@@ -117,6 +123,7 @@ export function MeldingForm({ basePath, categories, settings, onFiled }: Props) 
       <Step id="melden-fotos" title={t('stepPhotos')}>
         <PhotoUpload
           basePath={basePath}
+          formSession={formSession}
           photos={photos}
           onChange={setPhotos}
           onUsePlace={place ? undefined : (location) => setPlace({ ...location, source: 'photo' })}

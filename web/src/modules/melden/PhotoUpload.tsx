@@ -26,6 +26,7 @@ function readAsDataUrl(file: File): Promise<string> {
 
 interface Props {
   basePath: string;
+  formSession: string;
   photos: AddedPhoto[];
   onChange: (photos: AddedPhoto[]) => void;
   // Shown when a photo carries a location and no place was chosen yet.
@@ -33,7 +34,7 @@ interface Props {
   error?: string;
 }
 
-export function PhotoUpload({ basePath, photos, onChange, onUsePlace, error }: Props) {
+export function PhotoUpload({ basePath, formSession, photos, onChange, onUsePlace, error }: Props) {
   const t = useMessages(meldenMessages);
   const id = useId();
   const [progress, setProgress] = useState('');
@@ -51,7 +52,7 @@ export function PhotoUpload({ basePath, photos, onChange, onUsePlace, error }: P
       }
       setProgress(t('photoUploading', { name: file.name, percent: 0 }));
       try {
-        const uploaded = await uploadPhoto(basePath, file, (percent) => setProgress(t('photoUploading', { name: file.name, percent })));
+        const uploaded = await uploadPhoto(basePath, formSession, file, (percent) => setProgress(t('photoUploading', { name: file.name, percent })));
         current = [...current, { photoId: uploaded.photoId, name: file.name, preview: await readAsDataUrl(file), location: uploaded.location }];
         onChange(current);
         setProgress(t('photoAdded', { name: file.name }));

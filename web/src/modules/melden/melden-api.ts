@@ -46,10 +46,11 @@ export function buildStatusPagePath(slug: string, token: string): string {
 }
 
 // Photos go up as the raw file (not JSON), with progress; XMLHttpRequest is what reports upload progress.
-export function uploadPhoto(basePath: string, file: File, onProgress: (percent: number) => void): Promise<PhotoUpload> {
+export function uploadPhoto(basePath: string, formSession: string, file: File, onProgress: (percent: number) => void): Promise<PhotoUpload> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', `${basePath}/melding-photos`);
+    request.setRequestHeader('plein-form-session', formSession);
     request.setRequestHeader('content-type', file.type || 'application/octet-stream');
     request.setRequestHeader('accept', 'application/json');
     request.upload.onprogress = (event) => {

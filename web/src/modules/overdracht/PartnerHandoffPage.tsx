@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { api } from '../../app/api-client';
 import { formatDate } from '../../app/format';
 import { useMessages } from '../../app/i18n';
+import { createKeyPerContent } from '../../app/idempotency';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { Alert, Button, FormProblem, Heading, Loading, PageHeader, Paragraph, PublicLinkError, TextAreaField } from '../../ui';
 import { overdrachtMessages } from './overdracht-messages';
@@ -95,6 +96,7 @@ function AnswerForm({ url, current, onSaved }: { url: string; current: View['sta
   const id = useId();
   const [choice, setChoice] = useState<Choice | null>(null);
   const [answer, setAnswer] = useState('');
+  const [keyFor] = useState(createKeyPerContent);
   const choices = CHOICES.filter((value) => !(value === 'in-behandeling' && current === 'in-behandeling'));
   const needsAnswer = choice !== null && choice !== 'in-behandeling';
 
@@ -104,7 +106,8 @@ function AnswerForm({ url, current, onSaved }: { url: string; current: View['sta
       ...(needsAnswer && !answer.trim() && { answer: t('answerRequired') }),
     }),
     send: async () => {
-      onSaved(await api.post<View>(url, { status: choice, ...(answer.trim() && { answer: answer.trim() }) }));
+      const body = { status: choice, ...(answer.trim() && { answer: answer.trim() }) };
+      onSaved(await api.post<View>(url, body, { idempotencyKey: keyFor(body) }));
       setAnswer('');
       setChoice(null);
     },

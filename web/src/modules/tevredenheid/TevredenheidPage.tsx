@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { api, ProblemError } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
+import { createKeyPerContent } from '../../app/idempotency';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { Button, CheckboxGroup, FormProblem, Heading, Loading, PageHeader, Paragraph, PublicLinkError, PublicLinkNotice, TextAreaField } from '../../ui';
 import { tevredenheidMessages } from './tevredenheid-messages';
@@ -68,15 +69,13 @@ function KtoForm({ url, reasons, onDone }: { url: string; reasons: KtoView['reas
   const [satisfied, setSatisfied] = useState<boolean | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [comment, setComment] = useState('');
+  const [keyFor] = useState(createKeyPerContent);
 
   const send = async () => {
     const unhappy = satisfied === false;
     try {
-      const receipt = await api.post<KtoReceipt>(url, {
-        satisfied,
-        reasons: unhappy ? chosen : [],
-        ...(unhappy && comment.trim() && { comment: comment.trim() }),
-      });
+      const body = { satisfied, reasons: unhappy ? chosen : [], ...(unhappy && comment.trim() && { comment: comment.trim() }) };
+      const receipt = await api.post<KtoReceipt>(url, body, { idempotencyKey: keyFor(body) });
       onDone({ kind: 'thanks', reopenRequested: receipt.reopenRequested });
     } catch (error) {
       if (error instanceof ProblemError && error.status === 409) return onDone({ kind: 'answered' });

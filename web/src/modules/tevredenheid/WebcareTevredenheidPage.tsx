@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import type { z } from 'zod';
 import { api, ProblemError } from '../../app/api-client';
 import { useMessages } from '../../app/i18n';
+import { createKeyPerContent } from '../../app/idempotency';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { Button, FormProblem, Heading, Loading, PageHeader, Paragraph, PublicLinkError, PublicLinkNotice, TextAreaField } from '../../ui';
 import { webcareTevredenheidMessages } from './webcare-tevredenheid-messages';
@@ -58,12 +59,14 @@ function ScoreForm({ url, onDone }: { url: string; onDone: (outcome: Outcome) =>
   const id = useId();
   const [score, setScore] = useState<number | null>(null);
   const [comment, setComment] = useState('');
+  const [keyFor] = useState(createKeyPerContent);
 
   const { submit, errors, problem, busy } = useFormSubmit({
     validate: (): Record<string, string> => (score === null ? { score: t('questionRequired') } : {}),
     send: async () => {
       try {
-        await api.post(url, { score, ...(comment.trim() && { comment: comment.trim() }) });
+        const body = { score, ...(comment.trim() && { comment: comment.trim() }) };
+        await api.post(url, body, { idempotencyKey: keyFor(body) });
         onDone('thanks');
       } catch (error) {
         if (error instanceof ProblemError && error.status === 409) return onDone('answered');

@@ -9,6 +9,7 @@ import {
   partnerHandoffViewSchema,
 } from '@contracts/handoff';
 import { type AppInstance, createServiceContext } from '@platform/http/app.server';
+import { describeIdempotentCall } from '@platform/http/idempotency.service';
 import { z } from 'zod';
 import { handOffConversation, listConversationHandoffs } from './handoff.service';
 import { updatePartnerHandoff, viewPartnerHandoff } from './partner-link.service';
@@ -120,6 +121,6 @@ export async function registerHandoffRoutes(app: AppInstance) {
         response: { 200: partnerHandoffViewSchema },
       },
     },
-    async (request) => updatePartnerHandoff(db, clock, request.params.slug, request.params.token, request.body),
+    async (request) => updatePartnerHandoff(db, clock, request.params.slug, request.params.token, request.body, describeIdempotentCall(request)),
   );
 }

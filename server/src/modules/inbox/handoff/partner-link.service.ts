@@ -5,6 +5,7 @@ import type { Clock } from '@platform/clock.service';
 import type { Db } from '@platform/db/database.client';
 import type { ConversationHandoffRow } from '@platform/db/database.schema';
 import { AppError, conflict, notFound } from '@platform/http/http.errors';
+import { answerOnce, type IdempotentCall } from '@platform/http/idempotency.service';
 import { findMunicipality, findOrganisationBySlug } from '@platform/organisations/organisations.repository';
 import type { z } from 'zod';
 import { findConversation, updateConversation } from '../conversations.repository';
@@ -83,9 +84,9 @@ export async function viewPartnerHandoff(db: Db, clock: Clock, slug: string, tok
 
 // The partner's reaction goes on the timeline and is announced live. With a final answer the conversation
 // is the agent's again: back to open, so the answer reaches the resident.
-export async function updatePartnerHandoff(db: Db, clock: Clock, slug: string, token: string, input: PartnerUpdate) {
+export async function updatePartnerHandoff(db: Db, clock: Clock, slug: string, token: string, input: PartnerUpdate, call: IdempotentCall) {
   const { organisation, handoff, conversation } = await linkTarget(db, clock, slug, token);
-  await db.transaction().execute(async (trx) => {
+  await answerOnce(db, clock, organisation.id, call, async (trx) => {
     const now = clock.now();
     const answer = input.answer?.trim() || null;
     const moved = await moveHandoffStatus(trx, organisation.id, handoff.id, FROM[input.status], {

@@ -5,6 +5,7 @@ import type { Clock } from '@platform/clock.service';
 import type { Db } from '@platform/db/database.client';
 import type { ConversationRow } from '@platform/db/database.schema';
 import { AppError, notFound } from '@platform/http/http.errors';
+import { answerOnce, type IdempotentCall } from '@platform/http/idempotency.service';
 import { findMunicipality, findOrganisationBySlug } from '@platform/organisations/organisations.repository';
 import type { z } from 'zod';
 import { findConversation, insertConversationEvent } from '../conversations.repository';
@@ -62,9 +63,9 @@ export async function recordAnswerEvent(
 }
 
 // Stores the answer once and tells the conversation; it does not reopen it.
-export async function answerSurveyForm(db: Db, clock: Clock, slug: string, token: string, answer: Answer) {
+export async function answerSurveyForm(db: Db, clock: Clock, slug: string, token: string, answer: Answer, call: IdempotentCall) {
   const { organisation, conversation } = await surveyTarget(db, clock, slug, token);
-  return db.transaction().execute(async (trx) => {
+  return answerOnce(db, clock, organisation.id, call, async (trx) => {
     const now = clock.now();
     const comment = answer.comment?.trim() || null;
     const stored = await answerSurvey(trx, organisation.id, hashSurveyToken(token), { answered_at: now, score: answer.score, comment });

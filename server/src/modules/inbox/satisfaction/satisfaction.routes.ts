@@ -8,6 +8,7 @@ import {
   satisfactionViewSchema,
 } from '@contracts/conversation-satisfaction';
 import { type AppInstance, createServiceContext } from '@platform/http/app.server';
+import { describeIdempotentCall } from '@platform/http/idempotency.service';
 import { z } from 'zod';
 import { answerSurveyForm, viewSurvey } from './answer.service';
 import { computeSatisfactionFigures, getConversationSatisfaction, getSatisfactionSurveySetting, setSatisfactionSurvey } from './satisfaction.service';
@@ -48,7 +49,8 @@ export async function registerSatisfactionRoutes(app: AppInstance) {
         response: { 201: z.object({ received: z.boolean() }) },
       },
     },
-    async (request, reply) => reply.status(201).send(await answerSurveyForm(db, clock, request.params.slug, request.params.token, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await answerSurveyForm(db, clock, request.params.slug, request.params.token, request.body, describeIdempotentCall(request))),
   );
 
   app.get(

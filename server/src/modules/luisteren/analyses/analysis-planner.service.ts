@@ -1,5 +1,5 @@
 import type { Clock } from '@platform/clock.service';
-import type { Db } from '@platform/db/database.client';
+import { type Db, runInDbTransaction } from '@platform/db/database.client';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import { computeNextCronRun } from '@platform/jobs/scheduler.service';
 import { findAlertRecipients } from '@platform/users/users.repository';
@@ -11,7 +11,6 @@ const TIME_ZONE = 'Europe/Amsterdam';
 const HOUR = 3_600_000;
 
 // A job handler already runs in a transaction; from elsewhere the planner opens its own.
-const inOneTransaction = (db: Db, work: (trx: Db) => Promise<void>) => (db.isTransaction ? work(db) : db.transaction().execute(work));
 
 // The planner (a system job every few minutes): each due schedule drafts its analysis over the days before the
 // due moment, once. The compare-and-set on next_due_at and the unique (schedule, due moment) both hold when two
@@ -20,7 +19,7 @@ export async function draftDueAnalyses(db: Db, clock: Clock, publicUrl: string) 
   const now = clock.now();
   let drafted = 0;
   for (const schedule of await findDueSchedules(db, now, 20)) {
-    await inOneTransaction(db, async (trx) => {
+    await runInDbTransaction(db, async (trx) => {
       const dueAt = schedule.next_due_at;
       if (!(await advanceSchedule(trx, schedule.organisation_id, schedule.id, dueAt, computeNextCronRun(schedule.cron, TIME_ZONE, now)))) return;
       const monitor = schedule.monitor_id ? await findMonitor(trx, schedule.organisation_id, schedule.monitor_id) : undefined;

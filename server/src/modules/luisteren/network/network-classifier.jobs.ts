@@ -1,5 +1,5 @@
 import type { Clock } from '@platform/clock.service';
-import type { Db } from '@platform/db/database.client';
+import { type Db, runInDbTransaction } from '@platform/db/database.client';
 import type { JobRegistry } from '@platform/jobs/job-registry.service';
 import {
   claimPendingAuthors,
@@ -16,11 +16,6 @@ const BATCH = 500;
 // Per organisation and run of the job; a crisis burst of new authors is worked off over a few minutes.
 const PER_RUN = 10_000;
 const ORGANISATIONS_PER_RUN = 50;
-
-// Runs the work with the claim and its result in one transaction: a crash puts the authors back on the list.
-async function atomically<T>(db: Db, work: (db: Db) => Promise<T>): Promise<T> {
-  return db.isTransaction ? work(db) : db.transaction().execute(work);
-}
 
 // The automatic group of these authors from their newest name and bio and their lists; an author in none of
 // the seven groups loses an automatic group they had. Rows set by an analyst are left alone.
@@ -48,7 +43,7 @@ export async function classifyAuthors(db: Db, clock: Clock, organisationId: stri
 export async function classifyPendingAuthors(db: Db, clock: Clock, organisationId: string, max = PER_RUN): Promise<number> {
   let done = 0;
   while (done < max) {
-    const claimed = await atomically(db, async (tx) => {
+    const claimed = await runInDbTransaction(db, async (tx) => {
       const handles = await claimPendingAuthors(tx, organisationId, Math.min(BATCH, max - done));
       await classifyAuthors(tx, clock, organisationId, handles);
       return handles.length;
