@@ -42,18 +42,25 @@ async function createServerDatabase(template: string | null): Promise<DatabaseHa
   };
 }
 
+export const LOCAL_PLATFORMS = '127.0.0.0/8,::1';
+
 // One real app on a real database per test file; each test makes its own organisations, so they never collide.
-export async function createTestApp(env: Record<string, string> = {}, options: { logStream?: DestinationStream } = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { logStream?: DestinationStream; wrapOutboundFetch?: (guarded: typeof fetch) => typeof fetch } = {},
+): Promise<TestApp> {
   const config = loadConfig({
     PLEIN_LOG_LEVEL: 'silent',
     PLEIN_DEMO: '0',
     PORT: '0',
     PUBLIC_URL: 'http://plein.test',
     PLEIN_SECRET_KEY: TEST_SECRET_KEY.toString('hex'),
+    // The platforms' local stand-ins (PDS, Mastodon, Dovecot, the OpenID provider) listen on this machine.
+    PLEIN_OUTBOUND_ALLOW: LOCAL_PLATFORMS,
     ...env,
   });
   const clock = new ManualClock(new Date('2026-11-23T09:00:00+01:00'));
-  const runtime = await createRuntime(config, { clock, database: await openTestDatabase(), logStream: options.logStream });
+  const runtime = await createRuntime(config, { clock, database: await openTestDatabase(), ...options });
   await runtime.app.ready();
   return { ...runtime, clock, config };
 }

@@ -4,6 +4,7 @@ import { type DatabaseHandle, openDatabase } from '@platform/db/database.client'
 import { migrate } from '@platform/db/migrate.service';
 import { EventHub } from '@platform/events/event-hub.service';
 import { buildApp } from '@platform/http/app.server';
+import { createGuardedFetch, createOutboundPolicy } from '@platform/http/outbound.client';
 import { JobRegistry } from '@platform/jobs/job-registry.service';
 import { registerPlatformJobs } from '@platform/jobs/platform.jobs';
 import { Worker } from '@platform/jobs/worker.service';
@@ -26,7 +27,12 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export function buildJobRegistry(config: Config): JobRegistry {
+// The fetch for what tenants configure: guarded (http/outbound.client.ts); a test may observe it through `wrap`.
+function createOutboundFetch(config: Config, wrap: (guarded: typeof fetch) => typeof fetch = (guarded) => guarded): typeof fetch {
+  return wrap(createGuardedFetch(createOutboundPolicy(config.outboundAllow)));
+}
+
+export function buildJobRegistry(config: Config, outboundFetch = createOutboundFetch(config)): JobRegistry {
   const registry = new JobRegistry();
   subscribeModulesToStoredMessages();
   const logger = pino(buildLoggerOptions(config.logLevel));
@@ -37,7 +43,8 @@ export function buildJobRegistry(config: Config): JobRegistry {
   registerModuleJobs(registry, {
     publicUrl: config.publicUrl,
     keys: { current: config.secretKey, previous: config.previousSecretKeys },
-    fetch: globalThis.fetch,
+    fetch: outboundFetch,
+    outbound: createOutboundPolicy(config.outboundAllow),
     mailer,
     mailDomain,
   });
@@ -47,12 +54,13 @@ export function buildJobRegistry(config: Config): JobRegistry {
 // Everything `npm start` and the tests need: database, migrations, HTTP app and a job worker.
 export async function createRuntime(
   config: Config,
-  options: { clock?: Clock; database?: DatabaseHandle; logStream?: DestinationStream } = {},
+  options: { clock?: Clock; database?: DatabaseHandle; logStream?: DestinationStream; wrapOutboundFetch?: (guarded: typeof fetch) => typeof fetch } = {},
 ): Promise<Runtime> {
   const clock = options.clock ?? systemClock;
   const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await migrate(database);
-  const registry = buildJobRegistry(config);
+  const outboundFetch = createOutboundFetch(config, options.wrapOutboundFetch);
+  const registry = buildJobRegistry(config, outboundFetch);
   const events = new EventHub(database);
   await events.start();
   const app = await buildApp({
@@ -75,7 +83,7 @@ export async function createRuntime(
     db: database.db,
     clock,
     keys: { current: config.secretKey, previous: config.previousSecretKeys },
-    fetch: globalThis.fetch,
+    fetch: outboundFetch,
     logger: app.log as never,
   });
   return {

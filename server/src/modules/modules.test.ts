@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createOutboundPolicy } from '@platform/http/outbound.client';
 import { JobRegistry } from '@platform/jobs/job-registry.service';
 import { describe, expect, it } from 'vitest';
 import { MODULES, registerModuleJobs } from './index';
@@ -34,6 +35,7 @@ describe('de modulelijst', () => {
       publicUrl: 'http://localhost',
       keys: { previous: [] },
       fetch: globalThis.fetch,
+      outbound: createOutboundPolicy([]),
       mailer: { send: async () => undefined } as never,
       mailDomain: 'localhost',
     };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseOutboundRange } from './http/outbound.client';
 
 // Read once at start-up; a bad value stops the process with a message that names the variable.
 const booleanFlag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
@@ -31,6 +32,16 @@ const configSchema = z.object({
     .string()
     .regex(/^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, "gebruik true, false of IP-adressen/CIDR-blokken van de proxies, gescheiden door komma's")
     .default('false'),
+  // Private address ranges Plein may connect to for what a tenant configures (feeds, Mastodon, mail servers, OpenID
+  // providers), comma-separated CIDR blocks: by default only public addresses, so a beheerder cannot reach the
+  // installation's own network.
+  PLEIN_OUTBOUND_ALLOW: z
+    .string()
+    .refine(
+      (value) => value.split(',').every((part) => parseOutboundRange(part.trim()) !== null),
+      "gebruik IP-adressen of CIDR-blokken, gescheiden door komma's (bijvoorbeeld 10.1.2.0/24)",
+    )
+    .optional(),
   // Prometheus scrapes /metrics with this bearer token; without one /metrics is off (it tells about the installation's use).
   PLEIN_METRICS_TOKEN: z.string().trim().min(16, 'moet minstens 16 tekens lang zijn').optional(),
   PLEIN_SECURE_COOKIES: booleanFlag.optional(),
@@ -91,6 +102,7 @@ export type Config = {
   maxConnectionsPerAddress: number;
   metricsToken?: string;
   trustProxy: boolean | string[];
+  outboundAllow: string[];
   secureCookies: boolean;
   logLevel: z.infer<typeof configSchema>['PLEIN_LOG_LEVEL'];
   smtpUrl?: string;
@@ -133,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxConnectionsPerAddress: v.PLEIN_MAX_CONNECTIONS_PER_ADDRESS,
     metricsToken: v.PLEIN_METRICS_TOKEN,
     trustProxy: parseTrustProxy(v.PLEIN_TRUST_PROXY),
+    outboundAllow: (v.PLEIN_OUTBOUND_ALLOW?.split(',') ?? []).map((part) => parseOutboundRange(part.trim())!),
     secureCookies: v.PLEIN_SECURE_COOKIES ?? publicUrl.startsWith('https://'),
     logLevel: v.PLEIN_LOG_LEVEL,
     smtpUrl: v.SMTP_URL,

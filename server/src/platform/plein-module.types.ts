@@ -1,6 +1,7 @@
 import type { MessagePurpose } from '@contracts/message-purpose';
 import type { SecretKeys } from './auth/secret-box.rules';
 import type { AppInstance } from './http/app.server';
+import type { OutboundPolicy } from './http/outbound.client';
 import type { JobRegistry } from './jobs/job-registry.service';
 import type { Mailer } from './mail/mailer.client';
 
@@ -8,7 +9,9 @@ import type { Mailer } from './mail/mailer.client';
 export interface ModuleKit {
   publicUrl: string;
   keys: SecretKeys;
+  // Guarded: connects only to public addresses and the operator's PLEIN_OUTBOUND_ALLOW (http/outbound.client.ts).
   fetch: typeof fetch;
+  outbound: OutboundPolicy;
   mailer: Mailer;
   mailDomain: string;
 }

@@ -8,7 +8,8 @@ import type { ChannelError } from './connector.types';
 
 // What a failed platform call means for the account, the same for polling and sending:
 // a 429 pauses the account until the platform allows it again; an expired or revoked token marks it
-// as needing attention and tells its owner once; anything else is shown as the last error.
+// as needing attention and tells its owner once, as does an address Plein may not connect to; anything else is shown
+// as the last error.
 export async function recordAccountFailure(db: Db, clock: Clock, account: ChannelAccountRow, error: ChannelError) {
   const now = clock.now();
   const base = { last_error: error.message.slice(0, 1000), last_error_at: now };
@@ -19,7 +20,7 @@ export async function recordAccountFailure(db: Db, clock: Clock, account: Channe
     });
     return;
   }
-  if (error.kind === 'auth') {
+  if (error.kind === 'auth' || error.needsAttention) {
     await updateAccount(db, account.organisation_id, account.id, { ...base, status: 'aandacht-nodig' });
     if (account.status !== 'aandacht-nodig') await alertOwners(db, clock, account, error.message);
     return;

@@ -1,6 +1,7 @@
 import type { Clock } from '@platform/clock.service';
 import type { Db } from '@platform/db/database.client';
 import type { ChannelAccountRow } from '@platform/db/database.schema';
+import type { OutboundPolicy } from '@platform/http/outbound.client';
 import { computeBackoffDelayMs, type JobRegistry } from '@platform/jobs/job-registry.service';
 import { deleteFinishedJobs } from '@platform/jobs/jobs.repository';
 import { enqueueJob } from '@platform/jobs/jobs.service';
@@ -21,6 +22,7 @@ const MAX_SEND_ATTEMPTS = 8;
 export interface ChannelKit {
   keys: SecretKeys;
   fetch: typeof fetch;
+  outbound?: OutboundPolicy;
   mailer?: Mailer;
   mailDomain?: string;
 }
@@ -64,7 +66,7 @@ function staleCredentials(error: ChannelError, account: ChannelAccountRow, seale
 }
 
 export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): void {
-  const depsFor = (clock: Clock): ConnectorDeps => ({ fetch: kit.fetch, clock, mailer: kit.mailer, mailDomain: kit.mailDomain });
+  const depsFor = (clock: Clock): ConnectorDeps => ({ fetch: kit.fetch, outbound: kit.outbound, clock, mailer: kit.mailer, mailDomain: kit.mailDomain });
 
   // Every minute: one poll per pollable account and stream that is due. Unique keys per time slot
   // make this safe to run in every process.

@@ -1,5 +1,6 @@
 import type { Channel } from '@contracts/channels';
 import type { Clock } from '@platform/clock.service';
+import type { OutboundPolicy } from '@platform/http/outbound.client';
 import type { Mailer } from '@platform/mail/mailer.client';
 
 // The one shape every channel speaks. Connectors only talk to their platform; storing, cursors,
@@ -74,6 +75,8 @@ export interface ConnectorAccount {
 export interface ConnectorDeps {
   fetch: typeof fetch;
   clock: Clock;
+  // Which addresses a connection may go to, for protocols without fetch (IMAP, SMTP); absent means any.
+  outbound?: OutboundPolicy;
   // Plein's own outgoing mail (SMTP_URL), for channels whose answers leave by e-mail: the web form.
   mailer?: Mailer;
   // The host name Plein's Message-IDs end in.
@@ -170,14 +173,17 @@ export class ChannelError extends Error {
   readonly status?: number;
   // The platform's own name for the error (XRPC's "error" field, e.g. ExpiredToken), when it gave one.
   readonly platformCode?: string;
+  // Only a person can fix it (the account points where Plein may not connect): the account needs attention.
+  readonly needsAttention: boolean;
   constructor(
     readonly kind: ChannelErrorKind,
     message: string,
     readonly retryAfterMs: number | null = null,
-    detail: { status?: number; platformCode?: string } = {},
+    detail: { status?: number; platformCode?: string; needsAttention?: boolean } = {},
   ) {
     super(message);
     this.status = detail.status;
     this.platformCode = detail.platformCode;
+    this.needsAttention = detail.needsAttention ?? false;
   }
 }

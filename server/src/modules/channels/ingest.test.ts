@@ -100,6 +100,39 @@ describe('RSS-feeds ophalen', () => {
     expect(await countMessages(t.database.db, org.id, account.id)).toBe(3);
   });
 
+  it('haalt niets op van een intern adres dat de installatie niet toestaat, en zet het account op "aandacht nodig"', async () => {
+    // The default of a real installation: only public addresses (no PLEIN_OUTBOUND_ALLOW).
+    const closed = await createTestApp({ PLEIN_OUTBOUND_ALLOW: '' });
+    try {
+      const org = await buildOrganisation(closed.database.db);
+      const owner = await buildUser(closed.database.db, closed.clock, org.id, { roles: ['beheerder'] });
+      const api = requestAs(closed.app, await signIn(closed.app, owner.email, owner.password));
+      await defineSystemSchedules(closed.database.db, closed.clock, channelsModule.schedules ?? []);
+      const created = await api('POST', '/api/v1/channel-accounts', {
+        municipalityId: org.municipalities[0]!.id,
+        channel: 'rss',
+        handle: 'Intranet',
+        serviceUrl: `${feed.url.replace('127.0.0.1', 'localhost')}?intern`,
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      await closed.worker.drain();
+      const row = await closed.database.db.selectFrom('channel_accounts').selectAll().where('id', '=', created.json().id).executeTakeFirstOrThrow();
+      expect(row.status).toBe('aandacht-nodig');
+      expect(row.last_error).toContain('intern adres');
+      expect(row.last_error).toContain('PLEIN_OUTBOUND_ALLOW');
+      expect(feed.requests.filter((request) => request.path.endsWith('?intern'))).toHaveLength(0);
+      const alerts = await closed.database.db
+        .selectFrom('jobs')
+        .select('payload')
+        .where('organisation_id', '=', org.id)
+        .where('name', '=', 'mail.versturen')
+        .execute();
+      expect(alerts.map((job) => job.payload.to)).toContain(owner.email);
+    } finally {
+      await closed.close();
+    }
+  });
+
   it('wacht na een 429 tot de Retry-After voorbij is en toont de fout bij het account', async () => {
     const org = await buildOrganisation(t.database.db);
     feed.nextStatus.push(429);

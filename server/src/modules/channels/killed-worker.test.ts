@@ -8,6 +8,7 @@ import { type DatabaseHandle, openDatabase } from '@platform/db/database.client'
 import { migrate } from '@platform/db/migrate.service';
 import { createOrganisation } from '@platform/organisations/organisations.service';
 import { buildChannelAccount, TEST_SECRET_KEY } from '@test/factories';
+import { LOCAL_PLATFORMS } from '@test/harness';
 import { PG_SERVER, runAdminQuery, startWorkerProcess } from '@test/worker-processes';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { countMessages } from './messages.repository';
@@ -27,7 +28,7 @@ let slowFirst = true;
 function startWorker(id: string): Promise<ChildProcess> {
   return startWorkerProcess(
     'channel-worker.ts',
-    { DATABASE_URL: databaseUrl, WORKER_ID: id, LEASE_SECONDS: '2', PLEIN_SECRET_KEY: TEST_SECRET_KEY.toString('hex') },
+    { DATABASE_URL: databaseUrl, WORKER_ID: id, LEASE_SECONDS: '2', PLEIN_SECRET_KEY: TEST_SECRET_KEY.toString('hex'), PLEIN_OUTBOUND_ALLOW: LOCAL_PLATFORMS },
     children,
   );
 }

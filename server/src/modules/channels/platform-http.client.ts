@@ -1,3 +1,4 @@
+import { findOutboundRefusal } from '@platform/http/outbound.client';
 import { ChannelError, type ConnectorDeps } from './connector.types';
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -25,6 +26,15 @@ export function retryAfterMs(headers: Headers, now: Date): number | null {
   return null;
 }
 
+// A fetch that got no answer: an address Plein may not connect to needs a person (and is never retried), a timeout or
+// an unreachable host is tried again later.
+export function classifyFetchFailure(error: unknown, url: string): ChannelError {
+  const refusal = findOutboundRefusal(error);
+  if (refusal) return new ChannelError('permanent', refusal.message, null, { needsAttention: true });
+  const reason = error instanceof Error && error.name === 'TimeoutError' ? 'gaf geen antwoord op tijd' : 'was niet bereikbaar';
+  return new ChannelError('transient', `${new URL(url).host} ${reason}`);
+}
+
 export interface PlatformResponse<T> {
   status: number;
   headers: Headers;
@@ -41,8 +51,7 @@ export async function fetchFromPlatform<T = unknown>(
   try {
     response = await deps.fetch(url, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? DEFAULT_TIMEOUT_MS) });
   } catch (error) {
-    const reason = error instanceof Error && error.name === 'TimeoutError' ? 'gaf geen antwoord op tijd' : 'was niet bereikbaar';
-    throw new ChannelError('transient', `${new URL(url).host} ${reason}`);
+    throw classifyFetchFailure(error, url);
   }
   const text = await response.text();
   const detail = { status: response.status, platformCode: errorCode(text) };

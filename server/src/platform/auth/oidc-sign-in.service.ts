@@ -20,6 +20,7 @@ export interface OidcDeps {
   clock: Clock;
   publicUrl: string;
   secretKey?: Buffer;
+  fetch?: typeof fetch;
 }
 
 export const STATE_PREFIX = 'os_';
@@ -59,7 +60,7 @@ export async function beginOidcSignIn(deps: OidcDeps, slug: string): Promise<{ u
   const organisation = await findOrganisationBySlug(deps.db, slug);
   const provider = organisation ? await findOidcProvider(deps.db, organisation.id) : undefined;
   if (!organisation || !provider?.enabled) throw unavailable();
-  const configuration = await discoverProvider({ issuerUrl: provider.issuer_url, clientId: provider.client_id }).catch((reason) => {
+  const configuration = await discoverProvider({ issuerUrl: provider.issuer_url, clientId: provider.client_id, fetch: deps.fetch }).catch((reason) => {
     throw new OidcSignInError('provider-onbereikbaar', 'De inlogdienst van uw organisatie is nu niet bereikbaar. Probeer het later opnieuw.', reason);
   });
   // The state names its organisation, so the shared callback finds the row within one tenant.
@@ -93,7 +94,7 @@ export async function completeOidcSignIn(deps: OidcDeps, origin: RequestOrigin, 
     }
     const clientSecret = revealClientSecret(provider, deps.secretKey);
     const callbackUrl = new URL(`${buildOidcRedirectUri(deps.publicUrl)}?${input.query}`);
-    const claims = await discoverProvider({ issuerUrl: provider.issuer_url, clientId: provider.client_id, clientSecret })
+    const claims = await discoverProvider({ issuerUrl: provider.issuer_url, clientId: provider.client_id, clientSecret, fetch: deps.fetch })
       .then((configuration) => exchangeCode(configuration, callbackUrl, { state, nonce: login.nonce, codeVerifier: login.code_verifier }))
       .catch((reason) => {
         throw new OidcSignInError('oidc-mislukt', 'Inloggen via de inlogdienst van uw organisatie is mislukt. Probeer het opnieuw.', reason);

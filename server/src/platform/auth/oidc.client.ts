@@ -6,6 +6,8 @@ export interface ProviderConnection {
   issuerUrl: string;
   clientId: string;
   clientSecret?: string;
+  // The guarded fetch (http/outbound.client.ts): a beheerder's issuer URL must not reach the installation's network.
+  fetch?: typeof fetch;
 }
 
 export interface LoginChecks {
@@ -40,6 +42,7 @@ export async function discoverProvider(connection: ProviderConnection): Promise<
   return client.discovery(issuer, connection.clientId, undefined, auth, {
     timeout: TIMEOUT_SECONDS,
     ...(isLoopbackHttp(issuer) && { execute: [client.allowInsecureRequests] }),
+    ...(connection.fetch && { [client.customFetch]: connection.fetch as client.CustomFetch }),
   });
 }
 

@@ -34,18 +34,19 @@ beforeAll(async () => {
   // dev-env 0.3.x reads Redis only from the environment.
   process.env.REDIS_HOST ??= 'localhost:6379';
   network = await TestNetwork.create({ dbPostgresUrl: POSTGRES, dbPostgresSchema: schema });
-  const realFetch = globalThis.fetch;
-  globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
-    const url = new URL(input instanceof Request ? input.url : input);
-    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as { identifier?: string }) : {};
-    pleinCalls.push({ nsid: url.pathname.replace('/xrpc/', ''), identifier: body.identifier });
-    return realFetch(input, init);
-  }) as typeof fetch;
-  try {
-    t = await createTestApp();
-  } finally {
-    globalThis.fetch = realFetch;
-  }
+  // Plein's own fetch (guarded, as in production), observed.
+  t = await createTestApp(
+    {},
+    {
+      wrapOutboundFetch: (guarded) =>
+        (async (input: string | URL | Request, init?: RequestInit) => {
+          const url = new URL(input instanceof Request ? input.url : input);
+          const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as { identifier?: string }) : {};
+          pleinCalls.push({ nsid: url.pathname.replace('/xrpc/', ''), identifier: body.identifier });
+          return guarded(input, init);
+        }) as typeof fetch,
+    },
+  );
   // The planner that polls every account each minute, as in production.
   await defineSystemSchedules(t.database.db, t.clock, channelsModule.schedules ?? []);
 }, 120_000);

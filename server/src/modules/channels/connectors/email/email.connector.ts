@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
-import type { Connector, ConnectorAccount } from '../../connector.types';
-import { findSentFolder, withImap } from './imap-session.client';
+import type { Connector, ConnectorAccount, ConnectorDeps } from '../../connector.types';
+import { findSentFolder, resolveMailServer, withImap } from './imap-session.client';
 import { type FetchedMail, normaliseMail } from './inbound-mail.mapping';
 import { classifyMailError } from './mail.errors';
 import { buildSmtpOptions } from './mail-settings.rules';
@@ -16,8 +16,9 @@ export interface MailCursor {
   lastUid: number;
 }
 
-async function sendRaw(account: ConnectorAccount, from: string, to: string, raw: Buffer) {
-  const transport = nodemailer.createTransport(buildSmtpOptions(account));
+async function sendRaw(account: ConnectorAccount, deps: ConnectorDeps, from: string, to: string, raw: Buffer) {
+  const address = await resolveMailServer(deps, String(account.settings.smtpHost), 'SMTP');
+  const transport = nodemailer.createTransport(buildSmtpOptions(account, address));
   try {
     await transport.sendMail({ envelope: { from, to: [to] }, raw });
   } catch (error) {
@@ -37,7 +38,7 @@ export const emailConnector: Connector = {
 
   async poll(account, stream, cursor, deps) {
     const previous = cursor as MailCursor | null;
-    const { fetched, next, more } = await withImap(account, async (client) => {
+    const { fetched, next, more } = await withImap(account, deps, async (client) => {
       const mailbox = await client.mailboxOpen(stream, { readOnly: true });
       const uidValidity = String(mailbox.uidValidity);
       // A new UIDVALIDITY (mailbox rebuilt or restored) makes the old UIDs meaningless: start over;
@@ -79,10 +80,10 @@ export const emailConnector: Connector = {
 
   async send(account, request, deps) {
     const reply = await composeReply(account, request, deps.clock.now());
-    await sendRaw(account, reply.from, reply.to, reply.raw);
+    await sendRaw(account, deps, reply.from, reply.to, reply.raw);
     // A copy in Sent lets staff see Plein's answers in their own mail client and lets findSent recognise
     // it after a crash. The resident has the reply already, so a failing copy does not fail the send.
-    await withImap(account, async (client) => {
+    await withImap(account, deps, async (client) => {
       const sent = await findSentFolder(client);
       if (sent) await client.append(sent, reply.raw, ['\\Seen'], deps.clock.now());
     }).catch(() => undefined);
@@ -91,9 +92,9 @@ export const emailConnector: Connector = {
 
   // Only where the box has a Sent folder; without one a retry sends again, with the same Message-ID,
   // which the resident's mail server and client treat as the same message.
-  async findSent(account, request) {
+  async findSent(account, request, deps) {
     const messageId = replyMessageId(account, request.outboxId);
-    return withImap(account, async (client) => {
+    return withImap(account, deps, async (client) => {
       const sent = await findSentFolder(client);
       if (!sent) return null;
       await client.mailboxOpen(sent, { readOnly: true });
@@ -102,9 +103,10 @@ export const emailConnector: Connector = {
     });
   },
 
-  async verify(account) {
-    await withImap(account, async () => undefined);
-    const transport = nodemailer.createTransport(buildSmtpOptions(account));
+  async verify(account, deps) {
+    await withImap(account, deps, async () => undefined);
+    const address = await resolveMailServer(deps, String(account.settings.smtpHost), 'SMTP');
+    const transport = nodemailer.createTransport(buildSmtpOptions(account, address));
     try {
       await transport.verify();
     } catch (error) {

@@ -24,11 +24,14 @@ function credentials(account: ConnectorAccount) {
 
 // TLS unless an account explicitly says otherwise (only sensible for a server on the same machine):
 // implicit TLS on the well-known TLS ports, STARTTLS that must succeed on any other port.
-export function buildImapOptions(account: ConnectorAccount): ImapFlowOptions {
+// `address` is where to connect (the checked address of the host); TLS still verifies the host's name.
+export function buildImapOptions(account: ConnectorAccount, address?: string): ImapFlowOptions {
   const imapPort = port(account.settings.imapPort, 993);
   const tls = flag(account.settings.imapSecure) ?? true;
+  const host = String(account.settings.imapHost);
   return {
-    host: String(account.settings.imapHost),
+    host: address ?? host,
+    ...(address && address !== host && { servername: host }),
     port: imapPort,
     secure: tls && imapPort === 993,
     doSTARTTLS: tls && imapPort !== 993,
@@ -42,11 +45,13 @@ export function buildImapOptions(account: ConnectorAccount): ImapFlowOptions {
   };
 }
 
-export function buildSmtpOptions(account: ConnectorAccount): SMTPTransport.Options {
+export function buildSmtpOptions(account: ConnectorAccount, address?: string): SMTPTransport.Options {
   const smtpPort = port(account.settings.smtpPort, 587);
   const tls = flag(account.settings.smtpSecure) ?? true;
+  const host = String(account.settings.smtpHost);
   return {
-    host: String(account.settings.smtpHost),
+    host: address ?? host,
+    ...(address && address !== host && { tls: { servername: host } }),
     port: smtpPort,
     secure: tls && smtpPort === 465,
     requireTLS: tls && smtpPort !== 465,

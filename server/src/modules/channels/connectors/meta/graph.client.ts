@@ -1,4 +1,5 @@
 import { ChannelError, type ConnectorAccount, type ConnectorDeps } from '../../connector.types';
+import { classifyFetchFailure } from '../../platform-http.client';
 import { classifyGraphError, hasGraphCode } from './graph.errors';
 
 export const DEFAULT_GRAPH_URL = 'https://graph.facebook.com';
@@ -53,8 +54,7 @@ export async function callGraph<T>(
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (error) {
-    const reason = error instanceof Error && error.name === 'TimeoutError' ? 'gaf geen antwoord op tijd' : 'was niet bereikbaar';
-    throw new ChannelError('transient', `${host} ${reason}`);
+    throw classifyFetchFailure(error, url);
   }
   const text = await response.text();
   if (!response.ok) throw classifyGraphError(response.status, response.headers, text, deps.clock.now(), host);
