@@ -9,14 +9,17 @@ export const LISTENING_ONLY_CHANNELS: Channel[] = CHANNELS.filter((channel) => C
 
 // The purposes a module subscribes to when channels announce stored messages:
 // - conversation: what residents sent to us and what we posted ourselves (our replies thread the conversation);
+// - public: what was said in public (posts, comments, feeds); never a private message (e-mail, WhatsApp, the web
+//   form, a direct message), which is for the people who answer it, not for listening and its figures;
 // - any: every stored message.
-export const MESSAGE_PURPOSES = ['conversation', 'any'] as const;
+export const MESSAGE_PURPOSES = ['conversation', 'public', 'any'] as const;
 export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number];
 
 export interface PurposedMessage {
   direction: string;
   stream: string | null;
   channel: string;
+  visibility: 'openbaar' | 'prive';
 }
 
 function isListeningOnlyChannel(channel: string): boolean {
@@ -30,5 +33,6 @@ export function isConversational(message: PurposedMessage): boolean {
 
 export function servesPurpose(message: PurposedMessage, purpose: MessagePurpose): boolean {
   if (purpose === 'any') return true;
+  if (purpose === 'public') return message.visibility === 'openbaar';
   return message.direction === 'uit' || isConversational(message);
 }

@@ -104,6 +104,14 @@ export function findPersonalData(text: string): { code: string; what: string }[]
   return [...found.values()];
 }
 
+// The same personal data blanked out, for texts that are published as they are (Open311 lists meldingen): what a
+// resident typed into a description may hold their phone number or e-mail address, and no one checks it first.
+export function redactPersonalData(text: string, replacement = '[weggelaten]'): string {
+  let redacted = text;
+  for (const kind of PERSONAL_DATA) redacted = redacted.replace(kind.pattern, (match) => (!kind.accept || kind.accept(match) ? replacement : match));
+  return redacted;
+}
+
 // Images the channel cannot carry in an answer are refused before sending, in words the agent can act on.
 function imageProblems(channel: Channel, images: { altText: string }[]): ReplyProblem[] {
   if (images.length === 0) return [];

@@ -121,7 +121,10 @@ export async function storeMessages(db: Db, clock: Clock, account: AccountRef, m
   if (ids.length === 0) return ids;
   // Handed on by the subscribers' jobs, queued in the same transaction: a crash between storing and handing on
   // loses nothing, and channels depend on none of the modules that listen.
-  const stored = inserted.map((row) => ({ id: row.id, direction: byPlatformId.get(row.platform_id)!.direction ?? 'in', channel: account.channel }));
+  const stored = inserted.map((row) => {
+    const message = byPlatformId.get(row.platform_id)!;
+    return { id: row.id, direction: message.direction ?? 'in', channel: account.channel, visibility: message.visibility };
+  });
   for (const { subscription, messages: served } of groupMessagesBySubscription(stored, options.stream ?? null)) {
     if (served.length === 0) continue;
     await enqueueJob(db, {

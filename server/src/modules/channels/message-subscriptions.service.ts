@@ -19,10 +19,15 @@ export function listStoredMessagesSubscriptions(): StoredMessagesSubscription[] 
 }
 
 // Which of the new messages each subscription gets.
-export function groupMessagesBySubscription<M extends { direction: string; channel: string }>(messages: M[], stream: string | null) {
+export function groupMessagesBySubscription<M extends { direction: string; channel: string; visibility: 'openbaar' | 'prive' }>(
+  messages: M[],
+  stream: string | null,
+) {
   return listStoredMessagesSubscriptions().map((subscription) => ({
     subscription,
-    messages: messages.filter((message) => servesPurpose({ direction: message.direction, channel: message.channel, stream }, subscription.purpose)),
+    messages: messages.filter((message) =>
+      servesPurpose({ direction: message.direction, channel: message.channel, visibility: message.visibility, stream }, subscription.purpose),
+    ),
   }));
 }
 

@@ -31,7 +31,8 @@ export const listeningModule: PleinModule = {
     await registerNetworkRoutes(app);
   },
   jobs: (registry, kit) => registerListeningJobs(registry, { publicUrl: kit.publicUrl }),
-  storedMessages: { job: LISTEN_JOB, purpose: 'any' },
+  // Only what was said in public: a private message (e-mail, WhatsApp, the web form, a DM) is never listened to.
+  storedMessages: { job: LISTEN_JOB, purpose: 'public' },
   schedules: [
     // Scheduled analyses (TamTam before the B&W meeting) are drafted once per due moment.
     { name: 'analyses-plannen', job: ANALYSIS_PLANNER_JOB, cron: '*/5 * * * *' },

@@ -8,6 +8,7 @@ export interface PublicMeldingFilter {
   from?: Date;
   until?: Date;
   limit: number;
+  offset?: number;
 }
 
 export const CLOSED_STATUSES = ['afgehandeld', 'geannuleerd'];
@@ -34,7 +35,12 @@ export async function findPublicMeldingen(db: Db, organisationId: string, filter
   if (filter.closed !== undefined) query = query.where('status', filter.closed ? 'in' : 'not in', CLOSED_STATUSES);
   if (filter.from) query = query.where('created_at', '>=', filter.from);
   if (filter.until) query = query.where('created_at', '<=', filter.until);
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+  return query
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit)
+    .offset(filter.offset ?? 0)
+    .execute();
 }
 
 export type PublicMeldingRow = Awaited<ReturnType<typeof findPublicMeldingen>>[number];

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MELDING_STATUS_LABELS, type MeldingStatus, meldingSubmitSchema } from '@contracts/meldingen';
+import { redactPersonalData } from '@contracts/reply-checks';
 import type { Clock } from '@platform/clock.service';
 import type { Db } from '@platform/db/database.client';
 import type { MeldingCategoryRow } from '@platform/db/database.schema';
@@ -20,7 +21,9 @@ import { list, type Open311Error, type Open311Params, open311Error, readText } f
 import { type Open311Target, resolveTarget } from './open311-clients.service';
 import { getExtraQuestions, NO, YES } from './open311-services.service';
 
-const MAX_REQUESTS = 1000;
+// Pages of GET requests (page, page_size: an extension many GeoReport servers share); the next page is in the Link header.
+const DEFAULT_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 1000;
 const MAX_SPAN_MS = 90 * 86_400_000;
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -42,11 +45,12 @@ function toRequest(row: PublicMeldingRow, categories: MeldingCategoryRow[], even
   return {
     service_request_id: row.number,
     status: CLOSED_STATUSES.includes(row.status) ? ('closed' as const) : ('open' as const),
-    status_notes: latestStatus ? [statusLabel, latestStatus.text].filter(Boolean).join(': ') || null : null,
+    // What residents typed, and what a handler wrote to the reporter, may name people's contact details: blanked out.
+    status_notes: latestStatus ? [statusLabel, latestStatus.text && redactPersonalData(latestStatus.text)].filter(Boolean).join(': ') || null : null,
     service_name: category?.public_name ?? null,
     service_code: category?.code ?? '',
     // GeoReport allows 4000 characters; Plein's form allows more.
-    description: row.description.slice(0, 4000),
+    description: redactPersonalData(row.description).slice(0, 4000),
     agency_responsible: departments.join(', ') || null,
     service_notice: row.service_promise || null,
     requested_datetime: row.created_at.toISOString(),
@@ -76,8 +80,22 @@ async function toRequests(db: Db, target: Open311Target, rows: PublicMeldingRow[
   );
 }
 
+function parsePaging(params: Open311Params) {
+  const whole = (key: string, fallback: number, max: number) => {
+    const value = readText(params, key);
+    if (value === undefined) return fallback;
+    const parsed = /^\d{1,7}$/.test(value) ? Number(value) : Number.NaN;
+    if (!(parsed >= 1 && parsed <= max)) throw open311Error(400, `${key} moet een geheel getal van 1 tot en met ${max} zijn.`);
+    return parsed;
+  };
+  return { page: whole('page', 1, 1_000_000), pageSize: whole('page_size', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE) };
+}
+
+// One page of the meldingen that were filed in public, newest first, and whether there is a next page.
 export async function listRequests(db: Db, clock: Clock, target: Open311Target, params: Open311Params) {
-  const filter: PublicMeldingFilter = { municipalityId: target.municipality.id, limit: MAX_REQUESTS };
+  const { page, pageSize } = parsePaging(params);
+  // One more than the page holds tells whether there is a next one.
+  const filter: PublicMeldingFilter = { municipalityId: target.municipality.id, limit: pageSize + 1, offset: (page - 1) * pageSize };
   const numbers = list(params, 'service_request_id');
   // As the specification says: with service_request_id every other filter is ignored.
   if (numbers) filter.numbers = numbers;
@@ -114,7 +132,8 @@ export async function listRequests(db: Db, clock: Clock, target: Open311Target, 
     filter.from = from;
     filter.until = until;
   }
-  return toRequests(db, target, await listPublicMeldingen(db, target.organisation.id, filter));
+  const rows = await listPublicMeldingen(db, target.organisation.id, filter);
+  return { requests: await toRequests(db, target, rows.slice(0, pageSize)), nextPage: rows.length > pageSize ? page + 1 : null };
 }
 
 export async function getRequest(db: Db, target: Open311Target, serviceRequestId: string) {

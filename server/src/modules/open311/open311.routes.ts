@@ -125,7 +125,13 @@ export async function open311Routes(app: AppInstance) {
         const format = formatOf((request.params as { format?: string }).format);
         const params = paramsOf(request);
         const target = await resolveTarget(db, params, 'read');
-        return send(reply, format, 'service_requests', await listRequests(db, clock, target, params));
+        const { requests, nextPage } = await listRequests(db, clock, target, params);
+        if (nextPage) {
+          const next = new URLSearchParams(request.query as Record<string, string>);
+          next.set('page', String(nextPage));
+          reply.header('link', `<${links.publicUrl}/open311/v2/requests.${format}?${next}>; rel="next"`);
+        }
+        return send(reply, format, 'service_requests', requests);
       });
 
       scope.post('/requests.:format', { config: write, schema }, async (request, reply) => {

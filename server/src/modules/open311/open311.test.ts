@@ -451,6 +451,44 @@ describe('Open311: een melding doen', () => {
 });
 
 describe('Open311: meldingen opvragen', () => {
+  it('geeft de lijst in pagina’s met een Link naar de volgende, en zonder contactgegevens in beschrijving en statustekst', async () => {
+    const { org, query, get, report } = await setup();
+    const numbers: string[] = [];
+    for (const description of [
+      'Losse tegel bij de bakker, bel me op 06-12345678 of mail naar sanne@example.nl',
+      'Losse tegel bij de slager.',
+      'Losse tegel bij de kerk.',
+    ]) {
+      const filed = await report({ description });
+      expect(filed.statusCode, filed.body).toBe(200);
+      numbers.push(filed.json()[0].service_request_id);
+      t.clock.advance(60_000);
+    }
+    const first = await get(`requests.json?${query}&page_size=2`);
+    expect(first.statusCode, first.body).toBe(200);
+    expectValid('requests', first.json());
+    expect(first.json().map((r: { service_request_id: string }) => r.service_request_id)).toEqual([numbers[2], numbers[1]]);
+    const next = /<([^>]+)>; rel="next"/.exec(String(first.headers.link))?.[1];
+    expect(next).toContain('page=2');
+    const second = await get(next!.replace(/^.*\/open311\/v2\//, ''));
+    expect(second.json().map((r: { service_request_id: string }) => r.service_request_id)).toEqual([numbers[0]]);
+    expect(second.headers.link).toBeUndefined();
+    expect(second.json()[0].description).toBe('Losse tegel bij de bakker, bel me op [weggelaten] of mail naar [weggelaten]');
+    expect((await get(`requests.json?${query}&page_size=5000`)).statusCode).toBe(400);
+    expect((await get(`requests.json?${query}&page=0`)).json()[0].description).toContain('page moet een geheel getal');
+
+    // What a handler wrote to the reporter is blanked out in the same way.
+    const beheerder = await buildUser(t.database.db, t.clock, org.id, { roles: ['beheerder'] });
+    const admin = requestAs(t.app, await signIn(t.app, beheerder.email, beheerder.password));
+    const id = (
+      await t.database.db.selectFrom('meldingen').select('id').where('organisation_id', '=', org.id).where('number', '=', numbers[0]!).executeTakeFirstOrThrow()
+    ).id;
+    const done = await admin('POST', `/api/v1/meldingen/${id}/status`, { status: 'afgehandeld', message: 'Opgelost. Vragen? Bel mij op 06 98765432.' });
+    expect(done.statusCode, done.body).toBe(200);
+    const one = await get(`requests/${numbers[0]}.json?${query}`);
+    expect(one.json()[0].status_notes).toBe('Afgehandeld: Opgelost. Vragen? Bel mij op [weggelaten].');
+  });
+
   it('filtert op service_code, status (na afhandeling door een medewerker), periode en nummer', async () => {
     const { org, query, get, report } = await setup();
     const beheerder = await buildUser(t.database.db, t.clock, org.id, { roles: ['beheerder'] });

@@ -22,7 +22,7 @@ export async function applyRoutingRules(db: Db, clock: Clock, conversation: Conv
   if (rules.length === 0) return conversation;
   // Rules on monitors or tenor need listening's view of the message; it is made now if its job has not run yet.
   const needsListening = rules.some((rule) => rule.conditions.monitorIds?.length || rule.conditions.tenors?.length);
-  const facts = needsListening ? await loadListeningFacts(db, clock, message.organisation_id, message.id) : null;
+  const facts = needsListening ? await loadListeningFacts(db, clock, message) : null;
   const decision = decide(rules, {
     ...(facts && { monitorIds: facts.monitorIds, tenor: facts.tenor }),
     channel: message.channel,

@@ -174,13 +174,13 @@ describe('verdeelregels in de inbox', () => {
       settings: { scenario: 'alledaags' },
     });
     const account = await t.database.db.selectFrom('channel_accounts').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
-    const receive = async (text: string) => {
+    const receive = async (text: string, visibility: 'openbaar' | 'prive' = 'openbaar') => {
       const [id] = await storeMessages(t.database.db, t.clock, account, [
         buildPlainMessage({
           platformId: `m-${crypto.randomUUID()}`,
           author: { id: 'a', handle: 'a', displayName: null, followers: null },
           text,
-          visibility: 'openbaar',
+          visibility,
           postedAt: t.clock.now(),
           raw: {},
         }),
@@ -199,6 +199,17 @@ describe('verdeelregels in de inbox', () => {
       priority: 'hoog',
     });
     expect(await receive('Hoe laat gaat de milieustraat open?')).toMatchObject({ assignedTeamId: null, labels: [], priority: 'normaal' });
+
+    // A private message is routed on the same monitor and tenor, judged in memory: listening keeps nothing of it.
+    const before = await t.database.db.selectFrom('listening_items').select('message_id').where('organisation_id', '=', org.id).execute();
+    expect(await receive('Waarom reageert de wethouder niet? Schandalig, ik ben woedend!', 'prive')).toMatchObject({
+      assignedTeamId: communicatie.id,
+      labels: ['beleid', 'kritiek'],
+      priority: 'hoog',
+    });
+    const after = await t.database.db.selectFrom('listening_items').select('message_id').where('organisation_id', '=', org.id).execute();
+    expect(after).toHaveLength(before.length);
+    expect(await t.database.db.selectFrom('monitor_matches').select('message_id').where('organisation_id', '=', org.id).execute()).toHaveLength(1);
   });
 
   it('weigert regels met onbekende teams, accounts of zonder actie, en laat alleen beheer ze wijzigen', async () => {

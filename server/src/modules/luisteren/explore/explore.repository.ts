@@ -124,6 +124,7 @@ export async function findThread(db: Db, organisationId: string, accountId: stri
     .select(['id', 'direction', 'author_handle', 'author_name', 'text', 'posted_at', 'public_url'])
     .where('organisation_id', '=', organisationId)
     .where('account_id', '=', accountId)
+    .where('visibility', '=', 'openbaar')
     .where((where) => where.or([where('platform_id', '=', rootPlatformId), where('thread_root_platform_id', '=', rootPlatformId)]))
     .orderBy('posted_at')
     .limit(100)

@@ -41,6 +41,7 @@ export async function findUnprocessedMessages(db: Db, organisationId: string, id
     .where('m.organisation_id', '=', organisationId)
     .where('m.id', '=', sql<string>`ANY(${toUuidArray(ids)})`)
     .where('m.direction', '=', 'in')
+    .where('m.visibility', '=', 'openbaar')
     .where('done.seen', 'is', null)
     .orderBy('m.posted_at')
     .execute();

@@ -128,26 +128,33 @@ async function matchMonitors(db: Db, organisationId: string, analysed: Analysed[
     organisationId,
     analysed.map((item) => item.message.author_handle),
   );
-  const perItem = await mapInSlices(analysed, (item) => {
-    const prepared = prepareItem(toMatchable(item.message, item.language, lists), item.words);
-    const matched = [];
-    for (const monitor of monitors) {
-      if (monitor.municipalityId && monitor.municipalityId !== item.message.municipality_id) continue;
-      if (monitor.query.matches(prepared)) {
-        matched.push(
-          buildMatch(organisationId, monitor.id, {
-            message_id: item.message.id,
-            posted_at: item.message.posted_at,
-            tenor: item.tenor.tenor,
-            channel: item.message.channel,
-            duplicate_of: duplicateOf.get(item.message.id) ?? null,
-          }),
-        );
-      }
-    }
-    return matched;
-  });
+  const perItem = await mapInSlices(analysed, (item) =>
+    findMatchingMonitors(monitors, lists, item).map((monitor) =>
+      buildMatch(organisationId, monitor.id, {
+        message_id: item.message.id,
+        posted_at: item.message.posted_at,
+        tenor: item.tenor.tenor,
+        channel: item.message.channel,
+        duplicate_of: duplicateOf.get(item.message.id) ?? null,
+      }),
+    ),
+  );
   return perItem.flat();
+}
+
+function findMatchingMonitors(monitors: Awaited<ReturnType<typeof loadMonitors>>, lists: Map<string, string[]>, item: Analysed) {
+  const prepared = prepareItem(toMatchable(item.message, item.language, lists), item.words);
+  return monitors.filter((monitor) => (!monitor.municipalityId || monitor.municipalityId === item.message.municipality_id) && monitor.query.matches(prepared));
+}
+
+// What listening would say of a private message (language, tenor, the monitors it matches), worked out in memory
+// for the inbox's routing rules: a private message is never stored as a listening item, matched or counted.
+export async function judgeWithoutStoring(db: Db, message: UnprocessedMessage & { organisation_id: string }) {
+  const model = await loadTenorModel(db, message.organisation_id);
+  const item = analyse(message, textAnalysisOnce(model));
+  const monitors = await loadMonitors(db, message.organisation_id);
+  const lists = monitors.length > 0 ? await loadAuthorListsOfHandles(db, message.organisation_id, [message.author_handle]) : new Map<string, string[]>();
+  return { tenor: item.tenor.tenor, language: item.language, monitorIds: findMatchingMonitors(monitors, lists, item).map((monitor) => monitor.id) };
 }
 
 // Per monitor, the newest matched post of each minute the batch covers, oldest first. A batch that caught up on a

@@ -146,6 +146,7 @@ export async function findMessage(db: Db, organisationId: string, messageId: str
     .selectFrom('published_messages as messages')
     .select(['id', 'municipality_id', 'direction', 'author_handle', 'author_name', 'text', 'posted_at', 'channel', 'public_url'])
     .where('organisation_id', '=', organisationId)
+    .where('visibility', '=', 'openbaar')
     .where('id', '=', messageId)
     .executeTakeFirst();
 }
@@ -156,6 +157,7 @@ export async function findMessages(db: Db, organisationId: string, messageIds: s
     .selectFrom('published_messages as messages')
     .select(['id', 'municipality_id', 'direction', 'author_handle', 'author_name', 'text', 'posted_at', 'channel', 'public_url'])
     .where('organisation_id', '=', organisationId)
+    .where('visibility', '=', 'openbaar')
     .where('id', 'in', messageIds)
     .execute();
 }
@@ -167,6 +169,7 @@ export async function searchCorrectionCandidates(db: Db, scope: Scope, search: {
     .selectFrom('published_messages as messages')
     .select(['id', 'municipality_id', 'direction', 'author_handle', 'author_name', 'text', 'posted_at', 'channel', 'public_url'])
     .where('organisation_id', '=', scope.organisationId)
+    .where('visibility', '=', 'openbaar')
     .where(isInScope('municipality_id', scope))
     .where(sql<boolean>`search @@ websearch_to_tsquery('dutch', ${search.q})`);
   if (search.since) query = query.where('posted_at', '>=', search.since);
