@@ -28,11 +28,12 @@ export interface Runtime {
 }
 
 // The fetch for what tenants configure: guarded (http/outbound.client.ts); a test may observe it through `wrap`.
-function createOutboundFetch(config: Config, wrap: (guarded: typeof fetch) => typeof fetch = (guarded) => guarded): typeof fetch {
-  return wrap(createGuardedFetch(createOutboundPolicy(config.outboundAllow)));
+function createOutboundFetch(config: Config, wrap: (guarded: typeof fetch) => typeof fetch = (guarded) => guarded) {
+  const policy = createOutboundPolicy(config.outboundAllow);
+  return { policy, fetch: wrap(createGuardedFetch(policy)) };
 }
 
-export function buildJobRegistry(config: Config, outboundFetch = createOutboundFetch(config)): JobRegistry {
+export function buildJobRegistry(config: Config, outbound = createOutboundFetch(config)): JobRegistry {
   const registry = new JobRegistry();
   subscribeModulesToStoredMessages();
   const logger = pino(buildLoggerOptions(config.logLevel));
@@ -43,8 +44,8 @@ export function buildJobRegistry(config: Config, outboundFetch = createOutboundF
   registerModuleJobs(registry, {
     publicUrl: config.publicUrl,
     keys: { current: config.secretKey, previous: config.previousSecretKeys },
-    fetch: outboundFetch,
-    outbound: createOutboundPolicy(config.outboundAllow),
+    fetch: outbound.fetch,
+    outbound: outbound.policy,
     mailer,
     mailDomain,
   });
@@ -59,8 +60,8 @@ export async function createRuntime(
   const clock = options.clock ?? systemClock;
   const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await migrate(database);
-  const outboundFetch = createOutboundFetch(config, options.wrapOutboundFetch);
-  const registry = buildJobRegistry(config, outboundFetch);
+  const outbound = createOutboundFetch(config, options.wrapOutboundFetch);
+  const registry = buildJobRegistry(config, outbound);
   const events = new EventHub(database);
   await events.start();
   const app = await buildApp({
@@ -83,7 +84,7 @@ export async function createRuntime(
     db: database.db,
     clock,
     keys: { current: config.secretKey, previous: config.previousSecretKeys },
-    fetch: outboundFetch,
+    fetch: outbound.fetch,
     logger: app.log as never,
   });
   return {

@@ -1,11 +1,5 @@
-import { createHash } from 'node:crypto';
 import { formSessionSchema } from '@contracts/meldingen';
 import { badRequest } from '@platform/http/http.errors';
-
-// A public form session's secret is kept only as this hash, beside the photos it uploaded.
-export function hashFormSession(secret: string): string {
-  return createHash('sha256').update(`formuliersessie:${secret}`).digest('hex');
-}
 
 // The session a photo upload names in its Plein-Form-Session header; without one the photo could be claimed by anyone.
 export function readFormSession(header: string | string[] | undefined): string {

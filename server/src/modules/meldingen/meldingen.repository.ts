@@ -38,22 +38,22 @@ export async function lockMelding(db: Db, organisationId: string, meldingId: str
   return db.selectFrom('meldingen').selectAll().where('organisation_id', '=', organisationId).where('id', '=', meldingId).forUpdate().executeTakeFirst();
 }
 
-// By the tracking link from the confirmation, or by a second link given to a recognised resubmission.
+// By the tracking link from the confirmation, or else by a second link given to a recognised resubmission. Two
+// lookups on their own keys: an OR across the two tables would make a public page scan the organisation's meldingen.
 export async function findMeldingByTrackingHash(db: Db, organisationId: string, tokenHash: string) {
-  return db
+  const first = await db
     .selectFrom('meldingen')
     .selectAll()
     .where('organisation_id', '=', organisationId)
-    .where((eb) =>
-      eb.or([
-        eb('tracking_token_hash', '=', tokenHash),
-        eb(
-          'id',
-          'in',
-          eb.selectFrom('melding_tracking_tokens').select('melding_id').where('organisation_id', '=', organisationId).where('token_hash', '=', tokenHash),
-        ),
-      ]),
-    )
+    .where('tracking_token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (first) return first;
+  return db
+    .selectFrom('melding_tracking_tokens as t')
+    .innerJoin('meldingen', (join) => join.onRef('meldingen.organisation_id', '=', 't.organisation_id').onRef('meldingen.id', '=', 't.melding_id'))
+    .selectAll('meldingen')
+    .where('t.organisation_id', '=', organisationId)
+    .where('t.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
 

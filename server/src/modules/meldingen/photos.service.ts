@@ -1,8 +1,9 @@
+import { hashSecret } from '@platform/auth/secrets.rules';
 import type { Db } from '@platform/db/database.client';
 import { badRequest } from '@platform/http/http.errors';
 import { PhotoError, processPhoto } from '@platform/images/photo.service';
 import { storeAttachment } from '../channels/index';
-import { hashFormSession, readFormSession } from './form-session.rules';
+import { readFormSession } from './form-session.rules';
 import { findPublicTarget } from './submit.service';
 
 const EXTENSION = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
@@ -30,7 +31,7 @@ export async function uploadMeldingPhoto(
     filename: `foto.${EXTENSION[photo.contentType]}`,
     contentType: photo.contentType,
     bytes: photo.bytes,
-    uploadSessionHash: hashFormSession(formSession),
+    uploadSessionHash: hashSecret(formSession),
   });
   return { photoId: stored.id, width: photo.width, height: photo.height, location: photo.location };
 }

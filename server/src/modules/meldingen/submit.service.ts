@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { MeldingSubmit } from '@contracts/meldingen';
+import { hashSecret } from '@platform/auth/secrets.rules';
 import type { Clock } from '@platform/clock.service';
 import type { Db } from '@platform/db/database.client';
 import type { MeldingCategoryRow, MeldingRow, MunicipalityRow } from '@platform/db/database.schema';
@@ -9,7 +10,6 @@ import { enqueueJob } from '@platform/jobs/jobs.service';
 import { findMunicipalities, findOrganisationBySlug } from '@platform/organisations/organisations.repository';
 import { computeDeadline } from '@platform/time/termijnen.rules';
 import { ensureCategories, filterSelectableCategories, toCategoryView } from './categories.service';
-import { hashFormSession } from './form-session.rules';
 import { assertInside } from './location.rules';
 import {
   findRecentSubmission,
@@ -103,7 +103,7 @@ export async function fileMelding(
   }
   assertAnswers(category, input.answers);
   assertInside(municipality, input.lat, input.lon);
-  const photos = input.formSession ? await findUnclaimedPhotos(db, organisation.id, input.photoIds, hashFormSession(input.formSession)) : [];
+  const photos = input.formSession ? await findUnclaimedPhotos(db, organisation.id, input.photoIds, hashSecret(input.formSession)) : [];
   if (photos.length !== new Set(input.photoIds).size) {
     throw badRequest('onbekende-foto', 'Een van de foto’s is niet (meer) beschikbaar. Voeg de foto opnieuw toe.', [
       { name: 'photoIds', code: 'onbekend', reason: 'Voeg de foto opnieuw toe.' },
@@ -177,7 +177,7 @@ export async function fileMelding(
       },
     });
   }
-  return { melding, token, category, resubmitted: false };
+  return { melding, token, category };
 }
 
 // The first melding, answered again with a second tracking link of its own (the first answer may never have
@@ -186,7 +186,7 @@ async function answerResubmission(db: Db, now: Date, melding: MeldingRow) {
   const token = randomBytes(24).toString('base64url');
   await insertTrackingToken(db, melding.organisation_id, melding.id, hashTrackingToken(token), now);
   const category = (await ensureCategories(db, melding.organisation_id)).find((row) => row.id === melding.category_id)!;
-  return { melding, token, category, resubmitted: true };
+  return { melding, token, category };
 }
 
 // The public form: once per Idempotency-Key, and a resubmission from the same client address within minutes gets

@@ -231,7 +231,7 @@ describe('Open311: discovery en diensten', () => {
 });
 
 describe('Open311: een melding doen', () => {
-  it('files a retried POST once: by its Idempotency-Key, or without one by the same content from the same app', async () => {
+  it('maakt van een herhaalde POST één melding: met dezelfde Idempotency-Key, of zonder sleutel met dezelfde inhoud van dezelfde app', async () => {
     const { apiKey, count } = await setup();
     const fields = {
       api_key: apiKey,
