@@ -38,9 +38,31 @@ export const channelAccountSchema = z.object({
   lastErrorAt: isoDateTime.nullable(),
   lastError: z.string().nullable(),
   simulated: z.boolean(),
+  quarantined: z.number().int().describe('Berichten die de database niet kon opslaan en die apart zijn gezet (aandacht nodig)'),
   createdAt: isoDateTime,
 });
 export type ChannelAccount = z.infer<typeof channelAccountSchema>;
+
+// A message a channel delivered that could not be stored, set aside so the rest kept flowing.
+export const quarantinedMessageSchema = z.object({
+  id: z.uuid(),
+  platformId: z.string(),
+  stream: z.string().nullable(),
+  author: z.string(),
+  excerpt: z.string(),
+  error: z.string().describe('Wat de database zei'),
+  attempts: z.number().int(),
+  firstSeenAt: isoDateTime,
+  lastTriedAt: isoDateTime,
+});
+export type QuarantinedMessage = z.infer<typeof quarantinedMessageSchema>;
+
+export const quarantineRetryOutcomeSchema = z.object({
+  stored: z.boolean(),
+  messageId: z.uuid().nullable(),
+  entry: quarantinedMessageSchema.nullable().describe('Het bericht zoals het nu apart staat, als opslaan weer mislukte'),
+});
+export type QuarantineRetryOutcome = z.infer<typeof quarantineRetryOutcomeSchema>;
 
 const handleSchema = z.string().trim().min(1, 'Vul de accountnaam in').max(320);
 const secretsSchema = z

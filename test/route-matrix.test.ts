@@ -50,6 +50,9 @@ const recordOf: Record<string, RecordFixture> = {
       acknowledgement: { enabled: false, text: 'Antwoord uiterlijk {antwoordmoment}.' },
     },
   }),
+  '/api/v1/channel-accounts/:id/quarantine': async (a, t) => quarantinedMessageOf(a, t),
+  '/api/v1/channel-accounts/:id/quarantine/:entryId': async (a, t) => quarantinedMessageOf(a, t),
+  '/api/v1/channel-accounts/:id/quarantine/:entryId/retry': async (a, t) => quarantinedMessageOf(a, t),
   '/api/v1/messages/:id': async (a, t) => ({ params: { id: await phoneMessage(a, t) } }),
   '/api/v1/messages/:id/withdrawal': async (a, t) => ({ params: { id: await sentMessage(a, t) } }),
   '/api/v1/meldingen/:id': async (a, t) => ({ params: { id: await meldingOf(a, t) }, body: {} }),
@@ -209,6 +212,23 @@ async function simulatedAccount(a: Tenant, t: TestApp) {
     channel: 'gesimuleerd',
     settings: { scenario: 'alledaags' },
   });
+}
+
+// A message set aside because PostgreSQL cannot hold its date.
+async function quarantinedMessageOf(a: Tenant, t: TestApp) {
+  const account = await simulatedAccount(a, t);
+  const ref = { organisation_id: a.org.id, id: account.id, municipality_id: a.org.municipalities[0]!.id, channel: 'gesimuleerd' };
+  const message = buildPlainMessage({
+    platformId: `onmogelijk-${account.id}`,
+    author: { id: 'inwoner', handle: 'inwoner', displayName: null, followers: null },
+    text: a.marker,
+    visibility: 'openbaar',
+    postedAt: new Date(-8.64e15),
+    raw: {},
+  });
+  await storeMessages(t.database.db, t.clock, ref, [message]);
+  const entry = await t.database.db.selectFrom('quarantined_messages').select('id').where('account_id', '=', account.id).executeTakeFirstOrThrow();
+  return { params: { id: account.id, entryId: entry.id } };
 }
 
 async function phoneMessage(a: Tenant, t: TestApp) {

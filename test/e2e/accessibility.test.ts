@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPlainMessage } from '../../server/src/modules/channels/connector.types';
+import { storeMessages } from '../../server/src/modules/channels/ingest.service';
 import { insertKto } from '../../server/src/modules/meldingen/kto.repository';
 import { hashTrackingToken } from '../../server/src/modules/meldingen/submit.service';
 import { buildChannelAccount } from '../factories';
@@ -142,6 +144,22 @@ describe('toegankelijkheid van elke pagina', () => {
       settings: { pageId: '1234567890' },
       secrets: { accessToken: 'paginatoken', appSecret: 'app-secret' },
     });
+    // A message the database would not store, so the account page shows the section of messages set aside.
+    await storeMessages(
+      e2e.testApp.database.db,
+      e2e.testApp.clock,
+      { organisation_id: e2e.organisation.id, id: facebook.id, municipality_id: bergen.id, channel: 'facebook' },
+      [
+        buildPlainMessage({
+          platformId: 'fb-onmogelijk',
+          author: { id: 'fb-1', handle: 'inwoner', displayName: 'Inwoner', followers: null },
+          text: 'Bericht met een datum die de database niet kent',
+          visibility: 'openbaar',
+          postedAt: new Date(-8.64e15),
+          raw: {},
+        }),
+      ],
+    );
     workspacePages.push(
       { name: 'kanalen', path: '/beheer/kanalen' },
       { name: 'kanaal-wijzigen', path: `/beheer/kanalen/${facebook.id}` },

@@ -258,4 +258,48 @@ describe('kanalen in de webapp', () => {
     expect(agentErrors).toEqual([]);
     await context.close();
   });
+
+  it('laat een beheerder een apart gezet bericht zien, opnieuw proberen en verwijderen', async () => {
+    const { db } = e2e.testApp.database;
+    const clock = e2e.testApp.clock;
+    const account = { organisation_id: e2e.organisation.id, id: simulatedAccountId, municipality_id: bergenId, channel: 'gesimuleerd' };
+    // A date PostgreSQL cannot hold: this message is set aside, the one beside it is stored.
+    const message = (platformId: string, text: string, postedAt: Date) =>
+      buildPlainMessage({
+        platformId,
+        author: { id: 'sim-inwoner', handle: 'inwoner.example', displayName: 'Gesimuleerde inwoner', followers: 12 },
+        text,
+        visibility: 'openbaar',
+        postedAt,
+        raw: {},
+      });
+    await storeMessages(db, clock, account, [
+      message('sim-onmogelijk', 'Een bericht uit een onmogelijke tijd', new Date(-8.64e15)),
+      message('sim-2', 'Is de milieustraat zaterdag open?', clock.now()),
+    ]);
+
+    await page.goto(`${e2e.baseUrl}/beheer/kanalen`);
+    await waitForPage(page);
+    await page.getByText('1 bericht apart gezet').first().waitFor();
+    await page.goto(`${e2e.baseUrl}/beheer/kanalen/${simulatedAccountId}`);
+    await waitForPage(page);
+    await page.getByRole('heading', { name: 'Apart gezette berichten' }).waitFor();
+    await page.getByText('Een bericht uit een onmogelijke tijd').waitFor();
+    await page.getByText('Is de milieustraat zaterdag open?').waitFor();
+    await screenshot(page, 'kanaal-apart-gezet');
+
+    await page.getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await page.getByText(/^Opslaan lukte weer niet:/).waitFor();
+    await page.getByText(/2×, laatst/).waitFor();
+
+    await page.getByRole('button', { name: 'Verwijderen' }).click();
+    await page.getByRole('button', { name: 'Ja, verwijderen' }).click();
+    await page
+      .getByText('Het apart gezette bericht is verwijderd.')
+      .waitFor({ state: 'attached' })
+      .catch(() => undefined);
+    await page.getByRole('heading', { name: 'Apart gezette berichten' }).waitFor({ state: 'detached' });
+    expect(await db.selectFrom('quarantined_messages').select('id').where('account_id', '=', simulatedAccountId).execute()).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@ import { recordAudit } from '@platform/audit/audit.service';
 import { runInTransaction, type ServiceContext } from '@platform/context.service';
 import type { Db } from '@platform/db/database.client';
 import type { ChannelAccountRow, ChannelAccountsTable } from '@platform/db/database.schema';
+import { isUniqueViolation } from '@platform/db/db-errors.rules';
 import { badRequest, conflict, type InvalidParam, notFound } from '@platform/http/http.errors';
 import { findMunicipalities } from '@platform/organisations/organisations.repository';
 import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy.rules';
@@ -12,6 +13,7 @@ import type { Updateable } from 'kysely';
 import { isSealedWithCurrentKey, openAccountSecrets, type SecretKeys, sealAccountSecrets } from './account-secrets.rules';
 import { findAccount, findAccounts, findAllSealedSecrets, insertAccount, updateAccount } from './accounts.repository';
 import { startPolling } from './ingest.service';
+import { countQuarantineEntries } from './quarantine.repository';
 
 export interface AccountInput {
   municipalityId: string;
@@ -31,7 +33,8 @@ export interface AccountChange {
   paused?: boolean;
 }
 
-export function toAccountView(row: ChannelAccountRow): ChannelAccount {
+// `quarantined`: the account's set-aside messages, counted where an account is shown (list, page, after a change).
+export function toAccountView(row: ChannelAccountRow, quarantined = 0): ChannelAccount {
   return {
     id: row.id,
     municipalityId: row.municipality_id,
@@ -47,6 +50,7 @@ export function toAccountView(row: ChannelAccountRow): ChannelAccount {
     lastErrorAt: row.last_error_at?.toISOString() ?? null,
     lastError: row.last_error,
     simulated: row.channel === 'gesimuleerd',
+    quarantined,
     createdAt: row.created_at.toISOString(),
   };
 }
@@ -89,21 +93,26 @@ function mergeSecrets(channel: Channel, stored: Record<string, string>, sent: Re
 
 const SELF_CONTAINED = new Set<Channel>(['telefoon', 'webformulier']);
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
-}
-
 export async function listAccounts(ctx: ServiceContext) {
   assertCan(ctx.actor, 'channels.read');
   const rows = await findAccounts(ctx.db, scopeOf(ctx.actor));
-  return rows.map(toAccountView);
+  const quarantined = await countQuarantineEntries(
+    ctx.db,
+    ctx.actor.organisationId,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toAccountView(row, quarantined.get(row.id)));
 }
 
 export async function getAccount(ctx: ServiceContext, accountId: string) {
   assertCan(ctx.actor, 'channels.read');
   const row = await findAccount(ctx.db, ctx.actor.organisationId, accountId);
   if (!row || !actsForMunicipality(ctx.actor, row.municipality_id)) throw notFound('Het kanaalaccount');
-  return toAccountView(row);
+  return toAccountView(row, await countQuarantined(ctx.db, row));
+}
+
+async function countQuarantined(db: Db, row: ChannelAccountRow) {
+  return (await countQuarantineEntries(db, row.organisation_id, [row.id])).get(row.id) ?? 0;
 }
 
 export async function addAccount(ctx: ServiceContext, keys: SecretKeys, input: AccountInput) {
@@ -180,7 +189,7 @@ export async function changeAccount(ctx: ServiceContext, keys: SecretKeys, accou
       // New credentials are a fresh start for an account that needed attention.
       ...(change.secrets && !change.paused && row.status === 'aandacht-nodig' && { status: 'nieuw' as const }),
     };
-    if (Object.keys(changes).length === 0) return toAccountView(row);
+    if (Object.keys(changes).length === 0) return toAccountView(row, await countQuarantined(tx.db, row));
     const updated = await updateAccount(tx.db, tx.actor.organisationId, accountId, changes);
     await recordAudit(tx, {
       action: change.paused === true ? 'kanaalaccount.gepauzeerd' : resumed ? 'kanaalaccount.hervat' : 'kanaalaccount.gewijzigd',
@@ -189,7 +198,7 @@ export async function changeAccount(ctx: ServiceContext, keys: SecretKeys, accou
       details: { ...change, secrets: change.secrets ? Object.keys(change.secrets) : undefined },
     });
     if (resumed || (change.secrets && row.status === 'aandacht-nodig')) await startPolling(tx.db, tx.clock, updated!);
-    return toAccountView(updated!);
+    return toAccountView(updated!, await countQuarantined(tx.db, row));
   });
 }
 

@@ -11,6 +11,8 @@ import {
   outboxCreateSchema,
   outboxItemSchema,
   phoneNoteCreateSchema,
+  quarantinedMessageSchema,
+  quarantineRetryOutcomeSchema,
 } from '@contracts/channels';
 import { idParams } from '@contracts/common';
 import { type AppInstance, createServiceContext } from '@platform/http/app.server';
@@ -21,6 +23,7 @@ import { addAccount, changeAccount, getAccount, listAccounts } from './accounts.
 import { describeContactForm, issueChallenge, submitContactForm } from './contact-form.service';
 import { getMessage, listMessages, logPhoneCall } from './messages.service';
 import { getOutboxItem, listOutbox, queueOutbound, queueWithdrawal, retryOutboxItem } from './outbox.service';
+import { discardQuarantinedMessage, listQuarantinedMessages, retryQuarantinedMessage } from './quarantine.service';
 
 const contactParams = z.strictObject({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Onbekende organisatie'),
@@ -82,6 +85,48 @@ export async function registerChannelsRoutes(app: AppInstance) {
       },
     },
     async (request) => changeAccount(createServiceContext(request), keys, request.params.id, request.body),
+  );
+
+  const entryParams = z.strictObject({ id: z.uuid(), entryId: z.uuid() });
+
+  app.get(
+    '/api/v1/channel-accounts/:id/quarantine',
+    {
+      config: { permission: 'channels.read' },
+      schema: {
+        tags,
+        summary: 'Berichten van dit account die niet konden worden opgeslagen en apart zijn gezet',
+        params: idParams,
+        response: { 200: z.array(quarantinedMessageSchema) },
+      },
+    },
+    async (request) => listQuarantinedMessages(createServiceContext(request), request.params.id),
+  );
+
+  app.post(
+    '/api/v1/channel-accounts/:id/quarantine/:entryId/retry',
+    {
+      config: { permission: 'channels.manage' },
+      schema: {
+        tags,
+        summary: 'Probeer een apart gezet bericht opnieuw op te slaan',
+        params: entryParams,
+        response: { 200: quarantineRetryOutcomeSchema },
+      },
+    },
+    async (request) => retryQuarantinedMessage(createServiceContext(request), request.params.id, request.params.entryId),
+  );
+
+  app.delete(
+    '/api/v1/channel-accounts/:id/quarantine/:entryId',
+    {
+      config: { permission: 'channels.manage' },
+      schema: { tags, summary: 'Verwijder een apart gezet bericht', params: entryParams, response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await discardQuarantinedMessage(createServiceContext(request), request.params.id, request.params.entryId);
+      return reply.status(204).send(null);
+    },
   );
 
   app.get(

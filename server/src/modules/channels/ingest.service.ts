@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Clock } from '@platform/clock.service';
 import type { Db } from '@platform/db/database.client';
+import { runInSavepoint } from '@platform/db/database.client';
 import type { ChannelAccountRow } from '@platform/db/database.schema';
+import { isUnstorableValue } from '@platform/db/db-errors.rules';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import { cleanText, hasUncleanText } from '@platform/text/clean-text.rules';
 import { v7 as timeOrderedUuid } from 'uuid';
@@ -8,6 +11,8 @@ import type { NormalisedMessage } from './connector.types';
 import { findConnector } from './connectors/connectors.registry';
 import { groupMessagesBySubscription } from './message-subscriptions.service';
 import { insertAttachment, insertMessagesOnce, type NewMessageRow, setMessageMedia } from './messages.repository';
+import { upsertQuarantineEntry } from './quarantine.repository';
+import { serialiseQuarantinedMessage } from './quarantine.rules';
 
 export const POLL_JOB = 'kanaal.ophalen';
 const DEFAULT_POLL_SECONDS = 60;
@@ -97,15 +102,17 @@ function storable(message: NormalisedMessage): NormalisedMessage {
 // The one way a message enters Plein, whatever brought it (poll, webhook, form, phone, simulator).
 // Stores what is new, keeps attached files, and returns the ids of the new messages only.
 export async function storeMessages(db: Db, clock: Clock, account: AccountRef, messages: NormalisedMessage[], options: { stream?: string } = {}) {
-  if (messages.length === 0) return [];
+  return (await storeBatch(db, clock, account, messages, options.stream ?? null)).ids;
+}
+
+// storeMessages, also saying which messages were set aside (a retry from Beheer → Kanalen needs to know).
+export async function storeBatch(db: Db, clock: Clock, account: AccountRef, messages: NormalisedMessage[], stream: string | null) {
+  if (messages.length === 0) return { ids: [], setAside: [] };
   // The same platform id twice in one batch (a repost seen in two streams) is one message. A platform's text is stored
   // without what PostgreSQL cannot hold (a NUL in one item failed the whole batch, and so the whole channel).
   const byPlatformId = new Map(messages.map((message) => [message.platformId, storable(message)]));
   const receivedAt = clock.now();
-  const inserted = await insertMessagesOnce(
-    db,
-    [...byPlatformId.values()].map((message) => toRow(account, message, receivedAt, options.stream ?? null)),
-  );
+  const { inserted, setAside } = await insertOrSetAside(db, clock, account, byPlatformId, receivedAt, stream);
   for (const row of inserted) {
     const message = byPlatformId.get(row.platform_id)!;
     if (!message.media.some((media) => media.file)) continue;
@@ -118,14 +125,14 @@ export async function storeMessages(db: Db, clock: Clock, account: AccountRef, m
     await setMessageMedia(db, account.organisation_id, row.id, media);
   }
   const ids = inserted.map((row) => row.id);
-  if (ids.length === 0) return ids;
+  if (ids.length === 0) return { ids, setAside };
   // Handed on by the subscribers' jobs, queued in the same transaction: a crash between storing and handing on
   // loses nothing, and channels depend on none of the modules that listen.
   const stored = inserted.map((row) => {
     const message = byPlatformId.get(row.platform_id)!;
     return { id: row.id, direction: message.direction ?? 'in', channel: account.channel, visibility: message.visibility };
   });
-  for (const { subscription, messages: served } of groupMessagesBySubscription(stored, options.stream ?? null)) {
+  for (const { subscription, messages: served } of groupMessagesBySubscription(stored, stream)) {
     if (served.length === 0) continue;
     await enqueueJob(db, {
       organisationId: account.organisation_id,
@@ -134,5 +141,46 @@ export async function storeMessages(db: Db, clock: Clock, account: AccountRef, m
       runAt: receivedAt,
     });
   }
-  return ids;
+  return { ids, setAside };
+}
+
+// The batch in one statement; when PostgreSQL refuses it for what a message holds, each message on its own, so that
+// only the one it cannot hold is set aside (quarantined, with the error) and the rest of the batch is stored. An error
+// of the database itself (down, timed out) fails the batch as before: the poll or delivery is tried again.
+async function insertOrSetAside(
+  db: Db,
+  clock: Clock,
+  account: AccountRef,
+  byPlatformId: Map<string, NormalisedMessage>,
+  receivedAt: Date,
+  stream: string | null,
+) {
+  const rows = [...byPlatformId.values()].map((message) => toRow(account, message, receivedAt, stream));
+  try {
+    return { inserted: await runInSavepoint(db, (trx) => insertMessagesOnce(trx, rows)), setAside: [] };
+  } catch (error) {
+    if (!isUnstorableValue(error)) throw error;
+  }
+  const inserted: Awaited<ReturnType<typeof insertMessagesOnce>> = [];
+  const setAside: string[] = [];
+  for (const row of rows) {
+    try {
+      inserted.push(...(await runInSavepoint(db, (trx) => insertMessagesOnce(trx, [row]))));
+    } catch (error) {
+      if (!isUnstorableValue(error)) throw error;
+      await setMessageAside(db, clock, account, byPlatformId.get(row.platform_id)!, stream, error);
+      setAside.push(row.platform_id);
+    }
+  }
+  return { inserted, setAside };
+}
+
+async function setMessageAside(db: Db, clock: Clock, account: AccountRef, message: NormalisedMessage, stream: string | null, error: unknown) {
+  const reason = cleanText({ text: error instanceof Error ? error.message : String(error) }).text.slice(0, 1000);
+  await upsertQuarantineEntry(
+    db,
+    account.organisation_id,
+    { id: randomUUID(), accountId: account.id, stream, platformId: message.platformId, payload: serialiseQuarantinedMessage(message), error: reason },
+    clock.now(),
+  );
 }

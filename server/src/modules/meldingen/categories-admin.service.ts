@@ -1,6 +1,7 @@
 import type { meldingCategoryChangeSchema, meldingCategoryCreateSchema } from '@contracts/meldingen';
 import { recordAudit } from '@platform/audit/audit.service';
 import { runInTransaction, type ServiceContext } from '@platform/context.service';
+import { isUniqueViolation } from '@platform/db/db-errors.rules';
 import { badRequest, conflict, notFound } from '@platform/http/http.errors';
 import { assertCan } from '@platform/tenancy/policy.rules';
 import type { z } from 'zod';
@@ -9,10 +10,6 @@ import { ensureCategories, toCategoryView } from './categories.service';
 
 type CategoryCreate = z.infer<typeof meldingCategoryCreateSchema>;
 type CategoryChange = z.infer<typeof meldingCategoryChangeSchema>;
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
-}
 
 export async function listAllCategories(ctx: ServiceContext) {
   assertCan(ctx.actor, 'meldingen.read');

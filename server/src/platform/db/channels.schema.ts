@@ -118,6 +118,20 @@ export interface ChannelStreamLeasesTable {
   lease_until: Timestamp;
 }
 
+// migrations/0035: a message PostgreSQL would not store, set aside with what the connector made of it
+export interface QuarantinedMessagesTable {
+  organisation_id: string;
+  id: string;
+  account_id: string;
+  stream: string | null;
+  platform_id: string;
+  payload: string;
+  error: string;
+  attempts: Generated<number>;
+  first_seen_at: Timestamp;
+  last_tried_at: Timestamp;
+}
+
 export type ChannelAccountRow = Selectable<ChannelAccountsTable>;
 export type MessageRow = Selectable<MessagesTable>;
 export type OutboxRow = Selectable<OutboxTable>;

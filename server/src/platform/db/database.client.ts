@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.service';
 import type { Database } from './database.schema';
@@ -12,6 +12,24 @@ export type Db = Kysely<Database>;
 // service can be called on its own or as part of something larger (an idempotent request, a job).
 export function runInDbTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
   return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+// Work that may fail without failing the caller's transaction: a savepoint inside one (PostgreSQL aborts the whole
+// transaction on an error otherwise), a transaction of its own outside one. The name is unique per call, so nested
+// uses do not release each other's savepoints.
+let savepoints = 0;
+export async function runInSavepoint<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  if (!db.isTransaction) return db.transaction().execute(work);
+  const name = sql.raw(`plein_${++savepoints}`);
+  await sql`SAVEPOINT ${name}`.execute(db);
+  try {
+    const result = await work(db);
+    await sql`RELEASE SAVEPOINT ${name}`.execute(db);
+    return result;
+  } catch (error) {
+    await sql`ROLLBACK TO SAVEPOINT ${name}`.execute(db);
+    throw error;
+  }
 }
 
 export interface DatabaseHandle {

@@ -9,6 +9,7 @@ import type {
   FormChallengesTable,
   MessagesTable,
   OutboxTable,
+  QuarantinedMessagesTable,
 } from './channels.schema';
 import type { Json, NullableTimestamp, Timestamp } from './column.schema';
 import type { ConversationHandoffsTable, HandoffPartnersTable } from './handoff.schema';
@@ -273,6 +274,7 @@ export interface Database {
   outbox: OutboxTable;
   form_challenges: FormChallengesTable;
   channel_stream_leases: ChannelStreamLeasesTable;
+  quarantined_messages: QuarantinedMessagesTable;
   melding_categories: MeldingCategoriesTable;
   melding_counters: MeldingCountersTable;
   meldingen: MeldingenTable;

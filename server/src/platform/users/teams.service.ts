@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '@platform/db/db-errors.rules';
 import { recordAudit } from '../audit/audit.service';
 import { runInTransaction, type ServiceContext } from '../context.service';
 import { badRequest, conflict, notFound } from '../http/http.errors';
@@ -34,10 +35,6 @@ async function assertMembersExist(ctx: ServiceContext, memberIds: string[]) {
     ]);
   }
   return unique;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
 }
 
 export async function listTeams(ctx: ServiceContext) {

@@ -32,3 +32,17 @@ export function SimulatedBadge() {
     </StatusBadge>
   );
 }
+
+// Messages set aside need someone's attention even while the account itself keeps working.
+export function QuarantineBadge({ count }: { count: number }) {
+  const t = useMessages(channelsMessages);
+  if (count === 0) return null;
+  return (
+    <StatusBadge tone="error">
+      <span aria-hidden="true" className="plein-badge__symbol">
+        !
+      </span>{' '}
+      {count === 1 ? t('quarantineBadgeOne') : t('quarantineBadge', { count: String(count) })}
+    </StatusBadge>
+  );
+}

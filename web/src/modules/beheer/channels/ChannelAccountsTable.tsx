@@ -2,7 +2,7 @@ import type { Channel, ChannelAccount } from '@contracts/channels';
 import { formatDateTime } from '../../../app/format';
 import { useMessages } from '../../../app/i18n';
 import { AppLink, DataTable } from '../../../ui';
-import { AccountStatusBadge, SimulatedBadge } from './AccountBadges';
+import { AccountStatusBadge, QuarantineBadge, SimulatedBadge } from './AccountBadges';
 import { channelsMessages } from './channels-messages';
 
 export function ChannelAccountsTable({
@@ -40,7 +40,15 @@ export function ChannelAccountsTable({
             </span>
           ),
         },
-        { header: t('status'), cell: (account) => <AccountStatusBadge status={account.status} /> },
+        {
+          header: t('status'),
+          cell: (account) => (
+            <span className="plein-badge-row">
+              <AccountStatusBadge status={account.status} />
+              <QuarantineBadge count={account.quarantined} />
+            </span>
+          ),
+        },
         { header: t('lastSuccess'), cell: (account) => (account.lastSuccessAt ? formatDateTime(account.lastSuccessAt) : t('never')) },
         {
           header: t('lastError'),

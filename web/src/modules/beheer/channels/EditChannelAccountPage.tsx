@@ -10,11 +10,12 @@ import { formatDateTime } from '../../../app/format';
 import { useMessages } from '../../../app/i18n';
 import { Alert, AppLink, Button, DataList, Heading, PageHeader, Paragraph, QueryState } from '../../../ui';
 import { useOrganisation } from '../organisation-queries';
-import { AccountStatusBadge, SimulatedBadge } from './AccountBadges';
+import { AccountStatusBadge, QuarantineBadge, SimulatedBadge } from './AccountBadges';
 import { type ChannelCatalogue, channelAccountsQueryKey, useChannelAccount, useChannelCatalogue, WEBHOOK_CHANNELS } from './channel-queries';
 import { channelsMessages } from './channels-messages';
 import { type ChannelAccountChange, EditChannelAccountForm } from './EditChannelAccountForm';
 import { OfficeHoursSection } from './office-hours/OfficeHoursSection';
+import { QuarantineSection } from './QuarantineSection';
 import { RecentMessages } from './RecentMessages';
 import { SatisfactionSurveySection } from './SatisfactionSurveySection';
 import { WebhookAddress } from './WebhookAddress';
@@ -77,6 +78,7 @@ function EditChannelAccount({ account, catalogue }: { account: ChannelAccount; c
         lead={<Paragraph lead>{can('channels.manage') ? t('editLead') : t('readOnlyNotice')}</Paragraph>}
       />
       <AccountDetails account={account} channelLabel={catalogue.capabilities[account.channel]?.label ?? account.channel} />
+      <QuarantineSection accountId={account.id} count={account.quarantined} canManage={can('channels.manage')} />
       {can('channels.manage') && (
         <>
           <section className="plein-section" aria-labelledby="instellingen">
@@ -115,7 +117,15 @@ function AccountDetails({ account, channelLabel }: { account: ChannelAccount; ch
         },
         { key: t('municipality'), value: municipality },
         { key: t('handle'), value: <span className="plein-break">{account.handle}</span> },
-        { key: t('status'), value: <AccountStatusBadge status={account.status} /> },
+        {
+          key: t('status'),
+          value: (
+            <span className="plein-badge-row">
+              <AccountStatusBadge status={account.status} />
+              <QuarantineBadge count={account.quarantined} />
+            </span>
+          ),
+        },
         { key: t('lastSuccess'), value: account.lastSuccessAt ? formatDateTime(account.lastSuccessAt) : t('never') },
         {
           key: t('lastError'),
