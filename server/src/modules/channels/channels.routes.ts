@@ -114,7 +114,7 @@ export async function registerChannelsRoutes(app: AppInstance) {
         response: { 200: quarantineRetryOutcomeSchema },
       },
     },
-    async (request) => retryQuarantinedMessage(createServiceContext(request), request.params.id, request.params.entryId),
+    async (request) => retryQuarantinedMessage(createServiceContext(request), keys, request.params.id, request.params.entryId),
   );
 
   app.delete(

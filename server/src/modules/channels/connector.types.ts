@@ -130,6 +130,9 @@ export interface WebhookHandler {
   // the text to answer with, or null to refuse.
   handshake?(account: ConnectorAccount, query: Record<string, string>): string | null;
   verify(account: ConnectorAccount, rawBody: Buffer, headers: Record<string, string | string[] | undefined>): boolean;
+  // The delivery as parts that can be read independently; `parse` gets one part at a time, and a part it cannot read
+  // is set aside without holding back the others. Without it the delivery is one part.
+  split?(body: unknown): unknown[];
   parse(account: ConnectorAccount, body: unknown): NormalisedMessage[];
 }
 

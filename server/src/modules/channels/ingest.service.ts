@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Clock } from '@platform/clock.service';
 import type { Db } from '@platform/db/database.client';
 import { runInSavepoint } from '@platform/db/database.client';
@@ -11,8 +11,9 @@ import type { NormalisedMessage } from './connector.types';
 import { findConnector } from './connectors/connectors.registry';
 import { groupMessagesBySubscription } from './message-subscriptions.service';
 import { insertAttachment, insertMessagesOnce, type NewMessageRow, setMessageMedia } from './messages.repository';
+import { findMalformedField } from './normalised-message.rules';
 import { upsertQuarantineEntry } from './quarantine.repository';
-import { serialiseQuarantinedMessage } from './quarantine.rules';
+import { serialiseQuarantinedMessage, serialiseUnreadableDelivery } from './quarantine.rules';
 
 export const POLL_JOB = 'kanaal.ophalen';
 const DEFAULT_POLL_SECONDS = 60;
@@ -108,13 +109,30 @@ export async function storeMessages(db: Db, clock: Clock, account: AccountRef, m
 // storeMessages, also saying which messages were set aside (a retry from Beheer → Kanalen needs to know).
 export async function storeBatch(db: Db, clock: Clock, account: AccountRef, messages: NormalisedMessage[], stream: string | null) {
   if (messages.length === 0) return { ids: [], setAside: [] };
+  const malformed: string[] = [];
+  const wellFormed: NormalisedMessage[] = [];
+  for (const message of messages) {
+    const problem = findMalformedField(message);
+    if (!problem) wellFormed.push(message);
+    else {
+      await setMessageAside(db, clock, account, message, stream, `Ongeldig bericht van het platform: ${problem}`);
+      malformed.push(String(message?.platformId ?? ''));
+    }
+  }
   // The same platform id twice in one batch (a repost seen in two streams) is one message. A platform's text is stored
   // without what PostgreSQL cannot hold (a NUL in one item failed the whole batch, and so the whole channel).
-  const byPlatformId = new Map(messages.map((message) => [message.platformId, storable(message)]));
+  // Keyed by the cleaned id, which is the one stored (a NUL in an id is removed like one in a text).
+  const unique = [...new Map(wellFormed.map(storable).map((message) => [message.platformId, message])).values()];
   const receivedAt = clock.now();
-  const { inserted, setAside } = await insertOrSetAside(db, clock, account, byPlatformId, receivedAt, stream);
+  const rows = unique.map((message) => toRow(account, message, receivedAt, stream));
+  // Found again by the id Plein gave the row, not by the platform's id, which can come back changed (PGlite's UTF-8
+  // decoder drops a leading byte-order mark).
+  const byRowId = new Map(rows.map((row, index) => [row.id, unique[index]!]));
+  const outcome = await insertOrSetAside(db, clock, account, rows, byRowId, stream);
+  const { inserted } = outcome;
+  const setAside = [...malformed, ...outcome.setAside];
   for (const row of inserted) {
-    const message = byPlatformId.get(row.platform_id)!;
+    const message = byRowId.get(row.id)!;
     if (!message.media.some((media) => media.file)) continue;
     const media = [];
     for (const item of message.media) {
@@ -129,7 +147,7 @@ export async function storeBatch(db: Db, clock: Clock, account: AccountRef, mess
   // Handed on by the subscribers' jobs, queued in the same transaction: a crash between storing and handing on
   // loses nothing, and channels depend on none of the modules that listen.
   const stored = inserted.map((row) => {
-    const message = byPlatformId.get(row.platform_id)!;
+    const message = byRowId.get(row.id)!;
     return { id: row.id, direction: message.direction ?? 'in', channel: account.channel, visibility: message.visibility };
   });
   for (const { subscription, messages: served } of groupMessagesBySubscription(stored, stream)) {
@@ -151,11 +169,10 @@ async function insertOrSetAside(
   db: Db,
   clock: Clock,
   account: AccountRef,
-  byPlatformId: Map<string, NormalisedMessage>,
-  receivedAt: Date,
+  rows: NewMessageRow[],
+  byRowId: Map<string, NormalisedMessage>,
   stream: string | null,
 ) {
-  const rows = [...byPlatformId.values()].map((message) => toRow(account, message, receivedAt, stream));
   try {
     return { inserted: await runInSavepoint(db, (trx) => insertMessagesOnce(trx, rows)), setAside: [] };
   } catch (error) {
@@ -168,7 +185,7 @@ async function insertOrSetAside(
       inserted.push(...(await runInSavepoint(db, (trx) => insertMessagesOnce(trx, [row]))));
     } catch (error) {
       if (!isUnstorableValue(error)) throw error;
-      await setMessageAside(db, clock, account, byPlatformId.get(row.platform_id)!, stream, error);
+      await setMessageAside(db, clock, account, byRowId.get(row.id)!, stream, error);
       setAside.push(row.platform_id);
     }
   }
@@ -176,11 +193,23 @@ async function insertOrSetAside(
 }
 
 async function setMessageAside(db: Db, clock: Clock, account: AccountRef, message: NormalisedMessage, stream: string | null, error: unknown) {
-  const reason = cleanText({ text: error instanceof Error ? error.message : String(error) }).text.slice(0, 1000);
+  await setAside(db, clock, account, { stream, platformId: String(message?.platformId || 'onbekend'), payload: serialiseQuarantinedMessage(message), error });
+}
+
+// A part of a webhook delivery the connector could not read at all: kept as the platform sent it, so a retry after an
+// update of Plein reads it again. Its key is the part's content, so a redelivery is the same entry.
+export async function setDeliveryAside(db: Db, clock: Clock, account: AccountRef, part: unknown, error: unknown) {
+  const payload = serialiseUnreadableDelivery(part);
+  const platformId = `onleesbaar:${createHash('sha256').update(payload).digest('hex').slice(0, 32)}`;
+  await setAside(db, clock, account, { stream: null, platformId, payload, error });
+}
+
+async function setAside(db: Db, clock: Clock, account: AccountRef, entry: { stream: string | null; platformId: string; payload: string; error: unknown }) {
+  const reason = cleanText({ text: entry.error instanceof Error ? entry.error.message : String(entry.error) }).text.slice(0, 1000);
   await upsertQuarantineEntry(
     db,
     account.organisation_id,
-    { id: randomUUID(), accountId: account.id, stream, platformId: message.platformId, payload: serialiseQuarantinedMessage(message), error: reason },
+    { id: randomUUID(), accountId: account.id, stream: entry.stream, platformId: entry.platformId, payload: entry.payload, error: reason },
     clock.now(),
   );
 }

@@ -1,14 +1,17 @@
 import type { QuarantinedMessage, QuarantineRetryOutcome } from '@contracts/channels';
 import { recordAudit } from '@platform/audit/audit.service';
 import { runInTransaction, type ServiceContext } from '@platform/context.service';
-import type { QuarantinedMessagesTable } from '@platform/db/database.schema';
+import type { ChannelAccountRow, QuarantinedMessagesTable } from '@platform/db/database.schema';
 import { notFound } from '@platform/http/http.errors';
 import { actsForMunicipality, assertCan } from '@platform/tenancy/policy.rules';
 import type { Selectable } from 'kysely';
+import type { SecretKeys } from './account-secrets.rules';
 import { findAccount } from './accounts.repository';
-import { storeBatch } from './ingest.service';
+import type { NormalisedMessage } from './connector.types';
+import { setDeliveryAside, storeBatch } from './ingest.service';
 import { deleteQuarantineEntry, findQuarantineEntries, findQuarantineEntry } from './quarantine.repository';
-import { parseQuarantinedMessage, summariseQuarantinedMessage } from './quarantine.rules';
+import { parseQuarantinedPayload, summariseQuarantinedPayload } from './quarantine.rules';
+import { readDeliveryAgain } from './webhooks.service';
 
 // Messages of one channel account that PostgreSQL would not store (see ingest.service): what a beheerder sees in
 // Beheer → Kanalen, tries again after an update of Plein, or removes.
@@ -16,7 +19,7 @@ import { parseQuarantinedMessage, summariseQuarantinedMessage } from './quaranti
 function toQuarantinedView(row: Selectable<QuarantinedMessagesTable>): QuarantinedMessage {
   let summary = { author: '', excerpt: '' };
   try {
-    summary = summariseQuarantinedMessage(parseQuarantinedMessage(row.payload));
+    summary = summariseQuarantinedPayload(parseQuarantinedPayload(row.payload));
   } catch {
     // A payload that no longer parses still shows its error and can be removed.
   }
@@ -30,6 +33,31 @@ function toQuarantinedView(row: Selectable<QuarantinedMessagesTable>): Quarantin
     firstSeenAt: row.first_seen_at.toISOString(),
     lastTriedAt: row.last_tried_at.toISOString(),
   };
+}
+
+// A message is stored as it was made; a part of a delivery is first read again by the connector. What fails again
+// stays set aside (one more attempt, the new error).
+async function storeAgain(tx: ServiceContext, keys: SecretKeys, account: ChannelAccountRow, entry: Selectable<QuarantinedMessagesTable>) {
+  const payload = parseQuarantinedPayload(entry.payload);
+  if (payload.kind === 'message') {
+    const { ids, setAside } = await storeBatch(tx.db, tx.clock, account, [payload.message], entry.stream);
+    return { ids, stored: setAside.length === 0 };
+  }
+  let messages: NormalisedMessage[];
+  try {
+    messages = readDeliveryAgain(keys, account, payload.delivery);
+  } catch (error) {
+    await setDeliveryAside(
+      tx.db,
+      tx.clock,
+      account,
+      payload.delivery,
+      `Plein kon dit deel van de levering niet lezen: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return { ids: [], stored: false };
+  }
+  const { ids, setAside } = await storeBatch(tx.db, tx.clock, account, messages, entry.stream);
+  return { ids, stored: setAside.length === 0 };
 }
 
 async function findOwnAccount(ctx: ServiceContext, accountId: string) {
@@ -46,15 +74,13 @@ export async function listQuarantinedMessages(ctx: ServiceContext, accountId: st
 
 // Stores the message as Plein would now; if it still cannot, it stays set aside with the new error and one more
 // attempt. Either way the answer says what happened, so the person who clicked knows.
-export async function retryQuarantinedMessage(ctx: ServiceContext, accountId: string, entryId: string): Promise<QuarantineRetryOutcome> {
+export async function retryQuarantinedMessage(ctx: ServiceContext, keys: SecretKeys, accountId: string, entryId: string): Promise<QuarantineRetryOutcome> {
   assertCan(ctx.actor, 'channels.manage');
   return runInTransaction(ctx, async (tx) => {
     const account = await findOwnAccount(tx, accountId);
     const entry = await findQuarantineEntry(tx.db, account.organisation_id, account.id, entryId);
     if (!entry) throw notFound('Het apart gezette bericht');
-    const message = parseQuarantinedMessage(entry.payload);
-    const { ids, setAside } = await storeBatch(tx.db, tx.clock, account, [message], entry.stream);
-    const stored = setAside.length === 0;
+    const { ids, stored } = await storeAgain(tx, keys, account, entry);
     if (stored) await deleteQuarantineEntry(tx.db, account.organisation_id, entry.id);
     await recordAudit(tx, {
       action: stored ? 'kanaalbericht.alsnog-opgeslagen' : 'kanaalbericht.opnieuw-mislukt',

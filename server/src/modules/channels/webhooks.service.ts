@@ -1,10 +1,12 @@
 import type { Clock } from '@platform/clock.service';
 import type { Db } from '@platform/db/database.client';
+import type { ChannelAccountRow } from '@platform/db/database.schema';
 import type { SecretKeys } from './account-secrets.rules';
 import { findAccount } from './accounts.repository';
 import { buildConnectorAccount } from './channels.jobs';
+import type { NormalisedMessage } from './connector.types';
 import { findConnector } from './connectors/connectors.registry';
-import { storeMessages } from './ingest.service';
+import { setDeliveryAside, storeMessages } from './ingest.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -43,7 +45,31 @@ export async function receiveWebhook(
   } catch {
     return 'geen-json';
   }
-  const messages = target.handler.parse(target.account, body);
-  const stored = await db.transaction().execute((trx) => storeMessages(trx, clock, target.row, messages));
+  // Each part read on its own: one the connector cannot read is set aside with the error, and the rest is stored.
+  const messages: NormalisedMessage[] = [];
+  const unreadable: { part: unknown; error: unknown }[] = [];
+  for (const part of target.handler.split?.(body) ?? [body]) {
+    try {
+      messages.push(...target.handler.parse(target.account, part));
+    } catch (error) {
+      unreadable.push({ part, error });
+    }
+  }
+  const stored = await db.transaction().execute(async (trx) => {
+    for (const { part, error } of unreadable)
+      await setDeliveryAside(trx, clock, target.row, part, `Plein kon dit deel van de levering niet lezen: ${describeError(error)}`);
+    return storeMessages(trx, clock, target.row, messages);
+  });
   return { stored: stored.length };
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// A part of a delivery set aside earlier, read again by the connector as it is now (after an update of Plein).
+export function readDeliveryAgain(keys: SecretKeys, row: ChannelAccountRow, part: unknown): NormalisedMessage[] {
+  const handler = findConnector(row.channel)?.webhook;
+  if (!handler) throw new Error(`Het kanaal ${row.channel} ontvangt geen webhooks meer.`);
+  return handler.parse(buildConnectorAccount(keys, row), part);
 }

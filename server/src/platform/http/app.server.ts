@@ -32,6 +32,7 @@ import { findUncleanText, hasUncleanText } from '../text/clean-text.rules';
 import { API_VERSION } from './api-version.config';
 import { capConnectionsPerAddress } from './connection-cap.service';
 import { AppError, badRequest, forbidden, notFound, unauthenticated } from './http.errors';
+import { isNestedDeeperThan, MAX_INPUT_DEPTH } from './input-depth.rules';
 import './fastify.types';
 import { trackRouteMethods } from './method-not-allowed.routes';
 import { installMetrics } from './metrics.service';
@@ -206,6 +207,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // once for every route and after authentication (401 before 400). A webhook's body stays bytes (its signature covers
   // them); what a platform sends is cleaned where channels store it.
   app.addHook('preValidation', async (request) => {
+    if (isNestedDeeperThan(request.body, MAX_INPUT_DEPTH) || isNestedDeeperThan(request.query, MAX_INPUT_DEPTH)) {
+      throw badRequest('te-diep-genest', `De invoer is dieper genest dan ${MAX_INPUT_DEPTH} niveaus; dat verwacht geen enkel formulier van Plein.`);
+    }
     // The cheap check first: every request passes here, and the field's name is only needed for a refusal.
     if (!hasUncleanText(request.params) && !hasUncleanText(request.query) && !hasUncleanText(request.body)) return;
     const field = findUncleanText(request.params) ?? findUncleanText(request.query) ?? findUncleanText(request.body) ?? '';

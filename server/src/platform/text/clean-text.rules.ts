@@ -15,14 +15,19 @@ export function isCleanText(text: string): boolean {
   return !UNCLEAN.test(text);
 }
 
+// Deeper than this, a platform's document (a webhook's raw payload) is not walked further: a value nested thousands
+// of levels would exhaust the stack. hasUncleanText calls it unclean, so cleanText drops what lies below.
+const MAX_DEPTH = 100;
+
 // Whether anything in a value (strings, keys, nested objects and arrays) is unclean. The ingest path asks this of
 // every stored message, so it builds no paths, unlike findUncleanText.
-export function hasUncleanText(value: unknown): boolean {
+export function hasUncleanText(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return UNCLEAN.test(value);
-  if (Array.isArray(value)) return value.some(hasUncleanText);
+  if (depth > MAX_DEPTH) return value !== null && typeof value === 'object';
+  if (Array.isArray(value)) return value.some((item) => hasUncleanText(item, depth + 1));
   if (value && typeof value === 'object' && !Buffer.isBuffer(value) && !(value instanceof Date)) {
     for (const key in value) {
-      if (UNCLEAN.test(key) || hasUncleanText((value as Record<string, unknown>)[key])) return true;
+      if (UNCLEAN.test(key) || hasUncleanText((value as Record<string, unknown>)[key], depth + 1)) return true;
     }
   }
   return false;
@@ -51,11 +56,12 @@ export function findUncleanText(value: unknown, path = ''): string | null {
 
 // A platform's text as it can be stored: NUL removed, lone surrogates replaced by U+FFFD (what a decoder shows for a
 // broken character). Objects and arrays are cleaned all the way down, keys included; other values stay as they are.
-export function cleanText<T>(value: T): T {
+export function cleanText<T>(value: T, depth = 0): T {
   if (typeof value === 'string') return value.replace(NUL, '').replace(LONE_SURROGATE, '\uFFFD') as T;
-  if (Array.isArray(value)) return value.map((item) => cleanText(item)) as T;
+  if (depth > MAX_DEPTH && value !== null && typeof value === 'object' && !(value instanceof Date)) return null as T;
+  if (Array.isArray(value)) return value.map((item) => cleanText(item, depth + 1)) as T;
   if (value && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value)) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [cleanText(key), cleanText(item)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [cleanText(key), cleanText(item, depth + 1)])) as T;
   }
   return value;
 }

@@ -39,12 +39,29 @@ export function answerMetaHandshake(verifyToken: string | undefined, query: Reco
   return sameText(sent, verifyToken) ? challenge : null;
 }
 
+// A delivery as deliveries of one change or one messaging event each (entry[].changes[], entry[].messaging[]), so
+// that an item Plein cannot read is set aside on its own instead of failing the whole delivery. A WhatsApp change
+// stays whole: its contacts belong to its messages.
+export function splitMetaDelivery(body: unknown): unknown[] {
+  const delivery = body as { entry?: unknown } | null;
+  if (typeof delivery !== 'object' || delivery === null || !Array.isArray(delivery.entry)) return [body];
+  const parts: unknown[] = [];
+  for (const entry of delivery.entry as unknown[]) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const { changes, messaging, ...rest } = entry as { changes?: unknown; messaging?: unknown };
+    for (const change of Array.isArray(changes) ? changes : []) parts.push({ ...delivery, entry: [{ ...rest, changes: [change] }] });
+    for (const event of Array.isArray(messaging) ? messaging : []) parts.push({ ...delivery, entry: [{ ...rest, messaging: [event] }] });
+  }
+  return parts;
+}
+
 // The webhook part of a Meta connector: the account's appSecret checks signatures, its verifyToken
 // answers the handshake; only `parse` differs per product.
 export function createMetaWebhook(parse: WebhookHandler['parse']): WebhookHandler {
   return {
     handshake: (account, query) => answerMetaHandshake(account.secrets.verifyToken, query),
     verify: (account, rawBody, headers) => verifyMetaSignature(account.secrets.appSecret, rawBody, headers),
+    split: splitMetaDelivery,
     parse,
   };
 }
