@@ -48,6 +48,7 @@ export function buildJobRegistry(config: Config, outbound = createOutboundFetch(
     outbound: outbound.policy,
     mailer,
     mailDomain,
+    platformTimeoutMs: config.platformTimeoutMs,
   });
   return registry;
 }

@@ -9,6 +9,8 @@ import { migrate } from '@platform/db/migrate.service';
 import { AppError } from '@platform/http/http.errors';
 import { isRole, ROLES } from '@platform/tenancy/roles.rules';
 import { subscribeModulesToStoredMessages } from '../modules/index';
+import { runBackupCommand, runRestoreCommand } from './backup/backup.commands';
+import { BackupError } from './backup/backup.errors';
 import { addAccountCommand, getStdinSecretKey, parseChannel, rotateSecretsCommand } from './channel.commands';
 import { createOrganisationCommand, createTokenCommand, createUserCommand } from './cli.commands';
 import { readStdin, requireArgument, UsageError } from './cli.errors';
@@ -37,6 +39,11 @@ Gebruik:
   plein secrets rotate   (na het wisselen van PLEIN_SECRET_KEY; de oude sleutel in PLEIN_SECRET_KEY_PREVIOUS)
   plein open311 client create --organisation <slug> --name <app>
       maakt een api_key voor een app die via Open311 meldingen doet; de sleutel staat op de laatste regel.
+  plein backup [--out <bestand>]
+      ingebouwde database: de database met secret.key als één .tar.gz (stop Plein eerst);
+      PostgreSQL: pg_dump van DATABASE_URL (.dump; PLEIN_SECRET_KEY apart bewaren). Alleen leesbaar voor de eigenaar.
+  plein restore <bestand>
+      zet een back-up terug in een lege database (PLEIN_DATA_DIR of DATABASE_URL) en voert daarna de migraties uit
 
 De database: DATABASE_URL (PostgreSQL) of anders de ingebouwde database in PLEIN_DATA_DIR (standaard ./data).
 `;
@@ -53,6 +60,7 @@ const OPTIONS = {
   handle: { type: 'string' },
   service: { type: 'string' },
   setting: { type: 'string', multiple: true },
+  out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -65,9 +73,11 @@ async function run(argv: string[]): Promise<string[]> {
     throw new UsageError(match?.[1] ?? 'argumenten', `Onbekend of onvolledig argument ${match?.[1] ?? ''}. Zie plein --help.`.replace('  ', ' '));
   }
   const { values, positionals } = parsed;
-  // "import meldingen <file>", "municipality boundary <file>": the file is the third positional, not part of the command's name.
-  const withFile = ['import meldingen', 'import berichten', 'municipality boundary'];
-  const command = withFile.includes(positionals.slice(0, 2).join(' ')) ? positionals.slice(0, 2).join(' ') : positionals.join(' ');
+  // "import meldingen <file>", "restore <file>": the file follows the command's name and is not part of it.
+  const withFile = ['import meldingen', 'import berichten', 'municipality boundary', 'restore'];
+  const named = withFile.find((name) => positionals.slice(0, name.split(' ').length).join(' ') === name);
+  const command = named ?? positionals.join(' ');
+  const file = named ? positionals[named.split(' ').length] : undefined;
   if (values.help || command === '' || command === 'help') return [HELP];
   const known = [
     'migrate',
@@ -80,8 +90,13 @@ async function run(argv: string[]): Promise<string[]> {
     'import meldingen',
     'import berichten',
     'municipality boundary',
+    'backup',
+    'restore',
   ];
   if (!known.includes(command)) throw new UsageError(positionals[0] ?? 'opdracht', `Onbekende opdracht "${command}". Zie plein --help.`);
+  // Before the secret key and the database are made: a backup takes the data folder as it is, a restore wants it empty.
+  if (command === 'backup') return runBackupCommand(loadConfig(), { out: values.out });
+  if (command === 'restore') return runRestoreCommand(loadConfig(), { file });
 
   // Arguments are checked before the database is opened: a wrong call changes nothing.
   if (command === 'user create') checkRoles(values.role ?? []);
@@ -141,16 +156,16 @@ async function run(argv: string[]): Promise<string[]> {
         return [`Account ${account.handle} op ${account.channel} gekoppeld; Plein haalt de berichten op zodra de server draait.`, account.id];
       }
       case 'import meldingen': {
-        const result = await importMeldingenCommand(db, { file: positionals[2], organisation: requireArgument(values, 'organisation') });
+        const result = await importMeldingenCommand(db, { file, organisation: requireArgument(values, 'organisation') });
         return [`${result.imported} meldingen geïmporteerd; ${result.alreadyPresent} stonden er al (${result.rows} rijen gecontroleerd).`];
       }
       case 'import berichten': {
-        const result = await importBerichtenCommand(db, systemClock, { file: positionals[2], organisation: requireArgument(values, 'organisation') });
+        const result = await importBerichtenCommand(db, systemClock, { file, organisation: requireArgument(values, 'organisation') });
         return [`${result.imported} berichten geïmporteerd en geanalyseerd; ${result.alreadyPresent} stonden er al (${result.rows} rijen gecontroleerd).`];
       }
       case 'municipality boundary': {
         const result = await runMunicipalityBoundaryCommand(db, {
-          file: positionals[2],
+          file,
           organisation: requireArgument(values, 'organisation'),
           municipality: requiredSingle(values.municipality, '--municipality', 'de CBS-code van de gemeente, bijvoorbeeld GM0383'),
         });
@@ -210,6 +225,10 @@ run(process.argv.slice(2)).then(
       const many = (error.invalidParams?.length ?? 0) > 3;
       const params = error.invalidParams?.map((p) => (many ? `\n  ${p.name}: ${p.reason}` : ` (${p.name}: ${p.reason})`)).join('') ?? '';
       process.stderr.write(`Fout: ${many ? error.title : error.detail}${params}\n`);
+      process.exit(1);
+    }
+    if (error instanceof BackupError) {
+      process.stderr.write(`Fout: ${error.message}\n`);
       process.exit(1);
     }
     if (error instanceof ConfigError || error instanceof DataDirInUseError) {

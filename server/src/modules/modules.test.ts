@@ -38,6 +38,7 @@ describe('de modulelijst', () => {
       outbound: createOutboundPolicy([]),
       mailer: { send: async () => undefined } as never,
       mailDomain: 'localhost',
+      platformTimeoutMs: 15_000,
     };
     registerModuleJobs(registry, kit);
     for (const module of MODULES) {

@@ -59,6 +59,8 @@ const configSchema = z.object({
     .regex(/^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/, 'moet een XYZ-sjabloon zijn zoals https://…/{z}/{x}/{y}.png')
     .default('https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png'),
   PLEIN_MAP_ATTRIBUTION: z.string().max(300).default('Kaartgegevens © Kadaster'),
+  // How long Plein waits for a platform's answer (connect, headers and body) before it tries again later.
+  PLEIN_PLATFORM_TIMEOUT_SECONDS: z.coerce.number().int('moet een heel aantal seconden zijn').min(1).max(300).default(15),
   PLEIN_GEOCODER_URL: z.url({ protocol: /^https?$/, error: 'moet een http(s)-adres zijn' }).default('https://api.pdok.nl/bzk/locatieserver/search/v3_1/free'),
   PLEIN_SECRET_KEY: z
     .string()
@@ -111,6 +113,7 @@ export type Config = {
   mapTilesUrl: string;
   mapAttribution: string;
   geocoderUrl: string;
+  platformTimeoutMs: number;
   secretKey?: Buffer;
   previousSecretKeys: Buffer[];
 };
@@ -154,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mapTilesUrl: v.PLEIN_MAP_TILES_URL,
     mapAttribution: v.PLEIN_MAP_ATTRIBUTION,
     geocoderUrl: v.PLEIN_GEOCODER_URL,
+    platformTimeoutMs: v.PLEIN_PLATFORM_TIMEOUT_SECONDS * 1000,
     secretKey: v.PLEIN_SECRET_KEY === undefined ? undefined : (decodeSecretKey(v.PLEIN_SECRET_KEY) ?? undefined),
     previousSecretKeys: (v.PLEIN_SECRET_KEY_PREVIOUS?.split(',') ?? []).map((key) => decodeSecretKey(key)!),
   };

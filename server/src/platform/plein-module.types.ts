@@ -14,6 +14,8 @@ export interface ModuleKit {
   outbound: OutboundPolicy;
   mailer: Mailer;
   mailDomain: string;
+  // How long a call to a platform may take (PLEIN_PLATFORM_TIMEOUT_SECONDS).
+  platformTimeoutMs: number;
 }
 
 // A module's wish to hear of stored messages: channels queue `job` with the ids of the new messages that serve

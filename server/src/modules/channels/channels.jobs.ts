@@ -25,6 +25,7 @@ export interface ChannelKit {
   outbound?: OutboundPolicy;
   mailer?: Mailer;
   mailDomain?: string;
+  timeoutMs?: number;
 }
 
 export function buildConnectorAccount(keys: SecretKeys, row: ChannelAccountRow): ConnectorAccount {
@@ -66,7 +67,14 @@ function staleCredentials(error: ChannelError, account: ChannelAccountRow, seale
 }
 
 export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): void {
-  const depsFor = (clock: Clock): ConnectorDeps => ({ fetch: kit.fetch, outbound: kit.outbound, clock, mailer: kit.mailer, mailDomain: kit.mailDomain });
+  const depsFor = (clock: Clock): ConnectorDeps => ({
+    fetch: kit.fetch,
+    outbound: kit.outbound,
+    clock,
+    mailer: kit.mailer,
+    mailDomain: kit.mailDomain,
+    timeoutMs: kit.timeoutMs,
+  });
 
   // Every minute: one poll per pollable account and stream that is due. Unique keys per time slot
   // make this safe to run in every process.

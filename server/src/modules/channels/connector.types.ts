@@ -81,6 +81,8 @@ export interface ConnectorDeps {
   mailer?: Mailer;
   // The host name Plein's Message-IDs end in.
   mailDomain?: string;
+  // How long a platform may take to answer, headers and body (PLEIN_PLATFORM_TIMEOUT_SECONDS; 15 s when absent).
+  timeoutMs?: number;
 }
 
 export interface PollResult {

@@ -16,7 +16,14 @@ export const channelsModule: PleinModule = {
   // Every minute: one poll per account and stream that is due.
   schedules: [{ name: 'kanalen', job: PLAN_JOB, cron: '* * * * *' }],
   jobs: (registry, kit) =>
-    registerChannelJobs(registry, { keys: kit.keys, fetch: kit.fetch, outbound: kit.outbound, mailer: kit.mailer, mailDomain: kit.mailDomain }),
+    registerChannelJobs(registry, {
+      keys: kit.keys,
+      fetch: kit.fetch,
+      outbound: kit.outbound,
+      mailer: kit.mailer,
+      mailDomain: kit.mailDomain,
+      timeoutMs: kit.platformTimeoutMs,
+    }),
 };
 
 export type { SecretKeys } from './account-secrets.rules';

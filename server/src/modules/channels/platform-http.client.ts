@@ -1,7 +1,7 @@
 import { findOutboundRefusal } from '@platform/http/outbound.client';
 import { ChannelError, type ConnectorDeps } from './connector.types';
 
-const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_TIMEOUT_MS = 15_000;
 
 // Reads the moment a platform allows the next call: Retry-After (seconds or HTTP date, RFC 9110),
 // or the reset headers X (x-rate-limit-reset), Mastodon (X-RateLimit-Reset, ISO) and Meta use.
@@ -35,6 +35,17 @@ export function classifyFetchFailure(error: unknown, url: string): ChannelError 
   return new ChannelError('transient', `${new URL(url).host} ${reason}`);
 }
 
+// The body of an answer whose headers came: it can still stop halfway (the connection dropped) or take longer than
+// the timeout. Either is tried again later, like no answer at all.
+export async function readPlatformBody(response: Response, url: string): Promise<string> {
+  try {
+    return await response.text();
+  } catch (error) {
+    const reason = error instanceof Error && error.name === 'TimeoutError' ? 'maakte zijn antwoord niet op tijd af' : 'brak zijn antwoord halverwege af';
+    throw new ChannelError('transient', `${new URL(url).host} ${reason}`);
+  }
+}
+
 export interface PlatformResponse<T> {
   status: number;
   headers: Headers;
@@ -49,11 +60,11 @@ export async function fetchFromPlatform<T = unknown>(
 ): Promise<PlatformResponse<T>> {
   let response: Response;
   try {
-    response = await deps.fetch(url, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? DEFAULT_TIMEOUT_MS) });
+    response = await deps.fetch(url, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? deps.timeoutMs ?? DEFAULT_TIMEOUT_MS) });
   } catch (error) {
     throw classifyFetchFailure(error, url);
   }
-  const text = await response.text();
+  const text = await readPlatformBody(response, url);
   const detail = { status: response.status, platformCode: errorCode(text) };
   if (response.status === 429) {
     throw new ChannelError('rate-limited', `${new URL(url).host}: te veel verzoeken (429)`, retryAfterMs(response.headers, deps.clock.now()) ?? 60_000, detail);

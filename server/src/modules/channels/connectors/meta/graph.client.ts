@@ -1,11 +1,10 @@
 import { ChannelError, type ConnectorAccount, type ConnectorDeps } from '../../connector.types';
-import { classifyFetchFailure } from '../../platform-http.client';
+import { classifyFetchFailure, DEFAULT_TIMEOUT_MS, readPlatformBody } from '../../platform-http.client';
 import { classifyGraphError, hasGraphCode } from './graph.errors';
 
 export const DEFAULT_GRAPH_URL = 'https://graph.facebook.com';
 // Pinned, so a new Graph version never changes field shapes under Plein; settable per account.
 export const DEFAULT_GRAPH_VERSION = 'v21.0';
-const TIMEOUT_MS = 15_000;
 
 export interface GraphTarget {
   // Versioned base, e.g. https://graph.facebook.com/v21.0
@@ -51,12 +50,12 @@ export async function callGraph<T>(
       method,
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: AbortSignal.timeout(deps.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     });
   } catch (error) {
     throw classifyFetchFailure(error, url);
   }
-  const text = await response.text();
+  const text = await readPlatformBody(response, url);
   if (!response.ok) throw classifyGraphError(response.status, response.headers, text, deps.clock.now(), host);
   try {
     return (text ? JSON.parse(text) : null) as T;
