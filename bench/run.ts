@@ -4,6 +4,7 @@ import { benchAnalysis } from './analysis';
 import { benchChannels } from './channels';
 import { benchInbox } from './inbox';
 import { benchIngest } from './ingest';
+import { benchLoad } from './load';
 import { benchStartup } from './startup';
 
 const small = process.env.PLEIN_BENCH_SIZE === 'small';
@@ -21,6 +22,17 @@ const benches: Record<string, () => Promise<{ name: string; figures: Record<stri
   channels: () => benchChannels(small ? 5_000 : 100_000),
   inbox: () => benchInbox(small ? 20_000 : 1_000_000),
   analysis: () => benchAnalysis(small ? 5_000 : 200_000),
+  load: () =>
+    benchLoad(
+      small
+        ? { staff: 10, submissionsPerSecond: 5, seconds: 10, conversations: 2_000 }
+        : {
+            staff: Number(option('staff') ?? 200),
+            submissionsPerSecond: Number(option('rate') ?? 50),
+            seconds: Number(option('seconds') ?? 180),
+            conversations: 50_000,
+          },
+    ),
   ingest: () => benchIngest(ingestPosts, Number(option('workers') ?? 2), Number(option('search-items') ?? (small ? 20_000 : 1_000_000))),
 };
 

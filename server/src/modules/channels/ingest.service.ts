@@ -201,7 +201,8 @@ async function setMessageAside(db: Db, clock: Clock, account: AccountRef, messag
 export async function setDeliveryAside(db: Db, clock: Clock, account: AccountRef, part: unknown, error: unknown) {
   const payload = serialiseUnreadableDelivery(part);
   const platformId = `onleesbaar:${createHash('sha256').update(payload).digest('hex').slice(0, 32)}`;
-  await setAside(db, clock, account, { stream: null, platformId, payload, error });
+  const reason = `Plein kon dit deel van de levering niet lezen: ${error instanceof Error ? error.message : String(error)}`;
+  await setAside(db, clock, account, { stream: null, platformId, payload, error: reason });
 }
 
 async function setAside(db: Db, clock: Clock, account: AccountRef, entry: { stream: string | null; platformId: string; payload: string; error: unknown }) {

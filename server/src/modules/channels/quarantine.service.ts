@@ -47,13 +47,7 @@ async function storeAgain(tx: ServiceContext, keys: SecretKeys, account: Channel
   try {
     messages = readDeliveryAgain(keys, account, payload.delivery);
   } catch (error) {
-    await setDeliveryAside(
-      tx.db,
-      tx.clock,
-      account,
-      payload.delivery,
-      `Plein kon dit deel van de levering niet lezen: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    await setDeliveryAside(tx.db, tx.clock, account, payload.delivery, error);
     return { ids: [], stored: false };
   }
   const { ids, setAside } = await storeBatch(tx.db, tx.clock, account, messages, entry.stream);

@@ -56,15 +56,10 @@ export async function receiveWebhook(
     }
   }
   const stored = await db.transaction().execute(async (trx) => {
-    for (const { part, error } of unreadable)
-      await setDeliveryAside(trx, clock, target.row, part, `Plein kon dit deel van de levering niet lezen: ${describeError(error)}`);
+    for (const { part, error } of unreadable) await setDeliveryAside(trx, clock, target.row, part, error);
     return storeMessages(trx, clock, target.row, messages);
   });
   return { stored: stored.length };
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 // A part of a delivery set aside earlier, read again by the connector as it is now (after an update of Plein).
