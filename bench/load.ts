@@ -4,9 +4,7 @@
 // Baseline in the same run: every request type alone, one at a time, on the same idle installation.
 // Always on PostgreSQL (several processes share one database): a fresh database on PLEIN_BENCH_PG_SERVER (default the
 // local server), dropped afterwards.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { systemClock } from '@platform/clock.service';
 import { loadConfig } from '@platform/config.service';
 import { cliOrigin } from '@platform/context.service';
@@ -18,6 +16,7 @@ import pg from 'pg';
 import { makeOperatorActor } from '../server/src/cli/operator.service';
 import { insertAccount } from '../server/src/modules/channels/accounts.repository';
 import { createRuntime } from '../server/src/runtime';
+import { type PleinProcess, startPleinProcess, stopPleinProcesses } from '../test/plein-processes';
 
 export interface LoadSize {
   staff: number;
@@ -60,16 +59,6 @@ async function runAdmin(statement: string) {
   } finally {
     await client.end();
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function percentile(values: number[], share: number): number {
@@ -172,27 +161,6 @@ async function prepareDatabase(databaseUrl: string, size: LoadSize, secretKey: s
     return { slug: organisation.slug, categoryId, conversationIds, meldingIds, emails };
   } finally {
     await runtime.close();
-  }
-}
-
-async function startProcess(env: Record<string, string>, children: ChildProcess[]): Promise<string> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    env: { ...process.env, ...env, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, PLEIN_LOG_LEVEL: 'warn', PLEIN_DEMO: '0' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  children.push(child);
-  const url = `http://127.0.0.1:${port}`;
-  const started = performance.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Een Plein-proces stopte met code ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) return url;
-    } catch {
-      // not listening yet
-    }
-    if (performance.now() - started > 120_000) throw new Error('Een Plein-proces startte niet binnen 120 s');
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -317,13 +285,18 @@ export async function benchLoad(size: LoadSize) {
   const database = `plein_bench_load_${Date.now()}`;
   const databaseUrl = `${PG_SERVER}/${database}`;
   const secretKey = randomBytes(32).toString('hex');
-  const children: ChildProcess[] = [];
+  const processes: PleinProcess[] = [];
+  const start = async (env: Record<string, string>) => {
+    const started = await startPleinProcess(env);
+    processes.push(started);
+    return started.url;
+  };
   await runAdmin(`CREATE DATABASE ${database}`);
   try {
     const prepared = await prepareDatabase(databaseUrl, size, secretKey);
     const shared = { DATABASE_URL: databaseUrl, PLEIN_SECRET_KEY: secretKey, PLEIN_TRUST_PROXY: '127.0.0.1' };
-    const urls = await Promise.all([startProcess({ ...shared, PLEIN_WORKERS: '0' }, children), startProcess({ ...shared, PLEIN_WORKERS: '0' }, children)]);
-    await Promise.all([startProcess({ ...shared, PLEIN_WORKERS: '1' }, children), startProcess({ ...shared, PLEIN_WORKERS: '1' }, children)]);
+    const urls = await Promise.all([start({ ...shared, PLEIN_WORKERS: '0' }), start({ ...shared, PLEIN_WORKERS: '0' })]);
+    await Promise.all([start({ ...shared, PLEIN_WORKERS: '1' }), start({ ...shared, PLEIN_WORKERS: '1' })]);
     const staff: Staff[] = [];
     for (const email of prepared.emails) staff.push(await signIn(urls[staff.length % 2]!, email));
     const world: World = { ...prepared, staff };
@@ -369,8 +342,7 @@ export async function benchLoad(size: LoadSize) {
       summary: `load requests=${peak.length} p50_ms=${percentile(all, 0.5).toFixed(0)} p99_ms=${percentile(all, 0.99).toFixed(0)} errors=${errors}`,
     };
   } finally {
-    for (const child of children) child.kill('SIGTERM');
-    await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null)));
+    await stopPleinProcesses(processes);
     await runAdmin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   }
 }

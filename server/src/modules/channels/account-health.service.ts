@@ -7,13 +7,14 @@ import { updateAccount } from './accounts.repository';
 import type { ChannelError } from './connector.types';
 
 // What a failed platform call means for the account, the same for polling and sending:
-// a 429 pauses the account until the platform allows it again; an expired or revoked token marks it
-// as needing attention and tells its owner once, as does an address Plein may not connect to; anything else is shown
-// as the last error.
+// a 429 pauses the account until the platform allows it again, and so does a 5xx with Retry-After (RFC 9110 §10.2.3:
+// "unavailable until then"; polls have no backoff of their own and would otherwise ask again at the next slot); an
+// expired or revoked token marks it as needing attention and tells its owner once, as does an address Plein may not
+// connect to; anything else is shown as the last error.
 export async function recordAccountFailure(db: Db, clock: Clock, account: ChannelAccountRow, error: ChannelError) {
   const now = clock.now();
   const base = { last_error: error.message.slice(0, 1000), last_error_at: now };
-  if (error.kind === 'rate-limited') {
+  if (error.kind === 'rate-limited' || (error.kind === 'transient' && error.retryAfterMs)) {
     await updateAccount(db, account.organisation_id, account.id, {
       ...base,
       rate_limited_until: new Date(now.getTime() + (error.retryAfterMs ?? 60_000)),

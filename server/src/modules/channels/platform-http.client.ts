@@ -26,13 +26,24 @@ export function retryAfterMs(headers: Headers, now: Date): number | null {
   return null;
 }
 
-// A fetch that got no answer: an address Plein may not connect to needs a person (and is never retried), a timeout or
-// an unreachable host is tried again later.
+// Connected, then cut off by the other side (a reset, or a close before the answer): the host was reachable, so an
+// operator who reads "niet bereikbaar" would look for a network or DNS problem that is not there.
+const CUT_OFF = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+
+function explainNoAnswer(error: unknown): string {
+  if (error instanceof Error && error.name === 'TimeoutError') return 'gaf geen antwoord op tijd';
+  for (let current = error; current instanceof Error; current = current.cause) {
+    if (CUT_OFF.has(String((current as { code?: unknown }).code))) return 'verbrak de verbinding voordat er een antwoord kwam';
+  }
+  return 'was niet bereikbaar';
+}
+
+// A fetch that got no answer: an address Plein may not connect to needs a person (and is never retried), a timeout,
+// a cut connection or an unreachable host is tried again later.
 export function classifyFetchFailure(error: unknown, url: string): ChannelError {
   const refusal = findOutboundRefusal(error);
   if (refusal) return new ChannelError('permanent', refusal.message, null, { needsAttention: true });
-  const reason = error instanceof Error && error.name === 'TimeoutError' ? 'gaf geen antwoord op tijd' : 'was niet bereikbaar';
-  return new ChannelError('transient', `${new URL(url).host} ${reason}`);
+  return new ChannelError('transient', `${new URL(url).host} ${explainNoAnswer(error)}`);
 }
 
 // The body of an answer whose headers came: it can still stop halfway (the connection dropped) or take longer than
