@@ -13,7 +13,7 @@ import { ChannelError, type ConnectorAccount, type ConnectorDeps, type PollResul
 import { findConnector, listPollingChannels } from './connectors/connectors.registry';
 import { enqueuePollsFor, POLL_JOB, storeMessages } from './ingest.service';
 import { advanceCursor, findCursor } from './messages.repository';
-import { lockOutboxItem, updateOutboxItem } from './outbox.repository';
+import { lockOutboxItem, markOutboxSendStarted, updateOutboxItem } from './outbox.repository';
 import { loadOutboundRequest, recordSent, SEND_JOB } from './outbox.service';
 
 export const PLAN_JOB = 'kanalen.plannen';
@@ -149,7 +149,12 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
     },
   });
 
-  type SendPrepared = { skip: true } | { deferUntil: Date } | { result: SentResult; recovered: boolean } | { error: ChannelError; sealedUsed?: string | null };
+  type SendPrepared =
+    | { skip: true }
+    | { deferUntil: Date }
+    | { uncertain: true }
+    | { result: SentResult; recovered: boolean }
+    | { error: ChannelError; sealedUsed?: string | null };
 
   registry.register({
     name: SEND_JOB,
@@ -173,6 +178,13 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
         if (inDoubt && connector.findSent) {
           const found = await connector.findSent(target, request, depsFor(clock));
           if (found) return { result: found, recovered: true };
+        }
+        // A platform that cannot be asked afterwards: an attempt that began and never ended (the process died during
+        // the call, or no answer came) may have reached it. Sending again could reach the resident twice; a person
+        // looks instead. The mark is committed before the call, outside the job's transaction.
+        if (!connector.findSent) {
+          if (loaded.item.send_started_at) return { uncertain: true };
+          await markOutboxSendStarted(db, loaded.item.organisation_id, loaded.item.id, clock.now());
         }
         return { result: await connector.send(target, request, depsFor(clock)), recovered: false };
       } catch (error) {
@@ -199,6 +211,15 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
         await retry(outcome.deferUntil);
         return;
       }
+      if ('uncertain' in outcome) {
+        await updateOutboxItem(db, item.organisation_id, item.id, {
+          status: 'mislukt',
+          last_error:
+            'Onzeker of dit bericht is aangekomen: Plein werd onderbroken tijdens het versturen en dit platform kan dat niet navragen. ' +
+            'Kijk in het gesprek op het platform en verstuur het alleen opnieuw als het er niet staat.',
+        });
+        return;
+      }
       if ('result' in outcome) {
         await storeRefreshedSecrets(db, kit.keys, account, outcome.result.secrets);
         await recordSent(db, clock, account, item, outcome.result);
@@ -209,6 +230,9 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
       await storeRefreshedSecrets(db, kit.keys, account, error.secrets ?? outcome.error.secrets);
       if (!account.paused) await recordAccountFailure(db, clock, account, error);
       const attempts = item.attempts + 1;
+      // The platform answered (a status): it did not take the message, so sending again is safe. Without an answer
+      // (a timeout, a cut connection) the mark stays and the next attempt asks a person.
+      if (error.status !== undefined && item.send_started_at) await updateOutboxItem(db, item.organisation_id, item.id, { send_started_at: null });
       const retryable = error.kind === 'transient' || error.kind === 'rate-limited';
       if (retryable && attempts < MAX_SEND_ATTEMPTS) {
         await updateOutboxItem(db, item.organisation_id, item.id, { attempts, last_error: error.message });

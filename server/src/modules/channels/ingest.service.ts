@@ -210,7 +210,8 @@ async function setAside(db: Db, clock: Clock, account: AccountRef, entry: { stre
   await upsertQuarantineEntry(
     db,
     account.organisation_id,
-    { id: randomUUID(), accountId: account.id, stream: entry.stream, platformId: entry.platformId, payload: entry.payload, error: reason },
+    // The id as it can be stored: a malformed message's id may hold the very characters PostgreSQL refuses.
+    { id: randomUUID(), accountId: account.id, stream: entry.stream, platformId: cleanText(entry.platformId), payload: entry.payload, error: reason },
     clock.now(),
   );
 }

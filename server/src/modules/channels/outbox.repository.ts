@@ -38,6 +38,17 @@ export async function updateOutboxItem(db: Db, organisationId: string, outboxId:
     .executeTakeFirstOrThrow();
 }
 
+// Committed on its own, before the platform is called (see the send job): the trace of an attempt that began.
+export async function markOutboxSendStarted(db: Db, organisationId: string, outboxId: string, now: Date) {
+  await db
+    .updateTable('outbox')
+    .set({ send_started_at: now })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', outboxId)
+    .where('send_started_at', 'is', null)
+    .execute();
+}
+
 export async function findOutboxItems(db: Db, organisationId: string, filter: { accountId?: string; accountIds?: string[]; limit: number }) {
   let query = db.selectFrom('outbox').selectAll().where('organisation_id', '=', organisationId);
   if (filter.accountId) query = query.where('account_id', '=', filter.accountId);

@@ -228,7 +228,8 @@ export async function retryOutboxItem(ctx: ServiceContext, outboxId: string) {
   const current = await getOutboxItem(ctx, outboxId);
   if (current.status !== 'mislukt') throw conflict('niet-mislukt', 'Alleen een mislukt bericht kan opnieuw worden verstuurd.');
   return runInTransaction(ctx, async (tx) => {
-    const row = await updateOutboxItem(tx.db, tx.actor.organisationId, outboxId, { status: 'wachtend', attempts: 0 });
+    // A person asks again, after checking the platform where an earlier attempt's outcome was unknown.
+    const row = await updateOutboxItem(tx.db, tx.actor.organisationId, outboxId, { status: 'wachtend', attempts: 0, send_started_at: null });
     await enqueueJob(tx.db, {
       organisationId: row.organisation_id,
       name: SEND_JOB,

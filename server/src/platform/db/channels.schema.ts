@@ -100,6 +100,8 @@ export interface OutboxTable {
   sent_at: NullableTimestamp;
   // migrations/0015: the part of a numbered thread this one answers (sent only after it has a platform id)
   after_outbox_id: string | null;
+  // migrations/0036: handed to a platform that cannot be asked afterwards; set until the platform answered
+  send_started_at: NullableTimestamp;
 }
 
 export interface FormChallengesTable {

@@ -13,14 +13,11 @@ export const whatsappConnector: Connector = {
   // Signature (X-Hub-Signature-256 with the app secret) and handshake (verifyToken) as for every Meta product.
   webhook: createMetaWebhook(parseWebhook),
   send: sendMessage,
-  // The Cloud API cannot list or look up sent messages and has no idempotency key. So when a send
-  // job runs a second time (the worker died after Meta accepted, before Plein recorded it), Plein
-  // cannot know and sends again: at least once, never lost. That only happens when the worker dies
-  // (or its transaction fails) between Meta's answer and the commit; each message carries the outbox
-  // id in biz_opaque_callback_data, so status webhooks can expose a double once Plein stores them.
-  async findSent() {
-    return null;
-  },
+  // No findSent: the Cloud API cannot list or look up sent messages and has no idempotency key. So when an attempt
+  // began and never ended (the worker died after Meta may have accepted, before Plein recorded it), the send job does
+  // not send again on its own: the item fails as "onzeker" and a person checks the chat before sending it again. A
+  // resident never gets the same answer twice, and none is lost without someone seeing it. Each message carries the
+  // outbox id in biz_opaque_callback_data, so status webhooks can settle the doubt once Plein stores them.
   async verify(account, deps) {
     const phone = await callWhatsapp<{ verified_name?: string; display_phone_number?: string }>(
       deps,

@@ -12,6 +12,7 @@ import {
 } from '@test/platforms/whatsapp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildConnectorAccount } from '../../channels.jobs';
+import { markOutboxSendStarted } from '../../outbox.repository';
 import { loadOutboundRequest } from '../../outbox.service';
 import { classifyGraphError } from '../meta/graph.errors';
 import { whatsappConnector } from './whatsapp.connector';
@@ -308,7 +309,7 @@ describe('WhatsApp Cloud API', () => {
 });
 
 describe('WhatsApp zonder idempotentiesleutel', () => {
-  it('verstuurt opnieuw als de worker stierf nadat Meta het bericht al aannam (zo gekozen en gedocumenteerd)', async () => {
+  it('verstuurt niet vanzelf opnieuw als de worker stierf terwijl Meta het bericht misschien al had; een medewerker beslist', async () => {
     const bergen = await municipality();
     const ilse = resident('Ilse');
     await bergen.deliver(bergen.text(ilse, 'Is het stadhuis zaterdag open?'));
@@ -325,18 +326,27 @@ describe('WhatsApp zonder idempotentiesleutel', () => {
     });
     expect(claimed?.payload).toMatchObject({ outboxId: id });
     const loaded = (await loadOutboundRequest(t.database.db, bergen.org.id, id))!;
+    // As the send job does before it calls a platform that cannot be asked afterwards.
+    await markOutboxSendStarted(t.database.db, bergen.org.id, id, now);
     const first = await whatsappConnector.send!(buildConnectorAccount({ current: TEST_SECRET_KEY, previous: [] }, loaded.account), loaded.request, {
       fetch,
       clock: t.clock,
     });
 
-    // Attempt 2: findSent cannot ask the Cloud API, so the message goes again, tagged with the same outbox id.
+    // Attempt 2 finds an attempt that began and never ended, and cannot ask the Cloud API: it does not send again.
     t.clock.advance(301_000);
     await t.worker.drain();
     const item = await bergen.outbox(id);
-    expect(item.status).toBe('verzonden');
-    expect(item.platformId).not.toBe(first.platformId);
-    expect(sentTo(ilse.waId).map((message) => message.body.biz_opaque_callback_data)).toEqual([id, id]);
+    expect(item).toMatchObject({ status: 'mislukt', lastError: expect.stringContaining('Onzeker of dit bericht is aangekomen') });
+    expect(sentTo(ilse.waId).map((message) => message.body.biz_opaque_callback_data)).toEqual([id]);
+    expect(first.platformId).toMatch(/^wamid\./);
+
+    // The colleague checks the chat; had it not been there, "opnieuw versturen" sends it (once).
+    const retried = await bergen.api('POST', `/api/v1/outbox/${id}/retry`);
+    expect(retried.statusCode, retried.body).toBe(200);
+    await t.worker.drain();
+    expect(await bergen.outbox(id)).toMatchObject({ status: 'verzonden' });
+    expect(sentTo(ilse.waId)).toHaveLength(2);
   });
 });
 
