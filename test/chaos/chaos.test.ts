@@ -13,6 +13,7 @@ import { LOCAL_PLATFORMS } from '@test/harness';
 import { buildMessagePayload, startWhatsAppServer, type WhatsAppServer } from '@test/platforms/whatsapp-server';
 import { killPleinProcess, type PleinProcess, startPleinProcess, stopPleinProcesses } from '@test/plein-processes';
 import { PG_SERVER, runAdminQuery } from '@test/worker-processes';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOperatorActor } from '../../server/src/cli/operator.service';
 
@@ -261,49 +262,21 @@ describe.runIf(runChaos)('chaos: processen gedood tijdens het werk', () => {
     expect(kills).toBeGreaterThanOrEqual(5);
 
     // Calm again: the workers finish what the killed ones left (a lease of at most 30 s) and the feed's next poll.
+    const countRows = async (table: 'meldingen' | 'messages' | 'conversations', where: Record<string, string>) => {
+      let query = db.selectFrom(table).select((eb) => eb.fn.countAll().as('n'));
+      for (const [column, value] of Object.entries(where)) query = query.where(sql.ref(column), '=', value);
+      return Number((await query.executeTakeFirstOrThrow()).n);
+    };
     const counts = async () => ({
-      meldingen: Number(
-        (
-          await db
-            .selectFrom('meldingen')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .where('organisation_id', '=', organisation.id)
-            .executeTakeFirstOrThrow()
-        ).n,
-      ),
-      whatsapp: Number(
-        (
-          await db
-            .selectFrom('messages')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .where('account_id', '=', wa.id)
-            .where('direction', '=', 'in')
-            .executeTakeFirstOrThrow()
-        ).n,
-      ),
-      feed: Number(
-        (
-          await db
-            .selectFrom('messages')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .where('account_id', '=', rss.id)
-            .executeTakeFirstOrThrow()
-        ).n,
-      ),
+      meldingen: await countRows('meldingen', { organisation_id: organisation.id }),
+      whatsapp: await countRows('messages', { account_id: wa.id, direction: 'in' }),
+      feed: await countRows('messages', { account_id: rss.id }),
       // Every answer settled: sent, or failed as "onzeker" for a person where the platform cannot be asked (WhatsApp)
       // and a killed worker left an attempt without outcome.
       settledReplies: (await db.selectFrom('outbox').select(['id', 'status']).where('organisation_id', '=', organisation.id).execute()).filter(
         (row) => row.status !== 'wachtend',
       ).length,
-      conversations: Number(
-        (
-          await db
-            .selectFrom('conversations')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .where('account_id', '=', wa.id)
-            .executeTakeFirstOrThrow()
-        ).n,
-      ),
+      conversations: await countRows('conversations', { account_id: wa.id }),
     });
     const expected = { meldingen: MELDINGEN, whatsapp: WHATSAPP_MESSAGES, feed: FEED_ITEMS, settledReplies: REPLIES, conversations: WHATSAPP_MESSAGES };
     const until = Date.now() + 150_000;

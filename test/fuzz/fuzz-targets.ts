@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { signMetaPayload } from '../../server/src/modules/channels/connectors/meta/meta-webhook.rules';
+import { buildMessagePayload } from '../platforms/whatsapp-server';
 import { hostileBody, hostileQuery, hostileSegment, mutateDocument, type WireBody } from './bad-input.arbitraries';
 import type { FuzzWorld, SignedWebhookAccount } from './fuzz-world';
 
@@ -214,34 +215,22 @@ function webhookTarget(account: SignedWebhookAccount): fc.Arbitrary<FuzzRequest>
 
 function validDelivery(account: SignedWebhookAccount, at: number): unknown {
   if (account.channel === 'whatsapp') {
-    return {
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: '102290129340398',
-          changes: [
-            {
-              field: 'messages',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: '15550783881', phone_number_id: account.platformId },
-                contacts: [{ profile: { name: 'Joke' }, wa_id: '31612345678' }],
-                messages: [
-                  { from: '31612345678', id: 'wamid.fuzz1', timestamp: String(at), type: 'text', text: { body: 'Wanneer komt de vuilniswagen?' } },
-                  {
-                    from: '31612345678',
-                    id: 'wamid.fuzz2',
-                    timestamp: String(at),
-                    type: 'image',
-                    image: { id: 'media-1', mime_type: 'image/jpeg', caption: 'Zwerfafval' },
-                  },
-                ],
-              },
-            },
-          ],
-        },
-      ],
-    };
+    // A text and a photo in one change, as Meta sends a resident's burst.
+    const delivery = buildMessagePayload(
+      account.platformId,
+      { waId: '31612345678', name: 'Joke' },
+      { type: 'text', text: { body: 'Wanneer komt de vuilniswagen?' } },
+      new Date(at * 1000),
+      'wamid.fuzz1',
+    );
+    delivery.entry[0]!.changes[0]!.value.messages.push({
+      from: '31612345678',
+      id: 'wamid.fuzz2',
+      timestamp: String(at),
+      type: 'image',
+      image: { id: 'media-1', mime_type: 'image/jpeg', caption: 'Zwerfafval' },
+    } as never);
+    return delivery;
   }
   const object = account.channel === 'facebook' ? 'page' : 'instagram';
   return {
