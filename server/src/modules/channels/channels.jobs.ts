@@ -230,9 +230,12 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
       await storeRefreshedSecrets(db, kit.keys, account, error.secrets ?? outcome.error.secrets);
       if (!account.paused) await recordAccountFailure(db, clock, account, error);
       const attempts = item.attempts + 1;
-      // The platform answered (a status): it did not take the message, so sending again is safe. Without an answer
-      // (a timeout, a cut connection) the mark stays and the next attempt asks a person.
-      if (error.status !== undefined && item.send_started_at) await updateOutboxItem(db, item.organisation_id, item.id, { send_started_at: null });
+      // The platform answered (a status) that it did not take the message, or no connection was ever made: sending
+      // again is safe. Without an answer on a connection that was made (a timeout, a cut) the mark stays and the next
+      // attempt asks a person.
+      if ((error.status !== undefined || error.neverConnected) && item.send_started_at) {
+        await updateOutboxItem(db, item.organisation_id, item.id, { send_started_at: null });
+      }
       const retryable = error.kind === 'transient' || error.kind === 'rate-limited';
       if (retryable && attempts < MAX_SEND_ATTEMPTS) {
         await updateOutboxItem(db, item.organisation_id, item.id, { attempts, last_error: error.message });

@@ -180,15 +180,19 @@ export class ChannelError extends Error {
   readonly platformCode?: string;
   // Only a person can fix it (the account points where Plein may not connect): the account needs attention.
   readonly needsAttention: boolean;
+  // No connection was ever made (refused, unknown host, an address Plein may not use): the platform has nothing, so
+  // sending again cannot reach anyone twice.
+  readonly neverConnected: boolean;
   constructor(
     readonly kind: ChannelErrorKind,
     message: string,
     readonly retryAfterMs: number | null = null,
-    detail: { status?: number; platformCode?: string; needsAttention?: boolean } = {},
+    detail: { status?: number; platformCode?: string; needsAttention?: boolean; neverConnected?: boolean } = {},
   ) {
     super(message);
     this.status = detail.status;
     this.platformCode = detail.platformCode;
     this.needsAttention = detail.needsAttention ?? false;
+    this.neverConnected = detail.neverConnected ?? false;
   }
 }

@@ -29,12 +29,19 @@ export function retryAfterMs(headers: Headers, now: Date): number | null {
 // Connected, then cut off by the other side (a reset, or a close before the answer): the host was reachable, so an
 // operator who reads "niet bereikbaar" would look for a network or DNS problem that is not there.
 const CUT_OFF = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+// No connection was made at all: whatever was to be sent did not leave.
+const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function hasErrorCode(error: unknown, codes: Set<string>): boolean {
+  for (let current = error; current instanceof Error; current = current.cause) {
+    if (codes.has(String((current as { code?: unknown }).code))) return true;
+  }
+  return false;
+}
 
 function explainNoAnswer(error: unknown): string {
   if (error instanceof Error && error.name === 'TimeoutError') return 'gaf geen antwoord op tijd';
-  for (let current = error; current instanceof Error; current = current.cause) {
-    if (CUT_OFF.has(String((current as { code?: unknown }).code))) return 'verbrak de verbinding voordat er een antwoord kwam';
-  }
+  if (hasErrorCode(error, CUT_OFF)) return 'verbrak de verbinding voordat er een antwoord kwam';
   return 'was niet bereikbaar';
 }
 
@@ -42,8 +49,8 @@ function explainNoAnswer(error: unknown): string {
 // a cut connection or an unreachable host is tried again later.
 export function classifyFetchFailure(error: unknown, url: string): ChannelError {
   const refusal = findOutboundRefusal(error);
-  if (refusal) return new ChannelError('permanent', refusal.message, null, { needsAttention: true });
-  return new ChannelError('transient', `${new URL(url).host} ${explainNoAnswer(error)}`);
+  if (refusal) return new ChannelError('permanent', refusal.message, null, { needsAttention: true, neverConnected: true });
+  return new ChannelError('transient', `${new URL(url).host} ${explainNoAnswer(error)}`, null, { neverConnected: hasErrorCode(error, NEVER_CONNECTED) });
 }
 
 // The body of an answer whose headers came: it can still stop halfway (the connection dropped) or take longer than

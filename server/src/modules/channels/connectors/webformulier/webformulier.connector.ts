@@ -16,8 +16,13 @@ export const webformulierConnector: Connector = {
     try {
       await deps.mailer.send({ to: request.replyTo.authorHandle, subject, text: request.text, messageId: `<${messageId}>` });
     } catch (error) {
-      // The SMTP server did not take it: try again later; the same Message-ID lets a receiver drop a repeat.
-      throw new ChannelError('transient', `De mailserver nam het antwoord niet aan: ${error instanceof Error ? error.message : String(error)}`);
+      // The SMTP server did not take it: try again later; the same Message-ID lets a receiver drop a repeat. An SMTP
+      // reply code means the server answered (it has not taken the message); no connection means nothing left.
+      const smtp = error as { responseCode?: unknown; code?: unknown; message?: unknown };
+      throw new ChannelError('transient', `De mailserver nam het antwoord niet aan: ${error instanceof Error ? error.message : String(error)}`, null, {
+        status: typeof smtp.responseCode === 'number' ? smtp.responseCode : undefined,
+        neverConnected: smtp.code === 'EDNS' || /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH/.test(String(smtp.message)),
+      });
     }
     return { platformId: messageId, publicUrl: null };
   },

@@ -10,6 +10,7 @@ import {
   startWhatsAppServer,
   type WhatsAppServer,
 } from '@test/platforms/whatsapp-server';
+import { findFreePort } from '@test/plein-processes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildConnectorAccount } from '../../channels.jobs';
 import { markOutboxSendStarted } from '../../outbox.repository';
@@ -347,6 +348,29 @@ describe('WhatsApp zonder idempotentiesleutel', () => {
     await t.worker.drain();
     expect(await bergen.outbox(id)).toMatchObject({ status: 'verzonden' });
     expect(sentTo(ilse.waId)).toHaveLength(2);
+  });
+});
+
+describe('WhatsApp onbereikbaar', () => {
+  it('verstuurt gewoon opnieuw als er nooit een verbinding was: dan kan niets zijn aangekomen', async () => {
+    const bergen = await municipality();
+    const jan = resident('Jan');
+    await bergen.deliver(bergen.text(jan, 'Waar kan ik mijn paspoort ophalen?'));
+    const [question] = await messagesOf(bergen.account.id);
+    // A port nothing listens on: the connection is refused before anything is sent.
+    const closed = `http://127.0.0.1:${await findFreePort()}`;
+    await t.database.db.updateTable('channel_accounts').set({ service_url: closed }).where('id', '=', bergen.account.id).execute();
+    const id = await bergen.reply(question!.id, 'Aan de balie in het gemeentehuis.');
+    await t.worker.drain();
+    expect(await bergen.outbox(id)).toMatchObject({ status: 'wachtend', attempts: 1 });
+    const row = await t.database.db.selectFrom('outbox').select('send_started_at').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.send_started_at).toBeNull();
+
+    await t.database.db.updateTable('channel_accounts').set({ service_url: meta.url }).where('id', '=', bergen.account.id).execute();
+    t.clock.advance(HOUR);
+    await t.worker.drain();
+    expect(await bergen.outbox(id)).toMatchObject({ status: 'verzonden' });
+    expect(sentTo(jan.waId)).toHaveLength(1);
   });
 });
 
