@@ -37,6 +37,7 @@ export const channelAccountSchema = z.object({
   lastSuccessAt: isoDateTime.nullable(),
   lastErrorAt: isoDateTime.nullable(),
   lastError: z.string().nullable(),
+  rateLimitedUntil: isoDateTime.nullable().describe('Tot dit moment vraagt Plein niets aan het platform (429 of een storing met Retry-After)'),
   simulated: z.boolean(),
   quarantined: z.number().int().describe('Berichten die de database niet kon opslaan en die apart zijn gezet (aandacht nodig)'),
   createdAt: isoDateTime,

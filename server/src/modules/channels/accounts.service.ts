@@ -49,6 +49,7 @@ export function toAccountView(row: ChannelAccountRow, quarantined = 0): ChannelA
     lastSuccessAt: row.last_success_at?.toISOString() ?? null,
     lastErrorAt: row.last_error_at?.toISOString() ?? null,
     lastError: row.last_error,
+    rateLimitedUntil: row.rate_limited_until?.toISOString() ?? null,
     simulated: row.channel === 'gesimuleerd',
     quarantined,
     createdAt: row.created_at.toISOString(),

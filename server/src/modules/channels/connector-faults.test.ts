@@ -214,7 +214,12 @@ async function runFaultCase(platform: PolledPlatform, faultCase: FaultCase) {
     const failed = await accountRow(accountId);
     expect(failed).toMatchObject({ status: 'verbonden', paused: false, last_error: text, last_error_at: failedAt });
     expect(failed.rate_limited_until).toEqual(waitMs === null ? null : new Date(failedAt.getTime() + waitMs));
-    expect(await shown()).toMatchObject({ status: 'verbonden', lastError: text, lastErrorAt: failedAt.toISOString() });
+    expect(await shown()).toMatchObject({
+      status: 'verbonden',
+      lastError: text,
+      lastErrorAt: failedAt.toISOString(),
+      rateLimitedUntil: waitMs === null ? null : new Date(failedAt.getTime() + waitMs).toISOString(),
+    });
     // (c) The poll job finished: the queue does not hammer the platform again; the planner's next slot retries.
     await expectPollJobsDoneOnce(org.id, accountId);
 

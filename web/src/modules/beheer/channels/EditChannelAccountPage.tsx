@@ -135,6 +135,9 @@ function AccountDetails({ account, channelLabel }: { account: ChannelAccount; ch
             t('none')
           ),
         },
+        ...(account.rateLimitedUntil && new Date(account.rateLimitedUntil) > new Date()
+          ? [{ key: t('rateLimited'), value: t('rateLimitedUntil', { time: formatDateTime(account.rateLimitedUntil) }) }]
+          : []),
         { key: t('createdAt'), value: formatDateTime(account.createdAt) },
       ]}
     />
