@@ -125,8 +125,12 @@ describe('kanalen in de webapp', () => {
   });
 
   it('toont het webhookadres voor Meta en markeert gesimuleerde berichten', async () => {
+    // Meta asked Plein to wait (a 429): the page says until when, in the browser's own time.
+    const waitUntil = new Date(Date.now() + 2 * 3_600_000);
+    await e2e.testApp.database.db.updateTable('channel_accounts').set({ rate_limited_until: waitUntil }).where('id', '=', facebookAccountId).execute();
     await page.goto(`${e2e.baseUrl}/beheer/kanalen/${facebookAccountId}`);
     await waitForPage(page);
+    await page.getByText(/^Het platform vroeg om te wachten; Plein vraagt niets tot \d{2}-\d{2}-\d{4} \d{2}:\d{2} en gaat dan vanzelf verder\.$/).waitFor();
     expect(await page.getByLabel('Webhook-adres (callback-URL)').inputValue()).toBe(`${e2e.baseUrl}/webhooks/${e2e.organisation.id}/${facebookAccountId}`);
     // A stored secret is kept when its field stays empty, and the form says so.
     await page.getByText('Laat dit veld leeg om die te houden').first().waitFor();

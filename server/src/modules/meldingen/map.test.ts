@@ -1,7 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { buildOrganisation } from '@test/factories';
 import { createTestApp, type TestApp } from '@test/harness';
+import { startPdokLocatieserver } from '@test/platforms/pdok-locatieserver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseWktPoint } from './geocoder.client';
 
@@ -18,37 +17,23 @@ const CASTRICUM = {
     ],
   ],
 };
-let geocoder: Server;
-let lastQuery: URLSearchParams | null = null;
+let geocoder: Awaited<ReturnType<typeof startPdokLocatieserver>>;
 let t: TestApp;
 
 beforeAll(async () => {
-  geocoder = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    lastQuery = url.searchParams;
-    if (url.searchParams.get('q') === 'storing') {
-      response.writeHead(500).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': 'application/json' }).end(
-      JSON.stringify({
-        response: {
-          numFound: 2,
-          docs: [
-            { weergavenaam: 'Dorpsstraat 1, 1901EJ Castricum', centroide_ll: 'POINT(4.6692 52.5483)' },
-            { weergavenaam: 'Dam 1, 1012JS Amsterdam', centroide_ll: 'POINT(4.8924 52.3731)' },
-          ],
-        },
-      }),
-    );
+  // One address inside Castricum and one outside, which the search must leave out.
+  geocoder = await startPdokLocatieserver({
+    docs: [
+      { weergavenaam: 'Dorpsstraat 1, 1901EJ Castricum', centroide_ll: 'POINT(4.6692 52.5483)' },
+      { weergavenaam: 'Dam 1, 1012JS Amsterdam', centroide_ll: 'POINT(4.8924 52.3731)' },
+    ],
+    failOn: 'storing',
   });
-  await new Promise<void>((resolve) => geocoder.listen(0, '127.0.0.1', resolve));
-  const { port } = geocoder.address() as AddressInfo;
-  t = await createTestApp({ PLEIN_GEOCODER_URL: `http://127.0.0.1:${port}/free`, PLEIN_MAP_TILES_URL: 'https://tiles.example.nl/{z}/{x}/{y}.png' });
+  t = await createTestApp({ PLEIN_GEOCODER_URL: geocoder.url, PLEIN_MAP_TILES_URL: 'https://tiles.example.nl/{z}/{x}/{y}.png' });
 });
 afterAll(async () => {
   await t.close();
-  geocoder.close();
+  await geocoder.close();
 });
 
 describe('kaart en adres zoeken bij het meldformulier', () => {
@@ -91,7 +76,7 @@ describe('kaart en adres zoeken bij het meldformulier', () => {
     const found = await t.app.inject({ method: 'GET', url: `${base}/address-search?q=${encodeURIComponent('dorpsstraat 1')}` });
     expect(found.statusCode, found.body).toBe(200);
     expect(found.json()).toEqual([{ label: 'Dorpsstraat 1, 1901EJ Castricum', lat: 52.5483, lon: 4.6692 }]);
-    expect(lastQuery?.getAll('fq')).toEqual(['type:adres', 'gemeentecode:0383']);
+    expect(geocoder.lastQuery?.getAll('fq')).toEqual(['type:adres', 'gemeentecode:0383']);
 
     const down = await t.app.inject({ method: 'GET', url: `${base}/address-search?q=storing` });
     expect(down.statusCode).toBe(503);
