@@ -40,6 +40,11 @@ export const channelAccountSchema = z.object({
   rateLimitedUntil: isoDateTime.nullable().describe('Tot dit moment vraagt Plein niets aan het platform (429 of een storing met Retry-After)'),
   simulated: z.boolean(),
   quarantined: z.number().int().describe('Berichten die de database niet kon opslaan en die apart zijn gezet (aandacht nodig)'),
+  failingStreams: z
+    .array(z.object({ stream: z.string(), error: z.string(), at: isoDateTime }))
+    .describe(
+      "Onderdelen van het account waarvan de laatste poging mislukte (een opgehaalde stroom zoals 'mentions' of 'dm', 'live', 'versturen'), de recentste eerst",
+    ),
   createdAt: isoDateTime,
 });
 export type ChannelAccount = z.infer<typeof channelAccountSchema>;

@@ -128,8 +128,33 @@ describe('kanalen in de webapp', () => {
     // Meta asked Plein to wait (a 429): the page says until when, in the browser's own time.
     const waitUntil = new Date(Date.now() + 2 * 3_600_000);
     await e2e.testApp.database.db.updateTable('channel_accounts').set({ rate_limited_until: waitUntil }).where('id', '=', facebookAccountId).execute();
+    // Two parts of the account failed last time: each is named on its own line, the most recent first.
+    const organisationId = e2e.organisation.id;
+    await e2e.testApp.database.db
+      .insertInto('channel_stream_health')
+      .values([
+        {
+          organisation_id: organisationId,
+          account_id: facebookAccountId,
+          stream: 'feed',
+          last_error: 'graph.facebook.com: fout bij het platform (500)',
+          last_error_at: new Date(Date.now() - 120_000),
+        },
+        {
+          organisation_id: organisationId,
+          account_id: facebookAccountId,
+          stream: 'versturen',
+          last_error: 'graph.facebook.com gaf geen antwoord op tijd',
+          last_error_at: new Date(Date.now() - 60_000),
+        },
+      ])
+      .execute();
     await page.goto(`${e2e.baseUrl}/beheer/kanalen/${facebookAccountId}`);
     await waitForPage(page);
+    const failing = await page.locator('.plein-data-list li').allTextContents();
+    expect(failing).toHaveLength(2);
+    expect(failing[0]).toMatch(/^Versturen — \d{2}-\d{2}-\d{4} \d{2}:\d{2}: graph\.facebook\.com gaf geen antwoord op tijd$/);
+    expect(failing[1]).toMatch(/^Tijdlijn — .*: graph\.facebook\.com: fout bij het platform \(500\)$/);
     await page.getByText(/^Het platform vroeg om te wachten; Plein vraagt niets tot \d{2}-\d{2}-\d{4} \d{2}:\d{2} en gaat dan vanzelf verder\.$/).waitFor();
     expect(await page.getByLabel('Webhook-adres (callback-URL)').inputValue()).toBe(`${e2e.baseUrl}/webhooks/${e2e.organisation.id}/${facebookAccountId}`);
     // A stored secret is kept when its field stays empty, and the form says so.

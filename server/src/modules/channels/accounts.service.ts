@@ -14,6 +14,7 @@ import { isSealedWithCurrentKey, openAccountSecrets, type SecretKeys, sealAccoun
 import { findAccount, findAccounts, findAllSealedSecrets, insertAccount, updateAccount } from './accounts.repository';
 import { startPolling } from './ingest.service';
 import { countQuarantineEntries } from './quarantine.repository';
+import { findFailingStreams } from './stream-health.repository';
 
 export interface AccountInput {
   municipalityId: string;
@@ -33,8 +34,25 @@ export interface AccountChange {
   paused?: boolean;
 }
 
-// `quarantined`: the account's set-aside messages, counted where an account is shown (list, page, after a change).
-export function toAccountView(row: ChannelAccountRow, quarantined = 0): ChannelAccount {
+// What is read beside the account row where an account is shown (list, page, after a change): its set-aside messages
+// and the parts of it (polled streams, live connection, sending) whose last attempt failed.
+interface AccountHealth {
+  quarantined: Map<string, number>;
+  failing: Awaited<ReturnType<typeof findFailingStreams>>;
+}
+
+async function loadAccountHealth(db: Db, organisationId: string, accountIds: string[]): Promise<AccountHealth> {
+  return {
+    quarantined: await countQuarantineEntries(db, organisationId, accountIds),
+    failing: await findFailingStreams(db, organisationId, accountIds),
+  };
+}
+
+async function viewWithHealth(db: Db, row: ChannelAccountRow) {
+  return toAccountView(row, await loadAccountHealth(db, row.organisation_id, [row.id]));
+}
+
+function toAccountView(row: ChannelAccountRow, health?: AccountHealth): ChannelAccount {
   return {
     id: row.id,
     municipalityId: row.municipality_id,
@@ -51,7 +69,8 @@ export function toAccountView(row: ChannelAccountRow, quarantined = 0): ChannelA
     lastError: row.last_error,
     rateLimitedUntil: row.rate_limited_until?.toISOString() ?? null,
     simulated: row.channel === 'gesimuleerd',
-    quarantined,
+    quarantined: health?.quarantined.get(row.id) ?? 0,
+    failingStreams: (health?.failing.get(row.id) ?? []).map((part) => ({ stream: part.stream, error: part.last_error, at: part.last_error_at.toISOString() })),
     createdAt: row.created_at.toISOString(),
   };
 }
@@ -97,23 +116,19 @@ const SELF_CONTAINED = new Set<Channel>(['telefoon', 'webformulier']);
 export async function listAccounts(ctx: ServiceContext) {
   assertCan(ctx.actor, 'channels.read');
   const rows = await findAccounts(ctx.db, scopeOf(ctx.actor));
-  const quarantined = await countQuarantineEntries(
+  const health = await loadAccountHealth(
     ctx.db,
     ctx.actor.organisationId,
     rows.map((row) => row.id),
   );
-  return rows.map((row) => toAccountView(row, quarantined.get(row.id)));
+  return rows.map((row) => toAccountView(row, health));
 }
 
 export async function getAccount(ctx: ServiceContext, accountId: string) {
   assertCan(ctx.actor, 'channels.read');
   const row = await findAccount(ctx.db, ctx.actor.organisationId, accountId);
   if (!row || !actsForMunicipality(ctx.actor, row.municipality_id)) throw notFound('Het kanaalaccount');
-  return toAccountView(row, await countQuarantined(ctx.db, row));
-}
-
-async function countQuarantined(db: Db, row: ChannelAccountRow) {
-  return (await countQuarantineEntries(db, row.organisation_id, [row.id])).get(row.id) ?? 0;
+  return viewWithHealth(ctx.db, row);
 }
 
 export async function addAccount(ctx: ServiceContext, keys: SecretKeys, input: AccountInput) {
@@ -190,7 +205,7 @@ export async function changeAccount(ctx: ServiceContext, keys: SecretKeys, accou
       // New credentials are a fresh start for an account that needed attention.
       ...(change.secrets && !change.paused && row.status === 'aandacht-nodig' && { status: 'nieuw' as const }),
     };
-    if (Object.keys(changes).length === 0) return toAccountView(row, await countQuarantined(tx.db, row));
+    if (Object.keys(changes).length === 0) return viewWithHealth(tx.db, row);
     const updated = await updateAccount(tx.db, tx.actor.organisationId, accountId, changes);
     await recordAudit(tx, {
       action: change.paused === true ? 'kanaalaccount.gepauzeerd' : resumed ? 'kanaalaccount.hervat' : 'kanaalaccount.gewijzigd',
@@ -199,7 +214,7 @@ export async function changeAccount(ctx: ServiceContext, keys: SecretKeys, accou
       details: { ...change, secrets: change.secrets ? Object.keys(change.secrets) : undefined },
     });
     if (resumed || (change.secrets && row.status === 'aandacht-nodig')) await startPolling(tx.db, tx.clock, updated!);
-    return toAccountView(updated!, await countQuarantined(tx.db, row));
+    return viewWithHealth(tx.db, updated!);
   });
 }
 

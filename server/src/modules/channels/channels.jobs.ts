@@ -6,7 +6,7 @@ import { computeBackoffDelayMs, type JobRegistry } from '@platform/jobs/job-regi
 import { deleteFinishedJobs } from '@platform/jobs/jobs.repository';
 import { enqueueJob } from '@platform/jobs/jobs.service';
 import type { Mailer } from '@platform/mail/mailer.client';
-import { recordAccountFailure, recordAccountSuccess } from './account-health.service';
+import { recordAccountFailure, recordAccountSuccess, SENDING_STREAM } from './account-health.service';
 import { openAccountSecrets, type SecretKeys, sealAccountSecrets } from './account-secrets.rules';
 import { findAccount, findPollableAccounts, lockAccount, updateAccount } from './accounts.repository';
 import { ChannelError, type ConnectorAccount, type ConnectorDeps, type PollResult, type SentResult } from './connector.types';
@@ -120,7 +120,7 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
       if (!account) return;
       if (outcome.error) {
         await storeRefreshedSecrets(db, kit.keys, account, outcome.error.secrets);
-        await recordAccountFailure(db, clock, account, staleCredentials(outcome.error, account, outcome.sealedUsed));
+        await recordAccountFailure(db, clock, account, staleCredentials(outcome.error, account, outcome.sealedUsed), String(payload.stream));
         return;
       }
       const result = outcome.result!;
@@ -134,7 +134,7 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
         clock.now(),
       );
       await storeRefreshedSecrets(db, kit.keys, account, result.secrets);
-      await recordAccountSuccess(db, clock, account);
+      await recordAccountSuccess(db, clock, account, stream);
       // More waiting at the platform: fetch the next page now instead of at the next minute.
       if (moved && result.more) {
         await enqueueJob(db, {
@@ -223,12 +223,12 @@ export function registerChannelJobs(registry: JobRegistry, kit: ChannelKit): voi
       if ('result' in outcome) {
         await storeRefreshedSecrets(db, kit.keys, account, outcome.result.secrets);
         await recordSent(db, clock, account, item, outcome.result);
-        await recordAccountSuccess(db, clock, account);
+        await recordAccountSuccess(db, clock, account, SENDING_STREAM);
         return;
       }
       const error = outcome.sealedUsed === undefined ? outcome.error : staleCredentials(outcome.error, account, outcome.sealedUsed);
       await storeRefreshedSecrets(db, kit.keys, account, error.secrets ?? outcome.error.secrets);
-      if (!account.paused) await recordAccountFailure(db, clock, account, error);
+      if (!account.paused) await recordAccountFailure(db, clock, account, error, SENDING_STREAM);
       const attempts = item.attempts + 1;
       // The platform answered (a status) that it did not take the message, or no connection was ever made: sending
       // again is safe. Without an answer on a connection that was made (a timeout, a cut) the mark stays and the next

@@ -1,3 +1,4 @@
+import { enqueueJob } from '@platform/jobs/jobs.service';
 import { defineSystemSchedules } from '@platform/jobs/platform.jobs';
 import { buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
@@ -258,4 +259,63 @@ async function expectStoredOnce(orgId: string, accountId: string, before: string
 
 describe.each(POLLED_PLATFORMS.map((platform) => [platform.name, platform] as const))('%s achter een haperend netwerk', (_name, platform) => {
   it.each(FAULTS.map((faultCase) => [faultCase.title, faultCase] as const))('%s', (_title, faultCase) => runFaultCase(platform, faultCase));
+});
+
+const SECOND_MS = 1000;
+
+describe('een account met meer stromen', () => {
+  it('blijft de fout van een falende stroom tonen terwijl een andere stroom slaagt, tot die stroom zelf weer slaagt', async () => {
+    const platform = POLLED_PLATFORMS.find((candidate) => candidate.name === 'X')!;
+    const { org, api } = await organisationFor(platform);
+    const proxy = await startFaultProxy(platform.upstream(world));
+    cases += 1;
+    const { accountId } = await platform.connect(world, org, proxy, cases);
+    const shown = async () => (await api('GET', `/api/v1/channel-accounts/${accountId}`)).json();
+    const pollOnly = async (stream: string) => {
+      await enqueueJob(t.database.db, { organisationId: org.id, name: POLL_JOB, payload: { accountId, stream }, runAt: t.clock.now() });
+      await t.worker.drain();
+    };
+    try {
+      await t.worker.drain();
+      // Seconds apart, within one planner minute: only the polls this test asks for run.
+      // Mentions fail, direct messages keep coming.
+      proxy.inject({ kind: 'status', status: 500 }, { match: /^GET \/2\/users\/[^/]+\/mentions/ });
+      await pollOnly('mentions');
+      const failedAt = t.clock.now();
+      const text = platform.serverError(proxy.host, 500);
+      t.clock.advance(SECOND_MS);
+      await pollOnly('dm');
+      expect(await accountRow(accountId)).toMatchObject({ last_error: text, last_error_at: failedAt, last_success_at: t.clock.now() });
+      const failing = await shown();
+      expect(failing).toMatchObject({ status: 'verbonden', lastError: text, lastErrorAt: failedAt.toISOString() });
+      expect(failing.failingStreams).toEqual([{ stream: 'mentions', error: text, at: failedAt.toISOString() }]);
+      // And the list of accounts says the same.
+      const listed = ((await (await api('GET', '/api/v1/channel-accounts')).json()) as { id: string }[]).find((account) => account.id === accountId);
+      expect(listed).toMatchObject({ lastError: text, failingStreams: [{ stream: 'mentions' }] });
+
+      // Then direct messages fail as well, a second later: the account shows the most recent error, both parts are listed.
+      proxy.inject({ kind: 'status', status: 503 }, { match: /^GET \/2\/dm_events/ });
+      t.clock.advance(SECOND_MS);
+      const dmFailedAt = t.clock.now();
+      await pollOnly('dm');
+      const dmText = platform.serverError(proxy.host, 503);
+      expect((await shown()).failingStreams).toEqual([
+        { stream: 'dm', error: dmText, at: dmFailedAt.toISOString() },
+        { stream: 'mentions', error: text, at: failedAt.toISOString() },
+      ]);
+      expect(await shown()).toMatchObject({ lastError: dmText });
+
+      // Mentions recover: the account goes back to the error of the part that still fails, not to "no error".
+      proxy.clearFaults();
+      t.clock.advance(SECOND_MS);
+      await pollOnly('mentions');
+      expect(await shown()).toMatchObject({ lastError: dmText, lastErrorAt: dmFailedAt.toISOString(), failingStreams: [{ stream: 'dm' }] });
+      t.clock.advance(SECOND_MS);
+      await pollOnly('dm');
+      expect(await shown()).toMatchObject({ lastError: null, failingStreams: [] });
+    } finally {
+      await t.database.db.updateTable('channel_accounts').set({ paused: true, status: 'gepauzeerd' }).where('id', '=', accountId).execute();
+      await proxy.close();
+    }
+  });
 });

@@ -4,7 +4,7 @@ import type { Db } from '@platform/db/database.client';
 import type { ChannelAccountRow } from '@platform/db/database.schema';
 import { computeBackoffDelayMs } from '@platform/jobs/job-registry.service';
 import type { Logger } from 'pino';
-import { recordAccountFailure, recordAccountSuccess } from './account-health.service';
+import { LIVE_STREAM, recordAccountFailure, recordAccountSuccess } from './account-health.service';
 import type { SecretKeys } from './account-secrets.rules';
 import { findAccount, findStreamingAccounts, lockAccount } from './accounts.repository';
 import { buildConnectorAccount } from './channels.jobs';
@@ -89,7 +89,7 @@ export class StreamSupervisor {
           await db.transaction().execute(async (trx) => {
             await storeMessages(trx, clock, account, messages);
             const current = await lockAccount(trx, account.organisation_id, account.id);
-            if (current) await recordAccountSuccess(trx, clock, current);
+            if (current) await recordAccountSuccess(trx, clock, current, LIVE_STREAM);
           });
           this.failures.delete(account.id);
         },
@@ -110,7 +110,7 @@ export class StreamSupervisor {
   private async onStreamError(account: ChannelAccountRow, error: ChannelError) {
     this.options.logger?.warn({ account: account.id, err: error.message }, 'stroom onderbroken');
     const current = await findAccount(this.options.db, account.organisation_id, account.id);
-    if (current) await recordAccountFailure(this.options.db, this.options.clock, current, error);
+    if (current) await recordAccountFailure(this.options.db, this.options.clock, current, error, LIVE_STREAM);
     if (error.kind === 'auth' || error.kind === 'permanent') await this.closeStream(account.id);
   }
 

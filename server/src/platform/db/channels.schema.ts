@@ -120,6 +120,16 @@ export interface ChannelStreamLeasesTable {
   lease_until: Timestamp;
 }
 
+// migrations/0037: how one part of an account (a polled stream, the live connection, sending) last fared
+export interface ChannelStreamHealthTable {
+  organisation_id: string;
+  account_id: string;
+  stream: string;
+  last_success_at: NullableTimestamp;
+  last_error: string | null;
+  last_error_at: NullableTimestamp;
+}
+
 // migrations/0035: a message PostgreSQL would not store, set aside with what the connector made of it
 export interface QuarantinedMessagesTable {
   organisation_id: string;

@@ -5,6 +5,7 @@ import type {
   AttachmentsTable,
   ChannelAccountsTable,
   ChannelCursorsTable,
+  ChannelStreamHealthTable,
   ChannelStreamLeasesTable,
   FormChallengesTable,
   MessagesTable,
@@ -274,6 +275,7 @@ export interface Database {
   outbox: OutboxTable;
   form_challenges: FormChallengesTable;
   channel_stream_leases: ChannelStreamLeasesTable;
+  channel_stream_health: ChannelStreamHealthTable;
   quarantined_messages: QuarantinedMessagesTable;
   melding_categories: MeldingCategoriesTable;
   melding_counters: MeldingCountersTable;

@@ -127,20 +127,39 @@ function AccountDetails({ account, channelLabel }: { account: ChannelAccount; ch
           ),
         },
         { key: t('lastSuccess'), value: account.lastSuccessAt ? formatDateTime(account.lastSuccessAt) : t('never') },
-        {
-          key: t('lastError'),
-          value: account.lastError ? (
-            <span className="plein-break">{t('lastErrorAt', { time: formatDateTime(account.lastErrorAt), error: account.lastError })}</span>
-          ) : (
-            t('none')
-          ),
-        },
+        { key: t('lastError'), value: <LastErrors account={account} /> },
         ...(account.rateLimitedUntil && new Date(account.rateLimitedUntil) > new Date()
           ? [{ key: t('rateLimited'), value: t('rateLimitedUntil', { time: formatDateTime(account.rateLimitedUntil) }) }]
           : []),
         { key: t('createdAt'), value: formatDateTime(account.createdAt) },
       ]}
     />
+  );
+}
+
+// Each part of the account that failed last time on its own line: X's mentions failing while its direct messages
+// arrive must not look like a healthy account.
+function LastErrors({ account }: { account: ChannelAccount }) {
+  const t = useMessages(channelsMessages);
+  if (account.failingStreams.length === 0) {
+    return account.lastError ? (
+      <span className="plein-break">{t('lastErrorAt', { time: formatDateTime(account.lastErrorAt), error: account.lastError })}</span>
+    ) : (
+      t('none')
+    );
+  }
+  const streamName = (stream: string) => {
+    const key = `stream_${stream}`;
+    return key in channelsMessages.nl ? t(key as Parameters<typeof t>[0]) : stream;
+  };
+  return (
+    <ul className="utrecht-unordered-list">
+      {account.failingStreams.map((part) => (
+        <li key={part.stream} className="plein-break">
+          {t('streamErrorAt', { stream: streamName(part.stream), time: formatDateTime(part.at), error: part.error })}
+        </li>
+      ))}
+    </ul>
   );
 }
 
