@@ -67,6 +67,11 @@ export interface PolledPlatform {
   requestsPerPoll: number;
   // The connector's own poll interval.
   pollSeconds: number;
+  // The request that publishes a post (kind 'post' in the outbox), for send-faults.test.ts; null where Plein only reads.
+  publish: RegExp | null;
+  // LinkedIn answers a new post with 201, no body and the id in x-restli-id: an answer that stops halfway through its
+  // body is then no fault, it arrived whole.
+  publishAnswerEmpty?: boolean;
   connect(world: PlatformWorld, org: Organisation, proxy: FaultProxy, n: number): Promise<ConnectedAccount>;
   // What the account shows after a 429 with Retry-After: 120, and how long Plein leaves the platform alone.
   rateLimited(host: string, now: Date): { text: string; waitMs: number };
@@ -90,6 +95,7 @@ export const POLLED_PLATFORMS: PolledPlatform[] = [
     faultAfterRead: false,
     requestsPerPoll: 1,
     pollSeconds: 300,
+    publish: null,
     async connect(world, org, proxy, n) {
       const path = `/omroep-${n}.rss`;
       const items = world.feeds.itemsOf(path);
@@ -116,6 +122,7 @@ export const POLLED_PLATFORMS: PolledPlatform[] = [
     faultAfterRead: false,
     requestsPerPoll: 1,
     pollSeconds: 60,
+    publish: /^POST \/api\/v1\/statuses(?:\?.*)?$/,
     async connect(world, org, proxy, n) {
       const { mastodon, anna } = world;
       const gemeente = mastodon.addAccount(`gemeente${n}`, { displayName: `Gemeente ${n}` });
@@ -143,6 +150,7 @@ export const POLLED_PLATFORMS: PolledPlatform[] = [
     faultAfterRead: false,
     requestsPerPoll: 2,
     pollSeconds: 60,
+    publish: /^POST \/2\/tweets(?:\?.*)?$/,
     async connect(world, org, proxy, n) {
       const { x, alice } = world;
       const gemeente = x.addUser(`bergen${n}`, { name: `Gemeente Bergen ${n}` });
@@ -171,6 +179,8 @@ export const POLLED_PLATFORMS: PolledPlatform[] = [
     faultAfterRead: true,
     requestsPerPoll: 1,
     pollSeconds: 300,
+    publish: /^POST \/rest\/posts(?:\?.*)?$/,
+    publishAnswerEmpty: true,
     async connect(world, org, proxy, n) {
       const { li, t } = world;
       const organizationUrn = `urn:li:organization:${7000 + n}`;
@@ -208,6 +218,7 @@ export const POLLED_PLATFORMS: PolledPlatform[] = [
     faultAfterRead: true,
     requestsPerPoll: 1,
     pollSeconds: 120,
+    publish: /^POST \/v\d+\.\d+\/[^/]+\/feed(?:\?.*)?$/,
     async connect(world, org, proxy, n) {
       const { graph } = world;
       const page = { id: `30${n}000`, name: `Gemeente ${n}` };

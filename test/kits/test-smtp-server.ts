@@ -35,6 +35,9 @@ export async function startSubmissionServer(passwords: (user: string) => string 
       });
     },
   });
+  // A client that went away mid-session (email-faults.test.ts cuts connections on purpose) is reported here; without a
+  // listener the EventEmitter would throw it out of the test run.
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.server.address() as AddressInfo).port,

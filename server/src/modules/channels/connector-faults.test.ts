@@ -19,8 +19,8 @@ import { POLL_JOB } from './ingest.service';
 // not before the moment the platform asked for (429, or Retry-After on a 5xx). The cursor only moves when a poll
 // was read whole, so the retry reads everything the failed one missed.
 //
-// Bluesky is not in the table: its notifications and search come from an AppView, which its own test starts on
-// PostgreSQL and Redis in seconds (connectors/bluesky/bluesky.test.ts); its calls go through the same fetchFromPlatform.
+// Bluesky's faults are in connectors/bluesky/bluesky.test.ts, against the real PDS and AppView that file starts;
+// sending's in send-faults.test.ts.
 
 const TICK_MS = 60_000;
 const TIMEOUT_SECONDS = 1;

@@ -4,6 +4,7 @@ import { claimDueJob } from '@platform/jobs/jobs.repository';
 import { defineSystemSchedules } from '@platform/jobs/platform.jobs';
 import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { type Fault, startFaultProxy } from '@test/platforms/fault-proxy';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAccountSecrets, sealAccountSecrets } from '../../account-secrets.rules';
@@ -35,8 +36,9 @@ beforeAll(async () => {
   process.env.REDIS_HOST ??= 'localhost:6379';
   network = await TestNetwork.create({ dbPostgresUrl: POSTGRES, dbPostgresSchema: schema });
   // Plein's own fetch (guarded, as in production), observed.
+  // A short platform timeout, so a PDS that does not answer (the fault cases below) costs seconds, not fifteen.
   t = await createTestApp(
-    {},
+    { PLEIN_PLATFORM_TIMEOUT_SECONDS: '3' },
     {
       wrapOutboundFetch: (guarded) =>
         (async (input: string | URL | Request, init?: RequestInit) => {
@@ -344,6 +346,81 @@ describe('Bluesky tegen een echte PDS', () => {
     expect(stored[0]).toMatchObject({ direction: 'in', author_handle: 'erin.test', language: null });
     const cursors = await t.database.db.selectFrom('channel_cursors').select('stream').where('account_id', '=', egmond.accountId).execute();
     expect(cursors.map((cursor) => cursor.stream).sort()).toEqual(['notifications', 'search']);
+  });
+});
+
+// Issue 15, point 9, for Bluesky: the PDS (and the AppView behind it) behind a proxy that breaks the next requests.
+// A poll that broke stores nothing and shows why; the next minute reads everything; a post whose answer was lost is
+// found on the PDS instead of posted again.
+const BLUESKY_FAULTS: [string, Fault][] = [
+  ['een 500', { kind: 'status', status: 500 }],
+  ['een 503 met Retry-After', { kind: 'status', status: 503, retryAfterSeconds: 90 }],
+  ['geen antwoord', { kind: 'hang' }],
+  ['een antwoord dat halverwege afbreekt', { kind: 'truncate' }],
+  ['een verbroken verbinding', { kind: 'reset' }],
+];
+
+describe('Bluesky achter een haperend netwerk', () => {
+  let n = 0;
+  // A fresh municipality whose account talks to the PDS through the proxy.
+  async function behindProxy() {
+    n += 1;
+    const proxy = await startFaultProxy(network.pds.url);
+    const gemeente = await municipality(`storing${n}`);
+    await t.database.db.updateTable('channel_accounts').set({ service_url: proxy.url }).where('id', '=', gemeente.accountId).execute();
+    await t.worker.drain();
+    return { proxy, gemeente };
+  }
+
+  it.each(BLUESKY_FAULTS)('haalt na %s niets half op, toont de fout en haalt later alles één keer op', async (_title, fault) => {
+    const { proxy, gemeente } = await behindProxy();
+    const erik = await blueskyUser(`erik${n}`);
+    try {
+      await post(erik.agent, `Ligt de brug bij de haven open, @${gemeente.handle}?`);
+      proxy.inject(fault, { match: /^GET \/xrpc\/app\.bsky\.notification\.listNotifications/ });
+      await nextMinute();
+      expect(proxy.pendingFaults()).toBe(0);
+      expect(await messagesOf(gemeente.accountId)).toHaveLength(0);
+      const failed = (await gemeente.api('GET', `/api/v1/channel-accounts/${gemeente.accountId}`)).json();
+      expect(failed).toMatchObject({ status: 'verbonden', lastError: expect.stringContaining(proxy.host) });
+      expect(failed.failingStreams.map((part: { stream: string }) => part.stream)).toEqual(['notifications']);
+      if (fault.kind === 'status' && fault.retryAfterSeconds) expect(failed.rateLimitedUntil).not.toBeNull();
+
+      for (let minute = 0; minute < 3 && (await messagesOf(gemeente.accountId)).length === 0; minute++) await nextMinute();
+      expect((await messagesOf(gemeente.accountId)).map((message) => message.text)).toEqual([`Ligt de brug bij de haven open, @${gemeente.handle}?`]);
+      expect((await gemeente.api('GET', `/api/v1/channel-accounts/${gemeente.accountId}`)).json()).toMatchObject({ lastError: null, failingStreams: [] });
+    } finally {
+      await t.database.db.updateTable('channel_accounts').set({ paused: true, status: 'gepauzeerd' }).where('id', '=', gemeente.accountId).execute();
+      await proxy.close();
+    }
+  });
+
+  it.each(BLUESKY_FAULTS)('plaatst een post na %s precies één keer', async (_title, fault) => {
+    const { proxy, gemeente } = await behindProxy();
+    try {
+      proxy.inject(fault, { match: /^POST \/xrpc\/com\.atproto\.repo\.putRecord/ });
+      const queued = await gemeente.api('POST', '/api/v1/outbox', {
+        accountId: gemeente.accountId,
+        kind: 'post',
+        text: `De brug bij de haven is tot ${n} uur open.`,
+      });
+      expect(queued.statusCode, queued.body).toBe(201);
+      await t.worker.drain();
+      expect(proxy.pendingFaults()).toBe(0);
+      expect((await gemeente.api('GET', `/api/v1/outbox/${queued.json().id}`)).json()).toMatchObject({ status: 'wachtend', attempts: 1 });
+      let item = queued.json();
+      for (let minute = 0; minute < 5 && item.status === 'wachtend'; minute++) {
+        await nextMinute();
+        item = (await gemeente.api('GET', `/api/v1/outbox/${item.id}`)).json();
+      }
+      expect(item, item.lastError).toMatchObject({ status: 'verzonden', platformId: expect.stringContaining(gemeente.did) });
+      await network.processAll();
+      const own = await gemeente.agent.app.bsky.feed.getAuthorFeed({ actor: gemeente.did });
+      expect(own.data.feed.map((entry) => entry.post.uri)).toEqual([item.platformId]);
+    } finally {
+      await t.database.db.updateTable('channel_accounts').set({ paused: true, status: 'gepauzeerd' }).where('id', '=', gemeente.accountId).execute();
+      await proxy.close();
+    }
   });
 });
 

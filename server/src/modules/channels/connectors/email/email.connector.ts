@@ -18,7 +18,7 @@ export interface MailCursor {
 
 async function sendRaw(account: ConnectorAccount, deps: ConnectorDeps, from: string, to: string, raw: Buffer) {
   const address = await resolveMailServer(deps, String(account.settings.smtpHost), 'SMTP');
-  const transport = nodemailer.createTransport(buildSmtpOptions(account, address));
+  const transport = nodemailer.createTransport(buildSmtpOptions(account, address, deps.timeoutMs));
   try {
     await transport.sendMail({ envelope: { from, to: [to] }, raw });
   } catch (error) {
@@ -106,7 +106,7 @@ export const emailConnector: Connector = {
   async verify(account, deps) {
     await withImap(account, deps, async () => undefined);
     const address = await resolveMailServer(deps, String(account.settings.smtpHost), 'SMTP');
-    const transport = nodemailer.createTransport(buildSmtpOptions(account, address));
+    const transport = nodemailer.createTransport(buildSmtpOptions(account, address, deps.timeoutMs));
     try {
       await transport.verify();
     } catch (error) {

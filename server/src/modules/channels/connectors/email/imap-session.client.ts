@@ -8,7 +8,7 @@ import { buildImapOptions } from './mail-settings.rules';
 // jobs would belong to one worker process while the next job may run in another.
 export async function withImap<T>(account: ConnectorAccount, deps: ConnectorDeps, work: (client: ImapFlow) => Promise<T>): Promise<T> {
   const address = await resolveMailServer(deps, String(account.settings.imapHost), 'IMAP');
-  const client = new ImapFlow(buildImapOptions(account, address));
+  const client = new ImapFlow(buildImapOptions(account, address, deps.timeoutMs));
   // ImapFlow reports a dropped socket as an 'error' event too; the awaited command fails with it as well.
   client.on('error', () => {});
   try {

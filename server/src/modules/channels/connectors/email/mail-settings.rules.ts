@@ -2,7 +2,9 @@ import type { ImapFlowOptions } from 'imapflow';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { ChannelError, type ConnectorAccount } from '../../connector.types';
 
-const CONNECT_TIMEOUT_MS = 30_000;
+// PLEIN_PLATFORM_TIMEOUT_SECONDS (deps.timeoutMs) bounds how long a mail server may stay silent: before its greeting
+// and between two parts of an answer. Data that keeps coming (a large FETCH) is no silence.
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 // Settings arrive from the form as strings, from the CLI or API as numbers and booleans.
 function flag(value: unknown): boolean | undefined {
@@ -25,7 +27,7 @@ function credentials(account: ConnectorAccount) {
 // TLS unless an account explicitly says otherwise (only sensible for a server on the same machine):
 // implicit TLS on the well-known TLS ports, STARTTLS that must succeed on any other port.
 // `address` is where to connect (the checked address of the host); TLS still verifies the host's name.
-export function buildImapOptions(account: ConnectorAccount, address?: string): ImapFlowOptions {
+export function buildImapOptions(account: ConnectorAccount, address?: string, timeoutMs = DEFAULT_TIMEOUT_MS): ImapFlowOptions {
   const imapPort = port(account.settings.imapPort, 993);
   const tls = flag(account.settings.imapSecure) ?? true;
   const host = String(account.settings.imapHost);
@@ -39,13 +41,13 @@ export function buildImapOptions(account: ConnectorAccount, address?: string): I
     logger: false,
     // Plein polls; it never waits in IDLE between jobs.
     disableAutoIdle: true,
-    connectionTimeout: CONNECT_TIMEOUT_MS,
-    greetingTimeout: CONNECT_TIMEOUT_MS,
-    socketTimeout: 5 * 60_000,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
   };
 }
 
-export function buildSmtpOptions(account: ConnectorAccount, address?: string): SMTPTransport.Options {
+export function buildSmtpOptions(account: ConnectorAccount, address?: string, timeoutMs = DEFAULT_TIMEOUT_MS): SMTPTransport.Options {
   const smtpPort = port(account.settings.smtpPort, 587);
   const tls = flag(account.settings.smtpSecure) ?? true;
   const host = String(account.settings.smtpHost);
@@ -57,8 +59,8 @@ export function buildSmtpOptions(account: ConnectorAccount, address?: string): S
     requireTLS: tls && smtpPort !== 465,
     ignoreTLS: !tls,
     auth: credentials(account),
-    connectionTimeout: CONNECT_TIMEOUT_MS,
-    greetingTimeout: CONNECT_TIMEOUT_MS,
-    socketTimeout: 2 * 60_000,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
   };
 }

@@ -1,29 +1,12 @@
 import { ChannelError } from '../../connector.types';
 
-const NETWORK = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EPIPE',
-  'EAI_AGAIN',
-  'ENOTFOUND',
-  // imapflow
-  'CONNECT_TIMEOUT',
-  'GREETING_TIMEOUT',
-  'UPGRADE_TIMEOUT',
-  'ETIMEOUT',
-  'NoConnection',
-  'EConnectionClosed',
-  'ClosedAfterConnectText',
-  'ClosedAfterConnectTLS',
-  'ETHROTTLE',
-  // nodemailer
-  'ECONNECTION',
-  'ESOCKET',
-  'EDNS',
-]);
+// The network failures of IMAP (imapflow) and SMTP (nodemailer), by what they mean for whoever reads the account's
+// error: the server could not be reached, it did not answer in time, or it broke the connection off.
+const UNREACHABLE = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND', 'EDNS', 'CONNECT_TIMEOUT', 'NoConnection']);
+const TOO_SLOW = new Set(['ETIMEDOUT', 'ETIMEOUT', 'GREETING_TIMEOUT', 'UPGRADE_TIMEOUT']);
+const CUT_OFF = new Set(['ECONNRESET', 'EPIPE', 'EConnectionClosed', 'ClosedAfterConnectText', 'ClosedAfterConnectTLS', 'ECONNECTION', 'ESOCKET']);
+// nodemailer reports a refused connection as ESOCKET; the system's code is only in the message.
+const UNREACHABLE_IN_MESSAGE = /\b(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|ENOTFOUND)\b/;
 
 interface MailFailure {
   code?: string;
@@ -48,7 +31,12 @@ export function classifyMailError(error: unknown, server: 'IMAP' | 'SMTP'): Chan
   if (failure.tlsFailed || code === 'ETLS' || code.startsWith('ERR_TLS') || code.includes('CERT')) {
     return new ChannelError('permanent', `Geen veilige verbinding met de ${server}-server mogelijk (${detail}).`);
   }
-  if (NETWORK.has(code)) return new ChannelError('transient', `De ${server}-server is niet bereikbaar (${detail}).`);
+  if (UNREACHABLE.has(code) || (CUT_OFF.has(code) && UNREACHABLE_IN_MESSAGE.test(detail))) {
+    return new ChannelError('transient', `De ${server}-server is niet bereikbaar (${detail}).`);
+  }
+  if (TOO_SLOW.has(code)) return new ChannelError('transient', `De ${server}-server gaf geen antwoord op tijd (${detail}).`);
+  if (CUT_OFF.has(code)) return new ChannelError('transient', `De ${server}-server verbrak de verbinding (${detail}).`);
+  if (code === 'ETHROTTLE') return new ChannelError('transient', `De ${server}-server vraagt om het rustiger aan te doen (${detail}).`);
   if (failure.responseCode && failure.responseCode >= 500) return new ChannelError('permanent', `De ${server}-server weigert het bericht (${detail}).`);
   return new ChannelError('transient', `Fout bij de ${server}-server (${detail}).`);
 }
