@@ -76,6 +76,7 @@ export async function createRuntime(
     defaultMetrics: true,
     logStream: options.logStream,
     events,
+    outboundFetch: outbound.fetch,
   });
   const worker = new Worker({ db: database.db, clock, registry, logger: app.log as never });
   // More job loops in this process (PLEIN_WORKERS=2 or more): on PostgreSQL they take jobs side by side, so a burst

@@ -194,7 +194,15 @@ export function buildMessagePayload(phoneNumberId: string, resident: Resident, m
 }
 
 // A status update for one of the business's own messages (no contacts, no messages).
-export function buildStatusPayload(phoneNumberId: string, waId: string, messageId: string, status: 'sent' | 'delivered' | 'read' | 'failed', at: Date) {
+// `outboxId`: what Plein sent as biz_opaque_callback_data, which Meta returns in the status.
+export function buildStatusPayload(
+  phoneNumberId: string,
+  waId: string,
+  messageId: string,
+  status: 'sent' | 'delivered' | 'read' | 'failed',
+  at: Date,
+  outboxId?: string,
+) {
   return {
     object: 'whatsapp_business_account',
     entry: [
@@ -212,6 +220,7 @@ export function buildStatusPayload(phoneNumberId: string, waId: string, messageI
                   status,
                   timestamp: String(Math.floor(at.getTime() / 1000)),
                   recipient_id: waId,
+                  ...(outboxId && { biz_opaque_callback_data: outboxId }),
                   ...(status === 'failed' && {
                     errors: [
                       {

@@ -136,6 +136,18 @@ export interface WebhookHandler {
   // is set aside without holding back the others. Without it the delivery is one part.
   split?(body: unknown): unknown[];
   parse(account: ConnectorAccount, body: unknown): NormalisedMessage[];
+  // What the platform says about Plein's own messages in the same part (WhatsApp's statuses): the outbox item it was
+  // sent for, and whether it arrived.
+  reports?(account: ConnectorAccount, body: unknown): DeliveryReport[];
+}
+
+// A platform's word on one message Plein sent: it has it (sent, delivered, read) or it could not deliver it.
+export interface DeliveryReport {
+  outboxId: string;
+  platformId: string;
+  delivered: boolean;
+  // Why it could not be delivered, in the platform's words.
+  error: string | null;
 }
 
 // A live connection (Mastodon's streaming API): messages as they happen. Plein's stream supervisor

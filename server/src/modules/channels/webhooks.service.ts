@@ -4,8 +4,9 @@ import type { ChannelAccountRow } from '@platform/db/database.schema';
 import type { SecretKeys } from './account-secrets.rules';
 import { findAccount } from './accounts.repository';
 import { buildConnectorAccount } from './channels.jobs';
-import type { NormalisedMessage } from './connector.types';
+import type { DeliveryReport, NormalisedMessage } from './connector.types';
 import { findConnector } from './connectors/connectors.registry';
+import { settleByDeliveryReports } from './delivery-reports.service';
 import { setDeliveryAside, storeMessages } from './ingest.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -47,17 +48,21 @@ export async function receiveWebhook(
   }
   // Each part read on its own: one the connector cannot read is set aside with the error, and the rest is stored.
   const messages: NormalisedMessage[] = [];
+  const reports: DeliveryReport[] = [];
   const unreadable: { part: unknown; error: unknown }[] = [];
   for (const part of target.handler.split?.(body) ?? [body]) {
     try {
       messages.push(...target.handler.parse(target.account, part));
+      reports.push(...(target.handler.reports?.(target.account, part) ?? []));
     } catch (error) {
       unreadable.push({ part, error });
     }
   }
   const stored = await db.transaction().execute(async (trx) => {
     for (const { part, error } of unreadable) await setDeliveryAside(trx, clock, target.row, part, error);
-    return storeMessages(trx, clock, target.row, messages);
+    const ids = await storeMessages(trx, clock, target.row, messages);
+    await settleByDeliveryReports(trx, clock, target.row, reports);
+    return ids;
   });
   return { stored: stored.length };
 }

@@ -3,7 +3,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type AppInstance, createServiceContext, getRequestOrigin, SESSION_COOKIE } from '../http/app.server';
 import { AppError, notFound } from '../http/http.errors';
-import { createGuardedFetch, createOutboundPolicy } from '../http/outbound.client';
 import { SESSION_IDLE_MS, startSession } from './auth.service';
 import { getOidcSettings, saveOidcSettings } from './oidc-settings.service';
 import { beginOidcSignIn, completeOidcSignIn, describeSignInOptions, OidcSignInError } from './oidc-sign-in.service';
@@ -17,7 +16,7 @@ const redirect = z.null().describe('Doorverwijzing; het adres staat in de Locati
 
 export async function registerOidcRoutes(app: AppInstance) {
   const { db, clock, config } = app.deps;
-  const deps = { db, clock, publicUrl: config.publicUrl, secretKey: config.secretKey, fetch: createGuardedFetch(createOutboundPolicy(config.outboundAllow)) };
+  const deps = { db, clock, publicUrl: config.publicUrl, secretKey: config.secretKey, fetch: app.deps.outboundFetch };
   const baseCookie = { httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies };
 
   // A person's browser follows these addresses, so a failure goes back to the sign-in page with a code

@@ -57,6 +57,9 @@ export interface AppDependencies {
   logStream?: DestinationStream;
   // Committed changes announced by any process, for live pages (the inbox).
   events?: EventHub;
+  // The guarded fetch for addresses tenants configure (http/outbound.client.ts), the same one the jobs use: an OIDC
+  // issuer a beheerder entered must not reach the installation's own network either.
+  outboundFetch: typeof fetch;
 }
 
 export type AppInstance = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;

@@ -1,5 +1,5 @@
 import { ChannelError, type ConnectorAccount, type ConnectorDeps, type LiveStream, type StreamSink } from '../../connector.types';
-import { retryAfterMs } from '../../platform-http.client';
+import { classifyFetchFailure, retryAfterMs } from '../../platform-http.client';
 import { type MastodonNotification, normaliseStatus } from './mastodon.mapping';
 import { MastodonApi } from './mastodon-api.client';
 
@@ -85,10 +85,13 @@ export function streamNotifications(account: ConnectorAccount, deps: ConnectorDe
 
   const run = async () => {
     const api = new MastodonApi(account, deps);
-    const response = await deps.fetch(api.url('/api/v1/streaming/user/notification'), {
-      headers: { accept: 'text/event-stream', authorization: api.authorization },
-      signal: controller.signal,
-    });
+    const url = api.url('/api/v1/streaming/user/notification');
+    // No connection at all is classified as for every platform call: an address Plein may not use needs a person.
+    const response = await deps
+      .fetch(url, { headers: { accept: 'text/event-stream', authorization: api.authorization }, signal: controller.signal })
+      .catch((error: unknown) => {
+        throw classifyFetchFailure(error, url);
+      });
     if (!response.ok || !response.body) {
       sink.onError(await connectError(response, deps, api));
       return;

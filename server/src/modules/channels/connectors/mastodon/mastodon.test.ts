@@ -1,8 +1,10 @@
+import { createGuardedFetch, createOutboundPolicy } from '@platform/http/outbound.client';
 import { claimDueJob } from '@platform/jobs/jobs.repository';
 import { defineSystemSchedules } from '@platform/jobs/platform.jobs';
 import { buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
 import { type MastodonServer, startMastodonServer } from '@test/platforms/mastodon-server';
+import { findFreePort } from '@test/plein-processes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildConnectorAccount } from '../../channels.jobs';
 import type { ChannelError, NormalisedMessage, OutboundRequest } from '../../connector.types';
@@ -434,6 +436,33 @@ describe('Mastodon-streaming', () => {
     const refused = mastodonConnector.stream!(account(gemeente.token), { fetch, clock: t.clock }, sink);
     await refused.ended;
     expect(errors.map((error) => [error.kind, error.platformCode])).toEqual([['auth', 'The access token was revoked']]);
+  });
+});
+
+describe('Mastodon-streaming naar een adres dat niet mag', () => {
+  it('vraagt om een mens bij een adres binnen het eigen netwerk, en probeert het later opnieuw bij een server die niet bereikbaar is', async () => {
+    const errors: ChannelError[] = [];
+    const sink = { onMessages: async () => {}, onError: (error: ChannelError) => void errors.push(error) };
+    const target = {
+      id: 'a',
+      organisationId: 'o',
+      municipalityId: 'm',
+      channel: 'mastodon' as const,
+      handle: 'gemeente',
+      settings: {},
+      secrets: { accessToken: 't' },
+    };
+    // The installation's default: no private or loopback addresses for what a beheerder entered.
+    const guarded = createGuardedFetch(createOutboundPolicy([]));
+    await mastodonConnector.stream!({ ...target, serviceUrl: server.url }, { fetch: guarded, clock: t.clock }, sink).ended;
+    // Allowed, but nothing listens there.
+    const closed = `http://127.0.0.1:${await findFreePort()}`;
+    await mastodonConnector.stream!({ ...target, serviceUrl: closed }, { fetch, clock: t.clock }, sink).ended;
+    expect(errors.map((error) => [error.kind, error.needsAttention ?? false, error.neverConnected ?? false])).toEqual([
+      ['permanent', true, true],
+      ['transient', false, true],
+    ]);
+    expect(errors[1]!.message).toBe(`${new URL(closed).host} was niet bereikbaar`);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ConnectorAccount, NormalisedMedia, NormalisedMessage } from '../../connector.types';
+import type { ConnectorAccount, DeliveryReport, NormalisedMedia, NormalisedMessage } from '../../connector.types';
 
 type Json = Record<string, any>;
 
@@ -79,11 +79,48 @@ export function parseWebhook(account: ConnectorAccount, body: unknown): Normalis
         const normalised = normalise(message, contacts, ownNumber, entry.id);
         if (normalised) messages.push(normalised);
       }
-      // value.statuses (sent/delivered/read/failed for Plein's own messages, carrying the outbox id
-      // in biz_opaque_callback_data) and value.errors are not messages and are ignored for now. They
-      // are where delivery receipts, asynchronous failures (a 131047 can also arrive this way) and a
-      // real findSent would come from once Plein stores them.
+      // value.statuses are Meta's word on Plein's own messages: parseStatusReports reads them.
     }
   }
   return messages;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// The statuses in the messages webhook: sent, delivered and read say Meta has the message; failed says it could not
+// deliver it (a 131047 after the 24-hour window can also arrive this way, after the send call succeeded). Plein sends
+// each message with its outbox id in biz_opaque_callback_data, which Meta returns here; statuses without it (messages
+// sent from elsewhere, such as the WhatsApp Business app) are not Plein's.
+export function parseStatusReports(account: ConnectorAccount, body: unknown): DeliveryReport[] {
+  const payload = body as Json | null;
+  if (payload?.object !== 'whatsapp_business_account' || !Array.isArray(payload.entry)) return [];
+  const ownNumber = String(account.settings.phoneNumberId ?? '');
+  const reports: DeliveryReport[] = [];
+  for (const entry of payload.entry as Json[]) {
+    for (const change of Array.isArray(entry?.changes) ? (entry.changes as Json[]) : []) {
+      const value = change?.value as Json | undefined;
+      if (change?.field !== 'messages' || !value || !ownNumber || String(value.metadata?.phone_number_id ?? '') !== ownNumber) continue;
+      for (const status of Array.isArray(value.statuses) ? (value.statuses as Json[]) : []) {
+        const outboxId = status?.biz_opaque_callback_data;
+        if (typeof outboxId !== 'string' || !UUID.test(outboxId) || typeof status.id !== 'string' || !status.id) continue;
+        if (!['sent', 'delivered', 'read', 'failed'].includes(status.status)) continue;
+        const failed = status.status === 'failed';
+        reports.push({
+          outboxId: outboxId.toLowerCase(),
+          platformId: status.id,
+          delivered: !failed,
+          error: failed ? describeStatusError(status.errors) : null,
+        });
+      }
+    }
+  }
+  return reports;
+}
+
+function describeStatusError(errors: unknown): string {
+  const first = (Array.isArray(errors) ? errors[0] : null) as Json | null;
+  const details = typeof first?.error_data?.details === 'string' ? first.error_data.details : null;
+  const title = typeof first?.title === 'string' ? first.title : typeof first?.message === 'string' ? first.message : null;
+  const code = typeof first?.code === 'number' ? ` (code ${first.code})` : '';
+  return `WhatsApp kon het bericht niet afleveren${code}: ${details ?? title ?? 'geen reden opgegeven'}`.slice(0, 1000);
 }

@@ -1,7 +1,7 @@
 import type { Connector } from '../../connector.types';
 import { createMetaWebhook } from '../meta/meta-webhook.rules';
 import { callWhatsapp } from './whatsapp-graph.client';
-import { parseWebhook } from './whatsapp-inbound.client';
+import { parseStatusReports, parseWebhook } from './whatsapp-inbound.client';
 import { sendMessage } from './whatsapp-outbound.client';
 
 // WhatsApp Business Cloud API. Inbound only through Meta's webhook (there is nothing to poll);
@@ -11,13 +11,14 @@ export const whatsappConnector: Connector = {
   channel: 'whatsapp',
   streams: () => [],
   // Signature (X-Hub-Signature-256 with the app secret) and handshake (verifyToken) as for every Meta product.
-  webhook: createMetaWebhook(parseWebhook),
+  webhook: { ...createMetaWebhook(parseWebhook), reports: parseStatusReports },
   send: sendMessage,
   // No findSent: the Cloud API cannot list or look up sent messages and has no idempotency key. So when an attempt
   // began and never ended (the worker died after Meta may have accepted, before Plein recorded it), the send job does
   // not send again on its own: the item fails as "onzeker" and a person checks the chat before sending it again. A
   // resident never gets the same answer twice, and none is lost without someone seeing it. Each message carries the
-  // outbox id in biz_opaque_callback_data, so status webhooks can settle the doubt once Plein stores them.
+  // outbox id in biz_opaque_callback_data, and Meta's status webhook for it settles the doubt without anyone
+  // (delivery-reports.service.ts): 'delivered' makes it sent, 'failed' says why it did not arrive.
   async verify(account, deps) {
     const phone = await callWhatsapp<{ verified_name?: string; display_phone_number?: string }>(
       deps,

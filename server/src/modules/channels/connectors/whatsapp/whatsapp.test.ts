@@ -351,6 +351,76 @@ describe('WhatsApp zonder idempotentiesleutel', () => {
   });
 });
 
+describe('WhatsApp-statusmeldingen voor Pleins eigen berichten', () => {
+  // An answer whose send began and never ended: 'mislukt', onzeker, as in the test above. Meta had it.
+  async function uncertainReply(bergen: Awaited<ReturnType<typeof municipality>>, who: Resident) {
+    await bergen.deliver(bergen.text(who, 'Mag ik mijn kerstboom bij de container zetten?'));
+    const [question] = await messagesOf(bergen.account.id);
+    const id = await bergen.reply(question!.id, 'Ja, op 8 januari.');
+    const now = t.clock.now();
+    await claimDueJob(t.database.db, { names: ['kanaal.versturen'], workerId: 'gestorven', now, leaseUntil: new Date(now.getTime() + 300_000) });
+    const loaded = (await loadOutboundRequest(t.database.db, bergen.org.id, id))!;
+    await markOutboxSendStarted(t.database.db, bergen.org.id, id, now);
+    const sent = await whatsappConnector.send!(buildConnectorAccount({ current: TEST_SECRET_KEY, previous: [] }, loaded.account), loaded.request, {
+      fetch,
+      clock: t.clock,
+    });
+    t.clock.advance(301_000);
+    await t.worker.drain();
+    expect(await bergen.outbox(id)).toMatchObject({ status: 'mislukt', lastError: expect.stringContaining('Onzeker') });
+    return { id, wamid: sent.platformId };
+  }
+
+  it("maakt een onzeker antwoord 'verzonden' zodra Meta meldt dat het is afgeleverd, zonder het opnieuw te sturen", async () => {
+    const bergen = await municipality();
+    const kees = resident('Kees');
+    const { id, wamid } = await uncertainReply(bergen, kees);
+
+    const status = await bergen.deliver(buildStatusPayload(bergen.phoneNumberId, kees.waId, wamid, 'delivered', t.clock.now(), id));
+    expect(status.statusCode).toBe(200);
+    expect(await bergen.outbox(id)).toMatchObject({ status: 'verzonden', platformId: wamid, lastError: null });
+    expect(sentTo(kees.waId)).toHaveLength(1);
+    // The answer stands in the conversation, once, also when Meta reports 'read' after it.
+    await bergen.deliver(buildStatusPayload(bergen.phoneNumberId, kees.waId, wamid, 'read', t.clock.now(), id));
+    const outgoing = (await messagesOf(bergen.account.id)).filter((message) => message.direction === 'uit');
+    expect(outgoing.map((message) => [message.platform_id, message.text])).toEqual([[wamid, 'Ja, op 8 januari.']]);
+    const row = await t.database.db.selectFrom('outbox').select('send_started_at').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.send_started_at).toBeNull();
+  });
+
+  it("toont het als Meta een verzonden antwoord achteraf niet kon afleveren, met Meta's reden", async () => {
+    const bergen = await municipality();
+    const lotte = resident('Lotte');
+    await bergen.deliver(bergen.text(lotte, 'Wanneer is de milieustraat open?'));
+    const [question] = await messagesOf(bergen.account.id);
+    const id = await bergen.reply(question!.id, 'Van dinsdag tot en met zaterdag.');
+    await t.worker.drain();
+    const sent = await bergen.outbox(id);
+    expect(sent).toMatchObject({ status: 'verzonden' });
+
+    await bergen.deliver(buildStatusPayload(bergen.phoneNumberId, lotte.waId, sent.platformId, 'failed', t.clock.now(), id));
+    expect(await bergen.outbox(id)).toMatchObject({
+      status: 'mislukt',
+      lastError:
+        'WhatsApp kon het bericht niet afleveren (code 131047): Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+    });
+  });
+
+  it('laat een statusmelding voor een bericht van een ander account of een andere organisatie liggen', async () => {
+    const bergen = await municipality();
+    const castricum = await municipality();
+    const mila = resident('Mila');
+    const { id, wamid } = await uncertainReply(bergen, mila);
+    // Castricum's webhook, correctly signed for Castricum, names Bergen's outbox item.
+    const foreign = await castricum.deliver(buildStatusPayload(castricum.phoneNumberId, mila.waId, wamid, 'delivered', t.clock.now(), id));
+    expect(foreign.statusCode).toBe(200);
+    expect(await bergen.outbox(id)).toMatchObject({ status: 'mislukt', lastError: expect.stringContaining('Onzeker') });
+    // A status without Plein's id (a message sent from the WhatsApp Business app) changes nothing either.
+    await bergen.deliver(buildStatusPayload(bergen.phoneNumberId, mila.waId, wamid, 'delivered', t.clock.now()));
+    expect(await bergen.outbox(id)).toMatchObject({ status: 'mislukt' });
+  });
+});
+
 describe('WhatsApp onbereikbaar', () => {
   it('verstuurt gewoon opnieuw als er nooit een verbinding was: dan kan niets zijn aangekomen', async () => {
     const bergen = await municipality();
