@@ -53,6 +53,9 @@ const recordOf: Record<string, RecordFixture> = {
   '/api/v1/channel-accounts/:id/quarantine': async (a, t) => quarantinedMessageOf(a, t),
   '/api/v1/channel-accounts/:id/quarantine/:entryId': async (a, t) => quarantinedMessageOf(a, t),
   '/api/v1/channel-accounts/:id/quarantine/:entryId/retry': async (a, t) => quarantinedMessageOf(a, t),
+  '/api/v1/publications/:id': async (a, t) => ({ params: { id: await publicationOf(a, t) } }),
+  '/api/v1/publications/:id/cancel': async (a, t) => ({ params: { id: await publicationOf(a, t) } }),
+  '/api/v1/publications/:id/reschedule': async (a, t) => ({ params: { id: await publicationOf(a, t) }, body: { plannedAt: '2027-01-16T09:00', version: 1 } }),
   '/api/v1/messages/:id': async (a, t) => ({ params: { id: await phoneMessage(a, t) } }),
   '/api/v1/messages/:id/withdrawal': async (a, t) => ({ params: { id: await sentMessage(a, t) } }),
   '/api/v1/meldingen/:id': async (a, t) => ({ params: { id: await meldingOf(a, t) }, body: {} }),
@@ -212,6 +215,19 @@ async function simulatedAccount(a: Tenant, t: TestApp) {
     channel: 'gesimuleerd',
     settings: { scenario: 'alledaags' },
   });
+}
+
+// A message planned in Zenden on the organisation's simulated account.
+async function publicationOf(a: Tenant, t: TestApp) {
+  const account = await simulatedAccount(a, t);
+  const response = await requestAs(t.app, a.session)('POST', '/api/v1/publications', {
+    municipalityId: a.org.municipalities[0]!.id,
+    title: a.marker,
+    plannedAt: '2027-01-15T09:00',
+    variants: [{ accountId: account.id, text: a.marker }],
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id as string;
 }
 
 // A message set aside because PostgreSQL cannot hold its date.

@@ -27,6 +27,7 @@ describe('toegankelijkheid van elke pagina', () => {
     { name: 'inbox', path: '/inbox' },
     { name: 'meldingen', path: '/meldingen' },
     { name: 'zenden', path: '/zenden' },
+    { name: 'zenden-nieuw', path: '/zenden/nieuw' },
     { name: 'participatie', path: '/participatie' },
     { name: 'inzicht', path: '/inzicht' },
     { name: 'crisis', path: '/crisis' },

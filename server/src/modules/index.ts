@@ -12,10 +12,20 @@ import { knowledgeModule } from './knowledge/index';
 import { listeningModule } from './luisteren/index';
 import { meldingenModule } from './meldingen/index';
 import { open311Module } from './open311/index';
+import { zendenModule } from './zenden/index';
 
 // The module list: adding a module is one line here and one folder with its index.ts (see ARCHITECTURE.md).
 // The order is the order stored messages are handed on in (the inbox sorts before listening analyses).
-export const MODULES: readonly PleinModule[] = [channelsModule, inboxModule, knowledgeModule, meldingenModule, open311Module, klachtenModule, listeningModule];
+export const MODULES: readonly PleinModule[] = [
+  channelsModule,
+  inboxModule,
+  knowledgeModule,
+  meldingenModule,
+  open311Module,
+  klachtenModule,
+  listeningModule,
+  zendenModule,
+];
 
 // Tells channels who hears of stored messages. Every process that stores messages calls it first (the runtime, the
 // CLI); channels refuse to store while nobody is subscribed, so a forgotten call fails loudly instead of losing work.

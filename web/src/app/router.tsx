@@ -65,6 +65,8 @@ import { ParticipatiePage } from '../modules/participatie/ParticipatiePage';
 import { TevredenheidPage } from '../modules/tevredenheid/TevredenheidPage';
 import { WebcareTevredenheidPage } from '../modules/tevredenheid/WebcareTevredenheidPage';
 import { AccessibilityStatementPage } from '../modules/toegankelijkheid/AccessibilityStatementPage';
+import { NewPublicationPage } from '../modules/zenden/NewPublicationPage';
+import { PublicationPage } from '../modules/zenden/PublicationPage';
 import { ZendenPage } from '../modules/zenden/ZendenPage';
 
 // The pages with recharts load on first use, so the chart library does not weigh on every other page.
@@ -136,7 +138,15 @@ export function AppRoutes() {
           <Route element={<RequirePermission permission="klachten.read" />}>
             <Route path="/klachten/:id" element={<KlachtDetailPage />} />
           </Route>
-          <Route path="/zenden" element={<ZendenPage />} />
+          <Route element={<RequirePermission permission="publications.read" />}>
+            <Route path="/zenden" element={<ZendenPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="publications.manage" />}>
+            <Route path="/zenden/nieuw" element={<NewPublicationPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="publications.read" />}>
+            <Route path="/zenden/:id" element={<PublicationPage />} />
+          </Route>
           <Route path="/participatie" element={<ParticipatiePage />} />
           <Route path="/inzicht" element={<InzichtPage />} />
           <Route element={<RequirePermission permission="inbox.read" />}>

@@ -3,12 +3,14 @@ import { useAuth } from '../app/auth-context';
 import { useMessages } from '../app/i18n';
 import { layoutMessages } from './layout-messages';
 import { NavIcon } from './nav-icons';
-import { canSeeBeheer, canSeeInbox, canSeeKlachten, WORKSPACE_AREAS } from './navigation';
+import { canSeeBeheer, canSeeInbox, canSeeKlachten, canSeeZenden, WORKSPACE_AREAS } from './navigation';
 
 export function SideNav({ id, open, onNavigate }: { id: string; open: boolean; onNavigate: () => void }) {
   const t = useMessages(layoutMessages);
   const { me } = useAuth();
-  const areas: string[] = WORKSPACE_AREAS.filter((area) => area !== 'inbox' || (me && canSeeInbox(me.permissions)));
+  const areas: string[] = WORKSPACE_AREAS.filter(
+    (area) => (area !== 'inbox' || (me && canSeeInbox(me.permissions))) && (area !== 'zenden' || (me && canSeeZenden(me.permissions))),
+  );
   if (me && canSeeKlachten(me.permissions)) areas.splice(areas.indexOf('meldingen') + 1, 0, 'klachten');
   if (me && canSeeBeheer(me.permissions)) areas.push('beheer');
   return (

@@ -12,6 +12,11 @@ export function canSeeInbox(permissions: readonly string[]): boolean {
   return permissions.includes('inbox.read');
 }
 
+// The content calendar is for those who speak for the municipality (vakafdeling has no part in it).
+export function canSeeZenden(permissions: readonly string[]): boolean {
+  return permissions.includes('publications.read');
+}
+
 // Communicatieadviseurs keep the knowledge base and the routing rules: they see Beheer for those.
 export const BEHEER_PERMISSIONS = [
   'users.manage',

@@ -42,6 +42,7 @@ import type {
 } from './meldingen.schema';
 import type { AuthorNetworkGroupsTable, AuthorNetworkPendingTable } from './network.schema';
 import type { ConversationAlertsTable, OfficeHoursTable } from './office-hours.schema';
+import type { PublicationChannelsTable, PublicationsTable } from './publications.schema';
 import type { ReplyDraftsTable, ReplyImagesTable } from './review.schema';
 import type { RoutingRulesTable } from './routing.schema';
 
@@ -56,6 +57,7 @@ export type * from './listening.schema';
 export type * from './meldingen.schema';
 export type * from './network.schema';
 export type * from './office-hours.schema';
+export type * from './publications.schema';
 export type * from './review.schema';
 export type * from './routing.schema';
 
@@ -277,6 +279,8 @@ export interface Database {
   channel_stream_leases: ChannelStreamLeasesTable;
   channel_stream_health: ChannelStreamHealthTable;
   quarantined_messages: QuarantinedMessagesTable;
+  publications: PublicationsTable;
+  publication_channels: PublicationChannelsTable;
   melding_categories: MeldingCategoriesTable;
   melding_counters: MeldingCountersTable;
   meldingen: MeldingenTable;

@@ -49,6 +49,9 @@ const PERMISSIONS = {
   // Luisteren reads what residents wrote (also private messages to the organisation's own channels): the
   // roles that read messages. Monitors, author lists and the tenor corrections that train the model are the
   // analysts' and communication advisers' instruments.
+  // Zenden: the content calendar is for everyone who speaks for the municipality; planning is communicatie's.
+  'publications.read': ['beheerder', 'communicatieadviseur', 'webcare', 'kcc', 'griffie', 'bestuurder'],
+  'publications.manage': ['beheerder', 'communicatieadviseur'],
   'listening.read': ['beheerder', 'communicatieadviseur', 'webcare', 'kcc', 'omgevingsanalist'],
   'listening.manage': ['beheerder', 'communicatieadviseur', 'omgevingsanalist'],
   'listening.review': ['beheerder', 'communicatieadviseur', 'omgevingsanalist'],

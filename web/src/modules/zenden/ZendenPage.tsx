@@ -1,34 +1,110 @@
-import { type AreaContent, AreaPlaceholderPage } from '../../layout/AreaPlaceholderPage';
+import type { Publication } from '@contracts/publications';
+import { useSearchParams } from 'react-router';
+import { useAuth, useMe } from '../../app/auth-context';
+import { addOneDay, formatDate, formatDateTime, startOfDayInAmsterdam } from '../../app/format';
+import { useMessages } from '../../app/i18n';
+import { AppLink, Button, ButtonLink, DataTable, EmptyState, PageHeader, Paragraph, QueryState } from '../../ui';
+import { ChannelResults, PublicationStatusBadge } from './PublicationBadges';
+import { zendenMessages } from './zenden-messages';
+import { usePublications } from './zenden-queries';
+import './zenden.css';
 
-const content: { nl: AreaContent; en: AreaContent } = {
-  nl: {
-    title: 'Zenden',
-    lead: 'Plan, schrijf en publiceer de berichten van uw gemeente op alle kanalen.',
-    emptyTitle: 'Nog geen berichten gepland',
-    emptyText: 'Zenden wordt nu gebouwd. Straks staat hier de contentkalender met wat wanneer op welk kanaal verschijnt.',
-    plannedHeading: 'Wat hier komt',
-    planned: [
-      'Een register van alle accounts namens de gemeente, met eigenaar en doel',
-      'Een contentkalender, gekoppeld aan raadsvergaderingen, collegebesluiten en evenementen',
-      'Eén bericht schrijven en per kanaal aanpassen, op het beste moment gepland',
-      'Goedkeuring door communicatie, en een snelle route zonder goedkeuring in een crisis',
-    ],
-  },
-  en: {
-    title: 'Publishing',
-    lead: "Plan, write and publish your municipality's messages on every channel.",
-    emptyTitle: 'No messages planned yet',
-    emptyText: 'Publishing is being built. Soon this will show the content calendar: what appears when, on which channel.',
-    plannedHeading: 'What is coming',
-    planned: [
-      'A register of every account on behalf of the municipality, with owner and purpose',
-      'A content calendar tied to council meetings, executive decisions and events',
-      'Write one message and tailor it per channel, scheduled at the best moment',
-      'Approval by communications, and a fast path without approval in a crisis',
-    ],
-  },
-};
+const PERIOD_DAYS = 28;
 
+function addDays(isoDate: string, days: number): string {
+  let date = isoDate;
+  for (let day = 0; day < Math.abs(days); day++) date = days > 0 ? addOneDay(date) : subtractOneDay(date);
+  return date;
+}
+
+function subtractOneDay(isoDate: string): string {
+  const date = new Date(`${isoDate}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}
+
+function todayInAmsterdam(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+}
+
+// The list view of the content calendar: four weeks from ?van= (a week before today by default), for the
+// municipality chosen in the header or all of them.
 export function ZendenPage() {
-  return <AreaPlaceholderPage content={content} />;
+  const t = useMessages(zendenMessages);
+  const { can, activeMunicipality } = useAuth();
+  const [params, setParams] = useSearchParams();
+  const from = /^\d{4}-\d{2}-\d{2}$/.test(params.get('van') ?? '') ? (params.get('van') as string) : addDays(todayInAmsterdam(), -7);
+  const to = addDays(from, PERIOD_DAYS);
+  const publications = usePublications({ from: startOfDayInAmsterdam(from), to: startOfDayInAmsterdam(to), municipalityId: activeMunicipality?.id });
+  const go = (date: string) => setParams({ van: date });
+  return (
+    <>
+      <PageHeader
+        title={t('title')}
+        lead={<Paragraph lead>{t('lead')}</Paragraph>}
+        actions={can('publications.manage') && <ButtonLink to="/zenden/nieuw">{t('plan')}</ButtonLink>}
+      />
+      <nav className="plein-period-nav" aria-label={t('period', { from: formatDate(from), to: formatDate(subtractOneDay(to)) })}>
+        <Button appearance="secondary" onClick={() => go(addDays(from, -PERIOD_DAYS))}>
+          {t('previous')}
+        </Button>
+        <Paragraph>
+          <strong>{t('period', { from: formatDate(from), to: formatDate(subtractOneDay(to)) })}</strong>
+        </Paragraph>
+        <Button appearance="secondary" onClick={() => go(addDays(from, PERIOD_DAYS))}>
+          {t('next')}
+        </Button>
+        <Button appearance="subtle" onClick={() => go(addDays(todayInAmsterdam(), -7))}>
+          {t('today')}
+        </Button>
+      </nav>
+      <QueryState query={publications} loadingLabel={t('loading')} errorTitle={t('loadFailed')}>
+        {(list) =>
+          list.length === 0 ? (
+            <EmptyState title={t('emptyTitle')}>
+              <Paragraph>{t('emptyText')}</Paragraph>
+              {can('publications.manage') && <Paragraph>{t('emptyTextCanPlan')}</Paragraph>}
+            </EmptyState>
+          ) : (
+            <>
+              <Paragraph className="plein-result-count">
+                <span role="status">{list.length === 1 ? t('countOne') : t('count', { count: list.length })}</span>
+              </Paragraph>
+              <PublicationsTable publications={list} />
+            </>
+          )
+        }
+      </QueryState>
+    </>
+  );
+}
+
+function PublicationsTable({ publications }: { publications: Publication[] }) {
+  const t = useMessages(zendenMessages);
+  const me = useMe();
+  const municipalityName = (id: string) => me.municipalities.find((m) => m.id === id)?.name ?? '';
+  return (
+    <DataTable<Publication>
+      caption={t('tableCaption')}
+      captionHidden
+      rows={publications}
+      rowKey={(publication) => publication.id}
+      columns={[
+        { header: t('plannedAt'), cell: (publication) => <span className="plein-nowrap">{formatDateTime(publication.plannedAt)}</span> },
+        {
+          header: t('titleColumn'),
+          cell: (publication) => (
+            <AppLink to={`/zenden/${publication.id}`} className="plein-break">
+              {publication.title}
+            </AppLink>
+          ),
+        },
+        ...(me.municipalities.length > 1
+          ? [{ header: t('municipality'), cell: (publication: Publication) => municipalityName(publication.municipalityId) }]
+          : []),
+        { header: t('channels'), cell: (publication) => <ChannelResults publication={publication} /> },
+        { header: t('status'), cell: (publication) => <PublicationStatusBadge status={publication.status} /> },
+      ]}
+    />
+  );
 }
