@@ -27,6 +27,7 @@ it('start met de demo-organisatie op een lege database, en serveert de inlogpagi
     'netwerk-indelen',
     'opruimen',
     'partities',
+    'zenden',
   ]);
   const response = await fetch(`${started.address}/readyz`);
   expect(response.status).toBe(200);

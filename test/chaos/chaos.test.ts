@@ -10,6 +10,7 @@ import { createOrganisation } from '@platform/organisations/organisations.servic
 import { createUser } from '@platform/users/users.service';
 import { buildChannelAccount, TEST_SECRET_KEY } from '@test/factories';
 import { LOCAL_PLATFORMS } from '@test/harness';
+import { type MastodonServer, startMastodonServer } from '@test/platforms/mastodon-server';
 import { buildMessagePayload, startWhatsAppServer, type WhatsAppServer } from '@test/platforms/whatsapp-server';
 import { killPleinProcess, type PleinProcess, startPleinProcess, stopPleinProcesses } from '@test/plein-processes';
 import { PG_SERVER, runAdminQuery } from '@test/worker-processes';
@@ -19,7 +20,7 @@ import { makeOperatorActor } from '../../server/src/cli/operator.service';
 
 // Chaos on PostgreSQL: two web and two worker processes of Plein as an operator runs them, one killed with SIGKILL
 // and started again every second and a half, while residents file meldingen, WhatsApp delivers messages, a feed grows
-// and staff answer. Every client retries until it gets an answer, as the forms, Meta and a person do. Afterwards every
+// and staff answer and plan posts that go out while processes die. Every client retries until it gets an answer, as the forms, Meta and a person do. Afterwards every
 // count is compared: nothing lost, nothing twice. Runs in the PostgreSQL pass of CI (it always uses its own database
 // on the local server, so once is enough).
 const runChaos = Boolean(process.env.DATABASE_URL) || process.env.PLEIN_CHAOS === '1';
@@ -28,6 +29,7 @@ const MELDINGEN = 30;
 const WHATSAPP_MESSAGES = 30;
 const FEED_ITEMS = 30;
 const REPLIES = 12;
+const PUBLICATIONS = 10;
 const PASSWORD = 'chaos-wachtwoord-lang-genoeg-2026';
 const ACCESS_TOKEN = 'chaos-token';
 const APP_SECRET = randomBytes(16).toString('hex');
@@ -36,6 +38,7 @@ const databaseName = `plein_chaos_${randomBytes(4).toString('hex')}`;
 const databaseUrl = `${PG_SERVER}/${databaseName}`;
 let handle: DatabaseHandle;
 let whatsapp: WhatsAppServer;
+let mastodon: MastodonServer;
 let feed: Server;
 const feedItems: string[] = [];
 const processes: PleinProcess[] = [];
@@ -101,12 +104,14 @@ beforeAll(async () => {
   handle = await openDatabase({ databaseUrl });
   await migrate(handle);
   whatsapp = await startWhatsAppServer({ now: () => new Date(), accessToken: ACCESS_TOKEN });
+  mastodon = await startMastodonServer({ now: () => new Date() });
 }, 60_000);
 
 afterAll(async () => {
   if (!runChaos) return;
   await stopPleinProcesses(processes);
   await whatsapp?.close();
+  await mastodon?.close();
   feed?.closeAllConnections();
   await new Promise<void>((resolve) => (feed ? feed.close(() => resolve()) : resolve()));
   await handle?.close();
@@ -124,6 +129,21 @@ describe.runIf(runChaos)('chaos: processen gedood tijdens het werk', () => {
     const municipalityId = municipalities[0]!.id;
     const ctx = { db, clock: systemClock, actor: makeOperatorActor(organisation.id), origin: cliOrigin };
     await createUser(ctx, { email: 'webcare@chaos.example.nl', name: 'Webcare', roles: ['webcare'], municipalityIds: [municipalityId], password: PASSWORD });
+    await createUser(ctx, {
+      email: 'communicatie@chaos.example.nl',
+      name: 'Communicatie',
+      roles: ['communicatieadviseur'],
+      municipalityIds: [municipalityId],
+      password: PASSWORD,
+    });
+    const onMastodon = mastodon.addAccount('castricum');
+    const masto = await buildChannelAccount(db, systemClock, organisation.id, {
+      municipalityId,
+      channel: 'mastodon',
+      handle: onMastodon.username,
+      serviceUrl: mastodon.url,
+      secrets: { accessToken: onMastodon.token },
+    });
     const phoneNumberId = String(100_000_000_000_000 + Math.floor(Math.random() * 1e12));
     const wa = await buildChannelAccount(db, systemClock, organisation.id, {
       municipalityId,
@@ -158,7 +178,7 @@ describe.runIf(runChaos)('chaos: processen gedood tijdens het werk', () => {
     );
 
     // The chaos: every second one running process, web or worker, dies at once and is started again on its port
-    // (which takes a few seconds, so at times two are down).
+    // (which takes a few seconds, so at times two are down, though never both web processes).
     let chaos = true;
     const restarts: Promise<void>[] = [];
     const restarting = new Set<number>();
@@ -170,6 +190,11 @@ describe.runIf(runChaos)('chaos: processen gedood tijdens het werk', () => {
         if (running.length === 0) continue;
         const index = running[Math.floor(Math.random() * running.length)]!;
         const victim = processes[index]!;
+        // One web process stays up, as behind a load balancer with two: the clients' retries are tested, not a total
+        // outage (on a busy machine a restart takes several seconds, and both web processes down at once for that
+        // long outlasts any client's patience).
+        const isWeb = (each: PleinProcess) => each.env.PLEIN_WORKERS === '0';
+        if (isWeb(victim) && running.filter((other) => other !== index && isWeb(processes[other]!)).length === 0) continue;
         restarting.add(index);
         await killPleinProcess(victim);
         kills += 1;
@@ -255,14 +280,51 @@ describe.runIf(runChaos)('chaos: processen gedood tijdens het werk', () => {
       }
     })();
 
-    await Promise.all([...residents, ...deliveries, growing, replies]);
+    // Communicatie plans posts due within seconds; the publisher hands them over at the next minute, while processes
+    // keep dying, and each must be on Mastodon once. Each plan is sent with its own Idempotency-Key, as the form does.
+    const adviser = await signInUntilAnswered('communicatie@chaos.example.nl');
+    const planned = Array.from({ length: PUBLICATIONS }, async (_, i) => {
+      await sleep(i * 300);
+      await sendUntilAnswered(
+        '/api/v1/publications',
+        json(
+          {
+            municipalityId,
+            title: `Chaosbericht ${i}`,
+            plannedAt: new Date(Date.now() + 2_000).toISOString(),
+            variants: [{ accountId: masto.id, text: `Nieuws ${i} van de gemeente Castricum.` }],
+          },
+          { cookie: adviser.cookie, 'x-csrf-token': adviser.csrf, 'idempotency-key': `chaos-publicatie-${i}-${organisation.id}` },
+        ),
+        (s) => s === 201,
+      );
+    });
+    const countHandedOver = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('publications')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('organisation_id', '=', organisation.id)
+            .where('status', '=', 'bezig')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    // The chaos lasts until the publisher has handed every post over (its next minute, at most a lease later).
+    const published = (async () => {
+      await Promise.all(planned);
+      const until = Date.now() + 150_000;
+      while ((await countHandedOver()) < PUBLICATIONS && Date.now() < until) await sleep(1_000);
+    })();
+
+    await Promise.all([...residents, ...deliveries, growing, replies, published]);
     chaos = false;
     await monkey;
     await Promise.all(restarts);
     expect(kills).toBeGreaterThanOrEqual(5);
 
     // Calm again: the workers finish what the killed ones left (a lease of at most 30 s) and the feed's next poll.
-    const countRows = async (table: 'meldingen' | 'messages' | 'conversations', where: Record<string, string>) => {
+    const countRows = async (table: 'meldingen' | 'messages' | 'conversations' | 'publications', where: Record<string, string>) => {
       let query = db.selectFrom(table).select((eb) => eb.fn.countAll().as('n'));
       for (const [column, value] of Object.entries(where)) query = query.where(sql.ref(column), '=', value);
       return Number((await query.executeTakeFirstOrThrow()).n);
@@ -277,8 +339,21 @@ describe.runIf(runChaos)('chaos: processen gedood tijdens het werk', () => {
         (row) => row.status !== 'wachtend',
       ).length,
       conversations: await countRows('conversations', { account_id: wa.id }),
+      publications: await countRows('publications', { organisation_id: organisation.id }),
+      // Every post on Mastodon, once: the outbox asks Mastodon before a retry and sends with an Idempotency-Key.
+      onMastodon: new Set(mastodon.statusesBy(onMastodon).map((status) => status.content)).size,
+      onMastodonTotal: mastodon.statusesBy(onMastodon).length,
     });
-    const expected = { meldingen: MELDINGEN, whatsapp: WHATSAPP_MESSAGES, feed: FEED_ITEMS, settledReplies: REPLIES, conversations: WHATSAPP_MESSAGES };
+    const expected = {
+      meldingen: MELDINGEN,
+      whatsapp: WHATSAPP_MESSAGES,
+      feed: FEED_ITEMS,
+      settledReplies: REPLIES + PUBLICATIONS,
+      conversations: WHATSAPP_MESSAGES,
+      publications: PUBLICATIONS,
+      onMastodon: PUBLICATIONS,
+      onMastodonTotal: PUBLICATIONS,
+    };
     const until = Date.now() + 150_000;
     let seen = await counts();
     while (Date.now() < until && JSON.stringify(seen) !== JSON.stringify(expected)) {
@@ -287,11 +362,16 @@ describe.runIf(runChaos)('chaos: processen gedood tijdens het werk', () => {
     }
     expect(seen).toEqual(expected);
     process.stdout.write(
-      `chaos kills=${kills} lost=0 twice=0 (meldingen ${MELDINGEN}, whatsapp ${WHATSAPP_MESSAGES}, feed ${FEED_ITEMS}, antwoorden ${REPLIES})\n`,
+      `chaos kills=${kills} lost=0 twice=0 (meldingen ${MELDINGEN}, whatsapp ${WHATSAPP_MESSAGES}, feed ${FEED_ITEMS}, antwoorden ${REPLIES}, posts ${PUBLICATIONS})\n`,
     );
     // Nothing twice where only the platform can tell: no resident received an answer twice. Every answer was sent and
     // reached WhatsApp, or is marked "onzeker" for a person (it may or may not have reached it): none vanished.
-    const outbox = await db.selectFrom('outbox').select(['status', 'last_error']).where('organisation_id', '=', organisation.id).execute();
+    const outbox = await db
+      .selectFrom('outbox')
+      .select(['status', 'last_error'])
+      .where('organisation_id', '=', organisation.id)
+      .where('account_id', '=', wa.id)
+      .execute();
     expect(outbox).toHaveLength(REPLIES);
     const sent = outbox.filter((row) => row.status === 'verzonden').length;
     const uncertain = outbox.filter((row) => row.status === 'mislukt' && row.last_error?.startsWith('Onzeker of dit bericht is aangekomen')).length;

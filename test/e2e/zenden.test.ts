@@ -80,7 +80,7 @@ describe('zenden in de webapp', () => {
     await page.getByText('gepubliceerd', { exact: true }).waitFor();
     const link = page.getByRole('link', { name: 'Bekijk op Mastodon' });
     expect(await link.getAttribute('href')).toMatch(/^https?:\/\//);
-    expect(mastodon.statusesBy(gemeente).map((status) => status.text ?? status.content)).toHaveLength(1);
+    expect(mastodon.statusesBy(gemeente)).toHaveLength(1);
 
     // The calendar from the week of the test's clock (the browser's own today is weeks later).
     await page.goto(`${e2e.baseUrl}/zenden?van=2026-11-20`);

@@ -1,6 +1,7 @@
 import { idParams } from '@contracts/common';
 import { publicationCreateSchema, publicationListQuery, publicationRescheduleSchema, publicationSchema } from '@contracts/publications';
 import { type AppInstance, createServiceContext } from '@platform/http/app.server';
+import { describeIdempotentCall } from '@platform/http/idempotency.service';
 import { z } from 'zod';
 import { cancelPublication, getPublication, listPublications, planPublication, reschedulePublication } from './publications.service';
 
@@ -29,12 +30,13 @@ export async function registerPublicationRoutes(app: AppInstance) {
       config: manage,
       schema: {
         tags,
-        summary: 'Plan een bericht voor een of meer kanalen van een gemeente; het gaat op de geplande minuut precies één keer uit',
+        summary:
+          'Plan een bericht voor een of meer kanalen van een gemeente; het gaat op de geplande minuut precies één keer uit. Met een Idempotency-Key plant een herhaald verzoek niets opnieuw',
         body: publicationCreateSchema,
         response: { 201: publicationSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await planPublication(createServiceContext(request), request.body)),
+    async (request, reply) => reply.status(201).send(await planPublication(createServiceContext(request), request.body, describeIdempotentCall(request))),
   );
 
   app.get(

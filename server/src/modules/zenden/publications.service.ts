@@ -7,6 +7,7 @@ import { runInTransaction, type ServiceContext } from '@platform/context.service
 import type { Db } from '@platform/db/database.client';
 import type { PublicationChannelRow, PublicationRow } from '@platform/db/database.schema';
 import { badRequest, conflict, type InvalidParam, notFound } from '@platform/http/http.errors';
+import { answerOnce, type IdempotentCall } from '@platform/http/idempotency.service';
 import { findMunicipality } from '@platform/organisations/organisations.repository';
 import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy.rules';
 import { findChannelAccount, findOutboxEntry } from '../channels/index';
@@ -81,12 +82,15 @@ async function checkVariants(ctx: ServiceContext, input: PublicationCreate) {
   return accounts;
 }
 
-export async function planPublication(ctx: ServiceContext, input: PublicationCreate): Promise<Publication> {
+// With an Idempotency-Key (the form sends one per content) a retried or double-clicked request plans once and gets
+// the first answer back.
+export async function planPublication(ctx: ServiceContext, input: PublicationCreate, call: IdempotentCall): Promise<Publication> {
   assertCan(ctx.actor, 'publications.manage');
   const municipality = await municipalityOf(ctx, input.municipalityId);
   const plannedAt = readFutureMoment(ctx, input.plannedAt, municipality.time_zone);
   const accounts = await checkVariants(ctx, input);
-  return runInTransaction(ctx, async (tx) => {
+  return answerOnce(ctx.db, ctx.clock, ctx.actor.organisationId, call, async (trx) => {
+    const tx = { ...ctx, db: trx };
     const row = await insertPublication(
       tx.db,
       {

@@ -30,7 +30,8 @@ async function municipality() {
   const org = await buildOrganisation(t.database.db);
   const municipalityId = org.municipalities[0]!.id;
   const adviseur = await buildUser(t.database.db, t.clock, org.id, { roles: ['communicatieadviseur'], municipalityIds: org.municipalities.map((m) => m.id) });
-  const api = requestAs(t.app, await signIn(t.app, adviseur.email, adviseur.password));
+  const session = await signIn(t.app, adviseur.email, adviseur.password);
+  const api = requestAs(t.app, session);
   const onMastodon = mastodon.addAccount(`bergen${n}`);
   const mastodonAccount = await buildChannelAccount(t.database.db, t.clock, org.id, {
     municipalityId,
@@ -50,7 +51,7 @@ async function municipality() {
   });
   await t.worker.drain();
   const published = () => ({ mastodon: mastodon.statusesBy(onMastodon).length, x: x.tweetsBy(onX.id).length });
-  return { org, municipalityId, api, mastodonAccount, xAccount, published };
+  return { org, municipalityId, session, api, mastodonAccount, xAccount, published };
 }
 
 // The planner's next minute: due publications go to the channels, and the channels send them.
@@ -111,6 +112,32 @@ describe('Zenden: een bericht plannen en precies één keer publiceren', () => {
       .execute();
     await t.worker.drain();
     expect(bergen.published()).toEqual({ mastodon: 1, x: 1 });
+  });
+
+  it('plant een herhaald verzoek met dezelfde Idempotency-Key één keer en geeft het eerste antwoord terug', async () => {
+    const bergen = await municipality();
+    const body = {
+      municipalityId: bergen.municipalityId,
+      title: 'Dubbelklik',
+      plannedAt: '2026-11-24T10:00',
+      variants: [{ accountId: bergen.mastodonAccount.id, text: 'Eén keer gepland.' }],
+    };
+    const plan = (payload: object) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/publications',
+        headers: { cookie: bergen.session.cookie, 'x-csrf-token': bergen.session.csrfToken, 'idempotency-key': 'zenden-dubbelklik-0001' },
+        payload,
+      });
+    const first = await plan(body);
+    const again = await plan(body);
+    expect([first.statusCode, again.statusCode]).toEqual([201, 201]);
+    expect(again.json().id).toBe(first.json().id);
+    expect(await countPublications(bergen.org.id)).toBe(1);
+    // The same key for other content is refused, and plans nothing.
+    const other = await plan({ ...body, title: 'Iets anders' });
+    expect(other.statusCode).toBe(422);
+    expect(await countPublications(bergen.org.id)).toBe(1);
   });
 
   it('weigert wat niet kan met een Nederlandse fout per veld, en plant dan niets', async () => {

@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import { api } from '../../app/api-client';
 import { useAuth, useMe } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
+import { createKeyPerContent } from '../../app/idempotency';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { Alert, Button, CheckboxGroup, FormProblem, PageHeader, Paragraph, QueryState, SelectField, TextAreaField, TextField } from '../../ui';
 import { zendenMessages } from './zenden-messages';
@@ -43,6 +44,8 @@ function PublicationForm({ accounts }: { accounts: ChannelAccount[] }) {
   const [time, setTime] = useState('09:00');
   const [chosen, setChosen] = useState<string[]>([]);
   const [texts, setTexts] = useState<Record<string, string>>({});
+  // The same content sent again (a double click, a retry after a lost answer) plans once.
+  const [keyFor] = useState(createKeyPerContent);
   const own = accounts.filter((account) => account.municipalityId === municipalityId);
   const selected = own.filter((account) => chosen.includes(account.id));
 
@@ -61,12 +64,13 @@ function PublicationForm({ accounts }: { accounts: ChannelAccount[] }) {
       return found;
     },
     send: async () => {
-      const created = await api.post<Publication>('/api/v1/publications', {
+      const body = {
         municipalityId,
         title: title.trim(),
         plannedAt: `${date}T${time}`,
         variants: selected.map((account) => ({ accountId: account.id, text: (texts[account.id] ?? '').trim() })),
-      });
+      };
+      const created = await api.post<Publication>('/api/v1/publications', body, { idempotencyKey: keyFor(body) });
       queryClient.setQueryData([...publicationsQueryKey, created.id], created);
       await queryClient.invalidateQueries({ queryKey: [...publicationsQueryKey, 'lijst'] });
       navigate(`/zenden/${created.id}`);
