@@ -53,7 +53,18 @@ const recordOf: Record<string, RecordFixture> = {
   '/api/v1/channel-accounts/:id/quarantine': async (a, t) => quarantinedMessageOf(a, t),
   '/api/v1/channel-accounts/:id/quarantine/:entryId': async (a, t) => quarantinedMessageOf(a, t),
   '/api/v1/channel-accounts/:id/quarantine/:entryId/retry': async (a, t) => quarantinedMessageOf(a, t),
-  '/api/v1/publications/:id': async (a, t) => ({ params: { id: await publicationOf(a, t) } }),
+  '/api/v1/publications/:id': async (a, t) => {
+    const id = await publicationOf(a, t);
+    return { params: { id }, body: { version: 1, title: 'Gewijzigd', variants: [{ accountId: (await simulatedAccount(a, t)).id, text: a.marker }] } };
+  },
+  '/api/v1/publications/:id/approve': async (a, t) => ({ params: { id: await waitingPublicationOf(a, t) }, body: { version: 1 } }),
+  '/api/v1/publications/:id/send-back': async (a, t) => ({ params: { id: await waitingPublicationOf(a, t) }, body: { version: 1, comment: 'Anders' } }),
+  '/api/v1/publications/:id/comments': async (a, t) => ({ params: { id: await publicationOf(a, t) }, body: { text: 'Opmerking' } }),
+  '/api/v1/publications/:id/reviewed-afterwards': async (a, t) => ({ params: { id: await waitingPublicationOf(a, t, 'snelle-route') } }),
+  '/api/v1/publication-accounts/:accountId': async (a, t) => ({
+    params: { accountId: (await simulatedAccount(a, t)).id },
+    body: { approval: 'een', crisisAccount: false },
+  }),
   '/api/v1/publications/:id/cancel': async (a, t) => ({ params: { id: await publicationOf(a, t) } }),
   '/api/v1/publications/:id/reschedule': async (a, t) => ({ params: { id: await publicationOf(a, t) }, body: { plannedAt: '2027-01-16T09:00', version: 1 } }),
   '/api/v1/messages/:id': async (a, t) => ({ params: { id: await phoneMessage(a, t) } }),
@@ -228,6 +239,32 @@ async function publicationOf(a: Tenant, t: TestApp) {
   });
   expect(response.statusCode, response.body).toBe(201);
   return response.json().id as string;
+}
+
+// A post by a colleague of the admin (its author is unknown here) that waits for one approval, or that went out by the
+// crisis fast path and waits to be reviewed afterwards.
+async function waitingPublicationOf(a: Tenant, t: TestApp, kind: 'goedkeuring' | 'snelle-route' = 'goedkeuring') {
+  const account = await simulatedAccount(a, t);
+  const row = await t.database.db
+    .insertInto('publications')
+    .values({
+      organisation_id: a.org.id,
+      municipality_id: a.org.municipalities[0]!.id,
+      title: a.marker,
+      status: kind === 'goedkeuring' ? 'ter-goedkeuring' : 'gepland',
+      planned_at: new Date('2027-01-15T08:00:00Z'),
+      created_by: null,
+      created_at: t.clock.now(),
+      approvals_required: kind === 'goedkeuring' ? 1 : 0,
+      fast_path_reason: kind === 'snelle-route' ? 'Brand in het centrum' : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.database.db
+    .insertInto('publication_channels')
+    .values({ organisation_id: a.org.id, publication_id: row.id, account_id: account.id, position: 0, text: a.marker })
+    .execute();
+  return row.id;
 }
 
 // A message set aside because PostgreSQL cannot hold its date.

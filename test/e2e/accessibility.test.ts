@@ -28,6 +28,7 @@ describe('toegankelijkheid van elke pagina', () => {
     { name: 'meldingen', path: '/meldingen' },
     { name: 'zenden', path: '/zenden' },
     { name: 'zenden-nieuw', path: '/zenden/nieuw' },
+    { name: 'zenden-accounts', path: '/zenden/accounts' },
     { name: 'participatie', path: '/participatie' },
     { name: 'inzicht', path: '/inzicht' },
     { name: 'crisis', path: '/crisis' },

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zendenModule } from '../../server/src/modules/zenden/index';
 import { defineSystemSchedules } from '../../server/src/platform/jobs/platform.jobs';
-import { buildChannelAccount } from '../factories';
+import { buildChannelAccount, buildUser } from '../factories';
 import { type MastodonServer, startMastodonServer } from '../platforms/mastodon-server';
 import { collectPageErrors, DESKTOP, expectAccessible, launchChromium, openContext, PHONE, signInWithForm, waitForPage } from './browser';
 import { type E2eApp, startE2eApp } from './e2e-app';
@@ -87,6 +87,62 @@ describe('zenden in de webapp', () => {
     await waitForPage(page);
     await page.getByRole('link', { name: 'Gladheid' }).waitFor();
     await expectAccessible(page, 'zenden', DESKTOP.width);
+    expect(errors).toEqual([]);
+  });
+
+  it('laat een collega een bericht terugsturen en, na de wijziging, goedkeuren', async () => {
+    // The beheerder asks one approval for the Mastodon account, on the accounts page.
+    await page.goto(`${e2e.baseUrl}/zenden/accounts`);
+    await waitForPage(page);
+    await expectAccessible(page, 'zenden-accounts', DESKTOP.width);
+    await page.getByLabel('Goedkeuring voor bergen').selectOption({ label: 'Eén collega' });
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Opgeslagen voor bergen.').waitFor();
+
+    await page.goto(`${e2e.baseUrl}/zenden/nieuw`);
+    await waitForPage(page);
+    await page.getByRole('main').getByLabel('Gemeente').selectOption({ label: 'Bergen' });
+    await page.getByLabel('Werktitel').fill('Kerstmarkt');
+    await page.getByLabel('Datum').fill('2026-11-24');
+    await page.getByLabel('Tijd').fill('10:00');
+    await page.getByLabel('Mastodon · bergen').check();
+    await page.getByLabel('Tekst voor Mastodon (bergen)').fill('Zaterdag is de kerstmarkt op het Plein.');
+    await page.getByRole('button', { name: 'Plannen' }).click();
+    await page.getByRole('heading', { name: 'Kerstmarkt', level: 1 }).waitFor();
+    await page.getByText('Ter goedkeuring').first().waitFor();
+    await page.getByText('0 van 1 goedkeuringen').waitFor();
+    // The author sees no approve button for their own post.
+    expect(await page.getByRole('button', { name: 'Goedkeuren' }).count()).toBe(0);
+    const postUrl = page.url();
+
+    const colleague = await buildUser(e2e.testApp.database.db, e2e.testApp.clock, e2e.organisation.id, {
+      roles: ['communicatieadviseur'],
+      municipalityIds: e2e.organisation.municipalities.map((m) => m.id),
+      name: 'Kees Collega',
+    });
+    const reviewer = await (await openContext(browser, DESKTOP)).newPage();
+    await signInWithForm(reviewer, e2e.baseUrl, colleague.email, colleague.password);
+    await reviewer.goto(postUrl);
+    await waitForPage(reviewer);
+    await expectAccessible(reviewer, 'zenden-ter-goedkeuring', DESKTOP.width);
+    await reviewer.getByLabel('Wat moet er anders?').fill('Noem de tijden: 11 tot 17 uur.');
+    await reviewer.getByRole('button', { name: 'Terugsturen' }).click();
+    await reviewer.getByText('Het bericht is teruggestuurd.').waitFor();
+
+    await page.reload();
+    await waitForPage(page);
+    await page.getByText('Kees Collega stuurde terug').waitFor();
+    await page.getByText('Noem de tijden: 11 tot 17 uur.').waitFor();
+    await page.getByRole('main').getByLabel('Tekst voor Mastodon (bergen)').last().fill('Zaterdag is de kerstmarkt op het Plein, van 11 tot 17 uur.');
+    await page.getByRole('button', { name: 'Wijziging opslaan' }).click();
+    await page.getByText('De wijziging is opgeslagen.').waitFor();
+
+    await reviewer.reload();
+    await waitForPage(reviewer);
+    await reviewer.getByRole('button', { name: 'Goedkeuren' }).click();
+    await reviewer.getByText('U heeft het bericht goedgekeurd.').waitFor();
+    await reviewer.getByText('1 van 1 goedkeuringen').waitFor();
+    expect(await reviewer.locator('.plein-data-list').textContent()).toContain('Gepland');
     expect(errors).toEqual([]);
   });
 

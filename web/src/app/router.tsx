@@ -67,6 +67,7 @@ import { WebcareTevredenheidPage } from '../modules/tevredenheid/WebcareTevreden
 import { AccessibilityStatementPage } from '../modules/toegankelijkheid/AccessibilityStatementPage';
 import { NewPublicationPage } from '../modules/zenden/NewPublicationPage';
 import { PublicationPage } from '../modules/zenden/PublicationPage';
+import { ZendenAccountsPage } from '../modules/zenden/ZendenAccountsPage';
 import { ZendenPage } from '../modules/zenden/ZendenPage';
 
 // The pages with recharts load on first use, so the chart library does not weigh on every other page.
@@ -145,6 +146,7 @@ export function AppRoutes() {
             <Route path="/zenden/nieuw" element={<NewPublicationPage />} />
           </Route>
           <Route element={<RequirePermission permission="publications.read" />}>
+            <Route path="/zenden/accounts" element={<ZendenAccountsPage />} />
             <Route path="/zenden/:id" element={<PublicationPage />} />
           </Route>
           <Route path="/participatie" element={<ParticipatiePage />} />

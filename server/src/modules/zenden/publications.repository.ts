@@ -2,7 +2,7 @@ import type { Db } from '@platform/db/database.client';
 import type { PublicationChannelsTable, PublicationsTable } from '@platform/db/database.schema';
 import { isInScope } from '@platform/db/in-scope.rules';
 import type { Scope } from '@platform/tenancy/policy.rules';
-import type { Insertable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 
 export async function insertPublication(
   db: Db,
@@ -46,23 +46,38 @@ export async function findPublicationChannels(db: Db, organisationId: string, pu
     .execute();
 }
 
-// Compare-and-set: the change happens only if the publication is still in `from` (and at `version`, when given).
-// Returns the changed row, or undefined when someone or something else moved it first.
+// Compare-and-set: the change happens only if the publication is still in one of `from.status` (and at `version`,
+// when given). Returns the changed row, or undefined when someone or something else moved it first. The version only
+// changes when `to` says so: a move of state is no edit.
 export async function movePublication(
   db: Db,
   organisationId: string,
   publicationId: string,
-  from: { status: PublicationsTable['status']; version?: number },
-  to: { status?: PublicationsTable['status']; planned_at?: Date; handed_over_at?: Date },
+  from: { status: PublicationsTable['status'] | PublicationsTable['status'][]; version?: number },
+  to: Updateable<PublicationsTable>,
 ) {
   let query = db
     .updateTable('publications')
-    .set((eb) => ({ ...to, version: eb('version', '+', 1) }))
+    .set(to)
     .where('organisation_id', '=', organisationId)
     .where('id', '=', publicationId)
-    .where('status', '=', from.status);
+    .where('status', 'in', Array.isArray(from.status) ? from.status : [from.status]);
   if (from.version !== undefined) query = query.where('version', '=', from.version);
   return query.returningAll().executeTakeFirst();
+}
+
+// The channels of a publication replaced by new ones (an edit before it was handed over).
+export async function replacePublicationChannels(
+  db: Db,
+  organisationId: string,
+  publicationId: string,
+  channels: Omit<Insertable<PublicationChannelsTable>, 'organisation_id' | 'publication_id'>[],
+) {
+  await db.deleteFrom('publication_channels').where('organisation_id', '=', organisationId).where('publication_id', '=', publicationId).execute();
+  await db
+    .insertInto('publication_channels')
+    .values(channels.map((channel) => ({ ...channel, organisation_id: organisationId, publication_id: publicationId })))
+    .execute();
 }
 
 // Due publications of every organisation, oldest first; SKIP LOCKED lets several workers share a busy minute.

@@ -1,9 +1,23 @@
 import { idParams } from '@contracts/common';
-import { publicationCreateSchema, publicationListQuery, publicationRescheduleSchema, publicationSchema } from '@contracts/publications';
+import {
+  accountParams,
+  publicationAccountSettingChange,
+  publicationAccountSettingSchema,
+  publicationApproveSchema,
+  publicationCommentSchema,
+  publicationCreateSchema,
+  publicationEditSchema,
+  publicationListQuery,
+  publicationRescheduleSchema,
+  publicationSchema,
+  publicationSendBackSchema,
+} from '@contracts/publications';
 import { type AppInstance, createServiceContext } from '@platform/http/app.server';
 import { describeIdempotentCall } from '@platform/http/idempotency.service';
 import { z } from 'zod';
-import { cancelPublication, getPublication, listPublications, planPublication, reschedulePublication } from './publications.service';
+import { approvePublication, commentOnPublication, markFastPathReviewed, sendPublicationBack } from './publication-approval.service';
+import { changePublicationAccountSetting, listPublicationAccountSettings } from './publication-settings.service';
+import { cancelPublication, editPublication, getPublication, listPublications, planPublication, reschedulePublication } from './publications.service';
 
 export async function registerPublicationRoutes(app: AppInstance) {
   const tags = ['Zenden'];
@@ -72,5 +86,103 @@ export async function registerPublicationRoutes(app: AppInstance) {
       },
     },
     async (request) => cancelPublication(createServiceContext(request), request.params.id),
+  );
+
+  app.put(
+    '/api/v1/publications/:id',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Wijzig tekst, titel of kanalen vóór de publicatie; waar goedkeuring nodig is, gaat het opnieuw ter goedkeuring',
+        params: idParams,
+        body: publicationEditSchema,
+        response: { 200: publicationSchema },
+      },
+    },
+    async (request) => editPublication(createServiceContext(request), request.params.id, request.body),
+  );
+
+  const approve = { permission: 'publications.approve' } as const;
+  app.post(
+    '/api/v1/publications/:id/approve',
+    {
+      config: approve,
+      schema: {
+        tags,
+        summary:
+          'Keur deze tekst goed (niet de schrijver zelf); met genoeg goedkeuringen is het bericht gepland. 409 bij een tweede goedkeuring of een gewijzigde tekst',
+        params: idParams,
+        body: publicationApproveSchema,
+        response: { 200: publicationSchema },
+      },
+    },
+    async (request) => approvePublication(createServiceContext(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/v1/publications/:id/send-back',
+    {
+      config: approve,
+      schema: {
+        tags,
+        summary: 'Stuur terug naar de schrijver, met wat er anders moet',
+        params: idParams,
+        body: publicationSendBackSchema,
+        response: { 200: publicationSchema },
+      },
+    },
+    async (request) => sendPublicationBack(createServiceContext(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/v1/publications/:id/comments',
+    {
+      config: manage,
+      schema: { tags, summary: 'Een opmerking bij een concept', params: idParams, body: publicationCommentSchema, response: { 200: publicationSchema } },
+    },
+    async (request) => commentOnPublication(createServiceContext(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/v1/publications/:id/reviewed-afterwards',
+    {
+      config: approve,
+      schema: {
+        tags,
+        summary: 'Achteraf bekeken: een bericht dat via de snelle route (crisis) zonder goedkeuring uitging',
+        params: idParams,
+        response: { 200: publicationSchema },
+      },
+    },
+    async (request) => markFastPathReviewed(createServiceContext(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/publication-accounts',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Per account: hoeveel collega’s een bericht goedkeuren, en of het een crisisaccount is',
+        response: { 200: z.array(publicationAccountSettingSchema) },
+      },
+    },
+    async (request) => listPublicationAccountSettings(createServiceContext(request)),
+  );
+
+  app.put(
+    '/api/v1/publication-accounts/:accountId',
+    {
+      config: { permission: 'publications.settings' },
+      schema: {
+        tags,
+        summary: 'Stel goedkeuring en crisisaccount in voor een account',
+        params: accountParams,
+        body: publicationAccountSettingChange,
+        response: { 200: publicationAccountSettingSchema },
+      },
+    },
+    async (request) => changePublicationAccountSetting(createServiceContext(request), request.params.accountId, request.body),
   );
 }

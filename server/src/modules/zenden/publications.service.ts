@@ -1,94 +1,39 @@
-import { CHANNEL_REQUIREMENTS } from '@contracts/channel-fields';
-import { CHANNEL_CAPABILITIES, checkLength } from '@contracts/channel-limits';
-import type { Channel } from '@contracts/channels';
 import type { Publication, PublicationCreate, PublicationStatus } from '@contracts/publications';
 import { recordAudit } from '@platform/audit/audit.service';
 import { runInTransaction, type ServiceContext } from '@platform/context.service';
-import type { Db } from '@platform/db/database.client';
-import type { PublicationChannelRow, PublicationRow } from '@platform/db/database.schema';
-import { badRequest, conflict, type InvalidParam, notFound } from '@platform/http/http.errors';
+import { badRequest, conflict, forbidden, notFound } from '@platform/http/http.errors';
 import { answerOnce, type IdempotentCall } from '@platform/http/idempotency.service';
-import { findMunicipality } from '@platform/organisations/organisations.repository';
-import { actsForMunicipality, assertCan, scopeOf } from '@platform/tenancy/policy.rules';
-import { findChannelAccount, findOutboxEntry } from '../channels/index';
+import { actsForMunicipality, assertCan, can, scopeOf } from '@platform/tenancy/policy.rules';
 import { readPlannedMoment } from './planned-moment.rules';
-import { findPublication, findPublicationChannels, findPublications, insertPublication, movePublication } from './publications.repository';
+import { toPublicationViews } from './publication.views';
+import { checkVariants, loadMunicipalityOf, readAccountRules, readFutureMoment } from './publication-input.service';
+import { findPublication, findPublications, insertPublication, movePublication, replacePublicationChannels } from './publications.repository';
 
-type ChannelAccount = NonNullable<Awaited<ReturnType<typeof findChannelAccount>>>;
-
-// A minute of grace: a post planned "now" in a form that took a few seconds to send is not in the past.
-const PAST_GRACE_MS = 60_000;
 const DAY_MS = 86_400_000;
+// Before the hand-over a publication can still change.
+const CHANGEABLE: PublicationStatus[] = ['ter-goedkeuring', 'teruggestuurd', 'gepland'];
 
-async function municipalityOf(ctx: ServiceContext, municipalityId: string) {
-  const municipality = await findMunicipality(ctx.db, ctx.actor.organisationId, municipalityId);
-  if (!municipality || !actsForMunicipality(ctx.actor, municipalityId)) {
-    throw badRequest('onbekende-gemeente', 'Deze gemeente hoort niet bij uw organisatie.', [
-      { name: 'municipalityId', code: 'onbekend', reason: 'Kies een gemeente van uw organisatie.' },
-    ]);
-  }
-  return municipality;
-}
-
-function readFutureMoment(ctx: ServiceContext, text: string, zone: string): Date {
-  const moment = readPlannedMoment(text, zone);
-  if (!moment) {
-    throw badRequest('ongeldig-tijdstip', 'Het tijdstip is geen datum en tijd.', [
-      { name: 'plannedAt', code: 'ongeldig', reason: 'Vul een datum en tijd in, zoals 2027-03-28T09:30.' },
-    ]);
-  }
-  if (moment.getTime() < ctx.clock.now().getTime() - PAST_GRACE_MS) {
-    throw badRequest('tijdstip-voorbij', 'Dit tijdstip is al voorbij.', [{ name: 'plannedAt', code: 'voorbij', reason: 'Kies een tijdstip in de toekomst.' }]);
-  }
-  return moment;
-}
-
-// Every variant checked before anything is stored, each problem named at its own field: the account belongs to the
-// municipality, can post, has its credentials, and the text fits as the platform counts.
-async function checkVariants(ctx: ServiceContext, input: PublicationCreate) {
-  const problems: InvalidParam[] = [];
-  const accounts: ChannelAccount[] = [];
-  const seen = new Set<string>();
-  for (const [index, variant] of input.variants.entries()) {
-    const field = `variants.${index}`;
-    const account = await findChannelAccount(ctx.db, ctx.actor.organisationId, variant.accountId);
-    if (!account || account.municipality_id !== input.municipalityId) {
-      problems.push({ name: `${field}.accountId`, code: 'onbekend', reason: 'Dit account hoort niet bij deze gemeente.' });
-      continue;
-    }
-    const channel = account.channel as Channel;
-    const capabilities = CHANNEL_CAPABILITIES[channel];
-    if (seen.has(account.id)) problems.push({ name: `${field}.accountId`, code: 'dubbel', reason: `${account.handle} staat er twee keer in.` });
-    seen.add(account.id);
-    if (!capabilities.post) {
-      problems.push({ name: `${field}.accountId`, code: 'niet-mogelijk', reason: `Via ${capabilities.label} kan Plein geen bericht plaatsen.` });
-      continue;
-    }
-    const needsSecret = CHANNEL_REQUIREMENTS[channel].fields.some((requirement) => requirement.kind === 'secret' && requirement.required);
-    if (needsSecret && account.secrets_sealed === null) {
-      problems.push({
-        name: `${field}.accountId`,
-        code: 'geen-inloggegevens',
-        reason: `${account.handle} heeft geen inloggegevens; koppel het account eerst in Beheer → Kanalen.`,
-      });
-    }
-    const length = checkLength(channel, variant.text);
-    if (!length.fits) {
-      problems.push({ name: `${field}.text`, code: 'te-lang', reason: `${length.length} van de ${length.max} tekens die ${capabilities.label} toestaat.` });
-    }
-    accounts.push(account);
-  }
-  if (problems.length > 0) throw badRequest('publicatie-ongeldig', 'Het bericht kan zo niet worden gepland.', problems);
-  return accounts;
-}
-
-// With an Idempotency-Key (the form sends one per content) a retried or double-clicked request plans once and gets
-// the first answer back.
+// A new post waits for approval when one of its accounts asks for it, unless it takes the crisis fast path: on crisis
+// accounts only, by someone allowed to, with the reason recorded; it is reviewed afterwards. With an Idempotency-Key
+// (the form sends one per content) a retried or double-clicked request plans once and gets the first answer back.
 export async function planPublication(ctx: ServiceContext, input: PublicationCreate, call: IdempotentCall): Promise<Publication> {
   assertCan(ctx.actor, 'publications.manage');
-  const municipality = await municipalityOf(ctx, input.municipalityId);
+  const municipality = await loadMunicipalityOf(ctx, input.municipalityId);
   const plannedAt = readFutureMoment(ctx, input.plannedAt, municipality.time_zone);
   const accounts = await checkVariants(ctx, input);
+  const rules = await readAccountRules(
+    ctx,
+    accounts.map((account) => account.id),
+  );
+  if (input.fastPath) {
+    if (!can(ctx.actor, 'publications.fastpath')) throw forbidden('U mag de snelle route niet gebruiken.');
+    if (!rules.allCrisisAccounts) {
+      throw badRequest('geen-crisisaccount', 'De snelle route is er alleen voor crisisaccounts.', [
+        { name: 'fastPath', code: 'geen-crisisaccount', reason: 'Kies alleen accounts die als crisisaccount zijn ingesteld, of vraag goedkeuring.' },
+      ]);
+    }
+  }
+  const waitsForApproval = rules.approvalsRequired > 0 && !input.fastPath;
   return answerOnce(ctx.db, ctx.clock, ctx.actor.organisationId, call, async (trx) => {
     const tx = { ...ctx, db: trx };
     const row = await insertPublication(
@@ -97,18 +42,26 @@ export async function planPublication(ctx: ServiceContext, input: PublicationCre
         organisation_id: tx.actor.organisationId,
         municipality_id: municipality.id,
         title: input.title,
-        status: 'gepland',
+        status: waitsForApproval ? 'ter-goedkeuring' : 'gepland',
         planned_at: plannedAt,
         created_by: tx.actor.userId || null,
         created_at: tx.clock.now(),
+        approvals_required: rules.approvalsRequired,
+        fast_path_reason: input.fastPath?.reason ?? null,
+        fast_path_by: input.fastPath ? tx.actor.userId || null : null,
       },
       input.variants.map((variant, position) => ({ account_id: variant.accountId, position, text: variant.text })),
     );
     await recordAudit(tx, {
-      action: 'publicatie.gepland',
+      action: input.fastPath ? 'publicatie.snelle-route' : 'publicatie.gepland',
       recordType: 'publicatie',
       recordId: row.id,
-      details: { municipalityId: municipality.id, plannedAt: plannedAt.toISOString(), accounts: accounts.map((account) => account.id) },
+      details: {
+        municipalityId: municipality.id,
+        plannedAt: plannedAt.toISOString(),
+        accounts: accounts.map((account) => account.id),
+        ...(input.fastPath && { reason: input.fastPath.reason }),
+      },
     });
     return (await toPublicationViews(tx.db, [row]))[0]!;
   });
@@ -133,7 +86,7 @@ function readBound(text: string, name: string): Date {
   return moment;
 }
 
-async function loadVisible(ctx: ServiceContext, publicationId: string) {
+export async function loadVisiblePublication(ctx: ServiceContext, publicationId: string) {
   const row = await findPublication(ctx.db, ctx.actor.organisationId, publicationId);
   if (!row || !actsForMunicipality(ctx.actor, row.municipality_id)) throw notFound('De publicatie');
   return row;
@@ -141,32 +94,40 @@ async function loadVisible(ctx: ServiceContext, publicationId: string) {
 
 export async function getPublication(ctx: ServiceContext, publicationId: string) {
   assertCan(ctx.actor, 'publications.read');
-  return (await toPublicationViews(ctx.db, [await loadVisible(ctx, publicationId)]))[0]!;
+  return (await toPublicationViews(ctx.db, [await loadVisiblePublication(ctx, publicationId)]))[0]!;
 }
 
 const ALREADY_HANDED_OVER = 'Deze publicatie is al aan de kanalen gegeven of geannuleerd; wijzigen kan niet meer.';
+const CHANGED_MEANWHILE = 'Iemand anders heeft deze publicatie intussen gewijzigd. Laad de pagina opnieuw.';
 
 export async function cancelPublication(ctx: ServiceContext, publicationId: string) {
   assertCan(ctx.actor, 'publications.manage');
-  const row = await loadVisible(ctx, publicationId);
+  const row = await loadVisiblePublication(ctx, publicationId);
   return runInTransaction(ctx, async (tx) => {
-    const moved = await movePublication(tx.db, row.organisation_id, row.id, { status: 'gepland' }, { status: 'geannuleerd' });
+    const moved = await movePublication(tx.db, row.organisation_id, row.id, { status: CHANGEABLE }, { status: 'geannuleerd' });
     if (!moved) throw conflict('niet-meer-gepland', ALREADY_HANDED_OVER);
     await recordAudit(tx, { action: 'publicatie.geannuleerd', recordType: 'publicatie', recordId: row.id, details: {} });
     return (await toPublicationViews(tx.db, [moved]))[0]!;
   });
 }
 
+// Another moment keeps the approvals: reviewers approve what is said, not when (that is in the audit log).
 export async function reschedulePublication(ctx: ServiceContext, publicationId: string, change: { plannedAt: string; version: number }) {
   assertCan(ctx.actor, 'publications.manage');
-  const row = await loadVisible(ctx, publicationId);
-  const municipality = await municipalityOf(ctx, row.municipality_id);
+  const row = await loadVisiblePublication(ctx, publicationId);
+  const municipality = await loadMunicipalityOf(ctx, row.municipality_id);
   const plannedAt = readFutureMoment(ctx, change.plannedAt, municipality.time_zone);
   return runInTransaction(ctx, async (tx) => {
-    const moved = await movePublication(tx.db, row.organisation_id, row.id, { status: 'gepland', version: change.version }, { planned_at: plannedAt });
+    const moved = await movePublication(
+      tx.db,
+      row.organisation_id,
+      row.id,
+      { status: CHANGEABLE, version: change.version },
+      { planned_at: plannedAt, version: change.version + 1 },
+    );
     if (!moved) {
-      if (row.status !== 'gepland') throw conflict('niet-meer-gepland', ALREADY_HANDED_OVER);
-      throw conflict('intussen-gewijzigd', 'Iemand anders heeft deze publicatie intussen gewijzigd. Laad de pagina opnieuw.');
+      if (!CHANGEABLE.includes(row.status)) throw conflict('niet-meer-gepland', ALREADY_HANDED_OVER);
+      throw conflict('intussen-gewijzigd', CHANGED_MEANWHILE);
     }
     await recordAudit(tx, {
       action: 'publicatie.verplaatst',
@@ -178,54 +139,50 @@ export async function reschedulePublication(ctx: ServiceContext, publicationId: 
   });
 }
 
-// What became of each channel, read from the outbox item the variant became: the outbox is where sending happens
-// exactly once, so it is the one place that knows.
-async function channelResult(db: Db, publication: PublicationRow, channel: PublicationChannelRow) {
-  if (!channel.outbox_id) return { result: publication.status === 'geannuleerd' ? 'geannuleerd' : 'gepland', publicUrl: null, error: null } as const;
-  const item = await findOutboxEntry(db, publication.organisation_id, channel.outbox_id);
-  if (!item || item.status === 'wachtend') return { result: 'wachtend', publicUrl: null, error: item?.last_error ?? null } as const;
-  if (item.status === 'verzonden') return { result: 'gepubliceerd', publicUrl: item.public_url, error: null } as const;
-  // Failed after a call without outcome: the platform may have it, and a person decides.
-  return { result: item.send_started_at ? 'onzeker' : 'mislukt', publicUrl: null, error: item.last_error } as const;
-}
-
-async function toPublicationViews(db: Db, rows: PublicationRow[]): Promise<Publication[]> {
-  const channels = await findPublicationChannels(
-    db,
-    rows[0]?.organisation_id ?? '',
-    rows.map((row) => row.id),
+// A new text, title or set of channels: a new content version, which the reviewers see again when the accounts ask
+// for approval (the approvals of the earlier text no longer count). A post sent back returns to them this way.
+export async function editPublication(
+  ctx: ServiceContext,
+  publicationId: string,
+  change: { version: number; title: string; variants: PublicationCreate['variants'] },
+) {
+  assertCan(ctx.actor, 'publications.manage');
+  const row = await loadVisiblePublication(ctx, publicationId);
+  const accounts = await checkVariants(ctx, { municipalityId: row.municipality_id, variants: change.variants });
+  const rules = await readAccountRules(
+    ctx,
+    accounts.map((account) => account.id),
   );
-  const accounts = new Map<string, ChannelAccount | undefined>();
-  const views: Publication[] = [];
-  for (const row of rows) {
-    const own = channels.filter((channel) => channel.publication_id === row.id);
-    const results = [];
-    for (const channel of own) {
-      if (!accounts.has(channel.account_id)) accounts.set(channel.account_id, await findChannelAccount(db, row.organisation_id, channel.account_id));
-      const account = accounts.get(channel.account_id);
-      results.push({
-        accountId: channel.account_id,
-        channel: account?.channel ?? 'onbekend',
-        handle: account?.handle ?? 'onbekend account',
-        text: channel.text,
-        outboxId: channel.outbox_id,
-        ...(await channelResult(db, row, channel)),
-      });
+  return runInTransaction(ctx, async (tx) => {
+    const moved = await movePublication(
+      tx.db,
+      row.organisation_id,
+      row.id,
+      { status: CHANGEABLE, version: change.version },
+      {
+        title: change.title,
+        version: change.version + 1,
+        content_version: row.content_version + 1,
+        approvals_required: rules.approvalsRequired,
+        status: rules.approvalsRequired > 0 ? 'ter-goedkeuring' : 'gepland',
+      },
+    );
+    if (!moved) {
+      if (!CHANGEABLE.includes(row.status)) throw conflict('niet-meer-gepland', ALREADY_HANDED_OVER);
+      throw conflict('intussen-gewijzigd', CHANGED_MEANWHILE);
     }
-    // Handed over and every channel has its outcome: done, whatever each outcome is (each is shown on its own).
-    const settled = row.status === 'bezig' && results.every((result) => result.result !== 'wachtend' && result.result !== 'gepland');
-    views.push({
-      id: row.id,
-      municipalityId: row.municipality_id,
-      title: row.title,
-      status: settled ? 'afgerond' : row.status,
-      plannedAt: row.planned_at.toISOString(),
-      version: row.version,
-      channels: results,
-      createdBy: row.created_by,
-      createdAt: row.created_at.toISOString(),
-      handedOverAt: row.handed_over_at?.toISOString() ?? null,
+    await replacePublicationChannels(
+      tx.db,
+      row.organisation_id,
+      row.id,
+      change.variants.map((variant, position) => ({ account_id: variant.accountId, position, text: variant.text })),
+    );
+    await recordAudit(tx, {
+      action: 'publicatie.gewijzigd',
+      recordType: 'publicatie',
+      recordId: row.id,
+      details: { contentVersion: moved.content_version, accounts: accounts.map((account) => account.id) },
     });
-  }
-  return views;
+    return (await toPublicationViews(tx.db, [moved]))[0]!;
+  });
 }

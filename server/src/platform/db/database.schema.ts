@@ -42,7 +42,7 @@ import type {
 } from './meldingen.schema';
 import type { AuthorNetworkGroupsTable, AuthorNetworkPendingTable } from './network.schema';
 import type { ConversationAlertsTable, OfficeHoursTable } from './office-hours.schema';
-import type { PublicationChannelsTable, PublicationsTable } from './publications.schema';
+import type { PublicationAccountSettingsTable, PublicationChannelsTable, PublicationReviewsTable, PublicationsTable } from './publications.schema';
 import type { ReplyDraftsTable, ReplyImagesTable } from './review.schema';
 import type { RoutingRulesTable } from './routing.schema';
 
@@ -281,6 +281,8 @@ export interface Database {
   quarantined_messages: QuarantinedMessagesTable;
   publications: PublicationsTable;
   publication_channels: PublicationChannelsTable;
+  publication_account_settings: PublicationAccountSettingsTable;
+  publication_reviews: PublicationReviewsTable;
   melding_categories: MeldingCategoriesTable;
   melding_counters: MeldingCountersTable;
   meldingen: MeldingenTable;

@@ -52,6 +52,11 @@ const PERMISSIONS = {
   // Zenden: the content calendar is for everyone who speaks for the municipality; planning is communicatie's.
   'publications.read': ['beheerder', 'communicatieadviseur', 'webcare', 'kcc', 'griffie', 'bestuurder'],
   'publications.manage': ['beheerder', 'communicatieadviseur'],
+  // Four eyes: a colleague approves (never the author, checked in the service); the same people set the rules per
+  // account and may take the crisis fast path.
+  'publications.approve': ['beheerder', 'communicatieadviseur'],
+  'publications.settings': ['beheerder', 'communicatieadviseur'],
+  'publications.fastpath': ['beheerder', 'communicatieadviseur'],
   'listening.read': ['beheerder', 'communicatieadviseur', 'webcare', 'kcc', 'omgevingsanalist'],
   'listening.manage': ['beheerder', 'communicatieadviseur', 'omgevingsanalist'],
   'listening.review': ['beheerder', 'communicatieadviseur', 'omgevingsanalist'],

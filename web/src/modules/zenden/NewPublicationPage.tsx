@@ -9,7 +9,7 @@ import { useAuth, useMe } from '../../app/auth-context';
 import { useMessages } from '../../app/i18n';
 import { createKeyPerContent } from '../../app/idempotency';
 import { useFormSubmit } from '../../app/use-form-submit';
-import { Alert, Button, CheckboxGroup, FormProblem, PageHeader, Paragraph, QueryState, SelectField, TextAreaField, TextField } from '../../ui';
+import { Alert, Button, CheckboxField, CheckboxGroup, FormProblem, PageHeader, Paragraph, QueryState, SelectField, TextAreaField, TextField } from '../../ui';
 import { zendenMessages } from './zenden-messages';
 import { publicationsQueryKey, usePostingAccounts } from './zenden-queries';
 import './zenden.css';
@@ -35,7 +35,9 @@ export function NewPublicationPage() {
 function PublicationForm({ accounts }: { accounts: ChannelAccount[] }) {
   const t = useMessages(zendenMessages);
   const me = useMe();
-  const { activeMunicipality } = useAuth();
+  const { activeMunicipality, can } = useAuth();
+  const [fastPath, setFastPath] = useState(false);
+  const [fastPathReason, setFastPathReason] = useState('');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [municipalityId, setMunicipalityId] = useState(activeMunicipality?.id ?? me.municipalities[0]?.id ?? '');
@@ -56,6 +58,7 @@ function PublicationForm({ accounts }: { accounts: ChannelAccount[] }) {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) found.date = t('invalidDate');
       if (!/^\d{2}:\d{2}$/.test(time)) found.time = t('invalidTime');
       if (selected.length === 0) found.variants = t('chooseOne');
+      if (fastPath && fastPathReason.trim().length < 5) found.fastPath = t('required');
       selected.forEach((account, index) => {
         const text = texts[account.id]?.trim() ?? '';
         if (!text) found[`variants.${index}.text`] = t('required');
@@ -69,6 +72,7 @@ function PublicationForm({ accounts }: { accounts: ChannelAccount[] }) {
         title: title.trim(),
         plannedAt: `${date}T${time}`,
         variants: selected.map((account) => ({ accountId: account.id, text: (texts[account.id] ?? '').trim() })),
+        ...(fastPath && { fastPath: { reason: fastPathReason.trim() } }),
       };
       const created = await api.post<Publication>('/api/v1/publications', body, { idempotencyKey: keyFor(body) });
       queryClient.setQueryData([...publicationsQueryKey, created.id], created);
@@ -152,6 +156,12 @@ function PublicationForm({ accounts }: { accounts: ChannelAccount[] }) {
           </div>
         );
       })}
+      {can('publications.fastpath') && (
+        <>
+          <CheckboxField label={t('fastPath')} description={t('fastPathHelp')} checked={fastPath} onChange={setFastPath} />
+          {fastPath && <TextAreaField label={t('fastPathReason')} rows={2} value={fastPathReason} onChange={setFastPathReason} error={errors.fastPath} />}
+        </>
+      )}
       <Button type="submit" appearance="primary" busy={busy}>
         {busy ? t('saving') : t('submit')}
       </Button>

@@ -5,7 +5,14 @@ import { useMessages } from '../../app/i18n';
 import { type BadgeTone, StatusBadge } from '../../ui';
 import { zendenMessages } from './zenden-messages';
 
-const STATUS_TONES: Record<PublicationStatus, BadgeTone> = { gepland: 'info', bezig: 'warning', afgerond: 'ok', geannuleerd: 'neutral' };
+const STATUS_TONES: Record<PublicationStatus, BadgeTone> = {
+  'ter-goedkeuring': 'warning',
+  teruggestuurd: 'error',
+  gepland: 'info',
+  bezig: 'warning',
+  afgerond: 'ok',
+  geannuleerd: 'neutral',
+};
 const RESULT_TONES: Record<ChannelResult, BadgeTone> = {
   gepland: 'info',
   wachtend: 'warning',

@@ -10,6 +10,7 @@ import { useMessages } from '../../app/i18n';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { Alert, AppLink, Button, ConfirmButton, DataList, ExternalLink, FormProblem, Heading, PageHeader, Paragraph, QueryState, TextField } from '../../ui';
 import { ChannelResultBadge, formatChannelName, PublicationStatusBadge } from './PublicationBadges';
+import { ApprovalActions, CommentForm, EditTextsForm, PublicationReviews, ReviewedAfterwardsAction } from './PublicationReview';
 import { zendenMessages } from './zenden-messages';
 import { publicationsQueryKey, usePublication } from './zenden-queries';
 import './zenden.css';
@@ -35,7 +36,7 @@ function PublicationDetail({ publication }: { publication: Publication }) {
     await queryClient.invalidateQueries({ queryKey: [...publicationsQueryKey, 'lijst'] });
     setNotice({ type: 'ok', text });
   };
-  const editable = publication.status === 'gepland' && can('publications.manage');
+  const editable = ['ter-goedkeuring', 'teruggestuurd', 'gepland'].includes(publication.status) && can('publications.manage');
   return (
     <>
       <PageHeader title={publication.title} lead={<AppLink to="/zenden">{t('back')}</AppLink>} />
@@ -63,16 +64,22 @@ function PublicationDetail({ publication }: { publication: Publication }) {
           {channel.error && <Paragraph className="plein-field-error plein-break">{channel.error}</Paragraph>}
         </section>
       ))}
-      {editable && (
-        <>
-          <RescheduleForm publication={publication} onDone={(changed) => update(changed, t('rescheduled'))} />
+      <div className="plein-publication-sections">
+        <Heading level={2}>{t('approvals')}</Heading>
+        <PublicationReviews publication={publication} />
+        <ApprovalActions publication={publication} onDone={update} />
+        <ReviewedAfterwardsAction publication={publication} onDone={update} />
+        <CommentForm publication={publication} onDone={update} />
+        {editable && <EditTextsForm key={publication.version} publication={publication} onDone={update} />}
+        {editable && <RescheduleForm publication={publication} onDone={(changed) => update(changed, t('rescheduled'))} />}
+        {editable && (
           <CancelAction
             publication={publication}
             onDone={(changed) => update(changed, t('cancelled'))}
             onError={(text) => setNotice({ type: 'error', text })}
           />
-        </>
-      )}
+        )}
+      </div>
     </>
   );
 }

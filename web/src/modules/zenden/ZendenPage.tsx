@@ -42,7 +42,14 @@ export function ZendenPage() {
       <PageHeader
         title={t('title')}
         lead={<Paragraph lead>{t('lead')}</Paragraph>}
-        actions={can('publications.manage') && <ButtonLink to="/zenden/nieuw">{t('plan')}</ButtonLink>}
+        actions={
+          <>
+            {can('publications.manage') && <ButtonLink to="/zenden/nieuw">{t('plan')}</ButtonLink>}
+            <ButtonLink to="/zenden/accounts" appearance="secondary">
+              {t('settingsLink')}
+            </ButtonLink>
+          </>
+        }
       />
       <nav className="plein-period-nav" aria-label={t('period', { from: formatDate(from), to: formatDate(subtractOneDay(to)) })}>
         <Button appearance="secondary" onClick={() => go(addDays(from, -PERIOD_DAYS))}>
