@@ -18,7 +18,7 @@ const VERBS = new Set(
   remove render reopen replace request require requeue reseal reset resolve restore resubmit run scan scope seal search
   select send set shift should solve split start stop store subscribe summarise switch take thread to tokenize touch
   train unblock unlink update upsert use verify view wait withdraw write acts fingerprint
-  insert poll save with reply fold validate upload revoke retry log hand tokenise sign post mail link invite install encode decode clean authenticate unnest unescape track suggest submit stream simulate serves seed score schedule rotate renew remember release receive put passes narrow move migrate merge lex keep join issue inflect convert clear cap begin report serialise discard settle reschedule`.split(
+  insert poll save with reply fold validate upload revoke retry log hand tokenise sign post mail link invite install encode decode clean authenticate unnest unescape track suggest submit stream simulate serves seed score schedule rotate renew remember release receive put passes narrow move migrate merge lex keep join issue inflect convert clear cap begin report serialise discard settle reschedule comment edit`.split(
     /\s+/,
   ),
 );

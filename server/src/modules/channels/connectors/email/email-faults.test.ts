@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { enqueueJob } from '@platform/jobs/jobs.service';
 import { startDovecot, type TestDovecot } from '@test/dovecot';
 import { buildChannelAccount, buildOrganisation, buildUser } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { pollNow } from '@test/kits/poll-now';
 import { composeResidentMail } from '@test/kits/test-mails';
 import { startSubmissionServer } from '@test/kits/test-smtp-server';
 import { startTcpFaultProxy, type TcpFault, type TcpFaultProxy } from '@test/platforms/tcp-fault-proxy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POLL_JOB } from '../../ingest.service';
 
 // Issue 15, point 9, for e-mail: the IMAP server (Dovecot) and the SMTP server behind a TCP proxy that resets the
 // connection, never greets, cuts it halfway through the session, or goes silent in the middle of an answer. The
@@ -63,18 +62,7 @@ async function mailbox() {
   return { org, account, address, api };
 }
 
-// A poll now, without moving the clock to the planner's next minute.
-async function poll(organisationId: string, accountId: string) {
-  await enqueueJob(t.database.db, {
-    organisationId,
-    name: POLL_JOB,
-    payload: { accountId, stream: 'INBOX' },
-    runAt: t.clock.now(),
-    uniqueKey: `test:${randomUUID()}`,
-    maxAttempts: 3,
-  });
-  await t.worker.drain();
-}
+const poll = (organisationId: string, accountId: string) => pollNow(t, organisationId, accountId, 'INBOX');
 
 const messagesOf = (accountId: string) =>
   t.database.db.selectFrom('messages').select(['platform_id', 'direction']).where('account_id', '=', accountId).execute();

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { enqueueJob } from '@platform/jobs/jobs.service';
 import { startDovecot, type TestDovecot } from '@test/dovecot';
 import { buildChannelAccount, buildOrganisation, buildUser, TEST_SECRET_KEY } from '@test/factories';
 import { createTestApp, requestAs, signIn, type TestApp } from '@test/harness';
+import { pollNow } from '@test/kits/poll-now';
 import { composeResidentMail, LETTER_PDF, PIXEL_PNG } from '@test/kits/test-mails';
 import { startSubmissionServer } from '@test/kits/test-smtp-server';
 import { simpleParser } from 'mailparser';
@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAccount } from '../../accounts.repository';
 import { buildConnectorAccount } from '../../channels.jobs';
 import { ChannelError, type ConnectorAccount } from '../../connector.types';
-import { POLL_JOB } from '../../ingest.service';
 import { loadOutboundRequest } from '../../outbox.service';
 import { registerConnector } from '../connectors.registry';
 import { emailConnector } from './email.connector';
@@ -60,18 +59,7 @@ async function mailbox(options: { password?: string; storedPassword?: string } =
   return { org, account, address };
 }
 
-// A poll now, without moving the clock (that would also fire the planner for every account).
-async function poll(organisationId: string, accountId: string) {
-  await enqueueJob(t.database.db, {
-    organisationId,
-    name: POLL_JOB,
-    payload: { accountId, stream: 'INBOX' },
-    runAt: t.clock.now(),
-    uniqueKey: `test:${randomUUID()}`,
-    maxAttempts: 3,
-  });
-  await t.worker.drain();
-}
+const poll = (organisationId: string, accountId: string) => pollNow(t, organisationId, accountId, 'INBOX');
 
 function messagesOf(accountId: string) {
   return t.database.db.selectFrom('messages').selectAll().where('account_id', '=', accountId).orderBy('posted_at').orderBy('platform_id').execute();
