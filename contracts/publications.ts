@@ -13,15 +13,6 @@ export const PUBLICATION_STATUSES = ['ter-goedkeuring', 'teruggestuurd', 'geplan
 export const publicationStatusSchema = z.enum(PUBLICATION_STATUSES);
 export type PublicationStatus = z.infer<typeof publicationStatusSchema>;
 
-export const PUBLICATION_STATUS_LABELS: Record<PublicationStatus, string> = {
-  'ter-goedkeuring': 'Ter goedkeuring',
-  teruggestuurd: 'Teruggestuurd',
-  gepland: 'Gepland',
-  bezig: 'Wordt gepubliceerd',
-  afgerond: 'Gepubliceerd',
-  geannuleerd: 'Geannuleerd',
-};
-
 // What became of one channel's variant.
 export const CHANNEL_RESULTS = ['gepland', 'wachtend', 'gepubliceerd', 'mislukt', 'onzeker', 'geannuleerd'] as const;
 export type ChannelResult = (typeof CHANNEL_RESULTS)[number];
@@ -65,7 +56,6 @@ export const publicationSendBackSchema = z.strictObject({
 });
 export const publicationCommentSchema = z.strictObject({ text: z.string().trim().min(1, 'Schrijf een opmerking').max(2000) });
 
-export const APPROVAL_LEVEL_LABELS = { geen: 'Geen goedkeuring', een: 'Eén collega keurt goed', twee: 'Twee collega’s keuren goed' } as const;
 export const approvalLevelSchema = z.enum(['geen', 'een', 'twee']);
 
 export const publicationAccountSettingSchema = z.object({

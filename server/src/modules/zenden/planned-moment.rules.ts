@@ -18,8 +18,3 @@ export function readPlannedMoment(text: string, zone: string): Date | null {
   const moments = local.getPossibleOffsets().map((candidate) => candidate.toMillis());
   return new Date(Math.min(local.toMillis(), ...moments));
 }
-
-// A moment as the municipality's wall clock, for messages people read ("di 8 dec. 09:30").
-export function formatLocalMoment(moment: Date, zone: string): string {
-  return DateTime.fromJSDate(moment, { zone }).setLocale('nl').toFormat('ccc d LLL yyyy HH:mm');
-}

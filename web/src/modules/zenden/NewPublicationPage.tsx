@@ -10,8 +10,9 @@ import { useMessages } from '../../app/i18n';
 import { createKeyPerContent } from '../../app/idempotency';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { Alert, Button, CheckboxField, CheckboxGroup, FormProblem, PageHeader, Paragraph, QueryState, SelectField, TextAreaField, TextField } from '../../ui';
+import { useChannelAccounts } from '../beheer/channels/channel-queries';
 import { zendenMessages } from './zenden-messages';
-import { publicationsQueryKey, usePostingAccounts } from './zenden-queries';
+import { publicationsQueryKey } from './zenden-queries';
 import './zenden.css';
 
 // Accounts a message can go out on: the platform takes posts and Plein may use the account.
@@ -21,7 +22,7 @@ function canPostOn(account: ChannelAccount): boolean {
 
 export function NewPublicationPage() {
   const t = useMessages(zendenMessages);
-  const accounts = usePostingAccounts();
+  const accounts = useChannelAccounts();
   return (
     <>
       <PageHeader title={t('newTitle')} lead={<Paragraph lead>{t('newLead')}</Paragraph>} />

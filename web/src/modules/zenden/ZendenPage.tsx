@@ -1,7 +1,7 @@
 import type { Publication } from '@contracts/publications';
 import { useSearchParams } from 'react-router';
 import { useAuth, useMe } from '../../app/auth-context';
-import { addOneDay, formatDate, formatDateTime, startOfDayInAmsterdam } from '../../app/format';
+import { formatDate, formatDateTime, startOfDayInAmsterdam } from '../../app/format';
 import { useMessages } from '../../app/i18n';
 import { AppLink, Button, ButtonLink, DataTable, EmptyState, PageHeader, Paragraph, QueryState } from '../../ui';
 import { ChannelResults, PublicationStatusBadge } from './PublicationBadges';
@@ -11,15 +11,10 @@ import './zenden.css';
 
 const PERIOD_DAYS = 28;
 
+// Calendar days on "2026-11-23" dates, at noon UTC so no DST change moves the day.
 function addDays(isoDate: string, days: number): string {
-  let date = isoDate;
-  for (let day = 0; day < Math.abs(days); day++) date = days > 0 ? addOneDay(date) : subtractOneDay(date);
-  return date;
-}
-
-function subtractOneDay(isoDate: string): string {
   const date = new Date(`${isoDate}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
+  date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
 
@@ -51,12 +46,12 @@ export function ZendenPage() {
           </>
         }
       />
-      <nav className="plein-period-nav" aria-label={t('period', { from: formatDate(from), to: formatDate(subtractOneDay(to)) })}>
+      <nav className="plein-period-nav" aria-label={t('period', { from: formatDate(from), to: formatDate(addDays(to, -1)) })}>
         <Button appearance="secondary" onClick={() => go(addDays(from, -PERIOD_DAYS))}>
           {t('previous')}
         </Button>
         <Paragraph>
-          <strong>{t('period', { from: formatDate(from), to: formatDate(subtractOneDay(to)) })}</strong>
+          <strong>{t('period', { from: formatDate(from), to: formatDate(addDays(to, -1)) })}</strong>
         </Paragraph>
         <Button appearance="secondary" onClick={() => go(addDays(from, PERIOD_DAYS))}>
           {t('next')}

@@ -1,4 +1,3 @@
-import type { ChannelAccount } from '@contracts/channels';
 import type { Publication } from '@contracts/publications';
 import { useQuery } from '@tanstack/react-query';
 import { api, buildQueryString } from '../../app/api-client';
@@ -14,9 +13,4 @@ export function usePublications(period: { from: string; to: string; municipality
 
 export function usePublication(id: string) {
   return useQuery({ queryKey: [...publicationsQueryKey, id], queryFn: () => api.get<Publication>(`/api/v1/publications/${id}`), retry: false });
-}
-
-// The accounts a message can be planned on: every account of the organisation, filtered by the form.
-export function usePostingAccounts() {
-  return useQuery({ queryKey: ['channel-accounts'], queryFn: () => api.get<ChannelAccount[]>('/api/v1/channel-accounts') });
 }
